@@ -1,0 +1,282 @@
+// Small text helpers shared by the reader, the writer and the checker, and the id index.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pb_internal.hpp"
+
+namespace covalue::adapters::pabulib::detail {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::uint64_t hash_of(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+  for (const char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return hash ^ (hash >> 32U);  // the well-mixed high half into the slot bits; it stays the tag
+}
+
+// Plain digits, optionally with one '.' or ',' between digits, short enough for 64 bits.
+bool parse_short_decimal(std::string_view text, core::Rational& out) {
+  static_assert(sizeof(unsigned long) >= sizeof(std::uint64_t));  // NOLINT(google-runtime-int)
+  constexpr std::size_t kMaxDigits = 18;
+  if (text.empty() || text.size() > kMaxDigits || !is_digit(text.front()) || !is_digit(text.back())) {
+    return false;
+  }
+  std::uint64_t value = 0;
+  std::uint64_t scale = 1;
+  bool in_fraction = false;
+  for (const char c : text) {
+    if (is_digit(c)) {
+      value = value * 10 + static_cast<std::uint64_t>(c - '0');
+      scale = in_fraction ? scale * 10 : scale;
+    } else if ((c == '.' || c == ',') && !in_fraction) {
+      in_fraction = true;
+    } else {
+      return false;
+    }
+  }
+  mpq_set_ui(out.get_mpq_t(), value, scale);
+  if (scale != 1) {
+    out.canonicalize();
+  }
+  return true;
+}
+
+// Decimal digits only, at least one, as an integer (base 10 always: "010" is ten).
+bool parse_digits(std::string_view text, core::Integer& out) {
+  if (text.empty() || !std::all_of(text.begin(), text.end(), is_digit)) {
+    return false;
+  }
+  return mpz_set_str(out.get_mpz_t(), std::string(text).c_str(), 10) == 0;
+}
+
+std::string_view trim_space(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (!text.empty() && space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && space(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// "7/3": digits over non-zero digits.
+bool parse_fraction(std::string_view text, core::Rational& out) {
+  const std::size_t slash = text.find('/');
+  core::Integer numerator;
+  core::Integer denominator;
+  if (!parse_digits(text.substr(0, slash), numerator) || !parse_digits(text.substr(slash + 1), denominator) ||
+      denominator == 0) {
+    return false;
+  }
+  out = core::Rational(numerator, denominator);
+  out.canonicalize();
+  return true;
+}
+
+// "12", "12.5", "12,5", ".5", "5.", each optionally followed by an exponent "e-3" of at most 3 digits.
+bool parse_scientific(std::string_view text, core::Rational& out) {
+  const std::size_t e = text.find_first_of("eE");
+  const std::string_view mantissa = text.substr(0, e);
+  const std::size_t point = mantissa.find_first_of(".,");
+  const std::string_view whole = mantissa.substr(0, point);
+  const std::string_view fraction = point == std::string_view::npos ? std::string_view{} : mantissa.substr(point + 1);
+  core::Integer digits;
+  if ((whole.empty() && fraction.empty()) || !parse_digits(std::string(whole) + std::string(fraction), digits)) {
+    return false;
+  }
+  long exponent = -static_cast<long>(fraction.size());  // NOLINT(google-runtime-int)
+  if (e != std::string_view::npos) {
+    std::string_view exp_text = text.substr(e + 1);
+    const bool exp_negative = !exp_text.empty() && exp_text.front() == '-';
+    if (!exp_text.empty() && (exp_text.front() == '-' || exp_text.front() == '+')) {
+      exp_text.remove_prefix(1);
+    }
+    constexpr std::size_t kMaxExponentDigits = 3;
+    core::Integer value;
+    if (exp_text.size() > kMaxExponentDigits || !parse_digits(exp_text, value)) {
+      return false;
+    }
+    exponent += exp_negative ? -value.get_si() : value.get_si();
+  }
+  core::Integer scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));  // NOLINT
+  if (exponent >= 0) {
+    digits *= scale;
+    scale = 1;
+  }
+  out = core::Rational(digits, scale);
+  out.canonicalize();
+  return true;
+}
+
+}  // namespace
+
+const char* section_name(Section section) {
+  switch (section) {
+    case Section::kMeta:
+      return "META";
+    case Section::kProjects:
+      return "PROJECTS";
+    case Section::kVotes:
+      return "VOTES";
+  }
+  return "META";
+}
+
+ColumnRole column_role(std::string_view name, Section section, core::BallotKind kind) {
+  if (section == Section::kProjects) {
+    if (iequals(name, "project_id")) {
+      return ColumnRole::kId;
+    }
+    if (iequals(name, "cost")) {
+      return ColumnRole::kCost;
+    }
+    if (iequals(name, "category") || iequals(name, "categories")) {
+      return ColumnRole::kCategories;
+    }
+    if (iequals(name, "target") || iequals(name, "targets")) {
+      return ColumnRole::kTargets;
+    }
+    return ColumnRole::kExtra;
+  }
+  if (iequals(name, "voter_id")) {
+    return ColumnRole::kId;
+  }
+  if (iequals(name, "vote")) {
+    return ColumnRole::kVote;
+  }
+  const bool scored = kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
+  return scored && iequals(name, "points") ? ColumnRole::kPoints : ColumnRole::kExtra;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_blank(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_blank(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_section_name(std::string_view text) {
+  text = trim(text);
+  return iequals(text, "meta") || iequals(text, "projects") || iequals(text, "votes");
+}
+
+bool parse_number(std::string_view text, core::Rational& out) {
+  if (parse_short_decimal(text, out)) {
+    return true;
+  }
+  constexpr std::size_t kMaxLength = 4096;
+  text = trim_space(text);
+  const bool negative = !text.empty() && text.front() == '-';
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    text.remove_prefix(1);
+  }
+  if (text.empty() || text.size() > kMaxLength) {
+    return false;
+  }
+  const bool ok = text.find('/') != std::string_view::npos ? parse_fraction(text, out) : parse_scientific(text, out);
+  if (ok && negative) {
+    mpq_neg(out.get_mpq_t(), out.get_mpq_t());
+  }
+  return ok;
+}
+
+std::uint32_t count_code_points(std::string_view text) {
+  std::uint32_t count = 0;
+  for (const char c : text) {
+    count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1U : 0U;
+  }
+  return count;
+}
+
+void advance_lines(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& line,
+                   std::size_t& line_start) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == end || text[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+}
+
+IdIndex::IdIndex(std::size_t expected) {
+  std::size_t capacity = 16;
+  while (capacity < expected * 2) {
+    capacity *= 2;
+  }
+  slots_.resize(capacity);
+  keys_.reserve(expected);
+}
+
+std::size_t IdIndex::slot_of(std::string_view id, std::uint64_t hash) const {
+  constexpr unsigned kShift = 32;
+  const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = hash >> kShift << kShift;
+  std::size_t slot = static_cast<std::size_t>(hash) & mask;
+  for (;;) {
+    const std::uint64_t entry = slots_[slot];
+    if (entry == 0 || ((entry >> kShift << kShift) == tag && keys_[(entry & 0xFFFFFFFFU) - 1] == id)) {
+      return slot;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+bool IdIndex::insert(std::string_view id) {
+  if ((keys_.size() + 1) * 2 > slots_.size()) {
+    grow();
+  }
+  const std::uint64_t hash = hash_of(id);
+  std::uint64_t& entry = slots_[slot_of(id, hash)];
+  if (entry != 0) {
+    return false;
+  }
+  keys_.push_back(id);
+  entry = (hash >> 32U << 32U) | keys_.size();
+  return true;
+}
+
+std::uint32_t IdIndex::find(std::string_view id) const {
+  const std::uint64_t entry = slots_[slot_of(id, hash_of(id))];
+  return entry == 0 ? kMissing : static_cast<std::uint32_t>((entry & 0xFFFFFFFFU) - 1);
+}
+
+void IdIndex::grow() {
+  std::vector<std::uint64_t> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const std::uint64_t entry : old) {
+    if (entry != 0) {
+      std::size_t slot = static_cast<std::size_t>(hash_of(keys_[(entry & 0xFFFFFFFFU) - 1])) & mask;
+      while (slots_[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots_[slot] = entry;
+    }
+  }
+}
+
+}  // namespace covalue::adapters::pabulib::detail

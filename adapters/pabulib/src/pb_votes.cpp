@@ -1,0 +1,159 @@
+// The VOTES section of the .pb reader.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "pb_reader.hpp"
+
+namespace covalue::adapters::pabulib::detail {
+namespace {
+
+std::string quote(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::size_t count_lines(std::string_view text) {
+  std::size_t count = 1;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at < end) {
+    const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+    if (found == nullptr) {
+      break;
+    }
+    ++count;
+    at = static_cast<const char*>(found) + 1;
+  }
+  return count;
+}
+
+// Items of a comma list ("" is none); calls `item(text)` for each until it returns false.
+template <typename Visit>
+bool for_each_item(std::string_view list, Visit&& item) {
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = list.find(',', start);
+    const std::size_t length = comma == std::string_view::npos ? comma : comma - start;
+    if (!item(trim(list.substr(start, length)))) {
+      return false;
+    }
+    if (comma == std::string_view::npos) {
+      return true;
+    }
+    start = comma + 1;
+  }
+}
+
+}  // namespace
+
+void Reader::start_votes() {
+  const std::size_t expected = count_lines(lexer_.rest());
+  file_.profile.ballots.reserve(expected);
+  voter_ids_.reserve(expected);
+  extra_columns_ = static_cast<std::size_t>(std::count(roles_.begin(), roles_.end(), ColumnRole::kExtra));
+  if (layout_ != nullptr) {
+    layout_->votes.reserve(expected);
+    layout_->points.reserve(expected);
+  }
+}
+
+core::Status Reader::read_ballot_row() {
+  if (core::Status status = check_width(roles_.size(), Section::kVotes); !status.ok()) {
+    return status;
+  }
+  auto& ballots = file_.profile.ballots;
+  const Field& id = row_.fields[0];
+  if (id.text.empty()) {
+    return error_at(id, "empty voter id");
+  }
+  if (!add_voter(id.text)) {
+    return error_at(id, "duplicate voter id " + quote(id.text));
+  }
+  core::Ballot& ballot = ballots.emplace_back();
+  ballot.voter_id = id.text;
+  ballot.extra.reserve(extra_columns_);
+  const Field* vote = nullptr;
+  const Field* points = nullptr;
+  for (std::size_t i = 1; i < roles_.size(); ++i) {
+    const Field& field = row_.fields[i];
+    if (roles_[i] == ColumnRole::kVote) {
+      vote = &field;
+    } else if (roles_[i] == ColumnRole::kPoints) {
+      points = &field;
+    } else {
+      ballot.extra.emplace_back((*columns_)[i], field.text);
+    }
+  }
+  core::Status status = read_vote(*vote, ballot);
+  if (status.ok() && points != nullptr) {
+    status = read_points(*points, ballot);
+  }
+  if (status.ok() && layout_ != nullptr) {
+    layout_->votes.push_back(lexer_.position(*vote));
+    layout_->points.push_back(lexer_.position(points != nullptr ? *points : *vote));
+  }
+  return status;
+}
+
+// Most files list voters by increasing id (shorter first, then bytewise), which rules out
+// duplicates without a hash table; the first id out of order moves every id into `voters_`.
+bool Reader::add_voter(std::string_view id) {
+  if (voters_increasing_) {
+    const std::string_view last = voter_ids_.empty() ? std::string_view{} : voter_ids_.back();
+    if (voter_ids_.empty() || last.size() < id.size() || (last.size() == id.size() && last < id)) {
+      voter_ids_.push_back(id);
+      return true;
+    }
+    voters_increasing_ = false;
+    voters_ = IdIndex(voter_ids_.capacity());
+    for (const std::string_view known : voter_ids_) {
+      (void)voters_.insert(known);
+    }
+    voter_ids_ = {};
+  }
+  return voters_.insert(id);
+}
+
+core::Status Reader::read_vote(const Field& field, core::Ballot& ballot) const {
+  const std::string_view list = trim(field.text);
+  if (list.empty()) {
+    return {};
+  }
+  ballot.projects.reserve(static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1);
+  std::string_view unknown;
+  const bool ok = for_each_item(list, [&](std::string_view item) {
+    const std::uint32_t index = item.empty() ? IdIndex::kMissing : projects_.find(item);
+    if (index == IdIndex::kMissing) {
+      unknown = item;
+      return false;
+    }
+    ballot.projects.push_back(index);
+    return true;
+  });
+  if (ok) {
+    return {};
+  }
+  return error_at(field, unknown.empty() ? "empty project id in vote" : "vote names unknown project " + quote(unknown));
+}
+
+core::Status Reader::read_points(const Field& field, core::Ballot& ballot) const {
+  const std::string_view list = trim(field.text);
+  const std::size_t count = list.empty() ? 0 : static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1;
+  if (count != ballot.projects.size()) {
+    return error_at(field, std::to_string(count) + " points for " + std::to_string(ballot.projects.size()) + " projects");
+  }
+  if (count == 0) {
+    return {};
+  }
+  ballot.points.resize(count);
+  std::size_t next = 0;
+  std::string_view bad;
+  const bool ok = for_each_item(list, [&](std::string_view item) {
+    if (!parse_number(item, ballot.points[next++])) {
+      bad = item;
+      return false;
+    }
+    return true;
+  });
+  return ok ? core::Status{} : core::Status{error_at(field, "points value is not a number: " + quote(bad))};
+}
+
+}  // namespace covalue::adapters::pabulib::detail

@@ -1,0 +1,96 @@
+#include <array>
+#include <cctype>
+#include <string>
+#include <utility>
+
+#include "covalue/adapters/preflib/preflib_file.hpp"
+#include "preflib_text.hpp"
+
+namespace covalue::adapters::preflib {
+namespace {
+
+constexpr std::array<std::pair<DataType, const char*>, 4> kTypeNames{{
+    {DataType::kSoc, "soc"},
+    {DataType::kSoi, "soi"},
+    {DataType::kToc, "toc"},
+    {DataType::kToi, "toi"},
+}};
+
+core::Error invalid(std::string message) { return core::make_error(core::ErrorKind::kInvalidInput, std::move(message)); }
+
+bool is_derived_key(std::string_view key) {
+  return key == "DATA TYPE" || key == "NUMBER ALTERNATIVES" || key == "NUMBER VOTERS" ||
+         key == "NUMBER UNIQUE ORDERS" || key.starts_with("ALTERNATIVE NAME ");
+}
+
+bool is_clean(std::string_view text) {
+  return text.find('\n') == std::string_view::npos;
+}
+
+core::Status check_ballot_shape(const core::ranking::RankedBallot& ballot, DataType type, std::uint32_t m) {
+  for (const auto& tier : ballot.tiers) {
+    if (tier.size() > 1 && !allows_ties(type)) {
+      return invalid(std::string("a ") + data_type_name(type) + " file cannot hold ties");
+    }
+  }
+  if (requires_complete(type) && core::ranking::ranked_count(ballot) != m) {
+    return invalid(std::string("a ") + data_type_name(type) + " file needs complete rankings");
+  }
+  return {};
+}
+
+}  // namespace
+
+const char* data_type_name(DataType type) {
+  for (const auto& [t, name] : kTypeNames) {
+    if (t == type) {
+      return name;
+    }
+  }
+  return "soc";
+}
+
+core::Result<DataType> parse_data_type(std::string_view name) {
+  std::string lower(name);
+  for (char& ch : lower) {
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  for (const auto& [t, text] : kTypeNames) {
+    if (lower == text) {
+      return t;
+    }
+  }
+  return invalid("unknown data type '" + std::string(name) + "' (soc, soi, toc, toi)");
+}
+
+bool allows_ties(DataType type) { return type == DataType::kToc || type == DataType::kToi; }
+
+bool requires_complete(DataType type) { return type == DataType::kSoc || type == DataType::kToc; }
+
+core::Status check_preflib(const PrefLibFile& file) {
+  if (core::Status status = core::ranking::validate_profile(file.profile); !status.ok()) {
+    return status;
+  }
+  if (file.alternative_names.size() != file.profile.num_candidates || file.profile.num_candidates == 0) {
+    return invalid("one name (possibly empty) per alternative, and at least one alternative");
+  }
+  for (const auto& [key, value] : file.metadata) {
+    if (is_derived_key(key) || key.find(':') != std::string::npos || !is_clean(key) || !is_clean(value) ||
+        key != trim_blanks(key) || value != trim_blanks(value)) {
+      return invalid("metadata '" + key + "' cannot be written as a '# KEY: value' line");
+    }
+  }
+  for (const auto& name : file.alternative_names) {
+    if (!is_clean(name) || name != trim_blanks(name)) {
+      return invalid("alternative name '" + name + "' cannot be written on one line");
+    }
+  }
+  for (const auto& ballot : file.profile.ballots) {
+    if (core::Status status = check_ballot_shape(ballot, file.type, file.profile.num_candidates); !status.ok()) {
+      return status;
+    }
+  }
+  return {};
+}
+
+}  // namespace covalue::adapters::preflib

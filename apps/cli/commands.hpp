@@ -1,0 +1,34 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "covalue/core/error.hpp"
+
+namespace covalue::cli {
+
+//! Process exit codes of every covalue subcommand (documented in README and `--help`).
+enum ExitCode : int {
+  kExitOk = 0,          //!< success
+  kExitBadInput = 1,    //!< malformed or inconsistent input
+  kExitUsage = 2,       //!< wrong command line
+  kExitInfeasible = 3,  //!< no solution, or a tie the caller refused to break
+  kExitInternal = 4,    //!< our own fault
+};
+
+//! The exit code for an expected failure of the given kind.
+[[nodiscard]] int exit_code_for(core::ErrorKind kind);
+
+//! Prints "covalue: error: <where>: <message>" to stderr and returns the matching exit code.
+[[nodiscard]] int report_error(const core::Error& error);
+
+//! What a subcommand runs once the command line is parsed; returns the exit code.
+using Action = std::function<int()>;
+
+//! Each register_* adds its subcommands to the app; `run` receives the action of the one chosen.
+void register_pb_commands(CLI::App& app, Action& run);
+void register_demo_command(CLI::App& app, Action& run);
+void register_rank_command(CLI::App& app, Action& run);
+
+}  // namespace covalue::cli

@@ -1,0 +1,31 @@
+// The covalue binary: parses the command line, runs the chosen subcommand, maps its result to an exit code.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using covalue::cli::kExitInternal;
+  using covalue::cli::kExitOk;
+  using covalue::cli::kExitUsage;
+  CLI::App app{"covalue: the continuous-improvement program of a collaborative partner network"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "covalue 0.1.0");
+  covalue::cli::Action run;
+  covalue::cli::register_pb_commands(app, run);
+  covalue::cli::register_demo_command(app, run);
+  covalue::cli::register_rank_command(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    return run ? run() : kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "covalue: internal error: %s\n", e.what());
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,128 @@
+// `covalue rank --format json`.
+#include "rank_report.hpp"
+
+#include <algorithm>
+
+namespace covalue::cli {
+namespace {
+
+using core::ranking::Candidate;
+using json = nlohmann::ordered_json;
+
+json numbers(const std::vector<Candidate>& candidates) {
+  json out = json::array();
+  for (const Candidate c : candidates) {
+    out.push_back(c + 1);
+  }
+  return out;
+}
+
+json tiers(const core::ranking::WeakOrder& order) {
+  json out = json::array();
+  for (const auto& tier : order) {
+    out.push_back(numbers(tier));
+  }
+  return out;
+}
+
+json exact(const core::Rational& value) {
+  return json{{"exact", core::to_string(value)}, {"value", core::to_double(value)}};
+}
+
+json rule_details(const core::ranking::RankingResult& result) {
+  json out = json::object();
+  if (!result.scores.empty()) {
+    json scores = json::object();
+    for (std::size_t c = 0; c < result.scores.size(); ++c) {
+      scores[std::to_string(c + 1)] = core::to_string(result.scores[c]);
+    }
+    out["scores"] = scores;
+  }
+  if (result.rule == core::ranking::RankingRule::kKemenyYoung) {
+    json rankings = json::array();
+    for (const auto& order : result.optimal_rankings) {
+      rankings.push_back(numbers(order));
+    }
+    out["kemeny"] = {{"distance", exact(result.kemeny_distance)},
+                     {"optimal_ranking_count", result.optimal_ranking_count.get_str()},
+                     {"optimal_rankings", rankings}};
+  }
+  if (!result.rounds.empty()) {
+    json rounds = json::array();
+    for (const auto& round : result.rounds) {
+      json tallies = json::object();
+      for (std::size_t i = 0; i < round.continuing.size(); ++i) {
+        tallies[std::to_string(round.continuing[i] + 1)] = core::to_string(round.tallies[i]);
+      }
+      rounds.push_back({{"tallies", tallies},
+                        {"active_weight", core::to_string(round.active_weight)},
+                        {"eliminated", numbers(round.eliminated)}});
+    }
+    out["runoff_rounds"] = rounds;
+  }
+  if (result.rule == core::ranking::RankingRule::kRankedPairs) {
+    json locked = json::array();
+    for (const auto& [a, b] : result.locked) {
+      locked.push_back({a + 1, b + 1});
+    }
+    out["locked_pairs"] = locked;
+  }
+  return out;
+}
+
+json consensus_json(const RankReport& report) {
+  const auto& consensus = report.consensus;
+  json ballots = json::array();
+  const auto& profile = report.file.profile;
+  const std::int64_t m = profile.num_candidates;
+  const core::Rational pairs(m * (m - 1) / 2);
+  for (std::size_t i = 0; i < profile.ballots.size(); ++i) {
+    const core::Rational& distance = consensus.ballot_distances[i];
+    ballots.push_back({{"order", i + 1},
+                       {"count", profile.ballots[i].count},
+                       {"distance", core::to_string(distance)},
+                       {"normalised_distance", pairs == 0 ? 0.0 : core::to_double(distance / pairs)}});
+  }
+  return {{"margins", report.pairwise.margins()},
+          {"condorcet_winner", consensus.condorcet_winner ? json(*consensus.condorcet_winner + 1) : json(nullptr)},
+          {"smith_set", numbers(consensus.smith_set)},
+          {"majority_cycle", numbers(consensus.majority_cycle)},
+          {"agreement_index", exact(consensus.agreement_index)},
+          {"mean_distance", exact(consensus.mean_distance)},
+          {"ballots", ballots}};
+}
+
+}  // namespace
+
+Candidate first_winner(const core::ranking::RankingResult& result) {
+  for (const auto& tier : result.ranking) {
+    for (const Candidate c : tier) {
+      if (std::binary_search(result.winners.begin(), result.winners.end(), c)) {
+        return c;
+      }
+    }
+  }
+  return result.winners.front();
+}
+
+json rank_report_json(const RankReport& report) {
+  const auto& file = report.file;
+  json candidates = json::array();
+  for (std::size_t c = 0; c < file.alternative_names.size(); ++c) {
+    candidates.push_back({{"number", c + 1}, {"name", file.alternative_names[c]}});
+  }
+  json out{{"file", report.path},
+           {"data_type", adapters::preflib::data_type_name(file.type)},
+           {"rule", core::ranking::ranking_rule_name(report.result.rule)},
+           {"candidates", candidates},
+           {"voters", file.profile.total_weight()},
+           {"unique_orders", file.profile.ballots.size()},
+           {"winners", numbers(report.winners)},
+           {"tied_winners", numbers(report.result.winners)},
+           {"ranking", tiers(report.result.ranking)}};
+  out.update(rule_details(report.result));
+  out.update(consensus_json(report));
+  return out;
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "covalue/core/instance.hpp"
+#include "covalue/core/profile.hpp"
+#include "covalue/core/rational.hpp"
+
+namespace covalue::core {
+
+//! Index of a group of voters with identical approval sets.
+using GroupIndex = std::uint32_t;
+
+//! The deduplicated multiset form of a profile that approval-based rules work on: voters with the
+//! same approval set form one group whose weight is the sum of theirs. An approval ballot is a set
+//! (a project listed twice counts once); choose-1 approves its one project; cumulative and scoring
+//! ballots approve the projects given positive points; ordinal ballots approve the ranked projects.
+class ApprovalProfile {
+ public:
+  //! Builds the grouped form; projects must index into an instance of `num_projects` projects.
+  static ApprovalProfile from_profile(const Profile& profile, std::size_t num_projects);
+
+  //! Builds directly from approval sets and weights (tests, synthetic elections).
+  static ApprovalProfile from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
+                                   const std::vector<Rational>& weights, std::size_t num_projects);
+
+  [[nodiscard]] std::size_t num_groups() const { return weights_.size(); }
+  [[nodiscard]] std::size_t num_projects() const { return num_projects_; }
+  //! Number of voters (ballots) before grouping.
+  [[nodiscard]] std::size_t num_voters() const { return num_voters_; }
+
+  //! Sorted approved projects of a group.
+  [[nodiscard]] std::span<const ProjectIndex> approvals(GroupIndex group) const {
+    return {approvals_.data() + approval_offsets_[group], approvals_.data() + approval_offsets_[group + 1]};
+  }
+  //! Groups that approve a project, ascending.
+  [[nodiscard]] std::span<const GroupIndex> supporters(ProjectIndex project) const {
+    return {supporters_.data() + supporter_offsets_[project], supporters_.data() + supporter_offsets_[project + 1]};
+  }
+  //! Ballot indices (into the source Profile) of a group's voters, ascending.
+  [[nodiscard]] std::span<const std::uint32_t> voters(GroupIndex group) const {
+    return {voters_.data() + voter_offsets_[group], voters_.data() + voter_offsets_[group + 1]};
+  }
+  [[nodiscard]] const Rational& weight(GroupIndex group) const { return weights_[group]; }
+  [[nodiscard]] const Rational& total_weight() const { return total_weight_; }
+  //! Total weight of the voters approving a project.
+  [[nodiscard]] const Rational& approval_weight(ProjectIndex project) const { return approval_weight_[project]; }
+
+  //! Integer weights proportional to the real ones (all 1 for unweighted voters): every rule here is
+  //! invariant under scaling all weights, so the engines count with integers.
+  [[nodiscard]] const std::vector<Integer>& integer_weights() const { return integer_weights_; }
+  //! The factor integer_weights = weights * scale.
+  [[nodiscard]] const Integer& weight_scale() const { return weight_scale_; }
+
+ private:
+  struct SetList {  // approval sets of all voters, flat
+    std::vector<ProjectIndex> items;
+    std::vector<std::uint32_t> offsets{0};
+  };
+  static ApprovalProfile group(const SetList& sets, const std::function<const Rational&(std::size_t)>& weight,
+                               std::size_t num_projects);
+  void finish();
+
+  std::size_t num_projects_{0};
+  std::size_t num_voters_{0};
+  std::vector<std::uint32_t> approval_offsets_{0};
+  std::vector<ProjectIndex> approvals_;
+  std::vector<std::uint32_t> supporter_offsets_;
+  std::vector<GroupIndex> supporters_;
+  std::vector<std::uint32_t> voter_offsets_{0};
+  std::vector<std::uint32_t> voters_;
+  std::vector<Rational> weights_;
+  std::vector<Integer> integer_weights_;
+  std::vector<Rational> approval_weight_;
+  Rational total_weight_;
+  Integer weight_scale_{1};
+};
+
+}  // namespace covalue::core

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covalue/core/approval_profile.hpp"
+#include "covalue/core/instance.hpp"
+#include "covalue/core/rational.hpp"
+
+namespace covalue::core {
+
+//! What one voter group pays for one project (per unit of voter weight).
+struct GroupPayment {
+  GroupIndex group{0};
+  Rational amount;
+};
+
+//! The payments that fund one project bought by Method of Equal Shares.
+struct ProjectPayments {
+  ProjectIndex project{0};
+  Rational rho;  //!< the project's affordability when bought: price per unit of satisfaction
+  std::vector<GroupPayment> payments;
+};
+
+//! Priceability certificate of an MES outcome: with every voter holding `voter_budget` per unit of
+//! weight, the payments buy exactly the MES-bought projects and nobody overspends.
+struct MesCertificate {
+  Rational voter_budget;  //!< per unit of weight (after add1 increments, the final round's)
+  std::uint32_t increments{0};  //!< add1 rounds taken before this outcome
+  std::vector<ProjectPayments> purchases;
+};
+
+//! Proof data of a maximum-welfare outcome.
+struct WelfareCertificate {
+  Rational welfare;      //!< total satisfaction of the selection
+  Rational upper_bound;  //!< proven upper bound on any feasible selection's welfare (== welfare when optimal)
+  std::uint64_t nodes{0};  //!< search nodes explored
+  std::string method;      //!< "dynamic-programming", "branch-and-bound", ...
+};
+
+//! One step of a rule: which project was taken (or dropped) in which phase, and by how much.
+struct TraceStep {
+  std::string phase;  //!< "zero-cost", "mes", "greedy", "phragmen", "add1", ...
+  ProjectIndex project{0};
+  Rational value;  //!< the step's criterion: MES rho, Phragmén load, greedy density; -1 stands for +infinity
+  std::vector<ProjectIndex> tied;     //!< projects tied with the chosen one (chosen excluded)
+  std::vector<ProjectIndex> dropped;  //!< projects dropped as no longer affordable in this step
+};
+
+//! A selected portfolio with what is needed to re-check it.
+struct Outcome {
+  std::vector<ProjectIndex> selected;  //!< in order of selection
+  Rational total_cost;
+  std::vector<TraceStep> trace;
+  std::optional<MesCertificate> mes;
+  std::optional<WelfareCertificate> welfare;
+
+  //! The selection sorted by project index.
+  [[nodiscard]] std::vector<ProjectIndex> sorted_selection() const;
+};
+
+}  // namespace covalue::core

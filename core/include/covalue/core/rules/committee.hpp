@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "covalue/core/approval_profile.hpp"
+#include "covalue/core/instance.hpp"
+#include "covalue/core/outcome.hpp"
+#include "covalue/core/rational.hpp"
+#include "covalue/core/result.hpp"
+#include "covalue/core/tie_breaking.hpp"
+
+namespace covalue::core::rules {
+
+//! Approval-based committee rules with abcvoting's semantics. A committee election of size k over m
+//! candidates is an Instance of m projects costing 1 each and budget k.
+enum class CommitteeRule {
+  kAv,                    //!< "av": the k candidates with the most approvals
+  kSeqPhragmen,           //!< "seqphragmen": sequential Phragmén, unapproved candidates last
+  kEqualShares,           //!< "equal-shares": MES, then sequential Phragmén from the leftover budgets
+  kEqualSharesAv,         //!< "equal-shares-with-av-completion": MES, then the most approved
+  kEqualSharesIncrement,  //!< "equal-shares-with-increment-completion": MES with a growing budget
+};
+
+//! abcvoting's rule_id of a committee rule ("av", "seqphragmen", "equal-shares", ...).
+[[nodiscard]] const char* committee_rule_id(CommitteeRule rule);
+//! Inverse of committee_rule_id; kUsage for an id covalue does not implement.
+[[nodiscard]] Result<CommitteeRule> parse_committee_rule_id(std::string_view id);
+
+//! How one committee rule is run.
+struct CommitteeOptions {
+  TieRule tie{TieRule::kLexicographic};  //!< resolute runs: how ties are broken
+  bool irresolute{false};                //!< every committee some way of breaking ties yields
+  std::size_t max_outcomes{10000};       //!< irresolute: kTimeLimit past this many committees
+  std::size_t max_runs{200000};          //!< irresolute: kTimeLimit past this many tie-breaking paths
+};
+
+//! The committee size an instance encodes; kUsage unless every project costs 1 and the budget is a
+//! whole number no larger than the number of projects.
+[[nodiscard]] Result<std::size_t> committee_size(const Instance& instance);
+
+//! Sequential Phragmén continuing from `initial` with one load per voter group, per unit of weight
+//! (negative loads are unspent budget). Each step adds the approved candidate whose supporters'
+//! new common load, (their weighted loads + 1) / their weight, is smallest and gives them that
+//! load; once no approved candidate is left, unapproved ones fill the committee. Ties go to
+//! `resolver`; ties among unapproved candidates are offered as combinations, not orders.
+[[nodiscard]] Result<Outcome> committee_phragmen(const ApprovalProfile& profile, std::size_t size,
+                                                 const TieBreaker& ties, TieResolver& resolver, Outcome initial,
+                                                 std::vector<Rational> loads);
+
+//! abcvoting's "equal-shares": MES (voters hold k / n each) until no candidate is affordable, then
+//! committee_phragmen with each voter's leftover budget as a negative starting load.
+[[nodiscard]] Result<Outcome> equal_shares_phragmen(const Instance& instance, const ApprovalProfile& profile,
+                                                    const TieBreaker& ties, TieResolver& resolver);
+
+//! abcvoting's "equal-shares-with-increment-completion": MES with voters holding k' / n for
+//! k' = k, k + 1, ... (stopping each run once k members are in) until some run fills the committee;
+//! when fewer than k candidates are approved at all, AV instead. Defined for resolute runs only.
+[[nodiscard]] Result<Outcome> equal_shares_increment(const Instance& instance, const ApprovalProfile& profile,
+                                                     const TieBreaker& ties, TieResolver& resolver);
+
+//! One run of a rule with its ties decided by the resolver given.
+using TieRun = std::function<Result<Outcome>(TieResolver&)>;
+
+//! Every distinct outcome (by selected set, sorted) that some way of breaking the ties yields: a
+//! depth-first walk over the resolver's choices; kTimeLimit past `max_outcomes` outcomes or
+//! `max_runs` runs.
+[[nodiscard]] Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::size_t max_outcomes,
+                                                                   std::size_t max_runs);
+
+//! Runs a committee rule: one committee (resolute) or all of them (irresolute, sorted).
+[[nodiscard]] Result<std::vector<Outcome>> solve_committee(const Instance& instance, const ApprovalProfile& profile,
+                                                           CommitteeRule rule, const CommitteeOptions& options);
+
+}  // namespace covalue::core::rules

@@ -1,0 +1,148 @@
+#include "covalue/core/rules/committee.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "covalue/core/rules/equal_shares.hpp"
+#include "covalue/core/rules/greedy.hpp"
+#include "covalue/core/rules/phragmen.hpp"
+
+namespace covalue::core::rules {
+namespace {
+
+constexpr std::array<std::pair<CommitteeRule, const char*>, 5> kCommitteeRuleIds{{
+    {CommitteeRule::kAv, "av"},
+    {CommitteeRule::kSeqPhragmen, "seqphragmen"},
+    {CommitteeRule::kEqualShares, "equal-shares"},
+    {CommitteeRule::kEqualSharesAv, "equal-shares-with-av-completion"},
+    {CommitteeRule::kEqualSharesIncrement, "equal-shares-with-increment-completion"},
+}};
+
+// MES, then the candidates with the most approvals (greedy on unit costs is AV).
+Result<Outcome> equal_shares_av(const Instance& instance, const ApprovalProfile& profile, const TieBreaker& ties,
+                                TieResolver& resolver) {
+  auto mes = equal_shares(instance, profile, Satisfaction::kCost, ties, resolver);
+  if (!mes.ok()) {
+    return mes;
+  }
+  return greedy_welfare(instance, profile, Satisfaction::kCardinality, ties, resolver, *mes);
+}
+
+Result<Outcome> run_committee(const Instance& instance, const ApprovalProfile& profile, CommitteeRule rule,
+                              const TieBreaker& ties, TieResolver& resolver) {
+  switch (rule) {
+    case CommitteeRule::kAv:
+      return greedy_welfare(instance, profile, Satisfaction::kCardinality, ties, resolver);
+    case CommitteeRule::kSeqPhragmen:
+      return sequential_phragmen(instance, profile, ties, resolver);
+    case CommitteeRule::kEqualShares:
+      return equal_shares_phragmen(instance, profile, ties, resolver);
+    case CommitteeRule::kEqualSharesAv:
+      return equal_shares_av(instance, profile, ties, resolver);
+    case CommitteeRule::kEqualSharesIncrement:
+      return equal_shares_increment(instance, profile, ties, resolver);
+  }
+  return make_error(ErrorKind::kInternal, "committee rule not dispatched");
+}
+
+// Moves `script` to the next unexplored path of choices; false when every path has been taken.
+bool next_script(std::vector<std::size_t>& script, const std::vector<std::size_t>& options) {
+  std::size_t depth = script.size();
+  while (depth > 0 && script[depth - 1] + 1 >= options[depth - 1]) {
+    --depth;
+  }
+  if (depth == 0) {
+    return false;
+  }
+  script.resize(depth);
+  ++script[depth - 1];
+  return true;
+}
+
+}  // namespace
+
+const char* committee_rule_id(CommitteeRule rule) {
+  for (const auto& [value, id] : kCommitteeRuleIds) {
+    if (value == rule) {
+      return id;
+    }
+  }
+  return kCommitteeRuleIds[0].second;
+}
+
+Result<CommitteeRule> parse_committee_rule_id(std::string_view id) {
+  for (const auto& [value, name] : kCommitteeRuleIds) {
+    if (id == name) {
+      return value;
+    }
+  }
+  return make_error(ErrorKind::kUsage, "unknown committee rule '" + std::string(id) + "'");
+}
+
+Result<std::size_t> committee_size(const Instance& instance) {
+  const bool unit_costs = std::all_of(instance.projects().begin(), instance.projects().end(),
+                                      [](const Project& project) { return project.cost == 1; });
+  const Rational& budget = instance.budget();
+  if (!unit_costs || budget.get_den() != 1 || budget < 0 || budget > Rational(instance.size())) {
+    return make_error(ErrorKind::kUsage,
+                      "a committee election needs projects costing 1 and a whole budget up to their number");
+  }
+  return static_cast<std::size_t>(budget.get_num().get_ui());
+}
+
+Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::size_t max_outcomes,
+                                                     std::size_t max_runs) {
+  std::vector<Outcome> outcomes;
+  std::set<std::vector<ProjectIndex>> seen;
+  std::vector<std::size_t> script;
+  for (std::size_t runs = 1;; ++runs) {
+    if (runs > max_runs) {
+      return make_error(ErrorKind::kTimeLimit, "more than " + std::to_string(max_runs) + " ways to break the ties");
+    }
+    ScriptedResolver resolver(script);
+    auto outcome = run(resolver);
+    if (!outcome.ok()) {
+      return outcome.error();
+    }
+    if (seen.insert(outcome->sorted_selection()).second) {
+      if (outcomes.size() >= max_outcomes) {
+        return make_error(ErrorKind::kTimeLimit, "more than " + std::to_string(max_outcomes) + " tied outcomes");
+      }
+      outcomes.push_back(std::move(outcome).value());
+    }
+    script = resolver.taken();
+    if (!next_script(script, resolver.options())) {
+      break;
+    }
+  }
+  std::sort(outcomes.begin(), outcomes.end(),
+            [](const Outcome& a, const Outcome& b) { return a.sorted_selection() < b.sorted_selection(); });
+  return outcomes;
+}
+
+Result<std::vector<Outcome>> solve_committee(const Instance& instance, const ApprovalProfile& profile,
+                                             CommitteeRule rule, const CommitteeOptions& options) {
+  auto size = committee_size(instance);
+  if (!size.ok()) {
+    return size.error();
+  }
+  if (options.irresolute && rule == CommitteeRule::kEqualSharesIncrement) {
+    return make_error(ErrorKind::kUsage, "equal-shares-with-increment-completion is defined for resolute runs only");
+  }
+  const TieBreaker ties(options.tie, instance, profile);
+  const TieRun run = [&](TieResolver& resolver) { return run_committee(instance, profile, rule, ties, resolver); };
+  if (options.irresolute) {
+    return enumerate_tie_breakings(run, options.max_outcomes, options.max_runs);
+  }
+  ResoluteResolver resolver(options.tie == TieRule::kRefuse);
+  auto outcome = run(resolver);
+  if (!outcome.ok()) {
+    return outcome.error();
+  }
+  return std::vector<Outcome>{std::move(outcome).value()};
+}
+
+}  // namespace covalue::core::rules

@@ -1,0 +1,205 @@
+#include "mes_engine.hpp"
+
+#include "mes_classes.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace covalue::core::rules {
+
+MesEngine::MesEngine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
+                     IntegerWeights weights, const TieBreaker& ties)
+    : instance_(instance), profile_(profile), weights_(std::move(weights)), ties_(ties),
+      scale_(profile.weight_scale()) {
+  sat_.reserve(instance.size());
+  initial_rho_.resize(instance.size());
+  for (ProjectIndex p = 0; p < instance.size(); ++p) {
+    const Project& project = instance.project(p);
+    sat_.push_back(project_satisfaction(sat, project));
+    cost_approx_.push_back(project.cost.get_d());
+    const Rational total = sat_[p] * weights_.project[p];
+    if (total <= 0) {
+      continue;
+    }
+    if (project.cost > 0) {
+      candidates_.push_back(p);
+      initial_rho_[p] = project.cost / total;
+    } else {
+      free_.push_back(p);
+    }
+  }
+}
+
+Outcome MesEngine::free_projects() const {
+  Outcome outcome;
+  for (const ProjectIndex p : free_) {
+    outcome.selected.push_back(p);
+    outcome.trace.push_back(TraceStep{"zero-cost", p, Rational(0), {}, {}});
+  }
+  return outcome;
+}
+
+bool MesEngine::exhaustive(const Outcome& outcome) const {
+  std::vector<bool> taken(instance_.size(), false);
+  for (const ProjectIndex p : outcome.selected) {
+    taken[p] = true;
+  }
+  return std::none_of(candidates_.begin(), candidates_.end(), [&](ProjectIndex p) {
+    return !taken[p] && outcome.total_cost + instance_.project(p).cost <= instance_.budget();
+  });
+}
+
+//! The mutable state of one MES run: budget classes, prices, the payments made so far.
+class MesRun {
+ public:
+  MesRun(const MesEngine& engine, const Rational& budget)
+      : e_(engine), classes_(budget, engine.weights_.total, engine.weights_.project),
+        group_class_(engine.profile_.num_groups(), budget > 0 ? 1 : 0), rho_(engine.initial_rho_),
+        candidates_(engine.candidates_) {}
+
+  Result<Outcome> run(TieResolver& resolver) {
+    Outcome outcome = e_.free_projects();
+    while (true) {
+      classes_.sort();
+      std::sort(candidates_.begin(), candidates_.end(), [&](ProjectIndex a, ProjectIndex b) {
+        const int c = cmp(rho_[a], rho_[b]);
+        return c != 0 ? c < 0 : e_.ties_.rank(a) < e_.ties_.rank(b);
+      });
+      std::vector<ProjectIndex> tied;
+      std::vector<ProjectIndex> dropped;
+      Rational best;
+      for (const ProjectIndex p : candidates_) {
+        if (!tied.empty() && rho_[p] > best) {
+          break;  // prices never fall: p and everything after it cost more than the best
+        }
+        if (!evaluate(p)) {
+          dropped.push_back(p);
+          continue;
+        }
+        const int c = tied.empty() ? -1 : cmp(rho_[p], best);
+        if (c < 0) {
+          best = rho_[p];
+          tied.assign(1, p);
+        } else if (c == 0) {
+          tied.push_back(p);
+        }
+      }
+      remove(dropped);
+      if (tied.empty()) {
+        break;
+      }
+      e_.ties_.order(tied);
+      std::size_t pick = 0;
+      if (tied.size() > 1) {
+        auto choice = resolver.choose(tied);
+        if (!choice.ok()) {
+          return choice.error();
+        }
+        pick = *choice;
+      }
+      const ProjectIndex chosen = tied[pick];
+      tied.erase(tied.begin() + static_cast<std::ptrdiff_t>(pick));
+      buy(chosen, best, outcome);
+      outcome.trace.push_back(TraceStep{"mes", chosen, Rational(best * e_.scale_), std::move(tied), std::move(dropped)});
+      remove({chosen});
+    }
+    outcome.total_cost = e_.instance_.total_cost(outcome.selected);
+    return outcome;
+  }
+
+  //! The priceability certificate of the run, in units of real voter weight.
+  [[nodiscard]] MesCertificate certificate(const Rational& budget) const {
+    MesCertificate out{Rational(budget * e_.scale_), 0, {}};
+    for (const auto& purchase : purchases_) {
+      ProjectPayments payments{purchase.project, Rational(purchase.rho * e_.scale_), {}};
+      std::vector<Rational> amounts;
+      for (const auto& amount : purchase.amounts) {
+        amounts.emplace_back(amount * e_.scale_);
+      }
+      payments.payments.reserve(purchase.payers.size());
+      for (const auto& [group, index] : purchase.payers) {
+        payments.payments.push_back(GroupPayment{group, amounts[index]});
+      }
+      out.purchases.push_back(std::move(payments));
+    }
+    return out;
+  }
+
+ private:
+  // Recomputes rho_[p]; false when p's supporters can no longer afford it.
+  bool evaluate(ProjectIndex p) {
+    const Project& project = e_.instance_.project(p);
+    auto cap = classes_.payment_cap(p, project.cost, e_.cost_approx_[p]);
+    if (!cap) {
+      return false;
+    }
+    rho_[p] = *cap / e_.sat_[p];
+    return true;
+  }
+
+  // Every supporter pays min(own budget, rho * sat); classes split into payers and the rest. The
+  // payments are logged compactly (one amount per class split) and written out only on demand.
+  void buy(ProjectIndex p, const Rational& rho, Outcome& outcome) {
+    const Rational cap = rho * e_.sat_[p];
+    const auto number = static_cast<std::uint32_t>(purchases_.size());
+    Purchase purchase{p, rho, {}, {}};
+    moved_to_.assign(classes_.size(), -1);
+    amount_of_.assign(classes_.size(), 0);
+    auto& moved_to = moved_to_;
+    auto& amount_of = amount_of_;
+    for (const GroupIndex g : e_.profile_.supporters(p)) {
+      const std::uint32_t from = group_class_[g];
+      if (from == 0) {
+        continue;
+      }
+      if (moved_to[from] < 0) {
+        const std::uint32_t to = classes_.split(from, cap, number);
+        moved_to[from] = to;
+        amount_of[from] = static_cast<std::uint32_t>(purchase.amounts.size());
+        purchase.amounts.emplace_back(classes_.budget(from) - classes_.budget(to));
+      }
+      const auto to = static_cast<std::uint32_t>(moved_to[from]);
+      purchase.payers.emplace_back(g, amount_of[from]);
+      classes_.move(e_.weights_.group[g], e_.profile_.approvals(g), from, to);
+      group_class_[g] = to;
+    }
+    outcome.selected.push_back(p);
+    purchases_.push_back(std::move(purchase));
+  }
+
+  void remove(const std::vector<ProjectIndex>& projects) {
+    if (projects.empty()) {
+      return;
+    }
+    std::erase_if(candidates_, [&](ProjectIndex p) {
+      return std::find(projects.begin(), projects.end(), p) != projects.end();
+    });
+  }
+
+  struct Purchase {
+    ProjectIndex project;
+    Rational rho;
+    std::vector<Rational> amounts;                             // one per class split
+    std::vector<std::pair<GroupIndex, std::uint32_t>> payers;  // group, index into amounts
+  };
+
+  const MesEngine& e_;
+  BudgetClasses classes_;
+  std::vector<std::uint32_t> group_class_;
+  std::vector<Rational> rho_;  // per project: last computed price (a lower bound of the current one)
+  std::vector<ProjectIndex> candidates_;
+  std::vector<Purchase> purchases_;
+  std::vector<std::int64_t> moved_to_;     // scratch of buy(): class a paying class moves to
+  std::vector<std::uint32_t> amount_of_;   // scratch of buy(): its payment's index
+};
+
+Result<Outcome> MesEngine::run(const Rational& budget_per_weight, TieResolver& resolver, bool certify) const {
+  MesRun state(*this, budget_per_weight);
+  auto outcome = state.run(resolver);
+  if (outcome.ok() && certify) {
+    outcome->mes = state.certificate(budget_per_weight);
+  }
+  return outcome;
+}
+
+}  // namespace covalue::core::rules

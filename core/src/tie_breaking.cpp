@@ -1,0 +1,91 @@
+#include "covalue/core/tie_breaking.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <string>
+#include <utility>
+
+namespace covalue::core {
+namespace {
+
+constexpr std::array<std::pair<TieRule, const char*>, 4> kTieRuleNames{{
+    {TieRule::kLexicographic, "lex"},
+    {TieRule::kMinCost, "mincost"},
+    {TieRule::kMaxApprovals, "maxapprovals"},
+    {TieRule::kRefuse, "refuse"},
+}};
+
+}  // namespace
+
+const char* tie_rule_name(TieRule rule) {
+  for (const auto& [r, name] : kTieRuleNames) {
+    if (r == rule) {
+      return name;
+    }
+  }
+  return "lex";
+}
+
+Result<TieRule> parse_tie_rule(std::string_view name) {
+  for (const auto& [r, text] : kTieRuleNames) {
+    if (name == text) {
+      return r;
+    }
+  }
+  return make_error(ErrorKind::kUsage, "unknown tie-breaking '" + std::string(name) +
+                                           "' (expected lex, mincost, maxapprovals or refuse)");
+}
+
+TieBreaker::TieBreaker(TieRule rule, const Instance& instance, const ApprovalProfile& profile) : rule_(rule) {
+  std::vector<ProjectIndex> order(instance.size());
+  std::iota(order.begin(), order.end(), ProjectIndex{0});
+  const auto& projects = instance.projects();
+  const auto lex = [&](ProjectIndex a, ProjectIndex b) { return projects[a].id < projects[b].id; };
+  switch (rule) {
+    case TieRule::kMinCost:
+      std::sort(order.begin(), order.end(), [&](ProjectIndex a, ProjectIndex b) {
+        const int c = cmp(projects[a].cost, projects[b].cost);
+        return c != 0 ? c < 0 : lex(a, b);
+      });
+      break;
+    case TieRule::kMaxApprovals:
+      std::sort(order.begin(), order.end(), [&](ProjectIndex a, ProjectIndex b) {
+        const int c = cmp(profile.approval_weight(a), profile.approval_weight(b));
+        return c != 0 ? c > 0 : lex(a, b);
+      });
+      break;
+    case TieRule::kLexicographic:
+    case TieRule::kRefuse:
+      std::sort(order.begin(), order.end(), lex);
+      break;
+  }
+  rank_.assign(instance.size(), 0);
+  for (std::uint32_t r = 0; r < order.size(); ++r) {
+    rank_[order[r]] = r;
+  }
+}
+
+void TieBreaker::order(std::vector<ProjectIndex>& projects) const {
+  std::sort(projects.begin(), projects.end(), [&](ProjectIndex a, ProjectIndex b) { return rank_[a] < rank_[b]; });
+}
+
+Result<std::size_t> ResoluteResolver::choose(std::span<const ProjectIndex> tied) {
+  if (refuse_ && tied.size() > 1) {
+    return make_error(ErrorKind::kTieRefused,
+                      std::to_string(tied.size()) + " projects are tied and tie-breaking was refused");
+  }
+  return std::size_t{0};
+}
+
+Result<std::size_t> ScriptedResolver::choose(std::span<const ProjectIndex> tied) {
+  options_.push_back(tied.size());
+  if (position_ < script_.size()) {
+    return script_[position_++];
+  }
+  script_.push_back(0);
+  ++position_;
+  return std::size_t{0};
+}
+
+}  // namespace covalue::core

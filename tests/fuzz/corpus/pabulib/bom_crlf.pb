@@ -1,0 +1,10 @@
+﻿meta
+key;value
+budget;10
+vote_type;approval
+Projects
+project_id;cost
+1;5
+votes
+voter_id;vote
+1;1

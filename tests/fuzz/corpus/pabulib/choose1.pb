@@ -1,0 +1,14 @@
+META
+key;value
+budget;10
+vote_type;choose-1
+PROJECTS
+project_id;cost
+a;5
+b;6
+VOTES
+voter_id;vote
+1;a
+2;b
+3;
+4;a,b

@@ -1,0 +1,17 @@
+META
+key;value
+budget;100
+vote_type;approval
+min_sum_cost;15
+max_sum_cost;40
+min_length;x
+PROJECTS
+project_id;cost
+a;10
+b;20
+c;30
+VOTES
+voter_id;vote
+1;a
+2;a,b
+3;b,c

@@ -1,0 +1,17 @@
+META
+key;value
+budget;100
+vote_type;cumulative
+min_points;1
+max_sum_points;5
+PROJECTS
+project_id;cost
+a;1
+b;2
+c;3
+VOTES
+voter_id;vote;points
+1;a,b;2,3
+2;c;0
+3;a,b,c;2,2,2
+4;;

@@ -1,0 +1,6 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost;category;categories

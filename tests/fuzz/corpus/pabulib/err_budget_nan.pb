@@ -1,0 +1,4 @@
+META
+key;value
+budget;12x
+vote_type;approval

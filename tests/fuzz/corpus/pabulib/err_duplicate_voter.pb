@@ -1,0 +1,13 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+1;5
+VOTES
+voter_id;vote
+5;1
+3;1
+4;
+3;1

@@ -1,0 +1,5 @@
+META
+key;value
+vote_type;approval
+PROJECTS
+project_id;cost

@@ -1,0 +1,10 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+1;5
+VOTES
+voter_id;vote
+v1;1,99

@@ -1,0 +1,4 @@
+META
+key;value
+budget;1
+vote_type;foo

@@ -1,0 +1,13 @@
+META
+key;value
+num_projects;4
+num_votes;1
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+a;1
+VOTES
+voter_id;vote
+1;a
+2;a,a

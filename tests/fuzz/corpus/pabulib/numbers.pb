@@ -1,0 +1,14 @@
+META
+key;value
+budget;010
+vote_type;cumulative
+PROJECTS
+project_id;cost
+a;0.25
+b;1e-3
+c;5.
+d;.5
+e;123456789012345678901234567890
+VOTES
+voter_id;vote;points
+1;a,b,c,d,e;-0.08,+1,1E2,0010,2/4

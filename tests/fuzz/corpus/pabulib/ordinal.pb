@@ -1,0 +1,15 @@
+META
+key;value
+budget;10
+vote_type;ordinal
+min_length;2
+PROJECTS
+project_id;cost
+a;5
+b;6
+c;1
+VOTES
+voter_id;vote
+1;c,a,b
+2;b,b
+3;a

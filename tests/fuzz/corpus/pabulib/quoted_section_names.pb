@@ -1,0 +1,11 @@
+META
+key;value
+budget;10
+vote_type;approval
+"PROJECTS";
+PROJECTS
+project_id;cost
+"VOTES";5
+VOTES
+voter_id;vote
+"meta";VOTES

@@ -1,0 +1,13 @@
+META
+key;value
+budget;7/2
+vote_type;Scoring
+max_points;1e1
+PROJECTS
+project_id;cost
+a;1/3
+b;0.25
+VOTES
+voter_id;points;vote;age
+1;2/3,-0.25;a,b;40
+2;+5;b;

@@ -1,0 +1,14 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+a;5
+VOTES
+voter_id;vote
+10;a
+9;a
+100;a
+1;
+b;a

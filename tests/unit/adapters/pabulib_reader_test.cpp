@@ -1,0 +1,220 @@
+// parse_pabulib on hand-written .pb texts: what lands where in the model.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "covalue/adapters/pabulib/pb_file.hpp"
+
+namespace covalue::adapters::pabulib {
+namespace {
+
+using core::Attribute;
+using core::BallotKind;
+using core::ProjectIndex;
+using core::Rational;
+
+PbFile parse_ok(std::string_view text) {
+  auto parsed = parse_pabulib(text, "test.pb");
+  EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().to_string());
+  return parsed.ok() ? std::move(parsed).value() : PbFile{};
+}
+
+constexpr std::string_view kSmall =
+    "META\n"
+    "key;value\n"
+    "description;A small test\n"
+    "num_projects;3\n"
+    "budget;1000\n"
+    "vote_type;approval\n"
+    "PROJECTS\n"
+    "project_id;cost;name;category;target\n"
+    "1;500;Park;nature,sport;children\n"
+    "2;250,5;Library;none;\n"
+    "3;1/3;Bench;;seniors,adults\n"
+    "VOTES\n"
+    "voter_id;vote;age;sex\n"
+    "v1;1,2;34;F\n"
+    "v2;3;;M\n"
+    "v3;;51;\n";
+
+TEST(PabulibReader, ReadsMetaRowsInFileOrderAndTheBudget) {
+  const PbFile file = parse_ok(kSmall);
+  const std::vector<Attribute> meta{
+      {"description", "A small test"}, {"num_projects", "3"}, {"budget", "1000"}, {"vote_type", "approval"}};
+  EXPECT_EQ(file.instance.meta(), meta);
+  EXPECT_EQ(file.instance.budget(), Rational(1000));
+  EXPECT_EQ(file.profile.kind, BallotKind::kApproval);
+}
+
+TEST(PabulibReader, ReadsProjectsWithCostsListsAndExtraColumns) {
+  const PbFile file = parse_ok(kSmall);
+  ASSERT_EQ(file.instance.size(), 3U);
+  const auto& park = file.instance.project(0);
+  EXPECT_EQ(park.id, "1");
+  EXPECT_EQ(park.cost, Rational(500));
+  EXPECT_EQ(park.categories, (std::vector<std::string>{"nature", "sport"}));
+  EXPECT_EQ(park.targets, (std::vector<std::string>{"children"}));
+  EXPECT_EQ(park.extra, (std::vector<Attribute>{{"name", "Park"}}));
+  EXPECT_EQ(file.instance.project(1).cost, Rational(501, 2));  // a comma is a decimal point
+  EXPECT_TRUE(file.instance.project(1).categories.empty());     // "none"
+  EXPECT_TRUE(file.instance.project(1).targets.empty());        // empty
+  EXPECT_EQ(file.instance.project(2).cost, Rational(1, 3));     // the writer's fraction form
+  EXPECT_EQ(file.instance.project(2).targets, (std::vector<std::string>{"seniors", "adults"}));
+  EXPECT_EQ(file.project_columns, (std::vector<std::string>{"project_id", "cost", "name", "category", "target"}));
+}
+
+TEST(PabulibReader, ReadsBallotsWithExtraColumnsAndEmptyVotes) {
+  const PbFile file = parse_ok(kSmall);
+  ASSERT_EQ(file.profile.ballots.size(), 3U);
+  const auto& first = file.profile.ballots[0];
+  EXPECT_EQ(first.voter_id, "v1");
+  EXPECT_EQ(first.projects, (std::vector<ProjectIndex>{0, 1}));
+  EXPECT_TRUE(first.points.empty());
+  EXPECT_EQ(first.weight, Rational(1));
+  EXPECT_EQ(first.extra, (std::vector<Attribute>{{"age", "34"}, {"sex", "F"}}));
+  EXPECT_EQ(file.profile.ballots[1].extra, (std::vector<Attribute>{{"age", ""}, {"sex", "M"}}));
+  EXPECT_TRUE(file.profile.ballots[2].projects.empty());
+  EXPECT_EQ(file.vote_columns, (std::vector<std::string>{"voter_id", "vote", "age", "sex"}));
+}
+
+TEST(PabulibReader, AcceptsBomCrlfBlankLinesAndLowercaseSections) {
+  const std::string text =
+      "\xEF\xBB\xBFmeta\r\nkey;value\r\n\r\nbudget;10\r\nvote_type;Approval\r\n\r\n"
+      "Projects\r\nproject_id;cost\r\n1;5\r\n   \r\nvotes\r\nvoter_id;vote\r\n1;1\r\n\r\n";
+  const PbFile file = parse_ok(text);
+  EXPECT_EQ(file.instance.budget(), Rational(10));
+  EXPECT_EQ(file.profile.kind, BallotKind::kApproval);
+  EXPECT_EQ(file.instance.meta().back(), (Attribute{"vote_type", "Approval"}));
+  ASSERT_EQ(file.profile.ballots.size(), 1U);
+  EXPECT_EQ(file.profile.ballots[0].voter_id, "1");
+}
+
+TEST(PabulibReader, AcceptsLoneCarriageReturnLineEnds) {
+  const PbFile file = parse_ok("META\rkey;value\rbudget;10\rvote_type;approval\rPROJECTS\rproject_id;cost\r"
+                               "1;5\rVOTES\rvoter_id;vote\r1;1\r2;1");
+  EXPECT_EQ(file.profile.ballots.size(), 2U);
+}
+
+TEST(PabulibReader, UnquotesFieldsLikePythonCsv) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\n"
+      "description;\"a; b, \"\"c\"\"\"\n"
+      "PROJECTS\nproject_id;cost;name\n"
+      "\"p;1\";5;\"  spaced  \"\n"
+      "p2;6;  trimmed\t\n"
+      "p3;7;\"two\nlines\"\n"
+      "VOTES\nvoter_id;vote\n1;\"p;1,p2\"\n");
+  EXPECT_EQ(file.instance.meta().back(), (Attribute{"description", "a; b, \"c\""}));
+  EXPECT_EQ(file.instance.project(0).id, "p;1");
+  EXPECT_EQ(file.instance.project(0).extra[0].second, "  spaced  ");  // quoted: kept as written
+  EXPECT_EQ(file.instance.project(1).extra[0].second, "trimmed");     // unquoted: blanks trimmed
+  EXPECT_EQ(file.instance.project(2).extra[0].second, "two\nlines");
+  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{0, 1}));
+}
+
+TEST(PabulibReader, JoinsTextAfterAClosingQuoteAsPythonDoes) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\ndescription;\"ab\"cd\"e\n"
+      "PROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n");
+  EXPECT_EQ(file.instance.meta().back().second, "abcd\"e");
+}
+
+TEST(PabulibReader, KeepsRepeatedApprovalsAsWritten) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\n2;5\n"
+      "VOTES\nvoter_id;vote\n1;2, 1 ,2\n");
+  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{1, 0, 1}));
+}
+
+TEST(PabulibReader, ReadsOrdinalBallotsFavouriteFirst) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;ordinal\nPROJECTS\nproject_id;cost\na;5\nb;5\nc;5\n"
+      "VOTES\nvoter_id;vote\n1;c,a,b\n");
+  EXPECT_EQ(file.profile.kind, BallotKind::kOrdinal);
+  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{2, 0, 1}));
+}
+
+TEST(PabulibReader, PairsPointsWithProjectsForCumulativeAndScoring) {
+  for (const char* kind : {"cumulative", "scoring"}) {
+    const PbFile file = parse_ok(std::string("META\nkey;value\nbudget;10\nvote_type;") + kind +
+                                 "\nPROJECTS\nproject_id;cost\na;5\nb;5\n"
+                                 "VOTES\nvoter_id;points;vote;age\n1;3,1.5;b,a;40\n2;;;41\n");
+    const auto& ballot = file.profile.ballots[0];
+    EXPECT_EQ(ballot.projects, (std::vector<ProjectIndex>{1, 0}));
+    EXPECT_EQ(ballot.points, (std::vector<Rational>{Rational(3), Rational(3, 2)}));
+    EXPECT_EQ(ballot.extra, (std::vector<Attribute>{{"age", "40"}}));
+    EXPECT_TRUE(file.profile.ballots[1].points.empty());
+  }
+}
+
+TEST(PabulibReader, KeepsAPointsColumnOfApprovalBallotsAsExtra) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
+      "VOTES\nvoter_id;vote;points\n1;a;7\n");
+  EXPECT_TRUE(file.profile.ballots[0].points.empty());
+  EXPECT_EQ(file.profile.ballots[0].extra, (std::vector<Attribute>{{"points", "7"}}));
+}
+
+TEST(PabulibReader, ReadsChoose1AndPluralListColumns) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;choose-1\nPROJECTS\nproject_id;cost;categories;targets\n"
+      "a;5;x, y;z\nVOTES\nvoter_id;vote\n1;a\n");
+  EXPECT_EQ(file.profile.kind, BallotKind::kChoose1);
+  EXPECT_EQ(file.instance.project(0).categories, (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(file.instance.project(0).targets, (std::vector<std::string>{"z"}));
+}
+
+TEST(PabulibReader, IgnoresTrailingEmptyFieldsAndHeaderColumns) {
+  const PbFile file = parse_ok(
+      "META;\nkey;value;\nbudget;10;;\nvote_type;approval\nPROJECTS;;\nproject_id;cost;;\na;5;;\n"
+      "VOTES\nvoter_id;vote\n1;a;\n");
+  EXPECT_EQ(file.project_columns, (std::vector<std::string>{"project_id", "cost"}));
+  EXPECT_EQ(file.instance.budget(), Rational(10));
+}
+
+TEST(PabulibReader, TreatsAQuotedSectionNameAsData) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n\"VOTES\";5\n"
+      "VOTES\nvoter_id;vote\n\"meta\";VOTES\n");
+  EXPECT_EQ(file.instance.project(0).id, "VOTES");
+  EXPECT_EQ(file.profile.ballots[0].voter_id, "meta");
+}
+
+TEST(PabulibReader, AcceptsVotersInAnyOrder) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
+      "VOTES\nvoter_id;vote\n10;a\n9;a\n100;a\n1;\nb;a\n");
+  EXPECT_EQ(file.profile.ballots.size(), 5U);
+}
+
+TEST(PabulibReader, RecordsTheLayoutOfMetaValuesAndBallots) {
+  PbLayout layout;
+  auto parsed = parse_pabulib(
+      "META\nkey;value\nbudget;10\n\nvote_type;scoring\nPROJECTS\nproject_id;cost\nä;5\n"
+      "VOTES\nvoter_id;points;vote\nżółw;2;ä\n",
+      "x", layout);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
+  EXPECT_EQ(layout.meta, (std::vector<PbPosition>{{3, 8}, {5, 11}}));
+  EXPECT_EQ(layout.votes, (std::vector<PbPosition>{{11, 8}}));  // columns count code points
+  EXPECT_EQ(layout.points, (std::vector<PbPosition>{{11, 6}}));
+}
+
+TEST(PabulibReader, ReadsFilesAndReportsMissingOnes) {
+  const auto path = std::filesystem::temp_directory_path() / "covalue_pabulib_reader_test.pb";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << kSmall;
+  }
+  auto read = read_pabulib_file(path);
+  ASSERT_TRUE(read.ok()) << read.error().to_string();
+  EXPECT_EQ(*read, parse_ok(kSmall));
+  std::filesystem::remove(path);
+  auto missing = read_pabulib_file(path);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, core::ErrorKind::kNotFound);
+}
+
+}  // namespace
+}  // namespace covalue::adapters::pabulib
