@@ -64,8 +64,8 @@ void check_checker(const pb::PbFile& file, const pb::PbLayout& layout) {
   const std::vector<Error> from_text = pb::check_pabulib(file, layout, "fuzz");
   const std::vector<Error> from_written = pb::check_pabulib(file, "fuzz");
   if (from_text.size() != from_written.size()) {
-    fail("the checker's findings depend on the layout", std::to_string(from_text.size()) + " vs " +
-                                                            std::to_string(from_written.size()));
+    fail("the checker's findings depend on the layout",
+         std::to_string(from_text.size()) + " vs " + std::to_string(from_written.size()));
   }
   for (std::size_t i = 0; i < from_text.size(); ++i) {
     expect_located(from_text[i], "fuzz");
@@ -78,6 +78,7 @@ void check_checker(const pb::PbFile& file, const pb::PbLayout& layout) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   pb::PbLayout layout;

@@ -129,8 +129,8 @@ void Checker::check_ballot(std::size_t i) {
   const core::Ballot& ballot = file_.profile.ballots[i];
   const auto& projects = file_.instance.projects();
   const core::BallotKind kind = file_.profile.kind;
-  const bool ranked = kind == core::BallotKind::kOrdinal || kind == core::BallotKind::kCumulative ||
-                      kind == core::BallotKind::kScoring;
+  const bool ranked =
+      kind == core::BallotKind::kOrdinal || kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   const auto stamp = static_cast<std::uint32_t>(i + 1);
   const bool costs = limits_.min_sum_cost.has_value() || limits_.max_sum_cost.has_value();
   std::size_t distinct = 0;
@@ -152,8 +152,8 @@ void Checker::check_ballot(std::size_t i) {
     }
   }
   if (kind == core::BallotKind::kChoose1 && ballot.projects.size() != 1) {
-    report(where(layout_.votes, i), "choose-1 " + voter(i) + " has " + std::to_string(ballot.projects.size()) +
-                                        " projects, expected exactly 1");
+    report(where(layout_.votes, i),
+           "choose-1 " + voter(i) + " has " + std::to_string(ballot.projects.size()) + " projects, expected exactly 1");
   }
   check_bounds(i, distinct, cost);
   if (kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring) {
@@ -165,12 +165,12 @@ void Checker::check_bounds(std::size_t i, std::size_t length, const Rational& co
   const std::string at = where(layout_.votes, i);
   const Rational count(length);
   if (limits_.min_length && count < *limits_.min_length) {
-    report(at, voter(i) + " has " + std::to_string(length) + " projects, below min_length " +
-                   text_of(*limits_.min_length));
+    report(at,
+           voter(i) + " has " + std::to_string(length) + " projects, below min_length " + text_of(*limits_.min_length));
   }
   if (limits_.max_length && count > *limits_.max_length) {
-    report(at, voter(i) + " has " + std::to_string(length) + " projects, above max_length " +
-                   text_of(*limits_.max_length));
+    report(at,
+           voter(i) + " has " + std::to_string(length) + " projects, above max_length " + text_of(*limits_.max_length));
   }
   if (limits_.min_sum_cost && cost < *limits_.min_sum_cost) {
     report(at, voter(i) + " costs " + text_of(cost) + ", below min_sum_cost " + text_of(*limits_.min_sum_cost));

@@ -133,9 +133,7 @@ PbPosition Lexer::position(std::uint32_t line, std::size_t line_start, std::size
   return PbPosition{line, count_code_points(text_.substr(line_start, offset - line_start)) + 1};
 }
 
-PbPosition Lexer::position(const Field& field) const {
-  return position(field.line, field.line_start, field.offset);
-}
+PbPosition Lexer::position(const Field& field) const { return position(field.line, field.line_start, field.offset); }
 
 PbPosition Lexer::here() const { return position(line_, line_start_, pos_); }
 

@@ -123,9 +123,8 @@ core::Status Reader::read_header(Section section) {
   const Field section_field = row_.fields[0];
   next_row();
   if (status_ == LexStatus::kUnterminatedQuote) {
-    return error_at(row_.fields.back(),
-                    std::string("unterminated quoted field; unexpected end of file in section ") +
-                        section_name(section));
+    return error_at(row_.fields.back(), std::string("unterminated quoted field; unexpected end of file in section ") +
+                                            section_name(section));
   }
   if (status_ == LexStatus::kEnd) {
     return unexpected_end(section);
@@ -170,17 +169,22 @@ core::Status Reader::read_columns(Section section) {
     roles_.push_back(role);
     columns_->emplace_back(text);
   }
+  return check_required_columns(section);
+}
+
+core::Status Reader::check_required_columns(Section section) const {
   const auto has = [this](ColumnRole role) { return std::find(roles_.begin(), roles_.end(), role) != roles_.end(); };
-  const ColumnRole needed = projects ? ColumnRole::kCost : ColumnRole::kVote;
-  if (!has(needed)) {
-    return error_at(fields[0], std::string("missing column ") + (projects ? "cost" : "vote") + " in the " + name +
-                                   " header");
+  const bool projects = section == Section::kProjects;
+  const std::string name = section_name(section);
+  if (!has(projects ? ColumnRole::kCost : ColumnRole::kVote)) {
+    return error_at(row_.fields[0],
+                    std::string("missing column ") + (projects ? "cost" : "vote") + " in the " + name + " header");
   }
   const core::BallotKind kind = file_.profile.kind;
   const bool scored = kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   if (!projects && scored && !has(ColumnRole::kPoints)) {
-    return error_at(fields[0], std::string("missing column points in the VOTES header (vote_type ") +
-                                   core::ballot_kind_name(kind) + ")");
+    return error_at(row_.fields[0], std::string("missing column points in the VOTES header (vote_type ") +
+                                        core::ballot_kind_name(kind) + ")");
   }
   return {};
 }
@@ -213,9 +217,8 @@ core::Status Reader::read_rows(Section section) {
   for (;;) {
     next_row();
     if (status_ == LexStatus::kUnterminatedQuote) {
-      return error_at(row_.fields.back(),
-                      std::string("unterminated quoted field; unexpected end of file in section ") +
-                          section_name(section));
+      return error_at(row_.fields.back(), std::string("unterminated quoted field; unexpected end of file in section ") +
+                                              section_name(section));
     }
     if (status_ == LexStatus::kEnd || row_section()) {
       return {};
@@ -337,9 +340,9 @@ core::Status Reader::read_cost(const Field& field, core::Project& project) const
 }
 
 core::Error Reader::error_at(PbPosition position, std::string message) const {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message),
-                          std::string(source_) + ":" + std::to_string(position.line) + ":" +
-                              std::to_string(position.column));
+  return core::make_error(
+      core::ErrorKind::kInvalidInput, std::move(message),
+      std::string(source_) + ":" + std::to_string(position.line) + ":" + std::to_string(position.column));
 }
 
 core::Error Reader::error_at(const Field& field, std::string message) const {

@@ -28,6 +28,7 @@ class Reader {
   [[nodiscard]] core::Status expect_section(Section expected);
   [[nodiscard]] core::Status read_header(Section section);
   [[nodiscard]] core::Status read_columns(Section section);
+  [[nodiscard]] core::Status check_required_columns(Section section) const;
   [[nodiscard]] core::Status check_width(std::size_t width, Section section);
   [[nodiscard]] core::Status read_rows(Section section);
 
@@ -62,7 +63,7 @@ class Reader {
   std::size_t extra_columns_{0};  // kExtra columns of VOTES
   IdIndex meta_keys_;
   IdIndex projects_;
-  IdIndex voters_;                         // used once the voter ids stop increasing
+  IdIndex voters_;                           // used once the voter ids stop increasing
   std::vector<std::string_view> voter_ids_;  // every voter id so far, while they increase
   bool voters_increasing_{true};
   std::optional<PbPosition> meta_start_;

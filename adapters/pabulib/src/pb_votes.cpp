@@ -138,7 +138,8 @@ core::Status Reader::read_points(const Field& field, core::Ballot& ballot) const
   const std::string_view list = trim(field.text);
   const std::size_t count = list.empty() ? 0 : static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1;
   if (count != ballot.projects.size()) {
-    return error_at(field, std::to_string(count) + " points for " + std::to_string(ballot.projects.size()) + " projects");
+    return error_at(field,
+                    std::to_string(count) + " points for " + std::to_string(ballot.projects.size()) + " projects");
   }
   if (count == 0) {
     return {};

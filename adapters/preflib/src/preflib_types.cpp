@@ -28,12 +28,10 @@ bool is_clean(std::string_view text) {
 }
 
 core::Status check_ballot_shape(const core::ranking::RankedBallot& ballot, DataType type, std::uint32_t m) {
-  for (const auto& tier : ballot.tiers) {
-    if (tier.size() > 1 && !allows_ties(type)) {
-      return invalid(std::string("a ") + data_type_name(type) + " file cannot hold ties");
-    }
+  if (!ballot.ties.empty() && !allows_ties(type)) {
+    return invalid(std::string("a ") + data_type_name(type) + " file cannot hold ties");
   }
-  if (requires_complete(type) && core::ranking::ranked_count(ballot) != m) {
+  if (requires_complete(type) && ballot.order.size() != m) {
     return invalid(std::string("a ") + data_type_name(type) + " file needs complete rankings");
   }
   return {};

@@ -19,9 +19,11 @@ void append_header(std::string& out, std::string_view key, std::string_view valu
 void append_ranking(std::string& out, const core::ranking::RankedBallot& ballot) {
   out += std::to_string(ballot.count);
   out += ':';
-  for (std::size_t t = 0; t < ballot.tiers.size(); ++t) {
-    out += t == 0 ? " " : ",";
-    const auto& tier = ballot.tiers[t];
+  bool first = true;
+  for (core::ranking::TierWalker walk(ballot); !walk.done(); walk.next()) {
+    out += first ? " " : ",";
+    first = false;
+    const auto tier = walk.tier();
     if (tier.size() > 1) {
       out += '{';
     }

@@ -7,7 +7,6 @@ namespace {
 
 using core::ranking::Candidate;
 using core::ranking::RankedBallot;
-using core::ranking::Tier;
 
 class LineParser {
  public:
@@ -17,10 +16,8 @@ class LineParser {
   LineParser(const LineParser&) = delete;
   LineParser& operator=(const LineParser&) = delete;
   ~LineParser() {
-    for (const Tier& tier : ballot_.tiers) {
-      for (const Candidate c : tier) {
-        seen_[c] = 0;
-      }
+    for (const Candidate c : ballot_.order) {
+      seen_[c] = 0;
     }
   }
 
@@ -106,7 +103,7 @@ class LineParser {
     if (!candidate.ok()) {
       return candidate.error();
     }
-    ballot_.tiers.push_back(Tier{*candidate});
+    ballot_.order.push_back(*candidate);
     return {};
   }
 
@@ -115,14 +112,17 @@ class LineParser {
       return fail(pos_, std::string("ties ({...}) are not allowed in a ") + data_type_name(rules_.type) + " file");
     }
     ++pos_;
-    ballot_.tiers.emplace_back();
+    const std::size_t tier_begin = ballot_.order.size();
     while (true) {
       skip_blanks();
       auto candidate = read_alternative();
       if (!candidate.ok()) {
         return candidate.error();
       }
-      ballot_.tiers.back().push_back(*candidate);
+      if (ballot_.order.size() > tier_begin) {
+        ballot_.ties.push_back(static_cast<std::uint32_t>(ballot_.order.size()));
+      }
+      ballot_.order.push_back(*candidate);
       skip_blanks();
       if (peek() == '}') {
         ++pos_;

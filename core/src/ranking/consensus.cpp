@@ -35,7 +35,7 @@ class Fenwick {
 std::int64_t pairs(std::int64_t n) { return n * (n - 1) / 2; }
 
 // Pairs within one group of equally ranked ballot candidates that the ranking also ties.
-std::int64_t pairs_tied_in_both(const std::vector<Candidate>& group, const std::vector<std::uint32_t>& tier) {
+std::int64_t pairs_tied_in_both(std::span<const Candidate> group, const std::vector<std::uint32_t>& tier) {
   std::vector<std::uint32_t> values;
   values.reserve(group.size());
   for (const Candidate c : group) {
@@ -105,24 +105,21 @@ std::vector<Candidate> find_majority_cycle(const PairwiseMatrix& pairwise, const
 
 Rational kendall_tau_distance(const RankedBallot& ballot, const WeakOrder& ranking, std::uint32_t num_candidates) {
   const std::vector<std::uint32_t> tier = tier_index(ranking, num_candidates);
+  std::vector<Candidate> unranked;
   std::vector<char> ranked(num_candidates, 0);
-  WeakOrder groups = ballot.tiers;
-  for (const Tier& group : groups) {
-    for (const Candidate c : group) {
-      ranked[c] = 1;
-    }
+  for (const Candidate c : ballot.order) {
+    ranked[c] = 1;
   }
-  groups.emplace_back();
   for (Candidate c = 0; c < num_candidates; ++c) {
     if (ranked[c] == 0) {
-      groups.back().push_back(c);
+      unranked.push_back(c);
     }
   }
   Fenwick seen(ranking.size() + 1);
   std::int64_t discordant = 0;
   std::int64_t ballot_only = 0;
   std::int64_t both = 0;
-  for (const Tier& group : groups) {
+  const auto visit = [&](std::span<const Candidate> group) {
     for (const Candidate c : group) {
       discordant += seen.above(tier[c]);
     }
@@ -132,7 +129,11 @@ Rational kendall_tau_distance(const RankedBallot& ballot, const WeakOrder& ranki
     for (const Candidate c : group) {
       seen.insert(tier[c]);
     }
+  };
+  for (TierWalker walk(ballot); !walk.done(); walk.next()) {
+    visit(walk.tier());
   }
+  visit(unranked);
   std::int64_t ranking_ties = 0;
   for (const Tier& t : ranking) {
     ranking_ties += pairs(static_cast<std::int64_t>(t.size()));

@@ -9,7 +9,12 @@ namespace {
 class RoundCounter {
  public:
   explicit RoundCounter(const OrdinalProfile& profile)
-      : profile_(profile), cursor_(profile.ballots.size(), 0), active_(profile.num_candidates, 1) {}
+      : profile_(profile), active_(profile.num_candidates, 1) {
+    cursor_.reserve(profile.ballots.size());
+    for (const RankedBallot& ballot : profile.ballots) {
+      cursor_.emplace_back(ballot);
+    }
+  }
 
   [[nodiscard]] RunoffRound count() {
     std::vector<std::int64_t> whole(active_.size(), 0);
@@ -17,15 +22,16 @@ class RoundCounter {
     std::int64_t active_weight = 0;
     for (std::size_t i = 0; i < profile_.ballots.size(); ++i) {
       const RankedBallot& ballot = profile_.ballots[i];
+      TierWalker& walk = cursor_[i];
       std::size_t live = 0;
-      while (cursor_[i] < ballot.tiers.size() && (live = continuing_in(ballot.tiers[cursor_[i]])) == 0) {
-        ++cursor_[i];
+      while (!walk.done() && (live = continuing_in(walk.tier())) == 0) {
+        walk.next();
       }
       if (live == 0) {
         continue;
       }
       active_weight += ballot.count;
-      for (const Candidate c : ballot.tiers[cursor_[i]]) {
+      for (const Candidate c : walk.tier()) {
         if (active_[c] == 0) {
           continue;
         }
@@ -55,7 +61,7 @@ class RoundCounter {
   }
 
  private:
-  [[nodiscard]] std::size_t continuing_in(const Tier& tier) const {
+  [[nodiscard]] std::size_t continuing_in(std::span<const Candidate> tier) const {
     std::size_t live = 0;
     for (const Candidate c : tier) {
       live += active_[c] != 0 ? 1 : 0;
@@ -64,7 +70,7 @@ class RoundCounter {
   }
 
   const OrdinalProfile& profile_;
-  std::vector<std::size_t> cursor_;
+  std::vector<TierWalker> cursor_;
   std::vector<char> active_;
 };
 

@@ -9,37 +9,37 @@ Error invalid(std::string message, std::size_t ballot) {
   return make_error(ErrorKind::kInvalidInput, std::move(message), "ballot " + std::to_string(ballot + 1));
 }
 
+Status validate_ties(const RankedBallot& ballot, std::size_t index) {
+  for (std::size_t i = 0; i < ballot.ties.size(); ++i) {
+    const std::uint32_t position = ballot.ties[i];
+    if (position < 1 || position >= ballot.order.size() || (i > 0 && position <= ballot.ties[i - 1])) {
+      return invalid("tie positions must ascend within 1.." + std::to_string(ballot.order.size() - 1), index);
+    }
+  }
+  return {};
+}
+
 Status validate_ballot(const RankedBallot& ballot, std::uint32_t num_candidates, std::vector<char>& seen,
                        std::size_t index) {
   if (ballot.count < 1) {
     return invalid("count must be at least 1", index);
   }
-  Status status;
-  for (const Tier& tier : ballot.tiers) {
-    if (tier.empty()) {
-      status = invalid("empty tier", index);
-      break;
-    }
-    for (const Candidate c : tier) {
-      if (c >= num_candidates) {
-        status = invalid("candidate " + std::to_string(c) + " out of range", index);
-        break;
-      }
-      if (seen[c] != 0) {
-        status = invalid("candidate " + std::to_string(c) + " ranked twice", index);
-        break;
-      }
-      seen[c] = 1;
-    }
+  Status status = validate_ties(ballot, index);
+  for (const Candidate c : ballot.order) {
     if (!status.ok()) {
       break;
     }
+    if (c >= num_candidates) {
+      status = invalid("candidate " + std::to_string(c) + " out of range", index);
+    } else if (seen[c] != 0) {
+      status = invalid("candidate " + std::to_string(c) + " ranked twice", index);
+    } else {
+      seen[c] = 1;
+    }
   }
-  for (const Tier& tier : ballot.tiers) {
-    for (const Candidate c : tier) {
-      if (c < num_candidates) {
-        seen[c] = 0;
-      }
+  for (const Candidate c : ballot.order) {
+    if (c < num_candidates) {
+      seen[c] = 0;
     }
   }
   return status;
@@ -75,23 +75,37 @@ Status validate_profile(const OrdinalProfile& profile) {
   return {};
 }
 
+RankedBallot make_ballot(const WeakOrder& tiers, std::int64_t count) {
+  RankedBallot ballot;
+  ballot.count = count;
+  for (const Tier& tier : tiers) {
+    for (std::size_t i = 0; i < tier.size(); ++i) {
+      if (i > 0) {
+        ballot.ties.push_back(static_cast<std::uint32_t>(ballot.order.size()));
+      }
+      ballot.order.push_back(tier[i]);
+    }
+  }
+  return ballot;
+}
+
+WeakOrder tiers_of(const RankedBallot& ballot) {
+  WeakOrder tiers;
+  for (TierWalker walk(ballot); !walk.done(); walk.next()) {
+    tiers.emplace_back(walk.tier().begin(), walk.tier().end());
+  }
+  return tiers;
+}
+
 std::vector<std::uint32_t> tier_positions(const RankedBallot& ballot, std::uint32_t num_candidates) {
-  const auto unranked = static_cast<std::uint32_t>(ballot.tiers.size());
-  std::vector<std::uint32_t> position(num_candidates, unranked);
-  for (std::uint32_t t = 0; t < unranked; ++t) {
-    for (const Candidate c : ballot.tiers[t]) {
-      position[c] = t;
+  std::vector<std::uint32_t> position(num_candidates, static_cast<std::uint32_t>(tier_count(ballot)));
+  std::uint32_t tier = 0;
+  for (TierWalker walk(ballot); !walk.done(); walk.next(), ++tier) {
+    for (const Candidate c : walk.tier()) {
+      position[c] = tier;
     }
   }
   return position;
-}
-
-std::size_t ranked_count(const RankedBallot& ballot) {
-  std::size_t count = 0;
-  for (const Tier& tier : ballot.tiers) {
-    count += tier.size();
-  }
-  return count;
 }
 
 OrdinalProfile profile_from_linear_orders(std::uint32_t num_candidates,
@@ -99,12 +113,7 @@ OrdinalProfile profile_from_linear_orders(std::uint32_t num_candidates,
   OrdinalProfile profile{num_candidates, {}};
   profile.ballots.reserve(orders.size());
   for (const auto& order : orders) {
-    RankedBallot ballot;
-    ballot.tiers.reserve(order.size());
-    for (const Candidate c : order) {
-      ballot.tiers.push_back(Tier{c});
-    }
-    profile.ballots.push_back(std::move(ballot));
+    profile.ballots.push_back(RankedBallot{order, {}, 1});
   }
   return profile;
 }

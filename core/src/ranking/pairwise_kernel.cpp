@@ -35,15 +35,17 @@ template <std::size_t kBytes, bool kAbove>
   constexpr std::size_t kLanes = kBytes / sizeof(std::uint16_t);
   Counts below_acc[kKernelRows] = {};
   Counts above_acc[kKernelRows] = {};
+  Counts one = {};
+  one += 1;
   for (std::size_t v = 0; v < len; v += kLanes) {
     Lanes b;
     std::memcpy(&b, b_row + v, kBytes);
     for (std::size_t i = 0; i < kKernelRows; ++i) {
       Lanes a;
       std::memcpy(&a, a_rows + (i * stride) + v, kBytes);
-      below_acc[i] -= (a < b);  // a comparison yields -1 where true
+      below_acc[i] = (a < b) ? below_acc[i] + one : below_acc[i];  // a masked add where masks exist
       if constexpr (kAbove) {
-        above_acc[i] -= (a > b);
+        above_acc[i] = (a > b) ? above_acc[i] + one : above_acc[i];
       }
     }
   }
@@ -101,6 +103,20 @@ PairBlockCounter select_for() {
 
 PairBlockCounter select_pair_block_counter(bool count_above) {
   return count_above ? select_for<true>() : select_for<false>();
+}
+
+std::vector<PairBlockCounter> available_pair_block_counters(bool count_above) {
+  std::vector<PairBlockCounter> counters{count_above ? &count_block_generic<true> : &count_block_generic<false>};
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2") != 0) {
+    counters.push_back(count_above ? &count_block_avx2<true> : &count_block_avx2<false>);
+  }
+  if (__builtin_cpu_supports("avx512bw") != 0) {
+    counters.push_back(count_above ? &count_block_avx512<true> : &count_block_avx512<false>);
+  }
+#endif
+  return counters;
 }
 
 }  // namespace covalue::core::ranking

@@ -41,10 +41,11 @@ RankingResult plurality(const OrdinalProfile& profile) {
   std::vector<Integer> whole(profile.num_candidates, 0);
   std::vector<Rational> shared(profile.num_candidates, 0);
   for (const RankedBallot& ballot : profile.ballots) {
-    if (ballot.tiers.empty()) {
+    if (ballot.order.empty()) {
       continue;
     }
-    const Tier& top = ballot.tiers.front();
+    const TierWalker walk(ballot);
+    const auto top = walk.tier();
     for (const Candidate c : top) {
       if (top.size() == 1) {
         whole[c] += static_cast<long>(ballot.count);

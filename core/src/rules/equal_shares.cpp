@@ -57,23 +57,29 @@ Result<MesEngine> make_engine(const Instance& instance, const ApprovalProfile& p
 }
 
 // The add1 rounds: round k gives every voter start + k * step per unit of weight. Rounds run without
-// certificates; the round that stands is replayed once, with its tie choices, to certify it.
+// certificates; the round that stands is replayed once, with its tie choices, to certify it. A run
+// also tells how far budgets can grow before any of its decisions could change (StableRange): the
+// rounds below that take the same decisions, so they can neither stop the iteration nor differ, and
+// are skipped. Irresolute runs visit every round, so that every tie met on the way is branched on.
 class Add1Rounds {
  public:
-  Add1Rounds(const MesEngine& engine, const Rational& start, const Rational& step)
-      : engine_(engine), start_(start), step_(step) {}
+  Add1Rounds(const MesEngine& engine, const Rational& start, const Rational& step, bool skip, bool strict)
+      : engine_(engine), start_(start), step_(step), skip_(skip), strict_(strict) {}
 
   Result<Outcome> run(const Instance& instance, TieResolver& resolver) const {
     std::optional<std::pair<std::uint32_t, std::vector<std::size_t>>> previous;
-    for (std::uint32_t round = 0;; ++round) {
+    for (std::uint32_t round = 0;;) {
       RecordingResolver recorder(resolver);
-      auto outcome = engine_.run(budget(round), recorder, false);
+      StableRange stable{strict_, std::nullopt};
+      auto outcome = engine_.run(budget(round), recorder, false, skip_ ? &stable : nullptr);
       if (!outcome.ok()) {
         return outcome;
       }
       const bool overspent = outcome->total_cost > instance.budget();
       if (!overspent && !engine_.exhaustive(*outcome)) {
-        previous.emplace(round, recorder.choices());
+        const std::uint32_t next = round + rounds_alike(stable);
+        previous.emplace(next - 1, recorder.choices());
+        round = next;
         continue;
       }
       if (overspent && !previous) {
@@ -86,6 +92,20 @@ class Add1Rounds {
 
  private:
   [[nodiscard]] Rational budget(std::uint32_t round) const { return start_ + step_ * round; }
+
+  // How many rounds from this one on take its decisions: those whose budget growth stays below the limit.
+  [[nodiscard]] std::uint32_t rounds_alike(const StableRange& stable) const {
+    if (!skip_ || !stable.limit || *stable.limit <= step_) {
+      return 1;
+    }
+    const Rational steps = *stable.limit / step_;
+    Integer whole = steps.get_num() / steps.get_den();  // floor
+    if (whole * steps.get_den() == steps.get_num()) {
+      whole -= 1;  // the round exactly at the limit may differ
+    }
+    constexpr std::uint32_t kMaxJump = 1U << 30;
+    return whole >= kMaxJump ? kMaxJump : static_cast<std::uint32_t>(whole.get_ui()) + 1;
+  }
 
   Result<Outcome> certified(std::uint32_t round, const std::vector<std::size_t>& choices) const {
     ReplayResolver replay(choices);
@@ -106,6 +126,8 @@ class Add1Rounds {
   const MesEngine& engine_;
   Rational start_;
   Rational step_;
+  bool skip_;
+  bool strict_;
 };
 
 }  // namespace
@@ -129,8 +151,9 @@ Result<Outcome> equal_shares_add1(const Instance& instance, const ApprovalProfil
     return engine.error();
   }
   const Rational scale(profile.weight_scale());
+  const bool irresolute = dynamic_cast<ScriptedResolver*>(&resolver) != nullptr;
   const Add1Rounds rounds(*engine, Rational(instance.budget() / Rational(engine->weights().total)),
-                          Rational(increment / scale));
+                          Rational(increment / scale), !irresolute, ties.rule() == TieRule::kRefuse);
   return rounds.run(instance, resolver);
 }
 

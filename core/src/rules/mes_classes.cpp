@@ -1,87 +1,92 @@
 #include "mes_classes.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace covalue::core::rules {
 
-BudgetClasses::BudgetClasses(const Rational& budget, std::int64_t total_weight,
-                             const std::vector<std::int64_t>& project_weight)
-    : num_projects_(project_weight.size()), start_(budget) {
-  add_class(Rational(0), -1, -1);
-  if (budget > 0) {
-    add_class(budget, -1, -1);
-    population_[1] = total_weight;
-    std::copy(project_weight.begin(), project_weight.end(), counts_.begin() + static_cast<std::ptrdiff_t>(num_projects_));
-    positive_weight_ = project_weight;
-  } else {
-    population_[0] = total_weight;
-    std::copy(project_weight.begin(), project_weight.end(), counts_.begin());
-    positive_weight_.assign(num_projects_, 0);
-  }
+BudgetClasses::BudgetClasses(const Rational& budget, std::size_t groups, std::int64_t total_weight, bool track)
+    : track_(track), start_(budget), group_class_(groups, budget > 0 ? 1 : 0) {
+  add_class(Rational(0), Rational(0), -1, -1);
+  add_class(budget, Rational(1), -1, -1);
+  population_[budget > 0 ? 1 : 0] = total_weight;
 }
 
-std::uint32_t BudgetClasses::add_class(Rational budget, std::int64_t parent, std::int64_t purchase) {
+std::uint32_t BudgetClasses::add_class(Rational budget, Rational slope, std::int64_t parent, std::int64_t purchase) {
+  slope_.push_back(std::move(slope));
   beta_approx_.push_back(budget.get_d());
   beta_.push_back(std::move(budget));
   parent_.push_back(parent);
   via_.push_back(purchase);
   population_.push_back(0);
-  counts_.resize(counts_.size() + num_projects_, 0);
+  rank_.push_back(0);
+  weight_in_.push_back(0);
   return static_cast<std::uint32_t>(beta_.size() - 1);
 }
 
 void BudgetClasses::sort() {
-  order_.clear();
+  std::vector<std::uint32_t> live;
   for (std::uint32_t c = 1; c < beta_.size(); ++c) {
     if (population_[c] > 0) {
-      order_.push_back(c);
+      live.push_back(c);
     }
   }
   // Rounding to double is monotone, so the doubles order exactly but for equal doubles.
-  std::sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+  std::sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
     return beta_approx_[a] != beta_approx_[b] ? beta_approx_[a] < beta_approx_[b] : beta_[a] < beta_[b];
   });
+  for (std::uint32_t r = 0; r < live.size(); ++r) {
+    rank_[live[r]] = r;
+  }
 }
 
-std::uint32_t BudgetClasses::split(std::uint32_t from, const Rational& cap, std::uint32_t purchase) {
+std::uint32_t BudgetClasses::split(std::uint32_t from, const Rational& cap, const Rational& cap_slope,
+                                   std::uint32_t purchase) {
   if (caps_.size() <= purchase) {
     caps_.resize(purchase + 1);
+    cap_slopes_.resize(purchase + 1);
   }
   caps_[purchase] = cap;
+  if (track_) {
+    cap_slopes_[purchase] = cap_slope;
+  }
   if (beta_[from] <= cap) {
     return 0;
   }
-  return add_class(Rational(beta_[from] - cap), from, purchase);
+  return add_class(Rational(beta_[from] - cap), track_ ? Rational(slope_[from] - cap_slope) : Rational(0), from,
+                   purchase);
 }
 
-void BudgetClasses::move(std::int64_t weight, std::span<const ProjectIndex> approvals, std::uint32_t from,
-                         std::uint32_t to) {
-  population_[from] -= weight;
+void BudgetClasses::move(GroupIndex group, std::int64_t weight, std::uint32_t to) {
+  population_[group_class_[group]] -= weight;
   population_[to] += weight;
-  std::int64_t* source = counts_.data() + from * num_projects_;
-  std::int64_t* target = counts_.data() + to * num_projects_;
-  for (const ProjectIndex q : approvals) {
-    source[q] -= weight;
-    target[q] += weight;
-    if (to == 0) {
-      positive_weight_[q] -= weight;
-    }
-  }
+  group_class_[group] = to;
 }
 
-// Sum of weight * budget over p's supporters in the first `end` classes of the order, exactly: each
-// class's budget is start minus the caps on its lineage, so this is start * weight minus one product
-// per purchase.
-Rational BudgetClasses::poor_sum(ProjectIndex p, std::size_t end, std::int64_t& poor_weight) {
+// Sums the supporters' weight per class with budget left into weight_in_, and lists those classes
+// in touched_ by budget.
+void BudgetClasses::gather(std::span<const GroupIndex> supporters, const std::vector<std::int64_t>& weights) {
+  touched_.clear();
+  for (const GroupIndex g : supporters) {
+    const std::uint32_t c = group_class_[g];
+    if (c == 0) {
+      continue;
+    }
+    if (weight_in_[c] == 0) {
+      touched_.push_back(c);
+    }
+    weight_in_[c] += weights[g];
+  }
+  std::sort(touched_.begin(), touched_.end(), [&](std::uint32_t a, std::uint32_t b) { return rank_[a] < rank_[b]; });
+}
+
+// Sum of weight * budget over the first `end` touched classes, exactly: each class's budget is start
+// minus the caps on its lineage, so this is start * weight minus one product per purchase.
+Rational BudgetClasses::poor_sum(std::size_t end, std::int64_t& poor_weight) {
   per_purchase_.assign(caps_.size(), 0);
   poor_weight = 0;
   for (std::size_t i = 0; i < end; ++i) {
-    const std::uint32_t c = order_[i];
-    const std::int64_t n = count(c, p);
-    if (n == 0) {
-      continue;
-    }
+    const std::uint32_t c = touched_[i];
+    const std::int64_t n = weight_in_[c];
     poor_weight += n;
     for (std::int64_t k = c; via_[k] >= 0; k = parent_[k]) {
       per_purchase_[via_[k]] += n;
@@ -96,71 +101,136 @@ Rational BudgetClasses::poor_sum(ProjectIndex p, std::size_t end, std::int64_t& 
   return sum;
 }
 
-std::optional<Rational> BudgetClasses::payment_cap(ProjectIndex p, const Rational& cost, double cost_approx) {
-  const std::int64_t total = positive_weight_[p];
-  if (total == 0) {
-    return std::nullopt;
+std::optional<Rational> BudgetClasses::payment_cap(std::span<const GroupIndex> supporters,
+                                                   const std::vector<std::int64_t>& weights, const Rational& cost,
+                                                   double cost_approx, CapMotion* motion) {
+  gather(supporters, weights);
+  std::int64_t total = 0;
+  for (const std::uint32_t c : touched_) {
+    total += weight_in_[c];
   }
-  // Find where the poor supporters end with doubles, then confirm both sides of that boundary exactly.
-  double remaining = cost_approx;
-  auto weight = static_cast<double>(total);
-  std::size_t boundary = order_.size();
-  std::size_t last_poor = order_.size();
-  for (std::size_t i = 0; i < order_.size(); ++i) {
-    const std::int64_t n = count(order_[i], p);
-    if (n == 0) {
-      continue;
+  std::optional<Rational> cap;
+  if (total > 0) {
+    // Find where the poor supporters end with doubles, then confirm both sides of that boundary exactly.
+    double remaining = cost_approx;
+    auto weight = static_cast<double>(total);
+    std::size_t boundary = 0;
+    for (; boundary < touched_.size(); ++boundary) {
+      const std::uint32_t c = touched_[boundary];
+      if (remaining <= beta_approx_[c] * weight) {
+        break;
+      }
+      remaining -= static_cast<double>(weight_in_[c]) * beta_approx_[c];
+      weight -= static_cast<double>(weight_in_[c]);
     }
-    if (remaining <= beta_approx_[order_[i]] * weight) {
-      boundary = i;
-      break;
+    std::int64_t poor_weight = 0;
+    const Rational left = cost - poor_sum(boundary, poor_weight);
+    const Rational rich(total - poor_weight);
+    const bool rich_ok = boundary < touched_.size() && left <= beta_[touched_[boundary]] * rich;
+    bool poor_ok = boundary == 0;
+    if (boundary > 0) {
+      const std::uint32_t c = touched_[boundary - 1];
+      const Rational n(weight_in_[c]);
+      poor_ok = left + n * beta_[c] > beta_[c] * (rich + n);
     }
-    remaining -= static_cast<double>(n) * beta_approx_[order_[i]];
-    weight -= static_cast<double>(n);
-    last_poor = i;
-  }
-  if (boundary == order_.size()) {  // unaffordable, or too close to call: settle it exactly
-    std::int64_t all_weight = 0;
-    if (poor_sum(p, order_.size(), all_weight) < cost) {
-      return std::nullopt;
+    if (rich_ok && poor_ok) {
+      cap = Rational(left / rich);
+    } else if (boundary == touched_.size() && poor_ok && left > 0) {
+      cap = std::nullopt;  // everyone pays all they have and it is still not enough
+    } else {
+      cap = exact_cap(cost, total, boundary);  // too close to call in doubles: settle it exactly
     }
-    return exact_cap(p, cost);
-  }
-  std::int64_t poor_weight = 0;
-  const Rational left = cost - poor_sum(p, boundary, poor_weight);
-  const Rational rich(total - poor_weight);
-  if (left > beta_[order_[boundary]] * rich) {
-    return exact_cap(p, cost);
-  }
-  if (last_poor != order_.size()) {
-    const std::uint32_t c = order_[last_poor];
-    const Rational n(count(c, p));
-    if (left + n * beta_[c] <= beta_[c] * (rich + n)) {
-      return exact_cap(p, cost);
+    if (motion != nullptr) {
+      describe_motion(cap, cost, boundary, total, *motion);
     }
+  } else if (motion != nullptr) {
+    // Nobody with budget left supports it; while the history stays the same, nobody will.
+    motion->affordable_at.reset();
+    motion->boundary_tie = false;
   }
-  return Rational(left / rich);
+  for (const std::uint32_t c : touched_) {
+    weight_in_[c] = 0;
+  }
+  return cap;
 }
 
-// The plain exact water-filling over all classes.
-std::optional<Rational> BudgetClasses::exact_cap(ProjectIndex p, const Rational& cost) {
-  std::int64_t rich = positive_weight_[p];
+// The plain exact water-filling over the touched classes; `boundary` becomes the first class that
+// does not pay all it has.
+std::optional<Rational> BudgetClasses::exact_cap(const Rational& cost, std::int64_t total, std::size_t& boundary) {
+  std::int64_t rich = total;
   Rational left = cost;
-  for (const std::uint32_t c : order_) {
-    const std::int64_t n = count(c, p);
-    if (n == 0) {
-      continue;
-    }
+  for (boundary = 0; boundary < touched_.size(); ++boundary) {
+    const std::uint32_t c = touched_[boundary];
+    const std::int64_t n = weight_in_[c];
     if (left <= beta_[c] * Rational(rich)) {
       return Rational(left / Rational(rich));
     }
     left -= beta_[c] * Rational(n);
     rich -= n;
-    if (rich == 0) {
-      break;
-    }
   }
   return std::nullopt;
+}
+
+// Sum of weight * slope over the classes poor_sum() last summed (its per-purchase weights).
+Rational BudgetClasses::poor_slope(std::int64_t poor_weight) const {
+  Rational sum(poor_weight);
+  for (std::size_t k = 0; k < per_purchase_.size(); ++k) {
+    if (per_purchase_[k] != 0) {
+      sum -= cap_slopes_[k] * Rational(per_purchase_[k]);
+    }
+  }
+  return sum;
+}
+
+// The cap is (cost - poor budgets) / rich weight: its slope is -(poor budgets' slope) / rich weight.
+void BudgetClasses::describe_motion(const std::optional<Rational>& cap, const Rational& cost, std::size_t boundary,
+                                   std::int64_t total, CapMotion& motion) {
+  std::int64_t poor_weight = 0;
+  const Rational poor = poor_sum(boundary, poor_weight);
+  const Rational poor_moves = poor_slope(poor_weight);
+  motion.boundary_tie = false;
+  motion.affordable_at.reset();
+  if (!cap) {
+    if (poor_moves > 0) {
+      motion.affordable_at = Rational((cost - poor) / poor_moves);
+    }
+    return;
+  }
+  motion.slope = -poor_moves / Rational(total - poor_weight);
+  // Poor classes hold strictly less than the cap; the cheapest rich class may hold exactly the cap.
+  motion.boundary_tie = beta_[touched_[boundary]] == *cap;
+}
+
+std::optional<Rational> BudgetClasses::partition_limit(std::span<const GroupIndex> supporters, const Rational& cap,
+                                                       const Rational& slope) {
+  std::optional<Rational> limit;
+  const auto tighten = [&](Rational at) {
+    if (!limit || at < *limit) {
+      limit = std::move(at);
+    }
+  };
+  for (const GroupIndex g : supporters) {
+    const std::uint32_t c = group_class_[g];
+    if (c == 0 || weight_in_[c] != 0) {
+      continue;
+    }
+    weight_in_[c] = 1;  // visit each class once
+    touched_.push_back(c);
+    const int side = cmp(beta_[c], cap);
+    const int moving = cmp(slope_[c], slope);
+    if (side == 0) {
+      if (moving != 0) {
+        tighten(Rational(0));
+      }
+    } else if (side < 0 ? moving > 0 : moving < 0) {
+      tighten(Rational((cap - beta_[c]) / (slope_[c] - slope)));
+    }
+  }
+  for (const std::uint32_t c : touched_) {
+    weight_in_[c] = 0;
+  }
+  touched_.clear();
+  return limit;
 }
 
 }  // namespace covalue::core::rules

@@ -16,44 +16,69 @@ namespace covalue::core::rules {
 //! budgets over many classes are then integer counts per purchase, and only a few exact products.
 class BudgetClasses {
  public:
-  //! Everyone in one class with `budget` per unit of weight; `project_weight` = supporters' weight.
-  BudgetClasses(const Rational& budget, std::int64_t total_weight, const std::vector<std::int64_t>& project_weight);
+  //! How a payment cap moves when every voter's budget grows by delta (add1's parameter): the
+  //! budgets of classes are affine in delta while the run's decisions stay the same.
+  struct CapMotion {
+    Rational slope;                         //!< d(cap)/d(delta), for an affordable project
+    bool boundary_tie{false};               //!< a class holds exactly the cap: no stable slope
+    std::optional<Rational> affordable_at;  //!< unaffordable project: the delta where it becomes affordable
+  };
 
-  //! The payment cap t (what each supporter pays at most, per unit of weight) at which p's supporters
-  //! buy p at `cost`, or nullopt when their remaining budgets add up to less than the cost. Call
-  //! sort() after purchases first.
-  [[nodiscard]] std::optional<Rational> payment_cap(ProjectIndex p, const Rational& cost, double cost_approx);
+  //! Everyone (`groups` groups of total weight `total_weight`) in one class holding `budget`; with
+  //! `track`, also how budgets move with delta.
+  BudgetClasses(const Rational& budget, std::size_t groups, std::int64_t total_weight, bool track);
 
-  //! Orders the classes with budget left by budget, ascending.
+  //! The payment cap t (what each supporter pays at most, per unit of weight) at which the given
+  //! supporters buy a project at `cost`, or nullopt when their remaining budgets add up to less than
+  //! the cost. Call sort() after purchases first.
+  [[nodiscard]] std::optional<Rational> payment_cap(std::span<const GroupIndex> supporters,
+                                                    const std::vector<std::int64_t>& weights, const Rational& cost,
+                                                    double cost_approx, CapMotion* motion = nullptr);
+
+  //! The largest delta below which every supporter class keeps its side of the cap `cap` (moving
+  //! with `slope`): those below stay below, those above stay above. nullopt: no limit.
+  [[nodiscard]] std::optional<Rational> partition_limit(std::span<const GroupIndex> supporters,
+                                                        const Rational& cap, const Rational& slope);
+
+  //! Ranks the classes with budget left by budget, ascending.
   void sort();
 
   //! Purchase number `purchase` with payment cap `cap`: the class a payer in `from` moves to.
-  [[nodiscard]] std::uint32_t split(std::uint32_t from, const Rational& cap, std::uint32_t purchase);
+  [[nodiscard]] std::uint32_t split(std::uint32_t from, const Rational& cap, const Rational& cap_slope,
+                                    std::uint32_t purchase);
 
-  //! Moves weight `weight` approving `approvals` from class `from` to class `to`.
-  void move(std::int64_t weight, std::span<const ProjectIndex> approvals, std::uint32_t from, std::uint32_t to);
+  //! Moves group `group` of weight `weight` to class `to`.
+  void move(GroupIndex group, std::int64_t weight, std::uint32_t to);
 
+  [[nodiscard]] std::uint32_t class_of(GroupIndex group) const { return group_class_[group]; }
   [[nodiscard]] const Rational& budget(std::uint32_t cls) const { return beta_[cls]; }
   [[nodiscard]] std::size_t size() const { return beta_.size(); }
 
  private:
-  [[nodiscard]] std::int64_t count(std::uint32_t cls, ProjectIndex p) const { return counts_[cls * num_projects_ + p]; }
-  [[nodiscard]] std::optional<Rational> exact_cap(ProjectIndex p, const Rational& cost);
-  [[nodiscard]] Rational poor_sum(ProjectIndex p, std::size_t end, std::int64_t& poor_weight);
-  std::uint32_t add_class(Rational budget, std::int64_t parent, std::int64_t purchase);
+  void gather(std::span<const GroupIndex> supporters, const std::vector<std::int64_t>& weights);
+  [[nodiscard]] std::optional<Rational> exact_cap(const Rational& cost, std::int64_t total, std::size_t& boundary);
+  [[nodiscard]] Rational poor_sum(std::size_t end, std::int64_t& poor_weight);
+  [[nodiscard]] Rational poor_slope(std::int64_t poor_weight) const;
+  void describe_motion(const std::optional<Rational>& cap, const Rational& cost, std::size_t boundary,
+                       std::int64_t total, CapMotion& motion);
+  std::uint32_t add_class(Rational budget, Rational slope, std::int64_t parent, std::int64_t purchase);
 
-  std::size_t num_projects_;
+  bool track_;
   Rational start_;
-  std::vector<Rational> beta_;                     // per class: budget per unit of integer weight
-  std::vector<double> beta_approx_;                // per class: beta_ rounded (monotone) to double
-  std::vector<std::int64_t> parent_;               // per class: the class it split from (-1: none)
-  std::vector<std::int64_t> via_;                  // per class: the purchase that split it (-1: none)
-  std::vector<std::int64_t> population_;           // per class: total weight
-  std::vector<std::int64_t> counts_;               // per class, per project: supporters' weight (flat)
-  std::vector<std::int64_t> positive_weight_;      // per project: supporters' weight with budget left
-  std::vector<Rational> caps_;                     // per purchase: its payment cap
-  std::vector<std::uint32_t> order_;               // classes with budget and members, by budget
-  std::vector<std::int64_t> per_purchase_;         // scratch: weight per purchase on poor lineages
+  std::vector<std::uint32_t> group_class_;
+  std::vector<Rational> beta_;            // per class: budget per unit of integer weight
+  std::vector<double> beta_approx_;       // per class: beta_ rounded (monotone) to double
+  std::vector<std::int64_t> parent_;      // per class: the class it split from (-1: none)
+  std::vector<std::int64_t> via_;         // per class: the purchase that split it (-1: none)
+  std::vector<std::int64_t> population_;  // per class: total weight
+  std::vector<std::uint32_t> rank_;       // per class: position by budget among live classes
+  std::vector<Rational> slope_;           // per class: d(budget)/d(delta)
+  std::vector<Rational> caps_;            // per purchase: its payment cap
+  std::vector<Rational> cap_slopes_;      // per purchase: d(cap)/d(delta)
+  // Scratch of payment_cap: the supporters' weight per class, and those classes by budget.
+  std::vector<std::int64_t> weight_in_;
+  std::vector<std::uint32_t> touched_;
+  std::vector<std::int64_t> per_purchase_;
 };
 
 }  // namespace covalue::core::rules

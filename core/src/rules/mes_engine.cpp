@@ -52,9 +52,10 @@ bool MesEngine::exhaustive(const Outcome& outcome) const {
 //! The mutable state of one MES run: budget classes, prices, the payments made so far.
 class MesRun {
  public:
-  MesRun(const MesEngine& engine, const Rational& budget)
-      : e_(engine), classes_(budget, engine.weights_.total, engine.weights_.project),
-        group_class_(engine.profile_.num_groups(), budget > 0 ? 1 : 0), rho_(engine.initial_rho_),
+  MesRun(const MesEngine& engine, const Rational& budget, StableRange* stable)
+      : e_(engine), stable_(stable),
+        classes_(budget, engine.profile_.num_groups(), engine.weights_.total, stable != nullptr),
+        rho_(engine.initial_rho_), rho_slope_(stable != nullptr ? engine.instance_.size() : 0),
         candidates_(engine.candidates_) {}
 
   Result<Outcome> run(TieResolver& resolver) {
@@ -99,6 +100,9 @@ class MesRun {
       }
       const ProjectIndex chosen = tied[pick];
       tied.erase(tied.begin() + static_cast<std::ptrdiff_t>(pick));
+      if (stable_ != nullptr) {
+        keep_chosen(chosen);
+      }
       buy(chosen, best, outcome);
       outcome.trace.push_back(TraceStep{"mes", chosen, Rational(best * e_.scale_), std::move(tied), std::move(dropped)});
       remove({chosen});
@@ -129,7 +133,19 @@ class MesRun {
   // Recomputes rho_[p]; false when p's supporters can no longer afford it.
   bool evaluate(ProjectIndex p) {
     const Project& project = e_.instance_.project(p);
-    auto cap = classes_.payment_cap(p, project.cost, e_.cost_approx_[p]);
+    BudgetClasses::CapMotion motion;
+    auto cap = classes_.payment_cap(e_.profile_.supporters(p), e_.weights_.group, project.cost, e_.cost_approx_[p],
+                                    stable_ != nullptr ? &motion : nullptr);
+    if (stable_ != nullptr) {
+      if (!cap && motion.affordable_at) {
+        stable_->bound(*motion.affordable_at);  // it stays unaffordable below that
+      } else if (cap) {
+        if (motion.boundary_tie) {
+          stable_->bound(Rational(0));
+        }
+        rho_slope_[p] = motion.slope / e_.sat_[p];
+      }
+    }
     if (!cap) {
       return false;
     }
@@ -137,10 +153,30 @@ class MesRun {
     return true;
   }
 
+  // The chosen project must stay the cheapest (its price is affine in delta; every other price is
+  // convex, so it stays above its tangent: the last computed price and slope), and its supporters
+  // must stay on their side of its cap.
+  void keep_chosen(ProjectIndex chosen) {
+    const Rational& price = rho_[chosen];
+    const Rational& slope = rho_slope_[chosen];
+    for (const ProjectIndex q : candidates_) {
+      if (q != chosen) {
+        const bool q_wins_ties = e_.ties_.rank(q) < e_.ties_.rank(chosen);
+        stable_->keep_below(price, slope, rho_[q], rho_slope_[q], stable_->strict || q_wins_ties);
+      }
+    }
+    const Rational cap = price * e_.sat_[chosen];
+    const Rational cap_slope = slope * e_.sat_[chosen];
+    if (auto limit = classes_.partition_limit(e_.profile_.supporters(chosen), cap, cap_slope)) {
+      stable_->bound(*limit);
+    }
+  }
+
   // Every supporter pays min(own budget, rho * sat); classes split into payers and the rest. The
   // payments are logged compactly (one amount per class split) and written out only on demand.
   void buy(ProjectIndex p, const Rational& rho, Outcome& outcome) {
     const Rational cap = rho * e_.sat_[p];
+    const Rational cap_slope = stable_ != nullptr ? Rational(rho_slope_[p] * e_.sat_[p]) : Rational(0);
     const auto number = static_cast<std::uint32_t>(purchases_.size());
     Purchase purchase{p, rho, {}, {}};
     moved_to_.assign(classes_.size(), -1);
@@ -148,20 +184,19 @@ class MesRun {
     auto& moved_to = moved_to_;
     auto& amount_of = amount_of_;
     for (const GroupIndex g : e_.profile_.supporters(p)) {
-      const std::uint32_t from = group_class_[g];
+      const std::uint32_t from = classes_.class_of(g);
       if (from == 0) {
         continue;
       }
       if (moved_to[from] < 0) {
-        const std::uint32_t to = classes_.split(from, cap, number);
+        const std::uint32_t to = classes_.split(from, cap, cap_slope, number);
         moved_to[from] = to;
         amount_of[from] = static_cast<std::uint32_t>(purchase.amounts.size());
         purchase.amounts.emplace_back(classes_.budget(from) - classes_.budget(to));
       }
       const auto to = static_cast<std::uint32_t>(moved_to[from]);
       purchase.payers.emplace_back(g, amount_of[from]);
-      classes_.move(e_.weights_.group[g], e_.profile_.approvals(g), from, to);
-      group_class_[g] = to;
+      classes_.move(g, e_.weights_.group[g], to);
     }
     outcome.selected.push_back(p);
     purchases_.push_back(std::move(purchase));
@@ -184,17 +219,30 @@ class MesRun {
   };
 
   const MesEngine& e_;
+  StableRange* stable_;
   BudgetClasses classes_;
-  std::vector<std::uint32_t> group_class_;
-  std::vector<Rational> rho_;  // per project: last computed price (a lower bound of the current one)
+  std::vector<Rational> rho_;        // per project: last computed price (a lower bound of the current one)
+  std::vector<Rational> rho_slope_;  // per project: d(rho_)/d(delta) when it was computed
   std::vector<ProjectIndex> candidates_;
   std::vector<Purchase> purchases_;
   std::vector<std::int64_t> moved_to_;     // scratch of buy(): class a paying class moves to
   std::vector<std::uint32_t> amount_of_;   // scratch of buy(): its payment's index
 };
 
-Result<Outcome> MesEngine::run(const Rational& budget_per_weight, TieResolver& resolver, bool certify) const {
-  MesRun state(*this, budget_per_weight);
+void StableRange::keep_below(const Rational& x0, const Rational& x1, const Rational& y0, const Rational& y1,
+                             bool strict_here) {
+  const int now = cmp(x0, y0);
+  const int moving = cmp(x1, y1);
+  if (now > 0 || (now == 0 && (moving > 0 || (strict_here && moving == 0)))) {
+    bound(Rational(0));
+  } else if (now < 0 && moving > 0) {
+    bound(Rational((y0 - x0) / (x1 - y1)));
+  }
+}
+
+Result<Outcome> MesEngine::run(const Rational& budget_per_weight, TieResolver& resolver, bool certify,
+                               StableRange* stable) const {
+  MesRun state(*this, budget_per_weight, stable);
   auto outcome = state.run(resolver);
   if (outcome.ok() && certify) {
     outcome->mes = state.certificate(budget_per_weight);

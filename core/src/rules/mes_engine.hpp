@@ -13,6 +13,23 @@
 
 namespace covalue::core::rules {
 
+//! How far every voter's budget can grow (delta, per unit of integer weight) before a run of MES
+//! could decide anything differently: each decision compares prices and budgets that are affine in
+//! delta (or, for projects not bought, convex), so the run records where the first could flip.
+struct StableRange {
+  bool strict{false};              //!< ties must not appear either (the caller refuses ties)
+  std::optional<Rational> limit;   //!< decisions hold for delta in [0, limit); none: no limit found
+
+  //! Decisions hold only for delta below `at`.
+  void bound(const Rational& at) {
+    if (!limit || at < *limit) {
+      limit = at;
+    }
+  }
+  //! Requires x0 + x1 d to stay below y0 + y1 d (at or below unless `strict_here`) for d > 0.
+  void keep_below(const Rational& x0, const Rational& x1, const Rational& y0, const Rational& y1, bool strict_here);
+};
+
 //! The Method of Equal Shares on grouped approval ballots, exact and fast: voters whose remaining
 //! budgets are equal share a budget class, each project keeps an integer count of its supporters'
 //! weight per class, and candidates are re-evaluated lazily (a project's price never falls).
@@ -23,7 +40,9 @@ class MesEngine {
 
   //! One run of MES where every voter holds `budget_per_weight` per unit of integer weight; with
   //! `certify`, the outcome carries the priceability certificate.
-  [[nodiscard]] Result<Outcome> run(const Rational& budget_per_weight, TieResolver& resolver, bool certify) const;
+  //! With `stable`, also finds how far the budget can grow before any decision could change.
+  [[nodiscard]] Result<Outcome> run(const Rational& budget_per_weight, TieResolver& resolver, bool certify,
+                                    StableRange* stable = nullptr) const;
 
   //! True when no candidate left out of `outcome` fits in the budget.
   [[nodiscard]] bool exhaustive(const Outcome& outcome) const;

@@ -1,6 +1,8 @@
 #include "covalue/core/rules/phragmen.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -10,71 +12,93 @@ namespace covalue::core::rules {
 namespace {
 
 // Loads take few distinct values (0 and the load set by each purchase), so each group holds a load
-// class and each project a weighted count of supporters per class: updates are integer additions.
+// class and each project an integer count of its supporters' weight per class. New loads are first
+// estimated in doubles; only the candidates within rounding distance of the smallest are computed
+// exactly, so the choice is exact while most of the arithmetic is not rational.
 class PhragmenState {
  public:
-  PhragmenState(const ApprovalProfile& profile, IntegerWeights weights)
-      : profile_(profile), weights_(std::move(weights)), group_class_(profile.num_groups(), 0),
-        load_sum_(profile.num_projects(), Rational(0)) {
+  PhragmenState(const Instance& instance, const ApprovalProfile& profile, IntegerWeights weights)
+      : instance_(instance), profile_(profile), weights_(std::move(weights)), group_class_(profile.num_groups(), 0),
+        counts_(weights_.project) {
     loads_.emplace_back(0);
+    loads_approx_.push_back(0);
   }
 
-  // The new maximal load if `p` were bought now (in units of integer weight); nullopt if nobody approves it.
-  [[nodiscard]] std::optional<Rational> new_load(ProjectIndex p, const Rational& cost) const {
-    if (weights_.project[p] == 0) {
+  // The new maximal load if `p` were bought now (per unit of integer weight); nullopt if nobody approves it.
+  [[nodiscard]] std::optional<Rational> new_load(ProjectIndex p) const {
+    const std::int64_t total = weights_.project[p];
+    if (total == 0) {
       return std::nullopt;
     }
-    return Rational((cost + load_sum_[p]) / Rational(weights_.project[p]));
+    Rational sum = instance_.project(p).cost;
+    for (std::size_t k = 1; k < loads_.size(); ++k) {
+      const std::int64_t n = counts_[k * profile_.num_projects() + p];
+      if (n != 0) {
+        sum += loads_[k] * Rational(n);
+      }
+    }
+    return Rational(sum / Rational(total));
+  }
+
+  // A double close to new_load(p) (relative error far below 1e-12); infinity if nobody approves p.
+  [[nodiscard]] double new_load_approx(ProjectIndex p) const {
+    const std::int64_t total = weights_.project[p];
+    if (total == 0) {
+      return std::numeric_limits<double>::infinity();
+    }
+    double sum = instance_.project(p).cost.get_d();
+    for (std::size_t k = 1; k < loads_.size(); ++k) {
+      sum += static_cast<double>(counts_[k * profile_.num_projects() + p]) * loads_approx_[k];
+    }
+    return sum / static_cast<double>(total);
   }
 
   // Every supporter of `p` takes the load `load`.
   void buy(ProjectIndex p, const Rational& load) {
-    const auto cls = static_cast<std::uint32_t>(loads_.size());
+    const std::size_t projects = profile_.num_projects();
+    const std::size_t cls = loads_.size();
     loads_.push_back(load);
-    // delta[q][k]: weight moving from class k to the new class among supporters of q.
-    std::vector<std::vector<std::pair<std::uint32_t, std::int64_t>>> delta(profile_.num_projects());
+    loads_approx_.push_back(load.get_d());
+    counts_.resize(counts_.size() + projects, 0);
     for (const GroupIndex g : profile_.supporters(p)) {
-      const std::uint32_t old = group_class_[g];
-      group_class_[g] = cls;
+      const std::size_t old = group_class_[g];
+      group_class_[g] = static_cast<std::uint32_t>(cls);
+      const std::int64_t w = weights_.group[g];
       for (const ProjectIndex q : profile_.approvals(g)) {
-        auto& entries = delta[q];
-        if (!entries.empty() && entries.back().first == old) {
-          entries.back().second += weights_.group[g];
-        } else {
-          entries.emplace_back(old, weights_.group[g]);
-        }
-      }
-    }
-    for (ProjectIndex q = 0; q < delta.size(); ++q) {
-      std::sort(delta[q].begin(), delta[q].end());
-      for (std::size_t i = 0; i < delta[q].size();) {
-        std::int64_t moved = 0;
-        const std::uint32_t k = delta[q][i].first;
-        for (; i < delta[q].size() && delta[q][i].first == k; ++i) {
-          moved += delta[q][i].second;
-        }
-        load_sum_[q] += Rational(moved) * (load - loads_[k]);
+        counts_[old * projects + q] -= w;
+        counts_[cls * projects + q] += w;
       }
     }
   }
 
-  [[nodiscard]] const IntegerWeights& weights() const { return weights_; }
-
  private:
+  const Instance& instance_;
   const ApprovalProfile& profile_;
   IntegerWeights weights_;
   std::vector<std::uint32_t> group_class_;
-  std::vector<Rational> loads_;
-  std::vector<Rational> load_sum_;  // per project: sum over supporters of weight * load
+  std::vector<Rational> loads_;        // per class
+  std::vector<double> loads_approx_;   // per class, rounded
+  std::vector<std::int64_t> counts_;   // per class, per project: supporters' weight (flat)
 };
 
 // Candidates with the smallest new load (nullopt = infinite), sorted by the tie-breaker.
-std::vector<ProjectIndex> best_candidates(const Instance& instance, const PhragmenState& state,
-                                          const std::vector<ProjectIndex>& candidates, std::optional<Rational>& best) {
+std::vector<ProjectIndex> best_candidates(const PhragmenState& state, const std::vector<ProjectIndex>& candidates,
+                                          std::optional<Rational>& best) {
+  constexpr double kMargin = 1e-9;  // far above the estimate's rounding error
+  double smallest = std::numeric_limits<double>::infinity();
+  std::vector<double> approx(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    approx[i] = state.new_load_approx(candidates[i]);
+    smallest = std::min(smallest, approx[i]);
+  }
   std::vector<ProjectIndex> tied;
   bool first = true;
-  for (const ProjectIndex p : candidates) {
-    auto load = state.new_load(p, instance.project(p).cost);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (std::isfinite(smallest) ? approx[i] > smallest * (1 + kMargin) : std::isfinite(approx[i])) {
+      continue;
+    }
+    const ProjectIndex p = candidates[i];
+    auto load = state.new_load(p);
     const int c = first ? -1 : (!load ? (best ? 1 : 0) : (!best ? -1 : cmp(*load, *best)));
     if (c < 0) {
       best = std::move(load);
@@ -95,7 +119,7 @@ Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProf
   if (!weights.ok()) {
     return weights.error();
   }
-  PhragmenState state(profile, std::move(weights).value());
+  PhragmenState state(instance, profile, std::move(weights).value());
   std::vector<ProjectIndex> candidates;
   for (ProjectIndex p = 0; p < instance.size(); ++p) {
     if (instance.project(p).cost <= instance.budget()) {
@@ -106,7 +130,7 @@ Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProf
   const Rational scale(profile.weight_scale());
   while (!candidates.empty()) {
     std::optional<Rational> best;
-    std::vector<ProjectIndex> tied = best_candidates(instance, state, candidates, best);
+    std::vector<ProjectIndex> tied = best_candidates(state, candidates, best);
     const bool all_fit = std::all_of(tied.begin(), tied.end(), [&](ProjectIndex p) {
       return outcome.total_cost + instance.project(p).cost <= instance.budget();
     });

@@ -24,7 +24,8 @@ Checked check(const std::string& text) {
   return {check_pabulib(*parsed, layout, "in.pb"), check_pabulib(*parsed, "in.pb")};
 }
 
-void expect_errors(const std::vector<core::Error>& errors, const std::vector<std::pair<std::string, std::string>>& want) {
+void expect_errors(const std::vector<core::Error>& errors,
+                   const std::vector<std::pair<std::string, std::string>>& want) {
   ASSERT_EQ(errors.size(), want.size()) << (errors.empty() ? "no errors" : errors.front().to_string());
   for (std::size_t i = 0; i < want.size(); ++i) {
     EXPECT_EQ(errors[i].kind, core::ErrorKind::kInvalidInput);
@@ -36,13 +37,13 @@ void expect_errors(const std::vector<core::Error>& errors, const std::vector<std
 // Projects a (cost 10), b (20), c (30) on lines 7-9 after `meta` rows on lines 3...; ballots follow VOTES.
 std::string file_with(const std::string& kind, const std::string& meta, const std::string& votes,
                       const std::string& vote_header = "voter_id;vote") {
-  return "META\nkey;value\nbudget;100\nvote_type;" + kind + "\n" + meta + "PROJECTS\nproject_id;cost\na;10\nb;20\nc;30\n" +
-         "VOTES\n" + vote_header + "\n" + votes;
+  return "META\nkey;value\nbudget;100\nvote_type;" + kind + "\n" + meta +
+         "PROJECTS\nproject_id;cost\na;10\nb;20\nc;30\n" + "VOTES\n" + vote_header + "\n" + votes;
 }
 
 TEST(PabulibChecker, AConsistentFileHasNoErrors) {
-  const Checked checked = check(file_with("approval", "num_projects;3\nnum_votes;2\nmax_length;2\nmax_sum_cost;50\n",
-                                          "1;a,b\n2;c\n"));
+  const Checked checked =
+      check(file_with("approval", "num_projects;3\nnum_votes;2\nmax_length;2\nmax_sum_cost;50\n", "1;a,b\n2;c\n"));
   EXPECT_TRUE(checked.from_text.empty());
   EXPECT_TRUE(checked.from_written.empty());
 }

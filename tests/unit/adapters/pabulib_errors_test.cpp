@@ -72,12 +72,14 @@ TEST(PabulibErrors, ColumnsCountCodePointsNotBytes) {
 }
 
 TEST(PabulibErrors, LinesCountLineEndsInsideQuotedFields) {
-  expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;name;cost\n"
-               "1;\"two\r\nlines\";5\n2;x;abc\n",
-               9, 5, "cost is not a number: 'abc'");
-  expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;name;cost\n"
-               "1;\"two\nlines\";x\n",
-               8, 8, "cost is not a number: 'x'");
+  expect_error(
+      "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;name;cost\n"
+      "1;\"two\r\nlines\";5\n2;x;abc\n",
+      9, 5, "cost is not a number: 'abc'");
+  expect_error(
+      "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;name;cost\n"
+      "1;\"two\nlines\";x\n",
+      8, 8, "cost is not a number: 'x'");
 }
 
 TEST(PabulibErrors, DuplicateProjectId) { expect_error(kHead + "7;1\n7;2\n", 8, 1, "duplicate project id '7'"); }
@@ -148,8 +150,8 @@ TEST(PabulibErrors, BadHeaders) {
                "missing column cost in the PROJECTS header");
   expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;name;Name\n", 6, 22,
                "duplicate column 'Name' in the PROJECTS header");
-  expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;category;categories\n",
-               6, 26, "duplicate column 'categories'");
+  expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;category;categories\n", 6,
+               26, "duplicate column 'categories'");
   expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;;cost\n", 6, 12,
                "empty column name in the PROJECTS header");
   expect_error(kHead + "1;5\nVOTES\nvote;voter_id\n", 9, 1, "the first column of VOTES must be voter_id");

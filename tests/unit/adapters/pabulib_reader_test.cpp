@@ -58,9 +58,9 @@ TEST(PabulibReader, ReadsProjectsWithCostsListsAndExtraColumns) {
   EXPECT_EQ(park.targets, (std::vector<std::string>{"children"}));
   EXPECT_EQ(park.extra, (std::vector<Attribute>{{"name", "Park"}}));
   EXPECT_EQ(file.instance.project(1).cost, Rational(501, 2));  // a comma is a decimal point
-  EXPECT_TRUE(file.instance.project(1).categories.empty());     // "none"
-  EXPECT_TRUE(file.instance.project(1).targets.empty());        // empty
-  EXPECT_EQ(file.instance.project(2).cost, Rational(1, 3));     // the writer's fraction form
+  EXPECT_TRUE(file.instance.project(1).categories.empty());    // "none"
+  EXPECT_TRUE(file.instance.project(1).targets.empty());       // empty
+  EXPECT_EQ(file.instance.project(2).cost, Rational(1, 3));    // the writer's fraction form
   EXPECT_EQ(file.instance.project(2).targets, (std::vector<std::string>{"seniors", "adults"}));
   EXPECT_EQ(file.project_columns, (std::vector<std::string>{"project_id", "cost", "name", "category", "target"}));
 }
@@ -92,8 +92,9 @@ TEST(PabulibReader, AcceptsBomCrlfBlankLinesAndLowercaseSections) {
 }
 
 TEST(PabulibReader, AcceptsLoneCarriageReturnLineEnds) {
-  const PbFile file = parse_ok("META\rkey;value\rbudget;10\rvote_type;approval\rPROJECTS\rproject_id;cost\r"
-                               "1;5\rVOTES\rvoter_id;vote\r1;1\r2;1");
+  const PbFile file = parse_ok(
+      "META\rkey;value\rbudget;10\rvote_type;approval\rPROJECTS\rproject_id;cost\r"
+      "1;5\rVOTES\rvoter_id;vote\r1;1\r2;1");
   EXPECT_EQ(file.profile.ballots.size(), 2U);
 }
 

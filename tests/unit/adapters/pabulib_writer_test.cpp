@@ -35,7 +35,8 @@ TEST(PabulibWriter, WritesACanonicalFileBackUnchanged) {
 TEST(PabulibWriter, NormalisesNumbersLineEndsAndNone) {
   const PbFile file = parse_ok(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;1000.00\r\nvote_type;approval\r\n"
-      "PROJECTS\r\nproject_id;cost;category\r\n1;1234,50;none\r\n2;1e3; a , b \r\nVOTES\r\nvoter_id;vote\r\nv1; 1 , 2 \r\n");
+      "PROJECTS\r\nproject_id;cost;category\r\n1;1234,50;none\r\n2;1e3; a , b \r\nVOTES\r\nvoter_id;vote\r\nv1; 1 , 2 "
+      "\r\n");
   EXPECT_EQ(write_pabulib(file),
             "META\nkey;value\nbudget;1000.00\nvote_type;approval\n"
             "PROJECTS\nproject_id;cost;category\n1;1234.5;\n2;1000;a,b\nVOTES\nvoter_id;vote\nv1;1,2\n");
@@ -53,8 +54,9 @@ TEST(PabulibWriter, QuotesFieldsThatNeedIt) {
 }
 
 TEST(PabulibWriter, WritesFractionsThatHaveNoDecimalForm) {
-  PbFile file = parse_ok("META\nkey;value\nbudget;10\nvote_type;scoring\nPROJECTS\nproject_id;cost\na;1/3\nb;2\n"
-                         "VOTES\nvoter_id;vote;points\n1;a,b;2/3,-0.25\n");
+  PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;scoring\nPROJECTS\nproject_id;cost\na;1/3\nb;2\n"
+      "VOTES\nvoter_id;vote;points\n1;a,b;2/3,-0.25\n");
   const std::string written = write_pabulib(file);
   EXPECT_NE(written.find("a;1/3\n"), std::string::npos) << written;
   EXPECT_NE(written.find("1;a,b;2/3,-0.25\n"), std::string::npos) << written;  // not octal "-025"
@@ -62,8 +64,9 @@ TEST(PabulibWriter, WritesFractionsThatHaveNoDecimalForm) {
 }
 
 TEST(PabulibWriter, WritesTheModelsBudgetAndVoteTypeWhenTheyChanged) {
-  PbFile file = parse_ok("META\nkey;value\nbudget;10\nvote_type;Approval\nPROJECTS\nproject_id;cost\na;1\n"
-                         "VOTES\nvoter_id;vote\n1;a\n");
+  PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;Approval\nPROJECTS\nproject_id;cost\na;1\n"
+      "VOTES\nvoter_id;vote\n1;a\n");
   EXPECT_NE(write_pabulib(file).find("vote_type;Approval\n"), std::string::npos);  // kept as written
   file.instance.set_budget(Rational(21, 2));
   file.profile.kind = core::BallotKind::kOrdinal;
@@ -103,9 +106,10 @@ TEST(PabulibWriter, RoundTripsEveryBallotKind) {
 }
 
 TEST(PabulibWriter, RoundTripsOddButValidInputs) {
-  expect_round_trip("META\nkey;value\nbudget;\" 7 \"\nvote_type;approval\nnote;\"\"\n"
-                    "PROJECTS\nproject_id;cost;\"a;b\";\" x \"\n\"PROJECTS\";\"1,5\";\"\"\"\";\"\r\"\n"
-                    "VOTES\nvoter_id;vote\n\" v \";\n");
+  expect_round_trip(
+      "META\nkey;value\nbudget;\" 7 \"\nvote_type;approval\nnote;\"\"\n"
+      "PROJECTS\nproject_id;cost;\"a;b\";\" x \"\n\"PROJECTS\";\"1,5\";\"\"\"\";\"\r\"\n"
+      "VOTES\nvoter_id;vote\n\" v \";\n");
 }
 
 }  // namespace

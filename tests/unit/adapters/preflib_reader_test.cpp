@@ -8,6 +8,7 @@
 namespace covalue::adapters::preflib {
 namespace {
 
+using core::ranking::tiers_of;
 using core::ranking::WeakOrder;
 
 const char* const kToi =
@@ -44,10 +45,10 @@ TEST(PrefLibReader, ReadsHeadersNamesTiesAndPartialRankings) {
   EXPECT_EQ(file->alternative_names, (std::vector<std::string>{"Shared forecasting", "", "Cross-docking", ""}));
   ASSERT_EQ(file->profile.ballots.size(), 3U);
   EXPECT_EQ(file->profile.num_candidates, 4U);
-  EXPECT_EQ(file->profile.ballots[0].tiers, (WeakOrder{{0}, {1, 2}, {3}}));
+  EXPECT_EQ(tiers_of(file->profile.ballots[0]), (WeakOrder{{0}, {1, 2}, {3}}));
   EXPECT_EQ(file->profile.ballots[0].count, 3);
-  EXPECT_EQ(file->profile.ballots[1].tiers, (WeakOrder{{2}}));
-  EXPECT_EQ(file->profile.ballots[2].tiers, (WeakOrder{{3, 1}, {0}}));
+  EXPECT_EQ(tiers_of(file->profile.ballots[1]), (WeakOrder{{2}}));
+  EXPECT_EQ(tiers_of(file->profile.ballots[2]), (WeakOrder{{3, 1}, {0}}));
 }
 
 TEST(PrefLibReader, TakesTheTypeFromTheExtensionWhenTheHeaderHasNone) {
@@ -60,7 +61,7 @@ TEST(PrefLibReader, TakesTheTypeFromTheExtensionWhenTheHeaderHasNone) {
 TEST(PrefLibReader, ToleratesBlankLinesCarriageReturnsAndSpaces) {
   auto file = parse_preflib(soc("\r\n 2 :  1 , 2,3 \r\n\n1: 3,2,1"), "v.soc");
   ASSERT_TRUE(file.ok()) << file.error().to_string();
-  EXPECT_EQ(file->profile.ballots[0].tiers, (WeakOrder{{0}, {1}, {2}}));
+  EXPECT_EQ(tiers_of(file->profile.ballots[0]), (WeakOrder{{0}, {1}, {2}}));
 }
 
 TEST(PrefLibReader, UnknownAlternative) {

@@ -12,14 +12,14 @@ namespace covalue::adapters::preflib {
 namespace {
 
 using core::ranking::Candidate;
-using core::ranking::RankedBallot;
+using core::ranking::make_ballot;
 
 PrefLibFile sample() {
   PrefLibFile file;
   file.type = DataType::kToi;
   file.metadata = {{"TITLE", "Cycle 3 ranking"}, {"DESCRIPTION", "a: b, c"}};
   file.alternative_names = {"Shared forecasting", "", "Returns hub"};
-  file.profile = {3, {{{{0}, {1, 2}}, 4}, {{{2}}, 1}, {{}, 2}}};
+  file.profile = {3, {make_ballot({{0}, {1, 2}}, 4), make_ballot({{2}}, 1), make_ballot({}, 2)}};
   return file;
 }
 
@@ -80,15 +80,15 @@ RC_GTEST_PROP(PrefLibRoundTrip, AnyWritableFileReadsBackEqual, ()) {
     std::vector<Candidate> order(m);
     std::iota(order.begin(), order.end(), Candidate{0});
     std::sort(order.begin(), order.end(), [&](Candidate a, Candidate b) { return keys[a] < keys[b]; });
-    RankedBallot ballot{{}, *rc::gen::inRange<std::int64_t>(1, 1000)};
     const std::size_t keep = requires_complete(file.type) ? m : *rc::gen::inRange<std::size_t>(0, m + 1);
+    core::ranking::WeakOrder tiers;
     for (std::size_t k = 0; k < keep; ++k) {
       if (k == 0 || !allows_ties(file.type) || *rc::gen::arbitrary<bool>()) {
-        ballot.tiers.emplace_back();
+        tiers.emplace_back();
       }
-      ballot.tiers.back().push_back(order[k]);
+      tiers.back().push_back(order[k]);
     }
-    file.profile.ballots.push_back(ballot);
+    file.profile.ballots.push_back(make_ballot(tiers, *rc::gen::inRange<std::int64_t>(1, 1000)));
   }
   RC_PRE(check_preflib(file).ok());
   auto read = parse_preflib(write_preflib(file));

@@ -215,14 +215,22 @@ std::vector<ProjectIndex> preferred(const BruteForce& brute, const TieBreaker& t
   return brute.optimal[static_cast<std::size_t>(best)];
 }
 
+Rational fraction(int numerator, int denominator) {
+  Rational q(numerator, denominator);
+  q.canonicalize();
+  return q;
+}
+
 Rational random_cost(int mode) {
   switch (mode) {
     case 0:
       return *rc::gen::inRange(0, 8);
     case 1:
       return *rc::gen::inRange(1, 1000000000);
-    case 2:
-      return Rational(*rc::gen::inRange(0, 20), *rc::gen::inRange(1, 7));
+    case 2: {
+      const int numerator = *rc::gen::inRange(0, 20);
+      return fraction(numerator, *rc::gen::inRange(1, 7));
+    }
     default: {
       Rational big("100000000000000000000");
       return big * *rc::gen::inRange(1, 50) + *rc::gen::inRange(0, 1000);
@@ -239,7 +247,7 @@ Election random_election() {
     costs.push_back(random_cost(mode));
     total += costs.back();
   }
-  const Rational budget = total * Rational(*rc::gen::inRange(0, 11), 10);
+  const Rational budget = total * fraction(*rc::gen::inRange(0, 11), 10);
   const auto voters = *rc::gen::inRange<std::size_t>(1, 8);
   std::vector<std::vector<ProjectIndex>> ballots(voters);
   std::vector<Rational> weights;
@@ -250,7 +258,8 @@ Election random_election() {
         ballot.push_back(p);
       }
     }
-    weights.push_back(weighted ? Rational(*rc::gen::inRange(1, 5), *rc::gen::inRange(1, 4)) : Rational(1));
+    const int numerator = weighted ? *rc::gen::inRange(1, 5) : 1;
+    weights.push_back(fraction(numerator, weighted ? *rc::gen::inRange(1, 4) : 1));
   }
   return make_election(costs, budget, ballots, weights);
 }

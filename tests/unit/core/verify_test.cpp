@@ -305,7 +305,9 @@ Election random_election() {
 RC_GTEST_PROP(VerifyProperty, AcceptsEveryRulesOutcome, ()) {
   const Election e = random_election();
   for (RuleOptions o : every_configuration()) {
-    o.irresolute = *rc::gen::inRange(0, 4) == 0;
+    // Irresolute add1 re-enumerates every round's ties (slow on some elections): resolute only.
+    const bool add1 = o.completion == Completion::kAdd1 || o.completion == Completion::kAdd1Greedy;
+    o.irresolute = !add1 && *rc::gen::inRange(0, 4) == 0;
     o.tie = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kMaxApprovals);
     auto outcomes = rules::solve(e.instance, e.profile, o);
     if (!outcomes.ok() && outcomes.error().kind == ErrorKind::kTimeLimit) {

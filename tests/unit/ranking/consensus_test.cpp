@@ -2,12 +2,15 @@
 
 #include "covalue/core/ranking/consensus.hpp"
 #include "covalue/core/ranking/weak_order.hpp"
+#include "ranking_test_support.hpp"
 
 namespace covalue::core::ranking {
 namespace {
 
+using test_support::weak_profile;
+
 TEST(Consensus, CondorcetWinnerOrTheCycleThatPreventsOne) {
-  const OrdinalProfile cyclic{3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}}};
+  const OrdinalProfile cyclic = weak_profile(3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}});
   const PairwiseMatrix pairwise = compute_pairwise(cyclic);
   EXPECT_FALSE(condorcet_winner(pairwise).has_value());
   const ConsensusReport report = analyse_consensus(cyclic, pairwise, WeakOrder{{0}, {1}, {2}});
@@ -30,27 +33,27 @@ TEST(Consensus, TiesAloneCanPreventACondorcetWinner) {
 }
 
 TEST(Consensus, KendallTauDistanceWithTiesAndPartialRankings) {
-  EXPECT_EQ(kendall_tau_distance({{{0}, {1}, {2}, {3}}, 1}, WeakOrder{{3}, {2}, {1}, {0}}, 4), Rational(6));
-  EXPECT_EQ(kendall_tau_distance({{{0}, {1}, {2}, {3}}, 1}, WeakOrder{{1}, {0}, {2}, {3}}, 4), Rational(1));
+  EXPECT_EQ(kendall_tau_distance(make_ballot({{0}, {1}, {2}, {3}}), WeakOrder{{3}, {2}, {1}, {0}}, 4), Rational(6));
+  EXPECT_EQ(kendall_tau_distance(make_ballot({{0}, {1}, {2}, {3}}), WeakOrder{{1}, {0}, {2}, {3}}, 4), Rational(1));
   // {0,1} > 2 with 3 unranked: only the pair (0, 1) differs, tied on one side only.
-  EXPECT_EQ(kendall_tau_distance({{{0, 1}, {2}}, 1}, WeakOrder{{0}, {1}, {2}, {3}}, 4), Rational(1, 2));
+  EXPECT_EQ(kendall_tau_distance(make_ballot({{0, 1}, {2}}), WeakOrder{{0}, {1}, {2}, {3}}, 4), Rational(1, 2));
   // "2" alone against {0, 1} > 2: two reversed pairs; (0, 1) tied on both sides.
-  EXPECT_EQ(kendall_tau_distance({{{2}}, 1}, WeakOrder{{0, 1}, {2}}, 3), Rational(2));
-  EXPECT_EQ(kendall_tau_distance({{}, 1}, WeakOrder{{0}, {1}, {2}}, 3), Rational(3, 2));
+  EXPECT_EQ(kendall_tau_distance(make_ballot({{2}}), WeakOrder{{0, 1}, {2}}, 3), Rational(2));
+  EXPECT_EQ(kendall_tau_distance(make_ballot({}), WeakOrder{{0}, {1}, {2}}, 3), Rational(3, 2));
 }
 
 TEST(Consensus, AgreementIndex) {
   const auto index = [](const OrdinalProfile& profile) { return agreement_index(compute_pairwise(profile)); };
   EXPECT_EQ(index(profile_from_linear_orders(4, {{0, 1, 2, 3}, {0, 1, 2, 3}})), Rational(1));
   EXPECT_EQ(index(profile_from_linear_orders(4, {{0, 1, 2, 3}, {3, 2, 1, 0}})), Rational(0));
-  const OrdinalProfile sixty_forty{2, {{{{0}, {1}}, 3}, {{{1}, {0}}, 2}}};
+  const OrdinalProfile sixty_forty = weak_profile(2, {{{{0}, {1}}, 3}, {{{1}, {0}}, 2}});
   EXPECT_EQ(index(sixty_forty), Rational(1, 5));
-  EXPECT_EQ(index(OrdinalProfile{1, {{{{0}}, 1}}}), Rational(0));
-  EXPECT_EQ(index(OrdinalProfile{3, {}}), Rational(0));
+  EXPECT_EQ(index(weak_profile(1, {{{{0}}, 1}})), Rational(0));
+  EXPECT_EQ(index(weak_profile(3, {})), Rational(0));
 }
 
 TEST(Consensus, DistancesPerBallotAndTheirMean) {
-  const OrdinalProfile profile = OrdinalProfile{3, {{{{0}, {1}, {2}}, 3}, {{{2}, {1}, {0}}, 1}}};
+  const OrdinalProfile profile = weak_profile(3, {{{{0}, {1}, {2}}, 3}, {{{2}, {1}, {0}}, 1}});
   const ConsensusReport report = analyse_consensus(profile, compute_pairwise(profile), WeakOrder{{0}, {1}, {2}});
   EXPECT_EQ(report.ballot_distances, (std::vector<Rational>{0, 3}));
   EXPECT_EQ(report.mean_distance, Rational(3, 4));

@@ -25,10 +25,10 @@ RankingResult run(const OrdinalProfile& profile, RankingRule rule) {
 
 // Adds enough ballots ranking `favourite` first (the rest in any order) to make it beat everyone.
 OrdinalProfile with_condorcet_winner(OrdinalProfile profile, Candidate favourite) {
-  RankedBallot push{{{favourite}}, profile.total_weight() + 1};
+  RankedBallot push{{favourite}, {}, profile.total_weight() + 1};
   for (Candidate c = 0; c < profile.num_candidates; ++c) {
     if (c != favourite) {
-      push.tiers.push_back({c});
+      push.order.push_back(c);
     }
   }
   profile.ballots.push_back(push);

@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "covalue/core/ranking/ranking_rule.hpp"
+#include "ranking_test_support.hpp"
 
 namespace covalue::core::ranking {
 namespace {
+
+using test_support::weak_profile;
 
 RankingResult run(const OrdinalProfile& profile, RankingRule rule, const RankingOptions& options = {}) {
   auto result = rank_candidates(profile, rule, options);
@@ -15,7 +18,7 @@ RankingResult run(const OrdinalProfile& profile, RankingRule rule, const Ranking
 std::vector<Rational> rationals(std::initializer_list<Rational> values) { return values; }
 
 // A > B > C (4), B > C > A (3), C > A > B (2): a majority cycle A > B (+3) > C (+5) > A (+1).
-OrdinalProfile cyclic_nine() { return OrdinalProfile{3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}}}; }
+OrdinalProfile cyclic_nine() { return weak_profile(3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}}); }
 
 TEST(RankingRules, NamesRoundTrip) {
   for (const RankingRule rule : all_ranking_rules()) {
@@ -45,14 +48,14 @@ TEST(RankingRules, CyclicElection) {
 
 TEST(RankingRules, BordaSharesPointsOfTiesAndUnrankedCandidates) {
   // 0 > {1, 2} once; "1" alone twice (0 and 2 tied last).
-  const OrdinalProfile profile{3, {{{{0}, {1, 2}}, 1}, {{{1}}, 2}}};
+  const OrdinalProfile profile = weak_profile(3, {{{{0}, {1, 2}}, 1}, {{{1}}, 2}});
   const RankingResult result = run(profile, RankingRule::kBorda);
   EXPECT_EQ(result.scores, rationals({3, Rational(9, 2), Rational(3, 2)}));
   EXPECT_EQ(result.winners, std::vector<Candidate>{1});
 }
 
 TEST(RankingRules, PluralitySplitsATiedTopAndIgnoresEmptyBallots) {
-  const OrdinalProfile profile{3, {{{{0, 1}, {2}}, 3}, {{{2}}, 1}, {{}, 5}}};
+  const OrdinalProfile profile = weak_profile(3, {{{{0, 1}, {2}}, 3}, {{{2}}, 1}, {{}, 5}});
   const RankingResult result = run(profile, RankingRule::kPlurality);
   EXPECT_EQ(result.scores, rationals({Rational(3, 2), Rational(3, 2), 1}));
   EXPECT_EQ(result.winners, (std::vector<Candidate>{0, 1}));
@@ -83,7 +86,7 @@ TEST(RankingRules, EqualMarginCycleMakesEveryoneARankedPairsWinner) {
 
 TEST(RankingRules, InstantRunoffExhaustsBallotsAndDropsAllTiedLast) {
   // "0" twice, "1" once, "2 > 1" twice: 1 drops; its ballot is exhausted; 0 and 2 tie 2-2 and both drop.
-  const OrdinalProfile profile{3, {{{{0}}, 2}, {{{1}}, 1}, {{{2}, {1}}, 2}}};
+  const OrdinalProfile profile = weak_profile(3, {{{{0}}, 2}, {{{1}}, 1}, {{{2}, {1}}, 2}});
   const RankingResult result = run(profile, RankingRule::kInstantRunoff);
   EXPECT_EQ(result.winners, (std::vector<Candidate>{0, 2}));
   EXPECT_EQ(result.ranking, (WeakOrder{{0, 2}, {1}}));
@@ -104,14 +107,14 @@ TEST(RankingRules, InstantRunoffRanksEveryoneAfterAMajority) {
 }
 
 TEST(RankingRules, InvalidProfilesAreRejected) {
-  const OrdinalProfile profile{2, {{{{0}, {0}}, 1}}};
+  const OrdinalProfile profile = weak_profile(2, {{{{0}, {0}}, 1}});
   EXPECT_EQ(rank_candidates(profile, RankingRule::kBorda).error().kind, ErrorKind::kInvalidInput);
 }
 
 TEST(RankingRules, OneCandidateAndNoBallots) {
   for (const RankingRule rule : all_ranking_rules()) {
-    EXPECT_EQ(run(OrdinalProfile{1, {}}, rule).winners, std::vector<Candidate>{0}) << ranking_rule_name(rule);
-    EXPECT_EQ(run(OrdinalProfile{3, {}}, rule).winners.size(), 3U) << ranking_rule_name(rule);
+    EXPECT_EQ(run(weak_profile(1, {}), rule).winners, std::vector<Candidate>{0}) << ranking_rule_name(rule);
+    EXPECT_EQ(run(weak_profile(3, {}), rule).winners.size(), 3U) << ranking_rule_name(rule);
   }
 }
 

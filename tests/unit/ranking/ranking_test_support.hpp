@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <numeric>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "covalue/core/ranking/ordinal_profile.hpp"
@@ -26,19 +27,27 @@ struct Shape {
 //! which returns a uniform integer in [0, bound).
 template <typename Next>
 RankedBallot shape_ballot(std::vector<Candidate> order, const Shape& shape, Next&& next) {
-  RankedBallot ballot;
   std::size_t keep = order.size();
   if (shape.partial) {
     keep = next(order.size() + 1);
   }
+  WeakOrder tiers;
   for (std::size_t i = 0; i < keep; ++i) {
     if (i == 0 || !shape.ties || next(3) != 0) {
-      ballot.tiers.emplace_back();
+      tiers.emplace_back();
     }
-    ballot.tiers.back().push_back(order[i]);
+    tiers.back().push_back(order[i]);
   }
-  ballot.count = 1 + static_cast<std::int64_t>(next(static_cast<std::size_t>(shape.max_count)));
-  return ballot;
+  return make_ballot(tiers, 1 + static_cast<std::int64_t>(next(static_cast<std::size_t>(shape.max_count))));
+}
+
+//! A profile from (tiers, count) pairs: weak_profile(3, {{{{0}, {1, 2}}, 4}, {{}, 1}}).
+inline OrdinalProfile weak_profile(std::uint32_t m, const std::vector<std::pair<WeakOrder, std::int64_t>>& ballots) {
+  OrdinalProfile profile{m, {}};
+  for (const auto& [tiers, count] : ballots) {
+    profile.ballots.push_back(make_ballot(tiers, count));
+  }
+  return profile;
 }
 
 //! A rapidcheck generator of profiles with min_m..max_m candidates and 1..max_ballots ballots.
@@ -105,7 +114,9 @@ inline std::vector<std::int64_t> support_of(const PairwiseMatrix& pairwise) {
 //! Every ballot's tiers in the opposite order (a full reversal for complete ballots).
 inline OrdinalProfile reversed_ballots(OrdinalProfile profile) {
   for (RankedBallot& ballot : profile.ballots) {
-    std::reverse(ballot.tiers.begin(), ballot.tiers.end());
+    WeakOrder tiers = tiers_of(ballot);
+    std::reverse(tiers.begin(), tiers.end());
+    ballot = make_ballot(tiers, ballot.count);
   }
   return profile;
 }

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace covalue::core::ranking {
 
@@ -22,5 +23,8 @@ using PairBlockCounter = void (*)(const std::uint16_t* a_rows, std::size_t strid
 
 //! The fastest PairBlockCounter this processor runs, counting `above` too when asked.
 [[nodiscard]] PairBlockCounter select_pair_block_counter(bool count_above);
+
+//! Every variant this processor runs (portable first, fastest last), so tests can check each one.
+[[nodiscard]] std::vector<PairBlockCounter> available_pair_block_counters(bool count_above);
 
 }  // namespace covalue::core::ranking
