@@ -38,8 +38,8 @@ enum class ColumnRole { kId, kCost, kCategories, kTargets, kVote, kPoints, kExtr
 //! True when `text` names a section (case-insensitive, surrounding blanks ignored).
 [[nodiscard]] bool is_section_name(std::string_view text);
 
-//! Parses a number in core::parse_rational's forms ("12", "-3", "12.50", "12,5", "1e3", "7/3"), always in
-//! base 10, with a fast path for plain digits and short decimals.
+//! Parses a number as core::parse_rational does ("12", "-3", "12,5", "1e3", "7/3"), with a fast path
+//! for plain digits and short decimals that builds the rational from a machine integer.
 [[nodiscard]] bool parse_number(std::string_view text, core::Rational& out);
 
 //! UTF-8 code points in `text` (bytes that are not continuation bytes).

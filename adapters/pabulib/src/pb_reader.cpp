@@ -17,12 +17,10 @@ std::string_view strip_bom(std::string_view text) { return text.starts_with(kBom
 
 std::string quote(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-// Appends the items of a comma list; an empty field or "none" is no item.
+// Appends the items of a comma list, skipping empty ones. A list that comes down to "none" (or to
+// nothing) is no list: "none" and "none," both mean absent, so that writing the items back reads the same.
 void split_list(std::string_view text, std::vector<std::string>& out) {
-  text = trim(text);
-  if (text.empty() || iequals(text, "none")) {
-    return;
-  }
+  const std::size_t before = out.size();
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
@@ -31,9 +29,12 @@ void split_list(std::string_view text, std::vector<std::string>& out) {
       out.emplace_back(item);
     }
     if (comma == std::string_view::npos) {
-      return;
+      break;
     }
     start = comma + 1;
+  }
+  if (out.size() == before + 1 && iequals(out.back(), "none")) {
+    out.pop_back();
   }
 }
 

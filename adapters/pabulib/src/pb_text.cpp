@@ -1,7 +1,6 @@
 // Small text helpers shared by the reader, the writer and the checker, and the id index.
-#include <algorithm>
 #include <cstdint>
-#include <string>
+#include <utility>
 #include <string_view>
 
 #include "pb_internal.hpp"
@@ -45,75 +44,6 @@ bool parse_short_decimal(std::string_view text, core::Rational& out) {
   if (scale != 1) {
     out.canonicalize();
   }
-  return true;
-}
-
-// Decimal digits only, at least one, as an integer (base 10 always: "010" is ten).
-bool parse_digits(std::string_view text, core::Integer& out) {
-  if (text.empty() || !std::all_of(text.begin(), text.end(), is_digit)) {
-    return false;
-  }
-  return mpz_set_str(out.get_mpz_t(), std::string(text).c_str(), 10) == 0;
-}
-
-std::string_view trim_space(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  while (!text.empty() && space(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && space(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-// "7/3": digits over non-zero digits.
-bool parse_fraction(std::string_view text, core::Rational& out) {
-  const std::size_t slash = text.find('/');
-  core::Integer numerator;
-  core::Integer denominator;
-  if (!parse_digits(text.substr(0, slash), numerator) || !parse_digits(text.substr(slash + 1), denominator) ||
-      denominator == 0) {
-    return false;
-  }
-  out = core::Rational(numerator, denominator);
-  out.canonicalize();
-  return true;
-}
-
-// "12", "12.5", "12,5", ".5", "5.", each optionally followed by an exponent "e-3" of at most 3 digits.
-bool parse_scientific(std::string_view text, core::Rational& out) {
-  const std::size_t e = text.find_first_of("eE");
-  const std::string_view mantissa = text.substr(0, e);
-  const std::size_t point = mantissa.find_first_of(".,");
-  const std::string_view whole = mantissa.substr(0, point);
-  const std::string_view fraction = point == std::string_view::npos ? std::string_view{} : mantissa.substr(point + 1);
-  core::Integer digits;
-  if ((whole.empty() && fraction.empty()) || !parse_digits(std::string(whole) + std::string(fraction), digits)) {
-    return false;
-  }
-  long exponent = -static_cast<long>(fraction.size());  // NOLINT(google-runtime-int)
-  if (e != std::string_view::npos) {
-    std::string_view exp_text = text.substr(e + 1);
-    const bool exp_negative = !exp_text.empty() && exp_text.front() == '-';
-    if (!exp_text.empty() && (exp_text.front() == '-' || exp_text.front() == '+')) {
-      exp_text.remove_prefix(1);
-    }
-    constexpr std::size_t kMaxExponentDigits = 3;
-    core::Integer value;
-    if (exp_text.size() > kMaxExponentDigits || !parse_digits(exp_text, value)) {
-      return false;
-    }
-    exponent += exp_negative ? -value.get_si() : value.get_si();
-  }
-  core::Integer scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));  // NOLINT
-  if (exponent >= 0) {
-    digits *= scale;
-    scale = 1;
-  }
-  out = core::Rational(digits, scale);
-  out.canonicalize();
   return true;
 }
 
@@ -188,20 +118,12 @@ bool parse_number(std::string_view text, core::Rational& out) {
   if (parse_short_decimal(text, out)) {
     return true;
   }
-  constexpr std::size_t kMaxLength = 4096;
-  text = trim_space(text);
-  const bool negative = !text.empty() && text.front() == '-';
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    text.remove_prefix(1);
-  }
-  if (text.empty() || text.size() > kMaxLength) {
+  auto parsed = core::parse_rational(text);
+  if (!parsed.ok()) {
     return false;
   }
-  const bool ok = text.find('/') != std::string_view::npos ? parse_fraction(text, out) : parse_scientific(text, out);
-  if (ok && negative) {
-    mpq_neg(out.get_mpq_t(), out.get_mpq_t());
-  }
-  return ok;
+  out = std::move(parsed).value();
+  return true;
 }
 
 std::uint32_t count_code_points(std::string_view text) {

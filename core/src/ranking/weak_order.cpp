@@ -21,13 +21,23 @@ WeakOrder order_by_scores(const std::vector<Rational>& scores, bool lower_is_bet
   return tiers;
 }
 
-WeakOrder layer_by_relation(std::uint32_t n, const std::vector<char>& beats) {
+namespace {
+
+// How many candidates beat each candidate.
+std::vector<std::uint32_t> beaten_counts(std::uint32_t n, const std::vector<char>& beats) {
   std::vector<std::uint32_t> beaten_by(n, 0);
   for (std::size_t a = 0; a < n; ++a) {
     for (std::size_t b = 0; b < n; ++b) {
       beaten_by[b] += beats[(a * n) + b] != 0 ? 1 : 0;
     }
   }
+  return beaten_by;
+}
+
+}  // namespace
+
+WeakOrder layer_by_relation(std::uint32_t n, const std::vector<char>& beats) {
+  std::vector<std::uint32_t> beaten_by = beaten_counts(n, beats);
   std::vector<char> placed(n, 0);
   WeakOrder tiers;
   Tier layer;
@@ -36,7 +46,6 @@ WeakOrder layer_by_relation(std::uint32_t n, const std::vector<char>& beats) {
       layer.push_back(c);
     }
   }
-  std::size_t placed_count = 0;
   while (!layer.empty()) {
     Tier next;
     for (const Candidate a : layer) {
@@ -47,18 +56,18 @@ WeakOrder layer_by_relation(std::uint32_t n, const std::vector<char>& beats) {
         }
       }
     }
-    placed_count += layer.size();
     tiers.push_back(std::move(layer));
     std::sort(next.begin(), next.end());
     layer = std::move(next);
   }
-  if (placed_count < n) {
-    tiers.emplace_back();
-    for (Candidate c = 0; c < n; ++c) {
-      if (placed[c] == 0) {
-        tiers.back().push_back(c);
-      }
+  Tier leftovers;  // candidates on a cycle of the relation
+  for (Candidate c = 0; c < n; ++c) {
+    if (placed[c] == 0) {
+      leftovers.push_back(c);
     }
+  }
+  if (!leftovers.empty()) {
+    tiers.push_back(std::move(leftovers));
   }
   return tiers;
 }

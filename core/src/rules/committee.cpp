@@ -48,20 +48,6 @@ Result<Outcome> run_committee(const Instance& instance, const ApprovalProfile& p
   return make_error(ErrorKind::kInternal, "committee rule not dispatched");
 }
 
-// Moves `script` to the next unexplored path of choices; false when every path has been taken.
-bool next_script(std::vector<std::size_t>& script, const std::vector<std::size_t>& options) {
-  std::size_t depth = script.size();
-  while (depth > 0 && script[depth - 1] + 1 >= options[depth - 1]) {
-    --depth;
-  }
-  if (depth == 0) {
-    return false;
-  }
-  script.resize(depth);
-  ++script[depth - 1];
-  return true;
-}
-
 }  // namespace
 
 const char* committee_rule_id(CommitteeRule rule) {
@@ -91,36 +77,6 @@ Result<std::size_t> committee_size(const Instance& instance) {
                       "a committee election needs projects costing 1 and a whole budget up to their number");
   }
   return static_cast<std::size_t>(budget.get_num().get_ui());
-}
-
-Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::size_t max_outcomes,
-                                                     std::size_t max_runs) {
-  std::vector<Outcome> outcomes;
-  std::set<std::vector<ProjectIndex>> seen;
-  std::vector<std::size_t> script;
-  for (std::size_t runs = 1;; ++runs) {
-    if (runs > max_runs) {
-      return make_error(ErrorKind::kTimeLimit, "more than " + std::to_string(max_runs) + " ways to break the ties");
-    }
-    ScriptedResolver resolver(script);
-    auto outcome = run(resolver);
-    if (!outcome.ok()) {
-      return outcome.error();
-    }
-    if (seen.insert(outcome->sorted_selection()).second) {
-      if (outcomes.size() >= max_outcomes) {
-        return make_error(ErrorKind::kTimeLimit, "more than " + std::to_string(max_outcomes) + " tied outcomes");
-      }
-      outcomes.push_back(std::move(outcome).value());
-    }
-    script = resolver.taken();
-    if (!next_script(script, resolver.options())) {
-      break;
-    }
-  }
-  std::sort(outcomes.begin(), outcomes.end(),
-            [](const Outcome& a, const Outcome& b) { return a.sorted_selection() < b.sorted_selection(); });
-  return outcomes;
 }
 
 Result<std::vector<Outcome>> solve_committee(const Instance& instance, const ApprovalProfile& profile,

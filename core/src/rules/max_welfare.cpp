@@ -12,10 +12,11 @@
 //    rank, form the lexicographically smallest sequence (its best-ranked project is as good as
 //    possible, then its second, ...). With TieRule::kRefuse, more than one optimal selection is
 //    kTieRefused.
-//  - Solver: dynamic programming over capacities when the table is small (capacity / gcd of costs
-//    times the number of projects), else depth-first branch-and-bound with the Dantzig bound; both
-//    in exact integers (costs scaled by the lcm of their denominators, int64 when it provably fits,
-//    GMP otherwise). The search stops with kTimeLimit after kNodeLimit nodes.
+//  - Solver: dynamic programming over capacities when the table (capacity / gcd of costs times the
+//    number of projects) is tiny; else depth-first branch-and-bound with the Dantzig bound, falling
+//    back to the table when the search needs many nodes and the table fits in memory. All in exact
+//    integers (costs scaled by the lcm of their denominators; int64 when it provably fits, GMP
+//    otherwise). The search stops with kTimeLimit after kNodeLimit nodes.
 #include "covalue/core/rules/max_welfare.hpp"
 
 #include <algorithm>
@@ -26,7 +27,9 @@
 namespace covalue::core::rules {
 namespace {
 
-constexpr std::size_t kDpCellLimit = std::size_t{1} << 21;
+constexpr std::size_t kSmallTable = std::size_t{1} << 16;   // cells: always dynamic programming
+constexpr std::size_t kLargeTable = std::size_t{1} << 22;   // cells: the fallback when search is slow
+constexpr std::uint64_t kQuickNodeLimit = 200'000;          // search nodes before trying the table
 constexpr std::uint64_t kNodeLimit = 20'000'000;
 
 Rational project_value(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, ProjectIndex p) {
@@ -62,10 +65,21 @@ Result<Outcome> make_outcome(const Instance& instance, const ApprovalProfile& pr
   return outcome;
 }
 
-Result<KnapsackAnswer> solve_model(const WelfareModel& model, const KnapsackRequest& request) {
-  if (dp_applies(model, kDpCellLimit)) {
+// Tiny tables are filled outright; otherwise branch-and-bound gets a first try (it is fast on real
+// elections), then a table if one fits in memory, then the search with its full node limit.
+Result<KnapsackAnswer> solve_model(const WelfareModel& model, KnapsackRequest request) {
+  if (dp_applies(model, kSmallTable)) {
     return solve_by_dp(model, request);
   }
+  request.node_limit = kQuickNodeLimit;
+  auto quick = solve_by_search(model, request);
+  if (quick.ok() || quick.error().kind != ErrorKind::kTimeLimit) {
+    return quick;
+  }
+  if (dp_applies(model, kLargeTable)) {
+    return solve_by_dp(model, request);
+  }
+  request.node_limit = kNodeLimit;
   return solve_by_search(model, request);
 }
 
@@ -78,7 +92,6 @@ Result<std::vector<Outcome>> max_welfare(const Instance& instance, const Approva
     return model.error();
   }
   KnapsackRequest request;
-  request.node_limit = kNodeLimit;
   if (all_optimal) {
     request.enumerate_limit = max_outcomes;
   } else if (ties.rule() == TieRule::kRefuse) {

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "max_welfare_knapsack.hpp"
@@ -16,7 +17,8 @@ class SuffixTable {
  public:
   explicit SuffixTable(const WelfareModel& model)
       : items_(model.values.size()), columns_(static_cast<std::size_t>(model.capacity.get_ui()) + 1),
-        cells_((items_ + 1) * columns_, 0) {
+        cells_(std::make_unique_for_overwrite<std::int64_t[]>((items_ + 1) * columns_)) {
+    std::fill_n(&cells_[items_ * columns_], columns_, std::int64_t{0});
     for (std::size_t i = 0; i < items_; ++i) {
       values_.push_back(model.values[i].get_si());
       weights_.push_back(static_cast<std::size_t>(model.weights[i].get_ui()));
@@ -48,7 +50,7 @@ class SuffixTable {
 
   std::size_t items_;
   std::size_t columns_;
-  std::vector<std::int64_t> cells_;
+  std::unique_ptr<std::int64_t[]> cells_;  // every cell is written before it is read
   std::vector<std::int64_t> values_;
   std::vector<std::size_t> weights_;
 };

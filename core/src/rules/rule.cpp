@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -11,6 +9,7 @@
 #include "covalue/core/rules/greedy.hpp"
 #include "covalue/core/rules/max_welfare.hpp"
 #include "covalue/core/rules/phragmen.hpp"
+#include "covalue/core/rules/tie_enumeration.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -52,8 +51,6 @@ const char* name_of(const std::array<std::pair<Enum, const char*>, N>& names, En
   return names[0].second;
 }
 
-using RunOnce = std::function<Result<Outcome>(TieResolver&)>;
-
 // One resolute run of the configured rule, with ties decided by `resolver`.
 Result<Outcome> run_once(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& options,
                          const TieBreaker& ties, TieResolver& resolver) {
@@ -80,42 +77,6 @@ Result<Outcome> run_once(const Instance& instance, const ApprovalProfile& profil
   return make_error(ErrorKind::kInternal, "rule not dispatched");
 }
 
-// Every outcome reachable by some way of breaking the ties: a depth-first walk over the choices.
-Result<std::vector<Outcome>> enumerate(const RunOnce& run, std::size_t max_outcomes) {
-  std::vector<Outcome> outcomes;
-  std::set<std::vector<ProjectIndex>> seen;
-  std::vector<std::size_t> script;
-  while (true) {
-    ScriptedResolver resolver(script);
-    auto outcome = run(resolver);
-    if (!outcome.ok()) {
-      return outcome.error();
-    }
-    if (seen.insert(outcome->sorted_selection()).second) {
-      if (outcomes.size() >= max_outcomes) {
-        return make_error(ErrorKind::kTimeLimit,
-                          "more than " + std::to_string(max_outcomes) + " tied outcomes; raise the limit");
-      }
-      outcomes.push_back(std::move(outcome).value());
-    }
-    script = resolver.taken();
-    const auto& options = resolver.options();
-    std::size_t depth = script.size();
-    while (depth > 0 && script[depth - 1] + 1 >= options[depth - 1]) {
-      --depth;
-    }
-    if (depth == 0) {
-      break;
-    }
-    script.resize(depth);
-    ++script[depth - 1];
-  }
-  std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
-    return a.sorted_selection() < b.sorted_selection();
-  });
-  return outcomes;
-}
-
 }  // namespace
 
 const char* rule_kind_name(RuleKind kind) { return name_of(kRuleNames, kind); }
@@ -137,9 +98,9 @@ Result<std::vector<Outcome>> solve(const Instance& instance, const ApprovalProfi
   if (options.rule == RuleKind::kMaxWelfare) {
     return max_welfare(instance, profile, options.sat, ties, options.irresolute, options.max_outcomes);
   }
-  const RunOnce run = [&](TieResolver& resolver) { return run_once(instance, profile, options, ties, resolver); };
+  const TieRun run = [&](TieResolver& resolver) { return run_once(instance, profile, options, ties, resolver); };
   if (options.irresolute) {
-    return enumerate(run, options.max_outcomes);
+    return enumerate_tie_breakings(run, options.max_outcomes, options.max_runs);
   }
   ResoluteResolver resolver(options.tie == TieRule::kRefuse);
   auto outcome = run(resolver);

@@ -150,6 +150,19 @@ TEST(PabulibReader, PairsPointsWithProjectsForCumulativeAndScoring) {
   }
 }
 
+TEST(PabulibReader, ReadsNumbersExactlyAndInBaseTen) {
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;010\nvote_type;scoring\nPROJECTS\nproject_id;cost\na;0.08\nb;1e-3\nc;\" 5. \"\n"
+      "d;123456789012345678901234567890\nVOTES\nvoter_id;vote;points\n1;a,b,c,d;-0.08,+007,1E2,07/014\n");
+  EXPECT_EQ(file.instance.budget(), Rational(10));
+  EXPECT_EQ(file.instance.project(0).cost, Rational(2, 25));
+  EXPECT_EQ(file.instance.project(1).cost, Rational(1, 1000));
+  EXPECT_EQ(file.instance.project(2).cost, Rational(5));
+  EXPECT_EQ(file.instance.project(3).cost, Rational(core::Integer("123456789012345678901234567890")));
+  EXPECT_EQ(file.profile.ballots[0].points,
+            (std::vector<Rational>{Rational(-2, 25), Rational(7), Rational(100), Rational(1, 2)}));
+}
+
 TEST(PabulibReader, KeepsAPointsColumnOfApprovalBallotsAsExtra) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
@@ -165,6 +178,16 @@ TEST(PabulibReader, ReadsChoose1AndPluralListColumns) {
   EXPECT_EQ(file.profile.kind, BallotKind::kChoose1);
   EXPECT_EQ(file.instance.project(0).categories, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(file.instance.project(0).targets, (std::vector<std::string>{"z"}));
+}
+
+TEST(PabulibReader, ReadsAListThatComesDownToNoneAsAbsent) {
+  // Found by the fuzzer: "none," was the list {"none"}, written back as "none", which reads as absent.
+  const PbFile file = parse_ok(
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost;category;target\n"
+      "a;5;none,,;, None\nb;5;none,x;\nVOTES\nvoter_id;vote\n");
+  EXPECT_TRUE(file.instance.project(0).categories.empty());
+  EXPECT_TRUE(file.instance.project(0).targets.empty());
+  EXPECT_EQ(file.instance.project(1).categories, (std::vector<std::string>{"none", "x"}));
 }
 
 TEST(PabulibReader, IgnoresTrailingEmptyFieldsAndHeaderColumns) {

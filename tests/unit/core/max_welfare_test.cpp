@@ -2,6 +2,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -153,6 +154,46 @@ TEST(MaxWelfare, UsesBranchAndBoundOnLargeBudgetsAndBigIntegersBeyondInt64) {
   const auto r = run(huge, Satisfaction::kCardinality);
   EXPECT_EQ(selection_of(r), (std::vector<ProjectIndex>{1, 2}));
   EXPECT_EQ(r->front().welfare->method, "branch-and-bound");
+}
+
+// Best welfare by a plain table over capacities (integer costs and values).
+long table_optimum(const std::vector<long>& costs, const std::vector<long>& values, long budget) {
+  std::vector<long> best(static_cast<std::size_t>(budget) + 1, 0);
+  for (std::size_t i = 0; i < costs.size(); ++i) {
+    for (long c = budget; c >= costs[i]; --c) {
+      const auto at = static_cast<std::size_t>(c);
+      best[at] = std::max(best[at], best[at - static_cast<std::size_t>(costs[i])] + values[i]);
+    }
+  }
+  return best.back();
+}
+
+TEST(MaxWelfare, FallsBackToATableWhenTheSearchIsSlow) {
+  // Strongly correlated values (approvals = cost + 10) defeat the fractional bound: the search gives
+  // up early and dynamic programming over capacities answers.
+  std::vector<long> costs;
+  std::vector<long> approvals;
+  long total = 0;
+  std::mt19937 numbers(1);  // fully specified by the standard: the same projects everywhere
+  for (int p = 0; p < 60; ++p) {
+    approvals.push_back(100 + static_cast<long>(numbers() % 101));
+    costs.push_back(approvals.back() - 10);
+    total += costs.back();
+  }
+  std::vector<std::vector<ProjectIndex>> ballots(200);
+  for (std::size_t v = 0; v < ballots.size(); ++v) {
+    for (ProjectIndex p = 0; p < costs.size(); ++p) {
+      if (static_cast<long>(v) < approvals[p]) {
+        ballots[v].push_back(p);
+      }
+    }
+  }
+  const auto e = make_election(rationals(costs), total / 2, ballots);
+  const auto result = run(e, Satisfaction::kCardinality);
+  ASSERT_TRUE(result.ok()) << result.error().to_string();
+  EXPECT_EQ(result->front().welfare->method, "dynamic-programming");
+  EXPECT_EQ(result->front().welfare->welfare, Rational(table_optimum(costs, approvals, total / 2)));
+  EXPECT_LE(result->front().total_cost, e.instance.budget());
 }
 
 TEST(MaxWelfare, IsDispatchedBySolve) {

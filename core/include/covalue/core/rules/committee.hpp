@@ -12,6 +12,8 @@
 #include "covalue/core/result.hpp"
 #include "covalue/core/tie_breaking.hpp"
 
+#include "covalue/core/rules/tie_enumeration.hpp"
+
 namespace covalue::core::rules {
 
 //! Approval-based committee rules with abcvoting's semantics. A committee election of size k over m
@@ -60,15 +62,6 @@ struct CommitteeOptions {
 //! when fewer than k candidates are approved at all, AV instead. Defined for resolute runs only.
 [[nodiscard]] Result<Outcome> equal_shares_increment(const Instance& instance, const ApprovalProfile& profile,
                                                      const TieBreaker& ties, TieResolver& resolver);
-
-//! One run of a rule with its ties decided by the resolver given.
-using TieRun = std::function<Result<Outcome>(TieResolver&)>;
-
-//! Every distinct outcome (by selected set, sorted) that some way of breaking the ties yields: a
-//! depth-first walk over the resolver's choices; kTimeLimit past `max_outcomes` outcomes or
-//! `max_runs` runs.
-[[nodiscard]] Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::size_t max_outcomes,
-                                                                   std::size_t max_runs);
 
 //! Runs a committee rule: one committee (resolute) or all of them (irresolute, sorted).
 [[nodiscard]] Result<std::vector<Outcome>> solve_committee(const Instance& instance, const ApprovalProfile& profile,

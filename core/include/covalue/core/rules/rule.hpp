@@ -44,6 +44,7 @@ struct RuleOptions {
   TieRule tie{TieRule::kLexicographic};
   bool irresolute{false};          //!< return every outcome some tie-breaking yields
   std::size_t max_outcomes{10000};  //!< irresolute runs stop with an error past this many outcomes
+  std::size_t max_runs{1000000};    //!< ... or past this many ways of breaking the ties
   Rational increment{1};           //!< add1: budget added per voter (per unit weight) each round
 };
 

@@ -1,0 +1,9 @@
+META
+key;value
+budget;1
+vote_type;approval
+PROJECTS
+project_id;cost;category
+1;5;none,
+VOTES
+voter_id;vote
