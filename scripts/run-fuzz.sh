@@ -4,13 +4,15 @@
 # Builds nothing: `cmake --preset fuzz && cmake --build --preset fuzz` first (or `make fuzz`).
 #
 # Usage: scripts/run-fuzz.sh BUILD_DIR [SECONDS_PER_FUZZER]
-#   SECONDS_PER_FUZZER defaults to $FUZZ_SECONDS, else 60. Crashing inputs land in
+#   SECONDS_PER_FUZZER defaults to $FUZZ_SECONDS, else 60; $FUZZ_FLAGS adds libFuzzer flags
+#   (e.g. FUZZ_FLAGS="-use_value_profile=1 -jobs=2"). Crashing inputs land in
 #   test-artifacts/fuzz/<name>/; the script then exits non-zero.
 set -euo pipefail
 
 build_dir=${1:?usage: $0 BUILD_DIR [SECONDS_PER_FUZZER]}
 seconds=${2:-${FUZZ_SECONDS:-60}}
 root=$(cd "$(dirname "$0")/.." && pwd)
+read -r -a extra_flags <<<"${FUZZ_FLAGS:-}"
 
 if [[ ! -d "$build_dir" ]]; then
   echo "run-fuzz: no build directory $build_dir" >&2
@@ -38,7 +40,7 @@ for fuzzer in "${fuzzers[@]}"; do
 
   echo "run-fuzz: $name for ${seconds}s on $(find "$work/$corpus_name" -type f | wc -l) inputs"
   if ! "$fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 \
-      -artifact_prefix="$artifacts/" "$work/$corpus_name" >"$artifacts/last-run.log" 2>&1; then
+      -artifact_prefix="$artifacts/" "${extra_flags[@]}" "$work/$corpus_name" >"$artifacts/last-run.log" 2>&1; then
     echo "run-fuzz: $name FAILED; see $artifacts/last-run.log and the crash-* files beside it" >&2
     tail -n 30 "$artifacts/last-run.log" >&2
     failed=1

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -58,11 +59,17 @@ int solve(const SolveArgs& args) {
 }
 
 int check(const std::string& file) {
-  auto pb = pabulib::read_pabulib_file(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return report_error(core::make_error(core::ErrorKind::kInvalidInput, "cannot open file", file));
+  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  pabulib::PbLayout layout;
+  auto pb = pabulib::parse_pabulib(text, file, layout);
   if (!pb.ok()) {
     return report_error(pb.error());
   }
-  const auto problems = pabulib::check_pabulib(*pb, file);
+  const auto problems = pabulib::check_pabulib(*pb, layout, file);
   fmt::print("{}: {} projects, {} votes ({}), budget {}\n", file, pb->instance.size(), pb->profile.ballots.size(),
              core::ballot_kind_name(pb->profile.kind), core::to_decimal_string(pb->instance.budget()));
   for (const auto& problem : problems) {

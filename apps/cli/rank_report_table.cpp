@@ -37,6 +37,30 @@ std::string winners_line(const RankReport& report) {
   return fmt::format("winners (tied): {}\n", join(report.file, all, ", "));
 }
 
+const char* score_label(core::ranking::RankingRule rule) {
+  switch (rule) {
+    case core::ranking::RankingRule::kPlurality: return "first places";
+    case core::ranking::RankingRule::kCopeland: return "Copeland score";
+    case core::ranking::RankingRule::kMinimax: return "largest margin against";
+    default: return "Borda score";
+  }
+}
+
+std::string runoff_lines(const RankReport& report) {
+  std::string out;
+  for (std::size_t r = 0; r < report.result.rounds.size(); ++r) {
+    const auto& round = report.result.rounds[r];
+    std::string tallies;
+    for (std::size_t i = 0; i < round.continuing.size(); ++i) {
+      tallies += fmt::format("{}{}: {}", i == 0 ? "" : ", ", round.continuing[i] + 1,
+                             core::to_decimal_string(round.tallies[i]));
+    }
+    out += fmt::format("  round {}: {} of {}", r + 1, tallies, core::to_decimal_string(round.active_weight));
+    out += round.eliminated.empty() ? "\n" : fmt::format("; drop {}\n", join(report.file, round.eliminated, ", "));
+  }
+  return out;
+}
+
 std::string ranking_lines(const RankReport& report) {
   std::string out = "ranking:\n";
   const auto& scores = report.result.scores;
@@ -44,7 +68,7 @@ std::string ranking_lines(const RankReport& report) {
     const auto& tier = report.result.ranking[t];
     std::string line = fmt::format("  {:>3}. {}", t + 1, join(report.file, tier, " = "));
     if (!scores.empty()) {
-      line += fmt::format("  (score {})", core::to_decimal_string(scores[tier.front()]));
+      line += fmt::format("  ({} {})", score_label(report.result.rule), core::to_decimal_string(scores[tier.front()]));
     }
     out += line + "\n";
   }
@@ -58,7 +82,9 @@ std::string rule_lines(const RankReport& report) {
                        result.optimal_ranking_count.get_str(), result.optimal_ranking_count == 1 ? "" : "s");
   }
   if (result.rule == core::ranking::RankingRule::kInstantRunoff) {
-    return fmt::format("runoff rounds: {}\n", result.rounds.size());
+    return report.pairwise.size() > kMaxMatrixCandidates
+               ? fmt::format("runoff rounds: {}\n", result.rounds.size())
+               : "runoff rounds (first places of the continuing candidates):\n" + runoff_lines(report);
   }
   return {};
 }

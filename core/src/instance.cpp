@@ -19,7 +19,7 @@ Status Instance::add_project(Project project) {
 }
 
 std::optional<ProjectIndex> Instance::find(std::string_view id) const {
-  const auto it = index_.find(std::string(id));
+  const auto it = index_.find(id);
   if (it == index_.end()) {
     return std::nullopt;
   }

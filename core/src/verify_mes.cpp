@@ -72,8 +72,9 @@ void check_minimal(const VerifyContext& ctx, const Replay& replay, ProjectIndex 
       continue;
     }
     const Rational sat = project_satisfaction(ctx.options.sat, ctx.instance.project(q));
-    if (ctx.instance.project(q).cost > rho * replay.total[q]) {
-      continue;  // even an equal split over all supporters costs more than rho
+    const Rational& cost = ctx.instance.project(q).cost;
+    if (cost > rho * replay.total[q] || replay.wallets.money(q) < cost) {
+      continue;  // even an equal split costs more than rho, or the supporters cannot afford it at all
     }
     const int c = replay.wallets.compare_price(q, sat, rho);
     if (c < 0) {
@@ -95,50 +96,69 @@ bool approves(const VerifyContext& ctx, GroupIndex g, ProjectIndex p) {
 }
 
 // Payments: only supporters, nobody beyond their budget, each exactly min(budget, rho * sat), and
-// together exactly the cost.
-void check_payments(const VerifyContext& ctx, const Replay& replay, const ProjectPayments& purchase) {
-  const ProjectIndex p = purchase.project;
-  const Rational cap = purchase.rho * project_satisfaction(ctx.options.sat, ctx.instance.project(p));
-  std::vector<const Rational*> paid(ctx.profile.num_groups(), nullptr);
-  Rational sum;
-  std::size_t faults = 0;
-  const auto fail = [&](const std::string& what) {
-    if (faults++ < kFindingsPerPurchase) {
-      ctx.fail(ctx.name(p) + ": " + what);
+// together exactly the cost. Reports at most kFindingsPerPurchase faults of single payments.
+class PaymentCheck {
+ public:
+  PaymentCheck(const VerifyContext& ctx, const Replay& replay, const ProjectPayments& purchase)
+      : ctx_(ctx), replay_(replay), purchase_(purchase), paid_(ctx.profile.num_groups(), nullptr) {}
+
+  void run() {
+    const ProjectIndex p = purchase_.project;
+    const Rational sum = payers();
+    const Rational cap = purchase_.rho * project_satisfaction(ctx_.options.sat, ctx_.instance.project(p));
+    for (const GroupIndex g : ctx_.profile.supporters(p)) {
+      const Rational expected = std::min(replay_.wallets[g], cap);
+      const Rational actual = paid_[g] != nullptr ? *paid_[g] : Rational(0);
+      if (actual != expected) {
+        fail(payer(g) + " pays " + text(actual) + " but min(remaining " + text(replay_.wallets[g]) +
+             ", rho * sat " + text(cap) + ") is " + text(expected));
+      }
     }
-  };
-  for (const GroupPayment& payment : purchase.payments) {
-    const GroupIndex g = payment.group;
-    if (g >= ctx.profile.num_groups()) {
-      fail(payer(g) + " pays but does not exist");
-      continue;
+    if (sum != ctx_.instance.project(p).cost) {
+      ctx_.fail(ctx_.name(p) + ": payments sum to " + text(sum) + " but it costs " +
+                text(ctx_.instance.project(p).cost));
     }
-    if (paid[g] != nullptr) {
-      fail(payer(g) + " pays twice");
-    }
-    paid[g] = &payment.amount;
-    if (!approves(ctx, g, p)) {
-      fail(payer(g) + " pays " + text(payment.amount) + " but does not approve it");
-    } else if (payment.amount > replay.wallets[g]) {
-      fail(payer(g) + " pays " + text(payment.amount) + " but has only " + text(replay.wallets[g]) + " left");
-    }
-    sum += ctx.profile.weight(g) * payment.amount;
-  }
-  for (const GroupIndex g : ctx.profile.supporters(p)) {
-    const Rational expected = std::min(replay.wallets[g], cap);
-    const Rational actual = paid[g] != nullptr ? *paid[g] : Rational(0);
-    if (actual != expected) {
-      fail(payer(g) + " pays " + text(actual) + " but min(remaining " + text(replay.wallets[g]) + ", rho * sat " +
-           text(cap) + ") is " + text(expected));
+    if (faults_ > kFindingsPerPurchase) {
+      ctx_.fail(ctx_.name(p) + ": " + std::to_string(faults_ - kFindingsPerPurchase) + " more payment faults");
     }
   }
-  if (sum != ctx.instance.project(p).cost) {
-    ctx.fail(ctx.name(p) + ": payments sum to " + text(sum) + " but it costs " + text(ctx.instance.project(p).cost));
+
+ private:
+  // Checks who pays; returns the weighted sum of the payments.
+  Rational payers() {
+    Rational sum;
+    for (const GroupPayment& payment : purchase_.payments) {
+      const GroupIndex g = payment.group;
+      if (g >= ctx_.profile.num_groups()) {
+        fail(payer(g) + " pays but does not exist");
+        continue;
+      }
+      if (paid_[g] != nullptr) {
+        fail(payer(g) + " pays twice");
+      }
+      paid_[g] = &payment.amount;
+      if (!approves(ctx_, g, purchase_.project)) {
+        fail(payer(g) + " pays " + text(payment.amount) + " but does not approve it");
+      } else if (payment.amount > replay_.wallets[g]) {
+        fail(payer(g) + " pays " + text(payment.amount) + " but has only " + text(replay_.wallets[g]) + " left");
+      }
+      sum += ctx_.profile.weight(g) * payment.amount;
+    }
+    return sum;
   }
-  if (faults > kFindingsPerPurchase) {
-    ctx.fail(ctx.name(p) + ": " + std::to_string(faults - kFindingsPerPurchase) + " more payment faults");
+
+  void fail(const std::string& what) {
+    if (faults_++ < kFindingsPerPurchase) {
+      ctx_.fail(ctx_.name(purchase_.project) + ": " + what);
+    }
   }
-}
+
+  const VerifyContext& ctx_;
+  const Replay& replay_;
+  const ProjectPayments& purchase_;
+  std::vector<const Rational*> paid_;
+  std::size_t faults_{0};
+};
 
 // One purchase: affordable, at the right and minimal price, paid correctly; then the wallets pay.
 void replay_purchase(const VerifyContext& ctx, Replay& replay, const ProjectPayments& purchase) {
@@ -158,7 +178,7 @@ void replay_purchase(const VerifyContext& ctx, Replay& replay, const ProjectPaym
     }
     check_minimal(ctx, replay, p, *rho);
   }
-  check_payments(ctx, replay, purchase);
+  PaymentCheck(ctx, replay, purchase).run();
   const Rational cap = rho.value_or(purchase.rho) * sat;
   for (const GroupIndex g : ctx.profile.supporters(p)) {
     replay.wallets.pay(g, std::min(replay.wallets[g], cap));

@@ -6,7 +6,20 @@
 namespace covalue::core::verify_detail {
 
 Wallets::Wallets(const VerifyContext& ctx, const Rational& voter_budget)
-    : ctx_(ctx), budget_(ctx.profile.num_groups(), voter_budget) {}
+    : ctx_(ctx), budget_(ctx.profile.num_groups(), voter_budget) {
+  money_.reserve(ctx.instance.size());
+  for (ProjectIndex p = 0; p < ctx.instance.size(); ++p) {
+    money_.push_back(supporters_money(p));
+  }
+}
+
+void Wallets::pay(GroupIndex g, const Rational& amount) {
+  budget_[g] -= amount;
+  const Rational spent = ctx_.profile.weight(g) * amount;
+  for (const ProjectIndex q : ctx_.profile.approvals(g)) {
+    money_[q] -= spent;
+  }
+}
 
 Rational Wallets::supporters_money(ProjectIndex p) const {
   Rational money;
@@ -40,20 +53,21 @@ std::optional<Rational> Wallets::price(ProjectIndex p, const Rational& sat) cons
 
 int Wallets::compare_price(ProjectIndex p, const Rational& sat, const Rational& rho) const {
   const Rational cap = rho * sat;
-  Rational paid;
-  bool someone_capped = false;  // a supporter holds at least the cap: paid grows with the cap
+  Rational capped_weight;  // supporters holding at least the cap pay the cap
+  Rational paid;           // the others pay all they hold
   for (const GroupIndex g : ctx_.profile.supporters(p)) {
     const Rational& w = ctx_.profile.weight(g);
     if (w <= 0 || budget_[g] <= 0) {
       continue;
     }
     if (budget_[g] >= cap) {
-      paid += w * cap;
-      someone_capped = true;
+      capped_weight += w;
     } else {
       paid += w * budget_[g];
     }
   }
+  const bool someone_capped = capped_weight > 0;  // then the payments grow with the cap
+  paid += capped_weight * cap;
   const int c = cmp(paid, ctx_.instance.project(p).cost);
   if (c > 0) {
     return -1;

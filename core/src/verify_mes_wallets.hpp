@@ -15,10 +15,12 @@ class Wallets {
 
   [[nodiscard]] const Rational& operator[](GroupIndex g) const { return budget_[g]; }
   //! Takes `amount` (per unit of weight) from group g.
-  void pay(GroupIndex g, const Rational& amount) { budget_[g] -= amount; }
+  void pay(GroupIndex g, const Rational& amount);
 
-  //! Total money of a project's supporters: sum of weight * remaining budget.
+  //! Total money of a project's supporters, summed afresh: sum of weight * remaining budget.
   [[nodiscard]] Rational supporters_money(ProjectIndex p) const;
+  //! The same total, kept up to date as groups pay (a quick filter before exact comparisons).
+  [[nodiscard]] const Rational& money(ProjectIndex p) const { return money_[p]; }
 
   //! The smallest rho with sum over supporters of weight * min(budget, rho * sat) == cost, found by
   //! sorting the supporters by budget; nullopt when they cannot afford the project.
@@ -31,6 +33,7 @@ class Wallets {
  private:
   const VerifyContext& ctx_;
   std::vector<Rational> budget_;
+  std::vector<Rational> money_;  // per project
 };
 
 }  // namespace covalue::core::verify_detail

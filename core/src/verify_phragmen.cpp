@@ -76,6 +76,50 @@ std::vector<ProjectIndex> smallest(const VerifyContext& ctx, const Loads& loads,
   return tied;
 }
 
+// True when the walk ends at this step: the naive rule stops (then so must the outcome), or the
+// outcome stops while the rule goes on.
+bool ends_here(const VerifyContext& ctx, const Outcome& outcome, std::size_t step, const std::vector<ProjectIndex>& tied,
+               const std::optional<Rational>& best, const Rational& spent) {
+  const auto too_dear = std::find_if(tied.begin(), tied.end(), [&](ProjectIndex p) {
+    return spent + ctx.instance.project(p).cost > ctx.instance.budget();
+  });
+  if (tied.empty() || too_dear != tied.end()) {
+    if (step < outcome.selected.size()) {
+      ctx.fail("phragmen step " + std::to_string(step + 1) + ": " + ctx.name(outcome.selected[step]) +
+               " is selected but the rule stops here" +
+               (tied.empty() ? std::string(": no candidate is left")
+                             : ": " + ctx.name(*too_dear) + " has the smallest new load (" + describe(best) +
+                                   ") and does not fit"));
+    }
+    return true;
+  }
+  if (step >= outcome.selected.size()) {
+    ctx.fail("phragmen: the outcome stops after " + std::to_string(step) + " projects but " + ctx.name(tied.front()) +
+             " (new load " + describe(best) + ") is next and fits");
+    return true;
+  }
+  return false;
+}
+
+// The outcome's project at this step has the smallest new load (and wins the tie when resolute).
+bool chosen_correctly(const VerifyContext& ctx, std::size_t step, ProjectIndex chosen,
+                      const std::vector<ProjectIndex>& tied, const std::optional<Rational>& best, const Loads& loads,
+                      const std::vector<bool>& open) {
+  const std::string at = "phragmen step " + std::to_string(step + 1) + ": ";
+  if (std::find(tied.begin(), tied.end(), chosen) == tied.end()) {
+    ctx.fail(at + ctx.name(chosen) + " is selected (new load " +
+             (open[chosen] ? describe(loads.new_load(chosen)) : std::string("not a candidate")) + ") but " +
+             ctx.name(tied.front()) + " has the smallest new load (" + describe(best) + ")");
+    return false;
+  }
+  if (!ctx.options.irresolute && chosen != tied.front()) {
+    ctx.fail(at + ctx.name(chosen) + " is selected but " + ctx.name(tied.front()) + " wins the tie at new load " +
+             describe(best));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void verify_phragmen(const VerifyContext& ctx, const Outcome& outcome) {
@@ -90,34 +134,11 @@ void verify_phragmen(const VerifyContext& ctx, const Outcome& outcome) {
   for (std::size_t step = 0;; ++step) {
     std::optional<Rational> best;
     const std::vector<ProjectIndex> tied = smallest(ctx, loads, open, best);
-    const auto too_dear = std::find_if(tied.begin(), tied.end(), [&](ProjectIndex p) {
-      return spent + ctx.instance.project(p).cost > ctx.instance.budget();
-    });
-    const std::string at = "phragmen step " + std::to_string(step + 1) + ": ";
-    if (tied.empty() || too_dear != tied.end()) {
-      if (step < outcome.selected.size()) {
-        ctx.fail(at + ctx.name(outcome.selected[step]) + " is selected but the rule stops here" +
-                 (tied.empty() ? std::string(": no candidate is left")
-                               : ": " + ctx.name(*too_dear) + " has the smallest new load (" + describe(best) +
-                                     ") and does not fit"));
-      }
-      return;
-    }
-    if (step >= outcome.selected.size()) {
-      ctx.fail("phragmen: the outcome stops after " + std::to_string(step) + " projects but " + ctx.name(tied.front()) +
-               " (new load " + describe(best) + ") is next and fits");
+    if (ends_here(ctx, outcome, step, tied, best, spent)) {
       return;
     }
     const ProjectIndex chosen = outcome.selected[step];
-    if (std::find(tied.begin(), tied.end(), chosen) == tied.end()) {
-      ctx.fail(at + ctx.name(chosen) + " is selected (new load " +
-               (open[chosen] ? describe(loads.new_load(chosen)) : std::string("not a candidate")) + ") but " +
-               ctx.name(tied.front()) + " has the smallest new load (" + describe(best) + ")");
-      return;
-    }
-    if (!ctx.options.irresolute && chosen != tied.front()) {
-      ctx.fail(at + ctx.name(chosen) + " is selected but " + ctx.name(tied.front()) + " wins the tie at new load " +
-               describe(best));
+    if (!chosen_correctly(ctx, step, chosen, tied, best, loads, open)) {
       return;
     }
     if (best) {

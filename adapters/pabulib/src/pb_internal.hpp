@@ -29,8 +29,16 @@ enum class ColumnRole { kId, kCost, kCategories, kTargets, kVote, kPoints, kExtr
 //! True for the blanks the reader trims from unquoted fields and list items.
 [[nodiscard]] constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-//! `text` without leading and trailing blanks.
-[[nodiscard]] std::string_view trim(std::string_view text);
+//! `text` without leading and trailing blanks (inline: the lexer calls it for every field).
+[[nodiscard]] inline std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_blank(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_blank(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
 
 //! ASCII case-insensitive equality.
 [[nodiscard]] bool iequals(std::string_view a, std::string_view b);

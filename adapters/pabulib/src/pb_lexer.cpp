@@ -89,7 +89,7 @@ bool Lexer::read_quoted(Field& field) {
   advance_lines(text_, begin, close, line_, line_start_);
   field.text = escaped ? unescape(begin, close) : text_.substr(begin, close - begin);
   pos_ = close + 1;
-  std::size_t after = pos_;
+  std::size_t after = pos_;  // blanks between the closing quote and the field's end are dropped
   while (after < text_.size() && is_blank(text_[after])) {
     ++after;
   }

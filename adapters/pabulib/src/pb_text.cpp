@@ -1,7 +1,7 @@
 // Small text helpers shared by the reader, the writer and the checker, and the id index.
 #include <cstdint>
-#include <utility>
 #include <string_view>
+#include <utility>
 
 #include "pb_internal.hpp"
 
@@ -85,16 +85,6 @@ ColumnRole column_role(std::string_view name, Section section, core::BallotKind 
   }
   const bool scored = kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   return scored && iequals(name, "points") ? ColumnRole::kPoints : ColumnRole::kExtra;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_blank(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && is_blank(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 bool iequals(std::string_view a, std::string_view b) {

@@ -9,6 +9,8 @@ namespace covalue::adapters::pabulib {
 namespace detail {
 namespace {
 
+// Quotes what the reader would otherwise split, trim or take for a section name; a list's commas
+// separate its items and need no quotes.
 bool needs_quotes(std::string_view text, bool list, bool first) {
   if (text.empty()) {
     return false;

@@ -39,13 +39,18 @@ class Reach {
     }
   }
 
-  [[nodiscard]] std::vector<char> unbeaten() const {
-    std::vector<char> result(n_, 1);
+  // Candidates no locked pair reaches (no locked pair beats them).
+  [[nodiscard]] std::vector<Candidate> unbeaten() const {
+    std::vector<std::uint64_t> reached(words_, 0);
     for (Candidate x = 0; x < n_; ++x) {
-      for (Candidate y = 0; y < n_; ++y) {
-        if (reaches(x, y)) {
-          result[y] = 0;
-        }
+      for (std::size_t w = 0; w < words_; ++w) {
+        reached[w] |= bits_[(x * words_) + w];
+      }
+    }
+    std::vector<Candidate> result;
+    for (Candidate c = 0; c < n_; ++c) {
+      if (((reached[c / 64] >> (c % 64)) & 1U) == 0) {
+        result.push_back(c);
       }
     }
     return result;
@@ -95,11 +100,17 @@ class GroupExtender {
  public:
   GroupExtender(const Reach& start, const std::vector<Edge>& group, std::size_t budget)
       : base_(start), budget_(budget) {
-    Reach everything = start;
+    std::vector<Edge> open;  // pairs the start neither implies nor forbids
     for (const Edge& e : group) {
+      if (!start.reaches(e.second, e.first) && !start.reaches(e.first, e.second)) {
+        open.push_back(e);
+      }
+    }
+    Reach everything = start;
+    for (const Edge& e : open) {
       everything.add_edge(e.first, e.second);
     }
-    for (const Edge& e : group) {
+    for (const Edge& e : open) {
       if (everything.reaches(e.second, e.first)) {
         ambiguous_.push_back(e);
       } else {
@@ -160,16 +171,33 @@ bool lock_all(const Reach& state, const std::vector<Edge>& group, std::vector<Re
   return true;
 }
 
+// Keeps the states that may still add a winner: a state's final winners are among its unbeaten
+// candidates, so it goes when those are all known winners; a lone unbeaten candidate reaches every
+// other one and is a winner already.
+std::vector<Reach> prune(std::vector<Reach> states, std::vector<char>& found) {
+  std::vector<Reach> kept;
+  for (Reach& state : states) {
+    const std::vector<Candidate> open = state.unbeaten();
+    if (open.size() == 1) {
+      found[open.front()] = 1;
+    } else if (std::any_of(open.begin(), open.end(), [&](Candidate c) { return found[c] == 0; })) {
+      kept.push_back(std::move(state));
+    }
+  }
+  return kept;
+}
+
 Result<std::vector<Candidate>> all_winners(std::uint32_t n, const std::vector<std::vector<Edge>>& groups,
                                            std::size_t max_states) {
+  std::vector<char> found(n, 0);
   std::vector<Reach> states{Reach(n)};
-  for (const auto& group : groups) {
+  for (std::size_t g = 0; g < groups.size() && !states.empty(); ++g) {
     std::vector<Reach> next;
     for (const Reach& state : states) {
-      if (lock_all(state, group, next)) {
+      if (lock_all(state, groups[g], next)) {
         continue;
       }
-      GroupExtender extender(state, group, max_states);
+      GroupExtender extender(state, groups[g], max_states);
       if (!extender.run(next)) {
         return make_error(ErrorKind::kTimeLimit, "ranked pairs: more than " + std::to_string(max_states) +
                                                      " tie-breaking states; raise max_states");
@@ -179,18 +207,16 @@ Result<std::vector<Candidate>> all_winners(std::uint32_t n, const std::vector<st
       std::sort(next.begin(), next.end());
       next.erase(std::unique(next.begin(), next.end()), next.end());
     }
-    states = std::move(next);
+    states = prune(std::move(next), found);
   }
-  std::vector<char> wins(n, 0);
   for (const Reach& state : states) {
-    const std::vector<char> unbeaten = state.unbeaten();
-    for (Candidate c = 0; c < n; ++c) {
-      wins[c] = static_cast<char>(wins[c] | unbeaten[c]);
+    for (const Candidate c : state.unbeaten()) {
+      found[c] = 1;
     }
   }
   std::vector<Candidate> winners;
   for (Candidate c = 0; c < n; ++c) {
-    if (wins[c] != 0) {
+    if (found[c] != 0) {
       winners.push_back(c);
     }
   }

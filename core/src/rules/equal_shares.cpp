@@ -6,6 +6,7 @@
 
 #include "integer_weights.hpp"
 #include "mes_engine.hpp"
+#include "mes_float.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -56,46 +57,77 @@ Result<MesEngine> make_engine(const Instance& instance, const ApprovalProfile& p
   return MesEngine(instance, profile, sat, std::move(weights).value(), ties);
 }
 
-// The add1 rounds: round k gives every voter start + k * step per unit of weight. Rounds run without
-// certificates; the round that stands is replayed once, with its tie choices, to certify it. A run
-// also tells how far budgets can grow before any of its decisions could change (StableRange): the
-// rounds below that take the same decisions, so they can neither stop the iteration nor differ, and
-// are skipped. Irresolute runs visit every round, so that every tie met on the way is branched on.
+// The add1 rounds: round k gives every voter start + k * step per unit of weight. Each round first
+// tries a certified run in doubles (MesFloat), which returns exactly the exact engine's selection or
+// gives up on anything too close to call (ties included, so it never needs a tie decision); rounds it
+// gives up on run exactly. Rounds run without certificates; the round that stands is replayed once,
+// exactly, with its tie choices, to certify it. An exact run also tells how far budgets can grow
+// before any of its decisions could change (StableRange): the rounds below that take the same
+// decisions, so they can neither stop the iteration nor differ, and are skipped. Irresolute runs
+// visit every round exactly, so that every tie met on the way is branched on.
 class Add1Rounds {
  public:
-  Add1Rounds(const MesEngine& engine, const Rational& start, const Rational& step, bool skip, bool strict)
-      : engine_(engine), start_(start), step_(step), skip_(skip), strict_(strict) {}
+  Add1Rounds(const MesEngine& engine, const Rational& start, const Rational& step, bool irresolute, bool strict)
+      : engine_(engine), start_(start), step_(step), irresolute_(irresolute), strict_(strict) {}
 
   Result<Outcome> run(const Instance& instance, TieResolver& resolver) const {
+    std::optional<MesFloat> fast;
+    if (!irresolute_) {
+      fast.emplace(engine_);
+    }
     std::optional<std::pair<std::uint32_t, std::vector<std::size_t>>> previous;
     for (std::uint32_t round = 0;;) {
-      RecordingResolver recorder(resolver);
-      StableRange stable{strict_, std::nullopt};
-      auto outcome = engine_.run(budget(round), recorder, false, skip_ ? &stable : nullptr);
-      if (!outcome.ok()) {
-        return outcome;
+      auto played = play(round, fast ? &*fast : nullptr, instance, resolver);
+      if (!played.ok()) {
+        return played.error();
       }
-      const bool overspent = outcome->total_cost > instance.budget();
-      if (!overspent && !engine_.exhaustive(*outcome)) {
-        const std::uint32_t next = round + rounds_alike(stable);
-        previous.emplace(next - 1, recorder.choices());
+      const bool overspent = played->outcome.total_cost > instance.budget();
+      if (!overspent && !engine_.exhaustive(played->outcome)) {
+        const std::uint32_t next = round + played->alike;
+        previous.emplace(next - 1, std::move(played->choices));
         round = next;
         continue;
       }
       if (overspent && !previous) {
         return free_outcome(instance);
       }
-      const auto& [stands, choices] = overspent ? *previous : std::make_pair(round, recorder.choices());
+      const auto& [stands, choices] = overspent ? *previous : std::make_pair(round, played->choices);
       return certified(stands, choices);
     }
   }
 
  private:
+  // One round's selection, the tie choices taken, and how many rounds from it on decide alike.
+  struct Round {
+    Outcome outcome;
+    std::vector<std::size_t> choices;
+    std::uint32_t alike{1};
+  };
+
+  Result<Round> play(std::uint32_t round, MesFloat* fast, const Instance& instance, TieResolver& resolver) const {
+    const Rational budget_per_weight = budget(round);
+    if (fast != nullptr) {
+      if (auto selection = fast->run(budget_per_weight)) {
+        Round played;
+        played.outcome.selected = std::move(*selection);
+        played.outcome.total_cost = instance.total_cost(played.outcome.selected);
+        return played;
+      }
+    }
+    RecordingResolver recorder(resolver);
+    StableRange stable{strict_, std::nullopt};
+    auto outcome = engine_.run(budget_per_weight, recorder, false, irresolute_ ? nullptr : &stable);
+    if (!outcome.ok()) {
+      return outcome.error();
+    }
+    return Round{std::move(outcome).value(), recorder.choices(), rounds_alike(stable)};
+  }
+
   [[nodiscard]] Rational budget(std::uint32_t round) const { return start_ + step_ * round; }
 
   // How many rounds from this one on take its decisions: those whose budget growth stays below the limit.
   [[nodiscard]] std::uint32_t rounds_alike(const StableRange& stable) const {
-    if (!skip_ || !stable.limit || *stable.limit <= step_) {
+    if (irresolute_ || !stable.limit || *stable.limit <= step_) {
       return 1;
     }
     const Rational steps = *stable.limit / step_;
@@ -126,7 +158,7 @@ class Add1Rounds {
   const MesEngine& engine_;
   Rational start_;
   Rational step_;
-  bool skip_;
+  bool irresolute_;
   bool strict_;
 };
 
@@ -153,7 +185,7 @@ Result<Outcome> equal_shares_add1(const Instance& instance, const ApprovalProfil
   const Rational scale(profile.weight_scale());
   const bool irresolute = dynamic_cast<ScriptedResolver*>(&resolver) != nullptr;
   const Add1Rounds rounds(*engine, Rational(instance.budget() / Rational(engine->weights().total)),
-                          Rational(increment / scale), !irresolute, ties.rule() == TieRule::kRefuse);
+                          Rational(increment / scale), irresolute, ties.rule() == TieRule::kRefuse);
   return rounds.run(instance, resolver);
 }
 

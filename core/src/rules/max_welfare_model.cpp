@@ -39,6 +39,32 @@ Integer divide_by_gcd(std::vector<Integer>& numbers) {
   return divisor;
 }
 
+// Sorts every project into the model: an item, forced, or left out (worth nothing, or too dear).
+void add_items(WelfareModel& model, const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
+               const TieBreaker& ties, const Integer& scale, const Integer& capacity) {
+  std::vector<ProjectIndex> order(instance.size());
+  for (ProjectIndex p = 0; p < instance.size(); ++p) {
+    order[p] = p;
+  }
+  ties.order(order);
+  for (const ProjectIndex p : order) {
+    const Rational scaled_cost = instance.project(p).cost * Rational(scale);
+    const Integer& weight = scaled_cost.get_num();  // an integer: scale clears every denominator
+    const Integer approvals = integer_approvals(profile, p);
+    Integer value = sat == Satisfaction::kCost ? Integer(approvals * weight) : approvals;
+    if (value <= 0 || weight > capacity) {
+      continue;
+    }
+    if (weight == 0) {
+      model.forced.push_back(p);
+      continue;
+    }
+    model.projects.push_back(p);
+    model.values.push_back(std::move(value));
+    model.weights.push_back(weight);
+  }
+}
+
 }  // namespace
 
 Result<WelfareModel> build_welfare_model(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
@@ -49,29 +75,8 @@ Result<WelfareModel> build_welfare_model(const Instance& instance, const Approva
   const Integer scale = cost_scale(instance);
   const Rational scaled_budget = instance.budget() * Rational(scale);
   Integer capacity = scaled_budget.get_num() / scaled_budget.get_den();  // floor, as it is non-negative
-
-  std::vector<ProjectIndex> order(instance.size());
-  for (ProjectIndex p = 0; p < instance.size(); ++p) {
-    order[p] = p;
-  }
-  ties.order(order);
   WelfareModel model;
-  for (const ProjectIndex p : order) {
-    const Rational scaled_cost = instance.project(p).cost * Rational(scale);
-    const Integer weight = scaled_cost.get_num();  // an integer: scale clears every denominator
-    const Integer approvals = integer_approvals(profile, p);
-    Integer value = sat == Satisfaction::kCost ? Integer(approvals * weight) : approvals;
-    if (value <= 0 || weight > capacity) {
-      continue;  // never in a selection: adds no welfare, or does not fit alone
-    }
-    if (weight == 0) {
-      model.forced.push_back(p);
-      continue;
-    }
-    model.projects.push_back(p);
-    model.values.push_back(std::move(value));
-    model.weights.push_back(weight);
-  }
+  add_items(model, instance, profile, sat, ties, scale, capacity);
   const Integer value_divisor = divide_by_gcd(model.values);
   const Integer weight_divisor = divide_by_gcd(model.weights);
   capacity /= weight_divisor;

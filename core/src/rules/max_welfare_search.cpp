@@ -79,12 +79,12 @@ class DepthFirst {
   }
 
   //! Finds an optimal selection among those worth at least `need` (found() is empty when none is).
-  void improve(Int need) {
+  void improve(const Int& need) {
     improving_ = true;
     run(need);
   }
   //! Collects selections worth at least `need`, stopping after `stop_after` of them.
-  void collect(Int need, std::size_t stop_after) {
+  void collect(const Int& need, std::size_t stop_after) {
     improving_ = false;
     stop_after_ = stop_after;
     run(need);
@@ -95,8 +95,8 @@ class DepthFirst {
   [[nodiscard]] const Int& best_value() const { return best_value_; }
 
  private:
-  void run(Int need) {
-    need_ = std::move(need);
+  void run(const Int& need) {
+    need_ = need;
     if (base_room_ < Int{}) {
       return;  // the fixed items alone overflow the budget
     }
@@ -142,7 +142,8 @@ class DepthFirst {
     if (improving_) {
       best_value_ = value;
       need_ = value + 1;
-      found_.assign(1, std::move(selection));
+      found_.clear();
+      found_.push_back(std::move(selection));
       return;
     }
     found_.push_back(std::move(selection));
@@ -177,7 +178,7 @@ Error time_limit(std::uint64_t nodes) {
 // with the fixes so far, so only items outside it need a search.
 template <typename Int>
 Result<std::vector<std::uint32_t>> preferred(const Items<Int>& items, const Int& optimum,
-                                             std::vector<std::uint32_t> witness, std::uint64_t& nodes,
+                                             const std::vector<std::uint32_t>& witness, std::uint64_t& nodes,
                                              std::uint64_t node_limit) {
   std::vector<Fix> fixes(items.value.size(), Fix::kFree);
   std::vector<bool> in_witness(items.value.size(), false);

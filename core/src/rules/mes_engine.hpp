@@ -54,6 +54,7 @@ class MesEngine {
 
  private:
   friend class MesRun;
+  friend class MesFloat;
 
   const Instance& instance_;
   const ApprovalProfile& profile_;

@@ -9,10 +9,12 @@ namespace covalue::adapters::pabulib {
 namespace {
 
 // Lines 1-6; project rows start on line 7.
-const std::string kHead = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n";
+std::string head() { return "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"; }
+
 // Lines 1-9 with projects a, b, c; ballots start on line 12.
-const std::string kCumulative =
-    "META\nkey;value\nbudget;100\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;1\nb;1\nc;1\n";
+std::string cumulative() {
+  return "META\nkey;value\nbudget;100\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;1\nb;1\nc;1\n";
+}
 
 void expect_error(const std::string& text, int line, int column, const std::string& what) {
   auto parsed = parse_pabulib(text, "in.pb");
@@ -23,8 +25,8 @@ void expect_error(const std::string& text, int line, int column, const std::stri
 }
 
 TEST(PabulibErrors, MissingSectionVotes) {
-  expect_error(kHead + "1;5\n", 8, 1, "missing section VOTES");
-  expect_error(kHead + "1;5", 7, 4, "missing section VOTES");
+  expect_error(head() + "1;5\n", 8, 1, "missing section VOTES");
+  expect_error(head() + "1;5", 7, 4, "missing section VOTES");
 }
 
 TEST(PabulibErrors, MissingSectionProjects) {
@@ -41,8 +43,8 @@ TEST(PabulibErrors, MissingSectionMeta) {
 }
 
 TEST(PabulibErrors, DuplicateSection) {
-  expect_error(kHead + "1;5\nPROJECTS\n", 8, 1, "duplicate section PROJECTS");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\nv;1\nmeta\n", 11, 1, "duplicate section META");
+  expect_error(head() + "1;5\nPROJECTS\n", 8, 1, "duplicate section PROJECTS");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv;1\nmeta\n", 11, 1, "duplicate section META");
 }
 
 TEST(PabulibErrors, SectionWithoutHeader) {
@@ -51,24 +53,24 @@ TEST(PabulibErrors, SectionWithoutHeader) {
 }
 
 TEST(PabulibErrors, VoteNamesUnknownProject) {
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\nv1;1,99\n", 10, 4, "vote names unknown project '99'");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv1;1,99\n", 10, 4, "vote names unknown project '99'");
 }
 
 TEST(PabulibErrors, EmptyProjectIdInVote) {
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\nv1;1,,1\n", 10, 4, "empty project id in vote");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\nv1;1,\n", 10, 4, "empty project id in vote");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv1;1,,1\n", 10, 4, "empty project id in vote");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv1;1,\n", 10, 4, "empty project id in vote");
 }
 
-TEST(PabulibErrors, NegativeCost) { expect_error(kHead + "3;-5\n", 7, 3, "negative cost '-5' for project '3'"); }
+TEST(PabulibErrors, NegativeCost) { expect_error(head() + "3;-5\n", 7, 3, "negative cost '-5' for project '3'"); }
 
 TEST(PabulibErrors, CostIsNotANumber) {
-  expect_error(kHead + "3;abc\n", 7, 3, "cost is not a number: 'abc'");
-  expect_error(kHead + "3;\n", 7, 3, "cost is not a number: ''");
-  expect_error(kHead + "3;1/0\n", 7, 3, "cost is not a number: '1/0'");
+  expect_error(head() + "3;abc\n", 7, 3, "cost is not a number: 'abc'");
+  expect_error(head() + "3;\n", 7, 3, "cost is not a number: ''");
+  expect_error(head() + "3;1/0\n", 7, 3, "cost is not a number: '1/0'");
 }
 
 TEST(PabulibErrors, ColumnsCountCodePointsNotBytes) {
-  expect_error(kHead + "żółw;-1\n", 7, 6, "negative cost '-1' for project 'żółw'");
+  expect_error(head() + "żółw;-1\n", 7, 6, "negative cost '-1' for project 'żółw'");
 }
 
 TEST(PabulibErrors, LinesCountLineEndsInsideQuotedFields) {
@@ -82,36 +84,37 @@ TEST(PabulibErrors, LinesCountLineEndsInsideQuotedFields) {
       8, 8, "cost is not a number: 'x'");
 }
 
-TEST(PabulibErrors, DuplicateProjectId) { expect_error(kHead + "7;1\n7;2\n", 8, 1, "duplicate project id '7'"); }
+TEST(PabulibErrors, DuplicateProjectId) { expect_error(head() + "7;1\n7;2\n", 8, 1, "duplicate project id '7'"); }
 
 TEST(PabulibErrors, EmptyIds) {
-  expect_error(kHead + ";5\n", 7, 1, "empty project id");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\n;1\n", 10, 1, "empty voter id");
+  expect_error(head() + ";5\n", 7, 1, "empty project id");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\n;1\n", 10, 1, "empty voter id");
 }
 
 TEST(PabulibErrors, PointsDoNotMatchProjects) {
-  expect_error(kCumulative + "VOTES\nvoter_id;vote;points\nv1;a,b,c;1,2\n", 12, 10, "2 points for 3 projects");
-  expect_error(kCumulative + "VOTES\nvoter_id;vote;points\nv1;a;\n", 12, 6, "0 points for 1 projects");
+  expect_error(cumulative() + "VOTES\nvoter_id;vote;points\nv1;a,b,c;1,2\n", 12, 10, "2 points for 3 projects");
+  expect_error(cumulative() + "VOTES\nvoter_id;vote;points\nv1;a;\n", 12, 6, "0 points for 1 projects");
 }
 
 TEST(PabulibErrors, PointsValueIsNotANumber) {
-  expect_error(kCumulative + "VOTES\nvoter_id;vote;points\nv1;a,b;1,x\n", 12, 8, "points value is not a number: 'x'");
+  expect_error(cumulative() + "VOTES\nvoter_id;vote;points\nv1;a,b;1,x\n", 12, 8, "points value is not a number: 'x'");
 }
 
 TEST(PabulibErrors, UnexpectedEndOfFileInSection) {
   expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n1;5;x\n2;5", 8, 4,
                "unexpected end of file in section PROJECTS");
-  expect_error(kHead + "1;5\nVOTES", 8, 6, "unexpected end of file in section VOTES");
+  expect_error(head() + "1;5\nVOTES", 8, 6, "unexpected end of file in section VOTES");
   expect_error("META\nkey;value\nbudget", 3, 7, "unexpected end of file in section META");
   expect_error("META", 1, 5, "unexpected end of file in section META");
 }
 
 TEST(PabulibErrors, UnterminatedQuotedField) {
-  expect_error(kHead + "\"abc;5\n2;5\n", 7, 1, "unterminated quoted field; unexpected end of file in section PROJECTS");
+  expect_error(head() + "\"abc;5\n2;5\n", 7, 1,
+               "unterminated quoted field; unexpected end of file in section PROJECTS");
 }
 
 TEST(PabulibErrors, RowWidthDiffersFromHeader) {
-  expect_error(kHead + "1;5;9\n", 7, 5, "row has 3 fields, the PROJECTS header has 2");
+  expect_error(head() + "1;5;9\n", 7, 5, "row has 3 fields, the PROJECTS header has 2");
   expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n1;5\n2;5;x\n", 7, 3,
                "row has 2 fields, the PROJECTS header has 3");
   expect_error("META\nkey;value\nbudget\n", 3, 1, "row has 1 fields, the META header has 2");
@@ -138,9 +141,9 @@ TEST(PabulibErrors, DuplicateMetaKey) {
 
 TEST(PabulibErrors, DuplicateVoterId) {
   // Increasing ids up to the duplicate, then ids in no order.
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\n1;1\n2;1\n1;1\n", 12, 1, "duplicate voter id '1'");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\n5;1\n3;1\n4;\n3;1\n", 13, 1, "duplicate voter id '3'");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;vote\nv;1\nv;1\n", 11, 1, "duplicate voter id 'v'");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\n1;1\n2;1\n1;1\n", 12, 1, "duplicate voter id '1'");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\n5;1\n3;1\n4;\n3;1\n", 13, 1, "duplicate voter id '3'");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv;1\nv;1\n", 11, 1, "duplicate voter id 'v'");
 }
 
 TEST(PabulibErrors, BadHeaders) {
@@ -154,9 +157,9 @@ TEST(PabulibErrors, BadHeaders) {
                26, "duplicate column 'categories'");
   expect_error("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;;cost\n", 6, 12,
                "empty column name in the PROJECTS header");
-  expect_error(kHead + "1;5\nVOTES\nvote;voter_id\n", 9, 1, "the first column of VOTES must be voter_id");
-  expect_error(kHead + "1;5\nVOTES\nvoter_id;age\n", 9, 1, "missing column vote in the VOTES header");
-  expect_error(kCumulative + "VOTES\nvoter_id;vote\n", 11, 1,
+  expect_error(head() + "1;5\nVOTES\nvote;voter_id\n", 9, 1, "the first column of VOTES must be voter_id");
+  expect_error(head() + "1;5\nVOTES\nvoter_id;age\n", 9, 1, "missing column vote in the VOTES header");
+  expect_error(cumulative() + "VOTES\nvoter_id;vote\n", 11, 1,
                "missing column points in the VOTES header (vote_type cumulative)");
 }
 

@@ -244,8 +244,10 @@ BruteForce brute_force(const Election& e, Satisfaction sat) {
 // The optimal selection whose rank-sorted sequence is lexicographically smallest.
 std::vector<ProjectIndex> preferred(const BruteForce& brute, const TieBreaker& ties) {
   std::vector<std::vector<std::uint32_t>> ranked;
+  ranked.reserve(brute.optimal.size());
   for (const auto& set : brute.optimal) {
     std::vector<std::uint32_t> ranks;
+    ranks.reserve(set.size());
     for (const ProjectIndex p : set) {
       ranks.push_back(ties.rank(p));
     }

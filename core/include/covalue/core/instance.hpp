@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,7 +48,7 @@ class Instance {
   [[nodiscard]] const Rational& budget() const { return budget_; }
   void set_budget(Rational budget) { budget_ = std::move(budget); }
 
-  //! META entries other than the budget, in file order (description, vote_type, ...).
+  //! Every META entry in file order (description, budget, vote_type, ...); budget() is the parsed budget.
   [[nodiscard]] const std::vector<Attribute>& meta() const { return meta_; }
   std::vector<Attribute>& mutable_meta() { return meta_; }
   //! The value of a META key, if present.
@@ -62,7 +63,12 @@ class Instance {
 
  private:
   std::vector<Project> projects_;
-  std::unordered_map<std::string, ProjectIndex> index_;
+  //! Hash that lets the id index be searched with a string_view, without building a string.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, ProjectIndex, IdHash, std::equal_to<>> index_;
   Rational budget_;
   std::vector<Attribute> meta_;
 };

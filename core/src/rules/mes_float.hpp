@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "mes_engine.hpp"
+
+namespace covalue::core::rules {
+
+//! The Method of Equal Shares in doubles with every decision certified: each computed budget,
+//! payment cap and price carries a rigorous bound on its rounding error (mes_float.cpp derives it),
+//! and a decision is taken only when the quantities compared lie further apart than their bounds.
+//! A run therefore selects exactly what MesEngine::run selects at the same budget, or gives up.
+//! Buffers are reused from run to run, so a run allocates only its answer.
+class MesFloat {
+ public:
+  //! Prepares runs on `engine`'s election; the engine must outlive this object.
+  explicit MesFloat(const MesEngine& engine);
+
+  //! The selection (in order, supported zero-cost projects first) of MES with every voter holding
+  //! `budget_per_weight` per unit of integer weight; nullopt when some decision was too close to call
+  //! (a tie or near tie between the cheapest projects, a class's budget at a payment cap, a project
+  //! exactly affordable) or the election lies outside the assumptions of the error bound.
+  [[nodiscard]] std::optional<std::vector<ProjectIndex>> run(const Rational& budget_per_weight);
+
+ private:
+  //! A project still in the running, with its last computed price and that price's error bound.
+  struct Candidate {
+    ProjectIndex project{0};  //!< index in the instance
+    double cost{0};           //!< cost, rounded
+    double sat{0};            //!< a supporter's satisfaction, rounded
+    double lo{0};             //!< certified lower bound of its price, now and later (prices never fall)
+    double hi{0};             //!< certified upper bound of its price when last computed
+    double rho{0};            //!< its price when last computed
+    double cap{0};            //!< payment cap when last computed
+    double cap_err{0};        //!< bound on that cap's error
+    bool out{false};          //!< bought or certified unaffordable in the current step
+  };
+
+  //! Sums over the supporter classes whose budget lies below a trial cap ("poor": they pay all).
+  struct PoorSums {
+    double weight{0};  //!< their weight (an exact integer)
+    double money{0};   //!< their weight times budget
+    double err{0};     //!< their weight times budget error bound
+    double top{0};     //!< largest budget plus its error bound among them
+    double floor{0};   //!< smallest budget minus its error bound among the others
+  };
+
+  //! What evaluating a candidate found.
+  enum class Verdict {
+    kPriced,        //!< affordable, price certified
+    kUnaffordable,  //!< its supporters' budgets certainly add up to less than its cost
+    kTooClose,      //!< some comparison was within its error bound
+  };
+
+  //! Resets the run state to everyone holding the budget; false when it is out of range.
+  [[nodiscard]] bool start(const Rational& budget_per_weight);
+  //! Index in live_ of the project bought next, kNone when none is affordable, kGiveUp when unsure.
+  [[nodiscard]] std::size_t next_purchase();
+  //! True when every other live candidate certainly costs more than live_[best].
+  [[nodiscard]] bool certified_cheapest(std::size_t best) const;
+  //! Re-prices a candidate from its supporters' current budgets.
+  [[nodiscard]] Verdict evaluate(Candidate& candidate);
+  //! Water-fills the payment cap of an affordable candidate; false when not certified.
+  [[nodiscard]] bool price(Candidate& candidate, double total);
+  //! Sums over the gathered classes with budget below `cap`.
+  [[nodiscard]] PoorSums poor_below(double cap) const;
+  //! Collects the project's supporters' classes with budget left; returns their total weight.
+  double gather(ProjectIndex project);
+  //! Makes the supporters pay for a priced candidate.
+  void buy(const Candidate& candidate);
+  //! The class the payers of class `from` move to at this cap (0: they pay all they have).
+  std::uint32_t split(std::uint32_t from, double cap, double cap_err);
+  //! Appends a class; returns its index.
+  std::uint32_t add_class(double budget, double err);
+
+  const MesEngine& engine_;
+  bool usable_{true};                  // the election meets the error bound's assumptions
+  std::vector<double> weight_;         // per group: integer weight as a double (exact)
+  std::vector<Candidate> all_;         // every candidate, unpriced
+  // State of the current run.
+  std::vector<Candidate> live_;             // candidates not yet bought or dropped
+  std::vector<std::uint32_t> class_of_;     // per group: its budget class (0: nothing left)
+  std::vector<double> budget_;              // per class: budget per unit of integer weight
+  std::vector<double> err_;                 // per class: bound on that budget's error
+  std::vector<double> weight_in_;           // per class, scratch of gather(): supporters' weight
+  std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
+  std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
+  std::vector<double> touched_budget_;      // scratch of gather(): per touched class, budget
+  std::vector<double> touched_weight_;      // ... supporters' weight
+  std::vector<double> touched_err_;         // ... budget error bound
+};
+
+//! One certified double-precision run of MES (see MesFloat::run), with fresh buffers.
+[[nodiscard]] std::optional<std::vector<ProjectIndex>> certified_float_run(const MesEngine& engine,
+                                                                         const Rational& budget_per_weight);
+
+}  // namespace covalue::core::rules

@@ -1,0 +1,216 @@
+// The certified double-precision MES run: whenever it answers, it answers what the exact engine
+// does; and add1, which uses it for its intermediate rounds, equals a naive round-by-round loop.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <optional>
+#include <random>
+#include <vector>
+
+#include "../../../core/src/rules/mes_float.hpp"
+#include "covalue/core/rules/equal_shares.hpp"
+#include "covalue/core/rules/greedy.hpp"
+#include "covalue/core/rules/rule.hpp"
+#include "rule_test_support.hpp"
+
+namespace covalue::core::rules {
+namespace {
+
+using testing::make_instance;
+using testing::SmallElection;
+using testing::small_election;
+
+//! An election whose projects come in twins: equal cost, approved by exactly the same voters, so
+//! that MES meets exact ties.
+rc::Gen<SmallElection> twin_election() {
+  return rc::gen::exec([] {
+    const auto pairs = *rc::gen::inRange<std::size_t>(1, 4);
+    std::vector<int> costs;
+    for (std::size_t i = 0; i < pairs; ++i) {
+      const int cost = *rc::gen::inRange(0, 21);
+      costs.insert(costs.end(), {cost, cost});
+    }
+    const auto voters = *rc::gen::inRange<std::size_t>(1, 10);
+    SmallElection e{make_instance(costs, *rc::gen::inRange(0, 60)), {}};
+    for (std::size_t v = 0; v < voters; ++v) {
+      std::vector<ProjectIndex> ballot;
+      for (std::size_t i = 0; i < pairs; ++i) {
+        if (*rc::gen::inRange(0, 2) == 0) {
+          ballot.insert(ballot.end(), {static_cast<ProjectIndex>(2 * i), static_cast<ProjectIndex>(2 * i + 1)});
+        }
+      }
+      e.ballots.push_back(std::move(ballot));
+    }
+    return e;
+  });
+}
+
+//! A random small election (plain or with twins) and its profile, weighted or not.
+struct Case {
+  SmallElection election;
+  ApprovalProfile profile;
+};
+
+Case any_case() {
+  const bool twins = *rc::gen::inRange(0, 3) == 0;
+  SmallElection e = twins ? *twin_election() : *small_election();
+  std::vector<Rational> weights(e.ballots.size(), Rational(1));
+  if (*rc::gen::inRange(0, 3) == 0) {
+    const std::vector<Rational> choices{Rational(1), Rational(2), Rational(3), Rational(1, 2), Rational(5, 3)};
+    for (auto& w : weights) {
+      w = choices[*rc::gen::inRange<std::size_t>(0, choices.size())];
+    }
+  }
+  auto profile = ApprovalProfile::from_sets(e.ballots, weights, e.instance.size());
+  return Case{std::move(e), std::move(profile)};
+}
+
+Satisfaction any_sat() { return *rc::gen::inRange(0, 2) == 0 ? Satisfaction::kCost : Satisfaction::kCardinality; }
+
+MesEngine engine_for(const Case& c, Satisfaction sat, const TieBreaker& ties) {
+  auto weights = IntegerWeights::from(c.profile);
+  RC_ASSERT(weights.ok());
+  return MesEngine(c.election.instance, c.profile, sat, std::move(weights).value(), ties);
+}
+
+RC_GTEST_PROP(MesFloat, AnAnswerIsTheExactRunsSelection, ()) {
+  const Case c = any_case();
+  const Satisfaction sat = any_sat();
+  const TieBreaker ties(TieRule::kLexicographic, c.election.instance, c.profile);
+  const TieBreaker refuse(TieRule::kRefuse, c.election.instance, c.profile);
+  const MesEngine engine = engine_for(c, sat, ties);
+  const MesEngine strict = engine_for(c, sat, refuse);
+  RC_PRE(engine.weights().total > 0);
+  const Rational start = c.election.instance.budget() / Rational(engine.weights().total);
+  const Rational budget = start + Rational(*rc::gen::inRange(0, 80), *rc::gen::inRange(1, 8));
+  const auto fast = certified_float_run(engine, budget);
+  RC_TAG(fast.has_value());
+  ResoluteResolver resolver(false);
+  auto exact = engine.run(budget, resolver, false);
+  RC_ASSERT(exact.ok());
+  if (fast) {
+    RC_ASSERT(*fast == exact->selected);
+    ResoluteResolver refuser(true);
+    RC_ASSERT(strict.run(budget, refuser, false).ok());  // an answer never passes over a real tie
+  }
+}
+
+bool exhaustive(const Instance& instance, const ApprovalProfile& profile, const Outcome& outcome) {
+  for (ProjectIndex p = 0; p < instance.size(); ++p) {
+    const bool taken = std::find(outcome.selected.begin(), outcome.selected.end(), p) != outcome.selected.end();
+    const Rational& cost = instance.project(p).cost;
+    if (!taken && cost > 0 && profile.approval_weight(p) > 0 && outcome.total_cost + cost <= instance.budget()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+//! add1 the plain way: MES with every voter's budget (per unit of real weight) raised by
+//! `increment` per round until the outcome is exhaustive; an overspending round gives way to the
+//! previous one. Returns the outcome that stands with the round it came from.
+Result<std::pair<Outcome, std::uint32_t>> naive_add1(const Case& c, Satisfaction sat, const TieBreaker& ties,
+                                                     const Rational& increment) {
+  const Instance& instance = c.election.instance;
+  ResoluteResolver resolver(ties.rule() == TieRule::kRefuse);
+  std::optional<Outcome> previous;
+  for (std::uint32_t round = 0; round < 100000; ++round) {
+    const Rational voter_budget = instance.budget() / c.profile.total_weight() + increment * round;
+    auto outcome = equal_shares(instance, c.profile, sat, ties, resolver, voter_budget);
+    if (!outcome.ok()) {
+      return outcome.error();
+    }
+    if (outcome->total_cost > instance.budget()) {
+      RC_ASSERT(previous.has_value());  // the first round shares out exactly the budget
+      return std::make_pair(std::move(*previous), round - 1);
+    }
+    if (exhaustive(instance, c.profile, *outcome)) {
+      return std::make_pair(std::move(outcome).value(), round);
+    }
+    previous = std::move(outcome).value();
+  }
+  return make_error(ErrorKind::kInternal, "the naive add1 loop did not stop");
+}
+
+RC_GTEST_PROP(MesFloat, Add1EqualsTheNaiveLoop, ()) {
+  const Case c = any_case();
+  RC_PRE(c.profile.total_weight() > 0);
+  RuleOptions options;
+  options.sat = any_sat();
+  options.tie = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kRefuse);
+  options.increment = *rc::gen::element(Rational(1), Rational(1, 2), Rational(3), Rational(2, 7));
+  const TieBreaker ties(options.tie, c.election.instance, c.profile);
+  const auto expected = naive_add1(c, options.sat, ties, options.increment);
+  for (const Completion completion : {Completion::kAdd1, Completion::kAdd1Greedy}) {
+    options.completion = completion;
+    const auto got = solve(c.election.instance, c.profile, options);
+    RC_ASSERT(got.ok() == expected.ok());
+    if (!got.ok()) {
+      RC_ASSERT(got.error().kind == expected.error().kind);
+      continue;
+    }
+    const Outcome& outcome = got->front();
+    RC_ASSERT(outcome.mes.has_value());
+    RC_ASSERT(outcome.mes->increments == expected->second);
+    RC_ASSERT(outcome.mes->voter_budget == expected->first.mes->voter_budget);
+    Outcome reference = expected->first;
+    if (completion == Completion::kAdd1Greedy) {
+      ResoluteResolver resolver(options.tie == TieRule::kRefuse);
+      auto completed = greedy_welfare(c.election.instance, c.profile, options.sat, ties, resolver, reference);
+      RC_ASSERT(completed.ok());
+      reference = std::move(completed).value();
+    }
+    RC_ASSERT(outcome.selected == reference.selected);
+  }
+}
+
+TEST(MesFloat, GivesUpOnAnExactTie) {
+  // Four voters hold 5 each; p0 and p1 are each bought by two of them at the same price.
+  const Instance instance = make_instance({10, 10}, 20);
+  const auto profile = ApprovalProfile::from_sets({{0}, {0}, {1}, {1}}, std::vector<Rational>(4, Rational(1)), 2);
+  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
+  auto weights = IntegerWeights::from(profile);
+  ASSERT_TRUE(weights.ok());
+  const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
+  EXPECT_FALSE(certified_float_run(engine, Rational(5)).has_value());
+  // With a little more for everyone, p0 and p1 still tie; with a little less, neither is affordable.
+  EXPECT_FALSE(certified_float_run(engine, Rational(6)).has_value());
+  EXPECT_EQ(certified_float_run(engine, Rational(4)), std::vector<ProjectIndex>{});
+}
+
+TEST(MesFloat, CertifiesAlmostEveryRunOfARandomElection) {
+  std::mt19937_64 rng(11);
+  std::vector<int> costs;
+  for (int p = 0; p < 25; ++p) {
+    costs.push_back(static_cast<int>(1000 + rng() % 20000));
+  }
+  const Instance instance = make_instance(costs, 100000);
+  std::vector<std::vector<ProjectIndex>> ballots(400);
+  for (auto& ballot : ballots) {
+    for (ProjectIndex p = 0; p < costs.size(); ++p) {
+      if (rng() % (3 + p % 7) == 0) {
+        ballot.push_back(p);
+      }
+    }
+  }
+  const auto profile = ApprovalProfile::from_sets(ballots, std::vector<Rational>(ballots.size(), Rational(1)), 25);
+  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
+  auto weights = IntegerWeights::from(profile);
+  ASSERT_TRUE(weights.ok());
+  const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
+  int certified = 0;
+  for (int round = 0; round < 60; ++round) {
+    const Rational budget = Rational(100000, 400) + Rational(round * 7, 3);
+    ResoluteResolver resolver(false);
+    auto exact = engine.run(budget, resolver, false);
+    ASSERT_TRUE(exact.ok());
+    if (const auto fast = certified_float_run(engine, budget)) {
+      EXPECT_EQ(*fast, exact->selected) << "round " << round;
+      ++certified;
+    }
+  }
+  EXPECT_GE(certified, 55);
+}
+
+}  // namespace
+}  // namespace covalue::core::rules
