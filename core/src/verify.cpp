@@ -52,8 +52,7 @@ void check_costs(const VerifyContext& ctx, const Outcome& outcome) {
     sum += ctx.instance.project(p).cost;
   }
   if (sum != outcome.total_cost) {
-    ctx.fail("the total cost is given as " + text(outcome.total_cost) + " but the selected projects cost " +
-             text(sum));
+    ctx.fail("the total cost is given as " + text(outcome.total_cost) + " but the selected projects cost " + text(sum));
   }
   ctx.check("total cost within the budget");
   if (sum > ctx.instance.budget()) {

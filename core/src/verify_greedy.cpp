@@ -80,8 +80,8 @@ void compare_with_pass(const VerifyContext& ctx, std::span<const ProjectIndex> s
     }
     if (added[step] != c.project) {
       ctx.fail(what + " step " + std::to_string(step + 1) + ": " + ctx.name(added[step]) +
-               " is selected but a greedy pass selects " + ctx.name(c.project) + " (density " +
-               c.density.describe() + ")");
+               " is selected but a greedy pass selects " + ctx.name(c.project) + " (density " + c.density.describe() +
+               ")");
       return;
     }
     remaining -= cost;

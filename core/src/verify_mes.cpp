@@ -36,8 +36,8 @@ void check_voter_budget(const VerifyContext& ctx, const MesCertificate& cert) {
 
 // State of the replay: which projects MES may still buy, and the wallets.
 struct Replay {
-  std::vector<bool> open;         // positive cost, positive total satisfaction, not yet selected
-  std::vector<Rational> total;    // per project: total satisfaction
+  std::vector<bool> open;       // positive cost, positive total satisfaction, not yet selected
+  std::vector<Rational> total;  // per project: total satisfaction
   Wallets wallets;
 };
 
@@ -110,8 +110,8 @@ class PaymentCheck {
       const Rational expected = std::min(replay_.wallets[g], cap);
       const Rational actual = paid_[g] != nullptr ? *paid_[g] : Rational(0);
       if (actual != expected) {
-        fail(payer(g) + " pays " + text(actual) + " but min(remaining " + text(replay_.wallets[g]) +
-             ", rho * sat " + text(cap) + ") is " + text(expected));
+        fail(payer(g) + " pays " + text(actual) + " but min(remaining " + text(replay_.wallets[g]) + ", rho * sat " +
+             text(cap) + ") is " + text(expected));
       }
     }
     if (sum != ctx_.instance.project(p).cost) {

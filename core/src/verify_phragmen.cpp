@@ -11,7 +11,9 @@ namespace {
 class Loads {
  public:
   explicit Loads(const VerifyContext& ctx)
-      : ctx_(ctx), load_(ctx.profile.num_groups()), weighted_sum_(ctx.instance.size()),
+      : ctx_(ctx),
+        load_(ctx.profile.num_groups()),
+        weighted_sum_(ctx.instance.size()),
         approvals_(ctx.instance.size()) {
     for (ProjectIndex p = 0; p < ctx.instance.size(); ++p) {
       for (const GroupIndex g : ctx.profile.supporters(p)) {
@@ -78,8 +80,8 @@ std::vector<ProjectIndex> smallest(const VerifyContext& ctx, const Loads& loads,
 
 // True when the walk ends at this step: the naive rule stops (then so must the outcome), or the
 // outcome stops while the rule goes on.
-bool ends_here(const VerifyContext& ctx, const Outcome& outcome, std::size_t step, const std::vector<ProjectIndex>& tied,
-               const std::optional<Rational>& best, const Rational& spent) {
+bool ends_here(const VerifyContext& ctx, const Outcome& outcome, std::size_t step,
+               const std::vector<ProjectIndex>& tied, const std::optional<Rational>& best, const Rational& spent) {
   const auto too_dear = std::find_if(tied.begin(), tied.end(), [&](ProjectIndex p) {
     return spent + ctx.instance.project(p).cost > ctx.instance.budget();
   });

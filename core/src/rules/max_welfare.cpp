@@ -27,9 +27,9 @@
 namespace covalue::core::rules {
 namespace {
 
-constexpr std::size_t kSmallTable = std::size_t{1} << 16;   // cells: always dynamic programming
-constexpr std::size_t kLargeTable = std::size_t{1} << 22;   // cells: the fallback when search is slow
-constexpr std::uint64_t kQuickNodeLimit = 200'000;          // search nodes before trying the table
+constexpr std::size_t kSmallTable = std::size_t{1} << 16;  // cells: always dynamic programming
+constexpr std::size_t kLargeTable = std::size_t{1} << 22;  // cells: the fallback when search is slow
+constexpr std::uint64_t kQuickNodeLimit = 200'000;         // search nodes before trying the table
 constexpr std::uint64_t kNodeLimit = 20'000'000;
 
 Rational project_value(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, ProjectIndex p) {
@@ -106,7 +106,8 @@ Result<std::vector<Outcome>> max_welfare(const Instance& instance, const Approva
       return make_error(ErrorKind::kTimeLimit,
                         "more than " + std::to_string(max_outcomes) + " optimal selections; raise the limit");
     }
-    return make_error(ErrorKind::kTieRefused, "several selections have the maximum welfare and tie-breaking was refused");
+    return make_error(ErrorKind::kTieRefused,
+                      "several selections have the maximum welfare and tie-breaking was refused");
   }
   std::vector<Outcome> outcomes;
   for (const auto& items : answer->selections) {
@@ -116,9 +117,8 @@ Result<std::vector<Outcome>> max_welfare(const Instance& instance, const Approva
     }
     outcomes.push_back(std::move(outcome).value());
   }
-  std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
-    return a.sorted_selection() < b.sorted_selection();
-  });
+  std::sort(outcomes.begin(), outcomes.end(),
+            [](const Outcome& a, const Outcome& b) { return a.sorted_selection() < b.sorted_selection(); });
   return outcomes;
 }
 

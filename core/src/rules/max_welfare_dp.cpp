@@ -16,7 +16,8 @@ constexpr std::int64_t kInt64Limit = std::int64_t{1} << 62;
 class SuffixTable {
  public:
   explicit SuffixTable(const WelfareModel& model)
-      : items_(model.values.size()), columns_(static_cast<std::size_t>(model.capacity.get_ui()) + 1),
+      : items_(model.values.size()),
+        columns_(static_cast<std::size_t>(model.capacity.get_ui()) + 1),
         cells_(std::make_unique_for_overwrite<std::int64_t[]>((items_ + 1) * columns_)) {
     std::fill_n(&cells_[items_ * columns_], columns_, std::int64_t{0});
     for (std::size_t i = 0; i < items_; ++i) {

@@ -110,8 +110,8 @@ class DepthFirst {
       return;
     }
     const Int reach = prefix_weight_[i] + room;
-    const auto end = std::upper_bound(prefix_weight_.begin() + static_cast<std::ptrdiff_t>(i), prefix_weight_.end(),
-                                      reach);
+    const auto end =
+        std::upper_bound(prefix_weight_.begin() + static_cast<std::ptrdiff_t>(i), prefix_weight_.end(), reach);
     const auto fit = static_cast<std::size_t>(end - prefix_weight_.begin()) - 1;  // items i..fit-1 fit together
     const Int greedy_value = value + prefix_value_[fit] - prefix_value_[i];
     if (fit == free_.size()) {
@@ -119,7 +119,8 @@ class DepthFirst {
       return;
     }
     const std::uint32_t split = free_[fit];
-    const Int bound = greedy_value + mul_div(items_.value[split], Int(reach - prefix_weight_[fit]), items_.weight[split]);
+    const Int bound =
+        greedy_value + mul_div(items_.value[split], Int(reach - prefix_weight_[fit]), items_.weight[split]);
     if (bound < need_) {
       return;
     }

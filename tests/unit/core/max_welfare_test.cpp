@@ -2,12 +2,15 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "covalue/adapters/pabulib/pb_file.hpp"
 #include "covalue/core/rules/max_welfare.hpp"
 #include "covalue/core/rules/rule.hpp"
+#include "covalue/core/verify.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -31,9 +34,7 @@ Election make_election(const std::vector<Rational>& costs, const Rational& budge
   return e;
 }
 
-std::vector<Rational> rationals(const std::vector<long>& numbers) {
-  return {numbers.begin(), numbers.end()};
-}
+std::vector<Rational> rationals(const std::vector<long>& numbers) { return {numbers.begin(), numbers.end()}; }
 
 Result<std::vector<Outcome>> run(const Election& e, Satisfaction sat, TieRule tie = TieRule::kLexicographic,
                                  bool all = false, std::size_t max_outcomes = 1000) {
@@ -202,6 +203,28 @@ TEST(MaxWelfare, IsDispatchedBySolve) {
   options.rule = RuleKind::kMaxWelfare;
   const auto result = solve(e.instance, e.profile, options);
   EXPECT_EQ(selection_of(result), (std::vector<ProjectIndex>{1, 2}));
+}
+
+TEST(MaxWelfare, SolvesLargeRealElectionsAndPassesVerification) {
+  for (const char* name : {"Poland_Lodz_2022.pb", "France_Toulouse_2022.pb"}) {
+    const auto path = std::filesystem::path(COVALUE_DATA_DIR) / "pabulib" / name;
+    if (!std::filesystem::exists(path)) {
+      GTEST_SKIP() << path << " is missing";
+    }
+    const auto file = adapters::pabulib::read_pabulib_file(path);
+    ASSERT_TRUE(file.ok()) << file.error().to_string();
+    const auto profile = ApprovalProfile::from_profile(file->profile, file->instance.size());
+    for (const auto sat : {Satisfaction::kCost, Satisfaction::kCardinality}) {
+      RuleOptions options;
+      options.rule = RuleKind::kMaxWelfare;
+      options.sat = sat;
+      const auto result = solve(file->instance, profile, options);
+      ASSERT_TRUE(result.ok()) << name << ": " << result.error().to_string();
+      const auto report = verify_outcome(file->instance, profile, result->front(), options);
+      ASSERT_TRUE(report.ok());
+      EXPECT_TRUE(report->ok) << name << ": " << report->findings.front();
+    }
+  }
 }
 
 // --- brute force comparison ---

@@ -65,7 +65,7 @@ class Instance {
   std::vector<Project> projects_;
   //! Hash that lets the id index be searched with a string_view, without building a string.
   struct IdHash {
-    using is_transparent = void;
+    using is_transparent = void;  // NOLINT(readability-identifier-naming): the standard library's name
     std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
   };
   std::unordered_map<std::string, ProjectIndex, IdHash, std::equal_to<>> index_;
