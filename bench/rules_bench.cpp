@@ -49,8 +49,8 @@ const std::vector<Row>& expected_rows() {
 RuleOptions options_for(const std::string& rule) {
   RuleOptions o;
   o.rule = rule.rfind("greedy", 0) == 0 ? RuleKind::kGreedy
-           : rule == "phragmen"          ? RuleKind::kPhragmen
-                                         : RuleKind::kEqualShares;
+           : rule == "phragmen"         ? RuleKind::kPhragmen
+                                        : RuleKind::kEqualShares;
   o.sat = rule.find("card") != std::string::npos ? covalue::core::Satisfaction::kCardinality
                                                  : covalue::core::Satisfaction::kCost;
   o.completion = rule == "mes_cost+greedy"        ? Completion::kGreedy
@@ -162,7 +162,8 @@ Loaded synthetic(std::size_t voters, std::size_t projects, unsigned seed) {
 }
 
 void mes_add1_synthetic(benchmark::State& state) {
-  const Loaded election = synthetic(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)), 7);
+  const Loaded election =
+      synthetic(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)), 7);
   RuleOptions options;
   options.completion = Completion::kAdd1;
   std::uint32_t rounds = 0;
@@ -190,9 +191,9 @@ void smoke(benchmark::State& state) {
 }
 
 const std::vector<std::string> kLarge = {
-    "Poland_Lodz_2022.pb",           "Poland_Warszawa_2026.pb",         "Hungary_Budapest_2024.pb",
-    "Poland_Gdansk_2020.pb",         "Netherlands_Amsterdam_631.pb",    "Poland_Warszawa_2021_Ursynow.pb",
-    "Netherlands_Amsterdam_252.pb",  "France_Toulouse_2022.pb",
+    "Poland_Lodz_2022.pb",          "Poland_Warszawa_2026.pb",      "Hungary_Budapest_2024.pb",
+    "Poland_Gdansk_2020.pb",        "Netherlands_Amsterdam_631.pb", "Poland_Warszawa_2021_Ursynow.pb",
+    "Netherlands_Amsterdam_252.pb", "France_Toulouse_2022.pb",
 };
 
 int register_all() {

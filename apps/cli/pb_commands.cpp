@@ -146,9 +146,8 @@ void register_pb_commands(CLI::App& app, Action& run) {
   auto* verify_cmd = pb->add_subcommand("verify", "Re-check an outcome (from `pb solve --format json`) independently");
   verify_cmd->add_option("FILE", verify_files->first, "the .pb file the outcome was computed on")->required();
   verify_cmd->add_option("OUTCOME", verify_files->second, "the outcome JSON")->required();
-  verify_cmd->callback([&run, verify_files] {
-    run = [verify_files] { return verify(verify_files->first, verify_files->second); };
-  });
+  verify_cmd->callback(
+      [&run, verify_files] { run = [verify_files] { return verify(verify_files->first, verify_files->second); }; });
 }
 
 }  // namespace covalue::cli

@@ -37,9 +37,9 @@ std::string outcome_table(const core::Instance& instance, const core::ApprovalPr
                        core::to_decimal_string(project.cost), core::to_decimal_string(profile.approval_weight(p)),
                        clip(project_name(project), 40));
   }
-  out += fmt::format("selected {} of {} projects, total cost {} of budget {}\n", outcome.selected.size(),
-                     instance.size(), core::to_decimal_string(outcome.total_cost),
-                     core::to_decimal_string(instance.budget()));
+  out +=
+      fmt::format("selected {} of {} projects, total cost {} of budget {}\n", outcome.selected.size(), instance.size(),
+                  core::to_decimal_string(outcome.total_cost), core::to_decimal_string(instance.budget()));
   return out;
 }
 

@@ -43,9 +43,10 @@ int rank(const RankArgs& args) {
     return report_error(result.error());
   }
   const ranking::ConsensusReport consensus = ranking::analyse_consensus(file->profile, pairwise, result->ranking);
-  const RankReport report{args.file, *file, pairwise, *result, consensus,
-                          args.all_winners ? result->winners
-                                           : std::vector<ranking::Candidate>{first_winner(*result)}};
+  const RankReport report{
+      args.file, *file,
+      pairwise,  *result,
+      consensus, args.all_winners ? result->winners : std::vector<ranking::Candidate>{first_winner(*result)}};
   if (args.format == "json") {
     const bool small = file->profile.num_candidates <= kIndentedCandidates;
     fmt::print("{}\n", rank_report_json(report).dump(small ? 2 : -1));

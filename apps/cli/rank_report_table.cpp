@@ -39,10 +39,14 @@ std::string winners_line(const RankReport& report) {
 
 const char* score_label(core::ranking::RankingRule rule) {
   switch (rule) {
-    case core::ranking::RankingRule::kPlurality: return "first places";
-    case core::ranking::RankingRule::kCopeland: return "Copeland score";
-    case core::ranking::RankingRule::kMinimax: return "largest margin against";
-    default: return "Borda score";
+    case core::ranking::RankingRule::kPlurality:
+      return "first places";
+    case core::ranking::RankingRule::kCopeland:
+      return "Copeland score";
+    case core::ranking::RankingRule::kMinimax:
+      return "largest margin against";
+    default:
+      return "Borda score";
   }
 }
 
@@ -128,13 +132,13 @@ std::string margin_matrix(const RankReport& report) {
 std::string rank_report_table(const RankReport& report) {
   const auto& profile = report.file.profile;
   const std::int64_t m = profile.num_candidates;
-  std::string out = fmt::format("{}: {} candidates, {} voters ({} distinct orders), rule {}\n", report.path, m,
-                                profile.total_weight(), profile.ballots.size(),
-                                core::ranking::ranking_rule_name(report.result.rule));
+  std::string out =
+      fmt::format("{}: {} candidates, {} voters ({} distinct orders), rule {}\n", report.path, m,
+                  profile.total_weight(), profile.ballots.size(), core::ranking::ranking_rule_name(report.result.rule));
   out += winners_line(report) + ranking_lines(report) + rule_lines(report) + condorcet_line(report);
-  out += fmt::format("agreement index: {:.4f} (= {}; mean |margin| per voter over all pairs, 1 = unanimous)\n",
-                     core::to_double(report.consensus.agreement_index),
-                     core::to_string(report.consensus.agreement_index));
+  out +=
+      fmt::format("agreement index: {:.4f} (= {}; mean |margin| per voter over all pairs, 1 = unanimous)\n",
+                  core::to_double(report.consensus.agreement_index), core::to_string(report.consensus.agreement_index));
   out += fmt::format("mean Kendall-tau distance to the ranking: {:.4f} of {} pairs\n",
                      core::to_double(report.consensus.mean_distance), m * (m - 1) / 2);
   return out + margin_matrix(report);

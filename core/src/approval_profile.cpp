@@ -89,7 +89,8 @@ ApprovalProfile ApprovalProfile::from_profile(const Profile& profile, std::size_
     append_approval_set(ballot, profile.kind, sets.items);
     sets.offsets.push_back(static_cast<std::uint32_t>(sets.items.size()));
   }
-  return group(sets, [&](std::size_t v) -> const Rational& { return profile.ballots[v].weight; }, num_projects);
+  return group(
+      sets, [&](std::size_t v) -> const Rational& { return profile.ballots[v].weight; }, num_projects);
 }
 
 ApprovalProfile ApprovalProfile::from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
@@ -102,7 +103,8 @@ ApprovalProfile ApprovalProfile::from_sets(const std::vector<std::vector<Project
     flat.items.erase(std::unique(flat.items.begin() + begin, flat.items.end()), flat.items.end());
     flat.offsets.push_back(static_cast<std::uint32_t>(flat.items.size()));
   }
-  return group(flat, [&](std::size_t v) -> const Rational& { return weights[v]; }, num_projects);
+  return group(
+      flat, [&](std::size_t v) -> const Rational& { return weights[v]; }, num_projects);
 }
 
 void ApprovalProfile::finish() {
@@ -117,7 +119,8 @@ void ApprovalProfile::finish() {
   integer_weights_.reserve(weights_.size());
   total_weight_ = 0;
   for (const auto& w : weights_) {
-    integer_weights_.emplace_back(weight_scale_ == 1 ? w.get_num() : Integer(w.get_num() * (weight_scale_ / w.get_den())));
+    integer_weights_.emplace_back(weight_scale_ == 1 ? w.get_num()
+                                                     : Integer(w.get_num() * (weight_scale_ / w.get_den())));
   }
   // Supporters: the transpose of the approvals, ascending by group; approval weights summed as integers.
   std::vector<std::uint32_t> counts(num_projects_ + 1, 0);

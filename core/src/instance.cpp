@@ -7,8 +7,8 @@ Status Instance::add_project(Project project) {
     return make_error(ErrorKind::kInvalidInput, "empty project id");
   }
   if (project.cost < 0) {
-    return make_error(ErrorKind::kInvalidInput, "negative cost " + to_string(project.cost) + " for project '" +
-                                                    project.id + "'");
+    return make_error(ErrorKind::kInvalidInput,
+                      "negative cost " + to_string(project.cost) + " for project '" + project.id + "'");
   }
   const auto index = static_cast<ProjectIndex>(projects_.size());
   if (!index_.emplace(project.id, index).second) {

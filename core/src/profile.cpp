@@ -32,9 +32,8 @@ Result<BallotKind> parse_ballot_kind(std::string_view name) {
       return k;
     }
   }
-  return make_error(ErrorKind::kInvalidInput,
-                    "unknown vote type '" + std::string(name) +
-                        "' (expected approval, choose-1, cumulative, scoring or ordinal)");
+  return make_error(ErrorKind::kInvalidInput, "unknown vote type '" + std::string(name) +
+                                                  "' (expected approval, choose-1, cumulative, scoring or ordinal)");
 }
 
 Rational Profile::total_weight() const {

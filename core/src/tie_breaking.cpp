@@ -33,8 +33,8 @@ Result<TieRule> parse_tie_rule(std::string_view name) {
       return r;
     }
   }
-  return make_error(ErrorKind::kUsage, "unknown tie-breaking '" + std::string(name) +
-                                           "' (expected lex, mincost, maxapprovals or refuse)");
+  return make_error(ErrorKind::kUsage,
+                    "unknown tie-breaking '" + std::string(name) + "' (expected lex, mincost, maxapprovals or refuse)");
 }
 
 TieBreaker::TieBreaker(TieRule rule, const Instance& instance, const ApprovalProfile& profile) : rule_(rule) {

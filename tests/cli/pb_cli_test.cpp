@@ -106,11 +106,13 @@ TEST(PbCli, IrresoluteReturnsEveryTiedOutcome) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j["outcomes"].is_array());
   EXPECT_EQ(j["outcomes"].size(), 1U);  // both fit: one outcome, no choice needed
-  const auto mes = nlohmann::json::parse(run_covalue("pb solve " + file + " --rule mes --irresolute --format json").out);
+  const auto mes =
+      nlohmann::json::parse(run_covalue("pb solve " + file + " --rule mes --irresolute --format json").out);
   EXPECT_EQ(mes["outcomes"].size(), 1U);  // MES buys both, in either order
   std::string tight = kTied;
   tight.replace(tight.find("budget;20"), 9, "budget;10");
-  const auto both = run_covalue("pb solve " + dir.write("tight.pb", tight) + " --rule greedy --irresolute --format json");
+  const auto both =
+      run_covalue("pb solve " + dir.write("tight.pb", tight) + " --rule greedy --irresolute --format json");
   ASSERT_EQ(both.exit_code, 0) << both.err;
   const auto k = nlohmann::json::parse(both.out);
   ASSERT_EQ(k["outcomes"].size(), 2U);  // only one fits: either may be taken

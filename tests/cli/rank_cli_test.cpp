@@ -128,7 +128,8 @@ TEST_F(RankCli, BadInputSaysFileLineColumnAndExitsOne) {
     const char* body;
     const char* where_what;
   };
-  const std::string header = "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n# NUMBER UNIQUE ORDERS: 2\n";
+  const std::string header =
+      "# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 3\n# NUMBER UNIQUE ORDERS: 2\n";
   const Case cases[] = {
       {"unknown.soc", "2: 1,2,3\n1: 3,7,1\n", "unknown.soc:6:6: alternative 7 is not in 1..3"},
       {"twice.soc", "2: 1,2,1\n1: 3,2,1\n", "twice.soc:5:8: alternative 1 appears twice in this ranking"},

@@ -98,8 +98,8 @@ TEST_P(PabulibConformance, SelectsWhatTheReferenceSelects) {
 
 std::string case_name(const ::testing::TestParamInfo<InstanceCase>& info) {
   std::string name = std::to_string(info.index) + "_" + info.param.file.substr(0, info.param.file.size() - 3);
-  std::replace_if(name.begin(), name.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) == 0; },
-                  '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) == 0; }, '_');
   return name;
 }
 

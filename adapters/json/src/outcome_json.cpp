@@ -24,8 +24,8 @@ json project_ids(const Instance& instance, const std::vector<ProjectIndex>& proj
 json trace_to_json(const Instance& instance, const std::vector<core::TraceStep>& trace) {
   json steps = json::array();
   for (const auto& step : trace) {
-    json item = {{"phase", step.phase}, {"project", instance.project(step.project).id},
-                 {"value", core::to_string(step.value)}};
+    json item = {
+        {"phase", step.phase}, {"project", instance.project(step.project).id}, {"value", core::to_string(step.value)}};
     if (!step.tied.empty()) {
       item["tied"] = project_ids(instance, step.tied);
     }

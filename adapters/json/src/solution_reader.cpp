@@ -102,7 +102,8 @@ class Reader {
 
 #define COVALUE_TRY(var, expr) \
   auto var = (expr);           \
-  if (!var.ok()) return var.error()
+  if (!var.ok())               \
+  return var.error()
 
 Result<core::TraceStep> Reader::step(const json& node, const std::string& path) const {
   if (!node.is_object()) {
@@ -147,7 +148,8 @@ Result<core::MesCertificate> Reader::mes(const json& node, const std::string& pa
     for (std::size_t k = 0; k < payments.size(); ++k) {
       const std::string pay_at = at + ".payments[" + std::to_string(k) + "]";
       const json& pay = payments[k];
-      if (!pay.is_array() || pay.size() != 2 || !pay[0].is_number_unsigned() || pay[0].get<std::size_t>() >= local.size()) {
+      if (!pay.is_array() || pay.size() != 2 || !pay[0].is_number_unsigned() ||
+          pay[0].get<std::size_t>() >= local.size()) {
         return make_error(ErrorKind::kInvalidInput, "expected [group index, amount]", pay_at);
       }
       COVALUE_TRY(amount, rational(pay[1], pay_at + "[1]"));
@@ -188,7 +190,8 @@ Result<core::Outcome> Reader::outcome(const json& node, const std::string& path)
       w.method = cert.value("method", "");
       out.welfare = w;
     } else {
-      return make_error(ErrorKind::kInvalidInput, "unknown certificate kind '" + kind + "'", path + ".certificate.kind");
+      return make_error(ErrorKind::kInvalidInput, "unknown certificate kind '" + kind + "'",
+                        path + ".certificate.kind");
     }
   }
   return out;
@@ -202,17 +205,21 @@ Result<core::rules::RuleOptions> read_options(const json& document) {
   COVALUE_TRY(rule, core::rules::parse_rule_kind(document.value("rule", "")));
   options.rule = *rule;
   auto sat = core::parse_satisfaction(document.value("sat", "cost"));
-  if (!sat.ok()) return fail(sat.error(), "sat");
+  if (!sat.ok())
+    return fail(sat.error(), "sat");
   options.sat = *sat;
   auto completion = core::rules::parse_completion(document.value("completion", "none"));
-  if (!completion.ok()) return fail(completion.error(), "completion");
+  if (!completion.ok())
+    return fail(completion.error(), "completion");
   options.completion = *completion;
   auto tie = core::parse_tie_rule(document.value("tie", "lex"));
-  if (!tie.ok()) return fail(tie.error(), "tie");
+  if (!tie.ok())
+    return fail(tie.error(), "tie");
   options.tie = *tie;
   options.irresolute = document.value("irresolute", false);
   auto increment = core::parse_rational(document.value("increment", "1"));
-  if (!increment.ok()) return fail(increment.error(), "increment");
+  if (!increment.ok())
+    return fail(increment.error(), "increment");
   options.increment = *increment;
   return options;
 }

@@ -83,10 +83,10 @@ class Reader {
   core::Status read_header(std::string_view content, TextPosition at) {
     const std::size_t colon = content.find(':');
     const std::string_view key = trim_blanks(content.substr(0, colon));
-    const std::string_view value = colon == std::string_view::npos ? std::string_view{}
-                                                                      : trim_blanks(content.substr(colon + 1));
-    const std::size_t value_offset = value.empty() ? std::min(colon + 1, content.size())
-                                                   : static_cast<std::size_t>(value.data() - content.data());
+    const std::string_view value =
+        colon == std::string_view::npos ? std::string_view{} : trim_blanks(content.substr(colon + 1));
+    const std::size_t value_offset =
+        value.empty() ? std::min(colon + 1, content.size()) : static_cast<std::size_t>(value.data() - content.data());
     const TextPosition value_at{at.line, at.column + 1 + value_offset};
     if (key == "DATA TYPE") {
       return read_type(value, at);
@@ -191,7 +191,8 @@ class Reader {
   core::Status read_ranking(std::string_view line, std::size_t number) {
     const std::int64_t announced = *orders_.value;
     if (static_cast<std::int64_t>(file_.profile.ballots.size()) >= announced) {
-      return site_.at({number, 1}, "more orders than NUMBER UNIQUE ORDERS announces (" + std::to_string(announced) + ")");
+      return site_.at({number, 1},
+                      "more orders than NUMBER UNIQUE ORDERS announces (" + std::to_string(announced) + ")");
     }
     const LineRules rules{file_.profile.num_candidates, file_.type};
     auto ballot = parse_ranking_line(line, number, rules, seen_, site_);
@@ -227,7 +228,8 @@ class Reader {
     const auto orders = static_cast<std::int64_t>(file_.profile.ballots.size());
     if (orders < *orders_.value) {
       return site_.at(end_position(), "the file ends after " + std::to_string(orders) + " of the " +
-                                          std::to_string(*orders_.value) + " orders that NUMBER UNIQUE ORDERS announces");
+                                          std::to_string(*orders_.value) +
+                                          " orders that NUMBER UNIQUE ORDERS announces");
     }
     if (voter_sum_ != *voters_.value) {
       return site_.at(voters_.at, "NUMBER VOTERS is " + std::to_string(*voters_.value) + " but the orders count " +

@@ -16,16 +16,16 @@ constexpr std::array<std::pair<DataType, const char*>, 4> kTypeNames{{
     {DataType::kToi, "toi"},
 }};
 
-core::Error invalid(std::string message) { return core::make_error(core::ErrorKind::kInvalidInput, std::move(message)); }
+core::Error invalid(std::string message) {
+  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message));
+}
 
 bool is_derived_key(std::string_view key) {
   return key == "DATA TYPE" || key == "NUMBER ALTERNATIVES" || key == "NUMBER VOTERS" ||
          key == "NUMBER UNIQUE ORDERS" || key.starts_with("ALTERNATIVE NAME ");
 }
 
-bool is_clean(std::string_view text) {
-  return text.find('\n') == std::string_view::npos;
-}
+bool is_clean(std::string_view text) { return text.find('\n') == std::string_view::npos; }
 
 core::Status check_ballot_shape(const core::ranking::RankedBallot& ballot, DataType type, std::uint32_t m) {
   if (!ballot.ties.empty() && !allows_ties(type)) {

@@ -68,8 +68,8 @@ class LineParser {
     }
     const auto count = parse_bounded(text, core::ranking::kMaxTotalWeight);
     if (!count || *count < 1) {
-      return fail(start, "the count must be a whole number from 1 to " +
-                             std::to_string(core::ranking::kMaxTotalWeight));
+      return fail(start,
+                  "the count must be a whole number from 1 to " + std::to_string(core::ranking::kMaxTotalWeight));
     }
     ballot_.count = *count;
     skip_blanks();

@@ -8,8 +8,7 @@ namespace {
 // Tallies one round: the first-place weight of every continuing candidate.
 class RoundCounter {
  public:
-  explicit RoundCounter(const OrdinalProfile& profile)
-      : profile_(profile), active_(profile.num_candidates, 1) {
+  explicit RoundCounter(const OrdinalProfile& profile) : profile_(profile), active_(profile.num_candidates, 1) {
     cursor_.reserve(profile.ballots.size());
     for (const RankedBallot& ballot : profile.ballots) {
       cursor_.emplace_back(ballot);

@@ -223,8 +223,8 @@ Result<RankingResult> kemeny_young(const PairwiseMatrix& pairwise, const Ranking
   if (options.max_rankings == 0) {
     result.optimal_rankings.clear();
   }
-  result.ranking = as_weak_order(result.optimal_rankings.empty() ? combine(per_part, 1).front()
-                                                                 : result.optimal_rankings.front());
+  result.ranking =
+      as_weak_order(result.optimal_rankings.empty() ? combine(per_part, 1).front() : result.optimal_rankings.front());
   std::sort(result.winners.begin(), result.winners.end());
   return result;
 }

@@ -53,9 +53,8 @@ std::vector<std::vector<Candidate>> condorcet_components(const PairwiseMatrix& p
       std::sort(parts.back().begin(), parts.back().end());
     }
   }
-  std::sort(parts.begin(), parts.end(), [&](const auto& x, const auto& y) {
-    return pairwise.margin(x.front(), y.front()) > 0;
-  });
+  std::sort(parts.begin(), parts.end(),
+            [&](const auto& x, const auto& y) { return pairwise.margin(x.front(), y.front()) > 0; });
   return parts;
 }
 

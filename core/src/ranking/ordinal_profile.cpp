@@ -57,8 +57,7 @@ std::int64_t OrdinalProfile::total_weight() const {
 
 Status validate_profile(const OrdinalProfile& profile) {
   if (profile.num_candidates > kMaxCandidates) {
-    return make_error(ErrorKind::kInvalidInput,
-                      "more than " + std::to_string(kMaxCandidates) + " candidates");
+    return make_error(ErrorKind::kInvalidInput, "more than " + std::to_string(kMaxCandidates) + " candidates");
   }
   std::vector<char> seen(profile.num_candidates, 0);
   std::int64_t total = 0;

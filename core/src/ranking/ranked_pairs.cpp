@@ -130,8 +130,8 @@ class GroupExtender {
       return false;
     }
     if (i == ambiguous_.size()) {
-      const bool maximal = std::all_of(skipped.begin(), skipped.end(),
-                                       [&](const Edge& e) { return reach.reaches(e.second, e.first); });
+      const bool maximal =
+          std::all_of(skipped.begin(), skipped.end(), [&](const Edge& e) { return reach.reaches(e.second, e.first); });
       if (maximal) {
         out.push_back(reach);
       }

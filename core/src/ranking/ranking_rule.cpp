@@ -40,8 +40,9 @@ Result<RankingRule> parse_ranking_rule(std::string_view name) {
       return r;
     }
   }
-  return make_error(ErrorKind::kUsage, "unknown ranking rule '" + std::string(name) +
-                                           "' (borda, plurality, copeland, minimax, schulze, ranked-pairs, irv, kemeny)");
+  return make_error(ErrorKind::kUsage,
+                    "unknown ranking rule '" + std::string(name) +
+                        "' (borda, plurality, copeland, minimax, schulze, ranked-pairs, irv, kemeny)");
 }
 
 const std::vector<RankingRule>& all_ranking_rules() {
@@ -65,14 +66,22 @@ Result<RankingResult> rank_candidates(const OrdinalProfile& profile, RankingRule
 Result<RankingResult> rank_candidates(const OrdinalProfile& profile, const PairwiseMatrix& pairwise, RankingRule rule,
                                       const RankingOptions& options) {
   switch (rule) {
-    case RankingRule::kBorda: return borda(pairwise);
-    case RankingRule::kPlurality: return plurality(profile);
-    case RankingRule::kCopeland: return copeland(pairwise);
-    case RankingRule::kMinimax: return minimax(pairwise);
-    case RankingRule::kSchulze: return schulze(pairwise);
-    case RankingRule::kRankedPairs: return ranked_pairs(pairwise, options);
-    case RankingRule::kInstantRunoff: return instant_runoff(profile);
-    case RankingRule::kKemenyYoung: return kemeny_young(pairwise, options);
+    case RankingRule::kBorda:
+      return borda(pairwise);
+    case RankingRule::kPlurality:
+      return plurality(profile);
+    case RankingRule::kCopeland:
+      return copeland(pairwise);
+    case RankingRule::kMinimax:
+      return minimax(pairwise);
+    case RankingRule::kSchulze:
+      return schulze(pairwise);
+    case RankingRule::kRankedPairs:
+      return ranked_pairs(pairwise, options);
+    case RankingRule::kInstantRunoff:
+      return instant_runoff(profile);
+    case RankingRule::kKemenyYoung:
+      return kemeny_young(pairwise, options);
   }
   return make_error(ErrorKind::kInternal, "unknown ranking rule");
 }

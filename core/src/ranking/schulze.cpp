@@ -28,9 +28,7 @@ namespace {
 void widest_paths_generic(std::int32_t* strength, std::size_t n) { widest_paths(strength, n); }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-[[gnu::target("avx2")]] void widest_paths_avx2(std::int32_t* strength, std::size_t n) {
-  widest_paths(strength, n);
-}
+[[gnu::target("avx2")]] void widest_paths_avx2(std::int32_t* strength, std::size_t n) { widest_paths(strength, n); }
 [[gnu::target("avx512f")]] void widest_paths_avx512(std::int32_t* strength, std::size_t n) {
   widest_paths(strength, n);
 }

@@ -29,8 +29,9 @@ RankingResult borda(const PairwiseMatrix& pairwise) {
     for (Candidate d = 0; d < m; ++d) {
       margin_sum += pairwise.margin(c, d);
     }
-    const Integer doubled = Integer(static_cast<long>(m == 0 ? 0 : m - 1)) * static_cast<long>(pairwise.total_weight()) +
-                            static_cast<long>(margin_sum);
+    const Integer doubled =
+        Integer(static_cast<long>(m == 0 ? 0 : m - 1)) * static_cast<long>(pairwise.total_weight()) +
+        static_cast<long>(margin_sum);
     scores[c] = Rational(doubled, 2);
     scores[c].canonicalize();
   }

@@ -10,8 +10,9 @@ Result<IntegerWeights> IntegerWeights::from(const ApprovalProfile& profile) {
   for (const Integer& w : profile.integer_weights()) {
     total += w;
     if (w < 0 || total >= kLimit) {
-      return make_error(ErrorKind::kInvalidInput, "voter weights must be non-negative and sum below 2^62 "
-                                                  "after scaling to integers");
+      return make_error(ErrorKind::kInvalidInput,
+                        "voter weights must be non-negative and sum below 2^62 "
+                        "after scaling to integers");
     }
     out.group.push_back(w.get_si());
   }

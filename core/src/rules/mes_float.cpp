@@ -61,7 +61,10 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
     const double cost = engine.instance_.project(p).cost.get_d();
     const double sat = engine.sat_[p].get_d();
     usable_ = usable_ && in_range(cost) && in_range(sat);
-    all_.push_back(Candidate{p, cost, sat, -std::numeric_limits<double>::infinity(), 0, 0, 0, 0, false});
+    Candidate candidate{p, static_cast<std::uint32_t>(all_.size()), cost, sat};
+    candidate.lo = -std::numeric_limits<double>::infinity();
+    all_.push_back(candidate);
+    ratio_.emplace_back(engine.instance_.project(p).cost / engine.sat_[p]);
   }
   class_of_.resize(weight_.size());
   touched_.reserve(weight_.size() + 2);
@@ -70,24 +73,27 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
   touched_err_.reserve(weight_.size() + 2);
 }
 
-std::optional<std::vector<ProjectIndex>> MesFloat::run(const Rational& budget_per_weight) {
+Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResolver* resolver) {
   if (!usable_ || !start(budget_per_weight)) {
-    return std::nullopt;
+    return FloatSelection{};
   }
   std::vector<ProjectIndex> selected = engine_.free_;
   while (true) {
-    const std::size_t best = next_purchase();
-    if (best == kGiveUp) {
-      return std::nullopt;
+    auto best = next_purchase(resolver);
+    if (!best.ok()) {
+      return best.error();
     }
-    if (best != kNone) {
-      buy(live_[best]);
-      selected.push_back(live_[best].project);
-      live_[best].out = true;
+    if (*best == kGiveUp) {
+      return FloatSelection{};
+    }
+    if (*best != kNone) {
+      buy(live_[*best]);
+      selected.push_back(live_[*best].project);
+      live_[*best].out = true;
     }
     std::erase_if(live_, [](const Candidate& c) { return c.out; });
-    if (best == kNone) {
-      return selected;
+    if (*best == kNone) {
+      return FloatSelection{std::move(selected)};
     }
   }
 }
@@ -114,7 +120,7 @@ bool MesFloat::start(const Rational& budget_per_weight) {
 
 // The candidate to buy next, by lazy evaluation in order of the lower bounds of their prices;
 // kNone when none is affordable, kGiveUp when the cheapest is not certainly the cheapest.
-std::size_t MesFloat::next_purchase() {
+Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
   std::sort(live_.begin(), live_.end(), [](const Candidate& a, const Candidate& b) { return a.lo < b.lo; });
   std::size_t best = kNone;
   for (std::size_t i = 0; i < live_.size(); ++i) {
@@ -124,7 +130,7 @@ std::size_t MesFloat::next_purchase() {
     }
     switch (evaluate(c)) {
       case Verdict::kTooClose:
-        return kGiveUp;
+        return std::size_t{kGiveUp};
       case Verdict::kUnaffordable:
         c.out = true;  // budgets only fall: it stays unaffordable
         break;
@@ -135,21 +141,50 @@ std::size_t MesFloat::next_purchase() {
         break;
     }
   }
-  if (best != kNone && !certified_cheapest(best)) {
-    return kGiveUp;
+  if (best == kNone) {
+    return kNone;
   }
-  return best;
+  return settle(best, resolver);
 }
 
-// True when every other live candidate's price is certainly above the best's.
-bool MesFloat::certified_cheapest(std::size_t best) const {
-  const double hi = live_[best].hi;
+// The candidate to buy: the cheapest when every other price is certainly higher; else, given a
+// resolver, when each price not certainly higher provably equals the cheapest's, the one the resolver
+// picks among them, presented as MesEngine::run presents them (ordered by the tie-breaker); else
+// kGiveUp. A price exactly equal to the cheapest's is never certainly higher, so the projects found
+// are exactly the exact engine's tie.
+Result<std::size_t> MesFloat::settle(std::size_t best, TieResolver* resolver) {
+  tied_.assign(1, live_[best].project);
   for (std::size_t i = 0; i < live_.size(); ++i) {
-    if (i != best && !live_[i].out && !below(hi, live_[i].lo)) {
-      return false;
+    if (i == best || live_[i].out || below(live_[best].hi, live_[i].lo)) {
+      continue;
     }
+    if (resolver == nullptr || !same_price(live_[best], live_[i])) {
+      return std::size_t{kGiveUp};
+    }
+    tied_.push_back(live_[i].project);
   }
-  return true;
+  if (tied_.size() == 1) {
+    return best;
+  }
+  engine_.ties_.order(tied_);
+  auto choice = resolver->choose(tied_);
+  if (!choice.ok()) {
+    return choice.error();
+  }
+  const ProjectIndex chosen = tied_[*choice];
+  const auto at = std::find_if(live_.begin(), live_.end(), [&](const Candidate& c) { return c.project == chosen; });
+  return static_cast<std::size_t>(at - live_.begin());
+}
+
+// True when both prices are provably equal: when no supporter of a project pays all they have, its
+// price is exactly cost / (weight * sat), with the weight an exact integer.
+bool MesFloat::same_price(const Candidate& a, const Candidate& b) const {
+  if (!a.all_rich || !b.all_rich) {
+    return false;
+  }
+  const Rational a_weight(static_cast<long>(a.total));
+  const Rational b_weight(static_cast<long>(b.total));
+  return ratio_[a.slot] * b_weight == ratio_[b.slot] * a_weight;
 }
 
 // Certifies whether the supporters can afford the candidate, and if so prices it.
@@ -196,6 +231,8 @@ bool MesFloat::price(Candidate& candidate, double total) {
   }
   const double rho = cap / candidate.sat;
   const double rho_err = ((cap_err + 4 * kUnit * cap) / candidate.sat + 4 * kUnit * rho) * kUp + kTiny;
+  candidate.total = total;
+  candidate.all_rich = poor.weight == 0;
   candidate.cap = cap;
   candidate.cap_err = cap_err;
   candidate.rho = rho;
@@ -288,10 +325,10 @@ std::uint32_t MesFloat::add_class(double budget, double err) {
   return static_cast<std::uint32_t>(budget_.size() - 1);
 }
 
-std::optional<std::vector<ProjectIndex>> certified_float_run(const MesEngine& engine,
-                                                             const Rational& budget_per_weight) {
+Result<FloatSelection> certified_float_run(const MesEngine& engine, const Rational& budget_per_weight,
+                                           TieResolver* resolver) {
   MesFloat run(engine);
-  return run.run(budget_per_weight);
+  return run.run(budget_per_weight, resolver);
 }
 
 }  // namespace covalue::core::rules

@@ -9,6 +9,9 @@
 
 namespace covalue::core::rules {
 
+//! What a certified run selected, in order; nullopt when it gave up.
+using FloatSelection = std::optional<std::vector<ProjectIndex>>;
+
 //! The Method of Equal Shares in doubles with every decision certified: each computed budget,
 //! payment cap and price carries a rigorous bound on its rounding error (mes_float.cpp derives it),
 //! and a decision is taken only when the quantities compared lie further apart than their bounds.
@@ -21,14 +24,17 @@ class MesFloat {
 
   //! The selection (in order, supported zero-cost projects first) of MES with every voter holding
   //! `budget_per_weight` per unit of integer weight; nullopt when some decision was too close to call
-  //! (a tie or near tie between the cheapest projects, a class's budget at a payment cap, a project
-  //! exactly affordable) or the election lies outside the assumptions of the error bound.
-  [[nodiscard]] std::optional<std::vector<ProjectIndex>> run(const Rational& budget_per_weight);
+  //! (a near tie between the cheapest projects, a class's budget at a payment cap, a project exactly
+  //! affordable) or the election lies outside the assumptions of the error bound. A tie it can prove
+  //! exact goes to `resolver` as MesEngine::run would present it (its error is returned); without a
+  //! resolver, every tie gives up. A resolver may thus be asked, and the run still give up later.
+  [[nodiscard]] Result<FloatSelection> run(const Rational& budget_per_weight, TieResolver* resolver);
 
  private:
   //! A project still in the running, with its last computed price and that price's error bound.
   struct Candidate {
     ProjectIndex project{0};  //!< index in the instance
+    std::uint32_t slot{0};    //!< index in all_ and ratio_
     double cost{0};           //!< cost, rounded
     double sat{0};            //!< a supporter's satisfaction, rounded
     double lo{0};             //!< certified lower bound of its price, now and later (prices never fall)
@@ -36,6 +42,8 @@ class MesFloat {
     double rho{0};            //!< its price when last computed
     double cap{0};            //!< payment cap when last computed
     double cap_err{0};        //!< bound on that cap's error
+    double total{0};          //!< its supporters' weight with budget left, when last priced (exact)
+    bool all_rich{false};     //!< when last priced, no supporter paid all they had
     bool out{false};          //!< bought or certified unaffordable in the current step
   };
 
@@ -58,9 +66,11 @@ class MesFloat {
   //! Resets the run state to everyone holding the budget; false when it is out of range.
   [[nodiscard]] bool start(const Rational& budget_per_weight);
   //! Index in live_ of the project bought next, kNone when none is affordable, kGiveUp when unsure.
-  [[nodiscard]] std::size_t next_purchase();
-  //! True when every other live candidate certainly costs more than live_[best].
-  [[nodiscard]] bool certified_cheapest(std::size_t best) const;
+  [[nodiscard]] Result<std::size_t> next_purchase(TieResolver* resolver);
+  //! Which candidate to buy given the cheapest, live_[best]; kGiveUp when that is not certain.
+  [[nodiscard]] Result<std::size_t> settle(std::size_t best, TieResolver* resolver);
+  //! True when the two candidates' current prices are provably equal.
+  [[nodiscard]] bool same_price(const Candidate& a, const Candidate& b) const;
   //! Re-prices a candidate from its supporters' current budgets.
   [[nodiscard]] Verdict evaluate(Candidate& candidate);
   //! Water-fills the payment cap of an affordable candidate; false when not certified.
@@ -78,6 +88,7 @@ class MesFloat {
 
   const MesEngine& engine_;
   bool usable_{true};                  // the election meets the error bound's assumptions
+  std::vector<Rational> ratio_;        // per candidate slot: cost / sat, exactly
   std::vector<double> weight_;         // per group: integer weight as a double (exact)
   std::vector<Candidate> all_;         // every candidate, unpriced
   // State of the current run.
@@ -87,6 +98,7 @@ class MesFloat {
   std::vector<double> err_;                 // per class: bound on that budget's error
   std::vector<double> weight_in_;           // per class, scratch of gather(): supporters' weight
   std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
+  std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
   std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
   std::vector<double> touched_budget_;      // scratch of gather(): per touched class, budget
   std::vector<double> touched_weight_;      // ... supporters' weight
@@ -94,7 +106,7 @@ class MesFloat {
 };
 
 //! One certified double-precision run of MES (see MesFloat::run), with fresh buffers.
-[[nodiscard]] std::optional<std::vector<ProjectIndex>> certified_float_run(const MesEngine& engine,
-                                                                         const Rational& budget_per_weight);
+[[nodiscard]] Result<FloatSelection> certified_float_run(const MesEngine& engine, const Rational& budget_per_weight,
+                                                         TieResolver* resolver = nullptr);
 
 }  // namespace covalue::core::rules

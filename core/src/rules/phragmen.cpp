@@ -18,7 +18,10 @@ namespace {
 class PhragmenState {
  public:
   PhragmenState(const Instance& instance, const ApprovalProfile& profile, IntegerWeights weights)
-      : instance_(instance), profile_(profile), weights_(std::move(weights)), group_class_(profile.num_groups(), 0),
+      : instance_(instance),
+        profile_(profile),
+        weights_(std::move(weights)),
+        group_class_(profile.num_groups(), 0),
         counts_(weights_.project) {
     loads_.emplace_back(0);
     loads_approx_.push_back(0);
@@ -76,9 +79,9 @@ class PhragmenState {
   const ApprovalProfile& profile_;
   IntegerWeights weights_;
   std::vector<std::uint32_t> group_class_;
-  std::vector<Rational> loads_;        // per class
-  std::vector<double> loads_approx_;   // per class, rounded
-  std::vector<std::int64_t> counts_;   // per class, per project: supporters' weight (flat)
+  std::vector<Rational> loads_;       // per class
+  std::vector<double> loads_approx_;  // per class, rounded
+  std::vector<std::int64_t> counts_;  // per class, per project: supporters' weight (flat)
 };
 
 // Candidates with the smallest new load (nullopt = infinite), sorted by the tie-breaker.

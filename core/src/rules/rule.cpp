@@ -82,9 +82,7 @@ Result<Outcome> run_once(const Instance& instance, const ApprovalProfile& profil
 const char* rule_kind_name(RuleKind kind) { return name_of(kRuleNames, kind); }
 Result<RuleKind> parse_rule_kind(std::string_view name) { return parse_name(kRuleNames, name, "rule"); }
 const char* completion_name(Completion completion) { return name_of(kCompletionNames, completion); }
-Result<Completion> parse_completion(std::string_view name) {
-  return parse_name(kCompletionNames, name, "completion");
-}
+Result<Completion> parse_completion(std::string_view name) { return parse_name(kCompletionNames, name, "completion"); }
 
 Result<std::vector<Outcome>> solve(const Instance& instance, const ApprovalProfile& profile,
                                    const RuleOptions& options) {

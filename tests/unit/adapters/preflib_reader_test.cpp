@@ -55,7 +55,8 @@ TEST(PrefLibReader, TakesTheTypeFromTheExtensionWhenTheHeaderHasNone) {
   const std::string text = "# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 1\n# NUMBER UNIQUE ORDERS: 1\n1: 2\n";
   EXPECT_EQ(parse_preflib(text, "x.soi")->type, DataType::kSoi);
   EXPECT_EQ(error_of(text, "x.txt"), "x.txt:4:1: unknown data type: add '# DATA TYPE: soc' (or soi, toc, toi)");
-  EXPECT_EQ(error_of(text, "x.soc"), "x.soc:4:5: the ranking names 1 of the 2 alternatives (soc rankings are complete)");
+  EXPECT_EQ(error_of(text, "x.soc"),
+            "x.soc:4:5: the ranking names 1 of the 2 alternatives (soc rankings are complete)");
 }
 
 TEST(PrefLibReader, ToleratesBlankLinesCarriageReturnsAndSpaces) {
@@ -85,8 +86,9 @@ TEST(PrefLibReader, OrderCountDifferentFromTheHeader) {
 }
 
 TEST(PrefLibReader, TruncatedFiles) {
-  EXPECT_EQ(error_of(soc("2: 1,2,3\n")), "votes.soc:6:1: the file ends after 1 of the 2 orders that NUMBER UNIQUE "
-                                         "ORDERS announces");
+  EXPECT_EQ(error_of(soc("2: 1,2,3\n")),
+            "votes.soc:6:1: the file ends after 1 of the 2 orders that NUMBER UNIQUE "
+            "ORDERS announces");
   EXPECT_EQ(error_of(soc("2: 1,2,3\n1: 3,")), "votes.soc:6:6: expected an alternative, found the end of the line");
   EXPECT_EQ(error_of(soc("2: 1,2,3\n1: 3,2")),
             "votes.soc:6:7: the ranking names 2 of the 3 alternatives (soc rankings are complete)");

@@ -72,7 +72,8 @@ RC_GTEST_PROP(PrefLibRoundTrip, AnyWritableFileReadsBackEqual, ()) {
   const auto word = rc::gen::container<std::string>(rc::gen::elementOf(std::string("abc XYZ:#{},-1")));
   for (Candidate c = 0; c < m; ++c) {
     std::string name = *word;
-    file.alternative_names.push_back(std::string(name.empty() || name.front() == ' ' || name.back() == ' ' ? "" : name));
+    file.alternative_names.push_back(
+        std::string(name.empty() || name.front() == ' ' || name.back() == ' ' ? "" : name));
   }
   const auto ballots = *rc::gen::inRange(0, 6);
   for (int i = 0; i < ballots; ++i) {

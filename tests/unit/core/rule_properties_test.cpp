@@ -11,8 +11,8 @@
 namespace covalue::core::rules {
 namespace {
 
-using testing::SmallElection;
 using testing::small_election;
+using testing::SmallElection;
 
 std::vector<RuleOptions> every_rule() {
   std::vector<RuleOptions> all;
@@ -112,8 +112,8 @@ RC_GTEST_PROP(RuleProperties, IrresoluteOutcomesContainTheResoluteOne, ()) {
     o.irresolute = true;
     auto all = solve(e.instance, profile, o);
     RC_ASSERT(all.ok());
-    RC_ASSERT(std::any_of(all->begin(), all->end(),
-                          [&](const Outcome& x) { return x.sorted_selection() == resolute; }));
+    RC_ASSERT(
+        std::any_of(all->begin(), all->end(), [&](const Outcome& x) { return x.sorted_selection() == resolute; }));
   }
 }
 

@@ -26,7 +26,8 @@ TEST(Greedy, TakesMostApprovedFirstAndSkipsWhatDoesNotFit) {
   // approvals: p0 4, p1 3, p2 2, p3 2 -> p0 (60), p1 does not fit, p2 (30), then p3 does not fit
   EXPECT_EQ(select(instance, profile, options), (std::vector<ProjectIndex>{0, 2}));
   options.sat = Satisfaction::kCardinality;
-  // approvals per cost: p3 0.1, p0 0.0667, p2 0.0667, p1 0.06 -> p3, then p0 and p2 tie (lex: p0), p2 fits? 20+60+30>100 no
+  // approvals per cost: p3 0.1, p0 0.0667, p2 0.0667, p1 0.06 -> p3, then p0 and p2 tie (lex: p0), p2 fits?
+  // 20+60+30>100 no
   EXPECT_EQ(select(instance, profile, options), (std::vector<ProjectIndex>{0, 3}));
 }
 

@@ -29,8 +29,8 @@ BruteForce brute_force(const OrdinalProfile& profile) {
   do {
     Rational distance = 0;
     for (const RankedBallot& ballot : profile.ballots) {
-      distance += kendall_tau_distance(ballot, as_weak_order(order), profile.num_candidates) *
-                  static_cast<long>(ballot.count);
+      distance +=
+          kendall_tau_distance(ballot, as_weak_order(order), profile.num_candidates) * static_cast<long>(ballot.count);
     }
     if (best.distance < 0 || distance < best.distance) {
       best = {distance, {}};
@@ -62,8 +62,7 @@ RC_GTEST_PROP(KemenyProperties, MatchesBruteForceOnTiesAndPartialRankings, ()) {
 
 TEST(Kemeny, ComponentsFollowTheMajorityOrder) {
   // 3 beats everyone; {0, 1, 2} form a cycle; 4 loses to everyone.
-  const OrdinalProfile profile =
-      profile_from_linear_orders(5, {{3, 0, 1, 2, 4}, {3, 1, 2, 0, 4}, {3, 2, 0, 1, 4}});
+  const OrdinalProfile profile = profile_from_linear_orders(5, {{3, 0, 1, 2, 4}, {3, 1, 2, 0, 4}, {3, 2, 0, 1, 4}});
   const auto parts = condorcet_components(compute_pairwise(profile));
   EXPECT_EQ(parts, (std::vector<std::vector<Candidate>>{{3}, {0, 1, 2}, {4}}));
 }

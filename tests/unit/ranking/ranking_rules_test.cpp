@@ -18,7 +18,9 @@ RankingResult run(const OrdinalProfile& profile, RankingRule rule, const Ranking
 std::vector<Rational> rationals(std::initializer_list<Rational> values) { return values; }
 
 // A > B > C (4), B > C > A (3), C > A > B (2): a majority cycle A > B (+3) > C (+5) > A (+1).
-OrdinalProfile cyclic_nine() { return weak_profile(3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}}); }
+OrdinalProfile cyclic_nine() {
+  return weak_profile(3, {{{{0}, {1}, {2}}, 4}, {{{1}, {2}, {0}}, 3}, {{{2}, {0}, {1}}, 2}});
+}
 
 TEST(RankingRules, NamesRoundTrip) {
   for (const RankingRule rule : all_ranking_rules()) {
@@ -77,8 +79,7 @@ TEST(RankingRules, EqualMarginCycleMakesEveryoneARankedPairsWinner) {
   EXPECT_EQ(rp.locked, (std::vector<std::pair<Candidate, Candidate>>{{0, 1}, {1, 2}}));
   const RankingResult kemeny = run(profile, RankingRule::kKemenyYoung);
   EXPECT_EQ(kemeny.optimal_ranking_count, 3);
-  EXPECT_EQ(kemeny.optimal_rankings,
-            (std::vector<std::vector<Candidate>>{{0, 1, 2}, {1, 2, 0}, {2, 0, 1}}));
+  EXPECT_EQ(kemeny.optimal_rankings, (std::vector<std::vector<Candidate>>{{0, 1, 2}, {1, 2, 0}, {2, 0, 1}}));
   EXPECT_EQ(kemeny.kemeny_distance, Rational(4));
   EXPECT_EQ(run(profile, RankingRule::kInstantRunoff).winners, (std::vector<Candidate>{0, 1, 2}));
   EXPECT_EQ(run(profile, RankingRule::kSchulze).winners, (std::vector<Candidate>{0, 1, 2}));

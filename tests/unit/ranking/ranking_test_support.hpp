@@ -18,8 +18,8 @@ namespace covalue::core::ranking::test_support {
 
 //! Which kinds of ballot a generator may produce.
 struct Shape {
-  bool ties{false};        //!< tiers of several candidates
-  bool partial{false};     //!< rankings that leave candidates out
+  bool ties{false};           //!< tiers of several candidates
+  bool partial{false};        //!< rankings that leave candidates out
   std::int64_t max_count{1};  //!< counts drawn from 1..max_count
 };
 

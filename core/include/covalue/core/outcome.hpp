@@ -27,15 +27,15 @@ struct ProjectPayments {
 //! Priceability certificate of an MES outcome: with every voter holding `voter_budget` per unit of
 //! weight, the payments buy exactly the MES-bought projects and nobody overspends.
 struct MesCertificate {
-  Rational voter_budget;  //!< per unit of weight (after add1 increments, the final round's)
+  Rational voter_budget;        //!< per unit of weight (after add1 increments, the final round's)
   std::uint32_t increments{0};  //!< add1 rounds taken before this outcome
   std::vector<ProjectPayments> purchases;
 };
 
 //! Proof data of a maximum-welfare outcome.
 struct WelfareCertificate {
-  Rational welfare;      //!< total satisfaction of the selection
-  Rational upper_bound;  //!< proven upper bound on any feasible selection's welfare (== welfare when optimal)
+  Rational welfare;        //!< total satisfaction of the selection
+  Rational upper_bound;    //!< proven upper bound on any feasible selection's welfare (== welfare when optimal)
   std::uint64_t nodes{0};  //!< search nodes explored
   std::string method;      //!< "dynamic-programming", "branch-and-bound", ...
 };

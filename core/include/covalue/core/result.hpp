@@ -12,8 +12,8 @@ namespace covalue::core {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   //! True when the call worked and a value is present.
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(data_); }

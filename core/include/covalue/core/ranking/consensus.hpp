@@ -3,22 +3,22 @@
 #include <optional>
 #include <vector>
 
-#include "covalue/core/rational.hpp"
 #include "covalue/core/ranking/ordinal_profile.hpp"
 #include "covalue/core/ranking/pairwise.hpp"
+#include "covalue/core/rational.hpp"
 
 namespace covalue::core::ranking {
 
 //! How much the ballots agree with each other and with a consensus ranking.
 struct ConsensusReport {
   std::optional<Candidate> condorcet_winner;  //!< beats every other candidate head to head, if any
-  std::vector<Candidate> smith_set;  //!< smallest set whose members all beat everyone outside it (ascending)
+  std::vector<Candidate> smith_set;           //!< smallest set whose members all beat everyone outside it (ascending)
   //! Without a Condorcet winner: a cycle c0 > c1 > ... > ck > c0 of positive margins inside the Smith
   //! set that prevents one; empty when only tied margins (no cycle) prevent one.
   std::vector<Candidate> majority_cycle;
   std::vector<Rational> ballot_distances;  //!< per ballot: Kendall-tau distance of one such voter to the consensus
-  Rational mean_distance;     //!< the distances averaged over voters (weighted by count)
-  Rational agreement_index;   //!< see agreement_index()
+  Rational mean_distance;                  //!< the distances averaged over voters (weighted by count)
+  Rational agreement_index;                //!< see agreement_index()
 };
 
 //! The candidate with a positive margin over every other one, if there is one.

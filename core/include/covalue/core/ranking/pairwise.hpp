@@ -34,9 +34,7 @@ class PairwiseMatrix {
   bool operator==(const PairwiseMatrix&) const = default;
 
  private:
-  [[nodiscard]] std::size_t index(Candidate a, Candidate b) const {
-    return (static_cast<std::size_t>(a) * size_) + b;
-  }
+  [[nodiscard]] std::size_t index(Candidate a, Candidate b) const { return (static_cast<std::size_t>(a) * size_) + b; }
 
   std::uint32_t size_{0};
   std::int64_t total_weight_{0};

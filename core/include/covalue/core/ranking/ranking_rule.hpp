@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
-#include "covalue/core/rational.hpp"
 #include "covalue/core/ranking/ordinal_profile.hpp"
 #include "covalue/core/ranking/pairwise.hpp"
+#include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
 namespace covalue::core::ranking {
@@ -54,9 +54,9 @@ struct RankingResult {
   WeakOrder ranking;               //!< the consensus ranking of every candidate, best tier first
   std::vector<Rational> scores;    //!< per candidate, for the scoring rules (minimax: largest margin against)
   std::vector<std::vector<Candidate>> optimal_rankings;  //!< Kemeny-Young: optimal orders, lexicographic
-  Integer optimal_ranking_count{0};  //!< Kemeny-Young: how many optimal orders exist
-  Rational kemeny_distance{0};       //!< Kemeny-Young: total distance of the ballots to an optimal order
-  std::vector<RunoffRound> rounds;   //!< instant runoff: the rounds of the count
+  Integer optimal_ranking_count{0};                      //!< Kemeny-Young: how many optimal orders exist
+  Rational kemeny_distance{0};      //!< Kemeny-Young: total distance of the ballots to an optimal order
+  std::vector<RunoffRound> rounds;  //!< instant runoff: the rounds of the count
   std::vector<std::pair<Candidate, Candidate>> locked;  //!< ranked pairs: pairs locked, in order (canonical run)
 
   bool operator==(const RankingResult&) const = default;

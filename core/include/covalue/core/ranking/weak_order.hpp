@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "covalue/core/rational.hpp"
 #include "covalue/core/ranking/ordinal_profile.hpp"
+#include "covalue/core/rational.hpp"
 
 namespace covalue::core::ranking {
 

@@ -42,10 +42,10 @@ struct RuleOptions {
   Satisfaction sat{Satisfaction::kCost};
   Completion completion{Completion::kNone};
   TieRule tie{TieRule::kLexicographic};
-  bool irresolute{false};          //!< return every outcome some tie-breaking yields
+  bool irresolute{false};           //!< return every outcome some tie-breaking yields
   std::size_t max_outcomes{10000};  //!< irresolute runs stop with an error past this many outcomes
   std::size_t max_runs{1000000};    //!< ... or past this many ways of breaking the ties
-  Rational increment{1};           //!< add1: budget added per voter (per unit weight) each round
+  Rational increment{1};            //!< add1: budget added per voter (per unit weight) each round
 };
 
 //! Runs a rule. Resolute runs return one outcome; irresolute runs every distinct outcome (sorted by
