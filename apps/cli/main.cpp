@@ -1,12 +1,14 @@
 // The covalue binary: parses the command line, runs the chosen subcommand, maps its result to an exit code.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <exception>
 
 #include "commands.hpp"
 
-int main(int argc, char** argv) {
-  using covalue::cli::kExitInternal;
+namespace {
+
+int run_command_line(int argc, char** argv) {
   using covalue::cli::kExitOk;
   using covalue::cli::kExitUsage;
   CLI::App app{"covalue: the continuous-improvement program of a collaborative partner network"};
@@ -22,10 +24,18 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  return run ? run() : kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
   try {
-    return run ? run() : kExitUsage;
+    return run_command_line(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "covalue: internal error: %s\n", e.what());
-    return kExitInternal;
+  } catch (...) {
+    std::fprintf(stderr, "covalue: internal error\n");
   }
+  return covalue::cli::kExitInternal;
 }

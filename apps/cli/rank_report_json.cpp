@@ -7,39 +7,39 @@ namespace covalue::cli {
 namespace {
 
 using core::ranking::Candidate;
-using json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;
 
-json numbers(const std::vector<Candidate>& candidates) {
-  json out = json::array();
+Json numbers(const std::vector<Candidate>& candidates) {
+  Json out = Json::array();
   for (const Candidate c : candidates) {
     out.push_back(c + 1);
   }
   return out;
 }
 
-json tiers(const core::ranking::WeakOrder& order) {
-  json out = json::array();
+Json tiers(const core::ranking::WeakOrder& order) {
+  Json out = Json::array();
   for (const auto& tier : order) {
     out.push_back(numbers(tier));
   }
   return out;
 }
 
-json exact(const core::Rational& value) {
-  return json{{"exact", core::to_string(value)}, {"value", core::to_double(value)}};
+Json exact(const core::Rational& value) {
+  return Json{{"exact", core::to_string(value)}, {"value", core::to_double(value)}};
 }
 
-json rule_details(const core::ranking::RankingResult& result) {
-  json out = json::object();
+Json rule_details(const core::ranking::RankingResult& result) {
+  Json out = Json::object();
   if (!result.scores.empty()) {
-    json scores = json::object();
+    Json scores = Json::object();
     for (std::size_t c = 0; c < result.scores.size(); ++c) {
       scores[std::to_string(c + 1)] = core::to_string(result.scores[c]);
     }
     out["scores"] = scores;
   }
   if (result.rule == core::ranking::RankingRule::kKemenyYoung) {
-    json rankings = json::array();
+    Json rankings = Json::array();
     for (const auto& order : result.optimal_rankings) {
       rankings.push_back(numbers(order));
     }
@@ -48,9 +48,9 @@ json rule_details(const core::ranking::RankingResult& result) {
                      {"optimal_rankings", rankings}};
   }
   if (!result.rounds.empty()) {
-    json rounds = json::array();
+    Json rounds = Json::array();
     for (const auto& round : result.rounds) {
-      json tallies = json::object();
+      Json tallies = Json::object();
       for (std::size_t i = 0; i < round.continuing.size(); ++i) {
         tallies[std::to_string(round.continuing[i] + 1)] = core::to_string(round.tallies[i]);
       }
@@ -61,7 +61,7 @@ json rule_details(const core::ranking::RankingResult& result) {
     out["runoff_rounds"] = rounds;
   }
   if (result.rule == core::ranking::RankingRule::kRankedPairs) {
-    json locked = json::array();
+    Json locked = Json::array();
     for (const auto& [a, b] : result.locked) {
       locked.push_back({a + 1, b + 1});
     }
@@ -70,9 +70,9 @@ json rule_details(const core::ranking::RankingResult& result) {
   return out;
 }
 
-json consensus_json(const RankReport& report) {
+Json consensus_json(const RankReport& report) {
   const auto& consensus = report.consensus;
-  json ballots = json::array();
+  Json ballots = Json::array();
   const auto& profile = report.file.profile;
   const std::int64_t m = profile.num_candidates;
   const core::Rational pairs(m * (m - 1) / 2);
@@ -84,7 +84,7 @@ json consensus_json(const RankReport& report) {
                        {"normalised_distance", pairs == 0 ? 0.0 : core::to_double(distance / pairs)}});
   }
   return {{"margins", report.pairwise.margins()},
-          {"condorcet_winner", consensus.condorcet_winner ? json(*consensus.condorcet_winner + 1) : json(nullptr)},
+          {"condorcet_winner", consensus.condorcet_winner ? Json(*consensus.condorcet_winner + 1) : Json(nullptr)},
           {"smith_set", numbers(consensus.smith_set)},
           {"majority_cycle", numbers(consensus.majority_cycle)},
           {"agreement_index", exact(consensus.agreement_index)},
@@ -105,13 +105,13 @@ Candidate first_winner(const core::ranking::RankingResult& result) {
   return result.winners.front();
 }
 
-json rank_report_json(const RankReport& report) {
+Json rank_report_json(const RankReport& report) {
   const auto& file = report.file;
-  json candidates = json::array();
+  Json candidates = Json::array();
   for (std::size_t c = 0; c < file.alternative_names.size(); ++c) {
     candidates.push_back({{"number", c + 1}, {"name", file.alternative_names[c]}});
   }
-  json out{{"file", report.path},
+  Json out{{"file", report.path},
            {"data_type", adapters::preflib::data_type_name(file.type)},
            {"rule", core::ranking::ranking_rule_name(report.result.rule)},
            {"candidates", candidates},

@@ -6,8 +6,6 @@
 namespace covalue::adapters::json {
 namespace {
 
-using core::Error;
-using core::ErrorKind;
 using core::Instance;
 using core::ProjectIndex;
 using core::Rational;

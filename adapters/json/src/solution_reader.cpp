@@ -205,21 +205,25 @@ Result<core::rules::RuleOptions> read_options(const json& document) {
   COVALUE_TRY(rule, core::rules::parse_rule_kind(document.value("rule", "")));
   options.rule = *rule;
   auto sat = core::parse_satisfaction(document.value("sat", "cost"));
-  if (!sat.ok())
+  if (!sat.ok()) {
     return fail(sat.error(), "sat");
+  }
   options.sat = *sat;
   auto completion = core::rules::parse_completion(document.value("completion", "none"));
-  if (!completion.ok())
+  if (!completion.ok()) {
     return fail(completion.error(), "completion");
+  }
   options.completion = *completion;
   auto tie = core::parse_tie_rule(document.value("tie", "lex"));
-  if (!tie.ok())
+  if (!tie.ok()) {
     return fail(tie.error(), "tie");
+  }
   options.tie = *tie;
   options.irresolute = document.value("irresolute", false);
   auto increment = core::parse_rational(document.value("increment", "1"));
-  if (!increment.ok())
+  if (!increment.ok()) {
     return fail(increment.error(), "increment");
+  }
   options.increment = *increment;
   return options;
 }

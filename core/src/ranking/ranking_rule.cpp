@@ -46,14 +46,15 @@ Result<RankingRule> parse_ranking_rule(std::string_view name) {
 }
 
 const std::vector<RankingRule>& all_ranking_rules() {
-  static const std::vector<RankingRule> kAll = [] {
+  static const std::vector<RankingRule> all = [] {
     std::vector<RankingRule> rules;
+    rules.reserve(kRuleNames.size());
     for (const auto& entry : kRuleNames) {
       rules.push_back(entry.first);
     }
     return rules;
   }();
-  return kAll;
+  return all;
 }
 
 Result<RankingResult> rank_candidates(const OrdinalProfile& profile, RankingRule rule, const RankingOptions& options) {

@@ -58,8 +58,8 @@ Result<MesEngine> make_engine(const Instance& instance, const ApprovalProfile& p
 }
 
 // The add1 rounds: round k gives every voter start + k * step per unit of weight. Each round first
-// tries a certified run in doubles (MesFloat), which returns exactly the exact engine's selection or
-// gives up on anything too close to call (ties included, so it never needs a tie decision); rounds it
+// tries a certified run in doubles (MesFloat), which returns exactly the exact engine's selection
+// (asking the resolver about the same ties) or gives up on anything too close to call; rounds it
 // gives up on run exactly. Rounds run without certificates; the round that stands is replayed once,
 // exactly, with its tie choices, to certify it. An exact run also tells how far budgets can grow
 // before any of its decisions could change (StableRange): the rounds below that take the same
@@ -107,9 +107,17 @@ class Add1Rounds {
   Result<Round> play(std::uint32_t round, MesFloat* fast, const Instance& instance, TieResolver& resolver) const {
     const Rational budget_per_weight = budget(round);
     if (fast != nullptr) {
-      if (auto selection = fast->run(budget_per_weight)) {
-        Round played;
-        played.outcome.selected = std::move(*selection);
+      // The float run may ask about a tie and still give up: only a stateless resolver may be asked
+      // twice. Under kRefuse it gives up on every tie instead, and the exact run raises the refusal.
+      RecordingResolver recorder(resolver);
+      const bool ask = !strict_ && dynamic_cast<ResoluteResolver*>(&resolver) != nullptr;
+      auto selection = fast->run(budget_per_weight, ask ? &recorder : nullptr);
+      if (!selection.ok()) {
+        return selection.error();
+      }
+      if (*selection) {
+        Round played{Outcome{}, recorder.choices(), 1};
+        played.outcome.selected = std::move(**selection);
         played.outcome.total_cost = instance.total_cost(played.outcome.selected);
         return played;
       }
@@ -165,14 +173,15 @@ class Add1Rounds {
 }  // namespace
 
 Result<Outcome> equal_shares(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
-                             const TieBreaker& ties, TieResolver& resolver, const std::optional<Rational>& voter_budget) {
+                             const TieBreaker& ties, TieResolver& resolver,
+                             const std::optional<Rational>& voter_budget) {
   auto engine = make_engine(instance, profile, sat, ties);
   if (!engine.ok()) {
     return engine.error();
   }
   const Rational scale(profile.weight_scale());
-  const Rational per_weight = voter_budget ? Rational(*voter_budget / scale)
-                                           : Rational(instance.budget() / Rational(engine->weights().total));
+  const Rational per_weight =
+      voter_budget ? Rational(*voter_budget / scale) : Rational(instance.budget() / Rational(engine->weights().total));
   return engine->run(per_weight, resolver, true);
 }
 

@@ -68,7 +68,7 @@ void BudgetClasses::gather(std::span<const GroupIndex> supporters, const std::ve
   touched_.clear();
   for (const GroupIndex g : supporters) {
     const std::uint32_t c = group_class_[g];
-    if (c == 0) {
+    if (c == 0 || weights[g] == 0) {
       continue;
     }
     if (weight_in_[c] == 0) {
@@ -184,7 +184,7 @@ Rational BudgetClasses::poor_slope(std::int64_t poor_weight) const {
 
 // The cap is (cost - poor budgets) / rich weight: its slope is -(poor budgets' slope) / rich weight.
 void BudgetClasses::describe_motion(const std::optional<Rational>& cap, const Rational& cost, std::size_t boundary,
-                                   std::int64_t total, CapMotion& motion) {
+                                    std::int64_t total, CapMotion& motion) {
   std::int64_t poor_weight = 0;
   const Rational poor = poor_sum(boundary, poor_weight);
   const Rational poor_moves = poor_slope(poor_weight);

@@ -37,8 +37,8 @@ class BudgetClasses {
 
   //! The largest delta below which every supporter class keeps its side of the cap `cap` (moving
   //! with `slope`): those below stay below, those above stay above. nullopt: no limit.
-  [[nodiscard]] std::optional<Rational> partition_limit(std::span<const GroupIndex> supporters,
-                                                        const Rational& cap, const Rational& slope);
+  [[nodiscard]] std::optional<Rational> partition_limit(std::span<const GroupIndex> supporters, const Rational& cap,
+                                                        const Rational& slope);
 
   //! Ranks the classes with budget left by budget, ascending.
   void sort();

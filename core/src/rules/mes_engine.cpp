@@ -7,9 +7,12 @@
 
 namespace covalue::core::rules {
 
-MesEngine::MesEngine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
-                     IntegerWeights weights, const TieBreaker& ties)
-    : instance_(instance), profile_(profile), weights_(std::move(weights)), ties_(ties),
+MesEngine::MesEngine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, IntegerWeights weights,
+                     const TieBreaker& ties)
+    : instance_(instance),
+      profile_(profile),
+      weights_(std::move(weights)),
+      ties_(ties),
       scale_(profile.weight_scale()) {
   sat_.reserve(instance.size());
   initial_rho_.resize(instance.size());
@@ -53,9 +56,11 @@ bool MesEngine::exhaustive(const Outcome& outcome) const {
 class MesRun {
  public:
   MesRun(const MesEngine& engine, const Rational& budget, StableRange* stable)
-      : e_(engine), stable_(stable),
+      : e_(engine),
+        stable_(stable),
         classes_(budget, engine.profile_.num_groups(), engine.weights_.total, stable != nullptr),
-        rho_(engine.initial_rho_), rho_slope_(stable != nullptr ? engine.instance_.size() : 0),
+        rho_(engine.initial_rho_),
+        rho_slope_(stable != nullptr ? engine.instance_.size() : 0),
         candidates_(engine.candidates_) {}
 
   Result<Outcome> run(TieResolver& resolver) {
@@ -104,7 +109,8 @@ class MesRun {
         keep_chosen(chosen);
       }
       buy(chosen, best, outcome);
-      outcome.trace.push_back(TraceStep{"mes", chosen, Rational(best * e_.scale_), std::move(tied), std::move(dropped)});
+      outcome.trace.push_back(
+          TraceStep{"mes", chosen, Rational(best * e_.scale_), std::move(tied), std::move(dropped)});
       remove({chosen});
     }
     outcome.total_cost = e_.instance_.total_cost(outcome.selected);
@@ -206,9 +212,8 @@ class MesRun {
     if (projects.empty()) {
       return;
     }
-    std::erase_if(candidates_, [&](ProjectIndex p) {
-      return std::find(projects.begin(), projects.end(), p) != projects.end();
-    });
+    std::erase_if(candidates_,
+                  [&](ProjectIndex p) { return std::find(projects.begin(), projects.end(), p) != projects.end(); });
   }
 
   struct Purchase {
@@ -225,8 +230,8 @@ class MesRun {
   std::vector<Rational> rho_slope_;  // per project: d(rho_)/d(delta) when it was computed
   std::vector<ProjectIndex> candidates_;
   std::vector<Purchase> purchases_;
-  std::vector<std::int64_t> moved_to_;     // scratch of buy(): class a paying class moves to
-  std::vector<std::uint32_t> amount_of_;   // scratch of buy(): its payment's index
+  std::vector<std::int64_t> moved_to_;    // scratch of buy(): class a paying class moves to
+  std::vector<std::uint32_t> amount_of_;  // scratch of buy(): its payment's index
 };
 
 void StableRange::keep_below(const Rational& x0, const Rational& x1, const Rational& y0, const Rational& y1,

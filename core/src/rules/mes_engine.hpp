@@ -17,8 +17,8 @@ namespace covalue::core::rules {
 //! could decide anything differently: each decision compares prices and budgets that are affine in
 //! delta (or, for projects not bought, convex), so the run records where the first could flip.
 struct StableRange {
-  bool strict{false};              //!< ties must not appear either (the caller refuses ties)
-  std::optional<Rational> limit;   //!< decisions hold for delta in [0, limit); none: no limit found
+  bool strict{false};             //!< ties must not appear either (the caller refuses ties)
+  std::optional<Rational> limit;  //!< decisions hold for delta in [0, limit); none: no limit found
 
   //! Decisions hold only for delta below `at`.
   void bound(const Rational& at) {
@@ -60,12 +60,12 @@ class MesEngine {
   const ApprovalProfile& profile_;
   IntegerWeights weights_;
   const TieBreaker& ties_;
-  std::vector<Rational> sat_;              // per project: a supporter's satisfaction
-  std::vector<double> cost_approx_;        // per project: cost as a double (a first guess only)
-  std::vector<ProjectIndex> candidates_;   // positive cost and positive total satisfaction
-  std::vector<ProjectIndex> free_;         // zero cost and positive total satisfaction
-  std::vector<Rational> initial_rho_;      // per project: cost / total satisfaction
-  Rational scale_;                         // integer weight per unit of real weight
+  std::vector<Rational> sat_;             // per project: a supporter's satisfaction
+  std::vector<double> cost_approx_;       // per project: cost as a double (a first guess only)
+  std::vector<ProjectIndex> candidates_;  // positive cost and positive total satisfaction
+  std::vector<ProjectIndex> free_;        // zero cost and positive total satisfaction
+  std::vector<Rational> initial_rho_;     // per project: cost / total satisfaction
+  Rational scale_;                        // integer weight per unit of real weight
 };
 
 }  // namespace covalue::core::rules

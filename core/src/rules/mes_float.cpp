@@ -27,8 +27,11 @@ namespace covalue::core::rules {
 // magnitude guards (costs, satisfactions and a positive start budget in [kSmall, kHuge], total
 // weight <= 2^50 so that weight sums are exact) keep many orders of magnitude below it. A decision
 // is taken only when the two certified intervals are disjoint with a further relative margin of 4u
-// for the rounding of the comparison itself (below()); anything closer (a real tie, a class exactly
-// at a cap, a project exactly affordable) makes the run give up, and the caller runs the exact engine.
+// for the rounding of the comparison itself (below()); anything closer (a class exactly at a cap, a
+// project exactly affordable, two prices nearly or exactly equal) makes the run give up, and the
+// caller runs the exact engine. The one exception is a tie proven exact without rounding: twins
+// (same cost, satisfaction and supporters), or two prices each certified to have no supporter paying
+// all they have, so that each is exactly cost / (weight * sat) and they compare in rationals.
 namespace {
 
 constexpr double kUnit = std::numeric_limits<double>::epsilon() / 2;
@@ -66,6 +69,7 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
     all_.push_back(candidate);
     ratio_.emplace_back(engine.instance_.project(p).cost / engine.sat_[p]);
   }
+  find_twins();
   class_of_.resize(weight_.size());
   touched_.reserve(weight_.size() + 2);
   touched_budget_.reserve(weight_.size() + 2);
@@ -77,7 +81,9 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
   if (!usable_ || !start(budget_per_weight)) {
     return FloatSelection{};
   }
-  std::vector<ProjectIndex> selected = engine_.free_;
+  std::vector<ProjectIndex> selected;
+  selected.reserve(engine_.free_.size() + all_.size());
+  selected.insert(selected.end(), engine_.free_.begin(), engine_.free_.end());
   while (true) {
     auto best = next_purchase(resolver);
     if (!best.ok()) {
@@ -98,6 +104,27 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
   }
 }
 
+// Candidates with the same cost, satisfaction and supporters are twins: in every state of every run
+// their prices are equal. twin_ maps each to the first of its twins.
+void MesFloat::find_twins() {
+  const auto& instance = engine_.instance_;
+  const auto& profile = engine_.profile_;
+  for (std::uint32_t a = 0; a < all_.size(); ++a) {
+    const ProjectIndex p = all_[a].project;
+    std::uint32_t first = a;
+    const auto ps = profile.supporters(p);
+    for (std::uint32_t b = 0; b < a && first == a; ++b) {
+      const ProjectIndex q = all_[b].project;
+      const auto qs = profile.supporters(q);
+      if (ps.size() == qs.size() && instance.project(p).cost == instance.project(q).cost &&
+          engine_.sat_[p] == engine_.sat_[q] && std::equal(ps.begin(), ps.end(), qs.begin())) {
+        first = twin_[b];
+      }
+    }
+    twin_.push_back(first);
+  }
+}
+
 // Everyone in one class holding the start budget (or in class 0 when it is not positive).
 bool MesFloat::start(const Rational& budget_per_weight) {
   const double budget = budget_per_weight.get_d();
@@ -114,6 +141,7 @@ bool MesFloat::start(const Rational& budget_per_weight) {
     add_class(budget, 4 * kUnit * budget * kUp + kTiny);
   }
   std::fill(class_of_.begin(), class_of_.end(), funded ? 1U : 0U);
+  one_class_ = funded;
   live_ = all_;
   return true;
 }
@@ -176,9 +204,12 @@ Result<std::size_t> MesFloat::settle(std::size_t best, TieResolver* resolver) {
   return static_cast<std::size_t>(at - live_.begin());
 }
 
-// True when both prices are provably equal: when no supporter of a project pays all they have, its
-// price is exactly cost / (weight * sat), with the weight an exact integer.
+// True when both prices are provably equal: twins always cost the same; and when no supporter of a
+// project pays all they have, its price is exactly cost / (weight * sat), the weight an exact integer.
 bool MesFloat::same_price(const Candidate& a, const Candidate& b) const {
+  if (twin_[a.slot] == twin_[b.slot]) {
+    return true;
+  }
   if (!a.all_rich || !b.all_rich) {
     return false;
   }
@@ -220,6 +251,9 @@ bool MesFloat::price(Candidate& candidate, double total) {
       return false;
     }
     cap = (candidate.cost - poor.money) / (total - poor.weight);
+    if (!(cap > 0)) {
+      return false;  // only rounding can bring the poor's money up to the cost
+    }
     previous = poor.weight;
   }
   const auto terms = static_cast<double>(touched_budget_.size());
@@ -263,6 +297,16 @@ MesFloat::PoorSums MesFloat::poor_below(double cap) const {
 // Lists the classes of the project's supporters that have budget left, with the supporters' weight
 // in each; returns that weight's total.
 double MesFloat::gather(ProjectIndex project) {
+  touched_budget_.clear();
+  touched_weight_.clear();
+  touched_err_.clear();
+  if (one_class_) {  // before the first purchase, every supporter is in class 1
+    const auto weight = static_cast<double>(engine_.weights_.project[project]);
+    touched_budget_.push_back(budget_[1]);
+    touched_weight_.push_back(weight);
+    touched_err_.push_back(err_[1]);
+    return weight;
+  }
   touched_.clear();
   for (const GroupIndex g : engine_.profile_.supporters(project)) {
     const std::uint32_t c = class_of_[g];
@@ -274,9 +318,6 @@ double MesFloat::gather(ProjectIndex project) {
     }
     weight_in_[c] += weight_[g];
   }
-  touched_budget_.clear();
-  touched_weight_.clear();
-  touched_err_.clear();
   double total = 0;
   for (const std::uint32_t c : touched_) {
     touched_budget_.push_back(budget_[c]);
@@ -291,6 +332,7 @@ double MesFloat::gather(ProjectIndex project) {
 // Every supporter pays min(own budget, cap): classes below the (certified) cap empty, the others
 // move to a new class holding what is left.
 void MesFloat::buy(const Candidate& candidate) {
+  one_class_ = false;
   touched_.clear();
   for (const GroupIndex g : engine_.profile_.supporters(candidate.project)) {
     const std::uint32_t from = class_of_[g];

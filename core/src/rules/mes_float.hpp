@@ -16,7 +16,7 @@ using FloatSelection = std::optional<std::vector<ProjectIndex>>;
 //! payment cap and price carries a rigorous bound on its rounding error (mes_float.cpp derives it),
 //! and a decision is taken only when the quantities compared lie further apart than their bounds.
 //! A run therefore selects exactly what MesEngine::run selects at the same budget, or gives up.
-//! Buffers are reused from run to run, so a run allocates only its answer.
+//! Buffers are reused from run to run: a run allocates little beyond its answer.
 class MesFloat {
  public:
   //! Prepares runs on `engine`'s election; the engine must outlive this object.
@@ -69,6 +69,8 @@ class MesFloat {
   [[nodiscard]] Result<std::size_t> next_purchase(TieResolver* resolver);
   //! Which candidate to buy given the cheapest, live_[best]; kGiveUp when that is not certain.
   [[nodiscard]] Result<std::size_t> settle(std::size_t best, TieResolver* resolver);
+  //! Fills twin_.
+  void find_twins();
   //! True when the two candidates' current prices are provably equal.
   [[nodiscard]] bool same_price(const Candidate& a, const Candidate& b) const;
   //! Re-prices a candidate from its supporters' current budgets.
@@ -87,22 +89,24 @@ class MesFloat {
   std::uint32_t add_class(double budget, double err);
 
   const MesEngine& engine_;
-  bool usable_{true};                  // the election meets the error bound's assumptions
-  std::vector<Rational> ratio_;        // per candidate slot: cost / sat, exactly
-  std::vector<double> weight_;         // per group: integer weight as a double (exact)
-  std::vector<Candidate> all_;         // every candidate, unpriced
+  bool usable_{true};                // the election meets the error bound's assumptions
+  std::vector<Rational> ratio_;      // per candidate slot: cost / sat, exactly
+  std::vector<std::uint32_t> twin_;  // per candidate slot: the first slot with the same cost, sat, supporters
+  std::vector<double> weight_;       // per group: integer weight as a double (exact)
+  std::vector<Candidate> all_;       // every candidate, unpriced
   // State of the current run.
-  std::vector<Candidate> live_;             // candidates not yet bought or dropped
-  std::vector<std::uint32_t> class_of_;     // per group: its budget class (0: nothing left)
-  std::vector<double> budget_;              // per class: budget per unit of integer weight
-  std::vector<double> err_;                 // per class: bound on that budget's error
-  std::vector<double> weight_in_;           // per class, scratch of gather(): supporters' weight
-  std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
-  std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
-  std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
-  std::vector<double> touched_budget_;      // scratch of gather(): per touched class, budget
-  std::vector<double> touched_weight_;      // ... supporters' weight
-  std::vector<double> touched_err_;         // ... budget error bound
+  std::vector<Candidate> live_;          // candidates not yet bought or dropped
+  bool one_class_{false};                // every voter is still in class 1 (nothing bought yet)
+  std::vector<std::uint32_t> class_of_;  // per group: its budget class (0: nothing left)
+  std::vector<double> budget_;           // per class: budget per unit of integer weight
+  std::vector<double> err_;              // per class: bound on that budget's error
+  std::vector<double> weight_in_;        // per class, scratch of gather(): supporters' weight
+  std::vector<std::uint32_t> child_;     // per class, scratch of buy(): where its payers go
+  std::vector<ProjectIndex> tied_;       // scratch of settle(): projects tied with the cheapest
+  std::vector<std::uint32_t> touched_;   // scratch: classes met by gather() or buy()
+  std::vector<double> touched_budget_;   // scratch of gather(): per touched class, budget
+  std::vector<double> touched_weight_;   // ... supporters' weight
+  std::vector<double> touched_err_;      // ... budget error bound
 };
 
 //! One certified double-precision run of MES (see MesFloat::run), with fresh buffers.

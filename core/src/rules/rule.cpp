@@ -27,8 +27,8 @@ constexpr std::array<std::pair<Completion, const char*>, 4> kCompletionNames{{
     {Completion::kAdd1Greedy, "add1+greedy"},
 }};
 
-template <typename Enum, std::size_t N>
-Result<Enum> parse_name(const std::array<std::pair<Enum, const char*>, N>& names, std::string_view text,
+template <typename Enum, std::size_t kSize>
+Result<Enum> parse_name(const std::array<std::pair<Enum, const char*>, kSize>& names, std::string_view text,
                         const char* what) {
   std::string expected;
   for (const auto& [value, name] : names) {
@@ -41,8 +41,8 @@ Result<Enum> parse_name(const std::array<std::pair<Enum, const char*>, N>& names
                     "unknown " + std::string(what) + " '" + std::string(text) + "' (expected " + expected + ")");
 }
 
-template <typename Enum, std::size_t N>
-const char* name_of(const std::array<std::pair<Enum, const char*>, N>& names, Enum value) {
+template <typename Enum, std::size_t kSize>
+const char* name_of(const std::array<std::pair<Enum, const char*>, kSize>& names, Enum value) {
   for (const auto& [v, name] : names) {
     if (v == value) {
       return name;

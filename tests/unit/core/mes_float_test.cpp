@@ -3,22 +3,24 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <random>
+#include <span>
 #include <vector>
 
-#include "../../../core/src/rules/mes_float.hpp"
 #include "covalue/core/rules/equal_shares.hpp"
 #include "covalue/core/rules/greedy.hpp"
 #include "covalue/core/rules/rule.hpp"
 #include "rule_test_support.hpp"
+#include "rules/mes_float.hpp"
 
 namespace covalue::core::rules {
 namespace {
 
 using testing::make_instance;
-using testing::SmallElection;
 using testing::small_election;
+using testing::SmallElection;
 
 //! An election whose projects come in twins: equal cost, approved by exactly the same voters, so
 //! that MES meets exact ties.
@@ -73,25 +75,45 @@ MesEngine engine_for(const Case& c, Satisfaction sat, const TieBreaker& ties) {
   return MesEngine(c.election.instance, c.profile, sat, std::move(weights).value(), ties);
 }
 
+//! Answers every tie as the resolute resolver does (the tie-breaker's first, or a refusal), and
+//! records each tie it was asked about.
+class LoggingResolver final : public TieResolver {
+ public:
+  explicit LoggingResolver(bool refuse) : inner_(refuse) {}
+  [[nodiscard]] Result<std::size_t> choose(std::span<const ProjectIndex> tied) override {
+    asked.emplace_back(tied.begin(), tied.end());
+    return inner_.choose(tied);
+  }
+  std::vector<std::vector<ProjectIndex>> asked;
+
+ private:
+  ResoluteResolver inner_;
+};
+
 RC_GTEST_PROP(MesFloat, AnAnswerIsTheExactRunsSelection, ()) {
   const Case c = any_case();
   const Satisfaction sat = any_sat();
-  const TieBreaker ties(TieRule::kLexicographic, c.election.instance, c.profile);
-  const TieBreaker refuse(TieRule::kRefuse, c.election.instance, c.profile);
+  const TieRule rule = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kRefuse);
+  const TieBreaker ties(rule, c.election.instance, c.profile);
   const MesEngine engine = engine_for(c, sat, ties);
-  const MesEngine strict = engine_for(c, sat, refuse);
   RC_PRE(engine.weights().total > 0);
   const Rational start = c.election.instance.budget() / Rational(engine.weights().total);
   const Rational budget = start + Rational(*rc::gen::inRange(0, 80), *rc::gen::inRange(1, 8));
-  const auto fast = certified_float_run(engine, budget);
-  RC_TAG(fast.has_value());
-  ResoluteResolver resolver(false);
-  auto exact = engine.run(budget, resolver, false);
-  RC_ASSERT(exact.ok());
-  if (fast) {
-    RC_ASSERT(*fast == exact->selected);
-    ResoluteResolver refuser(true);
-    RC_ASSERT(strict.run(budget, refuser, false).ok());  // an answer never passes over a real tie
+  const bool with_resolver = *rc::gen::arbitrary<bool>();
+  LoggingResolver fast_resolver(rule == TieRule::kRefuse);
+  LoggingResolver exact_resolver(rule == TieRule::kRefuse);
+  const auto fast = certified_float_run(engine, budget, with_resolver ? &fast_resolver : nullptr);
+  const auto exact = engine.run(budget, exact_resolver, false);
+  if (!fast.ok()) {  // a refused tie: the exact run must meet it too
+    RC_ASSERT(!exact.ok());
+    RC_ASSERT(exact.error().kind == fast.error().kind);
+    return;
+  }
+  RC_TAG(fast->has_value(), with_resolver);
+  if (*fast) {
+    RC_ASSERT(exact.ok());
+    RC_ASSERT(**fast == exact->selected);
+    RC_ASSERT(fast_resolver.asked == exact_resolver.asked);  // the same ties, presented alike
   }
 }
 
@@ -132,6 +154,19 @@ Result<std::pair<Outcome, std::uint32_t>> naive_add1(const Case& c, Satisfaction
   return make_error(ErrorKind::kInternal, "the naive add1 loop did not stop");
 }
 
+//! The naive add1 outcome, completed by greedy when the options ask for it.
+Result<Outcome> completed(const Case& c, const RuleOptions& options, const TieBreaker& ties,
+                          const Result<std::pair<Outcome, std::uint32_t>>& add1) {
+  if (!add1.ok()) {
+    return add1.error();
+  }
+  if (options.completion != Completion::kAdd1Greedy) {
+    return add1->first;
+  }
+  ResoluteResolver resolver(options.tie == TieRule::kRefuse);
+  return greedy_welfare(c.election.instance, c.profile, options.sat, ties, resolver, add1->first);
+}
+
 RC_GTEST_PROP(MesFloat, Add1EqualsTheNaiveLoop, ()) {
   const Case c = any_case();
   RC_PRE(c.profile.total_weight() > 0);
@@ -144,23 +179,17 @@ RC_GTEST_PROP(MesFloat, Add1EqualsTheNaiveLoop, ()) {
   for (const Completion completion : {Completion::kAdd1, Completion::kAdd1Greedy}) {
     options.completion = completion;
     const auto got = solve(c.election.instance, c.profile, options);
-    RC_ASSERT(got.ok() == expected.ok());
+    const auto reference = completed(c, options, ties, expected);
+    RC_ASSERT(got.ok() == reference.ok());
     if (!got.ok()) {
-      RC_ASSERT(got.error().kind == expected.error().kind);
+      RC_ASSERT(got.error().kind == reference.error().kind);
       continue;
     }
     const Outcome& outcome = got->front();
     RC_ASSERT(outcome.mes.has_value());
     RC_ASSERT(outcome.mes->increments == expected->second);
     RC_ASSERT(outcome.mes->voter_budget == expected->first.mes->voter_budget);
-    Outcome reference = expected->first;
-    if (completion == Completion::kAdd1Greedy) {
-      ResoluteResolver resolver(options.tie == TieRule::kRefuse);
-      auto completed = greedy_welfare(c.election.instance, c.profile, options.sat, ties, resolver, reference);
-      RC_ASSERT(completed.ok());
-      reference = std::move(completed).value();
-    }
-    RC_ASSERT(outcome.selected == reference.selected);
+    RC_ASSERT(outcome.selected == reference->selected);
   }
 }
 
@@ -172,10 +201,18 @@ TEST(MesFloat, GivesUpOnAnExactTie) {
   auto weights = IntegerWeights::from(profile);
   ASSERT_TRUE(weights.ok());
   const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
-  EXPECT_FALSE(certified_float_run(engine, Rational(5)).has_value());
-  // With a little more for everyone, p0 and p1 still tie; with a little less, neither is affordable.
-  EXPECT_FALSE(certified_float_run(engine, Rational(6)).has_value());
-  EXPECT_EQ(certified_float_run(engine, Rational(4)), std::vector<ProjectIndex>{});
+  // At 5 each, every supporter holds exactly the cap: too close to call, with or without a resolver.
+  ResoluteResolver first(false);
+  EXPECT_EQ(*certified_float_run(engine, Rational(5), &first), std::nullopt);
+  // At 6 each, the prices tie exactly (and provably): given a resolver the tie is broken, else not.
+  EXPECT_EQ(*certified_float_run(engine, Rational(6)), std::nullopt);
+  EXPECT_EQ(*certified_float_run(engine, Rational(6), &first), (std::vector<ProjectIndex>{0, 1}));
+  ResoluteResolver refuse(true);
+  const auto refused = certified_float_run(engine, Rational(6), &refuse);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::kTieRefused);
+  // At 4 each, neither is affordable.
+  EXPECT_EQ(*certified_float_run(engine, Rational(4)), std::vector<ProjectIndex>{});
 }
 
 TEST(MesFloat, CertifiesAlmostEveryRunOfARandomElection) {
@@ -204,8 +241,10 @@ TEST(MesFloat, CertifiesAlmostEveryRunOfARandomElection) {
     ResoluteResolver resolver(false);
     auto exact = engine.run(budget, resolver, false);
     ASSERT_TRUE(exact.ok());
-    if (const auto fast = certified_float_run(engine, budget)) {
-      EXPECT_EQ(*fast, exact->selected) << "round " << round;
+    const auto fast = certified_float_run(engine, budget);
+    ASSERT_TRUE(fast.ok());
+    if (*fast) {
+      EXPECT_EQ(**fast, exact->selected) << "round " << round;
       ++certified;
     }
   }
