@@ -11,6 +11,10 @@ status=0
 echo "== release build: every test suite"
 GTEST_OUTPUT="xml:$results/release/" ctest --test-dir "$build/release" --output-on-failure -j 2 || status=1
 
+echo "== clang-format: the tree is formatted"
+format_failed=0
+(cd "$root" && git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror) || { format_failed=1; status=1; }
+
 echo "== debug build (ASan+UBSan): unit tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   GTEST_OUTPUT="xml:$results/debug/" "$build/debug/tests/unit_tests" --gtest_brief=1 || status=1
@@ -36,8 +40,8 @@ smoke_total=$(ctest --test-dir "$build/release" -N -L bench 2>/dev/null | awk '/
 smoke_failed=$(grep -c 'bench_smoke' "$build/release/Testing/Temporary/LastTestsFailed.log" 2>/dev/null || true)
 smoke_total=${smoke_total:-0}
 smoke_failed=${smoke_failed:-0}
-passed=$((passed + smoke_total - smoke_failed))
-failed=$((failed + smoke_failed))
+passed=$((passed + smoke_total - smoke_failed + 1 - format_failed))
+failed=$((failed + smoke_failed + format_failed))
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
 echo
 echo "${passed} passed, ${failed} failed"
