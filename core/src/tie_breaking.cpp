@@ -70,6 +70,14 @@ void TieBreaker::order(std::vector<ProjectIndex>& projects) const {
   std::sort(projects.begin(), projects.end(), [&](ProjectIndex a, ProjectIndex b) { return rank_[a] < rank_[b]; });
 }
 
+Result<std::size_t> pick_tied(std::vector<ProjectIndex>& tied, const TieBreaker& ties, TieResolver& resolver) {
+  ties.order(tied);
+  if (tied.size() <= 1) {
+    return std::size_t{0};
+  }
+  return resolver.choose(tied);
+}
+
 Result<std::size_t> ResoluteResolver::choose(std::span<const ProjectIndex> tied) {
   if (refuse_ && tied.size() > 1) {
     return make_error(ErrorKind::kTieRefused,

@@ -90,15 +90,7 @@ Result<std::vector<Outcome>> solve_committee(const Instance& instance, const App
   }
   const TieBreaker ties(options.tie, instance, profile);
   const TieRun run = [&](TieResolver& resolver) { return run_committee(instance, profile, rule, ties, resolver); };
-  if (options.irresolute) {
-    return enumerate_tie_breakings(run, options.max_outcomes, options.max_runs);
-  }
-  ResoluteResolver resolver(options.tie == TieRule::kRefuse);
-  auto outcome = run(resolver);
-  if (!outcome.ok()) {
-    return outcome.error();
-  }
-  return std::vector<Outcome>{std::move(outcome).value()};
+  return run_tie_breaking(run, options.tie, options.irresolute, options.max_outcomes, options.max_runs);
 }
 
 }  // namespace covalue::core::rules

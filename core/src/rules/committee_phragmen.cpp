@@ -91,11 +91,7 @@ class CommitteePhragmen {
   }
 
   Result<ProjectIndex> pick(std::vector<ProjectIndex> tied, TieResolver& resolver) const {
-    ties_.order(tied);
-    if (tied.size() == 1) {
-      return tied.front();
-    }
-    auto choice = resolver.choose(tied);
+    auto choice = pick_tied(tied, ties_, resolver);
     if (!choice.ok()) {
       return choice.error();
     }

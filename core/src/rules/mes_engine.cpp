@@ -94,17 +94,12 @@ class MesRun {
       if (tied.empty()) {
         break;
       }
-      e_.ties_.order(tied);
-      std::size_t pick = 0;
-      if (tied.size() > 1) {
-        auto choice = resolver.choose(tied);
-        if (!choice.ok()) {
-          return choice.error();
-        }
-        pick = *choice;
+      auto pick = pick_tied(tied, e_.ties_, resolver);
+      if (!pick.ok()) {
+        return pick.error();
       }
-      const ProjectIndex chosen = tied[pick];
-      tied.erase(tied.begin() + static_cast<std::ptrdiff_t>(pick));
+      const ProjectIndex chosen = tied[*pick];
+      tied.erase(tied.begin() + static_cast<std::ptrdiff_t>(*pick));
       if (stable_ != nullptr) {
         keep_chosen(chosen);
       }

@@ -140,16 +140,11 @@ Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProf
     if (!all_fit) {
       break;
     }
-    ties.order(tied);
-    std::size_t pick = 0;
-    if (tied.size() > 1) {
-      auto choice = resolver.choose(tied);
-      if (!choice.ok()) {
-        return choice.error();
-      }
-      pick = *choice;
+    auto pick = pick_tied(tied, ties, resolver);
+    if (!pick.ok()) {
+      return pick.error();
     }
-    const ProjectIndex chosen = tied[pick];
+    const ProjectIndex chosen = tied[*pick];
     if (best) {
       state.buy(chosen, *best);
     }

@@ -97,15 +97,7 @@ Result<std::vector<Outcome>> solve(const Instance& instance, const ApprovalProfi
     return max_welfare(instance, profile, options.sat, ties, options.irresolute, options.max_outcomes);
   }
   const TieRun run = [&](TieResolver& resolver) { return run_once(instance, profile, options, ties, resolver); };
-  if (options.irresolute) {
-    return enumerate_tie_breakings(run, options.max_outcomes, options.max_runs);
-  }
-  ResoluteResolver resolver(options.tie == TieRule::kRefuse);
-  auto outcome = run(resolver);
-  if (!outcome.ok()) {
-    return outcome.error();
-  }
-  return std::vector<Outcome>{std::move(outcome).value()};
+  return run_tie_breaking(run, options.tie, options.irresolute, options.max_outcomes, options.max_runs);
 }
 
 }  // namespace covalue::core::rules

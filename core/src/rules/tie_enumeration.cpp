@@ -53,4 +53,17 @@ Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::siz
   return outcomes;
 }
 
+Result<std::vector<Outcome>> run_tie_breaking(const TieRun& run, TieRule tie, bool irresolute, std::size_t max_outcomes,
+                                              std::size_t max_runs) {
+  if (irresolute) {
+    return enumerate_tie_breakings(run, max_outcomes, max_runs);
+  }
+  ResoluteResolver resolver(tie == TieRule::kRefuse);
+  auto outcome = run(resolver);
+  if (!outcome.ok()) {
+    return outcome.error();
+  }
+  return std::vector<Outcome>{std::move(outcome).value()};
+}
+
 }  // namespace covalue::core::rules

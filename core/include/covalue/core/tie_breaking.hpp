@@ -46,6 +46,11 @@ class TieResolver {
   [[nodiscard]] virtual Result<std::size_t> choose(std::span<const ProjectIndex> tied) = 0;
 };
 
+//! Orders tied projects by the TieBreaker and, when there are several, asks the resolver which to
+//! take; returns the position taken in the reordered `tied`.
+[[nodiscard]] Result<std::size_t> pick_tied(std::vector<ProjectIndex>& tied, const TieBreaker& ties,
+                                            TieResolver& resolver);
+
 //! Resolute resolution: takes the TieBreaker's first, or refuses when the rule is kRefuse.
 class ResoluteResolver final : public TieResolver {
  public:

@@ -19,4 +19,9 @@ using TieRun = std::function<Result<Outcome>(TieResolver&)>;
 [[nodiscard]] Result<std::vector<Outcome>> enumerate_tie_breakings(const TieRun& run, std::size_t max_outcomes,
                                                                    std::size_t max_runs);
 
+//! A rule's outcomes: one run with the TieBreaker's choices (refusing ties under TieRule::kRefuse),
+//! or with `irresolute` every distinct outcome as enumerate_tie_breakings gives them.
+[[nodiscard]] Result<std::vector<Outcome>> run_tie_breaking(const TieRun& run, TieRule tie, bool irresolute,
+                                                            std::size_t max_outcomes, std::size_t max_runs);
+
 }  // namespace covalue::core::rules
