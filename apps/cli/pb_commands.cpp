@@ -126,11 +126,14 @@ int verify(const std::string& file, const std::string& outcome_file) {
 void register_pb_commands(CLI::App& app, Action& run) {
   auto* pb = app.add_subcommand("pb", "Participatory-budgeting elections in the Pabulib .pb format");
   pb->require_subcommand(1);
-  pb->footer("Exit codes: 0 ok, 1 bad input (or a rejected outcome), 2 usage, 3 infeasible or refused tie.");
+  constexpr const char* kExitCodes =
+      "Exit codes: 0 ok, 1 bad input (or a rejected outcome), 2 usage, 3 infeasible or refused tie, 4 internal.";
+  pb->footer(kExitCodes);
 
   auto solve_args = std::make_shared<SolveArgs>();
   auto* solve_cmd = pb->add_subcommand("solve", "Select projects with a budgeting rule");
   solve_cmd->add_option("FILE", solve_args->file, "a .pb file")->required();
+  solve_cmd->footer(kExitCodes);
   solve_args->flags.add_to(*solve_cmd);
   solve_cmd->add_option("--format", solve_args->format, "table | json")
       ->check(CLI::IsMember({"table", "json"}))
@@ -140,11 +143,13 @@ void register_pb_commands(CLI::App& app, Action& run) {
   auto check_file = std::make_shared<std::string>();
   auto* check_cmd = pb->add_subcommand("check", "Parse a .pb file and check it against its own META constraints");
   check_cmd->add_option("FILE", *check_file, "a .pb file")->required();
+  check_cmd->footer(kExitCodes);
   check_cmd->callback([&run, check_file] { run = [check_file] { return check(*check_file); }; });
 
   auto verify_files = std::make_shared<std::pair<std::string, std::string>>();
   auto* verify_cmd = pb->add_subcommand("verify", "Re-check an outcome (from `pb solve --format json`) independently");
   verify_cmd->add_option("FILE", verify_files->first, "the .pb file the outcome was computed on")->required();
+  verify_cmd->footer(kExitCodes);
   verify_cmd->add_option("OUTCOME", verify_files->second, "the outcome JSON")->required();
   verify_cmd->callback(
       [&run, verify_files] { run = [verify_files] { return verify(verify_files->first, verify_files->second); }; });
