@@ -227,9 +227,7 @@ INSTANTIATE_TEST_SUITE_P(Abc, AbcvotingConformance, ::testing::ValuesIn(abc_file
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AbcvotingConformance);
 
 TEST(AbcvotingData, AllInstancesPresent) {
-  if (!fs::exists(abc_dir())) {
-    GTEST_SKIP() << abc_dir() << " is missing";
-  }
+  ASSERT_TRUE(fs::exists(abc_dir())) << abc_dir() << " is missing: ../shared/data must sit beside the checkout";
   EXPECT_EQ(abc_files().size(), kExpectedFiles);
 }
 

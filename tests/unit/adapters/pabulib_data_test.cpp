@@ -62,9 +62,7 @@ std::vector<fs::path> varied_files() {
 }
 
 TEST(PabulibData, ReadWriteReadIsTheIdentityOnVariedFiles) {
-  if (!fs::is_directory(data_dir())) {
-    GTEST_SKIP() << "no data in " << data_dir();
-  }
+  ASSERT_TRUE(fs::is_directory(data_dir())) << "no data in " << data_dir();
   const auto files = varied_files();
   EXPECT_GE(files.size(), 30U);
   for (const auto& path : files) {
@@ -80,9 +78,7 @@ TEST(PabulibData, ReadWriteReadIsTheIdentityOnVariedFiles) {
 
 TEST(PabulibData, ParsesAndChecksEveryFile) {
   const auto files = all_files();
-  if (files.empty()) {
-    GTEST_SKIP() << "no data in " << data_dir();
-  }
+  ASSERT_FALSE(files.empty()) << "no data in " << data_dir();
   EXPECT_EQ(files.size(), 1132U);
   std::size_t ballots = 0;
   std::size_t inconsistent = 0;
