@@ -1,60 +1,23 @@
 // `covalue rank` run as a real process on files written to a temporary folder.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "cli_test_support.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+using ProcessResult = covalue::testing::CommandResult;
 
-struct ProcessResult {
-  int exit_code{-1};
-  std::string out;
-  std::string err;
-};
-
+// Each test writes its files to its own temporary folder and runs the real binary on them.
 class RankCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / ("covalue-rank-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& text) const { return dir_.write(name, text); }
+  static ProcessResult run(const std::string& arguments) { return covalue::testing::run_covalue(arguments); }
 
-  std::string write(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  ProcessResult run(const std::string& arguments) const {
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = std::string("'") + COVALUE_BINARY + "' " + arguments + " 2>'" + err.string() + "'";
-    ProcessResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-      result.out.append(buffer, n);
-    }
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::stringstream text;
-    text << std::ifstream(err).rdbuf();
-    result.err = text.str();
-    return result;
-  }
-
-  fs::path dir_;
+  covalue::testing::TempDir dir_;
 };
 
 // A > B > C (4), B > C > A (3), C > A > B (2): a majority cycle; alternative 4 comes last everywhere.
@@ -144,7 +107,7 @@ TEST_F(RankCli, BadInputSaysFileLineColumnAndExitsOne) {
     EXPECT_NE(result.err.find(c.where_what), std::string::npos) << result.err;
     EXPECT_TRUE(result.out.empty()) << result.out;
   }
-  const ProcessResult missing = run("rank '" + (dir_ / "absent.soc").string() + "' --rule borda");
+  const ProcessResult missing = run("rank '" + dir_.file("absent.soc") + "' --rule borda");
   EXPECT_EQ(missing.exit_code, 1);
 }
 
