@@ -15,6 +15,8 @@ namespace covalue::core {
 struct GroupPayment {
   GroupIndex group{0};
   Rational amount;
+
+  bool operator==(const GroupPayment&) const = default;
 };
 
 //! The payments that fund one project bought by Method of Equal Shares.
@@ -22,6 +24,8 @@ struct ProjectPayments {
   ProjectIndex project{0};
   Rational rho;  //!< the project's affordability when bought: price per unit of satisfaction
   std::vector<GroupPayment> payments;
+
+  bool operator==(const ProjectPayments&) const = default;
 };
 
 //! Priceability certificate of an MES outcome: with every voter holding `voter_budget` per unit of
@@ -30,6 +34,8 @@ struct MesCertificate {
   Rational voter_budget;        //!< per unit of weight (after add1 increments, the final round's)
   std::uint32_t increments{0};  //!< add1 rounds taken before this outcome
   std::vector<ProjectPayments> purchases;
+
+  bool operator==(const MesCertificate&) const = default;
 };
 
 //! Proof data of a maximum-welfare outcome.
@@ -38,6 +44,8 @@ struct WelfareCertificate {
   Rational upper_bound;    //!< proven upper bound on any feasible selection's welfare (== welfare when optimal)
   std::uint64_t nodes{0};  //!< search nodes explored
   std::string method;      //!< "dynamic-programming", "branch-and-bound", ...
+
+  bool operator==(const WelfareCertificate&) const = default;
 };
 
 //! One step of a rule: which project was taken (or dropped) in which phase, and by how much.
@@ -47,6 +55,8 @@ struct TraceStep {
   Rational value;  //!< the step's criterion: MES rho, Phragmén load, greedy density; -1 stands for +infinity
   std::vector<ProjectIndex> tied;     //!< projects tied with the chosen one (chosen excluded)
   std::vector<ProjectIndex> dropped;  //!< projects dropped as no longer affordable in this step
+
+  bool operator==(const TraceStep&) const = default;
 };
 
 //! A selected portfolio with what is needed to re-check it.
@@ -59,6 +69,8 @@ struct Outcome {
 
   //! The selection sorted by project index.
   [[nodiscard]] std::vector<ProjectIndex> sorted_selection() const;
+
+  bool operator==(const Outcome&) const = default;
 };
 
 }  // namespace covalue::core

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covalue/core/network/ids.hpp"
+#include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/outcome.hpp"
+#include "covalue/core/rational.hpp"
+
+namespace covalue::core::network {
+
+//! Why an initiative was or was not selected.
+enum class DecisionReason {
+  kSelected,              //!< chosen by the rule
+  kSelectedObjectionMet,  //!< chosen although objected to: transfers make every objector whole
+  kNotChosen,             //!< the rule did not choose it within the capacity (carried over)
+  kNegativeNetworkValue,  //!< its estimated network value is negative: network benefit first
+  kObjection,             //!< an objector would not be made whole
+  kExceedsCapacity,       //!< costs more than the cycle's capacity
+};
+
+//! "selected", "selected_objection_met", "not_chosen", ... and back.
+[[nodiscard]] const char* name_of(DecisionReason reason);
+[[nodiscard]] Result<DecisionReason> parse_decision_reason(std::string_view text);
+
+//! The decision on one initiative, with its reason in words.
+struct InitiativeDecision {
+  InitiativeId initiative{0};
+  bool selected{false};
+  DecisionReason reason{DecisionReason::kNotChosen};
+  std::string explanation;
+
+  bool operator==(const InitiativeDecision&) const = default;
+};
+
+//! One partner's position after the cycle's decision.
+struct PartnerResult {
+  PartnerId partner{0};
+  Rational weight{1};         //!< voting weight this cycle (perpetual weighting)
+  Rational estimated_value;   //!< sum of its impacts over the selected initiatives
+  Rational deoptimisation;    //!< sum of its negative impacts over the selected initiatives, as a positive number
+  Rational transfer;          //!< side payment received (negative: paid)
+  Rational net_value;         //!< estimated_value + transfer
+  Rational allocation;        //!< its share under the sharing policy (Shapley value, proportional share)
+  std::int64_t supported{0};  //!< initiatives its ballot supported
+  std::int64_t supported_selected{0};  //!< ... of which were selected
+  bool voted{false};
+  bool dry{false};                //!< this cycle counts towards its dry spell
+  std::int64_t dry_spell{0};      //!< consecutive dry cycles up to and including this one
+  bool protected_partner{false};  //!< its dry spell had reached k when the cycle closed
+
+  bool operator==(const PartnerResult&) const = default;
+};
+
+//! Who leads a selected initiative.
+struct LeadAssignment {
+  InitiativeId initiative{0};
+  std::optional<PartnerId> lead;  //!< empty when no partner had a free lead slot
+  bool volunteer{false};
+
+  bool operator==(const LeadAssignment&) const = default;
+};
+
+//! How the sharing was computed and whether it is stable.
+struct SharingReport {
+  SharingPolicy policy{SharingPolicy::kNone};
+  std::string method;    //!< "exact", "sampled", "proportional", "none"
+  Rational error_bound;  //!< sampled: half-width of the 99% confidence interval, relative (0 when exact)
+  std::uint64_t samples{0};
+  std::string in_core;                        //!< "yes", "no", "unknown"
+  std::vector<PartnerId> blocking_coalition;  //!< a coalition that would do better alone, when in_core == "no"
+
+  bool operator==(const SharingReport&) const = default;
+};
+
+//! Proof data of a network-fair selection: the solver's claim and its exact re-check.
+struct NetworkFairCertificate {
+  std::string status;     //!< "optimal", "feasible", "time_limit"
+  Rational objective;     //!< exact network value of the selection
+  Rational solver_bound;  //!< the solver's bound on the best objective, as the exact value of its double
+  Rational proven_bound;  //!< an upper bound proven exactly by covalue (LP relaxation of the capacity)
+  Rational gap;           //!< max(0, min(solver_bound, proven_bound) - objective)
+  std::uint64_t nodes{0};
+  bool rechecked{false};  //!< every constraint was re-checked exactly on the solver's answer
+
+  bool operator==(const NetworkFairCertificate&) const = default;
+};
+
+//! The outcome record of a closed cycle.
+struct CycleOutcome {
+  CycleNumber cycle{0};
+  SelectionRule rule{SelectionRule::kEqualShares};
+  Rational capacity;
+  Rational spent;
+  Rational network_value;  //!< estimated network value of the selection
+  std::vector<InitiativeDecision> decisions;
+  std::vector<PartnerResult> partners;
+  std::vector<LeadAssignment> leads;
+  SharingReport sharing;
+  std::optional<Outcome> rule_outcome;   //!< certificate of MES / Phragmén / greedy (indices into `candidates`)
+  std::vector<InitiativeId> candidates;  //!< the initiatives the rule saw, in the order the certificate indexes
+  std::optional<NetworkFairCertificate> network_fair;
+  std::vector<std::string> notes;  //!< the explanation, step by step
+
+  bool operator==(const CycleOutcome&) const = default;
+};
+
+}  // namespace covalue::core::network

@@ -1,0 +1,323 @@
+#include "covalue/core/network/cycle_decision.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "covalue/adapters/cbc/cbc_solver.hpp"
+
+namespace covalue::core::network {
+namespace {
+
+//! A random cycle: partners, initiatives with mixed impacts, ballots that support what helps the voter
+//! and object to what hurts it badly.
+struct RandomCycle {
+  CycleInput input;
+};
+
+CycleInput random_input(SelectionRule rule, SharingPolicy sharing) {
+  CycleInput input;
+  input.charter.name = "test";
+  input.charter.rule = rule;
+  input.charter.sharing = sharing;
+  input.charter.fairness.max_dry_spell = *rc::gen::inRange(1, 4);
+  input.charter.fairness.max_deopt_share = Rational(*rc::gen::inRange(2, 11), 10);
+  input.charter.fairness.max_deopt_share.canonicalize();
+  input.charter.capacity = *rc::gen::inRange(8, 30);
+  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule};
+  const int partners = *rc::gen::inRange(2, 8);
+  const int initiatives = *rc::gen::inRange(1, 12);
+  for (int p = 0; p < partners; ++p) {
+    input.members.push_back({p + 1, "partner-" + std::to_string(p), Tier::kOther, 1, std::nullopt});
+    input.standing.push_back({p + 1, *rc::gen::inRange(0, 4), *rc::gen::inRange(0, 3), *rc::gen::inRange(0, 5)});
+  }
+  for (int i = 0; i < initiatives; ++i) {
+    Initiative initiative;
+    initiative.id = 100 + i;
+    initiative.title = "initiative-" + std::to_string(i);
+    initiative.cost = *rc::gen::inRange(1, 12);
+    initiative.cycle = 1;
+    for (int p = 0; p < partners; ++p) {
+      const int value = *rc::gen::inRange(-6, 9);
+      if (value != 0 && *rc::gen::inRange(0, 3) != 0) {
+        Rational estimate(value, *rc::gen::inRange(1, 4));
+        estimate.canonicalize();
+        initiative.impacts.push_back({p + 1, estimate});
+      }
+    }
+    if (*rc::gen::inRange(0, 2) == 0) {
+      initiative.volunteers.push_back(*rc::gen::inRange(1, partners + 1));
+    }
+    input.candidates.push_back(std::move(initiative));
+  }
+  for (int p = 0; p < partners; ++p) {
+    if (*rc::gen::inRange(0, 5) == 0) {
+      continue;  // abstains
+    }
+    PartnerBallot ballot{1, p + 1, BallotFormat::kApprovals, {}, {}};
+    for (const Initiative& initiative : input.candidates) {
+      const Rational own = initiative.impact_on(p + 1);
+      if (own > 0) {
+        ballot.entries.push_back({initiative.id, 1});
+      } else if (own <= -3 && *rc::gen::inRange(0, 2) == 0) {
+        ballot.objections.push_back({initiative.id, "hurts us"});
+      }
+    }
+    input.ballots.push_back(std::move(ballot));
+  }
+  return input;
+}
+
+DecisionTools tools_with(adapters::cbc::CbcSolver& solver) {
+  DecisionTools tools;
+  tools.solver = &solver;
+  tools.solver_options.time_limit_seconds = 20;
+  return tools;
+}
+
+Rational selected_cost(const CycleInput& input, const CycleOutcome& outcome) {
+  Rational total;
+  for (std::size_t c = 0; c < outcome.decisions.size(); ++c) {
+    if (outcome.decisions[c].selected) {
+      total += input.candidates[c].cost;
+    }
+  }
+  return total;
+}
+
+//! Checks the invariants every outcome must satisfy, whatever the rule.
+void check_invariants(const CycleInput& input, const CycleOutcome& outcome) {
+  RC_ASSERT(selected_cost(input, outcome) <= input.cycle.capacity);
+  RC_ASSERT(outcome.spent == selected_cost(input, outcome));
+  Rational transfers;
+  for (const PartnerResult& result : outcome.partners) {
+    transfers += result.transfer;
+    RC_ASSERT(result.net_value == result.estimated_value + result.transfer);
+    if (input.charter.sharing != SharingPolicy::kNone) {
+      RC_ASSERT(result.net_value >= 0);  // individual rationality: the network total is never negative
+    }
+  }
+  RC_ASSERT(transfers == 0);
+  for (std::size_t c = 0; c < outcome.decisions.size(); ++c) {
+    if (outcome.decisions[c].selected) {
+      RC_ASSERT(input.candidates[c].network_value() >= 0);
+      RC_ASSERT(input.candidates[c].cost <= input.cycle.capacity);
+    }
+  }
+}
+
+//! An objected initiative stays only when the objector's transfer covers its losses from them.
+void check_objections(const CycleInput& input, const CycleOutcome& outcome) {
+  for (std::size_t p = 0; p < input.members.size(); ++p) {
+    const PartnerId id = input.members[p].id;
+    auto ballot = std::find_if(input.ballots.begin(), input.ballots.end(),
+                               [&](const PartnerBallot& b) { return b.partner == id; });
+    if (ballot == input.ballots.end()) {
+      continue;
+    }
+    Rational loss;
+    bool objected_selected = false;
+    for (const Objection& objection : ballot->objections) {
+      auto decision = std::find_if(outcome.decisions.begin(), outcome.decisions.end(),
+                                   [&](const InitiativeDecision& d) { return d.initiative == objection.initiative; });
+      if (decision->selected) {
+        RC_ASSERT(decision->reason == DecisionReason::kSelectedObjectionMet);
+        objected_selected = true;
+        const Initiative& initiative = input.candidates[static_cast<std::size_t>(decision - outcome.decisions.begin())];
+        loss -= std::min(Rational(0), initiative.impact_on(id));
+      }
+    }
+    RC_ASSERT(!objected_selected || outcome.partners[p].transfer >= loss);
+  }
+}
+
+SelectionRule any_rule() {
+  return *rc::gen::element(SelectionRule::kEqualShares, SelectionRule::kPhragmen, SelectionRule::kGreedy,
+                           SelectionRule::kNetworkFair);
+}
+
+SharingPolicy any_sharing() {
+  return *rc::gen::element(SharingPolicy::kNone, SharingPolicy::kShapley, SharingPolicy::kProportional);
+}
+
+RC_GTEST_PROP(CycleDecision, InvariantsHoldForEveryRuleAndSharing, ()) {
+  adapters::cbc::CbcSolver solver;
+  const CycleInput input = random_input(any_rule(), any_sharing());
+  auto outcome = decide_cycle(input, tools_with(solver));
+  if (!outcome.ok()) {
+    RC_FAIL(outcome.error().to_string());
+  }
+  check_invariants(input, *outcome);
+  check_objections(input, *outcome);
+}
+
+RC_GTEST_PROP(CycleDecision, SameInputGivesSameOutcome, ()) {
+  adapters::cbc::CbcSolver solver;
+  const CycleInput input = random_input(any_rule(), any_sharing());
+  auto first = decide_cycle(input, tools_with(solver));
+  auto second = decide_cycle(input, tools_with(solver));
+  RC_ASSERT(first.ok() && second.ok());
+  RC_ASSERT(*first == *second);
+}
+
+//! The outcome without its words (names appear in explanations and notes only).
+CycleOutcome without_words(CycleOutcome outcome) {
+  for (InitiativeDecision& decision : outcome.decisions) {
+    decision.explanation.clear();
+  }
+  outcome.notes.clear();
+  return outcome;
+}
+
+RC_GTEST_PROP(CycleDecision, RenamingPartnersChangesNothingElse, ()) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input = random_input(any_rule(), any_sharing());
+  auto before = decide_cycle(input, tools_with(solver));
+  for (Partner& partner : input.members) {
+    partner.name = "renamed " + std::to_string(partner.id * 7919 % 101);
+  }
+  auto after = decide_cycle(input, tools_with(solver));
+  RC_ASSERT(before.ok() && after.ok());
+  RC_ASSERT(without_words(*before) == without_words(*after));
+}
+
+RC_GTEST_PROP(CycleDecision, NetworkFairRespectsTheFairnessPolicy, ()) {
+  adapters::cbc::CbcSolver solver;
+  const CycleInput input = random_input(SelectionRule::kNetworkFair, any_sharing());
+  auto outcome = decide_cycle(input, tools_with(solver));
+  RC_ASSERT(outcome.ok());
+  RC_ASSERT(outcome->network_fair.has_value());
+  RC_ASSERT(outcome->network_fair->rechecked);
+  Rational total_deopt;
+  for (const PartnerResult& result : outcome->partners) {
+    total_deopt += result.deoptimisation;
+  }
+  for (const PartnerResult& result : outcome->partners) {
+    RC_ASSERT(result.deoptimisation <= input.charter.fairness.max_deopt_share * total_deopt ||
+              input.charter.fairness.max_deopt_share >= 1);
+    if (result.protected_partner) {
+      RC_ASSERT(result.net_value >= 0);
+    }
+  }
+}
+
+//! A long run of network-fair cycles in which every partner always has a harmless initiative of its own
+//! on offer and the capacity could fund all of them: no dry spell ever exceeds k.
+RC_GTEST_PROP(CycleDecision, NetworkFairKeepsDrySpellsWithinK, ()) {
+  adapters::cbc::CbcSolver solver;
+  const SharingPolicy sharing = any_sharing();
+  std::map<PartnerId, std::int64_t> spell;
+  std::int64_t k = 0;
+  for (int cycle = 1; cycle <= 12; ++cycle) {
+    CycleInput input = random_input(SelectionRule::kNetworkFair, sharing);
+    k = input.charter.fairness.max_dry_spell;
+    input.cycle.number = cycle;
+    const int partners = static_cast<int>(input.members.size());
+    input.charter.capacity = input.cycle.capacity = Rational(partners * 3 + 10);
+    for (int p = 0; p < partners; ++p) {
+      Initiative own;
+      own.id = 1000 + p;
+      own.title = "own-" + std::to_string(p);
+      own.cost = *rc::gen::inRange(1, 4);
+      own.cycle = cycle;
+      own.impacts.push_back({p + 1, Rational(*rc::gen::inRange(1, 4))});
+      input.candidates.push_back(own);
+      for (PartnerBallot& ballot : input.ballots) {
+        if (ballot.partner == p + 1) {
+          ballot.entries.push_back({own.id, 1});
+        }
+      }
+    }
+    for (PartnerStanding& standing : input.standing) {
+      standing.dry_spell = spell[standing.partner];
+    }
+    auto outcome = decide_cycle(input, tools_with(solver));
+    RC_ASSERT(outcome.ok());
+    for (const PartnerResult& result : outcome->partners) {
+      RC_ASSERT(result.dry_spell <= k);
+      spell[result.partner] = result.dry_spell;
+    }
+  }
+}
+
+TEST(CycleDecision, NegativeAndOversizedInitiativesAreNeverSelected) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input;
+  input.charter.name = "n";
+  input.charter.capacity = 10;
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy};
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+  input.candidates = {
+      {10, "harmful", "", Channel::kSales, 1, 5, {{1, 3}, {2, -4}}, {}, {}, InitiativeStatus::kProposed, 1, {}},
+      {11, "huge", "", Channel::kSales, 1, 11, {{1, 9}}, {}, {}, InitiativeStatus::kProposed, 1, {}},
+      {12, "good", "", Channel::kSales, 2, 4, {{1, 2}, {2, 1}}, {}, {2}, InitiativeStatus::kProposed, 1, {}}};
+  input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}, {11, 1}, {12, 1}}, {}}};
+  auto outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
+  EXPECT_EQ(outcome->decisions[0].reason, DecisionReason::kNegativeNetworkValue);
+  EXPECT_EQ(outcome->decisions[1].reason, DecisionReason::kExceedsCapacity);
+  EXPECT_TRUE(outcome->decisions[2].selected);
+  ASSERT_EQ(outcome->leads.size(), 1U);
+  EXPECT_EQ(outcome->leads[0].lead, std::optional<PartnerId>(2));
+  EXPECT_TRUE(outcome->leads[0].volunteer);
+}
+
+TEST(CycleDecision, UnmetObjectionExcludesTheInitiative) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input;
+  input.charter.name = "n";
+  input.charter.capacity = 10;
+  input.charter.sharing = SharingPolicy::kNone;
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy};
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+  input.candidates = {
+      {10, "lockers", "", Channel::kSales, 1, 5, {{1, 6}, {2, -2}}, {}, {}, InitiativeStatus::kProposed, 1, {}}};
+  input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}}, {}},
+                   {1, 2, BallotFormat::kApprovals, {}, {{10, "takes our volume"}}}};
+  auto outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_FALSE(outcome->decisions[0].selected);
+  EXPECT_EQ(outcome->decisions[0].reason, DecisionReason::kObjection);
+  // With Shapley sharing the objector is paid for its loss, so the initiative goes ahead.
+  input.charter.sharing = SharingPolicy::kShapley;
+  outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_TRUE(outcome->decisions[0].selected);
+  EXPECT_EQ(outcome->decisions[0].reason, DecisionReason::kSelectedObjectionMet);
+  EXPECT_GE(outcome->partners[1].transfer, 2);
+}
+
+TEST(CycleDecision, BallotFromANonMemberIsAnError) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input;
+  input.charter.name = "n";
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares};
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}};
+  input.ballots = {{1, 9, BallotFormat::kApprovals, {}, {}}};
+  auto outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(outcome.error().where.find("9"), std::string::npos);
+}
+
+TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input;
+  input.charter.name = "n";
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares};
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+  input.standing = {{1, 0, 0, 0}, {2, 3, 0, 0}};
+  auto outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
+  EXPECT_EQ(outcome->partners[0].weight, 1);
+  EXPECT_EQ(outcome->partners[1].weight, 4);
+  input.charter.fairness.perpetual_weighting = false;
+  outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->partners[1].weight, 1);
+}
+
+}  // namespace
+}  // namespace covalue::core::network
