@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "covalue/adapters/cbc/double_model.hpp"
+
+namespace covalue::adapters::cbc {
+namespace {
+
+using core::Rational;
+using core::ilp::BinaryProgram;
+using core::ilp::Constraint;
+using Sense = Constraint::Sense;
+
+BinaryProgram three_vars() {
+  BinaryProgram p;
+  p.objective = {Rational(1, 3), Rational(1, 6), Rational(0)};
+  return p;
+}
+
+TEST(CbcDoubleModel, ScalesRowsToCoprimeIntegers) {
+  auto p = three_vars();
+  p.constraints.push_back({"thirds", {{0, Rational(1, 3)}, {1, Rational(1, 6)}}, Sense::kLessEqual, Rational(1, 3)});
+  p.constraints.push_back({"even", {{0, Rational(4)}, {2, Rational(6)}}, Sense::kGreaterEqual, Rational(10)});
+  auto m = to_double_model(p);
+  ASSERT_TRUE(m.ok()) << m.error().to_string();
+  ASSERT_EQ(m->rows.size(), 2U);
+  EXPECT_EQ(m->rows[0].values, (std::vector<double>{2, 1}));
+  EXPECT_EQ(m->rows[0].upper, 2);
+  EXPECT_TRUE(std::isinf(m->rows[0].lower) && m->rows[0].lower < 0);
+  EXPECT_EQ(m->rows[1].indices, (std::vector<int>{0, 2}));
+  EXPECT_EQ(m->rows[1].values, (std::vector<double>{2, 3}));
+  EXPECT_EQ(m->rows[1].lower, 5);
+  EXPECT_TRUE(std::isinf(m->rows[1].upper) && m->rows[1].upper > 0);
+  EXPECT_TRUE(m->rows[0].exact && m->rows[1].exact);
+}
+
+TEST(CbcDoubleModel, ScalesTheObjectiveAndRecordsTheFactor) {
+  auto m = to_double_model(three_vars());
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->objective, (std::vector<double>{2, 1, 0}));
+  EXPECT_EQ(m->objective_scale, Rational(6));
+  EXPECT_TRUE(m->objective_exact);
+}
+
+TEST(CbcDoubleModel, MergesRepeatedVariablesAndDropsZeros) {
+  auto p = three_vars();
+  p.constraints.push_back(
+      {"merge", {{2, Rational(1)}, {0, Rational(2)}, {2, Rational(2)}, {1, Rational(0)}}, Sense::kEqual, Rational(3)});
+  auto m = to_double_model(p);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->rows[0].indices, (std::vector<int>{0, 2}));
+  EXPECT_EQ(m->rows[0].values, (std::vector<double>{2, 3}));
+  EXPECT_EQ(m->rows[0].lower, 3);
+  EXPECT_EQ(m->rows[0].upper, 3);
+}
+
+TEST(CbcDoubleModel, FallsBackToPlainDoublesWhenIntegersDoNotFit) {
+  auto p = three_vars();
+  const Rational huge(core::Integer(1) << 60);
+  p.constraints.push_back({"huge", {{0, huge}, {1, Rational(1, 3)}}, Sense::kLessEqual, Rational(1)});
+  auto m = to_double_model(p);
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE(m->rows[0].exact);
+  EXPECT_EQ(m->rows[0].values[0], std::ldexp(1.0, 60));
+  EXPECT_DOUBLE_EQ(m->rows[0].values[1], 1.0 / 3);
+  EXPECT_EQ(m->rows[0].upper, 1);
+}
+
+TEST(CbcDoubleModel, LeavesOutConstraintsNoPointCanViolate) {
+  auto p = three_vars();
+  p.constraints.push_back({"loose", {{0, Rational(1)}, {1, Rational(1)}}, Sense::kLessEqual, Rational(2)});
+  p.constraints.push_back({"tight", {{0, Rational(1)}, {1, Rational(1)}}, Sense::kLessEqual, Rational(1)});
+  p.constraints.push_back(
+      {"negative", {{0, Rational(-1)}, {2, Rational(-1, 2)}}, Sense::kGreaterEqual, Rational(-3, 2)});
+  p.constraints.push_back({"impossible", {}, Sense::kGreaterEqual, Rational(1)});
+  p.constraints.push_back({"equal", {{0, Rational(1)}}, Sense::kEqual, Rational(0)});
+  auto m = to_double_model(p);
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->rows.size(), 3U);
+  EXPECT_EQ(m->rows[0].constraint, 1U);
+  EXPECT_EQ(m->rows[1].constraint, 3U);
+  EXPECT_TRUE(m->rows[1].indices.empty());
+  EXPECT_EQ(m->rows[1].lower, 1);
+  EXPECT_EQ(m->rows[2].constraint, 4U);
+}
+
+TEST(CbcDoubleModel, RejectsAVariableOutOfRange) {
+  auto p = three_vars();
+  p.constraints.push_back({"ghost", {{3, Rational(1)}}, Sense::kLessEqual, Rational(1)});
+  auto m = to_double_model(p);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.error().kind, core::ErrorKind::kInvalidInput);
+  EXPECT_NE(m.error().message.find("'ghost'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace covalue::adapters::cbc
