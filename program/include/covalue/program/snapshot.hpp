@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "covalue/core/network/charter.hpp"
+#include "covalue/core/network/cycle.hpp"
+#include "covalue/core/network/cycle_decision.hpp"
+#include "covalue/core/network/cycle_outcome.hpp"
+#include "covalue/core/network/initiative.hpp"
+#include "covalue/core/network/objective.hpp"
+#include "covalue/core/network/partner.hpp"
+#include "covalue/core/network/partner_ballot.hpp"
+#include "covalue/core/network/realised_value.hpp"
+#include "covalue/program/store.hpp"
+
+namespace covalue::program {
+
+//! The whole program state, as read in one transaction.
+struct Snapshot {
+  net::Charter charter;
+  std::vector<net::Partner> partners;
+  std::vector<net::Objective> objectives;
+  std::vector<net::Initiative> initiatives;
+  std::vector<net::Cycle> cycles;
+  std::vector<net::PartnerBallot> ballots;  //!< of every cycle
+  std::vector<net::CycleOutcome> outcomes;
+  std::vector<net::RealisedValue> realised;
+  std::vector<net::KpiMeasurement> kpis;
+
+  [[nodiscard]] const net::Partner* find_partner(net::PartnerId id) const;
+  //! A partner by id ("12") or by name; nullptr when none.
+  [[nodiscard]] const net::Partner* find_partner(std::string_view reference) const;
+  [[nodiscard]] const net::Initiative* find_initiative(net::InitiativeId id) const;
+  [[nodiscard]] const net::Cycle* find_cycle(net::CycleNumber number) const;
+  [[nodiscard]] const net::CycleOutcome* find_outcome(net::CycleNumber number) const;
+  //! The newest cycle, if any.
+  [[nodiscard]] const net::Cycle* current_cycle() const;
+  //! The standing each partner brings into cycle `number` (dry spell, leads).
+  [[nodiscard]] std::vector<net::PartnerStanding> standing_before(net::CycleNumber number) const;
+};
+
+//! Reads everything through one session.
+[[nodiscard]] core::Result<Snapshot> read_snapshot(StoreSession& session);
+
+}  // namespace covalue::program

@@ -1,0 +1,199 @@
+#include <algorithm>
+
+#include "covalue/program/program.hpp"
+#include "use_case.hpp"
+
+namespace covalue::program {
+namespace {
+
+using detail::run_use_case;
+
+core::Result<const net::Cycle*> cycle_in_state(const Snapshot& snapshot, net::CycleNumber number,
+                                               net::CycleState wanted, const std::string& action) {
+  const net::Cycle* cycle = snapshot.find_cycle(number);
+  if (cycle == nullptr) {
+    return detail::not_found("no cycle " + std::to_string(number), "cycle");
+  }
+  if (cycle->state != wanted) {
+    return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(cycle->state) + "; only a " +
+                                net::name_of(wanted) + " cycle can be " + action,
+                            "cycle");
+  }
+  return cycle;
+}
+
+//! Moves initiatives into the new cycle: waiting and carried-over ones become candidates, the last
+//! cycle's selected ones start.
+core::Status advance_initiatives(StoreSession& session, const Snapshot& snapshot, net::CycleNumber number) {
+  for (net::Initiative initiative : snapshot.initiatives) {
+    const bool waiting = initiative.status == net::InitiativeStatus::kProposed && initiative.cycle == 0;
+    const bool carried = initiative.status == net::InitiativeStatus::kCarriedOver;
+    const bool starting = initiative.status == net::InitiativeStatus::kSelected;
+    if (waiting || carried) {
+      initiative.status = net::InitiativeStatus::kProposed;
+      initiative.cycle = number;
+    } else if (starting) {
+      initiative.status = net::InitiativeStatus::kInProgress;
+    } else {
+      continue;
+    }
+    if (core::Status status = session.update_initiative(initiative); !status) {
+      return status;
+    }
+  }
+  return {};
+}
+
+net::CycleInput cycle_input(const Snapshot& snapshot, const net::Cycle& cycle) {
+  net::CycleInput input;
+  input.charter = snapshot.charter;
+  input.cycle = cycle;
+  for (const net::Partner& partner : snapshot.partners) {
+    if (partner.member_in(cycle.number)) {
+      input.members.push_back(partner);
+    }
+  }
+  for (const net::Initiative& initiative : snapshot.initiatives) {
+    if (initiative.cycle == cycle.number && initiative.status == net::InitiativeStatus::kProposed) {
+      input.candidates.push_back(initiative);
+    }
+  }
+  for (const net::PartnerBallot& ballot : snapshot.ballots) {
+    const net::Partner* partner = snapshot.find_partner(ballot.partner);
+    // A partner who left after voting no longer counts.
+    if (ballot.cycle == cycle.number && partner != nullptr && partner->member_in(cycle.number)) {
+      input.ballots.push_back(ballot);
+    }
+  }
+  input.standing = snapshot.standing_before(cycle.number);
+  return input;
+}
+
+net::InitiativeStatus status_after(const net::InitiativeDecision& decision) {
+  if (decision.selected) {
+    return net::InitiativeStatus::kSelected;
+  }
+  return decision.reason == net::DecisionReason::kNotChosen ? net::InitiativeStatus::kCarriedOver
+                                                            : net::InitiativeStatus::kRejected;
+}
+
+core::Status apply_outcome(StoreSession& session, const net::CycleInput& input, const net::CycleOutcome& outcome) {
+  for (std::size_t c = 0; c < input.candidates.size(); ++c) {
+    net::Initiative initiative = input.candidates[c];
+    initiative.status = status_after(outcome.decisions[c]);
+    auto lead = std::find_if(outcome.leads.begin(), outcome.leads.end(),
+                             [&](const net::LeadAssignment& l) { return l.initiative == initiative.id; });
+    if (lead != outcome.leads.end()) {
+      initiative.lead = lead->lead;
+    }
+    if (core::Status status = session.update_initiative(initiative); !status) {
+      return status;
+    }
+  }
+  return session.save_outcome(outcome);
+}
+
+}  // namespace
+
+core::Result<net::Cycle> Program::open_cycle() {
+  net::Cycle cycle;
+  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
+      return detail::conflict(
+          "cycle " + std::to_string(open->number) + " is still " + net::name_of(open->state) + "; close it first",
+          "cycle");
+    }
+    cycle.number = snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
+    cycle.state = net::CycleState::kProposing;
+    cycle.capacity = snapshot.charter.capacity;
+    cycle.rule = snapshot.charter.rule;
+    if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
+      return inserted;
+    }
+    return advance_initiatives(session, snapshot, cycle.number);
+  });
+  if (!status) {
+    return status.error();
+  }
+  return cycle;
+}
+
+core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
+  net::Cycle cycle;
+  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
+    if (!found) {
+      return found.error();
+    }
+    cycle = **found;
+    cycle.state = net::CycleState::kVoting;
+    return session.update_cycle(cycle);
+  });
+  if (!status) {
+    return status.error();
+  }
+  return cycle;
+}
+
+core::Status Program::cast_ballot(const net::PartnerBallot& ballot) {
+  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
+    if (!valid) {
+      return valid.error();
+    }
+    return session.put_ballot(*valid);
+  });
+}
+
+core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
+  net::CycleOutcome outcome;
+  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
+    if (!found) {
+      return found.error();
+    }
+    net::Cycle cycle = **found;
+    const net::CycleInput input = cycle_input(snapshot, cycle);
+    core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
+    if (!decided) {
+      return decided.error();
+    }
+    outcome = std::move(*decided);
+    if (core::Status applied = apply_outcome(session, input, outcome); !applied) {
+      return applied;
+    }
+    cycle.state = net::CycleState::kClosed;
+    return session.update_cycle(cycle);
+  });
+  if (!status) {
+    return status.error();
+  }
+  return outcome;
+}
+
+core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
+  net::Cycle cycle;
+  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kClosed, "reviewed");
+    if (!found) {
+      return found.error();
+    }
+    cycle = **found;
+    cycle.state = net::CycleState::kReviewed;
+    for (net::Initiative initiative : snapshot.initiatives) {
+      if (initiative.cycle == number && initiative.status == net::InitiativeStatus::kDelivered) {
+        initiative.status = net::InitiativeStatus::kReviewed;
+        if (core::Status updated = session.update_initiative(initiative); !updated) {
+          return updated;
+        }
+      }
+    }
+    return session.update_cycle(cycle);
+  });
+  if (!status) {
+    return status.error();
+  }
+  return cycle;
+}
+
+}  // namespace covalue::program

@@ -1,0 +1,76 @@
+#include <algorithm>
+
+#include "covalue/program/program.hpp"
+#include "use_case.hpp"
+
+namespace covalue::program {
+namespace {
+
+using detail::run_use_case;
+
+core::Status check_closed(const Snapshot& snapshot, net::CycleNumber number) {
+  const net::Cycle* cycle = snapshot.find_cycle(number);
+  if (cycle == nullptr) {
+    return detail::not_found("no cycle " + std::to_string(number), "cycle");
+  }
+  if (cycle->state != net::CycleState::kClosed && cycle->state != net::CycleState::kReviewed) {
+    return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(cycle->state) +
+                                "; actuals are recorded once it is closed",
+                            "cycle");
+  }
+  return {};
+}
+
+bool selected_in(const net::CycleOutcome& outcome, net::InitiativeId id) {
+  return std::any_of(outcome.decisions.begin(), outcome.decisions.end(),
+                     [&](const net::InitiativeDecision& d) { return d.initiative == id && d.selected; });
+}
+
+}  // namespace
+
+core::Status Program::record_realised_value(const net::RealisedValue& value) {
+  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    if (core::Status closed = check_closed(snapshot, value.cycle); !closed) {
+      return closed;
+    }
+    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
+    if (initiative == nullptr) {
+      return detail::not_found("no initiative with id " + std::to_string(value.initiative), "initiative");
+    }
+    const net::CycleOutcome* outcome = snapshot.find_outcome(value.cycle);
+    if (outcome == nullptr || !selected_in(*outcome, value.initiative)) {
+      return detail::invalid("initiative " + std::to_string(value.initiative) + " was not selected in cycle " +
+                                 std::to_string(value.cycle),
+                             "initiative");
+    }
+    if (snapshot.find_partner(value.partner) == nullptr) {
+      return detail::not_found("no partner with id " + std::to_string(value.partner), "partner");
+    }
+    if (core::Status stored = session.put_realised_value(value); !stored) {
+      return stored;
+    }
+    net::Initiative delivered = *initiative;
+    if (delivered.status == net::InitiativeStatus::kSelected ||
+        delivered.status == net::InitiativeStatus::kInProgress) {
+      delivered.status = net::InitiativeStatus::kDelivered;
+      return session.update_initiative(delivered);
+    }
+    return {};
+  });
+}
+
+core::Status Program::record_kpi(const net::KpiMeasurement& measurement) {
+  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+    if (core::Status closed = check_closed(snapshot, measurement.cycle); !closed) {
+      return closed;
+    }
+    const bool known = std::any_of(snapshot.objectives.begin(), snapshot.objectives.end(),
+                                   [&](const net::Objective& o) { return o.id == measurement.objective; });
+    if (!known) {
+      return detail::not_found("no objective with id " + std::to_string(measurement.objective), "objective");
+    }
+    return session.put_kpi_measurement(measurement);
+  });
+}
+
+}  // namespace covalue::program

@@ -1,0 +1,256 @@
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "covalue/program/report.hpp"
+#include "report_support.hpp"
+
+namespace covalue::program {
+namespace {
+
+constexpr std::size_t kRiskWindow = 3;
+constexpr std::int64_t kMissedWeight = 25;
+constexpr std::int64_t kDryWeight = 25;
+constexpr std::int64_t kNegativeNetWeight = 15;
+constexpr std::int64_t kSelectionWeight = 15;
+constexpr std::int64_t kDeoptWeight = 10;
+constexpr std::int64_t kLeadershipWeight = 10;
+constexpr std::int64_t kMediumFrom = 30;
+constexpr std::int64_t kHighFrom = 60;
+
+core::Rational fraction(std::int64_t numerator, std::int64_t denominator) {
+  return core::Rational(numerator) / core::Rational(denominator);
+}
+
+//! How a partner took part in the program.
+struct Participation {
+  std::int64_t issued{0};
+  std::int64_t cast{0};
+  std::int64_t missed{0};
+  std::int64_t proposals{0};
+  std::int64_t reviews{0};
+  std::int64_t objectives{0};
+};
+
+Participation participation_of(const Snapshot& snapshot, const net::Partner& partner) {
+  Participation result;
+  for (const net::Cycle& cycle : snapshot.cycles) {
+    if (!detail::reached_voting(cycle) || !partner.member_in(cycle.number)) {
+      continue;
+    }
+    const bool cast = detail::has_ballot(snapshot, cycle.number, partner.id);
+    result.issued += 1;
+    result.cast += cast ? 1 : 0;
+    result.missed += !cast && detail::is_closed(cycle) ? 1 : 0;
+  }
+  const auto mine = [&](net::PartnerId id) { return id == partner.id; };
+  result.proposals = std::count_if(snapshot.initiatives.begin(), snapshot.initiatives.end(),
+                                   [&](const net::Initiative& i) { return mine(i.proposer); });
+  result.reviews = std::count_if(snapshot.realised.begin(), snapshot.realised.end(),
+                                 [&](const net::RealisedValue& v) { return mine(v.partner); });
+  result.objectives = std::count_if(snapshot.objectives.begin(), snapshot.objectives.end(),
+                                    [&](const net::Objective& o) { return mine(o.partner); });
+  return result;
+}
+
+//! What the last closed cycles of a partner's membership say about it.
+struct WindowFigures {
+  std::int64_t cycles{0};
+  std::int64_t missed{0};
+  std::int64_t supported{0};
+  std::int64_t supported_selected{0};
+  std::int64_t over_share{0};  //!< cycles with its de-optimisation share above the policy share
+  std::int64_t own_leads{0};
+  std::int64_t all_leads{0};
+};
+
+void add_outcome(WindowFigures& figures, const net::CycleOutcome& outcome, net::PartnerId partner,
+                 const core::Rational& policy_share) {
+  for (const net::PartnerResult& result : outcome.partners) {
+    if (result.partner == partner) {
+      figures.supported += result.supported;
+      figures.supported_selected += result.supported_selected;
+    }
+  }
+  const std::vector<net::PartnerId> over = detail::over_deopt_share(outcome, policy_share);
+  figures.over_share += std::count(over.begin(), over.end(), partner);
+  figures.own_leads += detail::leads_in(outcome, partner);
+  figures.all_leads += std::count_if(outcome.leads.begin(), outcome.leads.end(),
+                                     [](const net::LeadAssignment& lead) { return lead.lead.has_value(); });
+}
+
+WindowFigures window_figures(const Snapshot& snapshot, const net::Partner& partner) {
+  std::vector<const net::Cycle*> window;
+  for (const net::Cycle* cycle : detail::cycles_in_order(snapshot)) {
+    if (detail::is_closed(*cycle) && partner.member_in(cycle->number)) {
+      window.push_back(cycle);
+    }
+  }
+  if (window.size() > kRiskWindow) {
+    window.erase(window.begin(), window.end() - kRiskWindow);
+  }
+  WindowFigures figures;
+  figures.cycles = static_cast<std::int64_t>(window.size());
+  for (const net::Cycle* cycle : window) {
+    figures.missed += detail::has_ballot(snapshot, cycle->number, partner.id) ? 0 : 1;
+    if (const net::CycleOutcome* outcome = snapshot.find_outcome(cycle->number); outcome != nullptr) {
+      add_outcome(figures, *outcome, partner.id, snapshot.charter.fairness.max_deopt_share);
+    }
+  }
+  return figures;
+}
+
+//! The score's exact sum and the reasons of the factors that contributed to it.
+struct RiskSum {
+  core::Rational points;
+  std::vector<std::string> reasons;
+
+  void add(const core::Rational& factor_points, std::string reason) {
+    points += factor_points;
+    reasons.push_back(std::move(reason));
+  }
+};
+
+void add_missed(RiskSum& risk, const WindowFigures& w) {
+  if (w.missed > 0) {
+    risk.add(fraction(kMissedWeight * w.missed, w.cycles),
+             "missed " + std::to_string(w.missed) + " of " + std::to_string(w.cycles) + " ballots");
+  }
+}
+
+void add_standing(RiskSum& risk, const detail::PartnerTotals& totals, std::int64_t k) {
+  if (totals.current_dry_spell > 0) {
+    const core::Rational dry = k <= 0 ? core::Rational(1) : fraction(std::min(totals.current_dry_spell, k), k);
+    risk.add(kDryWeight * dry, "dry spell " + std::to_string(totals.current_dry_spell) + " of k=" + std::to_string(k));
+  }
+  if (totals.net_value < 0) {
+    risk.add(core::Rational(kNegativeNetWeight), "cumulative net value " + detail::decimal(totals.net_value));
+  }
+}
+
+void add_selection_and_roles(RiskSum& risk, const WindowFigures& w, const core::Rational& policy_share) {
+  const std::string in_window = " in its last " + std::to_string(w.cycles) + " cycles";
+  if (w.supported > 0 && 2 * w.supported_selected < w.supported) {
+    risk.add(fraction(kSelectionWeight * (w.supported - w.supported_selected), w.supported),
+             std::to_string(w.supported_selected) + " of " + std::to_string(w.supported) +
+                 " supported initiatives selected" + in_window);
+  }
+  if (w.over_share > 0) {
+    risk.add(fraction(kDeoptWeight * w.over_share, w.cycles),
+             "de-optimisation above the " + detail::percent_text(policy_share) + " policy share in " +
+                 std::to_string(w.over_share) + " of " + std::to_string(w.cycles) + " cycles");
+  }
+  if (w.own_leads == 0 && w.all_leads > 0) {
+    risk.add(core::Rational(kLeadershipWeight),
+             "led none of the " + std::to_string(w.all_leads) + " initiatives led" + in_window);
+  }
+}
+
+//! The factors in the order the reasons list them: missed ballots, dry spell, net value, selection,
+//! de-optimisation, leadership.
+RiskSum risk_of(const Snapshot& snapshot, const net::Partner& partner, const detail::PartnerTotals& totals) {
+  RiskSum risk;
+  const WindowFigures window = window_figures(snapshot, partner);
+  add_missed(risk, window);
+  add_standing(risk, totals, snapshot.charter.fairness.max_dry_spell);
+  add_selection_and_roles(risk, window, snapshot.charter.fairness.max_deopt_share);
+  return risk;
+}
+
+std::int64_t round_half_up(const core::Rational& value) {
+  const core::Rational shifted = value + core::Rational(1, 2);
+  core::Integer floor;
+  mpz_fdiv_q(floor.get_mpz_t(), shifted.get_num_mpz_t(), shifted.get_den_mpz_t());
+  return floor.get_si();
+}
+
+const char* band_of(std::int64_t score) {
+  if (score >= kHighFrom) {
+    return "high";
+  }
+  return score >= kMediumFrom ? "medium" : "low";
+}
+
+std::string joined(const std::vector<std::string>& reasons) {
+  std::string result;
+  for (const std::string& reason : reasons) {
+    result += (result.empty() ? "" : "; ") + reason;
+  }
+  return result;
+}
+
+std::vector<ReportCell> risk_cells(const Snapshot& snapshot, const net::Partner& partner,
+                                   const detail::PartnerTotals& totals) {
+  if (partner.left_cycle) {
+    return {ReportCell::empty(), ReportCell::empty(),
+            ReportCell::of_text("left from cycle " + std::to_string(*partner.left_cycle))};
+  }
+  const RiskSum risk = risk_of(snapshot, partner, totals);
+  const std::int64_t score = round_half_up(risk.points);
+  return {ReportCell::of_integer(score), ReportCell::of_text(band_of(score)),
+          ReportCell::of_text(joined(risk.reasons))};
+}
+
+std::vector<std::string> engagement_notes() {
+  return {
+      "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
+      "ballot (a cycle still voting is not missed yet).",
+      "reviews: actuals recorded for it; leads: initiatives it was assigned to lead.",
+      "risk_score (0-100, rounded half up) sums, over its last 3 closed cycles as a member (the window): 25 x missed "
+      "ballots / window cycles; 25 x min(current dry spell, k) / k; 15 when its cumulative net value is negative; "
+      "15 x unselected / supported when fewer than half the initiatives it supported in the window were selected; "
+      "10 x window cycles with its de-optimisation share above the policy share / window cycles; 10 when it led "
+      "nothing in the window while others led.",
+      "risk_band: low below 30, medium from 30, high from 60. risk_reasons names each factor that contributed.",
+  };
+}
+
+std::vector<ReportCell> engagement_row(const Snapshot& snapshot, const net::Partner& partner,
+                                       const detail::PartnerTotals& totals, const Participation& p) {
+  std::vector<ReportCell> row{ReportCell::of_integer(partner.id),
+                              ReportCell::of_text(partner.name),
+                              ReportCell::of_text(partner.left_cycle ? "left" : "member"),
+                              ReportCell::of_integer(p.issued),
+                              ReportCell::of_integer(p.cast),
+                              ReportCell::of_integer(p.missed),
+                              ReportCell::of_integer(p.proposals),
+                              ReportCell::of_integer(totals.leads),
+                              ReportCell::of_integer(p.reviews),
+                              ReportCell::of_integer(p.objectives)};
+  const std::vector<ReportCell> risk = risk_cells(snapshot, partner, totals);
+  row.insert(row.end(), risk.begin(), risk.end());
+  return row;
+}
+
+}  // namespace
+
+core::Result<Report> engagement_report(const Snapshot& snapshot) {
+  ReportTable table =
+      detail::make_table("partners", "Engagement and retention risk",
+                         {"partner", "name", "status", "ballots_issued", "ballots_cast", "ballots_missed", "proposals",
+                          "leads", "reviews", "objectives", "risk_score", "risk_band", "risk_reasons"});
+  table.notes = engagement_notes();
+  const detail::NetworkTotals totals = detail::network_totals(snapshot);
+  std::int64_t cast = 0;
+  std::int64_t missed = 0;
+  std::map<std::string, std::int64_t> bands{{"low", 0}, {"medium", 0}, {"high", 0}};
+  const auto band_column = static_cast<std::size_t>(std::find(table.columns.begin(), table.columns.end(), "risk_band") -
+                                                    table.columns.begin());
+  for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
+    const Participation participation = participation_of(snapshot, *partner);
+    table.rows.push_back(engagement_row(snapshot, *partner, totals.of(partner->id), participation));
+    cast += participation.cast;
+    missed += participation.missed;
+    bands[table.rows.back()[band_column].text] += partner->left_cycle ? 0 : 1;
+  }
+  Report report{"engagement", {}, {}};
+  report.summary = {
+      {"ballots_cast", ReportCell::of_integer(cast)},           {"ballots_missed", ReportCell::of_integer(missed)},
+      {"turnout", detail::percent_of(cast, cast + missed)},     {"low_risk", ReportCell::of_integer(bands["low"])},
+      {"medium_risk", ReportCell::of_integer(bands["medium"])}, {"high_risk", ReportCell::of_integer(bands["high"])}};
+  report.tables.push_back(std::move(table));
+  return report;
+}
+
+}  // namespace covalue::program

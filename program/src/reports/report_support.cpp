@@ -1,0 +1,199 @@
+#include "report_support.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace covalue::program::detail {
+namespace {
+
+void add_result(PartnerTotals& totals, const net::PartnerResult& result) {
+  totals.estimated += result.estimated_value;
+  totals.transfers += result.transfer;
+  totals.net_value += result.net_value;
+  totals.deoptimisation += result.deoptimisation;
+  totals.supported += result.supported;
+  totals.supported_selected += result.supported_selected;
+  totals.longest_dry_spell = std::max(totals.longest_dry_spell, result.dry_spell);
+  totals.current_dry_spell = result.dry_spell;
+  totals.protected_cycles += result.protected_partner ? 1 : 0;
+  totals.cycles += 1;
+}
+
+template <typename T, typename Key>
+std::vector<const T*> ordered(const std::vector<T>& items, Key key) {
+  std::vector<const T*> result;
+  result.reserve(items.size());
+  for (const T& item : items) {
+    result.push_back(&item);
+  }
+  std::stable_sort(result.begin(), result.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  return result;
+}
+
+}  // namespace
+
+const PartnerTotals& NetworkTotals::of(net::PartnerId partner) const {
+  static const PartnerTotals zeros;
+  auto it = partners.find(partner);
+  return it == partners.end() ? zeros : it->second;
+}
+
+NetworkTotals network_totals(const Snapshot& snapshot) {
+  NetworkTotals totals;
+  for (const net::Partner& partner : snapshot.partners) {
+    totals.partners[partner.id];
+  }
+  for (const net::CycleOutcome* outcome : outcomes_in_order(snapshot)) {
+    for (const net::PartnerResult& result : outcome->partners) {
+      add_result(totals.partners[result.partner], result);
+      totals.deoptimisation += result.deoptimisation;
+    }
+    for (const net::LeadAssignment& lead : outcome->leads) {
+      if (lead.lead) {
+        totals.partners[*lead.lead].leads += 1;
+        totals.leads += 1;
+      }
+    }
+  }
+  return totals;
+}
+
+ReportCell EstimationTotals::error_cell() const { return percent_of(absolute_error, absolute_estimate); }
+
+ReportCell EstimationTotals::bias_cell() const {
+  return pairs == 0 ? ReportCell::empty() : ReportCell::of_number(actual - estimate);
+}
+
+std::map<net::PartnerId, EstimationTotals> estimation_by_proposer(const Snapshot& snapshot) {
+  std::map<net::PartnerId, EstimationTotals> result;
+  std::map<net::PartnerId, std::set<net::InitiativeId>> initiatives;
+  for (const net::RealisedValue& value : snapshot.realised) {
+    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
+    if (initiative == nullptr) {
+      continue;
+    }
+    const core::Rational estimate = initiative->impact_on(value.partner);
+    EstimationTotals& totals = result[initiative->proposer];
+    totals.pairs += 1;
+    totals.estimate += estimate;
+    totals.actual += value.actual;
+    totals.absolute_error += abs(value.actual - estimate);
+    totals.absolute_estimate += abs(estimate);
+    initiatives[initiative->proposer].insert(initiative->id);
+  }
+  for (auto& [proposer, totals] : result) {
+    totals.initiatives = static_cast<std::int64_t>(initiatives[proposer].size());
+  }
+  return result;
+}
+
+EstimationTotals estimation_overall(const std::map<net::PartnerId, EstimationTotals>& by_proposer) {
+  EstimationTotals overall;
+  for (const auto& [proposer, totals] : by_proposer) {
+    overall.pairs += totals.pairs;
+    overall.initiatives += totals.initiatives;
+    overall.estimate += totals.estimate;
+    overall.actual += totals.actual;
+    overall.absolute_error += totals.absolute_error;
+    overall.absolute_estimate += totals.absolute_estimate;
+  }
+  return overall;
+}
+
+std::map<net::CycleNumber, CycleRealised> realised_by_cycle(const Snapshot& snapshot) {
+  std::map<net::CycleNumber, CycleRealised> result;
+  for (const net::RealisedValue& value : snapshot.realised) {
+    result[value.cycle].actual += value.actual;
+    result[value.cycle].records += 1;
+  }
+  return result;
+}
+
+std::vector<const net::Cycle*> cycles_in_order(const Snapshot& snapshot) {
+  return ordered(snapshot.cycles, [](const net::Cycle& c) { return c.number; });
+}
+
+std::vector<const net::CycleOutcome*> outcomes_in_order(const Snapshot& snapshot) {
+  return ordered(snapshot.outcomes, [](const net::CycleOutcome& o) { return o.cycle; });
+}
+
+std::vector<const net::Partner*> partners_in_order(const Snapshot& snapshot) {
+  return ordered(snapshot.partners, [](const net::Partner& p) { return p.id; });
+}
+
+bool reached_voting(const net::Cycle& cycle) { return cycle.state != net::CycleState::kProposing; }
+
+bool is_closed(const net::Cycle& cycle) {
+  return cycle.state == net::CycleState::kClosed || cycle.state == net::CycleState::kReviewed;
+}
+
+bool has_ballot(const Snapshot& snapshot, net::CycleNumber cycle, net::PartnerId partner) {
+  return std::any_of(snapshot.ballots.begin(), snapshot.ballots.end(),
+                     [&](const net::PartnerBallot& b) { return b.cycle == cycle && b.partner == partner; });
+}
+
+core::Rational total_deoptimisation(const net::CycleOutcome& outcome) {
+  core::Rational total;
+  for (const net::PartnerResult& result : outcome.partners) {
+    total += result.deoptimisation;
+  }
+  return total;
+}
+
+std::vector<net::PartnerId> over_deopt_share(const net::CycleOutcome& outcome, const core::Rational& policy_share) {
+  std::vector<net::PartnerId> result;
+  const core::Rational total = total_deoptimisation(outcome);
+  if (total == 0) {
+    return result;
+  }
+  for (const net::PartnerResult& partner : outcome.partners) {
+    if (partner.deoptimisation / total > policy_share) {
+      result.push_back(partner.partner);
+    }
+  }
+  return result;
+}
+
+std::int64_t selected_count(const net::CycleOutcome& outcome) {
+  return std::count_if(outcome.decisions.begin(), outcome.decisions.end(),
+                       [](const net::InitiativeDecision& d) { return d.selected; });
+}
+
+std::int64_t leads_in(const net::CycleOutcome& outcome, net::PartnerId partner) {
+  return std::count_if(outcome.leads.begin(), outcome.leads.end(),
+                       [&](const net::LeadAssignment& lead) { return lead.lead == partner; });
+}
+
+std::string partner_name(const Snapshot& snapshot, net::PartnerId partner) {
+  const net::Partner* found = snapshot.find_partner(partner);
+  return found == nullptr ? "#" + std::to_string(partner) : found->name;
+}
+
+std::string partner_names(const Snapshot& snapshot, const std::vector<net::PartnerId>& partners) {
+  std::string result;
+  for (const net::PartnerId partner : partners) {
+    result += (result.empty() ? "" : ", ") + partner_name(snapshot, partner);
+  }
+  return result;
+}
+
+ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns) {
+  ReportTable table;
+  table.key = std::move(key);
+  table.title = std::move(title);
+  table.columns = std::move(columns);
+  return table;
+}
+
+ReportCell yes_no(bool value) { return ReportCell::of_text(value ? "yes" : "no"); }
+
+ReportCell percent_of(const core::Rational& part, const core::Rational& whole) {
+  return whole == 0 ? ReportCell::empty() : ReportCell::of_percent(part / whole);
+}
+
+std::string decimal(const core::Rational& value) { return core::to_decimal_string(value); }
+
+std::string percent_text(const core::Rational& fraction) { return decimal(fraction * 100) + "%"; }
+
+}  // namespace covalue::program::detail

@@ -1,0 +1,169 @@
+#include <algorithm>
+#include <set>
+
+#include "use_case.hpp"
+
+namespace covalue::program::detail {
+namespace {
+
+core::Status validate_impacts(const Snapshot& snapshot, const net::Initiative& initiative, net::CycleNumber cycle) {
+  std::set<net::PartnerId> seen;
+  for (std::size_t k = 0; k < initiative.impacts.size(); ++k) {
+    const net::Impact& impact = initiative.impacts[k];
+    const std::string where = "impact[" + std::to_string(k) + "].partner";
+    core::Result<const net::Partner*> partner = member(snapshot, impact.partner, cycle, where);
+    if (!partner) {
+      return partner.error();
+    }
+    if (!seen.insert(impact.partner).second) {
+      return invalid("partner " + (*partner)->name + " has two impact estimates", where);
+    }
+  }
+  return {};
+}
+
+core::Status validate_links(const Snapshot& snapshot, const net::Initiative& initiative, net::CycleNumber cycle) {
+  for (std::size_t k = 0; k < initiative.objectives.size(); ++k) {
+    const net::ObjectiveId id = initiative.objectives[k];
+    auto it = std::find_if(snapshot.objectives.begin(), snapshot.objectives.end(),
+                           [&](const net::Objective& o) { return o.id == id; });
+    if (it == snapshot.objectives.end()) {
+      return not_found("no objective with id " + std::to_string(id), "objectives[" + std::to_string(k) + "]");
+    }
+  }
+  for (std::size_t k = 0; k < initiative.volunteers.size(); ++k) {
+    core::Result<const net::Partner*> partner =
+        member(snapshot, initiative.volunteers[k], cycle, "volunteers[" + std::to_string(k) + "]");
+    if (!partner) {
+      return partner.error();
+    }
+  }
+  return {};
+}
+
+bool title_taken(const Snapshot& snapshot, const std::string& title) {
+  return std::any_of(snapshot.initiatives.begin(), snapshot.initiatives.end(), [&](const net::Initiative& i) {
+    return i.title == title && i.status != net::InitiativeStatus::kWithdrawn;
+  });
+}
+
+}  // namespace
+
+core::Status validate_proposal(const Snapshot& snapshot, const net::Initiative& initiative) {
+  const net::CycleNumber cycle = membership_cycle(snapshot);
+  if (initiative.title.empty()) {
+    return invalid("an initiative needs a title", "title");
+  }
+  if (title_taken(snapshot, initiative.title)) {
+    return conflict("an initiative titled '" + initiative.title + "' already exists", "title");
+  }
+  if (initiative.cost <= 0) {
+    return invalid("must be > 0, got " + core::to_decimal_string(initiative.cost), "cost");
+  }
+  if (initiative.cost > snapshot.charter.capacity) {
+    return invalid("costs " + core::to_decimal_string(initiative.cost) + ", more than the network's capacity " +
+                       core::to_decimal_string(snapshot.charter.capacity) + " per cycle",
+                   "cost");
+  }
+  if (core::Result<const net::Partner*> proposer = member(snapshot, initiative.proposer, cycle, "proposer");
+      !proposer) {
+    return proposer.error();
+  }
+  if (core::Status status = validate_impacts(snapshot, initiative, cycle); !status) {
+    return status;
+  }
+  return validate_links(snapshot, initiative, cycle);
+}
+
+namespace {
+
+core::Status validate_entry_value(net::BallotFormat format, net::BallotEntry& entry, const std::string& where) {
+  switch (format) {
+    case net::BallotFormat::kApprovals:
+      entry.value = 1;
+      return {};
+    case net::BallotFormat::kRanking:
+      if (entry.value < 1 || entry.value.get_den() != 1) {
+        return invalid("a rank must be a whole number >= 1, got " + core::to_decimal_string(entry.value), where);
+      }
+      return {};
+    case net::BallotFormat::kScores:
+    case net::BallotFormat::kPoints:
+      if (entry.value < 0) {
+        return invalid("must be >= 0, got " + core::to_decimal_string(entry.value), where);
+      }
+      return {};
+  }
+  return {};
+}
+
+core::Status check_candidate(const Snapshot& snapshot, net::InitiativeId id, net::CycleNumber cycle,
+                             const std::string& where) {
+  const net::Initiative* initiative = snapshot.find_initiative(id);
+  if (initiative == nullptr) {
+    return not_found("no initiative with id " + std::to_string(id), where);
+  }
+  if (initiative->cycle != cycle || initiative->status != net::InitiativeStatus::kProposed) {
+    return invalid("initiative " + std::to_string(id) + " (" + initiative->title +
+                       ") is not up for decision in cycle " + std::to_string(cycle),
+                   where);
+  }
+  return {};
+}
+
+core::Status check_cycle_votes(const Snapshot& snapshot, net::CycleNumber number) {
+  const net::Cycle* cycle = snapshot.find_cycle(number);
+  if (cycle == nullptr) {
+    return not_found("no cycle " + std::to_string(number), "cycle");
+  }
+  if (cycle->state == net::CycleState::kProposing) {
+    return conflict("cycle " + std::to_string(number) + " is still proposing; voting starts with `covalue cycle vote`",
+                    "cycle");
+  }
+  if (cycle->state != net::CycleState::kVoting) {
+    return conflict(
+        "cycle " + std::to_string(number) + " is " + net::name_of(cycle->state) + "; ballots are no longer accepted",
+        "cycle");
+  }
+  return {};
+}
+
+}  // namespace
+
+core::Result<net::PartnerBallot> validate_ballot(const Snapshot& snapshot, const net::PartnerBallot& ballot) {
+  if (core::Status status = check_cycle_votes(snapshot, ballot.cycle); !status) {
+    return status.error();
+  }
+  if (core::Result<const net::Partner*> voter = member(snapshot, ballot.partner, ballot.cycle, "partner"); !voter) {
+    return voter.error();
+  }
+  net::PartnerBallot normalised = ballot;
+  std::set<net::InitiativeId> seen;
+  for (std::size_t k = 0; k < normalised.entries.size(); ++k) {
+    net::BallotEntry& entry = normalised.entries[k];
+    const std::string where = "entries[" + std::to_string(k) + "]";
+    if (core::Status status = check_candidate(snapshot, entry.initiative, ballot.cycle, where); !status) {
+      return status.error();
+    }
+    if (!seen.insert(entry.initiative).second) {
+      return invalid("initiative " + std::to_string(entry.initiative) + " appears twice", where);
+    }
+    if (core::Status status = validate_entry_value(ballot.format, entry, where); !status) {
+      return status.error();
+    }
+  }
+  std::set<net::InitiativeId> objected;
+  for (std::size_t k = 0; k < normalised.objections.size(); ++k) {
+    const std::string where = "objections[" + std::to_string(k) + "]";
+    const net::InitiativeId id = normalised.objections[k].initiative;
+    if (core::Status status = check_candidate(snapshot, id, ballot.cycle, where); !status) {
+      return status.error();
+    }
+    if (!objected.insert(id).second) {
+      return invalid("objection to initiative " + std::to_string(id) + " appears twice", where);
+    }
+  }
+  return normalised;
+}
+
+}  // namespace covalue::program::detail
