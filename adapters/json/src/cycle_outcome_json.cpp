@@ -1,0 +1,98 @@
+#include "covalue/adapters/json/cycle_outcome_json.hpp"
+
+#include <cstdint>
+#include <vector>
+
+#include "outcome_codec.hpp"
+
+namespace covalue::adapters::json {
+namespace {
+
+using core::to_string;
+using nlohmann::json;
+namespace net = core::network;
+
+json id_list(const std::vector<std::int64_t>& ids) {
+  json out = json::array();
+  for (const std::int64_t id : ids) {
+    out.push_back(id);
+  }
+  return out;
+}
+
+json decision_to_json(const net::InitiativeDecision& decision) {
+  return {{"initiative", decision.initiative},
+          {"selected", decision.selected},
+          {"reason", net::name_of(decision.reason)},
+          {"explanation", decision.explanation}};
+}
+
+json partner_to_json(const net::PartnerResult& partner) {
+  return {{"partner", partner.partner},
+          {"weight", to_string(partner.weight)},
+          {"estimated_value", to_string(partner.estimated_value)},
+          {"deoptimisation", to_string(partner.deoptimisation)},
+          {"transfer", to_string(partner.transfer)},
+          {"net_value", to_string(partner.net_value)},
+          {"allocation", to_string(partner.allocation)},
+          {"supported", partner.supported},
+          {"supported_selected", partner.supported_selected},
+          {"voted", partner.voted},
+          {"dry", partner.dry},
+          {"dry_spell", partner.dry_spell},
+          {"protected_partner", partner.protected_partner}};
+}
+
+json lead_to_json(const net::LeadAssignment& lead) {
+  return {
+      {"initiative", lead.initiative}, {"lead", lead.lead ? json(*lead.lead) : json()}, {"volunteer", lead.volunteer}};
+}
+
+json sharing_to_json(const net::SharingReport& sharing) {
+  return {{"policy", net::name_of(sharing.policy)},
+          {"method", sharing.method},
+          {"error_bound", to_string(sharing.error_bound)},
+          {"samples", sharing.samples},
+          {"in_core", sharing.in_core},
+          {"blocking_coalition", id_list(sharing.blocking_coalition)}};
+}
+
+json network_fair_to_json(const net::NetworkFairCertificate& certificate) {
+  return {{"status", certificate.status},
+          {"objective", to_string(certificate.objective)},
+          {"solver_bound", to_string(certificate.solver_bound)},
+          {"proven_bound", to_string(certificate.proven_bound)},
+          {"gap", to_string(certificate.gap)},
+          {"nodes", certificate.nodes},
+          {"rechecked", certificate.rechecked}};
+}
+
+template <typename T, typename Encode>
+json list_to_json(const std::vector<T>& items, Encode encode) {
+  json out = json::array();
+  for (const T& item : items) {
+    out.push_back(encode(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+json cycle_outcome_to_json(const net::CycleOutcome& outcome) {
+  IndexCodec indices;
+  return {{"cycle", outcome.cycle},
+          {"rule", net::name_of(outcome.rule)},
+          {"capacity", to_string(outcome.capacity)},
+          {"spent", to_string(outcome.spent)},
+          {"network_value", to_string(outcome.network_value)},
+          {"decisions", list_to_json(outcome.decisions, decision_to_json)},
+          {"partners", list_to_json(outcome.partners, partner_to_json)},
+          {"leads", list_to_json(outcome.leads, lead_to_json)},
+          {"sharing", sharing_to_json(outcome.sharing)},
+          {"rule_outcome", outcome.rule_outcome ? outcome_to_json(indices, indices, *outcome.rule_outcome) : json()},
+          {"candidates", id_list(outcome.candidates)},
+          {"network_fair", outcome.network_fair ? network_fair_to_json(*outcome.network_fair) : json()},
+          {"notes", outcome.notes}};
+}
+
+}  // namespace covalue::adapters::json

@@ -1,0 +1,152 @@
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "covalue/adapters/json/cycle_outcome_json.hpp"
+#include "json_fields.hpp"
+#include "outcome_codec.hpp"
+
+namespace covalue::adapters::json {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Result;
+using nlohmann::json;
+namespace net = core::network;
+
+// Reads an array member of ids (absent: empty).
+void read_ids(FieldReader& fields, const char* key, std::vector<std::int64_t>& out) {
+  fields.each(key, [&](const json& item, const std::string& at) {
+    if (!item.is_number_integer() ||
+        (item.is_number_unsigned() && item.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max())) {
+      return fields.fail(make_error(ErrorKind::kInvalidInput, "expected an id", at));
+    }
+    out.push_back(item.get<std::int64_t>());
+    return true;
+  });
+}
+
+// Reads an array member whose items are decoded by `read(item, path)`.
+template <typename T>
+void read_list(FieldReader& fields, const char* key, Result<T> (*read)(const json&, const std::string&),
+               std::vector<T>& out) {
+  fields.each(key, [&](const json& item, const std::string& at) {
+    auto value = read(item, at);
+    return value.ok() ? (out.push_back(std::move(value).value()), true) : fields.fail(value.error());
+  });
+}
+
+Result<net::InitiativeDecision> decision_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::InitiativeDecision out;
+  out.initiative = fields.integer("initiative");
+  out.selected = fields.boolean("selected");
+  out.reason = fields.name("reason", net::parse_decision_reason);
+  out.explanation = fields.optional_text("explanation", "");
+  return fields.finish(std::move(out));
+}
+
+Result<net::PartnerResult> partner_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::PartnerResult out;
+  out.partner = fields.integer("partner");
+  out.weight = fields.rational("weight");
+  out.estimated_value = fields.rational("estimated_value");
+  out.deoptimisation = fields.rational("deoptimisation");
+  out.transfer = fields.rational("transfer");
+  out.net_value = fields.rational("net_value");
+  out.allocation = fields.rational("allocation");
+  out.supported = fields.integer("supported");
+  out.supported_selected = fields.integer("supported_selected");
+  out.voted = fields.boolean("voted");
+  out.dry = fields.boolean("dry");
+  out.dry_spell = fields.integer("dry_spell");
+  out.protected_partner = fields.boolean("protected_partner");
+  return fields.finish(std::move(out));
+}
+
+Result<net::LeadAssignment> lead_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::LeadAssignment out;
+  out.initiative = fields.integer("initiative");
+  out.lead = fields.optional_integer("lead");
+  out.volunteer = fields.boolean("volunteer");
+  return fields.finish(out);
+}
+
+Result<net::SharingReport> sharing_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::SharingReport out;
+  out.policy = fields.name("policy", net::parse_sharing_policy);
+  out.method = fields.text("method");
+  out.error_bound = fields.rational("error_bound");
+  out.samples = fields.optional_unsigned<std::uint64_t>("samples", 0);
+  out.in_core = fields.text("in_core");
+  read_ids(fields, "blocking_coalition", out.blocking_coalition);
+  return fields.finish(std::move(out));
+}
+
+Result<net::NetworkFairCertificate> network_fair_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::NetworkFairCertificate out;
+  out.status = fields.text("status");
+  out.objective = fields.rational("objective");
+  out.solver_bound = fields.rational("solver_bound");
+  out.proven_bound = fields.rational("proven_bound");
+  out.gap = fields.rational("gap");
+  out.nodes = fields.optional_unsigned<std::uint64_t>("nodes", 0);
+  out.rechecked = fields.boolean("rechecked");
+  return fields.finish(std::move(out));
+}
+
+// Reads an optional object member (absent or null: nothing) with `read`.
+template <typename T>
+std::optional<T> read_optional(FieldReader& fields, const json& document, const char* key,
+                               Result<T> (*read)(const json&, const std::string&)) {
+  if (!fields.ok() || !document.contains(key) || document[key].is_null()) {
+    return std::nullopt;
+  }
+  auto value = read(document[key], fields.at(key));
+  if (!value.ok()) {
+    fields.fail(value.error());
+    return std::nullopt;
+  }
+  return std::move(value).value();
+}
+
+Result<core::Outcome> rule_outcome_from_json(const json& node, const std::string& path) {
+  const IndexCodec indices;
+  return outcome_from_json(indices, indices, node, path);
+}
+
+}  // namespace
+
+Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
+  FieldReader fields(document, "$");
+  net::CycleOutcome out;
+  out.cycle = fields.integer("cycle");
+  out.rule = fields.name("rule", net::parse_selection_rule);
+  out.capacity = fields.rational("capacity");
+  out.spent = fields.rational("spent");
+  out.network_value = fields.rational("network_value");
+  read_list(fields, "decisions", decision_from_json, out.decisions);
+  read_list(fields, "partners", partner_from_json, out.partners);
+  read_list(fields, "leads", lead_from_json, out.leads);
+  if (auto sharing = read_optional(fields, document, "sharing", sharing_from_json)) {
+    out.sharing = std::move(*sharing);
+  }
+  out.rule_outcome = read_optional(fields, document, "rule_outcome", rule_outcome_from_json);
+  read_ids(fields, "candidates", out.candidates);
+  out.network_fair = read_optional(fields, document, "network_fair", network_fair_from_json);
+  fields.each("notes", [&](const json& item, const std::string& at) {
+    auto note = text_from_json(item, at);
+    return note.ok() ? (out.notes.push_back(std::move(note).value()), true) : fields.fail(note.error());
+  });
+  return fields.finish(std::move(out));
+}
+
+}  // namespace covalue::adapters::json

@@ -1,0 +1,201 @@
+#include "connection.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+
+constexpr int kBusyTimeoutMs = 5000;
+
+ErrorKind kind_of(int code) {
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return ErrorKind::kConflict;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return ErrorKind::kNotFound;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return ErrorKind::kInvalidInput;
+    default:
+      break;
+  }
+  const int primary = code & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? ErrorKind::kConflict : ErrorKind::kInternal;
+}
+
+}  // namespace
+
+core::Error sqlite_error(sqlite3* db, int code) {
+  const int primary = code & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return make_error(ErrorKind::kConflict, "the database is locked by another connection; try again");
+  }
+  return make_error(kind_of(code), db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::optional<core::Error> error)
+    : db_(db), stmt_(stmt), error_(std::move(error)) {}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), error_(std::move(other.error_)), next_(other.next_) {}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+void Statement::check_bind(int code) {
+  if (code != SQLITE_OK && !error_) {
+    error_ = sqlite_error(db_, code);
+  }
+  ++next_;
+}
+
+Statement& Statement::bind_int(std::int64_t value) {
+  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_int64(stmt_, next_, value));
+  return *this;
+}
+
+Statement& Statement::bind_text(std::string_view value) {
+  if (stmt_ == nullptr) {
+    check_bind(SQLITE_OK);
+    return *this;
+  }
+  // SQLite owns the copy and frees it with sqlite3_free (one byte more, so even "" is a text).
+  auto* copy = static_cast<char*>(sqlite3_malloc64(value.size() + 1));
+  if (copy == nullptr) {
+    check_bind(SQLITE_NOMEM);
+    return *this;
+  }
+  std::memcpy(copy, value.data(), value.size());
+  copy[value.size()] = '\0';
+  check_bind(sqlite3_bind_text64(stmt_, next_, copy, value.size(), sqlite3_free, SQLITE_UTF8));
+  return *this;
+}
+
+Statement& Statement::bind_rational(const core::Rational& value) { return bind_text(core::to_string(value)); }
+
+Statement& Statement::bind_optional_int(const std::optional<std::int64_t>& value) {
+  if (value) {
+    return bind_int(*value);
+  }
+  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_));
+  return *this;
+}
+
+Statement& Statement::bind_optional_rational(const std::optional<core::Rational>& value) {
+  if (value) {
+    return bind_rational(*value);
+  }
+  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_));
+  return *this;
+}
+
+core::Result<bool> Statement::step() {
+  if (error_) {
+    return *error_;
+  }
+  const int code = sqlite3_step(stmt_);
+  if (code == SQLITE_ROW) {
+    return true;
+  }
+  if (code == SQLITE_DONE) {
+    return false;
+  }
+  // A failed step leaves the statement to be reset; report the failure of this step.
+  return sqlite_error(db_, code);
+}
+
+core::Status Statement::run() {
+  for (;;) {
+    auto row = step();
+    if (!row.ok()) {
+      return row.error();
+    }
+    if (!*row) {
+      return {};
+    }
+  }
+}
+
+std::int64_t Statement::int_at(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::text_at(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) {
+    return {};
+  }
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::string Statement::column_name(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name != nullptr ? name : "?";
+}
+
+core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (code != SQLITE_OK) {
+    std::string message =
+        "cannot open the database '" + path + "': " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    sqlite3_close(db);
+    return make_error(ErrorKind::kInvalidInput, std::move(message), path);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  std::unique_ptr<Connection> connection(new Connection(db, path));
+  if (auto on = connection->execute("PRAGMA foreign_keys = ON"); !on.ok()) {
+    return make_error(ErrorKind::kInvalidInput, "cannot open the database '" + path + "': " + on.error().message, path);
+  }
+  return connection;
+}
+
+Connection::~Connection() {
+  for (auto& entry : cache_) {
+    sqlite3_finalize(entry.second);
+  }
+  sqlite3_close(db_);
+}
+
+core::Status Connection::execute(const char* sql) {
+  const int code = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  if (code != SQLITE_OK) {
+    return sqlite_error(db_, code);
+  }
+  return {};
+}
+
+Statement Connection::prepare(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int code = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (code != SQLITE_OK) {
+      core::Error error = sqlite_error(db_, code);
+      error.kind = ErrorKind::kInternal;
+      return {db_, nullptr, std::move(error)};
+    }
+    it = cache_.emplace(sql, stmt).first;
+  }
+  return {db_, it->second, std::nullopt};
+}
+
+std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
+
+bool Connection::autocommit() const { return sqlite3_get_autocommit(db_) != 0; }
+
+}  // namespace covalue::adapters::sqlite

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "connection.hpp"
+
+namespace covalue::adapters::sqlite {
+
+//! kInternal "corrupt database: <table>: a row of unknown parent <id>".
+[[nodiscard]] core::Error corrupt_row(std::string_view table, std::int64_t parent);
+
+//! Reads the columns of the current row of a query into model values. The first value that does not
+//! read back (a bad rational, an unknown enum name) wins: later reads return defaults and error()
+//! says "corrupt database: <table>.<column>: ...".
+class RowReader {
+ public:
+  //! Reads rows of `query`, which come from `table`.
+  RowReader(const Statement& query, std::string_view table) : query_(query), table_(table) {}
+
+  //! True while every value read back.
+  [[nodiscard]] bool ok() const { return !error_; }
+  //! The first failure; only valid when !ok().
+  [[nodiscard]] const core::Error& error() const { return *error_; }
+
+  //! An integer column.
+  [[nodiscard]] std::int64_t integer(int column) const { return query_.int_at(column); }
+  //! An integer column that may be NULL.
+  [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const;
+  //! A text column.
+  [[nodiscard]] std::string text(int column) const { return query_.text_at(column); }
+  //! A rational stored as text.
+  [[nodiscard]] core::Rational rational(int column);
+  //! A rational stored as text, or NULL.
+  [[nodiscard]] std::optional<core::Rational> optional_rational(int column);
+
+  //! An enum stored by its name, read by `parse` (net::parse_tier, ...).
+  template <typename T>
+  [[nodiscard]] T name(int column, core::Result<T> (*parse)(std::string_view)) {
+    auto value = parse(query_.text_at(column));
+    if (!value.ok()) {
+      fail(column, value.error());
+      return T{};
+    }
+    return *value;
+  }
+
+ private:
+  void fail(int column, const core::Error& error);
+
+  const Statement& query_;
+  std::string_view table_;
+  std::optional<core::Error> error_;
+};
+
+//! Every row of `query` (rows of `table`), each made into a value by `read(RowReader&)`.
+template <typename Read>
+[[nodiscard]] auto read_rows(Statement& query, std::string_view table, Read read)
+    -> core::Result<std::vector<decltype(read(std::declval<RowReader&>()))>> {
+  std::vector<decltype(read(std::declval<RowReader&>()))> out;
+  for (;;) {
+    auto row = query.step();
+    if (!row.ok()) {
+      return row.error();
+    }
+    if (!*row) {
+      return out;
+    }
+    RowReader reader(query, table);
+    out.push_back(read(reader));
+    if (!reader.ok()) {
+      return reader.error();
+    }
+  }
+}
+
+//! Reads the rows of a child table onto their parents: column 0 of `query` is the parent's key, rows
+//! come ordered by it, and `parents` are ordered by `key(parent)`. Calls `attach(parent, row)` per row.
+template <typename Parent, typename Key, typename Attach>
+[[nodiscard]] core::Status attach_rows(Statement& query, std::string_view table, std::vector<Parent>& parents, Key key,
+                                       Attach attach) {
+  std::size_t at = 0;
+  for (;;) {
+    auto row = query.step();
+    if (!row.ok() || !*row) {
+      return row.ok() ? core::Status() : core::Status(row.error());
+    }
+    const std::int64_t id = query.int_at(0);
+    while (at < parents.size() && key(parents[at]) < id) {
+      ++at;
+    }
+    if (at == parents.size() || key(parents[at]) != id) {
+      return corrupt_row(table, id);
+    }
+    RowReader reader(query, table);
+    attach(parents[at], reader);
+    if (!reader.ok()) {
+      return reader.error();
+    }
+  }
+}
+
+}  // namespace covalue::adapters::sqlite

@@ -1,0 +1,161 @@
+#include "schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "schema_v1.hpp"
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Result;
+using core::Status;
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
+}};
+
+// Where a database stands: whose it is, and which step it has taken last.
+struct DatabaseState {
+  std::int64_t application_id{0};
+  std::int64_t tables{0};
+  std::int64_t version{0};
+};
+
+Result<std::int64_t> single_int(Connection& db, const char* sql) {
+  Statement query = db.prepare(sql);
+  auto row = query.step();
+  if (!row.ok()) {
+    return row.error();
+  }
+  return *row ? query.int_at(0) : 0;
+}
+
+Result<DatabaseState> read_state(Connection& db) {
+  DatabaseState state;
+  auto application_id = single_int(db, "PRAGMA application_id");
+  auto tables = single_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  auto has_versions =
+      single_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
+  for (const auto* part : {&application_id, &tables, &has_versions}) {
+    if (!part->ok()) {
+      return part->error();
+    }
+  }
+  state.application_id = *application_id;
+  state.tables = *tables;
+  if (*has_versions != 0) {
+    auto version = single_int(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (!version.ok()) {
+      return version.error();
+    }
+    state.version = *version;
+  }
+  return state;
+}
+
+// A database is ours when it carries our application id, or is empty (about to become ours).
+Status check_owner(const DatabaseState& state, const std::string& path) {
+  if (state.application_id == kApplicationId || (state.application_id == 0 && state.tables == 0)) {
+    return {};
+  }
+  return make_error(ErrorKind::kInvalidInput, "'" + path + "' is not a covalue database", path);
+}
+
+Status check_known(const DatabaseState& state, std::span<const Migration> steps, const std::string& path) {
+  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
+  if (state.version <= known) {
+    return {};
+  }
+  return make_error(ErrorKind::kConflict,
+                    "the database '" + path + "' has schema version " + std::to_string(state.version) +
+                        ", newer than this covalue knows (" + std::to_string(known) + "); upgrade covalue",
+                    path);
+}
+
+Status apply(Connection& db, const Migration& step) {
+  if (auto applied = db.execute(step.sql); !applied.ok()) {
+    return applied;
+  }
+  return db.prepare("INSERT INTO schema_migrations (version, description) VALUES (?1, ?2)")
+      .bind_int(step.version)
+      .bind_text(step.description)
+      .run();
+}
+
+// Inside the write transaction: re-reads the state (another connection may have migrated meanwhile)
+// and applies the missing steps.
+Status apply_missing(Connection& db, std::span<const Migration> steps) {
+  auto state = read_state(db);
+  if (!state.ok()) {
+    return state.error();
+  }
+  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
+    return owner;
+  }
+  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
+    return known;
+  }
+  if (auto created = db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                "description TEXT NOT NULL) STRICT;"
+                                "PRAGMA application_id = 1129272897");
+      !created.ok()) {
+    return created;
+  }
+  for (const Migration& step : steps) {
+    if (step.version > state->version) {
+      if (auto applied = apply(db, step); !applied.ok()) {
+        return applied;
+      }
+    }
+  }
+  return {};
+}
+
+// Makes an error of opening name the database: "not a database" and the like say whose file it is.
+core::Error about(const Connection& db, core::Error error) {
+  if (error.where.empty()) {
+    if (error.kind == ErrorKind::kInternal) {
+      error.kind = ErrorKind::kInvalidInput;
+      error.message = "cannot use '" + db.path() + "' as a covalue database: " + error.message;
+    }
+    error.where = db.path();
+  }
+  return error;
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return kMigrations; }
+
+Status migrate(Connection& db, std::span<const Migration> steps) {
+  static_assert(kApplicationId == 1129272897, "the PRAGMA in apply_missing spells the application id");
+  auto state = read_state(db);
+  if (!state.ok()) {
+    return about(db, state.error());
+  }
+  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
+    return owner;
+  }
+  if (db.path() != ":memory:" && !db.path().empty()) {
+    if (auto wal = db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal.ok()) {
+      return about(db, wal.error());
+    }
+  }
+  if (auto begun = db.execute("BEGIN IMMEDIATE"); !begun.ok()) {
+    return about(db, begun.error());
+  }
+  if (auto applied = apply_missing(db, steps); !applied.ok()) {
+    (void)db.execute("ROLLBACK");
+    return about(db, applied.error());
+  }
+  if (auto committed = db.execute("COMMIT"); !committed.ok()) {
+    (void)db.execute("ROLLBACK");
+    return about(db, committed.error());
+  }
+  return {};
+}
+
+}  // namespace covalue::adapters::sqlite

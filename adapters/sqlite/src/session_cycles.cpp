@@ -1,0 +1,64 @@
+#include <string>
+
+#include "row_reader.hpp"
+#include "sqlite_session.hpp"
+
+namespace covalue::adapters::sqlite {
+
+using core::ErrorKind;
+using core::make_error;
+
+core::Status SqliteSession::insert_cycle(const net::Cycle& cycle) {
+  std::int64_t last = 0;
+  {
+    Statement last_query = db_.prepare("SELECT coalesce(max(number), 0) FROM cycles");
+    auto row = last_query.step();
+    if (!row.ok()) {
+      return row.error();
+    }
+    last = last_query.int_at(0);
+  }
+  if (cycle.number >= 1 && cycle.number <= last) {
+    return make_error(ErrorKind::kConflict, "cycle " + std::to_string(cycle.number) + " already exists");
+  }
+  if (cycle.number != last + 1) {
+    return make_error(ErrorKind::kConflict,
+                      "the next cycle is number " + std::to_string(last + 1) + ", not " + std::to_string(cycle.number));
+  }
+  return db_.prepare("INSERT INTO cycles (number, state, capacity, rule) VALUES (?1, ?2, ?3, ?4)")
+      .bind_int(cycle.number)
+      .bind_text(net::name_of(cycle.state))
+      .bind_rational(cycle.capacity)
+      .bind_text(net::name_of(cycle.rule))
+      .run();
+}
+
+core::Status SqliteSession::update_cycle(const net::Cycle& cycle) {
+  auto updated = db_.prepare("UPDATE cycles SET state = ?1, capacity = ?2, rule = ?3 WHERE number = ?4")
+                     .bind_text(net::name_of(cycle.state))
+                     .bind_rational(cycle.capacity)
+                     .bind_text(net::name_of(cycle.rule))
+                     .bind_int(cycle.number)
+                     .run();
+  if (!updated.ok()) {
+    return updated;
+  }
+  if (db_.changes() == 0) {
+    return make_error(ErrorKind::kNotFound, "no cycle " + std::to_string(cycle.number));
+  }
+  return {};
+}
+
+core::Result<std::vector<net::Cycle>> SqliteSession::cycles() {
+  Statement query = db_.prepare("SELECT number, state, capacity, rule FROM cycles ORDER BY number");
+  return read_rows(query, "cycles", [](RowReader& row) {
+    net::Cycle cycle;
+    cycle.number = row.integer(0);
+    cycle.state = row.name(1, net::parse_cycle_state);
+    cycle.capacity = row.rational(2);
+    cycle.rule = row.name(3, net::parse_selection_rule);
+    return cycle;
+  });
+}
+
+}  // namespace covalue::adapters::sqlite

@@ -1,0 +1,125 @@
+#include <string>
+
+#include "row_reader.hpp"
+#include "sqlite_session.hpp"
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+
+core::Error title_taken(const core::Error& failed, const std::string& title) {
+  if (failed.kind != ErrorKind::kConflict) {
+    return failed;
+  }
+  return make_error(ErrorKind::kConflict, "an initiative titled '" + title + "' already exists");
+}
+
+std::int64_t initiative_id(const net::Initiative& initiative) { return initiative.id; }
+
+// Reads the impacts, objectives and volunteers of every initiative: one query per list table.
+core::Status attach_lists(Connection& db, std::vector<net::Initiative>& initiatives) {
+  Statement impacts =
+      db.prepare("SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position");
+  auto attached =
+      attach_rows(impacts, "initiative_impacts", initiatives, initiative_id, [](net::Initiative& to, RowReader& row) {
+        to.impacts.push_back(net::Impact{row.integer(1), row.rational(2)});
+      });
+  if (!attached.ok()) {
+    return attached;
+  }
+  Statement objectives =
+      db.prepare("SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position");
+  attached = attach_rows(objectives, "initiative_objectives", initiatives, initiative_id,
+                         [](net::Initiative& to, RowReader& row) { to.objectives.push_back(row.integer(1)); });
+  if (!attached.ok()) {
+    return attached;
+  }
+  Statement volunteers =
+      db.prepare("SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position");
+  return attach_rows(volunteers, "initiative_volunteers", initiatives, initiative_id,
+                     [](net::Initiative& to, RowReader& row) { to.volunteers.push_back(row.integer(1)); });
+}
+
+}  // namespace
+
+core::Result<net::InitiativeId> SqliteSession::insert_initiative(const net::Initiative& initiative) {
+  return atomically([&]() -> core::Result<net::InitiativeId> {
+    auto inserted = db_.prepare(
+                           "INSERT INTO initiatives (title, description, channel, proposer_id, cost, status, cycle, "
+                           "lead_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        .bind_text(initiative.title)
+                        .bind_text(initiative.description)
+                        .bind_text(net::name_of(initiative.channel))
+                        .bind_int(initiative.proposer)
+                        .bind_rational(initiative.cost)
+                        .bind_text(net::name_of(initiative.status))
+                        .bind_int(initiative.cycle)
+                        .bind_optional_int(initiative.lead)
+                        .run();
+    if (!inserted.ok()) {
+      return explain(title_taken(inserted.error(), initiative.title),
+                     {partner_ref(initiative.proposer), partner_ref(initiative.lead.value_or(initiative.proposer))});
+    }
+    net::Initiative stored = initiative;
+    stored.id = db_.last_insert_id();
+    if (auto lists = write_initiative_lists(stored); !lists.ok()) {
+      return lists.error();
+    }
+    return stored.id;
+  });
+}
+
+core::Status SqliteSession::update_initiative(const net::Initiative& initiative) {
+  return atomically([&]() -> core::Status {
+    auto updated = db_.prepare(
+                          "UPDATE initiatives SET title = ?1, description = ?2, channel = ?3, proposer_id = ?4, "
+                          "cost = ?5, status = ?6, cycle = ?7, lead_id = ?8 WHERE id = ?9")
+                       .bind_text(initiative.title)
+                       .bind_text(initiative.description)
+                       .bind_text(net::name_of(initiative.channel))
+                       .bind_int(initiative.proposer)
+                       .bind_rational(initiative.cost)
+                       .bind_text(net::name_of(initiative.status))
+                       .bind_int(initiative.cycle)
+                       .bind_optional_int(initiative.lead)
+                       .bind_int(initiative.id)
+                       .run();
+    if (!updated.ok()) {
+      return explain(title_taken(updated.error(), initiative.title),
+                     {partner_ref(initiative.proposer), partner_ref(initiative.lead.value_or(initiative.proposer))});
+    }
+    if (db_.changes() == 0) {
+      return make_error(ErrorKind::kNotFound, "no initiative with id " + std::to_string(initiative.id));
+    }
+    return replace_initiative_lists(initiative);
+  });
+}
+
+core::Result<std::vector<net::Initiative>> SqliteSession::initiatives() {
+  Statement query = db_.prepare(
+      "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id");
+  auto rows = read_rows(query, "initiatives", [](RowReader& row) {
+    net::Initiative initiative;
+    initiative.id = row.integer(0);
+    initiative.title = row.text(1);
+    initiative.description = row.text(2);
+    initiative.channel = row.name(3, net::parse_channel);
+    initiative.proposer = row.integer(4);
+    initiative.cost = row.rational(5);
+    initiative.status = row.name(6, net::parse_initiative_status);
+    initiative.cycle = row.integer(7);
+    initiative.lead = row.optional_integer(8);
+    return initiative;
+  });
+  if (!rows.ok()) {
+    return rows;
+  }
+  if (auto lists = attach_lists(db_, *rows); !lists.ok()) {
+    return lists.error();
+  }
+  return rows;
+}
+
+}  // namespace covalue::adapters::sqlite

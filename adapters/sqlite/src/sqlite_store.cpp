@@ -1,0 +1,86 @@
+#include "covalue/adapters/sqlite/sqlite_store.hpp"
+
+#include <exception>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "connection.hpp"
+#include "schema.hpp"
+#include "sqlite_session.hpp"
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Status;
+
+// The Store on one connection. One transaction at a time: other threads wait on the mutex; the same
+// thread calling transact() again from inside its work is refused.
+class SqliteStore final : public program::Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+
+  [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
+    const std::lock_guard lock(mutex_);
+    if (in_transaction_) {
+      return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
+    }
+    if (auto begun = db_->execute("BEGIN IMMEDIATE"); !begun.ok()) {
+      return begun;
+    }
+    in_transaction_ = true;
+    Status result = run(work);
+    in_transaction_ = false;
+    if (!result.ok()) {
+      rollback();
+      return result;
+    }
+    if (auto committed = db_->execute("COMMIT"); !committed.ok()) {
+      rollback();
+      return committed;
+    }
+    return {};
+  }
+
+ private:
+  Status run(const std::function<Status(program::StoreSession&)>& work) {
+    SqliteSession session(*db_);
+    try {
+      return work(session);
+    } catch (const std::exception& e) {
+      return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
+    } catch (...) {
+      return make_error(ErrorKind::kInternal, "the store's work threw");
+    }
+  }
+
+  // SQLite may already have rolled back on its own (after an I/O error, say).
+  void rollback() {
+    if (!db_->autocommit()) {
+      (void)db_->execute("ROLLBACK");
+    }
+  }
+
+  std::recursive_mutex mutex_;
+  bool in_transaction_{false};
+  std::unique_ptr<Connection> db_;
+};
+
+}  // namespace
+
+int sqlite_schema_version() { return schema_migrations().back().version; }
+
+core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path) {
+  auto db = Connection::open(path);
+  if (!db.ok()) {
+    return db.error();
+  }
+  if (auto migrated = migrate(**db, schema_migrations()); !migrated.ok()) {
+    return migrated.error();
+  }
+  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(*db)));
+}
+
+}  // namespace covalue::adapters::sqlite
