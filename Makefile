@@ -19,8 +19,9 @@ build-debug: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS) --target unit_tests
 
+# The demo network (14 partners, 8 closed cycles) in a fresh SQLite file, with its reports.
 run: build
-	@$(BUILD_DIR)/release/apps/covalue pb demo
+	@$(BUILD_DIR)/release/apps/covalue demo --replace --db $(BUILD_DIR)/demo.db
 
 test: build build-debug
 	@scripts/run-tests.sh $(BUILD_DIR)

@@ -9,7 +9,7 @@ echo "== clang-format"
 git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
 echo "== clang-tidy"
 runner=$(command -v run-clang-tidy || command -v run-clang-tidy-14 || true)
-files=$(git ls-files 'core/*.cpp' 'adapters/*.cpp' 'apps/*.cpp')
+files=$(git ls-files 'core/*.cpp' 'program/*.cpp' 'adapters/*.cpp' 'apps/*.cpp')
 if [[ -n "$runner" ]]; then
   "$runner" -quiet -p "$build" -j "$(nproc)" -extra-arg=-Wno-unknown-warning-option $files
 else

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "commands.hpp"
+#include "program_session.hpp"
 
 namespace {
 
@@ -18,6 +19,11 @@ int run_command_line(int argc, char** argv) {
   covalue::cli::register_pb_commands(app, run);
   covalue::cli::register_demo_command(app, run);
   covalue::cli::register_rank_command(app, run);
+  covalue::cli::register_network_commands(app, run);
+  covalue::cli::register_initiative_commands(app, run);
+  covalue::cli::register_cycle_commands(app, run);
+  covalue::cli::register_report_commands(app, run);
+  covalue::cli::register_program_demo_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

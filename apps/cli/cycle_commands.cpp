@@ -1,0 +1,237 @@
+// `covalue cycle open|vote|close|review|show`, `covalue ballot cast`, `covalue actuals record|kpi`.
+#include <fmt/core.h>
+
+#include <memory>
+
+#include "program_args.hpp"
+#include "program_session.hpp"
+
+namespace covalue::cli {
+namespace {
+
+namespace net = core::network;
+
+struct CycleArgs {
+  ProgramFlags flags;
+  std::int64_t cycle{0};  // 0: the current one
+};
+
+net::CycleNumber pick_cycle(const program::Snapshot& snapshot, std::int64_t requested) {
+  if (requested > 0) {
+    return requested;
+  }
+  const net::Cycle* current = snapshot.current_cycle();
+  return current == nullptr ? 0 : current->number;
+}
+
+int show_cycle(ProgramSession& session, const ProgramFlags& flags, net::CycleNumber number) {
+  auto snapshot = session.program().snapshot();
+  if (!snapshot) {
+    return report_error(snapshot.error());
+  }
+  auto report = program::cycle_report(*snapshot, number);
+  if (!report) {
+    return report_error(report.error());
+  }
+  return print_report(*report, flags);
+}
+
+//! Runs a cycle transition on the chosen cycle and prints the result.
+int transition(const CycleArgs& args, const std::string& verb) {
+  return with_session(args.flags, [&](ProgramSession& session) {
+    auto snapshot = session.program().snapshot();
+    if (!snapshot) {
+      return report_error(snapshot.error());
+    }
+    const net::CycleNumber number = pick_cycle(*snapshot, args.cycle);
+    if (verb == "open") {
+      auto cycle = session.program().open_cycle();
+      if (!cycle) {
+        return report_error(cycle.error());
+      }
+      fmt::print("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
+                 core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule));
+      return static_cast<int>(kExitOk);
+    }
+    if (verb == "vote") {
+      auto cycle = session.program().start_voting(number);
+      if (!cycle) {
+        return report_error(cycle.error());
+      }
+      fmt::print("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number);
+      return static_cast<int>(kExitOk);
+    }
+    if (verb == "review") {
+      auto cycle = session.program().review_cycle(number);
+      if (!cycle) {
+        return report_error(cycle.error());
+      }
+      fmt::print("cycle {} reviewed\n", cycle->number);
+      return static_cast<int>(kExitOk);
+    }
+    if (verb == "close") {
+      auto outcome = session.program().close_cycle(number);
+      if (!outcome) {
+        return report_error(outcome.error());
+      }
+    }
+    return show_cycle(session, args.flags, number);
+  });
+}
+
+void register_cycle(CLI::App& app, Action& run) {
+  auto* cycle = app.add_subcommand("cycle", "Open, vote, close, review and show cycles");
+  cycle->require_subcommand(1);
+  const std::vector<std::pair<std::string, std::string>> verbs = {
+      {"open", "Open the next cycle for proposals"},
+      {"vote", "Move the current (or given) cycle from proposing to voting"},
+      {"close", "Close a voting cycle: select, share, assign leads; prints the outcome"},
+      {"review", "Mark a closed cycle reviewed once its actuals are in"},
+      {"show", "Show a cycle and its outcome"}};
+  for (const auto& [verb, help] : verbs) {
+    auto args = std::make_shared<CycleArgs>();
+    auto* cmd = cycle->add_subcommand(verb, help);
+    args->flags.add_output(*cmd);
+    if (verb != "open") {
+      cmd->add_option("CYCLE", args->cycle, "cycle number (default: the newest)");
+    }
+    cmd->callback([&run, args, name = verb] { run = [args, name] { return transition(*args, name); }; });
+  }
+}
+
+struct BallotArgs {
+  ProgramFlags flags;
+  std::int64_t cycle{0};
+  std::string partner;
+  std::vector<std::int64_t> approve;
+  std::string rank;
+  std::vector<std::string> scores;
+  std::vector<std::string> points;
+  std::vector<std::string> objections;
+};
+
+//! "3,5=7,2": 3 first, 5 and 7 tied second, 2 fourth.
+core::Status read_ranking(const std::string& text, net::PartnerBallot& ballot) {
+  std::int64_t rank = 1;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string group = text.substr(start, comma - start);
+    std::int64_t in_group = 0;
+    for (std::size_t from = 0; from <= group.size();) {
+      const std::size_t eq = std::min(group.find('=', from), group.size());
+      auto id = parse_id(group.substr(from, eq - from), "--rank");
+      if (!id) {
+        return id.error();
+      }
+      ballot.entries.push_back({*id, core::Rational(rank)});
+      ++in_group;
+      from = eq + 1;
+    }
+    rank += in_group;
+    start = comma + 1;
+  }
+  return {};
+}
+
+core::Status read_valued(const std::vector<std::string>& items, const std::string& flag, net::PartnerBallot& ballot) {
+  for (const std::string& text : items) {
+    auto pair = parse_pair(text, flag);
+    if (!pair) {
+      return pair.error();
+    }
+    auto id = parse_id(pair->first, flag);
+    if (!id) {
+      return id.error();
+    }
+    ballot.entries.push_back({*id, pair->second});
+  }
+  return {};
+}
+
+core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program::Snapshot& snapshot) {
+  net::PartnerBallot ballot;
+  ballot.cycle = pick_cycle(snapshot, args.cycle);
+  auto partner = resolve_partner(snapshot, args.partner, "--partner");
+  if (!partner) {
+    return partner.error();
+  }
+  ballot.partner = *partner;
+  const int kinds = (!args.approve.empty() ? 1 : 0) + (!args.rank.empty() ? 1 : 0) + (!args.scores.empty() ? 1 : 0) +
+                    (!args.points.empty() ? 1 : 0);
+  if (kinds > 1) {
+    return core::make_error(core::ErrorKind::kUsage, "use one of --approve, --rank, --score, --points", "ballot");
+  }
+  core::Status status;
+  if (!args.rank.empty()) {
+    ballot.format = net::BallotFormat::kRanking;
+    status = read_ranking(args.rank, ballot);
+  } else if (!args.scores.empty()) {
+    ballot.format = net::BallotFormat::kScores;
+    status = read_valued(args.scores, "--score", ballot);
+  } else if (!args.points.empty()) {
+    ballot.format = net::BallotFormat::kPoints;
+    status = read_valued(args.points, "--points", ballot);
+  } else {
+    for (std::int64_t id : args.approve) {
+      ballot.entries.push_back({id, core::Rational(1)});
+    }
+  }
+  if (!status) {
+    return status.error();
+  }
+  for (const std::string& text : args.objections) {
+    const std::size_t colon = text.find(':');
+    auto id = parse_id(text.substr(0, colon), "--object");
+    if (!id) {
+      return id.error();
+    }
+    ballot.objections.push_back({*id, colon == std::string::npos ? std::string() : text.substr(colon + 1)});
+  }
+  return ballot;
+}
+
+int cast(const BallotArgs& args) {
+  return with_session(args.flags, [&](ProgramSession& session) {
+    auto snapshot = session.program().snapshot();
+    if (!snapshot) {
+      return report_error(snapshot.error());
+    }
+    auto ballot = to_ballot(args, *snapshot);
+    if (!ballot) {
+      return report_error(ballot.error());
+    }
+    if (core::Status status = session.program().cast_ballot(*ballot); !status) {
+      return report_error(status.error());
+    }
+    fmt::print("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",
+               args.partner, ballot->cycle, ballot->entries.size(), ballot->objections.size());
+    return static_cast<int>(kExitOk);
+  });
+}
+
+void register_ballot(CLI::App& app, Action& run) {
+  auto* ballot = app.add_subcommand("ballot", "Cast ballots");
+  ballot->require_subcommand(1);
+  auto args = std::make_shared<BallotArgs>();
+  auto* cmd = ballot->add_subcommand("cast", "Cast or re-cast a partner's ballot in a voting cycle (the last counts)");
+  args->flags.add_db(*cmd);
+  cmd->add_option("--cycle", args->cycle, "cycle number (default: the newest)");
+  cmd->add_option("--partner", args->partner, "the voting partner (id or name)")->required();
+  cmd->add_option("--approve", args->approve, "an initiative id it approves, repeatable");
+  cmd->add_option("--rank", args->rank, "a ranking of initiative ids, best first: 3,5=7,2 (= ties)");
+  cmd->add_option("--score", args->scores, "ID=SCORE, repeatable");
+  cmd->add_option("--points", args->points, "ID=POINTS, repeatable");
+  cmd->add_option("--object", args->objections, "ID[:reason]: an objection, repeatable");
+  cmd->callback([&run, args] { run = [args] { return cast(*args); }; });
+}
+
+}  // namespace
+
+void register_cycle_commands(CLI::App& app, Action& run) {
+  register_cycle(app, run);
+  register_ballot(app, run);
+  register_actuals_commands(app, run);
+}
+
+}  // namespace covalue::cli

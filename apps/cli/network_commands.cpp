@@ -1,0 +1,129 @@
+// `covalue network`, `covalue partner`, `covalue objective`: the network, its members and their needs.
+#include <fmt/core.h>
+
+#include <memory>
+
+#include "program_args.hpp"
+#include "program_session.hpp"
+
+namespace covalue::cli {
+namespace {
+
+namespace net = core::network;
+
+struct CharterArgs {
+  ProgramFlags flags;
+  std::string name;
+  std::string capacity{"100"};
+  std::string rule{"mes"};
+  std::string sharing{"shapley"};
+  std::int64_t max_dry_spell{3};
+  std::string max_deopt_share{"1"};
+  bool no_perpetual{false};
+  std::int64_t max_leads{2};
+};
+
+core::Result<net::Charter> to_charter(const CharterArgs& args) {
+  net::Charter charter;
+  charter.name = args.name;
+  core::Result<core::Rational> capacity = parse_number(args.capacity, "--capacity");
+  core::Result<core::Rational> share = parse_number(args.max_deopt_share, "--max-deopt-share");
+  core::Result<net::SelectionRule> rule = net::parse_selection_rule(args.rule);
+  core::Result<net::SharingPolicy> sharing = net::parse_sharing_policy(args.sharing);
+  if (!capacity) {
+    return capacity.error();
+  }
+  if (!share) {
+    return share.error();
+  }
+  if (!rule) {
+    return core::make_error(rule.error().kind, rule.error().message, "--rule");
+  }
+  if (!sharing) {
+    return core::make_error(sharing.error().kind, sharing.error().message, "--sharing");
+  }
+  charter.capacity = *capacity;
+  charter.rule = *rule;
+  charter.sharing = *sharing;
+  charter.fairness.max_dry_spell = args.max_dry_spell;
+  charter.fairness.max_deopt_share = *share;
+  charter.fairness.perpetual_weighting = !args.no_perpetual;
+  charter.leadership.max_concurrent_leads = args.max_leads;
+  if (core::Status valid = charter.validate(); !valid) {
+    return valid.error();
+  }
+  return charter;
+}
+
+int init_network(const CharterArgs& args) {
+  core::Result<net::Charter> charter = to_charter(args);
+  if (!charter) {
+    return report_error(charter.error());
+  }
+  return with_session(args.flags, [&](ProgramSession& session) {
+    if (core::Status status = session.program().init_network(*charter); !status) {
+      return report_error(status.error());
+    }
+    fmt::print("network '{}' created in {}: capacity {} per cycle, rule {}, sharing {}, k = {}\n", charter->name,
+               args.flags.db, core::to_decimal_string(charter->capacity), net::name_of(charter->rule),
+               net::name_of(charter->sharing), charter->fairness.max_dry_spell);
+    return static_cast<int>(kExitOk);
+  });
+}
+
+void add_charter_flags(CLI::App& cmd, CharterArgs& args) {
+  cmd.add_option("--name", args.name, "the network's name")->required();
+  cmd.add_option("--capacity", args.capacity, "capacity units per cycle (> 0)")->capture_default_str();
+  cmd.add_option("--rule", args.rule, "mes | phragmen | greedy | network-fair")->capture_default_str();
+  cmd.add_option("--sharing", args.sharing, "shapley | proportional | none")->capture_default_str();
+  cmd.add_option("--max-dry-spell", args.max_dry_spell, "k: the longest dry spell allowed")->capture_default_str();
+  cmd.add_option("--max-deopt-share", args.max_deopt_share,
+                 "largest share of a cycle's de-optimisation one partner carries")
+      ->capture_default_str();
+  cmd.add_flag("--no-perpetual-weighting", args.no_perpetual, "do not weight votes by dry spell");
+  cmd.add_option("--max-leads", args.max_leads, "most concurrent leads per partner")->capture_default_str();
+}
+
+int show_network(const ProgramFlags& flags) {
+  return with_session(flags, [&](ProgramSession& session) {
+    core::Result<program::Snapshot> snapshot = session.program().snapshot();
+    if (!snapshot) {
+      return report_error(snapshot.error());
+    }
+    const net::Charter& c = snapshot->charter;
+    program::Report report{"network", {}, {}};
+    report.summary = {
+        {"name", program::ReportCell::of_text(c.name)},
+        {"capacity", program::ReportCell::of_number(c.capacity)},
+        {"rule", program::ReportCell::of_text(net::name_of(c.rule))},
+        {"sharing", program::ReportCell::of_text(net::name_of(c.sharing))},
+        {"max_dry_spell", program::ReportCell::of_integer(c.fairness.max_dry_spell)},
+        {"max_deopt_share", program::ReportCell::of_number(c.fairness.max_deopt_share)},
+        {"perpetual_weighting", program::ReportCell::of_text(c.fairness.perpetual_weighting ? "on" : "off")},
+        {"max_concurrent_leads", program::ReportCell::of_integer(c.leadership.max_concurrent_leads)}};
+    return print_report(report, flags);
+  });
+}
+
+void register_network(CLI::App& app, Action& run) {
+  auto* network = app.add_subcommand("network", "Create and show the network and its charter");
+  network->require_subcommand(1);
+  auto args = std::make_shared<CharterArgs>();
+  auto* init = network->add_subcommand("init", "Create the network with its charter in a new database");
+  args->flags.add_db(*init);
+  add_charter_flags(*init, *args);
+  init->callback([&run, args] { run = [args] { return init_network(*args); }; });
+  auto show_flags = std::make_shared<ProgramFlags>();
+  auto* show = network->add_subcommand("show", "Show the charter");
+  show_flags->add_output(*show);
+  show->callback([&run, show_flags] { run = [show_flags] { return show_network(*show_flags); }; });
+}
+
+}  // namespace
+
+void register_network_commands(CLI::App& app, Action& run) {
+  register_network(app, run);
+  register_partner_commands(app, run);
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,59 @@
+#include "program_session.hpp"
+
+#include <fmt/core.h>
+
+#include "covalue/adapters/sqlite/sqlite_store.hpp"
+#include "report_format.hpp"
+
+namespace covalue::cli {
+
+void ProgramFlags::add_db(CLI::App& command) {
+  command.add_option("--db", db, "the network's SQLite database")->capture_default_str();
+}
+
+void ProgramFlags::add_output(CLI::App& command) {
+  add_db(command);
+  command.add_option("--format", format, "table | json | csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  command.add_option("--table", table, "csv: the table to print (default: the first)");
+}
+
+core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db) {
+  core::Result<std::unique_ptr<program::Store>> store = adapters::sqlite::open_sqlite_store(db);
+  if (!store) {
+    return store.error();
+  }
+  std::unique_ptr<ProgramSession> session(new ProgramSession());
+  session->store_ = std::move(*store);
+  session->program_ = std::make_unique<program::Program>(*session->store_, decision_tools(&session->solver_));
+  return session;
+}
+
+core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver) {
+  core::network::DecisionTools tools;
+  tools.solver = solver;
+  tools.solver_options.time_limit_seconds = 20;
+  tools.solver_options.threads = 1;
+  tools.shapley.threads = 2;
+  return tools;
+}
+
+int print_report(const program::Report& report, const ProgramFlags& flags) {
+  core::Result<std::string> text = format_report(report, flags.format, flags.table);
+  if (!text) {
+    return report_error(text.error());
+  }
+  fmt::print("{}", *text);
+  return kExitOk;
+}
+
+int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
+  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
+  if (!session) {
+    return report_error(session.error());
+  }
+  return body(**session);
+}
+
+}  // namespace covalue::cli

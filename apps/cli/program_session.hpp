@@ -1,0 +1,65 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "covalue/adapters/cbc/cbc_solver.hpp"
+#include "covalue/program/program.hpp"
+#include "covalue/program/report.hpp"
+
+namespace covalue::cli {
+
+//! The flags every program subcommand shares.
+struct ProgramFlags {
+  std::string db{"covalue.db"};
+  std::string format{"table"};
+  std::string table;  //!< csv: which table to print (default: the first)
+
+  //! Adds --db to a subcommand.
+  void add_db(CLI::App& command);
+  //! Adds --db, --format table|json|csv and --table.
+  void add_output(CLI::App& command);
+};
+
+//! An open database with the program's use cases on it (CBC as the ILP solver).
+class ProgramSession {
+ public:
+  //! Opens the store at `db` (creating it when missing).
+  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(const std::string& db);
+
+  [[nodiscard]] program::Program& program() { return *program_; }
+
+ private:
+  std::unique_ptr<program::Store> store_;
+  adapters::cbc::CbcSolver solver_;
+  std::unique_ptr<program::Program> program_;
+};
+
+//! The decision tools the CLI hands to cycle decisions: `solver`, two threads, default limits.
+[[nodiscard]] core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver);
+
+//! Prints a report in the chosen format ("table", "json" or "csv"); kUsage for an unknown --table.
+[[nodiscard]] int print_report(const program::Report& report, const ProgramFlags& flags);
+
+//! Runs `body` on an open session, mapping errors to exit codes.
+[[nodiscard]] int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
+
+//! Registers network, partner, objective (network_commands.cpp).
+void register_network_commands(CLI::App& app, Action& run);
+//! Registers partner and objective (partner_commands.cpp).
+void register_partner_commands(CLI::App& app, Action& run);
+//! Registers initiative (initiative_commands.cpp).
+void register_initiative_commands(CLI::App& app, Action& run);
+//! Registers cycle, ballot, actuals (cycle_commands.cpp).
+void register_cycle_commands(CLI::App& app, Action& run);
+//! Registers actuals (actuals_commands.cpp).
+void register_actuals_commands(CLI::App& app, Action& run);
+//! Registers report (report_commands.cpp).
+void register_report_commands(CLI::App& app, Action& run);
+//! Registers `covalue demo` (program_demo.cpp).
+void register_program_demo_command(CLI::App& app, Action& run);
+
+}  // namespace covalue::cli
