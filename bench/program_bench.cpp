@@ -43,11 +43,13 @@ net::CycleInput large_cycle(int partners, int initiatives, net::SelectionRule ru
     const int touched = pick(5, 25);
     for (int t = 0; t < touched; ++t) {
       const int partner = pick(1, partners);
-      if (initiative.impact_on(partner) == 0) {
-        initiative.impacts.push_back({partner, Rational(pick(-4, 10))});
+      const int value = pick(-4, 10);
+      if (value != 0 && initiative.impact_on(partner) == 0) {
+        initiative.impacts.push_back({partner, Rational(value)});
       }
     }
     initiative.volunteers.push_back(pick(1, partners));
+    initiative.proposer = pick(1, partners);
     input.candidates.push_back(std::move(initiative));
   }
   input.charter.capacity = total_cost / 4;
@@ -104,8 +106,8 @@ void decide(benchmark::State& state, net::SelectionRule rule, net::SharingPolicy
       excluded += decision.reason == net::DecisionReason::kObjection ? 1 : 0;
     }
     state.counters["objections_excluded"] = static_cast<double>(excluded);
-    state.counters["rounds"] = static_cast<double>(
-        1 + std::count(outcome->notes.begin(), outcome->notes.end(), "selecting again without the excluded initiatives"));
+    state.counters["rounds"] = static_cast<double>(1 + std::count(outcome->notes.begin(), outcome->notes.end(),
+                                                                  "selecting again without the excluded initiatives"));
     state.counters["selected"] = static_cast<double>(selected);
     state.counters["shapley_samples"] = static_cast<double>(outcome->sharing.samples);
     state.counters["shapley_bound"] = covalue::core::to_double(outcome->sharing.error_bound);
@@ -146,8 +148,8 @@ std::string prepared_database(const std::string& path, const net::CycleInput& in
     return "open failed";
   }
   for (const net::Initiative& initiative : input.candidates) {
-    if (!program.propose(initiative).ok()) {
-      return "propose failed: " + initiative.title;
+    if (auto proposed = program.propose(initiative); !proposed.ok()) {
+      return "propose failed: " + initiative.title + ": " + proposed.error().to_string();
     }
   }
   if (!program.start_voting(1).ok()) {
