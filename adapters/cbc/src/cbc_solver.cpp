@@ -57,7 +57,8 @@ core::Status check_options(const SolverOptions& options) {
 // Arguments for CbcMain1: ours, then the caller's tuning, then solve. CBC 2.10.8's integer
 // preprocessing (CglPreProcess, any mode but off) returns wrong "optimal" points on small binary
 // programs (e.g. it reports 9 for min -x0 + 10 x1 - x2 s.t. 28 x0 - 72 x1 + 15 x2 <= 12,
-// 2 x0 + 9 x1 <= 10, whose optimum is 0; see the CbcSolverProperties test), so it is off.
+// 2 x0 + 9 x1 <= 10, whose optimum is 0: test SolvesTheProgramThatCbcPreprocessingGetsWrong; the
+// "strategy" mode even returned an infeasible point there), so it is off.
 std::vector<std::string> cbc_arguments(const SolverOptions& options, const CbcSettings& settings) {
   std::vector<std::string> args = {"covalue", "-log", "0", "-slog", "0", "-timeMode", "elapsed", "-preprocess", "off"};
   if (std::isfinite(options.time_limit_seconds)) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace covalue::core::network {
@@ -207,6 +208,96 @@ RC_GTEST_PROP(LeadAssignmentProperties, MatchesBruteForceOnSmallProblems, ()) {
   RC_ASSERT(score_of(*r) == best);
   expect_consistent(problem, *r);
   RC_ASSERT(!::testing::Test::HasFailure());
+}
+
+// An independent optimality certificate. Costs are pairs (non-volunteer leads, rotation cost)
+// compared lexicographically. In the residual network of an assignment (source -> initiative ->
+// partner -> sink, a partner's k-th new lead costing past_leads + k), the assignment leads the most
+// initiatives when no path reaches the sink, and has the least cost among those when no cycle is negative.
+using Cost = std::pair<std::int64_t, std::int64_t>;
+
+struct ResidualArc {
+  std::size_t from;
+  std::size_t to;
+  Cost cost;
+};
+
+std::vector<ResidualArc> residual_arcs(const LeadProblem& problem, const LeadAssignmentResult& r) {
+  const std::size_t m = problem.eligible.size();
+  const std::size_t n = problem.free_slots.size();
+  const std::size_t sink = m + n + 1;
+  std::vector<ResidualArc> arcs;
+  std::vector<std::int64_t> used(n, 0);
+  for (std::size_t i = 0; i < m; ++i) {
+    if (r.lead[i]) {
+      used[*r.lead[i]] += 1;
+      arcs.push_back({1 + i, 0, {0, 0}});
+    } else {
+      arcs.push_back({0, 1 + i, {0, 0}});
+    }
+    for (const std::uint32_t p : problem.eligible[i]) {
+      const std::int64_t other = volunteers_for(problem, i, p) ? 0 : 1;
+      if (r.lead[i] == std::optional<std::uint32_t>(p)) {
+        arcs.push_back({1 + m + p, 1 + i, {-other, 0}});
+      } else {
+        arcs.push_back({1 + i, 1 + m + p, {other, 0}});
+      }
+    }
+  }
+  for (std::size_t p = 0; p < n; ++p) {
+    if (used[p] < problem.free_slots[p]) {
+      arcs.push_back({1 + m + p, sink, {0, problem.past_leads[p] + used[p] + 1}});
+    }
+    if (used[p] > 0) {
+      arcs.push_back({sink, 1 + m + p, {0, -(problem.past_leads[p] + used[p])}});
+    }
+  }
+  return arcs;
+}
+
+bool source_reaches_sink(const std::vector<ResidualArc>& arcs, std::size_t nodes) {
+  std::vector<bool> seen(nodes, false);
+  seen[0] = true;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const ResidualArc& arc : arcs) {
+      if (seen[arc.from] && !seen[arc.to] && arc.from != nodes - 1) {
+        seen[arc.to] = grew = true;
+      }
+    }
+  }
+  return seen[nodes - 1];
+}
+
+// Bellman-Ford from every node at once: a distance still falling after `nodes` rounds means a negative cycle.
+bool has_negative_cycle(const std::vector<ResidualArc>& arcs, std::size_t nodes) {
+  std::vector<Cost> dist(nodes, Cost{0, 0});
+  for (std::size_t round = 0; round <= nodes; ++round) {
+    bool changed = false;
+    for (const ResidualArc& arc : arcs) {
+      const Cost via{dist[arc.from].first + arc.cost.first, dist[arc.from].second + arc.cost.second};
+      if (via < dist[arc.to]) {
+        dist[arc.to] = via;
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return false;
+    }
+  }
+  return true;
+}
+
+RC_GTEST_PROP(LeadAssignmentProperties, MediumProblemsPassAnIndependentOptimalityCheck, ()) {
+  const LeadProblem problem = random_problem(40, 12);
+  auto r = assign_leads(problem);
+  RC_ASSERT(r.ok());
+  expect_consistent(problem, *r);
+  RC_ASSERT(!::testing::Test::HasFailure());
+  const std::size_t nodes = problem.eligible.size() + problem.free_slots.size() + 2;
+  const auto arcs = residual_arcs(problem, *r);
+  RC_ASSERT(!source_reaches_sink(arcs, nodes));
+  RC_ASSERT(!has_negative_cycle(arcs, nodes));
 }
 
 TEST(LeadAssignment, LargeDenseProblemIsConsistent) {

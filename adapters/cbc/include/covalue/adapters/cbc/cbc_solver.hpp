@@ -11,7 +11,9 @@ namespace covalue::adapters::cbc {
 //! Settings of CBC beyond SolverOptions, for tuning and experiments.
 struct CbcSettings {
   //! Extra arguments in the syntax of the cbc command line, given after ours (so they win), e.g.
-  //! {"-cuts", "off"} or {"-preprocess", "off"}; an argument CBC does not know is ignored by CBC.
+  //! {"-feas", "off"} or {"-cuts", "off"}. An argument CBC does not know is ignored, but CBC prints
+  //! a complaint on stdout. {"-preprocess", "sos"} would bring back CBC's integer preprocessing,
+  //! which this adapter turns off because it returns wrong optima (see cbc_solver.cpp).
   std::vector<std::string> arguments;
 };
 
@@ -22,11 +24,12 @@ struct CbcSettings {
 //! how close), kInfeasible when it proved there is none, else kNoSolutionFound. best_bound is CBC's
 //! bound in the program's units (never below the point found), +infinity when CBC has none and
 //! -infinity for an infeasible program; x is CBC's column values rounded (> 0.5). CBC keeps
-//! process-wide state in CbcMain1, so solves are serialised by a process-wide mutex. Never trust the
-//! answer: re-check it with core::ilp::check_point.
+//! process-wide state in CbcMain1, so solves are serialised by a process-wide mutex. Rows are scaled
+//! to integers and rows no binary point can violate are left out (see double_model.hpp). Never trust
+//! the answer: re-check it with core::ilp::check_point.
 class CbcSolver final : public core::ilp::BinarySolver {
  public:
-  //! A solver with CBC's default settings.
+  //! A solver with CBC's default settings, except integer preprocessing (off).
   CbcSolver() = default;
   //! A solver with extra CBC settings.
   explicit CbcSolver(CbcSettings settings) : settings_(std::move(settings)) {}
