@@ -25,7 +25,7 @@ class Program {
   //! Adds a partner, a member from the current (or next) cycle on.
   [[nodiscard]] core::Result<net::Partner> add_partner(const std::string& name, net::Tier tier);
   //! A partner leaves: it is no longer a member from the current cycle on (or the next one, once the
-  //! current one is closed). Its open proposals are withdrawn.
+  //! current one is closed). Its proposals stay; its ballot in an open cycle no longer counts.
   [[nodiscard]] core::Result<net::Partner> leave_partner(net::PartnerId partner);
 
   //! States a partner's objective.
