@@ -93,7 +93,9 @@ TEST(CoreCheck, MinimumCutAgreesWithEnumerationOnLargerGames) {
     ASSERT_TRUE(shapley.ok());
     std::vector<Rational> allocation = shapley->values;
     for (std::size_t p = 0; p < allocation.size(); ++p) {
-      allocation[p] += Rational(static_cast<long>((p * 7 + seed) % 11) - 5, 2);
+      Rational shift(static_cast<long>((p * 7 + seed) % 11) - 5, 2);
+      shift.canonicalize();
+      allocation[p] += shift;
     }
     const CoreCheck by_enumeration = check_core(game, allocation, 24, 2);
     const CoreCheck by_cut = check_core(game, allocation, 0, 1);

@@ -108,7 +108,9 @@ inline rc::Gen<Rational> small_impact() {
   return rc::gen::exec([] {
     const int numerator = any_in(-12, 25);
     const int denominator = *rc::gen::element(1, 1, 1, 2, 3, 7);
-    return Rational(numerator, denominator);
+    Rational value(numerator, denominator);
+    value.canonicalize();  // GMP's arithmetic expects canonical operands
+    return value;
   });
 }
 
