@@ -18,6 +18,10 @@ const char* error_kind_name(ErrorKind kind) {
       return "conflict";
     case ErrorKind::kTimeLimit:
       return "time_limit";
+    case ErrorKind::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorKind::kForbidden:
+      return "forbidden";
     case ErrorKind::kInternal:
       return "internal";
   }

@@ -67,6 +67,23 @@ json network_fair_to_json(const net::NetworkFairCertificate& certificate) {
           {"rechecked", certificate.rechecked}};
 }
 
+json consensus_to_json(const net::ConsensusSummary& consensus) {
+  json tiers = json::array();
+  for (const std::vector<net::InitiativeId>& tier : consensus.ranking) {
+    tiers.push_back(id_list(tier));
+  }
+  json distances = json::array();
+  for (const auto& [partner, distance] : consensus.distances) {
+    distances.push_back({{"partner", partner}, {"distance", to_string(distance)}});
+  }
+  return {{"rule", core::ranking::ranking_rule_name(consensus.rule)},
+          {"ranking", tiers},
+          {"condorcet_winner", consensus.condorcet_winner ? json(*consensus.condorcet_winner) : json()},
+          {"majority_cycle", id_list(consensus.majority_cycle)},
+          {"agreement_index", to_string(consensus.agreement_index)},
+          {"distances", distances}};
+}
+
 template <typename T, typename Encode>
 json list_to_json(const std::vector<T>& items, Encode encode) {
   json out = json::array();
@@ -92,6 +109,7 @@ json cycle_outcome_to_json(const net::CycleOutcome& outcome) {
           {"rule_outcome", outcome.rule_outcome ? outcome_to_json(indices, indices, *outcome.rule_outcome) : json()},
           {"candidates", id_list(outcome.candidates)},
           {"network_fair", outcome.network_fair ? network_fair_to_json(*outcome.network_fair) : json()},
+          {"consensus", outcome.consensus ? consensus_to_json(*outcome.consensus) : json()},
           {"notes", outcome.notes}};
 }
 

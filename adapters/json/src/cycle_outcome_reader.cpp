@@ -103,6 +103,40 @@ Result<net::NetworkFairCertificate> network_fair_from_json(const json& node, con
   return fields.finish(std::move(out));
 }
 
+Result<std::pair<net::PartnerId, core::Rational>> distance_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  std::pair<net::PartnerId, core::Rational> out;
+  out.first = fields.integer("partner");
+  out.second = fields.rational("distance");
+  return fields.finish(std::move(out));
+}
+
+core::Result<core::ranking::RankingRule> ranking_rule_of(std::string_view name) {
+  return core::ranking::parse_ranking_rule(name);
+}
+
+Result<net::ConsensusSummary> consensus_from_json(const json& node, const std::string& path) {
+  FieldReader fields(node, path);
+  net::ConsensusSummary out;
+  out.rule = fields.name("rule", ranking_rule_of);
+  fields.each("ranking", [&](const json& tier, const std::string& at) {
+    if (!tier.is_array()) {
+      return fields.fail(make_error(ErrorKind::kInvalidInput, "expected an array of ids", at));
+    }
+    const json wrapper = {{"tier", tier}};
+    FieldReader tier_fields(wrapper, at);
+    std::vector<net::InitiativeId> ids;
+    read_ids(tier_fields, "tier", ids);
+    out.ranking.push_back(std::move(ids));
+    return tier_fields.ok() || fields.fail(tier_fields.error());
+  });
+  out.condorcet_winner = fields.optional_integer("condorcet_winner");
+  read_ids(fields, "majority_cycle", out.majority_cycle);
+  out.agreement_index = fields.rational("agreement_index");
+  read_list(fields, "distances", distance_from_json, out.distances);
+  return fields.finish(std::move(out));
+}
+
 // Reads an optional object member (absent or null: nothing) with `read`.
 template <typename T>
 std::optional<T> read_optional(FieldReader& fields, const json& document, const char* key,
@@ -142,6 +176,7 @@ Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
   out.rule_outcome = read_optional(fields, document, "rule_outcome", rule_outcome_from_json);
   read_ids(fields, "candidates", out.candidates);
   out.network_fair = read_optional(fields, document, "network_fair", network_fair_from_json);
+  out.consensus = read_optional(fields, document, "consensus", consensus_from_json);
   fields.each("notes", [&](const json& item, const std::string& at) {
     auto note = text_from_json(item, at);
     return note.ok() ? (out.notes.push_back(std::move(note).value()), true) : fields.fail(note.error());

@@ -196,6 +196,21 @@ void explain(const DecisionContext& context, const std::vector<bool>& allowed, c
   notes.push_back(std::string("sharing: ") + name_of(input.charter.sharing) + " (" + portfolio.shared.method + ")");
 }
 
+//! The consensus the selection was made by, or (other rules) the one the ballots express, by the
+//! charter's ranking rule or, when that one hits its limits, by Schulze's.
+Result<std::optional<ConsensusSummary>> consensus_of(const DecisionContext& context, const std::vector<bool>& allowed,
+                                                     Selection& selection) {
+  if (selection.consensus) {
+    return std::optional<ConsensusSummary>(std::move(selection.consensus));
+  }
+  const ranking::RankingRule preferred = context.input->charter.ranking_rule;
+  Result<std::optional<ConsensusSummary>> summary = detail::summarise_consensus(context, allowed, preferred);
+  if (!summary && summary.error().kind == ErrorKind::kTimeLimit) {
+    return detail::summarise_consensus(context, allowed, ranking::RankingRule::kSchulze);
+  }
+  return summary;
+}
+
 }  // namespace
 
 Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& tools) {
@@ -234,6 +249,18 @@ Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& 
   outcome.rule_outcome = std::move(portfolio->selection.rule_outcome);
   outcome.candidates = std::move(portfolio->selection.rule_candidates);
   outcome.network_fair = std::move(portfolio->selection.network_fair);
+  Result<std::optional<ConsensusSummary>> consensus = consensus_of(*context, allowed, portfolio->selection);
+  if (!consensus) {
+    return consensus.error();
+  }
+  outcome.consensus = std::move(*consensus);
+  if (outcome.consensus) {
+    outcome.notes.push_back(std::string("consensus ranking by ") + ranking::ranking_rule_name(outcome.consensus->rule) +
+                            (input.cycle.rule == SelectionRule::kConsensus
+                                 ? ": initiatives taken in its order while they fit the capacity"
+                                 : " (for information: the selection rule decided)") +
+                            "; agreement index " + to_decimal_string(outcome.consensus->agreement_index));
+  }
   const games::CoreCheck& core = portfolio->shared.core;
   outcome.sharing.in_core = core.verdict == games::CoreCheck::Verdict::kYes  ? "yes"
                             : core.verdict == games::CoreCheck::Verdict::kNo ? "no"

@@ -16,6 +16,7 @@ Status index_members(const CycleInput& input, DecisionContext& context) {
   context.voted.assign(n, false);
   context.supported.assign(n, {});
   context.objections.assign(n, {});
+  context.ballot_of.assign(n, nullptr);
   for (const PartnerStanding& standing : input.standing) {
     auto it = context.member_index.find(standing.partner);
     if (it == context.member_index.end()) {
@@ -64,6 +65,7 @@ Status index_ballot(const PartnerBallot& ballot, DecisionContext& context) {
     return make_error(ErrorKind::kInvalidInput, "a second ballot of the same partner", where);
   }
   context.voted[p] = true;
+  context.ballot_of[p] = &ballot;
   for (InitiativeId id : ballot.supported()) {
     auto it = context.candidate_index.find(id);
     if (it == context.candidate_index.end()) {

@@ -39,6 +39,7 @@ struct DecisionContext {
   std::vector<bool> voted;                               //!< per member
   std::vector<std::vector<std::uint32_t>> supported;     //!< per member, candidate indices
   std::vector<std::vector<MemberObjection>> objections;  //!< per member
+  std::vector<const PartnerBallot*> ballot_of;           //!< per member, nullptr when it did not vote
 
   [[nodiscard]] std::size_t num_members() const { return input->members.size(); }
   [[nodiscard]] std::size_t num_candidates() const { return input->candidates.size(); }
@@ -55,6 +56,7 @@ struct Selection {
   std::optional<Outcome> rule_outcome;
   std::vector<InitiativeId> rule_candidates;  //!< what rule_outcome's project indices refer to
   std::optional<NetworkFairCertificate> network_fair;
+  std::optional<ConsensusSummary> consensus;
 };
 
 //! Runs the charter's rule over the allowed candidates.
@@ -64,6 +66,15 @@ struct Selection {
 //! The network-fair rule: the ILP, solved by tools.solver and re-checked exactly.
 [[nodiscard]] Result<Selection> select_network_fair(const DecisionContext& context, const std::vector<bool>& allowed,
                                                     const DecisionTools& tools);
+
+//! The consensus rule: initiatives in the order of the charter's ranking rule, taken while they fit.
+[[nodiscard]] Result<Selection> select_by_consensus(const DecisionContext& context, const std::vector<bool>& allowed);
+
+//! The partners' consensus over the allowed candidates by `rule`; nothing when nobody voted or fewer
+//! than two candidates are allowed.
+[[nodiscard]] Result<std::optional<ConsensusSummary>> summarise_consensus(const DecisionContext& context,
+                                                                          const std::vector<bool>& allowed,
+                                                                          ranking::RankingRule rule);
 
 //! The portfolio game of a selection, over the members.
 [[nodiscard]] Result<games::PortfolioGame> portfolio_game(const DecisionContext& context,

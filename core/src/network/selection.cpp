@@ -70,6 +70,7 @@ rules::RuleOptions rule_options(SelectionRule rule) {
       break;
     case SelectionRule::kGreedy:
     case SelectionRule::kNetworkFair:
+    case SelectionRule::kConsensus:
       options.rule = rules::RuleKind::kGreedy;
       break;
   }
@@ -82,6 +83,9 @@ Result<Selection> select(const DecisionContext& context, const std::vector<bool>
   const SelectionRule rule = context.input->cycle.rule;
   if (rule == SelectionRule::kNetworkFair) {
     return select_network_fair(context, allowed, tools);
+  }
+  if (rule == SelectionRule::kConsensus) {
+    return select_by_consensus(context, allowed);
   }
   Result<RuleElection> election = make_election(context, allowed);
   if (!election) {

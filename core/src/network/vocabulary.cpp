@@ -1,5 +1,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 
+#include "covalue/core/network/scorecard.hpp"
+
 #include <array>
 #include <string>
 #include <utility>
@@ -47,8 +49,16 @@ constexpr NameTable<Kpi, 8> kKpis{{"perfect_order_rate", "order_cycle_time", "co
                                   "KPI"};
 constexpr NameTable<BallotFormat, 4> kFormats{
     {"approvals", "ranking", "scores", "points"}, "approvals, ranking, scores, points", "ballot format"};
-constexpr NameTable<SelectionRule, 4> kRules{
-    {"mes", "phragmen", "greedy", "network-fair"}, "mes, phragmen, greedy, network-fair", "selection rule"};
+constexpr NameTable<SelectionRule, 5> kRules{{"mes", "phragmen", "greedy", "network-fair", "consensus"},
+                                             "mes, phragmen, greedy, network-fair, consensus",
+                                             "selection rule"};
+constexpr NameTable<BallotDisclosure, 3> kDisclosures{
+    {"public", "anonymous", "secret"}, "public, anonymous, secret", "ballot disclosure"};
+constexpr NameTable<CriterionKind, 7> kCriterionKinds{
+    {"value", "time_criticality", "risk_reduction", "reach", "confidence", "effort", "custom"},
+    "value, time_criticality, risk_reduction, reach, confidence, effort, custom",
+    "criterion kind"};
+constexpr NameTable<ScorecardFormula, 3> kFormulas{{"rice", "wsjf", "weighted"}, "rice, wsjf, weighted", "formula"};
 constexpr NameTable<SharingPolicy, 3> kSharing{
     {"none", "shapley", "proportional"}, "none, shapley, proportional", "sharing policy"};
 
@@ -62,6 +72,9 @@ const char* name_of(Kpi value) { return kKpis.name(value); }
 const char* name_of(BallotFormat value) { return kFormats.name(value); }
 const char* name_of(SelectionRule value) { return kRules.name(value); }
 const char* name_of(SharingPolicy value) { return kSharing.name(value); }
+const char* name_of(BallotDisclosure value) { return kDisclosures.name(value); }
+const char* name_of(CriterionKind value) { return kCriterionKinds.name(value); }
+const char* name_of(ScorecardFormula value) { return kFormulas.name(value); }
 
 Result<Tier> parse_tier(std::string_view text) { return kTiers.parse(text); }
 Result<Channel> parse_channel(std::string_view text) { return kChannels.parse(text); }
@@ -71,6 +84,9 @@ Result<Kpi> parse_kpi(std::string_view text) { return kKpis.parse(text); }
 Result<BallotFormat> parse_ballot_format(std::string_view text) { return kFormats.parse(text); }
 Result<SelectionRule> parse_selection_rule(std::string_view text) { return kRules.parse(text); }
 Result<SharingPolicy> parse_sharing_policy(std::string_view text) { return kSharing.parse(text); }
+Result<BallotDisclosure> parse_ballot_disclosure(std::string_view text) { return kDisclosures.parse(text); }
+Result<CriterionKind> parse_criterion_kind(std::string_view text) { return kCriterionKinds.parse(text); }
+Result<ScorecardFormula> parse_scorecard_formula(std::string_view text) { return kFormulas.parse(text); }
 
 std::string_view tier_names() { return kTiers.all; }
 std::string_view channel_names() { return kChannels.all; }
@@ -78,5 +94,6 @@ std::string_view kpi_names() { return kKpis.all; }
 std::string_view ballot_format_names() { return kFormats.all; }
 std::string_view selection_rule_names() { return kRules.all; }
 std::string_view sharing_policy_names() { return kSharing.all; }
+std::string_view ballot_disclosure_names() { return kDisclosures.all; }
 
 }  // namespace covalue::core::network

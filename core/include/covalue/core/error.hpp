@@ -13,6 +13,8 @@ enum class ErrorKind {
   kNotFound,      //!< an id that names nothing
   kConflict,      //!< a state conflict (a ballot after close, ...)
   kTimeLimit,     //!< a solver or search hit its limit before proving its answer
+  kUnauthenticated,  //!< no credentials, or credentials that name nobody (HTTP 401)
+  kForbidden,        //!< the caller may not do this (HTTP 403)
   kInternal,      //!< our own fault
 };
 

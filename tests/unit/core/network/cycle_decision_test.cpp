@@ -26,7 +26,7 @@ CycleInput random_input(SelectionRule rule, SharingPolicy sharing) {
   input.charter.fairness.max_deopt_share = Rational(*rc::gen::inRange(2, 11), 10);
   input.charter.fairness.max_deopt_share.canonicalize();
   input.charter.capacity = *rc::gen::inRange(8, 30);
-  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule};
+  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule, {}};
   const int partners = *rc::gen::inRange(2, 8);
   const int initiatives = *rc::gen::inRange(1, 12);
   for (int p = 0; p < partners; ++p) {
@@ -135,7 +135,7 @@ void check_objections(const CycleInput& input, const CycleOutcome& outcome) {
 
 SelectionRule any_rule() {
   return *rc::gen::element(SelectionRule::kEqualShares, SelectionRule::kPhragmen, SelectionRule::kGreedy,
-                           SelectionRule::kNetworkFair);
+                           SelectionRule::kNetworkFair, SelectionRule::kConsensus);
 }
 
 SharingPolicy any_sharing() {
@@ -247,7 +247,7 @@ TEST(CycleDecision, NegativeAndOversizedInitiativesAreNeverSelected) {
   CycleInput input;
   input.charter.name = "n";
   input.charter.capacity = 10;
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy};
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
   input.candidates = {
       {10, "harmful", "", Channel::kSales, 1, 5, {{1, 3}, {2, -4}}, {}, {}, InitiativeStatus::kProposed, 1, {}},
@@ -270,7 +270,7 @@ TEST(CycleDecision, UnmetObjectionExcludesTheInitiative) {
   input.charter.name = "n";
   input.charter.capacity = 10;
   input.charter.sharing = SharingPolicy::kNone;
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy};
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
   input.candidates = {
       {10, "lockers", "", Channel::kSales, 1, 5, {{1, 6}, {2, -2}}, {}, {}, InitiativeStatus::kProposed, 1, {}}};
@@ -293,7 +293,7 @@ TEST(CycleDecision, BallotFromANonMemberIsAnError) {
   adapters::cbc::CbcSolver solver;
   CycleInput input;
   input.charter.name = "n";
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares};
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}};
   input.ballots = {{1, 9, BallotFormat::kApprovals, {}, {}}};
   auto outcome = decide_cycle(input, tools_with(solver));
@@ -306,7 +306,7 @@ TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
   adapters::cbc::CbcSolver solver;
   CycleInput input;
   input.charter.name = "n";
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares};
+  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
   input.standing = {{1, 0, 0, 0}, {2, 3, 0, 0}};
   auto outcome = decide_cycle(input, tools_with(solver));

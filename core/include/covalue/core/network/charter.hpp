@@ -4,6 +4,7 @@
 #include <string>
 
 #include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
@@ -33,6 +34,8 @@ struct Charter {
   FairnessPolicy fairness;
   SharingPolicy sharing{SharingPolicy::kShapley};
   LeadershipPolicy leadership;
+  ranking::RankingRule ranking_rule{ranking::RankingRule::kSchulze};  //!< the consensus order of ranked ballots
+  BallotDisclosure disclosure{BallotDisclosure::kAnonymous};           //!< ballots shown after a cycle closes
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

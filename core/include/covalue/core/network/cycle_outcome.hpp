@@ -9,6 +9,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/outcome.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/core/ranking/ranking_rule.hpp"
 
 namespace covalue::core::network {
 
@@ -89,6 +90,20 @@ struct NetworkFairCertificate {
   bool operator==(const NetworkFairCertificate&) const = default;
 };
 
+//! How much the partners agree: their consensus ranking of the candidates and its strength.
+//! Every ballot is read as a ranking: ranks as given, scores and points highest first, approvals
+//! above the rest; candidates a ballot leaves out are tied last. Ballots weigh as the partners vote.
+struct ConsensusSummary {
+  ranking::RankingRule rule{ranking::RankingRule::kSchulze};
+  std::vector<std::vector<InitiativeId>> ranking;  //!< tiers of equally ranked initiatives, best first
+  std::optional<InitiativeId> condorcet_winner;
+  std::vector<InitiativeId> majority_cycle;  //!< without a Condorcet winner: a cycle that prevents one
+  Rational agreement_index;                  //!< mean |margin| / total weight over pairs, in [0, 1]
+  std::vector<std::pair<PartnerId, Rational>> distances;  //!< Kendall-tau distance of each voter to the ranking
+
+  bool operator==(const ConsensusSummary&) const = default;
+};
+
 //! The outcome record of a closed cycle.
 struct CycleOutcome {
   CycleNumber cycle{0};
@@ -103,6 +118,7 @@ struct CycleOutcome {
   std::optional<Outcome> rule_outcome;   //!< certificate of MES / Phragmén / greedy (indices into `candidates`)
   std::vector<InitiativeId> candidates;  //!< the initiatives the rule saw, in the order the certificate indexes
   std::optional<NetworkFairCertificate> network_fair;
+  std::optional<ConsensusSummary> consensus;  //!< the partners' consensus ranking (when anyone voted)
   std::vector<std::string> notes;  //!< the explanation, step by step
 
   bool operator==(const CycleOutcome&) const = default;

@@ -44,7 +44,12 @@ enum class Kpi {
 enum class BallotFormat { kApprovals, kRanking, kScores, kPoints };
 
 //! How ballots and impacts become the selected portfolio.
-enum class SelectionRule { kEqualShares, kPhragmen, kGreedy, kNetworkFair };
+//! `consensus` takes initiatives in the order of the partners' consensus ranking (the charter's
+//! ranking rule) while they fit the capacity.
+enum class SelectionRule { kEqualShares, kPhragmen, kGreedy, kNetworkFair, kConsensus };
+
+//! Who sees the ballots once a cycle is closed (before that, only their own partner does).
+enum class BallotDisclosure { kPublic, kAnonymous, kSecret };
 
 //! How the network's value is shared back through transfers.
 enum class SharingPolicy { kNone, kShapley, kProportional };
@@ -59,6 +64,7 @@ enum class SharingPolicy { kNone, kShapley, kProportional };
 [[nodiscard]] const char* name_of(BallotFormat value);
 [[nodiscard]] const char* name_of(SelectionRule value);
 [[nodiscard]] const char* name_of(SharingPolicy value);
+[[nodiscard]] const char* name_of(BallotDisclosure value);
 
 [[nodiscard]] Result<Tier> parse_tier(std::string_view text);
 [[nodiscard]] Result<Channel> parse_channel(std::string_view text);
@@ -68,6 +74,7 @@ enum class SharingPolicy { kNone, kShapley, kProportional };
 [[nodiscard]] Result<BallotFormat> parse_ballot_format(std::string_view text);
 [[nodiscard]] Result<SelectionRule> parse_selection_rule(std::string_view text);
 [[nodiscard]] Result<SharingPolicy> parse_sharing_policy(std::string_view text);
+[[nodiscard]] Result<BallotDisclosure> parse_ballot_disclosure(std::string_view text);
 
 //! Every accepted name of an enum, comma separated (for help texts).
 [[nodiscard]] std::string_view tier_names();
@@ -76,5 +83,6 @@ enum class SharingPolicy { kNone, kShapley, kProportional };
 [[nodiscard]] std::string_view ballot_format_names();
 [[nodiscard]] std::string_view selection_rule_names();
 [[nodiscard]] std::string_view sharing_policy_names();
+[[nodiscard]] std::string_view ballot_disclosure_names();
 
 }  // namespace covalue::core::network
