@@ -6,7 +6,8 @@
 namespace covalue::program {
 namespace {
 
-using detail::run_use_case;
+using detail::run_change;
+using nlohmann::json;
 
 core::Result<const net::Cycle*> cycle_in_state(const Snapshot& snapshot, net::CycleNumber number,
                                                net::CycleState wanted, const std::string& action) {
@@ -93,11 +94,32 @@ core::Status apply_outcome(StoreSession& session, const net::CycleInput& input, 
   return session.save_outcome(outcome);
 }
 
+//! What the audit log keeps of a close: the selection and the transfers.
+json closing_detail(const net::CycleOutcome& outcome) {
+  json selected = json::array();
+  for (const net::InitiativeDecision& decision : outcome.decisions) {
+    if (decision.selected) {
+      selected.push_back(decision.initiative);
+    }
+  }
+  json transfers = json::object();
+  for (const net::PartnerResult& result : outcome.partners) {
+    if (result.transfer != 0) {
+      transfers[std::to_string(result.partner)] = core::to_string(result.transfer);
+    }
+  }
+  return {{"cycle", outcome.cycle}, {"selected", selected}, {"transfers", transfers}};
+}
+
 }  // namespace
 
 core::Result<net::Cycle> Program::open_cycle() {
+  if (core::Status allowed = detail::require_coordinator(actor_, "open a cycle"); !allowed) {
+    return allowed.error();
+  }
   net::Cycle cycle;
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  core::Status status = run_change({store_, actor_, *clock_}, "open_cycle", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
       return detail::conflict(
           "cycle " + std::to_string(open->number) + " is still " + net::name_of(open->state) + "; close it first",
@@ -107,6 +129,7 @@ core::Result<net::Cycle> Program::open_cycle() {
     cycle.state = net::CycleState::kProposing;
     cycle.capacity = snapshot.charter.capacity;
     cycle.rule = snapshot.charter.rule;
+    detail = {{"cycle", cycle.number}, {"rule", net::name_of(cycle.rule)}, {"capacity", core::to_string(cycle.capacity)}};
     if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
       return inserted;
     }
@@ -119,14 +142,19 @@ core::Result<net::Cycle> Program::open_cycle() {
 }
 
 core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "start the vote"); !allowed) {
+    return allowed.error();
+  }
   net::Cycle cycle;
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  core::Status status = run_change({store_, actor_, *clock_}, "start_voting", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
     if (!found) {
       return found.error();
     }
     cycle = **found;
     cycle.state = net::CycleState::kVoting;
+    detail = {{"cycle", number}};
     return session.update_cycle(cycle);
   });
   if (!status) {
@@ -136,18 +164,36 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
 }
 
 core::Status Program::cast_ballot(const net::PartnerBallot& ballot) {
-  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
-    core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
-    if (!valid) {
-      return valid.error();
-    }
-    return session.put_ballot(*valid);
-  });
+  // Only the partner itself votes: a coordinator cannot cast a ballot for a partner.
+  if (core::Status allowed = detail::require_acts_for(actor_, ballot.partner, false, "partner"); !allowed) {
+    return allowed;
+  }
+  return run_change({store_, actor_, *clock_}, "cast_ballot", SnapshotParts::minimal(),
+                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                      core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
+                      if (!valid) {
+                        return valid.error();
+                      }
+                      // The audit log says that a ballot was cast, never what it says (ballots are secret).
+                      detail = {{"cycle", ballot.cycle},
+                                {"partner", ballot.partner},
+                                {"format", net::name_of(ballot.format)},
+                                {"entries", valid->entries.size()},
+                                {"objections", valid->objections.size()}};
+                      return session.put_ballot(*valid);
+                    });
 }
 
 core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "close a cycle"); !allowed) {
+    return allowed.error();
+  }
   net::CycleOutcome outcome;
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  SnapshotParts parts = SnapshotParts::minimal();
+  parts.ballots = true;
+  parts.outcomes = true;
+  core::Status status = run_change({store_, actor_, *clock_}, "close_cycle", parts,
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
     if (!found) {
       return found.error();
@@ -163,6 +209,7 @@ core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
       return applied;
     }
     cycle.state = net::CycleState::kClosed;
+    detail = closing_detail(outcome);
     return session.update_cycle(cycle);
   });
   if (!status) {
@@ -172,14 +219,19 @@ core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
 }
 
 core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "review a cycle"); !allowed) {
+    return allowed.error();
+  }
   net::Cycle cycle;
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  core::Status status = run_change({store_, actor_, *clock_}, "review_cycle", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kClosed, "reviewed");
     if (!found) {
       return found.error();
     }
     cycle = **found;
     cycle.state = net::CycleState::kReviewed;
+    detail = {{"cycle", number}};
     for (net::Initiative initiative : snapshot.initiatives) {
       if (initiative.cycle == number && initiative.status == net::InitiativeStatus::kDelivered) {
         initiative.status = net::InitiativeStatus::kReviewed;

@@ -6,7 +6,8 @@
 namespace covalue::program {
 namespace {
 
-using detail::run_use_case;
+using detail::run_change;
+using nlohmann::json;
 
 core::Status check_closed(const Snapshot& snapshot, net::CycleNumber number) {
   const net::Cycle* cycle = snapshot.find_cycle(number);
@@ -29,7 +30,13 @@ bool selected_in(const net::CycleOutcome& outcome, net::InitiativeId id) {
 }  // namespace
 
 core::Status Program::record_realised_value(const net::RealisedValue& value) {
-  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  if (core::Status allowed = detail::require_coordinator(actor_, "record actuals"); !allowed) {
+    return allowed;
+  }
+  SnapshotParts parts = SnapshotParts::minimal();
+  parts.outcomes = true;
+  return run_change({store_, actor_, *clock_}, "record_realised_value", parts,
+                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     if (core::Status closed = check_closed(snapshot, value.cycle); !closed) {
       return closed;
     }
@@ -46,6 +53,10 @@ core::Status Program::record_realised_value(const net::RealisedValue& value) {
     if (snapshot.find_partner(value.partner) == nullptr) {
       return detail::not_found("no partner with id " + std::to_string(value.partner), "partner");
     }
+    detail = {{"cycle", value.cycle},
+              {"initiative", value.initiative},
+              {"partner", value.partner},
+              {"actual", core::to_string(value.actual)}};
     if (core::Status stored = session.put_realised_value(value); !stored) {
       return stored;
     }
@@ -60,7 +71,11 @@ core::Status Program::record_realised_value(const net::RealisedValue& value) {
 }
 
 core::Status Program::record_kpi(const net::KpiMeasurement& measurement) {
-  return run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
+  if (core::Status allowed = detail::require_coordinator(actor_, "record KPI values"); !allowed) {
+    return allowed;
+  }
+  return run_change({store_, actor_, *clock_}, "record_kpi", SnapshotParts::minimal(),
+                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
     if (core::Status closed = check_closed(snapshot, measurement.cycle); !closed) {
       return closed;
     }
@@ -69,6 +84,9 @@ core::Status Program::record_kpi(const net::KpiMeasurement& measurement) {
     if (!known) {
       return detail::not_found("no objective with id " + std::to_string(measurement.objective), "objective");
     }
+    detail = {{"cycle", measurement.cycle},
+              {"objective", measurement.objective},
+              {"value", core::to_string(measurement.value)}};
     return session.put_kpi_measurement(measurement);
   });
 }

@@ -3,9 +3,38 @@
 
 namespace covalue::program {
 
-using detail::run_use_case;
+using detail::run_change;
+using nlohmann::json;
+
+namespace {
+
+SystemClock& system_clock() {
+  static SystemClock clock;
+  return clock;
+}
+
+json charter_detail(const net::Charter& charter) {
+  return {{"name", charter.name},
+          {"capacity", core::to_string(charter.capacity)},
+          {"rule", net::name_of(charter.rule)},
+          {"sharing", net::name_of(charter.sharing)},
+          {"max_dry_spell", charter.fairness.max_dry_spell},
+          {"max_deopt_share", core::to_string(charter.fairness.max_deopt_share)},
+          {"perpetual_weighting", charter.fairness.perpetual_weighting},
+          {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
+          {"ranking_rule", core::ranking::ranking_rule_name(charter.ranking_rule)},
+          {"disclosure", net::name_of(charter.disclosure)}};
+}
+
+}  // namespace
+
+Program::Program(Store& store, net::DecisionTools tools, Actor actor, Clock* clock)
+    : store_(store), tools_(tools), actor_(std::move(actor)), clock_(clock != nullptr ? clock : &system_clock()) {}
 
 core::Status Program::init_network(const net::Charter& charter) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "create the network"); !allowed) {
+    return allowed;
+  }
   if (core::Status status = charter.validate(); !status) {
     return status;
   }
@@ -17,36 +46,52 @@ core::Status Program::init_network(const net::Charter& charter) {
     if (existing->has_value()) {
       return detail::conflict("this database already holds the network '" + (*existing)->name + "'", "network");
     }
-    return session.save_charter(charter);
+    if (core::Status saved = session.save_charter(charter); !saved) {
+      return saved;
+    }
+    return detail::append_audit(session, {store_, actor_, *clock_}, "init_network", charter_detail(charter));
   });
 }
 
 core::Status Program::update_charter(const net::Charter& charter) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "change the charter"); !allowed) {
+    return allowed;
+  }
   if (core::Status status = charter.validate(); !status) {
     return status;
   }
-  return run_use_case(store_, [&](StoreSession& session, Snapshot&) { return session.save_charter(charter); });
+  return run_change({store_, actor_, *clock_}, "update_charter", SnapshotParts::minimal(),
+                    [&](StoreSession& session, Snapshot&, json& detail) {
+                      detail = charter_detail(charter);
+                      return session.save_charter(charter);
+                    });
 }
 
 core::Result<net::Partner> Program::add_partner(const std::string& name, net::Tier tier) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "add partners"); !allowed) {
+    return allowed.error();
+  }
   net::Partner partner;
   partner.name = name;
   partner.tier = tier;
-  if (name.empty()) {
-    return detail::invalid("a partner needs a name", "name");
+  if (name.empty() || name.size() > 200) {
+    return detail::invalid("a partner needs a name of 1 to 200 characters", "name");
   }
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
-    if (snapshot.find_partner(std::string_view(name)) != nullptr) {
-      return detail::conflict("a partner named '" + name + "' already exists", "name");
-    }
-    partner.joined_cycle = detail::membership_cycle(snapshot);
-    core::Result<net::PartnerId> id = session.insert_partner(partner);
-    if (!id) {
-      return id.error();
-    }
-    partner.id = *id;
-    return {};
-  });
+  core::Status status = run_change(
+      {store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+        if (snapshot.find_partner(std::string_view(name)) != nullptr) {
+          return detail::conflict("a partner named '" + name + "' already exists", "name");
+        }
+        partner.joined_cycle = detail::membership_cycle(snapshot);
+        core::Result<net::PartnerId> id = session.insert_partner(partner);
+        if (!id) {
+          return id.error();
+        }
+        partner.id = *id;
+        detail = {{"partner", partner.id}, {"name", name}, {"tier", net::name_of(tier)}};
+        return {};
+      });
   if (!status) {
     return status.error();
   }
@@ -54,17 +99,23 @@ core::Result<net::Partner> Program::add_partner(const std::string& name, net::Ti
 }
 
 core::Result<net::Partner> Program::leave_partner(net::PartnerId id) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "record that a partner leaves"); !allowed) {
+    return allowed.error();
+  }
   net::Partner partner;
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
-    const net::CycleNumber cycle = detail::membership_cycle(snapshot);
-    core::Result<const net::Partner*> found = detail::member(snapshot, id, cycle, "partner");
-    if (!found) {
-      return found.error();
-    }
-    partner = **found;
-    partner.left_cycle = cycle;
-    return session.update_partner(partner);
-  });
+  core::Status status = run_change({store_, actor_, *clock_}, "leave_partner", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                                     const net::CycleNumber cycle = detail::membership_cycle(snapshot);
+                                     core::Result<const net::Partner*> found =
+                                         detail::member(snapshot, id, cycle, "partner");
+                                     if (!found) {
+                                       return found.error();
+                                     }
+                                     partner = **found;
+                                     partner.left_cycle = cycle;
+                                     detail = {{"partner", id}, {"left_cycle", cycle}};
+                                     return session.update_partner(partner);
+                                   });
   if (!status) {
     return status.error();
   }
@@ -72,43 +123,33 @@ core::Result<net::Partner> Program::leave_partner(net::PartnerId id) {
 }
 
 core::Result<net::Objective> Program::add_objective(const net::Objective& objective) {
+  if (core::Status allowed = detail::require_acts_for(actor_, objective.partner, true, "partner"); !allowed) {
+    return allowed.error();
+  }
   net::Objective stored = objective;
   if (objective.kpi == net::Kpi::kCustom && objective.name.empty()) {
     return detail::invalid("a custom KPI needs a name", "name");
   }
-  core::Status status = run_use_case(store_, [&](StoreSession& session, Snapshot& snapshot) -> core::Status {
-    const net::CycleNumber cycle = detail::membership_cycle(snapshot);
-    if (core::Result<const net::Partner*> owner = detail::member(snapshot, objective.partner, cycle, "partner");
-        !owner) {
-      return owner.error();
-    }
-    core::Result<net::ObjectiveId> id = session.insert_objective(objective);
-    if (!id) {
-      return id.error();
-    }
-    stored.id = *id;
-    return {};
-  });
+  core::Status status = run_change(
+      {store_, actor_, *clock_}, "add_objective", SnapshotParts::minimal(),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+        const net::CycleNumber cycle = detail::membership_cycle(snapshot);
+        if (core::Result<const net::Partner*> owner = detail::member(snapshot, objective.partner, cycle, "partner");
+            !owner) {
+          return owner.error();
+        }
+        core::Result<net::ObjectiveId> id = session.insert_objective(objective);
+        if (!id) {
+          return id.error();
+        }
+        stored.id = *id;
+        detail = {{"objective", stored.id}, {"partner", objective.partner}, {"kpi", net::name_of(objective.kpi)}};
+        return {};
+      });
   if (!status) {
     return status.error();
   }
   return stored;
-}
-
-core::Result<Snapshot> Program::snapshot() {
-  Snapshot result;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
-    core::Result<Snapshot> read = read_snapshot(session);
-    if (!read) {
-      return read.error();
-    }
-    result = std::move(*read);
-    return {};
-  });
-  if (!status) {
-    return status.error();
-  }
-  return result;
 }
 
 }  // namespace covalue::program

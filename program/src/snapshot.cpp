@@ -85,7 +85,7 @@ std::vector<net::PartnerStanding> Snapshot::standing_before(net::CycleNumber num
   return result;
 }
 
-core::Result<Snapshot> read_snapshot(StoreSession& session) {
+core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts) {
   Snapshot snapshot;
   core::Result<std::optional<net::Charter>> charter = session.charter();
   if (!charter) {
@@ -105,16 +105,22 @@ core::Result<Snapshot> read_snapshot(StoreSession& session) {
   if (status) {
     status = take(session.cycles(), snapshot.cycles);
   }
-  if (status) {
+  if (status && parts.outcomes) {
     status = take(session.outcomes(), snapshot.outcomes);
   }
-  if (status) {
+  if (status && parts.ledger) {
     status = take(session.realised_values(), snapshot.realised);
   }
-  if (status) {
+  if (status && parts.ledger) {
     status = take(session.kpi_measurements(), snapshot.kpis);
   }
-  for (std::size_t c = 0; status && c < snapshot.cycles.size(); ++c) {
+  if (status && parts.scorecard) {
+    status = take(session.scorecard(), snapshot.scorecard);
+  }
+  if (status && parts.scorecard) {
+    status = take(session.initiative_scores(), snapshot.scores);
+  }
+  for (std::size_t c = 0; status && parts.ballots && c < snapshot.cycles.size(); ++c) {
     std::vector<net::PartnerBallot> ballots;
     status = take(session.ballots(snapshot.cycles[c].number), ballots);
     snapshot.ballots.insert(snapshot.ballots.end(), ballots.begin(), ballots.end());

@@ -2,14 +2,56 @@
 
 namespace covalue::program::detail {
 
-core::Status run_use_case(Store& store, const std::function<core::Status(StoreSession&, Snapshot&)>& work) {
-  return store.transact([&](StoreSession& session) -> core::Status {
-    core::Result<Snapshot> snapshot = read_snapshot(session);
+core::Status run_change(const ChangeContext& context, std::string_view action, SnapshotParts parts,
+                        const ChangeWork& work) {
+  return context.store.transact([&](StoreSession& session) -> core::Status {
+    core::Result<Snapshot> snapshot = read_snapshot(session, parts);
     if (!snapshot) {
       return snapshot.error();
     }
-    return work(session, *snapshot);
+    nlohmann::json detail = nlohmann::json::object();
+    if (core::Status status = work(session, *snapshot, detail); !status) {
+      return status;
+    }
+    return append_audit(session, context, action, detail);
   });
+}
+
+core::Status append_audit(StoreSession& session, const ChangeContext& context, std::string_view action,
+                          const nlohmann::json& detail) {
+  core::Result<std::optional<AuditEntry>> last = session.last_audit();
+  if (!last) {
+    return last.error();
+  }
+  AuditEntry entry;
+  entry.sequence = last->has_value() ? (*last)->sequence + 1 : 1;
+  entry.previous_hash = last->has_value() ? (*last)->hash : std::string(64, '0');
+  entry.time = context.clock.now();
+  entry.actor = context.actor.name;
+  entry.action = std::string(action);
+  entry.detail = detail.dump();
+  entry.hash = audit_hash(entry);
+  return session.append_audit(entry);
+}
+
+core::Status require_coordinator(const Actor& actor, const std::string& what) {
+  if (actor.coordinates()) {
+    return {};
+  }
+  return core::make_error(core::ErrorKind::kForbidden,
+                          "only a coordinator can " + what + "; this token is a " + name_of(actor.role), "role");
+}
+
+core::Status require_acts_for(const Actor& actor, net::PartnerId partner, bool coordinators_too,
+                              const std::string& where) {
+  if (actor.acts_for(partner) || (coordinators_too && actor.coordinates())) {
+    return {};
+  }
+  return core::make_error(core::ErrorKind::kForbidden,
+                          "this token may not act for partner " + std::to_string(partner) + " (it is a " +
+                              name_of(actor.role) +
+                              (actor.partner ? " of partner " + std::to_string(*actor.partner) : std::string()) + ")",
+                          where);
 }
 
 net::CycleNumber membership_cycle(const Snapshot& snapshot) {

@@ -1,15 +1,42 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
+#include "covalue/program/access.hpp"
+#include "covalue/program/audit.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::program::detail {
 
-//! Runs one use case: one transaction that first reads the snapshot, then validates and writes.
-core::Status run_use_case(Store& store, const std::function<core::Status(StoreSession&, Snapshot&)>& work);
+//! Who changes the store, and when: what every changing use case needs for its audit entry.
+struct ChangeContext {
+  Store& store;
+  const Actor& actor;
+  Clock& clock;
+};
+
+//! The work of a changing use case: validates and writes, and says what it changed in `detail`.
+using ChangeWork = std::function<core::Status(StoreSession&, Snapshot&, nlohmann::json& detail)>;
+
+//! Runs one changing use case: one transaction that reads the snapshot (`parts` of it), runs the work
+//! and, when it succeeded, appends the audit entry `action` with the work's detail to the chain.
+core::Status run_change(const ChangeContext& context, std::string_view action, SnapshotParts parts,
+                        const ChangeWork& work);
+
+//! Appends an audit entry chained to the newest one.
+core::Status append_audit(StoreSession& session, const ChangeContext& context, std::string_view action,
+                          const nlohmann::json& detail);
+
+//! kForbidden unless the actor coordinates (operator or coordinator); `what` completes "only a
+//! coordinator can ...".
+[[nodiscard]] core::Status require_coordinator(const Actor& actor, const std::string& what);
+//! kForbidden unless the actor may act for `partner` (or coordinates, when `coordinators_too`).
+[[nodiscard]] core::Status require_acts_for(const Actor& actor, net::PartnerId partner, bool coordinators_too,
+                                            const std::string& where);
 
 //! The cycle whose membership counts now: the open one, or the next one to open.
 [[nodiscard]] net::CycleNumber membership_cycle(const Snapshot& snapshot);

@@ -103,6 +103,11 @@ core::Status check_candidate(const Snapshot& snapshot, net::InitiativeId id, net
   if (initiative == nullptr) {
     return not_found("no initiative with id " + std::to_string(id), where);
   }
+  if (initiative->cycle == cycle && initiative->status == net::InitiativeStatus::kCarriedOver) {
+    return invalid("initiative " + std::to_string(id) + " (" + initiative->title + ") is not on the shortlist of cycle " +
+                       std::to_string(cycle),
+                   where);
+  }
   if (initiative->cycle != cycle || initiative->status != net::InitiativeStatus::kProposed) {
     return invalid("initiative " + std::to_string(id) + " (" + initiative->title +
                        ") is not up for decision in cycle " + std::to_string(cycle),

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "schema_v1.hpp"
+#include "schema_v2.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -13,8 +14,9 @@ using core::make_error;
 using core::Result;
 using core::Status;
 
-constexpr std::array<Migration, 1> kMigrations{{
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
+    {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
 }};
 
 // Where a database stands: whose it is, and which step it has taken last.

@@ -2,11 +2,18 @@
 #include "sqlite_session.hpp"
 
 namespace covalue::adapters::sqlite {
+namespace {
+
+core::Result<core::ranking::RankingRule> ranking_rule_of(std::string_view name) {
+  return core::ranking::parse_ranking_rule(name);
+}
+
+}  // namespace
 
 core::Result<std::optional<net::Charter>> SqliteSession::charter() {
   Statement query = db_.prepare(
       "SELECT name, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
-      "max_concurrent_leads FROM charter WHERE id = 1");
+      "max_concurrent_leads, ranking_rule, disclosure FROM charter WHERE id = 1");
   auto row = query.step();
   if (!row.ok()) {
     return row.error();
@@ -24,6 +31,8 @@ core::Result<std::optional<net::Charter>> SqliteSession::charter() {
   out.fairness.perpetual_weighting = row_reader.integer(5) != 0;
   out.sharing = row_reader.name(6, net::parse_sharing_policy);
   out.leadership.max_concurrent_leads = row_reader.integer(7);
+  out.ranking_rule = row_reader.name(8, ranking_rule_of);
+  out.disclosure = row_reader.name(9, net::parse_ballot_disclosure);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -34,11 +43,12 @@ core::Status SqliteSession::save_charter(const net::Charter& charter) {
   return db_
       .prepare(
           "INSERT INTO charter (id, name, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, "
-          "sharing, max_concurrent_leads) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+          "sharing, max_concurrent_leads, ranking_rule, disclosure) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity, rule = excluded.rule, "
           "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
           "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "
-          "max_concurrent_leads = excluded.max_concurrent_leads")
+          "max_concurrent_leads = excluded.max_concurrent_leads, ranking_rule = excluded.ranking_rule, "
+          "disclosure = excluded.disclosure")
       .bind_text(charter.name)
       .bind_rational(charter.capacity)
       .bind_text(net::name_of(charter.rule))
@@ -47,6 +57,8 @@ core::Status SqliteSession::save_charter(const net::Charter& charter) {
       .bind_int(charter.fairness.perpetual_weighting ? 1 : 0)
       .bind_text(net::name_of(charter.sharing))
       .bind_int(charter.leadership.max_concurrent_leads)
+      .bind_text(core::ranking::ranking_rule_name(charter.ranking_rule))
+      .bind_text(net::name_of(charter.disclosure))
       .run();
 }
 

@@ -69,6 +69,21 @@ class SqliteSession final : public program::StoreSession {
   [[nodiscard]] core::Status put_kpi_measurement(const net::KpiMeasurement& measurement) override;
   [[nodiscard]] core::Result<std::vector<net::KpiMeasurement>> kpi_measurements() override;
 
+  [[nodiscard]] core::Result<std::optional<net::Scorecard>> scorecard() override;
+  [[nodiscard]] core::Status save_scorecard(const net::Scorecard& scorecard) override;
+  [[nodiscard]] core::Status put_initiative_score(const net::InitiativeScore& score) override;
+  [[nodiscard]] core::Result<std::vector<net::InitiativeScore>> initiative_scores() override;
+
+  [[nodiscard]] core::Result<program::TokenId> insert_token(const program::AccessToken& token) override;
+  [[nodiscard]] core::Result<std::optional<program::AccessToken>> find_token(const std::string& secret_hash) override;
+  [[nodiscard]] core::Status revoke_token(program::TokenId id) override;
+  [[nodiscard]] core::Result<std::vector<program::AccessToken>> tokens() override;
+
+  [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
+  [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
+  [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
+                                                                             std::int64_t limit) override;
+
  private:
   // Runs `write` inside a savepoint: kept when it returns ok, undone when it fails.
   template <typename Write>

@@ -22,6 +22,16 @@ class SqliteStore final : public program::Store {
  public:
   explicit SqliteStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
 
+  [[nodiscard]] core::Result<std::int64_t> version() override {
+    const std::lock_guard lock(mutex_);
+    Statement query = db_->prepare("SELECT coalesce(max(sequence), 0) FROM audit_log");
+    auto row = query.step();
+    if (!row.ok()) {
+      return row.error();
+    }
+    return query.int_at(0);
+  }
+
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
     const std::lock_guard lock(mutex_);
     if (in_transaction_) {

@@ -4,6 +4,7 @@
 
 #include "../use_case.hpp"
 #include "covalue/program/report.hpp"
+#include "consensus_tables.hpp"
 #include "report_support.hpp"
 
 namespace covalue::program {
@@ -103,18 +104,23 @@ void add_outcome(Report& report, const Snapshot& snapshot, const net::CycleOutco
   if (outcome.network_fair) {
     add_certificate(report.summary, *outcome.network_fair);
   }
+  if (outcome.consensus) {
+    detail::add_consensus(report, snapshot, outcome);
+  }
   report.tables.push_back(decisions_table(snapshot, outcome));
   report.tables.push_back(partners_table(snapshot, outcome));
   report.tables.push_back(leads_table(snapshot, outcome));
   report.tables.push_back(notes_table(outcome));
 }
 
-//! A cycle without an outcome yet: its candidates and how many ballots are in.
+//! A cycle without an outcome yet: its candidates, how many ballots are in, the scorecard beside them.
 void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle) {
   ReportTable table = detail::make_table("candidates", "Candidates",
                                          {"initiative", "title", "proposer", "channel", "cost", "network_value"});
+  std::vector<net::InitiativeId> candidates;
   for (const net::Initiative& i : snapshot.initiatives) {
     if (i.cycle == cycle.number && i.status == net::InitiativeStatus::kProposed) {
+      candidates.push_back(i.id);
       table.rows.push_back({ReportCell::of_integer(i.id), ReportCell::of_text(i.title),
                             ReportCell::of_text(detail::partner_name(snapshot, i.proposer)),
                             ReportCell::of_text(net::name_of(i.channel)), ReportCell::of_number(i.cost),
@@ -129,6 +135,7 @@ void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle)
       "The cycle is not closed yet: its candidates and the number of ballots cast so far; the outcome "
       "tables come once it closes."};
   report.tables.push_back(std::move(table));
+  report.tables.push_back(detail::ballot_table(snapshot, cycle, candidates));
 }
 
 }  // namespace

@@ -83,7 +83,10 @@ TEST(ReportCycle, OpenCycleShowsCandidatesAndBallotsWithoutOutcome) {
   expect_text(summary(report, "state"), "voting");
   expect_integer(summary(report, "candidates"), 2);
   expect_integer(summary(report, "ballots_cast"), 1);
-  ASSERT_EQ(report.tables.size(), 1U);
+  ASSERT_EQ(report.tables.size(), 2U);
+  const ReportTable& ballot = table(report, "ballot");
+  ASSERT_EQ(ballot.rows.size(), 2U);
+  EXPECT_EQ(cell(ballot, 0, "scorecard_rank").kind, ReportCell::Kind::kEmpty);  // the network has no scorecard
   const ReportTable& candidates = table(report, "candidates");
   ASSERT_EQ(candidates.rows.size(), 2U);
   expect_text(cell(candidates, 0, "title"), "Cross-dock");

@@ -5,17 +5,24 @@
 #include <vector>
 
 #include "covalue/core/network/cycle_decision.hpp"
+#include "covalue/core/network/scorecard.hpp"
+#include "covalue/program/access.hpp"
+#include "covalue/program/audit.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::program {
 
-//! The use cases of the program, each one transaction on the store. Every failure comes back as an
-//! Error naming the field or id at fault, and leaves the store unchanged.
+//! The use cases of the program, each one transaction on the store, done on behalf of one Actor.
+//! Every failure comes back as an Error naming the field or id at fault, and leaves the store
+//! unchanged. What an actor may do is checked here (kForbidden), not by the callers: coordinators
+//! run cycles, manage partners and record actuals; representatives propose, score, object and vote
+//! for their own partner only; observers read. Every change appends an audit entry.
 class Program {
  public:
   //! `tools` is what cycle decisions may use (the ILP solver of the network-fair rule, Shapley limits).
-  Program(Store& store, net::DecisionTools tools) : store_(store), tools_(tools) {}
+  //! `clock` stamps audit entries (the system clock when null).
+  Program(Store& store, net::DecisionTools tools, Actor actor = Actor::local_operator(), Clock* clock = nullptr);
 
   //! Creates the network with its charter; kConflict when one exists already.
   [[nodiscard]] core::Status init_network(const net::Charter& charter);
@@ -53,12 +60,49 @@ class Program {
   //! Records an objective's KPI value at the end of a closed cycle.
   [[nodiscard]] core::Status record_kpi(const net::KpiMeasurement& measurement);
 
-  //! Everything stored, read in one transaction (for reports and listings).
+  //! Defines (or replaces) the network's scorecard.
+  [[nodiscard]] core::Status define_scorecard(const net::Scorecard& scorecard);
+  //! A partner scores an initiative of the open cycle (or one waiting for it) on some criteria.
+  [[nodiscard]] core::Status score_initiative(const std::vector<net::InitiativeScore>& scores);
+  //! Puts the top `size` initiatives of the scorecard ranking on the proposing cycle's ballot
+  //! (0: the scorecard's shortlist_size); the others are carried over.
+  [[nodiscard]] core::Result<net::Cycle> shortlist(net::CycleNumber cycle, std::int64_t size);
+
+  //! Issues an access token (coordinator only); the secret is in the result and nowhere else.
+  [[nodiscard]] core::Result<IssuedToken> issue_token(Role role, std::optional<net::PartnerId> partner,
+                                                      const std::string& label);
+  //! Revokes a token (coordinator only).
+  [[nodiscard]] core::Status revoke_token(TokenId token);
+  //! Every token, without secrets (coordinator only).
+  [[nodiscard]] core::Result<std::vector<AccessToken>> tokens();
+  //! The actor a bearer secret stands for; kUnauthenticated for an unknown or revoked one.
+  [[nodiscard]] static core::Result<Actor> authenticate(Store& store, std::string_view secret);
+
+  //! Audit entries after `after` (coordinator only), at most `limit`.
+  [[nodiscard]] core::Result<std::vector<AuditEntry>> audit_log(std::int64_t after, std::int64_t limit);
+  //! Re-checks the whole audit chain (coordinator only).
+  [[nodiscard]] core::Result<AuditVerification> verify_audit();
+
+  //! Everything stored, read in one transaction (for reports and listings), as this actor may see
+  //! it: in a cycle still open, another partner's ballot shows that it voted but not what (the
+  //! operator sees everything). Closed cycles' ballots stay, for the reports' aggregates; shown one by
+  //! one, they follow the charter's disclosure (ballots()).
   [[nodiscard]] core::Result<Snapshot> snapshot();
+
+  //! The ballots of a cycle as this actor may see them: its own partner's while the cycle is open
+  //! (every one for the operator); after close, per the charter's disclosure (anonymous: partner 0
+  //! for every ballot but the actor's own; secret: own only; coordinators see who voted either way
+  //! in the reports).
+  [[nodiscard]] core::Result<std::vector<net::PartnerBallot>> ballots(net::CycleNumber cycle);
+
+  //! The actor the use cases run for.
+  [[nodiscard]] const Actor& actor() const { return actor_; }
 
  private:
   Store& store_;
   net::DecisionTools tools_;
+  Actor actor_;
+  Clock* clock_;
 };
 
 }  // namespace covalue::program

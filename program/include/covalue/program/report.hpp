@@ -85,8 +85,12 @@ struct Report {
 //! Partners that left get no score (status "left"). Rows are ordered by partner id.
 [[nodiscard]] core::Result<Report> engagement_report(const Snapshot& snapshot);
 //! One cycle's outcome record: decisions with reasons, partners' values and transfers, leads, certificate.
+//! When partners voted, the consensus: summary figures consensus_rule, agreement_index (documented in
+//! the table's notes) and condorcet_winner, a "consensus" table (the consensus order with the
+//! scorecard beside it) and an "agreement" table (each partner's Kendall-tau distance to it).
 //!
-//! A cycle without an outcome yet shows its state, a "candidates" table and the count of ballots cast.
+//! A cycle without an outcome yet shows its state, a "candidates" table, the count of ballots cast, and
+//! a "ballot" table: supporters so far beside the scorecard's rank and score.
 //! Errors: kNotFound for an unknown cycle.
 [[nodiscard]] core::Result<Report> cycle_report(const Snapshot& snapshot, net::CycleNumber cycle);
 //! KPI progress of every objective from its baseline towards its target.
@@ -95,6 +99,10 @@ struct Report {
 //! baseline)) and "measurements" (every measurement with its progress). Summary: the mean progress of
 //! the consumer-facing objectives and the estimated and realised value of consumer-experience initiatives.
 [[nodiscard]] core::Result<Report> kpi_report(const Snapshot& snapshot);
+//! The scorecard: its formula and criteria ("criteria"), and the undecided initiatives ranked by it
+//! ("ranking": rank, score, per-criterion averages, scorers, and ballots supporting it when voting).
+//! Errors: kNotFound when the network has no scorecard.
+[[nodiscard]] core::Result<Report> scorecard_report(const Snapshot& snapshot);
 
 //! Gini index of possibly negative values (Raffinetti, Siletti and Vernizzi 2015): the sum of
 //! |x_i - x_j| over all ordered pairs divided by 2 n (P + N), where P and N are the sums of the positive

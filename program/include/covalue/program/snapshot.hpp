@@ -13,6 +13,7 @@
 #include "covalue/core/network/partner.hpp"
 #include "covalue/core/network/partner_ballot.hpp"
 #include "covalue/core/network/realised_value.hpp"
+#include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::program {
@@ -28,6 +29,8 @@ struct Snapshot {
   std::vector<net::CycleOutcome> outcomes;
   std::vector<net::RealisedValue> realised;
   std::vector<net::KpiMeasurement> kpis;
+  std::optional<net::Scorecard> scorecard;
+  std::vector<net::InitiativeScore> scores;
 
   [[nodiscard]] const net::Partner* find_partner(net::PartnerId id) const;
   //! A partner by id ("12") or by name; nullptr when none.
@@ -41,7 +44,19 @@ struct Snapshot {
   [[nodiscard]] std::vector<net::PartnerStanding> standing_before(net::CycleNumber number) const;
 };
 
-//! Reads everything through one session.
-[[nodiscard]] core::Result<Snapshot> read_snapshot(StoreSession& session);
+//! Which parts of the state a use case reads; the rest stays empty. The charter, partners,
+//! objectives, initiatives and cycles are always read.
+struct SnapshotParts {
+  bool ballots{true};
+  bool outcomes{true};  //!< the slowest part: each outcome is decoded from its record
+  bool ledger{true};    //!< realised values and KPI measurements
+  bool scorecard{true};
+
+  //! Only what every use case needs.
+  [[nodiscard]] static SnapshotParts minimal() { return {false, false, false, false}; }
+};
+
+//! Reads everything (or `parts` of it) through one session.
+[[nodiscard]] core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts = {});
 
 }  // namespace covalue::program

@@ -12,7 +12,10 @@
 #include "covalue/core/network/partner.hpp"
 #include "covalue/core/network/partner_ballot.hpp"
 #include "covalue/core/network/realised_value.hpp"
+#include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/result.hpp"
+#include "covalue/program/access.hpp"
+#include "covalue/program/audit.hpp"
 
 namespace covalue::program {
 
@@ -76,17 +79,49 @@ class StoreSession {
   [[nodiscard]] virtual core::Status put_kpi_measurement(const net::KpiMeasurement& measurement) = 0;
   //! Every KPI measurement, by cycle and objective.
   [[nodiscard]] virtual core::Result<std::vector<net::KpiMeasurement>> kpi_measurements() = 0;
+
+  //! The scorecard, or nothing when the network has none.
+  [[nodiscard]] virtual core::Result<std::optional<net::Scorecard>> scorecard() = 0;
+  //! Creates or replaces the scorecard (criteria in the order given).
+  [[nodiscard]] virtual core::Status save_scorecard(const net::Scorecard& scorecard) = 0;
+  //! Records (or replaces) one partner's score of one initiative on one criterion.
+  [[nodiscard]] virtual core::Status put_initiative_score(const net::InitiativeScore& score) = 0;
+  //! Every initiative score, by initiative, partner and criterion.
+  [[nodiscard]] virtual core::Result<std::vector<net::InitiativeScore>> initiative_scores() = 0;
+
+  //! Stores a new access token (its id is ignored) and returns the id given to it; kConflict when
+  //! the secret hash exists already.
+  [[nodiscard]] virtual core::Result<TokenId> insert_token(const AccessToken& token) = 0;
+  //! The token stored under `secret_hash`, or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<AccessToken>> find_token(const std::string& secret_hash) = 0;
+  //! Marks a token revoked (kNotFound for an unknown id).
+  [[nodiscard]] virtual core::Status revoke_token(TokenId id) = 0;
+  //! Every token, by id.
+  [[nodiscard]] virtual core::Result<std::vector<AccessToken>> tokens() = 0;
+
+  //! Appends an audit entry; its sequence must be one more than the last one's (kConflict otherwise).
+  [[nodiscard]] virtual core::Status append_audit(const AuditEntry& entry) = 0;
+  //! The newest audit entry, or nothing when the log is empty.
+  [[nodiscard]] virtual core::Result<std::optional<AuditEntry>> last_audit() = 0;
+  //! Audit entries with sequence > `after`, in sequence order, at most `limit` of them.
+  [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> audit_entries(std::int64_t after, std::int64_t limit) = 0;
 };
 
-//! The program's storage port. SQLite implements it now, PostgreSQL next; no database type leaks here.
+//! The program's storage port. SQLite and PostgreSQL implement it; no database type leaks here.
 class Store {
  public:
   virtual ~Store() = default;
 
   //! Runs `work` in one transaction: commits when it returns ok, rolls everything back when it returns
-  //! an error (which is passed on) or throws (kInternal). Nothing is ever half-written. Transactions of
-  //! one Store run one at a time (other threads wait); transact() from inside the work is kInternal.
+  //! an error (which is passed on) or throws (kInternal). Nothing is ever half-written. The work runs
+  //! serialisably: as if no other transaction of any process ran at the same time. A store may run
+  //! the work again when the database reports a serialisation conflict, so the work must have no
+  //! effect outside the session. transact() from inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
+
+  //! A number that changes whenever any transaction of any process commits a change (the newest
+  //! audit sequence): read caches are valid while it stays the same.
+  [[nodiscard]] virtual core::Result<std::int64_t> version() = 0;
 };
 
 }  // namespace covalue::program

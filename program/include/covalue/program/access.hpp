@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "covalue/core/network/ids.hpp"
+#include "covalue/core/result.hpp"
+
+namespace covalue::program {
+
+namespace net = core::network;
+
+//! What a caller may do. The operator is whoever holds the database itself (the CLI): everything.
+//! Coordinators run the cycle and manage partners; representatives act for their own partner;
+//! observers read.
+enum class Role { kOperator, kCoordinator, kRepresentative, kObserver };
+
+//! Who is calling a use case; named in the audit log.
+struct Actor {
+  Role role{Role::kOperator};
+  std::optional<net::PartnerId> partner;  //!< representatives (and partner observers): their partner
+  std::string name{"operator"};           //!< "operator", "token 3 (coordinator)", ...
+
+  //! The CLI's actor: the operator, named "cli".
+  [[nodiscard]] static Actor local_operator();
+  //! True for the operator and coordinators.
+  [[nodiscard]] bool coordinates() const { return role == Role::kOperator || role == Role::kCoordinator; }
+  //! True when this actor may act for `partner` (the operator, or its representative).
+  [[nodiscard]] bool acts_for(net::PartnerId id) const {
+    return role == Role::kOperator || (role == Role::kRepresentative && partner == id);
+  }
+};
+
+using TokenId = std::int64_t;
+
+//! A stored access token: only the hash of its secret is kept.
+struct AccessToken {
+  TokenId id{0};
+  Role role{Role::kObserver};
+  std::optional<net::PartnerId> partner;
+  std::string label;
+  std::string secret_hash;  //!< hex BLAKE2b-256 of the secret
+  std::string issued_at;    //!< ISO 8601 UTC
+  bool revoked{false};
+
+  bool operator==(const AccessToken&) const = default;
+};
+
+//! A token just issued: the secret is shown once and never stored.
+struct IssuedToken {
+  AccessToken token;
+  std::string secret;  //!< "cvt_" + 64 hex digits
+};
+
+//! "operator", "coordinator", "representative", "observer" and back (kInvalidInput naming them).
+[[nodiscard]] const char* name_of(Role role);
+[[nodiscard]] core::Result<Role> parse_role(std::string_view text);
+
+//! A fresh random secret (libsodium) and the hex hash it is stored under.
+[[nodiscard]] std::string new_token_secret();
+[[nodiscard]] std::string hash_token_secret(std::string_view secret);
+
+}  // namespace covalue::program

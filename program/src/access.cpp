@@ -1,0 +1,49 @@
+#include "covalue/program/access.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdlib>
+
+#include "crypto.hpp"
+
+namespace covalue::program {
+namespace {
+
+constexpr std::array<const char*, 4> kRoleNames{"operator", "coordinator", "representative", "observer"};
+constexpr std::size_t kSecretBytes = 32;
+
+}  // namespace
+
+Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli"}; }
+
+const char* name_of(Role role) { return kRoleNames.at(static_cast<std::size_t>(role)); }
+
+core::Result<Role> parse_role(std::string_view text) {
+  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
+    if (text == kRoleNames[i]) {
+      return static_cast<Role>(i);
+    }
+  }
+  return core::make_error(core::ErrorKind::kInvalidInput,
+                          "unknown role '" + std::string(text) +
+                              "' (expected one of: operator, coordinator, representative, observer)",
+                          "role");
+}
+
+std::string new_token_secret() {
+  detail::ensure_sodium();
+  std::array<unsigned char, kSecretBytes> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return "cvt_" + detail::to_hex(bytes.data(), bytes.size());
+}
+
+std::string hash_token_secret(std::string_view secret) {
+  detail::ensure_sodium();
+  std::array<unsigned char, crypto_generichash_BYTES> digest{};
+  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size(), nullptr, 0);
+  return detail::to_hex(digest.data(), digest.size());
+}
+
+}  // namespace covalue::program

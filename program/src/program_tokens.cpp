@@ -1,0 +1,88 @@
+#include "covalue/program/program.hpp"
+#include "use_case.hpp"
+
+namespace covalue::program {
+
+using detail::run_change;
+using nlohmann::json;
+
+core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::PartnerId> partner,
+                                               const std::string& label) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "issue access tokens"); !allowed) {
+    return allowed.error();
+  }
+  if (role == Role::kOperator) {
+    return detail::invalid("the operator role belongs to whoever holds the database; tokens are coordinator, "
+                           "representative or observer",
+                           "role");
+  }
+  if (role == Role::kRepresentative && !partner) {
+    return detail::invalid("a representative token needs the partner it represents", "partner");
+  }
+  if (role == Role::kCoordinator && partner) {
+    return detail::invalid("a coordinator token acts for the network, not for one partner", "partner");
+  }
+  if (label.size() > 200) {
+    return detail::invalid("at most 200 characters", "label");
+  }
+  IssuedToken issued;
+  issued.secret = new_token_secret();
+  issued.token.role = role;
+  issued.token.partner = partner;
+  issued.token.label = label;
+  issued.token.secret_hash = hash_token_secret(issued.secret);
+  issued.token.issued_at = clock_->now();
+  core::Status status = run_change({store_, actor_, *clock_}, "issue_token", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                                     if (partner && snapshot.find_partner(*partner) == nullptr) {
+                                       return detail::not_found("no partner with id " + std::to_string(*partner),
+                                                                "partner");
+                                     }
+                                     core::Result<TokenId> id = session.insert_token(issued.token);
+                                     if (!id) {
+                                       return id.error();
+                                     }
+                                     issued.token.id = *id;
+                                     detail = {{"token", *id}, {"role", name_of(role)}, {"label", label}};
+                                     if (partner) {
+                                       detail["partner"] = *partner;
+                                     }
+                                     return {};
+                                   });
+  if (!status) {
+    return status.error();
+  }
+  return issued;
+}
+
+core::Status Program::revoke_token(TokenId token) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "revoke access tokens"); !allowed) {
+    return allowed;
+  }
+  return run_change({store_, actor_, *clock_}, "revoke_token", SnapshotParts::minimal(),
+                    [&](StoreSession& session, Snapshot&, json& detail) -> core::Status {
+                      detail = {{"token", token}};
+                      return session.revoke_token(token);
+                    });
+}
+
+core::Result<std::vector<AccessToken>> Program::tokens() {
+  if (core::Status allowed = detail::require_coordinator(actor_, "list access tokens"); !allowed) {
+    return allowed.error();
+  }
+  std::vector<AccessToken> tokens;
+  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
+    core::Result<std::vector<AccessToken>> read = session.tokens();
+    if (!read) {
+      return read.error();
+    }
+    tokens = std::move(*read);
+    return {};
+  });
+  if (!status) {
+    return status.error();
+  }
+  return tokens;
+}
+
+}  // namespace covalue::program
