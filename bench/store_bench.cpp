@@ -101,7 +101,7 @@ NetworkIds fill(Store& store, int partners, int initiatives, int impacts) {
       initiative.volunteers = {ids.partners[(i + 1) % partners]};
       ids.initiatives.push_back(check(s.insert_initiative(initiative)));
     }
-    check(s.insert_cycle({1, net::CycleState::kVoting, Rational(500), net::SelectionRule::kEqualShares}));
+    check(s.insert_cycle({1, net::CycleState::kVoting, Rational(500), net::SelectionRule::kEqualShares, {}}));
     for (int p = 0; p < partners; ++p) {
       net::PartnerBallot ballot{1, ids.partners[p], net::BallotFormat::kScores, {}, {}};
       for (int k = 0; k < 50 && k < initiatives; ++k) {
@@ -183,7 +183,7 @@ void BM_SaveOutcome(benchmark::State& state) {
   for (auto _ : state) {
     ++cycle;
     check(db.store().transact([&](StoreSession& s) -> Status {
-      check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares}));
+      check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}}));
       net::CycleOutcome record = outcome;
       record.cycle = cycle;
       return s.save_outcome(record);
@@ -199,7 +199,7 @@ void BM_LoadOutcomes_5Cycles(benchmark::State& state) {
   check(db.store().transact([&](StoreSession& s) -> Status {
     for (net::CycleNumber cycle = 1; cycle <= 5; ++cycle) {
       if (cycle > 1) {
-        check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares}));
+        check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}}));
       }
       check(s.save_outcome(big_outcome(cycle, ids)));
     }

@@ -18,6 +18,7 @@
 #include "covalue/core/network/partner.hpp"
 #include "covalue/core/network/partner_ballot.hpp"
 #include "covalue/core/network/realised_value.hpp"
+#include "covalue/core/ranking/ranking_rule.hpp"
 
 namespace covalue::testing {
 
@@ -35,6 +36,8 @@ inline net::Charter sample_charter() {
   charter.fairness = {4, q("1/3"), false};
   charter.sharing = net::SharingPolicy::kProportional;
   charter.leadership = {3};
+  charter.ranking_rule = core::ranking::RankingRule::kRankedPairs;
+  charter.disclosure = net::BallotDisclosure::kPublic;
   return charter;
 }
 

@@ -70,6 +70,9 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
                          ::testing::Values(BackendMaker{"file", [] { return std::make_unique<SqliteFile>(); }},
                                            BackendMaker{"memory", [] { return std::make_unique<SqliteMemory>(); }}),
                          backend_name);
+INSTANTIATE_TEST_SUITE_P(Sqlite, PersistentStoreContract,
+                         ::testing::Values(BackendMaker{"file", [] { return std::make_unique<SqliteFile>(); }}),
+                         backend_name);
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   const TempDir dir;

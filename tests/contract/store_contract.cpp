@@ -59,8 +59,12 @@ std::vector<net::InitiativeId> add_initiatives(StoreSession& s, const Filled& id
 }
 
 void add_cycles_and_ballots(StoreSession& s, const Filled& ids, Snapshot& expected) {
-  expected.cycles = {net::Cycle{1, net::CycleState::kClosed, q("100"), net::SelectionRule::kEqualShares},
-                     net::Cycle{2, net::CycleState::kVoting, q("201/2"), net::SelectionRule::kNetworkFair}};
+  expected.cycles = {net::Cycle{1, net::CycleState::kClosed, q("100"), net::SelectionRule::kEqualShares, {}},
+                     net::Cycle{2,
+                                net::CycleState::kVoting,
+                                q("201/2"),
+                                net::SelectionRule::kConsensus,
+                                {ids.initiatives[0], ids.initiatives[2]}}};
   for (const auto& cycle : expected.cycles) {
     must(s.insert_cycle(cycle));
   }
@@ -93,6 +97,28 @@ void add_ledger(StoreSession& s, const Filled& ids, Snapshot& expected) {
   }
 }
 
+void add_scorecard_and_access(StoreSession& s, const Filled& ids, Snapshot& expected) {
+  expected.scorecard = sample_scorecard();
+  must(s.save_scorecard(*expected.scorecard));
+  // By initiative, partner and criterion (byte order: "Reach" before "effort").
+  expected.initiative_scores = {net::InitiativeScore{ids.initiatives[0], ids.partners[0], "Reach", q("7/2")},
+                                net::InitiativeScore{ids.initiatives[0], ids.partners[0], "effort", q("-1")},
+                                net::InitiativeScore{ids.initiatives[0], ids.partners[2], "Reach", q("0")},
+                                net::InitiativeScore{ids.initiatives[2], ids.partners[1], "effort", q("10")}};
+  for (std::size_t i = expected.initiative_scores.size(); i-- > 0;) {
+    must(s.put_initiative_score(expected.initiative_scores[i]));
+  }
+  expected.tokens = {sample_token(program::Role::kCoordinator, std::nullopt, "a1"),
+                     sample_token(program::Role::kRepresentative, ids.partners[1], "b2")};
+  for (auto& token : expected.tokens) {
+    token.id = must(s.insert_token(token));
+  }
+  expected.audit = {sample_audit(1), sample_audit(2)};
+  for (const auto& entry : expected.audit) {
+    must(s.append_audit(entry));
+  }
+}
+
 }  // namespace
 
 Snapshot snapshot(program::Store& store) {
@@ -109,6 +135,10 @@ Snapshot snapshot(program::Store& store) {
     out.outcomes = must(s.outcomes());
     out.realised_values = must(s.realised_values());
     out.kpi_measurements = must(s.kpi_measurements());
+    out.scorecard = must(s.scorecard());
+    out.initiative_scores = must(s.initiative_scores());
+    out.tokens = must(s.tokens());
+    out.audit = must(s.audit_entries(0, 1000));
     return {};
   });
   EXPECT_TRUE(status.ok()) << status.error().to_string();
@@ -130,6 +160,10 @@ void expect_same(const Snapshot& actual, const Snapshot& expected) {
   expect_same_list("outcomes", actual.outcomes, expected.outcomes);
   expect_same_list("realised_values", actual.realised_values, expected.realised_values);
   expect_same_list("kpi_measurements", actual.kpi_measurements, expected.kpi_measurements);
+  EXPECT_TRUE(actual.scorecard == expected.scorecard) << "scorecard differs";
+  expect_same_list("initiative_scores", actual.initiative_scores, expected.initiative_scores);
+  expect_same_list("tokens", actual.tokens, expected.tokens);
+  expect_same_list("audit", actual.audit, expected.audit);
   EXPECT_TRUE(actual == expected);
 }
 
@@ -168,6 +202,7 @@ Filled StoreContract::fill() {
     ids.initiatives = add_initiatives(s, ids, ids.expected);
     add_cycles_and_ballots(s, ids, ids.expected);
     add_ledger(s, ids, ids.expected);
+    add_scorecard_and_access(s, ids, ids.expected);
     return {};
   });
   return ids;

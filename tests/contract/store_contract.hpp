@@ -61,6 +61,10 @@ struct Snapshot {
   std::vector<net::CycleOutcome> outcomes;
   std::vector<net::RealisedValue> realised_values;
   std::vector<net::KpiMeasurement> kpi_measurements;
+  std::optional<net::Scorecard> scorecard;
+  std::vector<net::InitiativeScore> initiative_scores;
+  std::vector<program::AccessToken> tokens;
+  std::vector<program::AuditEntry> audit;
 
   bool operator==(const Snapshot&) const = default;
 };
@@ -70,6 +74,43 @@ struct Snapshot {
 
 //! Fails the test, naming the list and the first differing item, unless the snapshots are equal.
 void expect_same(const Snapshot& actual, const Snapshot& expected);
+
+//! A weighted scorecard of three criteria (one of them effort) and a shortlist size.
+inline net::Scorecard sample_scorecard() {
+  net::Scorecard scorecard;
+  scorecard.formula = net::ScorecardFormula::kWeighted;
+  scorecard.shortlist_size = 2;
+  scorecard.criteria = {{"Reach", net::CriterionKind::kReach, q("1/2"), q("0"), q("10")},
+                        {"effort", net::CriterionKind::kEffort, q("3"), q("-1"), q("21/2")},
+                        {"carbon", net::CriterionKind::kCustom, q("0"), q("1"), q("5")}};
+  return scorecard;
+}
+
+//! A token of `role` (for `partner`) whose secret hash is `hash` repeated to 64 hex digits.
+inline program::AccessToken sample_token(program::Role role, std::optional<net::PartnerId> partner,
+                                         const std::string& hash) {
+  program::AccessToken token;
+  token.role = role;
+  token.partner = partner;
+  token.label = "laptop of " + std::string(program::name_of(role));
+  for (std::size_t i = 0; i < 32; ++i) {
+    token.secret_hash += hash;
+  }
+  token.issued_at = "2026-11-23T06:30:00.123Z";
+  return token;
+}
+
+//! Audit entry `sequence`, chained by the hash fields only in form (the store does not check them).
+inline program::AuditEntry sample_audit(std::int64_t sequence) {
+  const std::string digit = std::to_string(sequence % 10);
+  return program::AuditEntry{sequence,
+                             "2026-11-23T06:30:0" + digit + ".000Z",
+                             "token " + digit + " (coordinator)",
+                             "cast_ballot",
+                             R"({"cycle":2,"note":"ünïcode 'quoted'"})",
+                             std::string(64, sequence == 1 ? '0' : 'e'),
+                             std::string(64, 'f')};
+}
 
 //! The ids of a filled store (see StoreContract::fill) and everything it should hold.
 struct Filled {
@@ -120,14 +161,19 @@ class StoreContract : public ::testing::TestWithParam<BackendMaker> {
   void reopen();
   //! Runs `work` in one transaction and expects it to succeed.
   void write(const std::function<core::Status(program::StoreSession&)>& work);
-  //! Stores a charter, 3 partners (one gone), 2 objectives, 3 initiatives, 2 cycles, ballots in
-  //! both cycles, cycle 1's outcome, realised values and KPI measurements.
+  //! Stores a charter, 3 partners (one gone), 2 objectives, 3 initiatives, 2 cycles (one with a
+  //! shortlist), ballots in both cycles, cycle 1's outcome, realised values, KPI measurements, a
+  //! scorecard with scores, two tokens and two audit entries.
   Filled fill();
 
  private:
   std::unique_ptr<StoreBackend> backend_;
   std::unique_ptr<program::Store> store_;
 };
+
+//! The part of the contract only for databases that outlive a Store (persistent() backends):
+//! reopening, schema versions, several Stores on one database.
+class PersistentStoreContract : public StoreContract {};
 
 //! Success when `result` (a Status or Result) failed with `kind` and a message containing `words`.
 template <typename R>

@@ -23,13 +23,18 @@ void write_more(StoreSession& s, const Filled& filled) {
   net::Initiative changed = filled.expected.initiatives[0];
   changed.impacts.clear();
   must(s.update_initiative(changed));
-  must(s.update_cycle(net::Cycle{2, net::CycleState::kClosed, q("1"), net::SelectionRule::kGreedy}));
-  must(s.insert_cycle(net::Cycle{3, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy}));
+  must(s.update_cycle(net::Cycle{2, net::CycleState::kClosed, q("1"), net::SelectionRule::kGreedy, {}}));
+  must(s.insert_cycle(net::Cycle{3, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}}));
   must(s.put_ballot(sample_ballot(1, filled.partners[0], {filled.initiatives[1]})));
   must(s.put_ballot(sample_ballot(2, partner, filled.initiatives)));
   must(s.save_outcome(sample_outcome(2, filled.initiatives, filled.partners)));
   must(s.put_realised_value(net::RealisedValue{2, filled.initiatives[1], partner, q("1"), q("1"), q("1")}));
   must(s.put_kpi_measurement(net::KpiMeasurement{1, filled.objectives[0], q("1000")}));
+  must(s.save_scorecard(net::Scorecard{net::ScorecardFormula::kWsjf, {}, 9}));
+  must(s.put_initiative_score(net::InitiativeScore{filled.initiatives[1], partner, "Reach", q("3")}));
+  must(s.insert_token(sample_token(program::Role::kObserver, partner, "77")));
+  must(s.revoke_token(filled.expected.tokens[0].id));
+  must(s.append_audit(sample_audit(3)));
 }
 
 TEST_P(StoreContract, WorkThatFailsLeavesTheStoreExactlyAsBefore) {
@@ -93,10 +98,7 @@ TEST_P(StoreContract, NestedTransactIsInternalAndTheOuterWorkGoesOn) {
   EXPECT_EQ(partners[0].name, "outer");
 }
 
-TEST_P(StoreContract, ReopeningKeepsEverything) {
-  if (!backend().persistent()) {
-    GTEST_SKIP() << "the database does not outlive its Store";
-  }
+TEST_P(PersistentStoreContract, ReopeningKeepsEverything) {
   const Filled filled = fill();
   reopen();
   expect_same(snapshot(store()), filled.expected);
@@ -106,20 +108,14 @@ TEST_P(StoreContract, ReopeningKeepsEverything) {
   EXPECT_GT(id, filled.partners.back());
 }
 
-TEST_P(StoreContract, ADatabaseOfANewerSchemaIsRefused) {
-  if (!backend().persistent()) {
-    GTEST_SKIP() << "the database does not outlive its Store";
-  }
+TEST_P(PersistentStoreContract, ADatabaseOfANewerSchemaIsRefused) {
   fill();
   backend().make_schema_newer();
   auto opened = backend().open();
   EXPECT_TRUE(fails_with(opened, ErrorKind::kConflict, "newer"));
 }
 
-TEST_P(StoreContract, TwoStoresSeeEachOthersCommits) {
-  if (!backend().persistent()) {
-    GTEST_SKIP() << "each Store has a database of its own";
-  }
+TEST_P(PersistentStoreContract, TwoStoresSeeEachOthersCommits) {
   auto other = backend().open();
   ASSERT_TRUE(other.ok()) << other.error().to_string();
   const Filled filled = fill();
@@ -131,10 +127,7 @@ TEST_P(StoreContract, TwoStoresSeeEachOthersCommits) {
   EXPECT_EQ(partners.back().name, "other");
 }
 
-TEST_P(StoreContract, ConcurrentWritersThroughTwoStoresAllCommit) {
-  if (!backend().persistent()) {
-    GTEST_SKIP() << "each Store has a database of its own";
-  }
+TEST_P(PersistentStoreContract, ConcurrentWritersThroughTwoStoresAllCommit) {
   auto other = backend().open();
   ASSERT_TRUE(other.ok()) << other.error().to_string();
   constexpr int kEach = 25;

@@ -1,0 +1,190 @@
+#include "covalue/adapters/postgres/postgres_store.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <random>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "connection_pool.hpp"
+#include "postgres_session.hpp"
+#include "schema.hpp"
+
+namespace covalue::adapters::postgres {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Status;
+using Work = std::function<Status(program::StoreSession&)>;
+
+// The stores whose transaction the current thread is inside (to refuse a nested transact()).
+thread_local std::vector<const void*> active_stores;
+
+// How one run of the work ended: its status, and whether it must run again.
+struct Attempt {
+  Status status;
+  bool retry{false};
+};
+
+Status run_work(PostgresSession& session, const Work& work) {
+  try {
+    return work(session);
+  } catch (const std::exception& e) {
+    return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
+  } catch (...) {
+    return make_error(ErrorKind::kInternal, "the store's work threw");
+  }
+}
+
+// Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise. Throws pqxx exceptions.
+Attempt finish(pqxx::nontransaction& tx, const PostgresSession& session, Status result) {
+  if (session.must_retry()) {
+    tx.exec("ROLLBACK");
+    return {std::move(result), true};
+  }
+  if (result.ok() && session.aborted()) {
+    result = *session.aborted();
+  }
+  if (!result.ok()) {
+    tx.exec("ROLLBACK");
+    return {std::move(result), false};
+  }
+  tx.exec("COMMIT");
+  return {};
+}
+
+// The advisory lock key that retried transactions queue on ("COVA" as a number).
+constexpr std::int64_t kWriterLock = 0x434f5641;
+
+// A short random pause before running the work again: up to 2^attempt ms, at most 64 ms.
+void back_off(int attempt) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  const int ceiling = 1 << std::min(attempt + 1, 6);
+  std::uniform_int_distribution<int> pause(ceiling / 2, ceiling);
+  std::this_thread::sleep_for(std::chrono::microseconds(pause(random) * 1000));
+}
+
+class PostgresStore final : public program::Store {
+ public:
+  PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first)
+      : options_(options), pool_(std::move(url), options.pool_size, std::move(first)) {}
+
+  [[nodiscard]] Status transact(const Work& work) override {
+    if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
+      return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
+    }
+    active_stores.push_back(this);
+    Status result = run_attempts(work);
+    active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
+    return result;
+  }
+
+  [[nodiscard]] core::Result<std::int64_t> version() override {
+    auto lease = pool_.acquire();
+    if (!lease.ok()) {
+      return lease.error();
+    }
+    try {
+      pqxx::nontransaction tx((**lease).handle());
+      const pqxx::result rows = (**lease).execute(tx, "SELECT coalesce(max(sequence), 0) FROM audit_log", {});
+      return rows[0][0].as<std::int64_t>();
+    } catch (...) {
+      bool lost = false;
+      core::Error error = pg_error(std::current_exception(), nullptr, &lost);
+      if (lost) {
+        (**lease).mark_broken();
+      }
+      return error;
+    }
+  }
+
+ private:
+  // The first attempt runs optimistically, side by side with others. Once it lost a serialisation
+  // conflict, the work runs again holding the network-wide writer lock (a session advisory lock taken
+  // before BEGIN, so the snapshot is taken after it): retries queue instead of conflicting with each
+  // other again, which keeps a hot spot such as the audit chain's tip from starving anyone.
+  Status run_attempts(const Work& work) {
+    const int attempts = std::max(options_.max_attempts, 1);
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+      if (attempt > 1) {
+        back_off(attempt);
+      }
+      Attempt outcome = run_once(work, attempt > 0);
+      if (!outcome.retry) {
+        return outcome.status;
+      }
+    }
+    return make_error(ErrorKind::kConflict, "concurrent transactions kept changing the same data (tried " +
+                                                std::to_string(attempts) + " times); try again");
+  }
+
+  Attempt run_once(const Work& work, bool locked) {
+    auto lease = pool_.acquire();
+    if (!lease.ok()) {
+      return {lease.error(), false};
+    }
+    Connection& db = **lease;
+    Attempt attempt = run_in_transaction(db, work, locked);
+    if (locked && db.usable()) {
+      try {
+        pqxx::nontransaction tx(db.handle());
+        tx.exec("SELECT pg_advisory_unlock(" + std::to_string(kWriterLock) + ")");
+      } catch (...) {
+        db.mark_broken();  // closing the connection releases the lock
+      }
+    }
+    return attempt;
+  }
+
+  static Attempt run_in_transaction(Connection& db, const Work& work, bool locked) {
+    bool committing = false;
+    try {
+      pqxx::nontransaction tx(db.handle());
+      if (locked) {
+        tx.exec("SELECT pg_advisory_lock(" + std::to_string(kWriterLock) + ")");
+      }
+      tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      PostgresSession session(db, tx);
+      Status result = run_work(session, work);
+      committing = true;
+      return finish(tx, session, std::move(result));
+    } catch (...) {
+      std::string sqlstate;
+      bool lost = false;
+      core::Error error = pg_error(std::current_exception(), &sqlstate, &lost);
+      if (lost) {
+        db.mark_broken();
+        // A lost connection before COMMIT was sent changed nothing: run again on a fresh one.
+        return {error, !committing};
+      }
+      return {error, is_retryable(sqlstate)};
+    }
+  }
+
+  PostgresOptions options_;
+  ConnectionPool pool_;
+};
+
+}  // namespace
+
+int postgres_schema_version() { return schema_migrations().back().version; }
+
+bool is_postgres_url(const std::string& text) {
+  return text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0;
+}
+
+core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::string& url, PostgresOptions options) {
+  auto first = Connection::open(url);
+  if (!first.ok()) {
+    return first.error();
+  }
+  if (auto migrated = migrate(**first, schema_migrations(), redact_url(url)); !migrated.ok()) {
+    return migrated.error();
+  }
+  return std::unique_ptr<program::Store>(std::make_unique<PostgresStore>(url, options, std::move(first).value()));
+}
+
+}  // namespace covalue::adapters::postgres

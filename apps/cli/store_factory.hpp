@@ -1,0 +1,15 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "covalue/core/result.hpp"
+#include "covalue/program/store.hpp"
+
+namespace covalue::cli {
+
+//! Opens the store named by --db: a PostgreSQL database for a "postgresql://" (or "postgres://")
+//! URL, else the SQLite file at that path (created when missing).
+[[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_store(const std::string& db);
+
+}  // namespace covalue::cli

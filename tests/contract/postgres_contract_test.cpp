@@ -1,0 +1,203 @@
+// The storage contract on PostgreSQL (a private server, a fresh database per test), and what only a
+// server database has: serialisable transactions from many connections, retried on conflicts.
+#include <pqxx/pqxx>
+
+#include <atomic>
+#include <thread>
+
+#include "covalue/adapters/postgres/postgres_store.hpp"
+#include "postgres_backend.hpp"
+
+namespace covalue::testing {
+namespace {
+
+using adapters::postgres::open_postgres_store;
+using adapters::postgres::PostgresOptions;
+using core::ErrorKind;
+using program::StoreSession;
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract,
+                         ::testing::Values(BackendMaker{"server", [] { return std::make_unique<PostgresDatabase>(); }}),
+                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Postgres, PersistentStoreContract,
+                         ::testing::Values(BackendMaker{"server", [] { return std::make_unique<PostgresDatabase>(); }}),
+                         backend_name);
+
+std::unique_ptr<program::Store> must_open(const std::string& url, PostgresOptions options = {}) {
+  auto opened = open_postgres_store(url, options);
+  EXPECT_TRUE(opened.ok()) << opened.error().to_string();
+  return opened.ok() ? std::move(opened).value() : nullptr;
+}
+
+// Adds one to the charter's max_dry_spell: a read-modify-write that loses updates unless serialisable.
+core::Status increment(program::Store& store, std::atomic<int>* runs = nullptr) {
+  return store.transact([&](StoreSession& s) -> core::Status {
+    if (runs != nullptr) {
+      ++*runs;
+    }
+    auto charter = s.charter();
+    if (!charter.ok()) {
+      return charter.error();
+    }
+    net::Charter next = charter->value_or(sample_charter());
+    next.fairness.max_dry_spell += 1;
+    return s.save_charter(next);
+  });
+}
+
+std::int64_t counter(program::Store& store) {
+  const auto charter = read_in(store, [](StoreSession& s) { return s.charter(); });
+  return charter ? charter->fairness.max_dry_spell : -1;
+}
+
+TEST(PostgresStore, RacingReadModifyWritesThroughTwoStoresLoseNoUpdate) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  auto first = must_open(db.url());
+  auto second = must_open(db.url());
+  ASSERT_TRUE(first && second);
+  must(first->transact([](StoreSession& s) {
+    net::Charter charter = sample_charter();
+    charter.fairness.max_dry_spell = 0;
+    return s.save_charter(charter);
+  }));
+  constexpr int kEach = 30;
+  std::atomic<int> runs{0};
+  const auto add = [&](program::Store& store) {
+    for (int i = 0; i < kEach; ++i) {
+      must(increment(store, &runs));
+    }
+  };
+  std::thread a(add, std::ref(*first));
+  std::thread b(add, std::ref(*second));
+  a.join();
+  b.join();
+  EXPECT_EQ(counter(*first), 2 * kEach);
+  EXPECT_GE(runs.load(), 2 * kEach);
+}
+
+TEST(PostgresStore, ManyThreadsOnOneStoreLoseNoUpdate) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  auto store = must_open(db.url(), PostgresOptions{3, 20});
+  ASSERT_TRUE(store);
+  constexpr int kThreads = 6;
+  constexpr int kEach = 10;
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) {
+        must(increment(*store));
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  // The first increment starts from the sample charter's max_dry_spell.
+  EXPECT_EQ(counter(*store), sample_charter().fairness.max_dry_spell + std::int64_t{kThreads} * kEach);
+}
+
+// The work reads the charter, then another store commits a change to it, then the work writes it:
+// PostgreSQL reports a serialisation failure and the store runs the work again, which sees the change.
+core::Status interleaved(program::Store& store, program::Store& other, int& runs) {
+  return store.transact([&](StoreSession& s) -> core::Status {
+    ++runs;
+    auto charter = s.charter();
+    if (!charter.ok() || !*charter) {
+      return charter.ok() ? core::make_error(ErrorKind::kNotFound, "no charter") : charter.error();
+    }
+    if (runs == 1) {
+      must(other.transact([](StoreSession& o) {
+        net::Charter changed = sample_charter();
+        changed.fairness.max_dry_spell = 70;
+        return o.save_charter(changed);
+      }));
+    }
+    net::Charter next = **charter;
+    next.fairness.max_dry_spell += 1;
+    return s.save_charter(next);
+  });
+}
+
+TEST(PostgresStore, ASerialisationFailureRunsTheWorkAgain) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  auto store = must_open(db.url());
+  auto other = must_open(db.url());
+  ASSERT_TRUE(store && other);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  int runs = 0;
+  must(interleaved(*store, *other, runs));
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(counter(*store), 71);
+}
+
+TEST(PostgresStore, GivesUpWithAConflictAfterMaxAttempts) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  auto store = must_open(db.url(), PostgresOptions{2, 1});
+  auto other = must_open(db.url());
+  ASSERT_TRUE(store && other);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  int runs = 0;
+  EXPECT_TRUE(fails_with(interleaved(*store, *other, runs), ErrorKind::kConflict, "try again"));
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(counter(*store), 70);  // the other store's change, and nothing of the work
+}
+
+TEST(PostgresStore, ConcurrentOpenersMigrateOnce) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  std::vector<std::thread> threads;
+  threads.reserve(4);
+  std::atomic<int> opened{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      if (open_postgres_store(db.url()).ok()) {
+        ++opened;
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(opened.load(), 4);
+  pqxx::connection connection(db.url());
+  pqxx::nontransaction tx(connection);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM schema_migrations")[0].as<int>(),
+            adapters::postgres::postgres_schema_version());
+}
+
+TEST(PostgresStore, RefusesAnotherApplicationsDatabase) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  db.run_sql("CREATE TABLE customers (id bigint PRIMARY KEY, name text)");
+  EXPECT_TRUE(fails_with(open_postgres_store(db.url()), ErrorKind::kInvalidInput, "not a covalue database"));
+}
+
+TEST(PostgresStore, AnUnreachableServerIsInvalidInputAndHidesThePassword) {
+  COVALUE_REQUIRE_POSTGRES();
+  const std::string url = "postgresql://someone:s3cret@127.0.0.1:1/nowhere";
+  auto opened = open_postgres_store(url);
+  ASSERT_TRUE(fails_with(opened, ErrorKind::kInvalidInput, "cannot connect"));
+  EXPECT_EQ(opened.error().message.find("s3cret"), std::string::npos) << opened.error().message;
+}
+
+TEST(PostgresStore, VersionIsTheNewestAuditSequence) {
+  COVALUE_REQUIRE_POSTGRES();
+  const PostgresDatabase db;
+  auto store = must_open(db.url());
+  auto other = must_open(db.url());
+  ASSERT_TRUE(store && other);
+  EXPECT_EQ(must(store->version()), 0);
+  must(other->transact([](StoreSession& s) {
+    return s.append_audit(program::AuditEntry{1, "2026-01-01T00:00:00.000Z", "cli", "init_network", "{}",
+                                              std::string(64, '0'), std::string(64, 'a')});
+  }));
+  EXPECT_EQ(must(store->version()), 1);
+}
+
+}  // namespace
+}  // namespace covalue::testing
