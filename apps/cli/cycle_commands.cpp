@@ -1,4 +1,4 @@
-// `covalue cycle open|vote|close|review|show`, `covalue ballot cast`, `covalue actuals record|kpi`.
+// `covalue cycle open|vote|close|review|shortlist|show`, `covalue ballot cast`, `covalue actuals record|kpi`.
 #include <fmt/core.h>
 
 #include <memory>
@@ -14,6 +14,7 @@ namespace net = core::network;
 struct CycleArgs {
   ProgramFlags flags;
   std::int64_t cycle{0};  // 0: the current one
+  std::int64_t size{0};   // shortlist: how many initiatives stay on the ballot (0: the scorecard's default)
 };
 
 net::CycleNumber pick_cycle(const program::Snapshot& snapshot, std::int64_t requested) {
@@ -61,6 +62,15 @@ int transition(const CycleArgs& args, const std::string& verb) {
       fmt::print("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number);
       return static_cast<int>(kExitOk);
     }
+    if (verb == "shortlist") {
+      auto cycle = session.program().shortlist(number, args.size);
+      if (!cycle) {
+        return report_error(cycle.error());
+      }
+      fmt::print("cycle {}: {} initiatives on the ballot, the others wait for the next cycle\n", cycle->number,
+                 cycle->shortlist.size());
+      return show_cycle(session, args.flags, number);
+    }
     if (verb == "review") {
       auto cycle = session.program().review_cycle(number);
       if (!cycle) {
@@ -87,6 +97,7 @@ void register_cycle(CLI::App& app, Action& run) {
       {"vote", "Move the current (or given) cycle from proposing to voting"},
       {"close", "Close a voting cycle: select, share, assign leads; prints the outcome"},
       {"review", "Mark a closed cycle reviewed once its actuals are in"},
+      {"shortlist", "Keep the scorecard's top initiatives on a proposing cycle's ballot; the rest wait"},
       {"show", "Show a cycle and its outcome"}};
   for (const auto& [verb, help] : verbs) {
     auto args = std::make_shared<CycleArgs>();
@@ -94,6 +105,9 @@ void register_cycle(CLI::App& app, Action& run) {
     args->flags.add_output(*cmd);
     if (verb != "open") {
       cmd->add_option("CYCLE", args->cycle, "cycle number (default: the newest)");
+    }
+    if (verb == "shortlist") {
+      cmd->add_option("--size", args->size, "initiatives kept (default: the scorecard's shortlist size)");
     }
     cmd->callback([&run, args, name = verb] { run = [args, name] { return transition(*args, name); }; });
   }

@@ -11,6 +11,8 @@ int exit_code_for(core::ErrorKind kind) {
     case core::ErrorKind::kInvalidInput:
     case core::ErrorKind::kNotFound:
     case core::ErrorKind::kConflict:
+    case core::ErrorKind::kUnauthenticated:
+    case core::ErrorKind::kForbidden:
       return kExitBadInput;
     case core::ErrorKind::kUsage:
       return kExitUsage;

@@ -212,6 +212,7 @@ void register_propose(CLI::App& initiative, Action& run) {
 }  // namespace
 
 void register_initiative_commands(CLI::App& app, Action& run) {
+  register_scorecard_commands(app, run);
   auto* initiative = app.add_subcommand("initiative", "Propose, list, show and withdraw initiatives");
   initiative->require_subcommand(1);
   register_propose(*initiative, run);

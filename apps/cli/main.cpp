@@ -24,6 +24,9 @@ int run_command_line(int argc, char** argv) {
   covalue::cli::register_cycle_commands(app, run);
   covalue::cli::register_report_commands(app, run);
   covalue::cli::register_program_demo_command(app, run);
+  covalue::cli::register_serve_command(app, run);
+  covalue::cli::register_token_commands(app, run);
+  covalue::cli::register_audit_commands(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -21,34 +21,81 @@ struct CharterArgs {
   std::string max_deopt_share{"1"};
   bool no_perpetual{false};
   std::int64_t max_leads{2};
+  std::string ranking_rule{"schulze"};
+  std::string disclosure{"anonymous"};
+  CLI::App* command{nullptr};  //!< the subcommand, to tell which flags were given
 };
 
-core::Result<net::Charter> to_charter(const CharterArgs& args) {
-  net::Charter charter;
-  charter.name = args.name;
-  core::Result<core::Rational> capacity = parse_number(args.capacity, "--capacity");
-  core::Result<core::Rational> share = parse_number(args.max_deopt_share, "--max-deopt-share");
-  core::Result<net::SelectionRule> rule = net::parse_selection_rule(args.rule);
-  core::Result<net::SharingPolicy> sharing = net::parse_sharing_policy(args.sharing);
-  if (!capacity) {
-    return capacity.error();
+//! True when `flag` was given on the command line (always, for `network init`).
+bool given(const CharterArgs& args, const char* flag) {
+  return args.command == nullptr || args.command->count(flag) > 0;
+}
+
+//! Applies the enum-valued flags that were given to `charter`.
+core::Status apply_names(const CharterArgs& args, net::Charter& charter) {
+  if (given(args, "--rule")) {
+    core::Result<net::SelectionRule> rule = net::parse_selection_rule(args.rule);
+    if (!rule) {
+      return core::make_error(rule.error().kind, rule.error().message, "--rule");
+    }
+    charter.rule = *rule;
   }
-  if (!share) {
-    return share.error();
+  if (given(args, "--sharing")) {
+    core::Result<net::SharingPolicy> sharing = net::parse_sharing_policy(args.sharing);
+    if (!sharing) {
+      return core::make_error(sharing.error().kind, sharing.error().message, "--sharing");
+    }
+    charter.sharing = *sharing;
   }
-  if (!rule) {
-    return core::make_error(rule.error().kind, rule.error().message, "--rule");
+  if (given(args, "--ranking-rule")) {
+    core::Result<core::ranking::RankingRule> ranking = core::ranking::parse_ranking_rule(args.ranking_rule);
+    if (!ranking) {
+      return core::make_error(core::ErrorKind::kUsage, ranking.error().message, "--ranking-rule");
+    }
+    charter.ranking_rule = *ranking;
   }
-  if (!sharing) {
-    return core::make_error(sharing.error().kind, sharing.error().message, "--sharing");
+  if (given(args, "--disclosure")) {
+    core::Result<net::BallotDisclosure> disclosure = net::parse_ballot_disclosure(args.disclosure);
+    if (!disclosure) {
+      return core::make_error(disclosure.error().kind, disclosure.error().message, "--disclosure");
+    }
+    charter.disclosure = *disclosure;
   }
-  charter.capacity = *capacity;
-  charter.rule = *rule;
-  charter.sharing = *sharing;
-  charter.fairness.max_dry_spell = args.max_dry_spell;
-  charter.fairness.max_deopt_share = *share;
-  charter.fairness.perpetual_weighting = !args.no_perpetual;
-  charter.leadership.max_concurrent_leads = args.max_leads;
+  return {};
+}
+
+//! The charter the flags describe: for `network init` every flag (or its default), for `network update`
+//! the current charter with the given flags applied.
+core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter charter = {}) {
+  if (given(args, "--name")) {
+    charter.name = args.name;
+  }
+  if (given(args, "--capacity")) {
+    core::Result<core::Rational> capacity = parse_number(args.capacity, "--capacity");
+    if (!capacity) {
+      return capacity.error();
+    }
+    charter.capacity = *capacity;
+  }
+  if (given(args, "--max-deopt-share")) {
+    core::Result<core::Rational> share = parse_number(args.max_deopt_share, "--max-deopt-share");
+    if (!share) {
+      return share.error();
+    }
+    charter.fairness.max_deopt_share = *share;
+  }
+  if (core::Status names = apply_names(args, charter); !names) {
+    return names.error();
+  }
+  if (given(args, "--max-dry-spell")) {
+    charter.fairness.max_dry_spell = args.max_dry_spell;
+  }
+  if (given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting")) {
+    charter.fairness.perpetual_weighting = !args.no_perpetual;
+  }
+  if (given(args, "--max-leads")) {
+    charter.leadership.max_concurrent_leads = args.max_leads;
+  }
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -71,16 +118,44 @@ int init_network(const CharterArgs& args) {
   });
 }
 
-void add_charter_flags(CLI::App& cmd, CharterArgs& args) {
-  cmd.add_option("--name", args.name, "the network's name")->required();
+int update_network(const CharterArgs& args) {
+  return with_session(args.flags, [&](ProgramSession& session) {
+    core::Result<program::Snapshot> snapshot = session.program().snapshot();
+    if (!snapshot) {
+      return report_error(snapshot.error());
+    }
+    core::Result<net::Charter> charter = to_charter(args, snapshot->charter);
+    if (!charter) {
+      return report_error(charter.error());
+    }
+    if (core::Status status = session.program().update_charter(*charter); !status) {
+      return report_error(status.error());
+    }
+    fmt::print("charter of '{}' updated: it applies from the next cycle opened\n", charter->name);
+    return static_cast<int>(kExitOk);
+  });
+}
+
+void add_charter_flags(CLI::App& cmd, CharterArgs& args, bool init) {
+  auto* name = cmd.add_option("--name", args.name, "the network's name");
+  if (init) {
+    name->required();
+  }
   cmd.add_option("--capacity", args.capacity, "capacity units per cycle (> 0)")->capture_default_str();
-  cmd.add_option("--rule", args.rule, "mes | phragmen | greedy | network-fair")->capture_default_str();
+  cmd.add_option("--rule", args.rule, "mes | phragmen | greedy | network-fair | consensus")->capture_default_str();
+  cmd.add_option("--ranking-rule", args.ranking_rule,
+                 "consensus order of the ballots: borda | plurality | copeland | minimax | schulze | ranked-pairs | "
+                 "irv | kemeny")
+      ->capture_default_str();
+  cmd.add_option("--disclosure", args.disclosure, "ballots shown after close: public | anonymous | secret")
+      ->capture_default_str();
   cmd.add_option("--sharing", args.sharing, "shapley | proportional | none")->capture_default_str();
   cmd.add_option("--max-dry-spell", args.max_dry_spell, "k: the longest dry spell allowed")->capture_default_str();
   cmd.add_option("--max-deopt-share", args.max_deopt_share,
                  "largest share of a cycle's de-optimisation one partner carries")
       ->capture_default_str();
-  cmd.add_flag("--no-perpetual-weighting", args.no_perpetual, "do not weight votes by dry spell");
+  cmd.add_flag("--no-perpetual-weighting,!--perpetual-weighting", args.no_perpetual,
+               "do not weight votes by dry spell (--perpetual-weighting: do)");
   cmd.add_option("--max-leads", args.max_leads, "most concurrent leads per partner")->capture_default_str();
 }
 
@@ -100,7 +175,9 @@ int show_network(const ProgramFlags& flags) {
         {"max_dry_spell", program::ReportCell::of_integer(c.fairness.max_dry_spell)},
         {"max_deopt_share", program::ReportCell::of_number(c.fairness.max_deopt_share)},
         {"perpetual_weighting", program::ReportCell::of_text(c.fairness.perpetual_weighting ? "on" : "off")},
-        {"max_concurrent_leads", program::ReportCell::of_integer(c.leadership.max_concurrent_leads)}};
+        {"max_concurrent_leads", program::ReportCell::of_integer(c.leadership.max_concurrent_leads)},
+        {"ranking_rule", program::ReportCell::of_text(core::ranking::ranking_rule_name(c.ranking_rule))},
+        {"disclosure", program::ReportCell::of_text(net::name_of(c.disclosure))}};
     return print_report(report, flags);
   });
 }
@@ -111,8 +188,14 @@ void register_network(CLI::App& app, Action& run) {
   auto args = std::make_shared<CharterArgs>();
   auto* init = network->add_subcommand("init", "Create the network with its charter in a new database");
   args->flags.add_db(*init);
-  add_charter_flags(*init, *args);
+  add_charter_flags(*init, *args, true);
   init->callback([&run, args] { run = [args] { return init_network(*args); }; });
+  auto update_args = std::make_shared<CharterArgs>();
+  auto* update = network->add_subcommand("update", "Change the charter (the flags given); from the next cycle on");
+  update_args->flags.add_db(*update);
+  add_charter_flags(*update, *update_args, false);
+  update_args->command = update;
+  update->callback([&run, update_args] { run = [update_args] { return update_network(*update_args); }; });
   auto show_flags = std::make_shared<ProgramFlags>();
   auto* show = network->add_subcommand("show", "Show the charter");
   show_flags->add_output(*show);

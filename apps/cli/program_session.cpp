@@ -2,13 +2,13 @@
 
 #include <fmt/core.h>
 
-#include "covalue/adapters/sqlite/sqlite_store.hpp"
 #include "report_format.hpp"
+#include "store_factory.hpp"
 
 namespace covalue::cli {
 
 void ProgramFlags::add_db(CLI::App& command) {
-  command.add_option("--db", db, "the network's SQLite database")->capture_default_str();
+  command.add_option("--db", db, "the network's database: a SQLite file, or a postgresql:// URL")->capture_default_str();
 }
 
 void ProgramFlags::add_output(CLI::App& command) {
@@ -20,7 +20,7 @@ void ProgramFlags::add_output(CLI::App& command) {
 }
 
 core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db) {
-  core::Result<std::unique_ptr<program::Store>> store = adapters::sqlite::open_sqlite_store(db);
+  core::Result<std::unique_ptr<program::Store>> store = open_store(db);
   if (!store) {
     return store.error();
   }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "covalue/adapters/json/report_json.hpp"
+
 namespace covalue::cli {
 namespace {
 
@@ -42,17 +44,6 @@ std::string exact(const ReportCell& cell) {
       break;
   }
   return "";
-}
-
-nlohmann::json json_cell(const ReportCell& cell) {
-  switch (cell.kind) {
-    case ReportCell::Kind::kInteger:
-      return cell.integer;
-    case ReportCell::Kind::kEmpty:
-      return nullptr;
-    default:
-      return exact(cell);
-  }
 }
 
 bool right_aligned(const ReportCell& cell) {
@@ -106,26 +97,7 @@ std::string as_table(const program::Report& report) {
   return out;
 }
 
-std::string as_json(const program::Report& report) {
-  nlohmann::json doc;
-  doc["report"] = report.name;
-  doc["summary"] = nlohmann::json::object();
-  for (const auto& [key, cell] : report.summary) {
-    doc["summary"][key] = json_cell(cell);
-  }
-  for (const ReportTable& table : report.tables) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& row : table.rows) {
-      nlohmann::json item = nlohmann::json::object();
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        item[table.columns[c]] = json_cell(row[c]);
-      }
-      rows.push_back(std::move(item));
-    }
-    doc[table.key] = std::move(rows);
-  }
-  return doc.dump(2) + "\n";
-}
+std::string as_json(const program::Report& report) { return adapters::json::report_to_json(report).dump(2) + "\n"; }
 
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) {

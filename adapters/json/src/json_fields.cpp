@@ -28,7 +28,7 @@ Result<Rational> rational_from_json(const json& node, const std::string& path) {
   }
   auto text = text_from_json(node, path);
   if (!text.ok()) {
-    return make_error(ErrorKind::kInvalidInput, "expected an exact number as a string", path);
+    return make_error(ErrorKind::kInvalidInput, "expected an exact number like \"7/2\"", path);
   }
   auto value = core::parse_rational(*text);
   if (!value.ok()) {

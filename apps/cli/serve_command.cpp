@@ -1,0 +1,57 @@
+// `covalue serve`: the HTTP API and the web UI on one database.
+#include <fmt/core.h>
+
+#include <memory>
+#include <thread>
+
+#include "program_session.hpp"
+#include "server/api.hpp"
+#include "server/http_server.hpp"
+#include "store_factory.hpp"
+
+namespace covalue::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db{"covalue.db"};
+  std::string listen{"127.0.0.1:8080"};
+  int threads{0};
+  std::string web{COVALUE_WEB_DIR};
+};
+
+int serve(const ServeArgs& args) {
+  server::ServerOptions options;
+  if (core::Status listen = server::parse_listen(args.listen, options); !listen) {
+    return report_error(listen.error());
+  }
+  if (args.threads < 0) {
+    return report_error(core::make_error(core::ErrorKind::kUsage, "must be 0 or more", "--threads"));
+  }
+  options.threads = args.threads;
+  core::Result<std::unique_ptr<program::Store>> store = open_store(args.db);
+  if (!store) {
+    return report_error(store.error());
+  }
+  server::Api api(**store, args.web);
+  if (core::Status served = server::run_http_server(api, options); !served) {
+    return report_error(served.error());
+  }
+  fmt::print(stderr, "covalue serve: stopped\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, Action& run) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (/api) and the web UI");
+  cmd->add_option("--db", args->db, "the network's database: a SQLite file or a postgresql:// URL")
+      ->capture_default_str();
+  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port, printed)")
+      ->capture_default_str();
+  cmd->add_option("--threads", args->threads, "threads serving requests (0: one per core)")->capture_default_str();
+  cmd->add_option("--web", args->web, "folder of the built web UI")->capture_default_str();
+  cmd->callback([&run, args] { run = [args] { return serve(*args); }; });
+}
+
+}  // namespace covalue::cli

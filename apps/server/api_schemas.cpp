@@ -1,0 +1,134 @@
+// The JSON schemas of the API's bodies (OpenAPI 3 components), kept next to the route table.
+#include "openapi.hpp"
+
+namespace covalue::server {
+
+namespace {
+
+// Exact numbers are strings of exact rationals ("7/2", "12", "-3"); ids are integers.
+constexpr const char* kSchemas = R"JSON({
+  "Exact": {"type": "string", "pattern": "^-?[0-9]+(/[0-9]+)?$", "example": "7/2",
+            "description": "an exact rational; requests also accept decimals (\"12.5\") and integers"},
+  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
+            "required": ["kind", "message", "field"], "properties": {
+              "kind": {"type": "string", "enum": ["invalid_input", "usage", "infeasible", "tie_refused", "not_found",
+                       "conflict", "time_limit", "unauthenticated", "forbidden", "internal", "payload_too_large",
+                       "method_not_allowed"]},
+              "message": {"type": "string"}, "field": {"type": ["string", "null"]}}}}},
+  "OpenApi": {"type": "object", "description": "this document"},
+  "Session": {"type": "object", "properties": {"role": {"type": "string",
+              "enum": ["operator", "coordinator", "representative", "observer"]},
+              "partner": {"type": ["integer", "null"]}, "name": {"type": "string"}}},
+  "Charter": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
+              "capacity": {"$ref": "#/components/schemas/Exact"},
+              "rule": {"type": "string", "enum": ["mes", "phragmen", "greedy", "network-fair", "consensus"]},
+              "fairness": {"type": "object", "properties": {"max_dry_spell": {"type": "integer"},
+                "max_deopt_share": {"$ref": "#/components/schemas/Exact"}, "perpetual_weighting": {"type": "boolean"}}},
+              "sharing": {"type": "string", "enum": ["none", "shapley", "proportional"]},
+              "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
+              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string",
+              "enum": ["public", "anonymous", "secret"]}}},
+  "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
+              "description": "members given replace the charter's; absent ones stay"},
+  "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
+              "tier": {"type": "string"}}},
+  "Partner": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"},
+              "tier": {"type": "string"}, "joined_cycle": {"type": "integer"},
+              "left_cycle": {"type": ["integer", "null"]}}},
+  "PartnerList": {"type": "array", "items": {"$ref": "#/components/schemas/Partner"}},
+  "NewObjective": {"type": "object", "required": ["partner", "kpi", "target"], "properties": {
+              "partner": {"type": "integer"}, "kpi": {"type": "string"}, "name": {"type": "string"},
+              "unit": {"type": "string"}, "baseline": {"$ref": "#/components/schemas/Exact"},
+              "target": {"$ref": "#/components/schemas/Exact"}}},
+  "Objective": {"allOf": [{"$ref": "#/components/schemas/NewObjective"},
+              {"type": "object", "properties": {"id": {"type": "integer"}}}]},
+  "ObjectiveList": {"type": "array", "items": {"$ref": "#/components/schemas/Objective"}},
+  "Impact": {"type": "object", "required": ["partner", "estimate"], "properties": {"partner": {"type": "integer"},
+              "estimate": {"$ref": "#/components/schemas/Exact"}}},
+  "NewInitiative": {"type": "object", "required": ["title", "proposer", "cost"], "properties": {
+              "title": {"type": "string"}, "description": {"type": "string"},
+              "channel": {"type": "string", "enum": ["sales", "manufacturing", "supply_chain", "consumer_experience"]},
+              "proposer": {"type": "integer"}, "cost": {"$ref": "#/components/schemas/Exact"},
+              "impacts": {"type": "array", "items": {"$ref": "#/components/schemas/Impact"}},
+              "objectives": {"type": "array", "items": {"type": "integer"}},
+              "volunteers": {"type": "array", "items": {"type": "integer"}}}},
+  "Initiative": {"allOf": [{"$ref": "#/components/schemas/NewInitiative"}, {"type": "object", "properties": {
+              "id": {"type": "integer"}, "status": {"type": "string"}, "cycle": {"type": "integer"},
+              "lead": {"type": ["integer", "null"]}, "network_value": {"$ref": "#/components/schemas/Exact"}}}]},
+  "InitiativeList": {"type": "array", "items": {"$ref": "#/components/schemas/Initiative"}},
+  "ScoreInput": {"type": "object", "required": ["scores"], "properties": {"scores": {"type": "array",
+              "items": {"type": "object", "required": ["criterion", "value"], "properties": {
+                "criterion": {"type": "string"}, "value": {"$ref": "#/components/schemas/Exact"}}}}}},
+  "Score": {"type": "object", "properties": {"initiative": {"type": "integer"}, "partner": {"type": "integer"},
+              "criterion": {"type": "string"}, "value": {"$ref": "#/components/schemas/Exact"}}},
+  "ScoreList": {"type": "array", "items": {"$ref": "#/components/schemas/Score"}},
+  "Scorecard": {"type": "object", "required": ["formula", "criteria"], "properties": {
+              "formula": {"type": "string", "enum": ["rice", "wsjf", "weighted"]},
+              "criteria": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {
+                "name": {"type": "string"}, "kind": {"type": "string"},
+                "weight": {"$ref": "#/components/schemas/Exact"}, "low": {"$ref": "#/components/schemas/Exact"},
+                "high": {"$ref": "#/components/schemas/Exact"}}}},
+              "shortlist_size": {"type": "integer"}}},
+  "ScorecardView": {"type": "object", "properties": {"scorecard": {"$ref": "#/components/schemas/Scorecard"},
+              "ranking": {"type": "array", "items": {"type": "object", "properties": {
+                "initiative": {"type": "integer"}, "score": {"type": ["string", "null"]},
+                "averages": {"type": "array"}, "scorers": {"type": "integer"}, "rank": {"type": "integer"}}}}}},
+  "Cycle": {"type": "object", "properties": {"number": {"type": "integer"}, "state": {"type": "string",
+              "enum": ["proposing", "voting", "closed", "reviewed"]}, "capacity": {"$ref": "#/components/schemas/Exact"},
+              "rule": {"type": "string"}, "shortlist": {"type": "array", "items": {"type": "integer"}}}},
+  "CycleList": {"type": "array", "items": {"$ref": "#/components/schemas/Cycle"}},
+  "ShortlistInput": {"type": "object", "properties": {"size": {"type": "integer", "minimum": 0}}},
+  "CycleOutcome": {"type": "object", "description": "the outcome record (adapters/json cycle_outcome_json)",
+              "properties": {"cycle": {"type": "integer"}, "rule": {"type": "string"},
+              "network_value": {"$ref": "#/components/schemas/Exact"}, "decisions": {"type": "array"},
+              "partners": {"type": "array"}, "leads": {"type": "array"}, "sharing": {"type": "object"}}},
+  "BallotInput": {"type": "object", "properties": {
+              "format": {"type": "string", "enum": ["approvals", "ranking", "scores", "points"]},
+              "entries": {"type": "array", "items": {"type": "object", "required": ["initiative"], "properties": {
+                "initiative": {"type": "integer"}, "value": {"$ref": "#/components/schemas/Exact"}}}},
+              "objections": {"type": "array", "items": {"type": "object", "required": ["initiative"],
+                "properties": {"initiative": {"type": "integer"}, "reason": {"type": "string"}}}}}},
+  "Ballot": {"allOf": [{"$ref": "#/components/schemas/BallotInput"}, {"type": "object", "properties": {
+              "cycle": {"type": "integer"}, "partner": {"type": "integer"}}}]},
+  "BallotList": {"type": "array", "items": {"$ref": "#/components/schemas/Ballot"}},
+  "RealisedValue": {"type": "object", "required": ["cycle", "initiative", "partner", "actual"], "properties": {
+              "cycle": {"type": "integer"}, "initiative": {"type": "integer"}, "partner": {"type": "integer"},
+              "target": {"$ref": "#/components/schemas/Exact"}, "forecast": {"$ref": "#/components/schemas/Exact"},
+              "actual": {"$ref": "#/components/schemas/Exact"}}},
+  "RealisedValueList": {"type": "array", "items": {"$ref": "#/components/schemas/RealisedValue"}},
+  "KpiMeasurement": {"type": "object", "required": ["cycle", "objective", "value"], "properties": {
+              "cycle": {"type": "integer"}, "objective": {"type": "integer"},
+              "value": {"$ref": "#/components/schemas/Exact"}}},
+  "KpiMeasurementList": {"type": "array", "items": {"$ref": "#/components/schemas/KpiMeasurement"}},
+  "Report": {"type": "object", "required": ["report", "summary"], "properties": {"report": {"type": "string"},
+              "summary": {"type": "object"}}, "additionalProperties": {"type": "array", "items": {"type": "object"}},
+              "description": "the CLI's `report --format json`: summary figures and one array per table"},
+  "Dashboard": {"type": "object", "properties": {"network": {"type": "object"},
+              "cycles": {"type": "array", "items": {"type": "object"}},
+              "partners": {"type": "array", "items": {"type": "object"}}}},
+  "NewToken": {"type": "object", "required": ["role"], "properties": {
+              "role": {"type": "string", "enum": ["coordinator", "representative", "observer"]},
+              "partner": {"type": ["integer", "null"]}, "label": {"type": "string"}}},
+  "Token": {"type": "object", "properties": {"id": {"type": "integer"}, "role": {"type": "string"},
+              "partner": {"type": ["integer", "null"]}, "label": {"type": "string"},
+              "issued_at": {"type": "string"}, "revoked": {"type": "boolean"}}},
+  "TokenList": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}},
+  "IssuedToken": {"allOf": [{"$ref": "#/components/schemas/Token"}, {"type": "object", "properties": {
+              "secret": {"type": "string", "description": "shown once"}}}]},
+  "AuditEntry": {"type": "object", "properties": {"sequence": {"type": "integer"}, "time": {"type": "string"},
+              "actor": {"type": "string"}, "action": {"type": "string"}, "detail": {"type": "string"},
+              "previous_hash": {"type": "string"}, "hash": {"type": "string"}}},
+  "AuditEntryList": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}},
+  "AuditVerification": {"type": "object", "properties": {"entries": {"type": "integer"},
+              "intact": {"type": "boolean"}, "first_broken": {"type": ["integer", "null"]},
+              "problem": {"type": "string"}}}
+})JSON";
+
+}  // namespace
+
+const nlohmann::json& api_schemas() {
+  static const nlohmann::json parsed = nlohmann::json::parse(kSchemas);
+  return parsed;
+}
+
+}  // namespace covalue::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace covalue::server {
+
+//! The HTTP methods the API answers.
+enum class Method { kGet, kPost, kPut, kPatch, kDelete, kOther };
+
+//! "get", "post", ... (lower case, as OpenAPI writes them).
+[[nodiscard]] const char* method_name(Method method);
+
+//! One HTTP request as the dispatcher sees it (independent of the HTTP library).
+struct ApiRequest {
+  Method method{Method::kGet};
+  std::string path;           //!< percent-decoded path, without the query ("/api/cycles/3")
+  std::string query;          //!< the raw query string, without '?'
+  std::string authorization;  //!< the Authorization header, as sent
+  std::string if_none_match;  //!< the If-None-Match header, as sent
+  std::string body;
+};
+
+//! One HTTP response: status, content type, body and extra headers.
+struct ApiResponse {
+  unsigned status{200};
+  std::string content_type{"application/json"};
+  std::shared_ptr<const std::string> body;                   //!< shared so cached bodies are not copied
+  std::vector<std::pair<std::string, std::string>> headers;  //!< ETag, Allow, Cache-Control, ...
+
+  //! Sets the body to a copy of `text`.
+  void set_body(std::string text) { body = std::make_shared<const std::string>(std::move(text)); }
+};
+
+}  // namespace covalue::server

@@ -1,0 +1,61 @@
+#pragma once
+
+// The handlers of the route table, one per route, grouped by file (handlers_*.cpp).
+
+#include "route_table.hpp"
+
+namespace covalue::server {
+
+//! handlers_reads.cpp: the document, the session, the dashboard and the reports.
+[[nodiscard]] core::Result<Reply> handle_openapi(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_session(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_dashboard(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_report(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_report(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_report(RouteCall& call);
+
+//! handlers_network.cpp: the network, its partners and their objectives.
+[[nodiscard]] core::Result<Reply> handle_network_init(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_network_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_update(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_add(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_leave(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_objective_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_objective_add(RouteCall& call);
+
+//! handlers_initiatives.cpp: initiatives, the scorecard and scores.
+[[nodiscard]] core::Result<Reply> handle_initiative_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_initiative_propose(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_initiative_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_initiative_withdraw(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_scorecard_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_scorecard_define(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_score_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_score_put(RouteCall& call);
+
+//! handlers_cycles.cpp: cycles, ballots, outcomes and the ledger.
+[[nodiscard]] core::Result<Reply> handle_cycle_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_open(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_voting(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_close(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_review(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_shortlist(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_ballot_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_ballot_cast(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_outcome(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_actual_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_actual_record(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_kpi_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_kpi_record(RouteCall& call);
+
+//! handlers_access.cpp: tokens and the audit log.
+[[nodiscard]] core::Result<Reply> handle_token_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_token_issue(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_token_revoke(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_audit_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_audit_verify(RouteCall& call);
+
+}  // namespace covalue::server

@@ -1,0 +1,73 @@
+// Handlers of access tokens and the audit log (coordinators only; the program checks it).
+#include "covalue/adapters/json/access_json.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+#include "json_body.hpp"
+
+namespace covalue::server {
+
+namespace codec = adapters::json;
+using nlohmann::json;
+
+core::Result<Reply> handle_token_list(RouteCall& call) {
+  core::Result<std::vector<program::AccessToken>> tokens = call.program.tokens();
+  if (!tokens) {
+    return tokens.error();
+  }
+  return json_reply(json_list(*tokens, codec::access_token_to_json));
+}
+
+core::Result<Reply> handle_token_issue(RouteCall& call) {
+  core::Result<TokenRequest> request = token_request_from_body(call.body);
+  if (!request) {
+    return request.error();
+  }
+  core::Result<program::IssuedToken> issued = call.program.issue_token(request->role, request->partner, request->label);
+  if (!issued) {
+    return issued.error();
+  }
+  return json_reply(codec::issued_token_to_json(*issued), 201);
+}
+
+core::Result<Reply> handle_token_revoke(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("token");
+  if (!id) {
+    return id.error();
+  }
+  if (core::Status status = call.program.revoke_token(*id); !status) {
+    return status.error();
+  }
+  core::Result<std::vector<program::AccessToken>> tokens = call.program.tokens();
+  if (!tokens) {
+    return tokens.error();
+  }
+  for (const program::AccessToken& token : *tokens) {
+    if (token.id == *id) {
+      return json_reply(codec::access_token_to_json(token));
+    }
+  }
+  return json_reply(json{{"id", *id}, {"revoked", true}});
+}
+
+core::Result<Reply> handle_audit_list(RouteCall& call) {
+  core::Result<std::int64_t> after = call.query_integer("after", 0);
+  core::Result<std::int64_t> limit = call.query_integer("limit", 100);
+  if (!after || !limit) {
+    return after ? limit.error() : after.error();
+  }
+  core::Result<std::vector<program::AuditEntry>> entries = call.program.audit_log(*after, *limit);
+  if (!entries) {
+    return entries.error();
+  }
+  return json_reply(json_list(*entries, codec::audit_entry_to_json));
+}
+
+core::Result<Reply> handle_audit_verify(RouteCall& call) {
+  core::Result<program::AuditVerification> verification = call.program.verify_audit();
+  if (!verification) {
+    return verification.error();
+  }
+  return json_reply(codec::audit_verification_to_json(*verification));
+}
+
+}  // namespace covalue::server

@@ -1,0 +1,172 @@
+// Handlers of cycles, ballots, outcomes and the ledger (actuals and KPI measurements).
+#include "covalue/adapters/json/cycle_outcome_json.hpp"
+#include "covalue/adapters/json/program_json.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+#include "json_body.hpp"
+
+namespace covalue::server {
+
+namespace codec = adapters::json;
+namespace net = core::network;
+using nlohmann::json;
+
+namespace {
+
+//! Runs a cycle transition on the cycle of the path and answers the changed cycle.
+core::Result<Reply> transition(RouteCall& call, core::Result<net::Cycle> (program::Program::*step)(net::CycleNumber)) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<net::Cycle> cycle = (call.program.*step)(*number);
+  if (!cycle) {
+    return cycle.error();
+  }
+  return json_reply(codec::cycle_to_json(*cycle));
+}
+
+}  // namespace
+
+core::Result<Reply> handle_cycle_list(RouteCall& call) {
+  return cached_json(call, "cycles", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return json_list(snapshot.cycles, codec::cycle_to_json);
+  });
+}
+
+core::Result<Reply> handle_cycle_open(RouteCall& call) {
+  core::Result<net::Cycle> cycle = call.program.open_cycle();
+  if (!cycle) {
+    return cycle.error();
+  }
+  return json_reply(codec::cycle_to_json(*cycle), 201);
+}
+
+core::Result<Reply> handle_cycle_show(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  return cached_json(
+      call, "cycle " + std::to_string(*number), [&](const program::Snapshot& snapshot) -> core::Result<json> {
+        const net::Cycle* cycle = snapshot.find_cycle(*number);
+        if (cycle == nullptr) {
+          return core::make_error(core::ErrorKind::kNotFound, "no cycle " + std::to_string(*number), "path.cycle");
+        }
+        return codec::cycle_to_json(*cycle);
+      });
+}
+
+core::Result<Reply> handle_cycle_voting(RouteCall& call) { return transition(call, &program::Program::start_voting); }
+
+core::Result<Reply> handle_cycle_review(RouteCall& call) { return transition(call, &program::Program::review_cycle); }
+
+core::Result<Reply> handle_cycle_close(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<net::CycleOutcome> outcome = call.program.close_cycle(*number);
+  if (!outcome) {
+    return outcome.error();
+  }
+  return json_reply(codec::cycle_outcome_to_json(*outcome));
+}
+
+core::Result<Reply> handle_cycle_shortlist(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<std::int64_t> size = shortlist_size_from_body(call.body);
+  if (!size) {
+    return size.error();
+  }
+  core::Result<net::Cycle> cycle = call.program.shortlist(*number, *size);
+  if (!cycle) {
+    return cycle.error();
+  }
+  return json_reply(codec::cycle_to_json(*cycle));
+}
+
+core::Result<Reply> handle_ballot_list(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<std::vector<net::PartnerBallot>> ballots = call.program.ballots(*number);
+  if (!ballots) {
+    return ballots.error();
+  }
+  return json_reply(json_list(*ballots, codec::ballot_to_json));
+}
+
+core::Result<Reply> handle_ballot_cast(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  core::Result<std::int64_t> partner = call.id("partner");
+  if (!number || !partner) {
+    return number ? partner.error() : number.error();
+  }
+  core::Result<net::PartnerBallot> ballot = decode_body(call, codec::ballot_from_json);
+  if (!ballot) {
+    return ballot.error();
+  }
+  ballot->cycle = *number;
+  ballot->partner = *partner;
+  if (core::Status status = call.program.cast_ballot(*ballot); !status) {
+    return status.error();
+  }
+  return json_reply(codec::ballot_to_json(*ballot));
+}
+
+core::Result<Reply> handle_outcome(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  return cached_json(
+      call, "outcome " + std::to_string(*number), [&](const program::Snapshot& snapshot) -> core::Result<json> {
+        const net::CycleOutcome* outcome = snapshot.find_outcome(*number);
+        if (outcome == nullptr) {
+          return core::make_error(core::ErrorKind::kNotFound,
+                                  "cycle " + std::to_string(*number) + " has no outcome (not closed)", "path.cycle");
+        }
+        return codec::cycle_outcome_to_json(*outcome);
+      });
+}
+
+core::Result<Reply> handle_actual_list(RouteCall& call) {
+  return cached_json(call, "actuals", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return json_list(snapshot.realised, codec::realised_value_to_json);
+  });
+}
+
+core::Result<Reply> handle_actual_record(RouteCall& call) {
+  core::Result<net::RealisedValue> value = decode_body(call, codec::realised_value_from_json);
+  if (!value) {
+    return value.error();
+  }
+  if (core::Status status = call.program.record_realised_value(*value); !status) {
+    return status.error();
+  }
+  return json_reply(codec::realised_value_to_json(*value), 201);
+}
+
+core::Result<Reply> handle_kpi_list(RouteCall& call) {
+  return cached_json(call, "kpis", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return json_list(snapshot.kpis, codec::kpi_measurement_to_json);
+  });
+}
+
+core::Result<Reply> handle_kpi_record(RouteCall& call) {
+  core::Result<net::KpiMeasurement> measurement = decode_body(call, codec::kpi_measurement_from_json);
+  if (!measurement) {
+    return measurement.error();
+  }
+  if (core::Status status = call.program.record_kpi(*measurement); !status) {
+    return status.error();
+  }
+  return json_reply(codec::kpi_measurement_to_json(*measurement), 201);
+}
+
+}  // namespace covalue::server

@@ -1,0 +1,129 @@
+// Handlers of the network, its partners and their objectives.
+#include "covalue/adapters/json/program_json.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+#include "json_body.hpp"
+
+namespace covalue::server {
+
+namespace codec = adapters::json;
+namespace net = core::network;
+using nlohmann::json;
+
+namespace {
+
+core::Error not_found(const std::string& what, const std::string& where) {
+  return core::make_error(core::ErrorKind::kNotFound, what, where);
+}
+
+}  // namespace
+
+core::Result<Reply> handle_network_init(RouteCall& call) {
+  core::Result<net::Charter> charter = decode_body(call, [](const json& node, const std::string& path) {
+    return codec::charter_from_json(node, path, net::Charter{});
+  });
+  if (!charter) {
+    return charter.error();
+  }
+  if (core::Status status = charter->validate(); !status) {
+    const std::string& where = status.error().where;
+    return core::make_error(status.error().kind, status.error().message, where.empty() ? "body" : "body." + where);
+  }
+  if (core::Status status = call.program.init_network(*charter); !status) {
+    return status.error();
+  }
+  return json_reply(codec::charter_to_json(*charter), 201);
+}
+
+core::Result<Reply> handle_network_show(RouteCall& call) {
+  return cached_json(call, "network", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return codec::charter_to_json(snapshot.charter);
+  });
+}
+
+core::Result<Reply> handle_charter_update(RouteCall& call) {
+  core::Result<std::shared_ptr<const program::Snapshot>> snapshot = view_snapshot(call);
+  if (!snapshot) {
+    return snapshot.error();
+  }
+  core::Result<net::Charter> charter = codec::charter_from_json(call.body, "body", (*snapshot)->charter);
+  if (!charter) {
+    return charter.error();
+  }
+  if (core::Status status = call.program.update_charter(*charter); !status) {
+    return status.error();
+  }
+  return json_reply(codec::charter_to_json(*charter));
+}
+
+core::Result<Reply> handle_partner_list(RouteCall& call) {
+  return cached_json(call, "partners", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return json_list(snapshot.partners, codec::partner_to_json);
+  });
+}
+
+core::Result<Reply> handle_partner_add(RouteCall& call) {
+  core::Result<std::pair<std::string, net::Tier>> request = new_partner_from_body(call.body);
+  if (!request) {
+    return request.error();
+  }
+  core::Result<net::Partner> partner = call.program.add_partner(request->first, request->second);
+  if (!partner) {
+    return partner.error();
+  }
+  return json_reply(codec::partner_to_json(*partner), 201);
+}
+
+core::Result<Reply> handle_partner_show(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("partner");
+  if (!id) {
+    return id.error();
+  }
+  return cached_json(call, "partner " + std::to_string(*id),
+                     [&](const program::Snapshot& snapshot) -> core::Result<json> {
+                       const net::Partner* partner = snapshot.find_partner(*id);
+                       if (partner == nullptr) {
+                         return not_found("no partner with id " + std::to_string(*id), "path.partner");
+                       }
+                       json out = codec::partner_to_json(*partner);
+                       out["objectives"] = json::array();
+                       for (const net::Objective& objective : snapshot.objectives) {
+                         if (objective.partner == *id) {
+                           out["objectives"].push_back(codec::objective_to_json(objective));
+                         }
+                       }
+                       return out;
+                     });
+}
+
+core::Result<Reply> handle_partner_leave(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("partner");
+  if (!id) {
+    return id.error();
+  }
+  core::Result<net::Partner> partner = call.program.leave_partner(*id);
+  if (!partner) {
+    return partner.error();
+  }
+  return json_reply(codec::partner_to_json(*partner));
+}
+
+core::Result<Reply> handle_objective_list(RouteCall& call) {
+  return cached_json(call, "objectives", [](const program::Snapshot& snapshot) -> core::Result<json> {
+    return json_list(snapshot.objectives, codec::objective_to_json);
+  });
+}
+
+core::Result<Reply> handle_objective_add(RouteCall& call) {
+  core::Result<net::Objective> objective = decode_body(call, codec::objective_from_json);
+  if (!objective) {
+    return objective.error();
+  }
+  core::Result<net::Objective> stored = call.program.add_objective(*objective);
+  if (!stored) {
+    return stored.error();
+  }
+  return json_reply(codec::objective_to_json(*stored), 201);
+}
+
+}  // namespace covalue::server

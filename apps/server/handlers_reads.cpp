@@ -1,0 +1,88 @@
+// Handlers of reads that span the program: the OpenAPI document, the session, the dashboard, reports.
+#include "covalue/adapters/json/access_json.hpp"
+#include "covalue/adapters/json/report_json.hpp"
+#include "covalue/program/report.hpp"
+#include "dashboard.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+#include "openapi.hpp"
+
+namespace covalue::server {
+
+namespace codec = adapters::json;
+namespace net = core::network;
+using nlohmann::json;
+
+namespace {
+
+core::Result<json> report_json(core::Result<program::Report> report) {
+  if (!report) {
+    return report.error();
+  }
+  return codec::report_to_json(*report);
+}
+
+core::Result<json> report_of_kind(const program::Snapshot& snapshot, const std::string& kind) {
+  if (kind == "network") {
+    return report_json(program::network_report(snapshot));
+  }
+  if (kind == "fairness") {
+    return report_json(program::fairness_report(snapshot));
+  }
+  if (kind == "engagement") {
+    return report_json(program::engagement_report(snapshot));
+  }
+  if (kind == "kpi") {
+    return report_json(program::kpi_report(snapshot));
+  }
+  if (kind == "partner") {
+    return report_json(program::partner_report(snapshot, std::nullopt));
+  }
+  if (kind == "cycle") {
+    const net::Cycle* current = snapshot.current_cycle();
+    return report_json(program::cycle_report(snapshot, current == nullptr ? 0 : current->number));
+  }
+  return core::make_error(core::ErrorKind::kNotFound,
+                          "no report '" + kind + "' (network, fairness, engagement, kpi, partner, cycle)", "path.kind");
+}
+
+}  // namespace
+
+core::Result<Reply> handle_openapi(RouteCall& /*call*/) {
+  static const std::shared_ptr<const std::string> text = std::make_shared<const std::string>(openapi_document().dump());
+  Reply reply;
+  reply.text = text;
+  return reply;
+}
+
+core::Result<Reply> handle_session(RouteCall& call) { return json_reply(codec::actor_to_json(call.program.actor())); }
+
+core::Result<Reply> handle_dashboard(RouteCall& call) { return cached_json(call, "dashboard", dashboard_json); }
+
+core::Result<Reply> handle_report(RouteCall& call) {
+  const std::string kind = call.params.at("kind");
+  return cached_json(call, "report " + kind,
+                     [&](const program::Snapshot& snapshot) { return report_of_kind(snapshot, kind); });
+}
+
+core::Result<Reply> handle_partner_report(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("partner");
+  if (!id) {
+    return id.error();
+  }
+  return cached_json(call, "report partner " + std::to_string(*id), [&](const program::Snapshot& snapshot) {
+    return report_json(program::partner_report(snapshot, *id));
+  });
+}
+
+core::Result<Reply> handle_cycle_report(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  return cached_json(call, "report cycle " + std::to_string(*number), [&](const program::Snapshot& snapshot) {
+    return report_json(program::cycle_report(snapshot, *number));
+  });
+}
+
+}  // namespace covalue::server

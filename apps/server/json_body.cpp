@@ -1,0 +1,140 @@
+#include "json_body.hpp"
+
+#include "covalue/adapters/json/program_json.hpp"
+
+namespace covalue::server {
+
+namespace net = core::network;
+using nlohmann::json;
+
+namespace {
+
+core::Error invalid(std::string message, std::string where) {
+  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
+}
+
+core::Status expect_object(const json& body, const std::vector<std::string>& known) {
+  if (!body.is_object()) {
+    return invalid("expected an object", "body");
+  }
+  return adapters::json::reject_unknown_members(body, "body", known);
+}
+
+core::Result<core::Rational> exact(const json& node, const std::string& where) {
+  if (node.is_number_integer()) {
+    return core::Rational(node.dump());
+  }
+  if (!node.is_string()) {
+    return invalid("expected an exact number like \"7/2\"", where);
+  }
+  core::Result<core::Rational> value = core::parse_rational(node.get<std::string>());
+  if (!value) {
+    return invalid(value.error().message, where);
+  }
+  return value;
+}
+
+core::Result<net::InitiativeScore> score_from_json(const json& item, const std::string& at) {
+  if (!item.is_object()) {
+    return invalid("expected an object", at);
+  }
+  if (core::Status known = adapters::json::reject_unknown_members(item, at, {"criterion", "value"}); !known) {
+    return known.error();
+  }
+  if (!item.contains("criterion") || !item["criterion"].is_string()) {
+    return invalid("expected the criterion's name as a string", at + ".criterion");
+  }
+  core::Result<core::Rational> value = exact(item.contains("value") ? item["value"] : json(), at + ".value");
+  if (!value) {
+    return value.error();
+  }
+  return net::InitiativeScore{0, 0, item["criterion"].get<std::string>(), *value};
+}
+
+}  // namespace
+
+core::Result<std::vector<net::InitiativeScore>> scores_from_body(const json& body, net::InitiativeId initiative,
+                                                                 net::PartnerId partner) {
+  if (core::Status shape = expect_object(body, {"scores"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("scores") || !body["scores"].is_array()) {
+    return invalid("expected an array of {criterion, value}", "body.scores");
+  }
+  std::vector<net::InitiativeScore> scores;
+  for (std::size_t i = 0; i < body["scores"].size(); ++i) {
+    core::Result<net::InitiativeScore> score =
+        score_from_json(body["scores"][i], "body.scores[" + std::to_string(i) + "]");
+    if (!score) {
+      return score.error();
+    }
+    score->initiative = initiative;
+    score->partner = partner;
+    scores.push_back(std::move(*score));
+  }
+  return scores;
+}
+
+core::Result<std::int64_t> shortlist_size_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"size"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("size")) {
+    return 0;
+  }
+  if (!body["size"].is_number_integer() || body["size"].get<std::int64_t>() < 0) {
+    return invalid("expected a non-negative integer", "body.size");
+  }
+  return body["size"].get<std::int64_t>();
+}
+
+core::Result<TokenRequest> token_request_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"role", "partner", "label"}); !shape) {
+    return shape.error();
+  }
+  TokenRequest request;
+  if (!body.contains("role") || !body["role"].is_string()) {
+    return invalid("expected a role: coordinator, representative or observer", "body.role");
+  }
+  core::Result<program::Role> role = program::parse_role(body["role"].get<std::string>());
+  if (!role) {
+    return invalid(role.error().message, "body.role");
+  }
+  request.role = *role;
+  if (body.contains("partner") && !body["partner"].is_null()) {
+    if (!body["partner"].is_number_integer()) {
+      return invalid("expected a partner id", "body.partner");
+    }
+    request.partner = body["partner"].get<std::int64_t>();
+  }
+  if (body.contains("label")) {
+    if (!body["label"].is_string()) {
+      return invalid("expected a string", "body.label");
+    }
+    request.label = body["label"].get<std::string>();
+  }
+  return request;
+}
+
+core::Result<std::pair<std::string, net::Tier>> new_partner_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"name", "tier"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("name") || !body["name"].is_string()) {
+    return invalid("expected the partner's name as a string", "body.name");
+  }
+  net::Tier tier = net::Tier::kOther;
+  if (body.contains("tier")) {
+    if (!body["tier"].is_string()) {
+      return invalid("expected a tier name", "body.tier");
+    }
+    core::Result<net::Tier> parsed = net::parse_tier(body["tier"].get<std::string>());
+    if (!parsed) {
+      return invalid(parsed.error().message, "body.tier");
+    }
+    tier = *parsed;
+  }
+  return std::make_pair(body["name"].get<std::string>(), tier);
+}
+
+}  // namespace covalue::server

@@ -1,0 +1,37 @@
+#pragma once
+
+// Request bodies that are the API's own shapes (not domain types): scores, a shortlist size, a token.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "covalue/core/network/scorecard.hpp"
+#include "covalue/core/network/vocabulary.hpp"
+#include "covalue/program/access.hpp"
+
+namespace covalue::server {
+
+//! {"scores": [{"criterion", "value"}]} for one initiative and partner; errors name "body.scores[1].value".
+[[nodiscard]] core::Result<std::vector<core::network::InitiativeScore>> scores_from_body(
+    const nlohmann::json& body, core::network::InitiativeId initiative, core::network::PartnerId partner);
+
+//! {"size": n} (absent or 0: the scorecard's shortlist_size).
+[[nodiscard]] core::Result<std::int64_t> shortlist_size_from_body(const nlohmann::json& body);
+
+//! What a token is issued for.
+struct TokenRequest {
+  program::Role role{program::Role::kObserver};
+  std::optional<core::network::PartnerId> partner;
+  std::string label;
+};
+
+//! {"role", "partner"?, "label"?}.
+[[nodiscard]] core::Result<TokenRequest> token_request_from_body(const nlohmann::json& body);
+
+//! {"name", "tier"?}: a partner to add.
+[[nodiscard]] core::Result<std::pair<std::string, core::network::Tier>> new_partner_from_body(
+    const nlohmann::json& body);
+
+}  // namespace covalue::server

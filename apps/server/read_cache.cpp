@@ -1,0 +1,65 @@
+#include "read_cache.hpp"
+
+namespace covalue::server {
+
+namespace {
+
+//! Drops everything once a map grows past `limit` (old versions are never asked for again).
+template <typename Map>
+void bound(Map& map, std::size_t limit) {
+  if (map.size() >= limit) {
+    map.clear();
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<const std::string> ReadCache::text(const std::string& key, std::int64_t version) {
+  const std::lock_guard lock(mutex_);
+  const auto it = texts_.find(key);
+  return it != texts_.end() && it->second.version == version ? it->second.value : nullptr;
+}
+
+void ReadCache::put_text(const std::string& key, std::int64_t version, std::shared_ptr<const std::string> text) {
+  const std::lock_guard lock(mutex_);
+  bound(texts_, kMaxEntries);
+  texts_[key] = {version, std::move(text)};
+}
+
+std::shared_ptr<const program::Snapshot> ReadCache::snapshot(const std::string& view, std::int64_t version) {
+  const std::lock_guard lock(mutex_);
+  const auto it = snapshots_.find(view);
+  return it != snapshots_.end() && it->second.version == version ? it->second.value : nullptr;
+}
+
+void ReadCache::put_snapshot(const std::string& view, std::int64_t version,
+                             std::shared_ptr<const program::Snapshot> snapshot) {
+  const std::lock_guard lock(mutex_);
+  bound(snapshots_, 64);
+  snapshots_[view] = {version, std::move(snapshot)};
+}
+
+std::optional<program::Actor> ReadCache::actor(const std::string& secret_hash, std::int64_t version) {
+  const std::lock_guard lock(mutex_);
+  const auto it = actors_.find(secret_hash);
+  if (it == actors_.end() || it->second.version != version) {
+    return std::nullopt;
+  }
+  return it->second.value;
+}
+
+void ReadCache::put_actor(const std::string& secret_hash, std::int64_t version, const program::Actor& actor) {
+  const std::lock_guard lock(mutex_);
+  bound(actors_, kMaxEntries);
+  actors_[secret_hash] = {version, actor};
+}
+
+std::string ReadCache::view_of(const program::Actor& actor) {
+  if (actor.role == program::Role::kOperator) {
+    return "all";
+  }
+  return std::string(program::name_of(actor.role)) +
+         (actor.partner ? " of partner " + std::to_string(*actor.partner) : "");
+}
+
+}  // namespace covalue::server

@@ -1,0 +1,300 @@
+// The route table: every route of the API, and matching a request against it.
+#include "route_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "handlers.hpp"
+
+namespace covalue::server {
+
+namespace {
+
+using enum Method;
+using enum Access;
+
+//! Partner 1 and initiative 1 in the examples: the role x endpoint tests give them meaning.
+std::vector<Route> route_table() {
+  return {
+      {kGet, "/api/openapi.json", "openapi", "meta", "This document (OpenAPI 3)", kPublic, "", "OpenApi", 200, "", "",
+       handle_openapi},
+      {kGet, "/api/session", "session", "meta", "Who the bearer token stands for", kReader, "", "Session", 200, "", "",
+       handle_session},
+      {kGet, "/api/dashboard", "dashboard", "reports", "Chart series of the web UI: per cycle and per partner", kReader,
+       "", "Dashboard", 200, "", "", handle_dashboard},
+
+      {kPost, "/api/network", "initNetwork", "network", "Create the network with its charter", kCoordinator, "Charter",
+       "Charter", 201, "", R"({"name":"Example network","capacity":"100","rule":"mes"})", handle_network_init},
+      {kGet, "/api/network", "showNetwork", "network", "The charter", kReader, "", "Charter", 200, "", "",
+       handle_network_show},
+      {kPatch, "/api/network", "updateCharter", "network", "Change the charter's policies (members given replace)",
+       kCoordinator, "CharterUpdate", "Charter", 200, "", R"({"capacity":"120"})", handle_charter_update},
+
+      {kGet, "/api/partners", "listPartners", "partners", "Every partner", kReader, "", "PartnerList", 200, "", "",
+       handle_partner_list},
+      {kPost, "/api/partners", "addPartner", "partners", "Add a partner", kCoordinator, "NewPartner", "Partner", 201,
+       "", R"({"name":"Example partner","tier":"retailer"})", handle_partner_add},
+      {kGet, "/api/partners/{partner}", "showPartner", "partners", "One partner", kReader, "", "Partner", 200, "", "",
+       handle_partner_show},
+      {kPost, "/api/partners/{partner}/leave", "leavePartner", "partners", "The partner leaves the network",
+       kCoordinator, "", "Partner", 200, "", "", handle_partner_leave},
+
+      {kGet, "/api/objectives", "listObjectives", "partners", "Every objective", kReader, "", "ObjectiveList", 200, "",
+       "", handle_objective_list},
+      {kPost, "/api/objectives", "addObjective", "partners", "State a partner's objective (a KPI with a target)",
+       kPartnerOrCoordinator, "NewObjective", "Objective", 201, "",
+       R"({"partner":1,"kpi":"on_time_delivery","unit":"%","baseline":"90","target":"97"})", handle_objective_add},
+
+      {kGet, "/api/initiatives", "listInitiatives", "initiatives", "Initiatives, optionally of one status or cycle",
+       kReader, "", "InitiativeList", 200, "status,cycle", "", handle_initiative_list},
+      {kPost, "/api/initiatives", "proposeInitiative", "initiatives", "Propose an initiative", kPartnerOrCoordinator,
+       "NewInitiative", "Initiative", 201, "",
+       R"({"title":"Example initiative","proposer":1,"cost":"10","impacts":[{"partner":1,"estimate":"7/2"}]})",
+       handle_initiative_propose},
+      {kGet, "/api/initiatives/{initiative}", "showInitiative", "initiatives", "One initiative", kReader, "",
+       "Initiative", 200, "", "", handle_initiative_show},
+      {kPost, "/api/initiatives/{initiative}/withdraw", "withdrawInitiative", "initiatives",
+       "Withdraw an undecided initiative (its proposer or a coordinator)", kPartnerOrCoordinator, "", "Initiative", 200,
+       "", "", handle_initiative_withdraw},
+      {kGet, "/api/initiatives/{initiative}/scores", "listScores", "scorecard", "The scores of an initiative", kReader,
+       "", "ScoreList", 200, "", "", handle_score_list},
+      {kPut, "/api/initiatives/{initiative}/scores/{partner}", "scoreInitiative", "scorecard",
+       "A partner scores an initiative on scorecard criteria", kRepresentative, "ScoreInput", "ScoreList", 200, "",
+       R"({"scores":[{"criterion":"value","value":"7"}]})", handle_score_put},
+      {kGet, "/api/scorecard", "showScorecard", "scorecard", "The scorecard and the ranking of undecided initiatives",
+       kReader, "", "ScorecardView", 200, "", "", handle_scorecard_show},
+      {kPut, "/api/scorecard", "defineScorecard", "scorecard", "Define (or replace) the scorecard", kCoordinator,
+       "Scorecard", "Scorecard", 200, "", R"({"formula":"weighted","criteria":[{"name":"value","kind":"value"}]})",
+       handle_scorecard_define},
+
+      {kGet, "/api/cycles", "listCycles", "cycles", "Every cycle", kReader, "", "CycleList", 200, "", "",
+       handle_cycle_list},
+      {kPost, "/api/cycles", "openCycle", "cycles", "Open the next cycle for proposals", kCoordinator, "", "Cycle", 201,
+       "", "", handle_cycle_open},
+      {kGet, "/api/cycles/{cycle}", "showCycle", "cycles", "One cycle", kReader, "", "Cycle", 200, "", "",
+       handle_cycle_show},
+      {kPost, "/api/cycles/{cycle}/voting", "startVoting", "cycles", "Move a proposing cycle to voting", kCoordinator,
+       "", "Cycle", 200, "", "", handle_cycle_voting},
+      {kPost, "/api/cycles/{cycle}/close", "closeCycle", "cycles", "Close a voting cycle: decide it", kCoordinator, "",
+       "CycleOutcome", 200, "", "", handle_cycle_close},
+      {kPost, "/api/cycles/{cycle}/review", "reviewCycle", "cycles", "Mark a closed cycle reviewed", kCoordinator, "",
+       "Cycle", 200, "", "", handle_cycle_review},
+      {kPost, "/api/cycles/{cycle}/shortlist", "shortlistCycle", "cycles",
+       "Put the scorecard's top initiatives on the ballot", kCoordinator, "ShortlistInput", "Cycle", 200, "",
+       R"({"size":3})", handle_cycle_shortlist},
+      {kGet, "/api/cycles/{cycle}/ballots", "listBallots", "cycles",
+       "The ballots of a cycle the caller may see (own partner's until close)", kReader, "", "BallotList", 200, "", "",
+       handle_ballot_list},
+      {kPut, "/api/cycles/{cycle}/ballots/{partner}", "castBallot", "cycles",
+       "Cast (or re-cast) a partner's ballot; its representative only", kRepresentative, "BallotInput", "Ballot", 200,
+       "", R"({"format":"approvals","entries":[{"initiative":1}]})", handle_ballot_cast},
+      {kGet, "/api/cycles/{cycle}/outcome", "showOutcome", "cycles", "A closed cycle's outcome record", kReader, "",
+       "CycleOutcome", 200, "", "", handle_outcome},
+
+      {kGet, "/api/actuals", "listActuals", "ledger", "Every realised value", kReader, "", "RealisedValueList", 200, "",
+       "", handle_actual_list},
+      {kPost, "/api/actuals", "recordActual", "ledger", "Record what an initiative realised for a partner",
+       kCoordinator, "RealisedValue", "RealisedValue", 201, "",
+       R"({"cycle":1,"initiative":1,"partner":1,"actual":"3"})", handle_actual_record},
+      {kGet, "/api/kpis", "listKpis", "ledger", "Every KPI measurement", kReader, "", "KpiMeasurementList", 200, "", "",
+       handle_kpi_list},
+      {kPost, "/api/kpis", "recordKpi", "ledger", "Record an objective's KPI value after a closed cycle", kCoordinator,
+       "KpiMeasurement", "KpiMeasurement", 201, "", R"({"cycle":1,"objective":1,"value":"95"})", handle_kpi_record},
+
+      {kGet, "/api/reports/{kind}", "report", "reports",
+       "A report (network, fairness, engagement, kpi, partner, cycle): the CLI's --format json", kReader, "", "Report",
+       200, "", "", handle_report},
+      {kGet, "/api/reports/partner/{partner}", "partnerReport", "reports", "One partner's history", kReader, "",
+       "Report", 200, "", "", handle_partner_report},
+      {kGet, "/api/reports/cycle/{cycle}", "cycleReport", "reports", "One cycle's outcome report", kReader, "",
+       "Report", 200, "", "", handle_cycle_report},
+
+      {kGet, "/api/tokens", "listTokens", "access", "Every access token (no secrets)", kCoordinator, "", "TokenList",
+       200, "", "", handle_token_list},
+      {kPost, "/api/tokens", "issueToken", "access", "Issue a token; its secret is in this answer only", kCoordinator,
+       "NewToken", "IssuedToken", 201, "", R"({"role":"observer","label":"example"})", handle_token_issue},
+      {kDelete, "/api/tokens/{token}", "revokeToken", "access", "Revoke a token", kCoordinator, "", "Token", 200, "",
+       "", handle_token_revoke},
+      {kGet, "/api/audit", "auditLog", "access", "Audit entries after a sequence number", kCoordinator, "",
+       "AuditEntryList", 200, "after,limit", "", handle_audit_list},
+      {kGet, "/api/audit/verify", "verifyAudit", "access", "Re-check the audit chain", kCoordinator, "",
+       "AuditVerification", 200, "", "", handle_audit_verify},
+  };
+}
+
+//! The segments of a path ("/api/cycles/3" -> api, cycles, 3); empty segments are kept.
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (!path.empty() && path.front() == '/') {
+    path.remove_prefix(1);
+  }
+  while (true) {
+    const std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) {
+      return out;
+    }
+    path.remove_prefix(slash + 1);
+  }
+}
+
+bool match_pattern(std::string_view pattern, const std::vector<std::string_view>& parts,
+                   std::map<std::string, std::string>& params) {
+  const std::vector<std::string_view> wanted = segments(pattern);
+  if (wanted.size() != parts.size()) {
+    return false;
+  }
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string_view want = wanted[i];
+    if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
+      if (parts[i].empty()) {
+        return false;
+      }
+      found.emplace(std::string(want.substr(1, want.size() - 2)), std::string(parts[i]));
+    } else if (want != parts[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+int hex_value(char ch) {
+  if (ch >= '0' && ch <= '9') {
+    return ch - '0';
+  }
+  if (ch >= 'a' && ch <= 'f') {
+    return ch - 'a' + 10;
+  }
+  if (ch >= 'A' && ch <= 'F') {
+    return ch - 'A' + 10;
+  }
+  return -1;
+}
+
+}  // namespace
+
+const char* method_name(Method method) {
+  switch (method) {
+    case kGet:
+      return "get";
+    case kPost:
+      return "post";
+    case kPut:
+      return "put";
+    case kPatch:
+      return "patch";
+    case kDelete:
+      return "delete";
+    case kOther:
+      break;
+  }
+  return "other";
+}
+
+const char* access_name(Access access) {
+  switch (access) {
+    case kPublic:
+      return "public";
+    case kReader:
+      return "reader";
+    case kCoordinator:
+      return "coordinator";
+    case kRepresentative:
+      return "representative";
+    case kPartnerOrCoordinator:
+      return "representative_or_coordinator";
+  }
+  return "reader";
+}
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> table = route_table();
+  return table;
+}
+
+RouteMatch match_route(Method method, std::string_view path) {
+  RouteMatch match;
+  const std::vector<std::string_view> parts = segments(path);
+  for (const Route& route : routes()) {
+    std::map<std::string, std::string> params;
+    if (!match_pattern(route.pattern, parts, params)) {
+      continue;
+    }
+    match.allowed.push_back(route.method);
+    if (route.method == method && match.route == nullptr) {
+      match.route = &route;
+      match.params = std::move(params);
+    }
+  }
+  return match;
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size()) {
+      return std::nullopt;
+    }
+    const int high = hex_value(text[i + 1]);
+    const int low = hex_value(text[i + 2]);
+    if (high < 0 || low < 0) {
+      return std::nullopt;
+    }
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    std::optional<std::string> key = percent_decode(pair.substr(0, eq));
+    std::optional<std::string> value =
+        percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    if (key && value && !key->empty()) {
+      out[*key] = *value;
+    }
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+  }
+  return out;
+}
+
+core::Result<std::int64_t> RouteCall::id(const char* name) const {
+  const auto it = params.find(name);
+  const std::string text = it == params.end() ? std::string() : it->second;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value <= 0) {
+    return core::make_error(core::ErrorKind::kInvalidInput, "expected a positive integer id, got '" + text + "'",
+                            std::string("path.") + name);
+  }
+  return value;
+}
+
+core::Result<std::int64_t> RouteCall::query_integer(const char* name, std::int64_t fallback) const {
+  const auto it = query.find(name);
+  if (it == query.end()) {
+    return fallback;
+  }
+  std::int64_t value = 0;
+  const std::string& text = it->second;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return core::make_error(core::ErrorKind::kInvalidInput, "expected an integer, got '" + text + "'",
+                            std::string("query.") + name);
+  }
+  return value;
+}
+
+}  // namespace covalue::server

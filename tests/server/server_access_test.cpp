@@ -1,0 +1,117 @@
+// The role x endpoint matrix, driven by the route table: a route added to the table is checked here.
+#include <regex>
+
+#include "server/route_table.hpp"
+#include "server_fixture.hpp"
+
+namespace covalue::testing {
+namespace {
+
+using server::Access;
+using server::Route;
+using ServerAccess = ServedNetwork;
+
+enum class Caller { kNobody, kObserver, kOtherRepresentative, kOwnRepresentative, kCoordinator };
+
+const char* caller_name(Caller caller) {
+  switch (caller) {
+    case Caller::kNobody:
+      return "no token";
+    case Caller::kObserver:
+      return "observer";
+    case Caller::kOtherRepresentative:
+      return "representative of partner 2";
+    case Caller::kOwnRepresentative:
+      return "representative of partner 1";
+    case Caller::kCoordinator:
+      return "coordinator";
+  }
+  return "";
+}
+
+//! What a caller should get: 0 allowed (neither 401 nor 403), else the denying status.
+int expected(Access access, Caller caller) {
+  if (access == Access::kPublic) {
+    return 0;
+  }
+  if (caller == Caller::kNobody) {
+    return 401;
+  }
+  switch (access) {
+    case Access::kPublic:
+    case Access::kReader:
+      return 0;
+    case Access::kCoordinator:
+      return caller == Caller::kCoordinator ? 0 : 403;
+    case Access::kRepresentative:
+      return caller == Caller::kOwnRepresentative ? 0 : 403;
+    case Access::kPartnerOrCoordinator:
+      return caller == Caller::kOwnRepresentative || caller == Caller::kCoordinator ? 0 : 403;
+  }
+  return 0;
+}
+
+//! The route's pattern with its parameters filled: partner 1, initiative 1, cycle 1, an unknown token.
+std::string target_of(const Route& route) {
+  std::string target(route.pattern);
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"{partner}", "1"}, {"{initiative}", "1"}, {"{cycle}", "1"}, {"{token}", "999"}, {"{kind}", "network"}};
+  for (const auto& [name, value] : values) {
+    for (std::size_t at = target.find(name); at != std::string::npos; at = target.find(name)) {
+      target.replace(at, name.size(), value);
+    }
+  }
+  EXPECT_EQ(target.find('{'), std::string::npos) << "no test value for a parameter of " << route.pattern;
+  return target;
+}
+
+const char* verb(server::Method method) {
+  switch (method) {
+    case server::Method::kGet:
+      return "GET";
+    case server::Method::kPost:
+      return "POST";
+    case server::Method::kPut:
+      return "PUT";
+    case server::Method::kPatch:
+      return "PATCH";
+    case server::Method::kDelete:
+      return "DELETE";
+    case server::Method::kOther:
+      break;
+  }
+  return "OPTIONS";
+}
+
+TEST_F(ServerAccess, EveryRouteForEveryRole) {
+  ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);  // cycle 1 exists, initiative 1 is its candidate
+  const std::vector<std::pair<Caller, std::string>> callers = {{Caller::kNobody, ""},
+                                                               {Caller::kObserver, observer_},
+                                                               {Caller::kOtherRepresentative, rep_b_},
+                                                               {Caller::kOwnRepresentative, rep_a_},
+                                                               {Caller::kCoordinator, coordinator_}};
+  ASSERT_FALSE(server::routes().empty());
+  for (const Route& route : server::routes()) {
+    if (!route.request_schema.empty()) {
+      EXPECT_FALSE(route.example.empty()) << route.pattern << ": a route with a body needs an example";
+    }
+    const std::string target = target_of(route);
+    for (const auto& [caller, token] : callers) {
+      const HttpAnswer answer = server_->request(verb(route.method), target, token, std::string(route.example));
+      const std::string where = std::string(verb(route.method)) + " " + target + " as " + caller_name(caller) + ": " +
+                                std::to_string(answer.status) + " " + answer.body.substr(0, 300);
+      EXPECT_NE(answer.status, 500) << where;
+      EXPECT_NE(answer.status, 405) << where;
+      const int denial = expected(route.access, caller);
+      if (denial == 0) {
+        EXPECT_NE(answer.status, 401) << where;
+        EXPECT_NE(answer.status, 403) << where;
+      } else {
+        EXPECT_EQ(answer.status, denial) << where;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace covalue::testing
