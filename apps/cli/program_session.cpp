@@ -8,7 +8,8 @@
 namespace covalue::cli {
 
 void ProgramFlags::add_db(CLI::App& command) {
-  command.add_option("--db", db, "the network's database: a SQLite file, or a postgresql:// URL")->capture_default_str();
+  command.add_option("--db", db, "the network's database: a SQLite file, or a postgresql:// URL")
+      ->capture_default_str();
 }
 
 void ProgramFlags::add_output(CLI::App& command) {

@@ -82,15 +82,18 @@ ApiResponse Api::handle_api(const ApiRequest& request) {
 }
 
 ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const ApiRequest& request) {
-  std::int64_t version = 0;
+  // Reads are cached per store version; a write needs none (-1: never cached).
+  std::int64_t version = -1;
   program::Actor actor{program::Role::kObserver, std::nullopt, "anonymous"};
-  if (route.access != Access::kPublic) {
+  if (route.method == Method::kGet) {
     core::Result<std::int64_t> current = store_.version();
     if (!current) {
       return error_response(current.error());
     }
     version = *current;
-    core::Result<program::Actor> caller = authenticate(request.authorization, version);
+  }
+  if (route.access != Access::kPublic) {
+    core::Result<program::Actor> caller = authenticate(request.authorization);
     if (!caller) {
       return error_response(caller.error());
     }
@@ -114,21 +117,21 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   return to_response(route, std::move(*reply));
 }
 
-core::Result<program::Actor> Api::authenticate(const std::string& authorization, std::int64_t version) {
+core::Result<program::Actor> Api::authenticate(const std::string& authorization) {
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization.size() <= kScheme.size() || authorization.compare(0, kScheme.size(), kScheme) != 0) {
     return core::make_error(core::ErrorKind::kUnauthenticated, "send Authorization: Bearer <token>", "Authorization");
   }
   const std::string secret = authorization.substr(kScheme.size());
   const std::string hash = program::hash_token_secret(secret);
-  if (std::optional<program::Actor> cached = cache_.actor(hash, version)) {
+  if (std::optional<program::Actor> cached = cache_.actor(hash)) {
     return *cached;
   }
   core::Result<program::Actor> actor = program::Program::authenticate(store_, secret);
   if (!actor) {
     return actor.error();
   }
-  cache_.put_actor(hash, version, *actor);
+  cache_.put_actor(hash, *actor);
   return actor;
 }
 

@@ -26,7 +26,7 @@ class Api {
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);
   [[nodiscard]] ApiResponse run_route(const Route& route, const RouteMatch& match, const ApiRequest& request);
   //! The caller of a request to a protected route; kUnauthenticated when the token is missing or unknown.
-  [[nodiscard]] core::Result<program::Actor> authenticate(const std::string& authorization, std::int64_t version);
+  [[nodiscard]] core::Result<program::Actor> authenticate(const std::string& authorization);
 
   program::Store& store_;
   adapters::cbc::CbcSolver solver_;

@@ -3,6 +3,7 @@
 #include "handler_support.hpp"
 #include "handlers.hpp"
 #include "json_body.hpp"
+#include "read_cache.hpp"
 
 namespace covalue::server {
 
@@ -37,6 +38,7 @@ core::Result<Reply> handle_token_revoke(RouteCall& call) {
   if (core::Status status = call.program.revoke_token(*id); !status) {
     return status.error();
   }
+  call.cache.forget_actors();  // the revoked token stops working here at once
   core::Result<std::vector<program::AccessToken>> tokens = call.program.tokens();
   if (!tokens) {
     return tokens.error();

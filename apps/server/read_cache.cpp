@@ -17,10 +17,13 @@ void bound(Map& map, std::size_t limit) {
 std::shared_ptr<const std::string> ReadCache::text(const std::string& key, std::int64_t version) {
   const std::lock_guard lock(mutex_);
   const auto it = texts_.find(key);
-  return it != texts_.end() && it->second.version == version ? it->second.value : nullptr;
+  return version >= 0 && it != texts_.end() && it->second.version == version ? it->second.value : nullptr;
 }
 
 void ReadCache::put_text(const std::string& key, std::int64_t version, std::shared_ptr<const std::string> text) {
+  if (version < 0) {
+    return;
+  }
   const std::lock_guard lock(mutex_);
   bound(texts_, kMaxEntries);
   texts_[key] = {version, std::move(text)};
@@ -29,29 +32,37 @@ void ReadCache::put_text(const std::string& key, std::int64_t version, std::shar
 std::shared_ptr<const program::Snapshot> ReadCache::snapshot(const std::string& view, std::int64_t version) {
   const std::lock_guard lock(mutex_);
   const auto it = snapshots_.find(view);
-  return it != snapshots_.end() && it->second.version == version ? it->second.value : nullptr;
+  return version >= 0 && it != snapshots_.end() && it->second.version == version ? it->second.value : nullptr;
 }
 
 void ReadCache::put_snapshot(const std::string& view, std::int64_t version,
                              std::shared_ptr<const program::Snapshot> snapshot) {
+  if (version < 0) {
+    return;
+  }
   const std::lock_guard lock(mutex_);
   bound(snapshots_, 64);
   snapshots_[view] = {version, std::move(snapshot)};
 }
 
-std::optional<program::Actor> ReadCache::actor(const std::string& secret_hash, std::int64_t version) {
+std::optional<program::Actor> ReadCache::actor(const std::string& secret_hash) {
   const std::lock_guard lock(mutex_);
   const auto it = actors_.find(secret_hash);
-  if (it == actors_.end() || it->second.version != version) {
+  if (it == actors_.end() || std::chrono::steady_clock::now() - it->second.checked > kActorLifetime) {
     return std::nullopt;
   }
-  return it->second.value;
+  return it->second.actor;
 }
 
-void ReadCache::put_actor(const std::string& secret_hash, std::int64_t version, const program::Actor& actor) {
+void ReadCache::put_actor(const std::string& secret_hash, const program::Actor& actor) {
   const std::lock_guard lock(mutex_);
   bound(actors_, kMaxEntries);
-  actors_[secret_hash] = {version, actor};
+  actors_[secret_hash] = {std::chrono::steady_clock::now(), actor};
+}
+
+void ReadCache::forget_actors() {
+  const std::lock_guard lock(mutex_);
+  actors_.clear();
 }
 
 std::string ReadCache::view_of(const program::Actor& actor) {

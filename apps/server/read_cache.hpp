@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -12,8 +13,11 @@
 
 namespace covalue::server {
 
-//! Answers computed from the store, each valid for one Store::version(). Not state: a request
-//! re-validates against the store's version, so several processes may serve one database. Thread safe.
+//! Answers computed from the store, each valid for one Store::version() (a negative version, as a
+//! write request has, is never cached). Not state: a request re-validates against the store's version,
+//! so several processes may serve one database. Authenticated tokens are kept for kActorLifetime:
+//! a token revoked through another process stops working within that time (at once through this
+//! one). Thread safe.
 class ReadCache {
  public:
   //! The text cached under `key` for `version`, or null.
@@ -26,10 +30,15 @@ class ReadCache {
   //! Caches a snapshot for a view at `version`.
   void put_snapshot(const std::string& view, std::int64_t version, std::shared_ptr<const program::Snapshot> snapshot);
 
-  //! The actor a secret's hash stood for at `version`, if cached.
-  [[nodiscard]] std::optional<program::Actor> actor(const std::string& secret_hash, std::int64_t version);
-  //! Caches the actor of a secret's hash at `version`.
-  void put_actor(const std::string& secret_hash, std::int64_t version, const program::Actor& actor);
+  //! How long an authenticated token is believed without asking the store again.
+  static constexpr std::chrono::seconds kActorLifetime{1};
+
+  //! The actor a secret's hash stood for less than kActorLifetime ago, if cached.
+  [[nodiscard]] std::optional<program::Actor> actor(const std::string& secret_hash);
+  //! Caches the actor of a secret's hash, as of now.
+  void put_actor(const std::string& secret_hash, const program::Actor& actor);
+  //! Forgets every authenticated token (after a revocation).
+  void forget_actors();
 
   //! The key of what an actor may see of the store (redacted ballots): "all", "representative of partner 3", ...
   [[nodiscard]] static std::string view_of(const program::Actor& actor);
@@ -45,7 +54,11 @@ class ReadCache {
   std::mutex mutex_;
   std::unordered_map<std::string, Entry<std::shared_ptr<const std::string>>> texts_;
   std::unordered_map<std::string, Entry<std::shared_ptr<const program::Snapshot>>> snapshots_;
-  std::unordered_map<std::string, Entry<program::Actor>> actors_;
+  struct Authenticated {
+    std::chrono::steady_clock::time_point checked;
+    program::Actor actor;
+  };
+  std::unordered_map<std::string, Authenticated> actors_;
 };
 
 }  // namespace covalue::server

@@ -25,10 +25,10 @@ core::Result<Role> parse_role(std::string_view text) {
       return static_cast<Role>(i);
     }
   }
-  return core::make_error(core::ErrorKind::kInvalidInput,
-                          "unknown role '" + std::string(text) +
-                              "' (expected one of: operator, coordinator, representative, observer)",
-                          "role");
+  return core::make_error(
+      core::ErrorKind::kInvalidInput,
+      "unknown role '" + std::string(text) + "' (expected one of: operator, coordinator, representative, observer)",
+      "role");
 }
 
 std::string new_token_secret() {
@@ -41,8 +41,8 @@ std::string new_token_secret() {
 std::string hash_token_secret(std::string_view secret) {
   detail::ensure_sodium();
   std::array<unsigned char, crypto_generichash_BYTES> digest{};
-  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(secret.data()),
-                     secret.size(), nullptr, 0);
+  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                     nullptr, 0);
   return detail::to_hex(digest.data(), digest.size());
 }
 

@@ -89,8 +89,7 @@ AuditVerification verify_audit_chain(const std::vector<AuditEntry>& entries) {
 std::string SystemClock::now() {
   const auto now = std::chrono::system_clock::now();
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  const auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   std::array<char, 96> text{};  // room for any int the format may print

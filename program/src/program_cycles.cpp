@@ -120,21 +120,23 @@ core::Result<net::Cycle> Program::open_cycle() {
   net::Cycle cycle;
   core::Status status = run_change({store_, actor_, *clock_}, "open_cycle", SnapshotParts::minimal(),
                                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-    if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
-      return detail::conflict(
-          "cycle " + std::to_string(open->number) + " is still " + net::name_of(open->state) + "; close it first",
-          "cycle");
-    }
-    cycle.number = snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
-    cycle.state = net::CycleState::kProposing;
-    cycle.capacity = snapshot.charter.capacity;
-    cycle.rule = snapshot.charter.rule;
-    detail = {{"cycle", cycle.number}, {"rule", net::name_of(cycle.rule)}, {"capacity", core::to_string(cycle.capacity)}};
-    if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
-      return inserted;
-    }
-    return advance_initiatives(session, snapshot, cycle.number);
-  });
+                                     if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
+                                       return detail::conflict("cycle " + std::to_string(open->number) + " is still " +
+                                                                   net::name_of(open->state) + "; close it first",
+                                                               "cycle");
+                                     }
+                                     cycle.number = snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
+                                     cycle.state = net::CycleState::kProposing;
+                                     cycle.capacity = snapshot.charter.capacity;
+                                     cycle.rule = snapshot.charter.rule;
+                                     detail = {{"cycle", cycle.number},
+                                               {"rule", net::name_of(cycle.rule)},
+                                               {"capacity", core::to_string(cycle.capacity)}};
+                                     if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
+                                       return inserted;
+                                     }
+                                     return advance_initiatives(session, snapshot, cycle.number);
+                                   });
   if (!status) {
     return status.error();
   }
@@ -148,15 +150,16 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
   net::Cycle cycle;
   core::Status status = run_change({store_, actor_, *clock_}, "start_voting", SnapshotParts::minimal(),
                                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
-    if (!found) {
-      return found.error();
-    }
-    cycle = **found;
-    cycle.state = net::CycleState::kVoting;
-    detail = {{"cycle", number}};
-    return session.update_cycle(cycle);
-  });
+                                     core::Result<const net::Cycle*> found =
+                                         cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
+                                     if (!found) {
+                                       return found.error();
+                                     }
+                                     cycle = **found;
+                                     cycle.state = net::CycleState::kVoting;
+                                     detail = {{"cycle", number}};
+                                     return session.update_cycle(cycle);
+                                   });
   if (!status) {
     return status.error();
   }
@@ -168,7 +171,10 @@ core::Status Program::cast_ballot(const net::PartnerBallot& ballot) {
   if (core::Status allowed = detail::require_acts_for(actor_, ballot.partner, false, "partner"); !allowed) {
     return allowed;
   }
-  return run_change({store_, actor_, *clock_}, "cast_ballot", SnapshotParts::minimal(),
+  SnapshotParts parts = SnapshotParts::minimal();
+  parts.initiatives_of = ballot.cycle;  // a ballot names only the cycle's candidates
+  parts.objectives = false;
+  return run_change({store_, actor_, *clock_}, "cast_ballot", parts,
                     [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
                       core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
                       if (!valid) {
@@ -194,24 +200,25 @@ core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
   parts.outcomes = true;
   core::Status status = run_change({store_, actor_, *clock_}, "close_cycle", parts,
                                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
-    if (!found) {
-      return found.error();
-    }
-    net::Cycle cycle = **found;
-    const net::CycleInput input = cycle_input(snapshot, cycle);
-    core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
-    if (!decided) {
-      return decided.error();
-    }
-    outcome = std::move(*decided);
-    if (core::Status applied = apply_outcome(session, input, outcome); !applied) {
-      return applied;
-    }
-    cycle.state = net::CycleState::kClosed;
-    detail = closing_detail(outcome);
-    return session.update_cycle(cycle);
-  });
+                                     core::Result<const net::Cycle*> found =
+                                         cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
+                                     if (!found) {
+                                       return found.error();
+                                     }
+                                     net::Cycle cycle = **found;
+                                     const net::CycleInput input = cycle_input(snapshot, cycle);
+                                     core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
+                                     if (!decided) {
+                                       return decided.error();
+                                     }
+                                     outcome = std::move(*decided);
+                                     if (core::Status applied = apply_outcome(session, input, outcome); !applied) {
+                                       return applied;
+                                     }
+                                     cycle.state = net::CycleState::kClosed;
+                                     detail = closing_detail(outcome);
+                                     return session.update_cycle(cycle);
+                                   });
   if (!status) {
     return status.error();
   }
@@ -223,25 +230,26 @@ core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
     return allowed.error();
   }
   net::Cycle cycle;
-  core::Status status = run_change({store_, actor_, *clock_}, "review_cycle", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-    core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kClosed, "reviewed");
-    if (!found) {
-      return found.error();
-    }
-    cycle = **found;
-    cycle.state = net::CycleState::kReviewed;
-    detail = {{"cycle", number}};
-    for (net::Initiative initiative : snapshot.initiatives) {
-      if (initiative.cycle == number && initiative.status == net::InitiativeStatus::kDelivered) {
-        initiative.status = net::InitiativeStatus::kReviewed;
-        if (core::Status updated = session.update_initiative(initiative); !updated) {
-          return updated;
+  core::Status status = run_change(
+      {store_, actor_, *clock_}, "review_cycle", SnapshotParts::minimal(),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+        core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kClosed, "reviewed");
+        if (!found) {
+          return found.error();
         }
-      }
-    }
-    return session.update_cycle(cycle);
-  });
+        cycle = **found;
+        cycle.state = net::CycleState::kReviewed;
+        detail = {{"cycle", number}};
+        for (net::Initiative initiative : snapshot.initiatives) {
+          if (initiative.cycle == number && initiative.status == net::InitiativeStatus::kDelivered) {
+            initiative.status = net::InitiativeStatus::kReviewed;
+            if (core::Status updated = session.update_initiative(initiative); !updated) {
+              return updated;
+            }
+          }
+        }
+        return session.update_cycle(cycle);
+      });
   if (!status) {
     return status.error();
   }

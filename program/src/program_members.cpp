@@ -77,21 +77,20 @@ core::Result<net::Partner> Program::add_partner(const std::string& name, net::Ti
   if (name.empty() || name.size() > 200) {
     return detail::invalid("a partner needs a name of 1 to 200 characters", "name");
   }
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(),
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-        if (snapshot.find_partner(std::string_view(name)) != nullptr) {
-          return detail::conflict("a partner named '" + name + "' already exists", "name");
-        }
-        partner.joined_cycle = detail::membership_cycle(snapshot);
-        core::Result<net::PartnerId> id = session.insert_partner(partner);
-        if (!id) {
-          return id.error();
-        }
-        partner.id = *id;
-        detail = {{"partner", partner.id}, {"name", name}, {"tier", net::name_of(tier)}};
-        return {};
-      });
+  core::Status status = run_change({store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(),
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                                     if (snapshot.find_partner(std::string_view(name)) != nullptr) {
+                                       return detail::conflict("a partner named '" + name + "' already exists", "name");
+                                     }
+                                     partner.joined_cycle = detail::membership_cycle(snapshot);
+                                     core::Result<net::PartnerId> id = session.insert_partner(partner);
+                                     if (!id) {
+                                       return id.error();
+                                     }
+                                     partner.id = *id;
+                                     detail = {{"partner", partner.id}, {"name", name}, {"tier", net::name_of(tier)}};
+                                     return {};
+                                   });
   if (!status) {
     return status.error();
   }

@@ -12,9 +12,10 @@ core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::Par
     return allowed.error();
   }
   if (role == Role::kOperator) {
-    return detail::invalid("the operator role belongs to whoever holds the database; tokens are coordinator, "
-                           "representative or observer",
-                           "role");
+    return detail::invalid(
+        "the operator role belongs to whoever holds the database; tokens are coordinator, "
+        "representative or observer",
+        "role");
   }
   if (role == Role::kRepresentative && !partner) {
     return detail::invalid("a representative token needs the partner it represents", "partner");
@@ -32,23 +33,23 @@ core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::Par
   issued.token.label = label;
   issued.token.secret_hash = hash_token_secret(issued.secret);
   issued.token.issued_at = clock_->now();
-  core::Status status = run_change({store_, actor_, *clock_}, "issue_token", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     if (partner && snapshot.find_partner(*partner) == nullptr) {
-                                       return detail::not_found("no partner with id " + std::to_string(*partner),
-                                                                "partner");
-                                     }
-                                     core::Result<TokenId> id = session.insert_token(issued.token);
-                                     if (!id) {
-                                       return id.error();
-                                     }
-                                     issued.token.id = *id;
-                                     detail = {{"token", *id}, {"role", name_of(role)}, {"label", label}};
-                                     if (partner) {
-                                       detail["partner"] = *partner;
-                                     }
-                                     return {};
-                                   });
+  core::Status status =
+      run_change({store_, actor_, *clock_}, "issue_token", SnapshotParts::minimal(),
+                 [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                   if (partner && snapshot.find_partner(*partner) == nullptr) {
+                     return detail::not_found("no partner with id " + std::to_string(*partner), "partner");
+                   }
+                   core::Result<TokenId> id = session.insert_token(issued.token);
+                   if (!id) {
+                     return id.error();
+                   }
+                   issued.token.id = *id;
+                   detail = {{"token", *id}, {"role", name_of(role)}, {"label", label}};
+                   if (partner) {
+                     detail["partner"] = *partner;
+                   }
+                   return {};
+                 });
   if (!status) {
     return status.error();
   }

@@ -96,11 +96,12 @@ core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts)
   }
   snapshot.charter = **charter;
   core::Status status = take(session.partners(), snapshot.partners);
-  if (status) {
+  if (status && parts.objectives) {
     status = take(session.objectives(), snapshot.objectives);
   }
   if (status) {
-    status = take(session.initiatives(), snapshot.initiatives);
+    status = take(parts.initiatives_of ? session.initiatives_in_cycle(*parts.initiatives_of) : session.initiatives(),
+                  snapshot.initiatives);
   }
   if (status) {
     status = take(session.cycles(), snapshot.cycles);

@@ -101,11 +101,12 @@ core::Status check_candidate(const Snapshot& snapshot, net::InitiativeId id, net
                              const std::string& where) {
   const net::Initiative* initiative = snapshot.find_initiative(id);
   if (initiative == nullptr) {
-    return not_found("no initiative with id " + std::to_string(id), where);
+    return not_found(
+        "initiative " + std::to_string(id) + " is not among the candidates of cycle " + std::to_string(cycle), where);
   }
   if (initiative->cycle == cycle && initiative->status == net::InitiativeStatus::kCarriedOver) {
-    return invalid("initiative " + std::to_string(id) + " (" + initiative->title + ") is not on the shortlist of cycle " +
-                       std::to_string(cycle),
+    return invalid("initiative " + std::to_string(id) + " (" + initiative->title +
+                       ") is not on the shortlist of cycle " + std::to_string(cycle),
                    where);
   }
   if (initiative->cycle != cycle || initiative->status != net::InitiativeStatus::kProposed) {

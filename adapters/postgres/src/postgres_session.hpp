@@ -34,6 +34,9 @@ struct Reference {
 //! kConflict "<prefix> <id> twice" when `ids` repeats one; checked before anything is written.
 [[nodiscard]] core::Status unique_ids(const std::vector<std::int64_t>& ids, const std::string& prefix);
 
+//! The queries that read initiatives, of every cycle or of one (session_initiatives.cpp).
+struct InitiativeQueries;
+
 //! The reads and writes of one transaction on one connection.
 class PostgresSession final : public program::StoreSession {
  public:
@@ -58,6 +61,7 @@ class PostgresSession final : public program::StoreSession {
   [[nodiscard]] core::Result<net::InitiativeId> insert_initiative(const net::Initiative& initiative) override;
   [[nodiscard]] core::Status update_initiative(const net::Initiative& initiative) override;
   [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives() override;
+  [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives_in_cycle(net::CycleNumber cycle) override;
 
   [[nodiscard]] core::Status insert_cycle(const net::Cycle& cycle) override;
   [[nodiscard]] core::Status update_cycle(const net::Cycle& cycle) override;
@@ -91,6 +95,10 @@ class PostgresSession final : public program::StoreSession {
                                                                              std::int64_t limit) override;
 
  private:
+  // Reads initiatives and their lists with `queries` (session_initiatives.cpp), bound to `cycle` if any.
+  [[nodiscard]] core::Result<std::vector<net::Initiative>> read_initiatives(const InitiativeQueries& queries,
+                                                                            std::optional<net::CycleNumber> cycle);
+  [[nodiscard]] core::Result<pqxx::result> query_for(const char* sql, std::optional<net::CycleNumber> cycle);
   // Runs `sql` with `params`; a failure outside a savepoint aborts the session.
   [[nodiscard]] core::Result<pqxx::result> run(const char* sql, const std::vector<Param>& params);
   // Runs `sql` with its parameters made from `args`.

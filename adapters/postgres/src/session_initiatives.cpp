@@ -59,6 +59,30 @@ core::Status check_lists(const net::Initiative& initiative) {
 
 }  // namespace
 
+//! The queries reading initiatives and their lists: of every initiative, or of one cycle's ($1).
+struct InitiativeQueries {
+  const char* rows;
+  const char* impacts;
+  const char* objectives;
+  const char* volunteers;
+};
+
+const InitiativeQueries kEveryInitiative{
+    "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id",
+    "SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position",
+    "SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position",
+    "SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position"};
+
+const InitiativeQueries kCycleInitiatives{
+    "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
+    "WHERE cycle = $1 ORDER BY id",
+    "SELECT initiative_id, partner_id, estimate FROM initiative_impacts WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position",
+    "SELECT initiative_id, objective_id FROM initiative_objectives WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position",
+    "SELECT initiative_id, partner_id FROM initiative_volunteers WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position"};
+
 core::Status PostgresSession::write_initiative_lists(const net::Initiative& initiative) {
   if (!initiative.impacts.empty()) {
     std::vector<std::string> estimates;
@@ -176,9 +200,20 @@ core::Status PostgresSession::update_initiative(const net::Initiative& initiativ
 }
 
 core::Result<std::vector<net::Initiative>> PostgresSession::initiatives() {
-  auto rows = query(
-      "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
-      "ORDER BY id");
+  return read_initiatives(kEveryInitiative, std::nullopt);
+}
+
+core::Result<std::vector<net::Initiative>> PostgresSession::initiatives_in_cycle(net::CycleNumber cycle) {
+  return read_initiatives(kCycleInitiatives, cycle);
+}
+
+core::Result<pqxx::result> PostgresSession::query_for(const char* sql, std::optional<net::CycleNumber> cycle) {
+  return cycle ? query(sql, *cycle) : query(sql);
+}
+
+core::Result<std::vector<net::Initiative>> PostgresSession::read_initiatives(const InitiativeQueries& queries,
+                                                                             std::optional<net::CycleNumber> cycle) {
+  auto rows = query_for(queries.rows, cycle);
   if (!rows.ok()) {
     return rows.error();
   }
@@ -198,12 +233,9 @@ core::Result<std::vector<net::Initiative>> PostgresSession::initiatives() {
   if (!out.ok()) {
     return out;
   }
-  auto impacts =
-      query("SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position");
-  auto objectives =
-      query("SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position");
-  auto volunteers =
-      query("SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position");
+  auto impacts = query_for(queries.impacts, cycle);
+  auto objectives = query_for(queries.objectives, cycle);
+  auto volunteers = query_for(queries.volunteers, cycle);
   for (const auto* part : {&impacts, &objectives, &volunteers}) {
     if (!part->ok()) {
       return part->error();

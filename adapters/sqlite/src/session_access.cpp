@@ -9,7 +9,8 @@ namespace {
 using core::ErrorKind;
 using core::make_error;
 
-constexpr const char* kTokenColumns = "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens";
+constexpr const char* kTokenColumns =
+    "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens";
 constexpr const char* kAuditColumns =
     "SELECT sequence, time, actor, action, detail, previous_hash, hash FROM audit_log";
 

@@ -43,7 +43,8 @@ core::Status SqliteSession::save_charter(const net::Charter& charter) {
   return db_
       .prepare(
           "INSERT INTO charter (id, name, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, "
-          "sharing, max_concurrent_leads, ranking_rule, disclosure) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+          "sharing, max_concurrent_leads, ranking_rule, disclosure) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+          "?10) "
           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity, rule = excluded.rule, "
           "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
           "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "

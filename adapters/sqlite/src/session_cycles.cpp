@@ -27,7 +27,8 @@ core::Result<std::vector<net::InitiativeId>> shortlist_of(std::string_view text)
     net::InitiativeId id = 0;
     const std::string_view part = text.substr(0, comma);
     if (std::from_chars(part.data(), part.data() + part.size(), id).ptr != part.data() + part.size() || id < 1) {
-      return make_error(ErrorKind::kInternal, "a shortlist is ids separated by commas, got '" + std::string(text) + "'");
+      return make_error(ErrorKind::kInternal,
+                        "a shortlist is ids separated by commas, got '" + std::string(text) + "'");
     }
     ids.push_back(id);
     text.remove_prefix(std::min(comma + 1, text.size()));
@@ -64,14 +65,13 @@ core::Status SqliteSession::insert_cycle(const net::Cycle& cycle) {
 }
 
 core::Status SqliteSession::update_cycle(const net::Cycle& cycle) {
-  auto updated =
-      db_.prepare("UPDATE cycles SET state = ?1, capacity = ?2, rule = ?3, shortlist = ?4 WHERE number = ?5")
-          .bind_text(net::name_of(cycle.state))
-          .bind_rational(cycle.capacity)
-          .bind_text(net::name_of(cycle.rule))
-          .bind_text(shortlist_text(cycle.shortlist))
-          .bind_int(cycle.number)
-          .run();
+  auto updated = db_.prepare("UPDATE cycles SET state = ?1, capacity = ?2, rule = ?3, shortlist = ?4 WHERE number = ?5")
+                     .bind_text(net::name_of(cycle.state))
+                     .bind_rational(cycle.capacity)
+                     .bind_text(net::name_of(cycle.rule))
+                     .bind_text(shortlist_text(cycle.shortlist))
+                     .bind_int(cycle.number)
+                     .run();
   if (!updated.ok()) {
     return updated;
   }

@@ -18,10 +18,43 @@ core::Error title_taken(const core::Error& failed, const std::string& title) {
 
 std::int64_t initiative_id(const net::Initiative& initiative) { return initiative.id; }
 
-// Reads the impacts, objectives and volunteers of every initiative: one query per list table.
-core::Status attach_lists(Connection& db, std::vector<net::Initiative>& initiatives) {
-  Statement impacts =
-      db.prepare("SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position");
+// The queries reading initiatives and their lists: of every initiative, or of one cycle's (?1).
+struct InitiativeQueries {
+  const char* rows;
+  const char* impacts;
+  const char* objectives;
+  const char* volunteers;
+};
+
+constexpr InitiativeQueries kEveryInitiative{
+    "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id",
+    "SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position",
+    "SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position",
+    "SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position"};
+
+constexpr InitiativeQueries kCycleInitiatives{
+    "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
+    "WHERE cycle = ?1 ORDER BY id",
+    "SELECT initiative_id, partner_id, estimate FROM initiative_impacts WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position",
+    "SELECT initiative_id, objective_id FROM initiative_objectives WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position",
+    "SELECT initiative_id, partner_id FROM initiative_volunteers WHERE initiative_id IN "
+    "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position"};
+
+// Binds the cycle to a query of kCycleInitiatives (the others take no parameter).
+Statement prepared(Connection& db, const char* sql, std::optional<net::CycleNumber> cycle) {
+  Statement query = db.prepare(sql);
+  if (cycle) {
+    query.bind_int(*cycle);
+  }
+  return query;
+}
+
+// Reads the impacts, objectives and volunteers of the initiatives: one query per list table.
+core::Status attach_lists(Connection& db, const InitiativeQueries& queries, std::optional<net::CycleNumber> cycle,
+                          std::vector<net::Initiative>& initiatives) {
+  Statement impacts = prepared(db, queries.impacts, cycle);
   auto attached =
       attach_rows(impacts, "initiative_impacts", initiatives, initiative_id, [](net::Initiative& to, RowReader& row) {
         to.impacts.push_back(net::Impact{row.integer(1), row.rational(2)});
@@ -29,17 +62,41 @@ core::Status attach_lists(Connection& db, std::vector<net::Initiative>& initiati
   if (!attached.ok()) {
     return attached;
   }
-  Statement objectives =
-      db.prepare("SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position");
+  Statement objectives = prepared(db, queries.objectives, cycle);
   attached = attach_rows(objectives, "initiative_objectives", initiatives, initiative_id,
                          [](net::Initiative& to, RowReader& row) { to.objectives.push_back(row.integer(1)); });
   if (!attached.ok()) {
     return attached;
   }
-  Statement volunteers =
-      db.prepare("SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position");
+  Statement volunteers = prepared(db, queries.volunteers, cycle);
   return attach_rows(volunteers, "initiative_volunteers", initiatives, initiative_id,
                      [](net::Initiative& to, RowReader& row) { to.volunteers.push_back(row.integer(1)); });
+}
+
+// Reads initiatives with their lists.
+core::Result<std::vector<net::Initiative>> read_initiatives(Connection& db, const InitiativeQueries& queries,
+                                                            std::optional<net::CycleNumber> cycle) {
+  Statement query = prepared(db, queries.rows, cycle);
+  auto rows = read_rows(query, "initiatives", [](RowReader& row) {
+    net::Initiative initiative;
+    initiative.id = row.integer(0);
+    initiative.title = row.text(1);
+    initiative.description = row.text(2);
+    initiative.channel = row.name(3, net::parse_channel);
+    initiative.proposer = row.integer(4);
+    initiative.cost = row.rational(5);
+    initiative.status = row.name(6, net::parse_initiative_status);
+    initiative.cycle = row.integer(7);
+    initiative.lead = row.optional_integer(8);
+    return initiative;
+  });
+  if (!rows.ok()) {
+    return rows;
+  }
+  if (auto lists = attach_lists(db, queries, cycle, *rows); !lists.ok()) {
+    return lists.error();
+  }
+  return rows;
 }
 
 }  // namespace
@@ -98,28 +155,11 @@ core::Status SqliteSession::update_initiative(const net::Initiative& initiative)
 }
 
 core::Result<std::vector<net::Initiative>> SqliteSession::initiatives() {
-  Statement query = db_.prepare(
-      "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id");
-  auto rows = read_rows(query, "initiatives", [](RowReader& row) {
-    net::Initiative initiative;
-    initiative.id = row.integer(0);
-    initiative.title = row.text(1);
-    initiative.description = row.text(2);
-    initiative.channel = row.name(3, net::parse_channel);
-    initiative.proposer = row.integer(4);
-    initiative.cost = row.rational(5);
-    initiative.status = row.name(6, net::parse_initiative_status);
-    initiative.cycle = row.integer(7);
-    initiative.lead = row.optional_integer(8);
-    return initiative;
-  });
-  if (!rows.ok()) {
-    return rows;
-  }
-  if (auto lists = attach_lists(db_, *rows); !lists.ok()) {
-    return lists.error();
-  }
-  return rows;
+  return read_initiatives(db_, kEveryInitiative, std::nullopt);
+}
+
+core::Result<std::vector<net::Initiative>> SqliteSession::initiatives_in_cycle(net::CycleNumber cycle) {
+  return read_initiatives(db_, kCycleInitiatives, cycle);
 }
 
 }  // namespace covalue::adapters::sqlite

@@ -39,8 +39,7 @@ core::Result<std::optional<net::Scorecard>> SqliteSession::scorecard() {
       return reader.error();
     }
   }
-  Statement criteria =
-      db_.prepare("SELECT name, kind, weight, low, high FROM scorecard_criteria ORDER BY position");
+  Statement criteria = db_.prepare("SELECT name, kind, weight, low, high FROM scorecard_criteria ORDER BY position");
   auto read = read_rows(criteria, "scorecard_criteria", read_criterion);
   if (!read.ok()) {
     return read.error();

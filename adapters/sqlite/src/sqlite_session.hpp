@@ -52,6 +52,7 @@ class SqliteSession final : public program::StoreSession {
   [[nodiscard]] core::Result<net::InitiativeId> insert_initiative(const net::Initiative& initiative) override;
   [[nodiscard]] core::Status update_initiative(const net::Initiative& initiative) override;
   [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives() override;
+  [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives_in_cycle(net::CycleNumber cycle) override;
 
   [[nodiscard]] core::Status insert_cycle(const net::Cycle& cycle) override;
   [[nodiscard]] core::Status update_cycle(const net::Cycle& cycle) override;

@@ -14,7 +14,7 @@ using ranking::WeakOrder;
 
 //! The allowed candidates, numbered 0..k-1 for the ranking rules.
 struct Numbering {
-  std::vector<std::uint32_t> candidate_of;                // local -> candidate index
+  std::vector<std::uint32_t> candidate_of;               // local -> candidate index
   std::unordered_map<InitiativeId, Candidate> local_of;  // initiative id -> local
 };
 
@@ -93,8 +93,8 @@ Result<ranking::OrdinalProfile> profile_of(const DecisionContext& context, const
     if (!count.get_num().fits_slong_p() || count.get_num() < 1) {
       return make_error(ErrorKind::kInvalidInput, "voting weights too large to rank by consensus", "weights");
     }
-    profile.ballots.push_back(ranking::make_ballot(tiers_of_ballot(*context.ballot_of[p], numbering),
-                                                   count.get_num().get_si()));
+    profile.ballots.push_back(
+        ranking::make_ballot(tiers_of_ballot(*context.ballot_of[p], numbering), count.get_num().get_si()));
     voters.push_back(context.input->members[p].id);
   }
   if (Status valid = ranking::validate_profile(profile); !valid) {

@@ -105,7 +105,8 @@ Status Scorecard::validate() const {
     if (!names.insert(criteria[c].name).second) {
       return scorecard_error("criterion '" + criteria[c].name + "' appears twice", where + ".name");
     }
-    const bool formula_reads_kind = formula != ScorecardFormula::kWeighted && criteria[c].kind != CriterionKind::kCustom;
+    const bool formula_reads_kind =
+        formula != ScorecardFormula::kWeighted && criteria[c].kind != CriterionKind::kCustom;
     if (formula_reads_kind && !kinds.insert(criteria[c].kind).second) {
       return scorecard_error(std::string("the ") + name_of(formula) + " formula reads one " +
                                  name_of(criteria[c].kind) + " criterion, this is a second one",
@@ -114,9 +115,8 @@ Status Scorecard::validate() const {
   }
   for (CriterionKind needed : kinds_needed(formula)) {
     if (kinds.count(needed) == 0) {
-      return scorecard_error(std::string("the ") + name_of(formula) + " formula needs a " + name_of(needed) +
-                                 " criterion",
-                             "criteria");
+      return scorecard_error(
+          std::string("the ") + name_of(formula) + " formula needs a " + name_of(needed) + " criterion", "criteria");
     }
   }
   return {};

@@ -51,9 +51,9 @@ void add_scorecard_cells(std::vector<ReportCell>& row, const std::map<net::Initi
 
 ReportTable ballot_table(const Snapshot& snapshot, const net::Cycle& cycle,
                          const std::vector<net::InitiativeId>& candidates) {
-  ReportTable table = make_table("ballot", "On the ballot",
-                                 {"initiative", "title", "cost", "network_value", "supporters", "scorecard_rank",
-                                  "scorecard_score"});
+  ReportTable table =
+      make_table("ballot", "On the ballot",
+                 {"initiative", "title", "cost", "network_value", "supporters", "scorecard_rank", "scorecard_score"});
   const auto support = support_counts(snapshot, cycle.number);
   const auto card = scorecard_of(snapshot, candidates);
   for (net::InitiativeId id : candidates) {
@@ -94,8 +94,9 @@ void add_consensus(Report& report, const Snapshot& snapshot, const net::CycleOut
   for (const auto& tier : consensus.ranking) {
     for (net::InitiativeId id : tier) {
       const net::Initiative* initiative = snapshot.find_initiative(id);
-      const bool selected = std::any_of(outcome.decisions.begin(), outcome.decisions.end(),
-                                        [&](const net::InitiativeDecision& d) { return d.initiative == id && d.selected; });
+      const bool selected =
+          std::any_of(outcome.decisions.begin(), outcome.decisions.end(),
+                      [&](const net::InitiativeDecision& d) { return d.initiative == id && d.selected; });
       std::vector<ReportCell> row{ReportCell::of_integer(place), ReportCell::of_integer(id),
                                   initiative ? ReportCell::of_text(initiative->title) : ReportCell::empty(),
                                   yes_no(selected)};
@@ -111,19 +112,21 @@ void add_consensus(Report& report, const Snapshot& snapshot, const net::CycleOut
       "Every ballot counts as a ranking: ranks as given, scores and points highest first, approvals above the rest; "
       "an objected initiative is ranked last by its objector."};
   if (!consensus.majority_cycle.empty()) {
-    table.notes.push_back("No Condorcet winner: the majority cycle " + std::to_string(consensus.majority_cycle.front()) +
-                          " > ... > " + std::to_string(consensus.majority_cycle.back()) + " > " +
+    table.notes.push_back("No Condorcet winner: the majority cycle " +
+                          std::to_string(consensus.majority_cycle.front()) + " > ... > " +
+                          std::to_string(consensus.majority_cycle.back()) + " > " +
                           std::to_string(consensus.majority_cycle.front()) + " prevents one.");
   }
   report.tables.push_back(std::move(table));
-  ReportTable distances = make_table("agreement", "Each partner's distance to the consensus",
-                                     {"partner", "name", "kendall_tau_distance"});
+  ReportTable distances =
+      make_table("agreement", "Each partner's distance to the consensus", {"partner", "name", "kendall_tau_distance"});
   for (const auto& [partner, distance] : consensus.distances) {
     distances.rows.push_back({ReportCell::of_integer(partner), ReportCell::of_text(partner_name(snapshot, partner)),
                               ReportCell::of_number(distance)});
   }
-  distances.notes = {"kendall_tau_distance: pairs of initiatives the partner orders opposite to the consensus "
-                     "(1 each; 1/2 when exactly one of the two ties them)."};
+  distances.notes = {
+      "kendall_tau_distance: pairs of initiatives the partner orders opposite to the consensus "
+      "(1 each; 1/2 when exactly one of the two ties them)."};
   report.tables.push_back(std::move(distances));
 }
 

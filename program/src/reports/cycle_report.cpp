@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "../use_case.hpp"
-#include "covalue/program/report.hpp"
 #include "consensus_tables.hpp"
+#include "covalue/program/report.hpp"
 #include "report_support.hpp"
 
 namespace covalue::program {

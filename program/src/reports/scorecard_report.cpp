@@ -16,8 +16,9 @@ ReportTable criteria_table(const net::Scorecard& card) {
                           ReportCell::of_number(criterion.weight), ReportCell::of_number(criterion.low),
                           ReportCell::of_number(criterion.high)});
   }
-  table.notes = {"rice = reach x value x confidence / effort; wsjf = (value + time_criticality + risk_reduction) / "
-                 "effort; weighted = sum of weight x (average - low) / (high - low), effort counted as 1 minus that."};
+  table.notes = {
+      "rice = reach x value x confidence / effort; wsjf = (value + time_criticality + risk_reduction) / "
+      "effort; weighted = sum of weight x (average - low) / (high - low), effort counted as 1 minus that."};
   return table;
 }
 
@@ -53,8 +54,7 @@ std::map<net::InitiativeId, std::int64_t> supporters_now(const Snapshot& snapsho
 
 core::Result<Report> scorecard_report(const Snapshot& snapshot) {
   if (!snapshot.scorecard) {
-    return detail::not_found("the network has no scorecard: define one with `covalue scorecard define`",
-                             "scorecard");
+    return detail::not_found("the network has no scorecard: define one with `covalue scorecard define`", "scorecard");
   }
   const net::Scorecard& card = *snapshot.scorecard;
   Report report{"scorecard", {}, {}};
@@ -71,19 +71,22 @@ core::Result<Report> scorecard_report(const Snapshot& snapshot) {
   for (const net::ScorecardEntry& entry : net::rank_by_scorecard(card, undecided(snapshot), snapshot.scores)) {
     const net::Initiative* initiative = snapshot.find_initiative(entry.initiative);
     auto count = support.find(entry.initiative);
-    std::vector<ReportCell> row{
-        entry.score ? ReportCell::of_integer(entry.rank) : ReportCell::empty(), ReportCell::of_integer(entry.initiative),
-        ReportCell::of_text(initiative->title), ReportCell::of_text(net::name_of(initiative->status)),
-        entry.score ? ReportCell::of_number(*entry.score) : ReportCell::empty(), ReportCell::of_integer(entry.scorers),
-        ReportCell::of_integer(count == support.end() ? 0 : count->second)};
+    std::vector<ReportCell> row{entry.score ? ReportCell::of_integer(entry.rank) : ReportCell::empty(),
+                                ReportCell::of_integer(entry.initiative),
+                                ReportCell::of_text(initiative->title),
+                                ReportCell::of_text(net::name_of(initiative->status)),
+                                entry.score ? ReportCell::of_number(*entry.score) : ReportCell::empty(),
+                                ReportCell::of_integer(entry.scorers),
+                                ReportCell::of_integer(count == support.end() ? 0 : count->second)};
     for (const std::optional<core::Rational>& average : entry.averages) {
       row.push_back(average ? ReportCell::of_number(*average) : ReportCell::empty());
     }
     ranking.rows.push_back(std::move(row));
   }
-  ranking.notes = {"Each criterion is the mean of the partners' scores; an initiative missing a criterion the formula "
-                   "needs has no score yet and is listed last.",
-                   "supporters: ballots of the voting cycle that support it, beside the scorecard (visible ones only)."};
+  ranking.notes = {
+      "Each criterion is the mean of the partners' scores; an initiative missing a criterion the formula "
+      "needs has no score yet and is listed last.",
+      "supporters: ballots of the voting cycle that support it, beside the scorecard (visible ones only)."};
   report.tables.push_back(std::move(ranking));
   return report;
 }

@@ -10,11 +10,11 @@ namespace covalue::program {
 //! One appended state change. `hash` chains it to the entry before: SHA-256 over the previous hash
 //! and this entry's fields, so altering or removing any row breaks every link after it.
 struct AuditEntry {
-  std::int64_t sequence{0};  //!< 1, 2, 3, ... in the order of the changes
-  std::string time;          //!< ISO 8601 UTC, from the program's Clock
-  std::string actor;         //!< Actor::name
-  std::string action;        //!< the use case ("cast_ballot", "close_cycle", ...)
-  std::string detail;        //!< what changed, as compact JSON
+  std::int64_t sequence{0};   //!< 1, 2, 3, ... in the order of the changes
+  std::string time;           //!< ISO 8601 UTC, from the program's Clock
+  std::string actor;          //!< Actor::name
+  std::string action;         //!< the use case ("cast_ballot", "close_cycle", ...)
+  std::string detail;         //!< what changed, as compact JSON
   std::string previous_hash;  //!< hex; 64 zeros for the first entry
   std::string hash;           //!< hex SHA-256 of the fields above
 
@@ -26,7 +26,7 @@ struct AuditEntry {
 
 //! What `covalue audit verify` reports.
 struct AuditVerification {
-  std::int64_t entries{0};                 //!< entries checked
+  std::int64_t entries{0};                   //!< entries checked
   std::optional<std::int64_t> first_broken;  //!< sequence of the first entry whose link is broken
   std::string problem;                       //!< why it is broken ("hash does not match its fields", ...)
 

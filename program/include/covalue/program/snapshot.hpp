@@ -45,15 +45,18 @@ struct Snapshot {
 };
 
 //! Which parts of the state a use case reads; the rest stays empty. The charter, partners,
-//! objectives, initiatives and cycles are always read.
+//! initiatives (all, or one cycle's) and cycles are always read.
 struct SnapshotParts {
   bool ballots{true};
   bool outcomes{true};  //!< the slowest part: each outcome is decoded from its record
   bool ledger{true};    //!< realised values and KPI measurements
   bool scorecard{true};
+  //! When set, only the initiatives of this cycle are read (a ballot needs no others).
+  std::optional<net::CycleNumber> initiatives_of{};
+  bool objectives{true};
 
   //! Only what every use case needs.
-  [[nodiscard]] static SnapshotParts minimal() { return {false, false, false, false}; }
+  [[nodiscard]] static SnapshotParts minimal() { return {false, false, false, false, std::nullopt, true}; }
 };
 
 //! Reads everything (or `parts` of it) through one session.

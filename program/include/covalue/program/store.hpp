@@ -52,6 +52,8 @@ class StoreSession {
   [[nodiscard]] virtual core::Status update_initiative(const net::Initiative& initiative) = 0;
   //! Every initiative, by id.
   [[nodiscard]] virtual core::Result<std::vector<net::Initiative>> initiatives() = 0;
+  //! The initiatives whose cycle is `cycle` (its candidates and decisions), by id.
+  [[nodiscard]] virtual core::Result<std::vector<net::Initiative>> initiatives_in_cycle(net::CycleNumber cycle) = 0;
 
   //! Stores a new cycle; its number must be one more than the last one's.
   [[nodiscard]] virtual core::Status insert_cycle(const net::Cycle& cycle) = 0;

@@ -35,7 +35,7 @@ struct Charter {
   SharingPolicy sharing{SharingPolicy::kShapley};
   LeadershipPolicy leadership;
   ranking::RankingRule ranking_rule{ranking::RankingRule::kSchulze};  //!< the consensus order of ranked ballots
-  BallotDisclosure disclosure{BallotDisclosure::kAnonymous};           //!< ballots shown after a cycle closes
+  BallotDisclosure disclosure{BallotDisclosure::kAnonymous};          //!< ballots shown after a cycle closes
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

@@ -8,8 +8,8 @@
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/outcome.hpp"
-#include "covalue/core/rational.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
+#include "covalue/core/rational.hpp"
 
 namespace covalue::core::network {
 
@@ -97,8 +97,8 @@ struct ConsensusSummary {
   ranking::RankingRule rule{ranking::RankingRule::kSchulze};
   std::vector<std::vector<InitiativeId>> ranking;  //!< tiers of equally ranked initiatives, best first
   std::optional<InitiativeId> condorcet_winner;
-  std::vector<InitiativeId> majority_cycle;  //!< without a Condorcet winner: a cycle that prevents one
-  Rational agreement_index;                  //!< mean |margin| / total weight over pairs, in [0, 1]
+  std::vector<InitiativeId> majority_cycle;               //!< without a Condorcet winner: a cycle that prevents one
+  Rational agreement_index;                               //!< mean |margin| / total weight over pairs, in [0, 1]
   std::vector<std::pair<PartnerId, Rational>> distances;  //!< Kendall-tau distance of each voter to the ranking
 
   bool operator==(const ConsensusSummary&) const = default;
@@ -119,7 +119,7 @@ struct CycleOutcome {
   std::vector<InitiativeId> candidates;  //!< the initiatives the rule saw, in the order the certificate indexes
   std::optional<NetworkFairCertificate> network_fair;
   std::optional<ConsensusSummary> consensus;  //!< the partners' consensus ranking (when anyone voted)
-  std::vector<std::string> notes;  //!< the explanation, step by step
+  std::vector<std::string> notes;             //!< the explanation, step by step
 
   bool operator==(const CycleOutcome&) const = default;
 };
