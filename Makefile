@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: all deps build build-debug run test bench fuzz format lint clean
+.PHONY: all deps build build-web build-debug run test bench bench-server fuzz format lint clean
 
 all: build
 
@@ -14,20 +14,30 @@ deps:
 build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
+	@scripts/build-web.sh $(BUILD_DIR)/web/dist
+
+# The browser UI alone (npm packages from web/package-lock.json, bundled by Vite).
+build-web: deps
+	@scripts/build-web.sh $(BUILD_DIR)/web/dist
 
 build-debug: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS) --target unit_tests
 
-# The demo network (14 partners, 8 closed cycles) in a fresh SQLite file, with its reports.
+# The demo network (14 partners, 8 closed cycles, the 9th voting) in a fresh SQLite file, served with
+# the web UI; prints the URL, a coordinator token and a partner's token.
 run: build
-	@$(BUILD_DIR)/release/apps/covalue demo --replace --db $(BUILD_DIR)/demo.db
+	@scripts/run-demo-server.sh
 
 test: build build-debug
 	@scripts/run-tests.sh $(BUILD_DIR)
 
 bench: build
 	@scripts/run-bench.sh $(BUILD_DIR)/release
+
+# HTTP load on loopback with wrk: ballot casts and dashboard reads, on SQLite and PostgreSQL.
+bench-server: build
+	@scripts/run-bench-server.sh $(BUILD_DIR)/release
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null

@@ -35,9 +35,10 @@ for path in glob.glob(sys.argv[1] + "/**/*.xml", recursive=True):
 print(passed, failed)
 PY
 )
-# ctest entries that are not gtest binaries (benchmark smoke runs) count as one test each.
-smoke_total=$(ctest --test-dir "$build/release" -N -L bench 2>/dev/null | awk '/Total Tests:/ {print $3}')
-smoke_failed=$(grep -c 'bench_smoke' "$build/release/Testing/Temporary/LastTestsFailed.log" 2>/dev/null || true)
+# ctest entries that are not gtest binaries (benchmark smoke runs, end-to-end scripts) count as one
+# test each.
+smoke_total=$(ctest --test-dir "$build/release" -N -L 'bench|e2e' 2>/dev/null | awk '/Total Tests:/ {print $3}')
+smoke_failed=$(grep -cE 'bench_smoke|e2e_' "$build/release/Testing/Temporary/LastTestsFailed.log" 2>/dev/null || true)
 smoke_total=${smoke_total:-0}
 smoke_failed=${smoke_failed:-0}
 passed=$((passed + smoke_total - smoke_failed + 1 - format_failed))

@@ -110,8 +110,7 @@ TEST_F(AccessAndAudit, TokenRequestsThatMakeNoSenseAreRefused) {
   EXPECT_EQ(as(coordinator_).issue_token(Role::kOperator, std::nullopt, "").error().kind,
             core::ErrorKind::kInvalidInput);
   EXPECT_EQ(as(coordinator_).issue_token(Role::kRepresentative, 999, "").error().kind, core::ErrorKind::kNotFound);
-  EXPECT_EQ(as(retail_).issue_token(Role::kCoordinator, std::nullopt, "").error().kind,
-            core::ErrorKind::kForbidden);
+  EXPECT_EQ(as(retail_).issue_token(Role::kCoordinator, std::nullopt, "").error().kind, core::ErrorKind::kForbidden);
 }
 
 TEST_F(AccessAndAudit, RolesAreEnforcedByTheUseCases) {
@@ -163,8 +162,7 @@ TEST_F(AccessAndAudit, BallotsStaySecretUntilTheCycleCloses) {
   auto after = as(courier_).ballots(1);
   ASSERT_TRUE(after.ok());
   ASSERT_EQ(after->size(), 2U);
-  EXPECT_EQ(std::count_if(after->begin(), after->end(), [](const net::PartnerBallot& b) { return b.partner == 0; }),
-            1);
+  EXPECT_EQ(std::count_if(after->begin(), after->end(), [](const net::PartnerBallot& b) { return b.partner == 0; }), 1);
   EXPECT_EQ(as(observer_).ballots(1)->size(), 2U);
 }
 
@@ -226,7 +224,8 @@ TEST_F(AccessAndAudit, VerifyFindsARehashedRowByTheNextLink) {
   }
   forged.actor = "someone else";
   forged.hash = audit_hash(forged);
-  const std::string sql = "UPDATE audit_log SET actor = 'someone else', hash = '" + forged.hash + "' WHERE sequence = 2";
+  const std::string sql =
+      "UPDATE audit_log SET actor = 'someone else', hash = '" + forged.hash + "' WHERE sequence = 2";
   tamper(dir_ / "net.db", sql.c_str());
   auto verified = as(coordinator_).verify_audit();
   ASSERT_TRUE(verified.ok());

@@ -42,8 +42,9 @@ class ScorecardUseCases : public ::testing::Test {
   }
 
   void score(net::InitiativeId initiative, int value, int effort) {
-    ASSERT_TRUE(program_->score_initiative({{initiative, ids_[0], "value", value}, {initiative, ids_[0], "effort", effort}})
-                    .ok());
+    ASSERT_TRUE(
+        program_->score_initiative({{initiative, ids_[0], "value", value}, {initiative, ids_[0], "effort", effort}})
+            .ok());
   }
 
   std::unique_ptr<Store> store_;
@@ -108,9 +109,9 @@ TEST_F(ScorecardUseCases, AShortlistKeepsTheTopOnTheBallotAndTheRestWaits) {
       program_->cast_ballot({1, ids_[0], net::BallotFormat::kRanking, {{candidates_[0], 1}}, {}});
   ASSERT_FALSE(off_list.ok());
   EXPECT_NE(off_list.error().message.find("shortlist"), std::string::npos);
-  ASSERT_TRUE(program_->cast_ballot({1, ids_[0], net::BallotFormat::kRanking, {{candidates_[2], 1}, {candidates_[1], 2}},
-                                     {}})
-                  .ok());
+  ASSERT_TRUE(
+      program_->cast_ballot({1, ids_[0], net::BallotFormat::kRanking, {{candidates_[2], 1}, {candidates_[1], 2}}, {}})
+          .ok());
   auto outcome = program_->close_cycle(1);
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
   ASSERT_EQ(outcome->decisions.size(), 2U);  // only the shortlisted initiatives were decided

@@ -54,7 +54,8 @@ std::vector<InitiativeId> selected_ids(const CycleOutcome& outcome) {
 
 TEST(ConsensusSelection, TheConsensusOrderDecidesWhatFitsTheCapacity) {
   CycleInput input = consensus_cycle({50, 40, 30, 20}, 70, 3);
-  input.ballots = {ranking(1, {102, 101, 104, 103}), ranking(2, {102, 104, 101, 103}), ranking(3, {101, 102, 104, 103})};
+  input.ballots = {ranking(1, {102, 101, 104, 103}), ranking(2, {102, 104, 101, 103}),
+                   ranking(3, {101, 102, 104, 103})};
   auto outcome = decide_cycle(input, {});
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
   // Schulze: 102 > 101 > 104 > 103. 102 (40) fits, 101 (50) does not, 104 (20) does, 103 (30) no longer does.
@@ -136,8 +137,8 @@ CycleInput random_consensus_cycle() {
   CycleInput input = consensus_cycle(costs, *rc::gen::inRange(5, 30), partners);
   // Every rule here is Condorcet-consistent (Borda and plurality are not).
   input.charter.ranking_rule = *rc::gen::element(ranking::RankingRule::kSchulze, ranking::RankingRule::kCopeland,
-                                                 ranking::RankingRule::kKemenyYoung,
-                                                 ranking::RankingRule::kRankedPairs, ranking::RankingRule::kMinimax);
+                                                 ranking::RankingRule::kKemenyYoung, ranking::RankingRule::kRankedPairs,
+                                                 ranking::RankingRule::kMinimax);
   for (int p = 1; p <= partners; ++p) {
     std::vector<InitiativeId> order;
     for (int c = 0; c < candidates; ++c) {

@@ -21,8 +21,9 @@ Scorecard rice() {
 }
 
 TEST(Scorecard, RiceIsReachTimesImpactTimesConfidenceOverEffort) {
-  const std::vector<InitiativeScore> scores{{1, 10, "reach", 500}, {1, 10, "impact", 2}, {1, 10, "confidence", q("4/5")},
-                                            {1, 10, "effort", 4},  {1, 11, "reach", 300}, {1, 11, "impact", 3}};
+  const std::vector<InitiativeScore> scores{{1, 10, "reach", 500},           {1, 10, "impact", 2},
+                                            {1, 10, "confidence", q("4/5")}, {1, 10, "effort", 4},
+                                            {1, 11, "reach", 300},           {1, 11, "impact", 3}};
   const auto entries = rank_by_scorecard(rice(), {1}, scores);
   ASSERT_EQ(entries.size(), 1U);
   // reach mean 400, impact mean 5/2, confidence 4/5, effort 4: 400 * 5/2 * 4/5 / 4 = 200.
@@ -39,8 +40,8 @@ TEST(Scorecard, WsjfIsCostOfDelayOverJobSize) {
                         {"size", CriterionKind::kEffort, 1, 1, 20}},
                        0};
   ASSERT_TRUE(card.validate().ok());
-  const std::vector<InitiativeScore> scores{{7, 1, "value", 8}, {7, 1, "urgency", 5}, {7, 1, "risk", 3},
-                                            {7, 1, "size", 3}};
+  const std::vector<InitiativeScore> scores{
+      {7, 1, "value", 8}, {7, 1, "urgency", 5}, {7, 1, "risk", 3}, {7, 1, "size", 3}};
   EXPECT_EQ(rank_by_scorecard(card, {7}, scores)[0].score, std::optional<Rational>(q("16/3")));
 }
 
@@ -48,8 +49,8 @@ TEST(Scorecard, WeightedNormalisesAndInvertsEffort) {
   const Scorecard card{ScorecardFormula::kWeighted,
                        {{"carbon", CriterionKind::kCustom, 2, 0, 10}, {"effort", CriterionKind::kEffort, 1, 0, 5}},
                        0};
-  const std::vector<InitiativeScore> scores{{1, 1, "carbon", 5}, {1, 1, "effort", 1}, {2, 1, "carbon", 10},
-                                            {2, 1, "effort", 5}};
+  const std::vector<InitiativeScore> scores{
+      {1, 1, "carbon", 5}, {1, 1, "effort", 1}, {2, 1, "carbon", 10}, {2, 1, "effort", 5}};
   const auto entries = rank_by_scorecard(card, {1, 2}, scores);
   // 1: 2 * 1/2 + (1 - 1/5) = 9/5; 2: 2 * 1 + 0 = 2.
   EXPECT_EQ(entries[0].initiative, 2);
@@ -59,10 +60,9 @@ TEST(Scorecard, WeightedNormalisesAndInvertsEffort) {
 }
 
 TEST(Scorecard, TiesShareARankAndUnscoredInitiativesComeLast) {
-  const std::vector<InitiativeScore> scores{
-      {3, 1, "reach", 1}, {3, 1, "impact", 1}, {3, 1, "confidence", 1}, {3, 1, "effort", 1},
-      {2, 1, "reach", 1}, {2, 1, "impact", 1}, {2, 1, "confidence", 1}, {2, 1, "effort", 1},
-      {1, 1, "reach", 9}};
+  const std::vector<InitiativeScore> scores{{3, 1, "reach", 1},      {3, 1, "impact", 1}, {3, 1, "confidence", 1},
+                                            {3, 1, "effort", 1},     {2, 1, "reach", 1},  {2, 1, "impact", 1},
+                                            {2, 1, "confidence", 1}, {2, 1, "effort", 1}, {1, 1, "reach", 9}};
   const auto entries = rank_by_scorecard(rice(), {1, 2, 3}, scores);
   EXPECT_EQ(entries[0].initiative, 2);
   EXPECT_EQ(entries[1].initiative, 3);

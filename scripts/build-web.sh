@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the web UI into $1 (default build/web/dist) from web/'s npm packages: `npm ci` when the
+# installed packages do not match package-lock.json, then `vite build`. No CDN at run time: every
+# asset is bundled. npm comes with the machine's Node.js; Debian's npm package is the fallback.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(realpath -m "${1:-$root/build/web/dist}")
+if ! command -v npm >/dev/null; then
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+fi
+cd "$root/web"
+stamp=node_modules/.package-lock.json
+if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+WEB_OUT_DIR="$out" npm run --silent build >/dev/null
+echo "web UI built into $out"

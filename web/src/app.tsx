@@ -1,0 +1,129 @@
+// The app: sign-in gate, session and partners, layout and routes.
+
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { Layout } from './components/layout';
+import { ErrorBox, Loading } from './components/ui';
+import { ApiError, get, getToken, onUnauthorised, setToken } from './lib/api';
+import { AppContext, type AppState, list } from './lib/context';
+import { match, navigate, usePath } from './lib/router';
+import type { Partner, Session } from './lib/types';
+import { BallotPage } from './pages/ballot';
+import { CyclePage } from './pages/cycle';
+import { CyclesPage } from './pages/cycles';
+import { DashboardPage } from './pages/dashboard';
+import { InitiativePage } from './pages/initiative';
+import { InitiativesPage } from './pages/initiatives';
+import { NotFoundPage } from './pages/not-found';
+import { PartnerPage } from './pages/partner';
+import { PartnersPage } from './pages/partners';
+import { ProposePage } from './pages/propose';
+import { SignInPage } from './pages/signin';
+
+/** The session body, whatever shape the partner comes in (an id or {id, name}). */
+export function normaliseSession(raw: any): Session {
+  const partner = raw?.partner;
+  const partnerId = partner && typeof partner === 'object' ? partner.id : partner;
+  const partnerName = partner && typeof partner === 'object' ? partner.name : raw?.partner_name;
+  return {
+    role: raw?.role ?? 'observer',
+    partner: partnerId ?? null,
+    partner_name: partnerName ?? null,
+    name: raw?.name ?? raw?.actor ?? raw?.label,
+    network: typeof raw?.network === 'string' ? raw.network : raw?.network?.name,
+  };
+}
+
+function routes(path: string) {
+  const table: [string, (p: Record<string, string>) => preact.JSX.Element][] = [
+    ['/', () => <DashboardPage />],
+    ['/dashboard', () => <DashboardPage />],
+    ['/initiatives', () => <InitiativesPage />],
+    ['/initiatives/new', () => <ProposePage />],
+    ['/initiatives/:id', (p) => <InitiativePage id={Number(p.id)} />],
+    ['/ballot', () => <BallotPage />],
+    ['/cycles', () => <CyclesPage />],
+    ['/cycles/:n', (p) => <CyclePage number={Number(p.n)} />],
+    ['/partners', () => <PartnersPage />],
+    ['/partners/:id', (p) => <PartnerPage id={Number(p.id)} />],
+  ];
+  for (const [pattern, view] of table) {
+    const params = match(pattern, path);
+    if (params) return view(params);
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const path = usePath();
+  const [token, setTokenState] = useState(getToken());
+  const [session, setSession] = useState<Session | null>(null);
+  const [partners, setPartners] = useState<Partner[]>([]);
+  const [networkName, setNetworkName] = useState('');
+  const [error, setError] = useState<ApiError | undefined>();
+  const [tick, setTick] = useState(0);
+
+  const signOut = useCallback(() => {
+    setToken(null);
+    setTokenState(null);
+    setSession(null);
+    navigate('/signin');
+  }, []);
+
+  useEffect(() => onUnauthorised(() => signOut()), [signOut]);
+
+  useEffect(() => {
+    if (!token) return;
+    setError(undefined);
+    Promise.all([get<any>('/session'), get<any>('/partners'), get<any>('/network').catch(() => null)]).then(
+      ([s, p, n]) => {
+        setSession(normaliseSession(s));
+        setPartners(list<Partner>(p, 'partners'));
+        setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
+      },
+      (e) => setError(e),
+    );
+  }, [token, tick]);
+
+  const state = useMemo<AppState | null>(() => {
+    if (!session) return null;
+    const byId = new Map(partners.map((p) => [p.id, p.name]));
+    return {
+      session,
+      partners,
+      networkName,
+      partnerName: (id) => (id == null ? '–' : byId.get(id) ?? `Partner ${id}`),
+      signOut,
+      refresh: () => setTick((t) => t + 1),
+    };
+  }, [session, partners, networkName, signOut]);
+
+  if (!token || path === '/signin') {
+    return (
+      <SignInPage
+        onSignedIn={(t) => {
+          setToken(t);
+          setTokenState(t);
+          setSession(null);
+          setTick((x) => x + 1);
+          navigate(path === '/signin' ? '/' : location.pathname + location.search, true);
+        }}
+      />
+    );
+  }
+  if (error) {
+    return (
+      <div class="center-page">
+        <ErrorBox error={error} title="Could not load your session" onRetry={() => setTick((t) => t + 1)} />
+        <button class="btn" onClick={signOut}>
+          Sign in with another token
+        </button>
+      </div>
+    );
+  }
+  if (!state) return <div class="center-page"><Loading what="your session" /></div>;
+  return (
+    <AppContext.Provider value={state}>
+      <Layout path={path}>{routes(path)}</Layout>
+    </AppContext.Provider>
+  );
+}

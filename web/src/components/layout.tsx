@@ -1,0 +1,55 @@
+// The frame of every signed-in page: the navigation, who is signed in, and the page.
+
+import type { ComponentChildren } from 'preact';
+import { partnerColor } from '../lib/colors';
+import { useApp } from '../lib/context';
+import { label } from '../lib/names';
+
+const links = [
+  { href: '/', text: 'Dashboard', icon: '▦', active: (p: string) => p === '/' || p === '/dashboard' },
+  { href: '/initiatives', text: 'Initiatives', icon: '◆', active: (p: string) => p.startsWith('/initiatives') },
+  { href: '/ballot', text: 'Ballot', icon: '✓', active: (p: string) => p.startsWith('/ballot') },
+  { href: '/cycles', text: 'Cycles', icon: '↻', active: (p: string) => p.startsWith('/cycles') },
+  { href: '/partners', text: 'Partners', icon: '●', active: (p: string) => p.startsWith('/partners') },
+];
+
+export function Layout(props: { path: string; children: ComponentChildren }) {
+  const app = useApp();
+  const { session } = app;
+  return (
+    <div class="shell">
+      <aside class="sidebar">
+        <a class="brand" href="/">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>
+            <strong>covalue</strong>
+            <small>{app.networkName || 'Partner network'}</small>
+          </span>
+        </a>
+        <nav aria-label="Main">
+          {links.map((l) => (
+            <a href={l.href} class={'nav-link' + (l.active(props.path) ? ' active' : '')} aria-current={l.active(props.path) ? 'page' : undefined}>
+              <span class="nav-icon" aria-hidden="true">
+                {l.icon}
+              </span>
+              {l.text}
+            </a>
+          ))}
+        </nav>
+        <div class="who">
+          <div class="who-role">{label(session.role)}</div>
+          {session.partner != null && (
+            <a class="who-partner" href={`/partners/${session.partner}`}>
+              <span class="dot" style={{ background: partnerColor(session.partner) }} />
+              {session.partner_name ?? app.partnerName(session.partner)}
+            </a>
+          )}
+          <button class="btn ghost small signout" onClick={app.signOut}>
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main class="content">{props.children}</main>
+    </div>
+  );
+}

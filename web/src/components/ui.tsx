@@ -1,0 +1,120 @@
+// Small building blocks shared by the pages.
+
+import type { ComponentChildren } from 'preact';
+import type { ApiError } from '../lib/api';
+import { partnerColor } from '../lib/colors';
+import { useApp } from '../lib/context';
+import { label } from '../lib/names';
+import { exactTitle, fmt, fmtSigned, num } from '../lib/rational';
+
+export function PageHeader(props: { title: string; subtitle?: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <header class="page-header">
+      <div>
+        <h1>{props.title}</h1>
+        {props.subtitle && <p class="subtitle">{props.subtitle}</p>}
+      </div>
+      {props.actions && <div class="actions">{props.actions}</div>}
+    </header>
+  );
+}
+
+export function Card(props: { title?: ComponentChildren; extra?: ComponentChildren; children: ComponentChildren; class?: string; id?: string }) {
+  return (
+    <section class={'card ' + (props.class ?? '')} id={props.id}>
+      {(props.title || props.extra) && (
+        <div class="card-head">
+          {props.title && <h2>{props.title}</h2>}
+          {props.extra}
+        </div>
+      )}
+      {props.children}
+    </section>
+  );
+}
+
+export function Kpi(props: { label: string; value: ComponentChildren; hint?: string; tone?: 'good' | 'bad' | 'neutral' }) {
+  return (
+    <div class={'kpi ' + (props.tone ?? '')}>
+      <div class="kpi-label">{props.label}</div>
+      <div class="kpi-value">{props.value}</div>
+      {props.hint && <div class="kpi-hint">{props.hint}</div>}
+    </div>
+  );
+}
+
+/** The API's error: what went wrong, and which field when it names one. */
+export function ErrorBox(props: { error?: ApiError; title?: string; onRetry?: () => void }) {
+  const e = props.error;
+  if (!e) return null;
+  return (
+    <div class="error-box" role="alert">
+      <div class="error-title">
+        {props.title ?? 'Something went wrong'}
+        <span class="error-kind">{e.kind}</span>
+      </div>
+      <div class="error-message">{e.message}</div>
+      {e.field && (
+        <div class="error-field">
+          Field: <code>{e.field}</code>
+        </div>
+      )}
+      {props.onRetry && (
+        <button class="btn small" onClick={props.onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty(props: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="empty">
+      <div class="empty-icon" aria-hidden="true">
+        ◌
+      </div>
+      <div class="empty-title">{props.title}</div>
+      {props.children && <div class="empty-text">{props.children}</div>}
+    </div>
+  );
+}
+
+export function Loading(props: { what?: string }) {
+  return (
+    <div class="loading" aria-busy="true">
+      <span class="spinner" /> Loading {props.what ?? ''}…
+    </div>
+  );
+}
+
+export function PartnerChip(props: { id: number | null | undefined; name?: string }) {
+  const app = useApp();
+  if (props.id == null || props.id === 0) return <span class="muted">–</span>;
+  return (
+    <a class="partner-chip" href={`/partners/${props.id}`}>
+      <span class="dot" style={{ background: partnerColor(props.id) }} />
+      {props.name ?? app.partnerName(props.id)}
+    </a>
+  );
+}
+
+export function Badge(props: { value: string; kind?: string }) {
+  return <span class={`badge badge-${props.kind ?? props.value}`}>{label(props.value)}</span>;
+}
+
+/** A rational, formatted, with the exact value on hover. */
+export function Num(props: { value: unknown; signed?: boolean }) {
+  const v = num(props.value);
+  const cls = props.signed && Number.isFinite(v) ? (v > 0 ? 'pos' : v < 0 ? 'neg' : '') : '';
+  return (
+    <span class={'num ' + cls} title={exactTitle(props.value)}>
+      {props.signed ? fmtSigned(props.value) : fmt(props.value)}
+    </span>
+  );
+}
+
+export function YesNo(props: { value: unknown }) {
+  const yes = props.value === true || props.value === 'yes';
+  return <span class={yes ? 'yes' : 'no'}>{yes ? 'yes' : 'no'}</span>;
+}

@@ -1,0 +1,44 @@
+// Exact rationals arrive as strings ("7/2", "12", "-3", "0.25"): parse them for charts and display.
+
+/** The value of an exact rational string (or a number) as a double; NaN when it is not one. */
+export function num(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string' || value.trim() === '') return NaN;
+  const text = value.trim();
+  const slash = text.indexOf('/');
+  if (slash < 0) return Number(text);
+  const n = Number(text.slice(0, slash));
+  const d = Number(text.slice(slash + 1));
+  return d === 0 ? NaN : n / d;
+}
+
+const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A rational for reading: at most two decimals, "–" when missing. */
+export function fmt(value: unknown): string {
+  const v = num(value);
+  if (!Number.isFinite(v)) return value === null || value === undefined || value === '' ? '–' : String(value);
+  return twoDecimals.format(v);
+}
+
+/** A signed rational for reading ("+3.5", "−2"). */
+export function fmtSigned(value: unknown): string {
+  const v = num(value);
+  if (!Number.isFinite(v)) return fmt(value);
+  if (v > 0) return '+' + twoDecimals.format(v);
+  if (v < 0) return '−' + twoDecimals.format(-v);
+  return '0';
+}
+
+/** A share in [0, 1] as a percentage. */
+export function pct(value: unknown): string {
+  const v = num(value);
+  return Number.isFinite(v) ? oneDecimal.format(100 * v) + '%' : '–';
+}
+
+/** The exact string with its decimal value when they differ ("7/3 ≈ 2.33"). */
+export function exactTitle(value: unknown): string {
+  if (typeof value !== 'string') return String(value ?? '');
+  return value.includes('/') ? `${value} ≈ ${fmt(value)}` : value;
+}

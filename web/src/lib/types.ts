@@ -1,0 +1,156 @@
+// The API's JSON, named like the C++ structs (core/include/covalue/core/network/*.hpp).
+// Rationals are exact strings ("7/2"); ids are integers; enums are snake_case names.
+
+export type Rational = string;
+
+export interface Session {
+  role: 'operator' | 'coordinator' | 'representative' | 'observer' | string;
+  partner?: number | null;
+  partner_name?: string | null;
+  name?: string;
+  network?: string;
+}
+
+export interface Partner {
+  id: number;
+  name: string;
+  tier: string;
+  joined_cycle: number;
+  left_cycle?: number | null;
+}
+
+export interface Impact {
+  partner: number;
+  estimate: Rational;
+}
+
+export interface Initiative {
+  id: number;
+  title: string;
+  description: string;
+  channel: string;
+  proposer: number;
+  cost: Rational;
+  impacts: Impact[];
+  objectives?: number[];
+  volunteers: number[];
+  status: string;
+  cycle: number;
+  lead?: number | null;
+  network_value?: Rational;
+}
+
+export interface Cycle {
+  number: number;
+  state: 'proposing' | 'voting' | 'closed' | 'reviewed' | string;
+  capacity: Rational;
+  rule: string;
+  shortlist: number[];
+}
+
+export interface BallotEntry {
+  initiative: number;
+  value: Rational;
+}
+
+export interface Objection {
+  initiative: number;
+  reason: string;
+}
+
+export type BallotFormat = 'approvals' | 'ranking' | 'scores' | 'points';
+
+export interface PartnerBallot {
+  cycle: number;
+  partner: number;
+  format: BallotFormat;
+  entries: BallotEntry[];
+  objections: Objection[];
+}
+
+export interface InitiativeDecision {
+  initiative: number;
+  selected: boolean;
+  reason: string;
+  explanation: string;
+}
+
+export interface PartnerResult {
+  partner: number;
+  weight: Rational;
+  estimated_value: Rational;
+  deoptimisation: Rational;
+  transfer: Rational;
+  net_value: Rational;
+  allocation: Rational;
+  supported: number;
+  supported_selected: number;
+  voted: boolean;
+  dry: boolean;
+  dry_spell: number;
+  protected_partner: boolean;
+}
+
+export interface LeadAssignment {
+  initiative: number;
+  lead?: number | null;
+  volunteer: boolean;
+}
+
+export interface CycleOutcome {
+  cycle: number;
+  rule: string;
+  capacity: Rational;
+  spent: Rational;
+  network_value: Rational;
+  decisions: InitiativeDecision[];
+  partners: PartnerResult[];
+  leads: LeadAssignment[];
+  sharing?: {
+    policy: string;
+    method: string;
+    error_bound?: Rational;
+    samples?: number;
+    in_core: string;
+    blocking_coalition?: number[];
+  };
+  network_fair?: {
+    status: string;
+    objective: Rational;
+    solver_bound: Rational;
+    proven_bound: Rational;
+    gap: Rational;
+    nodes: number;
+    rechecked: boolean;
+  } | null;
+  consensus?: {
+    rule: string;
+    ranking: number[][]; // tiers, best first; a tier holds tied initiatives
+    condorcet_winner?: number | null;
+    majority_cycle?: number[];
+    agreement_index: Rational;
+  } | null;
+  notes: string[];
+}
+
+/** A report table, as the server sends it: rows keyed by column name. */
+export interface ReportTable {
+  key: string;
+  title: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  notes: string[];
+}
+
+export interface Report {
+  name: string;
+  summary: Record<string, unknown>;
+  tables: ReportTable[];
+}
+
+export interface ScorecardEntry {
+  initiative: number;
+  score?: Rational | null;
+  rank: number;
+  scorers?: number;
+}

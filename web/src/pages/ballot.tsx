@@ -1,0 +1,424 @@
+// The ballot of the cycle in voting: approve, rank (ties allowed), score or give points, and
+// object with a reason. Shows the partner's current ballot and the scorecard ranking.
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
+import { ApiError, get, put } from '../lib/api';
+import { isRepresentative, list, useApp } from '../lib/context';
+import { candidatesOf, loadCycles } from '../lib/cycles';
+import { useAction, useAsync } from '../lib/hooks';
+import { networkValue } from '../lib/initiatives';
+import { label } from '../lib/names';
+import { fmt, num } from '../lib/rational';
+import type { BallotFormat, Cycle, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
+
+const formats: { value: BallotFormat; text: string; help: string }[] = [
+  { value: 'approvals', text: 'Approve', help: 'Tick every initiative you support.' },
+  { value: 'ranking', text: 'Rank', help: 'Order the initiatives you support, best first. Tie an initiative with the one above it when you like them equally.' },
+  { value: 'scores', text: 'Score', help: 'Score each initiative (higher is better). Leave blank for no score.' },
+  { value: 'points', text: 'Points', help: 'Spread your points over the initiatives you support.' },
+];
+
+interface RankItem {
+  id: number;
+  tied: boolean; // tied with the item above
+}
+
+interface Draft {
+  format: BallotFormat;
+  approved: Set<number>;
+  ranking: RankItem[];
+  values: Record<number, string>; // scores or points
+  objections: Record<number, string>; // initiative -> reason
+  objecting: Set<number>;
+}
+
+function draftFrom(ballot: PartnerBallot | undefined): Draft {
+  const d: Draft = { format: ballot?.format ?? 'approvals', approved: new Set(), ranking: [], values: {}, objections: {}, objecting: new Set() };
+  if (!ballot) return d;
+  const entries = [...(ballot.entries ?? [])];
+  if (ballot.format === 'approvals') entries.forEach((e) => d.approved.add(e.initiative));
+  if (ballot.format === 'ranking') {
+    entries.sort((a, b) => num(a.value) - num(b.value));
+    d.ranking = entries.map((e, i) => ({ id: e.initiative, tied: i > 0 && num(entries[i - 1].value) === num(e.value) }));
+  }
+  if (ballot.format === 'scores' || ballot.format === 'points') entries.forEach((e) => (d.values[e.initiative] = e.value));
+  for (const o of ballot.objections ?? []) {
+    d.objecting.add(o.initiative);
+    d.objections[o.initiative] = o.reason;
+  }
+  return d;
+}
+
+/** Ranks 1 = best; tied items share the rank; the next one skips (1, 2, 2, 4). */
+function ranks(items: RankItem[]): number[] {
+  const out: number[] = [];
+  items.forEach((item, i) => out.push(i > 0 && item.tied ? out[i - 1] : i + 1));
+  return out;
+}
+
+function entriesOf(d: Draft): { initiative: number; value: string }[] {
+  switch (d.format) {
+    case 'approvals':
+      return [...d.approved].sort((a, b) => a - b).map((id) => ({ initiative: id, value: '1' }));
+    case 'ranking': {
+      const r = ranks(d.ranking);
+      return d.ranking.map((item, i) => ({ initiative: item.id, value: String(r[i]) }));
+    }
+    default:
+      return Object.entries(d.values)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([id, v]) => ({ initiative: Number(id), value: v.trim() }));
+  }
+}
+
+function Scorecard(props: { entries: ScorecardEntry[]; candidates: Initiative[] }) {
+  const titles = new Map(props.candidates.map((c) => [c.id, c.title]));
+  const shown = props.entries.filter((e) => titles.has(e.initiative));
+  if (!shown.length) return <Empty title="No scores yet">Partners have not scored these candidates.</Empty>;
+  return (
+    <ol class="scorecard">
+      {shown.map((e) => (
+        <li>
+          <span class="rank">{e.rank}</span>
+          <span class="title">{titles.get(e.initiative)}</span>
+          <span class="score">{e.score == null ? <span class="muted">unscored</span> : fmt(e.score)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, string> }) {
+  const b = props.ballot;
+  if (!b || (!b.entries?.length && !b.objections?.length)) return <Empty title="No ballot cast yet">Your partner has not voted in this cycle.</Empty>;
+  const entries = [...b.entries].sort((x, y) => (b.format === 'ranking' ? num(x.value) - num(y.value) : num(y.value) - num(x.value)));
+  return (
+    <div class="current-ballot" data-testid="current-ballot">
+      <p>
+        <Badge value={b.format} kind="format" /> {entries.length} initiative{entries.length === 1 ? '' : 's'}
+      </p>
+      <ul>
+        {entries.map((e) => (
+          <li>
+            {b.format === 'ranking' && <span class="rank">{fmt(e.value)}</span>}
+            {props.titles.get(e.initiative) ?? `#${e.initiative}`}
+            {(b.format === 'scores' || b.format === 'points') && <span class="muted"> — {fmt(e.value)}</span>}
+          </li>
+        ))}
+      </ul>
+      {b.objections?.length > 0 && (
+        <>
+          <p class="muted small">Objections</p>
+          <ul class="objections">
+            {b.objections.map((o) => (
+              <li>
+                <strong>{props.titles.get(o.initiative) ?? `#${o.initiative}`}</strong>: {o.reason || <span class="muted">no reason given</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+async function loadBallotPage(partner: number | null | undefined) {
+  const cycles = await loadCycles();
+  const voting = [...cycles].reverse().find((c) => c.state === 'voting');
+  const current = cycles[cycles.length - 1];
+  if (!voting) return { cycle: undefined as Cycle | undefined, current, candidates: [] as Initiative[], ballot: undefined, scorecard: [] as ScorecardEntry[] };
+  const [initiatives, ballots, scorecard] = await Promise.all([
+    get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')),
+    get<any>(`/cycles/${voting.number}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []),
+    get<any>('/scorecard').then(
+      (r) => list<ScorecardEntry>(r?.ranking ?? r?.entries ?? r, 'ranking'),
+      () => [],
+    ),
+  ]);
+  return {
+    cycle: voting,
+    current,
+    candidates: candidatesOf(voting, initiatives),
+    ballot: ballots.find((b) => b.partner === partner),
+    scorecard: scorecard as ScorecardEntry[],
+  };
+}
+
+export function BallotPage() {
+  const app = useApp();
+  const partner = app.session.partner;
+  const data = useAsync(() => loadBallotPage(partner), [partner]);
+  const [draft, setDraft] = useState<Draft>(draftFrom(undefined));
+  const [saved, setSaved] = useState(false);
+  const [localError, setLocalError] = useState<ApiError | undefined>();
+  const action = useAction();
+  useEffect(() => setDraft(draftFrom(data.data?.ballot)), [data.data]);
+  const titles = useMemo(() => new Map((data.data?.candidates ?? []).map((c) => [c.id, c.title])), [data.data]);
+  const scoreOf = useMemo(() => new Map((data.data?.scorecard ?? []).map((e) => [e.initiative, e])), [data.data]);
+
+  const d = data.data;
+  const voter = isRepresentative(app.session);
+  const update = (change: Partial<Draft>) => {
+    setSaved(false);
+    setDraft({ ...draft, ...change });
+  };
+
+  async function submit() {
+    if (!d?.cycle || partner == null) return;
+    setLocalError(undefined);
+    const objections = [...draft.objecting].map((id) => ({ initiative: id, reason: (draft.objections[id] ?? '').trim() }));
+    const missing = objections.find((o) => !o.reason);
+    if (missing) return setLocalError(new ApiError(0, 'invalid_input', `Say why you object to “${titles.get(missing.initiative)}”.`, 'objections'));
+    const body = { format: draft.format, entries: entriesOf(draft), objections };
+    const result = await action.run(() => put(`/cycles/${d.cycle!.number}/ballots/${partner}`, body));
+    if (result !== undefined) {
+      setSaved(true);
+      data.reload();
+    }
+  }
+
+  const rankIndex = new Map(draft.ranking.map((r, i) => [r.id, i]));
+  const rankValues = ranks(draft.ranking);
+  const pointsTotal = Object.values(draft.values).reduce((s, v) => s + (Number.isFinite(num(v)) ? num(v) : 0), 0);
+
+  function rankControls(id: number) {
+    const i = rankIndex.get(id);
+    if (i === undefined)
+      return (
+        <button class="btn small" type="button" onClick={() => update({ ranking: [...draft.ranking, { id, tied: false }] })}>
+          Add to ranking
+        </button>
+      );
+    const move = (to: number) => {
+      const next = [...draft.ranking];
+      [next[i], next[to]] = [next[to], next[i]];
+      if (next[0]) next[0] = { ...next[0], tied: false };
+      update({ ranking: next });
+    };
+    return (
+      <span class="rank-controls">
+        <span class="rank-badge" data-testid={`rank-${id}`}>
+          {rankValues[i]}
+        </span>
+        <button class="icon" type="button" title="Move up" disabled={i === 0} onClick={() => move(i - 1)}>
+          ↑
+        </button>
+        <button class="icon" type="button" title="Move down" disabled={i === draft.ranking.length - 1} onClick={() => move(i + 1)}>
+          ↓
+        </button>
+        <label class="tie" title="Tie with the initiative above">
+          <input
+            type="checkbox"
+            disabled={i === 0}
+            checked={draft.ranking[i].tied}
+            onChange={(e) => update({ ranking: draft.ranking.map((r, j) => (j === i ? { ...r, tied: (e.target as HTMLInputElement).checked } : r)) })}
+          />
+          tie
+        </label>
+        <button class="icon" type="button" title="Remove from ranking" onClick={() => update({ ranking: draft.ranking.filter((r) => r.id !== id) })}>
+          ×
+        </button>
+      </span>
+    );
+  }
+
+  function preference(c: Initiative) {
+    switch (draft.format) {
+      case 'approvals':
+        return (
+          <label class="check">
+            <input
+              type="checkbox"
+              name={`approve-${c.id}`}
+              checked={draft.approved.has(c.id)}
+              onChange={(e) => {
+                const next = new Set(draft.approved);
+                if ((e.target as HTMLInputElement).checked) next.add(c.id);
+                else next.delete(c.id);
+                update({ approved: next });
+              }}
+            />
+            Approve
+          </label>
+        );
+      case 'ranking':
+        return rankControls(c.id);
+      default:
+        return (
+          <input
+            class="impact-input"
+            name={`${draft.format}-${c.id}`}
+            aria-label={`${label(draft.format)} for ${c.title}`}
+            inputMode="decimal"
+            placeholder="–"
+            value={draft.values[c.id] ?? ''}
+            onInput={(e) => update({ values: { ...draft.values, [c.id]: (e.target as HTMLInputElement).value } })}
+          />
+        );
+    }
+  }
+
+  const ordered = useMemo(() => {
+    if (!d) return [];
+    if (draft.format !== 'ranking') return d.candidates;
+    return [...d.candidates].sort((a, b) => (rankIndex.get(a.id) ?? 1e9) - (rankIndex.get(b.id) ?? 1e9) || a.id - b.id);
+  }, [d, draft]);
+
+  return (
+    <>
+      <PageHeader
+        title={d?.cycle ? `Ballot — cycle ${d.cycle.number}` : 'Ballot'}
+        subtitle={d?.cycle ? <>Rule: {label(d.cycle.rule)} · capacity <Num value={d.cycle.capacity} /></> : 'Vote on the initiatives of the cycle in voting'}
+        actions={partner != null && <PartnerChip id={partner} />}
+      />
+      <ErrorBox error={data.error} title="The ballot could not be loaded" onRetry={data.reload} />
+      {data.loading && !d && <Loading what="the ballot" />}
+      {d && !d.cycle && (
+        <Empty title="No cycle is voting right now">
+          {d.current ? (
+            <>
+              Cycle {d.current.number} is <strong>{label(d.current.state).toLowerCase()}</strong>.{' '}
+              {d.current.state === 'proposing' ? 'Voting starts when the coordinator closes proposals.' : 'The next ballot opens with the next cycle.'}{' '}
+              <a href={`/cycles/${d.current.number}`}>See cycle {d.current.number}</a>.
+            </>
+          ) : (
+            'No cycle has been opened yet.'
+          )}
+        </Empty>
+      )}
+      {d?.cycle && (
+        <div class="grid-side wide-main">
+          <Card
+            title="Candidates"
+            extra={
+              <div class="segmented" role="radiogroup" aria-label="Ballot format">
+                {formats.map((f) => (
+                  <button type="button" role="radio" aria-checked={draft.format === f.value} class={draft.format === f.value ? 'active' : ''} onClick={() => update({ format: f.value })} disabled={!voter}>
+                    {f.text}
+                  </button>
+                ))}
+              </div>
+            }
+          >
+            <p class="muted small">{formats.find((f) => f.value === draft.format)?.help}</p>
+            {!voter && <div class="notice">Only partner representatives cast ballots. You see the candidates read-only.</div>}
+            {d.candidates.length === 0 ? (
+              <Empty title="No candidates in this cycle" />
+            ) : (
+              <div class="table-wrap">
+                <table class="table ballot-table">
+                  <thead>
+                    <tr>
+                      <th>Initiative</th>
+                      <th class="right">Cost</th>
+                      <th class="right">Network value</th>
+                      <th class="right">For you</th>
+                      {d.scorecard.length > 0 && <th class="right">Scorecard</th>}
+                      <th>Your preference</th>
+                      <th>Objection</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ordered.map((c) => {
+                      const mine = c.impacts?.find((x) => x.partner === partner)?.estimate ?? '0';
+                      const sc = scoreOf.get(c.id);
+                      const objecting = draft.objecting.has(c.id);
+                      const columns = d.scorecard.length > 0 ? 7 : 6;
+                      return (
+                        <>
+                        <tr data-candidate={c.id} class={objecting ? 'objected' : ''}>
+                          <td>
+                            <a href={`/initiatives/${c.id}`} class="strong">
+                              {c.title}
+                            </a>
+                            <div class="muted small">
+                              {label(c.channel)} · by {app.partnerName(c.proposer)}
+                            </div>
+                          </td>
+                          <td class="right">
+                            <Num value={c.cost} />
+                          </td>
+                          <td class="right">
+                            <Num value={networkValue(c)} signed />
+                          </td>
+                          <td class="right">
+                            <Num value={mine} signed />
+                          </td>
+                          {d.scorecard.length > 0 && <td class="right">{sc ? `#${sc.rank}` : '–'}</td>}
+                          <td>{voter ? preference(c) : <span class="muted">–</span>}</td>
+                          <td class="objection-cell">
+                            {voter && (
+                              <>
+                                <label class="check">
+                                  <input
+                                    type="checkbox"
+                                    name={`object-${c.id}`}
+                                    checked={objecting}
+                                    onChange={(e) => {
+                                      const next = new Set(draft.objecting);
+                                      if ((e.target as HTMLInputElement).checked) next.add(c.id);
+                                      else next.delete(c.id);
+                                      update({ objecting: next });
+                                    }}
+                                  />
+                                  Object
+                                </label>
+                              </>
+                            )}
+                          </td>
+                        </tr>
+                        {voter && objecting && (
+                          <tr class="objected reason-row">
+                            <td colSpan={columns}>
+                              <label class="reason-label" for={`reason-${c.id}`}>
+                                Why do you object to “{c.title}”?
+                              </label>
+                              <input
+                                id={`reason-${c.id}`}
+                                class="reason"
+                                name={`reason-${c.id}`}
+                                placeholder="Reason (required): what it costs your partner, what would make it acceptable"
+                                value={draft.objections[c.id] ?? ''}
+                                onInput={(e) => update({ objections: { ...draft.objections, [c.id]: (e.target as HTMLInputElement).value } })}
+                              />
+                            </td>
+                          </tr>
+                        )}
+                        </>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {voter && (
+              <div class="form-actions">
+                <ErrorBox error={localError ?? action.error} title="The ballot was not accepted" />
+                {draft.format === 'points' && <span class="muted">Points given: {fmt(pointsTotal)}</span>}
+                <button class="btn primary" type="button" onClick={submit} disabled={action.busy || d.candidates.length === 0}>
+                  {action.busy ? 'Casting…' : d.ballot ? 'Re-cast ballot' : 'Cast ballot'}
+                </button>
+                {saved && !action.error && (
+                  <span class="saved" role="status">
+                    ✓ Ballot recorded
+                  </span>
+                )}
+              </div>
+            )}
+          </Card>
+          <div class="stack">
+            <Card title="Your current ballot">
+              <CurrentBallot ballot={d.ballot} titles={titles} />
+            </Card>
+            {d.scorecard.length > 0 && (
+              <Card title="Scorecard ranking">
+                <Scorecard entries={d.scorecard} candidates={d.candidates} />
+              </Card>
+            )}
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,367 @@
+// One cycle: its state and, for the coordinator, the next step; once closed, the outcome with
+// the decision on each initiative and why, per-partner net values, transfers, leads and the certificate.
+
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'preact/hooks';
+import { ChartView } from '../components/chart';
+import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, PartnerChip, YesNo } from '../components/ui';
+import { get, post } from '../lib/api';
+import { partnerColor } from '../lib/colors';
+import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
+import { candidatesOf, loadCycles } from '../lib/cycles';
+import { unwrapOutcome } from '../lib/dashboard';
+import { useAction, useAsync } from '../lib/hooks';
+import { networkValue } from '../lib/initiatives';
+import { label } from '../lib/names';
+import { fmt, num, pct } from '../lib/rational';
+import type { Cycle, CycleOutcome, Initiative, PartnerBallot } from '../lib/types';
+import { OpenCycleButton } from './cycles';
+
+async function loadCycle(n: number) {
+  const [cycles, initiatives] = await Promise.all([loadCycles(), get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives'))]);
+  const cycle = cycles.find((c) => c.number === n);
+  if (!cycle) {
+    const raw = await get<any>(`/cycles/${n}`);
+    return { cycle: (raw.cycle ?? raw) as Cycle, latest: true, initiatives, outcome: undefined, ballots: [] as PartnerBallot[] };
+  }
+  const decided = cycle.state === 'closed' || cycle.state === 'reviewed';
+  const [outcome, ballots] = await Promise.all([
+    decided ? get<any>(`/cycles/${n}/outcome`).then(unwrapOutcome) : Promise.resolve(undefined),
+    cycle.state === 'voting' ? get<any>(`/cycles/${n}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []) : Promise.resolve([]),
+  ]);
+  return { cycle, latest: cycles[cycles.length - 1]?.number === n, initiatives, outcome: outcome as CycleOutcome | undefined, ballots };
+}
+
+function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () => void }) {
+  const action = useAction();
+  const step = (path: string) => async () => {
+    if (await action.run(() => post(`/cycles/${props.cycle.number}/${path}`))) props.onDone();
+  };
+  const s = props.cycle.state;
+  return (
+    <div class="coordinator-actions">
+      {s === 'proposing' && (
+        <button class="btn primary" data-action="start-voting" disabled={action.busy} onClick={step('voting')}>
+          Start voting
+        </button>
+      )}
+      {s === 'voting' && (
+        <button
+          class="btn primary"
+          data-action="close-cycle"
+          disabled={action.busy}
+          onClick={async () => {
+            if (confirm(`Close cycle ${props.cycle.number}? The rule selects the portfolio from the ballots cast so far.`)) await step('close')();
+          }}
+        >
+          {action.busy ? 'Closing…' : 'Close the cycle'}
+        </button>
+      )}
+      {s === 'closed' && (
+        <button class="btn" data-action="review" disabled={action.busy} onClick={step('review')}>
+          Mark reviewed
+        </button>
+      )}
+      {props.latest && (s === 'closed' || s === 'reviewed') && <OpenCycleButton />}
+      <ErrorBox error={action.error} title="The coordinator action failed" />
+    </div>
+  );
+}
+
+function netChart(o: CycleOutcome, name: (id: number) => string): ChartConfiguration {
+  const rows = [...o.partners].sort((a, b) => num(b.net_value) - num(a.net_value));
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => name(r.partner)),
+      datasets: [
+        { label: 'Estimated value', data: rows.map((r) => num(r.estimated_value)), backgroundColor: '#c9d3df', borderRadius: 2 },
+        { label: 'Net value (after transfers)', data: rows.map((r) => num(r.net_value)), backgroundColor: rows.map((r) => partnerColor(r.partner)), borderRadius: 2 },
+      ],
+    },
+    options: { indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { title: { display: true, text: 'value' } }, y: { ticks: { autoSkip: false } } } },
+  };
+}
+
+function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
+  const app = useApp();
+  const o = props.outcome;
+  const byId = new Map(props.initiatives.map((i) => [i.id, i]));
+  const decisions = [...o.decisions].sort((a, b) => Number(b.selected) - Number(a.selected) || a.initiative - b.initiative);
+  const selected = decisions.filter((d) => d.selected);
+  const chart = useMemo(() => netChart(o, app.partnerName), [o]);
+  const mine = o.partners.find((p) => p.partner === app.session.partner);
+  return (
+    <>
+      <div class="kpis">
+        <Kpi label="Selected" value={`${selected.length} of ${decisions.length}`} hint="initiatives" />
+        <Kpi label="Capacity spent" value={`${fmt(o.spent)} / ${fmt(o.capacity)}`} hint={`${Math.round((100 * num(o.spent)) / Math.max(num(o.capacity), 1e-9))}% used`} />
+        <Kpi label="Network value" value={<Num value={o.network_value} />} hint="estimated, of the selection" />
+        {mine ? (
+          <Kpi label="Your net value" value={<Num value={mine.net_value} signed />} tone={num(mine.net_value) < 0 ? 'bad' : 'good'} hint={mine.dry ? `dry cycle · dry spell ${mine.dry_spell}` : 'after transfers'} />
+        ) : (
+          <Kpi label="Rule" value={<span class="kpi-text">{label(o.rule)}</span>} />
+        )}
+      </div>
+      <Card title="Selection" id="selection" extra={<span class="muted small">each initiative's decision and why</span>}>
+        <div class="table-wrap">
+          <table class="table decisions">
+            <thead>
+              <tr>
+                <th>Initiative</th>
+                <th>Decision</th>
+                <th class="right">Cost</th>
+                <th class="right">Network value</th>
+                <th>Lead</th>
+                <th>Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decisions.map((d) => {
+                const i = byId.get(d.initiative);
+                const lead = o.leads.find((l) => l.initiative === d.initiative);
+                return (
+                  <tr data-decision={d.initiative} class={d.selected ? 'selected-row' : ''}>
+                    <td>
+                      <a class="strong" href={`/initiatives/${d.initiative}`}>
+                        {i?.title ?? `#${d.initiative}`}
+                      </a>
+                    </td>
+                    <td>
+                      <Badge value={d.reason} kind={d.selected ? 'selected' : d.reason === 'not_chosen' ? 'carried_over' : 'rejected'} />
+                    </td>
+                    <td class="right">{i ? <Num value={i.cost} /> : '–'}</td>
+                    <td class="right">{i ? <Num value={networkValue(i)} signed /> : '–'}</td>
+                    <td>
+                      {lead?.lead ? (
+                        <>
+                          <PartnerChip id={lead.lead} />
+                          {lead.volunteer && <span class="tag">volunteer</span>}
+                        </>
+                      ) : d.selected ? (
+                        <span class="muted">no free lead</span>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td class="explanation">{d.explanation}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
+          <div class="table-wrap">
+            <table class="table compact">
+              <thead>
+                <tr>
+                  <th>Partner</th>
+                  <th class="right">Weight</th>
+                  <th class="right">Estimated</th>
+                  <th class="right">De-opt.</th>
+                  <th class="right">Transfer</th>
+                  <th class="right">Net value</th>
+                  <th class="right">Got / asked</th>
+                  <th>Voted</th>
+                  <th class="right">Dry spell</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...o.partners]
+                  .sort((a, b) => num(b.net_value) - num(a.net_value))
+                  .map((p) => (
+                    <tr class={p.partner === app.session.partner ? 'me' : ''}>
+                      <td>
+                        <PartnerChip id={p.partner} />
+                        {p.protected_partner && <span class="tag warn" title="its dry spell had reached k: protected this cycle">protected</span>}
+                      </td>
+                      <td class="right">
+                        <Num value={p.weight} />
+                      </td>
+                      <td class="right">
+                        <Num value={p.estimated_value} signed />
+                      </td>
+                      <td class="right">{num(p.deoptimisation) > 0 ? <span class="neg"><Num value={p.deoptimisation} /></span> : <span class="muted">0</span>}</td>
+                      <td class="right">
+                        <Num value={p.transfer} signed />
+                      </td>
+                      <td class="right strong">
+                        <Num value={p.net_value} signed />
+                      </td>
+                      <td class="right">
+                        {p.supported_selected} / {p.supported}
+                      </td>
+                      <td>
+                        <YesNo value={p.voted} />
+                      </td>
+                      <td class="right">{p.dry ? <span class="neg">{p.dry_spell}</span> : p.dry_spell}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      <div class="grid-2">
+        <Card title="Net value by partner" extra={<span class="muted small">estimated, and after transfers</span>}>
+          <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label="Net value by partner" testId="chart-cycle-net" />
+        </Card>
+      <Card title="Certificate and notes" id="certificate">
+        <dl class="facts">
+          <dt>Rule</dt>
+          <dd>{label(o.rule)}</dd>
+          {o.sharing && (
+            <>
+              <dt>Sharing</dt>
+              <dd>
+                {label(o.sharing.policy)} ({o.sharing.method}
+                {o.sharing.error_bound && num(o.sharing.error_bound) > 0 ? `, ±${fmt(num(o.sharing.error_bound) * 100)}%` : ''})
+              </dd>
+              <dt>In the core</dt>
+              <dd>
+                {o.sharing.in_core}
+                {o.sharing.blocking_coalition?.length ? <> — blocking coalition: {o.sharing.blocking_coalition.map((p) => <PartnerChip id={p} />)}</> : null}
+              </dd>
+            </>
+          )}
+          {o.network_fair && (
+            <>
+              <dt>Solver status</dt>
+              <dd>{o.network_fair.status}</dd>
+              <dt>Objective / proven bound</dt>
+              <dd>
+                <Num value={o.network_fair.objective} /> / <Num value={o.network_fair.proven_bound} /> <span class="muted">gap {fmt(o.network_fair.gap)}</span>
+              </dd>
+              <dt>Re-checked exactly</dt>
+              <dd>
+                <YesNo value={o.network_fair.rechecked} />
+              </dd>
+            </>
+          )}
+        </dl>
+        {o.consensus && o.consensus.ranking?.length > 0 && (
+          <div class="consensus">
+            <p class="muted small">
+              Consensus ranking of the ballots ({label(o.consensus.rule)}), agreement index {pct(o.consensus.agreement_index)}
+            </p>
+            <ol>
+              {o.consensus.ranking.map((tier) => (
+                <li>{tier.map((id) => byId.get(id)?.title ?? `#${id}`).join(' = ')}</li>
+              ))}
+            </ol>
+          </div>
+        )}
+        {o.notes?.length ? (
+          <>
+          <p class="muted small notes-title">How the decision was made</p>
+          <ol class="notes">
+            {o.notes.map((n) => (
+              <li>{n}</li>
+            ))}
+          </ol>
+          </>
+        ) : (
+          <p class="muted">No notes.</p>
+        )}
+      </Card>
+      </div>
+    </>
+  );
+}
+
+function Pending(props: { cycle: Cycle; candidates: Initiative[]; ballots: PartnerBallot[] }) {
+  const app = useApp();
+  const c = props.cycle;
+  return (
+    <div class="grid-side">
+      <Card title={`Candidates (${props.candidates.length})`}>
+        {props.candidates.length === 0 ? (
+          <Empty title="No candidates yet">
+            {isRepresentative(app.session) ? (
+              <>
+                <a href="/initiatives/new">Propose an initiative</a> for this cycle.
+              </>
+            ) : (
+              'Representatives propose initiatives while the cycle is proposing.'
+            )}
+          </Empty>
+        ) : (
+          <table class="table compact">
+            <thead>
+              <tr>
+                <th>Initiative</th>
+                <th>Proposer</th>
+                <th class="right">Cost</th>
+                <th class="right">Network value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.candidates.map((i) => (
+                <tr>
+                  <td>
+                    <a href={`/initiatives/${i.id}`}>{i.title}</a>
+                  </td>
+                  <td>
+                    <PartnerChip id={i.proposer} />
+                  </td>
+                  <td class="right">
+                    <Num value={i.cost} />
+                  </td>
+                  <td class="right">
+                    <Num value={networkValue(i)} signed />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card title="What happens now">
+        {c.state === 'proposing' && <p>Partners propose initiatives. When the coordinator starts voting, each representative casts a ballot.</p>}
+        {c.state === 'voting' && (
+          <>
+            <p>
+              Voting is open. {isRepresentative(app.session) && <a href="/ballot">Cast or change your ballot →</a>}
+            </p>
+            {props.ballots.length > 0 && (
+              <p class="muted">
+                {props.ballots.length} ballot{props.ballots.length === 1 ? '' : 's'} visible to you.
+              </p>
+            )}
+            <p class="muted small">When the coordinator closes the cycle, the {label(c.rule)} rule selects the portfolio within the capacity of {fmt(c.capacity)}.</p>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+export function CyclePage(props: { number: number }) {
+  const app = useApp();
+  const data = useAsync(() => loadCycle(props.number), [props.number]);
+  const d = data.data;
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/cycles">Cycles</a> / {props.number}
+      </p>
+      <ErrorBox error={data.error} title="The cycle could not be loaded" onRetry={data.reload} />
+      {data.loading && !d && <Loading what={`cycle ${props.number}`} />}
+      {d && (
+        <>
+          <PageHeader
+            title={`Cycle ${d.cycle.number}`}
+            subtitle={
+              <>
+                <Badge value={d.cycle.state} /> {label(d.cycle.rule)} · capacity <Num value={d.cycle.capacity} />
+              </>
+            }
+            actions={isCoordinator(app.session) && <CoordinatorActions cycle={d.cycle} latest={d.latest} onDone={data.reload} />}
+          />
+          {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending cycle={d.cycle} candidates={candidatesOf(d.cycle, d.initiatives)} ballots={d.ballots} />}
+        </>
+      )}
+    </>
+  );
+}

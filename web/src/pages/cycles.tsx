@@ -1,0 +1,92 @@
+// Every cycle of the program, newest first; the coordinator opens the next one here.
+
+import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
+import { post } from '../lib/api';
+import { isCoordinator, useApp } from '../lib/context';
+import { loadCycles } from '../lib/cycles';
+import { useAction, useAsync } from '../lib/hooks';
+import { label } from '../lib/names';
+import { navigate } from '../lib/router';
+import type { Cycle } from '../lib/types';
+
+export function OpenCycleButton(props: { onOpened?: (c: Cycle) => void }) {
+  const action = useAction();
+  return (
+    <>
+      <button
+        class="btn primary"
+        data-action="open-cycle"
+        disabled={action.busy}
+        onClick={async () => {
+          const c = await action.run(() => post<any>('/cycles'));
+          if (c) {
+            const cycle: Cycle = c.cycle ?? c;
+            props.onOpened?.(cycle);
+            navigate(`/cycles/${cycle.number}`);
+          }
+        }}
+      >
+        Open the next cycle
+      </button>
+      <ErrorBox error={action.error} title="Could not open a cycle" />
+    </>
+  );
+}
+
+export function CyclesPage() {
+  const app = useApp();
+  const data = useAsync(loadCycles, []);
+  const cycles = [...(data.data ?? [])].reverse();
+  const latest = cycles[0];
+  const canOpen = isCoordinator(app.session) && (!latest || latest.state === 'closed' || latest.state === 'reviewed');
+  return (
+    <>
+      <PageHeader title="Cycles" subtitle="Each cycle: proposing → voting → closed → reviewed" actions={canOpen && <OpenCycleButton />} />
+      <ErrorBox error={data.error} title="The cycles could not be loaded" onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what="cycles" />}
+      {data.data && cycles.length === 0 && (
+        <Empty title="No cycle yet">{isCoordinator(app.session) ? 'Open the first cycle to start taking proposals.' : 'The coordinator opens the first cycle.'}</Empty>
+      )}
+      {cycles.length > 0 && (
+        <Card>
+          <div class="table-wrap">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>Cycle</th>
+                  <th>State</th>
+                  <th>Rule</th>
+                  <th class="right">Capacity</th>
+                  <th class="right">Shortlist</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {cycles.map((c) => (
+                  <tr data-cycle={c.number}>
+                    <td>
+                      <a class="strong" href={`/cycles/${c.number}`}>
+                        Cycle {c.number}
+                      </a>
+                    </td>
+                    <td>
+                      <Badge value={c.state} />
+                    </td>
+                    <td>{label(c.rule)}</td>
+                    <td class="right">
+                      <Num value={c.capacity} />
+                    </td>
+                    <td class="right">{c.shortlist?.length ? c.shortlist.length : <span class="muted">all</span>}</td>
+                    <td class="right">
+                      <a href={`/cycles/${c.number}`}>{c.state === 'closed' || c.state === 'reviewed' ? 'Outcome →' : c.state === 'voting' ? 'Follow voting →' : 'Open →'}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

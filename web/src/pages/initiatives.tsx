@@ -1,0 +1,138 @@
+// The initiative board: every initiative grouped by status.
+
+import { useMemo, useState } from 'preact/hooks';
+import { Badge, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
+import { get } from '../lib/api';
+import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
+import { useAsync } from '../lib/hooks';
+import { networkValue } from '../lib/initiatives';
+import { initiativeStatuses, label } from '../lib/names';
+import type { Initiative } from '../lib/types';
+
+function InitiativeTable(props: { items: Initiative[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="table fixed">
+        <colgroup>
+          <col style={{ width: '44px' }} />
+          <col />
+          <col style={{ width: '170px' }} />
+          <col style={{ width: '180px' }} />
+          <col style={{ width: '64px' }} />
+          <col style={{ width: '150px' }} />
+          <col style={{ width: '70px' }} />
+          <col style={{ width: '180px' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th class="id">#</th>
+            <th>Title</th>
+            <th>Channel</th>
+            <th>Proposer</th>
+            <th class="right">Cost</th>
+            <th class="right">Network value</th>
+            <th class="right">Cycle</th>
+            <th>Lead</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((i) => (
+            <tr data-initiative={i.id}>
+              <td class="id">{i.id}</td>
+              <td>
+                <a href={`/initiatives/${i.id}`} class="strong">
+                  {i.title}
+                </a>
+              </td>
+              <td>
+                <span class={`channel channel-${i.channel}`}>{label(i.channel)}</span>
+              </td>
+              <td>
+                <PartnerChip id={i.proposer} />
+              </td>
+              <td class="right">
+                <Num value={i.cost} />
+              </td>
+              <td class="right">
+                <Num value={networkValue(i)} signed />
+              </td>
+              <td class="right">{i.cycle || <span class="muted">next</span>}</td>
+              <td>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">–</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function InitiativesPage() {
+  const app = useApp();
+  const data = useAsync(() => get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')), []);
+  const [filter, setFilter] = useState<string>('all');
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const items = (data.data ?? []).filter((i) => !q || i.title.toLowerCase().includes(q) || app.partnerName(i.proposer).toLowerCase().includes(q));
+    const known = new Set<string>(initiativeStatuses);
+    const statuses = [...initiativeStatuses, ...new Set(items.map((i) => i.status).filter((s) => !known.has(s)))];
+    return statuses.map((status) => ({ status, items: items.filter((i) => i.status === status).sort((a, b) => b.cycle - a.cycle || a.id - b.id) }));
+  }, [data.data, query]);
+  const canPropose = isRepresentative(app.session) || isCoordinator(app.session);
+  const total = data.data?.length ?? 0;
+  return (
+    <>
+      <PageHeader
+        title="Initiatives"
+        subtitle="Improvements proposed by the partners, from proposal to review"
+        actions={
+          canPropose && (
+            <a class="btn primary" href="/initiatives/new">
+              + Propose an initiative
+            </a>
+          )
+        }
+      />
+      <ErrorBox error={data.error} title="The initiatives could not be loaded" onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what="initiatives" />}
+      {data.data && total === 0 && (
+        <Empty title="No initiative has been proposed yet">
+          {canPropose ? (
+            <>
+              <a href="/initiatives/new">Propose the first one</a>: what would make the network better?
+            </>
+          ) : (
+            'Representatives propose initiatives; they will show here.'
+          )}
+        </Empty>
+      )}
+      {data.data && total > 0 && (
+        <>
+          <div class="toolbar">
+            <div class="tabs" role="tablist">
+              <button role="tab" class={'tab' + (filter === 'all' ? ' active' : '')} onClick={() => setFilter('all')}>
+                All <span class="count">{groups.reduce((n, g) => n + g.items.length, 0)}</span>
+              </button>
+              {groups.map((g) => (
+                <button role="tab" class={'tab' + (filter === g.status ? ' active' : '')} onClick={() => setFilter(g.status)} disabled={g.items.length === 0}>
+                  {label(g.status)} <span class="count">{g.items.length}</span>
+                </button>
+              ))}
+            </div>
+            <input class="search" type="search" placeholder="Search title or proposer" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          </div>
+          {groups
+            .filter((g) => (filter === 'all' ? g.items.length > 0 : g.status === filter))
+            .map((g) => (
+              <section class="group" data-status={g.status}>
+                <h2 class="group-title">
+                  <Badge value={g.status} /> <span class="muted">{g.items.length}</span>
+                </h2>
+                {g.items.length ? <InitiativeTable items={g.items} /> : <Empty title={`No ${label(g.status).toLowerCase()} initiatives`} />}
+              </section>
+            ))}
+        </>
+      )}
+    </>
+  );
+}

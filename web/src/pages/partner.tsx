@@ -1,0 +1,185 @@
+// One partner's history: net value and dry spell per cycle, participation, retention risk.
+
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'preact/hooks';
+import { ChartView } from '../components/chart';
+import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, YesNo } from '../components/ui';
+import { get } from '../lib/api';
+import { partnerColor, theme, withAlpha } from '../lib/colors';
+import { useApp } from '../lib/context';
+import { useAsync } from '../lib/hooks';
+import { label } from '../lib/names';
+import { normaliseReport, table } from '../lib/reports';
+import { num, pct } from '../lib/rational';
+import { RiskBadge } from './partners';
+
+function historyChart(rows: Record<string, unknown>[], color: string): ChartConfiguration {
+  let cumulative = 0;
+  const cum = rows.map((r) => (cumulative += num(r.net_value)));
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => `Cycle ${r.cycle}`),
+      datasets: [
+        {
+          type: 'bar',
+          label: 'Net value in the cycle',
+          data: rows.map((r) => num(r.net_value)),
+          backgroundColor: rows.map((r) => (num(r.net_value) < 0 ? withAlpha(theme.negative, 0.7) : withAlpha(color, 0.7))),
+          borderRadius: 3,
+          yAxisID: 'y',
+        },
+        { type: 'line', label: 'Cumulative net value', data: cum, borderColor: color, backgroundColor: color, tension: 0.2, yAxisID: 'y' },
+        { type: 'line', label: 'Dry spell', data: rows.map((r) => Number(r.dry_spell)), borderColor: theme.negative, backgroundColor: theme.negative, borderDash: [4, 3], stepped: true, yAxisID: 'y2' },
+      ],
+    },
+    options: {
+      scales: {
+        y: { title: { display: true, text: 'value' } },
+        y2: { position: 'right', beginAtZero: true, suggestedMax: 3, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: 'dry spell (cycles)' } },
+      },
+    },
+  };
+}
+
+export function PartnerPage(props: { id: number }) {
+  const app = useApp();
+  const partner = app.partners.find((p) => p.id === props.id);
+  const data = useAsync(
+    () =>
+      Promise.all([
+        get<any>(`/reports/partner/${props.id}`).then(normaliseReport),
+        get<any>('/reports/engagement').then(normaliseReport).catch(() => null),
+      ]),
+    [props.id],
+  );
+  const [report, engagement] = data.data ?? [];
+  const rows = useMemo(() => [...table(report, 'partner_cycles').rows].sort((a, b) => Number(a.cycle) - Number(b.cycle)), [report]);
+  const overview = table(report, 'partners').rows.find((r) => Number(r.partner) === props.id) ?? {};
+  const risk = table(engagement, 'partners').rows.find((r) => Number(r.partner) === props.id);
+  const color = partnerColor(props.id);
+  const chart = useMemo(() => (rows.length ? historyChart(rows, color) : null), [rows]);
+  const cumulative = rows.reduce((s, r) => s + num(r.net_value), 0);
+  const voted = rows.filter((r) => r.voted === 'yes' || r.voted === true).length;
+  const reasons = String(risk?.risk_reasons ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/partners">Partners</a> / {partner?.name ?? props.id}
+      </p>
+      <PageHeader
+        title={partner?.name ?? `Partner ${props.id}`}
+        subtitle={
+          partner && (
+            <>
+              <span class="dot big" style={{ background: color }} /> {label(partner.tier)} · member since cycle {partner.joined_cycle}
+              {partner.left_cycle != null && ` · left from cycle ${partner.left_cycle}`}
+            </>
+          )
+        }
+      />
+      <ErrorBox error={data.error} title="The partner report could not be loaded" onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what="the partner's history" />}
+      {data.data && (
+        <>
+          <div class="kpis">
+            <Kpi label="Cumulative net value" value={<Num value={overview.net_value ?? cumulative} signed />} tone={cumulative < 0 ? 'bad' : 'good'} hint="after transfers" />
+            <Kpi label="Current dry spell" value={overview.current_dry_spell ?? (rows.length ? String(rows[rows.length - 1].dry_spell) : '–')} hint={`longest ${overview.longest_dry_spell ?? '–'}`} />
+            <Kpi label="Participation" value={rows.length ? `${voted} / ${rows.length}` : '–'} hint="cycles with a ballot" />
+            <Kpi label="Retention risk" value={<RiskBadge band={risk?.risk_band} score={risk?.risk_score} />} tone={risk?.risk_band === 'high' ? 'bad' : 'neutral'} />
+          </div>
+          <div class="grid-side wide-main">
+            <Card title="History">{chart ? <ChartView config={chart} label="Net value and dry spell per cycle" testId="chart-partner" /> : <Empty title="No decided cycle yet" />}</Card>
+            <div class="stack">
+              <Card title="Why this retention risk">
+                {reasons.length ? (
+                  <ul class="reasons">
+                    {reasons.map((r) => (
+                      <li>{r}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p class="muted">{risk ? 'No risk factor in its last cycles.' : 'No engagement data.'}</p>
+                )}
+                {engagement && table(engagement, 'partners').notes.length > 0 && <p class="muted small">{table(engagement, 'partners').notes[table(engagement, 'partners').notes.length - 1]}</p>}
+              </Card>
+              <Card title="Shares">
+                <dl class="facts">
+                  <dt>De-optimisation share</dt>
+                  <dd>{overview.deopt_share != null ? pct(overview.deopt_share) : '–'}</dd>
+                  <dt>Lead share</dt>
+                  <dd>{overview.lead_share != null ? pct(overview.lead_share) : '–'}</dd>
+                  <dt>Transfers received</dt>
+                  <dd>{overview.transfers != null ? <Num value={overview.transfers} signed /> : '–'}</dd>
+                  <dt>Supported → selected</dt>
+                  <dd>{overview.approvals_selected != null ? pct(overview.approvals_selected) : '–'}</dd>
+                  <dt>Estimation bias</dt>
+                  <dd>{overview.estimation_bias != null ? <Num value={overview.estimation_bias} signed /> : '–'}</dd>
+                </dl>
+              </Card>
+            </div>
+          </div>
+          <Card title="Per cycle">
+            {rows.length === 0 ? (
+              <Empty title="No history yet" />
+            ) : (
+              <div class="table-wrap">
+                <table class="table compact">
+                  <thead>
+                    <tr>
+                      <th>Cycle</th>
+                      <th class="right">Weight</th>
+                      <th class="right">Estimated</th>
+                      <th class="right">De-opt.</th>
+                      <th class="right">Transfer</th>
+                      <th class="right">Net value</th>
+                      <th class="right">Got / asked</th>
+                      <th class="right">Leads</th>
+                      <th>Voted</th>
+                      <th class="right">Dry spell</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr>
+                        <td>
+                          <a href={`/cycles/${r.cycle}`}>Cycle {String(r.cycle)}</a>
+                        </td>
+                        <td class="right">
+                          <Num value={r.weight} />
+                        </td>
+                        <td class="right">
+                          <Num value={r.estimated_value} signed />
+                        </td>
+                        <td class="right">
+                          <Num value={r.deoptimisation} />
+                        </td>
+                        <td class="right">
+                          <Num value={r.transfer} signed />
+                        </td>
+                        <td class="right strong">
+                          <Num value={r.net_value} signed />
+                        </td>
+                        <td class="right">
+                          {String(r.supported_selected ?? '–')} / {String(r.supported ?? '–')}
+                        </td>
+                        <td class="right">{String(r.leads ?? '–')}</td>
+                        <td>
+                          <YesNo value={r.voted} />
+                        </td>
+                        <td class="right">{r.dry === 'yes' || r.dry === true ? <span class="neg">{String(r.dry_spell)}</span> : String(r.dry_spell)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

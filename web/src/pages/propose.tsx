@@ -1,0 +1,145 @@
+// Propose an initiative: what it is, what it costs, and what it does for each partner.
+
+import { useMemo, useState } from 'preact/hooks';
+import { Card, ErrorBox, Num, PageHeader } from '../components/ui';
+import { ApiError, post } from '../lib/api';
+import { partnerColor } from '../lib/colors';
+import { isCoordinator, useApp } from '../lib/context';
+import { useAction } from '../lib/hooks';
+import { unwrapInitiative } from '../lib/initiatives';
+import { channels, label } from '../lib/names';
+import { num } from '../lib/rational';
+import { navigate } from '../lib/router';
+
+const numberPattern = /^-?\d+(\.\d+)?(\/\d+)?$/;
+
+export function ProposePage() {
+  const app = useApp();
+  const members = app.partners.filter((p) => p.left_cycle == null);
+  const coordinator = isCoordinator(app.session);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [channel, setChannel] = useState<string>('supply_chain');
+  const [cost, setCost] = useState('');
+  const [proposer, setProposer] = useState<number>(app.session.partner ?? members[0]?.id ?? 0);
+  const [impacts, setImpacts] = useState<Record<number, string>>({});
+  const [volunteer, setVolunteer] = useState(false);
+  const [localError, setLocalError] = useState<ApiError | undefined>();
+  const action = useAction();
+
+  const error = localError ?? action.error;
+  /** True when the error names this field ("cost", "body.cost", "impacts[2].estimate", ...). */
+  const invalid = (name: string) => !!error?.field && error.field.replace(/^body\./, '').startsWith(name);
+  const total = useMemo(() => Object.values(impacts).reduce((s, v) => s + (numberPattern.test(v.trim()) ? num(v.trim()) : 0), 0), [impacts]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setLocalError(undefined);
+    if (!title.trim()) return setLocalError(new ApiError(0, 'invalid_input', 'Give the initiative a title.', 'title'));
+    if (!numberPattern.test(cost.trim()) || num(cost.trim()) <= 0)
+      return setLocalError(new ApiError(0, 'invalid_input', 'The cost is a positive number of capacity units (e.g. 8 or 7/2).', 'cost'));
+    const entries = Object.entries(impacts).filter(([, v]) => v.trim() !== '');
+    const bad = entries.find(([, v]) => !numberPattern.test(v.trim()));
+    if (bad)
+      return setLocalError(new ApiError(0, 'invalid_input', `'${bad[1]}' is not a number (use 4, -2.5 or 7/2).`, `impacts[${app.partnerName(Number(bad[0]))}]`));
+    const body = {
+      title: title.trim(),
+      description: description.trim(),
+      channel,
+      cost: cost.trim(),
+      proposer,
+      impacts: entries.filter(([, v]) => num(v.trim()) !== 0).map(([p, v]) => ({ partner: Number(p), estimate: v.trim() })),
+      volunteers: volunteer ? [proposer] : [],
+    };
+    const created = await action.run(() => post<any>('/initiatives', body));
+    if (created) navigate(`/initiatives/${unwrapInitiative(created).id}`);
+  }
+
+  return (
+    <>
+      <p class="crumbs">
+        <a href="/initiatives">Initiatives</a> / new
+      </p>
+      <PageHeader title="Propose an initiative" subtitle="Network benefit first: say honestly who gains and who is de-optimised." />
+      <form class="grid-side" onSubmit={submit} id="propose-form">
+        <Card title="The initiative">
+          <div class="form">
+            <label for="title">Title</label>
+            <input id="title" name="title" aria-invalid={invalid('title')} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} maxLength={120} />
+            <label for="description">Description</label>
+            <textarea id="description" name="description" rows={4} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+            <div class="row-2">
+              <div>
+                <label for="channel">Channel</label>
+                <select id="channel" name="channel" aria-invalid={invalid('channel')} value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value)}>
+                  {channels.map((c) => (
+                    <option value={c}>{label(c)}</option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="cost">Cost (capacity units)</label>
+                <input id="cost" name="cost" aria-invalid={invalid('cost')} inputMode="decimal" placeholder="e.g. 8" value={cost} onInput={(e) => setCost((e.target as HTMLInputElement).value)} />
+              </div>
+            </div>
+            {coordinator && (
+              <>
+                <label for="proposer">Proposed on behalf of</label>
+                <select id="proposer" value={proposer} onChange={(e) => setProposer(Number((e.target as HTMLSelectElement).value))}>
+                  {members.map((p) => (
+                    <option value={p.id}>{p.name}</option>
+                  ))}
+                </select>
+              </>
+            )}
+            <label class="check">
+              <input type="checkbox" name="volunteer" checked={volunteer} onChange={(e) => setVolunteer((e.target as HTMLInputElement).checked)} />
+              {app.partnerName(proposer)} volunteers to lead it
+            </label>
+          </div>
+        </Card>
+        <Card title="Estimated impact per partner" extra={<span class="muted small">blank = not affected</span>}>
+          <table class="table compact">
+            <tbody>
+              {members.map((p) => (
+                <tr>
+                  <td>
+                    <span class="dot" style={{ background: partnerColor(p.id) }} /> {p.name}
+                  </td>
+                  <td class="right">
+                    <input
+                      class="impact-input"
+                      name={`impact-${p.id}`}
+                      aria-label={`Impact on ${p.name}`}
+                      inputMode="decimal"
+                      placeholder="0"
+                      value={impacts[p.id] ?? ''}
+                      onInput={(e) => setImpacts({ ...impacts, [p.id]: (e.target as HTMLInputElement).value })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th>Network value</th>
+                <th class="right">
+                  <Num value={total} signed />
+                </th>
+              </tr>
+            </tfoot>
+          </table>
+        </Card>
+        <div class="form-actions span-2">
+          <ErrorBox error={error} title="The proposal was not accepted" />
+          <button class="btn primary" type="submit" disabled={action.busy}>
+            {action.busy ? 'Proposing…' : 'Propose initiative'}
+          </button>
+          <a class="btn ghost" href="/initiatives">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
