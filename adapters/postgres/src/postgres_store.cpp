@@ -56,7 +56,7 @@ Attempt finish(pqxx::nontransaction& tx, const PostgresSession& session, Status 
   return {};
 }
 
-// The advisory lock key that retried transactions queue on ("COVA" as a number).
+// The advisory lock key covalue's transactions queue on ("COVA" as a number).
 constexpr std::int64_t kWriterLock = 0x434f5641;
 
 // A short random pause before running the work again: up to 2^attempt ms, at most 64 ms.
@@ -102,17 +102,17 @@ class PostgresStore final : public program::Store {
   }
 
  private:
-  // The first attempt runs optimistically, side by side with others. Once it lost a serialisation
-  // conflict, the work runs again holding the network-wide writer lock (a session advisory lock taken
-  // before BEGIN, so the snapshot is taken after it): retries queue instead of conflicting with each
-  // other again, which keeps a hot spot such as the audit chain's tip from starving anyone.
+  // Every attempt holds the writer lock, a session advisory lock taken before BEGIN (so the snapshot
+  // is taken after it): covalue's own transactions, from any process, queue instead of failing each
+  // other's serialisation (every change appends to the one audit chain, so they would). SERIALIZABLE
+  // stays, and so do the retries, against anything else writing to the database.
   Status run_attempts(const Work& work) {
     const int attempts = std::max(options_.max_attempts, 1);
     for (int attempt = 0; attempt < attempts; ++attempt) {
       if (attempt > 1) {
         back_off(attempt);
       }
-      Attempt outcome = run_once(work, attempt > 0);
+      Attempt outcome = run_once(work, true);
       if (!outcome.retry) {
         return outcome.status;
       }
