@@ -29,7 +29,10 @@ json charter_detail(const net::Charter& charter) {
 }  // namespace
 
 Program::Program(Store& store, net::DecisionTools tools, Actor actor, Clock* clock)
-    : store_(store), tools_(tools), actor_(std::move(actor)), clock_(clock != nullptr ? clock : &system_clock()) {}
+    : store_(store),
+      tools_(std::move(tools)),
+      actor_(std::move(actor)),
+      clock_(clock != nullptr ? clock : &system_clock()) {}
 
 core::Status Program::init_network(const net::Charter& charter) {
   if (core::Status allowed = detail::require_coordinator(actor_, "create the network"); !allowed) {

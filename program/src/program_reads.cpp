@@ -29,19 +29,11 @@ void redact_open_ballots(Snapshot& snapshot, const Actor& actor) {
 }  // namespace
 
 core::Result<Snapshot> Program::snapshot() {
-  Snapshot result;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
-    core::Result<Snapshot> read = read_snapshot(session);
-    if (!read) {
-      return read.error();
-    }
-    result = std::move(*read);
-    return {};
-  });
-  if (!status) {
-    return status.error();
+  core::Result<Snapshot> result =
+      detail::read_in<Snapshot>(store_, [](StoreSession& session) { return read_snapshot(session); });
+  if (result) {
+    redact_open_ballots(*result, actor_);
   }
-  redact_open_ballots(result, actor_);
   return result;
 }
 
@@ -86,22 +78,16 @@ core::Result<Actor> Program::authenticate(Store& store, std::string_view secret)
     return unknown();
   }
   const std::string hash = hash_token_secret(secret);
-  std::optional<AccessToken> token;
-  core::Status status = store.transact([&](StoreSession& session) -> core::Status {
-    core::Result<std::optional<AccessToken>> found = session.find_token(hash);
-    if (!found) {
-      return found.error();
-    }
-    token = std::move(*found);
-    return {};
-  });
-  if (!status) {
-    return status.error();
+  core::Result<std::optional<AccessToken>> token = detail::read_in<std::optional<AccessToken>>(
+      store, [&](StoreSession& session) { return session.find_token(hash); });
+  if (!token) {
+    return token.error();
   }
-  if (!token || token->revoked) {
+  if (!token->has_value() || (*token)->revoked) {
     return unknown();
   }
-  return Actor{token->role, token->partner, "token " + std::to_string(token->id) + " (" + name_of(token->role) + ")"};
+  const AccessToken& found = **token;
+  return Actor{found.role, found.partner, "token " + std::to_string(found.id) + " (" + name_of(found.role) + ")"};
 }
 
 core::Result<std::vector<AuditEntry>> Program::audit_log(std::int64_t after, std::int64_t limit) {
@@ -111,38 +97,20 @@ core::Result<std::vector<AuditEntry>> Program::audit_log(std::int64_t after, std
   if (limit < 1 || limit > 10000) {
     return detail::invalid("must be between 1 and 10000, got " + std::to_string(limit), "limit");
   }
-  std::vector<AuditEntry> entries;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
-    core::Result<std::vector<AuditEntry>> read = session.audit_entries(after, limit);
-    if (!read) {
-      return read.error();
-    }
-    entries = std::move(*read);
-    return {};
-  });
-  if (!status) {
-    return status.error();
-  }
-  return entries;
+  return detail::read_in<std::vector<AuditEntry>>(
+      store_, [&](StoreSession& session) { return session.audit_entries(after, limit); });
 }
 
 core::Result<AuditVerification> Program::verify_audit() {
   if (core::Status allowed = detail::require_coordinator(actor_, "verify the audit log"); !allowed) {
     return allowed.error();
   }
-  std::vector<AuditEntry> entries;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
-    core::Result<std::vector<AuditEntry>> read = session.audit_entries(0, INT64_MAX);
-    if (!read) {
-      return read.error();
-    }
-    entries = std::move(*read);
-    return {};
-  });
-  if (!status) {
-    return status.error();
+  core::Result<std::vector<AuditEntry>> entries = detail::read_in<std::vector<AuditEntry>>(
+      store_, [](StoreSession& session) { return session.audit_entries(0, INT64_MAX); });
+  if (!entries) {
+    return entries.error();
   }
-  return verify_audit_chain(entries);
+  return verify_audit_chain(*entries);
 }
 
 }  // namespace covalue::program

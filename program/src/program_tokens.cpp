@@ -71,19 +71,7 @@ core::Result<std::vector<AccessToken>> Program::tokens() {
   if (core::Status allowed = detail::require_coordinator(actor_, "list access tokens"); !allowed) {
     return allowed.error();
   }
-  std::vector<AccessToken> tokens;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
-    core::Result<std::vector<AccessToken>> read = session.tokens();
-    if (!read) {
-      return read.error();
-    }
-    tokens = std::move(*read);
-    return {};
-  });
-  if (!status) {
-    return status.error();
-  }
-  return tokens;
+  return detail::read_in<std::vector<AccessToken>>(store_, [](StoreSession& session) { return session.tokens(); });
 }
 
 }  // namespace covalue::program

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,24 @@ using ChangeWork = std::function<core::Status(StoreSession&, Snapshot&, nlohmann
 //! and, when it succeeded, appends the audit entry `action` with the work's detail to the chain.
 core::Status run_change(const ChangeContext& context, std::string_view action, SnapshotParts parts,
                         const ChangeWork& work);
+
+//! Runs one read in its own transaction and returns what it read.
+template <typename T>
+[[nodiscard]] core::Result<T> read_in(Store& store, const std::function<core::Result<T>(StoreSession&)>& read) {
+  std::optional<T> out;
+  core::Status status = store.transact([&](StoreSession& session) -> core::Status {
+    core::Result<T> value = read(session);
+    if (!value) {
+      return value.error();
+    }
+    out = std::move(*value);
+    return {};
+  });
+  if (!status) {
+    return status.error();
+  }
+  return std::move(*out);
+}
 
 //! Appends an audit entry chained to the newest one.
 core::Status append_audit(StoreSession& session, const ChangeContext& context, std::string_view action,

@@ -22,9 +22,9 @@ struct PostgresOptions {
 //! to date (concurrent openers wait for each other). transact() runs SERIALIZABLE on a pooled
 //! connection, so several threads run transactions at once; on a serialisation failure or a
 //! deadlock it runs the work again, and after max_attempts it gives up with kConflict. Transactions
-//! of covalue processes queue on one advisory lock, so they do not fail each other's serialisation. Errors name the URL without
-//! its password: kInvalidInput when the server cannot be reached or the database holds another application's tables,
-//! kConflict when its schema is newer than this binary's.
+//! of covalue processes queue on one advisory lock, so they do not fail each other's serialisation. Errors name the URL
+//! without its password: kInvalidInput when the server cannot be reached or the database holds another application's
+//! tables, kConflict when its schema is newer than this binary's.
 [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::string& url,
                                                                                 PostgresOptions options = {});
 
