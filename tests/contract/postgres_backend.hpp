@@ -11,17 +11,17 @@
 
 namespace covalue::testing {
 
-//! The test binary's PostgreSQL server, started on first call; null (with the test skipped or
-//! failed) when it cannot run.
+//! The test binary's PostgreSQL server, started on first call; null (with the test failed) when it
+//! cannot run.
 [[nodiscard]] PostgresHarness* shared_postgres();
 
-//! Skips the current test when PostgreSQL is not installed; fails it when the server will not start.
-#define COVALUE_REQUIRE_POSTGRES()                                                     \
-  do {                                                                                 \
-    if (!::covalue::testing::PostgresHarness::available()) {                           \
-      GTEST_SKIP() << "PostgreSQL is not installed in " << PostgresHarness::bin_dir(); \
-    }                                                                                  \
-    ASSERT_NE(::covalue::testing::shared_postgres(), nullptr);                         \
+//! Fails the current test when PostgreSQL is not installed (`make deps` installs it) or will not start.
+#define COVALUE_REQUIRE_POSTGRES()                                                                      \
+  do {                                                                                                  \
+    if (!::covalue::testing::PostgresHarness::available()) {                                            \
+      GTEST_FAIL() << "PostgreSQL 15 is missing from " << PostgresHarness::bin_dir() << " (make deps)"; \
+    }                                                                                                   \
+    ASSERT_NE(::covalue::testing::shared_postgres(), nullptr);                                          \
   } while (false)
 
 //! A fresh database on the shared server, dropped when the object dies.
