@@ -9,6 +9,7 @@
 #include "covalue/adapters/pabulib/pb_file.hpp"
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/rules/rule.hpp"
+#include "covalue/core/text.hpp"
 #include "pb_report.hpp"
 
 namespace covalue::cli {
@@ -62,9 +63,9 @@ int demo(const std::string& file) {
     outcomes.push_back(result->front());
   }
   const auto description = pb->instance.meta_value("description");
-  fmt::print("{}\n{}\n\n", description.value_or(file), file);
+  fmt::print("{}\n{}\n\n", core::terminal_safe(description.value_or(file)), core::terminal_safe(file));
   fmt::print("{}", side_by_side_table(pb->instance, profile, labels, outcomes));
-  fmt::print("\nx = selected. Try: covalue pb solve {} --rule mes --format json\n", file);
+  fmt::print("\nx = selected. Try: covalue pb solve {} --rule mes --format json\n", core::terminal_safe(file));
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "covalue/core/text.hpp"
 
 namespace covalue::cli {
 
@@ -27,7 +28,7 @@ int exit_code_for(core::ErrorKind kind) {
 }
 
 int report_error(const core::Error& error) {
-  fmt::print(stderr, "covalue: error: {}\n", error.to_string());
+  fmt::print(stderr, "covalue: error: {}\n", core::terminal_safe(error.to_string()));
   return exit_code_for(error.kind);
 }
 

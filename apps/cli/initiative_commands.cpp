@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -86,7 +87,7 @@ int propose(const ProposeArgs& args) {
     if (!stored) {
       return report_error(stored.error());
     }
-    fmt::print("initiative {} '{}' proposed; network value {}; {}\n", stored->id, stored->title,
+    fmt::print("initiative {} '{}' proposed; network value {}; {}\n", stored->id, core::terminal_safe(stored->title),
                core::to_decimal_string(stored->network_value()),
                stored->cycle == 0 ? std::string("waits for the next cycle")
                                   : "up for decision in cycle " + std::to_string(stored->cycle));
@@ -188,7 +189,7 @@ int withdraw(const ShowArgs& args) {
     if (!changed) {
       return report_error(changed.error());
     }
-    fmt::print("initiative {} '{}' withdrawn\n", changed->id, changed->title);
+    fmt::print("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title));
     return static_cast<int>(kExitOk);
   });
 }

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -111,9 +112,9 @@ int init_network(const CharterArgs& args) {
     if (core::Status status = session.program().init_network(*charter); !status) {
       return report_error(status.error());
     }
-    fmt::print("network '{}' created in {}: capacity {} per cycle, rule {}, sharing {}, k = {}\n", charter->name,
-               args.flags.db, core::to_decimal_string(charter->capacity), net::name_of(charter->rule),
-               net::name_of(charter->sharing), charter->fairness.max_dry_spell);
+    fmt::print("network '{}' created in {}: capacity {} per cycle, rule {}, sharing {}, k = {}\n",
+               core::terminal_safe(charter->name), args.flags.db, core::to_decimal_string(charter->capacity),
+               net::name_of(charter->rule), net::name_of(charter->sharing), charter->fairness.max_dry_spell);
     return static_cast<int>(kExitOk);
   });
 }
@@ -131,7 +132,7 @@ int update_network(const CharterArgs& args) {
     if (core::Status status = session.program().update_charter(*charter); !status) {
       return report_error(status.error());
     }
-    fmt::print("charter of '{}' updated: it applies from the next cycle opened\n", charter->name);
+    fmt::print("charter of '{}' updated: it applies from the next cycle opened\n", core::terminal_safe(charter->name));
     return static_cast<int>(kExitOk);
   });
 }

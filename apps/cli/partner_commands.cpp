@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -28,8 +29,8 @@ int add_partner(const PartnerArgs& args) {
     if (!partner) {
       return report_error(partner.error());
     }
-    fmt::print("partner {} '{}' ({}) joins from cycle {}\n", partner->id, partner->name, net::name_of(partner->tier),
-               partner->joined_cycle);
+    fmt::print("partner {} '{}' ({}) joins from cycle {}\n", partner->id, core::terminal_safe(partner->name),
+               net::name_of(partner->tier), partner->joined_cycle);
     return static_cast<int>(kExitOk);
   });
 }
@@ -48,7 +49,7 @@ int leave_partner(const PartnerArgs& args) {
     if (!partner) {
       return report_error(partner.error());
     }
-    fmt::print("partner {} '{}' is no longer a member from cycle {}\n", partner->id, partner->name,
+    fmt::print("partner {} '{}' is no longer a member from cycle {}\n", partner->id, core::terminal_safe(partner->name),
                *partner->left_cycle);
     return static_cast<int>(kExitOk);
   });
@@ -126,8 +127,9 @@ int add_objective(const ObjectiveArgs& args) {
       return report_error(stored.error());
     }
     fmt::print("objective {}: {} from {} to {}{}\n", stored->id,
-               stored->name.empty() ? net::name_of(stored->kpi) : stored->name,
-               core::to_decimal_string(stored->baseline), core::to_decimal_string(stored->target), stored->unit);
+               core::terminal_safe(stored->name.empty() ? net::name_of(stored->kpi) : stored->name),
+               core::to_decimal_string(stored->baseline), core::to_decimal_string(stored->target),
+               core::terminal_safe(stored->unit));
     return static_cast<int>(kExitOk);
   });
 }

@@ -13,6 +13,7 @@
 #include "covalue/adapters/pabulib/pb_file.hpp"
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/rules/rule.hpp"
+#include "covalue/core/text.hpp"
 #include "covalue/core/verify.hpp"
 #include "pb_options.hpp"
 #include "pb_report.hpp"
@@ -46,9 +47,10 @@ int solve(const SolveArgs& args) {
     fmt::print("{}\n", adapters::json::solution_to_json(pb->instance, profile, *options, *outcomes).dump(2));
     return kExitOk;
   }
-  fmt::print("{} — rule {} (sat {}, completion {}, tie {}){}\n", args.file, core::rules::rule_kind_name(options->rule),
-             core::satisfaction_name(options->sat), core::rules::completion_name(options->completion),
-             core::tie_rule_name(options->tie), options->irresolute ? ", irresolute" : "");
+  fmt::print("{} — rule {} (sat {}, completion {}, tie {}){}\n", core::terminal_safe(args.file),
+             core::rules::rule_kind_name(options->rule), core::satisfaction_name(options->sat),
+             core::rules::completion_name(options->completion), core::tie_rule_name(options->tie),
+             options->irresolute ? ", irresolute" : "");
   for (std::size_t i = 0; i < outcomes->size(); ++i) {
     if (options->irresolute) {
       fmt::print("\noutcome {} of {}\n", i + 1, outcomes->size());
@@ -70,10 +72,11 @@ int check(const std::string& file) {
     return report_error(pb.error());
   }
   const auto problems = pabulib::check_pabulib(*pb, layout, file);
-  fmt::print("{}: {} projects, {} votes ({}), budget {}\n", file, pb->instance.size(), pb->profile.ballots.size(),
-             core::ballot_kind_name(pb->profile.kind), core::to_decimal_string(pb->instance.budget()));
+  fmt::print("{}: {} projects, {} votes ({}), budget {}\n", core::terminal_safe(file), pb->instance.size(),
+             pb->profile.ballots.size(), core::ballot_kind_name(pb->profile.kind),
+             core::to_decimal_string(pb->instance.budget()));
   for (const auto& problem : problems) {
-    fmt::print(stderr, "{}\n", problem.to_string());
+    fmt::print(stderr, "{}\n", core::terminal_safe(problem.to_string()));
   }
   if (!problems.empty()) {
     fmt::print("{} problem(s) found\n", problems.size());
@@ -114,7 +117,7 @@ int verify(const std::string& file, const std::string& outcome_file) {
       fmt::print("  checked: {}\n", name);
     }
     for (const auto& finding : report->findings) {
-      fmt::print("  finding: {}\n", finding);
+      fmt::print("  finding: {}\n", core::terminal_safe(finding));
     }
     all_ok = all_ok && report->ok;
   }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "covalue/core/text.hpp"
+
 namespace covalue::cli {
 namespace {
 
@@ -17,25 +19,23 @@ std::string project_name(const core::Project& project) {
   return {};
 }
 
-std::string clip(std::string text, std::size_t width) {
-  if (text.size() > width) {
-    text.resize(width - 1);
-    text += "~";
-  }
-  return text;
-}
+// Column widths, in terminal columns: names are cut to them (core::fit_width), never inside a character.
+constexpr std::size_t kIdWidth = 12;
+constexpr std::size_t kNameWidth = 40;
+constexpr std::size_t kProjectWidth = 28;
 
 }  // namespace
 
 std::string outcome_table(const core::Instance& instance, const core::ApprovalProfile& profile,
                           const core::Outcome& outcome) {
-  std::string out = fmt::format("{:<4} {:<12} {:>14} {:>10}  {}\n", "#", "project", "cost", "approvals", "name");
+  std::string out =
+      fmt::format("{:<4} {:<{}} {:>14} {:>10}  {}\n", "#", "project", kIdWidth, "cost", "approvals", "name");
   std::size_t rank = 0;
   for (const core::ProjectIndex p : outcome.selected) {
     const auto& project = instance.project(p);
-    out += fmt::format("{:<4} {:<12} {:>14} {:>10}  {}\n", ++rank, clip(project.id, 12),
+    out += fmt::format("{:<4} {} {:>14} {:>10}  {}\n", ++rank, core::fit_width(project.id, kIdWidth),
                        core::to_decimal_string(project.cost), core::to_decimal_string(profile.approval_weight(p)),
-                       clip(project_name(project), 40));
+                       core::cut_to_width(project_name(project), kNameWidth));
   }
   out +=
       fmt::format("selected {} of {} projects, total cost {} of budget {}\n", outcome.selected.size(), instance.size(),
@@ -47,17 +47,18 @@ std::string side_by_side_table(const core::Instance& instance, const core::Appro
                                const std::vector<std::string>& labels, const std::vector<core::Outcome>& outcomes) {
   std::size_t width = 4;
   for (const auto& label : labels) {
-    width = std::max(width, label.size());
+    width = std::max(width, core::display_width(label));
   }
-  std::string out = fmt::format("{:<28} {:>12} {:>9}", "project", "cost", "approvals");
+  std::string out = fmt::format("{:<{}} {:>12} {:>9}", "project", kProjectWidth, "cost", "approvals");
   for (const auto& label : labels) {
-    out += fmt::format(" {:>{}}", label, width);
+    out += " " + core::fit_width(label, width, core::Align::kRight);
   }
   out += "\n";
   for (core::ProjectIndex p = 0; p < instance.size(); ++p) {
     const auto& project = instance.project(p);
     const std::string name = project_name(project);
-    out += fmt::format("{:<28} {:>12} {:>9}", clip(name.empty() ? project.id : project.id + " " + name, 28),
+    out += fmt::format("{} {:>12} {:>9}",
+                       core::fit_width(name.empty() ? project.id : project.id + " " + name, kProjectWidth),
                        core::to_decimal_string(project.cost), core::to_decimal_string(profile.approval_weight(p)));
     for (const auto& outcome : outcomes) {
       const bool chosen = std::find(outcome.selected.begin(), outcome.selected.end(), p) != outcome.selected.end();
@@ -65,7 +66,7 @@ std::string side_by_side_table(const core::Instance& instance, const core::Appro
     }
     out += "\n";
   }
-  out += fmt::format("{:<28} {:>12} {:>9}", "total cost", "", "");
+  out += fmt::format("{:<{}} {:>12} {:>9}", "total cost", kProjectWidth, "", "");
   for (const auto& outcome : outcomes) {
     out += fmt::format(" {:>{}}", core::to_decimal_string(outcome.total_cost), width);
   }

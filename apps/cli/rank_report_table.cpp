@@ -1,6 +1,7 @@
 // `covalue rank --format table`.
 #include <fmt/core.h>
 
+#include "covalue/core/text.hpp"
 #include "rank_report.hpp"
 
 namespace covalue::cli {
@@ -13,7 +14,7 @@ constexpr std::uint32_t kMaxMatrixCandidates = 15;
 
 std::string label(const adapters::preflib::PrefLibFile& file, Candidate c) {
   const std::string& name = file.alternative_names[c];
-  return name.empty() ? std::to_string(c + 1) : fmt::format("{} {}", c + 1, name);
+  return name.empty() ? std::to_string(c + 1) : fmt::format("{} {}", c + 1, core::terminal_safe(name));
 }
 
 std::string join(const adapters::preflib::PrefLibFile& file, const std::vector<Candidate>& candidates,
@@ -133,7 +134,7 @@ std::string rank_report_table(const RankReport& report) {
   const auto& profile = report.file.profile;
   const std::int64_t m = profile.num_candidates;
   std::string out =
-      fmt::format("{}: {} candidates, {} voters ({} distinct orders), rule {}\n", report.path, m,
+      fmt::format("{}: {} candidates, {} voters ({} distinct orders), rule {}\n", core::terminal_safe(report.path), m,
                   profile.total_weight(), profile.ballots.size(), core::ranking::ranking_rule_name(report.result.rule));
   out += winners_line(report) + ranking_lines(report) + rule_lines(report) + condorcet_line(report);
   out +=

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "covalue/adapters/json/report_json.hpp"
+#include "covalue/core/text.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -51,30 +52,38 @@ bool right_aligned(const ReportCell& cell) {
          cell.kind == ReportCell::Kind::kPercent;
 }
 
+// A table for people: cells made safe for a terminal and padded by the columns they take there, so
+// Polish, CJK and emoji names line up; numbers right-aligned. Nothing is cut (json and csv stay exact).
 std::string text_table(const ReportTable& table) {
   std::vector<std::size_t> width(table.columns.size());
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(table.rows.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    width[c] = table.columns[c].size();
-    for (const auto& row : table.rows) {
-      width[c] = std::max(width[c], display(row[c]).size());
-    }
-  }
-  std::string out = table.title + "\n";
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    out += fmt::format("{:<{}}{}", table.columns[c], width[c], c + 1 < table.columns.size() ? "  " : "\n");
+    width[c] = core::display_width(table.columns[c]);
   }
   for (const auto& row : table.rows) {
+    auto& texts = cells.emplace_back();
     for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string text = display(row[c]);
-      out += right_aligned(row[c]) ? fmt::format("{:>{}}", text, width[c]) : fmt::format("{:<{}}", text, width[c]);
-      out += c + 1 < row.size() ? "  " : "\n";
+      texts.push_back(core::terminal_safe(display(row[c])));
+      width[c] = std::max(width[c], core::display_width(texts.back()));
+    }
+  }
+  std::string out = core::terminal_safe(table.title) + "\n";
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    out += core::pad_to_width(table.columns[c], width[c]) + (c + 1 < table.columns.size() ? "  " : "\n");
+  }
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
+      out += core::pad_to_width(cells[r][c], width[c],
+                                right_aligned(table.rows[r][c]) ? core::Align::kRight : core::Align::kLeft);
+      out += c + 1 < table.rows[r].size() ? "  " : "\n";
     }
   }
   if (table.rows.empty()) {
     out += "(none)\n";
   }
   for (const std::string& note : table.notes) {
-    out += "  " + note + "\n";
+    out += "  " + core::terminal_safe(note) + "\n";
   }
   return out + "\n";
 }
@@ -83,10 +92,10 @@ std::string as_table(const program::Report& report) {
   std::string out;
   std::size_t key_width = 0;
   for (const auto& [key, cell] : report.summary) {
-    key_width = std::max(key_width, key.size());
+    key_width = std::max(key_width, core::display_width(key));
   }
   for (const auto& [key, cell] : report.summary) {
-    out += fmt::format("{:<{}}  {}\n", key, key_width, display(cell));
+    out += core::pad_to_width(key, key_width) + "  " + core::terminal_safe(display(cell)) + "\n";
   }
   if (!report.summary.empty()) {
     out += "\n";
