@@ -1,9 +1,12 @@
 #include "api.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <exception>
 
+#include "covalue/core/text.hpp"
 #include "error_mapping.hpp"
+#include "request_json.hpp"
 #include "static_files.hpp"
 
 namespace covalue::server {
@@ -19,35 +22,52 @@ core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver) {
   return tools;
 }
 
+//! "GET", "POST", ...
+std::string upper_name(Method method) {
+  std::string name = method_name(method);
+  for (char& ch : name) {
+    ch = static_cast<char>(ch - 'a' + 'A');
+  }
+  return name;
+}
+
+//! The Allow header: the methods of the path, HEAD wherever GET is.
 std::string allow_header(const std::vector<Method>& methods) {
   std::string out;
   for (const Method method : methods) {
-    std::string name = method_name(method);
-    for (char& ch : name) {
-      ch = static_cast<char>(ch - 'a' + 'A');
+    out += (out.empty() ? "" : ", ") + upper_name(method);
+    if (method == Method::kGet) {
+      out += ", HEAD";
     }
-    out += (out.empty() ? "" : ", ") + name;
   }
   return out;
 }
 
-//! The request body as JSON: an empty body is an empty object; malformed JSON is kInvalidInput.
-core::Result<nlohmann::json> parse_body(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return nlohmann::json::object();
-  }
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) {
-    return core::make_error(core::ErrorKind::kInvalidInput, "malformed JSON", "body");
-  }
-  return parsed;
+//! The current time in UTC, as logs write it ("2025-06-01T12:00:00Z").
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  const std::size_t size = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return {text, size};
+}
+
+//! 429 for an address that failed to authenticate too often.
+ApiResponse too_many_failures(std::chrono::seconds wait) {
+  ApiResponse response = error_response(
+      429, "too_many_requests",
+      "too many failed authentications from this address; retry in " + std::to_string(wait.count()) + " s",
+      "Authorization");
+  response.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+  return response;
 }
 
 ApiResponse to_response(const Route& route, Reply reply) {
   ApiResponse response;
   response.status = reply.status == 200 ? route.success : reply.status;
   response.body = reply.text ? std::move(reply.text) : std::make_shared<const std::string>(reply.body.dump());
-  response.headers.emplace_back("Cache-Control", "no-cache");
+  response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 
@@ -56,6 +76,11 @@ ApiResponse to_response(const Route& route, Reply reply) {
 Api::Api(program::Store& store, std::filesystem::path web_dir) : store_(store), web_dir_(std::move(web_dir)) {}
 
 ApiResponse Api::handle(const ApiRequest& request) {
+  if (request.method == Method::kHead) {
+    ApiRequest get = request;
+    get.method = Method::kGet;
+    return handle(get);
+  }
   try {
     if (request.path == "/api" || request.path.rfind("/api/", 0) == 0) {
       return handle_api(request);
@@ -72,7 +97,7 @@ ApiResponse Api::handle_api(const ApiRequest& request) {
   const RouteMatch match = match_route(request.method, request.path);
   if (match.route == nullptr) {
     if (match.allowed.empty()) {
-      return error_response(404, "not_found", "no route " + request.path);
+      return error_response(404, "not_found", "no route " + core::quote_excerpt(request.path));
     }
     ApiResponse response = error_response(405, "method_not_allowed", "this path takes " + allow_header(match.allowed));
     response.headers.emplace_back("Allow", allow_header(match.allowed));
@@ -82,6 +107,12 @@ ApiResponse Api::handle_api(const ApiRequest& request) {
 }
 
 ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const ApiRequest& request) {
+  if (route.access != Access::kPublic) {  // a throttled address is refused before its token is looked up
+    const std::chrono::seconds wait = throttle_.retry_after(request.client, AuthThrottle::Clock::now());
+    if (wait.count() > 0) {
+      return too_many_failures(wait);
+    }
+  }
   // Reads are cached per store version; a write needs none (-1: never cached).
   std::int64_t version = -1;
   program::Actor actor{program::Role::kObserver, std::nullopt, "anonymous"};
@@ -93,7 +124,7 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
     version = *current;
   }
   if (route.access != Access::kPublic) {
-    core::Result<program::Actor> caller = authenticate(request.authorization);
+    core::Result<program::Actor> caller = authenticate(route, request);
     if (!caller) {
       return error_response(caller.error());
     }
@@ -101,7 +132,7 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   }
   nlohmann::json body;
   if (!route.request_schema.empty()) {
-    core::Result<nlohmann::json> parsed = parse_body(request.body);
+    core::Result<nlohmann::json> parsed = parse_request_json(request.body);
     if (!parsed) {
       return error_response(parsed.error());
     }
@@ -117,9 +148,13 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   return to_response(route, std::move(*reply));
 }
 
-core::Result<program::Actor> Api::authenticate(const std::string& authorization) {
+core::Result<program::Actor> Api::authenticate(const Route& route, const ApiRequest& request) {
   constexpr std::string_view kScheme = "Bearer ";
+  const std::string& authorization = request.authorization;
   if (authorization.size() <= kScheme.size() || authorization.compare(0, kScheme.size(), kScheme) != 0) {
+    if (!authorization.empty()) {
+      record_auth_failure(route, request, "not a Bearer token");
+    }
     return core::make_error(core::ErrorKind::kUnauthenticated, "send Authorization: Bearer <token>", "Authorization");
   }
   const std::string secret = authorization.substr(kScheme.size());
@@ -129,10 +164,29 @@ core::Result<program::Actor> Api::authenticate(const std::string& authorization)
   }
   core::Result<program::Actor> actor = program::Program::authenticate(store_, secret);
   if (!actor) {
+    if (actor.error().kind == core::ErrorKind::kUnauthenticated) {
+      record_auth_failure(route, request, actor.error().message);
+    }
     return actor.error();
   }
   cache_.put_actor(hash, *actor);
   return actor;
+}
+
+void Api::record_auth_failure(const Route& route, const ApiRequest& request, const std::string& reason) {
+  const bool throttles = throttle_.record_failure(request.client, AuthThrottle::Clock::now());
+  const std::string time = utc_now();
+  const std::string method = upper_name(request.method);
+  std::fprintf(stderr, "%s covalue serve: authentication failed: client %s, %s %.*s: %s\n", time.c_str(),
+               request.client.c_str(), method.c_str(), static_cast<int>(route.pattern.size()), route.pattern.data(),
+               reason.c_str());
+  if (throttles) {
+    std::fprintf(stderr,
+                 "%s covalue serve: authentication throttled: client %s failed %zu times within %lld s; its "
+                 "requests that need a token get 429 until the window passes\n",
+                 time.c_str(), request.client.c_str(), throttle_.limit(),
+                 static_cast<long long>(throttle_.window().count()));
+  }
 }
 
 }  // namespace covalue::server

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "api_types.hpp"
+#include "auth_throttle.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/program/store.hpp"
 #include "read_cache.hpp"
@@ -13,24 +14,36 @@ namespace covalue::server {
 
 //! The HTTP API and the web UI behind one entry point, independent of the HTTP library: matches the
 //! route, authenticates the bearer token, parses the body, runs the handler with a Program for the
-//! caller and maps errors to statuses. Stateless apart from its read cache. Thread safe.
+//! caller and maps errors to statuses. Keeps nothing but its read cache and the failed authentications
+//! per client address (logged to stderr; kAuthFailureLimit of them within kAuthFailureWindow, and the
+//! address gets 429 on protected routes until the window passes). Thread safe.
 class Api {
  public:
+  //! Failed authentications from one address that throttle it, and the window they are counted in.
+  static constexpr std::size_t kAuthFailureLimit = 10;
+  static constexpr std::chrono::seconds kAuthFailureWindow{60};
+
   //! Serves `store`, and the web UI from `web_dir`.
   Api(program::Store& store, std::filesystem::path web_dir);
 
-  //! Answers one request; never throws (a fault becomes a logged 500).
+  //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
+  //! transport leaves the body out).
   [[nodiscard]] ApiResponse handle(const ApiRequest& request);
 
  private:
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);
   [[nodiscard]] ApiResponse run_route(const Route& route, const RouteMatch& match, const ApiRequest& request);
   //! The caller of a request to a protected route; kUnauthenticated when the token is missing or unknown.
-  [[nodiscard]] core::Result<program::Actor> authenticate(const std::string& authorization);
+  //! A failure with a token is logged and counted against the client's address.
+  [[nodiscard]] core::Result<program::Actor> authenticate(const Route& route, const ApiRequest& request);
+  //! Logs a failed authentication (UTC time, client address, route, reason; never the token) and counts
+  //! it; logs once more when it starts throttling the address.
+  void record_auth_failure(const Route& route, const ApiRequest& request, const std::string& reason);
 
   program::Store& store_;
   adapters::cbc::CbcSolver solver_;
   ReadCache cache_;
+  AuthThrottle throttle_{kAuthFailureLimit, kAuthFailureWindow};
   std::filesystem::path web_dir_;
 };
 

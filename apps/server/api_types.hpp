@@ -8,8 +8,8 @@
 
 namespace covalue::server {
 
-//! The HTTP methods the API answers.
-enum class Method { kGet, kPost, kPut, kPatch, kDelete, kOther };
+//! The HTTP methods the API answers (HEAD is answered as GET, without the body).
+enum class Method { kGet, kPost, kPut, kPatch, kDelete, kHead, kOther };
 
 //! "get", "post", ... (lower case, as OpenAPI writes them).
 [[nodiscard]] const char* method_name(Method method);
@@ -17,8 +17,9 @@ enum class Method { kGet, kPost, kPut, kPatch, kDelete, kOther };
 //! One HTTP request as the dispatcher sees it (independent of the HTTP library).
 struct ApiRequest {
   Method method{Method::kGet};
-  std::string path;           //!< percent-decoded path, without the query ("/api/cycles/3")
+  std::string path;           //!< the path as sent (percent-encoding kept), without the query ("/api/cycles/3")
   std::string query;          //!< the raw query string, without '?'
+  std::string client;         //!< the client's address ("127.0.0.1"), for throttling and logs
   std::string authorization;  //!< the Authorization header, as sent
   std::string if_none_match;  //!< the If-None-Match header, as sent
   std::string body;

@@ -1,6 +1,7 @@
 // Handlers of reads that span the program: the OpenAPI document, the session, the dashboard, reports.
 #include "covalue/adapters/json/access_json.hpp"
 #include "covalue/adapters/json/report_json.hpp"
+#include "covalue/core/text.hpp"
 #include "covalue/program/report.hpp"
 #include "dashboard.hpp"
 #include "handler_support.hpp"
@@ -42,8 +43,9 @@ core::Result<json> report_of_kind(const program::Snapshot& snapshot, const std::
     const net::Cycle* current = snapshot.current_cycle();
     return report_json(program::cycle_report(snapshot, current == nullptr ? 0 : current->number));
   }
-  return core::make_error(core::ErrorKind::kNotFound,
-                          "no report '" + kind + "' (network, fairness, engagement, kpi, partner, cycle)", "path.kind");
+  return core::make_error(
+      core::ErrorKind::kNotFound,
+      "no report " + core::quote_excerpt(kind) + " (network, fairness, engagement, kpi, partner, cycle)", "path.kind");
 }
 
 }  // namespace

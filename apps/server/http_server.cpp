@@ -1,23 +1,24 @@
-// The HTTP/1.1 transport of the API: Boost.Beast, one io_context run by N threads, async accept,
-// read and write, keep-alive, a read timeout, 413 before an oversized body is read.
+// The HTTP/1.1 transport of the API: Boost.Beast, one io_context run by N threads, async accept with
+// a connection cap (503 past it) and a pause when descriptors run out, an idle hook; the connections
+// themselves are in http_session.cpp.
 #include "http_server.hpp"
 
-#include <array>
-#include <boost/asio/dispatch.hpp>
+#include <sys/resource.h>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
+#include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <memory>
-#include <optional>
 #include <thread>
 #include <vector>
 
-#include "error_mapping.hpp"
+#include "http_session.hpp"
 
 namespace covalue::server {
 
@@ -25,187 +26,30 @@ namespace {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
 using Tcp = asio::ip::tcp;
 
-Method method_of(http::verb verb) {
-  switch (verb) {
-    case http::verb::get:
-      return Method::kGet;
-    case http::verb::post:
-      return Method::kPost;
-    case http::verb::put:
-      return Method::kPut;
-    case http::verb::patch:
-      return Method::kPatch;
-    case http::verb::delete_:
-      return Method::kDelete;
-    default:
-      return Method::kOther;
+//! How long the listener waits before accepting again when the process is out of file descriptors.
+constexpr std::chrono::milliseconds kAcceptBackoff{50};
+//! At most this many connections are refused (503, then a short linger) at once; past it, they are closed.
+constexpr std::size_t kMaxRefusing = 64;
+//! The idle check's period: `on_idle` runs after one full period without activity.
+constexpr std::chrono::seconds kIdleTick{1};
+
+//! True for the accept errors that mean "out of descriptors or kernel memory": worth waiting out.
+bool out_of_resources(const beast::error_code& error) {
+  if (error.category() != asio::error::get_system_category()) {
+    return false;
   }
+  const int code = error.value();
+  return code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM;
 }
 
-//! The request as the Api sees it; nothing when its path is not valid percent-encoding.
-std::optional<ApiRequest> to_api_request(http::request<http::string_body>& message) {
-  ApiRequest request;
-  request.method = method_of(message.method());
-  const std::string_view target(message.target().data(), message.target().size());
-  const std::size_t question = target.find('?');
-  std::optional<std::string> path = percent_decode(target.substr(0, question));
-  if (!path) {
-    return std::nullopt;
-  }
-  request.path = std::move(*path);
-  request.query = question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
-  request.authorization = std::string(message[http::field::authorization]);
-  request.if_none_match = std::string(message[http::field::if_none_match]);
-  request.body = std::move(message.body());
-  return request;
-}
-
-//! One client connection: reads requests one after the other and answers each.
-class Session : public std::enable_shared_from_this<Session> {
- public:
-  Session(Tcp::socket socket, Api& api, const ServerOptions& options)
-      : stream_(std::move(socket)), api_(api), options_(options) {}
-
-  void start() {
-    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read_header, shared_from_this()));
-  }
-
- private:
-  void read_header() {
-    parser_.emplace();
-    parser_->body_limit(options_.body_limit);
-    parser_->header_limit(64 * 1024);
-    stream_.expires_after(options_.read_timeout);
-    http::async_read_header(stream_, buffer_, *parser_,
-                            beast::bind_front_handler(&Session::on_header, shared_from_this()));
-  }
-
-  void on_header(beast::error_code error, std::size_t /*bytes*/) {
-    if (error == http::error::body_limit) {  // the parser checks Content-Length against the limit
-      reject_too_large();
-      return;
-    }
-    if (error) {
-      close();
-      return;
-    }
-    const boost::optional<std::uint64_t> length = parser_->content_length();
-    if (length && *length > options_.body_limit) {
-      reject_too_large();
-      return;
-    }
-    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
-      continue_.emplace(http::status::continue_, parser_->get().version());
-      http::async_write(stream_, *continue_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-        ec ? self->close() : self->read_body();
-      });
-      return;
-    }
-    read_body();
-  }
-
-  void read_body() {
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
-  }
-
-  void on_read(beast::error_code error, std::size_t /*bytes*/) {
-    if (error == http::error::body_limit) {
-      reject_too_large();
-      return;
-    }
-    if (error) {
-      close();
-      return;
-    }
-    http::request<http::string_body> message = parser_->release();
-    const bool keep_alive = message.keep_alive();
-    const unsigned version = message.version();
-    std::optional<ApiRequest> request = to_api_request(message);
-    send(request ? api_.handle(*request) : error_response(400, "invalid_input", "malformed percent-encoding", "path"),
-         keep_alive, version);
-  }
-
-  void send(ApiResponse answer, bool keep_alive, unsigned version) {
-    body_ = answer.body ? std::move(answer.body) : std::make_shared<const std::string>();
-    response_.emplace(static_cast<http::status>(answer.status), version);
-    response_->set(http::field::server, "covalue");
-    response_->set(http::field::content_type, answer.content_type);
-    for (const auto& [name, value] : answer.headers) {
-      response_->set(name, value);
-    }
-    response_->body() = http::span_body<const char>::value_type(body_->data(), body_->size());
-    response_->keep_alive(keep_alive);
-    response_->prepare_payload();
-    http::async_write(stream_, *response_,
-                      beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
-  }
-
-  void on_write(bool keep_alive, beast::error_code error, std::size_t /*bytes*/) {
-    if (error || !keep_alive) {
-      close();
-      return;
-    }
-    read_header();
-  }
-
-  //! 413 without reading the body; then the connection closes (after draining what the client sends,
-  //! so it can read the answer instead of a reset).
-  void reject_too_large() {
-    ApiResponse answer = error_response(
-        413, "payload_too_large", "the body is larger than " + std::to_string(options_.body_limit) + " bytes", "body");
-    body_ = std::move(answer.body);
-    response_.emplace(http::status::payload_too_large, parser_->get().version());
-    response_->set(http::field::content_type, answer.content_type);
-    response_->body() = http::span_body<const char>::value_type(body_->data(), body_->size());
-    response_->keep_alive(false);
-    response_->prepare_payload();
-    http::async_write(stream_, *response_, [self = shared_from_this()](beast::error_code error, std::size_t) {
-      if (error) {
-        self->close();
-        return;
-      }
-      beast::error_code ignored;
-      self->stream_.socket().shutdown(Tcp::socket::shutdown_send, ignored);
-      self->stream_.expires_after(std::chrono::seconds(5));
-      self->drain();
-    });
-  }
-
-  void drain() {
-    stream_.async_read_some(asio::buffer(scratch_), [self = shared_from_this()](beast::error_code error, std::size_t) {
-      if (error) {
-        self->close();
-        return;
-      }
-      self->drain();
-    });
-  }
-
-  void close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(Tcp::socket::shutdown_both, ignored);
-    stream_.socket().close(ignored);
-  }
-
-  beast::tcp_stream stream_;
-  beast::flat_buffer buffer_;
-  Api& api_;
-  const ServerOptions& options_;
-  std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<http::response<http::empty_body>> continue_;
-  std::optional<http::response<http::span_body<const char>>> response_;
-  std::shared_ptr<const std::string> body_;
-  std::array<char, std::size_t{64} * 1024> scratch_{};
-};
-
-//! Accepts connections, each on its own strand.
+//! Accepts connections, each on its own strand; past the cap, answers 503; out of descriptors, waits.
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(asio::io_context& context, Tcp::acceptor& acceptor, Api& api, const ServerOptions& options)
-      : context_(context), acceptor_(acceptor), api_(api), options_(options) {}
+  Listener(asio::io_context& context, Tcp::acceptor& acceptor, Api& api, const ServerOptions& options,
+           ConnectionCounts& counts)
+      : context_(context), acceptor_(acceptor), timer_(context), api_(api), options_(options), counts_(counts) {}
 
   void accept() {
     acceptor_.async_accept(asio::make_strand(context_),
@@ -217,16 +61,79 @@ class Listener : public std::enable_shared_from_this<Listener> {
     if (error == asio::error::operation_aborted || !acceptor_.is_open()) {
       return;
     }
+    if (out_of_resources(error)) {
+      back_off(error);
+      return;
+    }
     if (!error) {
-      std::make_shared<Session>(std::move(socket), api_, options_)->start();
+      if (counts_.open.load() < options_.max_connections) {
+        serve_connection(std::move(socket), api_, options_, counts_);
+      } else if (counts_.refusing.load() < kMaxRefusing) {
+        refuse_connection(std::move(socket), options_, counts_);
+      }  // else the socket closes here
     }
     accept();
   }
 
+  //! Accepting again at once would fail again at once (a busy loop): wait, logging at most every 10 s.
+  void back_off(const beast::error_code& error) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_logged_ >= std::chrono::seconds(10)) {
+      last_logged_ = now;
+      std::fprintf(stderr, "covalue serve: cannot accept a connection (%s); retrying every %lld ms\n",
+                   error.message().c_str(), static_cast<long long>(kAcceptBackoff.count()));
+    }
+    timer_.expires_after(kAcceptBackoff);
+    timer_.async_wait([self = shared_from_this()](beast::error_code waited) {
+      if (!waited) {
+        self->accept();
+      }
+    });
+  }
+
   asio::io_context& context_;
   Tcp::acceptor& acceptor_;
+  asio::steady_timer timer_;
   Api& api_;
   const ServerOptions& options_;
+  ConnectionCounts& counts_;
+  std::chrono::steady_clock::time_point last_logged_{};
+};
+
+//! Calls `options.on_idle` once after activity (answers, closed connections) has stopped for a full
+//! kIdleTick: never while the server is busy.
+class IdleWatch : public std::enable_shared_from_this<IdleWatch> {
+ public:
+  IdleWatch(asio::io_context& context, const ServerOptions& options, const ConnectionCounts& counts)
+      : timer_(context), options_(options), counts_(counts) {}
+
+  void tick() {
+    timer_.expires_after(kIdleTick);
+    timer_.async_wait([self = shared_from_this()](beast::error_code error) {
+      if (!error) {
+        self->check();
+        self->tick();
+      }
+    });
+  }
+
+ private:
+  void check() {
+    const std::uint64_t activity = counts_.activity.load(std::memory_order_relaxed);
+    if (activity != seen_) {
+      seen_ = activity;
+      pending_ = true;
+    } else if (pending_) {
+      pending_ = false;
+      options_.on_idle();
+    }
+  }
+
+  asio::steady_timer timer_;
+  const ServerOptions& options_;
+  const ConnectionCounts& counts_;
+  std::uint64_t seen_{0};
+  bool pending_{false};
 };
 
 core::Status open_acceptor(Tcp::acceptor& acceptor, const ServerOptions& options) {
@@ -252,6 +159,18 @@ core::Status open_acceptor(Tcp::acceptor& acceptor, const ServerOptions& options
         "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + error.message(), "--listen");
   }
   return {};
+}
+
+//! The cap is only a promise when the process may open that many descriptors: say so when it may not.
+void warn_if_descriptors_are_short(const ServerOptions& options) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      limit.rlim_cur < options.max_connections + 64) {
+    std::fprintf(stderr,
+                 "covalue serve: --max-connections %zu but only %llu file descriptors (ulimit -n): past them, new "
+                 "connections wait in the listen queue\n",
+                 options.max_connections, static_cast<unsigned long long>(limit.rlim_cur));
+  }
 }
 
 void run_threads(asio::io_context& context, int threads) {
@@ -297,6 +216,7 @@ core::Status parse_listen(const std::string& text, ServerOptions& options) {
 
 core::Status run_http_server(Api& api, const ServerOptions& options) {
   const int threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  ConnectionCounts counts;  // outlives the context, whose destructor ends the last connections
   asio::io_context context(threads);
   Tcp::acceptor acceptor(context);
   if (core::Status opened = open_acceptor(acceptor, options); !opened) {
@@ -308,7 +228,11 @@ core::Status run_http_server(Api& api, const ServerOptions& options) {
     acceptor.close(ignored);
     context.stop();
   });
-  std::make_shared<Listener>(context, acceptor, api, options)->accept();
+  std::make_shared<Listener>(context, acceptor, api, options, counts)->accept();
+  if (options.on_idle) {
+    std::make_shared<IdleWatch>(context, options, counts)->tick();
+  }
+  warn_if_descriptors_are_short(options);
   const Tcp::endpoint local = acceptor.local_endpoint();
   const std::string host =
       local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();

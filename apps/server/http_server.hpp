@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "api.hpp"
@@ -16,9 +17,18 @@ struct ServerOptions {
   int threads{0};                                    //!< 0: one per hardware core
   std::chrono::seconds read_timeout{30};             //!< a request must arrive within this (also keep-alive idle time)
   std::size_t body_limit{std::size_t{1024} * 1024};  //!< larger bodies get 413 before they are read
+  std::size_t max_connections{kDefaultMaxConnections};  //!< connections past it get 503 and a close
+  std::function<void()> on_idle;  //!< run once when the server goes quiet after activity (e.g. malloc_trim)
+
+  //! The default cap on concurrent connections: ample for a partner network's browsers and scripts on
+  //! 2 cores, and below the common 1024 descriptor limit with room for the database.
+  static constexpr std::size_t kDefaultMaxConnections = 512;
 };
 
-//! Serves `api` over HTTP/1.1 (Boost.Beast, async, keep-alive) until SIGINT or SIGTERM. Prints
+//! Serves `api` over HTTP/1.1 (Boost.Beast, async, keep-alive) until SIGINT or SIGTERM. Every answer
+//! carries Content-Security-Policy (self only, no inline code, no framing), X-Content-Type-Options,
+//! X-Frame-Options and Referrer-Policy; HEAD is answered without the body; malformed framing gets 400
+//! (431 for headers over 64 KiB) before the close; connections past `max_connections` get 503. Prints
 //! "listening on http://HOST:PORT" to stdout, flushed, once it accepts connections. kInvalidInput when
 //! the address cannot be bound.
 [[nodiscard]] core::Status run_http_server(Api& api, const ServerOptions& options);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "covalue/core/text.hpp"
+
 #include "handlers.hpp"
 
 namespace covalue::server {
@@ -187,6 +189,8 @@ const char* method_name(Method method) {
       return "patch";
     case kDelete:
       return "delete";
+    case kHead:
+      return "head";
     case kOther:
       break;
   }
@@ -270,16 +274,24 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
   return out;
 }
 
-core::Result<std::int64_t> RouteCall::id(const char* name) const {
-  const auto it = params.find(name);
-  const std::string text = it == params.end() ? std::string() : it->second;
+core::Result<std::int64_t> read_canonical_integer(std::string_view text, std::int64_t minimum,
+                                                  const std::string& where) {
+  const bool digits =
+      !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value <= 0) {
-    return core::make_error(core::ErrorKind::kInvalidInput, "expected a positive integer id, got '" + text + "'",
-                            std::string("path.") + name);
+  if (!digits || (text.size() > 1 && text.front() == '0') || error != std::errc() || value < minimum) {
+    const std::string wanted = minimum > 0 ? "a positive integer" : "a non-negative integer";
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "expected " + wanted + " in decimal digits, got " + core::quote_excerpt(text), where);
   }
   return value;
+}
+
+core::Result<std::int64_t> RouteCall::id(const char* name) const {
+  const auto it = params.find(name);
+  return read_canonical_integer(it == params.end() ? std::string_view() : std::string_view(it->second), 1,
+                                std::string("path.") + name);
 }
 
 core::Result<std::int64_t> RouteCall::query_integer(const char* name, std::int64_t fallback) const {
@@ -287,14 +299,7 @@ core::Result<std::int64_t> RouteCall::query_integer(const char* name, std::int64
   if (it == query.end()) {
     return fallback;
   }
-  std::int64_t value = 0;
-  const std::string& text = it->second;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    return core::make_error(core::ErrorKind::kInvalidInput, "expected an integer, got '" + text + "'",
-                            std::string("query.") + name);
-  }
-  return value;
+  return read_canonical_integer(it->second, 0, std::string("query.") + name);
 }
 
 }  // namespace covalue::server

@@ -45,9 +45,11 @@ struct RouteCall {
   const std::map<std::string, std::string>& query;   //!< query parameters by name
   const nlohmann::json& body;                        //!< the parsed body (null when the route takes none)
 
-  //! A path parameter as a positive integer; kInvalidInput naming it otherwise.
+  //! A path parameter as a positive integer in canonical decimal ("1", not "01" or "%31"); kInvalidInput
+  //! naming it ("path.cycle") otherwise.
   [[nodiscard]] core::Result<std::int64_t> id(const char* name) const;
-  //! An optional integer query parameter; kInvalidInput naming it when it is not an integer.
+  //! An optional query parameter as a non-negative integer in canonical decimal (`fallback` when absent);
+  //! kInvalidInput naming it ("query.after") otherwise.
   [[nodiscard]] core::Result<std::int64_t> query_integer(const char* name, std::int64_t fallback) const;
 };
 
@@ -80,11 +82,18 @@ struct RouteMatch {
   std::vector<Method> allowed;                //!< methods of routes whose pattern matches the path
 };
 
-//! Finds the route for `method` and `path`; `allowed` says which methods the path has (405 vs 404).
+//! Finds the route for `method` and `path` as sent (segments are compared and captured without
+//! percent-decoding: ids never need it); `allowed` says which methods the path has (405 vs 404).
 [[nodiscard]] RouteMatch match_route(Method method, std::string_view path);
 
 //! Splits "a=1&b=x%20y" into decoded pairs (the last of a repeated name wins).
 [[nodiscard]] std::map<std::string, std::string> parse_query(std::string_view query);
+
+//! Reads an integer written in canonical decimal (digits only, no sign, no leading zero) of at least
+//! `minimum`; kInvalidInput naming `where` and quoting a short excerpt of `text` otherwise. Path ids and
+//! query numbers go through it.
+[[nodiscard]] core::Result<std::int64_t> read_canonical_integer(std::string_view text, std::int64_t minimum,
+                                                                const std::string& where);
 
 //! Percent-decodes a URL component ('+' stays '+'); nothing when an escape is malformed.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text);

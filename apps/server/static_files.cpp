@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "error_mapping.hpp"
+#include "route_table.hpp"
 
 namespace covalue::server {
 
@@ -111,11 +112,15 @@ const char* content_type_of(const fs::path& file) {
 
 ApiResponse serve_static(const fs::path& root, const ApiRequest& request) {
   if (request.method != Method::kGet) {
-    ApiResponse response = error_response(405, "method_not_allowed", "static files are read with GET");
-    response.headers.emplace_back("Allow", "GET");
+    ApiResponse response = error_response(405, "method_not_allowed", "static files are read with GET or HEAD");
+    response.headers.emplace_back("Allow", "GET, HEAD");
     return response;
   }
-  const std::string& path = request.path;
+  const std::optional<std::string> decoded = percent_decode(request.path);
+  if (!decoded) {
+    return error_response(400, "invalid_input", "malformed percent-encoding", "path");
+  }
+  const std::string& path = *decoded;
   if (suspicious(path)) {
     return error_response(404, "not_found", "no such file");
   }

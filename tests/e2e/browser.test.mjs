@@ -34,6 +34,7 @@ let context;
 let userDataDir;
 let page;
 const pageErrors = [];
+const policyViolations = []; // Content-Security-Policy refusals Chromium reports on the console
 
 /** Starts `covalue serve` on port 0 and resolves to the URL it prints. */
 function startServer() {
@@ -120,6 +121,9 @@ before(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
   page.on('dialog', (dialog) => dialog.accept());
 });
 
@@ -130,7 +134,8 @@ after(async () => {
 });
 
 test('the sign-in page shows the API error of a bad token', async () => {
-  await page.goto(`${baseUrl}/`);
+  const response = await page.goto(`${baseUrl}/`);
+  assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'.*frame-ancestors 'none'/, 'the page is served under its Content-Security-Policy');
   await page.fill('#token', 'cvt_not-a-real-token');
   await page.click('button[type=submit]');
   const error = page.locator('.error-box');
@@ -259,6 +264,7 @@ test('the initiative board and a partner page render', async () => {
   await shot('10-partner');
 });
 
-test('no script error on any page', () => {
+test('no script error and no Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(policyViolations, []);
 });

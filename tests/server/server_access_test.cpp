@@ -77,6 +77,8 @@ const char* verb(server::Method method) {
       return "PATCH";
     case server::Method::kDelete:
       return "DELETE";
+    case server::Method::kHead:
+      return "HEAD";
     case server::Method::kOther:
       break;
   }

@@ -34,7 +34,7 @@ TEST_F(ServerErrors, UnknownRouteIs404AndWrongMethodIs405) {
   expect_error(get("/api/nothing-here", coordinator_), 404, "not_found");
   const HttpAnswer answer = server_->request("DELETE", "/api/partners", coordinator_);
   expect_error(answer, 405, "method_not_allowed");
-  EXPECT_EQ(answer.headers.at("allow"), "GET, POST");
+  EXPECT_EQ(answer.headers.at("allow"), "GET, HEAD, POST");
 }
 
 TEST_F(ServerErrors, UnknownIdIs404) {

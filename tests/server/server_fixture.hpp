@@ -21,7 +21,7 @@ class ServedNetwork : public ::testing::Test {
     auto [code, secret] = run_cli("token issue --db " + db() + " --role coordinator --label lead");
     ASSERT_EQ(code, 0);
     coordinator_ = trim(secret);
-    server_ = std::make_unique<ServerProcess>(db(), dir_.file("web"));
+    server_ = std::make_unique<ServerProcess>(db(), dir_.file("web"), launch());
     ASSERT_EQ(
         server_->request("PATCH", "/api/network", coordinator_, R"({"name":"Test network","capacity":"100"})").status,
         200);
@@ -40,6 +40,9 @@ class ServedNetwork : public ::testing::Test {
                                      rep_a_);
     ASSERT_EQ(proposed.status, 201) << proposed.body;
   }
+
+  //! How the server starts; a test suite overrides it for extra flags or a captured stderr.
+  [[nodiscard]] virtual ServerLaunch launch() const { return {}; }
 
   static std::string trim(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {

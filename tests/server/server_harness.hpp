@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -68,38 +70,37 @@ struct HttpAnswer {
   std::string body;
 
   [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+  //! A header's value by its lower-case name; empty when absent.
+  [[nodiscard]] std::string header(const std::string& name) const {
+    const auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+  }
 };
 
-//! Sends one raw request on a fresh connection and reads the answer until the server closes it.
-inline HttpAnswer raw_http(int port, const std::string& request) {
+//! A TCP connection to the server on loopback, from `source` (any 127.x.y.z address works on Linux, so
+//! a test can stand for several clients); -1 when the connection fails.
+inline int connect_loopback(int port, const char* source = "127.0.0.1") {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) {
+    return -1;
+  }
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  inet_pton(AF_INET, source, &from.sin_addr);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+  if (bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+      connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     close(fd);
-    throw std::runtime_error("cannot connect");
+    return -1;
   }
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) {
-      break;  // the server may answer (413) and stop reading
-    }
-    sent += static_cast<std::size_t>(n);
-  }
-  shutdown(fd, SHUT_WR);
-  std::string data;
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) {
-      break;
-    }
-    data.append(buffer, static_cast<std::size_t>(n));
-  }
-  close(fd);
+  return fd;
+}
+
+//! Parses a raw HTTP/1.1 answer (status line, headers, the rest as body); status 0 when there is none.
+inline HttpAnswer parse_answer(const std::string& data) {
   HttpAnswer answer;
   const std::size_t head_end = data.find("\r\n\r\n");
   if (data.size() < 12 || head_end == std::string::npos) {
@@ -115,17 +116,94 @@ inline HttpAnswer raw_http(int port, const std::string& request) {
     for (char& ch : name) {
       ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
-    answer.headers[name] = header.substr(header.find_first_not_of(' ', colon + 1));
+    const std::size_t value = header.find_first_not_of(' ', colon + 1);
+    answer.headers[name] = value == std::string::npos ? std::string() : header.substr(value);
     line = end + 2;
   }
   answer.body = data.substr(head_end + 4);
   return answer;
 }
 
+//! Reads from `fd` until the server closes the connection.
+inline std::string read_to_close(int fd) {
+  std::string data;
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) {
+      return data;
+    }
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+//! Sends one raw request on a fresh connection (from `source`) and reads the answer until the server
+//! closes it.
+inline HttpAnswer raw_http(int port, const std::string& request, const char* source = "127.0.0.1") {
+  const int fd = connect_loopback(port, source);
+  if (fd < 0) {
+    throw std::runtime_error("cannot connect");
+  }
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) {
+      break;  // the server may answer (413) and stop reading
+    }
+    sent += static_cast<std::size_t>(n);
+  }
+  shutdown(fd, SHUT_WR);
+  const std::string data = read_to_close(fd);
+  close(fd);
+  return parse_answer(data);
+}
+
+//! CPU time a process has used (user + system, /proc/PID/stat fields 14 and 15), in seconds.
+inline double process_cpu_seconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  const std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(stat.substr(stat.rfind(')') + 2));  // from field 3 (the state) on
+  std::string field;
+  long ticks = 0;
+  for (int number = 3; number <= 15 && fields >> field; ++number) {
+    if (number >= 14) {
+      ticks += std::stol(field);
+    }
+  }
+  return static_cast<double>(ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+//! The resident memory of a process (VmRSS of /proc/PID/status), in KiB.
+inline long process_rss_kib(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) {
+      return std::stol(line.substr(6));
+    }
+  }
+  return -1;
+}
+
+//! How a test starts the server beyond the defaults.
+struct ServerLaunch {
+  std::vector<std::string> extra_args;  //!< more `covalue serve` flags
+  rlim_t open_files{0};                 //!< RLIMIT_NOFILE of the server (0: inherited)
+  std::string stderr_file;              //!< where the server's stderr goes (empty: inherited)
+};
+
 //! A running `covalue serve`, stopped (SIGTERM, by pid) when the object dies.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& db, const std::string& web_dir) {
+  ServerProcess(const std::string& db, const std::string& web_dir, const ServerLaunch& launch = {}) {
+    std::vector<std::string> args = {COVALUE_BINARY, "serve",     "--db", db,      "--listen",
+                                     "127.0.0.1:0",  "--threads", "2",    "--web", web_dir};
+    args.insert(args.end(), launch.extra_args.begin(), launch.extra_args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) {
+      argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
     int out[2];
     if (pipe(out) != 0) {
       throw std::runtime_error("pipe");
@@ -135,9 +213,7 @@ class ServerProcess {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
       close(out[1]);
-      execl(COVALUE_BINARY, COVALUE_BINARY, "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0", "--threads", "2",
-            "--web", web_dir.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
+      start_child(launch, argv.data());
     }
     close(out[1]);
     std::string line;
@@ -169,6 +245,7 @@ class ServerProcess {
   }
 
   [[nodiscard]] int port() const { return port_; }
+  [[nodiscard]] pid_t pid() const { return pid_; }
 
   //! One request with an optional bearer token and body.
   [[nodiscard]] HttpAnswer request(const std::string& method, const std::string& target, const std::string& token = "",
@@ -184,6 +261,22 @@ class ServerProcess {
   }
 
  private:
+  //! In the forked child: applies the launch options, then runs the server (never returns).
+  [[noreturn]] static void start_child(const ServerLaunch& launch, char* const* argv) {
+    if (!launch.stderr_file.empty()) {
+      std::FILE* err = std::fopen(launch.stderr_file.c_str(), "w");
+      if (err != nullptr) {
+        dup2(fileno(err), STDERR_FILENO);
+      }
+    }
+    if (launch.open_files > 0) {
+      const rlimit limit{launch.open_files, launch.open_files};
+      setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    execv(COVALUE_BINARY, argv);
+    _exit(127);
+  }
+
   pid_t pid_{-1};
   int port_{0};
 };
