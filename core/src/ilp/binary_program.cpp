@@ -87,6 +87,8 @@ const char* solve_status_name(SolveStatus status) {
       return "infeasible";
     case SolveStatus::kNoSolutionFound:
       return "no_solution_found";
+    case SolveStatus::kOutOfRange:
+      return "out_of_range";
   }
   return "no_solution_found";
 }
@@ -114,6 +116,21 @@ Status check_point(const BinaryProgram& program, const std::vector<bool>& x) {
     }
   }
   return {};
+}
+
+std::vector<std::size_t> violated_constraints(const BinaryProgram& program, const std::vector<bool>& x) {
+  std::vector<std::size_t> violated;
+  auto values = column_values(program, x);
+  if (!values.ok() || x.size() != program.num_vars()) {
+    return violated;
+  }
+  for (std::size_t c = 0; c < program.constraints.size(); ++c) {
+    auto lhs = left_hand_side(program.constraints[c], c, *values);
+    if (lhs.ok() && !holds(program.constraints[c].sense, *lhs, program.constraints[c].rhs)) {
+      violated.push_back(c);
+    }
+  }
+  return violated;
 }
 
 Rational objective_value(const BinaryProgram& program, const std::vector<bool>& x) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../core/ilp/random_programs.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 
 namespace covalue::adapters::cbc {
@@ -22,77 +23,9 @@ using core::ilp::objective_value;
 using core::ilp::SolverOptions;
 using core::ilp::SolveStatus;
 using Sense = Constraint::Sense;
-
-// A uniform integer in [low, high): rapidcheck's inRange favours small values at small sizes.
-template <typename T>
-T pick(T low, T high) {
-  return *rc::gen::resize(100, rc::gen::inRange<T>(low, high));
-}
-
-Rational small_rational(int low, int high) {
-  Rational q(pick(low, high + 1), pick(1, 5));
-  q.canonicalize();
-  return q;
-}
-
-BinaryProgram random_program() {
-  BinaryProgram p;
-  const auto n = pick<std::uint32_t>(1, 13);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    p.objective.push_back(small_rational(-10, 20));
-  }
-  const int rows = pick(0, 5);
-  for (int r = 0; r < rows; ++r) {
-    Constraint c{"row" + std::to_string(r), {}, Sense::kLessEqual, small_rational(-5, 25)};
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (pick(0, 3) != 0) {
-        c.terms.push_back({i, small_rational(-6, 12)});
-      }
-    }
-    const int sense = pick(0, 8);
-    c.sense = sense == 0 ? Sense::kEqual : sense <= 2 ? Sense::kGreaterEqual : Sense::kLessEqual;
-    if (c.sense != Sense::kLessEqual) {
-      c.rhs = small_rational(-8, 10);
-    }
-    p.constraints.push_back(std::move(c));
-  }
-  return p;
-}
-
-std::optional<Rational> brute_force_optimum(const BinaryProgram& p) {
-  std::optional<Rational> best;
-  const std::size_t n = p.num_vars();
-  std::vector<bool> x(n);
-  for (std::size_t mask = 0; mask < (std::size_t{1} << n); ++mask) {
-    for (std::size_t i = 0; i < n; ++i) {
-      x[i] = ((mask >> i) & 1U) != 0;
-    }
-    if (check_point(p, x).ok()) {
-      const Rational value = objective_value(p, x);
-      if (!best || value > *best) {
-        best = value;
-      }
-    }
-  }
-  return best;
-}
-
-// The program as text, for the report of a failing case.
-std::string describe(const BinaryProgram& p) {
-  std::string text = "max";
-  for (std::size_t i = 0; i < p.num_vars(); ++i) {
-    text += " + " + core::to_string(p.objective[i]) + " x" + std::to_string(i);
-  }
-  for (const Constraint& c : p.constraints) {
-    text += "\n" + c.name + ":";
-    for (const auto& term : c.terms) {
-      text += " + " + core::to_string(term.coef) + " x" + std::to_string(term.var);
-    }
-    text += c.sense == Sense::kLessEqual ? " <= " : c.sense == Sense::kGreaterEqual ? " >= " : " = ";
-    text += core::to_string(c.rhs);
-  }
-  return text;
-}
+using testing::brute_force_optimum;
+using testing::describe;
+using testing::random_program;
 
 RC_GTEST_PROP(CbcSolverProperties, OptimalAnswersMatchBruteForceExactly, ()) {
   const BinaryProgram p = random_program();

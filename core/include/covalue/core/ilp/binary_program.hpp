@@ -46,9 +46,15 @@ struct BinaryProgram {
 };
 
 //! What a solver claims about its answer (separate from whether the call worked).
-enum class SolveStatus { kOptimal, kFeasible, kInfeasible, kNoSolutionFound };
+enum class SolveStatus {
+  kOptimal,
+  kFeasible,
+  kInfeasible,
+  kNoSolutionFound,
+  kOutOfRange  //!< the program's numbers are beyond what this solver can be trusted with: not solved
+};
 
-//! "optimal", "feasible", "infeasible", "no_solution_found".
+//! "optimal", "feasible", "infeasible", "no_solution_found", "out_of_range".
 [[nodiscard]] const char* solve_status_name(SolveStatus status);
 
 //! A solver's answer: its status, the point, its bound on the optimum and effort.
@@ -57,6 +63,7 @@ struct SolverAnswer {
   std::vector<bool> x;   //!< empty unless kOptimal or kFeasible
   double best_bound{0};  //!< the solver's upper bound on the optimum
   std::uint64_t nodes{0};
+  std::string note;  //!< why it did not solve, when kOutOfRange
 };
 
 //! Limits handed to a solver.
@@ -81,6 +88,10 @@ class BinarySolver {
 //! error names the first violated constraint (index and name), its lhs, sense, rhs and by how much.
 //! A solver answer that fails here is the caller's to report (as kInternal: the solver erred).
 [[nodiscard]] Status check_point(const BinaryProgram& program, const std::vector<bool>& x);
+
+//! The indices of every constraint the point violates, checked exactly (x must have num_vars() values and
+//! the program's terms must name its variables, as check_point requires).
+[[nodiscard]] std::vector<std::size_t> violated_constraints(const BinaryProgram& program, const std::vector<bool>& x);
 
 //! The exact objective value of a point (x must have num_vars() values).
 [[nodiscard]] Rational objective_value(const BinaryProgram& program, const std::vector<bool>& x);
