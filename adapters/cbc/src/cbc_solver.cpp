@@ -185,6 +185,13 @@ Result<SolverAnswer> CbcSolver::solve(const BinaryProgram& program, const Solver
   if (program.num_vars() == 0) {
     return solve_empty(program);
   }
+  if (!double_model->untrusted.empty()) {
+    SolverAnswer answer;
+    answer.status = SolveStatus::kOutOfRange;
+    answer.best_bound = kInfinity;
+    answer.note = double_model->untrusted;
+    return answer;
+  }
   try {
     return run_cbc(*double_model, options, settings_);
   } catch (const CoinError& error) {

@@ -1,9 +1,12 @@
 #include "covalue/adapters/cbc/double_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <limits>
 #include <numeric>
@@ -19,6 +22,9 @@ using core::ilp::BinaryProgram;
 using core::ilp::Constraint;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// The widest ratio between the largest and the smallest nonzero magnitude of a row (its right-hand side
+// included) or of the objective that the double solver is trusted with.
+constexpr unsigned kMaxSpreadBits = 30;
 
 // The integers are exactly representable as doubles up to 2^53.
 bool fits_double(const Integer& value) {
@@ -26,9 +32,11 @@ bool fits_double(const Integer& value) {
   return abs(value) <= limit;
 }
 
-// numbers times a positive factor, as doubles: the factor (the lcm of the denominators over the gcd
-// of the resulting integers, 1 when all are zero) makes them coprime integers, exact when every one
-// fits in 2^53; otherwise the plain doubles of the numbers and factor 1.
+// numbers times a positive factor, as doubles. First the exact way: the factor (the lcm of the
+// denominators over the gcd of the resulting integers, 1 when all are zero) makes them coprime
+// integers, kept when every one fits in 2^53. Otherwise a power of two that brings the largest
+// magnitude near 1: the doubles are then the nearest to the scaled numbers, never beyond what a
+// solver can take (CLP asserts on objective coefficients from 1e25 on).
 struct Scaled {
   std::vector<double> values;
   Rational scale{1};
@@ -45,6 +53,39 @@ void times_lcm(Integer& out, const Rational& q, const Integer& lcm) {
   }
   mpz_divexact(out.get_mpz_t(), lcm.get_mpz_t(), q.get_den_mpz_t());
   out *= q.get_num();
+}
+
+// About log2 |q| (within one) for a nonzero q.
+long log2_of(const Rational& q) {
+  return static_cast<long>(mpz_sizeinbase(q.get_num_mpz_t(), 2)) -
+         static_cast<long>(mpz_sizeinbase(q.get_den_mpz_t(), 2));
+}
+
+Scaled power_of_two_doubles(const Numbers& numbers) {
+  long top = LONG_MIN;
+  for (const Rational* q : numbers) {
+    if (sgn(*q) != 0) {
+      top = std::max(top, log2_of(*q));
+    }
+  }
+  Scaled out;
+  out.exact = false;
+  const auto shift = static_cast<mp_bitcnt_t>(std::labs(top == LONG_MIN ? 0 : top));
+  Rational scaled;
+  for (const Rational* q : numbers) {
+    if (top >= 0) {
+      mpq_div_2exp(scaled.get_mpq_t(), q->get_mpq_t(), shift);
+    } else {
+      mpq_mul_2exp(scaled.get_mpq_t(), q->get_mpq_t(), shift);
+    }
+    out.values.push_back(scaled.get_d());
+  }
+  if (top >= 0) {
+    mpq_div_2exp(out.scale.get_mpq_t(), out.scale.get_mpq_t(), shift);
+  } else {
+    mpq_mul_2exp(out.scale.get_mpq_t(), out.scale.get_mpq_t(), shift);
+  }
+  return out;
 }
 
 Scaled scale_to_doubles(const Numbers& numbers) {
@@ -67,21 +108,45 @@ Scaled scale_to_doubles(const Numbers& numbers) {
     times_lcm(value, *q, lcm);
     mpz_divexact(value.get_mpz_t(), value.get_mpz_t(), gcd.get_mpz_t());
     if (!fits_double(value)) {
-      out.exact = false;
-      break;
+      return power_of_two_doubles(numbers);
     }
     out.values.push_back(value.get_d());
   }
-  if (out.exact) {
-    out.scale = Rational(lcm, gcd);
-    out.scale.canonicalize();
-    return out;
-  }
-  out.values.clear();
-  for (const Rational* q : numbers) {
-    out.values.push_back(q->get_d());
-  }
+  out.scale = Rational(lcm, gcd);
+  out.scale.canonicalize();
   return out;
+}
+
+// The text of a magnitude for a message ("1e-06").
+std::string magnitude_text(const Rational& q) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.3g", std::fabs(q.get_d()));
+  return buffer.data();
+}
+
+// Empty when the nonzero numbers are within kMaxSpread of each other; else why they are not, naming
+// `what`. Beyond that spread a double solver's tolerances (1e-6 to 1e-9 of the largest number) swallow
+// the smallest numbers, so its answer could not be trusted.
+std::string spread_problem(const Numbers& numbers, const std::string& what) {
+  const Rational* smallest = nullptr;
+  const Rational* largest = nullptr;
+  for (const Rational* q : numbers) {
+    if (sgn(*q) == 0) {
+      continue;
+    }
+    if (smallest == nullptr || abs(*q) < abs(*smallest)) {
+      smallest = q;
+    }
+    if (largest == nullptr || abs(*q) > abs(*largest)) {
+      largest = q;
+    }
+  }
+  static const Rational kMaxSpread(Integer(1) << kMaxSpreadBits);
+  if (smallest == nullptr || abs(*largest) <= kMaxSpread * abs(*smallest)) {
+    return {};
+  }
+  return what + " has numbers from " + magnitude_text(*smallest) + " to " + magnitude_text(*largest) +
+         ", more than 2^" + std::to_string(kMaxSpreadBits) + " apart";
 }
 
 // A constraint's terms merged by variable (ascending), zero sums dropped; the coefficients point
@@ -146,6 +211,7 @@ core::Result<DoubleRow> to_row(const Constraint& constraint, std::size_t index, 
   row.indices = std::move(terms.indices);
   row.values = std::move(scaled.values);
   row.exact = scaled.exact;
+  row.untrusted = spread_problem(terms.coefs, "constraint '" + constraint.name + "'");
   row.lower = constraint.sense == Constraint::Sense::kLessEqual ? -kInfinity : rhs;
   row.upper = constraint.sense == Constraint::Sense::kGreaterEqual ? kInfinity : rhs;
   return row;
@@ -187,6 +253,9 @@ core::Result<DoubleModel> add_definitions(const BinaryProgram& program, DoubleMo
       return row.error();
     }
     row->constraint = program.constraints.size() + k;
+    if (model.untrusted.empty()) {
+      model.untrusted = row->untrusted;
+    }
     model.rows.push_back(std::move(row).value());
   }
   return std::move(model);
@@ -208,6 +277,7 @@ core::Result<DoubleModel> to_double_model(const BinaryProgram& program) {
   model.objective = std::move(objective.values);
   model.objective_scale = objective.scale;
   model.objective_exact = objective.exact;
+  model.untrusted = spread_problem(objective_numbers, "the objective");
   model.rows.reserve(program.constraints.size());
   for (std::size_t c = 0; c < program.constraints.size(); ++c) {
     auto row = to_row(program.constraints[c], c, program.num_columns());
@@ -216,6 +286,9 @@ core::Result<DoubleModel> to_double_model(const BinaryProgram& program) {
     }
     if (!always_holds(program.constraints[c], program.num_vars())) {
       row->constraint = c;
+      if (model.untrusted.empty()) {
+        model.untrusted = row->untrusted;
+      }
       model.rows.push_back(std::move(row).value());
     }
   }

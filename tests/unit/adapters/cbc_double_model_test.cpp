@@ -56,16 +56,40 @@ TEST(CbcDoubleModel, MergesRepeatedVariablesAndDropsZeros) {
   EXPECT_EQ(m->rows[0].upper, 3);
 }
 
-TEST(CbcDoubleModel, FallsBackToPlainDoublesWhenIntegersDoNotFit) {
+TEST(CbcDoubleModel, ScalesByAPowerOfTwoWhenIntegersDoNotFit) {
+  // Four primes near 10^6 as denominators: the row in integers needs about 10^18 (over 2^53).
   auto p = three_vars();
-  const Rational huge(core::Integer(1) << 60);
-  p.constraints.push_back({"huge", {{0, huge}, {1, Rational(1, 3)}}, Sense::kLessEqual, Rational(1)});
+  p.constraints.push_back({"primes",
+                           {{0, Rational(1, 1000003)}, {1, Rational(1, 1000033)}, {2, Rational(1, 1000037)}},
+                           Sense::kLessEqual,
+                           Rational(2, 1000039)});
   auto m = to_double_model(p);
   ASSERT_TRUE(m.ok());
   EXPECT_FALSE(m->rows[0].exact);
-  EXPECT_EQ(m->rows[0].values[0], std::ldexp(1.0, 60));
-  EXPECT_DOUBLE_EQ(m->rows[0].values[1], 1.0 / 3);
-  EXPECT_EQ(m->rows[0].upper, 1);
+  // Times 2^18, which brings the largest magnitude near 1 (the scale is exact; only the doubles round).
+  EXPECT_DOUBLE_EQ(m->rows[0].values[0], 262144.0 / 1000003);
+  EXPECT_DOUBLE_EQ(m->rows[0].values[2], 262144.0 / 1000037);
+  EXPECT_DOUBLE_EQ(m->rows[0].upper, 2 * 262144.0 / 1000039);
+  EXPECT_TRUE(m->untrusted.empty());
+}
+
+TEST(CbcDoubleModel, MarksRowsAndObjectivesThatSpreadTooFarForTheSolver) {
+  auto p = three_vars();
+  p.constraints.push_back({"wide", {{0, Rational(1, 1000000)}, {1, Rational(1000000000)}}, Sense::kLessEqual, 1});
+  auto m = to_double_model(p);
+  ASSERT_TRUE(m.ok());
+  EXPECT_NE(m->untrusted.find("constraint 'wide' has numbers from 1e-06 to 1e+09"), std::string::npos) << m->untrusted;
+  auto q = three_vars();
+  Rational huge;
+  mpz_ui_pow_ui(huge.get_num_mpz_t(), 10, 26);
+  q.objective[1] = huge;
+  auto objective = to_double_model(q);
+  ASSERT_TRUE(objective.ok());
+  EXPECT_NE(objective->untrusted.find("the objective"), std::string::npos) << objective->untrusted;
+  // Within 2^30 of each other: trusted.
+  auto r = three_vars();
+  r.constraints.push_back({"fine", {{0, Rational(1, 1000)}, {1, Rational(1000000)}}, Sense::kLessEqual, 7});
+  EXPECT_TRUE(to_double_model(r)->untrusted.empty());
 }
 
 TEST(CbcDoubleModel, LeavesOutConstraintsNoPointCanViolate) {

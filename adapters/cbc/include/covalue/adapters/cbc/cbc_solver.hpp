@@ -23,7 +23,9 @@ struct CbcSettings {
 //! kFeasible when it stopped with a point on a limit (time, or the relative gap: best_bound then shows
 //! how close), kInfeasible when it proved there is none, else kNoSolutionFound. best_bound is CBC's
 //! bound in the program's units (never below the point found), +infinity when CBC has none and
-//! -infinity for an infeasible program; x is CBC's column values rounded (> 0.5). CBC keeps
+//! -infinity for an infeasible program; x is CBC's column values rounded (> 0.5). kOutOfRange, without
+//! running CBC, when the program's numbers spread too far for its tolerances (DoubleModel::untrusted,
+//! given as the answer's note). CBC keeps
 //! process-wide state in CbcMain1, so solves are serialised by a process-wide mutex. Rows are scaled
 //! to integers and rows no binary point can violate are left out (see double_model.hpp). Never trust
 //! the answer: re-check it with core::ilp::check_point.
