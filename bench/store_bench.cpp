@@ -137,7 +137,8 @@ net::CycleOutcome big_outcome(net::CycleNumber cycle, const NetworkIds& ids) {
   outcome.cycle = cycle;
   outcome.capacity = Rational(500);
   for (std::size_t i = 0; i < ids.initiatives.size(); ++i) {
-    outcome.decisions.push_back({ids.initiatives[i], i < 60, net::DecisionReason::kNotChosen, "not chosen"});
+    outcome.decisions.push_back(
+        {ids.initiatives[i], i < 60, net::DecisionReason::kNotChosen, "not chosen", {}, std::nullopt});
     outcome.candidates.push_back(ids.initiatives[i]);
   }
   for (const auto partner : ids.partners) {

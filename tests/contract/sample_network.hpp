@@ -112,8 +112,9 @@ inline net::CycleOutcome sample_outcome(net::CycleNumber cycle, const std::vecto
   outcome.capacity = q("100");
   outcome.spent = q("95/2");
   outcome.network_value = q("-3/4");
-  outcome.decisions = {{initiatives[0], true, net::DecisionReason::kSelectedObjectionMet, "made whole by transfers"},
-                       {initiatives[1], false, net::DecisionReason::kNegativeNetworkValue, ""}};
+  outcome.decisions = {
+      {initiatives[0], true, net::DecisionReason::kSelectedObjectionMet, "made whole by transfers", {}, std::nullopt},
+      {initiatives[1], false, net::DecisionReason::kNotChosen, "it costs 3", {"capacity", "x"}, q("7/2")}};
   net::PartnerResult first{partners[0], q("3/2"), q("-7/3"), q("7/3"), q("5/3"), q("-2/3"), q("1/7"),
                            4,           2,        true,      true,     3,        true};
   net::PartnerResult second{partners[1], q("1"), q("0"), q("0"), q("-5/3"), q("-5/3"), q("0"),
@@ -123,7 +124,8 @@ inline net::CycleOutcome sample_outcome(net::CycleNumber cycle, const std::vecto
   outcome.sharing = {net::SharingPolicy::kShapley, "sampled", q("1/100"), 20000, "no", {partners[1], partners[0]}};
   outcome.rule_outcome = sample_rule_outcome();
   outcome.candidates = {initiatives[1], initiatives[0], initiatives[1] + 100};
-  outcome.network_fair = net::NetworkFairCertificate{"time_limit", q("9/2"), q("5.5"), q("6"), q("1"), 42, true};
+  outcome.network_fair =
+      net::NetworkFairCertificate{"feasible", q("9/2"), q("5.5"), q("6"), q("1"), 42, true, "CBC 2.10.8", ""};
   outcome.notes = {"network benefit first", "", "Ünïcode ✓"};
   return outcome;
 }

@@ -24,7 +24,9 @@ json decision_to_json(const net::InitiativeDecision& decision) {
   return {{"initiative", decision.initiative},
           {"selected", decision.selected},
           {"reason", net::name_of(decision.reason)},
-          {"explanation", decision.explanation}};
+          {"explanation", decision.explanation},
+          {"binding", decision.binding},
+          {"value_forgone", decision.value_forgone ? json(to_string(*decision.value_forgone)) : json()}};
 }
 
 json partner_to_json(const net::PartnerResult& partner) {
@@ -64,7 +66,9 @@ json network_fair_to_json(const net::NetworkFairCertificate& certificate) {
           {"proven_bound", to_string(certificate.proven_bound)},
           {"gap", to_string(certificate.gap)},
           {"nodes", certificate.nodes},
-          {"rechecked", certificate.rechecked}};
+          {"rechecked", certificate.rechecked},
+          {"solver", certificate.solver},
+          {"note", certificate.note}};
 }
 
 json consensus_to_json(const net::ConsensusSummary& consensus) {

@@ -47,6 +47,11 @@ Result<net::InitiativeDecision> decision_from_json(const json& node, const std::
   out.selected = fields.boolean("selected");
   out.reason = fields.name("reason", net::parse_decision_reason);
   out.explanation = fields.optional_text("explanation", "");
+  fields.each("binding", [&](const json& item, const std::string& at) {
+    auto name = text_from_json(item, at);
+    return name.ok() ? (out.binding.push_back(std::move(name).value()), true) : fields.fail(name.error());
+  });
+  out.value_forgone = fields.optional_rational("value_forgone");
   return fields.finish(std::move(out));
 }
 
@@ -100,6 +105,8 @@ Result<net::NetworkFairCertificate> network_fair_from_json(const json& node, con
   out.gap = fields.rational("gap");
   out.nodes = fields.optional_unsigned<std::uint64_t>("nodes", 0);
   out.rechecked = fields.boolean("rechecked");
+  out.solver = fields.optional_text("solver", "");
+  out.note = fields.optional_text("note", "");
   return fields.finish(std::move(out));
 }
 

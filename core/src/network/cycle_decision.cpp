@@ -173,12 +173,6 @@ void record_selection(const DecisionContext& context, const Portfolio& portfolio
       decisions[c].explanation = std::string("chosen by ") + name_of(context.input->cycle.rule);
     }
   }
-  for (InitiativeDecision& decision : decisions) {
-    if (!decision.selected && decision.reason == DecisionReason::kNotChosen && decision.explanation.empty()) {
-      decision.explanation =
-          std::string("not chosen by ") + name_of(context.input->cycle.rule) + " within the capacity; carried over";
-    }
-  }
 }
 
 //! The decision in words: weights, eligibility, selection, sharing.
@@ -230,6 +224,7 @@ Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& 
     return portfolio.error();
   }
   record_selection(*context, *portfolio, outcome.decisions);
+  detail::explain_rejections(*context, allowed, portfolio->selection, tools, outcome.decisions);
   explain(*context, allowed, *portfolio, outcome.notes);
   const std::vector<std::uint32_t>& chosen = portfolio->selection.chosen;
   for (std::uint32_t c : chosen) {

@@ -50,6 +50,49 @@ struct DecisionContext {
 //! Builds the index form, validating ballots against members and candidates.
 [[nodiscard]] Result<DecisionContext> make_context(const CycleInput& input);
 
+//! What a row of the network-fair model stands for.
+struct FairRow {
+  enum class Kind {
+    kCapacity,    //!< the cycle's capacity
+    kDeoptShare,  //!< `member` carries at most the charter's share of the de-optimisation
+    kProtection,  //!< protected `member` ends the cycle with a net value >= 0
+    kSupport      //!< protected `member` gets something it asked for (or the objective pays a penalty)
+  };
+  Kind kind{Kind::kCapacity};
+  std::uint32_t member{0};
+};
+
+//! The network-fair ILP, how its variables and rows map back to the cycle, and the point selected.
+struct FairModel {
+  ilp::BinaryProgram program;
+  std::vector<std::uint32_t> candidate_of;  //!< variable -> candidate, for the first candidate_of.size() variables
+  std::vector<FairRow> rows;                //!< one per constraint of the program
+  std::vector<bool> point;                  //!< the solution the selection was made from
+};
+
+//! What a row of the fair model guards, as a stable key for InitiativeDecision::binding: "capacity",
+//! "deopt_share:ID", "protected_net_value:ID" or "protected_support:ID" (ID: the partner's id).
+[[nodiscard]] std::string binding_key(const DecisionContext& context, const FairRow& row);
+
+//! The network-fair ILP over the allowed candidates: maximise the network value under the capacity, each
+//! member's de-optimisation share, protected members' net value (without transfers) and, for protected
+//! members, a penalty for getting nothing they asked for. `point` is left empty.
+[[nodiscard]] FairModel build_fair_model(const DecisionContext& context, const std::vector<bool>& allowed);
+
+//! A network-fair program solved, the point re-checked exactly, and what is known of its optimality.
+struct FairSolution {
+  std::vector<bool> x;
+  NetworkFairCertificate certificate;    //!< status, nodes, solver and note; the rest is filled by the caller
+  std::optional<Rational> solver_bound;  //!< the solver's bound, when it gave a finite one
+  std::optional<Rational> exact_bound;   //!< the exact search's bound, when it solved the program
+};
+
+//! Solves a network-fair program with tools.solver; when that answer cannot be believed (no solver,
+//! numbers out of its range, a failure, no point, or a point that fails the exact re-check), with
+//! covalue's exact search, saying why in the certificate's note. kInfeasible when the program provably
+//! has no point; kTimeLimit when neither found one within its limits.
+[[nodiscard]] Result<FairSolution> solve_fair(const ilp::BinaryProgram& program, const DecisionTools& tools);
+
 //! A selection with the certificate of the rule that made it.
 struct Selection {
   std::vector<std::uint32_t> chosen;  //!< candidate indices, sorted
@@ -57,6 +100,7 @@ struct Selection {
   std::vector<InitiativeId> rule_candidates;  //!< what rule_outcome's project indices refer to
   std::optional<NetworkFairCertificate> network_fair;
   std::optional<ConsensusSummary> consensus;
+  std::optional<FairModel> fair;  //!< network-fair: the model solved and its point
 };
 
 //! Runs the charter's rule over the allowed candidates.
@@ -75,6 +119,12 @@ struct Selection {
 [[nodiscard]] Result<std::optional<ConsensusSummary>> summarise_consensus(const DecisionContext& context,
                                                                           const std::vector<bool>& allowed,
                                                                           ranking::RankingRule rule);
+
+//! For each allowed candidate the selection left out (reason kNotChosen): the constraints that keep it out
+//! (InitiativeDecision::binding), in words, and under network-fair the value including it would forgo (one
+//! more solve of the model per such candidate, with it forced in).
+void explain_rejections(const DecisionContext& context, const std::vector<bool>& allowed, const Selection& selection,
+                        const DecisionTools& tools, std::vector<InitiativeDecision>& decisions);
 
 //! The portfolio game of a selection, over the members.
 [[nodiscard]] Result<games::PortfolioGame> portfolio_game(const DecisionContext& context,

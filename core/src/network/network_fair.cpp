@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 
 #include "covalue/core/ilp/binary_program.hpp"
+#include "covalue/core/ilp/exact_search.hpp"
 #include "decision_context.hpp"
 
 namespace covalue::core::network::detail {
@@ -9,12 +12,6 @@ namespace {
 
 using ilp::Constraint;
 using ilp::Term;
-
-//! The network-fair ILP and how its variables map back to candidates.
-struct FairModel {
-  ilp::BinaryProgram program;
-  std::vector<std::uint32_t> candidate_of;  // variable -> candidate, for the first candidate_of.size() variables
-};
 
 std::string partner_label(const DecisionContext& context, std::uint32_t p) {
   return "partner " + context.input->members[p].name;
@@ -26,6 +23,7 @@ void add_capacity_row(const DecisionContext& context, FairModel& model) {
     row.terms.push_back({v, context.input->candidates[model.candidate_of[v]].cost});
   }
   model.program.constraints.push_back(std::move(row));
+  model.rows.push_back({FairRow::Kind::kCapacity, 0});
 }
 
 //! No member carries more than the allowed share s of the cycle's de-optimisation:
@@ -65,6 +63,7 @@ void add_deopt_rows(const DecisionContext& context, FairModel& model) {
                    Constraint::Sense::kLessEqual, 0};
     row.terms.push_back({d, -share});
     model.program.constraints.push_back(std::move(row));
+    model.rows.push_back({FairRow::Kind::kDeoptShare, p});
   }
 }
 
@@ -86,6 +85,7 @@ void add_protection_rows(const DecisionContext& context, FairModel& model) {
       }
     }
     model.program.constraints.push_back(std::move(row));
+    model.rows.push_back({FairRow::Kind::kProtection, p});
   }
 }
 
@@ -115,10 +115,60 @@ void add_support_rows(const DecisionContext& context, FairModel& model, const Ra
     model.program.objective.push_back(-penalty);
     row.terms.push_back({miss, 1});
     model.program.constraints.push_back(std::move(row));
+    model.rows.push_back({FairRow::Kind::kSupport, p});
   }
 }
 
-FairModel build_model(const DecisionContext& context, const std::vector<bool>& allowed) {
+Rational proven_bound(const DecisionContext& context, const FairModel& model) {
+  std::vector<Rational> values;
+  std::vector<Rational> weights;
+  for (std::uint32_t c : model.candidate_of) {
+    values.push_back(context.network_value[c]);
+    weights.push_back(context.input->candidates[c].cost);
+  }
+  return ilp::knapsack_relaxation_bound(values, weights, context.input->cycle.capacity);
+}
+
+//! The solver's answer when it can be believed: an optimal or feasible point that passes the exact
+//! re-check. Otherwise nothing, and `note` says why.
+std::optional<FairSolution> ask_solver(const ilp::BinaryProgram& program, const DecisionTools& tools,
+                                       std::string& note) {
+  if (tools.solver == nullptr) {
+    note = "no ILP solver was given";
+    return std::nullopt;
+  }
+  Result<ilp::SolverAnswer> answer = tools.solver->solve(program, tools.solver_options);
+  if (!answer) {
+    note = tools.solver->name() + " failed: " + answer.error().to_string();
+    return std::nullopt;
+  }
+  if (answer->status == ilp::SolveStatus::kOutOfRange) {
+    note = tools.solver->name() + " was not used: " + answer->note;
+    return std::nullopt;
+  }
+  if (answer->status != ilp::SolveStatus::kOptimal && answer->status != ilp::SolveStatus::kFeasible) {
+    // The model always has a point (nothing selected), so the solver stopped on a limit or erred.
+    note = tools.solver->name() + " answered " + ilp::solve_status_name(answer->status);
+    return std::nullopt;
+  }
+  if (Status check = ilp::check_point(program, answer->x); !check) {
+    note = tools.solver->name() + "'s answer failed the exact re-check (" + check.error().to_string() + ")";
+    return std::nullopt;
+  }
+  FairSolution solution;
+  solution.x = std::move(answer->x);
+  solution.certificate.status = ilp::solve_status_name(answer->status);
+  solution.certificate.nodes = answer->nodes;
+  solution.certificate.solver = tools.solver->name();
+  if (std::isfinite(answer->best_bound)) {
+    solution.solver_bound = Rational(answer->best_bound);
+  }
+  return solution;
+}
+
+}  // namespace
+
+FairModel build_fair_model(const DecisionContext& context, const std::vector<bool>& allowed) {
   FairModel model;
   Rational penalty = 1;
   for (std::uint32_t c = 0; c < context.num_candidates(); ++c) {
@@ -136,54 +186,81 @@ FairModel build_model(const DecisionContext& context, const std::vector<bool>& a
   return model;
 }
 
-Rational proven_bound(const DecisionContext& context, const FairModel& model) {
-  std::vector<Rational> values;
-  std::vector<Rational> weights;
-  for (std::uint32_t c : model.candidate_of) {
-    values.push_back(context.network_value[c]);
-    weights.push_back(context.input->candidates[c].cost);
+std::string binding_key(const DecisionContext& context, const FairRow& row) {
+  const std::string id = std::to_string(context.input->members[row.member].id);
+  switch (row.kind) {
+    case FairRow::Kind::kCapacity:
+      return "capacity";
+    case FairRow::Kind::kDeoptShare:
+      return "deopt_share:" + id;
+    case FairRow::Kind::kProtection:
+      return "protected_net_value:" + id;
+    case FairRow::Kind::kSupport:
+      break;
   }
-  return ilp::knapsack_relaxation_bound(values, weights, context.input->cycle.capacity);
+  return "protected_support:" + id;
 }
 
-}  // namespace
+Result<FairSolution> solve_fair(const ilp::BinaryProgram& program, const DecisionTools& tools) {
+  std::string note;
+  if (std::optional<FairSolution> solved = ask_solver(program, tools, note)) {
+    return std::move(*solved);
+  }
+  Result<ilp::ExactSearchResult> exact = ilp::search_exactly(program, tools.exact_search);
+  if (!exact) {
+    return exact.error();
+  }
+  if (exact->status == ilp::SolveStatus::kInfeasible) {
+    return make_error(ErrorKind::kInfeasible, "the network-fair model has no point: " + note, "rule");
+  }
+  if (exact->status != ilp::SolveStatus::kOptimal && exact->status != ilp::SolveStatus::kFeasible) {
+    return make_error(ErrorKind::kTimeLimit,
+                      "the network-fair model could not be solved: " + note + "; covalue's exact search found " +
+                          ilp::solve_status_name(exact->status) + " after " + std::to_string(exact->nodes) + " nodes",
+                      "rule");
+  }
+  if (Status check = ilp::check_point(program, exact->x); !check) {
+    return make_error(ErrorKind::kInternal,
+                      "the exact search's answer failed the exact re-check: " + check.error().to_string());
+  }
+  FairSolution solution;
+  solution.x = std::move(exact->x);
+  solution.certificate.status = ilp::solve_status_name(exact->status);
+  solution.certificate.nodes = exact->nodes;
+  solution.certificate.solver = "covalue exact search";
+  solution.solver_bound = exact->bound;
+  solution.exact_bound = exact->bound;
+  solution.certificate.note = note;
+  return solution;
+}
 
 Result<Selection> select_network_fair(const DecisionContext& context, const std::vector<bool>& allowed,
                                       const DecisionTools& tools) {
-  if (tools.solver == nullptr) {
-    return make_error(ErrorKind::kUsage, "the network-fair rule needs an ILP solver", "rule");
-  }
-  FairModel model = build_model(context, allowed);
-  Result<ilp::SolverAnswer> answer = tools.solver->solve(model.program, tools.solver_options);
-  if (!answer) {
-    return answer.error();
-  }
-  if (answer->status != ilp::SolveStatus::kOptimal && answer->status != ilp::SolveStatus::kFeasible) {
-    return make_error(ErrorKind::kTimeLimit, std::string("the ILP solver answered ") +
-                                                 ilp::solve_status_name(answer->status) + " on the network-fair model");
-  }
-  if (Status check = ilp::check_point(model.program, answer->x); !check) {
-    return make_error(ErrorKind::kInternal,
-                      "the solver's answer failed the exact re-check: " + check.error().to_string());
+  FairModel model = build_fair_model(context, allowed);
+  Result<FairSolution> solution = solve_fair(model.program, tools);
+  if (!solution) {
+    return solution.error();
   }
   Selection selection;
   for (std::uint32_t v = 0; v < model.candidate_of.size(); ++v) {
-    if (answer->x[v]) {
+    if (solution->x[v]) {
       selection.chosen.push_back(model.candidate_of[v]);
     }
   }
-  NetworkFairCertificate certificate;
-  certificate.status = ilp::solve_status_name(answer->status);
-  certificate.objective = ilp::objective_value(model.program, answer->x);
+  NetworkFairCertificate& certificate = solution->certificate;
+  certificate.objective = ilp::objective_value(model.program, solution->x);
   certificate.proven_bound = proven_bound(context, model);
+  if (solution->exact_bound) {
+    certificate.proven_bound = std::min(certificate.proven_bound, *solution->exact_bound);
+  }
   // A solver without a finite bound proves nothing beyond covalue's own bound.
-  certificate.solver_bound =
-      std::isfinite(answer->best_bound) ? Rational(answer->best_bound) : certificate.proven_bound;
+  certificate.solver_bound = solution->solver_bound.value_or(certificate.proven_bound);
   const Rational bound = std::min(certificate.solver_bound, certificate.proven_bound);
   certificate.gap = std::max(Rational(0), Rational(bound - certificate.objective));
-  certificate.nodes = answer->nodes;
   certificate.rechecked = true;
   selection.network_fair = std::move(certificate);
+  model.point = std::move(solution->x);
+  selection.fair = std::move(model);
   return selection;
 }
 

@@ -11,7 +11,9 @@ namespace {
 std::string percent_text(const Rational& share) {
   Integer tenths = Integer(share.get_num() * 2000 + share.get_den());
   mpz_fdiv_q(tenths.get_mpz_t(), tenths.get_mpz_t(), Integer(share.get_den() * 2).get_mpz_t());
-  return to_decimal_string(Rational(tenths, 10)) + "%";
+  Rational percent(tenths, 10);
+  percent.canonicalize();
+  return to_decimal_string(percent) + "%";
 }
 
 std::string units_left_text(const DecisionContext& context, std::uint32_t c, const Rational& spent) {
@@ -22,7 +24,7 @@ std::string units_left_text(const DecisionContext& context, std::uint32_t c, con
 
 //! A member's share of the de-optimisation of the selection `chosen` plus candidate c.
 Rational deopt_share_with(const DecisionContext& context, const std::vector<std::uint32_t>& chosen, std::uint32_t c,
-                         std::uint32_t member, Rational& own) {
+                          std::uint32_t member, Rational& own) {
   Rational total;
   own = 0;
   std::vector<std::uint32_t> with = chosen;
@@ -39,8 +41,8 @@ Rational deopt_share_with(const DecisionContext& context, const std::vector<std:
 }
 
 //! What adding candidate c to the selection would break, in words, for one row of the fair model.
-std::string broken_row_text(const DecisionContext& context, const FairRow& row, const std::vector<std::uint32_t>& chosen,
-                            std::uint32_t c, const Rational& spent) {
+std::string broken_row_text(const DecisionContext& context, const FairRow& row,
+                            const std::vector<std::uint32_t>& chosen, std::uint32_t c, const Rational& spent) {
   const std::string name = row.kind == FairRow::Kind::kCapacity ? "" : context.input->members[row.member].name;
   switch (row.kind) {
     case FairRow::Kind::kCapacity:
@@ -75,8 +77,8 @@ struct ForcedBest {
 
 ForcedBest best_with(const FairModel& fair, std::uint32_t v, const DecisionTools& tools) {
   ilp::BinaryProgram forced = fair.program;
-  forced.constraints.push_back({"include " + fair.program.var_names[v], {{v, Rational(1)}},
-                                ilp::Constraint::Sense::kGreaterEqual, Rational(1)});
+  forced.constraints.push_back(
+      {"include " + fair.program.var_names[v], {{v, Rational(1)}}, ilp::Constraint::Sense::kGreaterEqual, Rational(1)});
   Result<FairSolution> solved = solve_fair(forced, tools);
   if (!solved) {
     return {std::nullopt, solved.error().kind == ErrorKind::kInfeasible, solved.error().kind == ErrorKind::kInfeasible};
@@ -97,20 +99,37 @@ std::string forgone_text(const ForcedBest& best, const Rational& optimum, Initia
          to_decimal_string(optimum) + ")";
 }
 
+//! The model's variables of the rejected candidates, highest network value per unit of cost first.
+std::vector<std::uint32_t> rejected_by_density(const DecisionContext& context, const FairModel& fair) {
+  std::vector<std::uint32_t> vars;
+  for (std::uint32_t v = 0; v < fair.candidate_of.size(); ++v) {
+    if (!fair.point[v]) {
+      vars.push_back(v);
+    }
+  }
+  const auto density = [&](std::uint32_t v) {
+    const std::uint32_t c = fair.candidate_of[v];
+    return Rational(context.network_value[c] / context.input->candidates[c].cost);
+  };
+  std::stable_sort(vars.begin(), vars.end(), [&](std::uint32_t a, std::uint32_t b) { return density(a) > density(b); });
+  return vars;
+}
+
 void explain_fair(const DecisionContext& context, const FairModel& fair, const std::vector<std::uint32_t>& chosen,
                   const Rational& spent, const DecisionTools& tools, std::vector<InitiativeDecision>& decisions) {
   const Rational optimum = ilp::objective_value(fair.program, fair.point);
-  for (std::uint32_t v = 0; v < fair.candidate_of.size(); ++v) {
+  std::size_t solves = 0;
+  for (const std::uint32_t v : rejected_by_density(context, fair)) {
     const std::uint32_t c = fair.candidate_of[v];
     InitiativeDecision& decision = decisions[c];
-    if (fair.point[v] || decision.reason != DecisionReason::kNotChosen) {
+    if (decision.reason != DecisionReason::kNotChosen) {
       continue;
     }
     std::vector<bool> with = fair.point;
     with[v] = true;
     std::string text;
     for (const std::size_t k : ilp::violated_constraints(fair.program, with)) {
-      decision.binding.push_back(fair.program.constraints[k].name);
+      decision.binding.push_back(binding_key(context, fair.rows[k]));
       text += (text.empty() ? "" : "; ") + broken_row_text(context, fair.rows[k], chosen, c, spent);
     }
     if (decision.binding.empty()) {
@@ -119,6 +138,11 @@ void explain_fair(const DecisionContext& context, const FairModel& fair, const s
                                  : "the solver stopped at its limit before reaching it";
       continue;
     }
+    if (solves == tools.forgone_solves) {
+      decision.explanation = text;
+      continue;
+    }
+    ++solves;
     const std::string forgone = forgone_text(best_with(fair, v, tools), optimum, decision);
     decision.explanation = text + (forgone.empty() ? "" : "; " + forgone);
   }
@@ -159,9 +183,10 @@ void explain_by_rule(const DecisionContext& context, const std::vector<bool>& al
       decision.explanation = "no partner supported it";
     } else {
       decision.binding = {"rule"};
-      decision.explanation = rule == SelectionRule::kPhragmen
-                                 ? "sequential Phragmén stops at the first initiative that does not fit, before this one"
-                                 : std::string("not chosen by ") + name_of(rule);
+      decision.explanation =
+          rule == SelectionRule::kPhragmen
+              ? "sequential Phragmén stops at the first initiative that does not fit, before this one"
+              : std::string("not chosen by ") + name_of(rule);
     }
     decision.explanation += "; carried over";
   }

@@ -68,6 +68,12 @@ ReportTable notes_table(const net::CycleOutcome& outcome) {
   for (const std::string& note : outcome.notes) {
     table.rows.push_back({ReportCell::of_text(note)});
   }
+  if (outcome.network_fair) {
+    table.notes = {
+        "gap: how far the selection's value (certificate_objective) may be below the best possible, measured to "
+        "the lower of two bounds: the solver's (solver_bound) and covalue's own exact one (proven_bound, the "
+        "capacity relaxation, which ignores the fairness rules and so can be higher). Gap 0: nothing better exists."};
+  }
   return table;
 }
 
@@ -87,6 +93,10 @@ void add_sharing(Summary& summary, const Snapshot& snapshot, const net::SharingR
 
 void add_certificate(Summary& summary, const net::NetworkFairCertificate& certificate) {
   summary.emplace_back("certificate_status", ReportCell::of_text(certificate.status));
+  summary.emplace_back("solved_by", ReportCell::of_text(certificate.solver));
+  if (!certificate.note.empty()) {
+    summary.emplace_back("solver_note", ReportCell::of_text(certificate.note));
+  }
   summary.emplace_back("certificate_objective", ReportCell::of_number(certificate.objective));
   summary.emplace_back("solver_bound", ReportCell::of_number(certificate.solver_bound));
   summary.emplace_back("proven_bound", ReportCell::of_number(certificate.proven_bound));

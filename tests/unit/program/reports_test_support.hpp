@@ -65,7 +65,7 @@ inline net::PartnerResult partner_result(net::PartnerId who, long estimated, lon
 }
 
 inline net::InitiativeDecision decision(net::InitiativeId id, bool selected, net::DecisionReason reason) {
-  return {id, selected, reason, "because " + std::to_string(id)};
+  return {id, selected, reason, "because " + std::to_string(id), {}, std::nullopt};
 }
 
 inline net::Cycle make_cycle(net::CycleNumber number, net::CycleState state, net::SelectionRule rule) {
@@ -91,7 +91,7 @@ inline net::CycleOutcome first_outcome() {
                 partner_result(3, -3, 3, 2, 1, 0, true, 1)};
   o.leads = {{101, 1, true}, {102, 2, false}};
   o.sharing = {net::SharingPolicy::kShapley, "exact", 0, 0, "yes", {}};
-  o.network_fair = net::NetworkFairCertificate{"optimal", 10, 10, q(21, 2), 0, 3, true};
+  o.network_fair = net::NetworkFairCertificate{"optimal", 10, 10, q(21, 2), 0, 3, true, "CBC 2.10.8", ""};
   o.notes = {"weights: everyone 1", "selected 101 and 102"};
   return o;
 }

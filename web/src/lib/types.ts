@@ -122,6 +122,8 @@ export interface CycleOutcome {
     gap: Rational;
     nodes: number;
     rechecked: boolean;
+    solver?: string;
+    note?: string;
   } | null;
   consensus?: {
     rule: string;

@@ -227,11 +227,25 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
           )}
           {o.network_fair && (
             <>
-              <dt>Solver status</dt>
-              <dd>{o.network_fair.status}</dd>
-              <dt>Objective / proven bound</dt>
+              <dt>Solved by</dt>
               <dd>
-                <Num value={o.network_fair.objective} /> / <Num value={o.network_fair.proven_bound} /> <span class="muted">gap {fmt(o.network_fair.gap)}</span>
+                {o.network_fair.solver || 'the ILP solver'}: {o.network_fair.status === 'optimal' ? 'proven optimal' : 'stopped at its limit'}
+                {o.network_fair.note ? <div class="muted small">{o.network_fair.note}</div> : null}
+              </dd>
+              <dt>Value of the selection</dt>
+              <dd>
+                <Num value={o.network_fair.objective} />{' '}
+                <span class="muted small">
+                  {num(o.network_fair.gap) === 0
+                    ? 'nothing better exists (gap 0)'
+                    : `at most ${fmt(num(o.network_fair.gap))} below the best possible`}
+                </span>
+              </dd>
+              <dt>Bounds on the best possible</dt>
+              <dd>
+                solver's <Num value={o.network_fair.solver_bound} />; covalue's own, exact, from the capacity alone{' '}
+                <Num value={o.network_fair.proven_bound} />
+                <div class="muted small">The gap is measured to the lower of the two; the capacity bound ignores the fairness rules, so it can be higher.</div>
               </dd>
               <dt>Re-checked exactly</dt>
               <dd>

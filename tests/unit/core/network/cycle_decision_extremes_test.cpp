@@ -56,8 +56,8 @@ CycleInput extreme_input(SelectionRule rule, SharingPolicy sharing) {
     }
     input.candidates.push_back(std::move(initiative));
   }
-  const BallotFormat format = *rc::gen::element(BallotFormat::kApprovals, BallotFormat::kRanking,
-                                                BallotFormat::kScores, BallotFormat::kPoints);
+  const BallotFormat format =
+      *rc::gen::element(BallotFormat::kApprovals, BallotFormat::kRanking, BallotFormat::kScores, BallotFormat::kPoints);
   for (int p = 0; p < partners; ++p) {
     if (pick(0, 5) == 0) {
       continue;
@@ -82,9 +82,9 @@ CycleInput extreme_input(SelectionRule rule, SharingPolicy sharing) {
 
 RC_GTEST_PROP(CycleDecisionExtremes, EveryRuleClosesAndItsOutcomeHolds, ()) {
   adapters::cbc::CbcSolver solver;
-  const SelectionRule rule = *rc::gen::element(SelectionRule::kEqualShares, SelectionRule::kPhragmen,
-                                               SelectionRule::kGreedy, SelectionRule::kNetworkFair,
-                                               SelectionRule::kConsensus);
+  const SelectionRule rule =
+      *rc::gen::element(SelectionRule::kEqualShares, SelectionRule::kPhragmen, SelectionRule::kGreedy,
+                        SelectionRule::kNetworkFair, SelectionRule::kConsensus);
   const SharingPolicy sharing =
       *rc::gen::element(SharingPolicy::kNone, SharingPolicy::kShapley, SharingPolicy::kProportional);
   const CycleInput input = extreme_input(rule, sharing);

@@ -23,14 +23,12 @@ bool in_selection_pool(DecisionReason reason) {
 }
 
 //! The fair model the final selection was made from: its candidates are those not excluded before it.
-detail::FairModel final_model(const CycleInput& input, const CycleOutcome& outcome) {
-  Result<detail::DecisionContext> context = detail::make_context(input);
-  RC_ASSERT(context.ok());
+detail::FairModel final_model(const detail::DecisionContext& context, const CycleOutcome& outcome) {
   std::vector<bool> allowed;
   for (const InitiativeDecision& decision : outcome.decisions) {
     allowed.push_back(in_selection_pool(decision.reason));
   }
-  return detail::build_fair_model(*context, allowed);
+  return detail::build_fair_model(context, allowed);
 }
 
 ilp::BinaryProgram forcing(ilp::BinaryProgram program, std::uint32_t var) {
@@ -38,10 +36,17 @@ ilp::BinaryProgram forcing(ilp::BinaryProgram program, std::uint32_t var) {
   return program;
 }
 
-ilp::BinaryProgram without(ilp::BinaryProgram program, const std::vector<std::string>& names) {
-  std::erase_if(program.constraints, [&](const ilp::Constraint& c) {
-    return std::find(names.begin(), names.end(), c.name) != names.end();
-  });
+//! The model without the rows whose binding keys are named.
+ilp::BinaryProgram without(const detail::DecisionContext& context, const detail::FairModel& model,
+                           const std::vector<std::string>& keys) {
+  ilp::BinaryProgram program = model.program;
+  program.constraints.clear();
+  for (std::size_t k = 0; k < model.program.constraints.size(); ++k) {
+    if (std::find(keys.begin(), keys.end(), detail::binding_key(context, model.rows[k])) == keys.end()) {
+      program.constraints.push_back(model.program.constraints[k]);
+    }
+  }
+  RC_ASSERT(program.constraints.size() + keys.size() == model.program.constraints.size());
   return program;
 }
 
@@ -50,7 +55,9 @@ RC_GTEST_PROP(RejectionReasons, NetworkFairNamesTheConstraintThatBindsAndTheValu
   const CycleInput input = random_input(SelectionRule::kNetworkFair, any_sharing());
   Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
   RC_ASSERT(outcome.ok());
-  const detail::FairModel model = final_model(input, *outcome);
+  Result<detail::DecisionContext> context = detail::make_context(input);
+  RC_ASSERT(context.ok());
+  const detail::FairModel model = final_model(*context, *outcome);
   Result<ilp::ExactSearchResult> best = ilp::search_exactly(model.program);
   RC_ASSERT(best.ok() && best->status == ilp::SolveStatus::kOptimal);
   RC_ASSERT(best->objective == outcome->network_fair->objective);
@@ -65,7 +72,8 @@ RC_GTEST_PROP(RejectionReasons, NetworkFairNamesTheConstraintThatBindsAndTheValu
       continue;
     }
     // Relaxing the named constraints lets it in at no loss.
-    Result<ilp::ExactSearchResult> relaxed = ilp::search_exactly(forcing(without(model.program, decision.binding), v));
+    Result<ilp::ExactSearchResult> relaxed =
+        ilp::search_exactly(forcing(without(*context, model, decision.binding), v));
     RC_ASSERT(relaxed.ok() && relaxed->status == ilp::SolveStatus::kOptimal);
     RC_ASSERT(relaxed->objective >= best->objective);
     // Without relaxing them, the best selection with it is worth exactly the value forgone less.
@@ -119,8 +127,19 @@ TEST(RejectionReasons, ADeoptimisationShareNotTheCapacityKeepsAFittingInitiative
                    {3, "c", Tier::kDistributor, 1, std::nullopt},
                    {4, "d", Tier::kManufacturer, 1, std::nullopt}};
   input.candidates = {
-      {10, "theirs", "", Channel::kSales, 1, 22, {{1, 20}, {3, -2}, {4, -2}}, {}, {}, InitiativeStatus::kProposed, 1,
-       {}, {}},
+      {10,
+       "theirs",
+       "",
+       Channel::kSales,
+       1,
+       22,
+       {{1, 20}, {3, -2}, {4, -2}},
+       {},
+       {},
+       InitiativeStatus::kProposed,
+       1,
+       {},
+       {}},
       {11, "ours", "", Channel::kSales, 1, 7, {{1, 10}, {2, -6}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}}};
   input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}, {11, 1}}, {}}};
   Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
@@ -128,7 +147,7 @@ TEST(RejectionReasons, ADeoptimisationShareNotTheCapacityKeepsAFittingInitiative
   ASSERT_TRUE(outcome->decisions[0].selected);
   const InitiativeDecision& ours = outcome->decisions[1];
   ASSERT_FALSE(ours.selected);
-  EXPECT_EQ(ours.binding, std::vector<std::string>{"de-optimisation share of partner b"});
+  EXPECT_EQ(ours.binding, std::vector<std::string>{"deopt_share:2"});
   EXPECT_NE(ours.explanation.find("b's share of the cycle's de-optimisation at 60% (the charter allows 50%)"),
             std::string::npos)
       << ours.explanation;

@@ -5,6 +5,7 @@
 
 #include "covalue/core/games/shapley.hpp"
 #include "covalue/core/ilp/binary_program.hpp"
+#include "covalue/core/ilp/exact_search.hpp"
 #include "covalue/core/network/charter.hpp"
 #include "covalue/core/network/cycle.hpp"
 #include "covalue/core/network/cycle_outcome.hpp"
@@ -37,8 +38,12 @@ struct CycleInput {
 
 //! The outside help a decision may need, handed in by the caller.
 struct DecisionTools {
-  ilp::BinarySolver* solver{nullptr};  //!< required by the network-fair rule
+  ilp::BinarySolver* solver{nullptr};  //!< the network-fair rule's solver (without one, the exact search solves)
   ilp::SolverOptions solver_options;
+  ilp::ExactSearchOptions exact_search;  //!< for the network-fair models the solver cannot be trusted with
+  //! Network-fair: for how many rejected initiatives (highest network value per unit of cost first) the
+  //! value their inclusion would forgo is computed, at one more solve each.
+  std::size_t forgone_solves{25};
   games::ShapleyOptions shapley;
 };
 
@@ -53,7 +58,9 @@ struct DecisionTools {
 //!     (over members) is negative, is never selected: network benefit first.
 //!  3. Selection under capacity by the charter's rule: MES (cost utilities, greedy completion),
 //!     sequential Phragmén, greedy approval, or network-fair (an ILP maximising the network value
-//!     under the fairness policy, solved by `tools.solver` and re-checked exactly).
+//!     under the fairness policy, solved by `tools.solver` and re-checked exactly; when the solver
+//!     cannot be trusted with the numbers, fails, or its answer fails the re-check, covalue's exact
+//!     search solves it instead, so a close never depends on floating-point luck).
 //!  4. Sharing: transfers by the sharing policy (games::share_value); they sum to exactly zero.
 //!  5. Objections: an objected initiative stays selected only if the objector's transfer covers
 //!     what the initiative costs it (transfer >= sum of its losses from its objected selections),
@@ -63,8 +70,8 @@ struct DecisionTools {
 //!     concurrent-lead limit (an optimal assignment).
 //!  7. Dry spells: a cycle is dry for a member whose net value is negative, or who supported
 //!     initiatives and got none of them.
-//! Errors: kInvalidInput (a ballot from a non-member, an entry for a non-candidate), kUsage
-//! (network-fair without a solver), kInternal (a solver answer that fails the exact re-check).
+//! Errors: kInvalidInput (a ballot from a non-member, an entry for a non-candidate), kTimeLimit (the
+//! network-fair model unsolved by both the solver and the exact search within their limits).
 [[nodiscard]] Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& tools);
 
 }  // namespace covalue::core::network

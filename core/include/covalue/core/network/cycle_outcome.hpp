@@ -33,6 +33,15 @@ struct InitiativeDecision {
   bool selected{false};
   DecisionReason reason{DecisionReason::kNotChosen};
   std::string explanation;
+  //! Not chosen: the constraints that keep it out, by stable keys. Under network-fair, the rules that adding
+  //! it to the selection would break: "capacity", "deopt_share:ID" (partner ID's share of the
+  //! de-optimisation), "protected_net_value:ID" (protected partner ID would end below zero); under the other
+  //! rules "capacity" (it did not fit what was left), "support" (nobody supported it) or "rule" (the rule's
+  //! own stopping point). The explanation says the same in words.
+  std::vector<std::string> binding;
+  //! Network-fair: how much less the best selection that includes it is worth (computed for the
+  //! DecisionTools::forgone_solves rejected initiatives of highest network value per unit of cost).
+  std::optional<Rational> value_forgone;
 
   bool operator==(const InitiativeDecision&) const = default;
 };
@@ -77,15 +86,17 @@ struct SharingReport {
   bool operator==(const SharingReport&) const = default;
 };
 
-//! Proof data of a network-fair selection: the solver's claim and its exact re-check.
+//! Proof data of a network-fair selection: who solved it, the claim and its exact re-check.
 struct NetworkFairCertificate {
-  std::string status;     //!< "optimal", "feasible", "time_limit"
-  Rational objective;     //!< exact network value of the selection
-  Rational solver_bound;  //!< the solver's bound on the best objective, as the exact value of its double
-  Rational proven_bound;  //!< an upper bound proven exactly by covalue (LP relaxation of the capacity)
-  Rational gap;           //!< max(0, min(solver_bound, proven_bound) - objective)
+  std::string status;     //!< "optimal" (proven) or "feasible" (a limit stopped the search; see gap)
+  Rational objective;     //!< exact network value of the selection (the penalties of unmet support included)
+  Rational solver_bound;  //!< the solver's own bound on the best objective (a double solver's, read exactly)
+  Rational proven_bound;  //!< a bound proven exactly by covalue: the capacity relaxation, or the exact search's
+  Rational gap;           //!< max(0, min(solver_bound, proven_bound) - objective): how far from optimal at most
   std::uint64_t nodes{0};
-  bool rechecked{false};  //!< every constraint was re-checked exactly on the solver's answer
+  bool rechecked{false};  //!< every constraint was re-checked exactly on the answer
+  std::string solver;     //!< "CBC 2.10.8", or "covalue exact search"
+  std::string note;       //!< why the exact search solved it instead of the solver (empty otherwise)
 
   bool operator==(const NetworkFairCertificate&) const = default;
 };
