@@ -1,19 +1,27 @@
 // The JSON schemas of the API's bodies (OpenAPI 3 components), kept next to the route table.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "covalue/core/rational.hpp"
+#include "covalue/program/limits.hpp"
 #include "openapi.hpp"
 
 namespace covalue::server {
 
 namespace {
 
-// Exact numbers are strings of exact rationals ("7/2", "12", "-3"); ids are integers.
+// Exact numbers are strings of exact rationals ("7/2", "12.5", "-3") or JSON integers; ids are integers. The
+// number pattern and the texts' maxLength are filled in from the program's limits (with_limits below).
 constexpr const char* kSchemas = R"JSON({
-  "Exact": {"type": "string", "pattern": "^-?[0-9]+(/[0-9]+)?$", "example": "7/2",
-            "description": "an exact rational; requests also accept decimals (\"12.5\") and integers"},
+  "Exact": {"type": ["string", "integer"], "example": "7/2"},
+  "WithdrawInput": {"type": "object", "properties": {"reason": {"type": "string",
+              "description": "why; required from a coordinator while the initiative's cycle votes"}}},
   "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
             "required": ["kind", "message", "field"], "properties": {
               "kind": {"type": "string", "enum": ["invalid_input", "usage", "infeasible", "tie_refused", "not_found",
                        "conflict", "time_limit", "unauthenticated", "forbidden", "internal", "payload_too_large",
-                       "method_not_allowed"]},
+                       "method_not_allowed", "headers_too_large", "too_many_requests", "service_unavailable"]},
               "message": {"type": "string"}, "field": {"type": ["string", "null"]}}}}},
   "OpenApi": {"type": "object", "description": "this document"},
   "Session": {"type": "object", "properties": {"role": {"type": "string",
@@ -54,6 +62,8 @@ constexpr const char* kSchemas = R"JSON({
               "volunteers": {"type": "array", "items": {"type": "integer"}}}},
   "Initiative": {"allOf": [{"$ref": "#/components/schemas/NewInitiative"}, {"type": "object", "properties": {
               "id": {"type": "integer"}, "status": {"type": "string"}, "cycle": {"type": "integer"},
+              "nominees": {"type": "array", "items": {"type": "integer"},
+                "description": "partners a coordinator named to lead, until they accept"},
               "lead": {"type": ["integer", "null"]}, "network_value": {"$ref": "#/components/schemas/Exact"}}}]},
   "InitiativeList": {"type": "array", "items": {"$ref": "#/components/schemas/Initiative"}},
   "ScoreInput": {"type": "object", "required": ["scores"], "properties": {"scores": {"type": "array",
@@ -124,10 +134,46 @@ constexpr const char* kSchemas = R"JSON({
               "problem": {"type": "string"}}}
 })JSON";
 
+//! The longest text each text property takes: the program's limits, stated in the document.
+const std::vector<std::pair<const char*, const program::TextField*>>& text_properties() {
+  static const std::vector<std::pair<const char*, const program::TextField*>> table = {
+      {"/Charter/properties/name", &program::kNameField},
+      {"/NewPartner/properties/name", &program::kNameField},
+      {"/NewObjective/properties/name", &program::kNameField},
+      {"/NewObjective/properties/unit", &program::kUnitField},
+      {"/NewInitiative/properties/title", &program::kTitleField},
+      {"/NewInitiative/properties/description", &program::kDescriptionField},
+      {"/BallotInput/properties/objections/items/properties/reason", &program::kReasonField},
+      {"/Scorecard/properties/criteria/items/properties/name", &program::kNameField},
+      {"/NewToken/properties/label", &program::kLabelField},
+      {"/WithdrawInput/properties/reason", &program::kReasonField}};
+  return table;
+}
+
+nlohmann::json with_limits(nlohmann::json schemas) {
+  nlohmann::json& exact = schemas["Exact"];
+  exact["pattern"] = core::kExactNumberPattern;
+  exact["description"] =
+      "an exact number: a string like \"12\", \"-3\", \"12.5\" or \"7/2\", or a JSON integer. "
+      "Amounts (costs, capacities, estimates, actuals, KPI values, scores, points) are at most " +
+      std::to_string(program::kMaxAmount) +
+      " in magnitude, with at most 6 decimal places or a "
+      "denominator up to " +
+      std::to_string(program::kMaxDenominator);
+  for (const auto& [pointer, field] : text_properties()) {
+    nlohmann::json& property = schemas[nlohmann::json::json_pointer(pointer)];
+    property["maxLength"] = field->max_chars;
+    property["description"] = field->shape == core::TextShape::kLine ? "one line of text, no control characters"
+                                                                     : "text; newlines and tabs allowed, no other "
+                                                                       "control characters";
+  }
+  return schemas;
+}
+
 }  // namespace
 
 const nlohmann::json& api_schemas() {
-  static const nlohmann::json parsed = nlohmann::json::parse(kSchemas);
+  static const nlohmann::json parsed = with_limits(nlohmann::json::parse(kSchemas));
   return parsed;
 }
 

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include "covalue/core/text.hpp"
+
 namespace covalue::core {
 namespace {
 
@@ -97,6 +99,37 @@ Result<Rational> parse_rational(std::string_view text) {
     value = -value;
   }
   return value;
+}
+
+Result<Rational> parse_exact_number(std::string_view text) {
+  const std::string_view original = text;
+  const auto refuse = [&](const std::string& why) {
+    return make_error(ErrorKind::kInvalidInput,
+                      why + ": " + quote_excerpt(original) + " (numbers are written like 12, -3, 12.5 or 7/2)");
+  };
+  if (!text.empty() && text.front() == '-') {
+    text.remove_prefix(1);
+  }
+  const std::size_t mark = text.find_first_of("./");
+  const std::string_view whole = text.substr(0, mark);
+  const std::string_view rest = mark == std::string_view::npos ? std::string_view() : text.substr(mark + 1);
+  if (!all_digits(whole) || (mark != std::string_view::npos && !all_digits(rest))) {
+    return refuse("not a number");
+  }
+  if (mark != std::string_view::npos && text[mark] == '/') {
+    Integer denominator(std::string(rest), 10);
+    if (denominator == 0) {
+      return refuse("a zero denominator");
+    }
+    Rational value(Integer(std::string(whole), 10), denominator);
+    value.canonicalize();
+    return original.front() == '-' ? Rational(-value) : value;
+  }
+  Result<Rational> value = parse_unsigned_decimal(text);
+  if (!value) {
+    return refuse("not a number");
+  }
+  return original.front() == '-' ? Rational(-*value) : *value;
 }
 
 std::string to_string(const Rational& value) { return value.get_str(); }

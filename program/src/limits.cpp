@@ -12,8 +12,8 @@ core::Status check_text_field(const std::string& text, const TextField& field, c
 
 core::Status check_amount(const core::Rational& value, AmountSign sign, const std::string& where) {
   const auto refuse = [&](const std::string& why) {
-    return core::make_error(core::ErrorKind::kInvalidInput, why + ", got " + core::quote_excerpt(core::to_string(value)),
-                            where);
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            why + ", got " + core::quote_excerpt(core::to_string(value)), where);
   };
   if (sign == AmountSign::kPositive && sgn(value) <= 0) {
     return refuse("must be > 0");
@@ -25,9 +25,10 @@ core::Status check_amount(const core::Rational& value, AmountSign sign, const st
     return refuse("must be at most " + std::to_string(kMaxAmount) + " in magnitude");
   }
   if (value.get_den() > kMaxDenominator) {
-    return refuse("has more precision than covalue keeps: at most 6 decimal places, or a fraction with a "
-                  "denominator up to " +
-                  std::to_string(kMaxDenominator));
+    return refuse(
+        "has more precision than covalue keeps: at most 6 decimal places, or a fraction with a "
+        "denominator up to " +
+        std::to_string(kMaxDenominator));
   }
   return {};
 }

@@ -1,5 +1,8 @@
 #include <algorithm>
 
+#include <utility>
+
+#include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -32,6 +35,16 @@ bool selected_in(const net::CycleOutcome& outcome, net::InitiativeId id) {
 core::Status Program::record_realised_value(const net::RealisedValue& value) {
   if (core::Status allowed = detail::require_coordinator(actor_, "record actuals"); !allowed) {
     return allowed;
+  }
+  for (const auto& [amount, where] : {std::pair{&value.target, "target"}, std::pair{&value.forecast, "forecast"}}) {
+    if (*amount) {
+      if (core::Status checked = check_amount(**amount, AmountSign::kAny, where); !checked) {
+        return checked;
+      }
+    }
+  }
+  if (core::Status actual = check_amount(value.actual, AmountSign::kAny, "actual"); !actual) {
+    return actual;
   }
   SnapshotParts parts = SnapshotParts::minimal();
   parts.outcomes = true;
@@ -74,6 +87,9 @@ core::Status Program::record_realised_value(const net::RealisedValue& value) {
 core::Status Program::record_kpi(const net::KpiMeasurement& measurement) {
   if (core::Status allowed = detail::require_coordinator(actor_, "record KPI values"); !allowed) {
     return allowed;
+  }
+  if (core::Status amount = check_amount(measurement.value, AmountSign::kAny, "value"); !amount) {
+    return amount;
   }
   return run_change(
       {store_, actor_, *clock_}, "record_kpi", SnapshotParts::minimal(),

@@ -1,3 +1,6 @@
+#include <tuple>
+
+#include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -26,6 +29,33 @@ json charter_detail(const net::Charter& charter) {
           {"disclosure", net::name_of(charter.disclosure)}};
 }
 
+//! The charter's own rules, then the limits of what people send: its name and capacity.
+core::Status check_charter(const net::Charter& charter) {
+  if (core::Status status = charter.validate(); !status) {
+    return status;
+  }
+  if (core::Status name = check_text_field(charter.name, kNameField, "name", true); !name) {
+    return name;
+  }
+  return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
+}
+
+core::Status check_objective(const net::Objective& objective) {
+  if (objective.kpi == net::Kpi::kCustom && objective.name.empty()) {
+    return detail::invalid("a custom KPI needs a name", "name");
+  }
+  for (const auto& [text, field, where] :
+       {std::tuple{&objective.name, kNameField, "name"}, std::tuple{&objective.unit, kUnitField, "unit"}}) {
+    if (core::Status checked = check_text_field(*text, field, where); !checked) {
+      return checked;
+    }
+  }
+  if (core::Status baseline = check_amount(objective.baseline, AmountSign::kAny, "baseline"); !baseline) {
+    return baseline;
+  }
+  return check_amount(objective.target, AmountSign::kAny, "target");
+}
+
 }  // namespace
 
 Program::Program(Store& store, net::DecisionTools tools, Actor actor, Clock* clock)
@@ -38,7 +68,7 @@ core::Status Program::init_network(const net::Charter& charter) {
   if (core::Status allowed = detail::require_coordinator(actor_, "create the network"); !allowed) {
     return allowed;
   }
-  if (core::Status status = charter.validate(); !status) {
+  if (core::Status status = check_charter(charter); !status) {
     return status;
   }
   return store_.transact([&](StoreSession& session) -> core::Status {
@@ -60,7 +90,7 @@ core::Status Program::update_charter(const net::Charter& charter) {
   if (core::Status allowed = detail::require_coordinator(actor_, "change the charter"); !allowed) {
     return allowed;
   }
-  if (core::Status status = charter.validate(); !status) {
+  if (core::Status status = check_charter(charter); !status) {
     return status;
   }
   return run_change({store_, actor_, *clock_}, "update_charter", SnapshotParts::minimal(),
@@ -77,8 +107,8 @@ core::Result<net::Partner> Program::add_partner(const std::string& name, net::Ti
   net::Partner partner;
   partner.name = name;
   partner.tier = tier;
-  if (name.empty() || name.size() > 200) {
-    return detail::invalid("a partner needs a name of 1 to 200 characters", "name");
+  if (core::Status text = check_text_field(name, kNameField, "name", true); !text) {
+    return text.error();
   }
   core::Status status = run_change({store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(),
                                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
@@ -129,8 +159,8 @@ core::Result<net::Objective> Program::add_objective(const net::Objective& object
     return allowed.error();
   }
   net::Objective stored = objective;
-  if (objective.kpi == net::Kpi::kCustom && objective.name.empty()) {
-    return detail::invalid("a custom KPI needs a name", "name");
+  if (core::Status valid = check_objective(objective); !valid) {
+    return valid.error();
   }
   core::Status status = run_change(
       {store_, actor_, *clock_}, "add_objective", SnapshotParts::minimal(),

@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <set>
 
+#include <utility>
+
+#include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -48,13 +51,34 @@ std::vector<net::ScorecardEntry> rank_candidates(const Snapshot& snapshot, net::
   return net::rank_by_scorecard(*snapshot.scorecard, candidates, snapshot.scores);
 }
 
+//! The scorecard's own rules, then the limits of what people send: names and numbers.
+core::Status check_scorecard(const net::Scorecard& scorecard) {
+  if (core::Status valid = scorecard.validate(); !valid) {
+    return valid;
+  }
+  for (std::size_t k = 0; k < scorecard.criteria.size(); ++k) {
+    const net::ScorecardCriterion& criterion = scorecard.criteria[k];
+    const std::string at = "criteria[" + std::to_string(k) + "].";
+    if (core::Status name = check_text_field(criterion.name, kNameField, at + "name", true); !name) {
+      return name;
+    }
+    for (const auto& [value, field] : {std::pair{&criterion.weight, "weight"}, std::pair{&criterion.low, "low"},
+                                       std::pair{&criterion.high, "high"}}) {
+      if (core::Status amount = check_amount(*value, AmountSign::kAny, at + field); !amount) {
+        return amount;
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 core::Status Program::define_scorecard(const net::Scorecard& scorecard) {
   if (core::Status allowed = detail::require_coordinator(actor_, "define the scorecard"); !allowed) {
     return allowed;
   }
-  if (core::Status valid = scorecard.validate(); !valid) {
+  if (core::Status valid = check_scorecard(scorecard); !valid) {
     return valid;
   }
   return run_change({store_, actor_, *clock_}, "define_scorecard", SnapshotParts::minimal(),
@@ -73,9 +97,13 @@ core::Status Program::score_initiative(const std::vector<net::InitiativeScore>& 
     return detail::invalid("give 1 to 1000 scores, got " + std::to_string(scores.size()), "scores");
   }
   for (std::size_t k = 0; k < scores.size(); ++k) {
-    const std::string where = "scores[" + std::to_string(k) + "].partner";
-    if (core::Status allowed = detail::require_acts_for(actor_, scores[k].partner, false, where); !allowed) {
+    const std::string where = "scores[" + std::to_string(k) + "]";
+    if (core::Status allowed = detail::require_acts_for(actor_, scores[k].partner, false, where + ".partner");
+        !allowed) {
       return allowed;
+    }
+    if (core::Status amount = check_amount(scores[k].value, AmountSign::kAny, where + ".value"); !amount) {
+      return amount;
     }
   }
   SnapshotParts parts = SnapshotParts::minimal();

@@ -1,3 +1,4 @@
+#include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -23,8 +24,8 @@ core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::Par
   if (role == Role::kCoordinator && partner) {
     return detail::invalid("a coordinator token acts for the network, not for one partner", "partner");
   }
-  if (label.size() > 200) {
-    return detail::invalid("at most 200 characters", "label");
+  if (core::Status text = check_text_field(label, kLabelField, "label"); !text) {
+    return text.error();
   }
   IssuedToken issued;
   issued.secret = new_token_secret();

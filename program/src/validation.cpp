@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "covalue/program/limits.hpp"
 #include "use_case.hpp"
 
 namespace covalue::program::detail {
@@ -10,7 +11,12 @@ core::Status validate_impacts(const Snapshot& snapshot, const net::Initiative& i
   std::set<net::PartnerId> seen;
   for (std::size_t k = 0; k < initiative.impacts.size(); ++k) {
     const net::Impact& impact = initiative.impacts[k];
-    const std::string where = "impact[" + std::to_string(k) + "].partner";
+    if (core::Status amount =
+            check_amount(impact.estimate, AmountSign::kAny, "impacts[" + std::to_string(k) + "].estimate");
+        !amount) {
+      return amount;
+    }
+    const std::string where = "impacts[" + std::to_string(k) + "].partner";
     core::Result<const net::Partner*> partner = member(snapshot, impact.partner, cycle, where);
     if (!partner) {
       return partner.error();
@@ -51,14 +57,18 @@ bool title_taken(const Snapshot& snapshot, const std::string& title) {
 
 core::Status validate_proposal(const Snapshot& snapshot, const net::Initiative& initiative) {
   const net::CycleNumber cycle = membership_cycle(snapshot);
-  if (initiative.title.empty()) {
-    return invalid("an initiative needs a title", "title");
+  if (core::Status title = check_text_field(initiative.title, kTitleField, "title", true); !title) {
+    return title;
+  }
+  if (core::Status description = check_text_field(initiative.description, kDescriptionField, "description");
+      !description) {
+    return description;
   }
   if (title_taken(snapshot, initiative.title)) {
-    return conflict("an initiative titled '" + initiative.title + "' already exists", "title");
+    return conflict("an initiative titled " + core::quote_excerpt(initiative.title, 80) + " already exists", "title");
   }
-  if (initiative.cost <= 0) {
-    return invalid("must be > 0, got " + core::to_decimal_string(initiative.cost), "cost");
+  if (core::Status cost = check_amount(initiative.cost, AmountSign::kPositive, "cost"); !cost) {
+    return cost;
   }
   if (initiative.cost > snapshot.charter.capacity) {
     return invalid("costs " + core::to_decimal_string(initiative.cost) + ", more than the network's capacity " +
@@ -83,16 +93,15 @@ core::Status validate_entry_value(net::BallotFormat format, net::BallotEntry& en
       entry.value = 1;
       return {};
     case net::BallotFormat::kRanking:
-      if (entry.value < 1 || entry.value.get_den() != 1) {
-        return invalid("a rank must be a whole number >= 1, got " + core::to_decimal_string(entry.value), where);
+      if (entry.value < 1 || entry.value.get_den() != 1 || entry.value > kMaxAmount) {
+        return invalid("a rank must be a whole number from 1 to " + std::to_string(kMaxAmount) + ", got " +
+                           core::quote_excerpt(core::to_decimal_string(entry.value)),
+                       where + ".value");
       }
       return {};
     case net::BallotFormat::kScores:
     case net::BallotFormat::kPoints:
-      if (entry.value < 0) {
-        return invalid("must be >= 0, got " + core::to_decimal_string(entry.value), where);
-      }
-      return {};
+      return check_amount(entry.value, AmountSign::kNonNegative, where + ".value");
   }
   return {};
 }
@@ -167,6 +176,10 @@ core::Result<net::PartnerBallot> validate_ballot(const Snapshot& snapshot, const
     }
     if (!objected.insert(id).second) {
       return invalid("objection to initiative " + std::to_string(id) + " appears twice", where);
+    }
+    if (core::Status reason = check_text_field(normalised.objections[k].reason, kReasonField, where + ".reason");
+        !reason) {
+      return reason.error();
     }
   }
   return normalised;

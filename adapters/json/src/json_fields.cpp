@@ -30,7 +30,7 @@ Result<Rational> rational_from_json(const json& node, const std::string& path) {
   if (!text.ok()) {
     return make_error(ErrorKind::kInvalidInput, "expected an exact number like \"7/2\"", path);
   }
-  auto value = core::parse_rational(*text);
+  auto value = core::parse_exact_number(*text);
   if (!value.ok()) {
     return make_error(ErrorKind::kInvalidInput, value.error().message, path);
   }

@@ -123,10 +123,10 @@ TEST_F(ProgramUseCases, BallotFromAPartnerWhoLeftIsRefused) {
 TEST_F(ProgramUseCases, ImpactForANonMemberIsRefused) {
   ASSERT_TRUE(program_->leave_partner(ids_[2]).ok());
   net::Initiative i = initiative("Cross-dock", 5);
-  expect_rejected([&] { return error_of(program_->propose(i)); }, core::ErrorKind::kConflict, "impact[2].partner");
+  expect_rejected([&] { return error_of(program_->propose(i)); }, core::ErrorKind::kConflict, "impacts[2].partner");
   i.impacts.push_back({4242, 1});
   i.impacts.erase(i.impacts.begin() + 2);
-  expect_rejected([&] { return error_of(program_->propose(i)); }, core::ErrorKind::kNotFound, "impact[2].partner");
+  expect_rejected([&] { return error_of(program_->propose(i)); }, core::ErrorKind::kNotFound, "impacts[2].partner");
 }
 
 TEST_F(ProgramUseCases, CapacityMustBePositive) {
