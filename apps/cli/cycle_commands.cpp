@@ -215,7 +215,7 @@ int cast(const BallotArgs& args) {
     if (!ballot) {
       return report_error(ballot.error());
     }
-    if (core::Status status = session.program().cast_ballot(*ballot); !status) {
+    if (core::Result<net::PartnerBallot> status = session.program().cast_ballot(*ballot); !status) {
       return report_error(status.error());
     }
     fmt::print("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",

@@ -171,8 +171,8 @@ core::Status vote(DemoState& state, int cycle) {
     if (skips(p, cycle) || !partner->member_in(cycle)) {
       continue;
     }
-    if (core::Status status = state.program.cast_ballot(make_ballot(state, p, cycle, candidates)); !status) {
-      return status;
+    if (auto status = state.program.cast_ballot(make_ballot(state, p, cycle, candidates)); !status) {
+      return status.error();
     }
   }
   return {};

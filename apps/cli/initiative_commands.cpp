@@ -1,4 +1,4 @@
-// `covalue initiative propose|list|show|withdraw`.
+// `covalue initiative propose|list|show|withdraw|volunteer|stand-down`.
 #include <fmt/core.h>
 
 #include <memory>
@@ -154,8 +154,12 @@ program::Report initiative_report(const program::Snapshot& snapshot, const net::
   program::ReportTable impacts{"impacts", "Estimated impact per partner", {"partner", "estimate", "volunteer"}, {}, {}};
   for (const net::Impact& impact : i.impacts) {
     const bool volunteer = std::find(i.volunteers.begin(), i.volunteers.end(), impact.partner) != i.volunteers.end();
+    const bool nominee = std::find(i.nominees.begin(), i.nominees.end(), impact.partner) != i.nominees.end();
     impacts.rows.push_back({ReportCell::of_text(partner_name(snapshot, impact.partner)),
-                            ReportCell::of_number(impact.estimate), ReportCell::of_text(volunteer ? "yes" : "")});
+                            ReportCell::of_number(impact.estimate),
+                            ReportCell::of_text(volunteer ? "yes"
+                                                : nominee ? "named; not accepted yet"
+                                                          : "")});
   }
   report.tables.push_back(std::move(impacts));
   return report;
@@ -179,19 +183,71 @@ int show_initiative(const ShowArgs& args) {
   });
 }
 
-int withdraw(const ShowArgs& args) {
+struct WithdrawArgs {
+  ProgramFlags flags;
+  std::string id;
+  std::string reason;
+};
+
+int withdraw(const WithdrawArgs& args) {
   auto id = parse_id(args.id, "ID");
   if (!id) {
     return report_error(id.error());
   }
   return with_session(args.flags, [&](ProgramSession& session) {
-    auto changed = session.program().withdraw(*id);
+    auto changed = session.program().withdraw(*id, args.reason);
     if (!changed) {
       return report_error(changed.error());
     }
     fmt::print("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title));
     return static_cast<int>(kExitOk);
   });
+}
+
+struct LeadArgs {
+  ProgramFlags flags;
+  std::string id;
+  std::string partner;
+  bool stand_down{false};
+};
+
+//! `initiative volunteer`: the partner offers to lead (the operator records its consent);
+//! `initiative stand-down`: it withdraws the offer or declines a nomination.
+int change_lead_offer(const LeadArgs& args) {
+  auto id = parse_id(args.id, "ID");
+  if (!id) {
+    return report_error(id.error());
+  }
+  return with_session(args.flags, [&](ProgramSession& session) {
+    auto snapshot = session.program().snapshot();
+    if (!snapshot) {
+      return report_error(snapshot.error());
+    }
+    auto partner = resolve_partner(*snapshot, args.partner, "--partner");
+    if (!partner) {
+      return report_error(partner.error());
+    }
+    auto changed =
+        args.stand_down ? session.program().stand_down(*id, *partner) : session.program().volunteer(*id, *partner);
+    if (!changed) {
+      return report_error(changed.error());
+    }
+    fmt::print("{} {} to lead initiative {} '{}'\n", partner_name(*snapshot, *partner),
+               args.stand_down ? "no longer offers" : "volunteers", changed->id, changed->title);
+    return static_cast<int>(kExitOk);
+  });
+}
+
+void register_lead_offer(CLI::App& initiative, Action& run, bool stand_down) {
+  auto args = std::make_shared<LeadArgs>();
+  args->stand_down = stand_down;
+  auto* cmd = initiative.add_subcommand(stand_down ? "stand-down" : "volunteer",
+                                        stand_down ? "A partner withdraws its offer to lead, or declines a nomination"
+                                                   : "A partner volunteers to lead an undecided initiative");
+  args->flags.add_db(*cmd);
+  cmd->add_option("ID", args->id, "initiative id")->required();
+  cmd->add_option("--partner", args->partner, "the partner (id or name)")->required();
+  cmd->callback([&run, args] { run = [args] { return change_lead_offer(*args); }; });
 }
 
 void register_propose(CLI::App& initiative, Action& run) {
@@ -214,7 +270,7 @@ void register_propose(CLI::App& initiative, Action& run) {
 
 void register_initiative_commands(CLI::App& app, Action& run) {
   register_scorecard_commands(app, run);
-  auto* initiative = app.add_subcommand("initiative", "Propose, list, show and withdraw initiatives");
+  auto* initiative = app.add_subcommand("initiative", "Propose, list, show and withdraw initiatives; offers to lead");
   initiative->require_subcommand(1);
   register_propose(*initiative, run);
   auto list_args = std::make_shared<ListArgs>();
@@ -228,11 +284,14 @@ void register_initiative_commands(CLI::App& app, Action& run) {
   show_args->flags.add_output(*show);
   show->add_option("ID", show_args->id, "initiative id")->required();
   show->callback([&run, show_args] { run = [show_args] { return show_initiative(*show_args); }; });
-  auto withdraw_args = std::make_shared<ShowArgs>();
-  auto* cmd = initiative->add_subcommand("withdraw", "Withdraw an undecided initiative");
+  auto withdraw_args = std::make_shared<WithdrawArgs>();
+  auto* cmd = initiative->add_subcommand("withdraw", "Withdraw an undecided initiative (during voting: with a reason)");
   withdraw_args->flags.add_db(*cmd);
   cmd->add_option("ID", withdraw_args->id, "initiative id")->required();
+  cmd->add_option("--reason", withdraw_args->reason, "why (kept in the audit log; required while its cycle votes)");
   cmd->callback([&run, withdraw_args] { run = [withdraw_args] { return withdraw(*withdraw_args); }; });
+  register_lead_offer(*initiative, run, false);
+  register_lead_offer(*initiative, run, true);
 }
 
 }  // namespace covalue::cli

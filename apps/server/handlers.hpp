@@ -30,6 +30,8 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_initiative_propose(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_initiative_show(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_initiative_withdraw(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_volunteer(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_stand_down(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_scorecard_show(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_scorecard_define(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_score_list(RouteCall& call);

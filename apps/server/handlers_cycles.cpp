@@ -113,10 +113,11 @@ core::Result<Reply> handle_ballot_cast(RouteCall& call) {
   }
   ballot->cycle = *number;
   ballot->partner = *partner;
-  if (core::Status status = call.program.cast_ballot(*ballot); !status) {
-    return status.error();
+  core::Result<net::PartnerBallot> stored = call.program.cast_ballot(*ballot);
+  if (!stored) {
+    return stored.error();
   }
-  return json_reply(codec::ballot_to_json(*ballot));
+  return json_reply(codec::ballot_to_json(*stored));
 }
 
 core::Result<Reply> handle_outcome(RouteCall& call) {

@@ -87,7 +87,37 @@ core::Result<Reply> handle_initiative_withdraw(RouteCall& call) {
   if (!id) {
     return id.error();
   }
-  core::Result<net::Initiative> changed = call.program.withdraw(*id);
+  core::Result<std::string> reason = reason_from_body(call.body);
+  if (!reason) {
+    return reason.error();
+  }
+  core::Result<net::Initiative> changed = call.program.withdraw(*id, *reason);
+  if (!changed) {
+    return changed.error();
+  }
+  return json_reply(codec::initiative_to_json(*changed));
+}
+
+core::Result<Reply> handle_volunteer(RouteCall& call) {
+  core::Result<std::int64_t> initiative = call.id("initiative");
+  core::Result<std::int64_t> partner = call.id("partner");
+  if (!initiative || !partner) {
+    return initiative ? partner.error() : initiative.error();
+  }
+  core::Result<net::Initiative> changed = call.program.volunteer(*initiative, *partner);
+  if (!changed) {
+    return changed.error();
+  }
+  return json_reply(codec::initiative_to_json(*changed));
+}
+
+core::Result<Reply> handle_stand_down(RouteCall& call) {
+  core::Result<std::int64_t> initiative = call.id("initiative");
+  core::Result<std::int64_t> partner = call.id("partner");
+  if (!initiative || !partner) {
+    return initiative ? partner.error() : initiative.error();
+  }
+  core::Result<net::Initiative> changed = call.program.stand_down(*initiative, *partner);
   if (!changed) {
     return changed.error();
   }

@@ -27,7 +27,7 @@ core::Result<core::Rational> exact(const json& node, const std::string& where) {
   if (!node.is_string()) {
     return invalid("expected an exact number like \"7/2\"", where);
   }
-  core::Result<core::Rational> value = core::parse_rational(node.get<std::string>());
+  core::Result<core::Rational> value = core::parse_exact_number(node.get<std::string>());
   if (!value) {
     return invalid(value.error().message, where);
   }
@@ -114,6 +114,19 @@ core::Result<TokenRequest> token_request_from_body(const json& body) {
     request.label = body["label"].get<std::string>();
   }
   return request;
+}
+
+core::Result<std::string> reason_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"reason"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("reason")) {
+    return std::string();
+  }
+  if (!body["reason"].is_string()) {
+    return invalid("expected the reason as a string", "body.reason");
+  }
+  return body["reason"].get<std::string>();
 }
 
 core::Result<std::pair<std::string, net::Tier>> new_partner_from_body(const json& body) {

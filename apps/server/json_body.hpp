@@ -30,6 +30,9 @@ struct TokenRequest {
 //! {"role", "partner"?, "label"?}.
 [[nodiscard]] core::Result<TokenRequest> token_request_from_body(const nlohmann::json& body);
 
+//! {"reason"?}: why an initiative is withdrawn ("" when absent).
+[[nodiscard]] core::Result<std::string> reason_from_body(const nlohmann::json& body);
+
 //! {"name", "tier"?}: a partner to add.
 [[nodiscard]] core::Result<std::pair<std::string, core::network::Tier>> new_partner_from_body(
     const nlohmann::json& body);

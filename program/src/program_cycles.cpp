@@ -45,6 +45,17 @@ core::Status advance_initiatives(StoreSession& session, const Snapshot& snapshot
   return {};
 }
 
+//! A ballot without its entries and objections for initiatives a coordinator took off the ballot while
+//! the cycle voted: what it says of the others still counts.
+net::PartnerBallot without_withdrawn(net::PartnerBallot ballot, const std::vector<net::Initiative>& candidates) {
+  const auto gone = [&](net::InitiativeId id) {
+    return std::none_of(candidates.begin(), candidates.end(), [&](const net::Initiative& i) { return i.id == id; });
+  };
+  std::erase_if(ballot.entries, [&](const net::BallotEntry& entry) { return gone(entry.initiative); });
+  std::erase_if(ballot.objections, [&](const net::Objection& objection) { return gone(objection.initiative); });
+  return ballot;
+}
+
 net::CycleInput cycle_input(const Snapshot& snapshot, const net::Cycle& cycle) {
   net::CycleInput input;
   input.charter = snapshot.charter;
@@ -63,7 +74,7 @@ net::CycleInput cycle_input(const Snapshot& snapshot, const net::Cycle& cycle) {
     const net::Partner* partner = snapshot.find_partner(ballot.partner);
     // A partner who left after voting no longer counts.
     if (ballot.cycle == cycle.number && partner != nullptr && partner->member_in(cycle.number)) {
-      input.ballots.push_back(ballot);
+      input.ballots.push_back(without_withdrawn(ballot, input.candidates));
     }
   }
   input.standing = snapshot.standing_before(cycle.number);
@@ -166,28 +177,35 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
   return cycle;
 }
 
-core::Status Program::cast_ballot(const net::PartnerBallot& ballot) {
+core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& ballot) {
   // Only the partner itself votes: a coordinator cannot cast a ballot for a partner.
   if (core::Status allowed = detail::require_acts_for(actor_, ballot.partner, false, "partner"); !allowed) {
-    return allowed;
+    return allowed.error();
   }
+  net::PartnerBallot stored;
   SnapshotParts parts = SnapshotParts::minimal();
   parts.initiatives_of = ballot.cycle;  // a ballot names only the cycle's candidates
   parts.objectives = false;
-  return run_change({store_, actor_, *clock_}, "cast_ballot", parts,
-                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                      core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
-                      if (!valid) {
-                        return valid.error();
-                      }
-                      // The audit log says that a ballot was cast, never what it says (ballots are secret).
-                      detail = {{"cycle", ballot.cycle},
-                                {"partner", ballot.partner},
-                                {"format", net::name_of(ballot.format)},
-                                {"entries", valid->entries.size()},
-                                {"objections", valid->objections.size()}};
-                      return session.put_ballot(*valid);
-                    });
+  core::Status status = run_change({store_, actor_, *clock_}, "cast_ballot", parts,
+                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                                     core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
+                                     if (!valid) {
+                                       return valid.error();
+                                     }
+                                     stored = *valid;
+                                     // The audit log says that a ballot was cast, never what it says (ballots are
+                                     // secret).
+                                     detail = {{"cycle", ballot.cycle},
+                                               {"partner", ballot.partner},
+                                               {"format", net::name_of(ballot.format)},
+                                               {"entries", valid->entries.size()},
+                                               {"objections", valid->objections.size()}};
+                                     return session.put_ballot(*valid);
+                                   });
+  if (!status) {
+    return status.error();
+  }
+  return stored;
 }
 
 core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {

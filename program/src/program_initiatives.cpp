@@ -1,3 +1,6 @@
+#include <algorithm>
+
+#include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -6,6 +9,55 @@ namespace covalue::program {
 using detail::run_change;
 using nlohmann::json;
 
+namespace {
+
+//! Who leads is a partner's own choice: a representative may volunteer only its own partner, the
+//! operator (who holds the database) records consent given elsewhere, and partners a coordinator names
+//! become nominees, who lead only once they accept (Program::volunteer).
+core::Status place_volunteers(const Actor& actor, net::Initiative& initiative) {
+  std::vector<net::PartnerId> named = std::move(initiative.volunteers);
+  initiative.volunteers.clear();
+  initiative.nominees.clear();
+  for (std::size_t k = 0; k < named.size(); ++k) {
+    if (actor.acts_for(named[k])) {
+      initiative.volunteers.push_back(named[k]);
+    } else if (actor.coordinates()) {
+      initiative.nominees.push_back(named[k]);
+    } else {
+      return core::make_error(core::ErrorKind::kForbidden,
+                              "a representative may volunteer only its own partner; partner " +
+                                  std::to_string(named[k]) + " volunteers itself",
+                              "volunteers[" + std::to_string(k) + "]");
+    }
+  }
+  return {};
+}
+
+//! An initiative whose lead is still to be decided: proposed or carried over, in no closed cycle.
+core::Result<const net::Initiative*> undecided_initiative(const Snapshot& snapshot, net::InitiativeId id) {
+  const net::Initiative* initiative = snapshot.find_initiative(id);
+  if (initiative == nullptr) {
+    return detail::not_found("no initiative with id " + std::to_string(id), "initiative");
+  }
+  if (initiative->status != net::InitiativeStatus::kProposed &&
+      initiative->status != net::InitiativeStatus::kCarriedOver) {
+    return detail::conflict("initiative " + std::to_string(id) + " is " + net::name_of(initiative->status) +
+                                "; its lead is already decided",
+                            "initiative");
+  }
+  return initiative;
+}
+
+void erase(std::vector<net::PartnerId>& list, net::PartnerId partner) {
+  list.erase(std::remove(list.begin(), list.end(), partner), list.end());
+}
+
+bool contains(const std::vector<net::PartnerId>& list, net::PartnerId partner) {
+  return std::find(list.begin(), list.end(), partner) != list.end();
+}
+
+}  // namespace
+
 core::Result<net::Initiative> Program::propose(const net::Initiative& initiative) {
   if (core::Status allowed = detail::require_acts_for(actor_, initiative.proposer, true, "proposer"); !allowed) {
     return allowed.error();
@@ -13,6 +65,9 @@ core::Result<net::Initiative> Program::propose(const net::Initiative& initiative
   net::Initiative stored = initiative;
   stored.status = net::InitiativeStatus::kProposed;
   stored.lead.reset();
+  if (core::Status consent = place_volunteers(actor_, stored); !consent) {
+    return consent.error();
+  }
   core::Status status = run_change({store_, actor_, *clock_}, "propose", SnapshotParts::minimal(),
                                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
                                      if (core::Status valid = detail::validate_proposal(snapshot, stored); !valid) {
@@ -29,11 +84,10 @@ core::Result<net::Initiative> Program::propose(const net::Initiative& initiative
                                        return id.error();
                                      }
                                      stored.id = *id;
-                                     detail = {{"initiative", stored.id},
-                                               {"title", stored.title},
-                                               {"proposer", stored.proposer},
-                                               {"cost", core::to_string(stored.cost)},
-                                               {"cycle", stored.cycle}};
+                                     detail = {{"initiative", stored.id},     {"title", stored.title},
+                                               {"proposer", stored.proposer}, {"cost", core::to_string(stored.cost)},
+                                               {"cycle", stored.cycle},       {"volunteers", stored.volunteers},
+                                               {"nominees", stored.nominees}};
                                      return {};
                                    });
   if (!status) {
@@ -42,35 +96,109 @@ core::Result<net::Initiative> Program::propose(const net::Initiative& initiative
   return stored;
 }
 
-core::Result<net::Initiative> Program::withdraw(net::InitiativeId id) {
+core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std::string& reason) {
   net::Initiative changed;
   core::Status status = run_change(
       {store_, actor_, *clock_}, "withdraw", SnapshotParts::minimal(),
       [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-        const net::Initiative* initiative = snapshot.find_initiative(id);
-        if (initiative == nullptr) {
-          return detail::not_found("no initiative with id " + std::to_string(id), "initiative");
+        const net::Initiative* known = snapshot.find_initiative(id);
+        if (known != nullptr) {
+          if (core::Status allowed = detail::require_acts_for(actor_, known->proposer, true, "initiative"); !allowed) {
+            return allowed;
+          }
         }
-        if (core::Status allowed = detail::require_acts_for(actor_, initiative->proposer, true, "initiative");
-            !allowed) {
-          return allowed;
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+        if (!found) {
+          return found.error();
         }
-        const bool undecided = initiative->status == net::InitiativeStatus::kProposed ||
-                               initiative->status == net::InitiativeStatus::kCarriedOver;
-        if (!undecided) {
-          return detail::conflict("initiative " + std::to_string(id) + " is " + net::name_of(initiative->status) +
-                                      "; only undecided initiatives can be withdrawn",
+        const net::Initiative* initiative = *found;
+        const net::Cycle* cycle = snapshot.find_cycle(initiative->cycle);
+        const bool voting = cycle != nullptr && cycle->state == net::CycleState::kVoting;
+        if (voting && !actor_.coordinates()) {
+          return detail::conflict("cycle " + std::to_string(cycle->number) +
+                                      " is voting on it; only a coordinator can take it off the ballot now",
                                   "initiative");
         }
-        const net::Cycle* cycle = snapshot.find_cycle(initiative->cycle);
-        if (cycle != nullptr && cycle->state == net::CycleState::kVoting) {
-          return detail::conflict(
-              "cycle " + std::to_string(cycle->number) + " is voting on it; it can be withdrawn once the cycle closes",
-              "initiative");
+        if (core::Status text = check_text_field(reason, kReasonField, "reason", voting); !text) {
+          return text;
         }
         changed = *initiative;
         changed.status = net::InitiativeStatus::kWithdrawn;
-        detail = {{"initiative", id}};
+        detail = {{"initiative", id}, {"reason", reason}};
+        if (voting) {
+          detail["during_voting_of_cycle"] = cycle->number;
+        }
+        return session.update_initiative(changed);
+      });
+  if (!status) {
+    return status.error();
+  }
+  return changed;
+}
+
+core::Result<net::Initiative> Program::volunteer(net::InitiativeId id, net::PartnerId partner) {
+  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
+    return detail::require_acts_for(actor_, partner, true, "partner").error();
+  }
+  net::Initiative changed;
+  core::Status status =
+      run_change({store_, actor_, *clock_}, "volunteer", SnapshotParts::minimal(),
+                 [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                   core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+                   if (!found) {
+                     return found.error();
+                   }
+                   if (core::Result<const net::Partner*> who =
+                           detail::member(snapshot, partner, detail::membership_cycle(snapshot), "partner");
+                       !who) {
+                     return who.error();
+                   }
+                   changed = **found;
+                   const bool consents = actor_.acts_for(partner);
+                   if (consents) {
+                     erase(changed.nominees, partner);
+                     if (!contains(changed.volunteers, partner)) {
+                       changed.volunteers.push_back(partner);
+                     }
+                   } else if (!contains(changed.volunteers, partner) && !contains(changed.nominees, partner)) {
+                     changed.nominees.push_back(partner);
+                   }
+                   detail = {{"initiative", id}, {"partner", partner}, {"accepted", consents}};
+                   return session.update_initiative(changed);
+                 });
+  if (!status) {
+    return status.error();
+  }
+  return changed;
+}
+
+core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::PartnerId partner) {
+  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
+    return detail::require_acts_for(actor_, partner, true, "partner").error();
+  }
+  net::Initiative changed;
+  core::Status status = run_change(
+      {store_, actor_, *clock_}, "stand_down", SnapshotParts::minimal(),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+        if (!found) {
+          return found.error();
+        }
+        changed = **found;
+        if (!actor_.acts_for(partner) && contains(changed.volunteers, partner)) {
+          return core::make_error(core::ErrorKind::kForbidden,
+                                  "partner " + std::to_string(partner) +
+                                      " volunteered itself; only its representative can withdraw the offer",
+                                  "partner");
+        }
+        if (!contains(changed.volunteers, partner) && !contains(changed.nominees, partner)) {
+          return detail::not_found("partner " + std::to_string(partner) + " neither volunteers nor is named to lead " +
+                                       "initiative " + std::to_string(id),
+                                   "partner");
+        }
+        erase(changed.volunteers, partner);
+        erase(changed.nominees, partner);
+        detail = {{"initiative", id}, {"partner", partner}};
         return session.update_initiative(changed);
       });
   if (!status) {

@@ -48,7 +48,8 @@ std::vector<net::InitiativeId> add_initiatives(StoreSession& s, const Filled& id
   bare.volunteers = {};
   bare.status = net::InitiativeStatus::kProposed;
   net::Initiative returns = sample_initiative("Returns hub", p[1], {p[2], p[0]});
-  returns.volunteers = {p[2], p[0], p[1]};
+  returns.volunteers = {p[2], p[0]};
+  returns.nominees = {p[1]};
   expected.initiatives = {forecasting, bare, returns};
   std::vector<net::InitiativeId> out;
   for (auto& initiative : expected.initiatives) {

@@ -136,6 +136,7 @@ TEST_P(StoreContract, UpdateInitiativeReplacesItsFieldsAndLists) {
   changed.impacts = {net::Impact{filled.partners[2], q("2/3")}};
   changed.objectives = {};
   changed.volunteers = {filled.partners[2], filled.partners[1]};
+  changed.nominees = {filled.partners[0]};
   changed.status = net::InitiativeStatus::kInProgress;
   changed.cycle = 2;
   changed.lead = std::nullopt;
@@ -156,6 +157,12 @@ TEST_P(StoreContract, UpdateInitiativeReplacesItsFieldsAndLists) {
   one_estimate.impacts[1].estimate += q("1/2");
   write([&](StoreSession& s) { return s.update_initiative(one_estimate); });
   filled.expected.initiatives[2] = one_estimate;
+  expect_same(snapshot(store()), filled.expected);
+  net::Initiative accepted = one_estimate;  // a nominee accepts: same partners, another list
+  accepted.volunteers.push_back(accepted.nominees.front());
+  accepted.nominees.clear();
+  write([&](StoreSession& s) { return s.update_initiative(accepted); });
+  filled.expected.initiatives[2] = accepted;
   expect_same(snapshot(store()), filled.expected);
 }
 

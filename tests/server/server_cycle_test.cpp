@@ -25,7 +25,7 @@ TEST_F(ServerCycle, BallotsStaySecretUntilClose) {
 TEST_F(ServerCycle, AWholeCycle) {
   HttpAnswer answer = post("/api/initiatives",
                            R"({"title":"Cross-dock","proposer":2,"cost":"50","channel":"supply_chain","impacts":[)"
-                           R"({"partner":2,"estimate":"20"},{"partner":3,"estimate":"7/2"}],"volunteers":[3]})",
+                           R"({"partner":2,"estimate":"20"},{"partner":3,"estimate":"7/2"}],"volunteers":[2]})",
                            rep_b_);
   ASSERT_EQ(answer.status, 201) << answer.body;
   EXPECT_EQ(answer.json()["network_value"], "47/2");

@@ -74,6 +74,7 @@ json initiative_to_json(const net::Initiative& initiative) {
           {"impacts", std::move(impacts)},
           {"objectives", ids_to_json(initiative.objectives)},
           {"volunteers", ids_to_json(initiative.volunteers)},
+          {"nominees", ids_to_json(initiative.nominees)},
           {"status", net::name_of(initiative.status)},
           {"cycle", initiative.cycle},
           {"lead", optional_to_json(initiative.lead)},

@@ -49,6 +49,14 @@ std::string int_array(const std::vector<std::int64_t>& values) {
   return out + "}";
 }
 
+std::string bool_array(const std::vector<bool>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += (i == 0 ? "" : ",") + std::string(values[i] ? "t" : "f");
+  }
+  return out + "}";
+}
+
 std::string text_array(const std::vector<std::string>& values) {
   std::string out = "{";
   for (std::size_t i = 0; i < values.size(); ++i) {

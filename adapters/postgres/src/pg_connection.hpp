@@ -36,6 +36,8 @@ using Param = std::optional<std::string>;
 
 //! A PostgreSQL array literal of integers ("{1,2,3}").
 [[nodiscard]] std::string int_array(const std::vector<std::int64_t>& values);
+//! A PostgreSQL array literal of booleans ("{t,f}").
+[[nodiscard]] std::string bool_array(const std::vector<bool>& values);
 //! A PostgreSQL array literal of texts, each quoted ("{\"a\",\"b\"}").
 [[nodiscard]] std::string text_array(const std::vector<std::string>& values);
 

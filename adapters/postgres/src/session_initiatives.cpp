@@ -28,6 +28,20 @@ std::vector<std::int64_t> impact_partners(const net::Initiative& initiative) {
   return out;
 }
 
+// The partners offering to lead (volunteers, accepted) then those named by a coordinator (nominees), as
+// stored: one list, with whether each one accepted.
+std::vector<std::int64_t> lead_partners(const net::Initiative& initiative) {
+  std::vector<std::int64_t> out = initiative.volunteers;
+  out.insert(out.end(), initiative.nominees.begin(), initiative.nominees.end());
+  return out;
+}
+
+std::vector<bool> lead_acceptance(const net::Initiative& initiative) {
+  std::vector<bool> out(initiative.volunteers.size(), true);
+  out.resize(initiative.volunteers.size() + initiative.nominees.size(), false);
+  return out;
+}
+
 // Every row an initiative points at, in the order a failure should name them.
 std::vector<Reference> references_of(const net::Initiative& initiative) {
   std::vector<Reference> out{partner_ref(initiative.proposer)};
@@ -40,7 +54,7 @@ std::vector<Reference> references_of(const net::Initiative& initiative) {
   for (const net::ObjectiveId objective : initiative.objectives) {
     out.push_back(objective_ref(objective));
   }
-  for (const net::PartnerId volunteer : initiative.volunteers) {
+  for (const net::PartnerId volunteer : lead_partners(initiative)) {
     out.push_back(partner_ref(volunteer));
   }
   return out;
@@ -54,7 +68,7 @@ core::Status check_lists(const net::Initiative& initiative) {
   if (auto objectives = unique_ids(initiative.objectives, "the objectives list objective"); !objectives.ok()) {
     return objectives;
   }
-  return unique_ids(initiative.volunteers, "the volunteers list partner");
+  return unique_ids(lead_partners(initiative), "the volunteers and nominees list partner");
 }
 
 }  // namespace
@@ -71,7 +85,7 @@ const InitiativeQueries kEveryInitiative{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id",
     "SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position",
     "SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position",
-    "SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position"};
+    "SELECT initiative_id, partner_id, accepted FROM initiative_volunteers ORDER BY initiative_id, position"};
 
 const InitiativeQueries kCycleInitiatives{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
@@ -80,7 +94,7 @@ const InitiativeQueries kCycleInitiatives{
     "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position",
     "SELECT initiative_id, objective_id FROM initiative_objectives WHERE initiative_id IN "
     "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position",
-    "SELECT initiative_id, partner_id FROM initiative_volunteers WHERE initiative_id IN "
+    "SELECT initiative_id, partner_id, accepted FROM initiative_volunteers WHERE initiative_id IN "
     "(SELECT id FROM initiatives WHERE cycle = $1) ORDER BY initiative_id, position"};
 
 core::Status PostgresSession::write_initiative_lists(const net::Initiative& initiative) {
@@ -98,18 +112,22 @@ core::Status PostgresSession::write_initiative_lists(const net::Initiative& init
       return inserted.error();
     }
   }
-  const std::pair<const char*, const std::vector<std::int64_t>*> lists[] = {
-      {"INSERT INTO initiative_objectives (initiative_id, objective_id, position) "
-       "SELECT $1, u.id, u.position - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, position)",
-       &initiative.objectives},
-      {"INSERT INTO initiative_volunteers (initiative_id, partner_id, position) "
-       "SELECT $1, u.id, u.position - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, position)",
-       &initiative.volunteers}};
-  for (const auto& [sql, ids] : lists) {
-    if (ids->empty()) {
-      continue;
+  if (!initiative.objectives.empty()) {
+    auto inserted = query(
+        "INSERT INTO initiative_objectives (initiative_id, objective_id, position) "
+        "SELECT $1, u.id, u.position - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, position)",
+        initiative.id, int_array(initiative.objectives));
+    if (!inserted.ok()) {
+      return inserted.error();
     }
-    if (auto inserted = query(sql, initiative.id, int_array(*ids)); !inserted.ok()) {
+  }
+  if (!initiative.volunteers.empty() || !initiative.nominees.empty()) {
+    auto inserted = query(
+        "INSERT INTO initiative_volunteers (initiative_id, partner_id, position, accepted) "
+        "SELECT $1, u.id, u.position - 1, u.accepted "
+        "FROM unnest($2::bigint[], $3::boolean[]) WITH ORDINALITY AS u (id, accepted, position)",
+        initiative.id, int_array(lead_partners(initiative)), bool_array(lead_acceptance(initiative)));
+    if (!inserted.ok()) {
       return inserted.error();
     }
   }
@@ -130,9 +148,11 @@ core::Status PostgresSession::replace_initiative_lists(const net::Initiative& in
       "AND (SELECT coalesce(array_agg(objective_id ORDER BY position), '{}') FROM initiative_objectives "
       "WHERE initiative_id = $1) = $4::bigint[] "
       "AND (SELECT coalesce(array_agg(partner_id ORDER BY position), '{}') FROM initiative_volunteers "
-      "WHERE initiative_id = $1) = $5::bigint[]",
+      "WHERE initiative_id = $1) = $5::bigint[] "
+      "AND (SELECT coalesce(array_agg(accepted ORDER BY position), '{}') FROM initiative_volunteers "
+      "WHERE initiative_id = $1) = $6::boolean[]",
       initiative.id, int_array(impact_partners(initiative)), text_array(estimates), int_array(initiative.objectives),
-      int_array(initiative.volunteers));
+      int_array(lead_partners(initiative)), bool_array(lead_acceptance(initiative)));
   if (!same.ok()) {
     return same.error();
   }
@@ -250,8 +270,10 @@ core::Result<std::vector<net::Initiative>> PostgresSession::read_initiatives(con
                            [](net::Initiative& to, RowReader& row) { to.objectives.push_back(row.integer(1)); });
   }
   if (attached.ok()) {
-    attached = attach_rows(*volunteers, "initiative_volunteers", *out, initiative_id,
-                           [](net::Initiative& to, RowReader& row) { to.volunteers.push_back(row.integer(1)); });
+    attached =
+        attach_rows(*volunteers, "initiative_volunteers", *out, initiative_id, [](net::Initiative& to, RowReader& row) {
+          (row.boolean(2) ? to.volunteers : to.nominees).push_back(row.integer(1));
+        });
   }
   if (!attached.ok()) {
     return attached.error();

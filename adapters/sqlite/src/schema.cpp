@@ -5,6 +5,7 @@
 
 #include "schema_v1.hpp"
 #include "schema_v2.hpp"
+#include "schema_v3.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -14,9 +15,10 @@ using core::make_error;
 using core::Result;
 using core::Status;
 
-constexpr std::array<Migration, 2> kMigrations{{
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
     {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
+    {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
 }};
 
 // Where a database stands: whose it is, and which step it has taken last.

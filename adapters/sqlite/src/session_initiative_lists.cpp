@@ -1,4 +1,6 @@
+#include <array>
 #include <string>
+#include <utility>
 
 #include "sqlite_session.hpp"
 
@@ -35,6 +37,11 @@ core::Result<bool> rows_match(Statement& query, const std::vector<Item>& items, 
   }
 }
 
+// The partners offering to lead (accepted) and those named by a coordinator (not yet), in stored order.
+std::array<std::pair<const std::vector<net::PartnerId>*, bool>, 2> volunteer_lists(const net::Initiative& initiative) {
+  return {{{&initiative.volunteers, true}, {&initiative.nominees, false}}};
+}
+
 }  // namespace
 
 core::Status SqliteSession::write_initiative_lists(const net::Initiative& initiative) {
@@ -66,15 +73,20 @@ core::Status SqliteSession::write_initiative_lists(const net::Initiative& initia
     }
   }
   position = 0;
-  for (const net::PartnerId volunteer : initiative.volunteers) {
-    auto inserted =
-        db_.prepare("INSERT INTO initiative_volunteers (initiative_id, partner_id, position) VALUES (?1, ?2, ?3)")
-            .bind_int(initiative.id)
-            .bind_int(volunteer)
-            .bind_int(position++)
-            .run();
-    if (!inserted.ok()) {
-      return explain(listed_twice(inserted.error(), "volunteers", "partner", volunteer), {partner_ref(volunteer)});
+  for (const auto& [list, accepted] : volunteer_lists(initiative)) {
+    for (const net::PartnerId volunteer : *list) {
+      auto inserted = db_.prepare(
+                             "INSERT INTO initiative_volunteers (initiative_id, partner_id, position, accepted) "
+                             "VALUES (?1, ?2, ?3, ?4)")
+                          .bind_int(initiative.id)
+                          .bind_int(volunteer)
+                          .bind_int(position++)
+                          .bind_int(accepted ? 1 : 0)
+                          .run();
+      if (!inserted.ok()) {
+        return explain(listed_twice(inserted.error(), "volunteers and nominees", "partner", volunteer),
+                       {partner_ref(volunteer)});
+      }
     }
   }
   return {};
@@ -99,9 +111,17 @@ core::Result<bool> SqliteSession::initiative_lists_stored(const net::Initiative&
     return same;
   }
   Statement volunteers =
-      db_.prepare("SELECT partner_id FROM initiative_volunteers WHERE initiative_id = ?1 ORDER BY position");
+      db_.prepare("SELECT partner_id, accepted FROM initiative_volunteers WHERE initiative_id = ?1 ORDER BY position");
   volunteers.bind_int(initiative.id);
-  return rows_match(volunteers, initiative.volunteers, same_id);
+  std::vector<std::pair<net::PartnerId, bool>> leads;
+  for (const auto& [list, accepted] : volunteer_lists(initiative)) {
+    for (const net::PartnerId partner : *list) {
+      leads.emplace_back(partner, accepted);
+    }
+  }
+  return rows_match(volunteers, leads, [](const Statement& row, const std::pair<net::PartnerId, bool>& lead) {
+    return row.int_at(0) == lead.first && (row.int_at(1) != 0) == lead.second;
+  });
 }
 
 core::Status SqliteSession::replace_initiative_lists(const net::Initiative& initiative) {

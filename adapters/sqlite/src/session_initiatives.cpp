@@ -30,7 +30,7 @@ constexpr InitiativeQueries kEveryInitiative{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id",
     "SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position",
     "SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position",
-    "SELECT initiative_id, partner_id FROM initiative_volunteers ORDER BY initiative_id, position"};
+    "SELECT initiative_id, partner_id, accepted FROM initiative_volunteers ORDER BY initiative_id, position"};
 
 constexpr InitiativeQueries kCycleInitiatives{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
@@ -39,7 +39,7 @@ constexpr InitiativeQueries kCycleInitiatives{
     "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position",
     "SELECT initiative_id, objective_id FROM initiative_objectives WHERE initiative_id IN "
     "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position",
-    "SELECT initiative_id, partner_id FROM initiative_volunteers WHERE initiative_id IN "
+    "SELECT initiative_id, partner_id, accepted FROM initiative_volunteers WHERE initiative_id IN "
     "(SELECT id FROM initiatives WHERE cycle = ?1) ORDER BY initiative_id, position"};
 
 // Binds the cycle to a query of kCycleInitiatives (the others take no parameter).
@@ -70,7 +70,9 @@ core::Status attach_lists(Connection& db, const InitiativeQueries& queries, std:
   }
   Statement volunteers = prepared(db, queries.volunteers, cycle);
   return attach_rows(volunteers, "initiative_volunteers", initiatives, initiative_id,
-                     [](net::Initiative& to, RowReader& row) { to.volunteers.push_back(row.integer(1)); });
+                     [](net::Initiative& to, RowReader& row) {
+                       (row.integer(2) != 0 ? to.volunteers : to.nominees).push_back(row.integer(1));
+                     });
 }
 
 // Reads initiatives with their lists.

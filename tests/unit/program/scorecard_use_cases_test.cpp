@@ -105,8 +105,7 @@ TEST_F(ScorecardUseCases, AShortlistKeepsTheTopOnTheBallotAndTheRestWaits) {
   late.cost = 5;
   EXPECT_EQ(program_->propose(late)->cycle, 0);
   ASSERT_TRUE(program_->start_voting(1).ok());
-  const core::Status off_list =
-      program_->cast_ballot({1, ids_[0], net::BallotFormat::kRanking, {{candidates_[0], 1}}, {}});
+  const auto off_list = program_->cast_ballot({1, ids_[0], net::BallotFormat::kRanking, {{candidates_[0], 1}}, {}});
   ASSERT_FALSE(off_list.ok());
   EXPECT_NE(off_list.error().message.find("shortlist"), std::string::npos);
   ASSERT_TRUE(

@@ -38,10 +38,20 @@ class Program {
   //! States a partner's objective.
   [[nodiscard]] core::Result<net::Objective> add_objective(const net::Objective& objective);
 
-  //! Proposes an initiative for the cycle being proposed (or the next one to open).
+  //! Proposes an initiative for the cycle being proposed (or the next one to open). Its volunteers must
+  //! consent: a representative may name only its own partner (kForbidden otherwise); partners a
+  //! coordinator names become nominees, who lead only once they accept (volunteer()).
   [[nodiscard]] core::Result<net::Initiative> propose(const net::Initiative& initiative);
-  //! Withdraws an initiative that has not been decided yet.
-  [[nodiscard]] core::Result<net::Initiative> withdraw(net::InitiativeId initiative);
+  //! Withdraws an initiative that has not been decided yet: its proposer or a coordinator while proposing;
+  //! only a coordinator while its cycle votes, and then with a reason (a bad proposal never blocks a
+  //! cycle: ballot entries naming it stop counting). The reason is kept in the audit log.
+  [[nodiscard]] core::Result<net::Initiative> withdraw(net::InitiativeId initiative, const std::string& reason = "");
+  //! A partner volunteers to lead an undecided initiative, or accepts a coordinator's nomination (its
+  //! representative or the operator); a coordinator naming another partner makes it a nominee.
+  [[nodiscard]] core::Result<net::Initiative> volunteer(net::InitiativeId initiative, net::PartnerId partner);
+  //! A partner withdraws its offer to lead, or declines a nomination (its representative or the operator);
+  //! a coordinator may withdraw a nomination, not a partner's own offer.
+  [[nodiscard]] core::Result<net::Initiative> stand_down(net::InitiativeId initiative, net::PartnerId partner);
 
   //! Opens the next cycle (proposing); the previous one must be closed. Waiting and carried-over
   //! initiatives become its candidates; last cycle's selected initiatives move to in_progress.
@@ -49,7 +59,8 @@ class Program {
   //! Moves the current cycle from proposing to voting.
   [[nodiscard]] core::Result<net::Cycle> start_voting(net::CycleNumber cycle);
   //! Casts (or re-casts: the last one counts) a member's ballot in a cycle that is voting.
-  [[nodiscard]] core::Status cast_ballot(const net::PartnerBallot& ballot);
+  //! Returns the ballot as stored (approval values read as 1, say), which is what counts.
+  [[nodiscard]] core::Result<net::PartnerBallot> cast_ballot(const net::PartnerBallot& ballot);
   //! Closes a voting cycle: decides it (core::network::decide_cycle) and stores the outcome.
   [[nodiscard]] core::Result<net::CycleOutcome> close_cycle(net::CycleNumber cycle);
   //! Marks a closed cycle reviewed: its delivered initiatives become reviewed.

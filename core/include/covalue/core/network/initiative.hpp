@@ -28,10 +28,11 @@ struct Initiative {
   Rational cost;                        //!< in the charter's capacity units, > 0
   std::vector<Impact> impacts;          //!< at most one per partner; partners not listed: 0
   std::vector<ObjectiveId> objectives;  //!< objectives it serves
-  std::vector<PartnerId> volunteers;    //!< partners volunteering to lead it
+  std::vector<PartnerId> volunteers;    //!< partners volunteering to lead it (each consented)
   InitiativeStatus status{InitiativeStatus::kProposed};
-  CycleNumber cycle{0};           //!< the cycle it is (or was last) up for decision in
-  std::optional<PartnerId> lead;  //!< set when selected
+  CycleNumber cycle{0};             //!< the cycle it is (or was last) up for decision in
+  std::optional<PartnerId> lead;    //!< set when selected
+  std::vector<PartnerId> nominees;  //!< named to lead by a coordinator, awaiting their acceptance
 
   //! The estimated impact on one partner (0 when not listed).
   [[nodiscard]] Rational impact_on(PartnerId partner) const;
