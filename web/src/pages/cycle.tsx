@@ -333,7 +333,7 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
   const c = props.cycle;
   const offBallot = c.state === 'voting' && isCoordinator(app.session);
   return (
-    <div class="grid-side">
+    <div class="grid-side wide-main">
       <Card title={`Candidates (${props.candidates.length})`}>
         {props.candidates.length === 0 ? (
           <Empty title="No candidates yet">
@@ -354,11 +354,6 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
                 <th>Proposer</th>
                 <th class="right">Cost</th>
                 <th class="right">Network value</th>
-                {offBallot && (
-                  <th>
-                    <span class="sr-only">Coordinator action</span>
-                  </th>
-                )}
               </tr>
             </thead>
             <tbody>
@@ -366,6 +361,11 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
                 <tr>
                   <td>
                     <a href={`/initiatives/${i.id}`}>{i.title}</a>
+                    {offBallot && (
+                      <a class="row-action danger-link" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
+                        Take off the ballot…<span class="sr-only"> {i.title}</span>
+                      </a>
+                    )}
                   </td>
                   <td>
                     <PartnerChip id={i.proposer} />
@@ -376,13 +376,6 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
                   <td class="right">
                     <Num value={networkValue(i)} signed />
                   </td>
-                  {offBallot && (
-                    <td class="right">
-                      <a class="btn small danger" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
-                        Take off the ballot<span class="sr-only">: {i.title}</span>…
-                      </a>
-                    </td>
-                  )}
                 </tr>
               ))}
             </tbody>

@@ -122,7 +122,7 @@ export function ProposePage() {
                   onInput={(e) => setCost((e.target as HTMLInputElement).value)}
                 />
                 <p class="hint" id="cost-hint">
-                  More than 0, like 8, 12.5 or 7/2.
+                  More than 0, like 8, 12.5 or 7/2; {amountBounds}.
                 </p>
               </div>
             </div>
