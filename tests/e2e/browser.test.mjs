@@ -255,13 +255,34 @@ test('a representative proposes an initiative; the API error is shown first', as
   await page.fill('#cost', '999');
   await page.fill(`input[aria-label="Impact on ${representativePartner}"]`, '5/2');
   await page.fill('input[aria-label="Impact on Maison Retail"]', '2');
-  // The server's number grammar: `1.5/2` is neither a decimal nor a fraction; refused before sending.
-  await page.fill('input[aria-label="Impact on SwiftParcel"]', '1.5/2');
   await page.check('input[name=volunteer]');
-  await page.click('button:has-text("Propose initiative")');
-  await page.locator('.error-box').waitFor();
-  assert.match(await page.locator('.error-box').innerText(), /Impact on SwiftParcel: “1\.5\/2” is not a number/);
-  assert.equal(await page.getAttribute('input[aria-label="Impact on SwiftParcel"]', 'aria-invalid'), 'true');
+  // The server's number grammar and bounds: what it refuses, the form refuses before sending.
+  const session = await (await fetch(`${baseUrl}/api/session`, { headers: { Authorization: `Bearer ${representativeToken}` } })).json();
+  const refused = {
+    '1.5/2': 'is not a number',
+    '+3': 'is not a number',
+    '.5': 'is not a number',
+    '1.5e1': 'is not a number',
+    '12,5': 'is not a number',
+    '1/0': 'is not a number',
+    '1000000001': 'is too large',
+    '0.1234567': 'has more precision than covalue keeps',
+    '1/1000001': 'has more precision than covalue keeps',
+  };
+  for (const [bad, why] of Object.entries(refused)) {
+    const answer = await fetch(`${baseUrl}/api/initiatives`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${representativeToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Refused', proposer: session.partner, cost: '1', impacts: [{ partner: session.partner, estimate: bad }] }),
+    });
+    assert.equal(answer.status, 400, `the server refuses the estimate ${bad}`);
+    await page.fill('input[aria-label="Impact on SwiftParcel"]', bad);
+    await page.click('button:has-text("Propose initiative")');
+    await page.locator(`.error-box:has-text("Impact on SwiftParcel: “${bad}” ${why}")`).waitFor();
+    assert.equal(await page.getAttribute('input[aria-label="Impact on SwiftParcel"]', 'aria-invalid'), 'true');
+    await page.fill('input[aria-label="Impact on SwiftParcel"]', '');
+    await page.click('#title'); // a change of mind: the next submit starts afresh
+  }
   assert.equal(await page.getAttribute('#title', 'maxlength'), '200');
   assert.equal(await page.getAttribute('#description', 'maxlength'), '10000');
   assert.match(await page.locator('#impact-hint').innerText(), /at most 1,000,000,000 in size, at most 6 decimal places/);
@@ -292,7 +313,9 @@ test('a representative volunteers to lead a candidate, then withdraws the offer'
   await shot('11-volunteered');
   await phoneShot('11-volunteered-phone');
 
-  await page.click('[data-action=withdraw-offer]');
+  // The keyboard focus moved to the next step; Enter withdraws the offer.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'withdraw-offer');
+  await page.keyboard.press('Enter');
   await page.locator('[data-action=volunteer]').waitFor();
   assert.match(await page.locator('#leading .notice-ok').innerText(), /no longer offers to lead it/);
   assert.doesNotMatch(await page.locator('[data-testid=volunteers]').innerText(), new RegExp(representativePartner));
@@ -352,6 +375,12 @@ test('the coordinator takes a candidate off the voting ballot, with a reason', a
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'withdraw-reason', 'the reason field has the focus');
   assert.match(await page.locator('#withdraw').innerText(), /partners' ballots that named it stop counting for it/);
   assert.equal(await page.getAttribute('#withdraw-reason', 'maxlength'), '2000');
+  // Cancel gives the focus back to the button; Enter opens the form again, focus in the reason.
+  await page.click('#withdraw button:has-text("Cancel")');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'withdraw');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=withdraw-form]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'withdraw-reason');
 
   // Without a reason: refused, and said why.
   await page.click('[data-action=confirm-withdraw]');

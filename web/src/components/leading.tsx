@@ -2,7 +2,7 @@
 // coordinator and lead only once they accept. A representative volunteers, withdraws the offer,
 // accepts or declines; a coordinator names a partner or withdraws a pending nomination.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { del, put } from '../lib/api';
 import { isCoordinator, isRepresentative, useApp } from '../lib/context';
 import { useAction } from '../lib/hooks';
@@ -155,9 +155,17 @@ export function LeadingCard(props: { initiative: Initiative; undecided: boolean;
   const nominees = i.nominees ?? [];
   const coordinator = isCoordinator(app.session);
   const partner = isRepresentative(app.session) ? app.session.partner! : null;
+  // After a change the button pressed may be gone: the keyboard focus goes to the next step instead.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    document.getElementById('leading')?.querySelector<HTMLElement>('.lead-choice button:not([disabled]), #name-lead')?.focus();
+  });
   const done: Done = (message, now) => {
     setNotice(message);
     setChanged(now);
+    refocus.current = true;
     props.onChanged();
   };
   if (!props.undecided && !i.lead)

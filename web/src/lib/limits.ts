@@ -46,11 +46,12 @@ function parse(text: string): { n: bigint; d: bigint } | null {
  * the grammar, the sign, at most 10^9 in magnitude, at most 6 decimals (a denominator up to 10^6).
  */
 export function amountProblem(text: string, sign: 'any' | 'positive' = 'any'): string | null {
+  const shown = `“${text.length > 24 ? text.slice(0, 24) + '…' : text}”`;
   const value = parse(text);
-  if (!value) return `“${text.length > 24 ? text.slice(0, 24) + '…' : text}” is not a number: write it like 4, -2.5 or 7/2.`;
-  if (sign === 'positive' && value.n <= 0n) return 'It must be more than 0.';
+  if (!value) return `${shown} is not a number: write it like 4, -2.5 or 7/2.`;
+  if (sign === 'positive' && value.n <= 0n) return `${shown} must be more than 0.`;
   const magnitude = value.n < 0n ? -value.n : value.n;
-  if (magnitude > maxAmount * value.d) return 'It must be at most 1,000,000,000 in size.';
-  if (value.d > maxDenominator) return 'It has more precision than covalue keeps: at most 6 decimal places (or a fraction up to /1000000).';
+  if (magnitude > maxAmount * value.d) return `${shown} is too large: at most 1,000,000,000.`;
+  if (value.d > maxDenominator) return `${shown} has more precision than covalue keeps: at most 6 decimal places (or a fraction up to /1000000).`;
   return null;
 }

@@ -1,7 +1,7 @@
 // One initiative: what it is, who proposed it, what it does for each partner, who leads it;
 // withdrawing it (or taking it off a voting ballot) inline.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LeadingCard } from '../components/leading';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
 import { mayWithdraw, WithdrawForm } from '../components/withdraw';
@@ -24,7 +24,10 @@ function ImpactBars(props: { initiative: Initiative }) {
         <tr>
           <th>Partner</th>
           <th class="right">Estimate</th>
-          <th class="bar-col">Gain or de-optimisation</th>
+          <th class="bar-col">
+            <span class="wide-only">Gain or de-optimisation</span>
+            <span class="phone-only">Gain / loss</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -72,8 +75,17 @@ export function InitiativePage(props: { id: number }) {
     setNotice('');
     setWithdrawing(location.hash === '#withdraw');
   }, [props.id]);
+  // Closing the form puts the keyboard focus back on the button that opened it, or on the outcome.
+  const focusAfterForm = useRef<'button' | 'notice' | null>(null);
+  useEffect(() => {
+    if (withdrawing || !focusAfterForm.current) return;
+    const target = focusAfterForm.current === 'button' ? '[data-action=withdraw]' : '.page-notice';
+    focusAfterForm.current = null;
+    document.querySelector<HTMLElement>(target)?.focus();
+  }, [withdrawing, notice]);
   /** Closes the form; the address no longer asks for it. */
-  const closeForm = () => {
+  const closeForm = (then: 'button' | 'notice') => {
+    focusAfterForm.current = then;
     setWithdrawing(false);
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   };
@@ -117,14 +129,20 @@ export function InitiativePage(props: { id: number }) {
               )
             }
           />
-          <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
+          <div role="status">
+            {notice && (
+              <p class="notice-ok page-notice" tabIndex={-1}>
+                ✓ {notice}
+              </p>
+            )}
+          </div>
           {canWithdraw && withdrawing && (
             <WithdrawForm
               initiative={i}
               cycle={cycle}
-              onCancel={closeForm}
+              onCancel={() => closeForm('button')}
               onDone={(message) => {
-                closeForm();
+                closeForm('notice');
                 setNotice(message);
                 data.reload();
               }}
