@@ -116,6 +116,16 @@ async function axeCheck(what) {
   assert.deepEqual(violations, [], `axe found violations on ${what}`);
 }
 
+/** Waits (2 s at most) for the keyboard focus to be on the element `selector` names: pages move it
+ * after they render. */
+async function focusOn(selector) {
+  const moved = await page
+    .waitForFunction((sel) => document.activeElement?.matches(sel), selector, { timeout: 2_000 })
+    .then(() => true, () => false);
+  const actual = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  assert.ok(moved, `the keyboard focus should be on ${selector}, it is on ${actual}`);
+}
+
 /** Opens cycle `n` from the cycles list, then the initiative titled `title` from its candidates. */
 async function openCandidate(n, title) {
   await page.click('nav a[href="/cycles"]');
@@ -314,7 +324,7 @@ test('a representative volunteers to lead a candidate, then withdraws the offer'
   await phoneShot('11-volunteered-phone');
 
   // The keyboard focus moved to the next step; Enter withdraws the offer.
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'withdraw-offer');
+  await focusOn('[data-action=withdraw-offer]');
   await page.keyboard.press('Enter');
   await page.locator('[data-action=volunteer]').waitFor();
   assert.match(await page.locator('#leading .notice-ok').innerText(), /no longer offers to lead it/);
@@ -372,15 +382,15 @@ test('the coordinator takes a candidate off the voting ballot, with a reason', a
   const row = page.locator('.candidates tbody tr:has-text("Click-and-collect lockers")');
   await row.locator('[data-action=take-off-ballot]').click();
   await page.locator('[data-testid=withdraw-form]').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'withdraw-reason', 'the reason field has the focus');
+  await focusOn('#withdraw-reason');
   assert.match(await page.locator('#withdraw').innerText(), /partners' ballots that named it stop counting for it/);
   assert.equal(await page.getAttribute('#withdraw-reason', 'maxlength'), '2000');
   // Cancel gives the focus back to the button; Enter opens the form again, focus in the reason.
   await page.click('#withdraw button:has-text("Cancel")');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'withdraw');
+  await focusOn('[data-action=withdraw]');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid=withdraw-form]').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'withdraw-reason');
+  await focusOn('#withdraw-reason');
 
   // Without a reason: refused, and said why.
   await page.click('[data-action=confirm-withdraw]');
@@ -404,6 +414,7 @@ test('the coordinator takes a candidate off the voting ballot, with a reason', a
   assert.equal(await page.locator('.candidates tbody tr:has-text("Click-and-collect lockers")').count(), 0);
   await axeCheck('a voting cycle, as the coordinator');
   await shot('16-cycle-voting-after-take-off');
+  await phoneShot('16-cycle-voting-after-take-off-phone');
   await signOut();
 
   // The representative whose ranking named it sees why, and can re-cast without it.
@@ -412,6 +423,7 @@ test('the coordinator takes a candidate off the voting ballot, with a reason', a
   const off = page.locator('[data-testid=current-ballot] li:has-text("Click-and-collect lockers")');
   await off.waitFor();
   assert.match(await off.innerText(), /taken off the ballot/);
+  await shot('17-ballot-after-take-off');
   await page.click('button:has-text("Re-cast ballot")');
   await page.locator('.saved').waitFor();
   await signOut();
@@ -440,6 +452,7 @@ test('the coordinator closes the cycle and the outcome shows the selection', asy
   assert.equal(await page.locator('#selection tr[data-decision]:not(.selected-row):has([data-binding])').count(), left, 'every left-out initiative has a binding badge');
   assert.match(await page.locator('#selection [data-binding]').first().innerText(), /^(Capacity|Fairness: .+'s share|Protects .+|No support|Rule)$/);
   assert.match(await page.locator('#selection [data-testid=value-forgone]').first().innerText(), /^Value forgone: [\d.,]+ network value units$/);
+  assert.match(await page.locator('#selection [data-testid=withdrawn]').innerText(), /Click-and-collect lockers/);
   await page.locator('[data-testid=chart-cycle-net] canvas').waitFor();
   await axeCheck('a closed cycle with binding badges');
   await shot('06-outcome');

@@ -133,7 +133,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
       </div>
       <Card title="Selection" id="selection" extra={<span class="muted small">each initiative's decision and why</span>}>
         <div class="table-wrap">
-          <table class="table decisions">
+          <table class="table decisions stack-on-phone">
             <thead>
               <tr>
                 <th>Initiative</th>
@@ -185,6 +185,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
             </tbody>
           </table>
         </div>
+        <Withdrawn initiatives={withdrawnFrom(o.cycle, props.initiatives)} />
       </Card>
       <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
           <div class="table-wrap">
@@ -328,6 +329,24 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   );
 }
 
+/** The initiatives of a cycle that were withdrawn (taken off its ballot while it voted), linked. */
+function Withdrawn(props: { initiatives: Initiative[] }) {
+  if (!props.initiatives.length) return null;
+  return (
+    <p class="muted small withdrawn-list" data-testid="withdrawn">
+      Withdrawn or taken off the ballot, not decided:{' '}
+      {props.initiatives.map((i, k) => (
+        <>
+          {k > 0 && ', '}
+          <a href={`/initiatives/${i.id}`}>{i.title}</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+const withdrawnFrom = (n: number, initiatives: Initiative[]) => initiatives.filter((i) => i.cycle === n && i.status === 'withdrawn');
+
 function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Initiative[]; ballots: PartnerBallot[] }) {
   const app = useApp();
   const c = props.cycle;
@@ -347,7 +366,7 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
           </Empty>
         ) : (
           <div class="table-wrap">
-          <table class="table compact candidates">
+          <table class="table compact candidates stack-on-phone">
             <thead>
               <tr>
                 <th>Initiative</th>
@@ -367,13 +386,13 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
                       </a>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Proposer">
                     <PartnerChip id={i.proposer} />
                   </td>
-                  <td class="right">
+                  <td class="right" data-label="Cost">
                     <Num value={i.cost} />
                   </td>
-                  <td class="right">
+                  <td class="right" data-label="Network value">
                     <Num value={networkValue(i)} signed />
                   </td>
                 </tr>
@@ -382,17 +401,7 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
           </table>
           </div>
         )}
-        {props.withdrawn.length > 0 && (
-          <p class="muted small withdrawn-list" data-testid="withdrawn">
-            {c.state === 'voting' ? 'Taken off the ballot or withdrawn: ' : 'Withdrawn: '}
-            {props.withdrawn.map((i, k) => (
-              <>
-                {k > 0 && ', '}
-                <a href={`/initiatives/${i.id}`}>{i.title}</a>
-              </>
-            ))}
-          </p>
-        )}
+        <Withdrawn initiatives={props.withdrawn} />
       </Card>
       <Card title="What happens now">
         {c.state === 'proposing' && <p>Partners propose initiatives. When the coordinator starts voting, each representative casts a ballot.</p>}
@@ -445,7 +454,7 @@ export function CyclePage(props: { number: number }) {
           {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending
               cycle={d.cycle}
               candidates={candidatesOf(d.cycle, d.initiatives)}
-              withdrawn={d.initiatives.filter((i) => i.cycle === d.cycle.number && i.status === 'withdrawn')}
+              withdrawn={withdrawnFrom(d.cycle.number, d.initiatives)}
               ballots={d.ballots}
             />}
         </>
