@@ -256,7 +256,7 @@ test('a representative casts a ballot with an objection', async () => {
   await shot('03-ballot-ranking');
 });
 
-test('a representative proposes an initiative; the API error is shown first', async () => {
+test('a representative proposes an initiative (refusals shown first), then withdraws it while it waits', async () => {
   await page.click('nav a[href="/initiatives"]');
   await page.click('a:has-text("Propose an initiative")');
   await page.fill('#title', 'Returns data exchange');
@@ -307,9 +307,14 @@ test('a representative proposes an initiative; the API error is shown first', as
   await page.waitForSelector('table.impacts tbody tr');
   assert.match(await page.locator('.page-header h1').innerText(), /Returns data exchange/);
   assert.equal(await page.locator('table.impacts tbody tr').count(), 3);
-  // Waiting for the next cycle, its proposer may still withdraw it; the offer to lead was recorded.
-  assert.equal(await page.locator('[data-action=withdraw]').count(), 1);
   assert.match(await page.locator('[data-testid=volunteers]').innerText(), new RegExp(representativePartner));
+  // Waiting for the next cycle, its proposer may still withdraw it; no reason is needed then.
+  await page.click('[data-action=withdraw]');
+  assert.match(await page.locator('#withdraw').innerText(), /Withdraw this initiative[\s\S]*Reason \(optional\)/);
+  await page.click('[data-action=confirm-withdraw]');
+  await page.locator('.notice-ok:has-text("is withdrawn: it is no longer up for decision")').waitFor();
+  await page.waitForFunction(() => /Withdrawn/.test(document.querySelector('.page-header .badge')?.textContent ?? ''));
+  assert.match(await page.locator('#leading').innerText(), /It was withdrawn: no one leads it/);
 });
 
 test('a representative volunteers to lead a candidate, then withdraws the offer', async () => {

@@ -4,14 +4,14 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post } from '../lib/api';
-import { isCoordinator, useApp } from '../lib/context';
+import { isCoordinator } from '../lib/context';
 import { useAction } from '../lib/hooks';
 import { maxChars } from '../lib/limits';
-import type { Cycle, Initiative } from '../lib/types';
+import type { Cycle, Initiative, Session } from '../lib/types';
 import { Card, ErrorBox } from './ui';
 
 /** Whether the signed-in reader may withdraw `i` now (the server decides; this only hides the button). */
-export function mayWithdraw(session: ReturnType<typeof useApp>['session'], i: Initiative, cycle: Cycle | undefined): boolean {
+export function mayWithdraw(session: Session, i: Initiative, cycle: Cycle | undefined): boolean {
   if (!['proposed', 'carried_over'].includes(i.status)) return false;
   if (isCoordinator(session)) return true;
   return session.role === 'representative' && session.partner === i.proposer && cycle?.state !== 'voting';
@@ -35,7 +35,7 @@ export function WithdrawForm(props: { initiative: Initiative; cycle: Cycle | und
     setMissing(undefined);
     const text = reason.trim();
     if (voting && !text) {
-      setMissing(new ApiError(0, 'invalid_input', 'Give a reason: partners whose ballots named this initiative will want to know why it is off the ballot.'));
+      setMissing(new ApiError(0, 'invalid_input', 'Give a reason: an initiative taken off a voting ballot is recorded in the audit log with why.'));
       area.current?.focus();
       return;
     }
