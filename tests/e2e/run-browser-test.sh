@@ -38,10 +38,12 @@ mkdir -p "$E2E_ARTIFACTS"
 issue() { "$BIN" token issue --db "$DB" "$@" 2>/dev/null | grep -Eo 'cvt_[0-9a-f]+' | head -1; }
 COORDINATOR_TOKEN="$(issue --role coordinator --label e2e-coordinator)"
 REPRESENTATIVE_TOKEN="$(issue --role representative --partner UrbanMart --label e2e-urbanmart)"
-[[ -n "$COORDINATOR_TOKEN" && -n "$REPRESENTATIVE_TOKEN" ]] || fail "covalue token issue printed no secret"
+# A second partner's representative: the coordinator names Maison Retail to lead, and it accepts.
+NOMINEE_TOKEN="$(issue --role representative --partner "Maison Retail" --label e2e-maison-retail)"
+[[ -n "$COORDINATOR_TOKEN" && -n "$REPRESENTATIVE_TOKEN" && -n "$NOMINEE_TOKEN" ]] || fail "covalue token issue printed no secret"
 
-export COVALUE_BIN="$BIN" COVALUE_DB="$DB" WEB_DIST="$DIST" COORDINATOR_TOKEN REPRESENTATIVE_TOKEN
-export REPRESENTATIVE_PARTNER="UrbanMart" E2E_WORK="$WORK"
+export COVALUE_BIN="$BIN" COVALUE_DB="$DB" WEB_DIST="$DIST" COORDINATOR_TOKEN REPRESENTATIVE_TOKEN NOMINEE_TOKEN
+export REPRESENTATIVE_PARTNER="UrbanMart" NOMINEE_PARTNER="Maison Retail" E2E_WORK="$WORK"
 cd "$ROOT"
 if node --test --test-reporter=spec "$ROOT/tests/e2e/browser.test.mjs"; then
   echo "browser test: passed (screenshots in $E2E_ARTIFACTS)"

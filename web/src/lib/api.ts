@@ -79,4 +79,5 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
-export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);

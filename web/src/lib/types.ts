@@ -33,7 +33,10 @@ export interface Initiative {
   cost: Rational;
   impacts: Impact[];
   objectives?: number[];
+  /** Partners that offered to lead it (accepted). */
   volunteers: number[];
+  /** Partners a coordinator named to lead it: they lead only once they accept. */
+  nominees?: number[];
   status: string;
   cycle: number;
   lead?: number | null;
@@ -73,6 +76,11 @@ export interface InitiativeDecision {
   selected: boolean;
   reason: string;
   explanation: string;
+  /** For a left-out initiative, the rules that keep it out: capacity, deopt_share:ID,
+   * protected_net_value:ID, support, rule. */
+  binding?: string[];
+  /** How much network value the best selection that includes it loses (exact), or null. */
+  value_forgone?: Rational | null;
 }
 
 export interface PartnerResult {

@@ -33,17 +33,19 @@ interface Draft {
   objecting: Set<number>;
 }
 
-function draftFrom(ballot: PartnerBallot | undefined): Draft {
+/** The draft of a stored ballot, without the initiatives no longer on the ballot (taken off it while voting). */
+function draftFrom(ballot: PartnerBallot | undefined, onBallot?: Set<number>): Draft {
   const d: Draft = { format: ballot?.format ?? 'approvals', approved: new Set(), ranking: [], values: {}, objections: {}, objecting: new Set() };
   if (!ballot) return d;
-  const entries = [...(ballot.entries ?? [])];
+  const kept = (id: number) => !onBallot || onBallot.has(id);
+  const entries = (ballot.entries ?? []).filter((e) => kept(e.initiative));
   if (ballot.format === 'approvals') entries.forEach((e) => d.approved.add(e.initiative));
   if (ballot.format === 'ranking') {
     entries.sort((a, b) => num(a.value) - num(b.value));
     d.ranking = entries.map((e, i) => ({ id: e.initiative, tied: i > 0 && num(entries[i - 1].value) === num(e.value) }));
   }
   if (ballot.format === 'scores' || ballot.format === 'points') entries.forEach((e) => (d.values[e.initiative] = e.value));
-  for (const o of ballot.objections ?? []) {
+  for (const o of (ballot.objections ?? []).filter((x) => kept(x.initiative))) {
     d.objecting.add(o.initiative);
     d.objections[o.initiative] = o.reason;
   }
@@ -89,7 +91,12 @@ function Scorecard(props: { entries: ScorecardEntry[]; candidates: Initiative[] 
   );
 }
 
-function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, string> }) {
+/** A note on a ballot line whose initiative is no longer on the ballot. */
+function OffBallot(props: { id: number; onBallot: Set<number> }) {
+  return props.onBallot.has(props.id) ? null : <span class="tag warn">taken off the ballot: no longer counts</span>;
+}
+
+function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, string>; onBallot: Set<number> }) {
   const b = props.ballot;
   if (!b || (!b.entries?.length && !b.objections?.length)) return <Empty title="No ballot cast yet">Your partner has not voted in this cycle.</Empty>;
   const entries = [...b.entries].sort((x, y) => (b.format === 'ranking' ? num(x.value) - num(y.value) : num(y.value) - num(x.value)));
@@ -104,6 +111,7 @@ function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, stri
             {b.format === 'ranking' && <span class="rank">{fmt(e.value)}</span>}
             {props.titles.get(e.initiative) ?? `#${e.initiative}`}
             {(b.format === 'scores' || b.format === 'points') && <span class="muted"> — {fmt(e.value)}</span>}
+            <OffBallot id={e.initiative} onBallot={props.onBallot} />
           </li>
         ))}
       </ul>
@@ -114,6 +122,7 @@ function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, stri
             {b.objections.map((o) => (
               <li>
                 <strong>{props.titles.get(o.initiative) ?? `#${o.initiative}`}</strong>: {o.reason || <span class="muted">no reason given</span>}
+                <OffBallot id={o.initiative} onBallot={props.onBallot} />
               </li>
             ))}
           </ul>
@@ -127,7 +136,7 @@ async function loadBallotPage(partner: number | null | undefined) {
   const cycles = await loadCycles();
   const voting = [...cycles].reverse().find((c) => c.state === 'voting');
   const current = cycles[cycles.length - 1];
-  if (!voting) return { cycle: undefined as Cycle | undefined, current, candidates: [] as Initiative[], ballot: undefined, scorecard: [] as ScorecardEntry[] };
+  if (!voting) return { cycle: undefined as Cycle | undefined, current, inCycle: [] as Initiative[], candidates: [] as Initiative[], ballot: undefined, scorecard: [] as ScorecardEntry[] };
   const [initiatives, ballots, scorecard] = await Promise.all([
     get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')),
     get<any>(`/cycles/${voting.number}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []),
@@ -139,6 +148,7 @@ async function loadBallotPage(partner: number | null | undefined) {
   return {
     cycle: voting,
     current,
+    inCycle: initiatives.filter((i) => i.cycle === voting.number),
     candidates: candidatesOf(voting, initiatives),
     ballot: ballots.find((b) => b.partner === partner),
     scorecard: scorecard as ScorecardEntry[],
@@ -153,8 +163,9 @@ export function BallotPage() {
   const [saved, setSaved] = useState(false);
   const [localError, setLocalError] = useState<ApiError | undefined>();
   const action = useAction();
-  useEffect(() => setDraft(draftFrom(data.data?.ballot)), [data.data]);
-  const titles = useMemo(() => new Map((data.data?.candidates ?? []).map((c) => [c.id, c.title])), [data.data]);
+  const onBallot = useMemo(() => new Set((data.data?.candidates ?? []).map((c) => c.id)), [data.data]);
+  useEffect(() => setDraft(draftFrom(data.data?.ballot, onBallot)), [data.data]);
+  const titles = useMemo(() => new Map((data.data?.inCycle ?? []).map((c) => [c.id, c.title])), [data.data]);
   const scoreOf = useMemo(() => new Map((data.data?.scorecard ?? []).map((e) => [e.initiative, e])), [data.data]);
 
   const d = data.data;
@@ -409,7 +420,7 @@ export function BallotPage() {
           </Card>
           <div class="stack">
             <Card title="Your current ballot">
-              <CurrentBallot ballot={d.ballot} titles={titles} />
+              <CurrentBallot ballot={d.ballot} titles={titles} onBallot={onBallot} />
             </Card>
             {d.scorecard.length > 0 && (
               <Card title="Scorecard ranking">

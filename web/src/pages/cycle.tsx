@@ -10,11 +10,12 @@ import { partnerColor } from '../lib/colors';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
 import { candidatesOf, loadCycles } from '../lib/cycles';
 import { unwrapOutcome } from '../lib/dashboard';
+import { bindingBadge } from '../lib/decisions';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { fmt, num, pct } from '../lib/rational';
-import type { Cycle, CycleOutcome, Initiative, PartnerBallot } from '../lib/types';
+import type { Cycle, CycleOutcome, Initiative, InitiativeDecision, PartnerBallot } from '../lib/types';
 import { OpenCycleButton } from './cycles';
 
 async function loadCycle(n: number) {
@@ -83,6 +84,33 @@ function netChart(o: CycleOutcome, name: (id: number) => string): ChartConfigura
   };
 }
 
+/** Why an initiative was decided so: the binding rules as badges, the server's explanation, the value forgone. */
+function Why(props: { decision: InitiativeDecision }) {
+  const app = useApp();
+  const d = props.decision;
+  const badges = d.selected ? [] : (d.binding ?? []).map((key) => bindingBadge(key, app.partnerName));
+  return (
+    <>
+      {badges.length > 0 && (
+        <span class="binding">
+          <span class="sr-only">Kept out by: </span>
+          {badges.map((b) => (
+            <span class={`badge binding-${b.tone}`} data-binding={b.key} title={b.hint}>
+              {b.text}
+            </span>
+          ))}
+        </span>
+      )}
+      <span class="why-text">{d.explanation}</span>
+      {!d.selected && d.value_forgone != null && (
+        <span class="forgone" data-testid="value-forgone">
+          Value forgone: <Num value={d.value_forgone} /> network value units
+        </span>
+      )}
+    </>
+  );
+}
+
 function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   const app = useApp();
   const o = props.outcome;
@@ -105,7 +133,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
       </div>
       <Card title="Selection" id="selection" extra={<span class="muted small">each initiative's decision and why</span>}>
         <div class="table-wrap">
-          <table class="table decisions">
+          <table class="table decisions stack-on-phone">
             <thead>
               <tr>
                 <th>Initiative</th>
@@ -127,12 +155,16 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
                         {i?.title ?? `#${d.initiative}`}
                       </a>
                     </td>
-                    <td>
+                    <td data-label="Decision">
                       <Badge value={d.reason} kind={d.selected ? 'selected' : d.reason === 'not_chosen' ? 'carried_over' : 'rejected'} />
                     </td>
-                    <td class="right">{i ? <Num value={i.cost} /> : '–'}</td>
-                    <td class="right">{i ? <Num value={networkValue(i)} signed /> : '–'}</td>
-                    <td>
+                    <td class="right" data-label="Cost">
+                      {i ? <Num value={i.cost} /> : '–'}
+                    </td>
+                    <td class="right" data-label="Network value">
+                      {i ? <Num value={networkValue(i)} signed /> : '–'}
+                    </td>
+                    <td data-label="Lead" class={lead?.lead || d.selected ? '' : 'empty-cell'}>
                       {lead?.lead ? (
                         <>
                           <PartnerChip id={lead.lead} />
@@ -144,13 +176,16 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
                         ''
                       )}
                     </td>
-                    <td class="explanation">{d.explanation}</td>
+                    <td class="explanation" data-label="Why">
+                      <Why decision={d} />
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
+        <Withdrawn initiatives={withdrawnFrom(o.cycle, props.initiatives)} />
       </Card>
       <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
           <div class="table-wrap">
@@ -234,17 +269,27 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
               </dd>
               <dt>Value of the selection</dt>
               <dd>
-                <Num value={o.network_fair.objective} />{' '}
-                <span class="muted small">
-                  {num(o.network_fair.gap) === 0
-                    ? 'nothing better exists (gap 0)'
-                    : `at most ${fmt(num(o.network_fair.gap))} below the best possible`}
+                <span>
+                  <Num value={o.network_fair.objective} /> network value units{' '}
+                  <span class="muted small" title={`gap ${o.network_fair.gap}`}>
+                    {num(o.network_fair.gap) === 0
+                      ? '— nothing better exists (gap 0)'
+                      : fmt(num(o.network_fair.gap)) === '0'
+                        ? '— less than 0.01 below the best possible'
+                        : `— at most ${fmt(num(o.network_fair.gap))} below the best possible`}
+                  </span>
                 </span>
               </dd>
               <dt>Bounds on the best possible</dt>
               <dd>
-                solver's <Num value={o.network_fair.solver_bound} />; covalue's own, exact, from the capacity alone{' '}
-                <Num value={o.network_fair.proven_bound} />
+                <ul class="bounds">
+                  <li>
+                    the solver's: <Num value={o.network_fair.solver_bound} />
+                  </li>
+                  <li>
+                    covalue's own, exact, from the capacity alone: <Num value={o.network_fair.proven_bound} />
+                  </li>
+                </ul>
                 <div class="muted small">The gap is measured to the lower of the two; the capacity bound ignores the fairness rules, so it can be higher.</div>
               </dd>
               <dt>Re-checked exactly</dt>
@@ -284,11 +329,30 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   );
 }
 
-function Pending(props: { cycle: Cycle; candidates: Initiative[]; ballots: PartnerBallot[] }) {
+/** The initiatives of a cycle that were withdrawn (taken off its ballot while it voted), linked. */
+function Withdrawn(props: { initiatives: Initiative[] }) {
+  if (!props.initiatives.length) return null;
+  return (
+    <p class="muted small withdrawn-list" data-testid="withdrawn">
+      Withdrawn or taken off the ballot, not decided:{' '}
+      {props.initiatives.map((i, k) => (
+        <>
+          {k > 0 && ', '}
+          <a href={`/initiatives/${i.id}`}>{i.title}</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+const withdrawnFrom = (n: number, initiatives: Initiative[]) => initiatives.filter((i) => i.cycle === n && i.status === 'withdrawn');
+
+function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Initiative[]; ballots: PartnerBallot[] }) {
   const app = useApp();
   const c = props.cycle;
+  const offBallot = c.state === 'voting' && isCoordinator(app.session);
   return (
-    <div class="grid-side">
+    <div class="grid-side wide-main">
       <Card title={`Candidates (${props.candidates.length})`}>
         {props.candidates.length === 0 ? (
           <Empty title="No candidates yet">
@@ -301,7 +365,8 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; ballots: Partn
             )}
           </Empty>
         ) : (
-          <table class="table compact">
+          <div class="table-wrap">
+          <table class="table compact candidates stack-on-phone">
             <thead>
               <tr>
                 <th>Initiative</th>
@@ -315,21 +380,28 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; ballots: Partn
                 <tr>
                   <td>
                     <a href={`/initiatives/${i.id}`}>{i.title}</a>
+                    {offBallot && (
+                      <a class="row-action danger-link" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
+                        Take off the ballot…<span class="sr-only"> {i.title}</span>
+                      </a>
+                    )}
                   </td>
-                  <td>
+                  <td data-label="Proposer">
                     <PartnerChip id={i.proposer} />
                   </td>
-                  <td class="right">
+                  <td class="right" data-label="Cost">
                     <Num value={i.cost} />
                   </td>
-                  <td class="right">
+                  <td class="right" data-label="Network value">
                     <Num value={networkValue(i)} signed />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
+        <Withdrawn initiatives={props.withdrawn} />
       </Card>
       <Card title="What happens now">
         {c.state === 'proposing' && <p>Partners propose initiatives. When the coordinator starts voting, each representative casts a ballot.</p>}
@@ -344,6 +416,12 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; ballots: Partn
               </p>
             )}
             <p class="muted small">When the coordinator closes the cycle, the {label(c.rule)} rule selects the portfolio within the capacity of {fmt(c.capacity)}.</p>
+            {isCoordinator(app.session) && (
+              <p class="muted small">
+                A candidate that should not be decided (a duplicate, wrong figures) can be taken off the ballot with a reason: ballots that named it stop
+                counting for it, the rest of each ballot stands.
+              </p>
+            )}
           </>
         )}
       </Card>
@@ -373,7 +451,12 @@ export function CyclePage(props: { number: number }) {
             }
             actions={isCoordinator(app.session) && <CoordinatorActions cycle={d.cycle} latest={d.latest} onDone={data.reload} />}
           />
-          {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending cycle={d.cycle} candidates={candidatesOf(d.cycle, d.initiatives)} ballots={d.ballots} />}
+          {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending
+              cycle={d.cycle}
+              candidates={candidatesOf(d.cycle, d.initiatives)}
+              withdrawn={withdrawnFrom(d.cycle.number, d.initiatives)}
+              ballots={d.ballots}
+            />}
         </>
       )}
     </>

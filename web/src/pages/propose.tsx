@@ -7,11 +7,10 @@ import { partnerColor } from '../lib/colors';
 import { isCoordinator, useApp } from '../lib/context';
 import { useAction } from '../lib/hooks';
 import { unwrapInitiative } from '../lib/initiatives';
+import { amountBounds, amountPattern, amountProblem, maxChars } from '../lib/limits';
 import { channels, label } from '../lib/names';
 import { num } from '../lib/rational';
 import { navigate } from '../lib/router';
-
-const numberPattern = /^-?\d+(\.\d+)?(\/\d+)?$/;
 
 export function ProposePage() {
   const app = useApp();
@@ -25,30 +24,47 @@ export function ProposePage() {
   const [impacts, setImpacts] = useState<Record<number, string>>({});
   const [volunteer, setVolunteer] = useState(false);
   const [localError, setLocalError] = useState<ApiError | undefined>();
+  const [localField, setLocalField] = useState<string | undefined>(); // the input a local check faults
+  const [sentImpacts, setSentImpacts] = useState<number[]>([]); // partner of each impacts[k] sent
   const action = useAction();
 
   const error = localError ?? action.error;
+  const field = localError ? localField : action.error?.field;
   /** True when the error names this field ("cost", "body.cost", "impacts[2].estimate", ...). */
-  const invalid = (name: string) => !!error?.field && error.field.replace(/^body\./, '').startsWith(name);
-  const total = useMemo(() => Object.values(impacts).reduce((s, v) => s + (numberPattern.test(v.trim()) ? num(v.trim()) : 0), 0), [impacts]);
+  const invalid = (name: string) => !!field && field.replace(/^body\./, '').startsWith(name);
+  /** Refuses the form before it is sent: the message in words, the input to mark. */
+  const refuse = (message: string, at: string) => {
+    setLocalError(new ApiError(0, 'invalid_input', message));
+    setLocalField(at);
+  };
+  /** The impact row a local check or the server's `impacts[k].estimate` names. */
+  const impactInvalid = (partner: number) => {
+    if (field === `impact-${partner}`) return true;
+    const k = /^(?:body\.)?impacts\[(\d+)\]/.exec(field ?? '');
+    return !!k && sentImpacts[Number(k[1])] === partner;
+  };
+  const total = useMemo(() => Object.values(impacts).reduce((s, v) => s + (amountPattern.test(v.trim()) ? num(v.trim()) : 0), 0), [impacts]);
 
   async function submit(event: Event) {
     event.preventDefault();
     setLocalError(undefined);
-    if (!title.trim()) return setLocalError(new ApiError(0, 'invalid_input', 'Give the initiative a title.', 'title'));
-    if (!numberPattern.test(cost.trim()) || num(cost.trim()) <= 0)
-      return setLocalError(new ApiError(0, 'invalid_input', 'The cost is a positive number of capacity units (e.g. 8 or 7/2).', 'cost'));
+    if (!title.trim()) return refuse('Give the initiative a title.', 'title');
+    const costProblem = amountProblem(cost.trim(), 'positive');
+    if (costProblem) return refuse(`Cost: ${costProblem}`, 'cost');
     const entries = Object.entries(impacts).filter(([, v]) => v.trim() !== '');
-    const bad = entries.find(([, v]) => !numberPattern.test(v.trim()));
-    if (bad)
-      return setLocalError(new ApiError(0, 'invalid_input', `'${bad[1]}' is not a number (use 4, -2.5 or 7/2).`, `impacts[${app.partnerName(Number(bad[0]))}]`));
+    for (const [partner, v] of entries) {
+      const problem = amountProblem(v.trim());
+      if (problem) return refuse(`Impact on ${app.partnerName(Number(partner))}: ${problem}`, `impact-${partner}`);
+    }
+    const sent = entries.filter(([, v]) => num(v.trim()) !== 0);
+    setSentImpacts(sent.map(([p]) => Number(p)));
     const body = {
       title: title.trim(),
       description: description.trim(),
       channel,
       cost: cost.trim(),
       proposer,
-      impacts: entries.filter(([, v]) => num(v.trim()) !== 0).map(([p, v]) => ({ partner: Number(p), estimate: v.trim() })),
+      impacts: sent.map(([p, v]) => ({ partner: Number(p), estimate: v.trim() })),
       volunteers: volunteer ? [proposer] : [],
     };
     const created = await action.run(() => post<any>('/initiatives', body));
@@ -65,9 +81,24 @@ export function ProposePage() {
         <Card title="The initiative">
           <div class="form">
             <label for="title">Title</label>
-            <input id="title" name="title" aria-invalid={invalid('title')} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} maxLength={120} />
+            <input id="title" name="title" aria-invalid={invalid('title')} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} maxLength={maxChars.title} aria-describedby="title-hint" />
+            <p class="hint" id="title-hint">
+              Up to {maxChars.title} characters.
+            </p>
             <label for="description">Description</label>
-            <textarea id="description" name="description" rows={4} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+            <textarea
+              id="description"
+              name="description"
+              rows={4}
+              aria-invalid={invalid('description')}
+              value={description}
+              onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)}
+              maxLength={maxChars.description}
+              aria-describedby="description-hint"
+            />
+            <p class="hint" id="description-hint">
+              What changes, for whom. Up to {maxChars.description.toLocaleString('en-GB')} characters ({description.length.toLocaleString('en-GB')} used).
+            </p>
             <div class="row-2">
               <div>
                 <label for="channel">Channel</label>
@@ -79,7 +110,20 @@ export function ProposePage() {
               </div>
               <div>
                 <label for="cost">Cost (capacity units)</label>
-                <input id="cost" name="cost" aria-invalid={invalid('cost')} inputMode="decimal" placeholder="e.g. 8" value={cost} onInput={(e) => setCost((e.target as HTMLInputElement).value)} />
+                <input
+                  id="cost"
+                  name="cost"
+                  aria-invalid={invalid('cost')}
+                  aria-describedby="cost-hint"
+                  inputMode="decimal"
+                  placeholder="e.g. 8"
+                  maxLength={32}
+                  value={cost}
+                  onInput={(e) => setCost((e.target as HTMLInputElement).value)}
+                />
+                <p class="hint" id="cost-hint">
+                  More than 0, like 8, 12.5 or 7/2; {amountBounds}.
+                </p>
               </div>
             </div>
             {coordinator && (
@@ -94,11 +138,16 @@ export function ProposePage() {
             )}
             <label class="check">
               <input type="checkbox" name="volunteer" checked={volunteer} onChange={(e) => setVolunteer((e.target as HTMLInputElement).checked)} />
-              {app.partnerName(proposer)} volunteers to lead it
+              {coordinator
+                ? `Name ${app.partnerName(proposer)} to lead it (it leads once its representative accepts)`
+                : `${app.partnerName(proposer)} volunteers to lead it`}
             </label>
           </div>
         </Card>
         <Card title="Estimated impact per partner" extra={<span class="muted small">blank = not affected</span>}>
+          <p class="hint" id="impact-hint">
+            Network value units each partner gains (or, negative, gives up): like 4, -2.5 or 7/2; {amountBounds}.
+          </p>
           <table class="table compact">
             <tbody>
               {members.map((p) => (
@@ -111,7 +160,10 @@ export function ProposePage() {
                       class="impact-input"
                       name={`impact-${p.id}`}
                       aria-label={`Impact on ${p.name}`}
+                      aria-describedby="impact-hint"
+                      aria-invalid={impactInvalid(p.id)}
                       inputMode="decimal"
+                      maxLength={32}
                       placeholder="0"
                       value={impacts[p.id] ?? ''}
                       onInput={(e) => setImpacts({ ...impacts, [p.id]: (e.target as HTMLInputElement).value })}

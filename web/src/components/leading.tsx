@@ -1,0 +1,220 @@
+// Who leads an initiative: leading is consent. Volunteers offered to lead; nominees were named by a
+// coordinator and lead only once they accept. A representative volunteers, withdraws the offer,
+// accepts or declines; a coordinator names a partner or withdraws a pending nomination.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { del, put } from '../lib/api';
+import { isCoordinator, isRepresentative, useApp } from '../lib/context';
+import { useAction } from '../lib/hooks';
+import { unwrapInitiative } from '../lib/initiatives';
+import type { Initiative } from '../lib/types';
+import { Card, ErrorBox, PartnerChip } from './ui';
+
+/** After a change: what to tell the reader, and the initiative as the server now has it. */
+type Done = (message: string, changed: Initiative) => void;
+
+/** What the representative of `partner` can do about leading this initiative. */
+function RepresentativeChoice(props: { initiative: Initiative; partner: number; onDone: Done }) {
+  const app = useApp();
+  const action = useAction();
+  const i = props.initiative;
+  const me = app.partnerName(props.partner);
+  const path = `/initiatives/${i.id}/volunteers/${props.partner}`;
+  const run = (call: () => Promise<unknown>, message: string) => async () => {
+    const changed = await action.run(call);
+    if (changed) props.onDone(message, unwrapInitiative(changed));
+  };
+  let body;
+  if (i.volunteers.includes(props.partner)) {
+    body = (
+      <>
+        <p>
+          <strong>{me}</strong> has offered to lead this initiative. If it is selected, volunteers lead first (within the charter's limit on leads).
+        </p>
+        <div class="button-row">
+          <button class="btn" data-action="withdraw-offer" disabled={action.busy} onClick={run(() => del(path), `${me} no longer offers to lead it.`)}>
+            Withdraw our offer
+          </button>
+        </div>
+      </>
+    );
+  } else if ((i.nominees ?? []).includes(props.partner)) {
+    body = (
+      <>
+        <p>
+          The coordinator named <strong>{me}</strong> to lead this initiative. {me} leads it only if you accept.
+        </p>
+        <div class="button-row">
+          <button class="btn primary" data-action="accept-lead" disabled={action.busy} onClick={run(() => put(path), `${me} accepted: it now volunteers to lead it.`)}>
+            Accept to lead
+          </button>
+          <button class="btn" data-action="decline-lead" disabled={action.busy} onClick={run(() => del(path), `${me} declined the nomination.`)}>
+            Decline
+          </button>
+        </div>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p>
+          Would <strong>{me}</strong> lead this initiative if it is selected? Volunteers lead first (within the charter's limit on leads); you can withdraw
+          the offer until the cycle closes.
+        </p>
+        <div class="button-row">
+          <button class="btn primary" data-action="volunteer" disabled={action.busy} onClick={run(() => put(path), `${me} now volunteers to lead it.`)}>
+            Volunteer to lead
+          </button>
+        </div>
+      </>
+    );
+  }
+  return (
+    <div class="lead-choice">
+      {body}
+      <ErrorBox error={action.error} title="Leading was not changed" />
+    </div>
+  );
+}
+
+/** The coordinator names a member partner to lead (a nominee until it accepts). */
+function NameToLead(props: { initiative: Initiative; onDone: Done }) {
+  const app = useApp();
+  const action = useAction();
+  const [chosen, setChosen] = useState('');
+  const i = props.initiative;
+  const taken = new Set([...i.volunteers, ...(i.nominees ?? [])]);
+  const choices = app.partners.filter((p) => p.left_cycle == null && !taken.has(p.id));
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!chosen) return;
+    const name = app.partnerName(Number(chosen));
+    const changed = await action.run(() => put(`/initiatives/${i.id}/volunteers/${chosen}`));
+    if (changed) {
+      setChosen('');
+      props.onDone(`${name} is named to lead it: its representative sees the nomination on this page and leads only after accepting.`, unwrapInitiative(changed));
+    }
+  }
+  return (
+    <form class="name-lead" onSubmit={submit}>
+      <label for="name-lead">Name a partner to lead</label>
+      <div class="inline-form">
+        <select id="name-lead" value={chosen} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)} aria-describedby="name-lead-hint">
+          <option value="">Choose a partner…</option>
+          {choices.map((p) => (
+            <option value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <button class="btn primary" type="submit" data-action="name-lead" disabled={action.busy || !chosen}>
+          Name to lead
+        </button>
+      </div>
+      <p class="hint" id="name-lead-hint">
+        A named partner leads only once its representative accepts.
+      </p>
+      <ErrorBox error={action.error} title="The partner was not named" />
+    </form>
+  );
+}
+
+/** A nominee's chip; a coordinator can withdraw the nomination while it is pending. */
+function Nominee(props: { initiative: Initiative; partner: number; withdrawable: boolean; onDone: Done }) {
+  const app = useApp();
+  const action = useAction();
+  const name = app.partnerName(props.partner);
+  return (
+    <li data-nominee={props.partner}>
+      <PartnerChip id={props.partner} />
+      <span class="muted small">named by the coordinator, waiting for {props.partner === app.session.partner ? 'you' : 'them'} to accept</span>
+      {props.withdrawable && (
+        <button
+          class="btn small ghost"
+          data-action="withdraw-nomination"
+          disabled={action.busy}
+          onClick={async () => {
+            const changed = await action.run(() => del(`/initiatives/${props.initiative.id}/volunteers/${props.partner}`));
+            if (changed) props.onDone(`The nomination of ${name} is withdrawn.`, unwrapInitiative(changed));
+          }}
+        >
+          Withdraw nomination<span class="sr-only"> of {name}</span>
+        </button>
+      )}
+      <ErrorBox error={action.error} title="The nomination was not withdrawn" />
+    </li>
+  );
+}
+
+/** The "Who leads it" card: the lead once decided, volunteers, nominees and the actions the reader may take. */
+export function LeadingCard(props: { initiative: Initiative; undecided: boolean; onChanged: () => void }) {
+  const app = useApp();
+  const [notice, setNotice] = useState('');
+  // The server's answer to the last change, shown until the page's own copy is reloaded.
+  const [changed, setChanged] = useState<Initiative | undefined>();
+  useEffect(() => setChanged(undefined), [props.initiative]);
+  const i = changed?.id === props.initiative.id ? changed : props.initiative;
+  const nominees = i.nominees ?? [];
+  const coordinator = isCoordinator(app.session);
+  const partner = isRepresentative(app.session) ? app.session.partner! : null;
+  // After a change the button pressed may be gone: the keyboard focus goes to the next step instead.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    document.getElementById('leading')?.querySelector<HTMLElement>('.lead-choice button:not([disabled]), #name-lead')?.focus();
+  });
+  const done: Done = (message, now) => {
+    setNotice(message);
+    setChanged(now);
+    refocus.current = true;
+    props.onChanged();
+  };
+  if (!props.undecided && !i.lead)
+    return (
+      <Card title="Who leads it" id="leading">
+        <p class="muted">{i.status === 'withdrawn' ? 'It was withdrawn: no one leads it.' : 'It was not selected: no one leads it.'}</p>
+      </Card>
+    );
+  return (
+    <Card title="Who leads it" id="leading">
+      <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
+      {i.lead && (
+        <p>
+          Lead: <PartnerChip id={i.lead} />
+        </p>
+      )}
+      <h3 class="sub-head">Volunteers</h3>
+      {i.volunteers.length ? (
+        <ul class="people" data-testid="volunteers">
+          {i.volunteers.map((v) => (
+            <li data-volunteer={v}>
+              <PartnerChip id={v} />
+              <span class="muted small">offered to lead</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted" data-testid="volunteers">
+          No partner has offered to lead it yet.
+        </p>
+      )}
+      {nominees.length > 0 && (
+        <>
+          <h3 class="sub-head">Named by the coordinator</h3>
+          <ul class="people" data-testid="nominees">
+            {nominees.map((n) => (
+              <Nominee initiative={i} partner={n} withdrawable={coordinator && props.undecided} onDone={done} />
+            ))}
+          </ul>
+        </>
+      )}
+      {props.undecided ? (
+        <div class="lead-actions">
+          {partner != null && <RepresentativeChoice initiative={i} partner={partner} onDone={done} />}
+          {coordinator && <NameToLead initiative={i} onDone={done} />}
+        </div>
+      ) : (
+        <p class="muted small">Leading was settled when the cycle closed: volunteers first, then in turn, within the charter's limit on leads.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+// What the server accepts at the door (README "The server", Input/Numbers/Texts;
+// program/include/covalue/program/limits.hpp), so forms can say so before sending.
+
+/** Longest texts, in characters, as the OpenAPI document's maxLength states them. */
+export const maxChars = { title: 200, name: 200, description: 10000, reason: 2000 } as const;
+
+/** The one number grammar of the API and the CLI: 12, -3, 12.5, 7/2 (not +3, .5, 1.5e1, 1.5/2). */
+export const amountPattern = /^-?[0-9]+([.][0-9]+|\/[0-9]+)?$/;
+
+const maxAmount = 1_000_000_000n;
+const maxDenominator = 1_000_000n;
+
+/** The bounds in words, for help texts. */
+export const amountBounds = 'at most 1,000,000,000 in size, at most 6 decimal places';
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** The exact value of an amount text as a reduced fraction, or null when it does not follow the grammar. */
+function parse(text: string): { n: bigint; d: bigint } | null {
+  if (!amountPattern.test(text)) return null;
+  let n: bigint;
+  let d: bigint;
+  const slash = text.indexOf('/');
+  const dot = text.indexOf('.');
+  if (slash >= 0) {
+    n = BigInt(text.slice(0, slash));
+    d = BigInt(text.slice(slash + 1));
+    if (d === 0n) return null;
+  } else if (dot >= 0) {
+    const decimals = text.slice(dot + 1);
+    n = BigInt(text.slice(0, dot) + decimals);
+    d = 10n ** BigInt(decimals.length);
+  } else {
+    n = BigInt(text);
+    d = 1n;
+  }
+  const g = gcd(n, d) || 1n;
+  return { n: n / g, d: d / g };
+}
+
+/**
+ * Why an amount a person typed would be refused, in words (null when the server takes it):
+ * the grammar, the sign, at most 10^9 in magnitude, at most 6 decimals (a denominator up to 10^6).
+ */
+export function amountProblem(text: string, sign: 'any' | 'positive' = 'any'): string | null {
+  const shown = `“${text.length > 24 ? text.slice(0, 24) + '…' : text}”`;
+  const value = parse(text);
+  if (!value) return `${shown} is not a number: write it like 4, -2.5 or 7/2.`;
+  if (sign === 'positive' && value.n <= 0n) return `${shown} must be more than 0.`;
+  const magnitude = value.n < 0n ? -value.n : value.n;
+  if (magnitude > maxAmount * value.d) return `${shown} is too large: at most 1,000,000,000.`;
+  if (value.d > maxDenominator) return `${shown} has more precision than covalue keeps: at most 6 decimal places (or a fraction up to /1000000).`;
+  return null;
+}
