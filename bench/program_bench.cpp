@@ -76,12 +76,28 @@ net::DecisionTools bench_tools(covalue::adapters::cbc::CbcSolver& solver) {
   if (const char* gap = std::getenv("COVALUE_ILP_GAP")) {
     tools.solver_options.relative_gap = std::atof(gap);
   }
+  if (const char* solves = std::getenv("COVALUE_FORGONE_SOLVES")) {
+    tools.forgone_solves = static_cast<std::size_t>(std::atoi(solves));
+  }
   return tools;
 }
 
-void decide(benchmark::State& state, net::SelectionRule rule, net::SharingPolicy sharing, int partners,
-            int initiatives) {
-  const net::CycleInput input = large_cycle(partners, initiatives, rule, sharing);
+//! The same cycle with numbers at the edges of what the program accepts: one initiative costs 10^-6
+//! capacity units and one brings a partner 10^9, so the network-fair model's rows spread past what CBC
+//! is trusted with and covalue's exact search decides.
+net::CycleInput extreme_cycle(int partners, int initiatives) {
+  net::CycleInput input =
+      large_cycle(partners, initiatives, net::SelectionRule::kNetworkFair, net::SharingPolicy::kShapley);
+  input.candidates[0].cost = Rational(1, 1000000);
+  input.candidates[1].impacts.front().estimate = Rational(1000000000);
+  input.candidates[2].impacts = {{input.candidates[2].impacts.front().partner, Rational(1, 1000000)}};
+  return input;
+}
+
+void decide(benchmark::State& state, net::SelectionRule rule, net::SharingPolicy sharing, int partners, int initiatives,
+            bool extreme = false) {
+  const net::CycleInput input =
+      extreme ? extreme_cycle(partners, initiatives) : large_cycle(partners, initiatives, rule, sharing);
   covalue::adapters::cbc::CbcSettings settings;
   if (const char* extra = std::getenv("COVALUE_CBC_ARGS")) {
     std::string text = extra;
@@ -113,6 +129,11 @@ void decide(benchmark::State& state, net::SelectionRule rule, net::SharingPolicy
     state.counters["shapley_bound"] = covalue::core::to_double(outcome->sharing.error_bound);
     if (outcome->network_fair) {
       state.counters["ilp_gap"] = covalue::core::to_double(outcome->network_fair->gap);
+      state.counters["exact_search"] = outcome->network_fair->solver == "covalue exact search" ? 1 : 0;
+      state.counters["nodes"] = static_cast<double>(outcome->network_fair->nodes);
+      state.counters["forgone_computed"] = static_cast<double>(
+          std::count_if(outcome->decisions.begin(), outcome->decisions.end(),
+                        [](const net::InitiativeDecision& d) { return d.value_forgone.has_value(); }));
     }
   }
 }
@@ -125,6 +146,12 @@ void BM_DecideCycle_NetworkFair_NoSharing_200x500(benchmark::State& state) {
 }
 void BM_DecideCycle_Mes_200x500(benchmark::State& state) {
   decide(state, net::SelectionRule::kEqualShares, net::SharingPolicy::kShapley, 200, 500);
+}
+void BM_DecideCycle_NetworkFair_Extreme_200x500(benchmark::State& state) {
+  decide(state, net::SelectionRule::kNetworkFair, net::SharingPolicy::kShapley, 200, 500, true);
+}
+void BM_DecideCycle_NetworkFair_Extreme_50x100(benchmark::State& state) {
+  decide(state, net::SelectionRule::kNetworkFair, net::SharingPolicy::kShapley, 50, 100, true);
 }
 void BM_DecideCycle_Smoke(benchmark::State& state) {
   decide(state, net::SelectionRule::kNetworkFair, net::SharingPolicy::kShapley, 6, 10);
@@ -196,6 +223,15 @@ BENCHMARK(BM_DecideCycle_NetworkFair_NoSharing_200x500)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 BENCHMARK(BM_DecideCycle_Mes_200x500)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_DecideCycle_NetworkFair_Extreme_50x100)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_DecideCycle_NetworkFair_Extreme_200x500)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Iterations(1);
 BENCHMARK(BM_CloseCycle_Sqlite_200x500)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()

@@ -7,6 +7,9 @@
 namespace covalue::core::network::detail {
 namespace {
 
+//! Model variables times forced solves per close: 5 solves up to 200 variables, 2 at 500.
+constexpr std::size_t kForgoneWork = 1000;
+
 //! "62.5%": a share as a percentage rounded to one decimal.
 std::string percent_text(const Rational& share) {
   Integer tenths = Integer(share.get_num() * 2000 + share.get_den());
@@ -79,7 +82,10 @@ ForcedBest best_with(const FairModel& fair, std::uint32_t v, const DecisionTools
   ilp::BinaryProgram forced = fair.program;
   forced.constraints.push_back(
       {"include " + fair.program.var_names[v], {{v, Rational(1)}}, ilp::Constraint::Sense::kGreaterEqual, Rational(1)});
-  Result<FairSolution> solved = solve_fair(forced, tools);
+  DecisionTools limited = tools;
+  limited.solver_options.time_limit_seconds = std::min(tools.solver_options.time_limit_seconds, 2.0);
+  limited.exact_search.node_limit = std::min<std::uint64_t>(tools.exact_search.node_limit, 200'000);
+  Result<FairSolution> solved = solve_fair(forced, limited);
   if (!solved) {
     return {std::nullopt, solved.error().kind == ErrorKind::kInfeasible, solved.error().kind == ErrorKind::kInfeasible};
   }
@@ -118,6 +124,9 @@ std::vector<std::uint32_t> rejected_by_density(const DecisionContext& context, c
 void explain_fair(const DecisionContext& context, const FairModel& fair, const std::vector<std::uint32_t>& chosen,
                   const Rational& spent, const DecisionTools& tools, std::vector<InitiativeDecision>& decisions) {
   const Rational optimum = ilp::objective_value(fair.program, fair.point);
+  // A forced solve costs about as much as the selection's own; large models get fewer.
+  const std::size_t budget = std::min(
+      tools.forgone_solves, std::max<std::size_t>(1, kForgoneWork / std::max<std::size_t>(1, fair.point.size())));
   std::size_t solves = 0;
   for (const std::uint32_t v : rejected_by_density(context, fair)) {
     const std::uint32_t c = fair.candidate_of[v];
@@ -138,7 +147,7 @@ void explain_fair(const DecisionContext& context, const FairModel& fair, const s
                                  : "the solver stopped at its limit before reaching it";
       continue;
     }
-    if (solves == tools.forgone_solves) {
+    if (solves == budget) {
       decision.explanation = text;
       continue;
     }

@@ -53,7 +53,9 @@ ilp::BinaryProgram without(const detail::DecisionContext& context, const detail:
 RC_GTEST_PROP(RejectionReasons, NetworkFairNamesTheConstraintThatBindsAndTheValueForgone, ()) {
   adapters::cbc::CbcSolver solver;
   const CycleInput input = random_input(SelectionRule::kNetworkFair, any_sharing());
-  Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
+  DecisionTools tools = tools_with(solver);
+  tools.forgone_solves = input.candidates.size();  // every rejected initiative's value forgone
+  Result<CycleOutcome> outcome = decide_cycle(input, tools);
   RC_ASSERT(outcome.ok());
   Result<detail::DecisionContext> context = detail::make_context(input);
   RC_ASSERT(context.ok());
@@ -95,6 +97,9 @@ RC_GTEST_PROP(RejectionReasons, CapacityIsNamedOnlyWhenTheInitiativeDoesNotFitWh
   Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
   RC_ASSERT(outcome.ok());
   const Rational left = input.cycle.capacity - outcome->spent;
+  const auto forgone = std::count_if(outcome->decisions.begin(), outcome->decisions.end(),
+                                     [](const InitiativeDecision& d) { return d.value_forgone.has_value(); });
+  RC_ASSERT(static_cast<std::size_t>(forgone) <= tools_with(solver).forgone_solves);
   for (std::size_t c = 0; c < outcome->decisions.size(); ++c) {
     const InitiativeDecision& decision = outcome->decisions[c];
     if (decision.reason != DecisionReason::kNotChosen) {

@@ -42,8 +42,11 @@ struct DecisionTools {
   ilp::SolverOptions solver_options;
   ilp::ExactSearchOptions exact_search;  //!< for the network-fair models the solver cannot be trusted with
   //! Network-fair: for how many rejected initiatives (highest network value per unit of cost first) the
-  //! value their inclusion would forgo is computed, at one more solve each.
-  std::size_t forgone_solves{25};
+  //! value their inclusion would forgo is computed, at one more solve each: at most this many, and at
+  //! most 1000 / (the model's variables), at least 1, so large cycles stay fast. Each solve is limited
+  //! to 2 s of the solver and 200,000 nodes of the exact search; beyond, the value found is an upper
+  //! bound, said so.
+  std::size_t forgone_solves{5};
   games::ShapleyOptions shapley;
 };
 

@@ -40,7 +40,8 @@ struct InitiativeDecision {
   //! own stopping point). The explanation says the same in words.
   std::vector<std::string> binding;
   //! Network-fair: how much less the best selection that includes it is worth (computed for the
-  //! DecisionTools::forgone_solves rejected initiatives of highest network value per unit of cost).
+  //! DecisionTools::forgone_solves rejected initiatives of highest network value per unit of cost; an upper
+  //! bound when that solve stopped on its limit, which the explanation says).
   std::optional<Rational> value_forgone;
 
   bool operator==(const InitiativeDecision&) const = default;
