@@ -33,8 +33,10 @@ core::Status place_volunteers(const Actor& actor, net::Initiative& initiative) {
   return {};
 }
 
-//! An initiative whose lead is still to be decided: proposed or carried over, in no closed cycle.
-core::Result<const net::Initiative*> undecided_initiative(const Snapshot& snapshot, net::InitiativeId id) {
+//! An initiative still to be decided (proposed or carried over); `action` completes "only undecided
+//! initiatives can be ...".
+core::Result<const net::Initiative*> undecided_initiative(const Snapshot& snapshot, net::InitiativeId id,
+                                                          const std::string& action) {
   const net::Initiative* initiative = snapshot.find_initiative(id);
   if (initiative == nullptr) {
     return detail::not_found("no initiative with id " + std::to_string(id), "initiative");
@@ -42,7 +44,7 @@ core::Result<const net::Initiative*> undecided_initiative(const Snapshot& snapsh
   if (initiative->status != net::InitiativeStatus::kProposed &&
       initiative->status != net::InitiativeStatus::kCarriedOver) {
     return detail::conflict("initiative " + std::to_string(id) + " is " + net::name_of(initiative->status) +
-                                "; its lead is already decided",
+                                "; only undecided initiatives can be " + action,
                             "initiative");
   }
   return initiative;
@@ -107,7 +109,7 @@ core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std:
             return allowed;
           }
         }
-        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "withdrawn");
         if (!found) {
           return found.error();
         }
@@ -144,7 +146,7 @@ core::Result<net::Initiative> Program::volunteer(net::InitiativeId id, net::Part
   core::Status status =
       run_change({store_, actor_, *clock_}, "volunteer", SnapshotParts::minimal(),
                  [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                   core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+                   core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
                    if (!found) {
                      return found.error();
                    }
@@ -180,7 +182,7 @@ core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::Par
   core::Status status = run_change(
       {store_, actor_, *clock_}, "stand_down", SnapshotParts::minimal(),
       [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id);
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
         if (!found) {
           return found.error();
         }

@@ -124,7 +124,7 @@ std::string magnitude_text(const Rational& q) {
   return buffer.data();
 }
 
-// Empty when the nonzero numbers are within kMaxSpread of each other; else why they are not, naming
+// Empty when the nonzero numbers are within 2^kMaxSpreadBits of each other; else why they are not, naming
 // `what`. Beyond that spread a double solver's tolerances (1e-6 to 1e-9 of the largest number) swallow
 // the smallest numbers, so its answer could not be trusted.
 std::string spread_problem(const Numbers& numbers, const std::string& what) {
@@ -141,8 +141,8 @@ std::string spread_problem(const Numbers& numbers, const std::string& what) {
       largest = q;
     }
   }
-  static const Rational kMaxSpread(Integer(1) << kMaxSpreadBits);
-  if (smallest == nullptr || abs(*largest) <= kMaxSpread * abs(*smallest)) {
+  static const Rational max_spread(Integer(1) << kMaxSpreadBits);
+  if (smallest == nullptr || abs(*largest) <= max_spread * abs(*smallest)) {
     return {};
   }
   return what + " has numbers from " + magnitude_text(*smallest) + " to " + magnitude_text(*largest) +

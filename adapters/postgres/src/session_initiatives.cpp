@@ -81,13 +81,13 @@ struct InitiativeQueries {
   const char* volunteers;
 };
 
-const InitiativeQueries kEveryInitiative{
+constexpr InitiativeQueries kEveryInitiative{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives ORDER BY id",
     "SELECT initiative_id, partner_id, estimate FROM initiative_impacts ORDER BY initiative_id, position",
     "SELECT initiative_id, objective_id FROM initiative_objectives ORDER BY initiative_id, position",
     "SELECT initiative_id, partner_id, accepted FROM initiative_volunteers ORDER BY initiative_id, position"};
 
-const InitiativeQueries kCycleInitiatives{
+constexpr InitiativeQueries kCycleInitiatives{
     "SELECT id, title, description, channel, proposer_id, cost, status, cycle, lead_id FROM initiatives "
     "WHERE cycle = $1 ORDER BY id",
     "SELECT initiative_id, partner_id, estimate FROM initiative_impacts WHERE initiative_id IN "

@@ -187,10 +187,13 @@ FairModel build_fair_model(const DecisionContext& context, const std::vector<boo
 }
 
 std::string binding_key(const DecisionContext& context, const FairRow& row) {
-  const std::string id = std::to_string(context.input->members[row.member].id);
+  if (row.kind == FairRow::Kind::kCapacity) {
+    return "capacity";
+  }
+  const std::string id = std::to_string(context.input->members.at(row.member).id);
   switch (row.kind) {
     case FairRow::Kind::kCapacity:
-      return "capacity";
+      break;
     case FairRow::Kind::kDeoptShare:
       return "deopt_share:" + id;
     case FairRow::Kind::kProtection:

@@ -27,9 +27,9 @@ std::string units_left_text(const DecisionContext& context, std::uint32_t c, con
 
 //! A member's share of the de-optimisation of the selection `chosen` plus candidate c.
 Rational deopt_share_with(const DecisionContext& context, const std::vector<std::uint32_t>& chosen, std::uint32_t c,
-                          std::uint32_t member, Rational& own) {
+                          std::uint32_t member) {
   Rational total;
-  own = 0;
+  Rational own;
   std::vector<std::uint32_t> with = chosen;
   with.push_back(c);
   for (std::uint32_t k : with) {
@@ -51,8 +51,7 @@ std::string broken_row_text(const DecisionContext& context, const FairRow& row,
     case FairRow::Kind::kCapacity:
       return units_left_text(context, c, spent);
     case FairRow::Kind::kDeoptShare: {
-      Rational own;
-      const Rational share = deopt_share_with(context, chosen, c, row.member, own);
+      const Rational share = deopt_share_with(context, chosen, c, row.member);
       return "adding it would put " + name + "'s share of the cycle's de-optimisation at " + percent_text(share) +
              " (the charter allows " + percent_text(context.input->charter.fairness.max_deopt_share) + ")";
     }
