@@ -117,7 +117,7 @@ TEST_F(HttpDictionary, NamesEveryBodyMemberAndEnumValue) {
   }
   std::set<std::string> ignored;
   std::set<std::string> path_enums;
-  collect(server::openapi_document()["paths"], ignored, path_enums);
+  collect(server::openapi_document().at("paths"), ignored, path_enums);
   for (const std::string& value : path_enums) {
     EXPECT_TRUE(entries_.count(value)) << "path parameter value " << value;
   }

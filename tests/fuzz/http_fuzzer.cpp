@@ -104,10 +104,11 @@ void check_error_body(const Input& input, const server::ApiResponse& answer) {
 
 //! The JSON type the document declares for a route's success body ("object" for an allOf).
 std::string declared_type(const server::Route& route) {
-  const json& schema = server::openapi_document()["components"]["schemas"][std::string(route.response_schema)];
+  const json& schema = server::openapi_document().at("components").at("schemas").at(std::string(route.response_schema));
   return schema.contains("type") ? schema["type"].get<std::string>() : std::string("object");
 }
 
+//! A path parameter's leading integer, if it has one.
 std::optional<std::int64_t> number(const std::map<std::string, std::string>& params, const char* name) {
   const auto it = params.find(name);
   std::int64_t value = 0;
@@ -175,8 +176,11 @@ void check_api_answer(const Input& input, const server::ApiResponse& answer, con
     }
     return;
   }
-  const json& responses = server::openapi_document()["paths"][std::string(match.route->pattern)]
-                                                    [server::method_name(match.route->method)]["responses"];
+  const json& responses = server::openapi_document()
+                              .at("paths")
+                              .at(std::string(match.route->pattern))
+                              .at(server::method_name(match.route->method))
+                              .at("responses");
   if (!responses.contains(std::to_string(answer.status))) {
     fail("a status the OpenAPI document does not list for this operation", input, answer);
   }
@@ -221,9 +225,10 @@ bool well_formed(std::string_view text) {
   return true;
 }
 
-//! Inputs a campaign leaves out while an open finding would stop it at once (FUZZING.md, "Open
-//! findings"): COVALUE_HTTP_FUZZ_SKIP=malformed-utf8 skips requests whose path or decoded query is not
-//! well-formed UTF-8. Unset (as in the corpus replay), nothing is skipped.
+//! Inputs a campaign leaves out while an open finding would stop it at once (FUZZING.md, "Findings"):
+//! COVALUE_HTTP_FUZZ_SKIP=malformed-utf8 skips requests whose path or decoded query is not
+//! well-formed UTF-8. Unset (as in the corpus replay and scripts/run-fuzz.sh's merge, which so keeps
+//! such inputs out of the saved corpus), nothing is skipped.
 bool skipped(const Input& input) {
   static const bool skip_utf8 = [] {
     const char* skip = std::getenv("COVALUE_HTTP_FUZZ_SKIP");
