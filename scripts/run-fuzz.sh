@@ -11,7 +11,7 @@
 #   FUZZ_FLAGS=...  more libFuzzer flags (e.g. "-fork=2 -ignore_crashes=1" to go on past crashes).
 # Crashing inputs land in test-artifacts/fuzz/<name>/ and the script then exits non-zero. Each run's
 # figures are printed and appended to test-artifacts/fuzz/runs.tsv (date, commit, fuzzer, executions,
-# seconds, exec/s, cov, ft, corpus before and after, crash files).
+# seconds, exec/s, cov, ft, corpus files before and after, the saved corpus's cov and ft, crash files).
 #
 # The lead's 10-million run of one fuzzer, for instance:
 #   FUZZ_RUNS=10000000 FUZZ_ONLY=http nice -n 10 scripts/run-fuzz.sh build/fuzz
@@ -94,20 +94,29 @@ for fuzzer in "${fuzzers[@]}"; do
   elapsed=$(($(date +%s) - start))
 
   # Keep only the inputs that reach code the saved corpus does not (edges, not hit counts, so the
-  # saved corpus stays small; a run regains the counts from it quickly).
-  "$fuzzer" -merge=1 -use_counters=0 -max_len=4096 -timeout=10 "${own_flags[@]}" "$saved" "$work/$corpus_name" \
-    >"$artifacts/last-merge.log" 2>&1 || {
+  # saved corpus stays small; a run regains the counts from it quickly). The merge skips nothing
+  # (COVALUE_HTTP_FUZZ_SKIP unset) and leaves out every input that fails, so the replay stays green.
+  env -u COVALUE_HTTP_FUZZ_SKIP "$fuzzer" -merge=1 -use_counters=0 -max_len=4096 -timeout=10 "${own_flags[@]}" \
+    -artifact_prefix="$artifacts/merge-" "$saved" "$work/$corpus_name" >"$artifacts/last-merge.log" 2>&1 || {
     echo "run-fuzz: merging the corpus of $name failed; see $artifacts/last-merge.log" >&2
     failed=1
   }
   after=$(find "$saved" -type f | wc -l)
+  # The saved corpus replayed once: cov and ft that compare across runs and modes (fork mode's differ).
+  env -u COVALUE_HTTP_FUZZ_SKIP "$fuzzer" -runs=0 -max_len=4096 "${own_flags[@]}" "$saved" \
+    >"$artifacts/last-replay.log" 2>&1 || failed=1
   runs=$(executions "$log")
+  rate=$((runs / (elapsed > 0 ? elapsed : 1)))
+  cov=$(last_field cov "$log")
+  ft=$(last_field ft "$log")
+  corpus_cov=$(last_field cov "$artifacts/last-replay.log")
+  corpus_ft=$(last_field ft "$artifacts/last-replay.log")
   crashes=$(($(count_crashes "$artifacts") - crashes_before))
-  figures="$runs runs in ${elapsed}s ($((runs / (elapsed > 0 ? elapsed : 1))) exec/s), cov $(last_field cov "$log"), ft $(last_field ft "$log")"
-  echo "run-fuzz: $name: $figures, corpus $before -> $after inputs, $crashes new crash file(s)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$corpus_name" "$runs" "$elapsed" \
-    "$((runs / (elapsed > 0 ? elapsed : 1)))" "$(last_field cov "$log")" "$(last_field ft "$log")" "$before" "$after" \
-    "$crashes" >>"$root/test-artifacts/fuzz/runs.tsv"
+  echo "run-fuzz: $name: $runs runs in ${elapsed}s ($rate exec/s), cov $cov, ft $ft, corpus $before -> $after inputs" \
+    "(corpus cov $corpus_cov, ft $corpus_ft), $crashes new crash file(s)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$commit" "$corpus_name" "$runs" \
+    "$elapsed" "$rate" "$cov" "$ft" "$before" "$after" "$corpus_cov" "$corpus_ft" "$crashes" \
+    >>"$root/test-artifacts/fuzz/runs.tsv"
 done
 
 exit "$failed"
