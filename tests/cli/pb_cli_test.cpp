@@ -98,6 +98,19 @@ TEST(PbCli, VerifyAcceptsWhatSolveWroteAndRejectsATamperedCertificate) {
   EXPECT_NE(r.out.find("REJECTED"), std::string::npos) << r.out;
 }
 
+// Found by tests/fuzz/json_fuzzer.cpp: an option of the wrong JSON type escaped the reader as an
+// exception (exit 4), and a solution with no outcome at all was "verified" (exit 0).
+TEST(PbCli, VerifyRefusesAWronglyTypedOptionAndASolutionWithoutOutcomes) {
+  const TempDir dir;
+  auto r = run_covalue("pb verify " + kDemo + " " +
+                       dir.write("typed.json", R"({"rule":5,"selected":[],"total_cost":"0","trace":[]})"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("$.rule"), std::string::npos) << r.err;
+  r = run_covalue("pb verify " + kDemo + " " + dir.write("empty.json", R"({"rule":"mes","outcomes":[]})"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("$.outcomes"), std::string::npos) << r.err;
+}
+
 TEST(PbCli, IrresoluteReturnsEveryTiedOutcome) {
   const TempDir dir;
   const std::string file = dir.write("tied.pb", kTied);

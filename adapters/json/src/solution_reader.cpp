@@ -1,7 +1,9 @@
 #include <string>
+#include <string_view>
 
 #include "covalue/adapters/json/outcome_json.hpp"
 #include "instance_codec.hpp"
+#include "json_fields.hpp"
 
 namespace covalue::adapters::json {
 namespace {
@@ -27,41 +29,41 @@ Result<core::Outcome> read_outcome(const json& node, const std::string& path, co
   return outcome_from_json(projects, groups, node, path);
 }
 
+// A rule option by its name (absent: `fallback`); a name that is no string or no option is an error
+// naming `$.key`.
+template <typename T>
+T option(FieldReader& fields, const char* key, const char* fallback, Result<T> (*parse)(std::string_view)) {
+  const std::string name = fields.optional_text(key, fallback);
+  if (!fields.ok()) {
+    return T{};
+  }
+  auto value = parse(name);
+  if (!value.ok()) {
+    fields.fail(make_error(ErrorKind::kInvalidInput, value.error().message, fields.at(key)));
+    return T{};
+  }
+  return *value;
+}
+
+// The rule options of a solution document; errors name the member ("$.tie").
+Result<core::rules::RuleOptions> read_options(const json& document) {
+  FieldReader fields(document, "$");
+  core::rules::RuleOptions options;
+  options.rule = option(fields, "rule", "", core::rules::parse_rule_kind);
+  options.sat = option(fields, "sat", "cost", core::parse_satisfaction);
+  options.completion = option(fields, "completion", "none", core::rules::parse_completion);
+  options.tie = option(fields, "tie", "lex", core::parse_tie_rule);
+  if (document.contains("irresolute")) {
+    options.irresolute = fields.boolean("irresolute");
+  }
+  options.increment = fields.optional_rational("increment").value_or(options.increment);
+  return fields.finish(std::move(options));
+}
+
 #define COVALUE_TRY(var, expr) \
   auto var = (expr);           \
   if (!var.ok())               \
   return var.error()
-
-Result<core::rules::RuleOptions> read_options(const json& document) {
-  core::rules::RuleOptions options;
-  const auto fail = [](const core::Error& e, const char* field) {
-    return make_error(e.kind == ErrorKind::kUsage ? ErrorKind::kInvalidInput : e.kind, e.message, field);
-  };
-  COVALUE_TRY(rule, core::rules::parse_rule_kind(document.value("rule", "")));
-  options.rule = *rule;
-  auto sat = core::parse_satisfaction(document.value("sat", "cost"));
-  if (!sat.ok()) {
-    return fail(sat.error(), "sat");
-  }
-  options.sat = *sat;
-  auto completion = core::rules::parse_completion(document.value("completion", "none"));
-  if (!completion.ok()) {
-    return fail(completion.error(), "completion");
-  }
-  options.completion = *completion;
-  auto tie = core::parse_tie_rule(document.value("tie", "lex"));
-  if (!tie.ok()) {
-    return fail(tie.error(), "tie");
-  }
-  options.tie = *tie;
-  options.irresolute = document.value("irresolute", false);
-  auto increment = core::parse_rational(document.value("increment", "1"));
-  if (!increment.ok()) {
-    return fail(increment.error(), "increment");
-  }
-  options.increment = *increment;
-  return options;
-}
 
 }  // namespace
 
@@ -71,15 +73,12 @@ Result<Solution> solution_from_json(const json& document, const core::Instance& 
     return make_error(ErrorKind::kInvalidInput, "expected a JSON object", "$");
   }
   Solution solution;
-  auto options = read_options(document);
-  if (!options.ok()) {
-    return make_error(ErrorKind::kInvalidInput, options.error().message, "$." + options.error().where);
-  }
+  COVALUE_TRY(options, read_options(document));
   solution.options = *options;
   if (document.contains("outcomes")) {
     const json& all = document["outcomes"];
-    if (!all.is_array()) {
-      return make_error(ErrorKind::kInvalidInput, "expected an array", "$.outcomes");
+    if (!all.is_array() || all.empty()) {
+      return make_error(ErrorKind::kInvalidInput, "expected an array of at least one outcome", "$.outcomes");
     }
     for (std::size_t i = 0; i < all.size(); ++i) {
       COVALUE_TRY(o, read_outcome(all[i], "$.outcomes[" + std::to_string(i) + "]", instance, profile));

@@ -1,5 +1,6 @@
 #include "connection.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -197,5 +198,36 @@ std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_row
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
 
 bool Connection::autocommit() const { return sqlite3_get_autocommit(db_) != 0; }
+
+std::int64_t Connection::total_changes() const { return sqlite3_total_changes64(db_); }
+
+core::Result<std::string> Connection::image() const {
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = sqlite3_serialize(db_, "main", &size, 0);
+  if (bytes == nullptr) {
+    return make_error(ErrorKind::kInternal, "cannot serialise the database '" + path_ + "'", path_);
+  }
+  std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  sqlite3_free(bytes);
+  return out;
+}
+
+core::Status Connection::load_image(std::string_view image) {
+  // SQLite takes ownership of the copy (FREEONCLOSE) and may grow it (RESIZEABLE) as the database does.
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(std::max<std::size_t>(image.size(), 1)));
+  if (copy == nullptr) {
+    return sqlite_error(db_, SQLITE_NOMEM);
+  }
+  if (!image.empty()) {
+    std::memcpy(copy, image.data(), image.size());
+  }
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  const int code = sqlite3_deserialize(db_, "main", copy, size, size,
+                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (code != SQLITE_OK) {
+    return sqlite_error(db_, code);
+  }
+  return {};
+}
 
 }  // namespace covalue::adapters::sqlite

@@ -88,6 +88,12 @@ class Connection {
   [[nodiscard]] std::int64_t changes() const;
   //! True outside an explicit transaction.
   [[nodiscard]] bool autocommit() const;
+  //! Rows inserted, updated or deleted through this connection since it opened, rolled back or not.
+  [[nodiscard]] std::int64_t total_changes() const;
+  //! The whole main database as bytes (sqlite3_serialize), e.g. to restart tests from a saved state.
+  [[nodiscard]] core::Result<std::string> image() const;
+  //! Replaces the main database with a private in-memory copy of `image` (sqlite3_deserialize).
+  [[nodiscard]] core::Status load_image(std::string_view image);
   //! The path it was opened with.
   [[nodiscard]] const std::string& path() const { return path_; }
 

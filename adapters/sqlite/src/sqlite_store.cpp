@@ -54,6 +54,18 @@ class SqliteStore final : public program::Store {
     return {};
   }
 
+  //! The whole database, as Connection::image() gives it (waits for a transaction in progress).
+  [[nodiscard]] core::Result<std::string> image() {
+    const std::lock_guard lock(mutex_);
+    return db_->image();
+  }
+
+  //! Connection::total_changes() (waits for a transaction in progress).
+  [[nodiscard]] std::int64_t total_changes() {
+    const std::lock_guard lock(mutex_);
+    return db_->total_changes();
+  }
+
  private:
   Status run(const std::function<Status(program::StoreSession&)>& work) {
     SqliteSession session(*db_);
@@ -78,6 +90,14 @@ class SqliteStore final : public program::Store {
   std::unique_ptr<Connection> db_;
 };
 
+// Brings the schema of an open connection up to date and wraps it in a Store.
+core::Result<std::unique_ptr<program::Store>> open_on(std::unique_ptr<Connection> db) {
+  if (auto migrated = migrate(*db, schema_migrations()); !migrated.ok()) {
+    return migrated.error();
+  }
+  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
 }  // namespace
 
 int sqlite_schema_version() { return schema_migrations().back().version; }
@@ -87,10 +107,34 @@ core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::strin
   if (!db.ok()) {
     return db.error();
   }
-  if (auto migrated = migrate(**db, schema_migrations()); !migrated.ok()) {
-    return migrated.error();
+  return open_on(std::move(*db));
+}
+
+core::Result<std::string> sqlite_image(program::Store& store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(&store);
+  if (sqlite == nullptr) {
+    return make_error(ErrorKind::kInvalidInput, "not a SQLite store: no image to take");
   }
-  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(*db)));
+  return sqlite->image();
+}
+
+core::Result<std::int64_t> sqlite_total_changes(program::Store& store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(&store);
+  if (sqlite == nullptr) {
+    return make_error(ErrorKind::kInvalidInput, "not a SQLite store: no changes to count");
+  }
+  return sqlite->total_changes();
+}
+
+core::Result<std::unique_ptr<program::Store>> open_sqlite_image(std::string_view image) {
+  auto db = Connection::open(":memory:");
+  if (!db.ok()) {
+    return db.error();
+  }
+  if (auto loaded = (*db)->load_image(image); !loaded.ok()) {
+    return loaded.error();
+  }
+  return open_on(std::move(*db));
 }
 
 }  // namespace covalue::adapters::sqlite

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "covalue/core/result.hpp"
 #include "covalue/program/store.hpp"
@@ -18,5 +20,19 @@ namespace covalue::adapters::sqlite {
 //! the work is refused with kInternal. Errors name the path: kInvalidInput when the file cannot be
 //! opened or is not a covalue database, kConflict when its schema is newer than this binary's.
 [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path);
+
+//! The whole database of a store that open_sqlite_store or open_sqlite_image opened, as bytes (the
+//! SQLite file format), taken between transactions; kInvalidInput for a store of another kind.
+[[nodiscard]] core::Result<std::string> sqlite_image(program::Store& store);
+
+//! How many rows a store that open_sqlite_store or open_sqlite_image opened has inserted, updated or
+//! deleted since it opened, counting those of transactions rolled back: while the count stands still,
+//! the database is as it was (a fuzzer reuses a store until then). kInvalidInput for another kind of store.
+[[nodiscard]] core::Result<std::int64_t> sqlite_total_changes(program::Store& store);
+
+//! A fresh private in-memory store holding a copy of `image` (from sqlite_image), checked and brought
+//! up to date as open_sqlite_store does: tests and fuzzers restart from a saved state this way without
+//! replaying it. kInvalidInput when the image is not a covalue database.
+[[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_image(std::string_view image);
 
 }  // namespace covalue::adapters::sqlite
