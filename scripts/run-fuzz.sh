@@ -94,16 +94,16 @@ for fuzzer in "${fuzzers[@]}"; do
   elapsed=$(($(date +%s) - start))
 
   # Keep only the inputs that reach code the saved corpus does not (edges, not hit counts, so the
-  # saved corpus stays small; a run regains the counts from it quickly). The merge skips nothing
-  # (COVALUE_HTTP_FUZZ_SKIP unset) and leaves out every input that fails, so the replay stays green.
-  env -u COVALUE_HTTP_FUZZ_SKIP "$fuzzer" -merge=1 -use_counters=0 -max_len=4096 -timeout=10 "${own_flags[@]}" \
+  # saved corpus stays small; a run regains the counts from it quickly). The merge leaves out every
+  # input that fails, so the replay stays green.
+  "$fuzzer" -merge=1 -use_counters=0 -max_len=4096 -timeout=10 "${own_flags[@]}" \
     -artifact_prefix="$artifacts/merge-" "$saved" "$work/$corpus_name" >"$artifacts/last-merge.log" 2>&1 || {
     echo "run-fuzz: merging the corpus of $name failed; see $artifacts/last-merge.log" >&2
     failed=1
   }
   after=$(find "$saved" -type f | wc -l)
   # The saved corpus replayed once: cov and ft that compare across runs and modes (fork mode's differ).
-  env -u COVALUE_HTTP_FUZZ_SKIP "$fuzzer" -runs=0 -max_len=4096 "${own_flags[@]}" "$saved" \
+  "$fuzzer" -runs=0 -max_len=4096 "${own_flags[@]}" "$saved" \
     >"$artifacts/last-replay.log" 2>&1 || failed=1
   runs=$(executions "$log")
   rate=$((runs / (elapsed > 0 ? elapsed : 1)))

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "covalue/core/text.hpp"
+
 namespace covalue::server {
 
 unsigned http_status_for(core::ErrorKind kind) {
@@ -34,7 +36,9 @@ ApiResponse error_response(unsigned status, const char* kind, const std::string&
   const nlohmann::json body = {
       {"error",
        {{"kind", kind}, {"message", message}, {"field", field.empty() ? nlohmann::json() : nlohmann::json(field)}}}};
-  response.set_body(body.dump());
+  // Messages quote input through core::quote_excerpt; replacing any malformed byte that slipped
+  // through keeps an error answer from ever failing to be written.
+  response.set_body(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   response.headers.emplace_back("Cache-Control", "no-store");
   if (status == 401) {
     response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"covalue\"");
@@ -45,7 +49,7 @@ ApiResponse error_response(unsigned status, const char* kind, const std::string&
 ApiResponse error_response(const core::Error& error) {
   const unsigned status = http_status_for(error.kind);
   if (error.kind == core::ErrorKind::kInternal) {
-    std::fprintf(stderr, "covalue serve: internal error: %s\n", error.to_string().c_str());
+    std::fprintf(stderr, "covalue serve: internal error: %s\n", core::terminal_safe(error.to_string()).c_str());
     return error_response(status, core::error_kind_name(error.kind), "internal error (logged on the server)");
   }
   return error_response(status, core::error_kind_name(error.kind), error.message, error.where);

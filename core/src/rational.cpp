@@ -21,7 +21,7 @@ bool all_digits(std::string_view text) {
 }
 
 Error bad_number(std::string_view text) {
-  return make_error(ErrorKind::kInvalidInput, "not a number: '" + std::string(text) + "'");
+  return make_error(ErrorKind::kInvalidInput, "not a number: " + quote_excerpt(text));
 }
 
 // Parses an unsigned decimal "123", "12.5", "12,5", ".5" into an exact rational.
@@ -69,7 +69,7 @@ Result<Rational> parse_rational(std::string_view text) {
     }
     Integer d{std::string(den), 10};
     if (d == 0) {
-      return make_error(ErrorKind::kInvalidInput, "zero denominator: '" + std::string(original) + "'");
+      return make_error(ErrorKind::kInvalidInput, "zero denominator: " + quote_excerpt(original));
     }
     value = Rational(Integer(std::string(num), 10), d);
     value.canonicalize();

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "covalue/core/text.hpp"
 #include "crypto.hpp"
 
 namespace covalue::program {
@@ -27,7 +28,7 @@ core::Result<Role> parse_role(std::string_view text) {
   }
   return core::make_error(
       core::ErrorKind::kInvalidInput,
-      "unknown role '" + std::string(text) + "' (expected one of: operator, coordinator, representative, observer)",
+      "unknown role " + core::quote_excerpt(text) + " (expected one of: operator, coordinator, representative, observer)",
       "role");
 }
 

@@ -214,36 +214,6 @@ void check_answer(const Input& input, const server::ApiResponse& answer, const S
   }
 }
 
-bool well_formed(std::string_view text) {
-  while (!text.empty()) {
-    const std::size_t length = covalue::core::decode_utf8(text).length;
-    if (length == 0) {
-      return false;
-    }
-    text.remove_prefix(length);
-  }
-  return true;
-}
-
-//! Inputs a campaign leaves out while an open finding would stop it at once (FUZZING.md, "Findings"):
-//! COVALUE_HTTP_FUZZ_SKIP=malformed-utf8 skips requests whose path or decoded query is not
-//! well-formed UTF-8. Unset (as in the corpus replay and scripts/run-fuzz.sh's merge, which so keeps
-//! such inputs out of the saved corpus), nothing is skipped.
-bool skipped(const Input& input) {
-  static const bool skip_utf8 = [] {
-    const char* skip = std::getenv("COVALUE_HTTP_FUZZ_SKIP");
-    return skip != nullptr && std::string_view(skip).find("malformed-utf8") != std::string_view::npos;
-  }();
-  if (!skip_utf8) {
-    return false;
-  }
-  bool bad = !well_formed(input.request.path);
-  for (const auto& [name, value] : server::parse_query(input.request.query)) {
-    bad = bad || !well_formed(name) || !well_formed(value);
-  }
-  return bad;
-}
-
 double cpu_seconds() {
   timespec now{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
@@ -268,7 +238,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const SeededNetwork& network = SeededNetwork::get();
   const std::optional<Input> input =
       covalue::fuzz::parse_http_input(std::string_view(reinterpret_cast<const char*>(data), size), network);
-  if (!input || skipped(*input)) {
+  if (!input) {
     return 0;
   }
   std::unique_ptr<covalue::program::Store>& store = store_of(input->world);

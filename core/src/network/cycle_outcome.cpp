@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "covalue/core/text.hpp"
+
 namespace covalue::core::network {
 namespace {
 
@@ -19,7 +21,7 @@ Result<DecisionReason> parse_decision_reason(std::string_view text) {
       return static_cast<DecisionReason>(i);
     }
   }
-  return make_error(ErrorKind::kInvalidInput, "unknown decision reason '" + std::string(text) + "'");
+  return make_error(ErrorKind::kInvalidInput, "unknown decision reason " + quote_excerpt(text));
 }
 
 }  // namespace covalue::core::network

@@ -1,6 +1,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 
 #include "covalue/core/network/scorecard.hpp"
+#include "covalue/core/text.hpp"
 
 #include <array>
 #include <string>
@@ -24,8 +25,8 @@ struct NameTable {
         return static_cast<Enum>(i);
       }
     }
-    return make_error(ErrorKind::kInvalidInput, std::string("unknown ") + what + " '" + std::string(text) +
-                                                    "' (expected one of: " + std::string(all) + ")");
+    return make_error(ErrorKind::kInvalidInput, std::string("unknown ") + what + " " + quote_excerpt(text) +
+                                                    " (expected one of: " + std::string(all) + ")");
   }
 };
 

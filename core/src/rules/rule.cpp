@@ -10,6 +10,7 @@
 #include "covalue/core/rules/max_welfare.hpp"
 #include "covalue/core/rules/phragmen.hpp"
 #include "covalue/core/rules/tie_enumeration.hpp"
+#include "covalue/core/text.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -38,7 +39,7 @@ Result<Enum> parse_name(const std::array<std::pair<Enum, const char*>, kSize>& n
     expected += expected.empty() ? name : std::string(", ") + name;
   }
   return make_error(ErrorKind::kUsage,
-                    "unknown " + std::string(what) + " '" + std::string(text) + "' (expected " + expected + ")");
+                    "unknown " + std::string(what) + " " + quote_excerpt(text) + " (expected " + expected + ")");
 }
 
 template <typename Enum, std::size_t kSize>
