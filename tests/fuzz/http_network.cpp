@@ -101,7 +101,8 @@ void seed_closed_cycle(Seeder& seed, const std::string& rep_a, const std::string
   seed.send(Method::kPost, "/api/kpis", 201, R"({"cycle":1,"objective":1,"value":"95"})");
 }
 
-//! Cycle 2 proposing under network-fair: initiatives 4 and 5 (6 withdrawn); partner 4 has left.
+//! Cycle 2 proposing under network-fair: initiatives 4 and 5 (6 withdrawn; partner 2 volunteers to lead
+//! 5); partner 4 has left.
 void seed_proposing_cycle(Seeder& seed, const std::string& rep_a, const std::string& rep_b) {
   seed.send(Method::kPatch, "/api/network", 200, R"({"rule":"network-fair","sharing":"shapley"})");
   seed.send(Method::kPost, "/api/cycles", 201);
@@ -114,6 +115,7 @@ void seed_proposing_cycle(Seeder& seed, const std::string& rep_a, const std::str
   seed.send(Method::kPost, "/api/initiatives", 201,
             R"({"title":"Dropped idea","proposer":1,"cost":"5","impacts":[{"partner":1,"estimate":"1"}]})", rep_a);
   seed.send(Method::kPost, "/api/initiatives/6/withdraw", 200, "", rep_a);
+  seed.send(Method::kPut, "/api/initiatives/5/volunteers/2", 200, "", rep_b);
   seed.send(Method::kPost, "/api/partners/4/leave", 200);
 }
 
