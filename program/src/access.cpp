@@ -26,10 +26,10 @@ core::Result<Role> parse_role(std::string_view text) {
       return static_cast<Role>(i);
     }
   }
-  return core::make_error(
-      core::ErrorKind::kInvalidInput,
-      "unknown role " + core::quote_excerpt(text) + " (expected one of: operator, coordinator, representative, observer)",
-      "role");
+  return core::make_error(core::ErrorKind::kInvalidInput,
+                          "unknown role " + core::quote_excerpt(text) +
+                              " (expected one of: operator, coordinator, representative, observer)",
+                          "role");
 }
 
 std::string new_token_secret() {

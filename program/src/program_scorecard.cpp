@@ -30,7 +30,8 @@ core::Status check_scorable(const Snapshot& snapshot, const net::InitiativeScore
   const net::Scorecard& card = *snapshot.scorecard;
   const net::ScorecardCriterion* criterion = card.find(score.criterion);
   if (criterion == nullptr) {
-    return detail::not_found("the scorecard has no criterion " + core::quote_excerpt(score.criterion), where + ".criterion");
+    return detail::not_found("the scorecard has no criterion " + core::quote_excerpt(score.criterion),
+                             where + ".criterion");
   }
   if (score.value < criterion->low || score.value > criterion->high) {
     return detail::invalid("must be within [" + core::to_decimal_string(criterion->low) + ", " +
