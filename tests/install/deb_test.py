@@ -51,7 +51,8 @@ def check_control(deb):
 def check_files(deb):
     listing = run("dpkg-deb", "-c", deb)
     paths = {line.split()[-1].lstrip(".") for line in listing.splitlines()}
-    for path in ["/usr/bin/covalue", "/usr/share/covalue/web/index.html", "/usr/share/doc/covalue/README.md",
+    for path in ["/usr/bin/covalue", "/usr/share/covalue/web/index.html", "/usr/share/covalue/demo/network_cycle.pb",
+                 "/usr/share/doc/covalue/README.md",
                  "/lib/systemd/system/covalue.service", "/etc/covalue/covalue.toml"]:
         if path not in paths:
             raise AssertionError(f"the package lacks {path}:\n{listing}")

@@ -1,6 +1,7 @@
 """`cmake --install` into a temporary prefix, then the installed binary alone: `covalue serve` without
---web must serve the web UI from the prefix (bin/../share/covalue/web), over real HTTP on loopback.
-Nothing but the install is copied; the server is stopped by its pid."""
+--web must serve the web UI from the prefix (bin/../share/covalue/web), over real HTTP on loopback, and
+`covalue pb demo` must solve the prefix's demo cycle. Nothing but the install is copied; the server is
+stopped by its pid."""
 import http.client
 import os
 import shutil
@@ -22,12 +23,26 @@ def install(build_dir, prefix):
 
 
 def check_layout(prefix):
-    for path in ["bin/covalue", "share/covalue/web/index.html", "share/doc/covalue/README.md",
+    for path in ["bin/covalue", "share/covalue/web/index.html", "share/covalue/demo/network_cycle.pb",
+                 "share/doc/covalue/README.md",
                  "share/doc/covalue/BENCHMARKS.md"]:
         if not os.path.isfile(os.path.join(prefix, path)):
             raise AssertionError(f"the install lacks {path}")
     if not os.access(os.path.join(prefix, "bin/covalue"), os.X_OK):
         raise AssertionError("bin/covalue is not executable")
+
+
+def check_shipped_files(prefix):
+    """Each default names the prefix's copy (the help shows it), and the demo runs from there."""
+    binary = os.path.join(prefix, "bin/covalue")
+    for args, default in [(["serve", "--help"], "share/covalue/web"),
+                          (["pb", "demo", "--help"], "share/covalue/demo/network_cycle.pb")]:
+        shown = subprocess.run([binary, *args], capture_output=True, text=True, timeout=60).stdout
+        if "=" + os.path.join(prefix, default) + "\n" not in shown:
+            raise AssertionError(f"covalue {' '.join(args)}: the default is not the prefix's {default}:\n{shown}")
+    demo = subprocess.run([binary, "pb", "demo"], capture_output=True, text=True, timeout=120)
+    if demo.returncode != 0 or os.path.join(prefix, "share/covalue/demo") not in demo.stdout:
+        raise AssertionError(f"covalue pb demo: exit {demo.returncode}: {demo.stdout[-300:]}{demo.stderr}")
 
 
 def get(server, path):
@@ -46,6 +61,7 @@ def main():
         prefix = os.path.join(work, "prefix")
         install(build_dir, prefix)
         check_layout(prefix)
+        check_shipped_files(prefix)
         # Mark the installed copy, so that serving the build tree's web UI cannot pass.
         with open(os.path.join(prefix, "share/covalue/web/index.html"), "a") as index:
             index.write(MARKER + "\n")
