@@ -90,6 +90,8 @@ def check_unit(root):
                                 capture_output=True, text=True, timeout=60)
         if result.returncode != 0 or result.stderr.strip():
             raise AssertionError("systemd-analyze verify: " + result.stdout + result.stderr)
+    else:
+        print("systemd-analyze is not installed: the unit's keys were not verified")
 
 
 def check_config(root):
