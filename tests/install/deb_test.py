@@ -109,6 +109,25 @@ def check_config(root):
         raise AssertionError("covalue.toml's web folder is not in the package")
 
 
+def check_config_accepted(root, work):
+    """The packaged binary reads the packaged configuration (its paths overridden by flags, as the
+    file's own comment says flags do), once `covalue serve` has --config."""
+    binary = os.path.join(root, "usr/bin/covalue")
+    if "--config" not in run(binary, "serve", "--help"):
+        print("covalue serve has no --config yet: the packaged configuration was not read by it")
+        return
+    process = subprocess.Popen(
+        [binary, "serve", "--config", os.path.join(root, "etc/covalue/covalue.toml"),
+         "--db", os.path.join(work, "config.db"), "--listen", "127.0.0.1:0",
+         "--web", os.path.join(root, "usr/share/covalue/web")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    process.terminate()
+    _, errors = process.communicate(timeout=10)
+    if not line.startswith("listening on http://"):
+        raise AssertionError("covalue serve --config covalue.toml did not start: " + line + errors)
+
+
 def library_packages(binary):
     """The Debian package of every shared library `binary` links directly."""
     needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", run("readelf", "-d", binary))
@@ -144,6 +163,7 @@ def main():
         for soname, package in library_packages(os.path.join(root, "usr/bin/covalue")).items():
             if package not in depends:
                 raise AssertionError(f"Depends lacks {package} (for {soname}): {sorted(depends)}")
+        check_config_accepted(root, work)
         server = Server(os.path.join(root, "usr/bin/covalue"), os.path.join(work, "network.db"))
         try:
             status, content_type, body = get(server, "/")
