@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: all deps build build-web build-debug run test bench bench-server fuzz format lint clean
+.PHONY: all deps build build-web build-debug run test bench bench-server fuzz format lint clean deb
 
 all: build
 
@@ -31,6 +31,11 @@ run: build
 
 test: build build-debug
 	@scripts/run-tests.sh $(BUILD_DIR)
+
+# A Debian package (the binary, the web UI, the documentation, the covalue.service systemd unit and
+# /etc/covalue/covalue.toml) in $(BUILD_DIR)/deb/.
+deb: build
+	@cpack --config $(BUILD_DIR)/release/CPackConfig.cmake -G DEB -B $(abspath $(BUILD_DIR))/deb
 
 bench: build
 	@scripts/run-bench.sh $(BUILD_DIR)/release

@@ -10,6 +10,7 @@
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/rules/rule.hpp"
 #include "covalue/core/text.hpp"
+#include "install_paths.hpp"
 #include "pb_report.hpp"
 
 namespace covalue::cli {
@@ -73,7 +74,7 @@ int demo(const std::string& file) {
 
 void register_demo_command(CLI::App& app, Action& run) {
   auto* pb = app.get_subcommand("pb");
-  auto file = std::make_shared<std::string>(std::string(COVALUE_DEMO_DIR) + "/network_cycle.pb");
+  auto file = std::make_shared<std::string>(default_demo_file().string());
   auto* cmd = pb->add_subcommand("demo", "Solve a bundled improvement cycle with every rule, side by side");
   cmd->add_option("--file", *file, "another .pb file to use")->capture_default_str();
   cmd->callback([&run, file] { run = [file] { return demo(*file); }; });

@@ -5,6 +5,7 @@
 #include <memory>
 #include <thread>
 
+#include "install_paths.hpp"
 #include "program_session.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"
@@ -18,7 +19,7 @@ struct ServeArgs {
   std::string listen{"127.0.0.1:8080"};
   int threads{0};
   long long max_connections{static_cast<long long>(server::ServerOptions::kDefaultMaxConnections)};
-  std::string web{COVALUE_WEB_DIR};
+  std::string web{default_web_root().string()};
 };
 
 //! A long-running server allocates and frees the same amounts per request: while it is busy, keep freed
