@@ -60,7 +60,7 @@ const PairwiseMatrix& entangled(std::uint32_t m) {
 void BM_RankingSmoke(benchmark::State& state) {
   const OrdinalProfile profile = impartial_culture(5, 21, 5);
   for (auto _ : state) {
-    for (const RankingRule rule : all_ranking_rules()) {
+    for (const RankingRule rule : core::all_of<RankingRule>()) {
       auto result = rank_candidates(profile, rule);
       benchmark::DoNotOptimize(result);
     }

@@ -30,5 +30,7 @@ using Action = std::function<int()>;
 void register_pb_commands(CLI::App& app, Action& run);
 void register_demo_command(CLI::App& app, Action& run);
 void register_rank_command(CLI::App& app, Action& run);
+//! The hidden `names` command: the enum names as a TypeScript module, for the web build.
+void register_names_command(CLI::App& app, Action& run);
 
 }  // namespace covalue::cli

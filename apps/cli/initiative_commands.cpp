@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "covalue/core/text.hpp"
+#include "name_option.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -51,7 +52,7 @@ core::Result<net::Initiative> to_initiative(const ProposeArgs& args, const progr
   net::Initiative initiative;
   initiative.title = args.title;
   initiative.description = args.description;
-  auto channel = net::parse_channel(args.channel);
+  auto channel = core::parse_name<net::Channel>(args.channel);
   if (!channel) {
     return core::make_error(channel.error().kind, channel.error().message, "--channel");
   }
@@ -256,8 +257,7 @@ void register_propose(CLI::App& initiative, Action& run) {
   args->flags.add_db(*cmd);
   cmd->add_option("--title", args->title, "unique title")->required();
   cmd->add_option("--description", args->description, "what it changes");
-  cmd->add_option("--channel", args->channel, std::string("one of: ") + std::string(net::channel_names()))
-      ->capture_default_str();
+  add_name_option<net::Channel>(*cmd, "--channel", args->channel, "")->capture_default_str();
   cmd->add_option("--proposer", args->proposer, "the proposing partner (id or name)")->required();
   cmd->add_option("--cost", args->cost, "cost in capacity units (> 0, at most the capacity)")->required();
   cmd->add_option("--impact", args->impacts, "PARTNER=VALUE: estimated gain (negative: loss), repeatable");
@@ -276,7 +276,7 @@ void register_initiative_commands(CLI::App& app, Action& run) {
   auto list_args = std::make_shared<ListArgs>();
   auto* list = initiative->add_subcommand("list", "List initiatives");
   list_args->flags.add_output(*list);
-  list->add_option("--status", list_args->status, "only this status (proposed, selected, ...)");
+  add_name_option<net::InitiativeStatus>(*list, "--status", list_args->status, "only this status");
   list->add_option("--cycle", list_args->cycle, "only this cycle");
   list->callback([&run, list_args] { run = [list_args] { return list_initiatives(*list_args); }; });
   auto show_args = std::make_shared<ShowArgs>();

@@ -19,6 +19,7 @@ int run_command_line(int argc, char** argv) {
   covalue::cli::register_pb_commands(app, run);
   covalue::cli::register_demo_command(app, run);
   covalue::cli::register_rank_command(app, run);
+  covalue::cli::register_names_command(app, run);
   covalue::cli::register_network_commands(app, run);
   covalue::cli::register_initiative_commands(app, run);
   covalue::cli::register_cycle_commands(app, run);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "covalue/core/text.hpp"
+#include "name_option.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -35,28 +36,28 @@ bool given(const CharterArgs& args, const char* flag) {
 //! Applies the enum-valued flags that were given to `charter`.
 core::Status apply_names(const CharterArgs& args, net::Charter& charter) {
   if (given(args, "--rule")) {
-    core::Result<net::SelectionRule> rule = net::parse_selection_rule(args.rule);
+    core::Result<net::SelectionRule> rule = core::parse_name<net::SelectionRule>(args.rule);
     if (!rule) {
       return core::make_error(rule.error().kind, rule.error().message, "--rule");
     }
     charter.rule = *rule;
   }
   if (given(args, "--sharing")) {
-    core::Result<net::SharingPolicy> sharing = net::parse_sharing_policy(args.sharing);
+    core::Result<net::SharingPolicy> sharing = core::parse_name<net::SharingPolicy>(args.sharing);
     if (!sharing) {
       return core::make_error(sharing.error().kind, sharing.error().message, "--sharing");
     }
     charter.sharing = *sharing;
   }
   if (given(args, "--ranking-rule")) {
-    core::Result<core::ranking::RankingRule> ranking = core::ranking::parse_ranking_rule(args.ranking_rule);
+    core::Result<core::ranking::RankingRule> ranking = core::parse_name<core::ranking::RankingRule>(args.ranking_rule);
     if (!ranking) {
-      return core::make_error(core::ErrorKind::kUsage, ranking.error().message, "--ranking-rule");
+      return core::make_error(ranking.error().kind, ranking.error().message, "--ranking-rule");
     }
     charter.ranking_rule = *ranking;
   }
   if (given(args, "--disclosure")) {
-    core::Result<net::BallotDisclosure> disclosure = net::parse_ballot_disclosure(args.disclosure);
+    core::Result<net::BallotDisclosure> disclosure = core::parse_name<net::BallotDisclosure>(args.disclosure);
     if (!disclosure) {
       return core::make_error(disclosure.error().kind, disclosure.error().message, "--disclosure");
     }
@@ -143,14 +144,13 @@ void add_charter_flags(CLI::App& cmd, CharterArgs& args, bool init) {
     name->required();
   }
   cmd.add_option("--capacity", args.capacity, "capacity units per cycle (> 0)")->capture_default_str();
-  cmd.add_option("--rule", args.rule, "mes | phragmen | greedy | network-fair | consensus")->capture_default_str();
-  cmd.add_option("--ranking-rule", args.ranking_rule,
-                 "consensus order of the ballots: borda | plurality | copeland | minimax | schulze | ranked-pairs | "
-                 "irv | kemeny")
+  add_name_option<net::SelectionRule>(cmd, "--rule", args.rule, "")->capture_default_str();
+  add_name_option<core::ranking::RankingRule>(cmd, "--ranking-rule", args.ranking_rule,
+                                              "consensus order of the ballots")
       ->capture_default_str();
-  cmd.add_option("--disclosure", args.disclosure, "ballots shown after close: public | anonymous | secret")
+  add_name_option<net::BallotDisclosure>(cmd, "--disclosure", args.disclosure, "ballots shown after close")
       ->capture_default_str();
-  cmd.add_option("--sharing", args.sharing, "shapley | proportional | none")->capture_default_str();
+  add_name_option<net::SharingPolicy>(cmd, "--sharing", args.sharing, "")->capture_default_str();
   cmd.add_option("--max-dry-spell", args.max_dry_spell, "k: the longest dry spell allowed")->capture_default_str();
   cmd.add_option("--max-deopt-share", args.max_deopt_share,
                  "largest share of a cycle's de-optimisation one partner carries")
@@ -177,7 +177,7 @@ int show_network(const ProgramFlags& flags) {
         {"max_deopt_share", program::ReportCell::of_number(c.fairness.max_deopt_share)},
         {"perpetual_weighting", program::ReportCell::of_text(c.fairness.perpetual_weighting ? "on" : "off")},
         {"max_concurrent_leads", program::ReportCell::of_integer(c.leadership.max_concurrent_leads)},
-        {"ranking_rule", program::ReportCell::of_text(core::ranking::ranking_rule_name(c.ranking_rule))},
+        {"ranking_rule", program::ReportCell::of_text(core::name_of(c.ranking_rule))},
         {"disclosure", program::ReportCell::of_text(net::name_of(c.disclosure))}};
     return print_report(report, flags);
   });

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "covalue/core/text.hpp"
+#include "name_option.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -20,7 +21,7 @@ struct PartnerArgs {
 };
 
 int add_partner(const PartnerArgs& args) {
-  core::Result<net::Tier> tier = net::parse_tier(args.tier);
+  core::Result<net::Tier> tier = core::parse_name<net::Tier>(args.tier);
   if (!tier) {
     return report_error(core::make_error(tier.error().kind, tier.error().message, "--tier"));
   }
@@ -91,7 +92,7 @@ core::Result<net::Objective> to_objective(const ObjectiveArgs& args, const progr
   if (!partner) {
     return partner.error();
   }
-  core::Result<net::Kpi> kpi = net::parse_kpi(args.kpi);
+  core::Result<net::Kpi> kpi = core::parse_name<net::Kpi>(args.kpi);
   if (!kpi) {
     return core::make_error(kpi.error().kind, kpi.error().message, "--kpi");
   }
@@ -141,7 +142,7 @@ void register_objective(CLI::App& app, Action& run) {
   auto* add = objective->add_subcommand("add", "Add an objective: a KPI moving from a baseline to a target");
   args->flags.add_db(*add);
   add->add_option("--partner", args->partner, "the partner (id or name)")->required();
-  add->add_option("--kpi", args->kpi, std::string("one of: ") + std::string(net::kpi_names()))->required();
+  add_name_option<net::Kpi>(*add, "--kpi", args->kpi, "")->required();
   add->add_option("--name", args->name, "a label (required for a custom KPI)");
   add->add_option("--unit", args->unit, "unit of the KPI (%, days, ...)");
   add->add_option("--baseline", args->baseline, "the KPI's value today")->capture_default_str();
@@ -158,8 +159,7 @@ void register_partner_commands(CLI::App& app, Action& run) {
   auto* add = partner->add_subcommand("add", "Add a partner to the network");
   args->flags.add_db(*add);
   add->add_option("NAME", args->name, "unique name")->required();
-  add->add_option("--tier", args->tier, std::string("one of: ") + std::string(net::tier_names()))
-      ->capture_default_str();
+  add_name_option<net::Tier>(*add, "--tier", args->tier, "")->capture_default_str();
   add->callback([&run, args] { run = [args] { return add_partner(*args); }; });
   auto leave_args = std::make_shared<PartnerArgs>();
   auto* leave = partner->add_subcommand("leave", "A partner leaves the network");

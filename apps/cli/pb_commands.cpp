@@ -15,6 +15,7 @@
 #include "covalue/core/rules/rule.hpp"
 #include "covalue/core/text.hpp"
 #include "covalue/core/verify.hpp"
+#include "name_option.hpp"
 #include "pb_options.hpp"
 #include "pb_report.hpp"
 
@@ -48,9 +49,8 @@ int solve(const SolveArgs& args) {
     return kExitOk;
   }
   fmt::print("{} — rule {} (sat {}, completion {}, tie {}){}\n", core::terminal_safe(args.file),
-             core::rules::rule_kind_name(options->rule), core::satisfaction_name(options->sat),
-             core::rules::completion_name(options->completion), core::tie_rule_name(options->tie),
-             options->irresolute ? ", irresolute" : "");
+             core::name_of(options->rule), core::name_of(options->sat), core::name_of(options->completion),
+             core::name_of(options->tie), options->irresolute ? ", irresolute" : "");
   for (std::size_t i = 0; i < outcomes->size(); ++i) {
     if (options->irresolute) {
       fmt::print("\noutcome {} of {}\n", i + 1, outcomes->size());
@@ -73,7 +73,7 @@ int check(const std::string& file) {
   }
   const auto problems = pabulib::check_pabulib(*pb, layout, file);
   fmt::print("{}: {} projects, {} votes ({}), budget {}\n", core::terminal_safe(file), pb->instance.size(),
-             pb->profile.ballots.size(), core::ballot_kind_name(pb->profile.kind),
+             pb->profile.ballots.size(), core::name_of(pb->profile.kind),
              core::to_decimal_string(pb->instance.budget()));
   for (const auto& problem : problems) {
     fmt::print(stderr, "{}\n", core::terminal_safe(problem.to_string()));
@@ -138,8 +138,8 @@ void register_pb_commands(CLI::App& app, Action& run) {
   solve_cmd->add_option("FILE", solve_args->file, "a .pb file")->required();
   solve_cmd->footer(kExitCodes);
   solve_args->flags.add_to(*solve_cmd);
-  solve_cmd->add_option("--format", solve_args->format, "table | json")
-      ->check(CLI::IsMember({"table", "json"}))
+  add_name_option<OutputFormat>(*solve_cmd, "--format", solve_args->format, "",
+                                {OutputFormat::kTable, OutputFormat::kJson})
       ->capture_default_str();
   solve_cmd->callback([&run, solve_args] { run = [solve_args] { return solve(*solve_args); }; });
 

@@ -1,13 +1,15 @@
 #include "pb_options.hpp"
 
+#include "name_option.hpp"
+
 namespace covalue::cli {
 
 void RuleFlags::add_to(CLI::App& command) {
-  command.add_option("--rule", rule, "greedy | mes | phragmen | maxwelfare")->capture_default_str();
-  command.add_option("--sat", sat, "satisfaction: cost | card")->capture_default_str();
-  command.add_option("--completion", completion, "MES completion: none | greedy | add1 | add1+greedy")
+  add_name_option<core::rules::RuleKind>(command, "--rule", rule, "")->capture_default_str();
+  add_name_option<core::Satisfaction>(command, "--sat", sat, "satisfaction")->capture_default_str();
+  add_name_option<core::rules::Completion>(command, "--completion", completion, "MES completion")
       ->capture_default_str();
-  command.add_option("--tie", tie, "tie-breaking: lex | mincost | maxapprovals | refuse")->capture_default_str();
+  add_name_option<core::TieRule>(command, "--tie", tie, "tie-breaking")->capture_default_str();
   command.add_option("--increment", increment, "add1: budget added per voter each round")->capture_default_str();
   command.add_flag("--irresolute", irresolute, "return every outcome some tie-breaking yields");
   command.add_option("--max-outcomes", max_outcomes, "irresolute: give up past this many outcomes")
@@ -16,19 +18,19 @@ void RuleFlags::add_to(CLI::App& command) {
 
 core::Result<core::rules::RuleOptions> RuleFlags::to_options() const {
   core::rules::RuleOptions options;
-  auto r = core::rules::parse_rule_kind(rule);
+  auto r = core::parse_name<core::rules::RuleKind>(rule);
   if (!r.ok()) {
     return core::make_error(core::ErrorKind::kUsage, r.error().message, "--rule");
   }
-  auto s = core::parse_satisfaction(sat);
+  auto s = core::parse_name<core::Satisfaction>(sat);
   if (!s.ok()) {
     return core::make_error(core::ErrorKind::kUsage, s.error().message, "--sat");
   }
-  auto c = core::rules::parse_completion(completion);
+  auto c = core::parse_name<core::rules::Completion>(completion);
   if (!c.ok()) {
     return core::make_error(core::ErrorKind::kUsage, c.error().message, "--completion");
   }
-  auto t = core::parse_tie_rule(tie);
+  auto t = core::parse_name<core::TieRule>(tie);
   if (!t.ok()) {
     return core::make_error(core::ErrorKind::kUsage, t.error().message, "--tie");
   }

@@ -1,4 +1,5 @@
 #include "program_session.hpp"
+#include "name_option.hpp"
 
 #include <fmt/core.h>
 
@@ -14,9 +15,7 @@ void ProgramFlags::add_db(CLI::App& command) {
 
 void ProgramFlags::add_output(CLI::App& command) {
   add_db(command);
-  command.add_option("--format", format, "table | json | csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
-      ->capture_default_str();
+  add_name_option<OutputFormat>(command, "--format", format, "")->capture_default_str();
   command.add_option("--table", table, "csv: the table to print (default: the first)");
 }
 

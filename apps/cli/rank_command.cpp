@@ -7,6 +7,7 @@
 #include "covalue/adapters/preflib/preflib_file.hpp"
 #include "covalue/core/ranking/consensus.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
+#include "name_option.hpp"
 #include "rank_report.hpp"
 
 namespace covalue::cli {
@@ -27,7 +28,7 @@ struct RankArgs {
 };
 
 int rank(const RankArgs& args) {
-  auto rule = ranking::parse_ranking_rule(args.rule);
+  auto rule = core::parse_name<ranking::RankingRule>(args.rule);
   if (!rule.ok()) {
     return report_error(rule.error());
   }
@@ -62,13 +63,9 @@ void register_rank_command(CLI::App& app, Action& run) {
   auto args = std::make_shared<RankArgs>();
   auto* command = app.add_subcommand("rank", "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)");
   command->add_option("file", args->file, "PrefLib file")->required();
-  command
-      ->add_option("--rule", args->rule,
-                   "borda | plurality | copeland | minimax | schulze | ranked-pairs | irv | kemeny")
-      ->required()
-      ->check(CLI::IsMember({"borda", "plurality", "copeland", "minimax", "schulze", "ranked-pairs", "irv", "kemeny"}));
+  add_name_option<ranking::RankingRule>(*command, "--rule", args->rule, "")->required();
   command->add_flag("--all-winners", args->all_winners, "list every tied winner (default: the tie-break keeps one)");
-  command->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  add_name_option<OutputFormat>(*command, "--format", args->format, "", {OutputFormat::kTable, OutputFormat::kJson});
   command->footer(
       "Exit codes: 0 ok, 1 bad input (file:line:column: what), 2 usage, 3 a search limit was hit.\n"
       "Partial rankings rank unranked candidates tied last; {a,b} ties count half for each side.");

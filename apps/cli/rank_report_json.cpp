@@ -112,8 +112,8 @@ Json rank_report_json(const RankReport& report) {
     candidates.push_back({{"number", c + 1}, {"name", file.alternative_names[c]}});
   }
   Json out{{"file", report.path},
-           {"data_type", adapters::preflib::data_type_name(file.type)},
-           {"rule", core::ranking::ranking_rule_name(report.result.rule)},
+           {"data_type", core::name_of(file.type)},
+           {"rule", core::name_of(report.result.rule)},
            {"candidates", candidates},
            {"voters", file.profile.total_weight()},
            {"unique_orders", file.profile.ballots.size()},

@@ -135,7 +135,7 @@ std::string rank_report_table(const RankReport& report) {
   const std::int64_t m = profile.num_candidates;
   std::string out =
       fmt::format("{}: {} candidates, {} voters ({} distinct orders), rule {}\n", core::terminal_safe(report.path), m,
-                  profile.total_weight(), profile.ballots.size(), core::ranking::ranking_rule_name(report.result.rule));
+                  profile.total_weight(), profile.ballots.size(), core::name_of(report.result.rule));
   out += winners_line(report) + ranking_lines(report) + rule_lines(report) + condorcet_line(report);
   out +=
       fmt::format("agreement index: {:.4f} (= {}; mean |margin| per voter over all pairs, 1 = unanimous)\n",

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "name_option.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -33,7 +34,7 @@ core::Result<net::ScorecardCriterion> parse_criterion(const std::string& text) {
   }
   net::ScorecardCriterion criterion;
   criterion.name = parts[0];
-  core::Result<net::CriterionKind> kind = net::parse_criterion_kind(parts[1]);
+  core::Result<net::CriterionKind> kind = core::parse_name<net::CriterionKind>(parts[1]);
   if (!kind) {
     return core::make_error(kind.error().kind, kind.error().message, "--criterion " + text);
   }
@@ -51,7 +52,7 @@ core::Result<net::ScorecardCriterion> parse_criterion(const std::string& text) {
 
 int define(const DefineArgs& args) {
   net::Scorecard card;
-  core::Result<net::ScorecardFormula> formula = net::parse_scorecard_formula(args.formula);
+  core::Result<net::ScorecardFormula> formula = core::parse_name<net::ScorecardFormula>(args.formula);
   if (!formula) {
     return report_error(core::make_error(formula.error().kind, formula.error().message, "--formula"));
   }
@@ -128,11 +129,11 @@ void register_scorecard_commands(CLI::App& app, Action& run) {
   auto define_args = std::make_shared<DefineArgs>();
   auto* define_cmd = scorecard->add_subcommand("define", "Define (or replace) the network's scorecard");
   define_args->flags.add_db(*define_cmd);
-  define_cmd->add_option("--formula", define_args->formula, "rice | wsjf | weighted")->capture_default_str();
+  add_name_option<net::ScorecardFormula>(*define_cmd, "--formula", define_args->formula, "")->capture_default_str();
   define_cmd
       ->add_option("--criterion", define_args->criteria,
-                   "NAME:KIND[:WEIGHT[:LOW:HIGH]], KIND one of value, time_criticality, risk_reduction, reach, "
-                   "confidence, effort, custom (weight 1, scale 0..10 by default)")
+                   "NAME:KIND[:WEIGHT[:LOW:HIGH]], KIND one of " + core::name_list<net::CriterionKind>() +
+                       " (weight 1, scale 0..10 by default)")
       ->required();
   define_cmd->add_option("--shortlist", define_args->shortlist, "default shortlist size of `cycle shortlist`");
   define_cmd->callback([&run, define_args] { run = [define_args] { return define(*define_args); }; });

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "name_option.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -19,7 +20,7 @@ struct IssueArgs {
 };
 
 int issue(const IssueArgs& args) {
-  core::Result<program::Role> role = program::parse_role(args.role);
+  core::Result<program::Role> role = core::parse_name<program::Role>(args.role);
   if (!role) {
     return report_error(core::make_error(role.error().kind, role.error().message, "--role"));
   }
@@ -92,7 +93,10 @@ void register_token_commands(CLI::App& app, Action& run) {
   auto args = std::make_shared<IssueArgs>();
   auto* cmd = token->add_subcommand("issue", "Issue a token; prints its secret once");
   args->flags.add_db(*cmd);
-  cmd->add_option("--role", args->role, "coordinator | representative | observer")->required();
+  add_name_option<program::Role>(
+      *cmd, "--role", args->role, "",
+      {program::Role::kCoordinator, program::Role::kRepresentative, program::Role::kObserver})
+      ->required();
   cmd->add_option("--partner", args->partner, "the partner a representative acts for (id or name)");
   cmd->add_option("--label", args->label, "a note saying whose token it is");
   cmd->callback([&run, args] { run = [args] { return issue(*args); }; });

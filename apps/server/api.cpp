@@ -24,7 +24,7 @@ core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver) {
 
 //! "GET", "POST", ...
 std::string upper_name(Method method) {
-  std::string name = method_name(method);
+  std::string name = core::name_of(method);
   for (char& ch : name) {
     ch = static_cast<char>(ch - 'a' + 'A');
   }

@@ -1,15 +1,22 @@
 // The JSON schemas of the API's bodies (OpenAPI 3 components), kept next to the route table.
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
+#include "covalue/core/network/cycle_outcome.hpp"
+#include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/program/access.hpp"
 #include "covalue/program/limits.hpp"
 #include "openapi.hpp"
 
 namespace covalue::server {
 
 namespace {
+
+namespace net = core::network;
 
 // Exact numbers are strings of exact rationals ("7/2", "12.5", "-3") or JSON integers; ids are integers. The
 // number pattern and the texts' maxLength are filled in from the program's limits (with_limits below).
@@ -19,23 +26,19 @@ constexpr const char* kSchemas = R"JSON({
               "description": "why; required from a coordinator while the initiative's cycle votes"}}},
   "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
             "required": ["kind", "message", "field"], "properties": {
-              "kind": {"type": "string", "enum": ["invalid_input", "usage", "infeasible", "tie_refused", "not_found",
-                       "conflict", "time_limit", "unauthenticated", "forbidden", "internal", "payload_too_large",
-                       "method_not_allowed", "headers_too_large", "too_many_requests", "service_unavailable"]},
+              "kind": {"type": "string"},
               "message": {"type": "string"}, "field": {"type": ["string", "null"]}}}}},
   "OpenApi": {"type": "object", "description": "this document"},
-  "Session": {"type": "object", "properties": {"role": {"type": "string",
-              "enum": ["operator", "coordinator", "representative", "observer"]},
+  "Session": {"type": "object", "properties": {"role": {"type": "string"},
               "partner": {"type": ["integer", "null"]}, "name": {"type": "string"}}},
   "Charter": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
               "capacity": {"$ref": "#/components/schemas/Exact"},
-              "rule": {"type": "string", "enum": ["mes", "phragmen", "greedy", "network-fair", "consensus"]},
+              "rule": {"type": "string"},
               "fairness": {"type": "object", "properties": {"max_dry_spell": {"type": "integer"},
                 "max_deopt_share": {"$ref": "#/components/schemas/Exact"}, "perpetual_weighting": {"type": "boolean"}}},
-              "sharing": {"type": "string", "enum": ["none", "shapley", "proportional"]},
+              "sharing": {"type": "string"},
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
-              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string",
-              "enum": ["public", "anonymous", "secret"]}}},
+              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -55,7 +58,7 @@ constexpr const char* kSchemas = R"JSON({
               "estimate": {"$ref": "#/components/schemas/Exact"}}},
   "NewInitiative": {"type": "object", "required": ["title", "proposer", "cost"], "properties": {
               "title": {"type": "string"}, "description": {"type": "string"},
-              "channel": {"type": "string", "enum": ["sales", "manufacturing", "supply_chain", "consumer_experience"]},
+              "channel": {"type": "string"},
               "proposer": {"type": "integer"}, "cost": {"$ref": "#/components/schemas/Exact"},
               "impacts": {"type": "array", "items": {"$ref": "#/components/schemas/Impact"}},
               "objectives": {"type": "array", "items": {"type": "integer"}},
@@ -73,7 +76,7 @@ constexpr const char* kSchemas = R"JSON({
               "criterion": {"type": "string"}, "value": {"$ref": "#/components/schemas/Exact"}}},
   "ScoreList": {"type": "array", "items": {"$ref": "#/components/schemas/Score"}},
   "Scorecard": {"type": "object", "required": ["formula", "criteria"], "properties": {
-              "formula": {"type": "string", "enum": ["rice", "wsjf", "weighted"]},
+              "formula": {"type": "string"},
               "criteria": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {
                 "name": {"type": "string"}, "kind": {"type": "string"},
                 "weight": {"$ref": "#/components/schemas/Exact"}, "low": {"$ref": "#/components/schemas/Exact"},
@@ -83,8 +86,7 @@ constexpr const char* kSchemas = R"JSON({
               "ranking": {"type": "array", "items": {"type": "object", "properties": {
                 "initiative": {"type": "integer"}, "score": {"type": ["string", "null"]},
                 "averages": {"type": "array"}, "scorers": {"type": "integer"}, "rank": {"type": "integer"}}}}}},
-  "Cycle": {"type": "object", "properties": {"number": {"type": "integer"}, "state": {"type": "string",
-              "enum": ["proposing", "voting", "closed", "reviewed"]}, "capacity": {"$ref": "#/components/schemas/Exact"},
+  "Cycle": {"type": "object", "properties": {"number": {"type": "integer"}, "state": {"type": "string"}, "capacity": {"$ref": "#/components/schemas/Exact"},
               "rule": {"type": "string"}, "shortlist": {"type": "array", "items": {"type": "integer"}}}},
   "CycleList": {"type": "array", "items": {"$ref": "#/components/schemas/Cycle"}},
   "ShortlistInput": {"type": "object", "properties": {"size": {"type": "integer", "minimum": 0}}},
@@ -93,7 +95,7 @@ constexpr const char* kSchemas = R"JSON({
               "network_value": {"$ref": "#/components/schemas/Exact"}, "decisions": {"type": "array"},
               "partners": {"type": "array"}, "leads": {"type": "array"}, "sharing": {"type": "object"}}},
   "BallotInput": {"type": "object", "properties": {
-              "format": {"type": "string", "enum": ["approvals", "ranking", "scores", "points"]},
+              "format": {"type": "string"},
               "entries": {"type": "array", "items": {"type": "object", "required": ["initiative"], "properties": {
                 "initiative": {"type": "integer"}, "value": {"$ref": "#/components/schemas/Exact"}}}},
               "objections": {"type": "array", "items": {"type": "object", "required": ["initiative"],
@@ -117,7 +119,7 @@ constexpr const char* kSchemas = R"JSON({
               "cycles": {"type": "array", "items": {"type": "object"}},
               "partners": {"type": "array", "items": {"type": "object"}}}},
   "NewToken": {"type": "object", "required": ["role"], "properties": {
-              "role": {"type": "string", "enum": ["coordinator", "representative", "observer"]},
+              "role": {"type": "string"},
               "partner": {"type": ["integer", "null"]}, "label": {"type": "string"}}},
   "Token": {"type": "object", "properties": {"id": {"type": "integer"}, "role": {"type": "string"},
               "partner": {"type": ["integer", "null"]}, "label": {"type": "string"},
@@ -150,6 +152,50 @@ const std::vector<std::pair<const char*, const program::TextField*>>& text_prope
   return table;
 }
 
+//! The error kinds only the HTTP layer sends (api.cpp, http_session.cpp), after core's ErrorKind names.
+constexpr std::array<const char*, 5> kTransportErrorKinds{
+    "payload_too_large", "method_not_allowed", "headers_too_large", "too_many_requests", "service_unavailable"};
+
+std::vector<std::string> error_kinds() {
+  std::vector<std::string> kinds = core::names_of<core::ErrorKind>();
+  kinds.insert(kinds.end(), kTransportErrorKinds.begin(), kTransportErrorKinds.end());
+  return kinds;
+}
+
+//! The names a token can be issued for: every role but the operator (who holds the database).
+std::vector<std::string> issuable_roles() {
+  std::vector<std::string> roles;
+  for (const program::Role role : core::all_of<program::Role>()) {
+    if (role != program::Role::kOperator) {
+      roles.emplace_back(core::name_of(role));
+    }
+  }
+  return roles;
+}
+
+//! The values each enum-valued property takes: the enums' name tables (core/enum_names.hpp).
+std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() {
+  return {{"/Error/properties/error/properties/kind", error_kinds()},
+          {"/Session/properties/role", core::names_of<program::Role>()},
+          {"/Charter/properties/rule", core::names_of<net::SelectionRule>()},
+          {"/Charter/properties/sharing", core::names_of<net::SharingPolicy>()},
+          {"/Charter/properties/ranking_rule", core::names_of<core::ranking::RankingRule>()},
+          {"/Charter/properties/disclosure", core::names_of<net::BallotDisclosure>()},
+          {"/NewPartner/properties/tier", core::names_of<net::Tier>()},
+          {"/Partner/properties/tier", core::names_of<net::Tier>()},
+          {"/NewObjective/properties/kpi", core::names_of<net::Kpi>()},
+          {"/NewInitiative/properties/channel", core::names_of<net::Channel>()},
+          {"/Initiative/allOf/1/properties/status", core::names_of<net::InitiativeStatus>()},
+          {"/Scorecard/properties/formula", core::names_of<net::ScorecardFormula>()},
+          {"/Scorecard/properties/criteria/items/properties/kind", core::names_of<net::CriterionKind>()},
+          {"/Cycle/properties/state", core::names_of<net::CycleState>()},
+          {"/Cycle/properties/rule", core::names_of<net::SelectionRule>()},
+          {"/CycleOutcome/properties/rule", core::names_of<net::SelectionRule>()},
+          {"/BallotInput/properties/format", core::names_of<net::BallotFormat>()},
+          {"/NewToken/properties/role", issuable_roles()},
+          {"/Token/properties/role", core::names_of<program::Role>()}};
+}
+
 nlohmann::json with_limits(nlohmann::json schemas) {
   nlohmann::json& exact = schemas["Exact"];
   exact["pattern"] = core::kExactNumberPattern;
@@ -166,6 +212,9 @@ nlohmann::json with_limits(nlohmann::json schemas) {
     property["description"] = field->shape == core::TextShape::kLine ? "one line of text, no control characters"
                                                                      : "text; newlines and tabs allowed, no other "
                                                                        "control characters";
+  }
+  for (auto& [pointer, names] : enum_properties()) {
+    schemas[nlohmann::json::json_pointer(pointer)]["enum"] = std::move(names);
   }
   return schemas;
 }

@@ -1,18 +1,30 @@
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
+
 namespace covalue::server {
 
 //! The HTTP methods the API answers (HEAD is answered as GET, without the body).
 enum class Method { kGet, kPost, kPut, kPatch, kDelete, kHead, kOther };
 
-//! "get", "post", ... (lower case, as OpenAPI writes them).
-[[nodiscard]] const char* method_name(Method method);
+//! Lower case, as OpenAPI writes them ("get", "post", ...).
+constexpr auto enum_names(Method /*tag*/) {
+  using enum Method;
+  return core::NameTable{"HTTP method", std::to_array<core::EnumName<Method>>({{kGet, "get"},
+                                                                               {kPost, "post"},
+                                                                               {kPut, "put"},
+                                                                               {kPatch, "patch"},
+                                                                               {kDelete, "delete"},
+                                                                               {kHead, "head"},
+                                                                               {kOther, "other"}})};
+}
 
 //! One HTTP request as the dispatcher sees it (independent of the HTTP library).
 struct ApiRequest {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/text.hpp"
 
 namespace covalue::server {
@@ -50,9 +51,9 @@ ApiResponse error_response(const core::Error& error) {
   const unsigned status = http_status_for(error.kind);
   if (error.kind == core::ErrorKind::kInternal) {
     std::fprintf(stderr, "covalue serve: internal error: %s\n", core::terminal_safe(error.to_string()).c_str());
-    return error_response(status, core::error_kind_name(error.kind), "internal error (logged on the server)");
+    return error_response(status, core::name_of(error.kind), "internal error (logged on the server)");
   }
-  return error_response(status, core::error_kind_name(error.kind), error.message, error.where);
+  return error_response(status, core::name_of(error.kind), error.message, error.where);
 }
 
 }  // namespace covalue::server

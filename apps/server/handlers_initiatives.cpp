@@ -41,7 +41,7 @@ core::Result<Reply> handle_initiative_list(RouteCall& call) {
   const auto status = call.query.find("status");
   const std::string wanted = status == call.query.end() ? std::string() : status->second;
   if (!wanted.empty()) {
-    if (core::Result<net::InitiativeStatus> parsed = net::parse_initiative_status(wanted); !parsed) {
+    if (core::Result<net::InitiativeStatus> parsed = core::parse_name<net::InitiativeStatus>(wanted); !parsed) {
       return core::make_error(core::ErrorKind::kInvalidInput, parsed.error().message, "query.status");
     }
   }

@@ -94,9 +94,9 @@ core::Result<TokenRequest> token_request_from_body(const json& body) {
   }
   TokenRequest request;
   if (!body.contains("role") || !body["role"].is_string()) {
-    return invalid("expected a role: coordinator, representative or observer", "body.role");
+    return invalid("expected the role's name as a string", "body.role");
   }
-  core::Result<program::Role> role = program::parse_role(body["role"].get<std::string>());
+  core::Result<program::Role> role = core::parse_name<program::Role>(body["role"].get<std::string>());
   if (!role) {
     return invalid(role.error().message, "body.role");
   }
@@ -141,7 +141,7 @@ core::Result<std::pair<std::string, net::Tier>> new_partner_from_body(const json
     if (!body["tier"].is_string()) {
       return invalid("expected a tier name", "body.tier");
     }
-    core::Result<net::Tier> parsed = net::parse_tier(body["tier"].get<std::string>());
+    core::Result<net::Tier> parsed = core::parse_name<net::Tier>(body["tier"].get<std::string>());
     if (!parsed) {
       return invalid(parsed.error().message, "body.tier");
     }

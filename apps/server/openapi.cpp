@@ -61,7 +61,7 @@ json operation(const Route& route) {
   json op = {{"operationId", route.operation},
              {"summary", route.summary},
              {"tags", {route.tag}},
-             {"x-covalue-access", access_name(route.access)},
+             {"x-covalue-access", core::name_of(route.access)},
              {"parameters", parameters(route)},
              {"responses", error_responses(route)}};
   op["responses"][std::to_string(route.success)] = {
@@ -80,7 +80,7 @@ json operation(const Route& route) {
 json build_document() {
   json paths = json::object();
   for (const Route& route : routes()) {
-    paths[std::string(route.pattern)][method_name(route.method)] = operation(route);
+    paths[std::string(route.pattern)][core::name_of(route.method)] = operation(route);
   }
   return {{"openapi", "3.1.0"},
           {"info",

@@ -186,42 +186,6 @@ int hex_value(char ch) {
 
 }  // namespace
 
-const char* method_name(Method method) {
-  switch (method) {
-    case kGet:
-      return "get";
-    case kPost:
-      return "post";
-    case kPut:
-      return "put";
-    case kPatch:
-      return "patch";
-    case kDelete:
-      return "delete";
-    case kHead:
-      return "head";
-    case kOther:
-      break;
-  }
-  return "other";
-}
-
-const char* access_name(Access access) {
-  switch (access) {
-    case kPublic:
-      return "public";
-    case kReader:
-      return "reader";
-    case kCoordinator:
-      return "coordinator";
-    case kRepresentative:
-      return "representative";
-    case kPartnerOrCoordinator:
-      return "representative_or_coordinator";
-  }
-  return "reader";
-}
-
 const std::vector<Route>& routes() {
   static const std::vector<Route> table = route_table();
   return table;

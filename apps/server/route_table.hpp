@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -26,8 +27,16 @@ enum class Access {
   kPartnerOrCoordinator,  //!< that representative, or a coordinator
 };
 
-//! "public", "reader", ... (named in the OpenAPI document as x-covalue-access).
-[[nodiscard]] const char* access_name(Access access);
+//! Named in the OpenAPI document as x-covalue-access.
+constexpr auto enum_names(Access /*tag*/) {
+  using enum Access;
+  return core::NameTable{
+      "access", std::to_array<core::EnumName<Access>>({{kPublic, "public"},
+                                                       {kReader, "reader"},
+                                                       {kCoordinator, "coordinator"},
+                                                       {kRepresentative, "representative"},
+                                                       {kPartnerOrCoordinator, "representative_or_coordinator"}})};
+}
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).
 struct Reply {  // NOLINT(bugprone-exception-escape): nlohmann::json members

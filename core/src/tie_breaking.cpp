@@ -1,42 +1,10 @@
 #include "covalue/core/tie_breaking.hpp"
 
 #include <algorithm>
-#include <array>
 #include <numeric>
 #include <string>
-#include <utility>
 
 namespace covalue::core {
-namespace {
-
-constexpr std::array<std::pair<TieRule, const char*>, 4> kTieRuleNames{{
-    {TieRule::kLexicographic, "lex"},
-    {TieRule::kMinCost, "mincost"},
-    {TieRule::kMaxApprovals, "maxapprovals"},
-    {TieRule::kRefuse, "refuse"},
-}};
-
-}  // namespace
-
-const char* tie_rule_name(TieRule rule) {
-  for (const auto& [r, name] : kTieRuleNames) {
-    if (r == rule) {
-      return name;
-    }
-  }
-  return "lex";
-}
-
-Result<TieRule> parse_tie_rule(std::string_view name) {
-  for (const auto& [r, text] : kTieRuleNames) {
-    if (name == text) {
-      return r;
-    }
-  }
-  return make_error(ErrorKind::kUsage,
-                    "unknown tie-breaking '" + std::string(name) + "' (expected lex, mincost, maxapprovals or refuse)");
-}
-
 TieBreaker::TieBreaker(TieRule rule, const Instance& instance, const ApprovalProfile& profile) : rule_(rule) {
   std::vector<ProjectIndex> order(instance.size());
   std::iota(order.begin(), order.end(), ProjectIndex{0});

@@ -5,32 +5,16 @@
 #include <array>
 #include <cstdlib>
 
-#include "covalue/core/text.hpp"
 #include "crypto.hpp"
 
 namespace covalue::program {
 namespace {
 
-constexpr std::array<const char*, 4> kRoleNames{"operator", "coordinator", "representative", "observer"};
 constexpr std::size_t kSecretBytes = 32;
 
 }  // namespace
 
 Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli"}; }
-
-const char* name_of(Role role) { return kRoleNames.at(static_cast<std::size_t>(role)); }
-
-core::Result<Role> parse_role(std::string_view text) {
-  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
-    if (text == kRoleNames[i]) {
-      return static_cast<Role>(i);
-    }
-  }
-  return core::make_error(core::ErrorKind::kInvalidInput,
-                          "unknown role " + core::quote_excerpt(text) +
-                              " (expected one of: operator, coordinator, representative, observer)",
-                          "role");
-}
 
 std::string new_token_secret() {
   detail::ensure_sodium();

@@ -25,7 +25,7 @@ json charter_detail(const net::Charter& charter) {
           {"max_deopt_share", core::to_string(charter.fairness.max_deopt_share)},
           {"perpetual_weighting", charter.fairness.perpetual_weighting},
           {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
-          {"ranking_rule", core::ranking::ranking_rule_name(charter.ranking_rule)},
+          {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)}};
 }
 

@@ -42,11 +42,15 @@ TEST_F(RankCli, JsonHasWinnersRankingMarginsAndAgreement) {
 
 TEST_F(RankCli, EveryRuleRuns) {
   const std::string file = write("cycle.soc", kCycle);
-  for (const char* rule : {"borda", "plurality", "copeland", "minimax", "schulze", "ranked-pairs", "irv", "kemeny"}) {
+  for (const char* rule : {"borda", "plurality", "copeland", "minimax", "schulze", "ranked_pairs", "irv", "kemeny"}) {
     const ProcessResult result = run("rank '" + file + "' --rule " + rule + " --format json");
     ASSERT_EQ(result.exit_code, 0) << rule << ": " << result.err;
     EXPECT_EQ(nlohmann::json::parse(result.out).at("rule"), rule);
   }
+  // The spelling before issue 11 is still accepted, and answered with the name of today.
+  const ProcessResult old = run("rank '" + file + "' --rule ranked-pairs --format json");
+  ASSERT_EQ(old.exit_code, 0) << old.err;
+  EXPECT_EQ(nlohmann::json::parse(old.out).at("rule"), "ranked_pairs");
   const ProcessResult kemeny = run("rank '" + file + "' --rule kemeny --format json");
   EXPECT_EQ(nlohmann::json::parse(kemeny.out).at("kemeny").at("distance").at("exact"), "10");
 }

@@ -179,12 +179,12 @@ class PersistentStoreContract : public StoreContract {};
 template <typename R>
 ::testing::AssertionResult fails_with(const R& result, core::ErrorKind kind, const std::string& words = {}) {
   if (result.ok()) {
-    return ::testing::AssertionFailure() << "worked; expected " << core::error_kind_name(kind);
+    return ::testing::AssertionFailure() << "worked; expected " << core::name_of(kind);
   }
   const core::Error& error = result.error();
   if (error.kind != kind || error.message.find(words) == std::string::npos) {
-    return ::testing::AssertionFailure() << core::error_kind_name(error.kind) << ": " << error.to_string()
-                                         << "; expected " << core::error_kind_name(kind) << " saying '" << words << "'";
+    return ::testing::AssertionFailure() << core::name_of(error.kind) << ": " << error.to_string() << "; expected "
+                                         << core::name_of(kind) << " saying '" << words << "'";
   }
   return ::testing::AssertionSuccess();
 }

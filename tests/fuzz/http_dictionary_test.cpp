@@ -109,8 +109,8 @@ TEST_F(HttpDictionary, NamesEveryBodyMemberAndEnumValue) {
   for (const std::string& member : members) {
     EXPECT_TRUE(entries_.count("\"" + member + "\":")) << "member " << member;
   }
-  for (const core::ranking::RankingRule rule : core::ranking::all_ranking_rules()) {
-    enums.insert(core::ranking::ranking_rule_name(rule));
+  for (const core::ranking::RankingRule rule : core::all_of<core::ranking::RankingRule>()) {
+    enums.insert(core::name_of(rule));
   }
   for (const std::string& value : enums) {
     EXPECT_TRUE(entries_.count("\"" + value + "\"")) << "enum value " << value;

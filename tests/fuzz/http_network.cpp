@@ -145,13 +145,11 @@ std::size_t pick(std::string_view letters, char byte) {
   return letter != std::string_view::npos ? letter : static_cast<unsigned char>(byte) % letters.size();
 }
 
-//! The method an upper-case word names, as the HTTP layer maps it: every Method method_name() knows (so
+//! The method an upper-case word names, as the HTTP layer maps it: every Method of its name table (so
 //! a method added to the enum is fuzzed too), anything else kOther.
 Method method_of(std::string_view word) {
-  constexpr int kEnoughMethods = 16;
-  for (int value = 0; value < kEnoughMethods; ++value) {
-    const auto method = static_cast<Method>(value);
-    std::string name = server::method_name(method);
+  for (const Method method : core::all_of<Method>()) {
+    std::string name = core::name_of(method);
     for (char& ch : name) {
       ch = static_cast<char>(ch - 'a' + 'A');
     }

@@ -20,7 +20,7 @@ std::string concrete(std::string pattern) {
 server::Method method_from(const std::string& name) {
   for (server::Method method : {server::Method::kGet, server::Method::kPost, server::Method::kPut,
                                 server::Method::kPatch, server::Method::kDelete}) {
-    if (name == server::method_name(method)) {
+    if (name == core::name_of(method)) {
       return method;
     }
   }
@@ -37,9 +37,8 @@ TEST_F(ServerOpenApi, TheServedDocumentIsPublicAndListsEveryRoute) {
     const std::string path(route.pattern);
     ASSERT_TRUE(document["paths"].contains(path)) << path;
     const nlohmann::json& operation = document["paths"][path];
-    ASSERT_TRUE(operation.contains(server::method_name(route.method)))
-        << path << " " << server::method_name(route.method);
-    EXPECT_EQ(operation[server::method_name(route.method)]["operationId"], route.operation);
+    ASSERT_TRUE(operation.contains(core::name_of(route.method))) << path << " " << core::name_of(route.method);
+    EXPECT_EQ(operation[core::name_of(route.method)]["operationId"], route.operation);
   }
 }
 

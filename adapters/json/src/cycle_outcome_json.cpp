@@ -80,7 +80,7 @@ json consensus_to_json(const net::ConsensusSummary& consensus) {
   for (const auto& [partner, distance] : consensus.distances) {
     distances.push_back({{"partner", partner}, {"distance", to_string(distance)}});
   }
-  return {{"rule", core::ranking::ranking_rule_name(consensus.rule)},
+  return {{"rule", core::name_of(consensus.rule)},
           {"ranking", tiers},
           {"condorcet_winner", consensus.condorcet_winner ? json(*consensus.condorcet_winner) : json()},
           {"majority_cycle", id_list(consensus.majority_cycle)},

@@ -45,7 +45,7 @@ Result<net::InitiativeDecision> decision_from_json(const json& node, const std::
   net::InitiativeDecision out;
   out.initiative = fields.integer("initiative");
   out.selected = fields.boolean("selected");
-  out.reason = fields.name("reason", net::parse_decision_reason);
+  out.reason = fields.name("reason", core::parse_name<net::DecisionReason>);
   out.explanation = fields.optional_text("explanation", "");
   fields.each("binding", [&](const json& item, const std::string& at) {
     auto name = text_from_json(item, at);
@@ -86,7 +86,7 @@ Result<net::LeadAssignment> lead_from_json(const json& node, const std::string& 
 Result<net::SharingReport> sharing_from_json(const json& node, const std::string& path) {
   FieldReader fields(node, path);
   net::SharingReport out;
-  out.policy = fields.name("policy", net::parse_sharing_policy);
+  out.policy = fields.name("policy", core::parse_name<net::SharingPolicy>);
   out.method = fields.text("method");
   out.error_bound = fields.rational("error_bound");
   out.samples = fields.optional_unsigned<std::uint64_t>("samples", 0);
@@ -118,14 +118,10 @@ Result<std::pair<net::PartnerId, core::Rational>> distance_from_json(const json&
   return fields.finish(std::move(out));
 }
 
-core::Result<core::ranking::RankingRule> ranking_rule_of(std::string_view name) {
-  return core::ranking::parse_ranking_rule(name);
-}
-
 Result<net::ConsensusSummary> consensus_from_json(const json& node, const std::string& path) {
   FieldReader fields(node, path);
   net::ConsensusSummary out;
-  out.rule = fields.name("rule", ranking_rule_of);
+  out.rule = fields.name("rule", core::parse_name<core::ranking::RankingRule>);
   fields.each("ranking", [&](const json& tier, const std::string& at) {
     if (!tier.is_array()) {
       return fields.fail(make_error(ErrorKind::kInvalidInput, "expected an array of ids", at));
@@ -170,7 +166,7 @@ Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
   FieldReader fields(document, "$");
   net::CycleOutcome out;
   out.cycle = fields.integer("cycle");
-  out.rule = fields.name("rule", net::parse_selection_rule);
+  out.rule = fields.name("rule", core::parse_name<net::SelectionRule>);
   out.capacity = fields.rational("capacity");
   out.spent = fields.rational("spent");
   out.network_value = fields.rational("network_value");

@@ -84,7 +84,7 @@ class FieldReader {
     return std::move(value).value();
   }
 
-  //! A required enum member written by its name, parsed by `parse` ("tier" with parse_tier, ...).
+  //! A required enum member written by its name, parsed by `parse` ("tier" with core::parse_name<Tier>, ...).
   template <typename T>
   [[nodiscard]] T name(const char* key, core::Result<T> (*parse)(std::string_view)) {
     const std::string word = text(key);

@@ -21,10 +21,10 @@ json outcome_to_json(const Instance& instance, const core::ApprovalProfile& prof
 
 json solution_to_json(const Instance& instance, const core::ApprovalProfile& profile,
                       const core::rules::RuleOptions& options, const std::vector<core::Outcome>& outcomes) {
-  json out = {{"rule", core::rules::rule_kind_name(options.rule)},
-              {"sat", core::satisfaction_name(options.sat)},
-              {"completion", core::rules::completion_name(options.completion)},
-              {"tie", core::tie_rule_name(options.tie)},
+  json out = {{"rule", core::name_of(options.rule)},
+              {"sat", core::name_of(options.sat)},
+              {"completion", core::name_of(options.completion)},
+              {"tie", core::name_of(options.tie)},
               {"irresolute", options.irresolute},
               {"increment", core::to_string(options.increment)},
               {"budget", core::to_decimal_string(instance.budget())}};

@@ -58,7 +58,7 @@ core::Result<net::ScorecardCriterion> criterion_from_json(const json& node, cons
   check_members(reader, node, path, {"name", "kind", "weight", "low", "high"});
   net::ScorecardCriterion criterion;
   criterion.name = reader.text("name");
-  criterion.kind = optional_name(reader, node, "kind", criterion.kind, net::parse_criterion_kind);
+  criterion.kind = optional_name(reader, node, "kind", criterion.kind, core::parse_name<net::CriterionKind>);
   criterion.weight = reader.optional_rational("weight").value_or(criterion.weight);
   criterion.low = reader.optional_rational("low").value_or(criterion.low);
   criterion.high = reader.optional_rational("high").value_or(criterion.high);
@@ -112,13 +112,14 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
   net::Charter charter = base;
   charter.name = reader.optional_text("name", base.name);
   charter.capacity = reader.optional_rational("capacity").value_or(base.capacity);
-  charter.rule = optional_name(reader, node, "rule", base.rule, net::parse_selection_rule);
+  charter.rule = optional_name(reader, node, "rule", base.rule, core::parse_name<net::SelectionRule>);
   charter.fairness = fairness_from_json(reader, node, path, base.fairness);
-  charter.sharing = optional_name(reader, node, "sharing", base.sharing, net::parse_sharing_policy);
+  charter.sharing = optional_name(reader, node, "sharing", base.sharing, core::parse_name<net::SharingPolicy>);
   charter.leadership = leadership_from_json(reader, node, path, base.leadership);
   charter.ranking_rule =
-      optional_name(reader, node, "ranking_rule", base.ranking_rule, core::ranking::parse_ranking_rule);
-  charter.disclosure = optional_name(reader, node, "disclosure", base.disclosure, net::parse_ballot_disclosure);
+      optional_name(reader, node, "ranking_rule", base.ranking_rule, core::parse_name<core::ranking::RankingRule>);
+  charter.disclosure =
+      optional_name(reader, node, "disclosure", base.disclosure, core::parse_name<net::BallotDisclosure>);
   return reader.finish(std::move(charter));
 }
 
@@ -127,7 +128,7 @@ core::Result<net::Objective> objective_from_json(const json& node, const std::st
   check_members(reader, node, path, {"partner", "kpi", "name", "unit", "baseline", "target"});
   net::Objective objective;
   objective.partner = reader.integer("partner");
-  objective.kpi = reader.name("kpi", net::parse_kpi);
+  objective.kpi = reader.name("kpi", core::parse_name<net::Kpi>);
   objective.name = reader.optional_text("name", "");
   objective.unit = reader.optional_text("unit", "");
   objective.baseline = reader.optional_rational("baseline").value_or(core::Rational(0));
@@ -142,7 +143,7 @@ core::Result<net::Initiative> initiative_from_json(const json& node, const std::
   net::Initiative initiative;
   initiative.title = reader.text("title");
   initiative.description = reader.optional_text("description", "");
-  initiative.channel = optional_name(reader, node, "channel", initiative.channel, net::parse_channel);
+  initiative.channel = optional_name(reader, node, "channel", initiative.channel, core::parse_name<net::Channel>);
   initiative.proposer = reader.integer("proposer");
   initiative.cost = reader.rational("cost");
   reader.each("impacts", [&](const json& item, const std::string& at) {
@@ -162,7 +163,7 @@ core::Result<net::PartnerBallot> ballot_from_json(const json& node, const std::s
   FieldReader reader(node, path);
   check_members(reader, node, path, {"format", "entries", "objections"});
   net::PartnerBallot ballot;
-  ballot.format = optional_name(reader, node, "format", ballot.format, net::parse_ballot_format);
+  ballot.format = optional_name(reader, node, "format", ballot.format, core::parse_name<net::BallotFormat>);
   reader.each("entries", [&](const json& item, const std::string& at) {
     FieldReader entry(item, at);
     check_members(entry, item, at, {"initiative", "value"});
@@ -213,7 +214,7 @@ core::Result<net::Scorecard> scorecard_from_json(const json& node, const std::st
   FieldReader reader(node, path);
   check_members(reader, node, path, {"formula", "criteria", "shortlist_size"});
   net::Scorecard scorecard;
-  scorecard.formula = reader.name("formula", net::parse_scorecard_formula);
+  scorecard.formula = reader.name("formula", core::parse_name<net::ScorecardFormula>);
   reader.each("criteria", [&](const json& item, const std::string& at) {
     auto criterion = criterion_from_json(item, at);
     if (!criterion) {

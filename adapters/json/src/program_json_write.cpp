@@ -38,7 +38,7 @@ json charter_to_json(const net::Charter& charter) {
             {"perpetual_weighting", charter.fairness.perpetual_weighting}}},
           {"sharing", net::name_of(charter.sharing)},
           {"leadership", {{"max_concurrent_leads", charter.leadership.max_concurrent_leads}}},
-          {"ranking_rule", core::ranking::ranking_rule_name(charter.ranking_rule)},
+          {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)}};
 }
 

@@ -49,10 +49,10 @@ T option(FieldReader& fields, const char* key, const char* fallback, Result<T> (
 Result<core::rules::RuleOptions> read_options(const json& document) {
   FieldReader fields(document, "$");
   core::rules::RuleOptions options;
-  options.rule = option(fields, "rule", "", core::rules::parse_rule_kind);
-  options.sat = option(fields, "sat", "cost", core::parse_satisfaction);
-  options.completion = option(fields, "completion", "none", core::rules::parse_completion);
-  options.tie = option(fields, "tie", "lex", core::parse_tie_rule);
+  options.rule = option(fields, "rule", "", core::parse_name<core::rules::RuleKind>);
+  options.sat = option(fields, "sat", "cost", core::parse_name<core::Satisfaction>);
+  options.completion = option(fields, "completion", "none", core::parse_name<core::rules::Completion>);
+  options.tie = option(fields, "tie", "lex", core::parse_name<core::TieRule>);
   if (document.contains("irresolute")) {
     options.irresolute = fields.boolean("irresolute");
   }

@@ -184,8 +184,8 @@ core::Status Reader::check_required_columns(Section section) const {
   const core::BallotKind kind = file_.profile.kind;
   const bool scored = kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   if (!projects && scored && !has(ColumnRole::kPoints)) {
-    return error_at(row_.fields[0], std::string("missing column points in the VOTES header (vote_type ") +
-                                        core::ballot_kind_name(kind) + ")");
+    return error_at(row_.fields[0],
+                    std::string("missing column points in the VOTES header (vote_type ") + core::name_of(kind) + ")");
   }
   return {};
 }
@@ -272,7 +272,7 @@ core::Status Reader::read_budget(const Field& value) {
 }
 
 core::Status Reader::read_vote_type(const Field& value) {
-  auto kind = core::parse_ballot_kind(lowercase(trim(value.text)));
+  auto kind = core::parse_name<core::BallotKind>(lowercase(trim(value.text)));
   if (!kind.ok()) {
     return error_at(value, "unknown vote type " + quote(value.text) +
                                " (expected approval, choose-1, cumulative, scoring or ordinal)");

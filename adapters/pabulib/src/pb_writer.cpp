@@ -165,7 +165,7 @@ void Writer::write_meta() {
     write_meta_value({"budget", core::to_decimal_string(file_.instance.budget())});
   }
   if (!has_vote_type) {
-    write_meta_value({"vote_type", core::ballot_kind_name(file_.profile.kind)});
+    write_meta_value({"vote_type", core::name_of(file_.profile.kind)});
   }
 }
 
@@ -182,9 +182,9 @@ void Writer::write_meta_value(const core::Attribute& row) {
     for (char& c : lower) {
       c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    auto kind = core::parse_ballot_kind(lower);
+    auto kind = core::parse_name<core::BallotKind>(lower);
     if (!kind.ok() || *kind != file_.profile.kind) {
-      value = core::ballot_kind_name(file_.profile.kind);
+      value = core::name_of(file_.profile.kind);
     }
   }
   field(row.first);

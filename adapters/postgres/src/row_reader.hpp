@@ -45,7 +45,7 @@ class RowReader {
   //! A rational stored as text, or NULL.
   [[nodiscard]] std::optional<core::Rational> optional_rational(int column);
 
-  //! An enum stored by its name, read by `parse` (net::parse_tier, ...).
+  //! An enum stored by its name, read by `parse` (core::parse_name<net::Tier>, ...).
   template <typename T, typename Parse>
   [[nodiscard]] T name(int column, Parse parse) {
     auto value = parse(std::string_view(row_[column].c_str(), row_[column].size()));

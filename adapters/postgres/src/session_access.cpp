@@ -14,7 +14,7 @@ using program::AuditEntry;
 AccessToken read_token(RowReader& row) {
   AccessToken token;
   token.id = row.integer(0);
-  token.role = row.name<program::Role>(1, program::parse_role);
+  token.role = row.name<program::Role>(1, core::parse_name<program::Role>);
   token.partner = row.optional_integer(2);
   token.label = row.text(3);
   token.secret_hash = row.text(4);

@@ -103,7 +103,7 @@ core::Result<std::vector<net::PartnerBallot>> PostgresSession::ballots(net::Cycl
     net::PartnerBallot ballot;
     ballot.cycle = row.integer(0);
     ballot.partner = row.integer(1);
-    ballot.format = row.name<net::BallotFormat>(2, net::parse_ballot_format);
+    ballot.format = row.name<net::BallotFormat>(2, core::parse_name<net::BallotFormat>);
     return ballot;
   });
   if (!out.ok()) {

@@ -19,14 +19,14 @@ core::Result<std::optional<net::Charter>> PostgresSession::charter() {
   net::Charter out;
   out.name = reader.text(0);
   out.capacity = reader.rational(1);
-  out.rule = reader.name<net::SelectionRule>(2, net::parse_selection_rule);
+  out.rule = reader.name<net::SelectionRule>(2, core::parse_name<net::SelectionRule>);
   out.fairness.max_dry_spell = reader.integer(3);
   out.fairness.max_deopt_share = reader.rational(4);
   out.fairness.perpetual_weighting = reader.boolean(5);
-  out.sharing = reader.name<net::SharingPolicy>(6, net::parse_sharing_policy);
+  out.sharing = reader.name<net::SharingPolicy>(6, core::parse_name<net::SharingPolicy>);
   out.leadership.max_concurrent_leads = reader.integer(7);
-  out.ranking_rule = reader.name<core::ranking::RankingRule>(8, core::ranking::parse_ranking_rule);
-  out.disclosure = reader.name<net::BallotDisclosure>(9, net::parse_ballot_disclosure);
+  out.ranking_rule = reader.name<core::ranking::RankingRule>(8, core::parse_name<core::ranking::RankingRule>);
+  out.disclosure = reader.name<net::BallotDisclosure>(9, core::parse_name<net::BallotDisclosure>);
   if (!reader.ok()) {
     return reader.error();
   }
@@ -45,8 +45,7 @@ core::Status PostgresSession::save_charter(const net::Charter& charter) {
         "disclosure = excluded.disclosure",
         charter.name, charter.capacity, net::name_of(charter.rule), charter.fairness.max_dry_spell,
         charter.fairness.max_deopt_share, charter.fairness.perpetual_weighting, net::name_of(charter.sharing),
-        charter.leadership.max_concurrent_leads, core::ranking::ranking_rule_name(charter.ranking_rule),
-        net::name_of(charter.disclosure));
+        charter.leadership.max_concurrent_leads, core::name_of(charter.ranking_rule), net::name_of(charter.disclosure));
     return saved.ok() ? core::Status() : core::Status(saved.error());
   });
 }

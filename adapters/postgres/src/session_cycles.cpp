@@ -76,9 +76,9 @@ core::Result<std::vector<net::Cycle>> PostgresSession::cycles() {
   auto out = read_rows(*rows, "cycles", [](RowReader& row) {
     net::Cycle cycle;
     cycle.number = row.integer(0);
-    cycle.state = row.name<net::CycleState>(1, net::parse_cycle_state);
+    cycle.state = row.name<net::CycleState>(1, core::parse_name<net::CycleState>);
     cycle.capacity = row.rational(2);
-    cycle.rule = row.name<net::SelectionRule>(3, net::parse_selection_rule);
+    cycle.rule = row.name<net::SelectionRule>(3, core::parse_name<net::SelectionRule>);
     return cycle;
   });
   if (!out.ok()) {

@@ -52,7 +52,7 @@ core::Result<std::vector<net::Partner>> PostgresSession::partners() {
     net::Partner partner;
     partner.id = row.integer(0);
     partner.name = row.text(1);
-    partner.tier = row.name<net::Tier>(2, net::parse_tier);
+    partner.tier = row.name<net::Tier>(2, core::parse_name<net::Tier>);
     partner.joined_cycle = row.integer(3);
     partner.left_cycle = row.optional_integer(4);
     return partner;
@@ -82,7 +82,7 @@ core::Result<std::vector<net::Objective>> PostgresSession::objectives() {
     net::Objective objective;
     objective.id = row.integer(0);
     objective.partner = row.integer(1);
-    objective.kpi = row.name<net::Kpi>(2, net::parse_kpi);
+    objective.kpi = row.name<net::Kpi>(2, core::parse_name<net::Kpi>);
     objective.name = row.text(3);
     objective.unit = row.text(4);
     objective.baseline = row.rational(5);

@@ -45,14 +45,14 @@ core::Result<std::optional<net::Scorecard>> PostgresSession::scorecard() {
   const pqxx::row row = (*head)[0];
   RowReader reader(row, "scorecard");
   net::Scorecard out;
-  out.formula = reader.name<net::ScorecardFormula>(0, net::parse_scorecard_formula);
+  out.formula = reader.name<net::ScorecardFormula>(0, core::parse_name<net::ScorecardFormula>);
   out.shortlist_size = reader.integer(1);
   if (!reader.ok()) {
     return reader.error();
   }
   auto read = read_rows(*criteria, "scorecard_criteria", [](RowReader& r) {
-    return net::ScorecardCriterion{r.text(0), r.name<net::CriterionKind>(1, net::parse_criterion_kind), r.rational(2),
-                                   r.rational(3), r.rational(4)};
+    return net::ScorecardCriterion{r.text(0), r.name<net::CriterionKind>(1, core::parse_name<net::CriterionKind>),
+                                   r.rational(2), r.rational(3), r.rational(4)};
   });
   if (!read.ok()) {
     return read.error();

@@ -32,7 +32,7 @@ std::optional<DataType> type_from_extension(std::string_view source) {
   if (dot == std::string_view::npos) {
     return std::nullopt;
   }
-  auto type = parse_data_type(source.substr(dot + 1));
+  auto type = parse_data_type_header(source.substr(dot + 1));
   return type.ok() ? std::optional<DataType>(*type) : std::nullopt;
 }
 
@@ -111,7 +111,7 @@ class Reader {
     if (type_.value) {
       return site_.at(at, "DATA TYPE given twice");
     }
-    auto type = parse_data_type(value);
+    auto type = parse_data_type_header(value);
     if (!type.ok()) {
       return site_.at(at, type.error().message);
     }

@@ -1,4 +1,3 @@
-#include <array>
 #include <cctype>
 #include <string>
 #include <utility>
@@ -8,13 +7,6 @@
 
 namespace covalue::adapters::preflib {
 namespace {
-
-constexpr std::array<std::pair<DataType, const char*>, 4> kTypeNames{{
-    {DataType::kSoc, "soc"},
-    {DataType::kSoi, "soi"},
-    {DataType::kToc, "toc"},
-    {DataType::kToi, "toi"},
-}};
 
 core::Error invalid(std::string message) {
   return core::make_error(core::ErrorKind::kInvalidInput, std::move(message));
@@ -29,36 +21,22 @@ bool is_clean(std::string_view text) { return text.find('\n') == std::string_vie
 
 core::Status check_ballot_shape(const core::ranking::RankedBallot& ballot, DataType type, std::uint32_t m) {
   if (!ballot.ties.empty() && !allows_ties(type)) {
-    return invalid(std::string("a ") + data_type_name(type) + " file cannot hold ties");
+    return invalid(std::string("a ") + name_of(type) + " file cannot hold ties");
   }
   if (requires_complete(type) && ballot.order.size() != m) {
-    return invalid(std::string("a ") + data_type_name(type) + " file needs complete rankings");
+    return invalid(std::string("a ") + name_of(type) + " file needs complete rankings");
   }
   return {};
 }
 
 }  // namespace
 
-const char* data_type_name(DataType type) {
-  for (const auto& [t, name] : kTypeNames) {
-    if (t == type) {
-      return name;
-    }
-  }
-  return "soc";
-}
-
-core::Result<DataType> parse_data_type(std::string_view name) {
-  std::string lower(name);
+core::Result<DataType> parse_data_type_header(std::string_view text) {
+  std::string lower(text);
   for (char& ch : lower) {
     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   }
-  for (const auto& [t, text] : kTypeNames) {
-    if (lower == text) {
-      return t;
-    }
-  }
-  return invalid("unknown data type '" + std::string(name) + "' (soc, soi, toc, toi)");
+  return core::parse_name<DataType>(lower);
 }
 
 bool allows_ties(DataType type) { return type == DataType::kToc || type == DataType::kToi; }

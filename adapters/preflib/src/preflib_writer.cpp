@@ -47,7 +47,7 @@ std::string write_preflib(const PrefLibFile& file) {
   for (const auto& [key, value] : file.metadata) {
     append_header(out, key, value);
   }
-  append_header(out, "DATA TYPE", data_type_name(file.type));
+  append_header(out, "DATA TYPE", name_of(file.type));
   append_header(out, "NUMBER ALTERNATIVES", std::to_string(file.profile.num_candidates));
   append_header(out, "NUMBER VOTERS", std::to_string(file.profile.total_weight()));
   append_header(out, "NUMBER UNIQUE ORDERS", std::to_string(file.profile.ballots.size()));

@@ -34,7 +34,7 @@ class LineParser {
     const std::size_t ranked = core::ranking::ranked_count(ballot_);
     if (requires_complete(rules_.type) && ranked != rules_.alternatives) {
       return fail(pos_, "the ranking names " + std::to_string(ranked) + " of the " +
-                            std::to_string(rules_.alternatives) + " alternatives (" + data_type_name(rules_.type) +
+                            std::to_string(rules_.alternatives) + " alternatives (" + name_of(rules_.type) +
                             " rankings are complete)");
     }
     return ballot_;
@@ -109,7 +109,7 @@ class LineParser {
 
   core::Status read_tie() {
     if (!allows_ties(rules_.type)) {
-      return fail(pos_, std::string("ties ({...}) are not allowed in a ") + data_type_name(rules_.type) + " file");
+      return fail(pos_, std::string("ties ({...}) are not allowed in a ") + name_of(rules_.type) + " file");
     }
     ++pos_;
     const std::size_t tier_begin = ballot_.order.size();

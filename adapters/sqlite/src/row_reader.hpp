@@ -38,7 +38,7 @@ class RowReader {
   //! A rational stored as text, or NULL.
   [[nodiscard]] std::optional<core::Rational> optional_rational(int column);
 
-  //! An enum stored by its name, read by `parse` (net::parse_tier, ...).
+  //! An enum stored by its name, read by `parse` (core::parse_name<net::Tier>, ...).
   template <typename T>
   [[nodiscard]] T name(int column, core::Result<T> (*parse)(std::string_view)) {
     auto value = parse(query_.text_at(column));

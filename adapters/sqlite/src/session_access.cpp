@@ -17,7 +17,7 @@ constexpr const char* kAuditColumns =
 program::AccessToken read_token(RowReader& row) {
   program::AccessToken token;
   token.id = row.integer(0);
-  token.role = row.name(1, program::parse_role);
+  token.role = row.name(1, core::parse_name<program::Role>);
   token.partner = row.optional_integer(2);
   token.label = row.text(3);
   token.secret_hash = row.text(4);

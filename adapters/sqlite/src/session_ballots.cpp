@@ -84,7 +84,7 @@ core::Result<std::vector<net::PartnerBallot>> SqliteSession::ballots(net::CycleN
     net::PartnerBallot ballot;
     ballot.cycle = row.integer(0);
     ballot.partner = row.integer(1);
-    ballot.format = row.name(2, net::parse_ballot_format);
+    ballot.format = row.name(2, core::parse_name<net::BallotFormat>);
     return ballot;
   });
   if (!ballots.ok()) {

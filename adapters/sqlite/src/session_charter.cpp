@@ -2,14 +2,6 @@
 #include "sqlite_session.hpp"
 
 namespace covalue::adapters::sqlite {
-namespace {
-
-core::Result<core::ranking::RankingRule> ranking_rule_of(std::string_view name) {
-  return core::ranking::parse_ranking_rule(name);
-}
-
-}  // namespace
-
 core::Result<std::optional<net::Charter>> SqliteSession::charter() {
   Statement query = db_.prepare(
       "SELECT name, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
@@ -25,14 +17,14 @@ core::Result<std::optional<net::Charter>> SqliteSession::charter() {
   net::Charter out;
   out.name = row_reader.text(0);
   out.capacity = row_reader.rational(1);
-  out.rule = row_reader.name(2, net::parse_selection_rule);
+  out.rule = row_reader.name(2, core::parse_name<net::SelectionRule>);
   out.fairness.max_dry_spell = row_reader.integer(3);
   out.fairness.max_deopt_share = row_reader.rational(4);
   out.fairness.perpetual_weighting = row_reader.integer(5) != 0;
-  out.sharing = row_reader.name(6, net::parse_sharing_policy);
+  out.sharing = row_reader.name(6, core::parse_name<net::SharingPolicy>);
   out.leadership.max_concurrent_leads = row_reader.integer(7);
-  out.ranking_rule = row_reader.name(8, ranking_rule_of);
-  out.disclosure = row_reader.name(9, net::parse_ballot_disclosure);
+  out.ranking_rule = row_reader.name(8, core::parse_name<core::ranking::RankingRule>);
+  out.disclosure = row_reader.name(9, core::parse_name<net::BallotDisclosure>);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -58,7 +50,7 @@ core::Status SqliteSession::save_charter(const net::Charter& charter) {
       .bind_int(charter.fairness.perpetual_weighting ? 1 : 0)
       .bind_text(net::name_of(charter.sharing))
       .bind_int(charter.leadership.max_concurrent_leads)
-      .bind_text(core::ranking::ranking_rule_name(charter.ranking_rule))
+      .bind_text(core::name_of(charter.ranking_rule))
       .bind_text(net::name_of(charter.disclosure))
       .run();
 }

@@ -86,9 +86,9 @@ core::Result<std::vector<net::Cycle>> SqliteSession::cycles() {
   return read_rows(query, "cycles", [](RowReader& row) {
     net::Cycle cycle;
     cycle.number = row.integer(0);
-    cycle.state = row.name(1, net::parse_cycle_state);
+    cycle.state = row.name(1, core::parse_name<net::CycleState>);
     cycle.capacity = row.rational(2);
-    cycle.rule = row.name(3, net::parse_selection_rule);
+    cycle.rule = row.name(3, core::parse_name<net::SelectionRule>);
     cycle.shortlist = row.name(4, shortlist_of);
     return cycle;
   });

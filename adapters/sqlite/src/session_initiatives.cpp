@@ -84,10 +84,10 @@ core::Result<std::vector<net::Initiative>> read_initiatives(Connection& db, cons
     initiative.id = row.integer(0);
     initiative.title = row.text(1);
     initiative.description = row.text(2);
-    initiative.channel = row.name(3, net::parse_channel);
+    initiative.channel = row.name(3, core::parse_name<net::Channel>);
     initiative.proposer = row.integer(4);
     initiative.cost = row.rational(5);
-    initiative.status = row.name(6, net::parse_initiative_status);
+    initiative.status = row.name(6, core::parse_name<net::InitiativeStatus>);
     initiative.cycle = row.integer(7);
     initiative.lead = row.optional_integer(8);
     return initiative;

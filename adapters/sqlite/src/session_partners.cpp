@@ -55,7 +55,7 @@ core::Result<std::vector<net::Partner>> SqliteSession::partners() {
     net::Partner partner;
     partner.id = row.integer(0);
     partner.name = row.text(1);
-    partner.tier = row.name(2, net::parse_tier);
+    partner.tier = row.name(2, core::parse_name<net::Tier>);
     partner.joined_cycle = row.integer(3);
     partner.left_cycle = row.optional_integer(4);
     return partner;
@@ -85,7 +85,7 @@ core::Result<std::vector<net::Objective>> SqliteSession::objectives() {
     net::Objective objective;
     objective.id = row.integer(0);
     objective.partner = row.integer(1);
-    objective.kpi = row.name(2, net::parse_kpi);
+    objective.kpi = row.name(2, core::parse_name<net::Kpi>);
     objective.name = row.text(3);
     objective.unit = row.text(4);
     objective.baseline = row.rational(5);

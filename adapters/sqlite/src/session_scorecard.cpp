@@ -12,7 +12,7 @@ using core::make_error;
 net::ScorecardCriterion read_criterion(RowReader& row) {
   net::ScorecardCriterion criterion;
   criterion.name = row.text(0);
-  criterion.kind = row.name(1, net::parse_criterion_kind);
+  criterion.kind = row.name(1, core::parse_name<net::CriterionKind>);
   criterion.weight = row.rational(2);
   criterion.low = row.rational(3);
   criterion.high = row.rational(4);
@@ -33,7 +33,7 @@ core::Result<std::optional<net::Scorecard>> SqliteSession::scorecard() {
   net::Scorecard card;
   {
     RowReader reader(head, "scorecard");
-    card.formula = reader.name(0, net::parse_scorecard_formula);
+    card.formula = reader.name(0, core::parse_name<net::ScorecardFormula>);
     card.shortlist_size = reader.integer(1);
     if (!reader.ok()) {
       return reader.error();

@@ -77,22 +77,6 @@ Result<std::vector<Rational>> column_values(const BinaryProgram& program, const 
 
 }  // namespace
 
-const char* solve_status_name(SolveStatus status) {
-  switch (status) {
-    case SolveStatus::kOptimal:
-      return "optimal";
-    case SolveStatus::kFeasible:
-      return "feasible";
-    case SolveStatus::kInfeasible:
-      return "infeasible";
-    case SolveStatus::kNoSolutionFound:
-      return "no_solution_found";
-    case SolveStatus::kOutOfRange:
-      return "out_of_range";
-  }
-  return "no_solution_found";
-}
-
 Status check_point(const BinaryProgram& program, const std::vector<bool>& x) {
   if (x.size() != program.num_vars()) {
     return make_error(ErrorKind::kInvalidInput, "the point has " + std::to_string(x.size()) + " values, the program " +

@@ -250,7 +250,7 @@ Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& 
   }
   outcome.consensus = std::move(*consensus);
   if (outcome.consensus) {
-    outcome.notes.push_back(std::string("consensus ranking by ") + ranking::ranking_rule_name(outcome.consensus->rule) +
+    outcome.notes.push_back(std::string("consensus ranking by ") + core::name_of(outcome.consensus->rule) +
                             (input.cycle.rule == SelectionRule::kConsensus
                                  ? ": initiatives taken in its order while they fit the capacity"
                                  : " (for information: the selection rule decided)") +

@@ -148,7 +148,7 @@ std::optional<FairSolution> ask_solver(const ilp::BinaryProgram& program, const 
   }
   if (answer->status != ilp::SolveStatus::kOptimal && answer->status != ilp::SolveStatus::kFeasible) {
     // The model always has a point (nothing selected), so the solver stopped on a limit or erred.
-    note = tools.solver->name() + " answered " + ilp::solve_status_name(answer->status);
+    note = tools.solver->name() + " answered " + core::name_of(answer->status);
     return std::nullopt;
   }
   if (Status check = ilp::check_point(program, answer->x); !check) {
@@ -157,7 +157,7 @@ std::optional<FairSolution> ask_solver(const ilp::BinaryProgram& program, const 
   }
   FairSolution solution;
   solution.x = std::move(answer->x);
-  solution.certificate.status = ilp::solve_status_name(answer->status);
+  solution.certificate.status = core::name_of(answer->status);
   solution.certificate.nodes = answer->nodes;
   solution.certificate.solver = tools.solver->name();
   if (std::isfinite(answer->best_bound)) {
@@ -219,7 +219,7 @@ Result<FairSolution> solve_fair(const ilp::BinaryProgram& program, const Decisio
   if (exact->status != ilp::SolveStatus::kOptimal && exact->status != ilp::SolveStatus::kFeasible) {
     return make_error(ErrorKind::kTimeLimit,
                       "the network-fair model could not be solved: " + note + "; covalue's exact search found " +
-                          ilp::solve_status_name(exact->status) + " after " + std::to_string(exact->nodes) + " nodes",
+                          core::name_of(exact->status) + " after " + std::to_string(exact->nodes) + " nodes",
                       "rule");
   }
   if (Status check = ilp::check_point(program, exact->x); !check) {
@@ -228,7 +228,7 @@ Result<FairSolution> solve_fair(const ilp::BinaryProgram& program, const Decisio
   }
   FairSolution solution;
   solution.x = std::move(exact->x);
-  solution.certificate.status = ilp::solve_status_name(exact->status);
+  solution.certificate.status = core::name_of(exact->status);
   solution.certificate.nodes = exact->nodes;
   solution.certificate.solver = "covalue exact search";
   solution.solver_bound = exact->bound;

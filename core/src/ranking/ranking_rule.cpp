@@ -1,8 +1,5 @@
 #include "covalue/core/ranking/ranking_rule.hpp"
 
-#include <array>
-#include <string>
-
 #include "covalue/core/ranking/instant_runoff.hpp"
 #include "covalue/core/ranking/kemeny.hpp"
 #include "covalue/core/ranking/ranked_pairs.hpp"
@@ -10,53 +7,6 @@
 #include "covalue/core/ranking/scoring_rules.hpp"
 
 namespace covalue::core::ranking {
-namespace {
-
-constexpr std::array<std::pair<RankingRule, const char*>, 8> kRuleNames{{
-    {RankingRule::kBorda, "borda"},
-    {RankingRule::kPlurality, "plurality"},
-    {RankingRule::kCopeland, "copeland"},
-    {RankingRule::kMinimax, "minimax"},
-    {RankingRule::kSchulze, "schulze"},
-    {RankingRule::kRankedPairs, "ranked-pairs"},
-    {RankingRule::kInstantRunoff, "irv"},
-    {RankingRule::kKemenyYoung, "kemeny"},
-}};
-
-}  // namespace
-
-const char* ranking_rule_name(RankingRule rule) {
-  for (const auto& [r, name] : kRuleNames) {
-    if (r == rule) {
-      return name;
-    }
-  }
-  return "borda";
-}
-
-Result<RankingRule> parse_ranking_rule(std::string_view name) {
-  for (const auto& [r, text] : kRuleNames) {
-    if (name == text) {
-      return r;
-    }
-  }
-  return make_error(ErrorKind::kUsage,
-                    "unknown ranking rule '" + std::string(name) +
-                        "' (borda, plurality, copeland, minimax, schulze, ranked-pairs, irv, kemeny)");
-}
-
-const std::vector<RankingRule>& all_ranking_rules() {
-  static const std::vector<RankingRule> all = [] {
-    std::vector<RankingRule> rules;
-    rules.reserve(kRuleNames.size());
-    for (const auto& entry : kRuleNames) {
-      rules.push_back(entry.first);
-    }
-    return rules;
-  }();
-  return all;
-}
-
 Result<RankingResult> rank_candidates(const OrdinalProfile& profile, RankingRule rule, const RankingOptions& options) {
   if (Status status = validate_profile(profile); !status.ok()) {
     return status.error();

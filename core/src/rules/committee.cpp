@@ -1,7 +1,6 @@
 #include "covalue/core/rules/committee.hpp"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <string>
 #include <utility>
@@ -12,14 +11,6 @@
 
 namespace covalue::core::rules {
 namespace {
-
-constexpr std::array<std::pair<CommitteeRule, const char*>, 5> kCommitteeRuleIds{{
-    {CommitteeRule::kAv, "av"},
-    {CommitteeRule::kSeqPhragmen, "seqphragmen"},
-    {CommitteeRule::kEqualShares, "equal-shares"},
-    {CommitteeRule::kEqualSharesAv, "equal-shares-with-av-completion"},
-    {CommitteeRule::kEqualSharesIncrement, "equal-shares-with-increment-completion"},
-}};
 
 // MES, then the candidates with the most approvals (greedy on unit costs is AV).
 Result<Outcome> equal_shares_av(const Instance& instance, const ApprovalProfile& profile, const TieBreaker& ties,
@@ -50,24 +41,6 @@ Result<Outcome> run_committee(const Instance& instance, const ApprovalProfile& p
 
 }  // namespace
 
-const char* committee_rule_id(CommitteeRule rule) {
-  for (const auto& [value, id] : kCommitteeRuleIds) {
-    if (value == rule) {
-      return id;
-    }
-  }
-  return kCommitteeRuleIds[0].second;
-}
-
-Result<CommitteeRule> parse_committee_rule_id(std::string_view id) {
-  for (const auto& [value, name] : kCommitteeRuleIds) {
-    if (id == name) {
-      return value;
-    }
-  }
-  return make_error(ErrorKind::kUsage, "unknown committee rule '" + std::string(id) + "'");
-}
-
 Result<std::size_t> committee_size(const Instance& instance) {
   const bool unit_costs = std::all_of(instance.projects().begin(), instance.projects().end(),
                                       [](const Project& project) { return project.cost == 1; });
@@ -86,7 +59,7 @@ Result<std::vector<Outcome>> solve_committee(const Instance& instance, const App
     return size.error();
   }
   if (options.irresolute && rule == CommitteeRule::kEqualSharesIncrement) {
-    return make_error(ErrorKind::kUsage, "equal-shares-with-increment-completion is defined for resolute runs only");
+    return make_error(ErrorKind::kUsage, std::string(name_of(rule)) + " is defined for resolute runs only");
   }
   const TieBreaker ties(options.tie, instance, profile);
   const TieRun run = [&](TieResolver& resolver) { return run_committee(instance, profile, rule, ties, resolver); };

@@ -1,9 +1,7 @@
 #include "covalue/core/rules/rule.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string>
-#include <utility>
 
 #include "covalue/core/rules/equal_shares.hpp"
 #include "covalue/core/rules/greedy.hpp"
@@ -14,43 +12,6 @@
 
 namespace covalue::core::rules {
 namespace {
-
-constexpr std::array<std::pair<RuleKind, const char*>, 4> kRuleNames{{
-    {RuleKind::kGreedy, "greedy"},
-    {RuleKind::kEqualShares, "mes"},
-    {RuleKind::kPhragmen, "phragmen"},
-    {RuleKind::kMaxWelfare, "maxwelfare"},
-}};
-constexpr std::array<std::pair<Completion, const char*>, 4> kCompletionNames{{
-    {Completion::kNone, "none"},
-    {Completion::kGreedy, "greedy"},
-    {Completion::kAdd1, "add1"},
-    {Completion::kAdd1Greedy, "add1+greedy"},
-}};
-
-template <typename Enum, std::size_t kSize>
-Result<Enum> parse_name(const std::array<std::pair<Enum, const char*>, kSize>& names, std::string_view text,
-                        const char* what) {
-  std::string expected;
-  for (const auto& [value, name] : names) {
-    if (text == name) {
-      return value;
-    }
-    expected += expected.empty() ? name : std::string(", ") + name;
-  }
-  return make_error(ErrorKind::kUsage,
-                    "unknown " + std::string(what) + " " + quote_excerpt(text) + " (expected " + expected + ")");
-}
-
-template <typename Enum, std::size_t kSize>
-const char* name_of(const std::array<std::pair<Enum, const char*>, kSize>& names, Enum value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) {
-      return name;
-    }
-  }
-  return names[0].second;
-}
 
 // One resolute run of the configured rule, with ties decided by `resolver`.
 Result<Outcome> run_once(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& options,
@@ -79,11 +40,6 @@ Result<Outcome> run_once(const Instance& instance, const ApprovalProfile& profil
 }
 
 }  // namespace
-
-const char* rule_kind_name(RuleKind kind) { return name_of(kRuleNames, kind); }
-Result<RuleKind> parse_rule_kind(std::string_view name) { return parse_name(kRuleNames, name, "rule"); }
-const char* completion_name(Completion completion) { return name_of(kCompletionNames, completion); }
-Result<Completion> parse_completion(std::string_view name) { return parse_name(kCompletionNames, name, "completion"); }
 
 Result<std::vector<Outcome>> solve(const Instance& instance, const ApprovalProfile& profile,
                                    const RuleOptions& options) {

@@ -78,7 +78,7 @@ ReportTable ballot_table(const Snapshot& snapshot, const net::Cycle& cycle,
 
 void add_consensus(Report& report, const Snapshot& snapshot, const net::CycleOutcome& outcome) {
   const net::ConsensusSummary& consensus = *outcome.consensus;
-  report.summary.emplace_back("consensus_rule", ReportCell::of_text(core::ranking::ranking_rule_name(consensus.rule)));
+  report.summary.emplace_back("consensus_rule", ReportCell::of_text(core::name_of(consensus.rule)));
   report.summary.emplace_back("agreement_index", ReportCell::of_number(consensus.agreement_index));
   report.summary.emplace_back("condorcet_winner", consensus.condorcet_winner
                                                       ? ReportCell::of_integer(*consensus.condorcet_winner)

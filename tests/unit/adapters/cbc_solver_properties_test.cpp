@@ -84,7 +84,7 @@ TEST(CbcSolverLimits, ATimeLimitGivesAnHonestFeasibleOrNoSolution) {
   ASSERT_TRUE(answer.ok()) << answer.error().to_string();
   EXPECT_LT(seconds, 5.0);
   EXPECT_TRUE(answer->status == SolveStatus::kFeasible || answer->status == SolveStatus::kNoSolutionFound)
-      << core::ilp::solve_status_name(answer->status);
+      << core::name_of(answer->status);
   if (answer->status == SolveStatus::kFeasible) {
     const auto checked = check_point(p, answer->x);
     ASSERT_TRUE(checked.ok()) << checked.error().to_string();
@@ -121,7 +121,7 @@ TEST(CbcSolverLimits, AnEqualityKnapsackWithoutPointsFoundIsNoSolutionNotInfeasi
   auto answer = CbcSolver().solve(p, options);
   ASSERT_TRUE(answer.ok());
   // Neither a point nor a proof in 0.3 s (nor in 3 s on the development machine).
-  EXPECT_EQ(answer->status, SolveStatus::kNoSolutionFound) << core::ilp::solve_status_name(answer->status);
+  EXPECT_EQ(answer->status, SolveStatus::kNoSolutionFound) << core::name_of(answer->status);
   EXPECT_TRUE(answer->x.empty());
   EXPECT_TRUE(std::isfinite(answer->best_bound));
 }

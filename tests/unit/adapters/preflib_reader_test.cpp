@@ -111,7 +111,8 @@ TEST(PrefLibReader, MalformedLines) {
 }
 
 TEST(PrefLibReader, BadHeaders) {
-  EXPECT_EQ(error_of("# DATA TYPE: csv\n"), "votes.soc:1:1: unknown data type 'csv' (soc, soi, toc, toi)");
+  EXPECT_EQ(error_of("# DATA TYPE: csv\n"),
+            "votes.soc:1:1: unknown data type 'csv' (expected one of: soc, soi, toc, toi)");
   EXPECT_EQ(error_of("# NUMBER ALTERNATIVES: many\n"),
             "votes.soc:1:24: NUMBER ALTERNATIVES must be a whole number from 0 to 65535");
   EXPECT_EQ(error_of("# NUMBER VOTERS: 1\n# NUMBER VOTERS: 1\n"), "votes.soc:2:18: NUMBER VOTERS given twice");

@@ -190,11 +190,11 @@ TEST(CommitteeRules, RejectsInstancesThatAreNotCommitteeElections) {
 TEST(CommitteeRules, RuleIdsRoundTrip) {
   for (const auto rule : {CommitteeRule::kAv, CommitteeRule::kSeqPhragmen, CommitteeRule::kEqualShares,
                           CommitteeRule::kEqualSharesAv, CommitteeRule::kEqualSharesIncrement}) {
-    const auto parsed = parse_committee_rule_id(committee_rule_id(rule));
+    const auto parsed = core::parse_name<CommitteeRule>(core::name_of(rule));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, rule);
   }
-  EXPECT_FALSE(parse_committee_rule_id("pav").ok());
+  EXPECT_FALSE(core::parse_name<CommitteeRule>("pav").ok());
 }
 
 // committee_phragmen from zero loads is plain sequential Phragmén: both give the same committees.

@@ -59,8 +59,7 @@ RC_GTEST_PROP(RuleProperties, EveryOutcomePassesTheIndependentVerifier, ()) {
     auto report = verify_outcome(e.instance, profile, outcomes->front(), o);
     RC_ASSERT(report.ok());
     if (!report->ok) {
-      RC_FAIL(std::string(rule_kind_name(o.rule)) + "/" + completion_name(o.completion) + ": " +
-              report->findings.front());
+      RC_FAIL(std::string(core::name_of(o.rule)) + "/" + core::name_of(o.completion) + ": " + report->findings.front());
     }
   }
 }

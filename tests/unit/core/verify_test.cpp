@@ -96,8 +96,8 @@ TEST(Verify, AcceptsWhatEveryRuleComputes) {
   for (const Election& e : elections) {
     for (const RuleOptions& o : every_configuration()) {
       const VerifyReport report = verify(e, solve_one(e, o), o);
-      EXPECT_TRUE(report.ok) << rules::rule_kind_name(o.rule) << "/" << rules::completion_name(o.completion) << "/"
-                             << satisfaction_name(o.sat) << ":\n"
+      EXPECT_TRUE(report.ok) << core::name_of(o.rule) << "/" << core::name_of(o.completion) << "/"
+                             << core::name_of(o.sat) << ":\n"
                              << joined(report);
       EXPECT_FALSE(report.checks.empty());
     }
@@ -112,7 +112,7 @@ TEST(Verify, AcceptsEveryIrresoluteOutcome) {
     ASSERT_TRUE(outcomes.ok()) << outcomes.error().to_string();
     for (const Outcome& outcome : *outcomes) {
       const VerifyReport report = verify(e, outcome, o);
-      EXPECT_TRUE(report.ok) << rules::rule_kind_name(o.rule) << ":\n" << joined(report);
+      EXPECT_TRUE(report.ok) << core::name_of(o.rule) << ":\n" << joined(report);
     }
   }
 }
@@ -318,8 +318,8 @@ RC_GTEST_PROP(VerifyProperty, AcceptsEveryRulesOutcome, ()) {
       const auto report = verify_outcome(e.instance, e.profile, outcome, o);
       RC_ASSERT(report.ok());
       if (!report->ok) {
-        RC_FAIL(std::string(rules::rule_kind_name(o.rule)) + "/" + rules::completion_name(o.completion) + "/" +
-                satisfaction_name(o.sat) + (o.irresolute ? " irresolute" : "") + ": " + report->findings.front());
+        RC_FAIL(std::string(core::name_of(o.rule)) + "/" + core::name_of(o.completion) + "/" + core::name_of(o.sat) +
+                (o.irresolute ? " irresolute" : "") + ": " + report->findings.front());
       }
     }
   }

@@ -78,7 +78,7 @@ RC_GTEST_PROP(RankingProperties, ResultsDoNotDependOnVoterOrder, ()) {
   for (std::size_t i = 0; i < order.size(); ++i) {
     shuffled.ballots[i] = profile.ballots[order[i]];
   }
-  for (const RankingRule rule : all_ranking_rules()) {
+  for (const RankingRule rule : core::all_of<RankingRule>()) {
     RC_ASSERT(run(shuffled, rule) == run(profile, rule));
   }
 }
@@ -86,7 +86,7 @@ RC_GTEST_PROP(RankingProperties, ResultsDoNotDependOnVoterOrder, ()) {
 RC_GTEST_PROP(RankingProperties, WinnersHeadTheRankingForTheTierRules, ()) {
   const Shape shape{*rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>(), 3};
   const OrdinalProfile profile = *small_profile(1, 7, 8, shape);
-  for (const RankingRule rule : all_ranking_rules()) {
+  for (const RankingRule rule : core::all_of<RankingRule>()) {
     const RankingResult result = run(profile, rule);
     RC_ASSERT(!result.winners.empty());
     std::size_t placed = 0;

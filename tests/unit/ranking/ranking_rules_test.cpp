@@ -23,10 +23,10 @@ OrdinalProfile cyclic_nine() {
 }
 
 TEST(RankingRules, NamesRoundTrip) {
-  for (const RankingRule rule : all_ranking_rules()) {
-    EXPECT_EQ(*parse_ranking_rule(ranking_rule_name(rule)), rule);
+  for (const RankingRule rule : core::all_of<RankingRule>()) {
+    EXPECT_EQ(*core::parse_name<RankingRule>(core::name_of(rule)), rule);
   }
-  EXPECT_EQ(parse_ranking_rule("condorcet").error().kind, ErrorKind::kUsage);
+  EXPECT_EQ(core::parse_name<RankingRule>("condorcet").error().kind, ErrorKind::kInvalidInput);
 }
 
 TEST(RankingRules, CyclicElection) {
@@ -113,9 +113,9 @@ TEST(RankingRules, InvalidProfilesAreRejected) {
 }
 
 TEST(RankingRules, OneCandidateAndNoBallots) {
-  for (const RankingRule rule : all_ranking_rules()) {
-    EXPECT_EQ(run(weak_profile(1, {}), rule).winners, std::vector<Candidate>{0}) << ranking_rule_name(rule);
-    EXPECT_EQ(run(weak_profile(3, {}), rule).winners.size(), 3U) << ranking_rule_name(rule);
+  for (const RankingRule rule : core::all_of<RankingRule>()) {
+    EXPECT_EQ(run(weak_profile(1, {}), rule).winners, std::vector<Candidate>{0}) << core::name_of(rule);
+    EXPECT_EQ(run(weak_profile(3, {}), rule).winners.size(), 3U) << core::name_of(rule);
   }
 }
 

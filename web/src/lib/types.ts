@@ -1,10 +1,14 @@
 // The API's JSON, named like the C++ structs (core/include/covalue/core/network/*.hpp).
 // Rationals are exact strings ("7/2"); ids are integers; enums are snake_case names.
 
+import type { BallotFormat, CycleState, Role } from './generated/enum_names';
+
+export type { BallotFormat } from './generated/enum_names';
+
 export type Rational = string;
 
 export interface Session {
-  role: 'operator' | 'coordinator' | 'representative' | 'observer' | string;
+  role: Role;
   partner?: number | null;
   partner_name?: string | null;
   name?: string;
@@ -45,7 +49,7 @@ export interface Initiative {
 
 export interface Cycle {
   number: number;
-  state: 'proposing' | 'voting' | 'closed' | 'reviewed' | string;
+  state: CycleState;
   capacity: Rational;
   rule: string;
   shortlist: number[];
@@ -60,8 +64,6 @@ export interface Objection {
   initiative: number;
   reason: string;
 }
-
-export type BallotFormat = 'approvals' | 'ranking' | 'scores' | 'points';
 
 export interface PartnerBallot {
   cycle: number;

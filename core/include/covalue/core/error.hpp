@@ -28,7 +28,4 @@ struct Error {
   [[nodiscard]] std::string to_string() const { return where.empty() ? message : where + ": " + message; }
 };
 
-//! A short stable name of an error kind ("invalid_input", ...).
-[[nodiscard]] const char* error_kind_name(ErrorKind kind);
-
 }  // namespace covalue::core

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/rational.hpp"
 
@@ -18,10 +20,15 @@ enum class BallotKind {
   kOrdinal,     //!< a ranking, favourite first
 };
 
-//! "approval", "choose-1", "cumulative", "scoring", "ordinal".
-[[nodiscard]] const char* ballot_kind_name(BallotKind kind);
-//! Inverse of ballot_kind_name.
-[[nodiscard]] Result<BallotKind> parse_ballot_kind(std::string_view name);
+//! Pabulib's own vote_type tokens (a file format's spelling, so "choose-1" keeps its hyphen).
+constexpr auto enum_names(BallotKind /*tag*/) {
+  using enum BallotKind;
+  return core::NameTable{"vote type", std::to_array<core::EnumName<BallotKind>>({{kApproval, "approval"},
+                                                                                 {kChoose1, "choose-1"},
+                                                                                 {kCumulative, "cumulative"},
+                                                                                 {kScoring, "scoring"},
+                                                                                 {kOrdinal, "ordinal"}})};
+}
 
 //! One voter's ballot. `projects` keeps the order given (favourite first for ordinal ballots);
 //! `points` pairs with `projects` by position for cumulative and scoring ballots.

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <string_view>
+#include <array>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/result.hpp"
 
@@ -13,10 +14,12 @@ enum class Satisfaction {
   kCardinality,  //!< one per approved project
 };
 
-//! "cost" or "card".
-[[nodiscard]] const char* satisfaction_name(Satisfaction sat);
-//! Inverse of satisfaction_name.
-[[nodiscard]] Result<Satisfaction> parse_satisfaction(std::string_view name);
+//! The names of satisfaction values.
+constexpr auto enum_names(Satisfaction /*tag*/) {
+  using enum Satisfaction;
+  return core::NameTable{"satisfaction", std::to_array<core::EnumName<Satisfaction>>(
+                                             {{kCost, "cost"}, {kCardinality, "card", {"cardinality"}}})};
+}
 
 //! A voter's satisfaction from one approved project.
 [[nodiscard]] inline Rational project_satisfaction(Satisfaction sat, const Project& project) {

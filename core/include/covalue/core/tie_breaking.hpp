@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <span>
 #include <vector>
 
 #include "covalue/core/approval_profile.hpp"
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/result.hpp"
 
@@ -18,10 +20,15 @@ enum class TieRule {
   kRefuse,         //!< a real tie is an error (ErrorKind::kTieRefused)
 };
 
-//! "lex", "mincost", "maxapprovals", "refuse".
-[[nodiscard]] const char* tie_rule_name(TieRule rule);
-//! Inverse of tie_rule_name.
-[[nodiscard]] Result<TieRule> parse_tie_rule(std::string_view name);
+//! `mincost` and `maxapprovals` are the spellings before issue 11.
+constexpr auto enum_names(TieRule /*tag*/) {
+  using enum TieRule;
+  return core::NameTable{"tie-breaking",
+                         std::to_array<core::EnumName<TieRule>>({{kLexicographic, "lex"},
+                                                                 {kMinCost, "min_cost", {"mincost"}},
+                                                                 {kMaxApprovals, "max_approvals", {"maxapprovals"}},
+                                                                 {kRefuse, "refuse"}})};
+}
 
 //! A total order on projects derived from a TieRule: rank(p) < rank(q) means p wins a tie with q.
 class TieBreaker {

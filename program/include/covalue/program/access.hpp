@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/result.hpp"
 
@@ -16,6 +18,18 @@ namespace net = core::network;
 //! Coordinators run the cycle and manage partners; representatives act for their own partner;
 //! observers read.
 enum class Role { kOperator, kCoordinator, kRepresentative, kObserver };
+
+//! The names of role values.
+constexpr auto enum_names(Role /*tag*/) {
+  using enum Role;
+  return core::NameTable{"role", std::to_array<core::EnumName<Role>>({{kOperator, "operator"},
+                                                                      {kCoordinator, "coordinator"},
+                                                                      {kRepresentative, "representative"},
+                                                                      {kObserver, "observer"}})};
+}
+
+//! The one lookup of a name, found from this namespace too (`program::name_of(role)`).
+using core::name_of;
 
 //! Who is calling a use case; named in the audit log.
 struct Actor {
@@ -53,10 +67,6 @@ struct IssuedToken {
   AccessToken token;
   std::string secret;  //!< "cvt_" + 64 hex digits
 };
-
-//! "operator", "coordinator", "representative", "observer" and back (kInvalidInput naming them).
-[[nodiscard]] const char* name_of(Role role);
-[[nodiscard]] core::Result<Role> parse_role(std::string_view text);
 
 //! A fresh random secret (libsodium) and the hex hash it is stored under.
 [[nodiscard]] std::string new_token_secret();

@@ -28,10 +28,10 @@ BinaryProgram small_program() {
 }
 
 TEST(SolveStatus, HasStableNames) {
-  EXPECT_STREQ(solve_status_name(SolveStatus::kOptimal), "optimal");
-  EXPECT_STREQ(solve_status_name(SolveStatus::kFeasible), "feasible");
-  EXPECT_STREQ(solve_status_name(SolveStatus::kInfeasible), "infeasible");
-  EXPECT_STREQ(solve_status_name(SolveStatus::kNoSolutionFound), "no_solution_found");
+  EXPECT_STREQ(core::name_of(SolveStatus::kOptimal), "optimal");
+  EXPECT_STREQ(core::name_of(SolveStatus::kFeasible), "feasible");
+  EXPECT_STREQ(core::name_of(SolveStatus::kInfeasible), "infeasible");
+  EXPECT_STREQ(core::name_of(SolveStatus::kNoSolutionFound), "no_solution_found");
 }
 
 TEST(CheckPoint, AcceptsAFeasiblePoint) {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
@@ -54,8 +56,16 @@ enum class SolveStatus {
   kOutOfRange  //!< the program's numbers are beyond what this solver can be trusted with: not solved
 };
 
-//! "optimal", "feasible", "infeasible", "no_solution_found", "out_of_range".
-[[nodiscard]] const char* solve_status_name(SolveStatus status);
+//! The names of solve status values.
+constexpr auto enum_names(SolveStatus /*tag*/) {
+  using enum SolveStatus;
+  return core::NameTable{"solve status",
+                         std::to_array<core::EnumName<SolveStatus>>({{kOptimal, "optimal"},
+                                                                     {kFeasible, "feasible"},
+                                                                     {kInfeasible, "infeasible"},
+                                                                     {kNoSolutionFound, "no_solution_found"},
+                                                                     {kOutOfRange, "out_of_range"}})};
+}
 
 //! A solver's answer: its status, the point, its bound on the optimum and effort.
 struct SolverAnswer {

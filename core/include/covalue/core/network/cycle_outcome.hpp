@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,9 +24,17 @@ enum class DecisionReason {
   kExceedsCapacity,       //!< costs more than the cycle's capacity
 };
 
-//! "selected", "selected_objection_met", "not_chosen", ... and back.
-[[nodiscard]] const char* name_of(DecisionReason reason);
-[[nodiscard]] Result<DecisionReason> parse_decision_reason(std::string_view text);
+//! The names of decision reason values.
+constexpr auto enum_names(DecisionReason /*tag*/) {
+  using enum DecisionReason;
+  return core::NameTable{"decision reason", std::to_array<core::EnumName<DecisionReason>>(
+                                                {{kSelected, "selected"},
+                                                 {kSelectedObjectionMet, "selected_objection_met"},
+                                                 {kNotChosen, "not_chosen"},
+                                                 {kNegativeNetworkValue, "negative_network_value"},
+                                                 {kObjection, "objection"},
+                                                 {kExceedsCapacity, "exceeds_capacity"}})};
+}
 
 //! The decision on one initiative, with its reason in words.
 struct InitiativeDecision {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
@@ -75,9 +77,27 @@ struct ScorecardEntry {
                                                             const std::vector<InitiativeId>& initiatives,
                                                             const std::vector<InitiativeScore>& scores);
 
-[[nodiscard]] const char* name_of(CriterionKind value);
-[[nodiscard]] const char* name_of(ScorecardFormula value);
-[[nodiscard]] Result<CriterionKind> parse_criterion_kind(std::string_view text);
-[[nodiscard]] Result<ScorecardFormula> parse_scorecard_formula(std::string_view text);
+//! The names of criterion kind values.
+constexpr auto enum_names(CriterionKind /*tag*/) {
+  using enum CriterionKind;
+  return core::NameTable{"criterion kind",
+                         std::to_array<core::EnumName<CriterionKind>>({{kValue, "value"},
+                                                                       {kTimeCriticality, "time_criticality"},
+                                                                       {kRiskReduction, "risk_reduction"},
+                                                                       {kReach, "reach"},
+                                                                       {kConfidence, "confidence"},
+                                                                       {kEffort, "effort"},
+                                                                       {kCustom, "custom"}})};
+}
+
+//! The names of formula values.
+constexpr auto enum_names(ScorecardFormula /*tag*/) {
+  using enum ScorecardFormula;
+  return core::NameTable{"formula", std::to_array<core::EnumName<ScorecardFormula>>(
+                                        {{kRice, "rice"}, {kWsjf, "wsjf"}, {kWeighted, "weighted"}})};
+}
+
+//! The one lookup of a name, found from this namespace too.
+using core::name_of;
 
 }  // namespace covalue::core::network

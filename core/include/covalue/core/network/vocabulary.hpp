@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string_view>
+#include <array>
 
-#include "covalue/core/result.hpp"
+#include "covalue/core/enum_names.hpp"
 
 namespace covalue::core::network {
 
@@ -54,35 +54,102 @@ enum class BallotDisclosure { kPublic, kAnonymous, kSecret };
 //! How the network's value is shared back through transfers.
 enum class SharingPolicy { kNone, kShapley, kProportional };
 
-//! Stable snake_case names ("raw_materials", "consumer_experience", "in_progress", "mes", ...) and back.
-//! Parsing names the accepted values in its error.
-[[nodiscard]] const char* name_of(Tier value);
-[[nodiscard]] const char* name_of(Channel value);
-[[nodiscard]] const char* name_of(InitiativeStatus value);
-[[nodiscard]] const char* name_of(CycleState value);
-[[nodiscard]] const char* name_of(Kpi value);
-[[nodiscard]] const char* name_of(BallotFormat value);
-[[nodiscard]] const char* name_of(SelectionRule value);
-[[nodiscard]] const char* name_of(SharingPolicy value);
-[[nodiscard]] const char* name_of(BallotDisclosure value);
+//! Names of the network's enums: snake_case, stored in databases and sent by the API.
+constexpr auto enum_names(Tier /*tag*/) {
+  using enum Tier;
+  return core::NameTable{"tier", std::to_array<core::EnumName<Tier>>({{kRawMaterials, "raw_materials"},
+                                                                      {kManufacturer, "manufacturer"},
+                                                                      {kDistributor, "distributor"},
+                                                                      {kLogistics, "logistics"},
+                                                                      {kRetailer, "retailer"},
+                                                                      {kMarketplace, "marketplace"},
+                                                                      {kLastMile, "last_mile"},
+                                                                      {kOther, "other"}})};
+}
 
-[[nodiscard]] Result<Tier> parse_tier(std::string_view text);
-[[nodiscard]] Result<Channel> parse_channel(std::string_view text);
-[[nodiscard]] Result<InitiativeStatus> parse_initiative_status(std::string_view text);
-[[nodiscard]] Result<CycleState> parse_cycle_state(std::string_view text);
-[[nodiscard]] Result<Kpi> parse_kpi(std::string_view text);
-[[nodiscard]] Result<BallotFormat> parse_ballot_format(std::string_view text);
-[[nodiscard]] Result<SelectionRule> parse_selection_rule(std::string_view text);
-[[nodiscard]] Result<SharingPolicy> parse_sharing_policy(std::string_view text);
-[[nodiscard]] Result<BallotDisclosure> parse_ballot_disclosure(std::string_view text);
+//! The names of channel values.
+constexpr auto enum_names(Channel /*tag*/) {
+  using enum Channel;
+  return core::NameTable{"channel",
+                         std::to_array<core::EnumName<Channel>>({{kSales, "sales"},
+                                                                 {kManufacturing, "manufacturing"},
+                                                                 {kSupplyChain, "supply_chain"},
+                                                                 {kConsumerExperience, "consumer_experience"}})};
+}
 
-//! Every accepted name of an enum, comma separated (for help texts).
-[[nodiscard]] std::string_view tier_names();
-[[nodiscard]] std::string_view channel_names();
-[[nodiscard]] std::string_view kpi_names();
-[[nodiscard]] std::string_view ballot_format_names();
-[[nodiscard]] std::string_view selection_rule_names();
-[[nodiscard]] std::string_view sharing_policy_names();
-[[nodiscard]] std::string_view ballot_disclosure_names();
+//! The names of initiative status values.
+constexpr auto enum_names(InitiativeStatus /*tag*/) {
+  using enum InitiativeStatus;
+  return core::NameTable{"initiative status",
+                         std::to_array<core::EnumName<InitiativeStatus>>({{kProposed, "proposed"},
+                                                                          {kSelected, "selected"},
+                                                                          {kInProgress, "in_progress"},
+                                                                          {kDelivered, "delivered"},
+                                                                          {kReviewed, "reviewed"},
+                                                                          {kRejected, "rejected"},
+                                                                          {kWithdrawn, "withdrawn"},
+                                                                          {kCarriedOver, "carried_over"}})};
+}
+
+//! The names of cycle state values.
+constexpr auto enum_names(CycleState /*tag*/) {
+  using enum CycleState;
+  return core::NameTable{
+      "cycle state",
+      std::to_array<core::EnumName<CycleState>>(
+          {{kProposing, "proposing"}, {kVoting, "voting"}, {kClosed, "closed"}, {kReviewed, "reviewed"}})};
+}
+
+//! The names of KPI values.
+constexpr auto enum_names(Kpi /*tag*/) {
+  using enum Kpi;
+  return core::NameTable{"KPI", std::to_array<core::EnumName<Kpi>>({{kPerfectOrderRate, "perfect_order_rate"},
+                                                                    {kOrderCycleTime, "order_cycle_time"},
+                                                                    {kCostToServe, "cost_to_serve"},
+                                                                    {kStockOutRate, "stock_out_rate"},
+                                                                    {kOnTimeDelivery, "on_time_delivery"},
+                                                                    {kReturnRate, "return_rate"},
+                                                                    {kConsumerSatisfaction, "consumer_satisfaction"},
+                                                                    {kCustom, "custom"}})};
+}
+
+//! The names of ballot format values.
+constexpr auto enum_names(BallotFormat /*tag*/) {
+  using enum BallotFormat;
+  return core::NameTable{
+      "ballot format",
+      std::to_array<core::EnumName<BallotFormat>>(
+          {{kApprovals, "approvals"}, {kRanking, "ranking"}, {kScores, "scores"}, {kPoints, "points"}})};
+}
+
+//! `network-fair` is the spelling of databases written before issue 11.
+constexpr auto enum_names(SelectionRule /*tag*/) {
+  using enum SelectionRule;
+  return core::NameTable{"selection rule",
+                         std::to_array<core::EnumName<SelectionRule>>({{kEqualShares, "mes"},
+                                                                       {kPhragmen, "phragmen"},
+                                                                       {kGreedy, "greedy"},
+                                                                       {kNetworkFair, "network_fair", {"network-fair"}},
+                                                                       {kConsensus, "consensus"}})};
+}
+
+//! The names of ballot disclosure values.
+constexpr auto enum_names(BallotDisclosure /*tag*/) {
+  using enum BallotDisclosure;
+  return core::NameTable{"ballot disclosure",
+                         std::to_array<core::EnumName<BallotDisclosure>>(
+                             {{kPublic, "public"}, {kAnonymous, "anonymous"}, {kSecret, "secret"}})};
+}
+
+//! The names of sharing policy values.
+constexpr auto enum_names(SharingPolicy /*tag*/) {
+  using enum SharingPolicy;
+  return core::NameTable{"sharing policy",
+                         std::to_array<core::EnumName<SharingPolicy>>(
+                             {{kNone, "none"}, {kShapley, "shapley"}, {kProportional, "proportional"}})};
+}
+
+//! The one lookup of a name, found from this namespace too (`net::name_of(tier)`).
+using core::name_of;
 
 }  // namespace covalue::core::network

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/ranking/ordinal_profile.hpp"
 #include "covalue/core/ranking/pairwise.hpp"
 #include "covalue/core/rational.hpp"
@@ -24,12 +26,19 @@ enum class RankingRule {
   kKemenyYoung,    //!< rankings with the least total Kendall-tau distance to the ballots
 };
 
-//! "borda", "plurality", "copeland", "minimax", "schulze", "ranked-pairs", "irv", "kemeny".
-[[nodiscard]] const char* ranking_rule_name(RankingRule rule);
-//! Inverse of ranking_rule_name; kUsage for an unknown name.
-[[nodiscard]] Result<RankingRule> parse_ranking_rule(std::string_view name);
-//! Every rule, in the order of the enum.
-[[nodiscard]] const std::vector<RankingRule>& all_ranking_rules();
+//! `ranked-pairs` is the spelling of databases written before issue 11.
+constexpr auto enum_names(RankingRule /*tag*/) {
+  using enum RankingRule;
+  return core::NameTable{"ranking rule",
+                         std::to_array<core::EnumName<RankingRule>>({{kBorda, "borda"},
+                                                                     {kPlurality, "plurality"},
+                                                                     {kCopeland, "copeland"},
+                                                                     {kMinimax, "minimax"},
+                                                                     {kSchulze, "schulze"},
+                                                                     {kRankedPairs, "ranked_pairs", {"ranked-pairs"}},
+                                                                     {kInstantRunoff, "irv"},
+                                                                     {kKemenyYoung, "kemeny"}})};
+}
 
 //! Limits of the rules whose exact answer may need exponential work.
 struct RankingOptions {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <string_view>
 #include <vector>
 
 #include "covalue/core/approval_profile.hpp"
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/outcome.hpp"
 #include "covalue/core/rational.hpp"
@@ -26,10 +28,19 @@ enum class CommitteeRule {
   kEqualSharesIncrement,  //!< "equal-shares-with-increment-completion": MES with a growing budget
 };
 
-//! abcvoting's rule_id of a committee rule ("av", "seqphragmen", "equal-shares", ...).
-[[nodiscard]] const char* committee_rule_id(CommitteeRule rule);
-//! Inverse of committee_rule_id; kUsage for an id covalue does not implement.
-[[nodiscard]] Result<CommitteeRule> parse_committee_rule_id(std::string_view id);
+//! snake_case names; abcvoting's rule_ids ("equal-shares", ...) are accepted as old spellings.
+constexpr auto enum_names(CommitteeRule /*tag*/) {
+  using enum CommitteeRule;
+  return core::NameTable{"committee rule",
+                         std::to_array<core::EnumName<CommitteeRule>>(
+                             {{kAv, "av"},
+                              {kSeqPhragmen, "seqphragmen"},
+                              {kEqualShares, "equal_shares", {"equal-shares"}},
+                              {kEqualSharesAv, "equal_shares_with_av_completion", {"equal-shares-with-av-completion"}},
+                              {kEqualSharesIncrement,
+                               "equal_shares_with_increment_completion",
+                               {"equal-shares-with-increment-completion"}}})};
+}
 
 //! How one committee rule is run.
 struct CommitteeOptions {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
 #include "covalue/core/approval_profile.hpp"
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/outcome.hpp"
 #include "covalue/core/result.hpp"
@@ -29,12 +31,24 @@ enum class Completion {
   kAdd1Greedy,  //!< kAdd1, then greedy
 };
 
-//! "greedy", "mes", "phragmen", "maxwelfare" and back.
-[[nodiscard]] const char* rule_kind_name(RuleKind kind);
-[[nodiscard]] Result<RuleKind> parse_rule_kind(std::string_view name);
-//! "none", "greedy", "add1", "add1+greedy" and back.
-[[nodiscard]] const char* completion_name(Completion completion);
-[[nodiscard]] Result<Completion> parse_completion(std::string_view name);
+//! `maxwelfare` is the spelling before issue 11.
+constexpr auto enum_names(RuleKind /*tag*/) {
+  using enum RuleKind;
+  return core::NameTable{"rule",
+                         std::to_array<core::EnumName<RuleKind>>({{kGreedy, "greedy"},
+                                                                  {kEqualShares, "mes"},
+                                                                  {kPhragmen, "phragmen"},
+                                                                  {kMaxWelfare, "max_welfare", {"maxwelfare"}}})};
+}
+
+//! `add1+greedy` is the spelling before issue 11.
+constexpr auto enum_names(Completion /*tag*/) {
+  using enum Completion;
+  return core::NameTable{
+      "completion",
+      std::to_array<core::EnumName<Completion>>(
+          {{kNone, "none"}, {kGreedy, "greedy"}, {kAdd1, "add1"}, {kAdd1Greedy, "add1_greedy", {"add1+greedy"}}})};
+}
 
 //! Everything that parameterises one run of a rule.
 struct RuleOptions {

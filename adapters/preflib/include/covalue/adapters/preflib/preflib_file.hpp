@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/instance.hpp"
 #include "covalue/core/ranking/ordinal_profile.hpp"
 #include "covalue/core/result.hpp"
@@ -19,14 +21,21 @@ enum class DataType {
   kToi,  //!< orders with ties, incomplete
 };
 
-//! "soc", "soi", "toc", "toi".
-[[nodiscard]] const char* data_type_name(DataType type);
-//! Inverse of data_type_name (case-insensitive); kInvalidInput otherwise.
-[[nodiscard]] core::Result<DataType> parse_data_type(std::string_view name);
+//! The data type named by a DATA TYPE header or a file extension, case-insensitive ("SOC", "toi").
+[[nodiscard]] core::Result<DataType> parse_data_type_header(std::string_view text);
 //! True for toc and toi, whose rankings may hold {tied, groups}.
 [[nodiscard]] bool allows_ties(DataType type);
 //! True for soc and toc, whose every ranking names every alternative.
 [[nodiscard]] bool requires_complete(DataType type);
+
+//! PrefLib's own data type tokens, as the format spells them.
+constexpr auto enum_names(DataType /*tag*/) {
+  using enum DataType;
+  return core::NameTable{"data type", std::to_array<core::EnumName<DataType>>(
+                                          {{kSoc, "soc"}, {kSoi, "soi"}, {kToc, "toc"}, {kToi, "toi"}})};
+}
+
+using core::name_of;
 
 //! Everything a PrefLib file holds. Alternatives are numbered 1..m in the file and 0..m-1 in the
 //! profile; the counts headers (NUMBER VOTERS, NUMBER UNIQUE ORDERS) are derived from the profile,

@@ -1,0 +1,67 @@
+#pragma once
+
+// Command-line flags whose value is an enum's name: the accepted names and the help text come from
+// the enum's name table (core/enum_names.hpp), never from a list copied here.
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "covalue/core/enum_names.hpp"
+
+namespace covalue::cli {
+
+//! What an output flag (--format) can ask for; rank and pb solve offer table and json only.
+enum class OutputFormat { kTable, kJson, kCsv };
+
+//! "table", "json", "csv".
+constexpr auto enum_names(OutputFormat /*tag*/) {
+  using enum OutputFormat;
+  return core::NameTable{"output format", std::to_array<core::EnumName<OutputFormat>>(
+                                              {{kTable, "table"}, {kJson, "json"}, {kCsv, "csv"}})};
+}
+
+//! The names of E (or only of `allowed`, when it is not empty), joined by `separator`.
+template <core::NamedEnum E>
+[[nodiscard]] std::string offered_names(std::initializer_list<E> allowed, std::string_view separator) {
+  if (allowed.size() == 0) {
+    return core::name_list<E>(separator);
+  }
+  std::string out;
+  for (const E value : allowed) {
+    out += (out.empty() ? "" : std::string(separator)) + core::name_of(value);
+  }
+  return out;
+}
+
+//! A CLI11 check accepting what parse_name<E> accepts (names and old spellings), restricted to
+//! `allowed` when it is not empty; its message is parse_name's (a command line error: exit code 2).
+template <core::NamedEnum E>
+[[nodiscard]] CLI::Validator name_check(std::initializer_list<E> allowed = {}) {
+  std::vector<E> only(allowed);
+  std::string offered = offered_names<E>(allowed, ", ");
+  return CLI::Validator(
+      [only, offered](std::string& text) -> std::string {
+        core::Result<E> parsed = core::parse_name<E>(text);
+        if (parsed && (only.empty() || std::find(only.begin(), only.end(), *parsed) != only.end())) {
+          return {};
+        }
+        return core::detail::unknown_name(core::name_table<E>().what, text, offered).message;
+      },
+      "");
+}
+
+//! Adds `--flag` taking a name of E into `target`, with the names in its help after `what`.
+template <core::NamedEnum E>
+CLI::Option* add_name_option(CLI::App& command, const std::string& flag, std::string& target, const std::string& what,
+                             std::initializer_list<E> allowed = {}) {
+  const std::string names = offered_names<E>(allowed, " | ");
+  return command.add_option(flag, target, what.empty() ? names : what + ": " + names)->check(name_check<E>(allowed));
+}
+
+}  // namespace covalue::cli
