@@ -1,6 +1,6 @@
 #pragma once
 
-// What the handlers share: cached snapshot reads, JSON replies, body decoding.
+// What the handlers share: cached reads, JSON replies, body decoding.
 
 #include <functional>
 #include <memory>
@@ -11,13 +11,24 @@
 
 namespace covalue::server {
 
-//! The snapshot the call's actor may see, from the cache while the store's version is unchanged.
-[[nodiscard]] core::Result<std::shared_ptr<const program::Snapshot>> view_snapshot(RouteCall& call);
+//! Computes a JSON answer (a query's result, encoded), or takes it from the cache (key, actor's view,
+//! version).
+[[nodiscard]] core::Result<Reply> cached_json(RouteCall& call, const std::string& key,
+                                              const std::function<core::Result<nlohmann::json>()>& compute);
 
-//! Computes a JSON answer from the snapshot, or takes it from the cache (key, actor's view, version).
-[[nodiscard]] core::Result<Reply> cached_json(
-    RouteCall& call, const std::string& key,
-    const std::function<core::Result<nlohmann::json>(const program::Snapshot&)>& compute);
+//! Encodes a query's result with `encode`, or passes its error on with the field named as the path
+//! parameter it came from ("cycle" becomes "path.cycle").
+template <typename T, typename Encode>
+[[nodiscard]] core::Result<nlohmann::json> encoded(core::Result<T> result, Encode encode, const char* param = "") {
+  if (!result) {
+    core::Error error = result.error();
+    if (*param != '\0' && error.where == param) {
+      error.where = std::string("path.") + param;
+    }
+    return error;
+  }
+  return encode(*result);
+}
 
 //! A reply with a JSON body.
 [[nodiscard]] Reply json_reply(nlohmann::json body, unsigned status = 200);

@@ -29,8 +29,9 @@ core::Result<Reply> transition(RouteCall& call, core::Result<net::Cycle> (progra
 }  // namespace
 
 core::Result<Reply> handle_cycle_list(RouteCall& call) {
-  return cached_json(call, "cycles", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return json_list(snapshot.cycles, codec::cycle_to_json);
+  return cached_json(call, "cycles", [&] {
+    return encoded(call.program.queries().cycles(),
+                   [](const auto& cycles) { return json_list(cycles, codec::cycle_to_json); });
   });
 }
 
@@ -47,14 +48,8 @@ core::Result<Reply> handle_cycle_show(RouteCall& call) {
   if (!number) {
     return number.error();
   }
-  return cached_json(
-      call, "cycle " + std::to_string(*number), [&](const program::Snapshot& snapshot) -> core::Result<json> {
-        const net::Cycle* cycle = snapshot.find_cycle(*number);
-        if (cycle == nullptr) {
-          return core::make_error(core::ErrorKind::kNotFound, "no cycle " + std::to_string(*number), "path.cycle");
-        }
-        return codec::cycle_to_json(*cycle);
-      });
+  return cached_json(call, "cycle " + std::to_string(*number),
+                     [&] { return encoded(call.program.queries().cycle(*number), codec::cycle_to_json, "cycle"); });
 }
 
 core::Result<Reply> handle_cycle_voting(RouteCall& call) { return transition(call, &program::Program::start_voting); }
@@ -94,7 +89,7 @@ core::Result<Reply> handle_ballot_list(RouteCall& call) {
   if (!number) {
     return number.error();
   }
-  core::Result<std::vector<net::PartnerBallot>> ballots = call.program.ballots(*number);
+  core::Result<std::vector<net::PartnerBallot>> ballots = call.program.queries().ballots(*number);
   if (!ballots) {
     return ballots.error();
   }
@@ -125,20 +120,15 @@ core::Result<Reply> handle_outcome(RouteCall& call) {
   if (!number) {
     return number.error();
   }
-  return cached_json(
-      call, "outcome " + std::to_string(*number), [&](const program::Snapshot& snapshot) -> core::Result<json> {
-        const net::CycleOutcome* outcome = snapshot.find_outcome(*number);
-        if (outcome == nullptr) {
-          return core::make_error(core::ErrorKind::kNotFound,
-                                  "cycle " + std::to_string(*number) + " has no outcome (not closed)", "path.cycle");
-        }
-        return codec::cycle_outcome_to_json(*outcome);
-      });
+  return cached_json(call, "outcome " + std::to_string(*number), [&] {
+    return encoded(call.program.queries().outcome(*number), codec::cycle_outcome_to_json, "cycle");
+  });
 }
 
 core::Result<Reply> handle_actual_list(RouteCall& call) {
-  return cached_json(call, "actuals", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return json_list(snapshot.realised, codec::realised_value_to_json);
+  return cached_json(call, "actuals", [&] {
+    return encoded(call.program.queries().actuals(),
+                   [](const auto& actuals) { return json_list(actuals, codec::realised_value_to_json); });
   });
 }
 
@@ -154,8 +144,9 @@ core::Result<Reply> handle_actual_record(RouteCall& call) {
 }
 
 core::Result<Reply> handle_kpi_list(RouteCall& call) {
-  return cached_json(call, "kpis", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return json_list(snapshot.kpis, codec::kpi_measurement_to_json);
+  return cached_json(call, "kpis", [&] {
+    return encoded(call.program.queries().kpis(),
+                   [](const auto& kpis) { return json_list(kpis, codec::kpi_measurement_to_json); });
   });
 }
 

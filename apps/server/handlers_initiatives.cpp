@@ -12,46 +12,33 @@ using nlohmann::json;
 
 namespace {
 
-core::Result<json> initiatives_json(const program::Snapshot& snapshot, const std::string& status,
-                                    std::optional<std::int64_t> cycle) {
-  json out = json::array();
-  for (const net::Initiative& initiative : snapshot.initiatives) {
-    if ((status.empty() || status == net::name_of(initiative.status)) && (!cycle || *cycle == initiative.cycle)) {
-      out.push_back(codec::initiative_to_json(initiative));
-    }
-  }
-  return out;
-}
-
-//! The initiatives still to be decided: the scorecard ranks these.
-std::vector<net::InitiativeId> undecided(const program::Snapshot& snapshot) {
-  std::vector<net::InitiativeId> ids;
-  for (const net::Initiative& initiative : snapshot.initiatives) {
-    if (initiative.status == net::InitiativeStatus::kProposed ||
-        initiative.status == net::InitiativeStatus::kCarriedOver) {
-      ids.push_back(initiative.id);
-    }
-  }
-  return ids;
+//! An array of initiatives.
+json initiatives_json(const std::vector<net::Initiative>& initiatives) {
+  return json_list(initiatives, codec::initiative_to_json);
 }
 
 }  // namespace
 
 core::Result<Reply> handle_initiative_list(RouteCall& call) {
+  program::InitiativeFilter filter;
   const auto status = call.query.find("status");
   const std::string wanted = status == call.query.end() ? std::string() : status->second;
   if (!wanted.empty()) {
-    if (core::Result<net::InitiativeStatus> parsed = core::parse_name<net::InitiativeStatus>(wanted); !parsed) {
+    core::Result<net::InitiativeStatus> parsed = core::parse_name<net::InitiativeStatus>(wanted);
+    if (!parsed) {
       return core::make_error(core::ErrorKind::kInvalidInput, parsed.error().message, "query.status");
     }
+    filter.status = *parsed;
   }
   core::Result<std::int64_t> cycle = call.query_integer("cycle", -1);
   if (!cycle) {
     return cycle.error();
   }
-  const std::optional<std::int64_t> only = *cycle >= 0 ? std::optional<std::int64_t>(*cycle) : std::nullopt;
+  if (*cycle >= 0) {
+    filter.cycle = *cycle;
+  }
   return cached_json(call, "initiatives " + wanted + " " + std::to_string(*cycle),
-                     [&](const program::Snapshot& snapshot) { return initiatives_json(snapshot, wanted, only); });
+                     [&] { return encoded(call.program.queries().initiatives(filter), initiatives_json); });
 }
 
 core::Result<Reply> handle_initiative_propose(RouteCall& call) {
@@ -71,15 +58,9 @@ core::Result<Reply> handle_initiative_show(RouteCall& call) {
   if (!id) {
     return id.error();
   }
-  return cached_json(call, "initiative " + std::to_string(*id),
-                     [&](const program::Snapshot& snapshot) -> core::Result<json> {
-                       const net::Initiative* initiative = snapshot.find_initiative(*id);
-                       if (initiative == nullptr) {
-                         return core::make_error(core::ErrorKind::kNotFound,
-                                                 "no initiative with id " + std::to_string(*id), "path.initiative");
-                       }
-                       return codec::initiative_to_json(*initiative);
-                     });
+  return cached_json(call, "initiative " + std::to_string(*id), [&] {
+    return encoded(call.program.queries().initiative(*id), codec::initiative_to_json, "initiative");
+  });
 }
 
 core::Result<Reply> handle_initiative_withdraw(RouteCall& call) {
@@ -125,14 +106,11 @@ core::Result<Reply> handle_stand_down(RouteCall& call) {
 }
 
 core::Result<Reply> handle_scorecard_show(RouteCall& call) {
-  return cached_json(call, "scorecard", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    if (!snapshot.scorecard) {
-      return core::make_error(core::ErrorKind::kNotFound, "the network has no scorecard", "scorecard");
-    }
-    const std::vector<net::ScorecardEntry> ranking =
-        net::rank_by_scorecard(*snapshot.scorecard, undecided(snapshot), snapshot.scores);
-    return json{{"scorecard", codec::scorecard_to_json(*snapshot.scorecard)},
-                {"ranking", json_list(ranking, codec::scorecard_entry_to_json)}};
+  return cached_json(call, "scorecard", [&] {
+    return encoded(call.program.queries().scorecard(), [](const program::ScorecardView& view) {
+      return json{{"scorecard", codec::scorecard_to_json(view.scorecard)},
+                  {"ranking", json_list(view.ranking, codec::scorecard_entry_to_json)}};
+    });
   });
 }
 
@@ -152,20 +130,11 @@ core::Result<Reply> handle_score_list(RouteCall& call) {
   if (!id) {
     return id.error();
   }
-  return cached_json(call, "scores " + std::to_string(*id),
-                     [&](const program::Snapshot& snapshot) -> core::Result<json> {
-                       if (snapshot.find_initiative(*id) == nullptr) {
-                         return core::make_error(core::ErrorKind::kNotFound,
-                                                 "no initiative with id " + std::to_string(*id), "path.initiative");
-                       }
-                       json out = json::array();
-                       for (const net::InitiativeScore& score : snapshot.scores) {
-                         if (score.initiative == *id) {
-                           out.push_back(codec::initiative_score_to_json(score));
-                         }
-                       }
-                       return out;
-                     });
+  return cached_json(call, "scores " + std::to_string(*id), [&] {
+    return encoded(
+        call.program.queries().scores(*id),
+        [](const auto& scores) { return json_list(scores, codec::initiative_score_to_json); }, "initiative");
+  });
 }
 
 core::Result<Reply> handle_score_put(RouteCall& call) {

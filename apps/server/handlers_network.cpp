@@ -10,14 +10,6 @@ namespace codec = adapters::json;
 namespace net = core::network;
 using nlohmann::json;
 
-namespace {
-
-core::Error not_found(const std::string& what, const std::string& where) {
-  return core::make_error(core::ErrorKind::kNotFound, what, where);
-}
-
-}  // namespace
-
 core::Result<Reply> handle_network_init(RouteCall& call) {
   core::Result<net::Charter> charter = decode_body(call, [](const json& node, const std::string& path) {
     return codec::charter_from_json(node, path, net::Charter{});
@@ -36,17 +28,16 @@ core::Result<Reply> handle_network_init(RouteCall& call) {
 }
 
 core::Result<Reply> handle_network_show(RouteCall& call) {
-  return cached_json(call, "network", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return codec::charter_to_json(snapshot.charter);
-  });
+  return cached_json(call, "network",
+                     [&] { return encoded(call.program.queries().network(), codec::charter_to_json); });
 }
 
 core::Result<Reply> handle_charter_update(RouteCall& call) {
-  core::Result<std::shared_ptr<const program::Snapshot>> snapshot = view_snapshot(call);
-  if (!snapshot) {
-    return snapshot.error();
+  core::Result<net::Charter> current = call.program.queries().network();
+  if (!current) {
+    return current.error();
   }
-  core::Result<net::Charter> charter = codec::charter_from_json(call.body, "body", (*snapshot)->charter);
+  core::Result<net::Charter> charter = codec::charter_from_json(call.body, "body", *current);
   if (!charter) {
     return charter.error();
   }
@@ -57,8 +48,9 @@ core::Result<Reply> handle_charter_update(RouteCall& call) {
 }
 
 core::Result<Reply> handle_partner_list(RouteCall& call) {
-  return cached_json(call, "partners", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return json_list(snapshot.partners, codec::partner_to_json);
+  return cached_json(call, "partners", [&] {
+    return encoded(call.program.queries().partners(),
+                   [](const auto& partners) { return json_list(partners, codec::partner_to_json); });
   });
 }
 
@@ -79,21 +71,16 @@ core::Result<Reply> handle_partner_show(RouteCall& call) {
   if (!id) {
     return id.error();
   }
-  return cached_json(call, "partner " + std::to_string(*id),
-                     [&](const program::Snapshot& snapshot) -> core::Result<json> {
-                       const net::Partner* partner = snapshot.find_partner(*id);
-                       if (partner == nullptr) {
-                         return not_found("no partner with id " + std::to_string(*id), "path.partner");
-                       }
-                       json out = codec::partner_to_json(*partner);
-                       out["objectives"] = json::array();
-                       for (const net::Objective& objective : snapshot.objectives) {
-                         if (objective.partner == *id) {
-                           out["objectives"].push_back(codec::objective_to_json(objective));
-                         }
-                       }
-                       return out;
-                     });
+  return cached_json(call, "partner " + std::to_string(*id), [&] {
+    return encoded(
+        call.program.queries().partner(*id),
+        [](const program::PartnerView& view) {
+          json out = codec::partner_to_json(view.partner);
+          out["objectives"] = json_list(view.objectives, codec::objective_to_json);
+          return out;
+        },
+        "partner");
+  });
 }
 
 core::Result<Reply> handle_partner_leave(RouteCall& call) {
@@ -109,8 +96,9 @@ core::Result<Reply> handle_partner_leave(RouteCall& call) {
 }
 
 core::Result<Reply> handle_objective_list(RouteCall& call) {
-  return cached_json(call, "objectives", [](const program::Snapshot& snapshot) -> core::Result<json> {
-    return json_list(snapshot.objectives, codec::objective_to_json);
+  return cached_json(call, "objectives", [&] {
+    return encoded(call.program.queries().objectives(),
+                   [](const auto& objectives) { return json_list(objectives, codec::objective_to_json); });
   });
 }
 

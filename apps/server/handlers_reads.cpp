@@ -23,25 +23,24 @@ core::Result<json> report_json(core::Result<program::Report> report) {
   return codec::report_to_json(*report);
 }
 
-core::Result<json> report_of_kind(const program::Snapshot& snapshot, const std::string& kind) {
+core::Result<json> report_of_kind(program::Queries queries, const std::string& kind) {
   if (kind == "network") {
-    return report_json(program::network_report(snapshot));
+    return report_json(queries.network_report());
   }
   if (kind == "fairness") {
-    return report_json(program::fairness_report(snapshot));
+    return report_json(queries.fairness_report());
   }
   if (kind == "engagement") {
-    return report_json(program::engagement_report(snapshot));
+    return report_json(queries.engagement_report());
   }
   if (kind == "kpi") {
-    return report_json(program::kpi_report(snapshot));
+    return report_json(queries.kpi_report());
   }
   if (kind == "partner") {
-    return report_json(program::partner_report(snapshot, std::nullopt));
+    return report_json(queries.partner_report(std::nullopt));
   }
   if (kind == "cycle") {
-    const net::Cycle* current = snapshot.current_cycle();
-    return report_json(program::cycle_report(snapshot, current == nullptr ? 0 : current->number));
+    return report_json(queries.cycle_report(std::nullopt));
   }
   return core::make_error(
       core::ErrorKind::kNotFound,
@@ -59,12 +58,13 @@ core::Result<Reply> handle_openapi(RouteCall& /*call*/) {
 
 core::Result<Reply> handle_session(RouteCall& call) { return json_reply(codec::actor_to_json(call.program.actor())); }
 
-core::Result<Reply> handle_dashboard(RouteCall& call) { return cached_json(call, "dashboard", dashboard_json); }
+core::Result<Reply> handle_dashboard(RouteCall& call) {
+  return cached_json(call, "dashboard", [&] { return encoded(call.program.queries().dashboard(), dashboard_json); });
+}
 
 core::Result<Reply> handle_report(RouteCall& call) {
   const std::string kind = call.params.at("kind");
-  return cached_json(call, "report " + kind,
-                     [&](const program::Snapshot& snapshot) { return report_of_kind(snapshot, kind); });
+  return cached_json(call, "report " + kind, [&] { return report_of_kind(call.program.queries(), kind); });
 }
 
 core::Result<Reply> handle_partner_report(RouteCall& call) {
@@ -72,9 +72,8 @@ core::Result<Reply> handle_partner_report(RouteCall& call) {
   if (!id) {
     return id.error();
   }
-  return cached_json(call, "report partner " + std::to_string(*id), [&](const program::Snapshot& snapshot) {
-    return report_json(program::partner_report(snapshot, *id));
-  });
+  return cached_json(call, "report partner " + std::to_string(*id),
+                     [&] { return report_json(call.program.queries().partner_report(*id)); });
 }
 
 core::Result<Reply> handle_cycle_report(RouteCall& call) {
@@ -82,9 +81,8 @@ core::Result<Reply> handle_cycle_report(RouteCall& call) {
   if (!number) {
     return number.error();
   }
-  return cached_json(call, "report cycle " + std::to_string(*number), [&](const program::Snapshot& snapshot) {
-    return report_json(program::cycle_report(snapshot, *number));
-  });
+  return cached_json(call, "report cycle " + std::to_string(*number),
+                     [&] { return report_json(call.program.queries().cycle_report(*number)); });
 }
 
 }  // namespace covalue::server

@@ -29,22 +29,6 @@ void ReadCache::put_text(const std::string& key, std::int64_t version, std::shar
   texts_[key] = {version, std::move(text)};
 }
 
-std::shared_ptr<const program::Snapshot> ReadCache::snapshot(const std::string& view, std::int64_t version) {
-  const std::lock_guard lock(mutex_);
-  const auto it = snapshots_.find(view);
-  return version >= 0 && it != snapshots_.end() && it->second.version == version ? it->second.value : nullptr;
-}
-
-void ReadCache::put_snapshot(const std::string& view, std::int64_t version,
-                             std::shared_ptr<const program::Snapshot> snapshot) {
-  if (version < 0) {
-    return;
-  }
-  const std::lock_guard lock(mutex_);
-  bound(snapshots_, 64);
-  snapshots_[view] = {version, std::move(snapshot)};
-}
-
 std::optional<program::Actor> ReadCache::actor(const std::string& secret_hash) {
   const std::lock_guard lock(mutex_);
   const auto it = actors_.find(secret_hash);

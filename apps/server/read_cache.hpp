@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "covalue/program/access.hpp"
-#include "covalue/program/snapshot.hpp"
 
 namespace covalue::server {
 
@@ -24,11 +23,6 @@ class ReadCache {
   [[nodiscard]] std::shared_ptr<const std::string> text(const std::string& key, std::int64_t version);
   //! Caches `text` under `key` for `version`.
   void put_text(const std::string& key, std::int64_t version, std::shared_ptr<const std::string> text);
-
-  //! The snapshot cached for a view (see view_of) at `version`, or null.
-  [[nodiscard]] std::shared_ptr<const program::Snapshot> snapshot(const std::string& view, std::int64_t version);
-  //! Caches a snapshot for a view at `version`.
-  void put_snapshot(const std::string& view, std::int64_t version, std::shared_ptr<const program::Snapshot> snapshot);
 
   //! How long an authenticated token is believed without asking the store again.
   static constexpr std::chrono::seconds kActorLifetime{1};
@@ -53,7 +47,6 @@ class ReadCache {
 
   std::mutex mutex_;
   std::unordered_map<std::string, Entry<std::shared_ptr<const std::string>>> texts_;
-  std::unordered_map<std::string, Entry<std::shared_ptr<const program::Snapshot>>> snapshots_;
   struct Authenticated {
     std::chrono::steady_clock::time_point checked;
     program::Actor actor;

@@ -11,10 +11,11 @@ using nlohmann::json;
 
 core::Result<const net::Cycle*> cycle_in_state(const Snapshot& snapshot, net::CycleNumber number,
                                                net::CycleState wanted, const std::string& action) {
-  const net::Cycle* cycle = snapshot.find_cycle(number);
-  if (cycle == nullptr) {
-    return detail::not_found("no cycle " + std::to_string(number), "cycle");
+  core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
+  if (!required) {
+    return required;
   }
+  const net::Cycle* cycle = *required;
   if (cycle->state != wanted) {
     return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(cycle->state) + "; only a " +
                                 net::name_of(wanted) + " cycle can be " + action,

@@ -41,8 +41,7 @@ core::Result<const net::Initiative*> undecided_initiative(const Snapshot& snapsh
   if (initiative == nullptr) {
     return detail::not_found("no initiative with id " + std::to_string(id), "initiative");
   }
-  if (initiative->status != net::InitiativeStatus::kProposed &&
-      initiative->status != net::InitiativeStatus::kCarriedOver) {
+  if (!initiative->undecided()) {
     return detail::conflict("initiative " + std::to_string(id) + " is " + net::name_of(initiative->status) +
                                 "; only undecided initiatives can be " + action,
                             "initiative");

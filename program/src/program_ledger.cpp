@@ -13,10 +13,11 @@ using detail::run_change;
 using nlohmann::json;
 
 core::Status check_closed(const Snapshot& snapshot, net::CycleNumber number) {
-  const net::Cycle* cycle = snapshot.find_cycle(number);
-  if (cycle == nullptr) {
-    return detail::not_found("no cycle " + std::to_string(number), "cycle");
+  core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
+  if (!required) {
+    return required.error();
   }
+  const net::Cycle* cycle = *required;
   if (cycle->state != net::CycleState::kClosed && cycle->state != net::CycleState::kReviewed) {
     return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(cycle->state) +
                                 "; actuals are recorded once it is closed",

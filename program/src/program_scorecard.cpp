@@ -20,14 +20,12 @@ core::Status check_scorable(const Snapshot& snapshot, const net::InitiativeScore
   if (initiative == nullptr) {
     return detail::not_found("no initiative with id " + std::to_string(score.initiative), where + ".initiative");
   }
-  const bool undecided = initiative->status == net::InitiativeStatus::kProposed ||
-                         initiative->status == net::InitiativeStatus::kCarriedOver;
-  if (!undecided) {
+  if (!initiative->undecided()) {
     return detail::conflict("initiative " + std::to_string(score.initiative) + " is " +
                                 net::name_of(initiative->status) + "; only undecided initiatives are scored",
                             where + ".initiative");
   }
-  const net::Scorecard& card = *snapshot.scorecard;
+  const net::Scorecard& card = **snapshot.scorecard;
   const net::ScorecardCriterion* criterion = card.find(score.criterion);
   if (criterion == nullptr) {
     return detail::not_found("the scorecard has no criterion " + core::quote_excerpt(score.criterion),
@@ -50,7 +48,7 @@ std::vector<net::ScorecardEntry> rank_candidates(const Snapshot& snapshot, net::
       candidates.push_back(initiative.id);
     }
   }
-  return net::rank_by_scorecard(*snapshot.scorecard, candidates, snapshot.scores);
+  return net::rank_by_scorecard(**snapshot.scorecard, candidates, *snapshot.scores);
 }
 
 //! The scorecard's own rules, then the limits of what people send: names and numbers.
@@ -108,11 +106,9 @@ core::Status Program::score_initiative(const std::vector<net::InitiativeScore>& 
       return amount;
     }
   }
-  SnapshotParts parts = SnapshotParts::minimal();
-  parts.scorecard = true;
-  return run_change({store_, actor_, *clock_}, "score_initiative", parts,
+  return run_change({store_, actor_, *clock_}, "score_initiative", SnapshotParts{.objectives = true, .scorecard = true},
                     [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                      if (!snapshot.scorecard) {
+                      if (!*snapshot.scorecard) {
                         return detail::conflict("the network has no scorecard yet", "scorecard");
                       }
                       const net::CycleNumber cycle = detail::membership_cycle(snapshot);
@@ -147,25 +143,24 @@ core::Result<net::Cycle> Program::shortlist(net::CycleNumber number, std::int64_
     return detail::invalid("must be >= 0, got " + std::to_string(size), "size");
   }
   net::Cycle cycle;
-  SnapshotParts parts = SnapshotParts::minimal();
-  parts.scorecard = true;
   core::Status status =
-      run_change({store_, actor_, *clock_}, "shortlist", parts,
+      run_change({store_, actor_, *clock_}, "shortlist", SnapshotParts{.objectives = true, .scorecard = true},
                  [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                   const net::Cycle* found = snapshot.find_cycle(number);
-                   if (found == nullptr) {
-                     return detail::not_found("no cycle " + std::to_string(number), "cycle");
+                   core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
+                   if (!required) {
+                     return required.error();
                    }
+                   const net::Cycle* found = *required;
                    if (found->state != net::CycleState::kProposing || !found->shortlist.empty()) {
                      return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(found->state) +
                                                  (found->shortlist.empty() ? "" : " and shortlisted already") +
                                                  "; a ballot is shortlisted once, while the cycle is proposing",
                                              "cycle");
                    }
-                   if (!snapshot.scorecard) {
+                   if (!*snapshot.scorecard) {
                      return detail::conflict("the network has no scorecard to shortlist by", "scorecard");
                    }
-                   const std::int64_t keep = size > 0 ? size : snapshot.scorecard->shortlist_size;
+                   const std::int64_t keep = size > 0 ? size : (*snapshot.scorecard)->shortlist_size;
                    if (keep < 1) {
                      return detail::invalid("give the shortlist's size: the scorecard has no default", "size");
                    }

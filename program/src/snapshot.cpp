@@ -2,18 +2,43 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 
 namespace covalue::program {
 namespace {
 
-template <typename T>
-core::Status take(core::Result<T> result, T& into) {
+template <typename T, typename Into>
+core::Status take(core::Result<T> result, Into& into) {
   if (!result) {
     return result.error();
   }
   into = std::move(*result);
   return {};
+}
+
+//! Reads the part when `wanted`; leaves it absent otherwise.
+template <typename T>
+core::Status take_part(bool wanted, const std::function<core::Result<T>()>& read, SnapshotPart<T>& into) {
+  if (!wanted) {
+    into = SnapshotPart<T>::absent();
+    return {};
+  }
+  return take(read(), into);
+}
+
+//! The ballots of every cycle, cycle by cycle.
+core::Result<std::vector<net::PartnerBallot>> all_ballots(StoreSession& session,
+                                                          const std::vector<net::Cycle>& cycles) {
+  std::vector<net::PartnerBallot> all;
+  for (const net::Cycle& cycle : cycles) {
+    core::Result<std::vector<net::PartnerBallot>> ballots = session.ballots(cycle.number);
+    if (!ballots) {
+      return ballots.error();
+    }
+    all.insert(all.end(), ballots->begin(), ballots->end());
+  }
+  return all;
 }
 
 }  // namespace
@@ -41,6 +66,14 @@ const net::Initiative* Snapshot::find_initiative(net::InitiativeId id) const {
 const net::Cycle* Snapshot::find_cycle(net::CycleNumber number) const {
   auto it = std::find_if(cycles.begin(), cycles.end(), [&](const net::Cycle& c) { return c.number == number; });
   return it == cycles.end() ? nullptr : &*it;
+}
+
+core::Result<const net::Cycle*> Snapshot::require_cycle(net::CycleNumber number, std::string where) const {
+  const net::Cycle* cycle = find_cycle(number);
+  if (cycle == nullptr) {
+    return net::no_cycle_error(number, std::move(where));
+  }
+  return cycle;
 }
 
 const net::CycleOutcome* Snapshot::find_outcome(net::CycleNumber number) const {
@@ -92,13 +125,10 @@ core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts)
     return charter.error();
   }
   if (!charter->has_value()) {
-    return core::make_error(core::ErrorKind::kNotFound, "no network here yet: run `covalue network init` first");
+    return core::make_error(core::ErrorKind::kNotFound, std::string(kNoNetworkMessage));
   }
   snapshot.charter = **charter;
   core::Status status = take(session.partners(), snapshot.partners);
-  if (status && parts.objectives) {
-    status = take(session.objectives(), snapshot.objectives);
-  }
   if (status) {
     status = take(parts.initiatives_of ? session.initiatives_in_cycle(*parts.initiatives_of) : session.initiatives(),
                   snapshot.initiatives);
@@ -106,25 +136,38 @@ core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts)
   if (status) {
     status = take(session.cycles(), snapshot.cycles);
   }
-  if (status && parts.outcomes) {
-    status = take(session.outcomes(), snapshot.outcomes);
+  using Outcomes = std::vector<net::CycleOutcome>;
+  using Realised = std::vector<net::RealisedValue>;
+  using Kpis = std::vector<net::KpiMeasurement>;
+  using Scores = std::vector<net::InitiativeScore>;
+  using Objectives = std::vector<net::Objective>;
+  if (status) {
+    status = take_part<Objectives>(
+        parts.objectives, [&] { return session.objectives(); }, snapshot.objectives);
   }
-  if (status && parts.ledger) {
-    status = take(session.realised_values(), snapshot.realised);
+  if (status) {
+    status = take_part<Outcomes>(
+        parts.outcomes, [&] { return session.outcomes(); }, snapshot.outcomes);
   }
-  if (status && parts.ledger) {
-    status = take(session.kpi_measurements(), snapshot.kpis);
+  if (status) {
+    status = take_part<Realised>(
+        parts.ledger, [&] { return session.realised_values(); }, snapshot.realised);
   }
-  if (status && parts.scorecard) {
-    status = take(session.scorecard(), snapshot.scorecard);
+  if (status) {
+    status = take_part<Kpis>(
+        parts.ledger, [&] { return session.kpi_measurements(); }, snapshot.kpis);
   }
-  if (status && parts.scorecard) {
-    status = take(session.initiative_scores(), snapshot.scores);
+  if (status) {
+    status = take_part<std::optional<net::Scorecard>>(
+        parts.scorecard, [&] { return session.scorecard(); }, snapshot.scorecard);
   }
-  for (std::size_t c = 0; status && parts.ballots && c < snapshot.cycles.size(); ++c) {
-    std::vector<net::PartnerBallot> ballots;
-    status = take(session.ballots(snapshot.cycles[c].number), ballots);
-    snapshot.ballots.insert(snapshot.ballots.end(), ballots.begin(), ballots.end());
+  if (status) {
+    status = take_part<Scores>(
+        parts.scorecard, [&] { return session.initiative_scores(); }, snapshot.scores);
+  }
+  if (status) {
+    status = take_part<std::vector<net::PartnerBallot>>(
+        parts.ballots, [&] { return all_ballots(session, snapshot.cycles); }, snapshot.ballots);
   }
   if (!status) {
     return status.error();

@@ -62,6 +62,11 @@ net::CycleNumber membership_cycle(const Snapshot& snapshot) {
   return snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
 }
 
+bool still_secret(const Snapshot& snapshot, net::CycleNumber number) {
+  const net::Cycle* cycle = snapshot.find_cycle(number);
+  return cycle == nullptr || cycle->state == net::CycleState::kProposing || cycle->state == net::CycleState::kVoting;
+}
+
 const net::Cycle* open_cycle_of(const Snapshot& snapshot) {
   const net::Cycle* current = snapshot.current_cycle();
   if (current != nullptr &&

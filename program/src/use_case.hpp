@@ -60,6 +60,10 @@ core::Status append_audit(StoreSession& session, const ChangeContext& context, s
 //! The cycle whose membership counts now: the open one, or the next one to open.
 [[nodiscard]] net::CycleNumber membership_cycle(const Snapshot& snapshot);
 
+//! True while a cycle's ballots are still secret to everyone but their own partner (proposing or
+//! voting, or unknown).
+[[nodiscard]] bool still_secret(const Snapshot& snapshot, net::CycleNumber number);
+
 //! The open (proposing or voting) cycle, if any.
 [[nodiscard]] const net::Cycle* open_cycle_of(const Snapshot& snapshot);
 

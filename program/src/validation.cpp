@@ -2,6 +2,7 @@
 #include <set>
 
 #include "covalue/program/limits.hpp"
+#include "covalue/program/queries.hpp"
 #include "use_case.hpp"
 
 namespace covalue::program::detail {
@@ -127,13 +128,13 @@ core::Status check_candidate(const Snapshot& snapshot, net::InitiativeId id, net
 }
 
 core::Status check_cycle_votes(const Snapshot& snapshot, net::CycleNumber number) {
-  const net::Cycle* cycle = snapshot.find_cycle(number);
-  if (cycle == nullptr) {
-    return not_found("no cycle " + std::to_string(number), "cycle");
+  core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
+  if (!required) {
+    return required.error();
   }
+  const net::Cycle* cycle = *required;
   if (cycle->state == net::CycleState::kProposing) {
-    return conflict("cycle " + std::to_string(number) + " is still proposing; voting starts with `covalue cycle vote`",
-                    "cycle");
+    return conflict("cycle " + std::to_string(number) + std::string(kStillProposingEnding), "cycle");
   }
   if (cycle->state != net::CycleState::kVoting) {
     return conflict(

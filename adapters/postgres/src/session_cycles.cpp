@@ -58,7 +58,7 @@ core::Status PostgresSession::update_cycle(const net::Cycle& cycle) {
       return changed.error();
     }
     if (*changed == 0) {
-      return make_error(ErrorKind::kNotFound, "no cycle " + std::to_string(cycle.number));
+      return net::no_cycle_error(cycle.number, "");
     }
     if (auto deleted = query("DELETE FROM cycle_shortlist WHERE cycle = $1", cycle.number); !deleted.ok()) {
       return deleted.error();

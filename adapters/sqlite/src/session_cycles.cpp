@@ -76,7 +76,7 @@ core::Status SqliteSession::update_cycle(const net::Cycle& cycle) {
     return updated;
   }
   if (db_.changes() == 0) {
-    return make_error(ErrorKind::kNotFound, "no cycle " + std::to_string(cycle.number));
+    return net::no_cycle_error(cycle.number, "");
   }
   return {};
 }

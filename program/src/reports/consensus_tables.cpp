@@ -26,10 +26,10 @@ std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapsho
 std::map<net::InitiativeId, net::ScorecardEntry> scorecard_of(const Snapshot& snapshot,
                                                               const std::vector<net::InitiativeId>& ids) {
   std::map<net::InitiativeId, net::ScorecardEntry> by_id;
-  if (!snapshot.scorecard) {
+  if (!*snapshot.scorecard) {
     return by_id;
   }
-  for (net::ScorecardEntry& entry : net::rank_by_scorecard(*snapshot.scorecard, ids, snapshot.scores)) {
+  for (net::ScorecardEntry& entry : net::rank_by_scorecard(**snapshot.scorecard, ids, *snapshot.scores)) {
     by_id.emplace(entry.initiative, std::move(entry));
   }
   return by_id;

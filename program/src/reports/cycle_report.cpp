@@ -151,10 +151,11 @@ void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle)
 }  // namespace
 
 core::Result<Report> cycle_report(const Snapshot& snapshot, net::CycleNumber cycle) {
-  const net::Cycle* found = snapshot.find_cycle(cycle);
-  if (found == nullptr) {
-    return detail::not_found("no cycle " + std::to_string(cycle), "cycle");
+  core::Result<const net::Cycle*> required = snapshot.require_cycle(cycle);
+  if (!required) {
+    return required.error();
   }
+  const net::Cycle* found = *required;
   Report report{"cycle", {}, {}};
   report.summary = {{"cycle", ReportCell::of_integer(found->number)},
                     {"state", ReportCell::of_text(net::name_of(found->state))},

@@ -180,18 +180,6 @@ std::string joined(const std::vector<std::string>& reasons) {
   return result;
 }
 
-std::vector<ReportCell> risk_cells(const Snapshot& snapshot, const net::Partner& partner,
-                                   const detail::PartnerTotals& totals) {
-  if (partner.left_cycle) {
-    return {ReportCell::empty(), ReportCell::empty(),
-            ReportCell::of_text("left from cycle " + std::to_string(*partner.left_cycle))};
-  }
-  const RiskSum risk = risk_of(snapshot, partner, totals);
-  const std::int64_t score = round_half_up(risk.points);
-  return {ReportCell::of_integer(score), ReportCell::of_text(band_of(score)),
-          ReportCell::of_text(joined(risk.reasons))};
-}
-
 std::vector<std::string> engagement_notes() {
   return {
       "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
@@ -206,50 +194,76 @@ std::vector<std::string> engagement_notes() {
   };
 }
 
-std::vector<ReportCell> engagement_row(const Snapshot& snapshot, const net::Partner& partner,
-                                       const detail::PartnerTotals& totals, const Participation& p) {
-  std::vector<ReportCell> row{ReportCell::of_integer(partner.id),
-                              ReportCell::of_text(partner.name),
-                              ReportCell::of_text(partner.left_cycle ? "left" : "member"),
-                              ReportCell::of_integer(p.issued),
-                              ReportCell::of_integer(p.cast),
-                              ReportCell::of_integer(p.missed),
-                              ReportCell::of_integer(p.proposals),
-                              ReportCell::of_integer(totals.leads),
-                              ReportCell::of_integer(p.reviews),
-                              ReportCell::of_integer(p.objectives)};
-  const std::vector<ReportCell> risk = risk_cells(snapshot, partner, totals);
-  row.insert(row.end(), risk.begin(), risk.end());
-  return row;
+//! One partner's row: its participation and its risk.
+struct EngagementRow {
+  const net::Partner* partner{nullptr};
+  Participation participation;
+  std::int64_t leads{0};
+  detail::RetentionRisk risk;
+};
+
+ReportColumn<EngagementRow> count_column(std::string key, std::string title,
+                                         std::int64_t (*count)(const EngagementRow&)) {
+  return {std::move(key), std::move(title),
+          [count](const EngagementRow& r) { return ReportCell::of_integer(count(r)); }};
+}
+
+std::vector<ReportColumn<EngagementRow>> engagement_columns() {
+  using R = EngagementRow;
+  return {
+      count_column("partner", "Partner", [](const R& r) { return r.partner->id; }),
+      {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
+      {"status", "Status", [](const R& r) { return ReportCell::of_text(r.partner->left_cycle ? "left" : "member"); }},
+      count_column("ballots_issued", "Ballots issued", [](const R& r) { return r.participation.issued; }),
+      count_column("ballots_cast", "Ballots cast", [](const R& r) { return r.participation.cast; }),
+      count_column("ballots_missed", "Ballots missed", [](const R& r) { return r.participation.missed; }),
+      count_column("proposals", "Proposals", [](const R& r) { return r.participation.proposals; }),
+      count_column("leads", "Leads", [](const R& r) { return r.leads; }),
+      count_column("reviews", "Reviews", [](const R& r) { return r.participation.reviews; }),
+      count_column("objectives", "Objectives", [](const R& r) { return r.participation.objectives; }),
+      {"risk_score", "Risk score",
+       [](const R& r) { return r.risk.score ? ReportCell::of_integer(*r.risk.score) : ReportCell::empty(); }},
+      {"risk_band", "Risk band",
+       [](const R& r) { return r.risk.band ? ReportCell::of_text(*r.risk.band) : ReportCell::empty(); }},
+      {"risk_reasons", "Risk reasons", [](const R& r) { return ReportCell::of_text(r.risk.reasons); }},
+  };
 }
 
 }  // namespace
 
+detail::RetentionRisk detail::retention_risk(const Snapshot& snapshot, const net::Partner& partner,
+                                             const PartnerTotals& totals) {
+  if (partner.left_cycle) {
+    return {std::nullopt, std::nullopt, "left from cycle " + std::to_string(*partner.left_cycle)};
+  }
+  const RiskSum risk = risk_of(snapshot, partner, totals);
+  const std::int64_t score = round_half_up(risk.points);
+  return {score, std::string(band_of(score)), joined(risk.reasons)};
+}
+
 core::Result<Report> engagement_report(const Snapshot& snapshot) {
-  ReportTable table =
-      detail::make_table("partners", "Engagement and retention risk",
-                         {"partner", "name", "status", "ballots_issued", "ballots_cast", "ballots_missed", "proposals",
-                          "leads", "reviews", "objectives", "risk_score", "risk_band", "risk_reasons"});
-  table.notes = engagement_notes();
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
+  std::vector<EngagementRow> rows;
   std::int64_t cast = 0;
   std::int64_t missed = 0;
   std::map<std::string, std::int64_t> bands{{"low", 0}, {"medium", 0}, {"high", 0}};
-  const auto band_column = static_cast<std::size_t>(std::find(table.columns.begin(), table.columns.end(), "risk_band") -
-                                                    table.columns.begin());
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
-    const Participation participation = participation_of(snapshot, *partner);
-    table.rows.push_back(engagement_row(snapshot, *partner, totals.of(partner->id), participation));
-    cast += participation.cast;
-    missed += participation.missed;
-    bands[table.rows.back()[band_column].text] += partner->left_cycle ? 0 : 1;
+    const detail::PartnerTotals& mine = totals.of(partner->id);
+    EngagementRow& row = rows.emplace_back(EngagementRow{partner, participation_of(snapshot, *partner), mine.leads,
+                                                         detail::retention_risk(snapshot, *partner, mine)});
+    cast += row.participation.cast;
+    missed += row.participation.missed;
+    if (row.risk.band) {
+      bands[*row.risk.band] += 1;
+    }
   }
   Report report{"engagement", {}, {}};
   report.summary = {
       {"ballots_cast", ReportCell::of_integer(cast)},           {"ballots_missed", ReportCell::of_integer(missed)},
       {"turnout", detail::percent_of(cast, cast + missed)},     {"low_risk", ReportCell::of_integer(bands["low"])},
       {"medium_risk", ReportCell::of_integer(bands["medium"])}, {"high_risk", ReportCell::of_integer(bands["high"])}};
-  report.tables.push_back(std::move(table));
+  report.tables.push_back(
+      table_of("partners", "Engagement and retention risk", engagement_columns(), rows, engagement_notes()));
   return report;
 }
 

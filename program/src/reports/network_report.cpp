@@ -18,47 +18,58 @@ struct NetworkRun {
   std::int64_t closed{0};
 };
 
-std::vector<ReportCell> cycle_row(const net::Cycle& cycle, const net::CycleOutcome* outcome,
-                                  const detail::CycleRealised& realised, NetworkRun& run) {
-  std::vector<ReportCell> row{ReportCell::of_integer(cycle.number), ReportCell::of_text(net::name_of(cycle.state)),
-                              ReportCell::of_text(net::name_of(cycle.rule)), ReportCell::of_number(cycle.capacity)};
-  if (outcome == nullptr) {
-    row.insert(row.end(), 3, ReportCell::empty());
-  } else {
-    const std::int64_t selected = detail::selected_count(*outcome);
-    row.push_back(ReportCell::of_number(outcome->spent));
-    row.push_back(ReportCell::of_integer(selected));
-    row.push_back(ReportCell::of_number(outcome->network_value));
-    run.estimated += outcome->network_value;
-    run.closed += 1;
-  }
-  run.realised += realised.actual;
-  run.steady = run.steady && realised.actual >= 0;
-  row.push_back(ReportCell::of_number(realised.actual));
-  row.push_back(ReportCell::of_number(run.estimated));
-  row.push_back(ReportCell::of_number(run.realised));
-  const bool comparable = outcome != nullptr && realised.records > 0;
-  row.push_back(comparable ? detail::percent_of(realised.actual, outcome->network_value) : ReportCell::empty());
-  return row;
+using Row = detail::CycleValues;
+
+//! A cell of the cycle's outcome, empty before it is decided.
+ReportColumn<Row> outcome_column(std::string key, std::string title,
+                                 std::function<ReportCell(const net::CycleOutcome&)> cell) {
+  return {std::move(key), std::move(title), [cell = std::move(cell)](const Row& row) {
+            return row.outcome == nullptr ? ReportCell::empty() : cell(*row.outcome);
+          }};
+}
+
+std::vector<ReportColumn<Row>> cycle_columns() {
+  return {
+      {"cycle", "Cycle", [](const Row& r) { return ReportCell::of_integer(r.cycle->number); }},
+      {"state", "State", [](const Row& r) { return ReportCell::of_text(net::name_of(r.cycle->state)); }},
+      {"rule", "Rule", [](const Row& r) { return ReportCell::of_text(net::name_of(r.cycle->rule)); }},
+      {"capacity", "Capacity", [](const Row& r) { return ReportCell::of_number(r.cycle->capacity); }},
+      outcome_column("spent", "Spent", [](const net::CycleOutcome& o) { return ReportCell::of_number(o.spent); }),
+      outcome_column("selected", "Selected",
+                     [](const net::CycleOutcome& o) { return ReportCell::of_integer(detail::selected_count(o)); }),
+      outcome_column("estimated_value", "Estimated value",
+                     [](const net::CycleOutcome& o) { return ReportCell::of_number(o.network_value); }),
+      {"realised_value", "Realised value", [](const Row& r) { return ReportCell::of_number(r.realised.actual); }},
+      {"cumulative_estimated", "Cumulative estimated",
+       [](const Row& r) { return ReportCell::of_number(r.cumulative_estimated); }},
+      {"cumulative_realised", "Cumulative realised",
+       [](const Row& r) { return ReportCell::of_number(r.cumulative_realised); }},
+      {"realised_percent", "Realised %",
+       [](const Row& r) {
+         const bool comparable = r.outcome != nullptr && r.realised.records > 0;
+         return comparable ? detail::percent_of(r.realised.actual, r.outcome->network_value) : ReportCell::empty();
+       }},
+  };
 }
 
 ReportTable cycles_table(const Snapshot& snapshot, NetworkRun& run) {
-  ReportTable table =
-      detail::make_table("cycles", "Network value per cycle",
-                         {"cycle", "state", "rule", "capacity", "spent", "selected", "estimated_value",
-                          "realised_value", "cumulative_estimated", "cumulative_realised", "realised_percent"});
-  const std::map<net::CycleNumber, detail::CycleRealised> realised = detail::realised_by_cycle(snapshot);
-  for (const net::Cycle* cycle : detail::cycles_in_order(snapshot)) {
-    auto it = realised.find(cycle->number);
-    const detail::CycleRealised actual = it == realised.end() ? detail::CycleRealised{} : it->second;
-    table.rows.push_back(cycle_row(*cycle, snapshot.find_outcome(cycle->number), actual, run));
+  const std::vector<Row> rows = detail::cycle_values(snapshot);
+  for (const Row& row : rows) {
+    run.closed += row.outcome != nullptr ? 1 : 0;
+    run.steady = run.steady && row.realised.actual >= 0;
   }
-  table.notes = {
-      "estimated_value: the network value of the cycle's selection as estimated when it closed.",
-      "realised_value: the sum of the actuals recorded for the cycle's initiatives, over every partner.",
-      "realised_percent: realised_value / estimated_value, shown once an actual is recorded for the cycle.",
-  };
-  return table;
+  if (!rows.empty()) {
+    run.estimated = rows.back().cumulative_estimated;
+    run.realised = rows.back().cumulative_realised;
+  }
+  return table_of(
+      "cycles", "Network value per cycle", cycle_columns(), rows,
+      {
+          "estimated_value: the network value of the cycle's selection as estimated when it closed.",
+          "realised_value: the sum of the actuals recorded for the cycle's initiatives, over every partner.",
+          "realised_percent: realised_value / estimated_value, shown once an actual is recorded for the "
+          "cycle.",
+      });
 }
 
 ReportTable estimation_table(const Snapshot& snapshot, const std::map<net::PartnerId, detail::EstimationTotals>& by) {

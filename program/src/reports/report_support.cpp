@@ -115,7 +115,7 @@ std::vector<const net::Cycle*> cycles_in_order(const Snapshot& snapshot) {
 }
 
 std::vector<const net::CycleOutcome*> outcomes_in_order(const Snapshot& snapshot) {
-  return ordered(snapshot.outcomes, [](const net::CycleOutcome& o) { return o.cycle; });
+  return ordered(*snapshot.outcomes, [](const net::CycleOutcome& o) { return o.cycle; });
 }
 
 std::vector<const net::Partner*> partners_in_order(const Snapshot& snapshot) {
@@ -178,10 +178,30 @@ std::string partner_names(const Snapshot& snapshot, const std::vector<net::Partn
   return result;
 }
 
+std::vector<CycleValues> cycle_values(const Snapshot& snapshot) {
+  const std::map<net::CycleNumber, CycleRealised> realised = realised_by_cycle(snapshot);
+  std::vector<CycleValues> values;
+  core::Rational estimated;
+  core::Rational actual;
+  for (const net::Cycle* cycle : cycles_in_order(snapshot)) {
+    CycleValues row{cycle, snapshot.find_outcome(cycle->number), {}, {}, {}};
+    if (auto it = realised.find(cycle->number); it != realised.end()) {
+      row.realised = it->second;
+    }
+    estimated += row.outcome == nullptr ? core::Rational(0) : row.outcome->network_value;
+    actual += row.realised.actual;
+    row.cumulative_estimated = estimated;
+    row.cumulative_realised = actual;
+    values.push_back(std::move(row));
+  }
+  return values;
+}
+
 ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns) {
   ReportTable table;
   table.key = std::move(key);
   table.title = std::move(title);
+  table.column_titles = columns;
   table.columns = std::move(columns);
   return table;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,29 @@ struct CycleRealised {
 
 //! Sum of the recorded actuals per cycle.
 [[nodiscard]] std::map<net::CycleNumber, CycleRealised> realised_by_cycle(const Snapshot& snapshot);
+
+//! A cycle's value: what its selection was estimated at and what was realised, with running sums.
+struct CycleValues {
+  const net::Cycle* cycle{nullptr};
+  const net::CycleOutcome* outcome{nullptr};  //!< null before it is decided
+  CycleRealised realised;
+  core::Rational cumulative_estimated;  //!< over this cycle and those before it
+  core::Rational cumulative_realised;
+};
+
+//! The value of every cycle, by number (the network report's "cycles" table and the dashboard).
+[[nodiscard]] std::vector<CycleValues> cycle_values(const Snapshot& snapshot);
+
+//! A partner's retention risk (engagement_report's formula): no score nor band once it left.
+struct RetentionRisk {
+  std::optional<std::int64_t> score;
+  std::optional<std::string> band;
+  std::string reasons;  //!< "; "-joined, or "left from cycle N"
+};
+
+//! The retention risk of one partner, given its totals.
+[[nodiscard]] RetentionRisk retention_risk(const Snapshot& snapshot, const net::Partner& partner,
+                                           const PartnerTotals& totals);
 
 //! The cycles ordered by number.
 [[nodiscard]] std::vector<const net::Cycle*> cycles_in_order(const Snapshot& snapshot);

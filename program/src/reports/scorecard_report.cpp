@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "../use_case.hpp"
+#include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
 #include "report_support.hpp"
 
@@ -20,18 +21,6 @@ ReportTable criteria_table(const net::Scorecard& card) {
       "rice = reach x value x confidence / effort; wsjf = (value + time_criticality + risk_reduction) / "
       "effort; weighted = sum of weight x (average - low) / (high - low), effort counted as 1 minus that."};
   return table;
-}
-
-//! The undecided initiatives: candidates of the open cycle, and those waiting for the next one.
-std::vector<net::InitiativeId> undecided(const Snapshot& snapshot) {
-  std::vector<net::InitiativeId> ids;
-  for (const net::Initiative& initiative : snapshot.initiatives) {
-    if (initiative.status == net::InitiativeStatus::kProposed ||
-        initiative.status == net::InitiativeStatus::kCarriedOver) {
-      ids.push_back(initiative.id);
-    }
-  }
-  return ids;
 }
 
 std::map<net::InitiativeId, std::int64_t> supporters_now(const Snapshot& snapshot) {
@@ -53,10 +42,11 @@ std::map<net::InitiativeId, std::int64_t> supporters_now(const Snapshot& snapsho
 }  // namespace
 
 core::Result<Report> scorecard_report(const Snapshot& snapshot) {
-  if (!snapshot.scorecard) {
-    return detail::not_found("the network has no scorecard: define one with `covalue scorecard define`", "scorecard");
+  core::Result<ScorecardView> view = scorecard_view(snapshot);
+  if (!view) {
+    return view.error();
   }
-  const net::Scorecard& card = *snapshot.scorecard;
+  const net::Scorecard& card = view->scorecard;
   Report report{"scorecard", {}, {}};
   report.summary = {{"formula", ReportCell::of_text(net::name_of(card.formula))},
                     {"criteria", ReportCell::of_integer(static_cast<std::int64_t>(card.criteria.size()))},
@@ -68,7 +58,7 @@ core::Result<Report> scorecard_report(const Snapshot& snapshot) {
   }
   ReportTable ranking = detail::make_table("ranking", "Undecided initiatives by scorecard", columns);
   const auto support = supporters_now(snapshot);
-  for (const net::ScorecardEntry& entry : net::rank_by_scorecard(card, undecided(snapshot), snapshot.scores)) {
+  for (const net::ScorecardEntry& entry : view->ranking) {
     const net::Initiative* initiative = snapshot.find_initiative(entry.initiative);
     auto count = support.find(entry.initiative);
     std::vector<ReportCell> row{entry.score ? ReportCell::of_integer(entry.rank) : ReportCell::empty(),

@@ -93,10 +93,10 @@ TEST(ReportEngagement, RiskLooksAtTheLastThreeClosedCycles) {
     net::CycleOutcome outcome;
     outcome.cycle = c;
     outcome.partners = {partner_result(1, 0, 0, 0, 0, 0, true, 0), partner_result(2, 0, 0, 0, 0, 0, c != 1, 0)};
-    snapshot.outcomes.push_back(outcome);
-    snapshot.ballots.push_back({c, 1, net::BallotFormat::kApprovals, {}, {}});
+    snapshot.outcomes->push_back(outcome);
+    snapshot.ballots->push_back({c, 1, net::BallotFormat::kApprovals, {}, {}});
     if (c == 1 || c == 4) {
-      snapshot.ballots.push_back({c, 2, net::BallotFormat::kApprovals, {}, {}});
+      snapshot.ballots->push_back({c, 2, net::BallotFormat::kApprovals, {}, {}});
     }
   }
   const Report report = ok(engagement_report(snapshot));

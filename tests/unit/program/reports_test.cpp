@@ -49,7 +49,7 @@ TEST(ReportNetwork, SummaryCountsMembersNowAndChecksSteadyGrowth) {
   expect_number(summary(report, "total_estimated"), 12);
   expect_number(summary(report, "total_realised"), 13);
   expect_text(summary(report, "steady_growth"), "yes");
-  snapshot.realised.push_back(make_realised(2, 104, 3, -5));
+  snapshot.realised->push_back(make_realised(2, 104, 3, -5));
   const Report shrinking = ok(network_report(snapshot));
   expect_text(summary(shrinking, "steady_growth"), "no");
   expect_number(cell(table(shrinking, "cycles"), 1, "realised_value"), -3);

@@ -8,6 +8,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/queries.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
 
@@ -105,6 +106,9 @@ class Program {
   //! for every ballot but the actor's own; secret: own only; coordinators see who voted either way
   //! in the reports).
   [[nodiscard]] core::Result<std::vector<net::PartnerBallot>> ballots(net::CycleNumber cycle);
+
+  //! The reads of the program, for the same store and actor.
+  [[nodiscard]] Queries queries() const;
 
   //! The actor the use cases run for.
   [[nodiscard]] const Actor& actor() const { return actor_; }

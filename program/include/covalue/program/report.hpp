@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,13 +29,42 @@ struct ReportCell {
 };
 
 //! A titled table: column keys (snake_case, used as JSON keys and CSV headers) and rows of cells.
+//! Built from one list of ReportColumn (table_of), so each row has one cell per column, in its order.
 struct ReportTable {
   std::string key;    //!< "cycles", "partners", ...
   std::string title;  //!< human title
   std::vector<std::string> columns;
   std::vector<std::vector<ReportCell>> rows;
-  std::vector<std::string> notes;  //!< how to read it: definitions, formulas
+  std::vector<std::string> notes;            //!< how to read it: definitions, formulas
+  std::vector<std::string> column_titles{};  //!< each column's human heading, as its ReportColumn says
 };
+
+//! One column of a report table over rows of type Row: its key, its heading and how a row fills its cell.
+template <typename Row>
+struct ReportColumn {
+  std::string key;                                 //!< snake_case: the JSON key and CSV header
+  std::string title;                               //!< a human heading
+  std::function<ReportCell(const Row& row)> cell;  //!< the row's cell in this column
+};
+
+//! A table whose every row is filled column by column from `columns`: a cell cannot drift from its column.
+template <typename Row>
+[[nodiscard]] ReportTable table_of(std::string key, std::string title, const std::vector<ReportColumn<Row>>& columns,
+                                   const std::vector<Row>& rows, std::vector<std::string> notes = {}) {
+  ReportTable table{std::move(key), std::move(title), {}, {}, std::move(notes)};
+  for (const ReportColumn<Row>& column : columns) {
+    table.columns.push_back(column.key);
+    table.column_titles.push_back(column.title);
+  }
+  for (const Row& row : rows) {
+    std::vector<ReportCell>& cells = table.rows.emplace_back();
+    cells.reserve(columns.size());
+    for (const ReportColumn<Row>& column : columns) {
+      cells.push_back(column.cell(row));
+    }
+  }
+  return table;
+}
 
 //! A report: one or more tables, plus summary figures.
 struct Report {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/core/result.hpp"
 
 namespace covalue::core::network {
 
@@ -18,5 +20,10 @@ struct Cycle {
 
   bool operator==(const Cycle&) const = default;
 };
+
+//! The one "no cycle N" error (kNotFound), naming `where` (the field or path parameter at fault).
+[[nodiscard]] inline Error no_cycle_error(CycleNumber number, std::string where = "cycle") {
+  return make_error(ErrorKind::kNotFound, "no cycle " + std::to_string(number), std::move(where));
+}
 
 }  // namespace covalue::core::network

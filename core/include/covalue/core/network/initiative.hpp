@@ -38,6 +38,10 @@ struct Initiative {
   [[nodiscard]] Rational impact_on(PartnerId partner) const;
   //! Sum of all impacts: the initiative's estimated network value.
   [[nodiscard]] Rational network_value() const;
+  //! True while it is still to be decided: proposed or carried over (the scorecard ranks these).
+  [[nodiscard]] bool undecided() const {
+    return status == InitiativeStatus::kProposed || status == InitiativeStatus::kCarriedOver;
+  }
 
   bool operator==(const Initiative&) const = default;
 };

@@ -1,0 +1,95 @@
+// The reads that need more than one part: ballots as the actor may see them, the reports, the scorecard.
+#include <algorithm>
+
+#include "../use_case.hpp"
+#include "covalue/program/queries.hpp"
+
+namespace covalue::program {
+
+core::Result<std::vector<net::PartnerBallot>> Queries::ballots(net::CycleNumber number) {
+  std::vector<net::PartnerBallot> visible;
+  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
+    core::Result<Snapshot> read = read_snapshot(session, {});
+    if (!read) {
+      return read.error();
+    }
+    if (core::Result<const net::Cycle*> cycle = read->require_cycle(number); !cycle) {
+      return cycle.error();
+    }
+    core::Result<std::vector<net::PartnerBallot>> stored = session.ballots(number);
+    if (!stored) {
+      return stored.error();
+    }
+    const bool open = detail::still_secret(*read, number);
+    const net::BallotDisclosure disclosure = read->charter.disclosure;
+    for (net::PartnerBallot& ballot : *stored) {
+      const bool own = actor_.role == Role::kOperator || actor_.partner == ballot.partner;
+      if (own || (!open && disclosure == net::BallotDisclosure::kPublic)) {
+        visible.push_back(std::move(ballot));
+      } else if (!open && disclosure == net::BallotDisclosure::kAnonymous) {
+        ballot.partner = 0;
+        visible.push_back(std::move(ballot));
+      }
+    }
+    return {};
+  });
+  if (!status) {
+    return status.error();
+  }
+  return visible;
+}
+
+core::Result<Report> Queries::network_report() {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::network_report(*read) : read.error();
+}
+
+core::Result<Report> Queries::fairness_report() {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::fairness_report(*read) : read.error();
+}
+
+core::Result<Report> Queries::engagement_report() {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::engagement_report(*read) : read.error();
+}
+
+core::Result<Report> Queries::kpi_report() {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::kpi_report(*read) : read.error();
+}
+
+core::Result<Report> Queries::scorecard_report() {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::scorecard_report(*read) : read.error();
+}
+
+core::Result<Report> Queries::partner_report(std::optional<net::PartnerId> partner) {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  return read ? program::partner_report(*read, partner) : read.error();
+}
+
+core::Result<Report> Queries::cycle_report(std::optional<net::CycleNumber> number) {
+  core::Result<Snapshot> read = visible(SnapshotParts::all());
+  if (!read) {
+    return read.error();
+  }
+  const net::Cycle* current = read->current_cycle();
+  return program::cycle_report(*read, number ? *number : (current == nullptr ? 0 : current->number));
+}
+
+core::Result<ScorecardView> scorecard_view(const Snapshot& snapshot) {
+  if (!*snapshot.scorecard) {
+    return detail::not_found(std::string(kNoScorecardMessage), "scorecard");
+  }
+  std::vector<net::InitiativeId> undecided;
+  for (const net::Initiative& initiative : snapshot.initiatives) {
+    if (initiative.undecided()) {
+      undecided.push_back(initiative.id);
+    }
+  }
+  const net::Scorecard& card = **snapshot.scorecard;
+  return ScorecardView{card, net::rank_by_scorecard(card, undecided, *snapshot.scores)};
+}
+
+}  // namespace covalue::program
