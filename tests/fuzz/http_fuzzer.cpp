@@ -45,7 +45,7 @@ using Input = covalue::fuzz::HttpInput;
 
 [[noreturn]] void fail(const char* what, const Input& input, const server::ApiResponse& answer) {
   std::fprintf(stderr, "http_fuzzer: %s\nrequest: %s %s?%s (caller %c, world %c)\nanswer %u: %s\n", what,
-               core::name_of(input.request.method), input.request.path.c_str(), input.request.query.c_str(),
+               covalue::core::name_of(input.request.method), input.request.path.c_str(), input.request.query.c_str(),
                kCallerLetters[static_cast<std::size_t>(input.caller)],
                covalue::fuzz::kWorldLetters[static_cast<std::size_t>(input.world)], answer.status,
                answer.body ? answer.body->substr(0, 2000).c_str() : "(no body)");
@@ -184,7 +184,7 @@ void check_api_answer(const Input& input, const server::ApiResponse& answer, con
   const json& responses = server::openapi_document()
                               .at("paths")
                               .at(std::string(match.route->pattern))
-                              .at(core::name_of(match.route->method))
+                              .at(covalue::core::name_of(match.route->method))
                               .at("responses");
   if (!responses.contains(std::to_string(answer.status))) {
     fail("a status the OpenAPI document does not list for this operation", input, answer);

@@ -54,7 +54,7 @@ void run_rules(const ranking::OrdinalProfile& profile) {
   ranking::RankingOptions options;
   options.max_states = 20000;
   options.max_rankings = 50;
-  for (const ranking::RankingRule rule : core::all_of<ranking::RankingRule>()) {
+  for (const ranking::RankingRule rule : covalue::core::all_of<ranking::RankingRule>()) {
     auto result = ranking::rank_candidates(profile, pairwise, rule, options);
     if (!result.ok()) {
       if (result.error().kind != covalue::core::ErrorKind::kTimeLimit) {
@@ -63,7 +63,7 @@ void run_rules(const ranking::OrdinalProfile& profile) {
       continue;
     }
     if (result->winners.empty()) {
-      fail("a rule found no winner", core::name_of(rule));
+      fail("a rule found no winner", covalue::core::name_of(rule));
     }
     (void)ranking::analyse_consensus(profile, pairwise, result->ranking);
   }

@@ -208,7 +208,7 @@ TEST_P(AbcvotingConformance, MatchesAbcvoting) {
   const Instance instance = committee_instance(file);
   const ApprovalProfile profile = ApprovalProfile::from_sets(file.approvals, file.weights, file.num_cand);
   for (const AbcCase& entry : file.cases) {
-    const auto rule = core::parse_name<rules::CommitteeRule>(entry.rule_id);
+    const auto rule = covalue::core::parse_name<rules::CommitteeRule>(entry.rule_id);
     if (rule.ok()) {
       check_case(file, instance, profile, entry, *rule);
     }

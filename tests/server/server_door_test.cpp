@@ -129,6 +129,19 @@ void store_estimate(const std::string& db, int initiative, int partner, const st
   sqlite3_close(handle);
 }
 
+TEST_F(ServerDoor, AnUnknownNameIs400NamingTheAcceptedValuesAndOldSpellingsAreAccepted) {
+  const HttpAnswer rule = server_->request("PATCH", "/api/network", coordinator_, R"({"rule":"dictator"})");
+  expect_error(rule, 400, "invalid_input");
+  EXPECT_NE(rule.body.find("unknown selection rule 'dictator' (expected one of: mes, phragmen, greedy, network_fair, "
+                           "consensus)"),
+            std::string::npos)
+      << rule.body;
+  expect_error(post("/api/partners", R"({"name":"Moon","tier":"lunar"})", coordinator_), 400, "invalid_input");
+  ASSERT_EQ(server_->request("PATCH", "/api/network", coordinator_, R"({"ranking_rule":"ranked-pairs"})").status, 200);
+  const HttpAnswer charter = get("/api/network", coordinator_);
+  EXPECT_EQ(charter.json()["ranking_rule"], "ranked_pairs") << charter.body;
+}
+
 TEST_F(ServerDoor, ANetworkFairCloseOverAnEstimateOf1e26ClosesAndTheServerStaysUp) {
   ASSERT_EQ(server_->request("PATCH", "/api/network", coordinator_, R"({"rule":"network-fair"})").status, 200);
   ASSERT_EQ(
