@@ -46,6 +46,18 @@ TEST_F(ServerErrors, UnknownIdIs404) {
   expect_error(get("/api/reports/partner/99", observer_), 404, "not_found");
 }
 
+TEST_F(ServerErrors, ErrorsNameNoCliCommand) {
+  ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);
+  const HttpAnswer early = put("/api/cycles/1/ballots/1", R"({"entries":[{"initiative":1}]})", rep_a_);
+  expect_error(early, 409, "conflict");
+  EXPECT_EQ(early.json()["error"]["message"], "cycle 1 is still proposing");
+  EXPECT_EQ(early.json()["error"]["field"], "cycle");
+  const HttpAnswer unknown = get("/api/cycles/9", observer_);
+  expect_error(unknown, 404, "not_found");
+  EXPECT_EQ(unknown.json()["error"]["message"], "no cycle 9");
+  EXPECT_EQ(unknown.json()["error"]["field"], "path.cycle");
+}
+
 TEST_F(ServerErrors, MalformedJsonIs400) {
   const std::size_t before = audit_count();
   const HttpAnswer answer = post("/api/partners", R"({"name": "Dyn",)", coordinator_);

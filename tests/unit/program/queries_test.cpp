@@ -78,7 +78,8 @@ TEST_F(QueryUseCases, InitiativesAreFilteredByStatusCycleProposerAndDecision) {
   program::Queries queries = as(observer_).queries();
   const auto ids_of = [&](const InitiativeFilter& filter) {
     std::vector<net::InitiativeId> ids;
-    for (const net::Initiative& i : *queries.initiatives(filter)) {
+    const core::Result<std::vector<net::Initiative>> kept = queries.initiatives(filter);
+    for (const net::Initiative& i : *kept) {
       ids.push_back(i.id);
     }
     return ids;
@@ -93,7 +94,8 @@ TEST_F(QueryUseCases, InitiativesAreFilteredByStatusCycleProposerAndDecision) {
   ASSERT_TRUE(as(coordinator_).close_cycle(1).ok());
   // Closed: cycle 1's initiatives are decided; the one waiting is not.
   EXPECT_EQ(ids_of({.undecided_only = true}), (Ids{waiting}));
-  for (const net::Initiative& i : *queries.initiatives({})) {
+  const core::Result<std::vector<net::Initiative>> all = queries.initiatives({});
+  for (const net::Initiative& i : *all) {
     EXPECT_EQ(i.undecided(), i.id == waiting) << i.title;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,14 +64,14 @@ class SnapshotPart {
   [[nodiscard]] const T* operator->() const { return &get(); }
   [[nodiscard]] T* operator->() { return &get(); }
   //! Iteration over a part that is a container (asserted read).
-  [[nodiscard]] auto begin() const { return get().begin(); }
-  [[nodiscard]] auto end() const { return get().end(); }
-  [[nodiscard]] auto begin() { return get().begin(); }
-  [[nodiscard]] auto end() { return get().end(); }
-  [[nodiscard]] auto size() const { return get().size(); }
-  [[nodiscard]] bool empty() const { return get().empty(); }
-  [[nodiscard]] const auto& operator[](std::size_t index) const { return get()[index]; }
-  [[nodiscard]] auto& operator[](std::size_t index) { return get()[index]; }
+  [[nodiscard]] auto begin() const requires std::ranges::range<T> { return get().begin(); }
+  [[nodiscard]] auto end() const requires std::ranges::range<T> { return get().end(); }
+  [[nodiscard]] auto begin() requires std::ranges::range<T> { return get().begin(); }
+  [[nodiscard]] auto end() requires std::ranges::range<T> { return get().end(); }
+  [[nodiscard]] auto size() const requires std::ranges::range<T> { return get().size(); }
+  [[nodiscard]] bool empty() const requires std::ranges::range<T> { return get().empty(); }
+  [[nodiscard]] const auto& operator[](std::size_t index) const requires std::ranges::range<T> { return get()[index]; }
+  [[nodiscard]] auto& operator[](std::size_t index) requires std::ranges::range<T> { return get()[index]; }
 
   bool operator==(const SnapshotPart&) const = default;
 
