@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -69,9 +70,14 @@ int record(const ActualArgs& args) {
     if (core::Status status = session.program().record_realised_value(*value); !status) {
       return report_error(status.error());
     }
-    fmt::print("recorded: initiative {} realised {} for {} in cycle {}\n", value->initiative,
-               core::to_decimal_string(value->actual), args.partner, value->cycle);
-    return static_cast<int>(kExitOk);
+    return print_change({"realised_value",
+                         fmt::format("recorded: initiative {} realised {} for {} in cycle {}\n", value->initiative,
+                                     core::to_decimal_string(value->actual), args.partner, value->cycle),
+                         {{"initiative", program::ReportCell::of_integer(value->initiative)},
+                          {"partner", program::ReportCell::of_integer(value->partner)},
+                          {"cycle", program::ReportCell::of_integer(value->cycle)},
+                          {"actual", program::ReportCell::of_number(value->actual)}}},
+                        args.flags);
   });
 }
 
@@ -91,8 +97,13 @@ int record_kpi(const KpiArgs& args) {
     if (core::Status status = session.program().record_kpi({args.cycle, args.objective, *value}); !status) {
       return report_error(status.error());
     }
-    fmt::print("recorded: objective {} at {} after cycle {}\n", args.objective, args.value, args.cycle);
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"kpi_measurement",
+         fmt::format("recorded: objective {} at {} after cycle {}\n", args.objective, args.value, args.cycle),
+         {{"objective", program::ReportCell::of_integer(args.objective)},
+          {"cycle", program::ReportCell::of_integer(args.cycle)},
+          {"value", program::ReportCell::of_number(*value)}}},
+        args.flags);
   });
 }
 
@@ -103,7 +114,7 @@ void register_actuals_commands(CLI::App& app, Action& run) {
   actuals->require_subcommand(1);
   auto args = std::make_shared<ActualArgs>();
   auto* cmd = actuals->add_subcommand("record", "Record an initiative's realised value for one partner");
-  args->flags.add_db(*cmd);
+  args->flags.add_change_output(*cmd);
   cmd->add_option("--cycle", args->cycle, "the cycle that selected it")->required();
   cmd->add_option("--initiative", args->initiative, "initiative id")->required();
   cmd->add_option("--partner", args->partner, "partner (id or name)")->required();
@@ -113,7 +124,7 @@ void register_actuals_commands(CLI::App& app, Action& run) {
   cmd->callback([&run, args] { run = [args] { return record(*args); }; });
   auto kpi_args = std::make_shared<KpiArgs>();
   auto* kpi = actuals->add_subcommand("kpi", "Record an objective's KPI value at the end of a cycle");
-  kpi_args->flags.add_db(*kpi);
+  kpi_args->flags.add_change_output(*kpi);
   kpi->add_option("--cycle", kpi_args->cycle, "a closed cycle")->required();
   kpi->add_option("--objective", kpi_args->objective, "objective id")->required();
   kpi->add_option("--value", kpi_args->value, "the measured KPI value")->required();

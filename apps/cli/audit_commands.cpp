@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "program_session.hpp"
+#include "setting_flags.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -12,8 +13,8 @@ using program::ReportCell;
 
 struct ListArgs {
   ProgramFlags flags;
-  std::int64_t after{0};
-  std::int64_t limit{1000};
+  std::int64_t after{0};  // --after and --limit: their defaults are the settings table's audit.* rows
+  std::int64_t limit{0};
 };
 
 int list(const ListArgs& args) {
@@ -56,8 +57,8 @@ void register_audit_commands(CLI::App& app, Action& run) {
   auto args = std::make_shared<ListArgs>();
   auto* list_cmd = audit->add_subcommand("list", "List audit entries");
   args->flags.add_output(*list_cmd);
-  list_cmd->add_option("--after", args->after, "only entries after this sequence number")->capture_default_str();
-  list_cmd->add_option("--limit", args->limit, "at most this many entries (1-10000)")->capture_default_str();
+  add_setting(*list_cmd, "audit.after", args->after);
+  add_setting(*list_cmd, "audit.limit", args->limit);
   list_cmd->callback([&run, args] { run = [args] { return list(*args); }; });
   auto verify_flags = std::make_shared<ProgramFlags>();
   auto* verify_cmd = audit->add_subcommand("verify", "Re-check the hash chain; exit 1 at the first broken link");

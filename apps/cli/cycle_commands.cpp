@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -40,6 +41,13 @@ int show_cycle(ProgramSession& session, const ProgramFlags& flags, net::CycleNum
 //! Runs a cycle transition on the chosen cycle and prints the result.
 int transition(const CycleArgs& args, const std::string& verb) {
   return with_session(args.flags, [&](ProgramSession& session) {
+    if (verb == "close") {  // one transaction: the report of the outcome the close decided
+      auto closed = session.program().close_cycle_reported(args.cycle);
+      if (!closed) {
+        return report_error(closed.error());
+      }
+      return print_report(closed->report, args.flags);
+    }
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -50,17 +58,21 @@ int transition(const CycleArgs& args, const std::string& verb) {
       if (!cycle) {
         return report_error(cycle.error());
       }
-      fmt::print("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
-                 core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule));
-      return static_cast<int>(kExitOk);
+      return print_change({"cycle",
+                           fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
+                                       core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)),
+                           {cycle_fields(*cycle)}},
+                          args.flags);
     }
     if (verb == "vote") {
       auto cycle = session.program().start_voting(number);
       if (!cycle) {
         return report_error(cycle.error());
       }
-      fmt::print("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number);
-      return static_cast<int>(kExitOk);
+      return print_change({"cycle",
+                           fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number),
+                           {cycle_fields(*cycle)}},
+                          args.flags);
     }
     if (verb == "shortlist") {
       auto cycle = session.program().shortlist(number, args.size);
@@ -76,14 +88,8 @@ int transition(const CycleArgs& args, const std::string& verb) {
       if (!cycle) {
         return report_error(cycle.error());
       }
-      fmt::print("cycle {} reviewed\n", cycle->number);
-      return static_cast<int>(kExitOk);
-    }
-    if (verb == "close") {
-      auto outcome = session.program().close_cycle(number);
-      if (!outcome) {
-        return report_error(outcome.error());
-      }
+      return print_change({"cycle", fmt::format("cycle {} reviewed\n", cycle->number), {cycle_fields(*cycle)}},
+                          args.flags);
     }
     return show_cycle(session, args.flags, number);
   });
@@ -218,9 +224,16 @@ int cast(const BallotArgs& args) {
     if (core::Result<net::PartnerBallot> status = session.program().cast_ballot(*ballot); !status) {
       return report_error(status.error());
     }
-    fmt::print("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",
-               args.partner, ballot->cycle, ballot->entries.size(), ballot->objections.size());
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"ballot",
+         fmt::format("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",
+                     args.partner, ballot->cycle, ballot->entries.size(), ballot->objections.size()),
+         {{"cycle", program::ReportCell::of_integer(ballot->cycle)},
+          {"partner", program::ReportCell::of_integer(ballot->partner)},
+          {"format", program::ReportCell::of_text(net::name_of(ballot->format))},
+          {"entries", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->entries.size()))},
+          {"objections", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->objections.size()))}}},
+        args.flags);
   });
 }
 
@@ -229,7 +242,7 @@ void register_ballot(CLI::App& app, Action& run) {
   ballot->require_subcommand(1);
   auto args = std::make_shared<BallotArgs>();
   auto* cmd = ballot->add_subcommand("cast", "Cast or re-cast a partner's ballot in a voting cycle (the last counts)");
-  args->flags.add_db(*cmd);
+  args->flags.add_change_output(*cmd);
   cmd->add_option("--cycle", args->cycle, "cycle number (default: the newest)");
   cmd->add_option("--partner", args->partner, "the voting partner (id or name)")->required();
   cmd->add_option("--approve", args->approve, "an initiative id it approves, repeatable");

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
@@ -87,11 +88,14 @@ int propose(const ProposeArgs& args) {
     if (!stored) {
       return report_error(stored.error());
     }
-    fmt::print("initiative {} '{}' proposed; network value {}; {}\n", stored->id, core::terminal_safe(stored->title),
-               core::to_decimal_string(stored->network_value()),
-               stored->cycle == 0 ? std::string("waits for the next cycle")
-                                  : "up for decision in cycle " + std::to_string(stored->cycle));
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"initiative",
+         fmt::format("initiative {} '{}' proposed; network value {}; {}\n", stored->id,
+                     core::terminal_safe(stored->title), core::to_decimal_string(stored->network_value()),
+                     stored->cycle == 0 ? std::string("waits for the next cycle")
+                                        : "up for decision in cycle " + std::to_string(stored->cycle)),
+         {initiative_fields(*stored)}},
+        args.flags);
   });
 }
 
@@ -199,8 +203,11 @@ int withdraw(const WithdrawArgs& args) {
     if (!changed) {
       return report_error(changed.error());
     }
-    fmt::print("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title));
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"initiative",
+         fmt::format("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title)),
+         {initiative_fields(*changed)}},
+        args.flags);
   });
 }
 
@@ -232,9 +239,11 @@ int change_lead_offer(const LeadArgs& args) {
     if (!changed) {
       return report_error(changed.error());
     }
-    fmt::print("{} {} to lead initiative {} '{}'\n", partner_name(*snapshot, *partner),
-               args.stand_down ? "no longer offers" : "volunteers", changed->id, changed->title);
-    return static_cast<int>(kExitOk);
+    return print_change({"initiative",
+                         fmt::format("{} {} to lead initiative {} '{}'\n", partner_name(*snapshot, *partner),
+                                     args.stand_down ? "no longer offers" : "volunteers", changed->id, changed->title),
+                         {initiative_fields(*changed)}},
+                        args.flags);
   });
 }
 
@@ -244,7 +253,7 @@ void register_lead_offer(CLI::App& initiative, Action& run, bool stand_down) {
   auto* cmd = initiative.add_subcommand(stand_down ? "stand-down" : "volunteer",
                                         stand_down ? "A partner withdraws its offer to lead, or declines a nomination"
                                                    : "A partner volunteers to lead an undecided initiative");
-  args->flags.add_db(*cmd);
+  args->flags.add_change_output(*cmd);
   cmd->add_option("ID", args->id, "initiative id")->required();
   cmd->add_option("--partner", args->partner, "the partner (id or name)")->required();
   cmd->callback([&run, args] { run = [args] { return change_lead_offer(*args); }; });
@@ -253,7 +262,7 @@ void register_lead_offer(CLI::App& initiative, Action& run, bool stand_down) {
 void register_propose(CLI::App& initiative, Action& run) {
   auto args = std::make_shared<ProposeArgs>();
   auto* cmd = initiative.add_subcommand("propose", "Propose an initiative with its estimated impact per partner");
-  args->flags.add_db(*cmd);
+  args->flags.add_change_output(*cmd);
   cmd->add_option("--title", args->title, "unique title")->required();
   cmd->add_option("--description", args->description, "what it changes");
   cmd->add_option("--channel", args->channel, std::string("one of: ") + std::string(net::channel_names()))
@@ -286,7 +295,7 @@ void register_initiative_commands(CLI::App& app, Action& run) {
   show->callback([&run, show_args] { run = [show_args] { return show_initiative(*show_args); }; });
   auto withdraw_args = std::make_shared<WithdrawArgs>();
   auto* cmd = initiative->add_subcommand("withdraw", "Withdraw an undecided initiative (during voting: with a reason)");
-  withdraw_args->flags.add_db(*cmd);
+  withdraw_args->flags.add_change_output(*cmd);
   cmd->add_option("ID", withdraw_args->id, "initiative id")->required();
   cmd->add_option("--reason", withdraw_args->reason, "why (kept in the audit log; required while its cycle votes)");
   cmd->callback([&run, withdraw_args] { run = [withdraw_args] { return withdraw(*withdraw_args); }; });

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "program_session.hpp"
+#include "setting_flags.hpp"
 
 namespace {
 
@@ -27,6 +28,7 @@ int run_command_line(int argc, char** argv) {
   covalue::cli::register_serve_command(app, run);
   covalue::cli::register_token_commands(app, run);
   covalue::cli::register_audit_commands(app, run);
+  covalue::cli::register_settings_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

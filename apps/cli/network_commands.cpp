@@ -3,9 +3,11 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
+#include "setting_flags.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -15,15 +17,15 @@ namespace net = core::network;
 struct CharterArgs {
   ProgramFlags flags;
   std::string name;
-  std::string capacity{"100"};
-  std::string rule{"mes"};
-  std::string sharing{"shapley"};
-  std::int64_t max_dry_spell{3};
-  std::string max_deopt_share{"1"};
-  bool no_perpetual{false};
-  std::int64_t max_leads{2};
-  std::string ranking_rule{"schulze"};
-  std::string disclosure{"anonymous"};
+  std::string capacity;  // the flags' values; their defaults are the settings table's charter.* rows
+  std::string rule;
+  std::string sharing;
+  std::int64_t max_dry_spell{0};
+  std::string max_deopt_share;
+  bool perpetual{false};
+  std::int64_t max_leads{0};
+  std::string ranking_rule;
+  std::string disclosure;
   CLI::App* command{nullptr};  //!< the subcommand, to tell which flags were given
 };
 
@@ -92,7 +94,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
     charter.fairness.max_dry_spell = args.max_dry_spell;
   }
   if (given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting")) {
-    charter.fairness.perpetual_weighting = !args.no_perpetual;
+    charter.fairness.perpetual_weighting = args.perpetual;
   }
   if (given(args, "--max-leads")) {
     charter.leadership.max_concurrent_leads = args.max_leads;
@@ -112,10 +114,13 @@ int init_network(const CharterArgs& args) {
     if (core::Status status = session.program().init_network(*charter); !status) {
       return report_error(status.error());
     }
-    fmt::print("network '{}' created in {}: capacity {} per cycle, rule {}, sharing {}, k = {}\n",
-               core::terminal_safe(charter->name), args.flags.db, core::to_decimal_string(charter->capacity),
-               net::name_of(charter->rule), net::name_of(charter->sharing), charter->fairness.max_dry_spell);
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"network",
+         fmt::format("network '{}' created in {}: capacity {} per cycle, rule {}, sharing {}, k = {}\n",
+                     core::terminal_safe(charter->name), args.flags.db, core::to_decimal_string(charter->capacity),
+                     net::name_of(charter->rule), net::name_of(charter->sharing), charter->fairness.max_dry_spell),
+         {charter_fields(*charter)}},
+        args.flags);
   });
 }
 
@@ -132,8 +137,11 @@ int update_network(const CharterArgs& args) {
     if (core::Status status = session.program().update_charter(*charter); !status) {
       return report_error(status.error());
     }
-    fmt::print("charter of '{}' updated: it applies from the next cycle opened\n", core::terminal_safe(charter->name));
-    return static_cast<int>(kExitOk);
+    return print_change({"network",
+                         fmt::format("charter of '{}' updated: it applies from the next cycle opened\n",
+                                     core::terminal_safe(charter->name)),
+                         {charter_fields(*charter)}},
+                        args.flags);
   });
 }
 
@@ -142,22 +150,15 @@ void add_charter_flags(CLI::App& cmd, CharterArgs& args, bool init) {
   if (init) {
     name->required();
   }
-  cmd.add_option("--capacity", args.capacity, "capacity units per cycle (> 0)")->capture_default_str();
-  cmd.add_option("--rule", args.rule, "mes | phragmen | greedy | network-fair | consensus")->capture_default_str();
-  cmd.add_option("--ranking-rule", args.ranking_rule,
-                 "consensus order of the ballots: borda | plurality | copeland | minimax | schulze | ranked-pairs | "
-                 "irv | kemeny")
-      ->capture_default_str();
-  cmd.add_option("--disclosure", args.disclosure, "ballots shown after close: public | anonymous | secret")
-      ->capture_default_str();
-  cmd.add_option("--sharing", args.sharing, "shapley | proportional | none")->capture_default_str();
-  cmd.add_option("--max-dry-spell", args.max_dry_spell, "k: the longest dry spell allowed")->capture_default_str();
-  cmd.add_option("--max-deopt-share", args.max_deopt_share,
-                 "largest share of a cycle's de-optimisation one partner carries")
-      ->capture_default_str();
-  cmd.add_flag("--no-perpetual-weighting,!--perpetual-weighting", args.no_perpetual,
-               "do not weight votes by dry spell (--perpetual-weighting: do)");
-  cmd.add_option("--max-leads", args.max_leads, "most concurrent leads per partner")->capture_default_str();
+  add_setting(cmd, "charter.capacity", args.capacity, RangeCheck::kLater);
+  add_setting(cmd, "charter.rule", args.rule, RangeCheck::kLater);
+  add_setting(cmd, "charter.ranking_rule", args.ranking_rule, RangeCheck::kLater);
+  add_setting(cmd, "charter.disclosure", args.disclosure, RangeCheck::kLater);
+  add_setting(cmd, "charter.sharing", args.sharing, RangeCheck::kLater);
+  add_setting(cmd, "charter.max_dry_spell", args.max_dry_spell, RangeCheck::kLater);
+  add_setting(cmd, "charter.max_deopt_share", args.max_deopt_share, RangeCheck::kLater);
+  add_setting(cmd, "charter.perpetual_weighting", args.perpetual);
+  add_setting(cmd, "charter.max_concurrent_leads", args.max_leads, RangeCheck::kLater);
 }
 
 int show_network(const ProgramFlags& flags) {
@@ -188,12 +189,12 @@ void register_network(CLI::App& app, Action& run) {
   network->require_subcommand(1);
   auto args = std::make_shared<CharterArgs>();
   auto* init = network->add_subcommand("init", "Create the network with its charter in a new database");
-  args->flags.add_db(*init);
+  args->flags.add_change_output(*init);
   add_charter_flags(*init, *args, true);
   init->callback([&run, args] { run = [args] { return init_network(*args); }; });
   auto update_args = std::make_shared<CharterArgs>();
   auto* update = network->add_subcommand("update", "Change the charter (the flags given); from the next cycle on");
-  update_args->flags.add_db(*update);
+  update_args->flags.add_change_output(*update);
   add_charter_flags(*update, *update_args, false);
   update_args->command = update;
   update->callback([&run, update_args] { run = [update_args] { return update_network(*update_args); }; });

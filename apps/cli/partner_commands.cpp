@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "covalue/core/text.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
@@ -29,9 +30,12 @@ int add_partner(const PartnerArgs& args) {
     if (!partner) {
       return report_error(partner.error());
     }
-    fmt::print("partner {} '{}' ({}) joins from cycle {}\n", partner->id, core::terminal_safe(partner->name),
-               net::name_of(partner->tier), partner->joined_cycle);
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"partner",
+         fmt::format("partner {} '{}' ({}) joins from cycle {}\n", partner->id, core::terminal_safe(partner->name),
+                     net::name_of(partner->tier), partner->joined_cycle),
+         {partner_fields(*partner)}},
+        args.flags);
   });
 }
 
@@ -49,9 +53,11 @@ int leave_partner(const PartnerArgs& args) {
     if (!partner) {
       return report_error(partner.error());
     }
-    fmt::print("partner {} '{}' is no longer a member from cycle {}\n", partner->id, core::terminal_safe(partner->name),
-               *partner->left_cycle);
-    return static_cast<int>(kExitOk);
+    return print_change({"partner",
+                         fmt::format("partner {} '{}' is no longer a member from cycle {}\n", partner->id,
+                                     core::terminal_safe(partner->name), *partner->left_cycle),
+                         {partner_fields(*partner)}},
+                        args.flags);
   });
 }
 
@@ -126,11 +132,20 @@ int add_objective(const ObjectiveArgs& args) {
     if (!stored) {
       return report_error(stored.error());
     }
-    fmt::print("objective {}: {} from {} to {}{}\n", stored->id,
-               core::terminal_safe(stored->name.empty() ? net::name_of(stored->kpi) : stored->name),
-               core::to_decimal_string(stored->baseline), core::to_decimal_string(stored->target),
-               core::terminal_safe(stored->unit));
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"objective",
+         fmt::format("objective {}: {} from {} to {}{}\n", stored->id,
+                     core::terminal_safe(stored->name.empty() ? net::name_of(stored->kpi) : stored->name),
+                     core::to_decimal_string(stored->baseline), core::to_decimal_string(stored->target),
+                     core::terminal_safe(stored->unit)),
+         {{"id", program::ReportCell::of_integer(stored->id)},
+          {"partner", program::ReportCell::of_integer(stored->partner)},
+          {"kpi", program::ReportCell::of_text(net::name_of(stored->kpi))},
+          {"name", program::ReportCell::of_text(stored->name)},
+          {"baseline", program::ReportCell::of_number(stored->baseline)},
+          {"target", program::ReportCell::of_number(stored->target)},
+          {"unit", program::ReportCell::of_text(stored->unit)}}},
+        args.flags);
   });
 }
 
@@ -139,7 +154,7 @@ void register_objective(CLI::App& app, Action& run) {
   objective->require_subcommand(1);
   auto args = std::make_shared<ObjectiveArgs>();
   auto* add = objective->add_subcommand("add", "Add an objective: a KPI moving from a baseline to a target");
-  args->flags.add_db(*add);
+  args->flags.add_change_output(*add);
   add->add_option("--partner", args->partner, "the partner (id or name)")->required();
   add->add_option("--kpi", args->kpi, std::string("one of: ") + std::string(net::kpi_names()))->required();
   add->add_option("--name", args->name, "a label (required for a custom KPI)");
@@ -156,14 +171,14 @@ void register_partner_commands(CLI::App& app, Action& run) {
   partner->require_subcommand(1);
   auto args = std::make_shared<PartnerArgs>();
   auto* add = partner->add_subcommand("add", "Add a partner to the network");
-  args->flags.add_db(*add);
+  args->flags.add_change_output(*add);
   add->add_option("NAME", args->name, "unique name")->required();
   add->add_option("--tier", args->tier, std::string("one of: ") + std::string(net::tier_names()))
       ->capture_default_str();
   add->callback([&run, args] { run = [args] { return add_partner(*args); }; });
   auto leave_args = std::make_shared<PartnerArgs>();
   auto* leave = partner->add_subcommand("leave", "A partner leaves the network");
-  leave_args->flags.add_db(*leave);
+  leave_args->flags.add_change_output(*leave);
   leave->add_option("PARTNER", leave_args->name, "id or name")->required();
   leave->callback([&run, leave_args] { run = [leave_args] { return leave_partner(*leave_args); }; });
   auto list_flags = std::make_shared<ProgramFlags>();

@@ -1,5 +1,7 @@
 #include "pb_options.hpp"
 
+#include "setting_flags.hpp"
+
 namespace covalue::cli {
 
 void RuleFlags::add_to(CLI::App& command) {
@@ -8,10 +10,9 @@ void RuleFlags::add_to(CLI::App& command) {
   command.add_option("--completion", completion, "MES completion: none | greedy | add1 | add1+greedy")
       ->capture_default_str();
   command.add_option("--tie", tie, "tie-breaking: lex | mincost | maxapprovals | refuse")->capture_default_str();
-  command.add_option("--increment", increment, "add1: budget added per voter each round")->capture_default_str();
-  command.add_flag("--irresolute", irresolute, "return every outcome some tie-breaking yields");
-  command.add_option("--max-outcomes", max_outcomes, "irresolute: give up past this many outcomes")
-      ->capture_default_str();
+  add_setting(command, "pb.increment", increment);
+  add_setting(command, "pb.irresolute", irresolute);
+  add_setting(command, "pb.max_outcomes", max_outcomes);
 }
 
 core::Result<core::rules::RuleOptions> RuleFlags::to_options() const {

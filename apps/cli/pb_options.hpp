@@ -15,9 +15,9 @@ struct RuleFlags {
   std::string sat{"cost"};
   std::string completion{"none"};
   std::string tie{"lex"};
-  std::string increment{"1"};
+  std::string increment;  // these three: defaults from the settings table's pb.* rows
   bool irresolute{false};
-  std::size_t max_outcomes{10000};
+  std::size_t max_outcomes{0};
 
   //! Adds --rule, --sat, --completion, --tie, --increment, --irresolute, --max-outcomes.
   void add_to(CLI::App& command);

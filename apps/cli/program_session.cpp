@@ -3,21 +3,22 @@
 #include <fmt/core.h>
 
 #include "report_format.hpp"
+#include "setting_flags.hpp"
 #include "store_factory.hpp"
 
 namespace covalue::cli {
 
-void ProgramFlags::add_db(CLI::App& command) {
-  command.add_option("--db", db, "the network's database: a SQLite file, or a postgresql:// URL")
-      ->capture_default_str();
-}
+void ProgramFlags::add_db(CLI::App& command) { add_setting(command, "server.db", db); }
 
 void ProgramFlags::add_output(CLI::App& command) {
   add_db(command);
-  command.add_option("--format", format, "table | json | csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
-      ->capture_default_str();
+  add_setting(command, "cli.format", format);
   command.add_option("--table", table, "csv: the table to print (default: the first)");
+}
+
+void ProgramFlags::add_change_output(CLI::App& command) {
+  add_db(command);
+  add_setting(command, "cli.format", format);
 }
 
 core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db) {
@@ -27,17 +28,9 @@ core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::st
   }
   std::unique_ptr<ProgramSession> session(new ProgramSession());
   session->store_ = std::move(*store);
-  session->program_ = std::make_unique<program::Program>(*session->store_, decision_tools(&session->solver_));
+  session->program_ =
+      std::make_unique<program::Program>(*session->store_, program::make_decision_tools(&session->solver_));
   return session;
-}
-
-core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver) {
-  core::network::DecisionTools tools;
-  tools.solver = solver;
-  tools.solver_options.time_limit_seconds = 20;
-  tools.solver_options.threads = 1;
-  tools.shapley.threads = 2;
-  return tools;
 }
 
 int print_report(const program::Report& report, const ProgramFlags& flags) {

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
+#include "covalue/program/decision_tools.hpp"
 #include "covalue/program/program.hpp"
 #include "covalue/program/report.hpp"
 
@@ -14,14 +15,16 @@ namespace covalue::cli {
 
 //! The flags every program subcommand shares.
 struct ProgramFlags {
-  std::string db{"covalue.db"};
-  std::string format{"table"};
-  std::string table;  //!< csv: which table to print (default: the first)
+  std::string db;      //!< --db (settings table: server.db)
+  std::string format;  //!< --format (settings table: cli.format)
+  std::string table;   //!< csv: which table to print (default: the first)
 
   //! Adds --db to a subcommand.
   void add_db(CLI::App& command);
   //! Adds --db, --format table|json|csv and --table.
   void add_output(CLI::App& command);
+  //! Adds --db and --format table|json|csv: a command that changes something (print_change).
+  void add_change_output(CLI::App& command);
 };
 
 //! An open database with the program's use cases on it (CBC as the ILP solver).
@@ -37,9 +40,6 @@ class ProgramSession {
   adapters::cbc::CbcSolver solver_;
   std::unique_ptr<program::Program> program_;
 };
-
-//! The decision tools the CLI hands to cycle decisions: `solver`, two threads, default limits.
-[[nodiscard]] core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver);
 
 //! Prints a report in the chosen format ("table", "json" or "csv"); kUsage for an unknown --table.
 [[nodiscard]] int print_report(const program::Report& report, const ProgramFlags& flags);

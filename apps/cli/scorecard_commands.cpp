@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -68,8 +69,12 @@ int define(const DefineArgs& args) {
     if (core::Status status = session.program().define_scorecard(card); !status) {
       return report_error(status.error());
     }
-    fmt::print("scorecard defined: {} with {} criteria\n", net::name_of(card.formula), card.criteria.size());
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"scorecard",
+         fmt::format("scorecard defined: {} with {} criteria\n", net::name_of(card.formula), card.criteria.size()),
+         {{"formula", program::ReportCell::of_text(net::name_of(card.formula))},
+          {"criteria", program::ReportCell::of_integer(static_cast<std::int64_t>(card.criteria.size()))}}},
+        args.flags);
   });
 }
 
@@ -101,8 +106,13 @@ int score(const ScoreArgs& args) {
     if (core::Status status = session.program().score_initiative(scores); !status) {
       return report_error(status.error());
     }
-    fmt::print("{} scores of initiative {} recorded for {}\n", scores.size(), args.initiative, args.partner);
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"scores",
+         fmt::format("{} scores of initiative {} recorded for {}\n", scores.size(), args.initiative, args.partner),
+         {{"initiative", program::ReportCell::of_integer(args.initiative)},
+          {"partner", program::ReportCell::of_text(args.partner)},
+          {"scores", program::ReportCell::of_integer(static_cast<std::int64_t>(scores.size()))}}},
+        args.flags);
   });
 }
 
@@ -127,7 +137,7 @@ void register_scorecard_commands(CLI::App& app, Action& run) {
   scorecard->require_subcommand(1);
   auto define_args = std::make_shared<DefineArgs>();
   auto* define_cmd = scorecard->add_subcommand("define", "Define (or replace) the network's scorecard");
-  define_args->flags.add_db(*define_cmd);
+  define_args->flags.add_change_output(*define_cmd);
   define_cmd->add_option("--formula", define_args->formula, "rice | wsjf | weighted")->capture_default_str();
   define_cmd
       ->add_option("--criterion", define_args->criteria,
@@ -139,7 +149,7 @@ void register_scorecard_commands(CLI::App& app, Action& run) {
 
   auto score_args = std::make_shared<ScoreArgs>();
   auto* score_cmd = scorecard->add_subcommand("score", "A partner scores an undecided initiative");
-  score_args->flags.add_db(*score_cmd);
+  score_args->flags.add_change_output(*score_cmd);
   score_cmd->add_option("--partner", score_args->partner, "the scoring partner (name or id)")->required();
   score_cmd->add_option("--initiative", score_args->initiative, "the initiative's id")->required();
   score_cmd->add_option("SCORES", score_args->values, "CRITERION=VALUE ...")->required();

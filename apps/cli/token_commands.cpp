@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "change_output.hpp"
 #include "program_args.hpp"
 #include "program_session.hpp"
 
@@ -42,8 +43,12 @@ int issue(const IssueArgs& args) {
     }
     fmt::print(stderr, "token {} ({}) issued; its secret is shown once:\n", issued->token.id,
                program::name_of(issued->token.role));
-    fmt::print("{}\n", issued->secret);
-    return static_cast<int>(kExitOk);
+    return print_change({"token",
+                         issued->secret + "\n",
+                         {{"id", program::ReportCell::of_integer(issued->token.id)},
+                          {"role", program::ReportCell::of_text(program::name_of(issued->token.role))},
+                          {"secret", program::ReportCell::of_text(issued->secret)}}},
+                        args.flags);
   });
 }
 
@@ -79,8 +84,11 @@ int revoke(const RevokeArgs& args) {
     if (core::Status status = session.program().revoke_token(*id); !status) {
       return report_error(status.error());
     }
-    fmt::print("token {} revoked\n", *id);
-    return static_cast<int>(kExitOk);
+    return print_change(
+        {"token",
+         fmt::format("token {} revoked\n", *id),
+         {{"id", program::ReportCell::of_integer(*id)}, {"revoked", program::ReportCell::of_text("yes")}}},
+        args.flags);
   });
 }
 
@@ -91,7 +99,7 @@ void register_token_commands(CLI::App& app, Action& run) {
   token->require_subcommand(1);
   auto args = std::make_shared<IssueArgs>();
   auto* cmd = token->add_subcommand("issue", "Issue a token; prints its secret once");
-  args->flags.add_db(*cmd);
+  args->flags.add_change_output(*cmd);
   cmd->add_option("--role", args->role, "coordinator | representative | observer")->required();
   cmd->add_option("--partner", args->partner, "the partner a representative acts for (id or name)");
   cmd->add_option("--label", args->label, "a note saying whose token it is");
@@ -102,7 +110,7 @@ void register_token_commands(CLI::App& app, Action& run) {
   list_cmd->callback([&run, list_flags] { run = [list_flags] { return list(*list_flags); }; });
   auto revoke_args = std::make_shared<RevokeArgs>();
   auto* revoke_cmd = token->add_subcommand("revoke", "Revoke a token");
-  revoke_args->flags.add_db(*revoke_cmd);
+  revoke_args->flags.add_change_output(*revoke_cmd);
   revoke_cmd->add_option("ID", revoke_args->id, "token id")->required();
   revoke_cmd->callback([&run, revoke_args] { run = [revoke_args] { return revoke(*revoke_args); }; });
 }
