@@ -107,6 +107,21 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
   }
 }
 
+TEST_F(ServerConfig, TheCharterSchemaStatesTheTablesDefaultsAndRanges) {
+  ServerProcess server(dir_.file("x.db"), dir_.file("web"));
+  const nlohmann::json doc = server.request("GET", "/api/openapi.json").json();
+  const nlohmann::json& charter = doc["components"]["schemas"]["Charter"]["properties"];
+  const nlohmann::json& dry = charter["fairness"]["properties"]["max_dry_spell"];
+  EXPECT_EQ(dry["default"], 3);
+  EXPECT_EQ(dry["minimum"], 1);
+  EXPECT_EQ(charter["leadership"]["properties"]["max_concurrent_leads"]["minimum"], 1);
+  EXPECT_EQ(charter["fairness"]["properties"]["perpetual_weighting"]["default"], true);
+  EXPECT_EQ(charter["capacity"]["default"], "100");
+  EXPECT_EQ(charter["capacity"]["description"],
+            "capacity units (e.g. person-weeks) the network can spend per cycle (> 0)");
+  EXPECT_EQ(charter["rule"]["default"], "mes");
+}
+
 TEST_F(ServerConfig, ABadFlagIsRefusedWithItsRange) {
   const auto [code, out] = run_cli("serve --db " + dir_.file("x.db") + " --listen 127.0.0.1:0 --threads -1");
   EXPECT_EQ(code, 2);
