@@ -109,9 +109,8 @@ int record_kpi(const KpiArgs& args) {
 
 }  // namespace
 
-void register_actuals_commands(CLI::App& app, Action& run) {
-  auto* actuals = app.add_subcommand("actuals", "Record what initiatives really achieved");
-  actuals->require_subcommand(1);
+void add_actuals_commands(CLI::App& command, Action& run) {
+  auto* actuals = &command;
   auto args = std::make_shared<ActualArgs>();
   auto* cmd = actuals->add_subcommand("record", "Record an initiative's realised value for one partner");
   args->flags.add_change_output(*cmd);

@@ -51,9 +51,8 @@ int verify(const ProgramFlags& flags) {
 
 }  // namespace
 
-void register_audit_commands(CLI::App& app, Action& run) {
-  auto* audit = app.add_subcommand("audit", "Read and verify the audit log");
-  audit->require_subcommand(1);
+void add_audit_commands(CLI::App& command, Action& run) {
+  auto* audit = &command;
   auto args = std::make_shared<ListArgs>();
   auto* list_cmd = audit->add_subcommand("list", "List audit entries");
   args->flags.add_output(*list_cmd);

@@ -38,84 +38,104 @@ int show_cycle(ProgramSession& session, const ProgramFlags& flags, net::CycleNum
   return print_report(*report, flags);
 }
 
-//! Runs a cycle transition on the chosen cycle and prints the result.
-int transition(const CycleArgs& args, const std::string& verb) {
+int open_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber /*number*/) {
+  auto cycle = session.program().open_cycle();
+  if (!cycle) {
+    return report_error(cycle.error());
+  }
+  return print_change({"cycle",
+                       fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
+                                   core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)),
+                       {cycle_fields(*cycle)}},
+                      args.flags);
+}
+
+int vote_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  auto cycle = session.program().start_voting(number);
+  if (!cycle) {
+    return report_error(cycle.error());
+  }
+  return print_change({"cycle",
+                       fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number),
+                       {cycle_fields(*cycle)}},
+                      args.flags);
+}
+
+//! One transaction: the report of the outcome the close decided (`number` 0: the newest cycle).
+int close_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  auto closed = session.program().close_cycle_reported(number);
+  if (!closed) {
+    return report_error(closed.error());
+  }
+  return print_report(closed->report, args.flags);
+}
+
+int review_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  auto cycle = session.program().review_cycle(number);
+  if (!cycle) {
+    return report_error(cycle.error());
+  }
+  return print_change({"cycle", fmt::format("cycle {} reviewed\n", cycle->number), {cycle_fields(*cycle)}}, args.flags);
+}
+
+int shortlist_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  auto cycle = session.program().shortlist(number, args.size);
+  if (!cycle) {
+    return report_error(cycle.error());
+  }
+  fmt::print("cycle {}: {} initiatives on the ballot, the others wait for the next cycle\n", cycle->number,
+             cycle->shortlist.size());
+  return show_cycle(session, args.flags, number);
+}
+
+int show_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  return show_cycle(session, args.flags, number);
+}
+
+//! One `covalue cycle` verb: its name, help, whether it takes a CYCLE, and what it runs.
+struct CycleVerb {
+  const char* name;
+  const char* help;
+  bool picks_cycle;  //!< reads the newest cycle's number when CYCLE is not given (close does that itself)
+  int (*run)(ProgramSession& session, const CycleArgs& args, net::CycleNumber number);
+};
+
+constexpr CycleVerb kCycleVerbs[] = {
+    {"open", "Open the next cycle for proposals", true, open_verb},
+    {"vote", "Move the current (or given) cycle from proposing to voting", true, vote_verb},
+    {"close", "Close a voting cycle: select, share, assign leads; prints the outcome", false, close_verb},
+    {"review", "Mark a closed cycle reviewed once its actuals are in", true, review_verb},
+    {"shortlist", "Keep the scorecard's top initiatives on a proposing cycle's ballot; the rest wait", true,
+     shortlist_verb},
+    {"show", "Show a cycle and its outcome", true, show_verb}};
+
+//! Runs a cycle verb on the chosen cycle and prints the result.
+int transition(const CycleArgs& args, const CycleVerb& verb) {
   return with_session(args.flags, [&](ProgramSession& session) {
-    if (verb == "close") {  // one transaction: the report of the outcome the close decided
-      auto closed = session.program().close_cycle_reported(args.cycle);
-      if (!closed) {
-        return report_error(closed.error());
+    net::CycleNumber number = args.cycle;
+    if (verb.picks_cycle) {
+      auto snapshot = session.program().snapshot();
+      if (!snapshot) {
+        return report_error(snapshot.error());
       }
-      return print_report(closed->report, args.flags);
+      number = pick_cycle(*snapshot, args.cycle);
     }
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    const net::CycleNumber number = pick_cycle(*snapshot, args.cycle);
-    if (verb == "open") {
-      auto cycle = session.program().open_cycle();
-      if (!cycle) {
-        return report_error(cycle.error());
-      }
-      return print_change({"cycle",
-                           fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
-                                       core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)),
-                           {cycle_fields(*cycle)}},
-                          args.flags);
-    }
-    if (verb == "vote") {
-      auto cycle = session.program().start_voting(number);
-      if (!cycle) {
-        return report_error(cycle.error());
-      }
-      return print_change({"cycle",
-                           fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number),
-                           {cycle_fields(*cycle)}},
-                          args.flags);
-    }
-    if (verb == "shortlist") {
-      auto cycle = session.program().shortlist(number, args.size);
-      if (!cycle) {
-        return report_error(cycle.error());
-      }
-      fmt::print("cycle {}: {} initiatives on the ballot, the others wait for the next cycle\n", cycle->number,
-                 cycle->shortlist.size());
-      return show_cycle(session, args.flags, number);
-    }
-    if (verb == "review") {
-      auto cycle = session.program().review_cycle(number);
-      if (!cycle) {
-        return report_error(cycle.error());
-      }
-      return print_change({"cycle", fmt::format("cycle {} reviewed\n", cycle->number), {cycle_fields(*cycle)}},
-                          args.flags);
-    }
-    return show_cycle(session, args.flags, number);
+    return verb.run(session, args, number);
   });
 }
 
-void register_cycle(CLI::App& app, Action& run) {
-  auto* cycle = app.add_subcommand("cycle", "Open, vote, close, review and show cycles");
-  cycle->require_subcommand(1);
-  const std::vector<std::pair<std::string, std::string>> verbs = {
-      {"open", "Open the next cycle for proposals"},
-      {"vote", "Move the current (or given) cycle from proposing to voting"},
-      {"close", "Close a voting cycle: select, share, assign leads; prints the outcome"},
-      {"review", "Mark a closed cycle reviewed once its actuals are in"},
-      {"shortlist", "Keep the scorecard's top initiatives on a proposing cycle's ballot; the rest wait"},
-      {"show", "Show a cycle and its outcome"}};
-  for (const auto& [verb, help] : verbs) {
+void add_cycle_group(CLI::App& command, Action& run) {
+  for (const CycleVerb& verb : kCycleVerbs) {
     auto args = std::make_shared<CycleArgs>();
-    auto* cmd = cycle->add_subcommand(verb, help);
+    auto* cmd = command.add_subcommand(verb.name, verb.help);
     args->flags.add_output(*cmd);
-    if (verb != "open") {
+    if (verb.run != open_verb) {
       cmd->add_option("CYCLE", args->cycle, "cycle number (default: the newest)");
     }
-    if (verb == "shortlist") {
+    if (verb.run == shortlist_verb) {
       cmd->add_option("--size", args->size, "initiatives kept (default: the scorecard's shortlist size)");
     }
-    cmd->callback([&run, args, name = verb] { run = [args, name] { return transition(*args, name); }; });
+    cmd->callback([&run, args, &verb] { run = [args, &verb] { return transition(*args, verb); }; });
   }
 }
 
@@ -237,9 +257,8 @@ int cast(const BallotArgs& args) {
   });
 }
 
-void register_ballot(CLI::App& app, Action& run) {
-  auto* ballot = app.add_subcommand("ballot", "Cast ballots");
-  ballot->require_subcommand(1);
+void add_ballot_group(CLI::App& command, Action& run) {
+  auto* ballot = &command;
   auto args = std::make_shared<BallotArgs>();
   auto* cmd = ballot->add_subcommand("cast", "Cast or re-cast a partner's ballot in a voting cycle (the last counts)");
   args->flags.add_change_output(*cmd);
@@ -255,10 +274,8 @@ void register_ballot(CLI::App& app, Action& run) {
 
 }  // namespace
 
-void register_cycle_commands(CLI::App& app, Action& run) {
-  register_cycle(app, run);
-  register_ballot(app, run);
-  register_actuals_commands(app, run);
-}
+void add_cycle_commands(CLI::App& command, Action& run) { add_cycle_group(command, run); }
+
+void add_ballot_commands(CLI::App& command, Action& run) { add_ballot_group(command, run); }
 
 }  // namespace covalue::cli

@@ -71,10 +71,9 @@ int demo(const std::string& file) {
 
 }  // namespace
 
-void register_demo_command(CLI::App& app, Action& run) {
-  auto* pb = app.get_subcommand("pb");
+void add_pb_demo_command(CLI::App& command, Action& run) {
   auto file = std::make_shared<std::string>(std::string(COVALUE_DEMO_DIR) + "/network_cycle.pb");
-  auto* cmd = pb->add_subcommand("demo", "Solve a bundled improvement cycle with every rule, side by side");
+  auto* cmd = &command;
   cmd->add_option("--file", *file, "another .pb file to use")->capture_default_str();
   cmd->callback([&run, file] { run = [file] { return demo(*file); }; });
 }

@@ -277,10 +277,8 @@ void register_propose(CLI::App& initiative, Action& run) {
 
 }  // namespace
 
-void register_initiative_commands(CLI::App& app, Action& run) {
-  register_scorecard_commands(app, run);
-  auto* initiative = app.add_subcommand("initiative", "Propose, list, show and withdraw initiatives; offers to lead");
-  initiative->require_subcommand(1);
+void add_initiative_commands(CLI::App& command, Action& run) {
+  auto* initiative = &command;
   register_propose(*initiative, run);
   auto list_args = std::make_shared<ListArgs>();
   auto* list = initiative->add_subcommand("list", "List initiatives");

@@ -184,9 +184,10 @@ int show_network(const ProgramFlags& flags) {
   });
 }
 
-void register_network(CLI::App& app, Action& run) {
-  auto* network = app.add_subcommand("network", "Create and show the network and its charter");
-  network->require_subcommand(1);
+}  // namespace
+
+void add_network_commands(CLI::App& command, Action& run) {
+  auto* network = &command;
   auto args = std::make_shared<CharterArgs>();
   auto* init = network->add_subcommand("init", "Create the network with its charter in a new database");
   args->flags.add_change_output(*init);
@@ -202,13 +203,6 @@ void register_network(CLI::App& app, Action& run) {
   auto* show = network->add_subcommand("show", "Show the charter");
   show_flags->add_output(*show);
   show->callback([&run, show_flags] { run = [show_flags] { return show_network(*show_flags); }; });
-}
-
-}  // namespace
-
-void register_network_commands(CLI::App& app, Action& run) {
-  register_network(app, run);
-  register_partner_commands(app, run);
 }
 
 }  // namespace covalue::cli

@@ -149,9 +149,10 @@ int add_objective(const ObjectiveArgs& args) {
   });
 }
 
-void register_objective(CLI::App& app, Action& run) {
-  auto* objective = app.add_subcommand("objective", "State a partner's objectives (KPIs with targets)");
-  objective->require_subcommand(1);
+}  // namespace
+
+void add_objective_commands(CLI::App& command, Action& run) {
+  auto* objective = &command;
   auto args = std::make_shared<ObjectiveArgs>();
   auto* add = objective->add_subcommand("add", "Add an objective: a KPI moving from a baseline to a target");
   args->flags.add_change_output(*add);
@@ -164,11 +165,8 @@ void register_objective(CLI::App& app, Action& run) {
   add->callback([&run, args] { run = [args] { return add_objective(*args); }; });
 }
 
-}  // namespace
-
-void register_partner_commands(CLI::App& app, Action& run) {
-  auto* partner = app.add_subcommand("partner", "Add, list and retire partners");
-  partner->require_subcommand(1);
+void add_partner_commands(CLI::App& command, Action& run) {
+  auto* partner = &command;
   auto args = std::make_shared<PartnerArgs>();
   auto* add = partner->add_subcommand("add", "Add a partner to the network");
   args->flags.add_change_output(*add);
@@ -185,7 +183,6 @@ void register_partner_commands(CLI::App& app, Action& run) {
   auto* list = partner->add_subcommand("list", "List the partners");
   list_flags->add_output(*list);
   list->callback([&run, list_flags] { run = [list_flags] { return list_partners(*list_flags); }; });
-  register_objective(app, run);
 }
 
 }  // namespace covalue::cli

@@ -126,9 +126,8 @@ int verify(const std::string& file, const std::string& outcome_file) {
 
 }  // namespace
 
-void register_pb_commands(CLI::App& app, Action& run) {
-  auto* pb = app.add_subcommand("pb", "Participatory-budgeting elections in the Pabulib .pb format");
-  pb->require_subcommand(1);
+void add_pb_commands(CLI::App& command, Action& run) {
+  auto* pb = &command;
   constexpr const char* kExitCodes =
       "Exit codes: 0 ok, 1 bad input (or a rejected outcome), 2 usage, 3 infeasible or refused tie, 4 internal.";
   pb->footer(kExitCodes);

@@ -69,9 +69,9 @@ int run_demo(const DemoArgs& args) {
 
 }  // namespace
 
-void register_program_demo_command(CLI::App& app, Action& run) {
+void add_program_demo_command(CLI::App& command, Action& run) {
   auto args = std::make_shared<DemoArgs>();
-  auto* cmd = app.add_subcommand("demo", "Build a demo partner network (8 cycles) and show its reports");
+  auto* cmd = &command;
   args->flags.add_output(*cmd);
   cmd->add_flag("--replace", args->replace, "delete the database file first if it exists");
   cmd->callback([&run, args] { run = [args] { return run_demo(*args); }; });

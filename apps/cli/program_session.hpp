@@ -47,27 +47,4 @@ class ProgramSession {
 //! Runs `body` on an open session, mapping errors to exit codes.
 [[nodiscard]] int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
 
-//! Registers network, partner, objective (network_commands.cpp).
-void register_network_commands(CLI::App& app, Action& run);
-//! Registers partner and objective (partner_commands.cpp).
-void register_partner_commands(CLI::App& app, Action& run);
-//! Registers initiative (initiative_commands.cpp).
-void register_initiative_commands(CLI::App& app, Action& run);
-//! Registers cycle, ballot, actuals (cycle_commands.cpp).
-void register_cycle_commands(CLI::App& app, Action& run);
-//! Registers actuals (actuals_commands.cpp).
-void register_actuals_commands(CLI::App& app, Action& run);
-//! Registers report (report_commands.cpp).
-void register_report_commands(CLI::App& app, Action& run);
-//! Registers `covalue scorecard define|show|score` (scorecard_commands.cpp).
-void register_scorecard_commands(CLI::App& app, Action& run);
-//! Registers `covalue demo` (program_demo.cpp).
-void register_program_demo_command(CLI::App& app, Action& run);
-//! Registers `covalue serve` (serve_command.cpp).
-void register_serve_command(CLI::App& app, Action& run);
-//! Registers `covalue token issue|list|revoke` (token_commands.cpp).
-void register_token_commands(CLI::App& app, Action& run);
-//! Registers `covalue audit list|verify` (audit_commands.cpp).
-void register_audit_commands(CLI::App& app, Action& run);
-
 }  // namespace covalue::cli

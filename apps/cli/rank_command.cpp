@@ -58,9 +58,9 @@ int rank(const RankArgs& args) {
 
 }  // namespace
 
-void register_rank_command(CLI::App& app, Action& run) {
+void add_rank_command(CLI::App& rank_cmd, Action& run) {
   auto args = std::make_shared<RankArgs>();
-  auto* command = app.add_subcommand("rank", "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)");
+  auto* command = &rank_cmd;
   command->add_option("file", args->file, "PrefLib file")->required();
   command
       ->add_option("--rule", args->rule,

@@ -58,9 +58,8 @@ int run_report(const ReportArgs& args, const std::string& kind) {
 
 }  // namespace
 
-void register_report_commands(CLI::App& app, Action& run) {
-  auto* report = app.add_subcommand("report", "Reports on the network, its partners, fairness and engagement");
-  report->require_subcommand(1);
+void add_report_commands(CLI::App& command, Action& run) {
+  auto* report = &command;
   const std::vector<std::pair<std::string, std::string>> kinds = {
       {"network", "Network value per cycle: estimated, realised, cumulative"},
       {"partner", "Per partner: cumulative net value, dry spells, shares of de-optimisation and leadership"},

@@ -132,9 +132,8 @@ int show(const ProgramFlags& flags) {
 
 }  // namespace
 
-void register_scorecard_commands(CLI::App& app, Action& run) {
-  auto* scorecard = app.add_subcommand("scorecard", "Define the scorecard, score initiatives, show the ranking");
-  scorecard->require_subcommand(1);
+void add_scorecard_commands(CLI::App& command, Action& run) {
+  auto* scorecard = &command;
   auto define_args = std::make_shared<DefineArgs>();
   auto* define_cmd = scorecard->add_subcommand("define", "Define (or replace) the network's scorecard");
   define_args->flags.add_change_output(*define_cmd);

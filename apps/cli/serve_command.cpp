@@ -78,9 +78,9 @@ int serve_with_config(ServeArgs& args) {
 
 }  // namespace
 
-void register_serve_command(CLI::App& app, Action& run) {
+void add_serve_command(CLI::App& command, Action& run) {
   auto args = std::make_shared<ServeArgs>();
-  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (/api) and the web UI");
+  auto* cmd = &command;
   args->command = cmd;
   cmd->add_option("--config", args->config, "a TOML file of these settings ([server] listen = ...); flags override it")
       ->check(CLI::ExistingFile);

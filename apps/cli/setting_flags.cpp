@@ -62,10 +62,9 @@ std::string server_toml() {
 
 }  // namespace
 
-void register_settings_command(CLI::App& app, std::function<int()>& run) {
+void add_settings_command(CLI::App& command, Action& run) {
   auto format = std::make_shared<std::string>("markdown");
-  auto* cmd = app.add_subcommand("settings", "Print the settings table (docs/settings.md)");
-  cmd->group("");  // hidden: a tool for the docs
+  auto* cmd = &command;
   cmd->add_option("--format", *format, "markdown | toml")
       ->check(CLI::IsMember({"markdown", "toml"}))
       ->capture_default_str();

@@ -41,8 +41,4 @@ CLI::Option* add_setting(CLI::App& cmd, core::settings::Name name, T& var, Range
   }
 }
 
-//! Registers the hidden `covalue settings --format markdown|toml`: prints docs/settings.md (or a TOML
-//! file of every server setting at its default) from the table.
-void register_settings_command(CLI::App& app, std::function<int()>& run);
-
 }  // namespace covalue::cli

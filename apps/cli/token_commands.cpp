@@ -94,9 +94,8 @@ int revoke(const RevokeArgs& args) {
 
 }  // namespace
 
-void register_token_commands(CLI::App& app, Action& run) {
-  auto* token = app.add_subcommand("token", "Issue, list and revoke the HTTP API's bearer tokens");
-  token->require_subcommand(1);
+void add_token_commands(CLI::App& command, Action& run) {
+  auto* token = &command;
   auto args = std::make_shared<IssueArgs>();
   auto* cmd = token->add_subcommand("issue", "Issue a token; prints its secret once");
   args->flags.add_change_output(*cmd);

@@ -39,6 +39,28 @@ TEST(SettingsCli, FlagsShowTheTablesDefaultAndRange) {
   EXPECT_NE(bad.err.find("must be one of: table, json, csv, got 'yaml'"), std::string::npos) << bad.err;
 }
 
+//! The command table registers every command (a child after its parent, whatever the order of files) and
+//! hides the docs tool from --help.
+TEST(CommandTable, EveryCommandIsRegisteredOnceInTheTablesOrder) {
+  const CommandResult help = run_covalue("--help");
+  ASSERT_EQ(help.exit_code, 0) << help.err;
+  std::size_t at = 0;
+  for (const char* command : {"pb", "rank", "network", "partner", "objective", "scorecard", "initiative", "cycle",
+                              "ballot", "actuals", "report", "demo", "serve", "token", "audit"}) {
+    const std::size_t found = help.out.find(std::string("\n  ") + command + " ", at);
+    ASSERT_NE(found, std::string::npos) << command << " in order in:\n" << help.out;
+    at = found + 1;
+  }
+  EXPECT_EQ(help.out.find("\n  settings"), std::string::npos) << "hidden";
+  const CommandResult demo = run_covalue("pb demo --help");
+  EXPECT_EQ(demo.exit_code, 0) << demo.err;
+  EXPECT_NE(demo.out.find("Solve a bundled improvement cycle"), std::string::npos) << demo.out;
+  for (const char* verb : {"open", "vote", "close", "review", "shortlist", "show"}) {
+    const CommandResult cycle = run_covalue(std::string("cycle ") + verb + " --help");
+    EXPECT_EQ(cycle.exit_code, 0) << verb << cycle.err;
+  }
+}
+
 class ChangeCli : public ::testing::Test {
  protected:
   CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
