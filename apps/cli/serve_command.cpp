@@ -6,7 +6,7 @@
 #include <memory>
 #include <thread>
 
-#include "program_session.hpp"
+#include "program/program_session.hpp"
 #include "serve_config.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"

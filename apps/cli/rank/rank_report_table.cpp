@@ -2,7 +2,7 @@
 #include <fmt/core.h>
 
 #include "covalue/core/text.hpp"
-#include "rank_report.hpp"
+#include "rank/rank_report.hpp"
 
 namespace covalue::cli {
 namespace {

@@ -1,8 +1,8 @@
 // `covalue report network|partner|fairness|engagement|cycle|kpi`.
 #include <memory>
 
-#include "program_args.hpp"
-#include "program_session.hpp"
+#include "program/program_args.hpp"
+#include "program/program_session.hpp"
 
 namespace covalue::cli {
 namespace {

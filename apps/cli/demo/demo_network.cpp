@@ -1,10 +1,10 @@
-#include "demo_network.hpp"
+#include "demo/demo_network.hpp"
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "demo_catalog.hpp"
+#include "demo/demo_catalog.hpp"
 
 namespace covalue::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "program_session.hpp"
+#include "program/program_session.hpp"
 
 namespace covalue::cli {
 

@@ -3,10 +3,10 @@
 
 #include <memory>
 
-#include "change_output.hpp"
 #include "covalue/core/text.hpp"
-#include "program_args.hpp"
-#include "program_session.hpp"
+#include "program/change_output.hpp"
+#include "program/program_args.hpp"
+#include "program/program_session.hpp"
 #include "setting_flags.hpp"
 
 namespace covalue::cli {

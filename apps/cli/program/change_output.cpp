@@ -1,4 +1,4 @@
-#include "change_output.hpp"
+#include "program/change_output.hpp"
 
 #include <fmt/core.h>
 

@@ -15,8 +15,8 @@
 #include "covalue/core/rules/rule.hpp"
 #include "covalue/core/text.hpp"
 #include "covalue/core/verify.hpp"
-#include "pb_options.hpp"
-#include "pb_report.hpp"
+#include "pb/pb_options.hpp"
+#include "pb/pb_report.hpp"
 
 namespace covalue::cli {
 namespace {

@@ -3,9 +3,9 @@
 
 #include <memory>
 
-#include "change_output.hpp"
-#include "program_args.hpp"
-#include "program_session.hpp"
+#include "program/change_output.hpp"
+#include "program/program_args.hpp"
+#include "program/program_session.hpp"
 
 namespace covalue::cli {
 namespace {

@@ -10,7 +10,7 @@
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/rules/rule.hpp"
 #include "covalue/core/text.hpp"
-#include "pb_report.hpp"
+#include "pb/pb_report.hpp"
 
 namespace covalue::cli {
 namespace {

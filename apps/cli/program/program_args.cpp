@@ -1,4 +1,4 @@
-#include "program_args.hpp"
+#include "program/program_args.hpp"
 
 #include <charconv>
 

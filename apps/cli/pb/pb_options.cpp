@@ -1,4 +1,4 @@
-#include "pb_options.hpp"
+#include "pb/pb_options.hpp"
 
 #include "setting_flags.hpp"
 

@@ -1,4 +1,4 @@
-#include "pb_report.hpp"
+#include "pb/pb_report.hpp"
 
 #include <fmt/core.h>
 

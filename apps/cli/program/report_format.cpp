@@ -1,4 +1,4 @@
-#include "report_format.hpp"
+#include "program/report_format.hpp"
 
 #include <fmt/core.h>
 

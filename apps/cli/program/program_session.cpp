@@ -1,8 +1,8 @@
-#include "program_session.hpp"
+#include "program/program_session.hpp"
 
 #include <fmt/core.h>
 
-#include "report_format.hpp"
+#include "program/report_format.hpp"
 #include "setting_flags.hpp"
 #include "store_factory.hpp"
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "demo_network.hpp"
-#include "program_session.hpp"
+#include "demo/demo_network.hpp"
+#include "program/program_session.hpp"
 
 namespace covalue::cli {
 namespace {

@@ -1,5 +1,5 @@
 // `covalue rank --format json`.
-#include "rank_report.hpp"
+#include "rank/rank_report.hpp"
 
 #include <algorithm>
 

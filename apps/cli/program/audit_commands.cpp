@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "program_session.hpp"
+#include "program/program_session.hpp"
 #include "setting_flags.hpp"
 
 namespace covalue::cli {

@@ -7,7 +7,7 @@
 #include "covalue/adapters/preflib/preflib_file.hpp"
 #include "covalue/core/ranking/consensus.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
-#include "rank_report.hpp"
+#include "rank/rank_report.hpp"
 
 namespace covalue::cli {
 namespace {
