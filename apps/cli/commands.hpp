@@ -26,11 +26,4 @@ enum ExitCode : int {
 //! What a subcommand runs once the command line is parsed; returns the exit code.
 using Action = std::function<int()>;
 
-//! Each register_* adds its subcommands to the app; `run` receives the action of the one chosen.
-void register_pb_commands(CLI::App& app, Action& run);
-void register_demo_command(CLI::App& app, Action& run);
-void register_rank_command(CLI::App& app, Action& run);
-//! The hidden `names` command: the enum names as a TypeScript module, for the web build.
-void register_names_command(CLI::App& app, Action& run);
-
 }  // namespace covalue::cli

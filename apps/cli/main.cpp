@@ -4,8 +4,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "commands.hpp"
-#include "program_session.hpp"
+#include "command_table.hpp"
 
 namespace {
 
@@ -16,18 +15,7 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "covalue 0.1.0");
   covalue::cli::Action run;
-  covalue::cli::register_pb_commands(app, run);
-  covalue::cli::register_demo_command(app, run);
-  covalue::cli::register_rank_command(app, run);
-  covalue::cli::register_names_command(app, run);
-  covalue::cli::register_network_commands(app, run);
-  covalue::cli::register_initiative_commands(app, run);
-  covalue::cli::register_cycle_commands(app, run);
-  covalue::cli::register_report_commands(app, run);
-  covalue::cli::register_program_demo_command(app, run);
-  covalue::cli::register_serve_command(app, run);
-  covalue::cli::register_token_commands(app, run);
-  covalue::cli::register_audit_commands(app, run);
+  covalue::cli::register_commands(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

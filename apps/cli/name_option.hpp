@@ -13,18 +13,12 @@
 #include <vector>
 
 #include "covalue/core/enum_names.hpp"
+#include "covalue/core/settings.hpp"
 
 namespace covalue::cli {
 
-//! What an output flag (--format) can ask for; rank and pb solve offer table and json only.
-enum class OutputFormat { kTable, kJson, kCsv };
-
-//! "table", "json", "csv".
-constexpr auto enum_names(OutputFormat /*tag*/) {
-  using enum OutputFormat;
-  return core::NameTable{"output format", std::to_array<core::EnumName<OutputFormat>>(
-                                              {{kTable, "table"}, {kJson, "json"}, {kCsv, "csv"}})};
-}
+//! What an output flag (--format) can ask for (its name table is in the settings table's header).
+using core::settings::OutputFormat;
 
 //! The names of E (or only of `allowed`, when it is not empty), joined by `separator`.
 template <core::NamedEnum E>

@@ -60,10 +60,8 @@ std::string typescript_module() {
 
 }  // namespace
 
-void register_names_command(CLI::App& app, Action& run) {
-  auto* command = app.add_subcommand("names", "Print the web UI's enum names as a TypeScript module");
-  command->group("");  // a build step, not a user command: hidden from --help
-  command->callback([&run] {
+void add_names_command(CLI::App& command, Action& run) {
+  command.callback([&run] {
     run = [] {
       fmt::print("{}", typescript_module());
       return kExitOk;

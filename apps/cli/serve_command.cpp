@@ -2,24 +2,30 @@
 #include <fmt/core.h>
 #include <malloc.h>
 
+#include <map>
 #include <memory>
 #include <thread>
 
 #include "install_paths.hpp"
-#include "program_session.hpp"
+#include "program/program_session.hpp"
+#include "serve_config.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"
+#include "setting_flags.hpp"
 #include "store_factory.hpp"
 
 namespace covalue::cli {
 namespace {
 
 struct ServeArgs {
-  std::string db{"covalue.db"};
-  std::string listen{"127.0.0.1:8080"};
+  std::string db;  // every flag's default, help and range: the settings table's server.*, solver.*, shapley.*
+  std::string listen;
   int threads{0};
-  long long max_connections{static_cast<long long>(server::ServerOptions::kDefaultMaxConnections)};
+  long long max_connections{0};
   std::string web{default_web_root().string()};
+  program::DecisionSettings decision;
+  std::string config;          //!< --config FILE: a TOML file of the same settings; flags override it
+  CLI::App* command{nullptr};  //!< the subcommand, to apply the file to the flags not given
 };
 
 //! A long-running server allocates and frees the same amounts per request: while it is busy, keep freed
@@ -42,20 +48,14 @@ int serve(const ServeArgs& args) {
   if (core::Status listen = server::parse_listen(args.listen, options); !listen) {
     return report_error(listen.error());
   }
-  if (args.threads < 0) {
-    return report_error(core::make_error(core::ErrorKind::kUsage, "must be 0 or more", "--threads"));
-  }
   options.threads = args.threads;
-  if (args.max_connections < 1) {
-    return report_error(core::make_error(core::ErrorKind::kUsage, "must be 1 or more", "--max-connections"));
-  }
   options.max_connections = static_cast<std::size_t>(args.max_connections);
   options.on_idle = give_back_memory;
   core::Result<std::unique_ptr<program::Store>> store = open_store(args.db);
   if (!store) {
     return report_error(store.error());
   }
-  server::Api api(**store, args.web);
+  server::Api api(**store, args.web, args.decision);
   if (core::Status served = server::run_http_server(api, options); !served) {
     return report_error(served.error());
   }
@@ -63,21 +63,37 @@ int serve(const ServeArgs& args) {
   return kExitOk;
 }
 
+//! Reads --config (when given) into the flags not given, then serves.
+int serve_with_config(ServeArgs& args) {
+  if (!args.config.empty()) {
+    core::Result<std::map<std::string, ConfigValue>> values = read_server_config(args.config);
+    if (!values) {
+      return report_error(values.error());
+    }
+    if (core::Status applied = apply_config(*args.command, *values); !applied) {
+      return report_error(applied.error());
+    }
+  }
+  return serve(args);
+}
+
 }  // namespace
 
-void register_serve_command(CLI::App& app, Action& run) {
+void add_serve_command(CLI::App& command, Action& run) {
   auto args = std::make_shared<ServeArgs>();
-  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (/api) and the web UI");
-  cmd->add_option("--db", args->db, "the network's database: a SQLite file or a postgresql:// URL")
-      ->capture_default_str();
-  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port, printed)")
-      ->capture_default_str();
-  cmd->add_option("--threads", args->threads, "threads serving requests (0: one per core)")->capture_default_str();
-  cmd->add_option("--max-connections", args->max_connections,
-                  "concurrent connections served; past them, a 503 and a close")
-      ->capture_default_str();
-  cmd->add_option("--web", args->web, "folder of the built web UI")->capture_default_str();
-  cmd->callback([&run, args] { run = [args] { return serve(*args); }; });
+  auto* cmd = &command;
+  args->command = cmd;
+  cmd->add_option("--config", args->config, "a TOML file of these settings ([server] listen = ...); flags override it")
+      ->check(CLI::ExistingFile);
+  add_setting(*cmd, "server.db", args->db);
+  add_setting(*cmd, "server.listen", args->listen);
+  add_setting(*cmd, "server.threads", args->threads);
+  add_setting(*cmd, "server.max_connections", args->max_connections);
+  add_setting(*cmd, "server.web", args->web)->capture_default_str();
+  add_setting(*cmd, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
+  add_setting(*cmd, "solver.threads", args->decision.solver_threads);
+  add_setting(*cmd, "shapley.threads", args->decision.shapley_threads);
+  cmd->callback([&run, args] { run = [args] { return serve_with_config(*args); }; });
 }
 
 }  // namespace covalue::cli

@@ -13,15 +13,6 @@ namespace covalue::server {
 
 namespace {
 
-core::network::DecisionTools decision_tools(core::ilp::BinarySolver* solver) {
-  core::network::DecisionTools tools;
-  tools.solver = solver;
-  tools.solver_options.time_limit_seconds = 20;
-  tools.solver_options.threads = 1;
-  tools.shapley.threads = 1;
-  return tools;
-}
-
 //! "GET", "POST", ...
 std::string upper_name(Method method) {
   std::string name = core::name_of(method);
@@ -73,7 +64,8 @@ ApiResponse to_response(const Route& route, Reply reply) {
 
 }  // namespace
 
-Api::Api(program::Store& store, std::filesystem::path web_dir) : store_(store), web_dir_(std::move(web_dir)) {}
+Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision)
+    : store_(store), web_dir_(std::move(web_dir)), decision_(decision) {}
 
 ApiResponse Api::handle(const ApiRequest& request) {
   if (request.method == Method::kHead) {
@@ -139,7 +131,7 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
     body = std::move(*parsed);
   }
   const std::map<std::string, std::string> query = parse_query(request.query);
-  program::Program program(store_, decision_tools(&solver_), actor);
+  program::Program program(store_, program::make_decision_tools(&solver_, decision_), actor);
   RouteCall call{program, cache_, version, match.params, query, body};
   core::Result<Reply> reply = route.handler(call);
   if (!reply) {

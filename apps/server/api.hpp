@@ -6,6 +6,7 @@
 #include "api_types.hpp"
 #include "auth_throttle.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
+#include "covalue/program/decision_tools.hpp"
 #include "covalue/program/store.hpp"
 #include "read_cache.hpp"
 #include "route_table.hpp"
@@ -23,8 +24,9 @@ class Api {
   static constexpr std::size_t kAuthFailureLimit = 10;
   static constexpr std::chrono::seconds kAuthFailureWindow{60};
 
-  //! Serves `store`, and the web UI from `web_dir`.
-  Api(program::Store& store, std::filesystem::path web_dir);
+  //! Serves `store`, and the web UI from `web_dir`; cycles close under `decision` (the settings table's
+  //! defaults unless a config file or flag changed them).
+  Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision = {});
 
   //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
   //! transport leaves the body out).
@@ -45,6 +47,7 @@ class Api {
   ReadCache cache_;
   AuthThrottle throttle_{kAuthFailureLimit, kAuthFailureWindow};
   std::filesystem::path web_dir_;
+  program::DecisionSettings decision_;
 };
 
 }  // namespace covalue::server

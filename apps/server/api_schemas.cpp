@@ -8,6 +8,7 @@
 #include "covalue/core/network/cycle_outcome.hpp"
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/core/settings.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/limits.hpp"
 #include "openapi.hpp"
@@ -196,7 +197,56 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Token/properties/role", core::names_of<program::Role>()}};
 }
 
+//! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.
+struct SettingProperty {
+  const char* pointer;
+  core::settings::Name name;
+};
+const std::vector<SettingProperty>& setting_properties() {
+  static const std::vector<SettingProperty> table = {
+      SettingProperty{"/Charter/properties/capacity", "charter.capacity"},
+      SettingProperty{"/Charter/properties/rule", "charter.rule"},
+      SettingProperty{"/Charter/properties/fairness/properties/max_dry_spell", "charter.max_dry_spell"},
+      SettingProperty{"/Charter/properties/fairness/properties/max_deopt_share", "charter.max_deopt_share"},
+      SettingProperty{"/Charter/properties/fairness/properties/perpetual_weighting", "charter.perpetual_weighting"},
+      SettingProperty{"/Charter/properties/sharing", "charter.sharing"},
+      SettingProperty{"/Charter/properties/leadership/properties/max_concurrent_leads", "charter.max_concurrent_leads"},
+      SettingProperty{"/Charter/properties/ranking_rule", "charter.ranking_rule"},
+      SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"}};
+  return table;
+}
+
+//! A row's default as JSON: a number for integers, a boolean for booleans, else the text.
+nlohmann::json default_of(const core::settings::Setting& setting) {
+  switch (setting.type) {
+    case core::settings::Type::kInteger:
+      return std::stoll(std::string(setting.default_text));
+    case core::settings::Type::kBoolean:
+      return setting.default_text == "true";
+    default:
+      return std::string(setting.default_text);
+  }
+}
+
+//! Each settings-backed property gets its row's default, help and range (integers: minimum, maximum).
+void add_settings(nlohmann::json& schemas) {
+  for (const SettingProperty& entry : setting_properties()) {
+    const core::settings::Setting& setting = core::settings::row(entry.name);
+    nlohmann::json& property = schemas[nlohmann::json::json_pointer(entry.pointer)];
+    property["default"] = default_of(setting);
+    const std::string range = core::settings::range_text(setting);
+    property["description"] = std::string(setting.help) + (range.empty() ? "" : " (" + range + ")");
+    if (setting.type == core::settings::Type::kInteger && !setting.min.empty()) {
+      property["minimum"] = std::stoll(std::string(setting.min));
+    }
+    if (setting.type == core::settings::Type::kInteger && !setting.max.empty()) {
+      property["maximum"] = std::stoll(std::string(setting.max));
+    }
+  }
+}
+
 nlohmann::json with_limits(nlohmann::json schemas) {
+  add_settings(schemas);
   nlohmann::json& exact = schemas["Exact"];
   exact["pattern"] = core::kExactNumberPattern;
   exact["description"] =

@@ -7,6 +7,7 @@
 
 #include "api.hpp"
 #include "covalue/core/result.hpp"
+#include "covalue/core/settings.hpp"
 
 namespace covalue::server {
 
@@ -22,7 +23,8 @@ struct ServerOptions {
 
   //! The default cap on concurrent connections: ample for a partner network's browsers and scripts on
   //! 2 cores, and below the common 1024 descriptor limit with room for the database.
-  static constexpr std::size_t kDefaultMaxConnections = 512;
+  static constexpr auto kDefaultMaxConnections =
+      static_cast<std::size_t>(core::settings::integer_default("server.max_connections"));
 };
 
 //! Serves `api` over HTTP/1.1 (Boost.Beast, async, keep-alive) until SIGINT or SIGTERM. Every answer

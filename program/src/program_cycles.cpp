@@ -210,38 +210,57 @@ core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& 
 }
 
 core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
+  core::Result<ClosedCycle> closed = decide_and_close(number, false, false);
+  if (!closed) {
+    return closed.error();
+  }
+  return std::move(closed->outcome);
+}
+
+core::Result<ClosedCycle> Program::close_cycle_reported(net::CycleNumber number) {
+  return decide_and_close(number, true, true);
+}
+
+core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, bool newest_when_zero, bool report) {
   if (core::Status allowed = detail::require_coordinator(actor_, "close a cycle"); !allowed) {
     return allowed.error();
   }
-  net::CycleOutcome outcome;
+  ClosedCycle closed;
   SnapshotParts parts = SnapshotParts::minimal();
   parts.ballots = true;
   parts.outcomes = true;
-  core::Status status = run_change({store_, actor_, *clock_}, "close_cycle", parts,
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     core::Result<const net::Cycle*> found =
-                                         cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
-                                     if (!found) {
-                                       return found.error();
-                                     }
-                                     net::Cycle cycle = **found;
-                                     const net::CycleInput input = cycle_input(snapshot, cycle);
-                                     core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
-                                     if (!decided) {
-                                       return decided.error();
-                                     }
-                                     outcome = std::move(*decided);
-                                     if (core::Status applied = apply_outcome(session, input, outcome); !applied) {
-                                       return applied;
-                                     }
-                                     cycle.state = net::CycleState::kClosed;
-                                     detail = closing_detail(outcome);
-                                     return session.update_cycle(cycle);
-                                   });
+  parts.scorecard = report;  // the report shows the scorecard beside the consensus
+  core::Status status = run_change(
+      {store_, actor_, *clock_}, "close_cycle", parts,
+      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+        if (number == 0 && newest_when_zero && snapshot.current_cycle() != nullptr) {
+          number = snapshot.current_cycle()->number;
+        }
+        core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kVoting, "closed");
+        if (!found) {
+          return found.error();
+        }
+        net::Cycle cycle = **found;
+        const net::CycleInput input = cycle_input(snapshot, cycle);
+        core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
+        if (!decided) {
+          return decided.error();
+        }
+        closed.outcome = std::move(*decided);
+        if (core::Status applied = apply_outcome(session, input, closed.outcome); !applied) {
+          return applied;
+        }
+        cycle.state = net::CycleState::kClosed;
+        detail = closing_detail(closed.outcome);
+        if (report) {
+          closed.report = closed_cycle_report(snapshot, cycle, closed.outcome);
+        }
+        return session.update_cycle(cycle);
+      });
   if (!status) {
     return status.error();
   }
-  return outcome;
+  return closed;
 }
 
 core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {

@@ -190,6 +190,7 @@ struct ServerLaunch {
   std::vector<std::string> extra_args;  //!< more `covalue serve` flags
   rlim_t open_files{0};                 //!< RLIMIT_NOFILE of the server (0: inherited)
   std::string stderr_file;              //!< where the server's stderr goes (empty: inherited)
+  bool bare{false};                     //!< only `serve` and extra_args (no --db, --listen, --threads, --web)
 };
 
 //! A running `covalue serve`, stopped (SIGTERM, by pid) when the object dies.
@@ -198,6 +199,9 @@ class ServerProcess {
   ServerProcess(const std::string& db, const std::string& web_dir, const ServerLaunch& launch = {}) {
     std::vector<std::string> args = {COVALUE_BINARY, "serve",     "--db", db,      "--listen",
                                      "127.0.0.1:0",  "--threads", "2",    "--web", web_dir};
+    if (launch.bare) {
+      args.resize(2);
+    }
     args.insert(args.end(), launch.extra_args.begin(), launch.extra_args.end());
     std::vector<char*> argv;
     for (std::string& arg : args) {

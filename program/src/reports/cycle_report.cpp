@@ -148,6 +148,16 @@ void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle)
   report.tables.push_back(detail::ballot_table(snapshot, cycle, candidates));
 }
 
+//! The report's head: the cycle's number, state, rule and capacity.
+Report cycle_summary(const net::Cycle& cycle) {
+  Report report{"cycle", {}, {}};
+  report.summary = {{"cycle", ReportCell::of_integer(cycle.number)},
+                    {"state", ReportCell::of_text(net::name_of(cycle.state))},
+                    {"rule", ReportCell::of_text(net::name_of(cycle.rule))},
+                    {"capacity", ReportCell::of_number(cycle.capacity)}};
+  return report;
+}
+
 }  // namespace
 
 core::Result<Report> cycle_report(const Snapshot& snapshot, net::CycleNumber cycle) {
@@ -156,16 +166,17 @@ core::Result<Report> cycle_report(const Snapshot& snapshot, net::CycleNumber cyc
     return required.error();
   }
   const net::Cycle* found = *required;
-  Report report{"cycle", {}, {}};
-  report.summary = {{"cycle", ReportCell::of_integer(found->number)},
-                    {"state", ReportCell::of_text(net::name_of(found->state))},
-                    {"rule", ReportCell::of_text(net::name_of(found->rule))},
-                    {"capacity", ReportCell::of_number(found->capacity)}};
   if (const net::CycleOutcome* outcome = snapshot.find_outcome(cycle); outcome != nullptr) {
-    add_outcome(report, snapshot, *outcome);
-  } else {
-    add_open(report, snapshot, *found);
+    return closed_cycle_report(snapshot, *found, *outcome);
   }
+  Report report = cycle_summary(*found);
+  add_open(report, snapshot, *found);
+  return report;
+}
+
+Report closed_cycle_report(const Snapshot& snapshot, const net::Cycle& cycle, const net::CycleOutcome& outcome) {
+  Report report = cycle_summary(cycle);
+  add_outcome(report, snapshot, outcome);
   return report;
 }
 

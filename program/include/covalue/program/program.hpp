@@ -9,10 +9,17 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/queries.hpp"
+#include "covalue/program/report.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::program {
+
+//! A cycle as its close decided it: the outcome, and the cycle report made from it in the same transaction.
+struct ClosedCycle {
+  net::CycleOutcome outcome;
+  Report report;  //!< cycle_report of the closed cycle
+};
 
 //! The use cases of the program, each one transaction on the store, done on behalf of one Actor.
 //! Every failure comes back as an Error naming the field or id at fault, and leaves the store
@@ -64,6 +71,9 @@ class Program {
   [[nodiscard]] core::Result<net::PartnerBallot> cast_ballot(const net::PartnerBallot& ballot);
   //! Closes a voting cycle: decides it (core::network::decide_cycle) and stores the outcome.
   [[nodiscard]] core::Result<net::CycleOutcome> close_cycle(net::CycleNumber cycle);
+  //! close_cycle, also returning the closed cycle's report (what `covalue cycle close` prints), in the same
+  //! transaction; `cycle` 0 closes the newest cycle.
+  [[nodiscard]] core::Result<ClosedCycle> close_cycle_reported(net::CycleNumber cycle);
   //! Marks a closed cycle reviewed: its delivered initiatives become reviewed.
   [[nodiscard]] core::Result<net::Cycle> review_cycle(net::CycleNumber cycle);
 
@@ -114,6 +124,9 @@ class Program {
   [[nodiscard]] const Actor& actor() const { return actor_; }
 
  private:
+  //! Closes `cycle` (0 with `newest_when_zero`: the newest); the report only when `report` is set.
+  [[nodiscard]] core::Result<ClosedCycle> decide_and_close(net::CycleNumber cycle, bool newest_when_zero, bool report);
+
   Store& store_;
   net::DecisionTools tools_;
   Actor actor_;

@@ -123,6 +123,10 @@ struct Report {
 //! a "ballot" table: supporters so far beside the scorecard's rank and score.
 //! Errors: kNotFound for an unknown cycle.
 [[nodiscard]] core::Result<Report> cycle_report(const Snapshot& snapshot, net::CycleNumber cycle);
+//! cycle_report of a closed cycle from its outcome as given (the close returns it; nothing read back):
+//! names, titles and the scorecard come from `snapshot`.
+[[nodiscard]] Report closed_cycle_report(const Snapshot& snapshot, const net::Cycle& cycle,
+                                         const net::CycleOutcome& outcome);
 //! KPI progress of every objective from its baseline towards its target.
 //!
 //! Tables "objectives" (first and latest measurement, progress = (latest - baseline) / (target -

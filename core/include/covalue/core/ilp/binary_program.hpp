@@ -8,6 +8,7 @@
 #include "covalue/core/enum_names.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
+#include "covalue/core/settings.hpp"
 
 namespace covalue::core::ilp {
 
@@ -78,8 +79,8 @@ struct SolverAnswer {
 
 //! Limits handed to a solver.
 struct SolverOptions {
-  double time_limit_seconds{20};
-  unsigned threads{1};
+  double time_limit_seconds{settings::seconds_default("solver.time_limit_seconds")};
+  unsigned threads{static_cast<unsigned>(settings::integer_default("solver.threads"))};
   double relative_gap{0};  //!< stop when proven within this relative gap (0: prove optimality)
 };
 

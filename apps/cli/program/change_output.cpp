@@ -1,0 +1,62 @@
+#include "program/change_output.hpp"
+
+#include <fmt/core.h>
+
+namespace covalue::cli {
+
+namespace net = core::network;
+using program::ReportCell;
+
+Fields initiative_fields(const net::Initiative& initiative) {
+  return {{"id", ReportCell::of_integer(initiative.id)},
+          {"title", ReportCell::of_text(initiative.title)},
+          {"status", ReportCell::of_text(net::name_of(initiative.status))},
+          {"cycle", ReportCell::of_integer(initiative.cycle)},
+          {"cost", ReportCell::of_number(initiative.cost)},
+          {"network_value", ReportCell::of_number(initiative.network_value())}};
+}
+
+Fields partner_fields(const net::Partner& partner) {
+  return {{"id", ReportCell::of_integer(partner.id)},
+          {"name", ReportCell::of_text(partner.name)},
+          {"tier", ReportCell::of_text(net::name_of(partner.tier))},
+          {"joined_cycle", ReportCell::of_integer(partner.joined_cycle)},
+          {"left_cycle", partner.left_cycle ? ReportCell::of_integer(*partner.left_cycle) : ReportCell::empty()}};
+}
+
+Fields charter_fields(const net::Charter& charter) {
+  return {{"name", ReportCell::of_text(charter.name)},
+          {"capacity", ReportCell::of_number(charter.capacity)},
+          {"rule", ReportCell::of_text(net::name_of(charter.rule))},
+          {"sharing", ReportCell::of_text(net::name_of(charter.sharing))},
+          {"max_dry_spell", ReportCell::of_integer(charter.fairness.max_dry_spell)}};
+}
+
+Fields cycle_fields(const net::Cycle& cycle) {
+  return {{"cycle", ReportCell::of_integer(cycle.number)},
+          {"state", ReportCell::of_text(net::name_of(cycle.state))},
+          {"rule", ReportCell::of_text(net::name_of(cycle.rule))},
+          {"capacity", ReportCell::of_number(cycle.capacity)}};
+}
+
+int print_change(const Change& change, const ProgramFlags& flags) {
+  if (flags.format == "table") {
+    fmt::print("{}", change.sentence);
+    return kExitOk;
+  }
+  program::Report report{change.name, {}, {}};
+  if (flags.format == "json") {
+    report.summary = change.fields;
+  } else {
+    program::ReportTable table{change.name, change.name, {}, {}, {}};
+    table.rows.emplace_back();
+    for (const auto& [key, cell] : change.fields) {
+      table.columns.push_back(key);
+      table.rows.back().push_back(cell);
+    }
+    report.tables.push_back(std::move(table));
+  }
+  return print_report(report, flags);
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,53 @@
+#include "program/program_session.hpp"
+
+#include <fmt/core.h>
+
+#include "program/report_format.hpp"
+#include "setting_flags.hpp"
+#include "store_factory.hpp"
+
+namespace covalue::cli {
+
+void ProgramFlags::add_db(CLI::App& command) { add_setting(command, "server.db", db); }
+
+void ProgramFlags::add_output(CLI::App& command) {
+  add_db(command);
+  add_setting(command, "cli.format", format);
+  command.add_option("--table", table, "csv: the table to print (default: the first)");
+}
+
+void ProgramFlags::add_change_output(CLI::App& command) {
+  add_db(command);
+  add_setting(command, "cli.format", format);
+}
+
+core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db) {
+  core::Result<std::unique_ptr<program::Store>> store = open_store(db);
+  if (!store) {
+    return store.error();
+  }
+  std::unique_ptr<ProgramSession> session(new ProgramSession());
+  session->store_ = std::move(*store);
+  session->program_ =
+      std::make_unique<program::Program>(*session->store_, program::make_decision_tools(&session->solver_));
+  return session;
+}
+
+int print_report(const program::Report& report, const ProgramFlags& flags) {
+  core::Result<std::string> text = format_report(report, flags.format, flags.table);
+  if (!text) {
+    return report_error(text.error());
+  }
+  fmt::print("{}", *text);
+  return kExitOk;
+}
+
+int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
+  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
+  if (!session) {
+    return report_error(session.error());
+  }
+  return body(**session);
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "commands.hpp"
+#include "covalue/adapters/cbc/cbc_solver.hpp"
+#include "covalue/program/decision_tools.hpp"
+#include "covalue/program/program.hpp"
+#include "covalue/program/report.hpp"
+
+namespace covalue::cli {
+
+//! The flags every program subcommand shares.
+struct ProgramFlags {
+  std::string db;      //!< --db (settings table: server.db)
+  std::string format;  //!< --format (settings table: cli.format)
+  std::string table;   //!< csv: which table to print (default: the first)
+
+  //! Adds --db to a subcommand.
+  void add_db(CLI::App& command);
+  //! Adds --db, --format table|json|csv and --table.
+  void add_output(CLI::App& command);
+  //! Adds --db and --format table|json|csv: a command that changes something (print_change).
+  void add_change_output(CLI::App& command);
+};
+
+//! An open database with the program's use cases on it (CBC as the ILP solver).
+class ProgramSession {
+ public:
+  //! Opens the store at `db` (creating it when missing).
+  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(const std::string& db);
+
+  [[nodiscard]] program::Program& program() { return *program_; }
+
+ private:
+  std::unique_ptr<program::Store> store_;
+  adapters::cbc::CbcSolver solver_;
+  std::unique_ptr<program::Program> program_;
+};
+
+//! Prints a report in the chosen format ("table", "json" or "csv"); kUsage for an unknown --table.
+[[nodiscard]] int print_report(const program::Report& report, const ProgramFlags& flags);
+
+//! Runs `body` on an open session, mapping errors to exit codes.
+[[nodiscard]] int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
+
+}  // namespace covalue::cli

@@ -1,0 +1,315 @@
+#pragma once
+
+// The one declarative table of covalue's settings (DESIGN.md convention 7; HiGHS `OptionRecord`,
+// DuckDB `settings.json`): each row's name, type, default, range and help feed the CLI flags, the
+// TOML file of `covalue serve --config`, the defaults of `Charter{}` and `SolverOptions{}`, and
+// docs/settings.md. A setting is added here and nowhere else.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "covalue/core/enum_names.hpp"
+#include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/ranking/ranking_rule.hpp"
+#include "covalue/core/rational.hpp"
+#include "covalue/core/result.hpp"
+
+namespace covalue::core::settings {
+
+//! What a setting's value is.
+enum class Type {
+  kInteger,  //!< a whole number (TOML integer)
+  kNumber,   //!< an exact number: "12", "12.5", "7/2" (TOML integer or string)
+  kSeconds,  //!< a duration in seconds, possibly fractional (TOML integer or float)
+  kBoolean,  //!< true or false
+  kText,     //!< free text (a path, an address)
+  kChoice,   //!< one of a list of names
+};
+
+//! Where a setting applies (a bit set).
+enum Applies : unsigned {
+  kCharter = 1U,  //!< a field of the network's charter (`network init|update`, the API's charter)
+  kServer = 2U,   //!< `covalue serve` and its TOML file
+  kCli = 4U,      //!< the other CLI commands
+};
+
+//! "mes, phragmen, ..." for the choices of a kChoice row.
+using ChoicesFn = std::string_view (*)();
+
+//! What an output flag (--format) can ask for; rank and pb solve offer table and json only.
+enum class OutputFormat { kTable, kJson, kCsv };
+
+//! "table", "json", "csv".
+constexpr auto enum_names(OutputFormat /*tag*/) {
+  using enum OutputFormat;
+  return NameTable{"output format",
+                   std::to_array<EnumName<OutputFormat>>({{kTable, "table"}, {kJson, "json"}, {kCsv, "csv"}})};
+}
+
+//! "a, b, c": the names of E from its name table, for the choices of a kChoice row.
+template <NamedEnum E>
+[[nodiscard]] std::string_view choices_of() {
+  static const std::string names = name_list<E>();
+  return names;
+}
+
+//! One row of the table.
+struct Setting {
+  std::string_view name;          //!< dotted: "<section>.<key>" (the TOML section and key)
+  Type type{Type::kText};         //!< what the value is
+  std::string_view default_text;  //!< as written in TOML or on the command line ("" : supplied by the build)
+  std::string_view min;           //!< lower bound ("" : none)
+  bool min_open{false};           //!< the lower bound itself is excluded
+  std::string_view max;           //!< upper bound, inclusive ("" : none)
+  std::string_view help;          //!< one line for --help and the docs
+  unsigned applies{0};            //!< Applies bits
+  std::string_view flag;          //!< the CLI flag when it is not "--" + the key with '-' for '_'
+  ChoicesFn choices{nullptr};     //!< kChoice: the accepted names
+};
+
+// Rows name only the fields they set (the others keep their defaults), which GCC's -Wextra reports.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+//! Every setting, grouped by section.
+inline constexpr auto kTable = std::to_array<Setting>({
+    {.name = "charter.capacity",
+     .type = Type::kNumber,
+     .default_text = "100",
+     .min = "0",
+     .min_open = true,
+     .help = "capacity units (e.g. person-weeks) the network can spend per cycle",
+     .applies = kCharter | kCli},
+    {.name = "charter.rule",
+     .type = Type::kChoice,
+     .default_text = "mes",
+     .help = "the rule that selects a cycle's initiatives",
+     .applies = kCharter | kCli,
+     .choices = choices_of<network::SelectionRule>},
+    {.name = "charter.ranking_rule",
+     .type = Type::kChoice,
+     .default_text = "schulze",
+     .help = "the consensus order of ranked ballots",
+     .applies = kCharter | kCli,
+     .choices = choices_of<ranking::RankingRule>},
+    {.name = "charter.disclosure",
+     .type = Type::kChoice,
+     .default_text = "anonymous",
+     .help = "ballots shown after a cycle closes",
+     .applies = kCharter | kCli,
+     .choices = choices_of<network::BallotDisclosure>},
+    {.name = "charter.sharing",
+     .type = Type::kChoice,
+     .default_text = "shapley",
+     .help = "how a cycle's value is shared among the partners",
+     .applies = kCharter | kCli,
+     .choices = choices_of<network::SharingPolicy>},
+    {.name = "charter.max_dry_spell",
+     .type = Type::kInteger,
+     .default_text = "3",
+     .min = "1",
+     .help = "k: a partner whose dry spell reached k must not end a cycle below zero",
+     .applies = kCharter | kCli},
+    {.name = "charter.max_deopt_share",
+     .type = Type::kNumber,
+     .default_text = "1",
+     .min = "0",
+     .min_open = true,
+     .max = "1",
+     .help = "largest share of one cycle's total de-optimisation one partner may carry",
+     .applies = kCharter | kCli},
+    {.name = "charter.perpetual_weighting",
+     .type = Type::kBoolean,
+     .default_text = "true",
+     .help = "voting weights grow with a partner's dry spell (Perpetual Reset)",
+     .applies = kCharter | kCli},
+    {.name = "charter.max_concurrent_leads",
+     .type = Type::kInteger,
+     .default_text = "2",
+     .min = "1",
+     .help = "initiatives one partner may lead at once",
+     .applies = kCharter | kCli,
+     .flag = "--max-leads"},
+    {.name = "server.db",
+     .type = Type::kText,
+     .default_text = "covalue.db",
+     .help = "the network's database: a SQLite file, or a postgresql:// URL",
+     .applies = kServer | kCli},
+    {.name = "server.listen",
+     .type = Type::kText,
+     .default_text = "127.0.0.1:8080",
+     .help = "HOST:PORT to listen on (port 0: any free port, printed)",
+     .applies = kServer},
+    {.name = "server.threads",
+     .type = Type::kInteger,
+     .default_text = "0",
+     .min = "0",
+     .max = "1024",
+     .help = "threads serving requests (0: one per core)",
+     .applies = kServer},
+    {.name = "server.max_connections",
+     .type = Type::kInteger,
+     .default_text = "512",
+     .min = "1",
+     .max = "1000000",
+     .help = "concurrent connections served; past them, a 503 and a close",
+     .applies = kServer},
+    {.name = "server.web",
+     .type = Type::kText,
+     .help = "folder of the built web UI (default: the one this build serves)",
+     .applies = kServer},
+    {.name = "solver.time_limit_seconds",
+     .type = Type::kSeconds,
+     .default_text = "20",
+     .min = "0",
+     .min_open = true,
+     .max = "86400",
+     .help = "the ILP solver's time limit per solve when a cycle closes (network-fair rule)",
+     .applies = kServer | kCli,
+     .flag = "--solver-time-limit"},
+    {.name = "solver.threads",
+     .type = Type::kInteger,
+     .default_text = "1",
+     .min = "1",
+     .max = "256",
+     .help = "threads the ILP solver may use per solve",
+     .applies = kServer | kCli,
+     .flag = "--solver-threads"},
+    {.name = "shapley.threads",
+     .type = Type::kInteger,
+     .default_text = "1",
+     .min = "1",
+     .max = "256",
+     .help = "threads computing Shapley values when a cycle closes",
+     .applies = kServer | kCli,
+     .flag = "--shapley-threads"},
+    {.name = "cli.format",
+     .type = Type::kChoice,
+     .default_text = "table",
+     .help = "how a command prints its result",
+     .applies = kCli,
+     .choices = choices_of<OutputFormat>},
+    {.name = "audit.after",
+     .type = Type::kInteger,
+     .default_text = "0",
+     .min = "0",
+     .help = "only entries after this sequence number",
+     .applies = kCli},
+    {.name = "audit.limit",
+     .type = Type::kInteger,
+     .default_text = "1000",
+     .min = "1",
+     .max = "10000",
+     .help = "at most this many entries",
+     .applies = kCli},
+    {.name = "pb.increment",
+     .type = Type::kNumber,
+     .default_text = "1",
+     .min = "0",
+     .min_open = true,
+     .help = "add1 completion: budget added per voter each round",
+     .applies = kCli},
+    {.name = "pb.irresolute",
+     .type = Type::kBoolean,
+     .default_text = "false",
+     .help = "return every outcome some tie-breaking yields",
+     .applies = kCli},
+    {.name = "pb.max_outcomes",
+     .type = Type::kInteger,
+     .default_text = "10000",
+     .min = "1",
+     .max = "1000000",
+     .help = "irresolute: give up past this many outcomes",
+     .applies = kCli},
+});
+#pragma GCC diagnostic pop
+
+//! The index of a row, found at compile time: a misspelt name does not compile.
+consteval std::size_t index_of(std::string_view name) {
+  for (std::size_t i = 0; i < kTable.size(); ++i) {
+    if (kTable[i].name == name) {
+      return i;
+    }
+  }
+  throw "no such setting in core/settings.hpp";  // reached only at compile time: an error there
+}
+
+//! A setting's name, checked at compile time (`Name{"server.listen"}`, or a string literal passed on).
+struct Name {
+  consteval Name(const char* text) : index(index_of(text)) {}  // NOLINT(google-explicit-constructor)
+  std::size_t index;
+};
+
+//! The row a checked name designates.
+[[nodiscard]] constexpr const Setting& row(Name name) { return kTable[name.index]; }
+
+//! The default of an integer row, read at compile time.
+consteval std::int64_t integer_default(Name name) {
+  const std::string_view text = kTable[name.index].default_text;
+  std::int64_t value = 0;
+  for (const char ch : text.substr(text.starts_with('-') ? 1 : 0)) {
+    value = value * 10 + (ch - '0');
+  }
+  return text.starts_with('-') ? -value : value;
+}
+
+//! The default of a kSeconds row ("20", "0.5"), read at compile time.
+consteval double seconds_default(Name name) {
+  double value = 0;
+  double scale = 0;
+  for (const char ch : kTable[name.index].default_text) {
+    if (ch == '.') {
+      scale = 1;
+      continue;
+    }
+    value = value * 10 + (ch - '0');
+    scale *= 10;
+  }
+  return scale > 0 ? value / scale : value;
+}
+
+//! The default of a boolean row, read at compile time.
+consteval bool boolean_default(Name name) { return kTable[name.index].default_text == "true"; }
+
+//! The default of a kNumber row, exactly.
+[[nodiscard]] Rational number_default(Name name);
+
+//! The default of a kChoice row as its enum, read through the enum's name table (core/enum_names.hpp);
+//! the consistency test checks every choice default parses.
+template <NamedEnum E>
+[[nodiscard]] E choice_default(Name name) {
+  Result<E> value = parse_name<E>(kTable[name.index].default_text);
+  assert(value.ok() && "a choice default must parse");
+  return *value;
+}
+
+//! Every row.
+[[nodiscard]] std::span<const Setting> all();
+
+//! The row named `name` (dotted), or null.
+[[nodiscard]] const Setting* find(std::string_view name);
+
+//! The row's CLI flag: its `flag`, or "--" + the key after the dot with '-' for '_'.
+[[nodiscard]] std::string flag_of(const Setting& setting);
+
+//! The section of a name ("server" for "server.listen") and its key ("listen").
+[[nodiscard]] std::string_view section_of(const Setting& setting);
+[[nodiscard]] std::string_view key_of(const Setting& setting);
+
+//! The row's type as the docs name it ("integer", "number", ...).
+[[nodiscard]] std::string_view type_name(Type type);
+
+//! The row's range in words: ">= 1", "> 0 and <= 1", "one of: a, b", or "" when any value goes.
+[[nodiscard]] std::string range_text(const Setting& setting);
+
+//! Checks a value written as text against the row's type and range; kInvalidInput naming what is
+//! accepted and quoting the value (through quote_excerpt). `where` is left empty for the caller.
+[[nodiscard]] Status check_value(const Setting& setting, std::string_view text);
+
+//! docs/settings.md: every row, section by section, as a Markdown table.
+[[nodiscard]] std::string markdown();
+
+}  // namespace covalue::core::settings
