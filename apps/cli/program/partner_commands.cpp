@@ -42,11 +42,7 @@ int add_partner(const PartnerArgs& args) {
 
 int leave_partner(const PartnerArgs& args) {
   return with_session(args.flags, [&](ProgramSession& session) {
-    core::Result<program::Snapshot> snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    core::Result<net::PartnerId> id = resolve_partner(*snapshot, args.name, "PARTNER");
+    core::Result<net::PartnerId> id = resolve_partner(session.program().queries(), args.name, "PARTNER");
     if (!id) {
       return report_error(id.error());
     }

@@ -24,6 +24,15 @@ core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& 
   return partner->id;
 }
 
+core::Result<core::network::PartnerId> resolve_partner(program::Queries queries, const std::string& reference,
+                                                       const std::string& flag) {
+  core::Result<core::network::Partner> partner = queries.find_partner(reference, flag);
+  if (!partner) {
+    return partner.error();
+  }
+  return partner->id;
+}
+
 core::Result<std::pair<std::string, core::Rational>> parse_pair(const std::string& text, const std::string& flag) {
   const std::size_t eq = text.rfind('=');
   if (eq == std::string::npos || eq == 0) {

@@ -5,6 +5,7 @@
 
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/program/queries.hpp"
 #include "covalue/program/snapshot.hpp"
 
 namespace covalue::cli {
@@ -14,6 +15,10 @@ namespace covalue::cli {
 
 //! A partner named by id or name on the command line; the error names the flag.
 [[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& snapshot,
+                                                                     const std::string& reference,
+                                                                     const std::string& flag);
+//! The same through the program's partner query (one read of the partners alone).
+[[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(program::Queries queries,
                                                                      const std::string& reference,
                                                                      const std::string& flag);
 

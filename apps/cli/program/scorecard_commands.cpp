@@ -88,11 +88,7 @@ struct ScoreArgs {
 
 int score(const ScoreArgs& args) {
   return with_session(args.flags, [&](ProgramSession& session) {
-    core::Result<program::Snapshot> snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    core::Result<net::PartnerId> partner = resolve_partner(*snapshot, args.partner, "--partner");
+    core::Result<net::PartnerId> partner = resolve_partner(session.program().queries(), args.partner, "--partner");
     if (!partner) {
       return report_error(partner.error());
     }

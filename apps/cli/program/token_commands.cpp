@@ -28,11 +28,8 @@ int issue(const IssueArgs& args) {
   return with_session(args.flags, [&](ProgramSession& session) {
     std::optional<core::network::PartnerId> partner;
     if (!args.partner.empty()) {
-      core::Result<program::Snapshot> snapshot = session.program().snapshot();
-      if (!snapshot) {
-        return report_error(snapshot.error());
-      }
-      core::Result<core::network::PartnerId> id = resolve_partner(*snapshot, args.partner, "--partner");
+      core::Result<core::network::PartnerId> id =
+          resolve_partner(session.program().queries(), args.partner, "--partner");
       if (!id) {
         return report_error(id.error());
       }
