@@ -1,62 +1,137 @@
-// The CLI's command table: every command's path, summary and what adds its options and callback,
+// The CLI's command table: every command's path, summary and what adds its options and handler,
 // registered by one loop (the counterpart of apps/server/route_table.cpp).
 #include "command_table.hpp"
 
+#include <fmt/core.h>
+
 #include <string>
+
+#include "command_handlers.hpp"
+#include "program/report_format.hpp"
 
 namespace covalue::cli {
 
 const std::vector<CommandRow>& command_table() {
   static const std::vector<CommandRow> table = {
-      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format", true, false, add_pb_commands},
+      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format", nullptr, false, add_pb_commands},
       {{"pb", "demo"},
        "Solve a bundled improvement cycle with every rule, side by side",
-       false,
+       nullptr,
        false,
        add_pb_demo_command},
-      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", false, false, add_rank_command},
-      {{"network"}, "Create and show the network and its charter", true, false, add_network_commands},
-      {{"partner"}, "Add, list and retire partners", true, false, add_partner_commands},
-      {{"objective"}, "State a partner's objectives (KPIs with targets)", true, false, add_objective_commands},
-      {{"scorecard"}, "Define the scorecard, score initiatives, show the ranking", true, false, add_scorecard_commands},
+      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", nullptr, false, add_rank_command},
+      {{"network"}, "Create and show the network and its charter", nullptr, false, add_network_commands},
+      {{"partner"}, "Add, list and retire partners", nullptr, false, add_partner_commands},
+      {{"objective"}, "State a partner's objectives (KPIs with targets)", nullptr, false, add_objective_commands},
+      {{"scorecard"},
+       "Define the scorecard, score initiatives, show the ranking",
+       nullptr,
+       false,
+       add_scorecard_commands},
       {{"initiative"},
        "Propose, list, show and withdraw initiatives; offers to lead",
-       true,
+       nullptr,
        false,
        add_initiative_commands},
-      {{"cycle"}, "Open, vote, close, review and show cycles", true, false, add_cycle_commands},
-      {{"ballot"}, "Cast ballots", true, false, add_ballot_commands},
-      {{"actuals"}, "Record what initiatives really achieved", true, false, add_actuals_commands},
-      {{"report"}, "Reports on the network, its partners, fairness and engagement", true, false, add_report_commands},
+      {{"cycle"}, "Open, vote, close, review and show cycles", nullptr, false, add_cycle_commands},
+      {{"ballot"}, "Cast ballots", nullptr, false, add_ballot_commands},
+      {{"actuals"}, "Record what initiatives really achieved", nullptr, false, add_actuals_commands},
+      {{"report"},
+       "Reports on the network, its partners, fairness and engagement",
+       nullptr,
+       false,
+       add_report_commands},
       {{"demo"},
        "Build a demo partner network (8 cycles) and show its reports",
-       false,
+       nullptr,
        false,
        add_program_demo_command},
-      {{"serve"}, "Serve the HTTP API (/api) and the web UI", false, false, add_serve_command},
-      {{"token"}, "Issue, list and revoke the HTTP API's bearer tokens", true, false, add_token_commands},
-      {{"audit"}, "Read and verify the audit log", true, false, add_audit_commands},
-      {{"settings"}, "Print the settings table (docs/settings.md)", false, true, add_settings_command},
-      {{"names"}, "Print the web UI's enum names as a TypeScript module", false, true, add_names_command},
+      {{"serve"}, "Serve the HTTP API (/api) and the web UI", nullptr, false, add_serve_command},
+      {{"token"}, "Issue, list and revoke the HTTP API's bearer tokens", nullptr, false, add_token_commands},
+      {{"audit"}, "Read and verify the audit log"},
+      {{"audit", "list"}, "List audit entries", add_audit_list},
+      {{"audit", "verify"}, "Re-check the hash chain; exit 1 at the first broken link", add_audit_verify},
+      {{"settings"}, "Print the settings table (docs/settings.md)", nullptr, true, add_settings_command},
+      {{"names"}, "Print the web UI's enum names as a TypeScript module", nullptr, true, add_names_command},
   };
   return table;
 }
 
-void register_commands(CLI::App& app, Action& run) {
+void register_commands(CLI::App& app, Handler& run, Action& legacy) {
   for (const CommandRow& row : command_table()) {
     CLI::App* parent = &app;
     for (std::size_t i = 0; i + 1 < row.path.size(); ++i) {
       parent = parent->get_subcommand(std::string(row.path[i]));  // an earlier row (kept in order by a test)
     }
     CLI::App* command = parent->add_subcommand(std::string(row.path.back()), std::string(row.summary));
-    if (row.group) {
-      command->require_subcommand(1);
-    }
     if (row.hidden) {
       command->group("");
     }
-    row.add(*command, run);
+    if (row.family != nullptr) {
+      row.family(*command, legacy);
+    } else if (row.add == nullptr) {
+      command->require_subcommand(1);
+    } else {
+      Handler handler = row.add(*command);
+      command->callback([&run, handler] { run = handler; });
+    }
   }
+}
+
+namespace {
+
+int print_change(const Change& change, const std::string& format) {
+  if (format == "table") {
+    fmt::print("{}", change.sentence);
+    return kExitOk;
+  }
+  program::Report report{change.name, {}, {}};
+  if (format == "json") {
+    report.summary = change.fields;
+  } else {
+    program::ReportTable table{change.name, change.name, {}, {}, {}};
+    table.rows.emplace_back();
+    for (const auto& [key, cell] : change.fields) {
+      table.columns.push_back(key);
+      table.rows.back().push_back(cell);
+    }
+    report.tables.push_back(std::move(table));
+  }
+  core::Result<std::string> text = format_report(report, format, "");
+  if (!text) {
+    return report_error(text.error());
+  }
+  fmt::print("{}", *text);
+  return kExitOk;
+}
+
+}  // namespace
+
+int print_output(const core::Result<Output>& output) {
+  if (!output) {
+    return report_error(output.error());
+  }
+  switch (output->kind) {
+    case Output::Kind::kText:
+      fmt::print("{}", output->text);
+      break;
+    case Output::Kind::kReport: {
+      core::Result<std::string> text = format_report(output->report, output->format, output->table);
+      if (!text) {
+        return report_error(text.error());
+      }
+      fmt::print("{}", *text);
+      break;
+    }
+    case Output::Kind::kChange: {
+      const int code = print_change(output->change, output->format);
+      if (code != kExitOk) {
+        return code;
+      }
+      break;
+    }
+  }
+  return output->exit_code;
 }
 
 }  // namespace covalue::cli

@@ -14,15 +14,19 @@ int run_command_line(int argc, char** argv) {
   CLI::App app{"covalue: the continuous-improvement program of a collaborative partner network"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "covalue 0.1.0");
-  covalue::cli::Action run;
-  covalue::cli::register_commands(app, run);
+  covalue::cli::Handler run;
+  covalue::cli::Action legacy;
+  covalue::cli::register_commands(app, run, legacy);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  return run ? run() : kExitUsage;
+  if (run) {
+    return covalue::cli::print_output(run());
+  }
+  return legacy ? legacy() : kExitUsage;
 }
 
 }  // namespace

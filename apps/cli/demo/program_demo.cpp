@@ -50,7 +50,7 @@ int run_demo(const DemoArgs& args) {
       return report_error(removed.error());
     }
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     if (core::Status built = build_demo_network(session.program()); !built) {
       return report_error(built.error());
     }

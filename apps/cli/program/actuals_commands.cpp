@@ -58,7 +58,7 @@ core::Result<net::RealisedValue> to_value(const ActualArgs& args, const program:
 }
 
 int record(const ActualArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -93,7 +93,7 @@ int record_kpi(const KpiArgs& args) {
   if (!value) {
     return report_error(value.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     if (core::Status status = session.program().record_kpi({args.cycle, args.objective, *value}); !status) {
       return report_error(status.error());
     }

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "program/program_session.hpp"
 #include "setting_flags.hpp"
 
@@ -17,52 +18,55 @@ struct ListArgs {
   std::int64_t limit{0};
 };
 
-int list(const ListArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
-    core::Result<std::vector<program::AuditEntry>> entries = session.program().audit_log(args.after, args.limit);
-    if (!entries) {
-      return report_error(entries.error());
-    }
-    program::ReportTable table{
-        "entries", "Audit log", {"sequence", "time", "actor", "action", "detail", "hash"}, {}, {}};
-    for (const program::AuditEntry& entry : *entries) {
-      table.rows.push_back({ReportCell::of_integer(entry.sequence), ReportCell::of_text(entry.time),
-                            ReportCell::of_text(entry.actor), ReportCell::of_text(entry.action),
-                            ReportCell::of_text(entry.detail), ReportCell::of_text(entry.hash)});
-    }
-    return print_report(program::Report{"audit", {}, {std::move(table)}}, args.flags);
-  });
-}
-
-int verify(const ProgramFlags& flags) {
-  return with_session(flags, [&](ProgramSession& session) {
-    core::Result<program::AuditVerification> verification = session.program().verify_audit();
-    if (!verification) {
-      return report_error(verification.error());
-    }
-    if (!verification->intact()) {
-      fmt::print("first broken link: entry {}: {}\n", *verification->first_broken, verification->problem);
-      return static_cast<int>(kExitBadInput);
-    }
-    fmt::print("audit log intact: {} entries\n", verification->entries);
-    return static_cast<int>(kExitOk);
-  });
+const std::vector<program::ReportColumn<program::AuditEntry>>& entry_columns() {
+  using Entry = program::AuditEntry;
+  static const std::vector<program::ReportColumn<Entry>> columns = {
+      {"sequence", "Sequence", [](const Entry& e) { return ReportCell::of_integer(e.sequence); }},
+      {"time", "Time (UTC)", [](const Entry& e) { return ReportCell::of_text(e.time); }},
+      {"actor", "Actor", [](const Entry& e) { return ReportCell::of_text(e.actor); }},
+      {"action", "Action", [](const Entry& e) { return ReportCell::of_text(e.action); }},
+      {"detail", "Detail", [](const Entry& e) { return ReportCell::of_text(e.detail); }},
+      {"hash", "Hash", [](const Entry& e) { return ReportCell::of_text(e.hash); }},
+  };
+  return columns;
 }
 
 }  // namespace
 
-void add_audit_commands(CLI::App& command, Action& run) {
-  auto* audit = &command;
+Handler add_audit_list(CLI::App& command) {
   auto args = std::make_shared<ListArgs>();
-  auto* list_cmd = audit->add_subcommand("list", "List audit entries");
-  args->flags.add_output(*list_cmd);
-  add_setting(*list_cmd, "audit.after", args->after);
-  add_setting(*list_cmd, "audit.limit", args->limit);
-  list_cmd->callback([&run, args] { run = [args] { return list(*args); }; });
-  auto verify_flags = std::make_shared<ProgramFlags>();
-  auto* verify_cmd = audit->add_subcommand("verify", "Re-check the hash chain; exit 1 at the first broken link");
-  verify_flags->add_db(*verify_cmd);
-  verify_cmd->callback([&run, verify_flags] { run = [verify_flags] { return verify(*verify_flags); }; });
+  args->flags.add_output(command);
+  add_setting(command, "audit.after", args->after);
+  add_setting(command, "audit.limit", args->limit);
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<std::vector<program::AuditEntry>> entries = session.program().audit_log(args->after, args->limit);
+      if (!entries) {
+        return entries.error();
+      }
+      return args->flags.report(
+          program::Report{"audit", {}, {program::table_of("entries", "Audit log", entry_columns(), *entries)}});
+    });
+  };
+}
+
+Handler add_audit_verify(CLI::App& command) {
+  auto flags = std::make_shared<ProgramFlags>();
+  flags->add_db(command);
+  return [flags] {
+    return with_session(*flags, [](ProgramSession& session) -> core::Result<Output> {
+      core::Result<program::AuditVerification> verification = session.program().verify_audit();
+      if (!verification) {
+        return verification.error();
+      }
+      if (!verification->intact()) {
+        return Output::of_text(
+            fmt::format("first broken link: entry {}: {}\n", *verification->first_broken, verification->problem),
+            kExitBadInput);
+      }
+      return Output::of_text(fmt::format("audit log intact: {} entries\n", verification->entries));
+    });
+  };
 }
 
 }  // namespace covalue::cli

@@ -40,23 +40,7 @@ Fields cycle_fields(const net::Cycle& cycle) {
 }
 
 int print_change(const Change& change, const ProgramFlags& flags) {
-  if (flags.format == "table") {
-    fmt::print("{}", change.sentence);
-    return kExitOk;
-  }
-  program::Report report{change.name, {}, {}};
-  if (flags.format == "json") {
-    report.summary = change.fields;
-  } else {
-    program::ReportTable table{change.name, change.name, {}, {}, {}};
-    table.rows.emplace_back();
-    for (const auto& [key, cell] : change.fields) {
-      table.columns.push_back(key);
-      table.rows.back().push_back(cell);
-    }
-    report.tables.push_back(std::move(table));
-  }
-  return print_report(report, flags);
+  return print_output(Output::of_change(change, flags.format));
 }
 
 }  // namespace covalue::cli

@@ -111,7 +111,7 @@ constexpr CycleVerb kCycleVerbs[] = {
 
 //! Runs a cycle verb on the chosen cycle and prints the result.
 int transition(const CycleArgs& args, const CycleVerb& verb) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     net::CycleNumber number = args.cycle;
     if (verb.picks_cycle) {
       auto snapshot = session.program().snapshot();
@@ -232,7 +232,7 @@ core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program
 }
 
 int cast(const BallotArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

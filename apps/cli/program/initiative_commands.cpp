@@ -76,7 +76,7 @@ core::Result<net::Initiative> to_initiative(const ProposeArgs& args, const progr
 }
 
 int propose(const ProposeArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -112,7 +112,7 @@ struct ListArgs {
 };
 
 int list_initiatives(const ListArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -175,7 +175,7 @@ int show_initiative(const ShowArgs& args) {
   if (!id) {
     return report_error(id.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -199,7 +199,7 @@ int withdraw(const WithdrawArgs& args) {
   if (!id) {
     return report_error(id.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto changed = session.program().withdraw(*id, args.reason);
     if (!changed) {
       return report_error(changed.error());
@@ -226,7 +226,7 @@ int change_lead_offer(const LeadArgs& args) {
   if (!id) {
     return report_error(id.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

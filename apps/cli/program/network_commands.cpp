@@ -111,7 +111,7 @@ int init_network(const CharterArgs& args) {
   if (!charter) {
     return report_error(charter.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     if (core::Status status = session.program().init_network(*charter); !status) {
       return report_error(status.error());
     }
@@ -126,7 +126,7 @@ int init_network(const CharterArgs& args) {
 }
 
 int update_network(const CharterArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     core::Result<program::Snapshot> snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -163,7 +163,7 @@ void add_charter_flags(CLI::App& cmd, CharterArgs& args, bool init) {
 }
 
 int show_network(const ProgramFlags& flags) {
-  return with_session(flags, [&](ProgramSession& session) {
+  return with_session_legacy(flags, [&](ProgramSession& session) {
     core::Result<program::Snapshot> snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

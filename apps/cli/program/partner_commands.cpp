@@ -26,7 +26,7 @@ int add_partner(const PartnerArgs& args) {
   if (!tier) {
     return report_error(core::make_error(tier.error().kind, tier.error().message, "--tier"));
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     core::Result<net::Partner> partner = session.program().add_partner(args.name, *tier);
     if (!partner) {
       return report_error(partner.error());
@@ -41,7 +41,7 @@ int add_partner(const PartnerArgs& args) {
 }
 
 int leave_partner(const PartnerArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     core::Result<net::PartnerId> id = resolve_partner(session.program().queries(), args.name, "PARTNER");
     if (!id) {
       return report_error(id.error());
@@ -59,7 +59,7 @@ int leave_partner(const PartnerArgs& args) {
 }
 
 int list_partners(const ProgramFlags& flags) {
-  return with_session(flags, [&](ProgramSession& session) {
+  return with_session_legacy(flags, [&](ProgramSession& session) {
     core::Result<program::Snapshot> snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());
@@ -116,7 +116,7 @@ core::Result<net::Objective> to_objective(const ObjectiveArgs& args, const progr
 }
 
 int add_objective(const ObjectiveArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     core::Result<program::Snapshot> snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

@@ -42,7 +42,16 @@ int print_report(const program::Report& report, const ProgramFlags& flags) {
   return kExitOk;
 }
 
-int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
+core::Result<Output> with_session(const ProgramFlags& flags,
+                                  const std::function<core::Result<Output>(ProgramSession&)>& body) {
+  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
+  if (!session) {
+    return session.error();
+  }
+  return body(**session);
+}
+
+int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
   core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
   if (!session) {
     return report_error(session.error());

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "command_output.hpp"
 #include "commands.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/program/decision_tools.hpp"
@@ -25,6 +26,12 @@ struct ProgramFlags {
   void add_output(CLI::App& command);
   //! Adds --db and --format table|json|csv: a command that changes something (print_change).
   void add_change_output(CLI::App& command);
+
+  //! A report or a change to print in the chosen --format (and --table).
+  [[nodiscard]] Output report(program::Report report) const {
+    return Output::of_report(std::move(report), format, table);
+  }
+  [[nodiscard]] Output change(Change change) const { return Output::of_change(std::move(change), format); }
 };
 
 //! An open database with the program's use cases on it (CBC as the ILP solver).
@@ -44,7 +51,11 @@ class ProgramSession {
 //! Prints a report in the chosen format ("table", "json" or "csv"); kUsage for an unknown --table.
 [[nodiscard]] int print_report(const program::Report& report, const ProgramFlags& flags);
 
-//! Runs `body` on an open session, mapping errors to exit codes.
-[[nodiscard]] int with_session(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
+//! Runs `body` on an open session (the database of `flags`).
+[[nodiscard]] core::Result<Output> with_session(const ProgramFlags& flags,
+                                                const std::function<core::Result<Output>(ProgramSession&)>& body);
+
+//! TRANSITION (issue 11): the same for a family not yet split into leaf rows, mapping errors to exit codes.
+[[nodiscard]] int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
 
 }  // namespace covalue::cli

@@ -13,7 +13,7 @@ struct ReportArgs {
 };
 
 int run_report(const ReportArgs& args, const std::string& kind) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     auto snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

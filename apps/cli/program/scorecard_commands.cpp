@@ -66,7 +66,7 @@ int define(const DefineArgs& args) {
     }
     card.criteria.push_back(std::move(*criterion));
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     if (core::Status status = session.program().define_scorecard(card); !status) {
       return report_error(status.error());
     }
@@ -87,7 +87,7 @@ struct ScoreArgs {
 };
 
 int score(const ScoreArgs& args) {
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     core::Result<net::PartnerId> partner = resolve_partner(session.program().queries(), args.partner, "--partner");
     if (!partner) {
       return report_error(partner.error());
@@ -114,7 +114,7 @@ int score(const ScoreArgs& args) {
 }
 
 int show(const ProgramFlags& flags) {
-  return with_session(flags, [&](ProgramSession& session) {
+  return with_session_legacy(flags, [&](ProgramSession& session) {
     core::Result<program::Snapshot> snapshot = session.program().snapshot();
     if (!snapshot) {
       return report_error(snapshot.error());

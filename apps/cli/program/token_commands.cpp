@@ -25,7 +25,7 @@ int issue(const IssueArgs& args) {
   if (!role) {
     return report_error(core::make_error(role.error().kind, role.error().message, "--role"));
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     std::optional<core::network::PartnerId> partner;
     if (!args.partner.empty()) {
       core::Result<core::network::PartnerId> id =
@@ -51,7 +51,7 @@ int issue(const IssueArgs& args) {
 }
 
 int list(const ProgramFlags& flags) {
-  return with_session(flags, [&](ProgramSession& session) {
+  return with_session_legacy(flags, [&](ProgramSession& session) {
     core::Result<std::vector<program::AccessToken>> tokens = session.program().tokens();
     if (!tokens) {
       return report_error(tokens.error());
@@ -78,7 +78,7 @@ int revoke(const RevokeArgs& args) {
   if (!id) {
     return report_error(id.error());
   }
-  return with_session(args.flags, [&](ProgramSession& session) {
+  return with_session_legacy(args.flags, [&](ProgramSession& session) {
     if (core::Status status = session.program().revoke_token(*id); !status) {
       return report_error(status.error());
     }
