@@ -58,4 +58,16 @@ CLI::Option* add_name_option(CLI::App& command, const std::string& flag, std::st
   return command.add_option(flag, target, what.empty() ? names : what + ": " + names)->check(name_check<E>(allowed));
 }
 
+//! Adds `--flag` taking a name of E straight into the enum `target` (checked while parsing: an unknown
+//! name is a command-line error, exit code 2, naming the accepted values); its default is shown by name.
+template <core::NamedEnum E>
+CLI::Option* add_name_option(CLI::App& command, const std::string& flag, E& target, const std::string& what,
+                             std::initializer_list<E> allowed = {}) {
+  const std::string names = offered_names<E>(allowed, " | ");
+  CLI::Option* option = command.add_option_function<std::string>(
+      flag, [&target](const std::string& text) { target = core::parse_name<E>(text).value(); },
+      what.empty() ? names : what + ": " + names);
+  return option->check(name_check<E>(allowed))->default_str(std::string(core::name_of(target)));
+}
+
 }  // namespace covalue::cli
