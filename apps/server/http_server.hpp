@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "api.hpp"
 #include "covalue/core/result.hpp"
@@ -11,11 +12,26 @@
 
 namespace covalue::server {
 
-//! How the HTTP server listens and limits its clients.
+//! The host and the port of the settings table's `server.listen` default ("127.0.0.1:8080"), read at
+//! compile time so that they are written only there.
+consteval std::string_view default_listen_host() {
+  const std::string_view text = core::settings::row("server.listen").default_text;
+  return text.substr(0, text.rfind(':'));
+}
+consteval unsigned short default_listen_port() {
+  const std::string_view text = core::settings::row("server.listen").default_text;
+  unsigned value = 0;
+  for (const char ch : text.substr(text.rfind(':') + 1)) {
+    value = value * 10 + static_cast<unsigned>(ch - '0');
+  }
+  return static_cast<unsigned short>(value);
+}
+
+//! How the HTTP server listens and limits its clients (defaults: the settings table's server.* rows).
 struct ServerOptions {
-  std::string host{"127.0.0.1"};
-  unsigned short port{8080};                         //!< 0: any free port (printed)
-  int threads{0};                                    //!< 0: one per hardware core
+  std::string host{default_listen_host()};
+  unsigned short port{default_listen_port()};                                        //!< 0: any free port (printed)
+  int threads{static_cast<int>(core::settings::integer_default("server.threads"))};  //!< 0: one per core
   std::chrono::seconds read_timeout{30};             //!< a request must arrive within this (also keep-alive idle time)
   std::size_t body_limit{std::size_t{1024} * 1024};  //!< larger bodies get 413 before they are read
   std::size_t max_connections{kDefaultMaxConnections};  //!< connections past it get 503 and a close
