@@ -9,7 +9,7 @@ import { get } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
-import { networkValue, unwrapInitiative } from '../lib/initiatives';
+import { isUndecided, networkValue, unwrapInitiative } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { num } from '../lib/rational';
 import type { Cycle, Initiative } from '../lib/types';
@@ -91,7 +91,7 @@ export function InitiativePage(props: { id: number }) {
   };
   const i = data.data?.initiative;
   const cycle = data.data?.cycle;
-  const undecided = !!i && ['proposed', 'carried_over'].includes(i.status);
+  const undecided = !!i && isUndecided(i);
   const canWithdraw = !!i && mayWithdraw(app.session, i, cycle);
   const voting = cycle?.state === 'voting';
   const ownProposal = !!i && app.session.role === 'representative' && app.session.partner === i.proposer;
