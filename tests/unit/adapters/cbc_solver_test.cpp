@@ -4,7 +4,6 @@
 #include <rapidcheck/gtest.h>
 
 #include <chrono>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -22,7 +21,6 @@ using core::ilp::objective_value;
 using core::ilp::SolverAnswer;
 using core::ilp::SolverOptions;
 using core::ilp::SolveStatus;
-using core::ilp::Term;
 using Sense = Constraint::Sense;
 using testing::brute_force_optimum;
 

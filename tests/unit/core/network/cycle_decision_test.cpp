@@ -224,7 +224,7 @@ TEST(CycleDecision, BallotFromANonMemberIsAnError) {
   auto outcome = decide_cycle(input, tools_with(solver));
   ASSERT_FALSE(outcome.ok());
   EXPECT_EQ(outcome.error().kind, ErrorKind::kInvalidInput);
-  EXPECT_NE(outcome.error().where.find("9"), std::string::npos);
+  EXPECT_NE(outcome.error().where.find('9'), std::string::npos);
 }
 
 TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
