@@ -125,7 +125,8 @@ export type Column = string | { title: ComponentChildren; class?: string };
 /** A right-aligned (numeric) column. */
 export const right = (title: string): Column => ({ title, class: 'right' });
 
-/** A table that scrolls sideways inside its card: the column headings, then the rows given as children. */
+/** A table that scrolls sideways inside its card: the column headings, then the rows given as children;
+ * `before` stands before the headings (a colgroup), `wrap={false}` leaves out the scrolling wrapper. */
 export function Table(props: { class?: string; columns: Column[]; children: ComponentChildren; before?: ComponentChildren; wrap?: boolean }) {
   const table = (
     <table class={'table' + (props.class ? ' ' + props.class : '')}>
