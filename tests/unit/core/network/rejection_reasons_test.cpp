@@ -12,12 +12,7 @@
 namespace covalue::core::network {
 namespace {
 
-using testing::any_rule;
-using testing::any_sharing;
-using testing::candidate;
-using testing::fixed_input;
-using testing::random_input;
-using testing::tools_with;
+using namespace testing;  // NOLINT(google-build-using-namespace): the random cycles' helpers
 
 bool in_selection_pool(DecisionReason reason) {
   return reason == DecisionReason::kSelected || reason == DecisionReason::kSelectedObjectionMet ||
