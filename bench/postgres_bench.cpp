@@ -6,36 +6,17 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 #include <string>
-#include <vector>
 
+#include "bench_support.hpp"
 #include "covalue/adapters/postgres/postgres_store.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "postgres_harness.hpp"
 
+namespace covalue::bench {
 namespace {
 
-namespace net = covalue::core::network;
-using covalue::core::Rational;
-using covalue::core::Status;
-using covalue::program::Store;
-using covalue::program::StoreSession;
-using covalue::testing::PostgresHarness;
-
-template <typename T>
-T check(covalue::core::Result<T> result) {
-  if (!result.ok()) {
-    throw std::runtime_error(result.error().to_string());
-  }
-  return std::move(result).value();
-}
-
-void check(const Status& status) {
-  if (!status.ok()) {
-    throw std::runtime_error(status.error().to_string());
-  }
-}
+using testing::PostgresHarness;
 
 // The server, started on first use and stopped when the program ends.
 PostgresHarness& server() {
@@ -47,57 +28,21 @@ PostgresHarness& server() {
 std::unique_ptr<Store> fresh_store(const std::string& name, std::size_t pool = 4) {
   static std::atomic<int> counter{0};
   const std::string url = check(server().create_database(name + "_" + std::to_string(++counter)));
-  return check(covalue::adapters::postgres::open_postgres_store(url, {pool, 50}));
+  return check(adapters::postgres::open_postgres_store(url, {pool, 50}));
 }
 
-Rational fraction(long n, long d) {
-  Rational value{covalue::core::Integer(n), covalue::core::Integer(d)};
-  value.canonicalize();
-  return value;
-}
-
-struct NetworkIds {
-  std::vector<net::PartnerId> partners;
-  std::vector<net::InitiativeId> initiatives;
-};
-
-// A charter, `partners` partners, `initiatives` initiatives with `impacts` impacts each, cycle 1 (voting) and
-// a ballot of every partner over 50 initiatives.
+// A charter and the generated network: `partners` partners, `initiatives` initiatives with `impacts` impacts
+// each, cycle 1 (voting).
 NetworkIds fill(Store& store, int partners, int initiatives, int impacts) {
   NetworkIds ids;
   check(store.transact([&](StoreSession& s) -> Status {
     net::Charter charter;
     charter.name = "bench network";
     check(s.save_charter(charter));
-    for (int p = 0; p < partners; ++p) {
-      ids.partners.push_back(check(s.insert_partner({0, "partner " + std::to_string(p), net::Tier::kRetailer, 1, {}})));
-    }
-    for (int i = 0; i < initiatives; ++i) {
-      net::Initiative initiative;
-      initiative.title = "initiative " + std::to_string(i);
-      initiative.description = "a description of some length";
-      initiative.proposer = ids.partners[i % partners];
-      initiative.cost = fraction(1 + i % 17, 4);
-      for (int k = 0; k < impacts && k < partners; ++k) {
-        initiative.impacts.push_back({ids.partners[(i + k) % partners], fraction((i * 7 + k * 13) % 101 - 40, 3)});
-      }
-      initiative.volunteers = {ids.partners[(i + 1) % partners]};
-      ids.initiatives.push_back(check(s.insert_initiative(initiative)));
-    }
-    check(s.insert_cycle({1, net::CycleState::kVoting, Rational(500), net::SelectionRule::kEqualShares, {}}));
+    ids = insert_network(s, partners, initiatives, impacts);
     return {};
   }));
   return ids;
-}
-
-net::PartnerBallot ballot_of(const NetworkIds& ids, std::size_t partner, int entries, std::int64_t round) {
-  net::PartnerBallot ballot{1, ids.partners[partner], net::BallotFormat::kScores, {}, {}};
-  for (int k = 0; k < entries; ++k) {
-    const std::size_t at = (partner * 3 + k + static_cast<std::size_t>(round)) % ids.initiatives.size();
-    ballot.entries.push_back({ids.initiatives[at], fraction(1 + k % 10, 2)});
-  }
-  ballot.objections.push_back({ids.initiatives[partner % ids.initiatives.size()], "too costly for us"});
-  return ballot;
 }
 
 // What the cast-ballot use case writes: the ballot and the next audit entry, after reading the cycles.
@@ -154,9 +99,7 @@ Store& snapshot_store() {
     std::unique_ptr<Store> made = fresh_store("bench_snapshot");
     const NetworkIds ids = fill(*made, 200, 500, 50);
     check(made->transact([&](StoreSession& s) -> Status {
-      for (std::size_t p = 0; p < ids.partners.size(); ++p) {
-        check(s.put_ballot(ballot_of(ids, p, 50, 0)));
-      }
+      insert_ballots(s, ids, 50);
       return {};
     }));
     return made;
@@ -169,7 +112,7 @@ void BM_Pg_Snapshot_200x500(benchmark::State& state) {
   std::size_t items = 0;
   for (auto _ : state) {
     check(store.transact([&](StoreSession& s) -> Status {
-      auto snapshot = check(covalue::program::read_snapshot(s));
+      auto snapshot = check(program::read_snapshot(s));
       items = snapshot.partners.size() + snapshot.initiatives.size() + snapshot.ballots.size();
       return {};
     }));
@@ -191,5 +134,6 @@ void BM_Pg_Store_Smoke(benchmark::State& state) {
 BENCHMARK(BM_Pg_Store_Smoke)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
+}  // namespace covalue::bench
 
 BENCHMARK_MAIN();

@@ -68,22 +68,18 @@ void BM_RankingSmoke(benchmark::State& state) {
 }
 BENCHMARK(BM_RankingSmoke);
 
-void BM_MarginMatrix_65000x119(benchmark::State& state) {
-  const OrdinalProfile& profile = krakow_size();
+// The margin matrix of `profile`'s ballots.
+void margin_matrix(benchmark::State& state, const OrdinalProfile& profile) {
   for (auto _ : state) {
     PairwiseMatrix pairwise = compute_pairwise(profile);
     benchmark::DoNotOptimize(pairwise);
   }
 }
+
+void BM_MarginMatrix_65000x119(benchmark::State& state) { margin_matrix(state, krakow_size()); }
 BENCHMARK(BM_MarginMatrix_65000x119)->Unit(benchmark::kMillisecond);
 
-void BM_MarginMatrix_100000x1000(benchmark::State& state) {
-  const OrdinalProfile& profile = thousand_candidates();
-  for (auto _ : state) {
-    PairwiseMatrix pairwise = compute_pairwise(profile);
-    benchmark::DoNotOptimize(pairwise);
-  }
-}
+void BM_MarginMatrix_100000x1000(benchmark::State& state) { margin_matrix(state, thousand_candidates()); }
 BENCHMARK(BM_MarginMatrix_100000x1000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_SchulzeWidestPaths_1000(benchmark::State& state) {

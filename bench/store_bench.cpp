@@ -6,19 +6,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <stdexcept>
 #include <string>
-#include <vector>
 
+#include "bench_support.hpp"
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
 
+namespace covalue::bench {
 namespace {
-
-namespace net = covalue::core::network;
-using covalue::core::Rational;
-using covalue::core::Status;
-using covalue::program::Store;
-using covalue::program::StoreSession;
 
 // A database file that is removed (with its WAL files) when the object dies.
 class BenchDatabase {
@@ -28,11 +22,7 @@ class BenchDatabase {
                ("covalue-bench-" + std::to_string(::getpid()) + "-" + name + ".db"))
                   .string()) {
     remove_files();
-    auto opened = covalue::adapters::sqlite::open_sqlite_store(path_);
-    if (!opened.ok()) {
-      throw std::runtime_error(opened.error().to_string());
-    }
-    store_ = std::move(opened).value();
+    store_ = check(adapters::sqlite::open_sqlite_store(path_));
   }
   ~BenchDatabase() {
     store_.reset();
@@ -55,61 +45,13 @@ class BenchDatabase {
   std::unique_ptr<Store> store_;
 };
 
-void check(const Status& status) {
-  if (!status.ok()) {
-    throw std::runtime_error(status.error().to_string());
-  }
-}
-
-template <typename T>
-T check(covalue::core::Result<T> result) {
-  if (!result.ok()) {
-    throw std::runtime_error(result.error().to_string());
-  }
-  return std::move(result).value();
-}
-
-// The exact fraction n/d.
-Rational fraction(long n, long d) {
-  Rational value{covalue::core::Integer(n), covalue::core::Integer(d)};
-  value.canonicalize();
-  return value;
-}
-
-struct NetworkIds {
-  std::vector<net::PartnerId> partners;
-  std::vector<net::InitiativeId> initiatives;
-};
-
 // Stores `partners` partners, `initiatives` initiatives with `impacts` impacts each, cycle 1 and a
-// ballot of every partner approving 50 initiatives (scores with fractions) and objecting to one.
+// ballot of every partner scoring 50 initiatives (with fractions) and objecting to one.
 NetworkIds fill(Store& store, int partners, int initiatives, int impacts) {
   NetworkIds ids;
   check(store.transact([&](StoreSession& s) -> Status {
-    for (int p = 0; p < partners; ++p) {
-      ids.partners.push_back(check(s.insert_partner({0, "partner " + std::to_string(p), net::Tier::kRetailer, 1, {}})));
-    }
-    for (int i = 0; i < initiatives; ++i) {
-      net::Initiative initiative;
-      initiative.title = "initiative " + std::to_string(i);
-      initiative.description = "a description of some length";
-      initiative.proposer = ids.partners[i % partners];
-      initiative.cost = fraction(1 + i % 17, 4);
-      for (int k = 0; k < impacts && k < partners; ++k) {
-        initiative.impacts.push_back({ids.partners[(i + k) % partners], fraction((i * 7 + k * 13) % 101 - 40, 3)});
-      }
-      initiative.volunteers = {ids.partners[(i + 1) % partners]};
-      ids.initiatives.push_back(check(s.insert_initiative(initiative)));
-    }
-    check(s.insert_cycle({1, net::CycleState::kVoting, Rational(500), net::SelectionRule::kEqualShares, {}}));
-    for (int p = 0; p < partners; ++p) {
-      net::PartnerBallot ballot{1, ids.partners[p], net::BallotFormat::kScores, {}, {}};
-      for (int k = 0; k < 50 && k < initiatives; ++k) {
-        ballot.entries.push_back({ids.initiatives[(p * 3 + k) % initiatives], fraction(1 + k % 10, 2)});
-      }
-      ballot.objections.push_back({ids.initiatives[p % initiatives], "too costly for us"});
-      check(s.put_ballot(ballot));
-    }
+    ids = insert_network(s, partners, initiatives, impacts);
+    insert_ballots(s, ids, 50);
     return {};
   }));
   return ids;
@@ -149,15 +91,15 @@ net::CycleOutcome big_outcome(net::CycleNumber cycle, const NetworkIds& ids) {
     result.transfer = fraction(5, 7);
     outcome.partners.push_back(std::move(result));
   }
-  covalue::core::MesCertificate mes{fraction(5, 2), 3, {}};
+  core::MesCertificate mes{fraction(5, 2), 3, {}};
   for (std::uint32_t i = 0; i < 60 && i < ids.initiatives.size(); ++i) {
-    covalue::core::ProjectPayments purchase{i, fraction(1, 3 + i), {}};
+    core::ProjectPayments purchase{i, fraction(1, 3 + i), {}};
     for (std::uint32_t g = 0; g < ids.partners.size(); ++g) {
       purchase.payments.push_back({g, fraction(g + 1, 7L * (i + 1))});
     }
     mes.purchases.push_back(std::move(purchase));
   }
-  outcome.rule_outcome = covalue::core::Outcome{};
+  outcome.rule_outcome = core::Outcome{};
   outcome.rule_outcome->mes = std::move(mes);
   return outcome;
 }
@@ -230,7 +172,7 @@ void BM_CloseCycle_200x500(benchmark::State& state) {
         check(s.update_initiative(initiatives[i]));
       }
       check(s.save_outcome(outcome));
-      return covalue::core::make_error(covalue::core::ErrorKind::kConflict, "roll back, to close it again");
+      return core::make_error(core::ErrorKind::kConflict, "roll back, to close it again");
     });
     benchmark::DoNotOptimize(status);
   }
@@ -251,5 +193,6 @@ void BM_Store_Smoke(benchmark::State& state) {
 BENCHMARK(BM_Store_Smoke)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
+}  // namespace covalue::bench
 
 BENCHMARK_MAIN();

@@ -29,6 +29,23 @@ std::unique_ptr<program::Store> must_open(const std::string& url, PostgresOption
   return opened.ok() ? std::move(opened).value() : nullptr;
 }
 
+//! A fresh database on the shared server for each test; the test fails when PostgreSQL cannot run.
+class PostgresStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    COVALUE_REQUIRE_POSTGRES();
+    db_ = std::make_unique<PostgresDatabase>();
+  }
+
+  //! The test's database.
+  [[nodiscard]] const PostgresDatabase& db() const { return *db_; }
+  //! A store of its own (its own connection pool) on the test's database.
+  std::unique_ptr<program::Store> open(PostgresOptions options = {}) { return must_open(db_->url(), options); }
+
+ private:
+  std::unique_ptr<PostgresDatabase> db_;
+};
+
 // Adds one to the charter's max_dry_spell: a read-modify-write that loses updates unless serialisable.
 core::Status increment(program::Store& store, std::atomic<int>* runs = nullptr) {
   return store.transact([&](StoreSession& s) -> core::Status {
@@ -50,11 +67,9 @@ std::int64_t counter(program::Store& store) {
   return charter ? charter->fairness.max_dry_spell : -1;
 }
 
-TEST(PostgresStore, RacingReadModifyWritesThroughTwoStoresLoseNoUpdate) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  auto first = must_open(db.url());
-  auto second = must_open(db.url());
+TEST_F(PostgresStore, RacingReadModifyWritesThroughTwoStoresLoseNoUpdate) {
+  auto first = open();
+  auto second = open();
   ASSERT_TRUE(first && second);
   must(first->transact([](StoreSession& s) {
     net::Charter charter = sample_charter();
@@ -76,10 +91,8 @@ TEST(PostgresStore, RacingReadModifyWritesThroughTwoStoresLoseNoUpdate) {
   EXPECT_GE(runs.load(), 2 * kEach);
 }
 
-TEST(PostgresStore, ManyThreadsOnOneStoreLoseNoUpdate) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  auto store = must_open(db.url(), PostgresOptions{3, 20});
+TEST_F(PostgresStore, ManyThreadsOnOneStoreLoseNoUpdate) {
+  auto store = open(PostgresOptions{3, 20});
   ASSERT_TRUE(store);
   constexpr int kThreads = 6;
   constexpr int kEach = 10;
@@ -120,39 +133,33 @@ core::Status interleaved(program::Store& store, const std::string& url, int& run
   });
 }
 
-TEST(PostgresStore, ASerialisationFailureRunsTheWorkAgain) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  auto store = must_open(db.url());
+TEST_F(PostgresStore, ASerialisationFailureRunsTheWorkAgain) {
+  auto store = open();
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  must(interleaved(*store, db.url(), runs));
+  must(interleaved(*store, db().url(), runs));
   EXPECT_EQ(runs, 2);
   EXPECT_EQ(counter(*store), 71);
 }
 
-TEST(PostgresStore, GivesUpWithAConflictAfterMaxAttempts) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  auto store = must_open(db.url(), PostgresOptions{2, 1});
+TEST_F(PostgresStore, GivesUpWithAConflictAfterMaxAttempts) {
+  auto store = open(PostgresOptions{2, 1});
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  EXPECT_TRUE(fails_with(interleaved(*store, db.url(), runs), ErrorKind::kConflict, "try again"));
+  EXPECT_TRUE(fails_with(interleaved(*store, db().url(), runs), ErrorKind::kConflict, "try again"));
   EXPECT_EQ(runs, 1);
   EXPECT_EQ(counter(*store), 70);  // the other store's change, and nothing of the work
 }
 
-TEST(PostgresStore, ConcurrentOpenersMigrateOnce) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
+TEST_F(PostgresStore, ConcurrentOpenersMigrateOnce) {
   std::vector<std::thread> threads;
   threads.reserve(4);
   std::atomic<int> opened{0};
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
-      if (open_postgres_store(db.url()).ok()) {
+      if (open_postgres_store(db().url()).ok()) {
         ++opened;
       }
     });
@@ -161,32 +168,27 @@ TEST(PostgresStore, ConcurrentOpenersMigrateOnce) {
     thread.join();
   }
   EXPECT_EQ(opened.load(), 4);
-  pqxx::connection connection(db.url());
+  pqxx::connection connection(db().url());
   pqxx::nontransaction tx(connection);
   EXPECT_EQ(tx.exec1("SELECT count(*) FROM schema_migrations")[0].as<int>(),
             adapters::postgres::postgres_schema_version());
 }
 
-TEST(PostgresStore, RefusesAnotherApplicationsDatabase) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  db.run_sql("CREATE TABLE customers (id bigint PRIMARY KEY, name text)");
-  EXPECT_TRUE(fails_with(open_postgres_store(db.url()), ErrorKind::kInvalidInput, "not a covalue database"));
+TEST_F(PostgresStore, RefusesAnotherApplicationsDatabase) {
+  db().run_sql("CREATE TABLE customers (id bigint PRIMARY KEY, name text)");
+  EXPECT_TRUE(fails_with(open_postgres_store(db().url()), ErrorKind::kInvalidInput, "not a covalue database"));
 }
 
-TEST(PostgresStore, AnUnreachableServerIsInvalidInputAndHidesThePassword) {
-  COVALUE_REQUIRE_POSTGRES();
+TEST_F(PostgresStore, AnUnreachableServerIsInvalidInputAndHidesThePassword) {
   const std::string url = "postgresql://someone:s3cret@127.0.0.1:1/nowhere";
   auto opened = open_postgres_store(url);
   ASSERT_TRUE(fails_with(opened, ErrorKind::kInvalidInput, "cannot connect"));
   EXPECT_EQ(opened.error().message.find("s3cret"), std::string::npos) << opened.error().message;
 }
 
-TEST(PostgresStore, VersionIsTheNewestAuditSequence) {
-  COVALUE_REQUIRE_POSTGRES();
-  const PostgresDatabase db;
-  auto store = must_open(db.url());
-  auto other = must_open(db.url());
+TEST_F(PostgresStore, VersionIsTheNewestAuditSequence) {
+  auto store = open();
+  auto other = open();
   ASSERT_TRUE(store && other);
   EXPECT_EQ(must(store->version()), 0);
   must(other->transact([](StoreSession& s) {

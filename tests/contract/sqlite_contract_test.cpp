@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 
+#include "../support/temp_dir.hpp"
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
 #include "store_contract.hpp"
 
@@ -14,26 +15,10 @@ namespace {
 
 using adapters::sqlite::open_sqlite_store;
 
-//! A fresh temporary directory, removed with everything in it when the object dies.
-class TempDir {
+//! A fresh temporary directory for the contract's database files.
+class ContractDir : public TempDir {
  public:
-  TempDir() {
-    std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() / ("covalue-contract-" + std::to_string(seed()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  //! The path of `name` inside the directory.
-  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
+  ContractDir() : TempDir("covalue-contract-") {}
 };
 
 //! Runs SQL on a SQLite database behind covalue's back.
@@ -55,7 +40,7 @@ class SqliteFile final : public StoreBackend {
   }
 
  private:
-  TempDir dir_;
+  ContractDir dir_;
   std::string path_ = dir_.file("network.db");
 };
 
@@ -75,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, PersistentStoreContract,
                          backend_name);
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
-  const TempDir dir;
+  const ContractDir dir;
   const std::string path = dir.file("notes.txt");
   std::ofstream(path) << "these are not the tables you are looking for\n" << std::string(4096, 'x');
   auto opened = open_sqlite_store(path);
@@ -84,20 +69,20 @@ TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
 }
 
 TEST(SqliteStore, RefusesAnotherApplicationsDatabase) {
-  const TempDir dir;
+  const ContractDir dir;
   const std::string path = dir.file("other.db");
   run_sql(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
   EXPECT_TRUE(fails_with(open_sqlite_store(path), core::ErrorKind::kInvalidInput, "not a covalue database"));
 }
 
 TEST(SqliteStore, RefusesAPathItCannotOpen) {
-  const TempDir dir;
+  const ContractDir dir;
   const std::string path = dir.file("no/such/folder/network.db");
   EXPECT_TRUE(fails_with(open_sqlite_store(path), core::ErrorKind::kInvalidInput, path));
 }
 
 TEST(SqliteStore, NamesTheVersionsOfANewerSchema) {
-  const TempDir dir;
+  const ContractDir dir;
   const std::string path = dir.file("network.db");
   ASSERT_TRUE(open_sqlite_store(path).ok());
   run_sql(path, "INSERT INTO schema_migrations (version, description) VALUES (1000, 'from the future')");
@@ -107,7 +92,7 @@ TEST(SqliteStore, NamesTheVersionsOfANewerSchema) {
 }
 
 TEST(SqliteStore, UsesWriteAheadLoggingForFiles) {
-  const TempDir dir;
+  const ContractDir dir;
   const std::string path = dir.file("network.db");
   ASSERT_TRUE(open_sqlite_store(path).ok());
   sqlite3* db = nullptr;

@@ -1,5 +1,9 @@
 // The role x endpoint matrix, driven by the route table: a route added to the table is checked here.
+#include <algorithm>
+#include <cctype>
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "server/route_table.hpp"
 #include "server_fixture.hpp"
@@ -12,22 +16,6 @@ using server::Route;
 using ServerAccess = ServedNetwork;
 
 enum class Caller { kNobody, kObserver, kOtherRepresentative, kOwnRepresentative, kCoordinator };
-
-const char* caller_name(Caller caller) {
-  switch (caller) {
-    case Caller::kNobody:
-      return "no token";
-    case Caller::kObserver:
-      return "observer";
-    case Caller::kOtherRepresentative:
-      return "representative of partner 2";
-    case Caller::kOwnRepresentative:
-      return "representative of partner 1";
-    case Caller::kCoordinator:
-      return "coordinator";
-  }
-  return "";
-}
 
 //! What a caller should get: 0 allowed (neither 401 nor 403), else the denying status.
 int expected(Access access, Caller caller) {
@@ -65,42 +53,36 @@ std::string target_of(const Route& route) {
   return target;
 }
 
-const char* verb(server::Method method) {
-  switch (method) {
-    case server::Method::kGet:
-      return "GET";
-    case server::Method::kPost:
-      return "POST";
-    case server::Method::kPut:
-      return "PUT";
-    case server::Method::kPatch:
-      return "PATCH";
-    case server::Method::kDelete:
-      return "DELETE";
-    case server::Method::kHead:
-      return "HEAD";
-    case server::Method::kOther:
-      break;
-  }
-  return "OPTIONS";
+//! The method as a request line writes it: its name ("get"), in upper case.
+std::string verb(server::Method method) {
+  std::string text(core::name_of(method));
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  return text;
 }
+
+//! Who calls: the role, named for the failure message, and its token.
+struct Calling {
+  Caller caller;
+  const char* name;
+  std::string token;
+};
 
 TEST_F(ServerAccess, EveryRouteForEveryRole) {
   ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);  // cycle 1 exists, initiative 1 is its candidate
-  const std::vector<std::pair<Caller, std::string>> callers = {{Caller::kNobody, ""},
-                                                               {Caller::kObserver, observer_},
-                                                               {Caller::kOtherRepresentative, rep_b_},
-                                                               {Caller::kOwnRepresentative, rep_a_},
-                                                               {Caller::kCoordinator, coordinator_}};
+  const std::vector<Calling> callers = {{Caller::kNobody, "no token", ""},
+                                        {Caller::kObserver, "observer", observer_},
+                                        {Caller::kOtherRepresentative, "representative of partner 2", rep_b_},
+                                        {Caller::kOwnRepresentative, "representative of partner 1", rep_a_},
+                                        {Caller::kCoordinator, "coordinator", coordinator_}};
   ASSERT_FALSE(server::routes().empty());
   for (const Route& route : server::routes()) {
     if (!route.request_schema.empty()) {
       EXPECT_FALSE(route.example.empty()) << route.pattern << ": a route with a body needs an example";
     }
     const std::string target = target_of(route);
-    for (const auto& [caller, token] : callers) {
+    for (const auto& [caller, name, token] : callers) {
       const HttpAnswer answer = server_->request(verb(route.method), target, token, std::string(route.example));
-      const std::string where = std::string(verb(route.method)) + " " + target + " as " + caller_name(caller) + ": " +
+      const std::string where = verb(route.method) + " " + target + " as " + name + ": " +
                                 std::to_string(answer.status) + " " + answer.body.substr(0, 300);
       EXPECT_NE(answer.status, 500) << where;
       EXPECT_NE(answer.status, 405) << where;

@@ -32,16 +32,7 @@ class ServerConfig : public ::testing::Test {
   //! Runs `covalue serve --config FILE` (stopped by `timeout` should it start) and returns its exit code
   //! and everything it printed.
   std::pair<int, std::string> serve_with(const std::string& config) {
-    const std::string command =
-        "timeout 20 " + std::string(COVALUE_BINARY) + " serve --config " + config + " 2>&1 </dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) {
-      out.append(buffer, n);
-    }
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    return run_command("timeout 20 " + std::string(COVALUE_BINARY) + " serve --config " + config + " 2>&1 </dev/null");
   }
 
   ServerTempDir dir_;

@@ -23,33 +23,18 @@
 #include <string>
 #include <vector>
 
+#include "../support/temp_dir.hpp"
+
 namespace covalue::testing {
 
-//! A fresh temporary directory, removed when the object dies.
-class ServerTempDir {
+//! A fresh temporary directory for a server's files, removed when the object dies.
+class ServerTempDir : public TempDir {
  public:
-  ServerTempDir() {
-    std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() / ("covalue-server-" + std::to_string(seed()));
-    std::filesystem::create_directories(path_);
-  }
-  ~ServerTempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ServerTempDir(const ServerTempDir&) = delete;
-  ServerTempDir& operator=(const ServerTempDir&) = delete;
-
-  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
+  ServerTempDir() : TempDir("covalue-server-") {}
 };
 
-//! Runs `covalue ARGS` and returns its exit code and stdout.
-inline std::pair<int, std::string> run_cli(const std::string& args) {
-  const std::string command = std::string(COVALUE_BINARY) + " " + args + " 2>/dev/null </dev/null";
+//! Runs the shell command `command` and returns its exit code and stdout.
+inline std::pair<int, std::string> run_command(const std::string& command) {
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) {
     return {-1, ""};
@@ -61,6 +46,11 @@ inline std::pair<int, std::string> run_cli(const std::string& args) {
   }
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+//! Runs `covalue ARGS` and returns its exit code and stdout.
+inline std::pair<int, std::string> run_cli(const std::string& args) {
+  return run_command(std::string(COVALUE_BINARY) + " " + args + " 2>/dev/null </dev/null");
 }
 
 //! What the server answered.

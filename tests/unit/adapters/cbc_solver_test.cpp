@@ -4,10 +4,11 @@
 #include <rapidcheck/gtest.h>
 
 #include <chrono>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "../core/ilp/random_programs.hpp"
 
 namespace covalue::adapters::cbc {
 namespace {
@@ -20,27 +21,8 @@ using core::ilp::objective_value;
 using core::ilp::SolverAnswer;
 using core::ilp::SolverOptions;
 using core::ilp::SolveStatus;
-using core::ilp::Term;
 using Sense = Constraint::Sense;
-
-// The exact optimum by enumerating every point, or nullopt when none is feasible.
-std::optional<Rational> brute_force_optimum(const BinaryProgram& p) {
-  std::optional<Rational> best;
-  const std::size_t n = p.num_vars();
-  for (std::size_t mask = 0; mask < (std::size_t{1} << n); ++mask) {
-    std::vector<bool> x(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      x[i] = ((mask >> i) & 1U) != 0;
-    }
-    if (check_point(p, x).ok()) {
-      const Rational value = objective_value(p, x);
-      if (!best || value > *best) {
-        best = value;
-      }
-    }
-  }
-  return best;
-}
+using testing::brute_force_optimum;
 
 SolverAnswer solve(const BinaryProgram& p, SolverOptions options = {}) {
   CbcSolver solver;

@@ -33,20 +33,24 @@ std::vector<RuleOptions> every_rule() {
   return all;
 }
 
-std::vector<ProjectIndex> run(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& o) {
+//! The rule's (first) outcome, which must be computed.
+Outcome first_outcome(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& o) {
   auto outcomes = solve(instance, profile, o);
   RC_ASSERT(outcomes.ok());
-  return outcomes->front().sorted_selection();
+  return outcomes->front();
+}
+
+std::vector<ProjectIndex> run(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& o) {
+  return first_outcome(instance, profile, o).sorted_selection();
 }
 
 RC_GTEST_PROP(RuleProperties, BudgetIsNeverExceeded, ()) {
   const SmallElection e = *small_election();
   const auto profile = e.profile();
   for (const auto& o : every_rule()) {
-    auto outcomes = solve(e.instance, profile, o);
-    RC_ASSERT(outcomes.ok());
-    RC_ASSERT(outcomes->front().total_cost <= e.instance.budget());
-    RC_ASSERT(outcomes->front().total_cost == e.instance.total_cost(outcomes->front().selected));
+    const Outcome outcome = first_outcome(e.instance, profile, o);
+    RC_ASSERT(outcome.total_cost <= e.instance.budget());
+    RC_ASSERT(outcome.total_cost == e.instance.total_cost(outcome.selected));
   }
 }
 
@@ -54,9 +58,7 @@ RC_GTEST_PROP(RuleProperties, EveryOutcomePassesTheIndependentVerifier, ()) {
   const SmallElection e = *small_election();
   const auto profile = e.profile();
   for (const auto& o : every_rule()) {
-    auto outcomes = solve(e.instance, profile, o);
-    RC_ASSERT(outcomes.ok());
-    auto report = verify_outcome(e.instance, profile, outcomes->front(), o);
+    auto report = verify_outcome(e.instance, profile, first_outcome(e.instance, profile, o), o);
     RC_ASSERT(report.ok());
     if (!report->ok) {
       RC_FAIL(std::string(core::name_of(o.rule)) + "/" + core::name_of(o.completion) + ": " + report->findings.front());

@@ -118,3 +118,35 @@ export function YesNo(props: { value: unknown }) {
   const yes = props.value === true || props.value === 'yes';
   return <span class={yes ? 'yes' : 'no'}>{yes ? 'yes' : 'no'}</span>;
 }
+
+/** A table column's heading: its title, and the class of its cells (`right` for numbers). */
+export type Column = string | { title: ComponentChildren; class?: string };
+
+/** A right-aligned (numeric) column. */
+export const right = (title: string): Column => ({ title, class: 'right' });
+
+/** A table that scrolls sideways inside its card: the column headings, then the rows given as children;
+ * `before` stands before the headings (a colgroup), `wrap={false}` leaves out the scrolling wrapper. */
+export function Table(props: { class?: string; columns: Column[]; children: ComponentChildren; before?: ComponentChildren; wrap?: boolean }) {
+  const table = (
+    <table class={'table' + (props.class ? ' ' + props.class : '')}>
+      {props.before}
+      <thead>
+        <tr>
+          {props.columns.map((c) => (typeof c === 'string' ? <th>{c}</th> : <th class={c.class}>{c.title}</th>))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
+  );
+  return props.wrap === false ? table : <div class="table-wrap">{table}</div>;
+}
+
+/** A number cell: the value formatted (signed: with its sign and colour), right-aligned. */
+export function NumCell(props: { value: unknown; signed?: boolean; label?: string; class?: string }) {
+  return (
+    <td class={'right' + (props.class ? ' ' + props.class : '')} data-label={props.label}>
+      <Num value={props.value} signed={props.signed} />
+    </td>
+  );
+}

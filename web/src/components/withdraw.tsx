@@ -6,13 +6,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post } from '../lib/api';
 import { isCoordinator } from '../lib/context';
 import { useAction } from '../lib/hooks';
+import { isUndecided } from '../lib/initiatives';
 import { maxChars } from '../lib/limits';
 import type { Cycle, Initiative, Session } from '../lib/types';
 import { Card, ErrorBox } from './ui';
 
 /** Whether the signed-in reader may withdraw `i` now (the server decides; this only hides the button). */
 export function mayWithdraw(session: Session, i: Initiative, cycle: Cycle | undefined): boolean {
-  if (!['proposed', 'carried_over'].includes(i.status)) return false;
+  if (!isUndecided(i)) return false;
   if (isCoordinator(session)) return true;
   return session.role === 'representative' && session.partner === i.proposer && cycle?.state !== 'voting';
 }

@@ -2,6 +2,7 @@
 
 import { get } from './api';
 import { list } from './context';
+import { isUndecided } from './initiatives';
 import type { Cycle, Initiative } from './types';
 
 export async function loadCycles(): Promise<Cycle[]> {
@@ -13,7 +14,7 @@ export async function loadCycles(): Promise<Cycle[]> {
 export function candidatesOf(c: Cycle, initiatives: Initiative[]): Initiative[] {
   const shortlist = new Set(c.shortlist ?? []);
   return initiatives
-    .filter((i) => i.cycle === c.number && (i.status === 'proposed' || i.status === 'carried_over'))
+    .filter((i) => i.cycle === c.number && isUndecided(i))
     .filter((i) => shortlist.size === 0 || shortlist.has(i.id))
     .sort((a, b) => a.id - b.id);
 }

@@ -1,7 +1,16 @@
 // Initiative helpers shared by the board, the detail view and the ballot.
 
+import type { InitiativeStatus } from './generated/enum_names';
 import { num } from './rational';
 import type { Initiative } from './types';
+
+/** The statuses of an initiative still up for decision: the server's `Initiative::undecided()`. */
+const undecidedStatuses: readonly InitiativeStatus[] = ['proposed', 'carried_over'];
+
+/** Whether `i` is still to be decided (proposed or carried over): on a ballot, withdrawable, open to leads. */
+export function isUndecided(i: Initiative): boolean {
+  return (undecidedStatuses as readonly string[]).includes(i.status);
+}
 
 /** The initiative's network value: the server's, or the sum of its impacts. */
 export function networkValue(i: Initiative): number {

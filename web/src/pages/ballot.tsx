@@ -2,7 +2,7 @@
 // object with a reason. Shows the partner's current ballot and the scorecard ranking.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
+import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { ApiError, get, put } from '../lib/api';
 import { isRepresentative, list, useApp } from '../lib/context';
 import { candidatesOf, loadCycles } from '../lib/cycles';
@@ -234,25 +234,30 @@ export function BallotPage() {
     );
   }
 
+  /** A checkbox named `${name}-${id}` that puts `id` in the draft's set `key`, or takes it out. */
+  function check(key: 'approved' | 'objecting', id: number, name: string, text: string) {
+    return (
+      <label class="check">
+        <input
+          type="checkbox"
+          name={`${name}-${id}`}
+          checked={draft[key].has(id)}
+          onChange={(e) => {
+            const next = new Set(draft[key]);
+            if ((e.target as HTMLInputElement).checked) next.add(id);
+            else next.delete(id);
+            update({ [key]: next });
+          }}
+        />
+        {text}
+      </label>
+    );
+  }
+
   function preference(c: Initiative) {
     switch (draft.format) {
       case 'approvals':
-        return (
-          <label class="check">
-            <input
-              type="checkbox"
-              name={`approve-${c.id}`}
-              checked={draft.approved.has(c.id)}
-              onChange={(e) => {
-                const next = new Set(draft.approved);
-                if ((e.target as HTMLInputElement).checked) next.add(c.id);
-                else next.delete(c.id);
-                update({ approved: next });
-              }}
-            />
-            Approve
-          </label>
-        );
+        return check('approved', c.id, 'approve', 'Approve');
       case 'ranking':
         return rankControls(c.id);
       default:
@@ -269,6 +274,9 @@ export function BallotPage() {
         );
     }
   }
+
+  const scored = (d?.scorecard.length ?? 0) > 0;
+  const columns = ['Initiative', right('Cost'), right('Network value'), right('For you'), ...(scored ? [right('Scorecard')] : []), 'Your preference', 'Objection'];
 
   const ordered = useMemo(() => {
     if (!d) return [];
@@ -317,91 +325,50 @@ export function BallotPage() {
             {d.candidates.length === 0 ? (
               <Empty title="No candidates in this cycle" />
             ) : (
-              <div class="table-wrap">
-                <table class="table ballot-table">
-                  <thead>
-                    <tr>
-                      <th>Initiative</th>
-                      <th class="right">Cost</th>
-                      <th class="right">Network value</th>
-                      <th class="right">For you</th>
-                      {d.scorecard.length > 0 && <th class="right">Scorecard</th>}
-                      <th>Your preference</th>
-                      <th>Objection</th>
+              <Table class="ballot-table" columns={columns}>
+                {ordered.map((c) => {
+                  const mine = c.impacts?.find((x) => x.partner === partner)?.estimate ?? '0';
+                  const sc = scoreOf.get(c.id);
+                  const objecting = draft.objecting.has(c.id);
+                  return (
+                    <>
+                    <tr data-candidate={c.id} class={objecting ? 'objected' : ''}>
+                      <td>
+                        <a href={`/initiatives/${c.id}`} class="strong">
+                          {c.title}
+                        </a>
+                        <div class="muted small">
+                          {label(c.channel)} · by {app.partnerName(c.proposer)}
+                        </div>
+                      </td>
+                      <NumCell value={c.cost} />
+                      <NumCell value={networkValue(c)} signed />
+                      <NumCell value={mine} signed />
+                      {d.scorecard.length > 0 && <td class="right">{sc ? `#${sc.rank}` : '–'}</td>}
+                      <td>{voter ? preference(c) : <span class="muted">–</span>}</td>
+                      <td class="objection-cell">{voter && check('objecting', c.id, 'object', 'Object')}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {ordered.map((c) => {
-                      const mine = c.impacts?.find((x) => x.partner === partner)?.estimate ?? '0';
-                      const sc = scoreOf.get(c.id);
-                      const objecting = draft.objecting.has(c.id);
-                      const columns = d.scorecard.length > 0 ? 7 : 6;
-                      return (
-                        <>
-                        <tr data-candidate={c.id} class={objecting ? 'objected' : ''}>
-                          <td>
-                            <a href={`/initiatives/${c.id}`} class="strong">
-                              {c.title}
-                            </a>
-                            <div class="muted small">
-                              {label(c.channel)} · by {app.partnerName(c.proposer)}
-                            </div>
-                          </td>
-                          <td class="right">
-                            <Num value={c.cost} />
-                          </td>
-                          <td class="right">
-                            <Num value={networkValue(c)} signed />
-                          </td>
-                          <td class="right">
-                            <Num value={mine} signed />
-                          </td>
-                          {d.scorecard.length > 0 && <td class="right">{sc ? `#${sc.rank}` : '–'}</td>}
-                          <td>{voter ? preference(c) : <span class="muted">–</span>}</td>
-                          <td class="objection-cell">
-                            {voter && (
-                              <>
-                                <label class="check">
-                                  <input
-                                    type="checkbox"
-                                    name={`object-${c.id}`}
-                                    checked={objecting}
-                                    onChange={(e) => {
-                                      const next = new Set(draft.objecting);
-                                      if ((e.target as HTMLInputElement).checked) next.add(c.id);
-                                      else next.delete(c.id);
-                                      update({ objecting: next });
-                                    }}
-                                  />
-                                  Object
-                                </label>
-                              </>
-                            )}
-                          </td>
-                        </tr>
-                        {voter && objecting && (
-                          <tr class="objected reason-row">
-                            <td colSpan={columns}>
-                              <label class="reason-label" for={`reason-${c.id}`}>
-                                Why do you object to “{c.title}”?
-                              </label>
-                              <input
-                                id={`reason-${c.id}`}
-                                class="reason"
-                                name={`reason-${c.id}`}
-                                placeholder="Reason (required): what it costs your partner, what would make it acceptable"
-                                value={draft.objections[c.id] ?? ''}
-                                onInput={(e) => update({ objections: { ...draft.objections, [c.id]: (e.target as HTMLInputElement).value } })}
-                              />
-                            </td>
-                          </tr>
-                        )}
-                        </>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                    {voter && objecting && (
+                      <tr class="objected reason-row">
+                        <td colSpan={columns.length}>
+                          <label class="reason-label" for={`reason-${c.id}`}>
+                            Why do you object to “{c.title}”?
+                          </label>
+                          <input
+                            id={`reason-${c.id}`}
+                            class="reason"
+                            name={`reason-${c.id}`}
+                            placeholder="Reason (required): what it costs your partner, what would make it acceptable"
+                            value={draft.objections[c.id] ?? ''}
+                            onInput={(e) => update({ objections: { ...draft.objections, [c.id]: (e.target as HTMLInputElement).value } })}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                    </>
+                  );
+                })}
+              </Table>
             )}
             {voter && (
               <div class="form-actions">

@@ -4,7 +4,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
-import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, PartnerChip, YesNo } from '../components/ui';
+import { ResultCells, resultColumns } from '../components/partner-result';
+import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, YesNo } from '../components/ui';
 import { get, post } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
@@ -132,112 +133,58 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         )}
       </div>
       <Card title="Selection" id="selection" extra={<span class="muted small">each initiative's decision and why</span>}>
-        <div class="table-wrap">
-          <table class="table decisions stack-on-phone">
-            <thead>
-              <tr>
-                <th>Initiative</th>
-                <th>Decision</th>
-                <th class="right">Cost</th>
-                <th class="right">Network value</th>
-                <th>Lead</th>
-                <th>Why</th>
+        <Table class="decisions stack-on-phone" columns={['Initiative', 'Decision', right('Cost'), right('Network value'), 'Lead', 'Why']}>
+          {decisions.map((d) => {
+            const i = byId.get(d.initiative);
+            const lead = o.leads.find((l) => l.initiative === d.initiative);
+            return (
+              <tr data-decision={d.initiative} class={d.selected ? 'selected-row' : ''}>
+                <td>
+                  <a class="strong" href={`/initiatives/${d.initiative}`}>
+                    {i?.title ?? `#${d.initiative}`}
+                  </a>
+                </td>
+                <td data-label="Decision">
+                  <Badge value={d.reason} kind={d.selected ? 'selected' : d.reason === 'not_chosen' ? 'carried_over' : 'rejected'} />
+                </td>
+                <NumCell value={i?.cost} label="Cost" />
+                <NumCell value={i ? networkValue(i) : undefined} signed label="Network value" />
+                <td data-label="Lead" class={lead?.lead || d.selected ? '' : 'empty-cell'}>
+                  {lead?.lead ? (
+                    <>
+                      <PartnerChip id={lead.lead} />
+                      {lead.volunteer && <span class="tag">volunteer</span>}
+                    </>
+                  ) : d.selected ? (
+                    <span class="muted">no free lead</span>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td class="explanation" data-label="Why">
+                  <Why decision={d} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {decisions.map((d) => {
-                const i = byId.get(d.initiative);
-                const lead = o.leads.find((l) => l.initiative === d.initiative);
-                return (
-                  <tr data-decision={d.initiative} class={d.selected ? 'selected-row' : ''}>
-                    <td>
-                      <a class="strong" href={`/initiatives/${d.initiative}`}>
-                        {i?.title ?? `#${d.initiative}`}
-                      </a>
-                    </td>
-                    <td data-label="Decision">
-                      <Badge value={d.reason} kind={d.selected ? 'selected' : d.reason === 'not_chosen' ? 'carried_over' : 'rejected'} />
-                    </td>
-                    <td class="right" data-label="Cost">
-                      {i ? <Num value={i.cost} /> : '–'}
-                    </td>
-                    <td class="right" data-label="Network value">
-                      {i ? <Num value={networkValue(i)} signed /> : '–'}
-                    </td>
-                    <td data-label="Lead" class={lead?.lead || d.selected ? '' : 'empty-cell'}>
-                      {lead?.lead ? (
-                        <>
-                          <PartnerChip id={lead.lead} />
-                          {lead.volunteer && <span class="tag">volunteer</span>}
-                        </>
-                      ) : d.selected ? (
-                        <span class="muted">no free lead</span>
-                      ) : (
-                        ''
-                      )}
-                    </td>
-                    <td class="explanation" data-label="Why">
-                      <Why decision={d} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
         <Withdrawn initiatives={withdrawnFrom(o.cycle, props.initiatives)} />
       </Card>
       <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
-          <div class="table-wrap">
-            <table class="table compact">
-              <thead>
-                <tr>
-                  <th>Partner</th>
-                  <th class="right">Weight</th>
-                  <th class="right">Estimated</th>
-                  <th class="right">De-opt.</th>
-                  <th class="right">Transfer</th>
-                  <th class="right">Net value</th>
-                  <th class="right">Got / asked</th>
-                  <th>Voted</th>
-                  <th class="right">Dry spell</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...o.partners]
-                  .sort((a, b) => num(b.net_value) - num(a.net_value))
-                  .map((p) => (
-                    <tr class={p.partner === app.session.partner ? 'me' : ''}>
-                      <td>
-                        <PartnerChip id={p.partner} />
-                        {p.protected_partner && <span class="tag warn" title="its dry spell had reached k: protected this cycle">protected</span>}
-                      </td>
-                      <td class="right">
-                        <Num value={p.weight} />
-                      </td>
-                      <td class="right">
-                        <Num value={p.estimated_value} signed />
-                      </td>
-                      <td class="right">{num(p.deoptimisation) > 0 ? <span class="neg"><Num value={p.deoptimisation} /></span> : <span class="muted">0</span>}</td>
-                      <td class="right">
-                        <Num value={p.transfer} signed />
-                      </td>
-                      <td class="right strong">
-                        <Num value={p.net_value} signed />
-                      </td>
-                      <td class="right">
-                        {p.supported_selected} / {p.supported}
-                      </td>
-                      <td>
-                        <YesNo value={p.voted} />
-                      </td>
-                      <td class="right">{p.dry ? <span class="neg">{p.dry_spell}</span> : p.dry_spell}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
+        <Table class="compact" columns={['Partner', ...resultColumns()]}>
+          {[...o.partners]
+            .sort((a, b) => num(b.net_value) - num(a.net_value))
+            .map((p) => (
+              <tr class={p.partner === app.session.partner ? 'me' : ''}>
+                <td>
+                  <PartnerChip id={p.partner} />
+                  {p.protected_partner && <span class="tag warn" title="its dry spell had reached k: protected this cycle">protected</span>}
+                </td>
+                <ResultCells row={p} />
+              </tr>
+            ))}
+        </Table>
+      </Card>
       <div class="grid-2">
         <Card title="Net value by partner" extra={<span class="muted small">estimated, and after transfers</span>}>
           <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label="Net value by partner" testId="chart-cycle-net" />
@@ -365,41 +312,25 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
             )}
           </Empty>
         ) : (
-          <div class="table-wrap">
-          <table class="table compact candidates stack-on-phone">
-            <thead>
+          <Table class="compact candidates stack-on-phone" columns={['Initiative', 'Proposer', right('Cost'), right('Network value')]}>
+            {props.candidates.map((i) => (
               <tr>
-                <th>Initiative</th>
-                <th>Proposer</th>
-                <th class="right">Cost</th>
-                <th class="right">Network value</th>
+                <td>
+                  <a href={`/initiatives/${i.id}`}>{i.title}</a>
+                  {offBallot && (
+                    <a class="row-action danger-link" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
+                      Take off the ballot…<span class="sr-only"> {i.title}</span>
+                    </a>
+                  )}
+                </td>
+                <td data-label="Proposer">
+                  <PartnerChip id={i.proposer} />
+                </td>
+                <NumCell value={i.cost} label="Cost" />
+                <NumCell value={networkValue(i)} signed label="Network value" />
               </tr>
-            </thead>
-            <tbody>
-              {props.candidates.map((i) => (
-                <tr>
-                  <td>
-                    <a href={`/initiatives/${i.id}`}>{i.title}</a>
-                    {offBallot && (
-                      <a class="row-action danger-link" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
-                        Take off the ballot…<span class="sr-only"> {i.title}</span>
-                      </a>
-                    )}
-                  </td>
-                  <td data-label="Proposer">
-                    <PartnerChip id={i.proposer} />
-                  </td>
-                  <td class="right" data-label="Cost">
-                    <Num value={i.cost} />
-                  </td>
-                  <td class="right" data-label="Network value">
-                    <Num value={networkValue(i)} signed />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+            ))}
+          </Table>
         )}
         <Withdrawn initiatives={props.withdrawn} />
       </Card>

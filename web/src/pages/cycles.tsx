@@ -1,6 +1,6 @@
 // Every cycle of the program, newest first; the coordinator opens the next one here.
 
-import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
+import { Badge, Card, Empty, ErrorBox, Loading, NumCell, PageHeader, right, Table } from '../components/ui';
 import { post } from '../lib/api';
 import { isCoordinator, useApp } from '../lib/context';
 import { loadCycles } from '../lib/cycles';
@@ -49,42 +49,26 @@ export function CyclesPage() {
       )}
       {cycles.length > 0 && (
         <Card>
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Cycle</th>
-                  <th>State</th>
-                  <th>Rule</th>
-                  <th class="right">Capacity</th>
-                  <th class="right">Shortlist</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {cycles.map((c) => (
-                  <tr data-cycle={c.number}>
-                    <td>
-                      <a class="strong" href={`/cycles/${c.number}`}>
-                        Cycle {c.number}
-                      </a>
-                    </td>
-                    <td>
-                      <Badge value={c.state} />
-                    </td>
-                    <td>{label(c.rule)}</td>
-                    <td class="right">
-                      <Num value={c.capacity} />
-                    </td>
-                    <td class="right">{c.shortlist?.length ? c.shortlist.length : <span class="muted">all</span>}</td>
-                    <td class="right">
-                      <a href={`/cycles/${c.number}`}>{c.state === 'closed' || c.state === 'reviewed' ? 'Outcome →' : c.state === 'voting' ? 'Follow voting →' : 'Open →'}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), '']}>
+            {cycles.map((c) => (
+              <tr data-cycle={c.number}>
+                <td>
+                  <a class="strong" href={`/cycles/${c.number}`}>
+                    Cycle {c.number}
+                  </a>
+                </td>
+                <td>
+                  <Badge value={c.state} />
+                </td>
+                <td>{label(c.rule)}</td>
+                <NumCell value={c.capacity} />
+                <td class="right">{c.shortlist?.length ? c.shortlist.length : <span class="muted">all</span>}</td>
+                <td class="right">
+                  <a href={`/cycles/${c.number}`}>{c.state === 'closed' || c.state === 'reviewed' ? 'Outcome →' : c.state === 'voting' ? 'Follow voting →' : 'Open →'}</a>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </Card>
       )}
     </>

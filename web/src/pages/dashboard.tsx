@@ -11,104 +11,99 @@ import { type DashboardModel, loadDashboard } from '../lib/dashboard';
 import { useAsync } from '../lib/hooks';
 import { fmt, pct } from '../lib/rational';
 
-const cycleLabels = (m: DashboardModel) => m.points.map((p) => `Cycle ${p.cycle}`);
+/** A chart with one point per decided cycle: its datasets and options. */
+function cycleChart(m: DashboardModel, type: 'bar' | 'line', datasets: ChartConfiguration['data']['datasets'], options: ChartConfiguration['options']): ChartConfiguration {
+  return { type, data: { labels: m.points.map((p) => `Cycle ${p.cycle}`), datasets }, options };
+}
 
 function valueChart(m: DashboardModel): ChartConfiguration {
-  return {
-    type: 'bar',
-    data: {
-      labels: cycleLabels(m),
-      datasets: [
-        { type: 'bar', label: 'Estimated', data: m.points.map((p) => p.estimated), backgroundColor: theme.estimated, borderRadius: 3, yAxisID: 'y' },
-        { type: 'bar', label: 'Realised', data: m.points.map((p) => p.realised), backgroundColor: theme.realised, borderRadius: 3, yAxisID: 'y' },
-        {
-          type: 'line',
-          label: 'Cumulative realised',
-          data: m.points.map((p) => p.cumRealised),
-          borderColor: theme.accent,
-          backgroundColor: theme.accent,
-          tension: 0.25,
-          yAxisID: 'y2',
-        },
-        {
-          type: 'line',
-          label: 'Cumulative estimated',
-          data: m.points.map((p) => p.cumEstimated),
-          borderColor: theme.accent,
-          borderDash: [5, 4],
-          pointRadius: 0,
-          tension: 0.25,
-          yAxisID: 'y2',
-        },
-      ],
-    },
-    options: {
+  return cycleChart(
+    m,
+    'bar',
+    [
+      { type: 'bar', label: 'Estimated', data: m.points.map((p) => p.estimated), backgroundColor: theme.estimated, borderRadius: 3, yAxisID: 'y' },
+      { type: 'bar', label: 'Realised', data: m.points.map((p) => p.realised), backgroundColor: theme.realised, borderRadius: 3, yAxisID: 'y' },
+      {
+        type: 'line',
+        label: 'Cumulative realised',
+        data: m.points.map((p) => p.cumRealised),
+        borderColor: theme.accent,
+        backgroundColor: theme.accent,
+        tension: 0.25,
+        yAxisID: 'y2',
+      },
+      {
+        type: 'line',
+        label: 'Cumulative estimated',
+        data: m.points.map((p) => p.cumEstimated),
+        borderColor: theme.accent,
+        borderDash: [5, 4],
+        pointRadius: 0,
+        tension: 0.25,
+        yAxisID: 'y2',
+      },
+    ],
+    {
       scales: {
         y: { beginAtZero: true, title: { display: true, text: 'value per cycle' } },
         y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'cumulative' } },
       },
     },
-  };
+  );
 }
 
 function partnersChart(m: DashboardModel): ChartConfiguration {
-  return {
-    type: 'line',
-    data: {
-      labels: cycleLabels(m),
-      datasets: m.series.map((s) => ({
-        label: s.name,
-        data: s.cumulativeNet,
-        borderColor: partnerColor(s.partner),
-        backgroundColor: partnerColor(s.partner),
-        pointRadius: 2,
-        borderWidth: 2,
-        tension: 0.2,
-        spanGaps: false,
-      })),
-    },
-    options: {
+  return cycleChart(
+    m,
+    'line',
+    m.series.map((s) => ({
+      label: s.name,
+      data: s.cumulativeNet,
+      borderColor: partnerColor(s.partner),
+      backgroundColor: partnerColor(s.partner),
+      pointRadius: 2,
+      borderWidth: 2,
+      tension: 0.2,
+      spanGaps: false,
+    })),
+    {
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 10, padding: 8, font: { size: 11 } } }, tooltip: { itemSort: (a, b) => (b.parsed.y ?? 0) - (a.parsed.y ?? 0) } },
       scales: { y: { title: { display: true, text: 'cumulative net value' } } },
     },
-  };
+  );
 }
 
 function fairnessChart(m: DashboardModel): ChartConfiguration {
-  return {
-    type: 'bar',
-    data: {
-      labels: cycleLabels(m),
-      datasets: [
-        { type: 'bar', label: 'Partners in a dry cycle', data: m.points.map((p) => p.dryPartners), backgroundColor: withAlpha(theme.negative, 0.55), borderRadius: 3, yAxisID: 'y' },
-        { type: 'line', label: 'Longest dry spell', data: m.points.map((p) => p.maxDrySpell), borderColor: '#8a5a00', backgroundColor: '#8a5a00', borderDash: [4, 3], yAxisID: 'y' },
-        { type: 'line', label: 'Gini of cumulative net value', data: m.points.map((p) => p.gini), borderColor: theme.primary, backgroundColor: theme.primary, tension: 0.25, yAxisID: 'y2' },
-      ],
-    },
-    options: {
+  return cycleChart(
+    m,
+    'bar',
+    [
+      { type: 'bar', label: 'Partners in a dry cycle', data: m.points.map((p) => p.dryPartners), backgroundColor: withAlpha(theme.negative, 0.55), borderRadius: 3, yAxisID: 'y' },
+      { type: 'line', label: 'Longest dry spell', data: m.points.map((p) => p.maxDrySpell), borderColor: '#8a5a00', backgroundColor: '#8a5a00', borderDash: [4, 3], yAxisID: 'y' },
+      { type: 'line', label: 'Gini of cumulative net value', data: m.points.map((p) => p.gini), borderColor: theme.primary, backgroundColor: theme.primary, tension: 0.25, yAxisID: 'y2' },
+    ],
+    {
       scales: {
         y: { beginAtZero: true, suggestedMax: 4, ticks: { precision: 0 }, title: { display: true, text: 'partners / cycles' } },
         y2: { position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: 'Gini (0 = equal)' } },
       },
     },
-  };
+  );
 }
 
 function participationChart(m: DashboardModel): ChartConfiguration {
-  return {
-    type: 'bar',
-    data: {
-      labels: cycleLabels(m),
-      datasets: [
-        {
-          label: 'Turnout',
-          data: m.points.map((p) => (p.participation === null ? null : Math.round(1000 * p.participation) / 10)),
-          backgroundColor: m.points.map((p) => ((p.participation ?? 1) < 0.75 ? withAlpha(theme.accent, 0.85) : withAlpha(theme.positive, 0.75))),
-          borderRadius: 3,
-        },
-      ],
-    },
-    options: {
+  return cycleChart(
+    m,
+    'bar',
+    [
+      {
+        label: 'Turnout',
+        data: m.points.map((p) => (p.participation === null ? null : Math.round(1000 * p.participation) / 10)),
+        backgroundColor: m.points.map((p) => ((p.participation ?? 1) < 0.75 ? withAlpha(theme.accent, 0.85) : withAlpha(theme.positive, 0.75))),
+        borderRadius: 3,
+      },
+    ],
+    {
       plugins: {
         legend: { display: false },
         tooltip: {
@@ -122,7 +117,7 @@ function participationChart(m: DashboardModel): ChartConfiguration {
       },
       scales: { y: { min: 0, max: 100, title: { display: true, text: '% of members who voted' } } },
     },
-  };
+  );
 }
 
 export function DashboardPage() {

@@ -3,59 +3,52 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LeadingCard } from '../components/leading';
-import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
+import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { mayWithdraw, WithdrawForm } from '../components/withdraw';
 import { get } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
-import { networkValue, unwrapInitiative } from '../lib/initiatives';
+import { isUndecided, networkValue, unwrapInitiative } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { num } from '../lib/rational';
 import type { Cycle, Initiative } from '../lib/types';
+
+const barHeading = (
+  <>
+    <span class="wide-only">Gain or de-optimisation</span>
+    <span class="phone-only">Gain / loss</span>
+  </>
+);
 
 function ImpactBars(props: { initiative: Initiative }) {
   const impacts = [...(props.initiative.impacts ?? [])].sort((a, b) => num(b.estimate) - num(a.estimate));
   if (!impacts.length) return <Empty title="No impact estimates">Partners not listed are not affected (0).</Empty>;
   const max = Math.max(...impacts.map((i) => Math.abs(num(i.estimate))), 1e-9);
   return (
-    <table class="table impacts">
-      <thead>
-        <tr>
-          <th>Partner</th>
-          <th class="right">Estimate</th>
-          <th class="bar-col">
-            <span class="wide-only">Gain or de-optimisation</span>
-            <span class="phone-only">Gain / loss</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {impacts.map((impact) => {
-          const v = num(impact.estimate);
-          const width = `${(50 * Math.abs(v)) / max}%`;
-          return (
-            <tr>
-              <td>
-                <PartnerChip id={impact.partner} />
-              </td>
-              <td class="right">
-                <Num value={impact.estimate} signed />
-              </td>
-              <td class="bar-col">
-                <div class="diverging">
-                  <span class="axis" />
-                  <span
-                    class={'bar ' + (v < 0 ? 'neg' : 'pos')}
-                    style={v < 0 ? { right: '50%', width } : { left: '50%', width, background: partnerColor(impact.partner) }}
-                  />
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table class="impacts" wrap={false} columns={['Partner', right('Estimate'), { title: barHeading, class: 'bar-col' }]}>
+      {impacts.map((impact) => {
+        const v = num(impact.estimate);
+        const width = `${(50 * Math.abs(v)) / max}%`;
+        return (
+          <tr>
+            <td>
+              <PartnerChip id={impact.partner} />
+            </td>
+            <NumCell value={impact.estimate} signed />
+            <td class="bar-col">
+              <div class="diverging">
+                <span class="axis" />
+                <span
+                  class={'bar ' + (v < 0 ? 'neg' : 'pos')}
+                  style={v < 0 ? { right: '50%', width } : { left: '50%', width, background: partnerColor(impact.partner) }}
+                />
+              </div>
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 
@@ -91,7 +84,7 @@ export function InitiativePage(props: { id: number }) {
   };
   const i = data.data?.initiative;
   const cycle = data.data?.cycle;
-  const undecided = !!i && ['proposed', 'carried_over'].includes(i.status);
+  const undecided = !!i && isUndecided(i);
   const canWithdraw = !!i && mayWithdraw(app.session, i, cycle);
   const voting = cycle?.state === 'voting';
   const ownProposal = !!i && app.session.role === 'representative' && app.session.partner === i.proposer;

@@ -1,7 +1,7 @@
 // The initiative board: every initiative grouped by status.
 
 import { useMemo, useState } from 'preact/hooks';
-import { Badge, Empty, ErrorBox, Loading, Num, PageHeader, PartnerChip } from '../components/ui';
+import { Badge, Empty, ErrorBox, Loading, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { get } from '../lib/api';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
@@ -9,60 +9,43 @@ import { networkValue } from '../lib/initiatives';
 import { initiativeStatuses, label } from '../lib/names';
 import type { Initiative } from '../lib/types';
 
+/** The board's column widths (the title takes the rest). */
+const widths = ['44px', '', '170px', '180px', '64px', '150px', '70px', '180px'];
+
 function InitiativeTable(props: { items: Initiative[] }) {
   return (
-    <div class="table-wrap">
-      <table class="table fixed">
+    <Table
+      class="fixed"
+      before={
         <colgroup>
-          <col style={{ width: '44px' }} />
-          <col />
-          <col style={{ width: '170px' }} />
-          <col style={{ width: '180px' }} />
-          <col style={{ width: '64px' }} />
-          <col style={{ width: '150px' }} />
-          <col style={{ width: '70px' }} />
-          <col style={{ width: '180px' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th class="id">#</th>
-            <th>Title</th>
-            <th>Channel</th>
-            <th>Proposer</th>
-            <th class="right">Cost</th>
-            <th class="right">Network value</th>
-            <th class="right">Cycle</th>
-            <th>Lead</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((i) => (
-            <tr data-initiative={i.id}>
-              <td class="id">{i.id}</td>
-              <td>
-                <a href={`/initiatives/${i.id}`} class="strong">
-                  {i.title}
-                </a>
-              </td>
-              <td>
-                <span class={`channel channel-${i.channel}`}>{label(i.channel)}</span>
-              </td>
-              <td>
-                <PartnerChip id={i.proposer} />
-              </td>
-              <td class="right">
-                <Num value={i.cost} />
-              </td>
-              <td class="right">
-                <Num value={networkValue(i)} signed />
-              </td>
-              <td class="right">{i.cycle || <span class="muted">next</span>}</td>
-              <td>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">–</span>}</td>
-            </tr>
+          {widths.map((width) => (
+            <col style={width ? { width } : undefined} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </colgroup>
+      }
+      columns={[{ title: '#', class: 'id' }, 'Title', 'Channel', 'Proposer', right('Cost'), right('Network value'), right('Cycle'), 'Lead']}
+    >
+      {props.items.map((i) => (
+        <tr data-initiative={i.id}>
+          <td class="id">{i.id}</td>
+          <td>
+            <a href={`/initiatives/${i.id}`} class="strong">
+              {i.title}
+            </a>
+          </td>
+          <td>
+            <span class={`channel channel-${i.channel}`}>{label(i.channel)}</span>
+          </td>
+          <td>
+            <PartnerChip id={i.proposer} />
+          </td>
+          <NumCell value={i.cost} />
+          <NumCell value={networkValue(i)} signed />
+          <td class="right">{i.cycle || <span class="muted">next</span>}</td>
+          <td>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">–</span>}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -3,7 +3,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
-import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, YesNo } from '../components/ui';
+import { ResultCells, resultColumns } from '../components/partner-result';
+import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, right, Table } from '../components/ui';
 import { get } from '../lib/api';
 import { partnerColor, theme, withAlpha } from '../lib/colors';
 import { useApp } from '../lib/context';
@@ -126,56 +127,16 @@ export function PartnerPage(props: { id: number }) {
             {rows.length === 0 ? (
               <Empty title="No history yet" />
             ) : (
-              <div class="table-wrap">
-                <table class="table compact">
-                  <thead>
-                    <tr>
-                      <th>Cycle</th>
-                      <th class="right">Weight</th>
-                      <th class="right">Estimated</th>
-                      <th class="right">De-opt.</th>
-                      <th class="right">Transfer</th>
-                      <th class="right">Net value</th>
-                      <th class="right">Got / asked</th>
-                      <th class="right">Leads</th>
-                      <th>Voted</th>
-                      <th class="right">Dry spell</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr>
-                        <td>
-                          <a href={`/cycles/${r.cycle}`}>Cycle {String(r.cycle)}</a>
-                        </td>
-                        <td class="right">
-                          <Num value={r.weight} />
-                        </td>
-                        <td class="right">
-                          <Num value={r.estimated_value} signed />
-                        </td>
-                        <td class="right">
-                          <Num value={r.deoptimisation} />
-                        </td>
-                        <td class="right">
-                          <Num value={r.transfer} signed />
-                        </td>
-                        <td class="right strong">
-                          <Num value={r.net_value} signed />
-                        </td>
-                        <td class="right">
-                          {String(r.supported_selected ?? '–')} / {String(r.supported ?? '–')}
-                        </td>
-                        <td class="right">{String(r.leads ?? '–')}</td>
-                        <td>
-                          <YesNo value={r.voted} />
-                        </td>
-                        <td class="right">{r.dry === 'yes' || r.dry === true ? <span class="neg">{String(r.dry_spell)}</span> : String(r.dry_spell)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table class="compact" columns={['Cycle', ...resultColumns([right('Leads')])]}>
+                {rows.map((r) => (
+                  <tr>
+                    <td>
+                      <a href={`/cycles/${r.cycle}`}>Cycle {String(r.cycle)}</a>
+                    </td>
+                    <ResultCells row={r} extra={<td class="right">{String(r.leads ?? '–')}</td>} />
+                  </tr>
+                ))}
+              </Table>
             )}
           </Card>
         </>

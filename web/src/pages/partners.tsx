@@ -1,6 +1,6 @@
 // The partners: tier, membership, cumulative net value and retention risk.
 
-import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
+import { Badge, Card, Empty, ErrorBox, Loading, Num, PageHeader, right, Table } from '../components/ui';
 import { get } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
@@ -42,47 +42,33 @@ export function PartnersPage() {
         <Empty title="No partners yet">The coordinator adds partners with <code>covalue partner add</code>.</Empty>
       ) : (
         <Card>
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Partner</th>
-                  <th>Tier</th>
-                  <th>Membership</th>
-                  <th class="right">Net value</th>
-                  <th class="right">De-opt. share</th>
-                  <th class="right">Longest dry spell</th>
-                  <th class="right">Turnout</th>
-                  <th>Retention risk</th>
+          <Table
+            columns={['Partner', 'Tier', 'Membership', right('Net value'), right('De-opt. share'), right('Longest dry spell'), right('Turnout'), 'Retention risk']}
+          >
+            {partners.map((p) => {
+              const e = engagement.get(p.id);
+              const f = fairness.get(p.id);
+              return (
+                <tr data-partner={p.id} class={p.left_cycle != null ? 'left' : ''}>
+                  <td>
+                    <a class="partner-chip strong" href={`/partners/${p.id}`}>
+                      <span class="dot" style={{ background: partnerColor(p.id) }} />
+                      {p.name}
+                    </a>
+                  </td>
+                  <td>{label(p.tier)}</td>
+                  <td>{p.left_cycle != null ? <Badge value="left" kind="withdrawn" /> : <span class="muted">since cycle {p.joined_cycle}</span>}</td>
+                  <td class="right">{f ? <Num value={f.net_value} signed /> : '–'}</td>
+                  <td class="right">{f ? pct(f.deopt_share) : '–'}</td>
+                  <td class="right">{f?.longest_dry_spell ?? '–'}</td>
+                  <td class="right">{e && Number(e.ballots_issued) > 0 ? `${e.ballots_cast}/${e.ballots_issued}` : '–'}</td>
+                  <td>
+                    <RiskBadge band={e?.risk_band} score={e?.risk_score} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {partners.map((p) => {
-                  const e = engagement.get(p.id);
-                  const f = fairness.get(p.id);
-                  return (
-                    <tr data-partner={p.id} class={p.left_cycle != null ? 'left' : ''}>
-                      <td>
-                        <a class="partner-chip strong" href={`/partners/${p.id}`}>
-                          <span class="dot" style={{ background: partnerColor(p.id) }} />
-                          {p.name}
-                        </a>
-                      </td>
-                      <td>{label(p.tier)}</td>
-                      <td>{p.left_cycle != null ? <Badge value="left" kind="withdrawn" /> : <span class="muted">since cycle {p.joined_cycle}</span>}</td>
-                      <td class="right">{f ? <Num value={f.net_value} signed /> : '–'}</td>
-                      <td class="right">{f ? pct(f.deopt_share) : '–'}</td>
-                      <td class="right">{f?.longest_dry_spell ?? '–'}</td>
-                      <td class="right">{e && Number(e.ballots_issued) > 0 ? `${e.ballots_cast}/${e.ballots_issued}` : '–'}</td>
-                      <td>
-                        <RiskBadge band={e?.risk_band} score={e?.risk_score} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
         </Card>
       )}
     </>

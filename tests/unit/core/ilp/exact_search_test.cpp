@@ -12,6 +12,7 @@ using testing::brute_force_optimum;
 using testing::describe;
 using testing::Magnitudes;
 using testing::random_program;
+using testing::rc_assert_brute_force_answer;
 using Sense = Constraint::Sense;
 
 bool pick_defined() { return testing::pick(0, 2) == 0; }
@@ -21,17 +22,9 @@ void expect_matches_brute_force(const BinaryProgram& p) {
   Result<ExactSearchResult> result = search_exactly(p);
   RC_ASSERT(result.ok());
   const std::optional<Rational> best = brute_force_optimum(p);
-  if (!best) {
-    RC_ASSERT(result->status == SolveStatus::kInfeasible);
-    RC_ASSERT(result->x.empty());
+  if (!rc_assert_brute_force_answer(p, result->status, result->x, best, "the exact search")) {
     return;
   }
-  RC_ASSERT(result->status == SolveStatus::kOptimal);
-  const Status checked = check_point(p, result->x);
-  if (!checked.ok()) {
-    RC_FAIL("the exact search's point fails the check: " + checked.error().to_string());
-  }
-  RC_ASSERT(objective_value(p, result->x) == *best);
   RC_ASSERT(result->objective == *best);
   RC_ASSERT(result->bound == *best);
 }

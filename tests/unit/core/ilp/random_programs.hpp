@@ -97,6 +97,25 @@ inline std::optional<core::Rational> brute_force_optimum(const core::ilp::Binary
   return best;
 }
 
+//! Asserts that `solver` answered `p` as the brute force did (`best`): infeasible without a point when no
+//! point is feasible (then false), else optimal at a point that passes the exact check and is worth `best`.
+inline bool rc_assert_brute_force_answer(const core::ilp::BinaryProgram& p, core::ilp::SolveStatus status,
+                                         const std::vector<bool>& x, const std::optional<core::Rational>& best,
+                                         const std::string& solver) {
+  if (!best) {
+    RC_ASSERT(status == core::ilp::SolveStatus::kInfeasible);
+    RC_ASSERT(x.empty());
+    return false;
+  }
+  RC_ASSERT(status == core::ilp::SolveStatus::kOptimal);
+  const core::Status checked = core::ilp::check_point(p, x);
+  if (!checked.ok()) {
+    RC_FAIL(solver + "'s point fails the exact check: " + checked.error().to_string());
+  }
+  RC_ASSERT(core::ilp::objective_value(p, x) == *best);
+  return true;
+}
+
 //! The program as text, for the report of a failing case.
 inline std::string describe(const core::ilp::BinaryProgram& p) {
   using Sense = core::ilp::Constraint::Sense;

@@ -6,13 +6,15 @@
 #include "../ilp/random_programs.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/core/network/cycle_decision.hpp"
+#include "random_cycles.hpp"
 
 namespace covalue::core::network {
 namespace {
 
-using testing::Magnitudes;
-using testing::pick;
-using testing::random_number;
+using covalue::testing::Magnitudes;
+using covalue::testing::pick;
+using covalue::testing::random_number;
+using testing::fixed_input;
 
 //! A positive amount anywhere from 10^-31 to 10^31, with denominators up to about 10^12.
 Rational extreme_positive() {
@@ -126,11 +128,7 @@ RC_GTEST_PROP(CycleDecisionExtremes, EveryRuleClosesAndItsOutcomeHolds, ()) {
 TEST(CycleDecisionExtremes, TheHugeEstimateThatAbortedCbcClosesByTheExactSearch) {
   // The reported case: one estimate of 1e26 under network-fair made CLP assert (|objective| < 1e25).
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.charter.rule = SelectionRule::kNetworkFair;
-  input.charter.capacity = 40;
-  input.cycle = {1, CycleState::kVoting, 40, SelectionRule::kNetworkFair, {}};
+  CycleInput input = fixed_input(SelectionRule::kNetworkFair, 40);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {10, "b", Tier::kLastMile, 1, std::nullopt}};
   Rational huge;
   mpz_ui_pow_ui(huge.get_num_mpz_t(), 10, 26);

@@ -12,10 +12,7 @@
 namespace covalue::core::network {
 namespace {
 
-using testing::any_rule;
-using testing::any_sharing;
-using testing::random_input;
-using testing::tools_with;
+using namespace testing;  // NOLINT(google-build-using-namespace): the random cycles' helpers
 
 Rational selected_cost(const CycleInput& input, const CycleOutcome& outcome) {
   Rational total;
@@ -178,15 +175,10 @@ RC_GTEST_PROP(CycleDecision, NetworkFairKeepsDrySpellsWithinK, ()) {
 
 TEST(CycleDecision, NegativeAndOversizedInitiativesAreNeverSelected) {
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.charter.capacity = 10;
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy, {}};
+  CycleInput input = fixed_input(SelectionRule::kGreedy, 10);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
-  input.candidates = {
-      {10, "harmful", "", Channel::kSales, 1, 5, {{1, 3}, {2, -4}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}},
-      {11, "huge", "", Channel::kSales, 1, 11, {{1, 9}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}},
-      {12, "good", "", Channel::kSales, 2, 4, {{1, 2}, {2, 1}}, {}, {2}, InitiativeStatus::kProposed, 1, {}, {}}};
+  input.candidates = {candidate(10, "harmful", 5, {{1, 3}, {2, -4}}), candidate(11, "huge", 11, {{1, 9}}),
+                      candidate(12, "good", 4, {{1, 2}, {2, 1}}, 2, {2})};
   input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}, {11, 1}, {12, 1}}, {}}};
   auto outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
@@ -200,14 +192,10 @@ TEST(CycleDecision, NegativeAndOversizedInitiativesAreNeverSelected) {
 
 TEST(CycleDecision, UnmetObjectionExcludesTheInitiative) {
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.charter.capacity = 10;
+  CycleInput input = fixed_input(SelectionRule::kGreedy, 10);
   input.charter.sharing = SharingPolicy::kNone;
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kGreedy, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
-  input.candidates = {
-      {10, "lockers", "", Channel::kSales, 1, 5, {{1, 6}, {2, -2}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}}};
+  input.candidates = {candidate(10, "lockers", 5, {{1, 6}, {2, -2}})};
   input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}}, {}},
                    {1, 2, BallotFormat::kApprovals, {}, {{10, "takes our volume"}}}};
   auto outcome = decide_cycle(input, tools_with(solver));
@@ -225,22 +213,18 @@ TEST(CycleDecision, UnmetObjectionExcludesTheInitiative) {
 
 TEST(CycleDecision, BallotFromANonMemberIsAnError) {
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares, {}};
+  CycleInput input = fixed_input(SelectionRule::kEqualShares, 10);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}};
   input.ballots = {{1, 9, BallotFormat::kApprovals, {}, {}}};
   auto outcome = decide_cycle(input, tools_with(solver));
   ASSERT_FALSE(outcome.ok());
   EXPECT_EQ(outcome.error().kind, ErrorKind::kInvalidInput);
-  EXPECT_NE(outcome.error().where.find("9"), std::string::npos);
+  EXPECT_NE(outcome.error().where.find('9'), std::string::npos);
 }
 
 TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.cycle = {1, CycleState::kVoting, 10, SelectionRule::kEqualShares, {}};
+  CycleInput input = fixed_input(SelectionRule::kEqualShares, 10);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
   input.standing = {{1, 0, 0, 0}, {2, 3, 0, 0}};
   auto outcome = decide_cycle(input, tools_with(solver));

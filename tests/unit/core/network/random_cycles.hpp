@@ -5,6 +5,10 @@
 
 #include <rapidcheck.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/core/network/cycle_decision.hpp"
 
@@ -62,6 +66,33 @@ inline CycleInput random_input(SelectionRule rule, SharingPolicy sharing) {
     input.ballots.push_back(std::move(ballot));
   }
   return input;
+}
+
+//! A hand-written cycle 1, voting under `rule` with `capacity` (the charter's too, named "n"); the test
+//! adds the members, candidates and ballots.
+inline CycleInput fixed_input(SelectionRule rule, const Rational& capacity) {
+  CycleInput input;
+  input.charter.name = "n";
+  input.charter.rule = rule;
+  input.charter.capacity = capacity;
+  input.cycle = {1, CycleState::kVoting, capacity, rule, {}};
+  return input;
+}
+
+//! A proposed candidate of cycle 1 in the sales channel, proposed by partner `proposer`.
+inline Initiative candidate(InitiativeId id, std::string title, const Rational& cost, std::vector<Impact> impacts,
+                            PartnerId proposer = 1, std::vector<PartnerId> volunteers = {}) {
+  Initiative initiative;
+  initiative.id = id;
+  initiative.title = std::move(title);
+  initiative.channel = Channel::kSales;
+  initiative.proposer = proposer;
+  initiative.cost = cost;
+  initiative.impacts = std::move(impacts);
+  initiative.volunteers = std::move(volunteers);
+  initiative.status = InitiativeStatus::kProposed;
+  initiative.cycle = 1;
+  return initiative;
 }
 
 inline DecisionTools tools_with(adapters::cbc::CbcSolver& solver) {

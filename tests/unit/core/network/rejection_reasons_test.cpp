@@ -12,10 +12,7 @@
 namespace covalue::core::network {
 namespace {
 
-using testing::any_rule;
-using testing::any_sharing;
-using testing::random_input;
-using testing::tools_with;
+using namespace testing;  // NOLINT(google-build-using-namespace): the random cycles' helpers
 
 bool in_selection_pool(DecisionReason reason) {
   return reason == DecisionReason::kSelected || reason == DecisionReason::kSelectedObjectionMet ||
@@ -120,32 +117,15 @@ TEST(RejectionReasons, ADeoptimisationShareNotTheCapacityKeepsAFittingInitiative
   // Capacity 40; 'ours' (cost 7) fits beside 'theirs' (22), but it harms only partner b, which would then
   // carry 60% of the cycle's de-optimisation against the charter's 50%; alone it would carry all of it.
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.charter.rule = SelectionRule::kNetworkFair;
-  input.charter.capacity = 40;
+  CycleInput input = fixed_input(SelectionRule::kNetworkFair, 40);
   input.charter.fairness.max_deopt_share = Rational(1, 2);
   input.charter.sharing = SharingPolicy::kShapley;
-  input.cycle = {1, CycleState::kVoting, 40, SelectionRule::kNetworkFair, {}};
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt},
                    {2, "b", Tier::kLastMile, 1, std::nullopt},
                    {3, "c", Tier::kDistributor, 1, std::nullopt},
                    {4, "d", Tier::kManufacturer, 1, std::nullopt}};
-  input.candidates = {
-      {10,
-       "theirs",
-       "",
-       Channel::kSales,
-       1,
-       22,
-       {{1, 20}, {3, -2}, {4, -2}},
-       {},
-       {},
-       InitiativeStatus::kProposed,
-       1,
-       {},
-       {}},
-      {11, "ours", "", Channel::kSales, 1, 7, {{1, 10}, {2, -6}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}}};
+  input.candidates = {candidate(10, "theirs", 22, {{1, 20}, {3, -2}, {4, -2}}),
+                      candidate(11, "ours", 7, {{1, 10}, {2, -6}})};
   input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}, {11, 1}}, {}}};
   Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
@@ -163,16 +143,10 @@ TEST(RejectionReasons, ADeoptimisationShareNotTheCapacityKeepsAFittingInitiative
 
 TEST(RejectionReasons, TheCapacityWithTheValueForgoneWhenItDoesNotFit) {
   adapters::cbc::CbcSolver solver;
-  CycleInput input;
-  input.charter.name = "n";
-  input.charter.rule = SelectionRule::kNetworkFair;
-  input.charter.capacity = 30;
-  input.cycle = {1, CycleState::kVoting, 30, SelectionRule::kNetworkFair, {}};
+  CycleInput input = fixed_input(SelectionRule::kNetworkFair, 30);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}};
-  input.candidates = {
-      {10, "big", "", Channel::kSales, 1, 22, {{1, 16}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}},
-      {11, "small", "", Channel::kSales, 1, 7, {{1, 1}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}},
-      {12, "other", "", Channel::kSales, 1, 12, {{1, 4}}, {}, {}, InitiativeStatus::kProposed, 1, {}, {}}};
+  input.candidates = {candidate(10, "big", 22, {{1, 16}}), candidate(11, "small", 7, {{1, 1}}),
+                      candidate(12, "other", 12, {{1, 4}})};
   Result<CycleOutcome> outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
   ASSERT_TRUE(outcome->decisions[0].selected && outcome->decisions[1].selected);

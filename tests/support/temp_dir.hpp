@@ -1,0 +1,36 @@
+#pragma once
+
+// A fresh temporary directory for a test, removed with everything in it when the object dies.
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <system_error>
+
+namespace covalue::testing {
+
+//! A fresh directory `<temp>/<prefix><random>`, removed with everything in it when the object dies.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "covalue-") {
+    std::random_device seed;
+    path_ = std::filesystem::temp_directory_path() / (prefix + std::to_string(seed()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  //! The path of `name` inside the directory.
+  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+  //! The directory itself.
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace covalue::testing
