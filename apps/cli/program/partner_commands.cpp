@@ -147,18 +147,9 @@ Handler add_partner_leave(CLI::App& command) {
 }
 
 Handler add_partner_list(CLI::App& command) {
-  auto flags = std::make_shared<ProgramFlags>();
-  flags->add_output(command);
-  return [flags] {
-    return with_session(*flags, [&](ProgramSession& session) -> core::Result<Output> {
-      core::Result<std::vector<program::PartnerView>> views = partner_views(session.program().queries());
-      if (!views) {
-        return views.error();
-      }
-      return flags->report(
-          program::Report{"partners", {}, {program::table_of("partners", "Partners", partner_columns(), *views)}});
-    });
-  };
+  return add_list_leaf<program::PartnerView>(
+      command, "partners", "Partners", partner_columns(),
+      [](ProgramSession& session) { return partner_views(session.program().queries()); });
 }
 
 Handler add_objective_add(CLI::App& command) {

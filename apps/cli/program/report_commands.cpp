@@ -13,28 +13,48 @@ struct ReportArgs {
   std::string subject;  // partner reference or cycle number
 };
 
+//! A report about the subject named on the command line ("": every partner, the newest cycle).
+using SubjectReport = core::Result<program::Report> (*)(program::Queries queries, const std::string& subject);
+
+//! Adds --db, --format, --table and the optional positional `name` (the subject) to `command`, a leaf
+//! that shows what `read` returns for it.
+Handler add_subject_report(CLI::App& command, const std::string& name, const std::string& help, SubjectReport read) {
+  auto args = std::make_shared<ReportArgs>();
+  args->flags.add_output(command);
+  command.add_option(name, args->subject, help);
+  return [args, read] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      return args->flags.report_of(read(session.program().queries(), args->subject));
+    });
+  };
+}
+
+core::Result<program::Report> report_of_partner(program::Queries queries, const std::string& subject) {
+  core::Result<std::optional<core::network::PartnerId>> partner = resolve_optional_partner(queries, subject, "PARTNER");
+  if (!partner) {
+    return partner.error();
+  }
+  return queries.partner_report(*partner);
+}
+
+core::Result<program::Report> report_of_cycle(program::Queries queries, const std::string& subject) {
+  std::optional<core::network::CycleNumber> number;
+  if (!subject.empty()) {
+    core::Result<std::int64_t> id = parse_id(subject, "CYCLE");
+    if (!id) {
+      return id.error();
+    }
+    number = *id;
+  }
+  return queries.cycle_report(number);
+}
+
 }  // namespace
 
 Handler add_report_network(CLI::App& command) { return add_report_leaf(command, &program::Queries::network_report); }
 
 Handler add_report_partner(CLI::App& command) {
-  auto args = std::make_shared<ReportArgs>();
-  args->flags.add_output(command);
-  command.add_option("PARTNER", args->subject, "one partner's history (id or name)");
-  return [args] {
-    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
-      program::Queries queries = session.program().queries();
-      std::optional<core::network::PartnerId> partner;
-      if (!args->subject.empty()) {
-        core::Result<core::network::PartnerId> id = resolve_partner(queries, args->subject, "PARTNER");
-        if (!id) {
-          return id.error();
-        }
-        partner = *id;
-      }
-      return args->flags.report_of(queries.partner_report(partner));
-    });
-  };
+  return add_subject_report(command, "PARTNER", "one partner's history (id or name)", report_of_partner);
 }
 
 Handler add_report_fairness(CLI::App& command) { return add_report_leaf(command, &program::Queries::fairness_report); }
@@ -44,22 +64,7 @@ Handler add_report_engagement(CLI::App& command) {
 }
 
 Handler add_report_cycle(CLI::App& command) {
-  auto args = std::make_shared<ReportArgs>();
-  args->flags.add_output(command);
-  command.add_option("CYCLE", args->subject, "cycle number (default: the newest)");
-  return [args] {
-    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
-      std::optional<core::network::CycleNumber> number;
-      if (!args->subject.empty()) {
-        core::Result<std::int64_t> id = parse_id(args->subject, "CYCLE");
-        if (!id) {
-          return id.error();
-        }
-        number = *id;
-      }
-      return args->flags.report_of(session.program().queries().cycle_report(number));
-    });
-  };
+  return add_subject_report(command, "CYCLE", "cycle number (default: the newest)", report_of_cycle);
 }
 
 Handler add_report_kpi(CLI::App& command) { return add_report_leaf(command, &program::Queries::kpi_report); }

@@ -21,18 +21,6 @@ struct IssueArgs {
   std::string label;
 };
 
-//! The partner a representative acts for, when --partner names one.
-core::Result<std::optional<core::network::PartnerId>> token_partner(const IssueArgs& args, program::Queries queries) {
-  if (args.partner.empty()) {
-    return std::optional<core::network::PartnerId>();
-  }
-  core::Result<core::network::PartnerId> id = resolve_partner(queries, args.partner, "--partner");
-  if (!id) {
-    return id.error();
-  }
-  return std::optional<core::network::PartnerId>(*id);
-}
-
 const std::vector<program::ReportColumn<AccessToken>>& token_columns() {
   static const std::vector<program::ReportColumn<AccessToken>> columns = {
       {"id", "Id", [](const AccessToken& t) { return ReportCell::of_integer(t.id); }},
@@ -65,7 +53,8 @@ Handler add_token_issue(CLI::App& command) {
   command.add_option("--label", args->label, "a note saying whose token it is");
   return [args] {
     return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
-      core::Result<std::optional<core::network::PartnerId>> partner = token_partner(*args, session.program().queries());
+      core::Result<std::optional<core::network::PartnerId>> partner =
+          resolve_optional_partner(session.program().queries(), args->partner, "--partner");
       if (!partner) {
         return partner.error();
       }
@@ -86,18 +75,8 @@ Handler add_token_issue(CLI::App& command) {
 }
 
 Handler add_token_list(CLI::App& command) {
-  auto flags = std::make_shared<ProgramFlags>();
-  flags->add_output(command);
-  return [flags] {
-    return with_session(*flags, [&](ProgramSession& session) -> core::Result<Output> {
-      core::Result<std::vector<AccessToken>> tokens = session.program().tokens();
-      if (!tokens) {
-        return tokens.error();
-      }
-      return flags->report(
-          program::Report{"tokens", {}, {program::table_of("tokens", "Access tokens", token_columns(), *tokens)}});
-    });
-  };
+  return add_list_leaf<AccessToken>(command, "tokens", "Access tokens", token_columns(),
+                                    [](ProgramSession& session) { return session.program().tokens(); });
 }
 
 Handler add_token_revoke(CLI::App& command) {
