@@ -156,7 +156,7 @@ Handler add_objective_add(CLI::App& command) {
   auto args = std::make_shared<ObjectiveArgs>();
   args->flags.add_change_output(command);
   command.add_option("--partner", args->partner, "the partner (id or name)")->required();
-  add_name_option<net::Kpi>(command, "--kpi", args->kpi, "")->required()->default_str("");
+  add_name_option<net::Kpi>(command, "--kpi", args->kpi, "")->required()->default_str("");  // required: no default
   command.add_option("--name", args->name, "a label (required for a custom KPI)");
   command.add_option("--unit", args->unit, "unit of the KPI (%, days, ...)");
   command.add_option("--baseline", args->baseline, "the KPI's value today")->capture_default_str();

@@ -48,7 +48,7 @@ Handler add_token_issue(CLI::App& command) {
       command, "--role", args->role, "",
       {program::Role::kCoordinator, program::Role::kRepresentative, program::Role::kObserver})
       ->required()
-      ->default_str("");
+      ->default_str("");  // required: no default shown
   command.add_option("--partner", args->partner, "the partner a representative acts for (id or name)");
   command.add_option("--label", args->label, "a note saying whose token it is");
   return [args] {
