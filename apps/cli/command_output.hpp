@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,18 +27,25 @@ struct Change {
 struct Output {
   enum class Kind { kText, kReport, kChange };
   Kind kind{Kind::kText};
-  std::string text;             //!< kText: printed to stdout as is
-  program::Report report{};     //!< kReport
-  Change change{};              //!< kChange
-  std::string format{"table"};  //!< kReport, kChange: --format
-  std::string table{};          //!< kReport: --table (csv)
-  int exit_code{kExitOk};       //!< the process's exit code once printed
+  std::string text;                     //!< kText: printed to stdout as is
+  program::Report report{};             //!< kReport
+  Change change{};                      //!< kChange
+  std::string format{"table"};          //!< kReport, kChange: --format
+  std::string table{};                  //!< kReport: --table (csv)
+  int exit_code{kExitOk};               //!< the process's exit code once printed
+  std::string note{};                   //!< printed to stderr first: a notice that is not the output itself
+  std::optional<core::Error> failed{};  //!< kText: the error that stopped the command once `text` was made
 
   [[nodiscard]] static Output of_text(std::string text, int exit_code = kExitOk) {
     Output output;
     output.text = std::move(text);
     output.exit_code = exit_code;
     return output;
+  }
+  //! The same output, then `error` reported (its exit code): a command that failed part-way through.
+  [[nodiscard]] Output then_failed(core::Error error) && {
+    failed = std::move(error);
+    return std::move(*this);
   }
   [[nodiscard]] static Output of_report(program::Report report, std::string format, std::string table = {}) {
     Output output;

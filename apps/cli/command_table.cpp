@@ -20,14 +20,20 @@ const std::vector<CommandRow>& command_table() {
        false,
        add_pb_demo_command},
       {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", nullptr, false, add_rank_command},
-      {{"network"}, "Create and show the network and its charter", nullptr, false, add_network_commands},
-      {{"partner"}, "Add, list and retire partners", nullptr, false, add_partner_commands},
-      {{"objective"}, "State a partner's objectives (KPIs with targets)", nullptr, false, add_objective_commands},
-      {{"scorecard"},
-       "Define the scorecard, score initiatives, show the ranking",
-       nullptr,
-       false,
-       add_scorecard_commands},
+      {{"network"}, "Create and show the network and its charter"},
+      {{"network", "init"}, "Create the network with its charter in a new database", add_network_init},
+      {{"network", "update"}, "Change the charter (the flags given); from the next cycle on", add_network_update},
+      {{"network", "show"}, "Show the charter", add_network_show},
+      {{"partner"}, "Add, list and retire partners"},
+      {{"partner", "add"}, "Add a partner to the network", add_partner_add},
+      {{"partner", "leave"}, "A partner leaves the network", add_partner_leave},
+      {{"partner", "list"}, "List the partners", add_partner_list},
+      {{"objective"}, "State a partner's objectives (KPIs with targets)"},
+      {{"objective", "add"}, "Add an objective: a KPI moving from a baseline to a target", add_objective_add},
+      {{"scorecard"}, "Define the scorecard, score initiatives, show the ranking"},
+      {{"scorecard", "define"}, "Define (or replace) the network's scorecard", add_scorecard_define},
+      {{"scorecard", "score"}, "A partner scores an undecided initiative", add_scorecard_score},
+      {{"scorecard", "show"}, "The criteria and the undecided initiatives ranked by them", add_scorecard_show},
       {{"initiative"},
        "Propose, list, show and withdraw initiatives; offers to lead",
        nullptr,
@@ -35,24 +41,35 @@ const std::vector<CommandRow>& command_table() {
        add_initiative_commands},
       {{"cycle"}, "Open, vote, close, review and show cycles", nullptr, false, add_cycle_commands},
       {{"ballot"}, "Cast ballots", nullptr, false, add_ballot_commands},
-      {{"actuals"}, "Record what initiatives really achieved", nullptr, false, add_actuals_commands},
-      {{"report"},
-       "Reports on the network, its partners, fairness and engagement",
-       nullptr,
-       false,
-       add_report_commands},
-      {{"demo"},
-       "Build a demo partner network (8 cycles) and show its reports",
-       nullptr,
-       false,
-       add_program_demo_command},
-      {{"serve"}, "Serve the HTTP API (/api) and the web UI", nullptr, false, add_serve_command},
-      {{"token"}, "Issue, list and revoke the HTTP API's bearer tokens", nullptr, false, add_token_commands},
+      {{"actuals"}, "Record what initiatives really achieved"},
+      {{"actuals", "record"}, "Record an initiative's realised value for one partner", add_actuals_record},
+      {{"actuals", "kpi"}, "Record an objective's KPI value at the end of a cycle", add_actuals_kpi},
+      {{"report"}, "Reports on the network, its partners, fairness and engagement"},
+      {{"report", "network"}, "Network value per cycle: estimated, realised, cumulative", add_report_network},
+      {{"report", "partner"},
+       "Per partner: cumulative net value, dry spells, shares of de-optimisation and leadership",
+       add_report_partner},
+      {{"report", "fairness"},
+       "Fairness indices: Gini of net value and leadership, dry spells against k",
+       add_report_fairness},
+      {{"report", "engagement"},
+       "Participation per partner and retention risk with its reasons",
+       add_report_engagement},
+      {{"report", "cycle"},
+       "One cycle's outcome: decisions and reasons, transfers, leads, certificate",
+       add_report_cycle},
+      {{"report", "kpi"}, "KPI progress of every objective", add_report_kpi},
+      {{"demo"}, "Build a demo partner network (8 cycles) and show its reports", add_demo},
+      {{"serve"}, "Serve the HTTP API (/api) and the web UI", add_serve},
+      {{"token"}, "Issue, list and revoke the HTTP API's bearer tokens"},
+      {{"token", "issue"}, "Issue a token; prints its secret once", add_token_issue},
+      {{"token", "list"}, "List the tokens (never their secrets)", add_token_list},
+      {{"token", "revoke"}, "Revoke a token", add_token_revoke},
       {{"audit"}, "Read and verify the audit log"},
       {{"audit", "list"}, "List audit entries", add_audit_list},
       {{"audit", "verify"}, "Re-check the hash chain; exit 1 at the first broken link", add_audit_verify},
-      {{"settings"}, "Print the settings table (docs/settings.md)", nullptr, true, add_settings_command},
-      {{"names"}, "Print the web UI's enum names as a TypeScript module", nullptr, true, add_names_command},
+      {{"settings"}, "Print the settings table (docs/settings.md)", add_settings, true},
+      {{"names"}, "Print the web UI's enum names as a TypeScript module", add_names, true},
   };
   return table;
 }
@@ -111,9 +128,15 @@ int print_output(const core::Result<Output>& output) {
   if (!output) {
     return report_error(output.error());
   }
+  if (!output->note.empty()) {
+    fmt::print(stderr, "{}", output->note);
+  }
   switch (output->kind) {
     case Output::Kind::kText:
       fmt::print("{}", output->text);
+      if (output->failed) {
+        return report_error(*output->failed);
+      }
       break;
     case Output::Kind::kReport: {
       core::Result<std::string> text = format_report(output->report, output->format, output->table);

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "commands.hpp"
+#include "command_handlers.hpp"
 #include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/cycle_outcome.hpp"
 #include "covalue/core/network/scorecard.hpp"
@@ -60,13 +60,8 @@ std::string typescript_module() {
 
 }  // namespace
 
-void add_names_command(CLI::App& command, Action& run) {
-  command.callback([&run] {
-    run = [] {
-      fmt::print("{}", typescript_module());
-      return kExitOk;
-    };
-  });
+Handler add_names(CLI::App& /*command*/) {
+  return [] { return core::Result<Output>(Output::of_text(typescript_module())); };
 }
 
 }  // namespace covalue::cli

@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 
+#include "command_handlers.hpp"
 #include "install_paths.hpp"
 #include "program/program_session.hpp"
 #include "serve_config.hpp"
@@ -42,36 +43,37 @@ void keep_freed_memory() {
 //! a burst of connections or a large request does not hold its memory for good.
 void give_back_memory() { (void)malloc_trim(0); }
 
-int serve(const ServeArgs& args) {
+core::Result<Output> serve(const ServeArgs& args) {
   keep_freed_memory();
   server::ServerOptions options;
   if (core::Status listen = server::parse_listen(args.listen, options); !listen) {
-    return report_error(listen.error());
+    return listen.error();
   }
   options.threads = args.threads;
   options.max_connections = static_cast<std::size_t>(args.max_connections);
   options.on_idle = give_back_memory;
   core::Result<std::unique_ptr<program::Store>> store = open_store(args.db);
   if (!store) {
-    return report_error(store.error());
+    return store.error();
   }
   server::Api api(**store, args.web, args.decision);
   if (core::Status served = server::run_http_server(api, options); !served) {
-    return report_error(served.error());
+    return served.error();
   }
-  fmt::print(stderr, "covalue serve: stopped\n");
-  return kExitOk;
+  Output stopped;
+  stopped.note = "covalue serve: stopped\n";
+  return stopped;
 }
 
 //! Reads --config (when given) into the flags not given, then serves.
-int serve_with_config(ServeArgs& args) {
+core::Result<Output> serve_with_config(ServeArgs& args) {
   if (!args.config.empty()) {
     core::Result<std::map<std::string, ConfigValue>> values = read_server_config(args.config);
     if (!values) {
-      return report_error(values.error());
+      return values.error();
     }
     if (core::Status applied = apply_config(*args.command, *values); !applied) {
-      return report_error(applied.error());
+      return applied.error();
     }
   }
   return serve(args);
@@ -79,21 +81,21 @@ int serve_with_config(ServeArgs& args) {
 
 }  // namespace
 
-void add_serve_command(CLI::App& command, Action& run) {
+Handler add_serve(CLI::App& command) {
   auto args = std::make_shared<ServeArgs>();
-  auto* cmd = &command;
-  args->command = cmd;
-  cmd->add_option("--config", args->config, "a TOML file of these settings ([server] listen = ...); flags override it")
+  args->command = &command;
+  command
+      .add_option("--config", args->config, "a TOML file of these settings ([server] listen = ...); flags override it")
       ->check(CLI::ExistingFile);
-  add_setting(*cmd, "server.db", args->db);
-  add_setting(*cmd, "server.listen", args->listen);
-  add_setting(*cmd, "server.threads", args->threads);
-  add_setting(*cmd, "server.max_connections", args->max_connections);
-  add_setting(*cmd, "server.web", args->web)->capture_default_str();
-  add_setting(*cmd, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
-  add_setting(*cmd, "solver.threads", args->decision.solver_threads);
-  add_setting(*cmd, "shapley.threads", args->decision.shapley_threads);
-  cmd->callback([&run, args] { run = [args] { return serve_with_config(*args); }; });
+  add_setting(command, "server.db", args->db);
+  add_setting(command, "server.listen", args->listen);
+  add_setting(command, "server.threads", args->threads);
+  add_setting(command, "server.max_connections", args->max_connections);
+  add_setting(command, "server.web", args->web)->capture_default_str();
+  add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
+  add_setting(command, "solver.threads", args->decision.solver_threads);
+  add_setting(command, "shapley.threads", args->decision.shapley_threads);
+  return [args] { return serve_with_config(*args); };
 }
 
 }  // namespace covalue::cli

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "commands.hpp"
+#include "command_handlers.hpp"
 
 namespace covalue::cli {
 
@@ -62,18 +62,14 @@ std::string server_toml() {
 
 }  // namespace
 
-void add_settings_command(CLI::App& command, Action& run) {
+Handler add_settings(CLI::App& command) {
   auto format = std::make_shared<std::string>("markdown");
-  auto* cmd = &command;
-  cmd->add_option("--format", *format, "markdown | toml")
+  command.add_option("--format", *format, "markdown | toml")
       ->check(CLI::IsMember({"markdown", "toml"}))
       ->capture_default_str();
-  cmd->callback([&run, format] {
-    run = [format] {
-      fmt::print("{}", *format == "markdown" ? settings::markdown() : server_toml());
-      return static_cast<int>(kExitOk);
-    };
-  });
+  return [format] {
+    return core::Result<Output>(Output::of_text(*format == "markdown" ? settings::markdown() : server_toml()));
+  };
 }
 
 }  // namespace covalue::cli

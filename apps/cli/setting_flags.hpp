@@ -5,6 +5,7 @@
 #include <string>
 
 #include "covalue/core/settings.hpp"
+#include "name_option.hpp"
 
 namespace covalue::cli {
 
@@ -39,6 +40,18 @@ CLI::Option* add_setting(CLI::App& cmd, core::settings::Name name, T& var, Range
   } else {
     return describe_setting(cmd.add_option(flag, var), setting, check);
   }
+}
+
+//! Adds the flag of the kChoice row `name` whose names are E's, parsed into `var` by the parser (an
+//! unknown name is a command-line error naming the accepted ones, add_name_option); help and default
+//! (assigned to `var`) from the row.
+template <core::NamedEnum E>
+CLI::Option* add_setting(CLI::App& cmd, core::settings::Name name, E& var,
+                         RangeCheck /*check*/ = RangeCheck::kOnParse) {
+  const core::settings::Setting& setting = core::settings::row(name);
+  var = core::settings::choice_default<E>(name);
+  return describe_setting(add_name_option<E>(cmd, core::settings::flag_of(setting), var, ""), setting,
+                          RangeCheck::kLater);
 }
 
 }  // namespace covalue::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -8,6 +10,7 @@
 #include <iterator>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace covalue::testing {
 
@@ -62,5 +65,39 @@ inline CommandResult run_covalue(const std::string& args) {
   result.err = read_file(err);
   return result;
 }
+
+//! A test with its own network database: `run` and `ok` pass `--db` with it to every command.
+class DatabaseCli : public ::testing::Test {
+ protected:
+  //! Runs `covalue ARGS --db <the test's database>`.
+  CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
+
+  //! Runs and expects success; returns what it printed.
+  std::string ok(const std::string& args) {
+    CommandResult result = run(args);
+    EXPECT_EQ(result.exit_code, 0) << args << "\n" << result.err;
+    return result.out;
+  }
+
+  //! Runs one SQL statement on the database's SQLite file, as an older covalue (or another client) may
+  //! have written it, with `texts` bound to its `?` in order; it must change at least one row.
+  void write_sql(const std::string& sql, const std::vector<std::string>& texts = {}) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      sqlite3_bind_text(statement, static_cast<int>(k + 1), texts[k].c_str(), static_cast<int>(texts[k].size()),
+                        SQLITE_TRANSIENT);
+    }
+    EXPECT_EQ(sqlite3_step(statement), SQLITE_DONE) << sqlite3_errmsg(db);
+    EXPECT_GT(sqlite3_changes(db), 0) << sql;
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+  }
+
+  TempDir dir_;
+  std::string db_{dir_.file("network.db")};
+};
 
 }  // namespace covalue::testing

@@ -2,7 +2,6 @@
 // before issue 11 still opens (and answers with today's names), an unknown name is a command-line
 // error naming what is accepted, and help texts and the web UI's module list the name tables.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -11,28 +10,7 @@
 namespace covalue::testing {
 namespace {
 
-class EnumNamesCli : public ::testing::Test {
- protected:
-  CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
-  std::string ok(const std::string& args) {
-    CommandResult result = run(args);
-    EXPECT_EQ(result.exit_code, 0) << args << "\n" << result.err;
-    return result.out;
-  }
-  //! Runs one SQL statement on the network's SQLite file, as an older covalue may have written it.
-  void write_sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-    char* message = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << (message ? message : "");
-    sqlite3_free(message);
-    EXPECT_GT(sqlite3_changes(db), 0) << sql;
-    sqlite3_close(db);
-  }
-
-  TempDir dir_;
-  std::string db_ = dir_.file("names.db");
-};
+using EnumNamesCli = DatabaseCli;
 
 TEST_F(EnumNamesCli, ADatabaseWithTheOldSpellingsStillOpens) {
   ok("network init --name Old --capacity 10 --rule mes --ranking-rule borda");
@@ -55,14 +33,21 @@ TEST_F(EnumNamesCli, OldSpellingsAreAcceptedOnTheCommandLine) {
 }
 
 TEST_F(EnumNamesCli, AnUnknownNameIsAUsageErrorNamingTheAcceptedValues) {
-  // A charter flag is checked by the charter when the command runs (invalid input, exit 1), with the table's
-  // message; flags without a charter behind them are refused by the parser (usage, exit 2).
-  const CommandResult rule = run("network init --name X --rule dictator");
-  EXPECT_EQ(rule.exit_code, 1);
-  EXPECT_NE(rule.err.find("unknown selection rule 'dictator' (expected one of: mes, phragmen, greedy, network_fair, "
-                          "consensus)"),
-            std::string::npos)
-      << rule.err;
+  // Every enum flag is checked by the parser (usage, exit 2), a charter flag as any other.
+  for (const char* command : {"network init --name X", "network update"}) {
+    const CommandResult rule = run(std::string(command) + " --rule dictator");
+    EXPECT_EQ(rule.exit_code, 2) << command;
+    EXPECT_NE(rule.err.find("--rule: unknown selection rule 'dictator' (expected one of: mes, phragmen, greedy, "
+                            "network_fair, consensus)"),
+              std::string::npos)
+        << rule.err;
+  }
+  for (const char* flag : {"--sharing", "--ranking-rule", "--disclosure"}) {
+    const CommandResult charter = run(std::string("network init --name X ") + flag + " nope");
+    EXPECT_EQ(charter.exit_code, 2) << flag;
+    EXPECT_NE(charter.err.find(std::string(flag) + ": unknown "), std::string::npos) << charter.err;
+    EXPECT_NE(charter.err.find("'nope' (expected one of: "), std::string::npos) << charter.err;
+  }
   ok("network init --name X");
   const CommandResult tier = run("partner add Shop --tier \"$(printf 'moon\\033[31m')\"");
   EXPECT_EQ(tier.exit_code, 2);

@@ -10,18 +10,8 @@ namespace {
 
 using nlohmann::json;
 
-class ProgramCli : public ::testing::Test {
+class ProgramCli : public DatabaseCli {
  protected:
-  //! Runs `covalue ARGS --db <the test database>`.
-  CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
-
-  //! Runs and expects success.
-  std::string ok(const std::string& args) {
-    CommandResult result = run(args);
-    EXPECT_EQ(result.exit_code, 0) << args << "\n" << result.err;
-    return result.out;
-  }
-
   json report(const std::string& args) {
     const std::string out = ok("report " + args + " --format json");
     return json::parse(out, nullptr, false);
@@ -64,9 +54,6 @@ class ProgramCli : public ::testing::Test {
     ok("actuals kpi --cycle " + std::to_string(cycle) + " --objective 1 --value " + std::to_string(30 + 2 * cycle));
     ok("cycle review " + std::to_string(cycle));
   }
-
-  TempDir dir_;
-  std::string db_{dir_.file("network.db")};
 };
 
 TEST_F(ProgramCli, EightCyclesEndToEnd) {

@@ -61,14 +61,8 @@ TEST(CommandTable, EveryCommandIsRegisteredOnceInTheTablesOrder) {
   }
 }
 
-class ChangeCli : public ::testing::Test {
+class ChangeCli : public DatabaseCli {
  protected:
-  CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
-  std::string ok(const std::string& args) {
-    CommandResult result = run(args);
-    EXPECT_EQ(result.exit_code, 0) << args << "\n" << result.err;
-    return result.out;
-  }
   json ok_json(const std::string& args) { return json::parse(ok(args + " --format json"), nullptr, false); }
 
   //! A network voting on three initiatives under the consensus rule, with a scorecard.
@@ -88,9 +82,6 @@ class ChangeCli : public ::testing::Test {
     ok("ballot cast --partner Courier --rank 2,1=3");
     ok("ballot cast --partner Maker --approve 3 --approve 1");
   }
-
-  TempDir dir_;
-  std::string db_{dir_.file("network.db")};
 };
 
 TEST_F(ChangeCli, ChangingCommandsPrintWhatChangedAsJson) {
@@ -149,6 +140,31 @@ TEST_F(ChangeCli, ClosingWithoutACycleSaysSo) {
   const CommandResult result = run("cycle close");
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("cycle"), std::string::npos) << result.err;
+}
+
+//! A token's secret alone on stdout (a script reads it) and the notice beside it on stderr.
+TEST_F(ChangeCli, ATokensSecretIsAloneOnStdoutAndTheNoticeOnStderr) {
+  ok("network init --name Chain");
+  const CommandResult issued = run("token issue --role observer --label ops");
+  ASSERT_EQ(issued.exit_code, 0) << issued.err;
+  EXPECT_EQ(issued.err, "token 1 (observer) issued; its secret is shown once:\n");
+  ASSERT_FALSE(issued.out.empty());
+  EXPECT_EQ(issued.out.find('\n'), issued.out.size() - 1) << issued.out;
+  EXPECT_EQ(issued.out.find(' '), std::string::npos) << issued.out;
+}
+
+//! A command that fails part-way keeps what it printed before the error, and exits with the error's code.
+TEST_F(ChangeCli, TheDemoKeepsItsReportsUpToTheOneThatCannotBePrinted) {
+  const CommandResult demo = run("demo --format csv --table cycles");  // fairness has no table "cycles"
+  EXPECT_EQ(demo.exit_code, 2);
+  EXPECT_EQ(demo.out.rfind("Demo network built in " + db_ +
+                               ": 14 partners, 8 closed cycles.\n\n"
+                               "=== report network ===\ncycle,",
+                           0),
+            0U)
+      << demo.out;
+  EXPECT_TRUE(demo.out.ends_with("=== report fairness ===\n")) << demo.out;
+  EXPECT_NE(demo.err.find("--table: no table 'cycles' in this report"), std::string::npos) << demo.err;
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // terminal gives each character, long names are cut between characters, and no control character in
 // a title or a file reaches the terminal.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <cctype>
 #include <cstddef>
@@ -172,16 +171,8 @@ const std::string kKorea = "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 \xed\x83\x9d\xe
 const std::string kTruck = "\xf0\x9f\x9a\x9a Kurier \xf0\x9f\x87\xb5\xf0\x9f\x87\xb1";       // 🚚 Kurier 🇵🇱
 const std::string kHostile = "\x1b[31mRed alert\x07 \x1b]0;pwned\x07";
 
-class TerminalCli : public ::testing::Test {
+class TerminalCli : public DatabaseCli {
  protected:
-  CommandResult run(const std::string& args) { return run_covalue(args + " --db " + db_); }
-
-  std::string ok(const std::string& args) {
-    CommandResult result = run(args);
-    EXPECT_EQ(result.exit_code, 0) << args << "\n" << result.err;
-    return result.out;
-  }
-
   void create_network() {
     ok("network init --name " + quoted("Sie\xc4\x87 " + kTokyo + " \xf0\x9f\x9a\x9a") +
        " --capacity 12 --rule network-fair --sharing shapley");
@@ -208,22 +199,8 @@ class TerminalCli : public ::testing::Test {
   //! Gives initiative `id` a title with escape sequences and a bell, as a database written before
   //! titles were checked at the door (or by another client) may hold.
   void store_title(int id, const std::string& title) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* statement = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE initiatives SET title = ? WHERE id = ?", -1, &statement, nullptr),
-              SQLITE_OK)
-        << sqlite3_errmsg(db);
-    sqlite3_bind_text(statement, 1, title.c_str(), static_cast<int>(title.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_int(statement, 2, id);
-    EXPECT_EQ(sqlite3_step(statement), SQLITE_DONE) << sqlite3_errmsg(db);
-    EXPECT_EQ(sqlite3_changes(db), 1);
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    write_sql("UPDATE initiatives SET title = ? WHERE id = " + std::to_string(id), {title});
   }
-
-  TempDir dir_;
-  std::string db_{dir_.file("network.db")};
 };
 
 TEST_F(TerminalCli, TablesOfPolishCjkAndEmojiNamesLineUpAndCarryNoEscapeSequence) {

@@ -158,20 +158,16 @@ core::Status vote(DemoState& state, int cycle) {
   if (auto started = state.program.start_voting(cycle); !started) {
     return started.error();
   }
-  auto snapshot = state.program.snapshot();
-  if (!snapshot) {
-    return snapshot.error();
+  core::Result<std::vector<net::Initiative>> candidates = state.program.queries().initiatives(
+      program::InitiativeFilter{.status = net::InitiativeStatus::kProposed, .cycle = cycle});
+  if (!candidates) {
+    return candidates.error();
   }
-  std::vector<net::Initiative> candidates;
-  std::copy_if(
-      snapshot->initiatives.begin(), snapshot->initiatives.end(), std::back_inserter(candidates),
-      [&](const net::Initiative& i) { return i.cycle == cycle && i.status == net::InitiativeStatus::kProposed; });
   for (std::size_t p = 0; p < kPartners.size(); ++p) {
-    const net::Partner* partner = snapshot->find_partner(state.partner_ids[p]);
-    if (skips(p, cycle) || !partner->member_in(cycle)) {
+    if (skips(p, cycle) || has_left(p, cycle)) {
       continue;
     }
-    if (auto status = state.program.cast_ballot(make_ballot(state, p, cycle, candidates)); !status) {
+    if (auto status = state.program.cast_ballot(make_ballot(state, p, cycle, *candidates)); !status) {
       return status.error();
     }
   }
@@ -179,15 +175,14 @@ core::Status vote(DemoState& state, int cycle) {
 }
 
 core::Status record_actuals(DemoState& state, int cycle, const net::CycleOutcome& outcome) {
-  auto snapshot = state.program.snapshot();
-  if (!snapshot) {
-    return snapshot.error();
-  }
   for (const net::InitiativeDecision& decision : outcome.decisions) {
     if (!decision.selected) {
       continue;
     }
-    const net::Initiative* initiative = snapshot->find_initiative(decision.initiative);
+    core::Result<net::Initiative> initiative = state.program.queries().initiative(decision.initiative);
+    if (!initiative) {
+      return initiative.error();
+    }
     for (const net::Impact& impact : initiative->impacts) {
       const auto p = static_cast<std::size_t>(impact.partner);
       net::RealisedValue value{
@@ -214,13 +209,12 @@ core::Status record_actuals(DemoState& state, int cycle, const net::CycleOutcome
 
 core::Status run_cycle(DemoState& state, int cycle) {
   if (cycle == 5) {
-    auto snapshot = state.program.snapshot();
-    if (!snapshot) {
-      return snapshot.error();
+    core::Result<net::Charter> charter = state.program.queries().network();
+    if (!charter) {
+      return charter.error();
     }
-    net::Charter charter = snapshot->charter;
-    charter.rule = net::SelectionRule::kNetworkFair;  // the network switches to the fairness-constrained ILP
-    if (core::Status status = state.program.update_charter(charter); !status) {
+    charter->rule = net::SelectionRule::kNetworkFair;  // the network switches to the fairness-constrained ILP
+    if (core::Status status = state.program.update_charter(*charter); !status) {
       return status;
     }
   }

@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "demo/demo_network.hpp"
 #include "program/program_session.hpp"
+#include "program/report_format.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -26,55 +28,50 @@ core::Status remove_database(const std::string& db) {
   return {};
 }
 
-int print_reports(program::Program& program, const ProgramFlags& flags) {
-  auto snapshot = program.snapshot();
-  if (!snapshot) {
-    return report_error(snapshot.error());
-  }
-  for (auto* make : {&program::network_report, &program::fairness_report, &program::engagement_report}) {
-    auto report = (*make)(*snapshot);
+//! What the demo prints once its network is built: the network, fairness and engagement reports, each
+//! under its heading, and what to try next; the text so far and the error when one fails.
+Output demo_reports(program::Queries queries, const ProgramFlags& flags) {
+  std::string text = fmt::format("Demo network built in {}: 14 partners, 8 closed cycles.\n\n", flags.db);
+  for (ReportQuery query :
+       {&program::Queries::network_report, &program::Queries::fairness_report, &program::Queries::engagement_report}) {
+    core::Result<program::Report> report = (queries.*query)();
     if (!report) {
-      return report_error(report.error());
+      return Output::of_text(std::move(text)).then_failed(report.error());
     }
-    fmt::print("=== report {} ===\n", report->name);
-    if (int code = print_report(*report, flags); code != kExitOk) {
-      return code;
+    text += fmt::format("=== report {} ===\n", report->name);
+    core::Result<std::string> formatted = format_report(*report, flags.format, flags.table);
+    if (!formatted) {
+      return Output::of_text(std::move(text)).then_failed(formatted.error());
     }
+    text += *formatted;
   }
-  return kExitOk;
-}
-
-int run_demo(const DemoArgs& args) {
-  if (args.replace) {
-    if (core::Status removed = remove_database(args.flags.db); !removed) {
-      return report_error(removed.error());
-    }
-  }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    if (core::Status built = build_demo_network(session.program()); !built) {
-      return report_error(built.error());
-    }
-    fmt::print("Demo network built in {}: 14 partners, 8 closed cycles.\n\n", args.flags.db);
-    if (int code = print_reports(session.program(), args.flags); code != kExitOk) {
-      return code;
-    }
-    fmt::print(
-        "Next: covalue report cycle 8 --db {0}   |   covalue report partner SwiftParcel --db {0}\n"
-        "Drive cycle 9: covalue cycle open --db {0}; covalue initiative propose ... ; covalue cycle vote; "
-        "covalue ballot cast ...; covalue cycle close\n",
-        args.flags.db);
-    return static_cast<int>(kExitOk);
-  });
+  text += fmt::format(
+      "Next: covalue report cycle 8 --db {0}   |   covalue report partner SwiftParcel --db {0}\n"
+      "Drive cycle 9: covalue cycle open --db {0}; covalue initiative propose ... ; covalue cycle vote; "
+      "covalue ballot cast ...; covalue cycle close\n",
+      flags.db);
+  return Output::of_text(std::move(text));
 }
 
 }  // namespace
 
-void add_program_demo_command(CLI::App& command, Action& run) {
+Handler add_demo(CLI::App& command) {
   auto args = std::make_shared<DemoArgs>();
-  auto* cmd = &command;
-  args->flags.add_output(*cmd);
-  cmd->add_flag("--replace", args->replace, "delete the database file first if it exists");
-  cmd->callback([&run, args] { run = [args] { return run_demo(*args); }; });
+  args->flags.add_output(command);
+  command.add_flag("--replace", args->replace, "delete the database file first if it exists");
+  return [args]() -> core::Result<Output> {
+    if (args->replace) {
+      if (core::Status removed = remove_database(args->flags.db); !removed) {
+        return removed.error();
+      }
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      if (core::Status built = build_demo_network(session.program()); !built) {
+        return built.error();
+      }
+      return demo_reports(session.program().queries(), args->flags);
+    });
+  };
 }
 
 }  // namespace covalue::cli

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "program/change_output.hpp"
+#include "command_handlers.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
 
@@ -11,6 +11,7 @@ namespace covalue::cli {
 namespace {
 
 namespace net = core::network;
+using program::ReportCell;
 
 struct ActualArgs {
   ProgramFlags flags;
@@ -22,63 +23,47 @@ struct ActualArgs {
   std::string forecast;
 };
 
-core::Result<net::RealisedValue> to_value(const ActualArgs& args, const program::Snapshot& snapshot) {
+//! An exact number from a flag that may be left out (empty: none); the error names the flag.
+core::Result<std::optional<core::Rational>> parse_optional_number(const std::string& text, const std::string& flag) {
+  if (text.empty()) {
+    return std::optional<core::Rational>();
+  }
+  core::Result<core::Rational> value = parse_number(text, flag);
+  if (!value) {
+    return value.error();
+  }
+  return std::optional<core::Rational>(*value);
+}
+
+core::Result<net::RealisedValue> to_value(const ActualArgs& args, program::Queries queries) {
   net::RealisedValue value;
   value.cycle = args.cycle;
-  auto initiative = parse_id(args.initiative, "--initiative");
+  core::Result<std::int64_t> initiative = parse_id(args.initiative, "--initiative");
   if (!initiative) {
     return initiative.error();
   }
   value.initiative = *initiative;
-  auto partner = resolve_partner(snapshot, args.partner, "--partner");
+  core::Result<net::PartnerId> partner = resolve_partner(queries, args.partner, "--partner");
   if (!partner) {
     return partner.error();
   }
   value.partner = *partner;
-  auto actual = parse_number(args.actual, "--actual");
+  core::Result<core::Rational> actual = parse_number(args.actual, "--actual");
   if (!actual) {
     return actual.error();
   }
   value.actual = *actual;
-  if (!args.target.empty()) {
-    auto target = parse_number(args.target, "--target");
-    if (!target) {
-      return target.error();
-    }
-    value.target = *target;
+  core::Result<std::optional<core::Rational>> target = parse_optional_number(args.target, "--target");
+  if (!target) {
+    return target.error();
   }
-  if (!args.forecast.empty()) {
-    auto forecast = parse_number(args.forecast, "--forecast");
-    if (!forecast) {
-      return forecast.error();
-    }
-    value.forecast = *forecast;
+  value.target = *target;
+  core::Result<std::optional<core::Rational>> forecast = parse_optional_number(args.forecast, "--forecast");
+  if (!forecast) {
+    return forecast.error();
   }
+  value.forecast = *forecast;
   return value;
-}
-
-int record(const ActualArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    auto value = to_value(args, *snapshot);
-    if (!value) {
-      return report_error(value.error());
-    }
-    if (core::Status status = session.program().record_realised_value(*value); !status) {
-      return report_error(status.error());
-    }
-    return print_change({"realised_value",
-                         fmt::format("recorded: initiative {} realised {} for {} in cycle {}\n", value->initiative,
-                                     core::to_decimal_string(value->actual), args.partner, value->cycle),
-                         {{"initiative", program::ReportCell::of_integer(value->initiative)},
-                          {"partner", program::ReportCell::of_integer(value->partner)},
-                          {"cycle", program::ReportCell::of_integer(value->cycle)},
-                          {"actual", program::ReportCell::of_number(value->actual)}}},
-                        args.flags);
-  });
 }
 
 struct KpiArgs {
@@ -88,46 +73,61 @@ struct KpiArgs {
   std::string value;
 };
 
-int record_kpi(const KpiArgs& args) {
-  auto value = parse_number(args.value, "--value");
-  if (!value) {
-    return report_error(value.error());
-  }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    if (core::Status status = session.program().record_kpi({args.cycle, args.objective, *value}); !status) {
-      return report_error(status.error());
-    }
-    return print_change(
-        {"kpi_measurement",
-         fmt::format("recorded: objective {} at {} after cycle {}\n", args.objective, args.value, args.cycle),
-         {{"objective", program::ReportCell::of_integer(args.objective)},
-          {"cycle", program::ReportCell::of_integer(args.cycle)},
-          {"value", program::ReportCell::of_number(*value)}}},
-        args.flags);
-  });
-}
-
 }  // namespace
 
-void add_actuals_commands(CLI::App& command, Action& run) {
-  auto* actuals = &command;
+Handler add_actuals_record(CLI::App& command) {
   auto args = std::make_shared<ActualArgs>();
-  auto* cmd = actuals->add_subcommand("record", "Record an initiative's realised value for one partner");
-  args->flags.add_change_output(*cmd);
-  cmd->add_option("--cycle", args->cycle, "the cycle that selected it")->required();
-  cmd->add_option("--initiative", args->initiative, "initiative id")->required();
-  cmd->add_option("--partner", args->partner, "partner (id or name)")->required();
-  cmd->add_option("--actual", args->actual, "the value realised")->required();
-  cmd->add_option("--target", args->target, "the value the partner aimed for");
-  cmd->add_option("--forecast", args->forecast, "the latest forecast before delivery");
-  cmd->callback([&run, args] { run = [args] { return record(*args); }; });
-  auto kpi_args = std::make_shared<KpiArgs>();
-  auto* kpi = actuals->add_subcommand("kpi", "Record an objective's KPI value at the end of a cycle");
-  kpi_args->flags.add_change_output(*kpi);
-  kpi->add_option("--cycle", kpi_args->cycle, "a closed cycle")->required();
-  kpi->add_option("--objective", kpi_args->objective, "objective id")->required();
-  kpi->add_option("--value", kpi_args->value, "the measured KPI value")->required();
-  kpi->callback([&run, kpi_args] { run = [kpi_args] { return record_kpi(*kpi_args); }; });
+  args->flags.add_change_output(command);
+  command.add_option("--cycle", args->cycle, "the cycle that selected it")->required();
+  command.add_option("--initiative", args->initiative, "initiative id")->required();
+  command.add_option("--partner", args->partner, "partner (id or name)")->required();
+  command.add_option("--actual", args->actual, "the value realised")->required();
+  command.add_option("--target", args->target, "the value the partner aimed for");
+  command.add_option("--forecast", args->forecast, "the latest forecast before delivery");
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::RealisedValue> value = to_value(*args, session.program().queries());
+      if (!value) {
+        return value.error();
+      }
+      if (core::Status status = session.program().record_realised_value(*value); !status) {
+        return status.error();
+      }
+      return args->flags.change(
+          {"realised_value",
+           fmt::format("recorded: initiative {} realised {} for {} in cycle {}\n", value->initiative,
+                       core::to_decimal_string(value->actual), args->partner, value->cycle),
+           {{"initiative", ReportCell::of_integer(value->initiative)},
+            {"partner", ReportCell::of_integer(value->partner)},
+            {"cycle", ReportCell::of_integer(value->cycle)},
+            {"actual", ReportCell::of_number(value->actual)}}});
+    });
+  };
+}
+
+Handler add_actuals_kpi(CLI::App& command) {
+  auto args = std::make_shared<KpiArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--cycle", args->cycle, "a closed cycle")->required();
+  command.add_option("--objective", args->objective, "objective id")->required();
+  command.add_option("--value", args->value, "the measured KPI value")->required();
+  return [args]() -> core::Result<Output> {
+    core::Result<core::Rational> value = parse_number(args->value, "--value");
+    if (!value) {
+      return value.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      if (core::Status status = session.program().record_kpi({args->cycle, args->objective, *value}); !status) {
+        return status.error();
+      }
+      return args->flags.change(
+          {"kpi_measurement",
+           fmt::format("recorded: objective {} at {} after cycle {}\n", args->objective, args->value, args->cycle),
+           {{"objective", ReportCell::of_integer(args->objective)},
+            {"cycle", ReportCell::of_integer(args->cycle)},
+            {"value", ReportCell::of_number(*value)}}});
+    });
+  };
 }
 
 }  // namespace covalue::cli

@@ -1,8 +1,9 @@
-// `covalue partner add|list|leave` and `covalue objective add|list`.
+// `covalue partner add|list|leave` and `covalue objective add`.
 #include <fmt/core.h>
 
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "covalue/core/text.hpp"
 #include "name_option.hpp"
 #include "program/change_output.hpp"
@@ -17,86 +18,65 @@ using program::ReportCell;
 
 struct PartnerArgs {
   ProgramFlags flags;
-  std::string name;
-  std::string tier{"other"};
+  std::string name;  // NAME (add) or PARTNER (leave)
+  net::Tier tier{net::Tier::kOther};
 };
 
-int add_partner(const PartnerArgs& args) {
-  core::Result<net::Tier> tier = core::parse_name<net::Tier>(args.tier);
-  if (!tier) {
-    return report_error(core::make_error(tier.error().kind, tier.error().message, "--tier"));
+//! A partner that changed, as `partner add|leave` print it.
+Change partner_change(const net::Partner& partner, std::string sentence) {
+  return {"partner", std::move(sentence), partner_fields(partner)};
+}
+
+const std::vector<program::ReportColumn<program::PartnerView>>& partner_columns() {
+  using View = program::PartnerView;
+  static const std::vector<program::ReportColumn<View>> columns = {
+      {"id", "Id", [](const View& v) { return ReportCell::of_integer(v.partner.id); }},
+      {"name", "Name", [](const View& v) { return ReportCell::of_text(v.partner.name); }},
+      {"tier", "Tier", [](const View& v) { return ReportCell::of_text(net::name_of(v.partner.tier)); }},
+      {"joined_cycle", "Joined in cycle", [](const View& v) { return ReportCell::of_integer(v.partner.joined_cycle); }},
+      {"left_cycle", "Left from cycle",
+       [](const View& v) {
+         return v.partner.left_cycle ? ReportCell::of_integer(*v.partner.left_cycle) : ReportCell::empty();
+       }},
+      {"objectives", "Objectives",
+       [](const View& v) { return ReportCell::of_integer(static_cast<std::int64_t>(v.objectives.size())); }},
+  };
+  return columns;
+}
+
+//! Every partner with the objectives it stated.
+core::Result<std::vector<program::PartnerView>> partner_views(program::Queries queries) {
+  core::Result<std::vector<net::Partner>> partners = queries.partners();
+  if (!partners) {
+    return partners.error();
   }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    core::Result<net::Partner> partner = session.program().add_partner(args.name, *tier);
-    if (!partner) {
-      return report_error(partner.error());
-    }
-    return print_change(
-        {"partner",
-         fmt::format("partner {} '{}' ({}) joins from cycle {}\n", partner->id, core::terminal_safe(partner->name),
-                     net::name_of(partner->tier), partner->joined_cycle),
-         {partner_fields(*partner)}},
-        args.flags);
-  });
-}
-
-int leave_partner(const PartnerArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    core::Result<net::PartnerId> id = resolve_partner(session.program().queries(), args.name, "PARTNER");
-    if (!id) {
-      return report_error(id.error());
-    }
-    core::Result<net::Partner> partner = session.program().leave_partner(*id);
-    if (!partner) {
-      return report_error(partner.error());
-    }
-    return print_change({"partner",
-                         fmt::format("partner {} '{}' is no longer a member from cycle {}\n", partner->id,
-                                     core::terminal_safe(partner->name), *partner->left_cycle),
-                         {partner_fields(*partner)}},
-                        args.flags);
-  });
-}
-
-int list_partners(const ProgramFlags& flags) {
-  return with_session_legacy(flags, [&](ProgramSession& session) {
-    core::Result<program::Snapshot> snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    program::ReportTable table{
-        "partners", "Partners", {"id", "name", "tier", "joined_cycle", "left_cycle", "objectives"}, {}, {}};
-    for (const net::Partner& p : snapshot->partners) {
-      const auto objectives = std::count_if(snapshot->objectives.begin(), snapshot->objectives.end(),
-                                            [&](const net::Objective& o) { return o.partner == p.id; });
-      table.rows.push_back({ReportCell::of_integer(p.id), ReportCell::of_text(p.name),
-                            ReportCell::of_text(net::name_of(p.tier)), ReportCell::of_integer(p.joined_cycle),
-                            p.left_cycle ? ReportCell::of_integer(*p.left_cycle) : ReportCell::empty(),
-                            ReportCell::of_integer(objectives)});
-    }
-    return print_report(program::Report{"partners", {}, {std::move(table)}}, flags);
-  });
+  core::Result<std::vector<net::Objective>> objectives = queries.objectives();
+  if (!objectives) {
+    return objectives.error();
+  }
+  std::vector<program::PartnerView> views;
+  for (net::Partner& partner : *partners) {
+    program::PartnerView& view = views.emplace_back(program::PartnerView{std::move(partner), {}});
+    std::copy_if(objectives->begin(), objectives->end(), std::back_inserter(view.objectives),
+                 [&](const net::Objective& o) { return o.partner == view.partner.id; });
+  }
+  return views;
 }
 
 struct ObjectiveArgs {
   ProgramFlags flags;
   std::string partner;
-  std::string kpi;
+  net::Kpi kpi{net::Kpi::kCustom};
   std::string name;
   std::string unit;
   std::string baseline{"0"};
   std::string target;
 };
 
-core::Result<net::Objective> to_objective(const ObjectiveArgs& args, const program::Snapshot& snapshot) {
-  net::Objective objective;
-  core::Result<net::PartnerId> partner = resolve_partner(snapshot, args.partner, "--partner");
+core::Result<net::Objective> to_objective(const ObjectiveArgs& args, program::Queries queries) {
+  core::Result<net::PartnerId> partner = resolve_partner(queries, args.partner, "--partner");
   if (!partner) {
     return partner.error();
-  }
-  core::Result<net::Kpi> kpi = core::parse_name<net::Kpi>(args.kpi);
-  if (!kpi) {
-    return core::make_error(kpi.error().kind, kpi.error().message, "--kpi");
   }
   core::Result<core::Rational> baseline = parse_number(args.baseline, "--baseline");
   if (!baseline) {
@@ -106,79 +86,94 @@ core::Result<net::Objective> to_objective(const ObjectiveArgs& args, const progr
   if (!target) {
     return target.error();
   }
-  objective.partner = *partner;
-  objective.kpi = *kpi;
-  objective.name = args.name;
-  objective.unit = args.unit;
-  objective.baseline = *baseline;
-  objective.target = *target;
-  return objective;
+  return net::Objective{0, *partner, args.kpi, args.name, args.unit, *baseline, *target};
 }
 
-int add_objective(const ObjectiveArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    core::Result<program::Snapshot> snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    core::Result<net::Objective> objective = to_objective(args, *snapshot);
-    if (!objective) {
-      return report_error(objective.error());
-    }
-    core::Result<net::Objective> stored = session.program().add_objective(*objective);
-    if (!stored) {
-      return report_error(stored.error());
-    }
-    return print_change(
-        {"objective",
-         fmt::format("objective {}: {} from {} to {}{}\n", stored->id,
-                     core::terminal_safe(stored->name.empty() ? net::name_of(stored->kpi) : stored->name),
-                     core::to_decimal_string(stored->baseline), core::to_decimal_string(stored->target),
-                     core::terminal_safe(stored->unit)),
-         {{"id", program::ReportCell::of_integer(stored->id)},
-          {"partner", program::ReportCell::of_integer(stored->partner)},
-          {"kpi", program::ReportCell::of_text(net::name_of(stored->kpi))},
-          {"name", program::ReportCell::of_text(stored->name)},
-          {"baseline", program::ReportCell::of_number(stored->baseline)},
-          {"target", program::ReportCell::of_number(stored->target)},
-          {"unit", program::ReportCell::of_text(stored->unit)}}},
-        args.flags);
-  });
+Change objective_change(const net::Objective& stored) {
+  return {"objective",
+          fmt::format("objective {}: {} from {} to {}{}\n", stored.id,
+                      core::terminal_safe(stored.name.empty() ? net::name_of(stored.kpi) : stored.name),
+                      core::to_decimal_string(stored.baseline), core::to_decimal_string(stored.target),
+                      core::terminal_safe(stored.unit)),
+          {{"id", ReportCell::of_integer(stored.id)},
+           {"partner", ReportCell::of_integer(stored.partner)},
+           {"kpi", ReportCell::of_text(net::name_of(stored.kpi))},
+           {"name", ReportCell::of_text(stored.name)},
+           {"baseline", ReportCell::of_number(stored.baseline)},
+           {"target", ReportCell::of_number(stored.target)},
+           {"unit", ReportCell::of_text(stored.unit)}}};
 }
 
 }  // namespace
 
-void add_objective_commands(CLI::App& command, Action& run) {
-  auto* objective = &command;
-  auto args = std::make_shared<ObjectiveArgs>();
-  auto* add = objective->add_subcommand("add", "Add an objective: a KPI moving from a baseline to a target");
-  args->flags.add_change_output(*add);
-  add->add_option("--partner", args->partner, "the partner (id or name)")->required();
-  add_name_option<net::Kpi>(*add, "--kpi", args->kpi, "")->required();
-  add->add_option("--name", args->name, "a label (required for a custom KPI)");
-  add->add_option("--unit", args->unit, "unit of the KPI (%, days, ...)");
-  add->add_option("--baseline", args->baseline, "the KPI's value today")->capture_default_str();
-  add->add_option("--target", args->target, "the value aimed for")->required();
-  add->callback([&run, args] { run = [args] { return add_objective(*args); }; });
+Handler add_partner_add(CLI::App& command) {
+  auto args = std::make_shared<PartnerArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("NAME", args->name, "unique name")->required();
+  add_name_option<net::Tier>(command, "--tier", args->tier, "");
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::Partner> partner = session.program().add_partner(args->name, args->tier);
+      if (!partner) {
+        return partner.error();
+      }
+      return args->flags.change(partner_change(
+          *partner,
+          fmt::format("partner {} '{}' ({}) joins from cycle {}\n", partner->id, core::terminal_safe(partner->name),
+                      net::name_of(partner->tier), partner->joined_cycle)));
+    });
+  };
 }
 
-void add_partner_commands(CLI::App& command, Action& run) {
-  auto* partner = &command;
+Handler add_partner_leave(CLI::App& command) {
   auto args = std::make_shared<PartnerArgs>();
-  auto* add = partner->add_subcommand("add", "Add a partner to the network");
-  args->flags.add_change_output(*add);
-  add->add_option("NAME", args->name, "unique name")->required();
-  add_name_option<net::Tier>(*add, "--tier", args->tier, "")->capture_default_str();
-  add->callback([&run, args] { run = [args] { return add_partner(*args); }; });
-  auto leave_args = std::make_shared<PartnerArgs>();
-  auto* leave = partner->add_subcommand("leave", "A partner leaves the network");
-  leave_args->flags.add_change_output(*leave);
-  leave->add_option("PARTNER", leave_args->name, "id or name")->required();
-  leave->callback([&run, leave_args] { run = [leave_args] { return leave_partner(*leave_args); }; });
-  auto list_flags = std::make_shared<ProgramFlags>();
-  auto* list = partner->add_subcommand("list", "List the partners");
-  list_flags->add_output(*list);
-  list->callback([&run, list_flags] { run = [list_flags] { return list_partners(*list_flags); }; });
+  args->flags.add_change_output(command);
+  command.add_option("PARTNER", args->name, "id or name")->required();
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::PartnerId> id = resolve_partner(session.program().queries(), args->name, "PARTNER");
+      if (!id) {
+        return id.error();
+      }
+      core::Result<net::Partner> partner = session.program().leave_partner(*id);
+      if (!partner) {
+        return partner.error();
+      }
+      return args->flags.change(
+          partner_change(*partner, fmt::format("partner {} '{}' is no longer a member from cycle {}\n", partner->id,
+                                               core::terminal_safe(partner->name), *partner->left_cycle)));
+    });
+  };
+}
+
+Handler add_partner_list(CLI::App& command) {
+  return add_list_leaf<program::PartnerView>(
+      command, "partners", "Partners", partner_columns(),
+      [](ProgramSession& session) { return partner_views(session.program().queries()); });
+}
+
+Handler add_objective_add(CLI::App& command) {
+  auto args = std::make_shared<ObjectiveArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--partner", args->partner, "the partner (id or name)")->required();
+  add_name_option<net::Kpi>(command, "--kpi", args->kpi, "")->required()->default_str("");  // required: no default
+  command.add_option("--name", args->name, "a label (required for a custom KPI)");
+  command.add_option("--unit", args->unit, "unit of the KPI (%, days, ...)");
+  command.add_option("--baseline", args->baseline, "the KPI's value today")->capture_default_str();
+  command.add_option("--target", args->target, "the value aimed for")->required();
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::Objective> objective = to_objective(*args, session.program().queries());
+      if (!objective) {
+        return objective.error();
+      }
+      core::Result<net::Objective> stored = session.program().add_objective(*objective);
+      if (!stored) {
+        return stored.error();
+      }
+      return args->flags.change(objective_change(*stored));
+    });
+  };
 }
 
 }  // namespace covalue::cli

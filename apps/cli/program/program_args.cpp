@@ -57,4 +57,17 @@ core::Result<std::int64_t> parse_id(const std::string& text, const std::string& 
   return id;
 }
 
+core::Result<std::optional<core::network::PartnerId>> resolve_optional_partner(program::Queries queries,
+                                                                               const std::string& reference,
+                                                                               const std::string& flag) {
+  if (reference.empty()) {
+    return std::optional<core::network::PartnerId>();
+  }
+  core::Result<core::network::PartnerId> id = resolve_partner(queries, reference, flag);
+  if (!id) {
+    return id.error();
+  }
+  return std::optional<core::network::PartnerId>(*id);
+}
+
 }  // namespace covalue::cli

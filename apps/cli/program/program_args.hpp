@@ -29,4 +29,8 @@ namespace covalue::cli {
 //! A positive whole id ("12"); the error names the flag.
 [[nodiscard]] core::Result<std::int64_t> parse_id(const std::string& text, const std::string& flag);
 
+//! The partner an optional flag or argument names (none when it is empty), through the partner query.
+[[nodiscard]] core::Result<std::optional<core::network::PartnerId>> resolve_optional_partner(
+    program::Queries queries, const std::string& reference, const std::string& flag);
+
 }  // namespace covalue::cli

@@ -51,6 +51,17 @@ core::Result<Output> with_session(const ProgramFlags& flags,
   return body(**session);
 }
 
+Handler add_report_leaf(CLI::App& command, ReportQuery query) {
+  auto flags = std::make_shared<ProgramFlags>();
+  flags->add_output(command);
+  return [flags, query] {
+    return with_session(*flags, [&](ProgramSession& session) -> core::Result<Output> {
+      program::Queries queries = session.program().queries();
+      return flags->report_of((queries.*query)());
+    });
+  };
+}
+
 int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
   core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
   if (!session) {

@@ -32,6 +32,13 @@ struct ProgramFlags {
     return Output::of_report(std::move(report), format, table);
   }
   [[nodiscard]] Output change(Change change) const { return Output::of_change(std::move(change), format); }
+  //! A report a query returned (or its error) to print in the chosen --format.
+  [[nodiscard]] core::Result<Output> report_of(core::Result<program::Report> read) const {
+    if (!read) {
+      return read.error();
+    }
+    return report(std::move(*read));
+  }
 };
 
 //! An open database with the program's use cases on it (CBC as the ILP solver).
@@ -54,6 +61,31 @@ class ProgramSession {
 //! Runs `body` on an open session (the database of `flags`).
 [[nodiscard]] core::Result<Output> with_session(const ProgramFlags& flags,
                                                 const std::function<core::Result<Output>(ProgramSession&)>& body);
+
+//! One of the program's report queries (program::Queries::network_report, ...).
+using ReportQuery = core::Result<program::Report> (program::Queries::*)();
+
+//! Adds --db, --format and --table to `command`, a leaf that shows what `query` returns.
+[[nodiscard]] Handler add_report_leaf(CLI::App& command, ReportQuery query);
+
+//! Adds --db, --format and --table to `command`, a leaf that lists the rows `read` returns: a report
+//! `key` of one table `key`, its columns `columns`.
+template <typename Row>
+[[nodiscard]] Handler add_list_leaf(CLI::App& command, std::string key, std::string title,
+                                    const std::vector<program::ReportColumn<Row>>& columns,
+                                    core::Result<std::vector<Row>> (*read)(ProgramSession& session)) {
+  auto flags = std::make_shared<ProgramFlags>();
+  flags->add_output(command);
+  return [flags, key = std::move(key), title = std::move(title), &columns, read] {
+    return with_session(*flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<std::vector<Row>> rows = read(session);
+      if (!rows) {
+        return rows.error();
+      }
+      return flags->report(program::Report{key, {}, {program::table_of(key, title, columns, *rows)}});
+    });
+  };
+}
 
 //! TRANSITION (issue 11): the same for a family not yet split into leaf rows, mapping errors to exit codes.
 [[nodiscard]] int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);

@@ -1,6 +1,7 @@
-// `covalue report network|partner|fairness|engagement|cycle|kpi`.
+// `covalue report network|partner|fairness|engagement|cycle|kpi`: each the program's report query.
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
 
@@ -12,72 +13,60 @@ struct ReportArgs {
   std::string subject;  // partner reference or cycle number
 };
 
-int run_report(const ReportArgs& args, const std::string& kind) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
+//! A report about the subject named on the command line ("": every partner, the newest cycle).
+using SubjectReport = core::Result<program::Report> (*)(program::Queries queries, const std::string& subject);
+
+//! Adds --db, --format, --table and the optional positional `name` (the subject) to `command`, a leaf
+//! that shows what `read` returns for it.
+Handler add_subject_report(CLI::App& command, const std::string& name, const std::string& help, SubjectReport read) {
+  auto args = std::make_shared<ReportArgs>();
+  args->flags.add_output(command);
+  command.add_option(name, args->subject, help);
+  return [args, read] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      return args->flags.report_of(read(session.program().queries(), args->subject));
+    });
+  };
+}
+
+core::Result<program::Report> report_of_partner(program::Queries queries, const std::string& subject) {
+  core::Result<std::optional<core::network::PartnerId>> partner = resolve_optional_partner(queries, subject, "PARTNER");
+  if (!partner) {
+    return partner.error();
+  }
+  return queries.partner_report(*partner);
+}
+
+core::Result<program::Report> report_of_cycle(program::Queries queries, const std::string& subject) {
+  std::optional<core::network::CycleNumber> number;
+  if (!subject.empty()) {
+    core::Result<std::int64_t> id = parse_id(subject, "CYCLE");
+    if (!id) {
+      return id.error();
     }
-    core::Result<program::Report> report = core::make_error(core::ErrorKind::kUsage, "unknown report " + kind);
-    if (kind == "network") {
-      report = program::network_report(*snapshot);
-    } else if (kind == "partner") {
-      std::optional<core::network::PartnerId> partner;
-      if (!args.subject.empty()) {
-        auto id = resolve_partner(*snapshot, args.subject, "PARTNER");
-        if (!id) {
-          return report_error(id.error());
-        }
-        partner = *id;
-      }
-      report = program::partner_report(*snapshot, partner);
-    } else if (kind == "fairness") {
-      report = program::fairness_report(*snapshot);
-    } else if (kind == "engagement") {
-      report = program::engagement_report(*snapshot);
-    } else if (kind == "kpi") {
-      report = program::kpi_report(*snapshot);
-    } else if (kind == "cycle") {
-      const core::network::Cycle* current = snapshot->current_cycle();
-      std::int64_t number = current == nullptr ? 0 : current->number;
-      if (!args.subject.empty()) {
-        auto id = parse_id(args.subject, "CYCLE");
-        if (!id) {
-          return report_error(id.error());
-        }
-        number = *id;
-      }
-      report = program::cycle_report(*snapshot, number);
-    }
-    if (!report) {
-      return report_error(report.error());
-    }
-    return print_report(*report, args.flags);
-  });
+    number = *id;
+  }
+  return queries.cycle_report(number);
 }
 
 }  // namespace
 
-void add_report_commands(CLI::App& command, Action& run) {
-  auto* report = &command;
-  const std::vector<std::pair<std::string, std::string>> kinds = {
-      {"network", "Network value per cycle: estimated, realised, cumulative"},
-      {"partner", "Per partner: cumulative net value, dry spells, shares of de-optimisation and leadership"},
-      {"fairness", "Fairness indices: Gini of net value and leadership, dry spells against k"},
-      {"engagement", "Participation per partner and retention risk with its reasons"},
-      {"cycle", "One cycle's outcome: decisions and reasons, transfers, leads, certificate"},
-      {"kpi", "KPI progress of every objective"}};
-  for (const auto& [kind, help] : kinds) {
-    auto args = std::make_shared<ReportArgs>();
-    auto* cmd = report->add_subcommand(kind, help);
-    args->flags.add_output(*cmd);
-    if (kind == "partner") {
-      cmd->add_option("PARTNER", args->subject, "one partner's history (id or name)");
-    } else if (kind == "cycle") {
-      cmd->add_option("CYCLE", args->subject, "cycle number (default: the newest)");
-    }
-    cmd->callback([&run, args, name = kind] { run = [args, name] { return run_report(*args, name); }; });
-  }
+Handler add_report_network(CLI::App& command) { return add_report_leaf(command, &program::Queries::network_report); }
+
+Handler add_report_partner(CLI::App& command) {
+  return add_subject_report(command, "PARTNER", "one partner's history (id or name)", report_of_partner);
 }
+
+Handler add_report_fairness(CLI::App& command) { return add_report_leaf(command, &program::Queries::fairness_report); }
+
+Handler add_report_engagement(CLI::App& command) {
+  return add_report_leaf(command, &program::Queries::engagement_report);
+}
+
+Handler add_report_cycle(CLI::App& command) {
+  return add_subject_report(command, "CYCLE", "cycle number (default: the newest)", report_of_cycle);
+}
+
+Handler add_report_kpi(CLI::App& command) { return add_report_leaf(command, &program::Queries::kpi_report); }
 
 }  // namespace covalue::cli

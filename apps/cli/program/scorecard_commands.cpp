@@ -1,10 +1,10 @@
-// `covalue scorecard define|show|score`: the network's scorecard, and partners scoring initiatives.
+// `covalue scorecard define|score|show`: the network's scorecard, and partners scoring initiatives.
 #include <fmt/core.h>
 
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "name_option.hpp"
-#include "program/change_output.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
 
@@ -12,10 +12,11 @@ namespace covalue::cli {
 namespace {
 
 namespace net = core::network;
+using program::ReportCell;
 
 struct DefineArgs {
   ProgramFlags flags;
-  std::string formula{"weighted"};
+  net::ScorecardFormula formula{net::ScorecardFormula::kWeighted};
   std::vector<std::string> criteria;
   std::int64_t shortlist{0};
 };
@@ -51,32 +52,19 @@ core::Result<net::ScorecardCriterion> parse_criterion(const std::string& text) {
   return criterion;
 }
 
-int define(const DefineArgs& args) {
+//! The scorecard the flags describe.
+core::Result<net::Scorecard> to_scorecard(const DefineArgs& args) {
   net::Scorecard card;
-  core::Result<net::ScorecardFormula> formula = core::parse_name<net::ScorecardFormula>(args.formula);
-  if (!formula) {
-    return report_error(core::make_error(formula.error().kind, formula.error().message, "--formula"));
-  }
-  card.formula = *formula;
+  card.formula = args.formula;
   card.shortlist_size = args.shortlist;
   for (const std::string& text : args.criteria) {
     core::Result<net::ScorecardCriterion> criterion = parse_criterion(text);
     if (!criterion) {
-      return report_error(criterion.error());
+      return criterion.error();
     }
     card.criteria.push_back(std::move(*criterion));
   }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    if (core::Status status = session.program().define_scorecard(card); !status) {
-      return report_error(status.error());
-    }
-    return print_change(
-        {"scorecard",
-         fmt::format("scorecard defined: {} with {} criteria\n", net::name_of(card.formula), card.criteria.size()),
-         {{"formula", program::ReportCell::of_text(net::name_of(card.formula))},
-          {"criteria", program::ReportCell::of_integer(static_cast<std::int64_t>(card.criteria.size()))}}},
-        args.flags);
-  });
+  return card;
 }
 
 struct ScoreArgs {
@@ -86,75 +74,78 @@ struct ScoreArgs {
   std::vector<std::string> values;  // CRITERION=VALUE
 };
 
-int score(const ScoreArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    core::Result<net::PartnerId> partner = resolve_partner(session.program().queries(), args.partner, "--partner");
-    if (!partner) {
-      return report_error(partner.error());
+//! The scores the command line gives, by `partner`.
+core::Result<std::vector<net::InitiativeScore>> to_scores(const ScoreArgs& args, net::PartnerId partner) {
+  std::vector<net::InitiativeScore> scores;
+  for (const std::string& text : args.values) {
+    auto pair = parse_pair(text, "CRITERION=VALUE");
+    if (!pair) {
+      return pair.error();
     }
-    std::vector<net::InitiativeScore> scores;
-    for (const std::string& text : args.values) {
-      auto pair = parse_pair(text, "CRITERION=VALUE");
-      if (!pair) {
-        return report_error(pair.error());
-      }
-      scores.push_back({args.initiative, *partner, pair->first, pair->second});
-    }
-    if (core::Status status = session.program().score_initiative(scores); !status) {
-      return report_error(status.error());
-    }
-    return print_change(
-        {"scores",
-         fmt::format("{} scores of initiative {} recorded for {}\n", scores.size(), args.initiative, args.partner),
-         {{"initiative", program::ReportCell::of_integer(args.initiative)},
-          {"partner", program::ReportCell::of_text(args.partner)},
-          {"scores", program::ReportCell::of_integer(static_cast<std::int64_t>(scores.size()))}}},
-        args.flags);
-  });
-}
-
-int show(const ProgramFlags& flags) {
-  return with_session_legacy(flags, [&](ProgramSession& session) {
-    core::Result<program::Snapshot> snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    core::Result<program::Report> report = program::scorecard_report(*snapshot);
-    if (!report) {
-      return report_error(report.error());
-    }
-    return print_report(*report, flags);
-  });
+    scores.push_back({args.initiative, partner, pair->first, pair->second});
+  }
+  return scores;
 }
 
 }  // namespace
 
-void add_scorecard_commands(CLI::App& command, Action& run) {
-  auto* scorecard = &command;
-  auto define_args = std::make_shared<DefineArgs>();
-  auto* define_cmd = scorecard->add_subcommand("define", "Define (or replace) the network's scorecard");
-  define_args->flags.add_change_output(*define_cmd);
-  add_name_option<net::ScorecardFormula>(*define_cmd, "--formula", define_args->formula, "")->capture_default_str();
-  define_cmd
-      ->add_option("--criterion", define_args->criteria,
-                   "NAME:KIND[:WEIGHT[:LOW:HIGH]], KIND one of " + core::name_list<net::CriterionKind>() +
-                       " (weight 1, scale 0..10 by default)")
+Handler add_scorecard_define(CLI::App& command) {
+  auto args = std::make_shared<DefineArgs>();
+  args->flags.add_change_output(command);
+  add_name_option<net::ScorecardFormula>(command, "--formula", args->formula, "");
+  command
+      .add_option("--criterion", args->criteria,
+                  "NAME:KIND[:WEIGHT[:LOW:HIGH]], KIND one of " + core::name_list<net::CriterionKind>() +
+                      " (weight 1, scale 0..10 by default)")
       ->required();
-  define_cmd->add_option("--shortlist", define_args->shortlist, "default shortlist size of `cycle shortlist`");
-  define_cmd->callback([&run, define_args] { run = [define_args] { return define(*define_args); }; });
-
-  auto score_args = std::make_shared<ScoreArgs>();
-  auto* score_cmd = scorecard->add_subcommand("score", "A partner scores an undecided initiative");
-  score_args->flags.add_change_output(*score_cmd);
-  score_cmd->add_option("--partner", score_args->partner, "the scoring partner (name or id)")->required();
-  score_cmd->add_option("--initiative", score_args->initiative, "the initiative's id")->required();
-  score_cmd->add_option("SCORES", score_args->values, "CRITERION=VALUE ...")->required();
-  score_cmd->callback([&run, score_args] { run = [score_args] { return score(*score_args); }; });
-
-  auto show_flags = std::make_shared<ProgramFlags>();
-  auto* show_cmd = scorecard->add_subcommand("show", "The criteria and the undecided initiatives ranked by them");
-  show_flags->add_output(*show_cmd);
-  show_cmd->callback([&run, show_flags] { run = [show_flags] { return show(*show_flags); }; });
+  command.add_option("--shortlist", args->shortlist, "default shortlist size of `cycle shortlist`");
+  return [args]() -> core::Result<Output> {
+    core::Result<net::Scorecard> card = to_scorecard(*args);
+    if (!card) {
+      return card.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      if (core::Status status = session.program().define_scorecard(*card); !status) {
+        return status.error();
+      }
+      return args->flags.change(
+          {"scorecard",
+           fmt::format("scorecard defined: {} with {} criteria\n", net::name_of(card->formula), card->criteria.size()),
+           {{"formula", ReportCell::of_text(net::name_of(card->formula))},
+            {"criteria", ReportCell::of_integer(static_cast<std::int64_t>(card->criteria.size()))}}});
+    });
+  };
 }
+
+Handler add_scorecard_score(CLI::App& command) {
+  auto args = std::make_shared<ScoreArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--partner", args->partner, "the scoring partner (name or id)")->required();
+  command.add_option("--initiative", args->initiative, "the initiative's id")->required();
+  command.add_option("SCORES", args->values, "CRITERION=VALUE ...")->required();
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::PartnerId> partner = resolve_partner(session.program().queries(), args->partner, "--partner");
+      if (!partner) {
+        return partner.error();
+      }
+      core::Result<std::vector<net::InitiativeScore>> scores = to_scores(*args, *partner);
+      if (!scores) {
+        return scores.error();
+      }
+      if (core::Status status = session.program().score_initiative(*scores); !status) {
+        return status.error();
+      }
+      return args->flags.change(
+          {"scores",
+           fmt::format("{} scores of initiative {} recorded for {}\n", scores->size(), args->initiative, args->partner),
+           {{"initiative", ReportCell::of_integer(args->initiative)},
+            {"partner", ReportCell::of_text(args->partner)},
+            {"scores", ReportCell::of_integer(static_cast<std::int64_t>(scores->size()))}}});
+    });
+  };
+}
+
+Handler add_scorecard_show(CLI::App& command) { return add_report_leaf(command, &program::Queries::scorecard_report); }
 
 }  // namespace covalue::cli
