@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the web UI into $1 (default build/web/dist) from web/'s npm packages: writes the enum names
 # module from the covalue binary, `npm ci` when the installed packages do not match package-lock.json,
-# then `vite build`. No CDN at run time: every
+# then `tsc --noEmit` and `vite build`. No CDN at run time: every
 # asset is bundled. npm comes with the machine's Node.js; Debian's npm package is the fallback.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,5 +26,7 @@ stamp=node_modules/.package-lock.json
 if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Type errors fail the build as compiler warnings do (vite alone only strips the types).
+npm run --silent typecheck
 WEB_OUT_DIR="$out" npm run --silent build >/dev/null
 echo "web UI built into $out"

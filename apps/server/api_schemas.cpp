@@ -65,7 +65,9 @@ constexpr const char* kSchemas = R"JSON({
               "objectives": {"type": "array", "items": {"type": "integer"}},
               "volunteers": {"type": "array", "items": {"type": "integer"}}}},
   "Initiative": {"allOf": [{"$ref": "#/components/schemas/NewInitiative"}, {"type": "object", "properties": {
-              "id": {"type": "integer"}, "status": {"type": "string"}, "cycle": {"type": "integer"},
+              "id": {"type": "integer"}, "status": {"type": "string"},
+              "undecided": {"type": "boolean", "description": "still up for decision (proposed or carried over)"},
+              "cycle": {"type": "integer"},
               "nominees": {"type": "array", "items": {"type": "integer"},
                 "description": "partners a coordinator named to lead, until they accept"},
               "lead": {"type": ["integer", "null"]}, "network_value": {"$ref": "#/components/schemas/Exact"}}}]},

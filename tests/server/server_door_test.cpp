@@ -103,6 +103,7 @@ TEST_F(ServerDoor, ACoordinatorTakesABadProposalOffAVotingBallotWithAReason) {
   ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);
   ASSERT_EQ(post("/api/cycles/1/voting", "", coordinator_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/2", R"({"entries":[{"initiative":1}]})", rep_b_).status, 200);
+  EXPECT_EQ(get("/api/initiatives/1", rep_a_).json()["undecided"], true);  // the web UI reads it, not the status
   expect_error(post("/api/initiatives/1/withdraw", "", rep_a_), 409, "conflict");
   const HttpAnswer without = post("/api/initiatives/1/withdraw", "", coordinator_);
   expect_error(without, 400, "invalid_input");
@@ -110,6 +111,7 @@ TEST_F(ServerDoor, ACoordinatorTakesABadProposalOffAVotingBallotWithAReason) {
   const HttpAnswer pulled = post("/api/initiatives/1/withdraw", R"({"reason":"estimates under review"})", coordinator_);
   ASSERT_EQ(pulled.status, 200) << pulled.body;
   EXPECT_EQ(pulled.json()["status"], "withdrawn");
+  EXPECT_EQ(pulled.json()["undecided"], false);
   const nlohmann::json log = get("/api/audit?limit=10000", coordinator_).json();
   EXPECT_NE(log.back()["detail"].get<std::string>().find("estimates under review"), std::string::npos);
   EXPECT_EQ(post("/api/cycles/1/close", "", coordinator_).status, 200);

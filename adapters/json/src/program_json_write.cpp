@@ -76,6 +76,7 @@ json initiative_to_json(const net::Initiative& initiative) {
           {"volunteers", ids_to_json(initiative.volunteers)},
           {"nominees", ids_to_json(initiative.nominees)},
           {"status", net::name_of(initiative.status)},
+          {"undecided", initiative.undecided()},
           {"cycle", initiative.cycle},
           {"lead", optional_to_json(initiative.lead)},
           {"network_value", to_string(initiative.network_value())}};

@@ -1,15 +1,12 @@
 // Initiative helpers shared by the board, the detail view and the ballot.
 
-import type { InitiativeStatus } from './generated/enum_names';
 import { num } from './rational';
 import type { Initiative } from './types';
 
-/** The statuses of an initiative still up for decision: the server's `Initiative::undecided()`. */
-const undecidedStatuses: readonly InitiativeStatus[] = ['proposed', 'carried_over'];
-
-/** Whether `i` is still to be decided (proposed or carried over): on a ballot, withdrawable, open to leads. */
+/** Whether `i` is still to be decided (proposed or carried over): on a ballot, withdrawable, open to
+ * leads. The server says so (`undecided`, from `Initiative::undecided()`): the rule lives there only. */
 export function isUndecided(i: Initiative): boolean {
-  return (undecidedStatuses as readonly string[]).includes(i.status);
+  return i.undecided === true;
 }
 
 /** The initiative's network value: the server's, or the sum of its impacts. */

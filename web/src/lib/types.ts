@@ -42,6 +42,8 @@ export interface Initiative {
   /** Partners a coordinator named to lead it: they lead only once they accept. */
   nominees?: number[];
   status: string;
+  /** Still up for decision (proposed or carried over), as the server's `Initiative::undecided()` says. */
+  undecided: boolean;
   cycle: number;
   lead?: number | null;
   network_value?: Rational;
