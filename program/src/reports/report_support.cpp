@@ -197,13 +197,25 @@ std::vector<CycleValues> cycle_values(const Snapshot& snapshot) {
   return values;
 }
 
-ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns) {
-  ReportTable table;
-  table.key = std::move(key);
-  table.title = std::move(title);
-  table.column_titles = columns;
-  table.columns = std::move(columns);
-  return table;
+std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapshot, net::CycleNumber cycle) {
+  std::map<net::InitiativeId, std::int64_t> counts;
+  for (const net::PartnerBallot& ballot : snapshot.ballots) {
+    if (ballot.cycle != cycle) {
+      continue;
+    }
+    for (net::InitiativeId id : ballot.supported()) {
+      ++counts[id];
+    }
+  }
+  return counts;
+}
+
+ReportCell title_cell(const net::Initiative& initiative) { return ReportCell::of_text(initiative.title); }
+
+ReportCell cost_cell(const net::Initiative& initiative) { return ReportCell::of_number(initiative.cost); }
+
+ReportCell network_value_cell(const net::Initiative& initiative) {
+  return ReportCell::of_number(initiative.network_value());
 }
 
 ReportCell yes_no(bool value) { return ReportCell::of_text(value ? "yes" : "no"); }

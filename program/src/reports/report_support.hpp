@@ -120,8 +120,25 @@ struct RetentionRisk {
 //! Names joined by ", ".
 [[nodiscard]] std::string partner_names(const Snapshot& snapshot, const std::vector<net::PartnerId>& partners);
 
-//! An empty table with its key, title and columns.
-[[nodiscard]] ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns);
+//! Per initiative, how many ballots of `cycle` support it (approve, rank, score or give points).
+[[nodiscard]] std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapshot,
+                                                                       net::CycleNumber cycle);
+
+//! A column filled from the row's initiative (`row.initiative`, a pointer), empty when the snapshot does not
+//! know the initiative.
+template <typename Row>
+[[nodiscard]] ReportColumn<Row> initiative_column(std::string key, std::string title,
+                                                  ReportCell (*cell)(const net::Initiative& initiative)) {
+  return {std::move(key), std::move(title),
+          [cell](const Row& row) { return row.initiative == nullptr ? ReportCell::empty() : cell(*row.initiative); }};
+}
+//! An initiative's title.
+[[nodiscard]] ReportCell title_cell(const net::Initiative& initiative);
+//! An initiative's cost.
+[[nodiscard]] ReportCell cost_cell(const net::Initiative& initiative);
+//! An initiative's network value: the sum of its estimated impacts on every partner.
+[[nodiscard]] ReportCell network_value_cell(const net::Initiative& initiative);
+
 //! "yes" or "no".
 [[nodiscard]] ReportCell yes_no(bool value);
 //! part / whole as a percentage; empty when whole is 0.
