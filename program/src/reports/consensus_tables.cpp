@@ -63,9 +63,7 @@ std::vector<ReportColumn<InitiativeRow>> ballot_columns() {
       initiative_column<R>("network_value", "Network value", network_value_cell),
       {"supporters", "Supporters", [](const R& r) { return ReportCell::of_integer(r.number); }},
   };
-  for (ReportColumn<R>& column : scorecard_columns()) {
-    columns.push_back(std::move(column));
-  }
+  append_columns(columns, scorecard_columns());
   return columns;
 }
 
@@ -77,9 +75,7 @@ std::vector<ReportColumn<InitiativeRow>> consensus_columns() {
       initiative_column<R>("title", "Title", title_cell),
       {"selected", "Selected", [](const R& r) { return yes_no(r.selected); }},
   };
-  for (ReportColumn<R>& column : scorecard_columns()) {
-    columns.push_back(std::move(column));
-  }
+  append_columns(columns, scorecard_columns());
   return columns;
 }
 

@@ -52,23 +52,16 @@ ReportTable decisions_table(const Snapshot& snapshot, const net::CycleOutcome& o
 
 std::vector<ReportColumn<net::PartnerResult>> partner_columns(const Snapshot& snapshot) {
   using R = net::PartnerResult;
-  return {
+  std::vector<ReportColumn<R>> columns{
       {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner); }},
       {"name", "Name", [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.partner)); }},
-      {"weight", "Weight", [](const R& r) { return ReportCell::of_number(r.weight); }},
-      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.estimated_value); }},
-      {"deoptimisation", "De-optimisation", [](const R& r) { return ReportCell::of_number(r.deoptimisation); }},
-      {"allocation", "Allocation", [](const R& r) { return ReportCell::of_number(r.allocation); }},
-      {"transfer", "Transfer", [](const R& r) { return ReportCell::of_number(r.transfer); }},
-      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.net_value); }},
-      {"voted", "Voted", [](const R& r) { return detail::yes_no(r.voted); }},
-      {"supported", "Supported", [](const R& r) { return ReportCell::of_integer(r.supported); }},
-      {"supported_selected", "Supported and selected",
-       [](const R& r) { return ReportCell::of_integer(r.supported_selected); }},
-      {"dry", "Dry", [](const R& r) { return detail::yes_no(r.dry); }},
-      {"dry_spell", "Dry spell", [](const R& r) { return ReportCell::of_integer(r.dry_spell); }},
-      {"protected", "Protected", [](const R& r) { return detail::yes_no(r.protected_partner); }},
   };
+  detail::append_columns(columns, detail::pick_columns<R>(detail::result_catalogue(),
+                                                          {"weight", "estimated_value", "deoptimisation", "allocation",
+                                                           "transfer", "net_value", "voted", "supported",
+                                                           "supported_selected", "dry", "dry_spell", "protected"},
+                                                          [](const R& r) -> const R& { return r; }));
+  return columns;
 }
 
 ReportTable partners_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {

@@ -46,18 +46,15 @@ struct PartnerRow {
 
 std::vector<ReportColumn<PartnerRow>> partner_columns(const detail::NetworkTotals& totals) {
   using R = PartnerRow;
-  return {
+  std::vector<ReportColumn<R>> columns{
       {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner->id); }},
       {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
-      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.totals->net_value); }},
-      {"leads", "Leads", [](const R& r) { return ReportCell::of_integer(r.totals->leads); }},
-      {"deopt_share", "De-optimisation share",
-       [&](const R& r) { return detail::percent_of(r.totals->deoptimisation, totals.deoptimisation); }},
-      {"longest_dry_spell", "Longest dry spell",
-       [](const R& r) { return ReportCell::of_integer(r.totals->longest_dry_spell); }},
-      {"protected_cycles", "Protected cycles",
-       [](const R& r) { return ReportCell::of_integer(r.totals->protected_cycles); }},
   };
+  detail::append_columns(
+      columns, detail::pick_columns<R>(detail::totals_catalogue(totals),
+                                       {"net_value", "leads", "deopt_share", "longest_dry_spell", "protected_cycles"},
+                                       [](const R& r) -> const detail::PartnerTotals& { return *r.totals; }));
+  return columns;
 }
 
 ReportTable partners_table(const Snapshot& snapshot, const detail::NetworkTotals& totals) {

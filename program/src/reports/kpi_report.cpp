@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -85,21 +84,28 @@ const net::KpiMeasurement* latest_measurement(const ObjectiveRow& row) {
   return row.measured.empty() ? nullptr : row.measured.back();
 }
 
+//! The "objective", "partner" and "kpi" columns of a row's objective (`row.objective`).
+template <typename Row>
+std::vector<ReportColumn<Row>> objective_identity(const Snapshot& snapshot) {
+  return {
+      {"objective", "Objective", [](const Row& r) { return ReportCell::of_integer(r.objective->id); }},
+      {"partner", "Partner",
+       [&](const Row& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.objective->partner)); }},
+      {"kpi", "KPI", [](const Row& r) { return ReportCell::of_text(kpi_name(*r.objective)); }},
+  };
+}
+
 std::vector<ReportColumn<ObjectiveRow>> objective_columns(const Snapshot& snapshot) {
   using R = ObjectiveRow;
-  std::vector<ReportColumn<R>> columns{
-      {"objective", "Objective", [](const R& r) { return ReportCell::of_integer(r.objective->id); }},
-      {"partner", "Partner",
-       [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.objective->partner)); }},
-      {"kpi", "KPI", [](const R& r) { return ReportCell::of_text(kpi_name(*r.objective)); }},
-      {"unit", "Unit", [](const R& r) { return ReportCell::of_text(r.objective->unit); }},
-      {"baseline", "Baseline", [](const R& r) { return ReportCell::of_number(r.objective->baseline); }},
-      {"target", "Target", [](const R& r) { return ReportCell::of_number(r.objective->target); }},
-  };
-  for (std::vector<ReportColumn<R>> measured : {measured_columns("first", "First", first_measurement),
-                                                measured_columns("latest", "Latest", latest_measurement)}) {
-    std::move(measured.begin(), measured.end(), std::back_inserter(columns));
-  }
+  std::vector<ReportColumn<R>> columns = objective_identity<R>(snapshot);
+  detail::append_columns(
+      columns, {
+                   {"unit", "Unit", [](const R& r) { return ReportCell::of_text(r.objective->unit); }},
+                   {"baseline", "Baseline", [](const R& r) { return ReportCell::of_number(r.objective->baseline); }},
+                   {"target", "Target", [](const R& r) { return ReportCell::of_number(r.objective->target); }},
+               });
+  detail::append_columns(columns, measured_columns("first", "First", first_measurement));
+  detail::append_columns(columns, measured_columns("latest", "Latest", latest_measurement));
   columns.push_back({"measurements", "Measurements",
                      [](const R& r) { return ReportCell::of_integer(static_cast<std::int64_t>(r.measured.size())); }});
   columns.push_back({"progress", "Progress", [](const R& r) { return progress_cell(r.progress); }});
@@ -138,16 +144,15 @@ struct MeasurementRow {
 
 std::vector<ReportColumn<MeasurementRow>> measurement_columns(const Snapshot& snapshot) {
   using R = MeasurementRow;
-  return {
-      {"objective", "Objective", [](const R& r) { return ReportCell::of_integer(r.objective->id); }},
-      {"partner", "Partner",
-       [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.objective->partner)); }},
-      {"kpi", "KPI", [](const R& r) { return ReportCell::of_text(kpi_name(*r.objective)); }},
-      {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.measurement->cycle); }},
-      {"value", "Value", [](const R& r) { return ReportCell::of_number(r.measurement->value); }},
-      {"progress", "Progress",
-       [](const R& r) { return progress_cell(progress_of(*r.objective, r.measurement->value)); }},
-  };
+  std::vector<ReportColumn<R>> columns = objective_identity<R>(snapshot);
+  detail::append_columns(
+      columns, {
+                   {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.measurement->cycle); }},
+                   {"value", "Value", [](const R& r) { return ReportCell::of_number(r.measurement->value); }},
+                   {"progress", "Progress",
+                    [](const R& r) { return progress_cell(progress_of(*r.objective, r.measurement->value)); }},
+               });
+  return columns;
 }
 
 ReportTable measurements_table(const Snapshot& snapshot) {

@@ -34,23 +34,14 @@ std::vector<ReportColumn<PartnerRow>> identity_columns() {
 
 std::vector<ReportColumn<PartnerRow>> figure_columns(const detail::NetworkTotals& network) {
   using R = PartnerRow;
-  return {
-      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.totals->estimated); }},
-      {"transfers", "Transfers", [](const R& r) { return ReportCell::of_number(r.totals->transfers); }},
-      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.totals->net_value); }},
-      {"longest_dry_spell", "Longest dry spell",
-       [](const R& r) { return ReportCell::of_integer(r.totals->longest_dry_spell); }},
-      {"current_dry_spell", "Current dry spell",
-       [](const R& r) { return ReportCell::of_integer(r.totals->current_dry_spell); }},
-      {"deopt_share", "De-optimisation share",
-       [&](const R& r) { return detail::percent_of(r.totals->deoptimisation, network.deoptimisation); }},
-      {"leads", "Leads", [](const R& r) { return ReportCell::of_integer(r.totals->leads); }},
-      {"lead_share", "Lead share", [&](const R& r) { return detail::percent_of(r.totals->leads, network.leads); }},
-      {"approvals_selected", "Approvals selected",
-       [](const R& r) { return detail::percent_of(r.totals->supported_selected, r.totals->supported); }},
-      {"estimation_error", "Estimation error", [](const R& r) { return r.accuracy.error_cell(); }},
-      {"estimation_bias", "Estimation bias", [](const R& r) { return r.accuracy.bias_cell(); }},
-  };
+  std::vector<ReportColumn<R>> columns =
+      detail::pick_columns<R>(detail::totals_catalogue(network),
+                              {"estimated_value", "transfers", "net_value", "longest_dry_spell", "current_dry_spell",
+                               "deopt_share", "leads", "lead_share", "approvals_selected"},
+                              [](const R& r) -> const detail::PartnerTotals& { return *r.totals; });
+  columns.push_back({"estimation_error", "Estimation error", [](const R& r) { return r.accuracy.error_cell(); }});
+  columns.push_back({"estimation_bias", "Estimation bias", [](const R& r) { return r.accuracy.bias_cell(); }});
+  return columns;
 }
 
 ReportTable partners_table(const Snapshot& snapshot) {
@@ -63,9 +54,7 @@ ReportTable partners_table(const Snapshot& snapshot) {
         {partner, &totals.of(partner->id), it == estimation.end() ? detail::EstimationTotals{} : it->second});
   }
   std::vector<ReportColumn<PartnerRow>> columns = identity_columns();
-  for (ReportColumn<PartnerRow>& column : figure_columns(totals)) {
-    columns.push_back(std::move(column));
-  }
+  detail::append_columns(columns, figure_columns(totals));
   return table_of(
       "partners", "Partners", columns, rows,
       {
@@ -87,24 +76,17 @@ struct HistoryRow {
 
 std::vector<ReportColumn<HistoryRow>> history_columns() {
   using R = HistoryRow;
-  return {
-      {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.outcome->cycle); }},
-      {"weight", "Weight", [](const R& r) { return ReportCell::of_number(r.result->weight); }},
-      {"estimated_value", "Estimated value",
-       [](const R& r) { return ReportCell::of_number(r.result->estimated_value); }},
-      {"deoptimisation", "De-optimisation", [](const R& r) { return ReportCell::of_number(r.result->deoptimisation); }},
-      {"transfer", "Transfer", [](const R& r) { return ReportCell::of_number(r.result->transfer); }},
-      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.result->net_value); }},
-      {"voted", "Voted", [](const R& r) { return detail::yes_no(r.result->voted); }},
-      {"dry", "Dry", [](const R& r) { return detail::yes_no(r.result->dry); }},
-      {"dry_spell", "Dry spell", [](const R& r) { return ReportCell::of_integer(r.result->dry_spell); }},
-      {"protected", "Protected", [](const R& r) { return detail::yes_no(r.result->protected_partner); }},
-      {"supported", "Supported", [](const R& r) { return ReportCell::of_integer(r.result->supported); }},
-      {"supported_selected", "Supported and selected",
-       [](const R& r) { return ReportCell::of_integer(r.result->supported_selected); }},
-      {"leads", "Leads",
-       [](const R& r) { return ReportCell::of_integer(detail::leads_in(*r.outcome, r.result->partner)); }},
-  };
+  std::vector<ReportColumn<R>> columns{
+      {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.outcome->cycle); }}};
+  detail::append_columns(
+      columns, detail::pick_columns<R>(detail::result_catalogue(),
+                                       {"weight", "estimated_value", "deoptimisation", "transfer", "net_value", "voted",
+                                        "dry", "dry_spell", "protected", "supported", "supported_selected"},
+                                       [](const R& r) -> const net::PartnerResult& { return *r.result; }));
+  columns.push_back({"leads", "Leads", [](const R& r) {
+                       return ReportCell::of_integer(detail::leads_in(*r.outcome, r.result->partner));
+                     }});
+  return columns;
 }
 
 ReportTable history_table(const Snapshot& snapshot, const net::Partner& partner) {

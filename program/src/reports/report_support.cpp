@@ -210,6 +210,46 @@ std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapsho
   return counts;
 }
 
+const std::vector<ReportColumn<net::PartnerResult>>& result_catalogue() {
+  using R = net::PartnerResult;
+  static const std::vector<ReportColumn<R>> columns{
+      {"weight", "Weight", [](const R& r) { return ReportCell::of_number(r.weight); }},
+      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.estimated_value); }},
+      {"deoptimisation", "De-optimisation", [](const R& r) { return ReportCell::of_number(r.deoptimisation); }},
+      {"allocation", "Allocation", [](const R& r) { return ReportCell::of_number(r.allocation); }},
+      {"transfer", "Transfer", [](const R& r) { return ReportCell::of_number(r.transfer); }},
+      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.net_value); }},
+      {"voted", "Voted", [](const R& r) { return yes_no(r.voted); }},
+      {"supported", "Supported", [](const R& r) { return ReportCell::of_integer(r.supported); }},
+      {"supported_selected", "Supported and selected",
+       [](const R& r) { return ReportCell::of_integer(r.supported_selected); }},
+      {"dry", "Dry", [](const R& r) { return yes_no(r.dry); }},
+      {"dry_spell", "Dry spell", [](const R& r) { return ReportCell::of_integer(r.dry_spell); }},
+      {"protected", "Protected", [](const R& r) { return yes_no(r.protected_partner); }},
+  };
+  return columns;
+}
+
+std::vector<ReportColumn<PartnerTotals>> totals_catalogue(const NetworkTotals& network) {
+  using R = PartnerTotals;
+  return {
+      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.estimated); }},
+      {"transfers", "Transfers", [](const R& r) { return ReportCell::of_number(r.transfers); }},
+      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.net_value); }},
+      {"longest_dry_spell", "Longest dry spell",
+       [](const R& r) { return ReportCell::of_integer(r.longest_dry_spell); }},
+      {"current_dry_spell", "Current dry spell",
+       [](const R& r) { return ReportCell::of_integer(r.current_dry_spell); }},
+      {"deopt_share", "De-optimisation share",
+       [&network](const R& r) { return percent_of(r.deoptimisation, network.deoptimisation); }},
+      {"leads", "Leads", [](const R& r) { return ReportCell::of_integer(r.leads); }},
+      {"lead_share", "Lead share", [&network](const R& r) { return percent_of(r.leads, network.leads); }},
+      {"approvals_selected", "Approvals selected",
+       [](const R& r) { return percent_of(r.supported_selected, r.supported); }},
+      {"protected_cycles", "Protected cycles", [](const R& r) { return ReportCell::of_integer(r.protected_cycles); }},
+  };
+}
+
 ReportCell title_cell(const net::Initiative& initiative) { return ReportCell::of_text(initiative.title); }
 
 ReportCell cost_cell(const net::Initiative& initiative) { return ReportCell::of_number(initiative.cost); }

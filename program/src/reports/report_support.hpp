@@ -1,9 +1,14 @@
 #pragma once
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
+#include <initializer_list>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "covalue/program/report.hpp"
@@ -132,6 +137,34 @@ template <typename Row>
   return {std::move(key), std::move(title),
           [cell](const Row& row) { return row.initiative == nullptr ? ReportCell::empty() : cell(*row.initiative); }};
 }
+//! The columns of `catalogue` named `keys`, in that order, each reading the part of a row that `part` gives
+//! (a table over rows that hold a partner's result or totals picks the figures it shows by key).
+template <typename Row, typename Part, typename Project>
+[[nodiscard]] std::vector<ReportColumn<Row>> pick_columns(const std::vector<ReportColumn<Part>>& catalogue,
+                                                          std::initializer_list<std::string_view> keys, Project part) {
+  std::vector<ReportColumn<Row>> picked;
+  for (const std::string_view key : keys) {
+    const auto found = std::find_if(catalogue.begin(), catalogue.end(),
+                                    [&](const ReportColumn<Part>& column) { return column.key == key; });
+    assert(found != catalogue.end() && "no such column in the catalogue");
+    picked.push_back(
+        {found->key, found->title, [cell = found->cell, part](const Row& row) { return cell(part(row)); }});
+  }
+  return picked;
+}
+//! Appends `more` to `columns`.
+template <typename Row>
+void append_columns(std::vector<ReportColumn<Row>>& columns, std::vector<ReportColumn<Row>> more) {
+  std::move(more.begin(), more.end(), std::back_inserter(columns));
+}
+//! Every column of a partner's result in one cycle: weight, estimated_value, deoptimisation, allocation,
+//! transfer, net_value, voted, supported, supported_selected, dry, dry_spell, protected.
+[[nodiscard]] const std::vector<ReportColumn<net::PartnerResult>>& result_catalogue();
+//! Every column of a partner's totals over the closed cycles, shares taken of `network`'s: estimated_value,
+//! transfers, net_value, longest_dry_spell, current_dry_spell, deopt_share, leads, lead_share,
+//! approvals_selected, protected_cycles. The columns refer to `network`, which must outlive them.
+[[nodiscard]] std::vector<ReportColumn<PartnerTotals>> totals_catalogue(const NetworkTotals& network);
+
 //! An initiative's title.
 [[nodiscard]] ReportCell title_cell(const net::Initiative& initiative);
 //! An initiative's cost.
