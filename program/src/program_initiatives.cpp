@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 #include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
@@ -55,6 +57,32 @@ void erase(std::vector<net::PartnerId>& list, net::PartnerId partner) {
 
 bool contains(const std::vector<net::PartnerId>& list, net::PartnerId partner) {
   return std::find(list.begin(), list.end(), partner) != list.end();
+}
+
+//! Edits the copy of an undecided initiative for a change of who offers to lead it, and says what changed.
+using LeadOfferEdit = std::function<core::Status(const Snapshot& snapshot, net::Initiative& changed, json& detail)>;
+
+//! A change (`action`) of who offers to lead initiative `id`, asked for `partner` by itself or a coordinator:
+//! reads the undecided initiative, lets `edit` change its copy, and stores it.
+core::Result<net::Initiative> change_lead_offer(const detail::ChangeContext& context, std::string_view action,
+                                                net::InitiativeId id, net::PartnerId partner,
+                                                const LeadOfferEdit& edit) {
+  if (!context.actor.acts_for(partner) && !context.actor.coordinates()) {
+    return detail::require_acts_for(context.actor, partner, true, "partner").error();
+  }
+  return detail::run_change_to<net::Initiative>(
+      context, action, SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& changed) -> core::Status {
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
+        if (!found) {
+          return found.error();
+        }
+        changed = **found;
+        if (core::Status edited = edit(snapshot, changed, detail); !edited) {
+          return edited;
+        }
+        return session.update_initiative(changed);
+      });
 }
 
 }  // namespace
@@ -129,22 +157,14 @@ core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std:
 }
 
 core::Result<net::Initiative> Program::volunteer(net::InitiativeId id, net::PartnerId partner) {
-  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
-    return detail::require_acts_for(actor_, partner, true, "partner").error();
-  }
-  return detail::run_change_to<net::Initiative>(
-      {store_, actor_, *clock_}, "volunteer", SnapshotParts::minimal(), {},
-      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& changed) -> core::Status {
-        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
-        if (!found) {
-          return found.error();
-        }
+  return change_lead_offer(
+      {store_, actor_, *clock_}, "volunteer", id, partner,
+      [&](const Snapshot& snapshot, net::Initiative& changed, json& detail) -> core::Status {
         if (core::Result<const net::Partner*> who =
                 detail::member(snapshot, partner, detail::membership_cycle(snapshot), "partner");
             !who) {
           return who.error();
         }
-        changed = **found;
         const bool consents = actor_.acts_for(partner);
         if (consents) {
           erase(changed.nominees, partner);
@@ -155,22 +175,14 @@ core::Result<net::Initiative> Program::volunteer(net::InitiativeId id, net::Part
           changed.nominees.push_back(partner);
         }
         detail = {{"initiative", id}, {"partner", partner}, {"accepted", consents}};
-        return session.update_initiative(changed);
+        return {};
       });
 }
 
 core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::PartnerId partner) {
-  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
-    return detail::require_acts_for(actor_, partner, true, "partner").error();
-  }
-  return detail::run_change_to<net::Initiative>(
-      {store_, actor_, *clock_}, "stand_down", SnapshotParts::minimal(), {},
-      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& changed) -> core::Status {
-        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
-        if (!found) {
-          return found.error();
-        }
-        changed = **found;
+  return change_lead_offer(
+      {store_, actor_, *clock_}, "stand_down", id, partner,
+      [&](const Snapshot&, net::Initiative& changed, json& detail) -> core::Status {
         if (!actor_.acts_for(partner) && contains(changed.volunteers, partner)) {
           return core::make_error(core::ErrorKind::kForbidden,
                                   "partner " + std::to_string(partner) +
@@ -185,7 +197,7 @@ core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::Par
         erase(changed.volunteers, partner);
         erase(changed.nominees, partner);
         detail = {{"initiative", id}, {"partner", partner}};
-        return session.update_initiative(changed);
+        return {};
       });
 }
 
