@@ -111,7 +111,7 @@ core::Result<Report> network_report(const Snapshot& snapshot) {
   NetworkRun run;
   report.tables.push_back(cycles_table(snapshot, run));
   const std::map<net::PartnerId, detail::EstimationTotals> by_proposer = detail::estimation_by_proposer(snapshot);
-  const detail::EstimationTotals overall = detail::estimation_overall(by_proposer);
+  const detail::EstimationTotals overall = detail::estimation_overall(snapshot);
   report.tables.push_back(estimation_table(snapshot, by_proposer));
   report.summary = {
       {"partners", ReportCell::of_integer(members_now(snapshot))},

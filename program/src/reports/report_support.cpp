@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 #include <utility>
 
 namespace covalue::program::detail {
@@ -28,6 +29,34 @@ std::vector<const T*> ordered(const std::vector<T>& items, Key key) {
     result.push_back(&item);
   }
   std::stable_sort(result.begin(), result.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  return result;
+}
+
+//! Estimation totals of the recorded actuals, grouped by `group_of` their initiative (actuals of
+//! initiatives the snapshot does not know are left out).
+template <typename GroupOf>
+auto estimation_grouped(const Snapshot& snapshot, GroupOf group_of) {
+  using Group = std::invoke_result_t<GroupOf, const net::Initiative&>;
+  std::map<Group, EstimationTotals> result;
+  std::map<Group, std::set<net::InitiativeId>> initiatives;
+  for (const net::RealisedValue& value : snapshot.realised) {
+    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
+    if (initiative == nullptr) {
+      continue;
+    }
+    const core::Rational estimate = initiative->impact_on(value.partner);
+    const Group group = group_of(*initiative);
+    EstimationTotals& totals = result[group];
+    totals.pairs += 1;
+    totals.estimate += estimate;
+    totals.actual += value.actual;
+    totals.absolute_error += abs(value.actual - estimate);
+    totals.absolute_estimate += abs(estimate);
+    initiatives[group].insert(initiative->id);
+  }
+  for (auto& [group, totals] : result) {
+    totals.initiatives = static_cast<std::int64_t>(initiatives[group].size());
+  }
   return result;
 }
 
@@ -66,39 +95,12 @@ ReportCell EstimationTotals::bias_cell() const {
 }
 
 std::map<net::PartnerId, EstimationTotals> estimation_by_proposer(const Snapshot& snapshot) {
-  std::map<net::PartnerId, EstimationTotals> result;
-  std::map<net::PartnerId, std::set<net::InitiativeId>> initiatives;
-  for (const net::RealisedValue& value : snapshot.realised) {
-    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
-    if (initiative == nullptr) {
-      continue;
-    }
-    const core::Rational estimate = initiative->impact_on(value.partner);
-    EstimationTotals& totals = result[initiative->proposer];
-    totals.pairs += 1;
-    totals.estimate += estimate;
-    totals.actual += value.actual;
-    totals.absolute_error += abs(value.actual - estimate);
-    totals.absolute_estimate += abs(estimate);
-    initiatives[initiative->proposer].insert(initiative->id);
-  }
-  for (auto& [proposer, totals] : result) {
-    totals.initiatives = static_cast<std::int64_t>(initiatives[proposer].size());
-  }
-  return result;
+  return estimation_grouped(snapshot, [](const net::Initiative& initiative) { return initiative.proposer; });
 }
 
-EstimationTotals estimation_overall(const std::map<net::PartnerId, EstimationTotals>& by_proposer) {
-  EstimationTotals overall;
-  for (const auto& [proposer, totals] : by_proposer) {
-    overall.pairs += totals.pairs;
-    overall.initiatives += totals.initiatives;
-    overall.estimate += totals.estimate;
-    overall.actual += totals.actual;
-    overall.absolute_error += totals.absolute_error;
-    overall.absolute_estimate += totals.absolute_estimate;
-  }
-  return overall;
+EstimationTotals estimation_overall(const Snapshot& snapshot) {
+  const std::map<int, EstimationTotals> all = estimation_grouped(snapshot, [](const net::Initiative&) { return 0; });
+  return all.empty() ? EstimationTotals{} : all.begin()->second;
 }
 
 std::map<net::CycleNumber, CycleRealised> realised_by_cycle(const Snapshot& snapshot) {

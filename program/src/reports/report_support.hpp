@@ -62,7 +62,7 @@ struct EstimationTotals {
 //! Estimation totals per proposer of the initiatives, over every recorded actual.
 [[nodiscard]] std::map<net::PartnerId, EstimationTotals> estimation_by_proposer(const Snapshot& snapshot);
 //! The estimation totals of the whole network (every proposer together).
-[[nodiscard]] EstimationTotals estimation_overall(const std::map<net::PartnerId, EstimationTotals>& by_proposer);
+[[nodiscard]] EstimationTotals estimation_overall(const Snapshot& snapshot);
 
 //! The actuals recorded for one cycle.
 struct CycleRealised {
