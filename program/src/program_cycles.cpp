@@ -6,7 +6,6 @@
 namespace covalue::program {
 namespace {
 
-using detail::run_change;
 using nlohmann::json;
 
 core::Result<const net::Cycle*> cycle_in_state(const Snapshot& snapshot, net::CycleNumber number,

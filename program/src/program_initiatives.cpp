@@ -8,7 +8,6 @@
 
 namespace covalue::program {
 
-using detail::run_change;
 using nlohmann::json;
 
 namespace {

@@ -58,8 +58,8 @@ ReportTable partners_table(const Snapshot& snapshot) {
   return table_of(
       "partners", "Partners", columns, rows,
       {
-          "Sums over the outcomes of every closed cycle; status 'left' marks partners no longer members from "
-          "left_cycle.",
+          std::string("Sums over the outcomes of every closed cycle; status 'left' marks partners no longer ") +
+              "members from left_cycle.",
           "net_value = estimated_value + transfers. current_dry_spell is the one of the latest cycle it took part in.",
           "deopt_share: its de-optimisation over everyone's; lead_share: initiatives it led over all initiatives led.",
           "approvals_selected: initiatives it supported that were selected, over those it supported.",
