@@ -6,7 +6,6 @@
 namespace covalue::program {
 namespace {
 
-using detail::run_change;
 using nlohmann::json;
 
 core::Result<const net::Cycle*> cycle_in_state(const Snapshot& snapshot, net::CycleNumber number,
@@ -129,53 +128,44 @@ core::Result<net::Cycle> Program::open_cycle() {
   if (core::Status allowed = detail::require_coordinator(actor_, "open a cycle"); !allowed) {
     return allowed.error();
   }
-  net::Cycle cycle;
-  core::Status status = run_change({store_, actor_, *clock_}, "open_cycle", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
-                                       return detail::conflict("cycle " + std::to_string(open->number) + " is still " +
-                                                                   net::name_of(open->state) + "; close it first",
-                                                               "cycle");
-                                     }
-                                     cycle.number = snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
-                                     cycle.state = net::CycleState::kProposing;
-                                     cycle.capacity = snapshot.charter.capacity;
-                                     cycle.rule = snapshot.charter.rule;
-                                     detail = {{"cycle", cycle.number},
-                                               {"rule", net::name_of(cycle.rule)},
-                                               {"capacity", core::to_string(cycle.capacity)}};
-                                     if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
-                                       return inserted;
-                                     }
-                                     return advance_initiatives(session, snapshot, cycle.number);
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return cycle;
+  return detail::run_change_to<net::Cycle>(
+      {store_, actor_, *clock_}, "open_cycle", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Cycle& cycle) -> core::Status {
+        if (const net::Cycle* open = detail::open_cycle_of(snapshot); open != nullptr) {
+          return detail::conflict(
+              "cycle " + std::to_string(open->number) + " is still " + net::name_of(open->state) + "; close it first",
+              "cycle");
+        }
+        cycle.number = snapshot.cycles.empty() ? 1 : snapshot.cycles.back().number + 1;
+        cycle.state = net::CycleState::kProposing;
+        cycle.capacity = snapshot.charter.capacity;
+        cycle.rule = snapshot.charter.rule;
+        detail = {
+            {"cycle", cycle.number}, {"rule", net::name_of(cycle.rule)}, {"capacity", core::to_string(cycle.capacity)}};
+        if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
+          return inserted;
+        }
+        return advance_initiatives(session, snapshot, cycle.number);
+      });
 }
 
 core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
   if (core::Status allowed = detail::require_coordinator(actor_, "start the vote"); !allowed) {
     return allowed.error();
   }
-  net::Cycle cycle;
-  core::Status status = run_change({store_, actor_, *clock_}, "start_voting", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     core::Result<const net::Cycle*> found =
-                                         cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
-                                     if (!found) {
-                                       return found.error();
-                                     }
-                                     cycle = **found;
-                                     cycle.state = net::CycleState::kVoting;
-                                     detail = {{"cycle", number}};
-                                     return session.update_cycle(cycle);
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return cycle;
+  return detail::run_change_to<net::Cycle>(
+      {store_, actor_, *clock_}, "start_voting", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Cycle& cycle) -> core::Status {
+        core::Result<const net::Cycle*> found =
+            cycle_in_state(snapshot, number, net::CycleState::kProposing, "voted on");
+        if (!found) {
+          return found.error();
+        }
+        cycle = **found;
+        cycle.state = net::CycleState::kVoting;
+        detail = {{"cycle", number}};
+        return session.update_cycle(cycle);
+      });
 }
 
 core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& ballot) {
@@ -183,30 +173,26 @@ core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& 
   if (core::Status allowed = detail::require_acts_for(actor_, ballot.partner, false, "partner"); !allowed) {
     return allowed.error();
   }
-  net::PartnerBallot stored;
   SnapshotParts parts = SnapshotParts::minimal();
   parts.initiatives_of = ballot.cycle;  // a ballot names only the cycle's candidates
   parts.objectives = false;
-  core::Status status = run_change({store_, actor_, *clock_}, "cast_ballot", parts,
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
-                                     if (!valid) {
-                                       return valid.error();
-                                     }
-                                     stored = *valid;
-                                     // The audit log says that a ballot was cast, never what it says (ballots are
-                                     // secret).
-                                     detail = {{"cycle", ballot.cycle},
-                                               {"partner", ballot.partner},
-                                               {"format", net::name_of(ballot.format)},
-                                               {"entries", valid->entries.size()},
-                                               {"objections", valid->objections.size()}};
-                                     return session.put_ballot(*valid);
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return stored;
+  return detail::run_change_to<net::PartnerBallot>(
+      {store_, actor_, *clock_}, "cast_ballot", parts, {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::PartnerBallot& stored) -> core::Status {
+        core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
+        if (!valid) {
+          return valid.error();
+        }
+        stored = *valid;
+        // The audit log says that a ballot was cast, never what it says (ballots are
+        // secret).
+        detail = {{"cycle", ballot.cycle},
+                  {"partner", ballot.partner},
+                  {"format", net::name_of(ballot.format)},
+                  {"entries", valid->entries.size()},
+                  {"objections", valid->objections.size()}};
+        return session.put_ballot(*valid);
+      });
 }
 
 core::Result<net::CycleOutcome> Program::close_cycle(net::CycleNumber number) {
@@ -225,14 +211,13 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
   if (core::Status allowed = detail::require_coordinator(actor_, "close a cycle"); !allowed) {
     return allowed.error();
   }
-  ClosedCycle closed;
   SnapshotParts parts = SnapshotParts::minimal();
   parts.ballots = true;
   parts.outcomes = true;
   parts.scorecard = report;  // the report shows the scorecard beside the consensus
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "close_cycle", parts,
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+  return detail::run_change_to<ClosedCycle>(
+      {store_, actor_, *clock_}, "close_cycle", parts, {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, ClosedCycle& closed) -> core::Status {
         if (number == 0 && newest_when_zero && snapshot.current_cycle() != nullptr) {
           number = snapshot.current_cycle()->number;
         }
@@ -257,20 +242,15 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
         }
         return session.update_cycle(cycle);
       });
-  if (!status) {
-    return status.error();
-  }
-  return closed;
 }
 
 core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
   if (core::Status allowed = detail::require_coordinator(actor_, "review a cycle"); !allowed) {
     return allowed.error();
   }
-  net::Cycle cycle;
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "review_cycle", SnapshotParts::minimal(),
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+  return detail::run_change_to<net::Cycle>(
+      {store_, actor_, *clock_}, "review_cycle", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Cycle& cycle) -> core::Status {
         core::Result<const net::Cycle*> found = cycle_in_state(snapshot, number, net::CycleState::kClosed, "reviewed");
         if (!found) {
           return found.error();
@@ -288,10 +268,6 @@ core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
         }
         return session.update_cycle(cycle);
       });
-  if (!status) {
-    return status.error();
-  }
-  return cycle;
 }
 
 }  // namespace covalue::program

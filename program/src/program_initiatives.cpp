@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 #include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
@@ -6,7 +8,6 @@
 
 namespace covalue::program {
 
-using detail::run_change;
 using nlohmann::json;
 
 namespace {
@@ -57,51 +58,72 @@ bool contains(const std::vector<net::PartnerId>& list, net::PartnerId partner) {
   return std::find(list.begin(), list.end(), partner) != list.end();
 }
 
+//! Edits the copy of an undecided initiative for a change of who offers to lead it, and says what changed.
+using LeadOfferEdit = std::function<core::Status(const Snapshot& snapshot, net::Initiative& changed, json& detail)>;
+
+//! A change (`action`) of who offers to lead initiative `id`, asked for `partner` by itself or a coordinator:
+//! reads the undecided initiative, lets `edit` change its copy, and stores it.
+core::Result<net::Initiative> change_lead_offer(const detail::ChangeContext& context, std::string_view action,
+                                                net::InitiativeId id, net::PartnerId partner,
+                                                const LeadOfferEdit& edit) {
+  if (!context.actor.acts_for(partner) && !context.actor.coordinates()) {
+    return detail::require_acts_for(context.actor, partner, true, "partner").error();
+  }
+  return detail::run_change_to<net::Initiative>(
+      context, action, SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& changed) -> core::Status {
+        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
+        if (!found) {
+          return found.error();
+        }
+        changed = **found;
+        if (core::Status edited = edit(snapshot, changed, detail); !edited) {
+          return edited;
+        }
+        return session.update_initiative(changed);
+      });
+}
+
 }  // namespace
 
 core::Result<net::Initiative> Program::propose(const net::Initiative& initiative) {
   if (core::Status allowed = detail::require_acts_for(actor_, initiative.proposer, true, "proposer"); !allowed) {
     return allowed.error();
   }
-  net::Initiative stored = initiative;
-  stored.status = net::InitiativeStatus::kProposed;
-  stored.lead.reset();
-  if (core::Status consent = place_volunteers(actor_, stored); !consent) {
+  net::Initiative draft = initiative;
+  draft.status = net::InitiativeStatus::kProposed;
+  draft.lead.reset();
+  if (core::Status consent = place_volunteers(actor_, draft); !consent) {
     return consent.error();
   }
-  core::Status status = run_change({store_, actor_, *clock_}, "propose", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     if (core::Status valid = detail::validate_proposal(snapshot, stored); !valid) {
-                                       return valid;
-                                     }
-                                     const net::Cycle* open = detail::open_cycle_of(snapshot);
-                                     // Proposals made while a cycle is voting wait for the next cycle (cycle 0 until it
-                                     // opens). So do proposals made after the cycle's ballot was shortlisted.
-                                     const bool joins = open != nullptr && open->state == net::CycleState::kProposing &&
-                                                        open->shortlist.empty();
-                                     stored.cycle = joins ? open->number : 0;
-                                     core::Result<net::InitiativeId> id = session.insert_initiative(stored);
-                                     if (!id) {
-                                       return id.error();
-                                     }
-                                     stored.id = *id;
-                                     detail = {{"initiative", stored.id},     {"title", stored.title},
-                                               {"proposer", stored.proposer}, {"cost", core::to_string(stored.cost)},
-                                               {"cycle", stored.cycle},       {"volunteers", stored.volunteers},
-                                               {"nominees", stored.nominees}};
-                                     return {};
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return stored;
+  return detail::run_change_to<net::Initiative>(
+      {store_, actor_, *clock_}, "propose", SnapshotParts::minimal(), std::move(draft),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& stored) -> core::Status {
+        if (core::Status valid = detail::validate_proposal(snapshot, stored); !valid) {
+          return valid;
+        }
+        const net::Cycle* open = detail::open_cycle_of(snapshot);
+        // Proposals made while a cycle is voting wait for the next cycle (cycle 0 until it
+        // opens). So do proposals made after the cycle's ballot was shortlisted.
+        const bool joins = open != nullptr && open->state == net::CycleState::kProposing && open->shortlist.empty();
+        stored.cycle = joins ? open->number : 0;
+        core::Result<net::InitiativeId> id = session.insert_initiative(stored);
+        if (!id) {
+          return id.error();
+        }
+        stored.id = *id;
+        detail = {{"initiative", stored.id},     {"title", stored.title},
+                  {"proposer", stored.proposer}, {"cost", core::to_string(stored.cost)},
+                  {"cycle", stored.cycle},       {"volunteers", stored.volunteers},
+                  {"nominees", stored.nominees}};
+        return {};
+      });
 }
 
 core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std::string& reason) {
-  net::Initiative changed;
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "withdraw", SnapshotParts::minimal(),
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+  return detail::run_change_to<net::Initiative>(
+      {store_, actor_, *clock_}, "withdraw", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Initiative& changed) -> core::Status {
         const net::Initiative* known = snapshot.find_initiative(id);
         if (known != nullptr) {
           if (core::Status allowed = detail::require_acts_for(actor_, known->proposer, true, "initiative"); !allowed) {
@@ -131,61 +153,35 @@ core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std:
         }
         return session.update_initiative(changed);
       });
-  if (!status) {
-    return status.error();
-  }
-  return changed;
 }
 
 core::Result<net::Initiative> Program::volunteer(net::InitiativeId id, net::PartnerId partner) {
-  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
-    return detail::require_acts_for(actor_, partner, true, "partner").error();
-  }
-  net::Initiative changed;
-  core::Status status =
-      run_change({store_, actor_, *clock_}, "volunteer", SnapshotParts::minimal(),
-                 [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                   core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
-                   if (!found) {
-                     return found.error();
-                   }
-                   if (core::Result<const net::Partner*> who =
-                           detail::member(snapshot, partner, detail::membership_cycle(snapshot), "partner");
-                       !who) {
-                     return who.error();
-                   }
-                   changed = **found;
-                   const bool consents = actor_.acts_for(partner);
-                   if (consents) {
-                     erase(changed.nominees, partner);
-                     if (!contains(changed.volunteers, partner)) {
-                       changed.volunteers.push_back(partner);
-                     }
-                   } else if (!contains(changed.volunteers, partner) && !contains(changed.nominees, partner)) {
-                     changed.nominees.push_back(partner);
-                   }
-                   detail = {{"initiative", id}, {"partner", partner}, {"accepted", consents}};
-                   return session.update_initiative(changed);
-                 });
-  if (!status) {
-    return status.error();
-  }
-  return changed;
+  return change_lead_offer(
+      {store_, actor_, *clock_}, "volunteer", id, partner,
+      [&](const Snapshot& snapshot, net::Initiative& changed, json& detail) -> core::Status {
+        if (core::Result<const net::Partner*> who =
+                detail::member(snapshot, partner, detail::membership_cycle(snapshot), "partner");
+            !who) {
+          return who.error();
+        }
+        const bool consents = actor_.acts_for(partner);
+        if (consents) {
+          erase(changed.nominees, partner);
+          if (!contains(changed.volunteers, partner)) {
+            changed.volunteers.push_back(partner);
+          }
+        } else if (!contains(changed.volunteers, partner) && !contains(changed.nominees, partner)) {
+          changed.nominees.push_back(partner);
+        }
+        detail = {{"initiative", id}, {"partner", partner}, {"accepted", consents}};
+        return {};
+      });
 }
 
 core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::PartnerId partner) {
-  if (!actor_.acts_for(partner) && !actor_.coordinates()) {
-    return detail::require_acts_for(actor_, partner, true, "partner").error();
-  }
-  net::Initiative changed;
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "stand_down", SnapshotParts::minimal(),
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-        core::Result<const net::Initiative*> found = undecided_initiative(snapshot, id, "offered a lead");
-        if (!found) {
-          return found.error();
-        }
-        changed = **found;
+  return change_lead_offer(
+      {store_, actor_, *clock_}, "stand_down", id, partner,
+      [&](const Snapshot&, net::Initiative& changed, json& detail) -> core::Status {
         if (!actor_.acts_for(partner) && contains(changed.volunteers, partner)) {
           return core::make_error(core::ErrorKind::kForbidden,
                                   "partner " + std::to_string(partner) +
@@ -200,12 +196,8 @@ core::Result<net::Initiative> Program::stand_down(net::InitiativeId id, net::Par
         erase(changed.volunteers, partner);
         erase(changed.nominees, partner);
         detail = {{"initiative", id}, {"partner", partner}};
-        return session.update_initiative(changed);
+        return {};
       });
-  if (!status) {
-    return status.error();
-  }
-  return changed;
 }
 
 }  // namespace covalue::program

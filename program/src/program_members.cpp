@@ -104,67 +104,59 @@ core::Result<net::Partner> Program::add_partner(const std::string& name, net::Ti
   if (core::Status allowed = detail::require_coordinator(actor_, "add partners"); !allowed) {
     return allowed.error();
   }
-  net::Partner partner;
-  partner.name = name;
-  partner.tier = tier;
+  net::Partner draft;
+  draft.name = name;
+  draft.tier = tier;
   if (core::Status text = check_text_field(name, kNameField, "name", true); !text) {
     return text.error();
   }
-  core::Status status = run_change({store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     if (snapshot.find_partner(std::string_view(name)) != nullptr) {
-                                       return detail::conflict("a partner named '" + name + "' already exists", "name");
-                                     }
-                                     partner.joined_cycle = detail::membership_cycle(snapshot);
-                                     core::Result<net::PartnerId> id = session.insert_partner(partner);
-                                     if (!id) {
-                                       return id.error();
-                                     }
-                                     partner.id = *id;
-                                     detail = {{"partner", partner.id}, {"name", name}, {"tier", net::name_of(tier)}};
-                                     return {};
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return partner;
+  return detail::run_change_to<net::Partner>(
+      {store_, actor_, *clock_}, "add_partner", SnapshotParts::minimal(), std::move(draft),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Partner& partner) -> core::Status {
+        if (snapshot.find_partner(std::string_view(name)) != nullptr) {
+          return detail::conflict("a partner named '" + name + "' already exists", "name");
+        }
+        partner.joined_cycle = detail::membership_cycle(snapshot);
+        core::Result<net::PartnerId> id = session.insert_partner(partner);
+        if (!id) {
+          return id.error();
+        }
+        partner.id = *id;
+        detail = {{"partner", partner.id}, {"name", name}, {"tier", net::name_of(tier)}};
+        return {};
+      });
 }
 
 core::Result<net::Partner> Program::leave_partner(net::PartnerId id) {
   if (core::Status allowed = detail::require_coordinator(actor_, "record that a partner leaves"); !allowed) {
     return allowed.error();
   }
-  net::Partner partner;
-  core::Status status = run_change({store_, actor_, *clock_}, "leave_partner", SnapshotParts::minimal(),
-                                   [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                                     const net::CycleNumber cycle = detail::membership_cycle(snapshot);
-                                     core::Result<const net::Partner*> found =
-                                         detail::member(snapshot, id, cycle, "partner");
-                                     if (!found) {
-                                       return found.error();
-                                     }
-                                     partner = **found;
-                                     partner.left_cycle = cycle;
-                                     detail = {{"partner", id}, {"left_cycle", cycle}};
-                                     return session.update_partner(partner);
-                                   });
-  if (!status) {
-    return status.error();
-  }
-  return partner;
+  return detail::run_change_to<net::Partner>(
+      {store_, actor_, *clock_}, "leave_partner", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Partner& partner) -> core::Status {
+        const net::CycleNumber cycle = detail::membership_cycle(snapshot);
+        core::Result<const net::Partner*> found = detail::member(snapshot, id, cycle, "partner");
+        if (!found) {
+          return found.error();
+        }
+        partner = **found;
+        partner.left_cycle = cycle;
+        detail = {{"partner", id}, {"left_cycle", cycle}};
+        return session.update_partner(partner);
+      });
 }
 
 core::Result<net::Objective> Program::add_objective(const net::Objective& objective) {
   if (core::Status allowed = detail::require_acts_for(actor_, objective.partner, true, "partner"); !allowed) {
     return allowed.error();
   }
-  net::Objective stored = objective;
+  net::Objective draft = objective;
   if (core::Status valid = check_objective(objective); !valid) {
     return valid.error();
   }
-  core::Status status = run_change(
-      {store_, actor_, *clock_}, "add_objective", SnapshotParts::minimal(),
-      [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+  return detail::run_change_to<net::Objective>(
+      {store_, actor_, *clock_}, "add_objective", SnapshotParts::minimal(), std::move(draft),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Objective& stored) -> core::Status {
         const net::CycleNumber cycle = detail::membership_cycle(snapshot);
         if (core::Result<const net::Partner*> owner = detail::member(snapshot, objective.partner, cycle, "partner");
             !owner) {
@@ -178,10 +170,6 @@ core::Result<net::Objective> Program::add_objective(const net::Objective& object
         detail = {{"objective", stored.id}, {"partner", objective.partner}, {"kpi", net::name_of(objective.kpi)}};
         return {};
       });
-  if (!status) {
-    return status.error();
-  }
-  return stored;
 }
 
 }  // namespace covalue::program

@@ -1,3 +1,6 @@
+#include <string>
+
+#include "covalue/core/settings.hpp"
 #include "covalue/program/program.hpp"
 #include "use_case.hpp"
 
@@ -35,8 +38,12 @@ core::Result<std::vector<AuditEntry>> Program::audit_log(std::int64_t after, std
   if (core::Status allowed = detail::require_coordinator(actor_, "read the audit log"); !allowed) {
     return allowed.error();
   }
-  if (limit < 1 || limit > 10000) {
-    return detail::invalid("must be between 1 and 10000, got " + std::to_string(limit), "limit");
+  // The page's bounds are the settings row's (core/settings.hpp), which the CLI's --limit is checked against too.
+  const core::settings::Setting& page = core::settings::row("audit.limit");
+  if (!core::settings::check_value(page, std::to_string(limit))) {
+    return detail::invalid(
+        "must be between " + std::string(page.min) + " and " + std::string(page.max) + ", got " + std::to_string(limit),
+        "limit");
   }
   return detail::read_in<std::vector<AuditEntry>>(
       store_, [&](StoreSession& session) { return session.audit_entries(after, limit); });

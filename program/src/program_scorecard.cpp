@@ -142,49 +142,44 @@ core::Result<net::Cycle> Program::shortlist(net::CycleNumber number, std::int64_
   if (size < 0) {
     return detail::invalid("must be >= 0, got " + std::to_string(size), "size");
   }
-  net::Cycle cycle;
-  core::Status status =
-      run_change({store_, actor_, *clock_}, "shortlist", SnapshotParts{.objectives = true, .scorecard = true},
-                 [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                   core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
-                   if (!required) {
-                     return required.error();
-                   }
-                   const net::Cycle* found = *required;
-                   if (found->state != net::CycleState::kProposing || !found->shortlist.empty()) {
-                     return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(found->state) +
-                                                 (found->shortlist.empty() ? "" : " and shortlisted already") +
-                                                 "; a ballot is shortlisted once, while the cycle is proposing",
-                                             "cycle");
-                   }
-                   if (!*snapshot.scorecard) {
-                     return detail::conflict("the network has no scorecard to shortlist by", "scorecard");
-                   }
-                   const std::int64_t keep = size > 0 ? size : (*snapshot.scorecard)->shortlist_size;
-                   if (keep < 1) {
-                     return detail::invalid("give the shortlist's size: the scorecard has no default", "size");
-                   }
-                   const std::vector<net::ScorecardEntry> ranked = rank_candidates(snapshot, number);
-                   cycle = *found;
-                   for (std::size_t k = 0; k < ranked.size() && static_cast<std::int64_t>(k) < keep; ++k) {
-                     cycle.shortlist.push_back(ranked[k].initiative);
-                   }
-                   std::sort(cycle.shortlist.begin(), cycle.shortlist.end());
-                   for (std::size_t k = static_cast<std::size_t>(std::min<std::int64_t>(keep, std::ssize(ranked)));
-                        k < ranked.size(); ++k) {
-                     net::Initiative waiting = *snapshot.find_initiative(ranked[k].initiative);
-                     waiting.status = net::InitiativeStatus::kCarriedOver;
-                     if (core::Status updated = session.update_initiative(waiting); !updated) {
-                       return updated;
-                     }
-                   }
-                   detail = {{"cycle", number}, {"shortlist", cycle.shortlist}};
-                   return session.update_cycle(cycle);
-                 });
-  if (!status) {
-    return status.error();
-  }
-  return cycle;
+  return detail::run_change_to<net::Cycle>(
+      {store_, actor_, *clock_}, "shortlist", SnapshotParts{.objectives = true, .scorecard = true}, {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Cycle& cycle) -> core::Status {
+        core::Result<const net::Cycle*> required = snapshot.require_cycle(number);
+        if (!required) {
+          return required.error();
+        }
+        const net::Cycle* found = *required;
+        if (found->state != net::CycleState::kProposing || !found->shortlist.empty()) {
+          return detail::conflict("cycle " + std::to_string(number) + " is " + net::name_of(found->state) +
+                                      (found->shortlist.empty() ? "" : " and shortlisted already") +
+                                      "; a ballot is shortlisted once, while the cycle is proposing",
+                                  "cycle");
+        }
+        if (!*snapshot.scorecard) {
+          return detail::conflict("the network has no scorecard to shortlist by", "scorecard");
+        }
+        const std::int64_t keep = size > 0 ? size : (*snapshot.scorecard)->shortlist_size;
+        if (keep < 1) {
+          return detail::invalid("give the shortlist's size: the scorecard has no default", "size");
+        }
+        const std::vector<net::ScorecardEntry> ranked = rank_candidates(snapshot, number);
+        cycle = *found;
+        for (std::size_t k = 0; k < ranked.size() && static_cast<std::int64_t>(k) < keep; ++k) {
+          cycle.shortlist.push_back(ranked[k].initiative);
+        }
+        std::sort(cycle.shortlist.begin(), cycle.shortlist.end());
+        for (std::size_t k = static_cast<std::size_t>(std::min<std::int64_t>(keep, std::ssize(ranked)));
+             k < ranked.size(); ++k) {
+          net::Initiative waiting = *snapshot.find_initiative(ranked[k].initiative);
+          waiting.status = net::InitiativeStatus::kCarriedOver;
+          if (core::Status updated = session.update_initiative(waiting); !updated) {
+            return updated;
+          }
+        }
+        detail = {{"cycle", number}, {"shortlist", cycle.shortlist}};
+        return session.update_cycle(cycle);
+      });
 }
 
 }  // namespace covalue::program

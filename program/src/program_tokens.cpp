@@ -27,34 +27,30 @@ core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::Par
   if (core::Status text = check_text_field(label, kLabelField, "label"); !text) {
     return text.error();
   }
-  IssuedToken issued;
-  issued.secret = new_token_secret();
-  issued.token.role = role;
-  issued.token.partner = partner;
-  issued.token.label = label;
-  issued.token.secret_hash = hash_token_secret(issued.secret);
-  issued.token.issued_at = clock_->now();
-  core::Status status =
-      run_change({store_, actor_, *clock_}, "issue_token", SnapshotParts::minimal(),
-                 [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
-                   if (partner && snapshot.find_partner(*partner) == nullptr) {
-                     return detail::not_found("no partner with id " + std::to_string(*partner), "partner");
-                   }
-                   core::Result<TokenId> id = session.insert_token(issued.token);
-                   if (!id) {
-                     return id.error();
-                   }
-                   issued.token.id = *id;
-                   detail = {{"token", *id}, {"role", name_of(role)}, {"label", label}};
-                   if (partner) {
-                     detail["partner"] = *partner;
-                   }
-                   return {};
-                 });
-  if (!status) {
-    return status.error();
-  }
-  return issued;
+  IssuedToken draft;
+  draft.secret = new_token_secret();
+  draft.token.role = role;
+  draft.token.partner = partner;
+  draft.token.label = label;
+  draft.token.secret_hash = hash_token_secret(draft.secret);
+  draft.token.issued_at = clock_->now();
+  return detail::run_change_to<IssuedToken>(
+      {store_, actor_, *clock_}, "issue_token", SnapshotParts::minimal(), std::move(draft),
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, IssuedToken& issued) -> core::Status {
+        if (partner && snapshot.find_partner(*partner) == nullptr) {
+          return detail::not_found("no partner with id " + std::to_string(*partner), "partner");
+        }
+        core::Result<TokenId> id = session.insert_token(issued.token);
+        if (!id) {
+          return id.error();
+        }
+        issued.token.id = *id;
+        detail = {{"token", *id}, {"role", name_of(role)}, {"label", label}};
+        if (partner) {
+          detail["partner"] = *partner;
+        }
+        return {};
+      });
 }
 
 core::Status Program::revoke_token(TokenId token) {

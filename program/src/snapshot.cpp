@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
 #include <map>
 
 namespace covalue::program {
@@ -17,15 +16,35 @@ core::Status take(core::Result<T> result, Into& into) {
   return {};
 }
 
-//! Reads the part when `wanted`; leaves it absent otherwise.
-template <typename T>
-core::Status take_part(bool wanted, const std::function<core::Result<T>()>& read, SnapshotPart<T>& into) {
-  if (!wanted) {
-    into = SnapshotPart<T>::absent();
-    return {};
+//! Reads a snapshot's fields one after another, and none after the first error.
+class FieldReader {
+ public:
+  //! Reads a field that is always loaded.
+  template <typename Read, typename Into>
+  FieldReader& always(Into& into, const Read& read) {
+    if (status_) {
+      status_ = take(read(), into);
+    }
+    return *this;
   }
-  return take(read(), into);
-}
+
+  //! Reads a part when `wanted`; leaves it absent otherwise.
+  template <typename Read, typename T>
+  FieldReader& part(bool wanted, SnapshotPart<T>& into, const Read& read) {
+    if (status_ && !wanted) {
+      into = SnapshotPart<T>::absent();
+    } else if (status_) {
+      status_ = take(read(), into);
+    }
+    return *this;
+  }
+
+  //! The first error, or success.
+  [[nodiscard]] const core::Status& status() const { return status_; }
+
+ private:
+  core::Status status_;
+};
 
 //! The ballots of every cycle, cycle by cycle.
 core::Result<std::vector<net::PartnerBallot>> all_ballots(StoreSession& session,
@@ -128,47 +147,22 @@ core::Result<Snapshot> read_snapshot(StoreSession& session, SnapshotParts parts)
     return core::make_error(core::ErrorKind::kNotFound, std::string(kNoNetworkMessage));
   }
   snapshot.charter = **charter;
-  core::Status status = take(session.partners(), snapshot.partners);
-  if (status) {
-    status = take(parts.initiatives_of ? session.initiatives_in_cycle(*parts.initiatives_of) : session.initiatives(),
-                  snapshot.initiatives);
-  }
-  if (status) {
-    status = take(session.cycles(), snapshot.cycles);
-  }
-  using Outcomes = std::vector<net::CycleOutcome>;
-  using Realised = std::vector<net::RealisedValue>;
-  using Kpis = std::vector<net::KpiMeasurement>;
-  using Scores = std::vector<net::InitiativeScore>;
-  using Objectives = std::vector<net::Objective>;
-  if (status) {
-    status = take_part<Objectives>(
-        parts.objectives, [&] { return session.objectives(); }, snapshot.objectives);
-  }
-  if (status) {
-    status = take_part<Outcomes>(
-        parts.outcomes, [&] { return session.outcomes(); }, snapshot.outcomes);
-  }
-  if (status) {
-    status = take_part<Realised>(
-        parts.ledger, [&] { return session.realised_values(); }, snapshot.realised);
-  }
-  if (status) {
-    status = take_part<Kpis>(
-        parts.ledger, [&] { return session.kpi_measurements(); }, snapshot.kpis);
-  }
-  if (status) {
-    status = take_part<std::optional<net::Scorecard>>(
-        parts.scorecard, [&] { return session.scorecard(); }, snapshot.scorecard);
-  }
-  if (status) {
-    status = take_part<Scores>(
-        parts.scorecard, [&] { return session.initiative_scores(); }, snapshot.scores);
-  }
-  if (status) {
-    status = take_part<std::vector<net::PartnerBallot>>(
-        parts.ballots, [&] { return all_ballots(session, snapshot.cycles); }, snapshot.ballots);
-  }
+  FieldReader reader;
+  reader.always(snapshot.partners, [&] { return session.partners(); })
+      .always(snapshot.initiatives,
+              [&] {
+                return parts.initiatives_of ? session.initiatives_in_cycle(*parts.initiatives_of)
+                                            : session.initiatives();
+              })
+      .always(snapshot.cycles, [&] { return session.cycles(); })
+      .part(parts.objectives, snapshot.objectives, [&] { return session.objectives(); })
+      .part(parts.outcomes, snapshot.outcomes, [&] { return session.outcomes(); })
+      .part(parts.ledger, snapshot.realised, [&] { return session.realised_values(); })
+      .part(parts.ledger, snapshot.kpis, [&] { return session.kpi_measurements(); })
+      .part(parts.scorecard, snapshot.scorecard, [&] { return session.scorecard(); })
+      .part(parts.scorecard, snapshot.scores, [&] { return session.initiative_scores(); })
+      .part(parts.ballots, snapshot.ballots, [&] { return all_ballots(session, snapshot.cycles); });
+  const core::Status& status = reader.status();
   if (!status) {
     return status.error();
   }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
@@ -27,6 +28,22 @@ using ChangeWork = std::function<core::Status(StoreSession&, Snapshot&, nlohmann
 //! and, when it succeeded, appends the audit entry `action` with the work's detail to the chain.
 core::Status run_change(const ChangeContext& context, std::string_view action, SnapshotParts parts,
                         const ChangeWork& work);
+
+//! run_change for a use case that returns what it wrote: `work` fills its last argument, which starts as
+//! `initial` and is returned once the change (and its audit entry) is committed.
+template <typename T>
+[[nodiscard]] core::Result<T> run_change_to(
+    const ChangeContext& context, std::string_view action, SnapshotParts parts, T initial,
+    const std::type_identity_t<std::function<core::Status(StoreSession&, Snapshot&, nlohmann::json&, T&)>>& work) {
+  core::Status status =
+      run_change(context, action, parts, [&](StoreSession& session, Snapshot& snapshot, nlohmann::json& detail) {
+        return work(session, snapshot, detail, initial);
+      });
+  if (!status) {
+    return status.error();
+  }
+  return initial;
+}
 
 //! Runs one read in its own transaction and returns what it read.
 template <typename T>

@@ -39,43 +39,44 @@ core::Result<std::vector<net::PartnerBallot>> Queries::ballots(net::CycleNumber 
   return visible;
 }
 
+namespace {
+
+//! A report of what the actor may see (`read`), or the read's error.
+template <typename MakeReport>
+core::Result<Report> report_over(const core::Result<Snapshot>& read, MakeReport make) {
+  return read ? make(*read) : read.error();
+}
+
+}  // namespace
+
 core::Result<Report> Queries::network_report() {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::network_report(*read) : read.error();
+  return report_over(visible(SnapshotParts::all()), program::network_report);
 }
 
 core::Result<Report> Queries::fairness_report() {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::fairness_report(*read) : read.error();
+  return report_over(visible(SnapshotParts::all()), program::fairness_report);
 }
 
 core::Result<Report> Queries::engagement_report() {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::engagement_report(*read) : read.error();
+  return report_over(visible(SnapshotParts::all()), program::engagement_report);
 }
 
-core::Result<Report> Queries::kpi_report() {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::kpi_report(*read) : read.error();
-}
+core::Result<Report> Queries::kpi_report() { return report_over(visible(SnapshotParts::all()), program::kpi_report); }
 
 core::Result<Report> Queries::scorecard_report() {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::scorecard_report(*read) : read.error();
+  return report_over(visible(SnapshotParts::all()), program::scorecard_report);
 }
 
 core::Result<Report> Queries::partner_report(std::optional<net::PartnerId> partner) {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  return read ? program::partner_report(*read, partner) : read.error();
+  return report_over(visible(SnapshotParts::all()),
+                     [&](const Snapshot& snapshot) { return program::partner_report(snapshot, partner); });
 }
 
 core::Result<Report> Queries::cycle_report(std::optional<net::CycleNumber> number) {
-  core::Result<Snapshot> read = visible(SnapshotParts::all());
-  if (!read) {
-    return read.error();
-  }
-  const net::Cycle* current = read->current_cycle();
-  return program::cycle_report(*read, number ? *number : (current == nullptr ? 0 : current->number));
+  return report_over(visible(SnapshotParts::all()), [&](const Snapshot& snapshot) {
+    const net::Cycle* current = snapshot.current_cycle();
+    return program::cycle_report(snapshot, number ? *number : (current == nullptr ? 0 : current->number));
+  });
 }
 
 core::Result<ScorecardView> scorecard_view(const Snapshot& snapshot) {

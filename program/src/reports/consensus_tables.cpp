@@ -2,25 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
+#include <utility>
 
 #include "report_support.hpp"
 
 namespace covalue::program::detail {
 namespace {
-
-//! Per initiative, how many ballots of the cycle support it (approve, rank, score or give points).
-std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapshot, net::CycleNumber cycle) {
-  std::map<net::InitiativeId, std::int64_t> counts;
-  for (const net::PartnerBallot& ballot : snapshot.ballots) {
-    if (ballot.cycle != cycle) {
-      continue;
-    }
-    for (net::InitiativeId id : ballot.supported()) {
-      ++counts[id];
-    }
-  }
-  return counts;
-}
 
 //! The scorecard entries of the given initiatives, by id (empty without a scorecard).
 std::map<net::InitiativeId, net::ScorecardEntry> scorecard_of(const Snapshot& snapshot,
@@ -35,45 +23,112 @@ std::map<net::InitiativeId, net::ScorecardEntry> scorecard_of(const Snapshot& sn
   return by_id;
 }
 
-void add_scorecard_cells(std::vector<ReportCell>& row, const std::map<net::InitiativeId, net::ScorecardEntry>& card,
-                         net::InitiativeId id) {
+//! An initiative of a ballot or a consensus, with the scorecard's entry for it when it has one.
+struct InitiativeRow {
+  net::InitiativeId id{0};
+  const net::Initiative* initiative{nullptr};  //!< null when the snapshot does not know it
+  const net::ScorecardEntry* card{nullptr};    //!< null without a scored entry
+  std::int64_t number{0};                      //!< supporters on a ballot, the place in a consensus
+  bool selected{false};                        //!< in a consensus: the outcome selected it
+};
+
+InitiativeRow initiative_row(const Snapshot& snapshot, const std::map<net::InitiativeId, net::ScorecardEntry>& card,
+                             net::InitiativeId id, std::int64_t number) {
   auto found = card.find(id);
-  if (found == card.end() || !found->second.score) {
-    row.push_back(ReportCell::empty());
-    row.push_back(ReportCell::empty());
-    return;
+  const bool scored = found != card.end() && found->second.score;
+  return {id, snapshot.find_initiative(id), scored ? &found->second : nullptr, number, false};
+}
+
+ReportColumn<InitiativeRow> id_column() {
+  return {"initiative", "Initiative", [](const InitiativeRow& r) { return ReportCell::of_integer(r.id); }};
+}
+
+//! The scorecard's rank and score beside the vote, empty while the initiative has no score.
+std::vector<ReportColumn<InitiativeRow>> scorecard_columns() {
+  using R = InitiativeRow;
+  return {
+      {"scorecard_rank", "Scorecard rank",
+       [](const R& r) { return r.card ? ReportCell::of_integer(r.card->rank) : ReportCell::empty(); }},
+      {"scorecard_score", "Scorecard score",
+       [](const R& r) { return r.card ? ReportCell::of_number(*r.card->score) : ReportCell::empty(); }},
+  };
+}
+
+std::vector<ReportColumn<InitiativeRow>> ballot_columns() {
+  using R = InitiativeRow;
+  std::vector<ReportColumn<R>> columns{
+      id_column(),
+      initiative_column<R>("title", "Title", title_cell),
+      initiative_column<R>("cost", "Cost", cost_cell),
+      initiative_column<R>("network_value", "Network value", network_value_cell),
+      {"supporters", "Supporters", [](const R& r) { return ReportCell::of_integer(r.number); }},
+  };
+  append_columns(columns, scorecard_columns());
+  return columns;
+}
+
+std::vector<ReportColumn<InitiativeRow>> consensus_columns() {
+  using R = InitiativeRow;
+  std::vector<ReportColumn<R>> columns{
+      {"place", "Place", [](const R& r) { return ReportCell::of_integer(r.number); }},
+      id_column(),
+      initiative_column<R>("title", "Title", title_cell),
+      {"selected", "Selected", [](const R& r) { return yes_no(r.selected); }},
+  };
+  append_columns(columns, scorecard_columns());
+  return columns;
+}
+
+//! The consensus order, tied initiatives sharing a place; `card` must outlive the rows.
+std::vector<InitiativeRow> consensus_rows(const Snapshot& snapshot, const net::CycleOutcome& outcome,
+                                          const std::map<net::InitiativeId, net::ScorecardEntry>& card) {
+  const net::ConsensusSummary& consensus = *outcome.consensus;
+  std::vector<InitiativeRow> rows;
+  std::int64_t place = 1;
+  for (const auto& tier : consensus.ranking) {
+    for (net::InitiativeId id : tier) {
+      InitiativeRow& row = rows.emplace_back(initiative_row(snapshot, card, id, place));
+      row.selected = std::any_of(outcome.decisions.begin(), outcome.decisions.end(),
+                                 [&](const net::InitiativeDecision& d) { return d.initiative == id && d.selected; });
+    }
+    place += static_cast<std::int64_t>(tier.size());
   }
-  row.push_back(ReportCell::of_integer(found->second.rank));
-  row.push_back(ReportCell::of_number(*found->second.score));
+  return rows;
+}
+
+using Distance = std::pair<net::PartnerId, core::Rational>;
+
+ReportTable agreement_table(const Snapshot& snapshot, const net::ConsensusSummary& consensus) {
+  const std::vector<ReportColumn<Distance>> columns{
+      {"partner", "Partner", [](const Distance& d) { return ReportCell::of_integer(d.first); }},
+      {"name", "Name", [&](const Distance& d) { return ReportCell::of_text(partner_name(snapshot, d.first)); }},
+      {"kendall_tau_distance", "Kendall tau distance",
+       [](const Distance& d) { return ReportCell::of_number(d.second); }},
+  };
+  return table_of("agreement", "Each partner's distance to the consensus", columns, consensus.distances,
+                  {"kendall_tau_distance: pairs of initiatives the partner orders opposite to the consensus "
+                   "(1 each; 1/2 when exactly one of the two ties them)."});
 }
 
 }  // namespace
 
 ReportTable ballot_table(const Snapshot& snapshot, const net::Cycle& cycle,
                          const std::vector<net::InitiativeId>& candidates) {
-  ReportTable table =
-      make_table("ballot", "On the ballot",
-                 {"initiative", "title", "cost", "network_value", "supporters", "scorecard_rank", "scorecard_score"});
   const auto support = support_counts(snapshot, cycle.number);
   const auto card = scorecard_of(snapshot, candidates);
+  std::vector<InitiativeRow> rows;
   for (net::InitiativeId id : candidates) {
-    const net::Initiative* initiative = snapshot.find_initiative(id);
-    std::vector<ReportCell> row{ReportCell::of_integer(id),
-                                initiative ? ReportCell::of_text(initiative->title) : ReportCell::empty(),
-                                initiative ? ReportCell::of_number(initiative->cost) : ReportCell::empty(),
-                                initiative ? ReportCell::of_number(initiative->network_value()) : ReportCell::empty()};
     auto count = support.find(id);
-    row.push_back(ReportCell::of_integer(count == support.end() ? 0 : count->second));
-    add_scorecard_cells(row, card, id);
-    table.rows.push_back(std::move(row));
+    rows.push_back(initiative_row(snapshot, card, id, count == support.end() ? 0 : count->second));
   }
-  table.notes = {"supporters: ballots that approve, rank, score or give points to it (visible ones only).",
-                 "scorecard_rank and scorecard_score: the network's scorecard beside the vote (empty until every "
-                 "criterion its formula needs is scored)."};
+  std::vector<std::string> notes{
+      "supporters: ballots that approve, rank, score or give points to it (visible ones only).",
+      "scorecard_rank and scorecard_score: the network's scorecard beside the vote (empty until every "
+      "criterion its formula needs is scored)."};
   if (!cycle.shortlist.empty()) {
-    table.notes.push_back("The ballot was shortlisted by the scorecard: only these initiatives were on it.");
+    notes.emplace_back("The ballot was shortlisted by the scorecard: only these initiatives were on it.");
   }
-  return table;
+  return table_of("ballot", "On the ballot", ballot_columns(), rows, std::move(notes));
 }
 
 void add_consensus(Report& report, const Snapshot& snapshot, const net::CycleOutcome& outcome) {
@@ -88,46 +143,20 @@ void add_consensus(Report& report, const Snapshot& snapshot, const net::CycleOut
     ids.insert(ids.end(), tier.begin(), tier.end());
   }
   const auto card = scorecard_of(snapshot, ids);
-  ReportTable table = make_table("consensus", "Consensus ranking",
-                                 {"place", "initiative", "title", "selected", "scorecard_rank", "scorecard_score"});
-  std::int64_t place = 1;
-  for (const auto& tier : consensus.ranking) {
-    for (net::InitiativeId id : tier) {
-      const net::Initiative* initiative = snapshot.find_initiative(id);
-      const bool selected =
-          std::any_of(outcome.decisions.begin(), outcome.decisions.end(),
-                      [&](const net::InitiativeDecision& d) { return d.initiative == id && d.selected; });
-      std::vector<ReportCell> row{ReportCell::of_integer(place), ReportCell::of_integer(id),
-                                  initiative ? ReportCell::of_text(initiative->title) : ReportCell::empty(),
-                                  yes_no(selected)};
-      add_scorecard_cells(row, card, id);
-      table.rows.push_back(std::move(row));
-    }
-    place += static_cast<std::int64_t>(tier.size());
-  }
-  table.notes = {
+  std::vector<std::string> notes{
       "place: the partners' consensus order by the rule named in the summary (tied initiatives share a place).",
       "agreement_index: the mean over pairs of initiatives of |margin| / total weight: 1 when every partner orders "
       "every pair the same way, 0 when every pair splits evenly.",
       "Every ballot counts as a ranking: ranks as given, scores and points highest first, approvals above the rest; "
       "an objected initiative is ranked last by its objector."};
   if (!consensus.majority_cycle.empty()) {
-    table.notes.push_back("No Condorcet winner: the majority cycle " +
-                          std::to_string(consensus.majority_cycle.front()) + " > ... > " +
-                          std::to_string(consensus.majority_cycle.back()) + " > " +
-                          std::to_string(consensus.majority_cycle.front()) + " prevents one.");
+    notes.push_back("No Condorcet winner: the majority cycle " + std::to_string(consensus.majority_cycle.front()) +
+                    " > ... > " + std::to_string(consensus.majority_cycle.back()) + " > " +
+                    std::to_string(consensus.majority_cycle.front()) + " prevents one.");
   }
-  report.tables.push_back(std::move(table));
-  ReportTable distances =
-      make_table("agreement", "Each partner's distance to the consensus", {"partner", "name", "kendall_tau_distance"});
-  for (const auto& [partner, distance] : consensus.distances) {
-    distances.rows.push_back({ReportCell::of_integer(partner), ReportCell::of_text(partner_name(snapshot, partner)),
-                              ReportCell::of_number(distance)});
-  }
-  distances.notes = {
-      "kendall_tau_distance: pairs of initiatives the partner orders opposite to the consensus "
-      "(1 each; 1/2 when exactly one of the two ties them)."};
-  report.tables.push_back(std::move(distances));
+  report.tables.push_back(table_of("consensus", "Consensus ranking", consensus_columns(),
+                                   consensus_rows(snapshot, outcome, card), std::move(notes)));
+  report.tables.push_back(agreement_table(snapshot, consensus));
 }
 
 }  // namespace covalue::program::detail

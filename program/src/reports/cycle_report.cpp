@@ -12,69 +12,94 @@ namespace {
 
 using Summary = std::vector<std::pair<std::string, ReportCell>>;
 
-ReportTable decisions_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {
-  ReportTable table = detail::make_table(
-      "decisions", "Decisions", {"initiative", "title", "cost", "network_value", "selected", "reason", "explanation"});
-  for (const net::InitiativeDecision& decision : outcome.decisions) {
-    const net::Initiative* initiative = snapshot.find_initiative(decision.initiative);
-    table.rows.push_back({ReportCell::of_integer(decision.initiative),
-                          initiative ? ReportCell::of_text(initiative->title) : ReportCell::empty(),
-                          initiative ? ReportCell::of_number(initiative->cost) : ReportCell::empty(),
-                          initiative ? ReportCell::of_number(initiative->network_value()) : ReportCell::empty(),
-                          detail::yes_no(decision.selected), ReportCell::of_text(net::name_of(decision.reason)),
-                          ReportCell::of_text(decision.explanation)});
+//! An outcome's entry about one initiative (a decision or a lead) beside the initiative it is about.
+template <typename Entry>
+struct AboutInitiative {
+  const Entry* entry{nullptr};
+  const net::Initiative* initiative{nullptr};  //!< null when the snapshot does not know it
+};
+
+template <typename Entry>
+std::vector<AboutInitiative<Entry>> about_initiatives(const Snapshot& snapshot, const std::vector<Entry>& entries) {
+  std::vector<AboutInitiative<Entry>> rows;
+  rows.reserve(entries.size());
+  for (const Entry& entry : entries) {
+    rows.push_back({&entry, snapshot.find_initiative(entry.initiative)});
   }
-  table.notes = {"network_value: the sum of the initiative's estimated impacts on every partner."};
-  return table;
+  return rows;
+}
+
+template <typename Entry>
+ReportColumn<AboutInitiative<Entry>> initiative_id_column() {
+  return {"initiative", "Initiative",
+          [](const AboutInitiative<Entry>& r) { return ReportCell::of_integer(r.entry->initiative); }};
+}
+
+ReportTable decisions_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {
+  using R = AboutInitiative<net::InitiativeDecision>;
+  const std::vector<ReportColumn<R>> columns{
+      initiative_id_column<net::InitiativeDecision>(),
+      detail::initiative_column<R>("title", "Title", detail::title_cell),
+      detail::initiative_column<R>("cost", "Cost", detail::cost_cell),
+      detail::initiative_column<R>("network_value", "Network value", detail::network_value_cell),
+      {"selected", "Selected", [](const R& r) { return detail::yes_no(r.entry->selected); }},
+      {"reason", "Reason", [](const R& r) { return ReportCell::of_text(net::name_of(r.entry->reason)); }},
+      {"explanation", "Explanation", [](const R& r) { return ReportCell::of_text(r.entry->explanation); }},
+  };
+  return table_of("decisions", "Decisions", columns, about_initiatives(snapshot, outcome.decisions),
+                  {"network_value: the sum of the initiative's estimated impacts on every partner."});
+}
+
+std::vector<ReportColumn<net::PartnerResult>> partner_columns(const Snapshot& snapshot) {
+  using R = net::PartnerResult;
+  std::vector<ReportColumn<R>> columns{
+      {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner); }},
+      {"name", "Name", [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.partner)); }},
+  };
+  detail::append_columns(columns, detail::pick_columns<R>(detail::result_catalogue(),
+                                                          {"weight", "estimated_value", "deoptimisation", "allocation",
+                                                           "transfer", "net_value", "voted", "supported",
+                                                           "supported_selected", "dry", "dry_spell", "protected"},
+                                                          [](const R& r) -> const R& { return r; }));
+  return columns;
 }
 
 ReportTable partners_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {
-  ReportTable table =
-      detail::make_table("partners", "Partners",
-                         {"partner", "name", "weight", "estimated_value", "deoptimisation", "allocation", "transfer",
-                          "net_value", "voted", "supported", "supported_selected", "dry", "dry_spell", "protected"});
-  for (const net::PartnerResult& r : outcome.partners) {
-    table.rows.push_back(
-        {ReportCell::of_integer(r.partner), ReportCell::of_text(detail::partner_name(snapshot, r.partner)),
-         ReportCell::of_number(r.weight), ReportCell::of_number(r.estimated_value),
-         ReportCell::of_number(r.deoptimisation), ReportCell::of_number(r.allocation),
-         ReportCell::of_number(r.transfer), ReportCell::of_number(r.net_value), detail::yes_no(r.voted),
-         ReportCell::of_integer(r.supported), ReportCell::of_integer(r.supported_selected), detail::yes_no(r.dry),
-         ReportCell::of_integer(r.dry_spell), detail::yes_no(r.protected_partner)});
-  }
-  table.notes = {
-      "net_value = estimated_value + transfer; allocation: its share under the sharing policy.",
-      "dry: negative net value, or none of the initiatives it supported selected; protected: its dry spell had "
-      "reached k when the cycle closed.",
-  };
-  return table;
+  return table_of(
+      "partners", "Partners", partner_columns(snapshot), outcome.partners,
+      {
+          "net_value = estimated_value + transfer; allocation: its share under the sharing policy.",
+          "dry: negative net value, or none of the initiatives it supported selected; protected: its dry spell had "
+          "reached k when the cycle closed.",
+      });
 }
 
 ReportTable leads_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {
-  ReportTable table = detail::make_table("leads", "Leads", {"initiative", "title", "lead", "volunteer"});
-  for (const net::LeadAssignment& lead : outcome.leads) {
-    const net::Initiative* initiative = snapshot.find_initiative(lead.initiative);
-    table.rows.push_back({ReportCell::of_integer(lead.initiative),
-                          initiative ? ReportCell::of_text(initiative->title) : ReportCell::empty(),
-                          ReportCell::of_text(lead.lead ? detail::partner_name(snapshot, *lead.lead) : "none"),
-                          detail::yes_no(lead.volunteer)});
-  }
-  table.notes = {"lead 'none': no partner had a free lead slot."};
-  return table;
+  using R = AboutInitiative<net::LeadAssignment>;
+  const std::vector<ReportColumn<R>> columns{
+      initiative_id_column<net::LeadAssignment>(),
+      detail::initiative_column<R>("title", "Title", detail::title_cell),
+      {"lead", "Lead",
+       [&](const R& r) {
+         return ReportCell::of_text(r.entry->lead ? detail::partner_name(snapshot, *r.entry->lead) : "none");
+       }},
+      {"volunteer", "Volunteer", [](const R& r) { return detail::yes_no(r.entry->volunteer); }},
+  };
+  return table_of("leads", "Leads", columns, about_initiatives(snapshot, outcome.leads),
+                  {"lead 'none': no partner had a free lead slot."});
 }
 
 ReportTable notes_table(const net::CycleOutcome& outcome) {
-  ReportTable table = detail::make_table("notes", "How the cycle was decided", {"note"});
-  for (const std::string& note : outcome.notes) {
-    table.rows.push_back({ReportCell::of_text(note)});
-  }
+  const std::vector<ReportColumn<std::string>> columns{
+      {"note", "Note", [](const std::string& note) { return ReportCell::of_text(note); }}};
+  std::vector<std::string> notes;
   if (outcome.network_fair) {
-    table.notes = {
+    notes.emplace_back(
         "gap: how far the selection's value (certificate_objective) may be below the best possible, measured to "
         "the lower of two bounds: the solver's (solver_bound) and covalue's own exact one (proven_bound, the "
-        "capacity relaxation, which ignores the fairness rules and so can be higher). Gap 0: nothing better exists."};
+        "capacity relaxation, which ignores the fairness rules and so can be higher). Gap 0: nothing better exists.");
   }
-  return table;
+  return table_of("notes", "How the cycle was decided", columns, outcome.notes, std::move(notes));
 }
 
 void add_sharing(Summary& summary, const Snapshot& snapshot, const net::SharingReport& sharing) {
@@ -123,29 +148,36 @@ void add_outcome(Report& report, const Snapshot& snapshot, const net::CycleOutco
   report.tables.push_back(notes_table(outcome));
 }
 
+std::vector<ReportColumn<const net::Initiative*>> candidate_columns(const Snapshot& snapshot) {
+  using R = const net::Initiative*;
+  return {
+      {"initiative", "Initiative", [](R i) { return ReportCell::of_integer(i->id); }},
+      {"title", "Title", [](R i) { return detail::title_cell(*i); }},
+      {"proposer", "Proposer", [&](R i) { return ReportCell::of_text(detail::partner_name(snapshot, i->proposer)); }},
+      {"channel", "Channel", [](R i) { return ReportCell::of_text(net::name_of(i->channel)); }},
+      {"cost", "Cost", [](R i) { return detail::cost_cell(*i); }},
+      {"network_value", "Network value", [](R i) { return detail::network_value_cell(*i); }},
+  };
+}
+
 //! A cycle without an outcome yet: its candidates, how many ballots are in, the scorecard beside them.
 void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle) {
-  ReportTable table = detail::make_table("candidates", "Candidates",
-                                         {"initiative", "title", "proposer", "channel", "cost", "network_value"});
-  std::vector<net::InitiativeId> candidates;
+  std::vector<const net::Initiative*> candidates;
+  std::vector<net::InitiativeId> ids;
   for (const net::Initiative& i : snapshot.initiatives) {
     if (i.cycle == cycle.number && i.status == net::InitiativeStatus::kProposed) {
-      candidates.push_back(i.id);
-      table.rows.push_back({ReportCell::of_integer(i.id), ReportCell::of_text(i.title),
-                            ReportCell::of_text(detail::partner_name(snapshot, i.proposer)),
-                            ReportCell::of_text(net::name_of(i.channel)), ReportCell::of_number(i.cost),
-                            ReportCell::of_number(i.network_value())});
+      candidates.push_back(&i);
+      ids.push_back(i.id);
     }
   }
   const auto ballots = std::count_if(snapshot.ballots.begin(), snapshot.ballots.end(),
                                      [&](const net::PartnerBallot& b) { return b.cycle == cycle.number; });
-  report.summary.emplace_back("candidates", ReportCell::of_integer(static_cast<std::int64_t>(table.rows.size())));
+  report.summary.emplace_back("candidates", ReportCell::of_integer(static_cast<std::int64_t>(candidates.size())));
   report.summary.emplace_back("ballots_cast", ReportCell::of_integer(ballots));
-  table.notes = {
-      "The cycle is not closed yet: its candidates and the number of ballots cast so far; the outcome "
-      "tables come once it closes."};
-  report.tables.push_back(std::move(table));
-  report.tables.push_back(detail::ballot_table(snapshot, cycle, candidates));
+  report.tables.push_back(table_of("candidates", "Candidates", candidate_columns(snapshot), candidates,
+                                   {"The cycle is not closed yet: its candidates and the number of ballots cast so "
+                                    "far; the outcome tables come once it closes."}));
+  report.tables.push_back(detail::ballot_table(snapshot, cycle, ids));
 }
 
 //! The report's head: the cycle's number, state, rule and capacity.

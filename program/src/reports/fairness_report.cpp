@@ -38,46 +38,74 @@ FairnessIndices indices_of(const detail::NetworkTotals& totals) {
   return indices;
 }
 
-ReportTable partners_table(const Snapshot& snapshot, const detail::NetworkTotals& totals) {
-  ReportTable table = detail::make_table(
-      "partners", "Fairness per partner",
-      {"partner", "name", "net_value", "leads", "deopt_share", "longest_dry_spell", "protected_cycles"});
-  for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
-    const detail::PartnerTotals& mine = totals.of(partner->id);
-    table.rows.push_back(
-        {ReportCell::of_integer(partner->id), ReportCell::of_text(partner->name), ReportCell::of_number(mine.net_value),
-         ReportCell::of_integer(mine.leads), detail::percent_of(mine.deoptimisation, totals.deoptimisation),
-         ReportCell::of_integer(mine.longest_dry_spell), ReportCell::of_integer(mine.protected_cycles)});
-  }
-  table.notes = {
-      "net_value: cumulative net value (estimated value + transfers) over every closed cycle.",
-      "deopt_share: its de-optimisation over everyone's, all cycles together.",
-      "protected_cycles: cycles that closed with its dry spell at k, so it could not end them below zero.",
+//! A partner beside its totals over every closed cycle.
+struct PartnerRow {
+  const net::Partner* partner{nullptr};
+  const detail::PartnerTotals* totals{nullptr};
+};
+
+std::vector<ReportColumn<PartnerRow>> partner_columns(const detail::NetworkTotals& totals) {
+  using R = PartnerRow;
+  std::vector<ReportColumn<R>> columns{
+      {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner->id); }},
+      {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
   };
-  return table;
+  detail::append_columns(
+      columns, detail::pick_columns<R>(detail::totals_catalogue(totals),
+                                       {"net_value", "leads", "deopt_share", "longest_dry_spell", "protected_cycles"},
+                                       [](const R& r) -> const detail::PartnerTotals& { return *r.totals; }));
+  return columns;
+}
+
+ReportTable partners_table(const Snapshot& snapshot, const detail::NetworkTotals& totals) {
+  std::vector<PartnerRow> rows;
+  for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
+    rows.push_back({partner, &totals.of(partner->id)});
+  }
+  return table_of("partners", "Fairness per partner", partner_columns(totals), rows,
+                  {
+                      "net_value: cumulative net value (estimated value + transfers) over every closed cycle.",
+                      "deopt_share: its de-optimisation over everyone's, all cycles together.",
+                      "protected_cycles: cycles that closed with its dry spell at k, so it could not end them below "
+                      "zero.",
+                  });
+}
+
+//! A partner that carried more than the policy share of a cycle's de-optimisation.
+struct Exceedance {
+  net::CycleNumber cycle{0};
+  net::PartnerId partner{0};
+  core::Rational share;  //!< its share of the cycle's total de-optimisation
+};
+
+std::vector<ReportColumn<Exceedance>> exceedance_columns(const Snapshot& snapshot) {
+  using R = Exceedance;
+  return {
+      {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.cycle); }},
+      {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner); }},
+      {"name", "Name", [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.partner)); }},
+      {"deopt_share", "De-optimisation share", [](const R& r) { return ReportCell::of_percent(r.share); }},
+      {"policy_share", "Policy share",
+       [&](const R&) { return ReportCell::of_percent(snapshot.charter.fairness.max_deopt_share); }},
+  };
 }
 
 //! One row per (cycle, partner) whose share of the cycle's de-optimisation exceeded the policy share.
 ReportTable exceedances_table(const Snapshot& snapshot, std::int64_t& cycles_over) {
-  ReportTable table = detail::make_table("deopt_exceedances", "De-optimisation above the policy share",
-                                         {"cycle", "partner", "name", "deopt_share", "policy_share"});
   const core::Rational& policy = snapshot.charter.fairness.max_deopt_share;
+  std::vector<Exceedance> rows;
   for (const net::CycleOutcome* outcome : detail::outcomes_in_order(snapshot)) {
     const std::vector<net::PartnerId> over = detail::over_deopt_share(*outcome, policy);
     cycles_over += over.empty() ? 0 : 1;
     for (const net::PartnerId partner : over) {
       const auto result = std::find_if(outcome->partners.begin(), outcome->partners.end(),
                                        [&](const net::PartnerResult& r) { return r.partner == partner; });
-      table.rows.push_back({ReportCell::of_integer(outcome->cycle), ReportCell::of_integer(partner),
-                            ReportCell::of_text(detail::partner_name(snapshot, partner)),
-                            detail::percent_of(result->deoptimisation, detail::total_deoptimisation(*outcome)),
-                            ReportCell::of_percent(policy)});
+      rows.push_back({outcome->cycle, partner, result->deoptimisation / detail::total_deoptimisation(*outcome)});
     }
   }
-  table.notes = {
-      "deopt_share: the partner's share of the cycle's total de-optimisation; policy_share: the "
-      "charter's current max_deopt_share."};
-  return table;
+  return table_of("deopt_exceedances", "De-optimisation above the policy share", exceedance_columns(snapshot), rows,
+                  {"deopt_share: the partner's share of the cycle's total de-optimisation; policy_share: the "
+                   "charter's current max_deopt_share."});
 }
 
 std::vector<std::string> summary_notes() {

@@ -48,66 +48,114 @@ std::vector<const net::KpiMeasurement*> measurements_of(const Snapshot& snapshot
   return result;
 }
 
-std::vector<ReportCell> measured_cells(const net::KpiMeasurement* measurement) {
-  if (measurement == nullptr) {
-    return {ReportCell::empty(), ReportCell::empty()};
-  }
-  return {ReportCell::of_integer(measurement->cycle), ReportCell::of_number(measurement->value)};
-}
-
 //! Progress of the consumer-facing objectives, summed for their mean.
 struct ConsumerProgress {
   core::Rational sum;
   std::int64_t count{0};
 };
 
-std::vector<ReportCell> objective_row(const Snapshot& snapshot, const net::Objective& objective,
-                                      const std::vector<const net::KpiMeasurement*>& measured) {
-  std::vector<ReportCell> row{
-      ReportCell::of_integer(objective.id),      ReportCell::of_text(detail::partner_name(snapshot, objective.partner)),
-      ReportCell::of_text(kpi_name(objective)),  ReportCell::of_text(objective.unit),
-      ReportCell::of_number(objective.baseline), ReportCell::of_number(objective.target)};
-  const std::vector<ReportCell> first = measured_cells(measured.empty() ? nullptr : measured.front());
-  const std::vector<ReportCell> latest = measured_cells(measured.empty() ? nullptr : measured.back());
-  row.insert(row.end(), first.begin(), first.end());
-  row.insert(row.end(), latest.begin(), latest.end());
-  row.push_back(ReportCell::of_integer(static_cast<std::int64_t>(measured.size())));
-  return row;
+//! An objective with its measurements (by cycle) and its progress at the latest one.
+struct ObjectiveRow {
+  const net::Objective* objective{nullptr};
+  std::vector<const net::KpiMeasurement*> measured;
+  std::optional<core::Rational> progress;
+};
+
+//! Which of an objective's measurements a pair of columns shows: null when it has none.
+using PickMeasurement = const net::KpiMeasurement* (*)(const ObjectiveRow& row);
+
+//! "<key>_cycle" and "<key>_value" of the measurement `pick` chooses, empty without one.
+std::vector<ReportColumn<ObjectiveRow>> measured_columns(const std::string& key, const std::string& title,
+                                                         PickMeasurement pick) {
+  using R = ObjectiveRow;
+  return {
+      {key + "_cycle", title + " cycle",
+       [pick](const R& r) { return pick(r) ? ReportCell::of_integer(pick(r)->cycle) : ReportCell::empty(); }},
+      {key + "_value", title + " value",
+       [pick](const R& r) { return pick(r) ? ReportCell::of_number(pick(r)->value) : ReportCell::empty(); }},
+  };
+}
+
+const net::KpiMeasurement* first_measurement(const ObjectiveRow& row) {
+  return row.measured.empty() ? nullptr : row.measured.front();
+}
+
+const net::KpiMeasurement* latest_measurement(const ObjectiveRow& row) {
+  return row.measured.empty() ? nullptr : row.measured.back();
+}
+
+//! The "objective", "partner" and "kpi" columns of a row's objective (`row.objective`).
+template <typename Row>
+std::vector<ReportColumn<Row>> objective_identity(const Snapshot& snapshot) {
+  return {
+      {"objective", "Objective", [](const Row& r) { return ReportCell::of_integer(r.objective->id); }},
+      {"partner", "Partner",
+       [&](const Row& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.objective->partner)); }},
+      {"kpi", "KPI", [](const Row& r) { return ReportCell::of_text(kpi_name(*r.objective)); }},
+  };
+}
+
+std::vector<ReportColumn<ObjectiveRow>> objective_columns(const Snapshot& snapshot) {
+  using R = ObjectiveRow;
+  std::vector<ReportColumn<R>> columns = objective_identity<R>(snapshot);
+  detail::append_columns(
+      columns, {
+                   {"unit", "Unit", [](const R& r) { return ReportCell::of_text(r.objective->unit); }},
+                   {"baseline", "Baseline", [](const R& r) { return ReportCell::of_number(r.objective->baseline); }},
+                   {"target", "Target", [](const R& r) { return ReportCell::of_number(r.objective->target); }},
+               });
+  detail::append_columns(columns, measured_columns("first", "First", first_measurement));
+  detail::append_columns(columns, measured_columns("latest", "Latest", latest_measurement));
+  columns.push_back({"measurements", "Measurements",
+                     [](const R& r) { return ReportCell::of_integer(static_cast<std::int64_t>(r.measured.size())); }});
+  columns.push_back({"progress", "Progress", [](const R& r) { return progress_cell(r.progress); }});
+  return columns;
 }
 
 ReportTable objectives_table(const Snapshot& snapshot, ConsumerProgress& consumer) {
-  ReportTable table = detail::make_table("objectives", "KPI progress per objective",
-                                         {"objective", "partner", "kpi", "unit", "baseline", "target", "first_cycle",
-                                          "first_value", "latest_cycle", "latest_value", "measurements", "progress"});
   std::vector<const net::Objective*> objectives;
   for (const net::Objective& objective : snapshot.objectives) {
     objectives.push_back(&objective);
   }
   std::stable_sort(objectives.begin(), objectives.end(),
                    [](const net::Objective* a, const net::Objective* b) { return a->id < b->id; });
+  std::vector<ObjectiveRow> rows;
   for (const net::Objective* objective : objectives) {
-    const std::vector<const net::KpiMeasurement*> measured = measurements_of(snapshot, objective->id);
-    std::optional<core::Rational> progress;
-    if (!measured.empty()) {
-      progress = progress_of(*objective, measured.back()->value);
+    ObjectiveRow& row = rows.emplace_back(ObjectiveRow{objective, measurements_of(snapshot, objective->id), {}});
+    if (!row.measured.empty()) {
+      row.progress = progress_of(*objective, row.measured.back()->value);
     }
-    if (progress && consumer_facing(objective->kpi)) {
-      consumer.sum += *progress;
+    if (row.progress && consumer_facing(objective->kpi)) {
+      consumer.sum += *row.progress;
       consumer.count += 1;
     }
-    table.rows.push_back(objective_row(snapshot, *objective, measured));
-    table.rows.back().push_back(progress_cell(progress));
   }
-  table.notes = {
-      "progress = (latest_value - baseline) / (target - baseline): 0% at the baseline, 100% at the target, "
-      "negative when the KPI moved away from it; empty without a measurement or when target = baseline.",
-  };
-  return table;
+  return table_of(
+      "objectives", "KPI progress per objective", objective_columns(snapshot), rows,
+      {"progress = (latest_value - baseline) / (target - baseline): 0% at the baseline, 100% at the target, "
+       "negative when the KPI moved away from it; empty without a measurement or when target = baseline."});
+}
+
+//! One measurement beside its objective.
+struct MeasurementRow {
+  const net::Objective* objective{nullptr};
+  const net::KpiMeasurement* measurement{nullptr};
+};
+
+std::vector<ReportColumn<MeasurementRow>> measurement_columns(const Snapshot& snapshot) {
+  using R = MeasurementRow;
+  std::vector<ReportColumn<R>> columns = objective_identity<R>(snapshot);
+  detail::append_columns(
+      columns, {
+                   {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.measurement->cycle); }},
+                   {"value", "Value", [](const R& r) { return ReportCell::of_number(r.measurement->value); }},
+                   {"progress", "Progress",
+                    [](const R& r) { return progress_cell(progress_of(*r.objective, r.measurement->value)); }},
+               });
+  return columns;
 }
 
 ReportTable measurements_table(const Snapshot& snapshot) {
-  ReportTable table = detail::make_table("measurements", "KPI measurements per cycle",
-                                         {"objective", "partner", "kpi", "cycle", "value", "progress"});
   std::vector<const net::KpiMeasurement*> all;
   for (const net::KpiMeasurement& measurement : snapshot.kpis) {
     all.push_back(&measurement);
@@ -115,18 +163,15 @@ ReportTable measurements_table(const Snapshot& snapshot) {
   std::stable_sort(all.begin(), all.end(), [](const net::KpiMeasurement* a, const net::KpiMeasurement* b) {
     return std::pair(a->objective, a->cycle) < std::pair(b->objective, b->cycle);
   });
+  std::vector<MeasurementRow> rows;
   for (const net::KpiMeasurement* measurement : all) {
     const auto objective = std::find_if(snapshot.objectives.begin(), snapshot.objectives.end(),
                                         [&](const net::Objective& o) { return o.id == measurement->objective; });
-    if (objective == snapshot.objectives.end()) {
-      continue;
+    if (objective != snapshot.objectives.end()) {
+      rows.push_back({&*objective, measurement});
     }
-    table.rows.push_back(
-        {ReportCell::of_integer(objective->id), ReportCell::of_text(detail::partner_name(snapshot, objective->partner)),
-         ReportCell::of_text(kpi_name(*objective)), ReportCell::of_integer(measurement->cycle),
-         ReportCell::of_number(measurement->value), progress_cell(progress_of(*objective, measurement->value))});
   }
-  return table;
+  return table_of("measurements", "KPI measurements per cycle", measurement_columns(snapshot), rows);
 }
 
 //! Estimated network value of the selected consumer-experience initiatives, and the actuals recorded for them.

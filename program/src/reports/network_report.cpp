@@ -72,23 +72,30 @@ ReportTable cycles_table(const Snapshot& snapshot, NetworkRun& run) {
       });
 }
 
-ReportTable estimation_table(const Snapshot& snapshot, const std::map<net::PartnerId, detail::EstimationTotals>& by) {
-  ReportTable table = detail::make_table(
-      "estimation", "Estimation accuracy per proposer",
-      {"partner", "name", "initiatives", "pairs", "estimated", "realised", "estimation_error", "bias"});
-  for (const auto& [proposer, totals] : by) {
-    table.rows.push_back({ReportCell::of_integer(proposer),
-                          ReportCell::of_text(detail::partner_name(snapshot, proposer)),
-                          ReportCell::of_integer(totals.initiatives), ReportCell::of_integer(totals.pairs),
-                          ReportCell::of_number(totals.estimate), ReportCell::of_number(totals.actual),
-                          totals.error_cell(), totals.bias_cell()});
-  }
-  table.notes = {
-      "Over the (initiative, partner) pairs of the partner's proposals with a recorded actual.",
-      "estimation_error = sum |actual - estimate| / sum |estimate| (lower is better).",
-      "bias = sum actual - sum estimate (negative: the proposer over-estimated).",
+using Estimation = std::pair<net::PartnerId, detail::EstimationTotals>;
+
+std::vector<ReportColumn<Estimation>> estimation_columns(const Snapshot& snapshot) {
+  using R = Estimation;
+  return {
+      {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.first); }},
+      {"name", "Name", [&](const R& r) { return ReportCell::of_text(detail::partner_name(snapshot, r.first)); }},
+      {"initiatives", "Initiatives", [](const R& r) { return ReportCell::of_integer(r.second.initiatives); }},
+      {"pairs", "Pairs", [](const R& r) { return ReportCell::of_integer(r.second.pairs); }},
+      {"estimated", "Estimated", [](const R& r) { return ReportCell::of_number(r.second.estimate); }},
+      {"realised", "Realised", [](const R& r) { return ReportCell::of_number(r.second.actual); }},
+      {"estimation_error", "Estimation error", [](const R& r) { return r.second.error_cell(); }},
+      {"bias", "Bias", [](const R& r) { return r.second.bias_cell(); }},
   };
-  return table;
+}
+
+ReportTable estimation_table(const Snapshot& snapshot, const std::map<net::PartnerId, detail::EstimationTotals>& by) {
+  return table_of("estimation", "Estimation accuracy per proposer", estimation_columns(snapshot),
+                  std::vector<Estimation>(by.begin(), by.end()),
+                  {
+                      "Over the (initiative, partner) pairs of the partner's proposals with a recorded actual.",
+                      "estimation_error = sum |actual - estimate| / sum |estimate| (lower is better).",
+                      "bias = sum actual - sum estimate (negative: the proposer over-estimated).",
+                  });
 }
 
 std::int64_t members_now(const Snapshot& snapshot) {
@@ -104,7 +111,7 @@ core::Result<Report> network_report(const Snapshot& snapshot) {
   NetworkRun run;
   report.tables.push_back(cycles_table(snapshot, run));
   const std::map<net::PartnerId, detail::EstimationTotals> by_proposer = detail::estimation_by_proposer(snapshot);
-  const detail::EstimationTotals overall = detail::estimation_overall(by_proposer);
+  const detail::EstimationTotals overall = detail::estimation_overall(snapshot);
   report.tables.push_back(estimation_table(snapshot, by_proposer));
   report.summary = {
       {"partners", ReportCell::of_integer(members_now(snapshot))},

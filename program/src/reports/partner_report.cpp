@@ -10,98 +10,101 @@
 namespace covalue::program {
 namespace {
 
-ReportCell optional_cycle(const std::optional<net::CycleNumber>& cycle) {
-  return cycle ? ReportCell::of_integer(*cycle) : ReportCell::empty();
-}
+//! A partner beside its totals over every closed cycle and the accuracy of its proposals' estimates.
+struct PartnerRow {
+  const net::Partner* partner{nullptr};
+  const detail::PartnerTotals* totals{nullptr};
+  detail::EstimationTotals accuracy;
+};
 
-std::vector<ReportCell> identity_cells(const net::Partner& partner) {
-  return {ReportCell::of_integer(partner.id),
-          ReportCell::of_text(partner.name),
-          ReportCell::of_text(net::name_of(partner.tier)),
-          ReportCell::of_text(partner.left_cycle ? "left" : "member"),
-          ReportCell::of_integer(partner.joined_cycle),
-          optional_cycle(partner.left_cycle)};
-}
-
-std::vector<ReportCell> partner_row(const net::Partner& partner, const detail::NetworkTotals& totals,
-                                    const std::map<net::PartnerId, detail::EstimationTotals>& estimation) {
-  const detail::PartnerTotals& mine = totals.of(partner.id);
-  std::vector<ReportCell> row = identity_cells(partner);
-  const std::vector<ReportCell> figures{
-      ReportCell::of_number(mine.estimated),
-      ReportCell::of_number(mine.transfers),
-      ReportCell::of_number(mine.net_value),
-      ReportCell::of_integer(mine.longest_dry_spell),
-      ReportCell::of_integer(mine.current_dry_spell),
-      detail::percent_of(mine.deoptimisation, totals.deoptimisation),
-      ReportCell::of_integer(mine.leads),
-      detail::percent_of(mine.leads, totals.leads),
-      detail::percent_of(mine.supported_selected, mine.supported),
+std::vector<ReportColumn<PartnerRow>> identity_columns() {
+  using R = PartnerRow;
+  return {
+      {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner->id); }},
+      {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
+      {"tier", "Tier", [](const R& r) { return ReportCell::of_text(net::name_of(r.partner->tier)); }},
+      {"status", "Status", [](const R& r) { return ReportCell::of_text(r.partner->left_cycle ? "left" : "member"); }},
+      {"member_since", "Member since", [](const R& r) { return ReportCell::of_integer(r.partner->joined_cycle); }},
+      {"left_cycle", "Left from cycle",
+       [](const R& r) {
+         return r.partner->left_cycle ? ReportCell::of_integer(*r.partner->left_cycle) : ReportCell::empty();
+       }},
   };
-  row.insert(row.end(), figures.begin(), figures.end());
-  auto it = estimation.find(partner.id);
-  const detail::EstimationTotals accuracy = it == estimation.end() ? detail::EstimationTotals{} : it->second;
-  row.push_back(accuracy.error_cell());
-  row.push_back(accuracy.bias_cell());
-  return row;
+}
+
+std::vector<ReportColumn<PartnerRow>> figure_columns(const detail::NetworkTotals& network) {
+  using R = PartnerRow;
+  std::vector<ReportColumn<R>> columns =
+      detail::pick_columns<R>(detail::totals_catalogue(network),
+                              {"estimated_value", "transfers", "net_value", "longest_dry_spell", "current_dry_spell",
+                               "deopt_share", "leads", "lead_share", "approvals_selected"},
+                              [](const R& r) -> const detail::PartnerTotals& { return *r.totals; });
+  columns.push_back({"estimation_error", "Estimation error", [](const R& r) { return r.accuracy.error_cell(); }});
+  columns.push_back({"estimation_bias", "Estimation bias", [](const R& r) { return r.accuracy.bias_cell(); }});
+  return columns;
 }
 
 ReportTable partners_table(const Snapshot& snapshot) {
-  ReportTable table =
-      detail::make_table("partners", "Partners",
-                         {"partner", "name", "tier", "status", "member_since", "left_cycle", "estimated_value",
-                          "transfers", "net_value", "longest_dry_spell", "current_dry_spell", "deopt_share", "leads",
-                          "lead_share", "approvals_selected", "estimation_error", "estimation_bias"});
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
   const std::map<net::PartnerId, detail::EstimationTotals> estimation = detail::estimation_by_proposer(snapshot);
+  std::vector<PartnerRow> rows;
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
-    table.rows.push_back(partner_row(*partner, totals, estimation));
+    auto it = estimation.find(partner->id);
+    rows.push_back(
+        {partner, &totals.of(partner->id), it == estimation.end() ? detail::EstimationTotals{} : it->second});
   }
-  table.notes = {
-      "Sums over the outcomes of every closed cycle; status 'left' marks partners no longer members from left_cycle.",
-      "net_value = estimated_value + transfers. current_dry_spell is the one of the latest cycle it took part in.",
-      "deopt_share: its de-optimisation over everyone's; lead_share: initiatives it led over all initiatives led.",
-      "approvals_selected: initiatives it supported that were selected, over those it supported.",
-      std::string("estimation_error = sum |actual - estimate| / sum |estimate| over its proposals' recorded ") +
-          "actuals (lower is better); estimation_bias = sum actual - sum estimate.",
-  };
-  return table;
+  std::vector<ReportColumn<PartnerRow>> columns = identity_columns();
+  detail::append_columns(columns, figure_columns(totals));
+  return table_of(
+      "partners", "Partners", columns, rows,
+      {
+          std::string("Sums over the outcomes of every closed cycle; status 'left' marks partners no longer ") +
+              "members from left_cycle.",
+          "net_value = estimated_value + transfers. current_dry_spell is the one of the latest cycle it took part in.",
+          "deopt_share: its de-optimisation over everyone's; lead_share: initiatives it led over all initiatives led.",
+          "approvals_selected: initiatives it supported that were selected, over those it supported.",
+          std::string("estimation_error = sum |actual - estimate| / sum |estimate| over its proposals' recorded ") +
+              "actuals (lower is better); estimation_bias = sum actual - sum estimate.",
+      });
 }
 
-std::vector<ReportCell> history_row(const net::CycleOutcome& outcome, const net::PartnerResult& result) {
-  return {ReportCell::of_integer(outcome.cycle),
-          ReportCell::of_number(result.weight),
-          ReportCell::of_number(result.estimated_value),
-          ReportCell::of_number(result.deoptimisation),
-          ReportCell::of_number(result.transfer),
-          ReportCell::of_number(result.net_value),
-          detail::yes_no(result.voted),
-          detail::yes_no(result.dry),
-          ReportCell::of_integer(result.dry_spell),
-          detail::yes_no(result.protected_partner),
-          ReportCell::of_integer(result.supported),
-          ReportCell::of_integer(result.supported_selected),
-          ReportCell::of_integer(detail::leads_in(outcome, result.partner))};
+//! One closed cycle of a partner's history: the outcome and its result in it.
+struct HistoryRow {
+  const net::CycleOutcome* outcome{nullptr};
+  const net::PartnerResult* result{nullptr};
+};
+
+std::vector<ReportColumn<HistoryRow>> history_columns() {
+  using R = HistoryRow;
+  std::vector<ReportColumn<R>> columns{
+      {"cycle", "Cycle", [](const R& r) { return ReportCell::of_integer(r.outcome->cycle); }}};
+  detail::append_columns(
+      columns, detail::pick_columns<R>(detail::result_catalogue(),
+                                       {"weight", "estimated_value", "deoptimisation", "transfer", "net_value", "voted",
+                                        "dry", "dry_spell", "protected", "supported", "supported_selected"},
+                                       [](const R& r) -> const net::PartnerResult& { return *r.result; }));
+  columns.push_back({"leads", "Leads", [](const R& r) {
+                       return ReportCell::of_integer(detail::leads_in(*r.outcome, r.result->partner));
+                     }});
+  return columns;
 }
 
 ReportTable history_table(const Snapshot& snapshot, const net::Partner& partner) {
-  ReportTable table =
-      detail::make_table("partner_cycles", partner.name + ", cycle by cycle",
-                         {"cycle", "weight", "estimated_value", "deoptimisation", "transfer", "net_value", "voted",
-                          "dry", "dry_spell", "protected", "supported", "supported_selected", "leads"});
+  std::vector<HistoryRow> rows;
   for (const net::CycleOutcome* outcome : detail::outcomes_in_order(snapshot)) {
     for (const net::PartnerResult& result : outcome->partners) {
       if (result.partner == partner.id) {
-        table.rows.push_back(history_row(*outcome, result));
+        rows.push_back({outcome, &result});
       }
     }
   }
-  table.notes = {
-      "One row per closed cycle the partner took part in. weight: its voting weight in the cycle.",
-      "dry: the cycle counted towards its dry spell (negative net value, or nothing it supported selected).",
-      "protected: its dry spell had reached k when the cycle closed. leads: initiatives it was assigned to lead.",
-  };
-  return table;
+  return table_of(
+      "partner_cycles", partner.name + ", cycle by cycle", history_columns(), rows,
+      {
+          "One row per closed cycle the partner took part in. weight: its voting weight in the cycle.",
+          "dry: the cycle counted towards its dry spell (negative net value, or nothing it supported selected).",
+          "protected: its dry spell had reached k when the cycle closed. leads: initiatives it was assigned to lead.",
+      });
 }
 
 }  // namespace

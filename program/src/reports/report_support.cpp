@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 #include <utility>
 
 namespace covalue::program::detail {
@@ -28,6 +29,34 @@ std::vector<const T*> ordered(const std::vector<T>& items, Key key) {
     result.push_back(&item);
   }
   std::stable_sort(result.begin(), result.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  return result;
+}
+
+//! Estimation totals of the recorded actuals, grouped by `group_of` their initiative (actuals of
+//! initiatives the snapshot does not know are left out).
+template <typename GroupOf>
+auto estimation_grouped(const Snapshot& snapshot, GroupOf group_of) {
+  using Group = std::invoke_result_t<GroupOf, const net::Initiative&>;
+  std::map<Group, EstimationTotals> result;
+  std::map<Group, std::set<net::InitiativeId>> initiatives;
+  for (const net::RealisedValue& value : snapshot.realised) {
+    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
+    if (initiative == nullptr) {
+      continue;
+    }
+    const core::Rational estimate = initiative->impact_on(value.partner);
+    const Group group = group_of(*initiative);
+    EstimationTotals& totals = result[group];
+    totals.pairs += 1;
+    totals.estimate += estimate;
+    totals.actual += value.actual;
+    totals.absolute_error += abs(value.actual - estimate);
+    totals.absolute_estimate += abs(estimate);
+    initiatives[group].insert(initiative->id);
+  }
+  for (auto& [group, totals] : result) {
+    totals.initiatives = static_cast<std::int64_t>(initiatives[group].size());
+  }
   return result;
 }
 
@@ -66,39 +95,12 @@ ReportCell EstimationTotals::bias_cell() const {
 }
 
 std::map<net::PartnerId, EstimationTotals> estimation_by_proposer(const Snapshot& snapshot) {
-  std::map<net::PartnerId, EstimationTotals> result;
-  std::map<net::PartnerId, std::set<net::InitiativeId>> initiatives;
-  for (const net::RealisedValue& value : snapshot.realised) {
-    const net::Initiative* initiative = snapshot.find_initiative(value.initiative);
-    if (initiative == nullptr) {
-      continue;
-    }
-    const core::Rational estimate = initiative->impact_on(value.partner);
-    EstimationTotals& totals = result[initiative->proposer];
-    totals.pairs += 1;
-    totals.estimate += estimate;
-    totals.actual += value.actual;
-    totals.absolute_error += abs(value.actual - estimate);
-    totals.absolute_estimate += abs(estimate);
-    initiatives[initiative->proposer].insert(initiative->id);
-  }
-  for (auto& [proposer, totals] : result) {
-    totals.initiatives = static_cast<std::int64_t>(initiatives[proposer].size());
-  }
-  return result;
+  return estimation_grouped(snapshot, [](const net::Initiative& initiative) { return initiative.proposer; });
 }
 
-EstimationTotals estimation_overall(const std::map<net::PartnerId, EstimationTotals>& by_proposer) {
-  EstimationTotals overall;
-  for (const auto& [proposer, totals] : by_proposer) {
-    overall.pairs += totals.pairs;
-    overall.initiatives += totals.initiatives;
-    overall.estimate += totals.estimate;
-    overall.actual += totals.actual;
-    overall.absolute_error += totals.absolute_error;
-    overall.absolute_estimate += totals.absolute_estimate;
-  }
-  return overall;
+EstimationTotals estimation_overall(const Snapshot& snapshot) {
+  const std::map<int, EstimationTotals> all = estimation_grouped(snapshot, [](const net::Initiative&) { return 0; });
+  return all.empty() ? EstimationTotals{} : all.begin()->second;
 }
 
 std::map<net::CycleNumber, CycleRealised> realised_by_cycle(const Snapshot& snapshot) {
@@ -197,13 +199,65 @@ std::vector<CycleValues> cycle_values(const Snapshot& snapshot) {
   return values;
 }
 
-ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns) {
-  ReportTable table;
-  table.key = std::move(key);
-  table.title = std::move(title);
-  table.column_titles = columns;
-  table.columns = std::move(columns);
-  return table;
+std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapshot, net::CycleNumber cycle) {
+  std::map<net::InitiativeId, std::int64_t> counts;
+  for (const net::PartnerBallot& ballot : snapshot.ballots) {
+    if (ballot.cycle != cycle) {
+      continue;
+    }
+    for (net::InitiativeId id : ballot.supported()) {
+      ++counts[id];
+    }
+  }
+  return counts;
+}
+
+const std::vector<ReportColumn<net::PartnerResult>>& result_catalogue() {
+  using R = net::PartnerResult;
+  static const std::vector<ReportColumn<R>> columns{
+      {"weight", "Weight", [](const R& r) { return ReportCell::of_number(r.weight); }},
+      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.estimated_value); }},
+      {"deoptimisation", "De-optimisation", [](const R& r) { return ReportCell::of_number(r.deoptimisation); }},
+      {"allocation", "Allocation", [](const R& r) { return ReportCell::of_number(r.allocation); }},
+      {"transfer", "Transfer", [](const R& r) { return ReportCell::of_number(r.transfer); }},
+      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.net_value); }},
+      {"voted", "Voted", [](const R& r) { return yes_no(r.voted); }},
+      {"supported", "Supported", [](const R& r) { return ReportCell::of_integer(r.supported); }},
+      {"supported_selected", "Supported and selected",
+       [](const R& r) { return ReportCell::of_integer(r.supported_selected); }},
+      {"dry", "Dry", [](const R& r) { return yes_no(r.dry); }},
+      {"dry_spell", "Dry spell", [](const R& r) { return ReportCell::of_integer(r.dry_spell); }},
+      {"protected", "Protected", [](const R& r) { return yes_no(r.protected_partner); }},
+  };
+  return columns;
+}
+
+std::vector<ReportColumn<PartnerTotals>> totals_catalogue(const NetworkTotals& network) {
+  using R = PartnerTotals;
+  return {
+      {"estimated_value", "Estimated value", [](const R& r) { return ReportCell::of_number(r.estimated); }},
+      {"transfers", "Transfers", [](const R& r) { return ReportCell::of_number(r.transfers); }},
+      {"net_value", "Net value", [](const R& r) { return ReportCell::of_number(r.net_value); }},
+      {"longest_dry_spell", "Longest dry spell",
+       [](const R& r) { return ReportCell::of_integer(r.longest_dry_spell); }},
+      {"current_dry_spell", "Current dry spell",
+       [](const R& r) { return ReportCell::of_integer(r.current_dry_spell); }},
+      {"deopt_share", "De-optimisation share",
+       [&network](const R& r) { return percent_of(r.deoptimisation, network.deoptimisation); }},
+      {"leads", "Leads", [](const R& r) { return ReportCell::of_integer(r.leads); }},
+      {"lead_share", "Lead share", [&network](const R& r) { return percent_of(r.leads, network.leads); }},
+      {"approvals_selected", "Approvals selected",
+       [](const R& r) { return percent_of(r.supported_selected, r.supported); }},
+      {"protected_cycles", "Protected cycles", [](const R& r) { return ReportCell::of_integer(r.protected_cycles); }},
+  };
+}
+
+ReportCell title_cell(const net::Initiative& initiative) { return ReportCell::of_text(initiative.title); }
+
+ReportCell cost_cell(const net::Initiative& initiative) { return ReportCell::of_number(initiative.cost); }
+
+ReportCell network_value_cell(const net::Initiative& initiative) {
+  return ReportCell::of_number(initiative.network_value());
 }
 
 ReportCell yes_no(bool value) { return ReportCell::of_text(value ? "yes" : "no"); }

@@ -1,9 +1,14 @@
 #pragma once
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
+#include <initializer_list>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "covalue/program/report.hpp"
@@ -57,7 +62,7 @@ struct EstimationTotals {
 //! Estimation totals per proposer of the initiatives, over every recorded actual.
 [[nodiscard]] std::map<net::PartnerId, EstimationTotals> estimation_by_proposer(const Snapshot& snapshot);
 //! The estimation totals of the whole network (every proposer together).
-[[nodiscard]] EstimationTotals estimation_overall(const std::map<net::PartnerId, EstimationTotals>& by_proposer);
+[[nodiscard]] EstimationTotals estimation_overall(const Snapshot& snapshot);
 
 //! The actuals recorded for one cycle.
 struct CycleRealised {
@@ -120,8 +125,53 @@ struct RetentionRisk {
 //! Names joined by ", ".
 [[nodiscard]] std::string partner_names(const Snapshot& snapshot, const std::vector<net::PartnerId>& partners);
 
-//! An empty table with its key, title and columns.
-[[nodiscard]] ReportTable make_table(std::string key, std::string title, std::vector<std::string> columns);
+//! Per initiative, how many ballots of `cycle` support it (approve, rank, score or give points).
+[[nodiscard]] std::map<net::InitiativeId, std::int64_t> support_counts(const Snapshot& snapshot,
+                                                                       net::CycleNumber cycle);
+
+//! A column filled from the row's initiative (`row.initiative`, a pointer), empty when the snapshot does not
+//! know the initiative.
+template <typename Row>
+[[nodiscard]] ReportColumn<Row> initiative_column(std::string key, std::string title,
+                                                  ReportCell (*cell)(const net::Initiative& initiative)) {
+  return {std::move(key), std::move(title),
+          [cell](const Row& row) { return row.initiative == nullptr ? ReportCell::empty() : cell(*row.initiative); }};
+}
+//! The columns of `catalogue` named `keys`, in that order, each reading the part of a row that `part` gives
+//! (a table over rows that hold a partner's result or totals picks the figures it shows by key).
+template <typename Row, typename Part, typename Project>
+[[nodiscard]] std::vector<ReportColumn<Row>> pick_columns(const std::vector<ReportColumn<Part>>& catalogue,
+                                                          std::initializer_list<std::string_view> keys, Project part) {
+  std::vector<ReportColumn<Row>> picked;
+  for (const std::string_view key : keys) {
+    const auto found = std::find_if(catalogue.begin(), catalogue.end(),
+                                    [&](const ReportColumn<Part>& column) { return column.key == key; });
+    assert(found != catalogue.end() && "no such column in the catalogue");
+    picked.push_back(
+        {found->key, found->title, [cell = found->cell, part](const Row& row) { return cell(part(row)); }});
+  }
+  return picked;
+}
+//! Appends `more` to `columns`.
+template <typename Row>
+void append_columns(std::vector<ReportColumn<Row>>& columns, std::vector<ReportColumn<Row>> more) {
+  std::move(more.begin(), more.end(), std::back_inserter(columns));
+}
+//! Every column of a partner's result in one cycle: weight, estimated_value, deoptimisation, allocation,
+//! transfer, net_value, voted, supported, supported_selected, dry, dry_spell, protected.
+[[nodiscard]] const std::vector<ReportColumn<net::PartnerResult>>& result_catalogue();
+//! Every column of a partner's totals over the closed cycles, shares taken of `network`'s: estimated_value,
+//! transfers, net_value, longest_dry_spell, current_dry_spell, deopt_share, leads, lead_share,
+//! approvals_selected, protected_cycles. The columns refer to `network`, which must outlive them.
+[[nodiscard]] std::vector<ReportColumn<PartnerTotals>> totals_catalogue(const NetworkTotals& network);
+
+//! An initiative's title.
+[[nodiscard]] ReportCell title_cell(const net::Initiative& initiative);
+//! An initiative's cost.
+[[nodiscard]] ReportCell cost_cell(const net::Initiative& initiative);
+//! An initiative's network value: the sum of its estimated impacts on every partner.
+[[nodiscard]] ReportCell network_value_cell(const net::Initiative& initiative);
+
 //! "yes" or "no".
 [[nodiscard]] ReportCell yes_no(bool value);
 //! part / whole as a percentage; empty when whole is 0.

@@ -3,8 +3,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
+#include "covalue/core/settings.hpp"
 #include "covalue/program/program.hpp"
 #include "roles_fixture.hpp"
 
@@ -118,6 +120,20 @@ TEST_F(AccessAndAudit, EveryChangeIsChainedAndAFailureAppendsNothing) {
   EXPECT_EQ(*version, before + 1);
 }
 
+TEST_F(AccessAndAudit, AnAuditPageIsBoundedByTheSettingsRow) {
+  const core::settings::Setting& page = core::settings::row("audit.limit");
+  const std::int64_t largest = std::stoll(std::string(page.max));
+  EXPECT_EQ(as(coordinator_).audit_log(0, largest)->size(), static_cast<std::size_t>(audit_size()));
+  EXPECT_EQ(as(coordinator_).audit_log(0, std::stoll(std::string(page.min)))->size(), 1U);
+  for (const std::int64_t limit : {std::int64_t{0}, largest + 1}) {
+    auto refused = as(coordinator_).audit_log(0, limit);
+    ASSERT_FALSE(refused.ok()) << limit;
+    EXPECT_EQ(refused.error().kind, core::ErrorKind::kInvalidInput);
+    EXPECT_EQ(refused.error().where, "limit");
+    EXPECT_EQ(refused.error().message, "must be between 1 and 10000, got " + std::to_string(limit));
+  }
+}
+
 //! Runs one SQL statement on the database file behind the store, as an attacker with file access would.
 void tamper(const std::filesystem::path& file, const char* sql) {
   sqlite3* db = nullptr;
@@ -128,39 +144,37 @@ void tamper(const std::filesystem::path& file, const char* sql) {
   sqlite3_close(db);
 }
 
-TEST_F(AccessAndAudit, VerifyFindsTheFirstAlteredRow) {
-  tamper(dir_ / "net.db", "UPDATE audit_log SET detail = '{\"partner\":2,\"name\":\"Evil\"}' WHERE sequence = 3");
-  auto verified = as(coordinator_).verify_audit();
+//! Tampers with the database `file` behind `verifier`'s store (`sql`), then checks that verifying the chain
+//! finds it broken at `sequence` and says why (`problem` is part of its explanation).
+void expect_broken_by(Program verifier, const std::filesystem::path& file, const std::string& sql,
+                      std::int64_t sequence, const std::string& problem) {
+  tamper(file, sql.c_str());
+  auto verified = verifier.verify_audit();
   ASSERT_TRUE(verified.ok());
-  EXPECT_EQ(verified->first_broken, std::optional<std::int64_t>(3));
-  EXPECT_NE(verified->problem.find("altered"), std::string::npos);
+  EXPECT_EQ(verified->first_broken, std::optional<std::int64_t>(sequence));
+  EXPECT_NE(verified->problem.find(problem), std::string::npos) << verified->problem;
+}
+
+TEST_F(AccessAndAudit, VerifyFindsTheFirstAlteredRow) {
+  expect_broken_by(as(coordinator_), dir_ / "net.db",
+                   "UPDATE audit_log SET detail = '{\"partner\":2,\"name\":\"Evil\"}' WHERE sequence = 3", 3,
+                   "altered");
 }
 
 TEST_F(AccessAndAudit, VerifyFindsARemovedRow) {
-  tamper(dir_ / "net.db", "DELETE FROM audit_log WHERE sequence = 5");
-  auto verified = as(coordinator_).verify_audit();
-  ASSERT_TRUE(verified.ok());
-  EXPECT_EQ(verified->first_broken, std::optional<std::int64_t>(6));
-  EXPECT_NE(verified->problem.find("missing"), std::string::npos);
+  expect_broken_by(as(coordinator_), dir_ / "net.db", "DELETE FROM audit_log WHERE sequence = 5", 6, "missing");
 }
 
 TEST_F(AccessAndAudit, VerifyFindsARehashedRowByTheNextLink) {
   // Rewriting a row together with its own hash still breaks the next entry's previous_hash.
-  AuditEntry forged;
-  {
-    auto log = as(coordinator_).audit_log(1, 1);
-    ASSERT_TRUE(log.ok());
-    forged = log->front();
-  }
+  auto log = as(coordinator_).audit_log(1, 1);
+  ASSERT_TRUE(log.ok());
+  AuditEntry forged = log->front();
   forged.actor = "someone else";
   forged.hash = audit_hash(forged);
-  const std::string sql =
-      "UPDATE audit_log SET actor = 'someone else', hash = '" + forged.hash + "' WHERE sequence = 2";
-  tamper(dir_ / "net.db", sql.c_str());
-  auto verified = as(coordinator_).verify_audit();
-  ASSERT_TRUE(verified.ok());
-  EXPECT_EQ(verified->first_broken, std::optional<std::int64_t>(3));
-  EXPECT_NE(verified->problem.find("previous_hash"), std::string::npos);
+  expect_broken_by(as(coordinator_), dir_ / "net.db",
+                   "UPDATE audit_log SET actor = 'someone else', hash = '" + forged.hash + "' WHERE sequence = 2", 3,
+                   "previous_hash");
 }
 
 }  // namespace

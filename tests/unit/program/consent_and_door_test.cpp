@@ -8,7 +8,19 @@
 namespace covalue::program {
 namespace {
 
-using Consent = testing::RolesFixture;
+class Consent : public testing::RolesFixture {
+ protected:
+  //! Opens cycle 1 and has the coordinator propose Lockers (Retail's) naming the courier as its lead: a
+  //! nomination the courier has not accepted yet.
+  core::Result<net::Initiative> nominate_courier() {
+    if (core::Result<net::Cycle> opened = as(coordinator_).open_cycle(); !opened) {
+      return opened.error();
+    }
+    net::Initiative lockers = initiative("Lockers", ids_[0]);
+    lockers.volunteers = {ids_[1]};
+    return as(coordinator_).propose(lockers);
+  }
+};
 
 core::ErrorKind kind_of(const core::Result<net::Initiative>& result) {
   return result.ok() ? core::ErrorKind::kInternal : result.error().kind;
@@ -31,10 +43,7 @@ TEST_F(Consent, ARepresentativeVolunteersOnlyItsOwnPartner) {
 
 TEST_F(Consent, ACoordinatorsNomineeLeadsOnlyOnceItAccepts) {
   Program coordinator = as(coordinator_);
-  ASSERT_TRUE(coordinator.open_cycle().ok());
-  net::Initiative lockers = initiative("Lockers", ids_[0]);
-  lockers.volunteers = {ids_[1]};
-  auto stored = coordinator.propose(lockers);
+  auto stored = nominate_courier();
   ASSERT_TRUE(stored.ok()) << stored.error().to_string();
   EXPECT_TRUE(stored->volunteers.empty());
   EXPECT_EQ(stored->nominees, std::vector<net::PartnerId>{ids_[1]});
@@ -61,11 +70,8 @@ TEST_F(Consent, ACoordinatorsNomineeLeadsOnlyOnceItAccepts) {
 
 TEST_F(Consent, ANominationDeclinedOrNeverAcceptedGivesNoVolunteerLead) {
   Program coordinator = as(coordinator_);
-  ASSERT_TRUE(coordinator.open_cycle().ok());
-  net::Initiative lockers = initiative("Lockers", ids_[0]);
-  lockers.volunteers = {ids_[1]};
-  auto stored = coordinator.propose(lockers);
-  ASSERT_TRUE(stored.ok());
+  auto stored = nominate_courier();
+  ASSERT_TRUE(stored.ok()) << stored.error().to_string();
   ASSERT_TRUE(coordinator.start_voting(1).ok());
   ASSERT_TRUE(as(retail_).cast_ballot({1, ids_[0], net::BallotFormat::kApprovals, {{stored->id, 1}}, {}}).ok());
   auto outcome = coordinator.close_cycle(1);

@@ -129,12 +129,7 @@ TEST(ReportPartner, OnePartnersHistoryCycleByCycle) {
   expect_integer(cell(table(beta, "partner_cycles"), 1, "leads"), 1);
 }
 
-TEST(ReportPartner, UnknownPartnerIsNotFound) {
-  const core::Result<Report> report = partner_report(sample_network(), 42);
-  ASSERT_FALSE(report.ok());
-  EXPECT_EQ(report.error().kind, core::ErrorKind::kNotFound);
-  EXPECT_NE(report.error().message.find("42"), std::string::npos);
-}
+TEST(ReportPartner, UnknownPartnerIsNotFound) { expect_not_found(partner_report(sample_network(), 42), "42"); }
 
 TEST(ReportFairness, GiniIndicesAndDrySpellsAgainstK) {
   const Report report = ok(fairness_report(sample_network()));

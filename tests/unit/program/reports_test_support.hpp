@@ -77,13 +77,19 @@ inline net::Cycle make_cycle(net::CycleNumber number, net::CycleState state, net
   return result;
 }
 
-inline net::CycleOutcome first_outcome() {
+//! A closed cycle's outcome with capacity 10, before its decisions, partners and leads.
+inline net::CycleOutcome outcome_of(net::CycleNumber cycle, net::SelectionRule rule, long spent, long network_value) {
   net::CycleOutcome o;
-  o.cycle = 1;
-  o.rule = net::SelectionRule::kNetworkFair;
+  o.cycle = cycle;
+  o.rule = rule;
   o.capacity = 10;
-  o.spent = 7;
-  o.network_value = 10;
+  o.spent = spent;
+  o.network_value = network_value;
+  return o;
+}
+
+inline net::CycleOutcome first_outcome() {
+  net::CycleOutcome o = outcome_of(1, net::SelectionRule::kNetworkFair, 7, 10);
   o.decisions = {decision(101, true, net::DecisionReason::kSelected),
                  decision(102, true, net::DecisionReason::kSelected),
                  decision(103, false, net::DecisionReason::kNegativeNetworkValue)};
@@ -97,12 +103,7 @@ inline net::CycleOutcome first_outcome() {
 }
 
 inline net::CycleOutcome second_outcome() {
-  net::CycleOutcome o;
-  o.cycle = 2;
-  o.rule = net::SelectionRule::kGreedy;
-  o.capacity = 10;
-  o.spent = 5;
-  o.network_value = 2;
+  net::CycleOutcome o = outcome_of(2, net::SelectionRule::kGreedy, 5, 2);
   o.decisions = {decision(104, true, net::DecisionReason::kSelected),
                  decision(105, false, net::DecisionReason::kNotChosen)};
   o.partners = {partner_result(1, 4, 0, -1, 1, 1, true, 0), partner_result(2, 1, 0, 0, 1, 0, true, 1),
@@ -195,6 +196,13 @@ inline Snapshot sample_network() {
 inline Report ok(const core::Result<Report>& result) {
   EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().to_string());
   return result.ok() ? *result : Report{};
+}
+
+//! A report refused as kNotFound, its message naming what was not found.
+inline void expect_not_found(const core::Result<Report>& report, const std::string& named) {
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().kind, core::ErrorKind::kNotFound);
+  EXPECT_NE(report.error().message.find(named), std::string::npos) << report.error().message;
 }
 
 //! A table of a report by key.
