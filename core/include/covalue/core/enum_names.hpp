@@ -34,14 +34,14 @@ struct EnumName {
 };
 
 //! An enum's name table: what a value is (for errors: "tier") and one row per value, in order.
-template <typename E, std::size_t N>
+template <typename E, std::size_t kSize>
 struct NameTable {
   const char* what;
-  std::array<EnumName<E>, N> rows;
+  std::array<EnumName<E>, kSize> rows;
 };
 
-template <typename E, std::size_t N>
-NameTable(const char*, std::array<EnumName<E>, N>) -> NameTable<E, N>;
+template <typename E, std::size_t kSize>
+NameTable(const char*, std::array<EnumName<E>, kSize>) -> NameTable<E, kSize>;
 
 //! An enum with a name table (an `enum_names(E)` next to it).
 template <typename E>
@@ -55,9 +55,9 @@ namespace detail {
 template <NamedEnum E>
 inline constexpr auto kNameTable = enum_names(E{});
 
-//! Whether V is one of its enum's enumerators (not a cast of a number): read from the compiler's
+//! Whether kValue is one of its enum's enumerators (not a cast of a number): read from the compiler's
 //! spelling of the template argument, which is "(Enum)8" for a value no enumerator has.
-template <auto V>
+template <auto kValue>
 consteval bool is_enumerator() {
   constexpr std::string_view kSignature = __PRETTY_FUNCTION__;
   constexpr std::size_t kAt = kSignature.rfind("= ");
