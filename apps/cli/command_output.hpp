@@ -27,6 +27,7 @@ struct Output {
   enum class Kind { kText, kReport, kChange };
   Kind kind{Kind::kText};
   std::string text;             //!< kText: printed to stdout as is
+  std::string diagnostics{};    //!< kText: printed to stderr first (a checker's findings)
   program::Report report{};     //!< kReport
   Change change{};              //!< kChange
   std::string format{"table"};  //!< kReport, kChange: --format

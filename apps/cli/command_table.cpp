@@ -113,6 +113,7 @@ int print_output(const core::Result<Output>& output) {
   }
   switch (output->kind) {
     case Output::Kind::kText:
+      fmt::print(stderr, "{}", output->diagnostics);
       fmt::print("{}", output->text);
       break;
     case Output::Kind::kReport: {
