@@ -10,9 +10,6 @@
 namespace covalue::cli {
 
 // TRANSITION (issue 11): families not yet split into leaf rows.
-void add_pb_commands(CLI::App& command, Action& run);           //!< pb/pb_commands.cpp
-void add_pb_demo_command(CLI::App& command, Action& run);       //!< pb/demo_command.cpp
-void add_rank_command(CLI::App& command, Action& run);          //!< rank/rank_command.cpp
 void add_network_commands(CLI::App& command, Action& run);      //!< program/network_commands.cpp
 void add_partner_commands(CLI::App& command, Action& run);      //!< program/partner_commands.cpp
 void add_objective_commands(CLI::App& command, Action& run);    //!< program/partner_commands.cpp
@@ -31,5 +28,14 @@ void add_names_command(CLI::App& command, Action& run);         //!< names_comma
 // program/audit_commands.cpp
 Handler add_audit_list(CLI::App& command);
 Handler add_audit_verify(CLI::App& command);
+
+// pb/pb_commands.cpp, pb/demo_command.cpp
+Handler add_pb_solve(CLI::App& command);
+Handler add_pb_check(CLI::App& command);
+Handler add_pb_verify(CLI::App& command);
+Handler add_pb_demo(CLI::App& command);
+
+// rank/rank_command.cpp
+Handler add_rank(CLI::App& command);
 
 }  // namespace covalue::cli

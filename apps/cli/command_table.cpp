@@ -13,13 +13,12 @@ namespace covalue::cli {
 
 const std::vector<CommandRow>& command_table() {
   static const std::vector<CommandRow> table = {
-      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format", nullptr, false, add_pb_commands},
-      {{"pb", "demo"},
-       "Solve a bundled improvement cycle with every rule, side by side",
-       nullptr,
-       false,
-       add_pb_demo_command},
-      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", nullptr, false, add_rank_command},
+      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format"},
+      {{"pb", "solve"}, "Select projects with a budgeting rule", add_pb_solve},
+      {{"pb", "check"}, "Parse a .pb file and check it against its own META constraints", add_pb_check},
+      {{"pb", "verify"}, "Re-check an outcome (from `pb solve --format json`) independently", add_pb_verify},
+      {{"pb", "demo"}, "Solve a bundled improvement cycle with every rule, side by side", add_pb_demo},
+      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", add_rank},
       {{"network"}, "Create and show the network and its charter", nullptr, false, add_network_commands},
       {{"partner"}, "Add, list and retire partners", nullptr, false, add_partner_commands},
       {{"objective"}, "State a partner's objectives (KPIs with targets)", nullptr, false, add_objective_commands},
