@@ -14,7 +14,6 @@ void add_network_commands(CLI::App& command, Action& run);      //!< program/net
 void add_partner_commands(CLI::App& command, Action& run);      //!< program/partner_commands.cpp
 void add_objective_commands(CLI::App& command, Action& run);    //!< program/partner_commands.cpp
 void add_scorecard_commands(CLI::App& command, Action& run);    //!< program/scorecard_commands.cpp
-void add_initiative_commands(CLI::App& command, Action& run);   //!< program/initiative_commands.cpp
 void add_cycle_commands(CLI::App& command, Action& run);        //!< program/cycle_commands.cpp
 void add_ballot_commands(CLI::App& command, Action& run);       //!< program/cycle_commands.cpp
 void add_actuals_commands(CLI::App& command, Action& run);      //!< program/actuals_commands.cpp
@@ -37,5 +36,13 @@ Handler add_pb_demo(CLI::App& command);
 
 // rank/rank_command.cpp
 Handler add_rank(CLI::App& command);
+
+// program/initiative_commands.cpp
+Handler add_initiative_propose(CLI::App& command);
+Handler add_initiative_list(CLI::App& command);
+Handler add_initiative_show(CLI::App& command);
+Handler add_initiative_withdraw(CLI::App& command);
+Handler add_initiative_volunteer(CLI::App& command);
+Handler add_initiative_stand_down(CLI::App& command);
 
 }  // namespace covalue::cli
