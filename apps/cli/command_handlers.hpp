@@ -14,8 +14,6 @@ void add_network_commands(CLI::App& command, Action& run);      //!< program/net
 void add_partner_commands(CLI::App& command, Action& run);      //!< program/partner_commands.cpp
 void add_objective_commands(CLI::App& command, Action& run);    //!< program/partner_commands.cpp
 void add_scorecard_commands(CLI::App& command, Action& run);    //!< program/scorecard_commands.cpp
-void add_cycle_commands(CLI::App& command, Action& run);        //!< program/cycle_commands.cpp
-void add_ballot_commands(CLI::App& command, Action& run);       //!< program/cycle_commands.cpp
 void add_actuals_commands(CLI::App& command, Action& run);      //!< program/actuals_commands.cpp
 void add_report_commands(CLI::App& command, Action& run);       //!< program/report_commands.cpp
 void add_program_demo_command(CLI::App& command, Action& run);  //!< demo/program_demo.cpp
@@ -44,5 +42,14 @@ Handler add_initiative_show(CLI::App& command);
 Handler add_initiative_withdraw(CLI::App& command);
 Handler add_initiative_volunteer(CLI::App& command);
 Handler add_initiative_stand_down(CLI::App& command);
+
+// program/cycle_commands.cpp
+Handler add_cycle_open(CLI::App& command);
+Handler add_cycle_vote(CLI::App& command);
+Handler add_cycle_close(CLI::App& command);
+Handler add_cycle_review(CLI::App& command);
+Handler add_cycle_shortlist(CLI::App& command);
+Handler add_cycle_show(CLI::App& command);
+Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli
