@@ -30,6 +30,10 @@ TEST(LeafRowsCli, PbCheckPrintsItsSummaryOnStdoutAndEachProblemOnStderr) {
   EXPECT_EQ(result.err, file + ":3:14: num_projects is 2 but PROJECTS has 1 rows\n");
 }
 
+constexpr const char* kProposeLockers =
+    "initiative propose --title Lockers --proposer Retail --cost 6 --channel sales --impact Retail=4 "
+    "--impact Courier=-1 --volunteer Retail --description 'pick-up points'";
+
 //! A network with three partners and cycle 1 proposing: Lockers (1) and Labels (2), Labels withdrawn.
 class InitiativeRowsCli : public ::testing::Test {
  protected:
@@ -37,9 +41,8 @@ class InitiativeRowsCli : public ::testing::Test {
     for (const char* args :
          {"network init --name Chain --capacity 20", "partner add Retail --tier retailer",
           "partner add Courier --tier last_mile", "partner add Maker --tier manufacturer", "cycle open",
-          "initiative propose --title Lockers --proposer Retail --cost 6 --channel sales --impact Retail=4 "
-          "--impact Courier=-1 --volunteer Retail --description 'pick-up points'",
-          "initiative propose --title Labels --proposer 3 --cost 3 --impact Maker=1", "initiative withdraw 2"}) {
+          kProposeLockers, "initiative propose --title Labels --proposer 3 --cost 3 --impact Maker=1",
+          "initiative withdraw 2"}) {
       const CommandResult result = run(args);
       ASSERT_EQ(result.exit_code, 0) << args << "\n" << result.err;
     }
@@ -68,26 +71,29 @@ TEST_F(InitiativeRowsCli, ListFiltersByStatusAndCycleWithItsColumns) {
       << unknown.err;
 }
 
+//! `initiative show 1` in InitiativeRowsCli: the summary is a row of the listing, its description after the title.
+constexpr const char* kLockersShown =
+    "id             1\n"
+    "title          Lockers\n"
+    "description    pick-up points\n"
+    "channel        sales\n"
+    "proposer       Retail\n"
+    "cost           6.00\n"
+    "network_value  3.00\n"
+    "status         proposed\n"
+    "cycle          1\n"
+    "lead           -\n"
+    "\n"
+    "Estimated impact per partner\n"
+    "partner  estimate  volunteer\n"
+    "Retail       4.00  yes      \n"
+    "Courier     -1.00           \n"
+    "\n";
+
 TEST_F(InitiativeRowsCli, ShowPrintsTheListRowWithItsDescriptionAndTheImpacts) {
   const CommandResult shown = run("initiative show 1");
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_EQ(shown.out,
-            "id             1\n"
-            "title          Lockers\n"
-            "description    pick-up points\n"
-            "channel        sales\n"
-            "proposer       Retail\n"
-            "cost           6.00\n"
-            "network_value  3.00\n"
-            "status         proposed\n"
-            "cycle          1\n"
-            "lead           -\n"
-            "\n"
-            "Estimated impact per partner\n"
-            "partner  estimate  volunteer\n"
-            "Retail       4.00  yes      \n"
-            "Courier     -1.00           \n"
-            "\n");
+  EXPECT_EQ(shown.out, kLockersShown);
   const CommandResult missing = run("initiative show 007");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(missing.err, "covalue: error: ID: no initiative with id 007\n");

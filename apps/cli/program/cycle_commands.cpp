@@ -189,7 +189,7 @@ core::Status read_valued(const std::vector<std::string>& items, const std::strin
   return {};
 }
 
-core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, program::Queries queries) {
+core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program::Queries& queries) {
   net::PartnerBallot ballot;
   core::Result<net::CycleNumber> cycle = chosen_cycle(queries, args.cycle);
   if (!cycle) {

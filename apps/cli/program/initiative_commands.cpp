@@ -80,6 +80,12 @@ Output initiative_change(const ProgramFlags& flags, const net::Initiative& chang
   return flags.change({"initiative", std::move(sentence), initiative_fields(changed)});
 }
 
+struct ListArgs {
+  ProgramFlags flags;
+  std::optional<net::InitiativeStatus> status;  //!< --status: only this one
+  std::int64_t cycle{-1};                       //!< --cycle: only this one (-1: every cycle)
+};
+
 //! An initiative with the names of the partners it refers to, as listings show it.
 struct NamedInitiative {
   net::Initiative initiative;
@@ -244,16 +250,6 @@ Handler add_initiative_propose(CLI::App& command) {
     });
   };
 }
-
-namespace {
-
-struct ListArgs {
-  ProgramFlags flags;
-  std::optional<net::InitiativeStatus> status;
-  std::int64_t cycle{-1};
-};
-
-}  // namespace
 
 Handler add_initiative_list(CLI::App& command) {
   auto args = std::make_shared<ListArgs>();
