@@ -189,6 +189,31 @@ core::Status read_valued(const std::vector<std::string>& items, const std::strin
   return {};
 }
 
+//! The entries of whichever of --approve, --rank, --score and --points was given (one at the most).
+core::Status read_entries(const BallotArgs& args, net::PartnerBallot& ballot) {
+  const int kinds = (!args.approve.empty() ? 1 : 0) + (!args.rank.empty() ? 1 : 0) + (!args.scores.empty() ? 1 : 0) +
+                    (!args.points.empty() ? 1 : 0);
+  if (kinds > 1) {
+    return core::make_error(core::ErrorKind::kUsage, "use one of --approve, --rank, --score, --points", "ballot");
+  }
+  if (!args.rank.empty()) {
+    ballot.format = net::BallotFormat::kRanking;
+    return read_ranking(args.rank, ballot);
+  }
+  if (!args.scores.empty()) {
+    ballot.format = net::BallotFormat::kScores;
+    return read_valued(args.scores, "--score", ballot);
+  }
+  if (!args.points.empty()) {
+    ballot.format = net::BallotFormat::kPoints;
+    return read_valued(args.points, "--points", ballot);
+  }
+  for (std::int64_t id : args.approve) {
+    ballot.entries.push_back({id, core::Rational(1)});
+  }
+  return {};
+}
+
 core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program::Queries& queries) {
   net::PartnerBallot ballot;
   core::Result<net::CycleNumber> cycle = chosen_cycle(queries, args.cycle);
@@ -201,27 +226,7 @@ core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program
     return partner.error();
   }
   ballot.partner = *partner;
-  const int kinds = (!args.approve.empty() ? 1 : 0) + (!args.rank.empty() ? 1 : 0) + (!args.scores.empty() ? 1 : 0) +
-                    (!args.points.empty() ? 1 : 0);
-  if (kinds > 1) {
-    return core::make_error(core::ErrorKind::kUsage, "use one of --approve, --rank, --score, --points", "ballot");
-  }
-  core::Status status;
-  if (!args.rank.empty()) {
-    ballot.format = net::BallotFormat::kRanking;
-    status = read_ranking(args.rank, ballot);
-  } else if (!args.scores.empty()) {
-    ballot.format = net::BallotFormat::kScores;
-    status = read_valued(args.scores, "--score", ballot);
-  } else if (!args.points.empty()) {
-    ballot.format = net::BallotFormat::kPoints;
-    status = read_valued(args.points, "--points", ballot);
-  } else {
-    for (std::int64_t id : args.approve) {
-      ballot.entries.push_back({id, core::Rational(1)});
-    }
-  }
-  if (!status) {
+  if (core::Status status = read_entries(args, ballot); !status) {
     return status.error();
   }
   for (const std::string& text : args.objections) {
