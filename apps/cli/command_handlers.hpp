@@ -9,14 +9,6 @@
 // leaf, in the file of its command family.
 namespace covalue::cli {
 
-// TRANSITION (issue 11): families not yet split into leaf rows.
-void add_pb_commands(CLI::App& command, Action& run);          //!< pb/pb_commands.cpp
-void add_pb_demo_command(CLI::App& command, Action& run);      //!< pb/demo_command.cpp
-void add_rank_command(CLI::App& command, Action& run);         //!< rank/rank_command.cpp
-void add_initiative_commands(CLI::App& command, Action& run);  //!< program/initiative_commands.cpp
-void add_cycle_commands(CLI::App& command, Action& run);       //!< program/cycle_commands.cpp
-void add_ballot_commands(CLI::App& command, Action& run);      //!< program/cycle_commands.cpp
-
 // program/network_commands.cpp
 Handler add_network_init(CLI::App& command);
 Handler add_network_update(CLI::App& command);
@@ -61,5 +53,31 @@ Handler add_audit_verify(CLI::App& command);
 // setting_flags.cpp, names_command.cpp (hidden: tools for the docs and the web build)
 Handler add_settings(CLI::App& command);
 Handler add_names(CLI::App& command);
+
+// pb/pb_commands.cpp, pb/demo_command.cpp
+Handler add_pb_solve(CLI::App& command);
+Handler add_pb_check(CLI::App& command);
+Handler add_pb_verify(CLI::App& command);
+Handler add_pb_demo(CLI::App& command);
+
+// rank/rank_command.cpp
+Handler add_rank(CLI::App& command);
+
+// program/initiative_commands.cpp
+Handler add_initiative_propose(CLI::App& command);
+Handler add_initiative_list(CLI::App& command);
+Handler add_initiative_show(CLI::App& command);
+Handler add_initiative_withdraw(CLI::App& command);
+Handler add_initiative_volunteer(CLI::App& command);
+Handler add_initiative_stand_down(CLI::App& command);
+
+// program/cycle_commands.cpp
+Handler add_cycle_open(CLI::App& command);
+Handler add_cycle_vote(CLI::App& command);
+Handler add_cycle_close(CLI::App& command);
+Handler add_cycle_review(CLI::App& command);
+Handler add_cycle_shortlist(CLI::App& command);
+Handler add_cycle_show(CLI::App& command);
+Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli

@@ -13,13 +13,12 @@ namespace covalue::cli {
 
 const std::vector<CommandRow>& command_table() {
   static const std::vector<CommandRow> table = {
-      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format", nullptr, false, add_pb_commands},
-      {{"pb", "demo"},
-       "Solve a bundled improvement cycle with every rule, side by side",
-       nullptr,
-       false,
-       add_pb_demo_command},
-      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", nullptr, false, add_rank_command},
+      {{"pb"}, "Participatory-budgeting elections in the Pabulib .pb format"},
+      {{"pb", "solve"}, "Select projects with a budgeting rule", add_pb_solve},
+      {{"pb", "check"}, "Parse a .pb file and check it against its own META constraints", add_pb_check},
+      {{"pb", "verify"}, "Re-check an outcome (from `pb solve --format json`) independently", add_pb_verify},
+      {{"pb", "demo"}, "Solve a bundled improvement cycle with every rule, side by side", add_pb_demo},
+      {{"rank"}, "Consensus ranking of a PrefLib election (.soc, .soi, .toc, .toi)", add_rank},
       {{"network"}, "Create and show the network and its charter"},
       {{"network", "init"}, "Create the network with its charter in a new database", add_network_init},
       {{"network", "update"}, "Change the charter (the flags given); from the next cycle on", add_network_update},
@@ -34,13 +33,30 @@ const std::vector<CommandRow>& command_table() {
       {{"scorecard", "define"}, "Define (or replace) the network's scorecard", add_scorecard_define},
       {{"scorecard", "score"}, "A partner scores an undecided initiative", add_scorecard_score},
       {{"scorecard", "show"}, "The criteria and the undecided initiatives ranked by them", add_scorecard_show},
-      {{"initiative"},
-       "Propose, list, show and withdraw initiatives; offers to lead",
-       nullptr,
-       false,
-       add_initiative_commands},
-      {{"cycle"}, "Open, vote, close, review and show cycles", nullptr, false, add_cycle_commands},
-      {{"ballot"}, "Cast ballots", nullptr, false, add_ballot_commands},
+      {{"initiative"}, "Propose, list, show and withdraw initiatives; offers to lead"},
+      {{"initiative", "propose"},
+       "Propose an initiative with its estimated impact per partner",
+       add_initiative_propose},
+      {{"initiative", "list"}, "List initiatives", add_initiative_list},
+      {{"initiative", "show"}, "Show one initiative", add_initiative_show},
+      {{"initiative", "withdraw"},
+       "Withdraw an undecided initiative (during voting: with a reason)",
+       add_initiative_withdraw},
+      {{"initiative", "volunteer"}, "A partner volunteers to lead an undecided initiative", add_initiative_volunteer},
+      {{"initiative", "stand-down"},
+       "A partner withdraws its offer to lead, or declines a nomination",
+       add_initiative_stand_down},
+      {{"cycle"}, "Open, vote, close, review and show cycles"},
+      {{"cycle", "open"}, "Open the next cycle for proposals", add_cycle_open},
+      {{"cycle", "vote"}, "Move the current (or given) cycle from proposing to voting", add_cycle_vote},
+      {{"cycle", "close"}, "Close a voting cycle: select, share, assign leads; prints the outcome", add_cycle_close},
+      {{"cycle", "review"}, "Mark a closed cycle reviewed once its actuals are in", add_cycle_review},
+      {{"cycle", "shortlist"},
+       "Keep the scorecard's top initiatives on a proposing cycle's ballot; the rest wait",
+       add_cycle_shortlist},
+      {{"cycle", "show"}, "Show a cycle and its outcome", add_cycle_show},
+      {{"ballot"}, "Cast ballots"},
+      {{"ballot", "cast"}, "Cast or re-cast a partner's ballot in a voting cycle (the last counts)", add_ballot_cast},
       {{"actuals"}, "Record what initiatives really achieved"},
       {{"actuals", "record"}, "Record an initiative's realised value for one partner", add_actuals_record},
       {{"actuals", "kpi"}, "Record an objective's KPI value at the end of a cycle", add_actuals_kpi},
@@ -74,7 +90,7 @@ const std::vector<CommandRow>& command_table() {
   return table;
 }
 
-void register_commands(CLI::App& app, Handler& run, Action& legacy) {
+void register_commands(CLI::App& app, Handler& run) {
   for (const CommandRow& row : command_table()) {
     CLI::App* parent = &app;
     for (std::size_t i = 0; i + 1 < row.path.size(); ++i) {
@@ -84,9 +100,7 @@ void register_commands(CLI::App& app, Handler& run, Action& legacy) {
     if (row.hidden) {
       command->group("");
     }
-    if (row.family != nullptr) {
-      row.family(*command, legacy);
-    } else if (row.add == nullptr) {
+    if (row.add == nullptr) {
       command->require_subcommand(1);
     } else {
       Handler handler = row.add(*command);

@@ -21,8 +21,6 @@ struct CommandRow {
   std::string_view summary;            //!< the one line of `--help`
   AddCommand add{nullptr};             //!< a leaf's options and handler; nullptr for a group
   bool hidden{false};                  //!< left out of --help (tools for the docs)
-  // TRANSITION (issue 11): a family not yet split into leaf rows adds its own subcommands.
-  void (*family)(CLI::App& command, Action& run){nullptr};
 };
 
 //! Every command, in the order `--help` lists them.
@@ -30,6 +28,6 @@ struct CommandRow {
 
 //! Adds every row of the table to `app` (one loop; a row's parent is found by its path); the chosen
 //! leaf's handler is left in `run`.
-void register_commands(CLI::App& app, Handler& run, Action& legacy);  // TRANSITION: legacy goes
+void register_commands(CLI::App& app, Handler& run);
 
 }  // namespace covalue::cli

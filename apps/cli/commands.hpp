@@ -2,8 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <functional>
-
 #include "covalue/core/error.hpp"
 
 namespace covalue::cli {
@@ -22,8 +20,5 @@ enum ExitCode : int {
 
 //! Prints "covalue: error: <where>: <message>" to stderr and returns the matching exit code.
 [[nodiscard]] int report_error(const core::Error& error);
-
-//! What a subcommand runs once the command line is parsed; returns the exit code.
-using Action = std::function<int()>;
 
 }  // namespace covalue::cli

@@ -15,18 +15,14 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "covalue 0.1.0");
   covalue::cli::Handler run;
-  covalue::cli::Action legacy;
-  covalue::cli::register_commands(app, run, legacy);
+  covalue::cli::register_commands(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (run) {
-    return covalue::cli::print_output(run());
-  }
-  return legacy ? legacy() : kExitUsage;
+  return run ? covalue::cli::print_output(run()) : kExitUsage;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,16 +59,37 @@ CLI::Option* add_name_option(CLI::App& command, const std::string& flag, std::st
   return command.add_option(flag, target, what.empty() ? names : what + ": " + names)->check(name_check<E>(allowed));
 }
 
+namespace detail {
+
+//! Adds `--flag` taking a name of E, checked while parsing; `assign` receives the value parsed.
+template <core::NamedEnum E, typename Assign>
+CLI::Option* add_parsed_name(CLI::App& command, const std::string& flag, Assign assign, const std::string& what,
+                             std::initializer_list<E> allowed) {
+  const std::string names = offered_names<E>(allowed, " | ");
+  CLI::Option* option = command.add_option_function<std::string>(
+      flag, [assign](const std::string& text) { assign(core::parse_name<E>(text).value()); },
+      what.empty() ? names : what + ": " + names);
+  return option->check(name_check<E>(allowed));
+}
+
+}  // namespace detail
+
 //! Adds `--flag` taking a name of E straight into the enum `target` (checked while parsing: an unknown
 //! name is a command-line error, exit code 2, naming the accepted values); its default is shown by name.
 template <core::NamedEnum E>
 CLI::Option* add_name_option(CLI::App& command, const std::string& flag, E& target, const std::string& what,
                              std::initializer_list<E> allowed = {}) {
-  const std::string names = offered_names<E>(allowed, " | ");
-  CLI::Option* option = command.add_option_function<std::string>(
-      flag, [&target](const std::string& text) { target = core::parse_name<E>(text).value(); },
-      what.empty() ? names : what + ": " + names);
-  return option->check(name_check<E>(allowed))->default_str(std::string(core::name_of(target)));
+  return detail::add_parsed_name<E>(
+             command, flag, [&target](E value) { target = value; }, what, allowed)
+      ->default_str(std::string(core::name_of(target)));
+}
+
+//! The same for a flag without a default (a filter, or a required flag): `target` stays empty unless given.
+template <core::NamedEnum E>
+CLI::Option* add_name_option(CLI::App& command, const std::string& flag, std::optional<E>& target,
+                             const std::string& what, std::initializer_list<E> allowed = {}) {
+  return detail::add_parsed_name<E>(
+      command, flag, [&target](E value) { target = value; }, what, allowed);
 }
 
 }  // namespace covalue::cli

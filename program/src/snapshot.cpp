@@ -68,12 +68,15 @@ const net::Partner* Snapshot::find_partner(net::PartnerId id) const {
 }
 
 const net::Partner* Snapshot::find_partner(std::string_view reference) const {
+  return program::find_partner(partners, reference);
+}
+
+const net::Partner* find_partner(const std::vector<net::Partner>& partners, std::string_view reference) {
   net::PartnerId id = 0;
   const char* end = reference.data() + reference.size();
-  if (!reference.empty() && std::from_chars(reference.data(), end, id).ptr == end) {
-    return find_partner(id);
-  }
-  auto it = std::find_if(partners.begin(), partners.end(), [&](const net::Partner& p) { return p.name == reference; });
+  const bool numbered = !reference.empty() && std::from_chars(reference.data(), end, id).ptr == end;
+  auto it = std::find_if(partners.begin(), partners.end(),
+                         [&](const net::Partner& p) { return numbered ? p.id == id : p.name == reference; });
   return it == partners.end() ? nullptr : &*it;
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "commands.hpp"
+#include "command_handlers.hpp"
 #include "covalue/adapters/pabulib/pb_file.hpp"
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/rules/rule.hpp"
@@ -47,10 +47,10 @@ std::vector<Variant> every_rule() {
   };
 }
 
-int demo(const std::string& file) {
+core::Result<Output> demo(const std::string& file) {
   auto pb = adapters::pabulib::read_pabulib_file(file);
   if (!pb.ok()) {
-    return report_error(pb.error());
+    return pb.error();
   }
   const auto profile = core::ApprovalProfile::from_profile(pb->profile, pb->instance.size());
   std::vector<std::string> labels;
@@ -58,25 +58,24 @@ int demo(const std::string& file) {
   for (const auto& variant : every_rule()) {
     auto result = core::rules::solve(pb->instance, profile, variant.options);
     if (!result.ok()) {
-      return report_error(result.error());
+      return result.error();
     }
     labels.emplace_back(variant.label);
     outcomes.push_back(result->front());
   }
   const auto description = pb->instance.meta_value("description");
-  fmt::print("{}\n{}\n\n", core::terminal_safe(description.value_or(file)), core::terminal_safe(file));
-  fmt::print("{}", side_by_side_table(pb->instance, profile, labels, outcomes));
-  fmt::print("\nx = selected. Try: covalue pb solve {} --rule mes --format json\n", core::terminal_safe(file));
-  return kExitOk;
+  return Output::of_text(
+      fmt::format("{}\n{}\n\n", core::terminal_safe(description.value_or(file)), core::terminal_safe(file)) +
+      side_by_side_table(pb->instance, profile, labels, outcomes) +
+      fmt::format("\nx = selected. Try: covalue pb solve {} --rule mes --format json\n", core::terminal_safe(file)));
 }
 
 }  // namespace
 
-void add_pb_demo_command(CLI::App& command, Action& run) {
+Handler add_pb_demo(CLI::App& command) {
   auto file = std::make_shared<std::string>(default_demo_file().string());
-  auto* cmd = &command;
-  cmd->add_option("--file", *file, "another .pb file to use")->capture_default_str();
-  cmd->callback([&run, file] { run = [file] { return demo(*file); }; });
+  command.add_option("--file", *file, "another .pb file to use")->capture_default_str();
+  return [file] { return demo(*file); };
 }
 
 }  // namespace covalue::cli

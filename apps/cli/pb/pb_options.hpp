@@ -9,19 +9,15 @@
 
 namespace covalue::cli {
 
-//! The rule flags of `covalue pb solve` as text, turned into RuleOptions after parsing.
+//! The rule flags of `covalue pb solve`: the names parsed into `options` by the command-line parser
+//! (an unknown one is a usage error naming the accepted values), the increment after parsing.
 struct RuleFlags {
-  std::string rule{"mes"};
-  std::string sat{"cost"};
-  std::string completion{"none"};
-  std::string tie{"lex"};
-  std::string increment;  // these three: defaults from the settings table's pb.* rows
-  bool irresolute{false};
-  std::size_t max_outcomes{0};
+  core::rules::RuleOptions options;  //!< --rule, --sat, --completion, --tie, --irresolute, --max-outcomes
+  std::string increment;             //!< --increment (default from the settings table's pb.increment row)
 
   //! Adds --rule, --sat, --completion, --tie, --increment, --irresolute, --max-outcomes.
   void add_to(CLI::App& command);
-  //! The options these flags name; kUsage errors for unknown names.
+  //! The options these flags name; kUsage for an increment that is not a positive number.
   [[nodiscard]] core::Result<core::rules::RuleOptions> to_options() const;
 };
 

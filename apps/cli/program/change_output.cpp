@@ -39,8 +39,4 @@ Fields cycle_fields(const net::Cycle& cycle) {
           {"capacity", ReportCell::of_number(cycle.capacity)}};
 }
 
-int print_change(const Change& change, const ProgramFlags& flags) {
-  return print_output(Output::of_change(change, flags.format));
-}
-
 }  // namespace covalue::cli

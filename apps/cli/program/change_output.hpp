@@ -15,7 +15,4 @@ namespace covalue::cli {
 [[nodiscard]] Fields charter_fields(const core::network::Charter& charter);
 [[nodiscard]] Fields cycle_fields(const core::network::Cycle& cycle);
 
-//! TRANSITION (issue 11): prints a change in the format of `flags` (its --format).
-[[nodiscard]] int print_change(const Change& change, const ProgramFlags& flags);
-
 }  // namespace covalue::cli

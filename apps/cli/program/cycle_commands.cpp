@@ -1,11 +1,13 @@
-// `covalue cycle open|vote|close|review|shortlist|show`, `covalue ballot cast`, `covalue actuals record|kpi`.
+// `covalue cycle open|vote|close|review|shortlist|show`, `covalue ballot cast`.
 #include <fmt/core.h>
 
 #include <memory>
 
+#include "command_handlers.hpp"
 #include "program/change_output.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
+#include "program/report_format.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -14,129 +16,127 @@ namespace net = core::network;
 
 struct CycleArgs {
   ProgramFlags flags;
-  std::int64_t cycle{0};  // 0: the current one
+  std::int64_t cycle{0};  // 0: the newest one
   std::int64_t size{0};   // shortlist: how many initiatives stay on the ballot (0: the scorecard's default)
 };
 
-net::CycleNumber pick_cycle(const program::Snapshot& snapshot, std::int64_t requested) {
+//! The cycle a command names, else the newest one (0 when none was opened yet: the use case then
+//! answers with its "no cycle 0").
+core::Result<net::CycleNumber> chosen_cycle(program::Queries queries, std::int64_t requested) {
   if (requested > 0) {
     return requested;
   }
-  const net::Cycle* current = snapshot.current_cycle();
-  return current == nullptr ? 0 : current->number;
+  core::Result<net::Cycle> current = queries.current_cycle();
+  if (current) {
+    return current->number;
+  }
+  if (current.error().kind == core::ErrorKind::kNotFound && current.error().where == "cycle") {
+    return net::CycleNumber{0};
+  }
+  return current.error();
 }
 
-int show_cycle(ProgramSession& session, const ProgramFlags& flags, net::CycleNumber number) {
-  auto snapshot = session.program().snapshot();
-  if (!snapshot) {
-    return report_error(snapshot.error());
-  }
-  auto report = program::cycle_report(*snapshot, number);
-  if (!report) {
-    return report_error(report.error());
-  }
-  return print_report(*report, flags);
+//! What a command that moved a cycle returns: `sentence` for people, the cycle's fields for scripts.
+Output cycle_change(const ProgramFlags& flags, const net::Cycle& cycle, std::string sentence) {
+  return flags.change({"cycle", std::move(sentence), cycle_fields(cycle)});
 }
 
-int open_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber /*number*/) {
+//! What one `covalue cycle` verb does to the cycle chosen.
+using CycleVerb = core::Result<Output> (*)(ProgramSession& session, const CycleArgs& args, net::CycleNumber number);
+
+//! How a verb's cycle is chosen when CYCLE is not given.
+enum class Choice {
+  kAsGiven,  //!< the use case or query takes 0 as "the newest" itself (or needs no cycle)
+  kNewest,   //!< the newest cycle's number is read first (chosen_cycle)
+};
+
+//! Adds the output flags and, when the verb takes one, CYCLE.
+std::shared_ptr<CycleArgs> add_cycle_args(CLI::App& command, bool takes_cycle) {
+  auto args = std::make_shared<CycleArgs>();
+  args->flags.add_output(command);
+  if (takes_cycle) {
+    command.add_option("CYCLE", args->cycle, "cycle number (default: the newest)");
+  }
+  return args;
+}
+
+//! The handler running `verb` on the cycle chosen.
+Handler cycle_handler(std::shared_ptr<CycleArgs> args, CycleVerb verb, Choice choice) {
+  return [args, verb, choice] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<net::CycleNumber> number = choice == Choice::kNewest
+                                                  ? chosen_cycle(session.program().queries(), args->cycle)
+                                                  : core::Result<net::CycleNumber>(args->cycle);
+      if (!number) {
+        return number.error();
+      }
+      return verb(session, *args, *number);
+    });
+  };
+}
+
+core::Result<Output> open_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber /*number*/) {
   auto cycle = session.program().open_cycle();
   if (!cycle) {
-    return report_error(cycle.error());
+    return cycle.error();
   }
-  return print_change({"cycle",
-                       fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
-                                   core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)),
-                       {cycle_fields(*cycle)}},
-                      args.flags);
+  return cycle_change(args.flags, *cycle,
+                      fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
+                                  core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)));
 }
 
-int vote_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+core::Result<Output> vote_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
   auto cycle = session.program().start_voting(number);
   if (!cycle) {
-    return report_error(cycle.error());
+    return cycle.error();
   }
-  return print_change({"cycle",
-                       fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number),
-                       {cycle_fields(*cycle)}},
-                      args.flags);
+  return cycle_change(args.flags, *cycle,
+                      fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number));
 }
 
 //! One transaction: the report of the outcome the close decided (`number` 0: the newest cycle).
-int close_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+core::Result<Output> close_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
   auto closed = session.program().close_cycle_reported(number);
   if (!closed) {
-    return report_error(closed.error());
+    return closed.error();
   }
-  return print_report(closed->report, args.flags);
+  return args.flags.report(std::move(closed->report));
 }
 
-int review_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+core::Result<Output> review_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
   auto cycle = session.program().review_cycle(number);
   if (!cycle) {
-    return report_error(cycle.error());
+    return cycle.error();
   }
-  return print_change({"cycle", fmt::format("cycle {} reviewed\n", cycle->number), {cycle_fields(*cycle)}}, args.flags);
+  return cycle_change(args.flags, *cycle, fmt::format("cycle {} reviewed\n", cycle->number));
 }
 
-int shortlist_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+//! The cycle's report (`number` 0: the newest cycle's).
+core::Result<Output> show_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  auto report = session.program().queries().cycle_report(number > 0 ? std::optional(number) : std::nullopt);
+  if (!report) {
+    return report.error();
+  }
+  return args.flags.report(std::move(*report));
+}
+
+//! The line saying what stays on the ballot, then the cycle's report in the chosen format.
+core::Result<Output> shortlist_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
   auto cycle = session.program().shortlist(number, args.size);
   if (!cycle) {
-    return report_error(cycle.error());
+    return cycle.error();
   }
-  fmt::print("cycle {}: {} initiatives on the ballot, the others wait for the next cycle\n", cycle->number,
-             cycle->shortlist.size());
-  return show_cycle(session, args.flags, number);
-}
-
-int show_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
-  return show_cycle(session, args.flags, number);
-}
-
-//! One `covalue cycle` verb: its name, help, whether it takes a CYCLE, and what it runs.
-struct CycleVerb {
-  const char* name;
-  const char* help;
-  bool picks_cycle;  //!< reads the newest cycle's number when CYCLE is not given (close does that itself)
-  int (*run)(ProgramSession& session, const CycleArgs& args, net::CycleNumber number);
-};
-
-constexpr CycleVerb kCycleVerbs[] = {
-    {"open", "Open the next cycle for proposals", true, open_verb},
-    {"vote", "Move the current (or given) cycle from proposing to voting", true, vote_verb},
-    {"close", "Close a voting cycle: select, share, assign leads; prints the outcome", false, close_verb},
-    {"review", "Mark a closed cycle reviewed once its actuals are in", true, review_verb},
-    {"shortlist", "Keep the scorecard's top initiatives on a proposing cycle's ballot; the rest wait", true,
-     shortlist_verb},
-    {"show", "Show a cycle and its outcome", true, show_verb}};
-
-//! Runs a cycle verb on the chosen cycle and prints the result.
-int transition(const CycleArgs& args, const CycleVerb& verb) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    net::CycleNumber number = args.cycle;
-    if (verb.picks_cycle) {
-      auto snapshot = session.program().snapshot();
-      if (!snapshot) {
-        return report_error(snapshot.error());
-      }
-      number = pick_cycle(*snapshot, args.cycle);
-    }
-    return verb.run(session, args, number);
-  });
-}
-
-void add_cycle_group(CLI::App& command, Action& run) {
-  for (const CycleVerb& verb : kCycleVerbs) {
-    auto args = std::make_shared<CycleArgs>();
-    auto* cmd = command.add_subcommand(verb.name, verb.help);
-    args->flags.add_output(*cmd);
-    if (verb.run != open_verb) {
-      cmd->add_option("CYCLE", args->cycle, "cycle number (default: the newest)");
-    }
-    if (verb.run == shortlist_verb) {
-      cmd->add_option("--size", args->size, "initiatives kept (default: the scorecard's shortlist size)");
-    }
-    cmd->callback([&run, args, &verb] { run = [args, &verb] { return transition(*args, verb); }; });
+  auto report = session.program().queries().cycle_report(number);
+  if (!report) {
+    return report.error();
   }
+  core::Result<std::string> shown = format_report(*report, args.flags.format, args.flags.table);
+  if (!shown) {
+    return shown.error();
+  }
+  return Output::of_text(fmt::format("cycle {}: {} initiatives on the ballot, the others wait for the next cycle\n",
+                                     cycle->number, cycle->shortlist.size()) +
+                         *shown);
 }
 
 struct BallotArgs {
@@ -189,35 +189,44 @@ core::Status read_valued(const std::vector<std::string>& items, const std::strin
   return {};
 }
 
-core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program::Snapshot& snapshot) {
-  net::PartnerBallot ballot;
-  ballot.cycle = pick_cycle(snapshot, args.cycle);
-  auto partner = resolve_partner(snapshot, args.partner, "--partner");
-  if (!partner) {
-    return partner.error();
-  }
-  ballot.partner = *partner;
+//! The entries of whichever of --approve, --rank, --score and --points was given (one at the most).
+core::Status read_entries(const BallotArgs& args, net::PartnerBallot& ballot) {
   const int kinds = (!args.approve.empty() ? 1 : 0) + (!args.rank.empty() ? 1 : 0) + (!args.scores.empty() ? 1 : 0) +
                     (!args.points.empty() ? 1 : 0);
   if (kinds > 1) {
     return core::make_error(core::ErrorKind::kUsage, "use one of --approve, --rank, --score, --points", "ballot");
   }
-  core::Status status;
   if (!args.rank.empty()) {
     ballot.format = net::BallotFormat::kRanking;
-    status = read_ranking(args.rank, ballot);
-  } else if (!args.scores.empty()) {
-    ballot.format = net::BallotFormat::kScores;
-    status = read_valued(args.scores, "--score", ballot);
-  } else if (!args.points.empty()) {
-    ballot.format = net::BallotFormat::kPoints;
-    status = read_valued(args.points, "--points", ballot);
-  } else {
-    for (std::int64_t id : args.approve) {
-      ballot.entries.push_back({id, core::Rational(1)});
-    }
+    return read_ranking(args.rank, ballot);
   }
-  if (!status) {
+  if (!args.scores.empty()) {
+    ballot.format = net::BallotFormat::kScores;
+    return read_valued(args.scores, "--score", ballot);
+  }
+  if (!args.points.empty()) {
+    ballot.format = net::BallotFormat::kPoints;
+    return read_valued(args.points, "--points", ballot);
+  }
+  for (std::int64_t id : args.approve) {
+    ballot.entries.push_back({id, core::Rational(1)});
+  }
+  return {};
+}
+
+core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program::Queries& queries) {
+  net::PartnerBallot ballot;
+  core::Result<net::CycleNumber> cycle = chosen_cycle(queries, args.cycle);
+  if (!cycle) {
+    return cycle.error();
+  }
+  ballot.cycle = *cycle;
+  auto partner = resolve_partner(queries, args.partner, "--partner");
+  if (!partner) {
+    return partner.error();
+  }
+  ballot.partner = *partner;
+  if (core::Status status = read_entries(args, ballot); !status) {
     return status.error();
   }
   for (const std::string& text : args.objections) {
@@ -231,20 +240,16 @@ core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program
   return ballot;
 }
 
-int cast(const BallotArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    auto ballot = to_ballot(args, *snapshot);
+core::Result<Output> cast(const BallotArgs& args) {
+  return with_session(args.flags, [&](ProgramSession& session) -> core::Result<Output> {
+    auto ballot = to_ballot(args, session.program().queries());
     if (!ballot) {
-      return report_error(ballot.error());
+      return ballot.error();
     }
     if (core::Result<net::PartnerBallot> status = session.program().cast_ballot(*ballot); !status) {
-      return report_error(status.error());
+      return status.error();
     }
-    return print_change(
+    return args.flags.change(
         {"ballot",
          fmt::format("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",
                      args.partner, ballot->cycle, ballot->entries.size(), ballot->objections.size()),
@@ -252,30 +257,49 @@ int cast(const BallotArgs& args) {
           {"partner", program::ReportCell::of_integer(ballot->partner)},
           {"format", program::ReportCell::of_text(net::name_of(ballot->format))},
           {"entries", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->entries.size()))},
-          {"objections", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->objections.size()))}}},
-        args.flags);
+          {"objections", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->objections.size()))}}});
   });
-}
-
-void add_ballot_group(CLI::App& command, Action& run) {
-  auto* ballot = &command;
-  auto args = std::make_shared<BallotArgs>();
-  auto* cmd = ballot->add_subcommand("cast", "Cast or re-cast a partner's ballot in a voting cycle (the last counts)");
-  args->flags.add_change_output(*cmd);
-  cmd->add_option("--cycle", args->cycle, "cycle number (default: the newest)");
-  cmd->add_option("--partner", args->partner, "the voting partner (id or name)")->required();
-  cmd->add_option("--approve", args->approve, "an initiative id it approves, repeatable");
-  cmd->add_option("--rank", args->rank, "a ranking of initiative ids, best first: 3,5=7,2 (= ties)");
-  cmd->add_option("--score", args->scores, "ID=SCORE, repeatable");
-  cmd->add_option("--points", args->points, "ID=POINTS, repeatable");
-  cmd->add_option("--object", args->objections, "ID[:reason]: an objection, repeatable");
-  cmd->callback([&run, args] { run = [args] { return cast(*args); }; });
 }
 
 }  // namespace
 
-void add_cycle_commands(CLI::App& command, Action& run) { add_cycle_group(command, run); }
+Handler add_cycle_open(CLI::App& command) {
+  return cycle_handler(add_cycle_args(command, false), open_verb, Choice::kAsGiven);
+}
 
-void add_ballot_commands(CLI::App& command, Action& run) { add_ballot_group(command, run); }
+Handler add_cycle_vote(CLI::App& command) {
+  return cycle_handler(add_cycle_args(command, true), vote_verb, Choice::kNewest);
+}
+
+Handler add_cycle_close(CLI::App& command) {
+  return cycle_handler(add_cycle_args(command, true), close_verb, Choice::kAsGiven);
+}
+
+Handler add_cycle_review(CLI::App& command) {
+  return cycle_handler(add_cycle_args(command, true), review_verb, Choice::kNewest);
+}
+
+Handler add_cycle_shortlist(CLI::App& command) {
+  auto args = add_cycle_args(command, true);
+  command.add_option("--size", args->size, "initiatives kept (default: the scorecard's shortlist size)");
+  return cycle_handler(args, shortlist_verb, Choice::kNewest);
+}
+
+Handler add_cycle_show(CLI::App& command) {
+  return cycle_handler(add_cycle_args(command, true), show_verb, Choice::kAsGiven);
+}
+
+Handler add_ballot_cast(CLI::App& command) {
+  auto args = std::make_shared<BallotArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--cycle", args->cycle, "cycle number (default: the newest)");
+  command.add_option("--partner", args->partner, "the voting partner (id or name)")->required();
+  command.add_option("--approve", args->approve, "an initiative id it approves, repeatable");
+  command.add_option("--rank", args->rank, "a ranking of initiative ids, best first: 3,5=7,2 (= ties)");
+  command.add_option("--score", args->scores, "ID=SCORE, repeatable");
+  command.add_option("--points", args->points, "ID=POINTS, repeatable");
+  command.add_option("--object", args->objections, "ID[:reason]: an objection, repeatable");
+  return [args] { return cast(*args); };
+}
 
 }  // namespace covalue::cli

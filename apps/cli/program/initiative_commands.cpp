@@ -1,8 +1,11 @@
 // `covalue initiative propose|list|show|withdraw|volunteer|stand-down`.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
+#include "command_handlers.hpp"
 #include "covalue/core/text.hpp"
 #include "name_option.hpp"
 #include "program/change_output.hpp"
@@ -14,12 +17,13 @@ namespace {
 
 namespace net = core::network;
 using program::ReportCell;
+using Partners = std::vector<net::Partner>;
 
 struct ProposeArgs {
   ProgramFlags flags;
   std::string title;
   std::string description;
-  std::string channel{"supply_chain"};
+  net::Channel channel{net::Channel::kSupplyChain};
   std::string proposer;
   std::string cost;
   std::vector<std::string> impacts;
@@ -27,20 +31,20 @@ struct ProposeArgs {
   std::vector<std::string> volunteers;
 };
 
-core::Status read_impacts(const ProposeArgs& args, const program::Snapshot& snapshot, net::Initiative& initiative) {
+core::Status read_impacts(const ProposeArgs& args, const Partners& partners, net::Initiative& initiative) {
   for (const std::string& text : args.impacts) {
     auto pair = parse_pair(text, "--impact");
     if (!pair) {
       return pair.error();
     }
-    auto partner = resolve_partner(snapshot, pair->first, "--impact " + text);
+    auto partner = resolve_partner(partners, pair->first, "--impact " + text);
     if (!partner) {
       return partner.error();
     }
     initiative.impacts.push_back({*partner, pair->second});
   }
   for (const std::string& text : args.volunteers) {
-    auto partner = resolve_partner(snapshot, text, "--volunteer");
+    auto partner = resolve_partner(partners, text, "--volunteer");
     if (!partner) {
       return partner.error();
     }
@@ -49,16 +53,12 @@ core::Status read_impacts(const ProposeArgs& args, const program::Snapshot& snap
   return {};
 }
 
-core::Result<net::Initiative> to_initiative(const ProposeArgs& args, const program::Snapshot& snapshot) {
+core::Result<net::Initiative> to_initiative(const ProposeArgs& args, const Partners& partners) {
   net::Initiative initiative;
   initiative.title = args.title;
   initiative.description = args.description;
-  auto channel = core::parse_name<net::Channel>(args.channel);
-  if (!channel) {
-    return core::make_error(channel.error().kind, channel.error().message, "--channel");
-  }
-  initiative.channel = *channel;
-  auto proposer = resolve_partner(snapshot, args.proposer, "--proposer");
+  initiative.channel = args.channel;
+  auto proposer = resolve_partner(partners, args.proposer, "--proposer");
   if (!proposer) {
     return proposer.error();
   }
@@ -69,236 +69,258 @@ core::Result<net::Initiative> to_initiative(const ProposeArgs& args, const progr
   }
   initiative.cost = *cost;
   initiative.objectives.assign(args.objectives.begin(), args.objectives.end());
-  if (core::Status status = read_impacts(args, snapshot, initiative); !status) {
+  if (core::Status status = read_impacts(args, partners, initiative); !status) {
     return status.error();
   }
   return initiative;
 }
 
-int propose(const ProposeArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    auto initiative = to_initiative(args, *snapshot);
-    if (!initiative) {
-      return report_error(initiative.error());
-    }
-    auto stored = session.program().propose(*initiative);
-    if (!stored) {
-      return report_error(stored.error());
-    }
-    return print_change(
-        {"initiative",
-         fmt::format("initiative {} '{}' proposed; network value {}; {}\n", stored->id,
-                     core::terminal_safe(stored->title), core::to_decimal_string(stored->network_value()),
-                     stored->cycle == 0 ? std::string("waits for the next cycle")
-                                        : "up for decision in cycle " + std::to_string(stored->cycle)),
-         {initiative_fields(*stored)}},
-        args.flags);
-  });
-}
-
-std::string partner_name(const program::Snapshot& snapshot, net::PartnerId id) {
-  const net::Partner* partner = snapshot.find_partner(id);
-  return partner == nullptr ? std::to_string(id) : partner->name;
+//! What a command that changed an initiative returns: `sentence` for people, its fields for scripts.
+Output initiative_change(const ProgramFlags& flags, const net::Initiative& changed, std::string sentence) {
+  return flags.change({"initiative", std::move(sentence), initiative_fields(changed)});
 }
 
 struct ListArgs {
   ProgramFlags flags;
-  std::string status;
-  std::int64_t cycle{-1};
+  std::optional<net::InitiativeStatus> status;  //!< --status: only this one
+  std::int64_t cycle{-1};                       //!< --cycle: only this one (-1: every cycle)
 };
 
-int list_initiatives(const ListArgs& args) {
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    program::ReportTable table{
-        "initiatives",
-        "Initiatives",
-        {"id", "title", "channel", "proposer", "cost", "network_value", "status", "cycle", "lead"},
-        {},
-        {}};
-    for (const net::Initiative& i : snapshot->initiatives) {
-      if ((!args.status.empty() && args.status != net::name_of(i.status)) ||
-          (args.cycle >= 0 && args.cycle != i.cycle)) {
-        continue;
-      }
-      table.rows.push_back({ReportCell::of_integer(i.id), ReportCell::of_text(i.title),
-                            ReportCell::of_text(net::name_of(i.channel)),
-                            ReportCell::of_text(partner_name(*snapshot, i.proposer)), ReportCell::of_number(i.cost),
-                            ReportCell::of_number(i.network_value()), ReportCell::of_text(net::name_of(i.status)),
-                            ReportCell::of_integer(i.cycle),
-                            i.lead ? ReportCell::of_text(partner_name(*snapshot, *i.lead)) : ReportCell::empty()});
-    }
-    return print_report(program::Report{"initiatives", {}, {std::move(table)}}, args.flags);
-  });
+//! An initiative with the names of the partners it refers to, as listings show it.
+struct NamedInitiative {
+  net::Initiative initiative;
+  std::string proposer;
+  std::optional<std::string> lead;
+};
+
+std::string partner_name(const Partners& partners, net::PartnerId id) {
+  auto it = std::find_if(partners.begin(), partners.end(), [&](const net::Partner& p) { return p.id == id; });
+  return it == partners.end() ? std::to_string(id) : it->name;
 }
 
-struct ShowArgs {
-  ProgramFlags flags;
-  std::string id;
+NamedInitiative named(const net::Initiative& initiative, const Partners& partners) {
+  return {initiative, partner_name(partners, initiative.proposer),
+          initiative.lead ? std::optional(partner_name(partners, *initiative.lead)) : std::nullopt};
+}
+
+//! The columns of `initiative list`; `initiative show` prints one row of them as its summary.
+const std::vector<program::ReportColumn<NamedInitiative>>& initiative_columns() {
+  using Row = NamedInitiative;
+  static const std::vector<program::ReportColumn<Row>> columns = {
+      {"id", "Id", [](const Row& r) { return ReportCell::of_integer(r.initiative.id); }},
+      {"title", "Title", [](const Row& r) { return ReportCell::of_text(r.initiative.title); }},
+      {"channel", "Channel", [](const Row& r) { return ReportCell::of_text(net::name_of(r.initiative.channel)); }},
+      {"proposer", "Proposer", [](const Row& r) { return ReportCell::of_text(r.proposer); }},
+      {"cost", "Cost", [](const Row& r) { return ReportCell::of_number(r.initiative.cost); }},
+      {"network_value", "Network value",
+       [](const Row& r) { return ReportCell::of_number(r.initiative.network_value()); }},
+      {"status", "Status", [](const Row& r) { return ReportCell::of_text(net::name_of(r.initiative.status)); }},
+      {"cycle", "Cycle", [](const Row& r) { return ReportCell::of_integer(r.initiative.cycle); }},
+      {"lead", "Lead", [](const Row& r) { return r.lead ? ReportCell::of_text(*r.lead) : ReportCell::empty(); }},
+  };
+  return columns;
+}
+
+//! One partner's line of `initiative show`'s impact table.
+struct ImpactRow {
+  std::string partner;
+  core::Rational estimate;
+  std::string volunteer;  //!< "yes", "named; not accepted yet" or empty
 };
 
-program::Report initiative_report(const program::Snapshot& snapshot, const net::Initiative& i) {
+const std::vector<program::ReportColumn<ImpactRow>>& impact_columns() {
+  static const std::vector<program::ReportColumn<ImpactRow>> columns = {
+      {"partner", "Partner", [](const ImpactRow& r) { return ReportCell::of_text(r.partner); }},
+      {"estimate", "Estimate", [](const ImpactRow& r) { return ReportCell::of_number(r.estimate); }},
+      {"volunteer", "Volunteer", [](const ImpactRow& r) { return ReportCell::of_text(r.volunteer); }},
+  };
+  return columns;
+}
+
+program::Report initiative_report(const net::Initiative& i, const Partners& partners) {
   program::Report report{"initiative", {}, {}};
-  report.summary = {{"id", ReportCell::of_integer(i.id)},
-                    {"title", ReportCell::of_text(i.title)},
-                    {"description", ReportCell::of_text(i.description)},
-                    {"channel", ReportCell::of_text(net::name_of(i.channel))},
-                    {"proposer", ReportCell::of_text(partner_name(snapshot, i.proposer))},
-                    {"cost", ReportCell::of_number(i.cost)},
-                    {"network_value", ReportCell::of_number(i.network_value())},
-                    {"status", ReportCell::of_text(net::name_of(i.status))},
-                    {"cycle", ReportCell::of_integer(i.cycle)},
-                    {"lead", i.lead ? ReportCell::of_text(partner_name(snapshot, *i.lead)) : ReportCell::empty()}};
-  program::ReportTable impacts{"impacts", "Estimated impact per partner", {"partner", "estimate", "volunteer"}, {}, {}};
+  const NamedInitiative row = named(i, partners);
+  for (const program::ReportColumn<NamedInitiative>& column : initiative_columns()) {
+    report.summary.emplace_back(column.key, column.cell(row));
+    if (column.key == "title") {
+      report.summary.emplace_back("description", ReportCell::of_text(i.description));
+    }
+  }
+  std::vector<ImpactRow> impacts;
   for (const net::Impact& impact : i.impacts) {
     const bool volunteer = std::find(i.volunteers.begin(), i.volunteers.end(), impact.partner) != i.volunteers.end();
     const bool nominee = std::find(i.nominees.begin(), i.nominees.end(), impact.partner) != i.nominees.end();
-    impacts.rows.push_back({ReportCell::of_text(partner_name(snapshot, impact.partner)),
-                            ReportCell::of_number(impact.estimate),
-                            ReportCell::of_text(volunteer ? "yes"
-                                                : nominee ? "named; not accepted yet"
-                                                          : "")});
+    impacts.push_back({partner_name(partners, impact.partner), impact.estimate,
+                       volunteer ? "yes"
+                       : nominee ? "named; not accepted yet"
+                                 : ""});
   }
-  report.tables.push_back(std::move(impacts));
+  report.tables.push_back(program::table_of("impacts", "Estimated impact per partner", impact_columns(), impacts));
   return report;
 }
 
-int show_initiative(const ShowArgs& args) {
-  auto id = parse_id(args.id, "ID");
-  if (!id) {
-    return report_error(id.error());
-  }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    const net::Initiative* initiative = snapshot->find_initiative(*id);
-    if (initiative == nullptr) {
-      return report_error(core::make_error(core::ErrorKind::kNotFound, "no initiative with id " + args.id, "ID"));
-    }
-    return print_report(initiative_report(*snapshot, *initiative), args.flags);
-  });
-}
-
-struct WithdrawArgs {
+//! The flags of a command on one initiative: its ID, and --partner or --reason for some.
+struct IdArgs {
   ProgramFlags flags;
   std::string id;
-  std::string reason;
+  std::string partner;  //!< volunteer, stand-down
+  std::string reason;   //!< withdraw
 };
 
-int withdraw(const WithdrawArgs& args) {
-  auto id = parse_id(args.id, "ID");
-  if (!id) {
-    return report_error(id.error());
+//! Adds the output flags (a report's, or a change's) and ID.
+std::shared_ptr<IdArgs> add_id_args(CLI::App& command, bool changes) {
+  auto args = std::make_shared<IdArgs>();
+  if (changes) {
+    args->flags.add_change_output(command);
+  } else {
+    args->flags.add_output(command);
   }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto changed = session.program().withdraw(*id, args.reason);
-    if (!changed) {
-      return report_error(changed.error());
-    }
-    return print_change(
-        {"initiative",
-         fmt::format("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title)),
-         {initiative_fields(*changed)}},
-        args.flags);
-  });
+  command.add_option("ID", args->id, "initiative id")->required();
+  return args;
 }
 
-struct LeadArgs {
-  ProgramFlags flags;
-  std::string id;
-  std::string partner;
-  bool stand_down{false};
-};
+using InitiativeBody = std::function<core::Result<Output>(ProgramSession& session, net::InitiativeId id)>;
+
+//! Runs `body` on the initiative ID names (parsed first), with the database open.
+core::Result<Output> on_initiative(const IdArgs& args, const InitiativeBody& body) {
+  auto id = parse_id(args.id, "ID");
+  if (!id) {
+    return id.error();
+  }
+  return with_session(args.flags, [&](ProgramSession& session) { return body(session, *id); });
+}
 
 //! `initiative volunteer`: the partner offers to lead (the operator records its consent);
 //! `initiative stand-down`: it withdraws the offer or declines a nomination.
-int change_lead_offer(const LeadArgs& args) {
-  auto id = parse_id(args.id, "ID");
-  if (!id) {
-    return report_error(id.error());
-  }
-  return with_session_legacy(args.flags, [&](ProgramSession& session) {
-    auto snapshot = session.program().snapshot();
-    if (!snapshot) {
-      return report_error(snapshot.error());
-    }
-    auto partner = resolve_partner(*snapshot, args.partner, "--partner");
-    if (!partner) {
-      return report_error(partner.error());
-    }
-    auto changed =
-        args.stand_down ? session.program().stand_down(*id, *partner) : session.program().volunteer(*id, *partner);
-    if (!changed) {
-      return report_error(changed.error());
-    }
-    return print_change({"initiative",
-                         fmt::format("{} {} to lead initiative {} '{}'\n", partner_name(*snapshot, *partner),
-                                     args.stand_down ? "no longer offers" : "volunteers", changed->id, changed->title),
-                         {initiative_fields(*changed)}},
-                        args.flags);
-  });
-}
-
-void register_lead_offer(CLI::App& initiative, Action& run, bool stand_down) {
-  auto args = std::make_shared<LeadArgs>();
-  args->stand_down = stand_down;
-  auto* cmd = initiative.add_subcommand(stand_down ? "stand-down" : "volunteer",
-                                        stand_down ? "A partner withdraws its offer to lead, or declines a nomination"
-                                                   : "A partner volunteers to lead an undecided initiative");
-  args->flags.add_change_output(*cmd);
-  cmd->add_option("ID", args->id, "initiative id")->required();
-  cmd->add_option("--partner", args->partner, "the partner (id or name)")->required();
-  cmd->callback([&run, args] { run = [args] { return change_lead_offer(*args); }; });
-}
-
-void register_propose(CLI::App& initiative, Action& run) {
-  auto args = std::make_shared<ProposeArgs>();
-  auto* cmd = initiative.add_subcommand("propose", "Propose an initiative with its estimated impact per partner");
-  args->flags.add_change_output(*cmd);
-  cmd->add_option("--title", args->title, "unique title")->required();
-  cmd->add_option("--description", args->description, "what it changes");
-  add_name_option<net::Channel>(*cmd, "--channel", args->channel, "")->capture_default_str();
-  cmd->add_option("--proposer", args->proposer, "the proposing partner (id or name)")->required();
-  cmd->add_option("--cost", args->cost, "cost in capacity units (> 0, at most the capacity)")->required();
-  cmd->add_option("--impact", args->impacts, "PARTNER=VALUE: estimated gain (negative: loss), repeatable");
-  cmd->add_option("--objective", args->objectives, "an objective id it serves, repeatable");
-  cmd->add_option("--volunteer", args->volunteers, "a partner volunteering to lead it, repeatable");
-  cmd->callback([&run, args] { run = [args] { return propose(*args); }; });
+Handler lead_offer(CLI::App& command, bool stand_down) {
+  auto args = add_id_args(command, true);
+  command.add_option("--partner", args->partner, "the partner (id or name)")->required();
+  return [args, stand_down] {
+    return on_initiative(*args, [&](ProgramSession& session, net::InitiativeId id) -> core::Result<Output> {
+      core::Result<net::Partner> partner = session.program().queries().find_partner(args->partner, "--partner");
+      if (!partner) {
+        return partner.error();
+      }
+      auto changed =
+          stand_down ? session.program().stand_down(id, partner->id) : session.program().volunteer(id, partner->id);
+      if (!changed) {
+        return changed.error();
+      }
+      return initiative_change(
+          args->flags, *changed,
+          fmt::format("{} {} to lead initiative {} '{}'\n", partner->name,
+                      stand_down ? "no longer offers" : "volunteers", changed->id, changed->title));
+    });
+  };
 }
 
 }  // namespace
 
-void add_initiative_commands(CLI::App& command, Action& run) {
-  auto* initiative = &command;
-  register_propose(*initiative, run);
-  auto list_args = std::make_shared<ListArgs>();
-  auto* list = initiative->add_subcommand("list", "List initiatives");
-  list_args->flags.add_output(*list);
-  add_name_option<net::InitiativeStatus>(*list, "--status", list_args->status, "only this status");
-  list->add_option("--cycle", list_args->cycle, "only this cycle");
-  list->callback([&run, list_args] { run = [list_args] { return list_initiatives(*list_args); }; });
-  auto show_args = std::make_shared<ShowArgs>();
-  auto* show = initiative->add_subcommand("show", "Show one initiative");
-  show_args->flags.add_output(*show);
-  show->add_option("ID", show_args->id, "initiative id")->required();
-  show->callback([&run, show_args] { run = [show_args] { return show_initiative(*show_args); }; });
-  auto withdraw_args = std::make_shared<WithdrawArgs>();
-  auto* cmd = initiative->add_subcommand("withdraw", "Withdraw an undecided initiative (during voting: with a reason)");
-  withdraw_args->flags.add_change_output(*cmd);
-  cmd->add_option("ID", withdraw_args->id, "initiative id")->required();
-  cmd->add_option("--reason", withdraw_args->reason, "why (kept in the audit log; required while its cycle votes)");
-  cmd->callback([&run, withdraw_args] { run = [withdraw_args] { return withdraw(*withdraw_args); }; });
-  register_lead_offer(*initiative, run, false);
-  register_lead_offer(*initiative, run, true);
+Handler add_initiative_propose(CLI::App& command) {
+  auto args = std::make_shared<ProposeArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--title", args->title, "unique title")->required();
+  command.add_option("--description", args->description, "what it changes");
+  add_name_option(command, "--channel", args->channel, "");
+  command.add_option("--proposer", args->proposer, "the proposing partner (id or name)")->required();
+  command.add_option("--cost", args->cost, "cost in capacity units (> 0, at most the capacity)")->required();
+  command.add_option("--impact", args->impacts, "PARTNER=VALUE: estimated gain (negative: loss), repeatable");
+  command.add_option("--objective", args->objectives, "an objective id it serves, repeatable");
+  command.add_option("--volunteer", args->volunteers, "a partner volunteering to lead it, repeatable");
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<Partners> partners = session.program().queries().partners();
+      if (!partners) {
+        return partners.error();
+      }
+      auto initiative = to_initiative(*args, *partners);
+      if (!initiative) {
+        return initiative.error();
+      }
+      auto stored = session.program().propose(*initiative);
+      if (!stored) {
+        return stored.error();
+      }
+      return initiative_change(
+          args->flags, *stored,
+          fmt::format("initiative {} '{}' proposed; network value {}; {}\n", stored->id,
+                      core::terminal_safe(stored->title), core::to_decimal_string(stored->network_value()),
+                      stored->cycle == 0 ? std::string("waits for the next cycle")
+                                         : "up for decision in cycle " + std::to_string(stored->cycle)));
+    });
+  };
 }
+
+Handler add_initiative_list(CLI::App& command) {
+  auto args = std::make_shared<ListArgs>();
+  args->flags.add_output(command);
+  add_name_option(command, "--status", args->status, "only this status");
+  command.add_option("--cycle", args->cycle, "only this cycle");
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      program::Queries queries = session.program().queries();
+      program::InitiativeFilter filter{.status = args->status};
+      if (args->cycle >= 0) {
+        filter.cycle = args->cycle;
+      }
+      core::Result<std::vector<net::Initiative>> initiatives = queries.initiatives(filter);
+      if (!initiatives) {
+        return initiatives.error();
+      }
+      core::Result<Partners> partners = queries.partners();
+      if (!partners) {
+        return partners.error();
+      }
+      std::vector<NamedInitiative> rows;
+      for (const net::Initiative& initiative : *initiatives) {
+        rows.push_back(named(initiative, *partners));
+      }
+      return args->flags.report(program::Report{
+          "initiatives", {}, {program::table_of("initiatives", "Initiatives", initiative_columns(), rows)}});
+    });
+  };
+}
+
+Handler add_initiative_show(CLI::App& command) {
+  auto args = add_id_args(command, false);
+  return [args] {
+    return on_initiative(*args, [&](ProgramSession& session, net::InitiativeId id) -> core::Result<Output> {
+      program::Queries queries = session.program().queries();
+      core::Result<net::Initiative> initiative = queries.initiative(id);
+      if (!initiative && initiative.error().kind == core::ErrorKind::kNotFound &&
+          initiative.error().where == "initiative") {
+        return core::make_error(core::ErrorKind::kNotFound, "no initiative with id " + args->id, "ID");
+      }
+      if (!initiative) {
+        return initiative.error();
+      }
+      core::Result<Partners> partners = queries.partners();
+      if (!partners) {
+        return partners.error();
+      }
+      return args->flags.report(initiative_report(*initiative, *partners));
+    });
+  };
+}
+
+Handler add_initiative_withdraw(CLI::App& command) {
+  auto args = add_id_args(command, true);
+  command.add_option("--reason", args->reason, "why (kept in the audit log; required while its cycle votes)");
+  return [args] {
+    return on_initiative(*args, [&](ProgramSession& session, net::InitiativeId id) -> core::Result<Output> {
+      auto changed = session.program().withdraw(id, args->reason);
+      if (!changed) {
+        return changed.error();
+      }
+      return initiative_change(
+          args->flags, *changed,
+          fmt::format("initiative {} '{}' withdrawn\n", changed->id, core::terminal_safe(changed->title)));
+    });
+  };
+}
+
+Handler add_initiative_volunteer(CLI::App& command) { return lead_offer(command, false); }
+
+Handler add_initiative_stand_down(CLI::App& command) { return lead_offer(command, true); }
 
 }  // namespace covalue::cli

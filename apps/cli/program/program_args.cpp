@@ -16,7 +16,12 @@ core::Result<core::Rational> parse_number(const std::string& text, const std::st
 
 core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& snapshot, const std::string& reference,
                                                        const std::string& flag) {
-  const core::network::Partner* partner = snapshot.find_partner(std::string_view(reference));
+  return resolve_partner(snapshot.partners, reference, flag);
+}
+
+core::Result<core::network::PartnerId> resolve_partner(const std::vector<core::network::Partner>& partners,
+                                                       const std::string& reference, const std::string& flag) {
+  const core::network::Partner* partner = program::find_partner(partners, reference);
   if (partner == nullptr) {
     return core::make_error(core::ErrorKind::kNotFound,
                             "no partner named or numbered " + core::quote_excerpt(reference), flag);

@@ -17,6 +17,9 @@ namespace covalue::cli {
 [[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& snapshot,
                                                                      const std::string& reference,
                                                                      const std::string& flag);
+//! The same among `partners` (read once by a command that names several).
+[[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(
+    const std::vector<core::network::Partner>& partners, const std::string& reference, const std::string& flag);
 //! The same through the program's partner query (one read of the partners alone).
 [[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(program::Queries queries,
                                                                      const std::string& reference,

@@ -33,15 +33,6 @@ core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::st
   return session;
 }
 
-int print_report(const program::Report& report, const ProgramFlags& flags) {
-  core::Result<std::string> text = format_report(report, flags.format, flags.table);
-  if (!text) {
-    return report_error(text.error());
-  }
-  fmt::print("{}", *text);
-  return kExitOk;
-}
-
 core::Result<Output> with_session(const ProgramFlags& flags,
                                   const std::function<core::Result<Output>(ProgramSession&)>& body) {
   core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
@@ -60,14 +51,6 @@ Handler add_report_leaf(CLI::App& command, ReportQuery query) {
       return flags->report_of((queries.*query)());
     });
   };
-}
-
-int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body) {
-  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
-  if (!session) {
-    return report_error(session.error());
-  }
-  return body(**session);
 }
 
 }  // namespace covalue::cli

@@ -24,7 +24,7 @@ struct ProgramFlags {
   void add_db(CLI::App& command);
   //! Adds --db, --format table|json|csv and --table.
   void add_output(CLI::App& command);
-  //! Adds --db and --format table|json|csv: a command that changes something (print_change).
+  //! Adds --db and --format table|json|csv: a command that changes something (a Change).
   void add_change_output(CLI::App& command);
 
   //! A report or a change to print in the chosen --format (and --table).
@@ -55,9 +55,6 @@ class ProgramSession {
   std::unique_ptr<program::Program> program_;
 };
 
-//! Prints a report in the chosen format ("table", "json" or "csv"); kUsage for an unknown --table.
-[[nodiscard]] int print_report(const program::Report& report, const ProgramFlags& flags);
-
 //! Runs `body` on an open session (the database of `flags`).
 [[nodiscard]] core::Result<Output> with_session(const ProgramFlags& flags,
                                                 const std::function<core::Result<Output>(ProgramSession&)>& body);
@@ -86,8 +83,5 @@ template <typename Row>
     });
   };
 }
-
-//! TRANSITION (issue 11): the same for a family not yet split into leaf rows, mapping errors to exit codes.
-[[nodiscard]] int with_session_legacy(const ProgramFlags& flags, const std::function<int(ProgramSession&)>& body);
 
 }  // namespace covalue::cli

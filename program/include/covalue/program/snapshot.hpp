@@ -109,6 +109,9 @@ struct Snapshot {
   [[nodiscard]] std::vector<net::PartnerStanding> standing_before(net::CycleNumber number) const;
 };
 
+//! A partner of `partners` by id ("12") or by name, as people type it; nullptr when none.
+[[nodiscard]] const net::Partner* find_partner(const std::vector<net::Partner>& partners, std::string_view reference);
+
 //! Which parts of the state a use case reads, each by name: `SnapshotParts{.ballots = true}`, or
 //! `SnapshotParts::all()`. The charter, partners, initiatives (all, or one cycle's) and cycles are
 //! always read; a part not asked for is absent (reading it asserts).
