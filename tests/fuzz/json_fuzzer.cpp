@@ -158,7 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 4:
       round_trip<net::Initiative>(document, "body", at(cj::initiative_from_json), cj::initiative_to_json,
-                                  {"id", "status", "cycle", "lead", "nominees", "network_value"});
+                                  {"id", "status", "undecided", "cycle", "lead", "nominees", "network_value"});
       break;
     case 5:
       round_trip<net::PartnerBallot>(document, "body", at(cj::ballot_from_json), cj::ballot_to_json,
