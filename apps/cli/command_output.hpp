@@ -37,6 +37,7 @@ struct Output {
   std::string note{};                   //!< printed to stderr first: a notice that is not the output itself
   std::optional<core::Error> failed{};  //!< kText: the error that stopped the command once `text` was made
 
+  //! Text already formatted, and the exit code once it is printed.
   [[nodiscard]] static Output of_text(std::string text, int exit_code = kExitOk) {
     Output output;
     output.text = std::move(text);
@@ -48,6 +49,7 @@ struct Output {
     failed = std::move(error);
     return std::move(*this);
   }
+  //! A report, printed as --format (and --table for csv) say.
   [[nodiscard]] static Output of_report(program::Report report, std::string format, std::string table = {}) {
     Output output;
     output.kind = Kind::kReport;
@@ -56,6 +58,7 @@ struct Output {
     output.table = std::move(table);
     return output;
   }
+  //! A change: its sentence for --format table, its fields for json and csv.
   [[nodiscard]] static Output of_change(Change change, std::string format) {
     Output output;
     output.kind = Kind::kChange;

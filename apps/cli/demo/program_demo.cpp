@@ -30,7 +30,7 @@ core::Status remove_database(const std::string& db) {
 
 //! What the demo prints once its network is built: the network, fairness and engagement reports, each
 //! under its heading, and what to try next; the text so far and the error when one fails.
-Output demo_reports(program::Queries queries, const ProgramFlags& flags) {
+Output demo_reports(program::Queries& queries, const ProgramFlags& flags) {
   std::string text = fmt::format("Demo network built in {}: 14 partners, 8 closed cycles.\n\n", flags.db);
   for (ReportQuery query :
        {&program::Queries::network_report, &program::Queries::fairness_report, &program::Queries::engagement_report}) {
@@ -69,7 +69,8 @@ Handler add_demo(CLI::App& command) {
       if (core::Status built = build_demo_network(session.program()); !built) {
         return built.error();
       }
-      return demo_reports(session.program().queries(), args->flags);
+      program::Queries queries = session.program().queries();
+      return demo_reports(queries, args->flags);
     });
   };
 }

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <memory>
+#include <utility>
 
 #include "command_handlers.hpp"
 #include "program/program_args.hpp"
@@ -43,7 +44,7 @@ core::Result<net::RealisedValue> to_value(const ActualArgs& args, program::Queri
     return initiative.error();
   }
   value.initiative = *initiative;
-  core::Result<net::PartnerId> partner = resolve_partner(queries, args.partner, "--partner");
+  core::Result<net::PartnerId> partner = resolve_partner(std::move(queries), args.partner, "--partner");
   if (!partner) {
     return partner.error();
   }

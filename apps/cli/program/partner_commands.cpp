@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <memory>
+#include <utility>
 
 #include "command_handlers.hpp"
 #include "covalue/core/text.hpp"
@@ -74,7 +75,7 @@ struct ObjectiveArgs {
 };
 
 core::Result<net::Objective> to_objective(const ObjectiveArgs& args, program::Queries queries) {
-  core::Result<net::PartnerId> partner = resolve_partner(queries, args.partner, "--partner");
+  core::Result<net::PartnerId> partner = resolve_partner(std::move(queries), args.partner, "--partner");
   if (!partner) {
     return partner.error();
   }

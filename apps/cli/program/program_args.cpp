@@ -1,6 +1,7 @@
 #include "program/program_args.hpp"
 
 #include <charconv>
+#include <utility>
 
 #include "covalue/core/text.hpp"
 
@@ -68,7 +69,7 @@ core::Result<std::optional<core::network::PartnerId>> resolve_optional_partner(p
   if (reference.empty()) {
     return std::optional<core::network::PartnerId>();
   }
-  core::Result<core::network::PartnerId> id = resolve_partner(queries, reference, flag);
+  core::Result<core::network::PartnerId> id = resolve_partner(std::move(queries), reference, flag);
   if (!id) {
     return id.error();
   }
