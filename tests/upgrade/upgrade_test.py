@@ -1,0 +1,89 @@
+"""Upgrades never lose data: the network of tests/upgrade/v1, made by an earlier release (see
+make-fixture.sh), opened by this build, prints every report that release printed, byte for byte.
+
+- SQLite: a copy of covalue-v1.db (the committed file is never opened).
+- PostgreSQL: postgres-v1.sql loaded with psql into a private cluster (covalue-test-pg).
+
+A report's file name is its command: `report-partner-3.json` is `covalue report partner 3 --format
+json`, `audit-verify.txt` is `covalue audit verify` (text); reports-postgres/ holds the PostgreSQL
+network's files that differ from reports/ (times and hashes of that run)."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "e2e"))
+from server_harness import Postgres, binaries  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURE = os.path.join(HERE, "v1")
+# Arguments a command was run with beyond its name and its format.
+EXTRA_ARGS = {"audit list": ["--limit", "10000"]}
+
+
+def command_of(file_name):
+    """The covalue command (argument list) that printed `file_name`."""
+    stem, extension = os.path.splitext(file_name)
+    words = stem.split("-")
+    args = words + EXTRA_ARGS.get(" ".join(words[:2]), [])
+    if extension == ".json":
+        args += ["--format", "json"]
+    return args
+
+
+def expected_files(store):
+    """{file name: expected bytes} for one store: reports/, overridden by reports-<store>/."""
+    expected = {}
+    for folder in ("reports", f"reports-{store}"):
+        path = os.path.join(FIXTURE, folder)
+        if os.path.isdir(path):
+            for name in sorted(os.listdir(path)):
+                with open(os.path.join(path, name), "rb") as f:
+                    expected[name] = f.read()
+    return expected
+
+
+def check_store(binary, db, store):
+    """Runs every report against `db`; returns the list of differences."""
+    problems = []
+    for name, want in expected_files(store).items():
+        args = command_of(name)
+        got = subprocess.run([binary, *args, "--db", db], capture_output=True, timeout=120)
+        if got.returncode != 0:
+            problems.append(f"{store}: covalue {' '.join(args)}: exit {got.returncode}: {got.stderr.decode()}")
+        elif got.stdout != want:
+            problems.append(f"{store}: covalue {' '.join(args)}: differs from {name} ({len(got.stdout)} bytes, "
+                            f"expected {len(want)})")
+    return problems
+
+
+def main():
+    binary, pg_binary = binaries()
+    problems = []
+    with tempfile.TemporaryDirectory() as work:
+        db = os.path.join(work, "covalue-v1.db")
+        shutil.copyfile(os.path.join(FIXTURE, "covalue-v1.db"), db)
+        problems += check_store(binary, db, "sqlite")
+        count = len(expected_files("sqlite"))
+        print(f"sqlite: {count} reports compared")
+    postgres = Postgres(pg_binary)
+    try:
+        loaded = subprocess.run(["psql", postgres.url, "-q", "-v", "ON_ERROR_STOP=1", "-f",
+                                 os.path.join(FIXTURE, "postgres-v1.sql")], capture_output=True, text=True,
+                                timeout=120)
+        if loaded.returncode != 0:
+            problems.append("postgres: loading postgres-v1.sql failed: " + loaded.stderr)
+        else:
+            problems += check_store(binary, postgres.url, "postgres")
+            print(f"postgres: {len(expected_files('postgres'))} reports compared")
+    finally:
+        postgres.stop()
+    for problem in problems:
+        print("FAIL " + problem)
+    print(f"{'FAILED' if problems else 'passed'}: {len(problems)} difference(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
