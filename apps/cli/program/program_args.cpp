@@ -15,11 +15,6 @@ core::Result<core::Rational> parse_number(const std::string& text, const std::st
   return value;
 }
 
-core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& snapshot, const std::string& reference,
-                                                       const std::string& flag) {
-  return resolve_partner(snapshot.partners, reference, flag);
-}
-
 core::Result<core::network::PartnerId> resolve_partner(const std::vector<core::network::Partner>& partners,
                                                        const std::string& reference, const std::string& flag) {
   const core::network::Partner* partner = program::find_partner(partners, reference);

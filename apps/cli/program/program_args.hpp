@@ -13,11 +13,8 @@ namespace covalue::cli {
 //! An exact number from a flag; the error names the flag.
 [[nodiscard]] core::Result<core::Rational> parse_number(const std::string& text, const std::string& flag);
 
-//! A partner named by id or name on the command line; the error names the flag.
-[[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(const program::Snapshot& snapshot,
-                                                                     const std::string& reference,
-                                                                     const std::string& flag);
-//! The same among `partners` (read once by a command that names several).
+//! A partner named by id or name on the command line, among `partners` (read once by a command that
+//! names several); the error names the flag.
 [[nodiscard]] core::Result<core::network::PartnerId> resolve_partner(
     const std::vector<core::network::Partner>& partners, const std::string& reference, const std::string& flag);
 //! The same through the program's partner query (one read of the partners alone).
