@@ -3,6 +3,7 @@
 // A fresh temporary directory for a test, removed with everything in it when the object dies.
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <system_error>
@@ -26,6 +27,11 @@ class TempDir {
 
   //! The path of `name` inside the directory.
   [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+  //! Writes `text` to `name` inside the directory and returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(file(name), std::ios::binary) << text;
+    return file(name);
+  }
   //! The directory itself.
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
