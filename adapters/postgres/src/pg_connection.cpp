@@ -1,6 +1,9 @@
 #include "pg_connection.hpp"
 
+#include <cstring>
 #include <utility>
+
+#include "covalue/adapters/sql/db.hpp"
 
 namespace covalue::adapters::postgres {
 namespace {
@@ -21,52 +24,7 @@ ErrorKind kind_of(const std::string& sqlstate) {
   return is_retryable(sqlstate) ? ErrorKind::kConflict : ErrorKind::kInternal;
 }
 
-// Quotes one array element: backslashes and double quotes escaped.
-void append_quoted(std::string& out, const std::string& value) {
-  out += '"';
-  for (const char c : value) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
-  }
-  out += '"';
-}
-
 }  // namespace
-
-Param param(const std::optional<std::int64_t>& value) { return value ? Param(std::to_string(*value)) : std::nullopt; }
-
-Param param(const std::optional<core::Rational>& value) {
-  return value ? Param(core::to_string(*value)) : std::nullopt;
-}
-
-std::string int_array(const std::vector<std::int64_t>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    out += (i == 0 ? "" : ",") + std::to_string(values[i]);
-  }
-  return out + "}";
-}
-
-std::string bool_array(const std::vector<bool>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    out += (i == 0 ? "" : ",") + std::string(values[i] ? "t" : "f");
-  }
-  return out + "}";
-}
-
-std::string text_array(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i != 0) {
-      out += ',';
-    }
-    append_quoted(out, values[i]);
-  }
-  return out + "}";
-}
 
 bool is_retryable(const std::string& sqlstate) { return sqlstate == "40001" || sqlstate == "40P01"; }
 
@@ -132,7 +90,8 @@ pqxx::result Connection::execute(pqxx::transaction_base& tx, const char* sql, co
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "covalue_" + std::to_string(prepared_.size() + 1);
-    connection_->prepare(name, sql);
+    // Statements of the store written once carry neutral "$?" placeholders: numbered as $1, $2, ...
+    connection_->prepare(name, std::strstr(sql, "$?") != nullptr ? sql::translate(sql, true) : std::string(sql));
     it = prepared_.emplace(sql, std::move(name)).first;
   }
   std::vector<const char*> values;

@@ -23,24 +23,6 @@ namespace covalue::adapters::postgres {
 //! A statement parameter in text form; nothing is SQL NULL.
 using Param = std::optional<std::string>;
 
-//! Parameters from model values.
-[[nodiscard]] inline Param param(std::int64_t value) { return std::to_string(value); }
-[[nodiscard]] inline Param param(int value) { return std::to_string(value); }
-[[nodiscard]] inline Param param(bool value) { return value ? "true" : "false"; }
-[[nodiscard]] inline Param param(std::string_view value) { return std::string(value); }
-[[nodiscard]] inline Param param(const std::string& value) { return value; }
-[[nodiscard]] inline Param param(const char* value) { return std::string(value); }
-[[nodiscard]] inline Param param(const core::Rational& value) { return core::to_string(value); }
-[[nodiscard]] Param param(const std::optional<std::int64_t>& value);
-[[nodiscard]] Param param(const std::optional<core::Rational>& value);
-
-//! A PostgreSQL array literal of integers ("{1,2,3}").
-[[nodiscard]] std::string int_array(const std::vector<std::int64_t>& values);
-//! A PostgreSQL array literal of booleans ("{t,f}").
-[[nodiscard]] std::string bool_array(const std::vector<bool>& values);
-//! A PostgreSQL array literal of texts, each quoted ("{\"a\",\"b\"}").
-[[nodiscard]] std::string text_array(const std::vector<std::string>& values);
-
 //! The SQLSTATE of a serialisation failure or a deadlock: the work may be run again.
 [[nodiscard]] bool is_retryable(const std::string& sqlstate);
 

@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "connection_pool.hpp"
-#include "postgres_session.hpp"
+#include "covalue/adapters/sql/networks.hpp"
+#include "covalue/adapters/sql/session.hpp"
+#include "pg_db.hpp"
 #include "schema.hpp"
 
 namespace covalue::adapters::postgres {
@@ -29,7 +31,7 @@ struct Attempt {
   bool retry{false};
 };
 
-Status run_work(PostgresSession& session, const Work& work) {
+Status run_work(program::StoreSession& session, const Work& work) {
   try {
     return work(session);
   } catch (const std::exception& e) {
@@ -40,7 +42,7 @@ Status run_work(PostgresSession& session, const Work& work) {
 }
 
 // Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise. Throws pqxx exceptions.
-Attempt finish(pqxx::nontransaction& tx, const PostgresSession& session, Status result) {
+Attempt finish(pqxx::nontransaction& tx, const PgDb& session, Status result) {
   if (session.must_retry()) {
     tx.exec("ROLLBACK");
     return {std::move(result), true};
@@ -56,8 +58,13 @@ Attempt finish(pqxx::nontransaction& tx, const PostgresSession& session, Status 
   return {};
 }
 
-// The advisory lock key covalue's transactions queue on ("COVA" as a number).
+// The first key of the advisory locks covalue's transactions queue on ("COVA" as a number); the second
+// is the network's id, so the writes of different networks do not wait for each other.
 constexpr std::int64_t kWriterLock = 0x434f5641;
+
+std::string writer_lock(const char* function, std::int64_t network) {
+  return std::string("SELECT ") + function + "(" + std::to_string(kWriterLock) + ", " + std::to_string(network) + ")";
+}
 
 // A short random pause before running the work again: up to 2^attempt ms, at most 64 ms.
 void back_off(int attempt) {
@@ -69,8 +76,14 @@ void back_off(int attempt) {
 
 class PostgresStore final : public program::Store {
  public:
-  PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first)
-      : options_(options), pool_(std::move(url), options.pool_size, std::move(first)) {}
+  PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first, std::int64_t network)
+      : options_(options), pool_(std::move(url), options.pool_size, std::move(first)), network_(network) {}
+
+  [[nodiscard]] std::int64_t network() const override { return network_; }
+
+  [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
+    return read_only([](sql::Db& db) { return sql::list_networks(db); });
+  }
 
   [[nodiscard]] Status transact(const Work& work) override {
     if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
@@ -83,22 +96,7 @@ class PostgresStore final : public program::Store {
   }
 
   [[nodiscard]] core::Result<std::int64_t> version() override {
-    auto lease = pool_.acquire();
-    if (!lease.ok()) {
-      return lease.error();
-    }
-    try {
-      pqxx::nontransaction tx((**lease).handle());
-      const pqxx::result rows = (**lease).execute(tx, "SELECT coalesce(max(sequence), 0) FROM audit_log", {});
-      return rows[0][0].as<std::int64_t>();
-    } catch (...) {
-      bool lost = false;
-      core::Error error = pg_error(std::current_exception(), nullptr, &lost);
-      if (lost) {
-        (**lease).mark_broken();
-      }
-      return error;
-    }
+    return read_only([this](sql::Db& db) { return sql::network_version(db, network_); });
   }
 
  private:
@@ -127,11 +125,11 @@ class PostgresStore final : public program::Store {
       return {lease.error(), false};
     }
     Connection& db = **lease;
-    Attempt attempt = run_in_transaction(db, work, locked);
+    Attempt attempt = run_in_transaction(db, work, locked, network_);
     if (locked && db.usable()) {
       try {
         pqxx::nontransaction tx(db.handle());
-        tx.exec("SELECT pg_advisory_unlock(" + std::to_string(kWriterLock) + ")");
+        tx.exec(writer_lock("pg_advisory_unlock", network_));
       } catch (...) {
         db.mark_broken();  // closing the connection releases the lock
       }
@@ -139,18 +137,40 @@ class PostgresStore final : public program::Store {
     return attempt;
   }
 
-  static Attempt run_in_transaction(Connection& db, const Work& work, bool locked) {
+  // One statement-at-a-time read outside any transaction (autocommit) on a pooled connection.
+  template <typename Read>
+  auto read_only(Read read) -> decltype(read(std::declval<sql::Db&>())) {
+    auto lease = pool_.acquire();
+    if (!lease.ok()) {
+      return lease.error();
+    }
+    try {
+      pqxx::nontransaction tx((**lease).handle());
+      PgDb db(**lease, tx);
+      return read(db);
+    } catch (...) {
+      bool lost = false;
+      core::Error error = pg_error(std::current_exception(), nullptr, &lost);
+      if (lost) {
+        (**lease).mark_broken();
+      }
+      return error;
+    }
+  }
+
+  static Attempt run_in_transaction(Connection& db, const Work& work, bool locked, std::int64_t network) {
     bool committing = false;
     try {
       pqxx::nontransaction tx(db.handle());
       if (locked) {
-        tx.exec("SELECT pg_advisory_lock(" + std::to_string(kWriterLock) + ")");
+        tx.exec(writer_lock("pg_advisory_lock", network));
       }
       tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
-      PostgresSession session(db, tx);
+      PgDb pg(db, tx);
+      sql::Session session(pg, network);
       Status result = run_work(session, work);
       committing = true;
-      return finish(tx, session, std::move(result));
+      return finish(tx, pg, std::move(result));
     } catch (...) {
       std::string sqlstate;
       bool lost = false;
@@ -166,6 +186,7 @@ class PostgresStore final : public program::Store {
 
   PostgresOptions options_;
   ConnectionPool pool_;
+  std::int64_t network_;
 };
 
 }  // namespace
@@ -176,7 +197,8 @@ bool is_postgres_url(const std::string& text) {
   return text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0;
 }
 
-core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::string& url, PostgresOptions options) {
+core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::string& url, PostgresOptions options,
+                                                                  const program::NetworkChoice& network) {
   auto first = Connection::open(url);
   if (!first.ok()) {
     return first.error();
@@ -184,7 +206,19 @@ core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::str
   if (auto migrated = migrate(**first, schema_migrations(), redact_url(url)); !migrated.ok()) {
     return migrated.error();
   }
-  return std::unique_ptr<program::Store>(std::make_unique<PostgresStore>(url, options, std::move(first).value()));
+  core::Result<std::int64_t> chosen = 0;
+  try {
+    pqxx::nontransaction tx((**first).handle());
+    PgDb db(**first, tx);
+    chosen = sql::resolve_network(db, network, redact_url(url));
+  } catch (...) {
+    chosen = pg_error(std::current_exception());
+  }
+  if (!chosen.ok()) {
+    return chosen.error();
+  }
+  return std::unique_ptr<program::Store>(
+      std::make_unique<PostgresStore>(url, options, std::move(first).value(), *chosen));
 }
 
 }  // namespace covalue::adapters::postgres

@@ -5,6 +5,7 @@
 #include "schema_v1.hpp"
 #include "schema_v2.hpp"
 #include "schema_v3.hpp"
+#include "schema_v4.hpp"
 
 namespace covalue::adapters::postgres {
 namespace {
@@ -13,10 +14,11 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
     {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
     {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
+    {4, "many networks per database; shortlists as rows", kSchemaV4},
 }};
 
 // Where a database stands: how many tables it has, and which step it has taken last.

@@ -1,5 +1,7 @@
 #include "connection.hpp"
 
+#include "covalue/adapters/sql/db.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -182,7 +184,9 @@ Statement Connection::prepare(const char* sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    const int code = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    // Statements of the store written once carry neutral "$?" placeholders: numbered as ?1, ?2, ...
+    const std::string text = std::strstr(sql, "$?") != nullptr ? sql::translate(sql, false) : std::string(sql);
+    const int code = sqlite3_prepare_v3(db_, text.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (code != SQLITE_OK) {
       core::Error error = sqlite_error(db_, code);
       error.kind = ErrorKind::kInternal;
@@ -192,8 +196,6 @@ Statement Connection::prepare(const char* sql) {
   }
   return {db_, it->second, std::nullopt};
 }
-
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
 

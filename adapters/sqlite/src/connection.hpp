@@ -80,10 +80,8 @@ class Connection {
 
   //! Runs SQL without parameters (schema steps, pragmas, transaction control).
   [[nodiscard]] core::Status execute(const char* sql);
-  //! The statement for `sql`, prepared once and then reused.
+  //! The statement for `sql`, prepared once and then reused. Neutral "$?" placeholders are numbered.
   [[nodiscard]] Statement prepare(const char* sql);
-  //! The rowid given by the last INSERT.
-  [[nodiscard]] std::int64_t last_insert_id() const;
   //! Rows changed by the last INSERT, UPDATE or DELETE.
   [[nodiscard]] std::int64_t changes() const;
   //! True outside an explicit transaction.

@@ -1,11 +1,13 @@
 #include "schema.hpp"
 
 #include <array>
+#include <filesystem>
 #include <string>
 
 #include "schema_v1.hpp"
 #include "schema_v2.hpp"
 #include "schema_v3.hpp"
+#include "schema_v4.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -15,10 +17,11 @@ using core::make_error;
 using core::Result;
 using core::Status;
 
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
     {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
     {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
+    {4, "many networks per database; shortlists as rows", kSchemaV4},
 }};
 
 // Where a database stands: whose it is, and which step it has taken last.
@@ -118,6 +121,21 @@ Status apply_missing(Connection& db, std::span<const Migration> steps) {
   return {};
 }
 
+// Before a file database made by an earlier release is migrated, a consistent copy of it is kept beside
+// it as FILE.bak-vN (N its schema version), unless that copy exists already (an earlier attempt).
+Status back_up(Connection& db, const DatabaseState& state, std::span<const Migration> steps) {
+  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
+  if (db.path() == ":memory:" || db.path().empty() || state.version == 0 || state.version >= known) {
+    return {};
+  }
+  const std::string copy = db.path() + ".bak-v" + std::to_string(state.version);
+  std::error_code ignored;
+  if (std::filesystem::exists(copy, ignored)) {
+    return {};
+  }
+  return db.prepare("VACUUM INTO ?1").bind_text(copy).run();
+}
+
 // Makes an error of opening name the database: "not a database" and the like say whose file it is.
 core::Error about(const Connection& db, core::Error error) {
   if (error.where.empty()) {
@@ -143,10 +161,16 @@ Status migrate(Connection& db, std::span<const Migration> steps) {
   if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
     return owner;
   }
+  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
+    return known;  // a newer database is not touched, not even switched to WAL
+  }
   if (db.path() != ":memory:" && !db.path().empty()) {
     if (auto wal = db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal.ok()) {
       return about(db, wal.error());
     }
+  }
+  if (auto kept = back_up(db, *state, steps); !kept.ok()) {
+    return about(db, kept.error());
   }
   if (auto begun = db.execute("BEGIN IMMEDIATE"); !begun.ok()) {
     return about(db, begun.error());

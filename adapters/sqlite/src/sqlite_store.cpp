@@ -6,8 +6,10 @@
 #include <utility>
 
 #include "connection.hpp"
+#include "covalue/adapters/sql/networks.hpp"
+#include "covalue/adapters/sql/session.hpp"
 #include "schema.hpp"
-#include "sqlite_session.hpp"
+#include "sqlite_db.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -20,16 +22,20 @@ using core::Status;
 // thread calling transact() again from inside its work is refused.
 class SqliteStore final : public program::Store {
  public:
-  explicit SqliteStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  SqliteStore(std::unique_ptr<Connection> db, std::int64_t network) : db_(std::move(db)), network_(network) {}
 
   [[nodiscard]] core::Result<std::int64_t> version() override {
     const std::lock_guard lock(mutex_);
-    Statement query = db_->prepare("SELECT coalesce(max(sequence), 0) FROM audit_log");
-    auto row = query.step();
-    if (!row.ok()) {
-      return row.error();
-    }
-    return query.int_at(0);
+    SqliteDb db(*db_);
+    return sql::network_version(db, network_);
+  }
+
+  [[nodiscard]] std::int64_t network() const override { return network_; }
+
+  [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
+    const std::lock_guard lock(mutex_);
+    SqliteDb db(*db_);
+    return sql::list_networks(db);
   }
 
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
@@ -68,7 +74,8 @@ class SqliteStore final : public program::Store {
 
  private:
   Status run(const std::function<Status(program::StoreSession&)>& work) {
-    SqliteSession session(*db_);
+    SqliteDb db(*db_);
+    sql::Session session(db, network_);
     try {
       return work(session);
     } catch (const std::exception& e) {
@@ -88,26 +95,34 @@ class SqliteStore final : public program::Store {
   std::recursive_mutex mutex_;
   bool in_transaction_{false};
   std::unique_ptr<Connection> db_;
+  std::int64_t network_;
 };
 
-// Brings the schema of an open connection up to date and wraps it in a Store.
-core::Result<std::unique_ptr<program::Store>> open_on(std::unique_ptr<Connection> db) {
+// Brings the schema of an open connection up to date and wraps it in a Store of the chosen network.
+core::Result<std::unique_ptr<program::Store>> open_on(std::unique_ptr<Connection> db,
+                                                      const program::NetworkChoice& choice) {
   if (auto migrated = migrate(*db, schema_migrations()); !migrated.ok()) {
     return migrated.error();
   }
-  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(db)));
+  SqliteDb view(*db);
+  auto network = sql::resolve_network(view, choice, db->path());
+  if (!network.ok()) {
+    return network.error();
+  }
+  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(db), *network));
 }
 
 }  // namespace
 
 int sqlite_schema_version() { return schema_migrations().back().version; }
 
-core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path) {
+core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path,
+                                                                const program::NetworkChoice& network) {
   auto db = Connection::open(path);
   if (!db.ok()) {
     return db.error();
   }
-  return open_on(std::move(*db));
+  return open_on(std::move(*db), network);
 }
 
 core::Result<std::string> sqlite_image(program::Store& store) {
@@ -134,7 +149,7 @@ core::Result<std::unique_ptr<program::Store>> open_sqlite_image(std::string_view
   if (auto loaded = (*db)->load_image(image); !loaded.ok()) {
     return loaded.error();
   }
-  return open_on(std::move(*db));
+  return open_on(std::move(*db), {});
 }
 
 }  // namespace covalue::adapters::sqlite

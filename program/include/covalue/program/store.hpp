@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "covalue/core/network/charter.hpp"
@@ -20,6 +21,20 @@
 namespace covalue::program {
 
 namespace net = core::network;
+
+//! A network of a database (a tenant: every row belongs to one), as `network list` shows it.
+struct NetworkInfo {
+  std::int64_t id{0};  //!< 1, 2, ... in the order the networks were created
+  std::string name;    //!< the charter's name, unique in the database
+};
+
+//! Which network of a database a Store works on.
+struct NetworkChoice {
+  //! A network's name or decimal id; empty for the only one (network 1 in a database that has none yet).
+  std::string name_or_id;
+  //! True for a new network (`network init`): the next free id. name_or_id must be empty.
+  bool create{false};
+};
 
 //! One unit of work on the store: every read and write of one use case, inside one transaction.
 //! Implementations return kNotFound for an id that names nothing and kConflict for a broken
@@ -109,7 +124,8 @@ class StoreSession {
   [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> audit_entries(std::int64_t after, std::int64_t limit) = 0;
 };
 
-//! The program's storage port. SQLite and PostgreSQL implement it; no database type leaks here.
+//! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one
+//! SQL store, adapters/sql); no database type leaks here.
 class Store {
  public:
   virtual ~Store() = default;
@@ -121,9 +137,14 @@ class Store {
   //! effect outside the session. transact() from inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
 
-  //! A number that changes whenever any transaction of any process commits a change (the newest
-  //! audit sequence): read caches are valid while it stays the same.
+  //! A number that changes whenever any transaction of any process commits a change to this store's
+  //! network (the newest audit sequence): read caches are valid while it stays the same.
   [[nodiscard]] virtual core::Result<std::int64_t> version() = 0;
+
+  //! The id of the network this store works on.
+  [[nodiscard]] virtual std::int64_t network() const = 0;
+  //! Every network of the database, by id.
+  [[nodiscard]] virtual core::Result<std::vector<NetworkInfo>> networks() = 0;
 };
 
 }  // namespace covalue::program

@@ -7,10 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "connection.hpp"
+#include "covalue/adapters/sql/db.hpp"
 
-namespace covalue::adapters::sqlite {
+namespace covalue::adapters::sql {
 
+//! kInternal "corrupt database: <what>: <message>" for a stored value that does not read back.
+[[nodiscard]] core::Error corrupt(std::string_view what, const core::Error& error);
 //! kInternal "corrupt database: <table>: a row of unknown parent <id>".
 [[nodiscard]] core::Error corrupt_row(std::string_view table, std::int64_t parent);
 
@@ -31,6 +33,8 @@ class RowReader {
   [[nodiscard]] std::int64_t integer(int column) const { return query_.int_at(column); }
   //! An integer column that may be NULL.
   [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const;
+  //! A truth-value column.
+  [[nodiscard]] bool boolean(int column) const { return query_.bool_at(column); }
   //! A text column.
   [[nodiscard]] std::string text(int column) const { return query_.text_at(column); }
   //! A rational stored as text.
@@ -104,4 +108,4 @@ template <typename Parent, typename Key, typename Attach>
   }
 }
 
-}  // namespace covalue::adapters::sqlite
+}  // namespace covalue::adapters::sql

@@ -1,13 +1,12 @@
 #include <string>
 
-#include "row_reader.hpp"
-#include "sqlite_session.hpp"
+#include "session_common.hpp"
 
-namespace covalue::adapters::sqlite {
+namespace covalue::adapters::sql {
+
+namespace sq = statements;
+
 namespace {
-
-using core::ErrorKind;
-using core::make_error;
 
 net::ScorecardCriterion read_criterion(RowReader& row) {
   net::ScorecardCriterion criterion;
@@ -21,8 +20,8 @@ net::ScorecardCriterion read_criterion(RowReader& row) {
 
 }  // namespace
 
-core::Result<std::optional<net::Scorecard>> SqliteSession::scorecard() {
-  Statement head = db_.prepare("SELECT formula, shortlist_size FROM scorecard WHERE id = 1");
+core::Result<std::optional<net::Scorecard>> Session::scorecard() {
+  Statement head = in_network(sq::kScorecard);
   auto row = head.step();
   if (!row.ok()) {
     return row.error();
@@ -39,7 +38,7 @@ core::Result<std::optional<net::Scorecard>> SqliteSession::scorecard() {
       return reader.error();
     }
   }
-  Statement criteria = db_.prepare("SELECT name, kind, weight, low, high FROM scorecard_criteria ORDER BY position");
+  Statement criteria = in_network(sq::kCriteria);
   auto read = read_rows(criteria, "scorecard_criteria", read_criterion);
   if (!read.ok()) {
     return read.error();
@@ -48,25 +47,21 @@ core::Result<std::optional<net::Scorecard>> SqliteSession::scorecard() {
   return std::optional<net::Scorecard>(std::move(card));
 }
 
-core::Status SqliteSession::save_scorecard(const net::Scorecard& scorecard) {
+core::Status Session::save_scorecard(const net::Scorecard& scorecard) {
   return atomically([&]() -> core::Status {
-    auto saved = db_.prepare(
-                        "INSERT INTO scorecard (id, formula, shortlist_size) VALUES (1, ?1, ?2) ON CONFLICT (id) "
-                        "DO UPDATE SET formula = excluded.formula, shortlist_size = excluded.shortlist_size")
+    auto saved = in_network(sq::kSaveScorecard)
                      .bind_text(net::name_of(scorecard.formula))
                      .bind_int(scorecard.shortlist_size)
                      .run();
     if (!saved.ok()) {
       return saved;
     }
-    if (auto cleared = db_.prepare("DELETE FROM scorecard_criteria").run(); !cleared.ok()) {
+    if (auto cleared = in_network(sq::kDeleteCriteria).run(); !cleared.ok()) {
       return cleared;
     }
     for (std::size_t k = 0; k < scorecard.criteria.size(); ++k) {
       const net::ScorecardCriterion& criterion = scorecard.criteria[k];
-      auto inserted = db_.prepare(
-                             "INSERT INTO scorecard_criteria (position, name, kind, weight, low, high) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      auto inserted = in_network(sq::kInsertCriterion)
                           .bind_int(static_cast<std::int64_t>(k))
                           .bind_text(criterion.name)
                           .bind_text(net::name_of(criterion.kind))
@@ -75,35 +70,30 @@ core::Status SqliteSession::save_scorecard(const net::Scorecard& scorecard) {
                           .bind_rational(criterion.high)
                           .run();
       if (!inserted.ok()) {
-        return inserted.error().kind == ErrorKind::kConflict
-                   ? make_error(ErrorKind::kConflict, "criterion '" + criterion.name + "' appears twice")
-                   : inserted;
+        return on_conflict(inserted.error(), "criterion '" + criterion.name + "' appears twice");
       }
     }
     return {};
   });
 }
 
-core::Status SqliteSession::put_initiative_score(const net::InitiativeScore& score) {
-  auto stored = db_.prepare(
-                       "INSERT INTO initiative_scores (initiative_id, partner_id, criterion, value) "
-                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (initiative_id, partner_id, criterion) "
-                       "DO UPDATE SET value = excluded.value")
-                    .bind_int(score.initiative)
-                    .bind_int(score.partner)
-                    .bind_text(score.criterion)
-                    .bind_rational(score.value)
-                    .run();
+core::Status Session::put_initiative_score(const net::InitiativeScore& score) {
+  auto stored = atomically([&]() -> core::Status {
+    return in_network(sq::kPutInitiativeScore)
+        .bind_int(score.initiative)
+        .bind_int(score.partner)
+        .bind_text(score.criterion)
+        .bind_rational(score.value)
+        .run();
+  });
   if (!stored.ok()) {
     return explain(stored.error(), {initiative_ref(score.initiative), partner_ref(score.partner)});
   }
   return {};
 }
 
-core::Result<std::vector<net::InitiativeScore>> SqliteSession::initiative_scores() {
-  Statement query = db_.prepare(
-      "SELECT initiative_id, partner_id, criterion, value FROM initiative_scores "
-      "ORDER BY initiative_id, partner_id, criterion");
+core::Result<std::vector<net::InitiativeScore>> Session::initiative_scores() {
+  Statement query = in_network(sq::kInitiativeScores);
   return read_rows(query, "initiative_scores", [](RowReader& row) {
     net::InitiativeScore score;
     score.initiative = row.integer(0);
@@ -114,4 +104,4 @@ core::Result<std::vector<net::InitiativeScore>> SqliteSession::initiative_scores
   });
 }
 
-}  // namespace covalue::adapters::sqlite
+}  // namespace covalue::adapters::sql

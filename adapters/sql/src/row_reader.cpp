@@ -1,8 +1,6 @@
 #include "row_reader.hpp"
 
-#include "sqlite_session.hpp"
-
-namespace covalue::adapters::sqlite {
+namespace covalue::adapters::sql {
 
 std::optional<std::int64_t> RowReader::optional_integer(int column) const {
   if (query_.is_null(column)) {
@@ -27,6 +25,10 @@ std::optional<core::Rational> RowReader::optional_rational(int column) {
   return rational(column);
 }
 
+core::Error corrupt(std::string_view what, const core::Error& error) {
+  return core::make_error(core::ErrorKind::kInternal, "corrupt database: " + std::string(what) + ": " + error.message);
+}
+
 core::Error corrupt_row(std::string_view table, std::int64_t parent) {
   return corrupt(table,
                  core::make_error(core::ErrorKind::kInternal, "a row of unknown parent " + std::to_string(parent)));
@@ -38,4 +40,4 @@ void RowReader::fail(int column, const core::Error& error) {
   }
 }
 
-}  // namespace covalue::adapters::sqlite
+}  // namespace covalue::adapters::sql

@@ -1,0 +1,26 @@
+#pragma once
+
+// The networks of a database: which one a store works on, and the list.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "covalue/adapters/sql/db.hpp"
+#include "covalue/program/store.hpp"
+
+namespace covalue::adapters::sql {
+
+//! Every network of the database, by id.
+[[nodiscard]] core::Result<std::vector<program::NetworkInfo>> list_networks(Db& db);
+
+//! The id of the network `choice` names: the next free id to create one; the only network (1 when
+//! there is none yet); or the one of that name or id. kNotFound names the networks there are;
+//! kInvalidInput when several exist and none was named. `where` is the database, for messages.
+[[nodiscard]] core::Result<std::int64_t> resolve_network(Db& db, const program::NetworkChoice& choice,
+                                                         const std::string& where);
+
+//! The newest audit sequence of `network` (0 for none): Store::version().
+[[nodiscard]] core::Result<std::int64_t> network_version(Db& db, std::int64_t network);
+
+}  // namespace covalue::adapters::sql

@@ -1,0 +1,48 @@
+#include "session_common.hpp"
+
+namespace covalue::adapters::sql {
+
+using core::ErrorKind;
+using core::make_error;
+namespace sq = statements;
+
+Reference partner_ref(std::int64_t id) { return {"partner", sq::kPartnerExists, id}; }
+
+Reference initiative_ref(std::int64_t id) { return {"initiative", sq::kInitiativeExists, id}; }
+
+Reference objective_ref(std::int64_t id) { return {"objective", sq::kObjectiveExists, id}; }
+
+Reference cycle_ref(std::int64_t id) { return {"cycle", sq::kCycleExists, id}; }
+
+core::Error on_conflict(const core::Error& failed, const std::string& message) {
+  if (failed.kind != ErrorKind::kConflict) {
+    return failed;
+  }
+  return make_error(ErrorKind::kConflict, message);
+}
+
+Statement Session::in_network(const char* sql) {
+  Statement statement = db_.prepare(sql);
+  statement.bind_int(network_);
+  return statement;
+}
+
+core::Error Session::explain(const core::Error& failed, const std::vector<Reference>& references) {
+  if (failed.kind != ErrorKind::kNotFound) {
+    return failed;
+  }
+  for (const Reference& reference : references) {
+    auto found = in_network(reference.exists_query).bind_int(reference.id).step();
+    if (!found.ok()) {
+      return found.error();
+    }
+    if (!*found) {
+      const std::string noun = reference.what;
+      const std::string key = noun == "cycle" ? "cycle " : noun + " with id ";
+      return make_error(ErrorKind::kNotFound, "no " + key + std::to_string(reference.id));
+    }
+  }
+  return failed;
+}
+
+}  // namespace covalue::adapters::sql
