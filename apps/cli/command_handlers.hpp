@@ -13,6 +13,7 @@ namespace covalue::cli {
 Handler add_network_init(CLI::App& command);
 Handler add_network_update(CLI::App& command);
 Handler add_network_show(CLI::App& command);
+Handler add_network_list(CLI::App& command);
 
 // program/partner_commands.cpp
 Handler add_partner_add(CLI::App& command);

@@ -23,6 +23,7 @@ const std::vector<CommandRow>& command_table() {
       {{"network", "init"}, "Create the network with its charter in a new database", add_network_init},
       {{"network", "update"}, "Change the charter (the flags given); from the next cycle on", add_network_update},
       {{"network", "show"}, "Show the charter", add_network_show},
+      {{"network", "list"}, "List the networks of the database", add_network_list},
       {{"partner"}, "Add, list and retire partners"},
       {{"partner", "add"}, "Add a partner to the network", add_partner_add},
       {{"partner", "leave"}, "A partner leaves the network", add_partner_leave},

@@ -20,6 +20,7 @@ namespace {
 
 struct ServeArgs {
   std::string db;  // every flag's default, help and range: the settings table's server.*, solver.*, shapley.*
+  std::string network;
   std::string listen;
   int threads{0};
   long long max_connections{0};
@@ -52,7 +53,7 @@ core::Result<Output> serve(const ServeArgs& args) {
   options.threads = args.threads;
   options.max_connections = static_cast<std::size_t>(args.max_connections);
   options.on_idle = give_back_memory;
-  core::Result<std::unique_ptr<program::Store>> store = open_store(args.db);
+  core::Result<std::unique_ptr<program::Store>> store = open_store(args.db, {.name_or_id = args.network});
   if (!store) {
     return store.error();
   }
@@ -88,6 +89,7 @@ Handler add_serve(CLI::App& command) {
       .add_option("--config", args->config, "a TOML file of these settings ([server] listen = ...); flags override it")
       ->check(CLI::ExistingFile);
   add_setting(command, "server.db", args->db);
+  add_setting(command, "server.network", args->network);
   add_setting(command, "server.listen", args->listen);
   add_setting(command, "server.threads", args->threads);
   add_setting(command, "server.max_connections", args->max_connections);

@@ -6,9 +6,13 @@ make-fixture.sh), opened by this build, prints every report that release printed
 
 A report's file name is its command: `report-partner-3.json` is `covalue report partner 3 --format
 json`, `audit-verify.txt` is `covalue audit verify` (text); reports-postgres/ holds the PostgreSQL
-network's files that differ from reports/ (times and hashes of that run)."""
+network's files that differ from reports/ (times and hashes of that run).
+
+The migration keeps FILE.bak-v3 beside the SQLite file (the fixture's rows, checked), and a database
+whose schema is newer than this binary's is refused on both, its SQLite file left byte for byte."""
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +22,7 @@ from server_harness import Postgres, binaries  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "v1")
-# Arguments a command was run with beyond its name and its format.
+#Arguments a command was run with beyond its name and its format.
 EXTRA_ARGS = {"audit list": ["--limit", "10000"]}
 
 
@@ -58,6 +62,46 @@ def check_store(binary, db, store):
     return problems
 
 
+def table_rows(path):
+    """Every row of every covalue table of a SQLite file, sorted, by table name."""
+    with sqlite3.connect(path) as db:
+        tables = [row[0] for row in db.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {
+table: sorted(db.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+
+
+def check_backup(original, db):
+    """The migration kept FILE.bak-v3: the database as the earlier release left it, row for row."""
+    backup = db + ".bak-v3"
+    if not os.path.exists(backup):
+        return [f"sqlite: no backup {os.path.basename(backup)} beside the migrated database"]
+    if table_rows(backup) != table_rows(original):
+        return ["sqlite: the backup's rows differ from the fixture's"]
+    return []
+
+
+def check_newer_refused(binary, work):
+    """A database of a newer schema than this binary's is refused with a clear error and left untouched."""
+    newer = os.path.join(work, "newer.db")
+    shutil.copyfile(os.path.join(FIXTURE, "covalue-v1.db"), newer)
+    with sqlite3.connect(newer) as db:
+        db.execute("INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')")
+    db.close()
+    with open(newer, "rb") as f:
+        before = f.read()
+    got = subprocess.run([binary, "network", "show", "--db", newer], capture_output=True, text=True, timeout=60)
+    problems = []
+    if got.returncode == 0 or "newer than this covalue knows" not in got.stderr:
+        problems.append(f"sqlite: a newer database was not refused: exit {got.returncode}: {got.stderr}")
+    with open(newer, "rb") as f:
+        if f.read() != before:
+            problems.append("sqlite: refusing a newer database changed its file")
+    if os.path.exists(newer + ".bak-v99") or any(n.startswith("newer.db.bak") for n in os.listdir(work)):
+        problems.append("sqlite: a backup was made of a database that was refused")
+    return problems
+
+
 def main():
     binary, pg_binary = binaries()
     problems = []
@@ -67,6 +111,8 @@ def main():
         problems += check_store(binary, db, "sqlite")
         count = len(expected_files("sqlite"))
         print(f"sqlite: {count} reports compared")
+        problems += check_backup(os.path.join(FIXTURE, "covalue-v1.db"), db)
+        problems += check_newer_refused(binary, work)
     postgres = Postgres(pg_binary)
     try:
         loaded = subprocess.run(["psql", postgres.url, "-q", "-v", "ON_ERROR_STOP=1", "-f",
@@ -77,6 +123,13 @@ def main():
         else:
             problems += check_store(binary, postgres.url, "postgres")
             print(f"postgres: {len(expected_files('postgres'))} reports compared")
+            subprocess.run(["psql", postgres.url, "-q", "-c",
+                            "INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')"],
+                           check=True, capture_output=True, timeout=60)
+            got = subprocess.run([binary, "network", "show", "--db", postgres.url], capture_output=True, text=True,
+                                 timeout=60)
+            if got.returncode == 0 or "newer than this covalue knows" not in got.stderr:
+                problems.append(f"postgres: a newer database was not refused: exit {got.returncode}: {got.stderr}")
     finally:
         postgres.stop()
     for problem in problems:

@@ -77,12 +77,21 @@ void back_off(int attempt) {
 class PostgresStore final : public program::Store {
  public:
   PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first, std::int64_t network)
-      : options_(options), pool_(std::move(url), options.pool_size, std::move(first)), network_(network) {}
+      : url_(url), options_(options), pool_(std::move(url), options.pool_size, std::move(first)), network_(network) {}
 
   [[nodiscard]] std::int64_t network() const override { return network_; }
 
   [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
     return read_only([](sql::Db& db) { return sql::list_networks(db); });
+  }
+
+  [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
+    return read_only([&](sql::Db& db) { return sql::token_network(db, secret_hash); });
+  }
+
+  [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
+      const program::NetworkChoice& choice) override {
+    return open_postgres_store(url_, options_, choice);
   }
 
   [[nodiscard]] Status transact(const Work& work) override {
@@ -184,6 +193,7 @@ class PostgresStore final : public program::Store {
     }
   }
 
+  std::string url_;
   PostgresOptions options_;
   ConnectionPool pool_;
   std::int64_t network_;

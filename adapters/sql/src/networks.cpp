@@ -33,7 +33,20 @@ core::Result<std::vector<program::NetworkInfo>> list_networks(Db& db) {
   return read_rows(query, "networks", [](RowReader& row) { return program::NetworkInfo{row.integer(0), row.text(1)}; });
 }
 
+core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::string& secret_hash) {
+  Statement query = db.prepare(sq::kTokenNetwork);
+  query.bind_text(secret_hash);
+  auto row = query.step();
+  if (!row.ok()) {
+    return row.error();
+  }
+  return *row ? std::optional<std::int64_t>(query.int_at(0)) : std::nullopt;
+}
+
 core::Result<std::int64_t> resolve_network(Db& db, const program::NetworkChoice& choice, const std::string& where) {
+  if (choice.deployment) {
+    return program::kDeploymentNetwork;
+  }
   if (choice.create) {
     return db.prepare(sq::kNextNetwork).single_int();
   }

@@ -186,6 +186,7 @@ inline constexpr const char* kTokenBySecret =
     "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens "
     "WHERE network_id = $? AND secret_hash = $?";
 inline constexpr const char* kRevokeToken = "UPDATE access_tokens SET revoked = $? WHERE network_id = $? AND id = $?";
+inline constexpr const char* kTokenNetwork = "SELECT network_id FROM access_tokens WHERE secret_hash = $?";
 inline constexpr const char* kTokens =
     "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens WHERE network_id = $? "
     "ORDER BY id";

@@ -38,6 +38,20 @@ class SqliteStore final : public program::Store {
     return sql::list_networks(db);
   }
 
+  [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
+    const std::lock_guard lock(mutex_);
+    SqliteDb db(*db_);
+    return sql::token_network(db, secret_hash);
+  }
+
+  [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
+      const program::NetworkChoice& choice) override {
+    if (db_->path() == ":memory:" || db_->path().empty()) {
+      return make_error(ErrorKind::kInvalidInput, "a private in-memory database holds one network");
+    }
+    return open_sqlite_store(db_->path(), choice);
+  }
+
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
     const std::lock_guard lock(mutex_);
     if (in_transaction_) {

@@ -13,7 +13,12 @@ namespace covalue::cli {
 namespace {
 
 struct DemoArgs {
-  ProgramFlags flags{"covalue-demo.db", "table", ""};
+  ProgramFlags flags{.db = "covalue-demo.db",
+                     .format = "table",
+                     .table = "",
+                     .network = "",
+                     .new_network = false,
+                     .whole_database = false};
   bool replace{false};
 };
 

@@ -109,6 +109,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
 
 Handler add_network_init(CLI::App& command) {
   std::shared_ptr<CharterArgs> args = add_charter_flags(command, true);
+  args->flags.new_network = true;
   return [args]() -> core::Result<Output> {
     core::Result<net::Charter> charter = to_charter(*args);
     if (!charter) {
@@ -172,6 +173,16 @@ Handler add_network_show(CLI::App& command) {
       return flags->report(std::move(report));
     });
   };
+}
+
+Handler add_network_list(CLI::App& command) {
+  static const std::vector<program::ReportColumn<program::NetworkInfo>> columns = {
+      {"id", "Id", [](const program::NetworkInfo& n) { return ReportCell::of_integer(n.id); }},
+      {"name", "Name", [](const program::NetworkInfo& n) { return ReportCell::of_text(n.name); }},
+  };
+  return add_list_leaf<program::NetworkInfo>(
+      command, "networks", "Networks", columns, [](ProgramSession& session) { return session.store().networks(); },
+      true);
 }
 
 }  // namespace covalue::cli

@@ -8,7 +8,10 @@
 
 namespace covalue::cli {
 
-void ProgramFlags::add_db(CLI::App& command) { add_setting(command, "server.db", db); }
+void ProgramFlags::add_db(CLI::App& command) {
+  add_setting(command, "server.db", db);
+  add_setting(command, "server.network", network);
+}
 
 void ProgramFlags::add_output(CLI::App& command) {
   add_db(command);
@@ -21,8 +24,9 @@ void ProgramFlags::add_change_output(CLI::App& command) {
   add_setting(command, "cli.format", format);
 }
 
-core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db) {
-  core::Result<std::unique_ptr<program::Store>> store = open_store(db);
+core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db,
+                                                                   const program::NetworkChoice& network) {
+  core::Result<std::unique_ptr<program::Store>> store = open_store(db, network);
   if (!store) {
     return store.error();
   }
@@ -35,7 +39,14 @@ core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::st
 
 core::Result<Output> with_session(const ProgramFlags& flags,
                                   const std::function<core::Result<Output>(ProgramSession&)>& body) {
-  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(flags.db);
+  if (flags.new_network && !flags.network.empty()) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "network init creates a new network: name it with --name, not --network", "--network");
+  }
+  core::Result<std::unique_ptr<ProgramSession>> session =
+      ProgramSession::open(flags.db, {.name_or_id = flags.network,
+                                      .create = flags.new_network,
+                                      .deployment = flags.whole_database && flags.network.empty()});
   if (!session) {
     return session.error();
   }

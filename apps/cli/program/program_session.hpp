@@ -16,11 +16,14 @@ namespace covalue::cli {
 
 //! The flags every program subcommand shares.
 struct ProgramFlags {
-  std::string db;      //!< --db (settings table: server.db)
-  std::string format;  //!< --format (settings table: cli.format)
-  std::string table;   //!< csv: which table to print (default: the first)
+  std::string db;              //!< --db (settings table: server.db)
+  std::string format;          //!< --format (settings table: cli.format)
+  std::string table;           //!< csv: which table to print (default: the first)
+  std::string network;         //!< --network NAME|ID (settings table: server.network)
+  bool new_network{false};     //!< the command creates a network (network init): --network is refused
+  bool whole_database{false};  //!< the command reads the database, not a network (network list)
 
-  //! Adds --db to a subcommand.
+  //! Adds --db and --network to a subcommand.
   void add_db(CLI::App& command);
   //! Adds --db, --format table|json|csv and --table.
   void add_output(CLI::App& command);
@@ -44,10 +47,13 @@ struct ProgramFlags {
 //! An open database with the program's use cases on it (CBC as the ILP solver).
 class ProgramSession {
  public:
-  //! Opens the store at `db` (creating it when missing).
-  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(const std::string& db);
+  //! Opens the store at `db` (creating it when missing), working on the network `network` chooses.
+  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(const std::string& db,
+                                                                          const program::NetworkChoice& network);
 
   [[nodiscard]] program::Program& program() { return *program_; }
+  //! The store of the chosen network (network list reads the database's networks from it).
+  [[nodiscard]] program::Store& store() { return *store_; }
 
  private:
   std::unique_ptr<program::Store> store_;
@@ -66,12 +72,14 @@ using ReportQuery = core::Result<program::Report> (program::Queries::*)();
 [[nodiscard]] Handler add_report_leaf(CLI::App& command, ReportQuery query);
 
 //! Adds --db, --format and --table to `command`, a leaf that lists the rows `read` returns: a report
-//! `key` of one table `key`, its columns `columns`.
+//! `key` of one table `key`, its columns `columns`; `whole_database` for rows of the database, not of a network.
 template <typename Row>
 [[nodiscard]] Handler add_list_leaf(CLI::App& command, std::string key, std::string title,
                                     const std::vector<program::ReportColumn<Row>>& columns,
-                                    core::Result<std::vector<Row>> (*read)(ProgramSession& session)) {
+                                    core::Result<std::vector<Row>> (*read)(ProgramSession& session),
+                                    bool whole_database = false) {
   auto flags = std::make_shared<ProgramFlags>();
+  flags->whole_database = whole_database;
   flags->add_output(command);
   return [flags, key = std::move(key), title = std::move(title), &columns, read] {
     return with_session(*flags, [&](ProgramSession& session) -> core::Result<Output> {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,12 @@ struct NetworkChoice {
   std::string name_or_id;
   //! True for a new network (`network init`): the next free id. name_or_id must be empty.
   bool create{false};
+  //! True for the deployment itself (network 0): the administrators' tokens and their audit chain.
+  bool deployment{false};
 };
+
+//! The id of the deployment's own "network": administrators' tokens and audit entries belong to it.
+inline constexpr std::int64_t kDeploymentNetwork = 0;
 
 //! One unit of work on the store: every read and write of one use case, inside one transaction.
 //! Implementations return kNotFound for an id that names nothing and kConflict for a broken
@@ -145,6 +151,12 @@ class Store {
   [[nodiscard]] virtual std::int64_t network() const = 0;
   //! Every network of the database, by id.
   [[nodiscard]] virtual core::Result<std::vector<NetworkInfo>> networks() = 0;
+  //! The network whose token has this secret hash (kDeploymentNetwork for an administrator's), or
+  //! nothing: a server finds which network a request is for this way.
+  [[nodiscard]] virtual core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) = 0;
+  //! A store of another network of the same database (kInvalidInput for a private in-memory database,
+  //! which holds one network for the store that opened it).
+  [[nodiscard]] virtual core::Result<std::unique_ptr<Store>> open_network(const NetworkChoice& choice) = 0;
 };
 
 }  // namespace covalue::program

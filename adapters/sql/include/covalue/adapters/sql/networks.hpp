@@ -3,6 +3,7 @@
 // The networks of a database: which one a store works on, and the list.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ namespace covalue::adapters::sql {
 //! kInvalidInput when several exist and none was named. `where` is the database, for messages.
 [[nodiscard]] core::Result<std::int64_t> resolve_network(Db& db, const program::NetworkChoice& choice,
                                                          const std::string& where);
+
+//! The network whose token has this secret hash, or nothing (Store::token_network).
+[[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::string& secret_hash);
 
 //! The newest audit sequence of `network` (0 for none): Store::version().
 [[nodiscard]] core::Result<std::int64_t> network_version(Db& db, std::int64_t network);
