@@ -15,7 +15,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
 namespace covalue::adapters::postgres {

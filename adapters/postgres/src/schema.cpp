@@ -1,11 +1,12 @@
 #include "schema.hpp"
 
 #include <array>
+#include <string>
 
+#include "covalue/adapters/sql/schema.hpp"
 #include "schema_v1.hpp"
 #include "schema_v2.hpp"
 #include "schema_v3.hpp"
-#include "schema_v4.hpp"
 
 namespace covalue::adapters::postgres {
 namespace {
@@ -14,12 +15,26 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 
-constexpr std::array<Migration, 4> kMigrations{{
-    {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
-    {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
-    {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
-    {4, "many networks per database; shortlists as rows", kSchemaV4},
-}};
+// How PostgreSQL spells the neutral DDL of adapters/sql (its shortlists were rows from step 2 on).
+constexpr sql::DdlDialect kDialect{
+    .integer = "bigint",
+    .boolean = "boolean",
+    .keyed = "",
+    .rowid = "",
+    .prelude = "",
+    .fill_shortlist = "INSERT INTO cycle_shortlist_v4 SELECT 1, cycle, initiative_id, position FROM cycle_shortlist;",
+};
+
+const std::array<Migration, 4>& migrations() {
+  static const std::string v4 = sql::render_ddl(sql::kSchemaV4, kDialect);
+  static const std::array<Migration, 4> steps{{
+      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
+      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
+      {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
+      {4, "many networks per database; shortlists as rows", v4.c_str()},
+  }};
+  return steps;
+}
 
 // Where a database stands: how many tables it has, and which step it has taken last.
 struct DatabaseState {
@@ -79,7 +94,7 @@ Status apply_missing(pqxx::work& tx, std::span<const Migration> steps, const std
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return kMigrations; }
+std::span<const Migration> schema_migrations() { return migrations(); }
 
 Status migrate(Connection& db, std::span<const Migration> steps, const std::string& name) {
   try {

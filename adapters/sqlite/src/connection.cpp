@@ -84,19 +84,9 @@ Statement& Statement::bind_text(std::string_view value) {
   return *this;
 }
 
-Statement& Statement::bind_rational(const core::Rational& value) { return bind_text(core::to_string(value)); }
-
 Statement& Statement::bind_optional_int(const std::optional<std::int64_t>& value) {
   if (value) {
     return bind_int(*value);
-  }
-  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_));
-  return *this;
-}
-
-Statement& Statement::bind_optional_rational(const std::optional<core::Rational>& value) {
-  if (value) {
-    return bind_rational(*value);
   }
   check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_));
   return *this;

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
 namespace covalue::adapters::sqlite {
@@ -38,12 +37,8 @@ class Statement {
   Statement& bind_int(std::int64_t value);
   //! Binds the next parameter to a text (copied).
   Statement& bind_text(std::string_view value);
-  //! Binds the next parameter to a rational's canonical text ("-7/3").
-  Statement& bind_rational(const core::Rational& value);
   //! Binds the next parameter to an integer, or NULL when empty.
   Statement& bind_optional_int(const std::optional<std::int64_t>& value);
-  //! Binds the next parameter to a rational's text, or NULL when empty.
-  Statement& bind_optional_rational(const std::optional<core::Rational>& value);
 
   //! Advances: true when a row is ready, false when done.
   [[nodiscard]] core::Result<bool> step();

@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <string>
 
+#include "covalue/adapters/sql/schema.hpp"
 #include "schema_v1.hpp"
 #include "schema_v2.hpp"
 #include "schema_v3.hpp"
-#include "schema_v4.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -17,12 +17,34 @@ using core::make_error;
 using core::Result;
 using core::Status;
 
-constexpr std::array<Migration, 4> kMigrations{{
-    {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
-    {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
-    {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
-    {4, "many networks per database; shortlists as rows", kSchemaV4},
-}};
+// How SQLite spells the neutral DDL of adapters/sql: STRICT tables, truth values as 0/1, and the
+// shortlists of step 2's comma-separated column split into rows.
+constexpr sql::DdlDialect kDialect{
+    .integer = "INTEGER",
+    .boolean = "INTEGER",
+    .keyed = "STRICT, WITHOUT ROWID",
+    .rowid = "STRICT",
+    .prelude = "PRAGMA defer_foreign_keys = ON;\n",
+    .fill_shortlist = R"sql(WITH RECURSIVE split (cycle, rest, item, position) AS (
+  SELECT number, shortlist || ',', NULL, -1 FROM cycles WHERE shortlist <> ''
+  UNION ALL
+  SELECT cycle, substr(rest, instr(rest, ',') + 1), CAST(substr(rest, 1, instr(rest, ',') - 1) AS INTEGER),
+    position + 1 FROM split WHERE rest <> ''
+)
+INSERT INTO cycle_shortlist_v4 (network_id, cycle, initiative_id, position)
+  SELECT 1, cycle, item, position FROM split WHERE item IS NOT NULL;)sql",
+};
+
+const std::array<Migration, 4>& migrations() {
+  static const std::string v4 = sql::render_ddl(sql::kSchemaV4, kDialect);
+  static const std::array<Migration, 4> steps{{
+      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
+      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
+      {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
+      {4, "many networks per database; shortlists as rows", v4.c_str()},
+  }};
+  return steps;
+}
 
 // Where a database stands: whose it is, and which step it has taken last.
 struct DatabaseState {
@@ -150,7 +172,7 @@ core::Error about(const Connection& db, core::Error error) {
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return kMigrations; }
+std::span<const Migration> schema_migrations() { return migrations(); }
 
 Status migrate(Connection& db, std::span<const Migration> steps) {
   static_assert(kApplicationId == 1129272897, "the PRAGMA in apply_missing spells the application id");

@@ -1,263 +1,288 @@
 #pragma once
 
-namespace covalue::adapters::postgres {
+// The schema steps written once for every dialect: DDL with {int}, {bool}, {keyed} (the end of a
+// table keyed by its primary key), {rowid} (the end of one keyed by a single integer) and a few
+// dialect pieces ({prelude}, {fill_shortlist}), which each dialect renders with render_ddl().
 
-//! Schema step 4, as SQLite's step 4 (many networks per database, ids per network, the network's name
-//! in `networks`, tokens of network 0 for the deployment), with booleans as boolean. The shortlist was
-//! rows already; it gains its network. Each table is rebuilt as <name>_v4 and renamed.
-inline constexpr const char* kSchemaV4 = R"sql(
-CREATE TABLE networks (
-  id bigint PRIMARY KEY CHECK (id >= 1),
-  name text NOT NULL UNIQUE
-);
+#include <string>
+#include <string_view>
+
+namespace covalue::adapters::sql {
+
+//! How a dialect spells what the neutral DDL leaves open.
+struct DdlDialect {
+  const char* integer;         //!< {int}: a 64-bit integer column type
+  const char* boolean;         //!< {bool}: a truth-value column type
+  const char* keyed;           //!< {keyed}: what ends a table keyed by its primary key
+  const char* rowid;           //!< {rowid}: what ends a table keyed by one integer
+  const char* prelude;         //!< {prelude}: what a step's script starts with
+  const char* fill_shortlist;  //!< {fill_shortlist}: step 4's copy of the shortlists into cycle_shortlist_v4
+};
+
+//! `neutral` with every {token} replaced as `dialect` spells it.
+[[nodiscard]] std::string render_ddl(std::string_view neutral, const DdlDialect& dialect);
+
+//! Schema step 4: many networks per database. Every table gains `network_id` and its keys begin with
+//! it; ids are per network (the store gives a new row the network's largest id plus one); the
+//! charter's name moves to `networks`, unique in the database; a cycle's shortlist is rows in every
+//! dialect; access tokens and audit entries of network 0 belong to the deployment (an administrator's).
+//! The rows of a database made before this step all belong to network 1. Each table is rebuilt:
+//! created anew as <name>_v4, filled, the old one dropped, the new one renamed (both dialects carry
+//! the foreign keys that name it over).
+inline constexpr std::string_view kSchemaV4 = R"sql(
+
+{prelude}CREATE TABLE networks (
+  id {int} PRIMARY KEY CHECK (id >= 1),
+  name TEXT NOT NULL UNIQUE
+) {rowid};
 INSERT INTO networks (id, name) SELECT 1, name FROM charter;
 
 CREATE TABLE charter_v4 (
-  network_id bigint PRIMARY KEY REFERENCES networks (id),
-  capacity text NOT NULL,
-  rule text NOT NULL,
-  max_dry_spell bigint NOT NULL,
-  max_deopt_share text NOT NULL,
-  perpetual_weighting boolean NOT NULL,
-  sharing text NOT NULL,
-  max_concurrent_leads bigint NOT NULL,
-  ranking_rule text NOT NULL,
-  disclosure text NOT NULL
-);
+  network_id {int} PRIMARY KEY REFERENCES networks (id),
+  capacity TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  max_dry_spell {int} NOT NULL,
+  max_deopt_share TEXT NOT NULL,
+  perpetual_weighting {bool} NOT NULL,
+  sharing TEXT NOT NULL,
+  max_concurrent_leads {int} NOT NULL,
+  ranking_rule TEXT NOT NULL,
+  disclosure TEXT NOT NULL
+) {rowid};
 INSERT INTO charter_v4 SELECT 1, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing,
   max_concurrent_leads, ranking_rule, disclosure FROM charter;
 
 CREATE TABLE partners_v4 (
-  network_id bigint NOT NULL,
-  id bigint NOT NULL CHECK (id >= 1),
-  name text NOT NULL,
-  tier text NOT NULL,
-  joined_cycle bigint NOT NULL,
-  left_cycle bigint,
+  network_id {int} NOT NULL,
+  id {int} NOT NULL CHECK (id >= 1),
+  name TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  joined_cycle {int} NOT NULL,
+  left_cycle {int},
   PRIMARY KEY (network_id, id),
   UNIQUE (network_id, name)
-);
+) {keyed};
 INSERT INTO partners_v4 SELECT 1, id, name, tier, joined_cycle, left_cycle FROM partners;
 
 CREATE TABLE objectives_v4 (
-  network_id bigint NOT NULL,
-  id bigint NOT NULL CHECK (id >= 1),
-  partner_id bigint NOT NULL,
-  kpi text NOT NULL,
-  name text NOT NULL,
-  unit text NOT NULL,
-  baseline text NOT NULL,
-  target text NOT NULL,
+  network_id {int} NOT NULL,
+  id {int} NOT NULL CHECK (id >= 1),
+  partner_id {int} NOT NULL,
+  kpi TEXT NOT NULL,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  baseline TEXT NOT NULL,
+  target TEXT NOT NULL,
   PRIMARY KEY (network_id, id),
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO objectives_v4 SELECT 1, id, partner_id, kpi, name, unit, baseline, target FROM objectives;
 
 CREATE TABLE initiatives_v4 (
-  network_id bigint NOT NULL,
-  id bigint NOT NULL CHECK (id >= 1),
-  title text NOT NULL,
-  description text NOT NULL,
-  channel text NOT NULL,
-  proposer_id bigint NOT NULL,
-  cost text NOT NULL,
-  status text NOT NULL,
-  cycle bigint NOT NULL,
-  lead_id bigint,
+  network_id {int} NOT NULL,
+  id {int} NOT NULL CHECK (id >= 1),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  proposer_id {int} NOT NULL,
+  cost TEXT NOT NULL,
+  status TEXT NOT NULL,
+  cycle {int} NOT NULL,
+  lead_id {int},
   PRIMARY KEY (network_id, id),
   FOREIGN KEY (network_id, proposer_id) REFERENCES partners_v4 (network_id, id),
   FOREIGN KEY (network_id, lead_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO initiatives_v4 SELECT 1, id, title, description, channel, proposer_id, cost, status, cycle, lead_id
   FROM initiatives;
 
 CREATE TABLE initiative_impacts_v4 (
-  network_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  position bigint NOT NULL,
-  estimate text NOT NULL,
+  network_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  position {int} NOT NULL,
+  estimate TEXT NOT NULL,
   PRIMARY KEY (network_id, initiative_id, partner_id),
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id) ON DELETE CASCADE,
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO initiative_impacts_v4 SELECT 1, initiative_id, partner_id, position, estimate FROM initiative_impacts;
 
 CREATE TABLE initiative_objectives_v4 (
-  network_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  objective_id bigint NOT NULL,
-  position bigint NOT NULL,
+  network_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  objective_id {int} NOT NULL,
+  position {int} NOT NULL,
   PRIMARY KEY (network_id, initiative_id, objective_id),
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id) ON DELETE CASCADE,
   FOREIGN KEY (network_id, objective_id) REFERENCES objectives_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO initiative_objectives_v4 SELECT 1, initiative_id, objective_id, position FROM initiative_objectives;
 
 CREATE TABLE initiative_volunteers_v4 (
-  network_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  position bigint NOT NULL,
-  accepted boolean NOT NULL,
+  network_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  position {int} NOT NULL,
+  accepted {bool} NOT NULL,
   PRIMARY KEY (network_id, initiative_id, partner_id),
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id) ON DELETE CASCADE,
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO initiative_volunteers_v4 SELECT 1, initiative_id, partner_id, position, accepted FROM initiative_volunteers;
 
 CREATE TABLE cycles_v4 (
-  network_id bigint NOT NULL,
-  number bigint NOT NULL CHECK (number >= 1),
-  state text NOT NULL,
-  capacity text NOT NULL,
-  rule text NOT NULL,
+  network_id {int} NOT NULL,
+  number {int} NOT NULL CHECK (number >= 1),
+  state TEXT NOT NULL,
+  capacity TEXT NOT NULL,
+  rule TEXT NOT NULL,
   PRIMARY KEY (network_id, number)
-);
+) {keyed};
 INSERT INTO cycles_v4 SELECT 1, number, state, capacity, rule FROM cycles;
 
 CREATE TABLE cycle_shortlist_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  position bigint NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  position {int} NOT NULL,
   PRIMARY KEY (network_id, cycle, initiative_id),
   FOREIGN KEY (network_id, cycle) REFERENCES cycles_v4 (network_id, number) ON DELETE CASCADE
-);
-INSERT INTO cycle_shortlist_v4 SELECT 1, cycle, initiative_id, position FROM cycle_shortlist;
+) {keyed};
+{fill_shortlist}
 
 CREATE TABLE ballots_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  format text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  format TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle, partner_id),
   FOREIGN KEY (network_id, cycle) REFERENCES cycles_v4 (network_id, number),
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO ballots_v4 SELECT 1, cycle, partner_id, format FROM ballots;
 
 CREATE TABLE ballot_entries_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  position bigint NOT NULL,
-  value text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  position {int} NOT NULL,
+  value TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle, partner_id, initiative_id),
   FOREIGN KEY (network_id, cycle, partner_id) REFERENCES ballots_v4 (network_id, cycle, partner_id) ON DELETE CASCADE,
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO ballot_entries_v4 SELECT 1, cycle, partner_id, initiative_id, position, value FROM ballot_entries;
 
 CREATE TABLE ballot_objections_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  position bigint NOT NULL,
-  reason text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  position {int} NOT NULL,
+  reason TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle, partner_id, initiative_id),
   FOREIGN KEY (network_id, cycle, partner_id) REFERENCES ballots_v4 (network_id, cycle, partner_id) ON DELETE CASCADE,
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO ballot_objections_v4 SELECT 1, cycle, partner_id, initiative_id, position, reason FROM ballot_objections;
 
 CREATE TABLE outcomes_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  document text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  document TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle),
   FOREIGN KEY (network_id, cycle) REFERENCES cycles_v4 (network_id, number)
-);
+) {keyed};
 INSERT INTO outcomes_v4 SELECT 1, cycle, document FROM outcomes;
 
 CREATE TABLE realised_values_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  target text,
-  forecast text,
-  actual text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  target TEXT,
+  forecast TEXT,
+  actual TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle, initiative_id, partner_id),
   FOREIGN KEY (network_id, cycle) REFERENCES cycles_v4 (network_id, number),
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id),
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO realised_values_v4 SELECT 1, cycle, initiative_id, partner_id, target, forecast, actual FROM realised_values;
 
 CREATE TABLE kpi_measurements_v4 (
-  network_id bigint NOT NULL,
-  cycle bigint NOT NULL,
-  objective_id bigint NOT NULL,
-  value text NOT NULL,
+  network_id {int} NOT NULL,
+  cycle {int} NOT NULL,
+  objective_id {int} NOT NULL,
+  value TEXT NOT NULL,
   PRIMARY KEY (network_id, cycle, objective_id),
   FOREIGN KEY (network_id, cycle) REFERENCES cycles_v4 (network_id, number),
   FOREIGN KEY (network_id, objective_id) REFERENCES objectives_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO kpi_measurements_v4 SELECT 1, cycle, objective_id, value FROM kpi_measurements;
 
 CREATE TABLE scorecard_v4 (
-  network_id bigint PRIMARY KEY,
-  formula text NOT NULL,
-  shortlist_size bigint NOT NULL CHECK (shortlist_size >= 0)
-);
+  network_id {int} PRIMARY KEY,
+  formula TEXT NOT NULL,
+  shortlist_size {int} NOT NULL CHECK (shortlist_size >= 0)
+) {rowid};
 INSERT INTO scorecard_v4 SELECT 1, formula, shortlist_size FROM scorecard;
 
 CREATE TABLE scorecard_criteria_v4 (
-  network_id bigint NOT NULL,
-  position bigint NOT NULL,
-  name text NOT NULL,
-  kind text NOT NULL,
-  weight text NOT NULL,
-  low text NOT NULL,
-  high text NOT NULL,
+  network_id {int} NOT NULL,
+  position {int} NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  weight TEXT NOT NULL,
+  low TEXT NOT NULL,
+  high TEXT NOT NULL,
   PRIMARY KEY (network_id, position),
   UNIQUE (network_id, name)
-);
+) {keyed};
 INSERT INTO scorecard_criteria_v4 SELECT 1, position, name, kind, weight, low, high FROM scorecard_criteria;
 
 CREATE TABLE initiative_scores_v4 (
-  network_id bigint NOT NULL,
-  initiative_id bigint NOT NULL,
-  partner_id bigint NOT NULL,
-  criterion text NOT NULL,
-  value text NOT NULL,
+  network_id {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  criterion TEXT NOT NULL,
+  value TEXT NOT NULL,
   PRIMARY KEY (network_id, initiative_id, partner_id, criterion),
   FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives_v4 (network_id, id),
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO initiative_scores_v4 SELECT 1, initiative_id, partner_id, criterion, value FROM initiative_scores;
 
 CREATE TABLE access_tokens_v4 (
-  network_id bigint NOT NULL CHECK (network_id >= 0),
-  id bigint NOT NULL CHECK (id >= 1),
-  role text NOT NULL,
-  partner_id bigint,
-  label text NOT NULL,
-  secret_hash text NOT NULL UNIQUE,
-  issued_at text NOT NULL,
-  revoked boolean NOT NULL DEFAULT false,
+  network_id {int} NOT NULL CHECK (network_id >= 0),
+  id {int} NOT NULL CHECK (id >= 1),
+  role TEXT NOT NULL,
+  partner_id {int},
+  label TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  issued_at TEXT NOT NULL,
+  revoked {bool} NOT NULL DEFAULT false,
   PRIMARY KEY (network_id, id),
   FOREIGN KEY (network_id, partner_id) REFERENCES partners_v4 (network_id, id)
-);
+) {keyed};
 INSERT INTO access_tokens_v4 SELECT 1, id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens;
 
 CREATE TABLE audit_log_v4 (
-  network_id bigint NOT NULL CHECK (network_id >= 0),
-  sequence bigint NOT NULL CHECK (sequence >= 1),
-  time text NOT NULL,
-  actor text NOT NULL,
-  action text NOT NULL,
-  detail text NOT NULL,
-  previous_hash text NOT NULL,
-  hash text NOT NULL,
+  network_id {int} NOT NULL CHECK (network_id >= 0),
+  sequence {int} NOT NULL CHECK (sequence >= 1),
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
   PRIMARY KEY (network_id, sequence)
-);
+) {keyed};
 INSERT INTO audit_log_v4 SELECT 1, sequence, time, actor, action, detail, previous_hash, hash FROM audit_log;
 
-DROP TABLE cycle_shortlist;
+DROP TABLE IF EXISTS cycle_shortlist;
 DROP TABLE ballot_entries;
 DROP TABLE ballot_objections;
 DROP TABLE ballots;
@@ -303,4 +328,4 @@ CREATE UNIQUE INDEX initiatives_live_title ON initiatives (network_id, title) WH
 CREATE INDEX initiatives_cycle ON initiatives (network_id, cycle);
 )sql";
 
-}  // namespace covalue::adapters::postgres
+}  // namespace covalue::adapters::sql
