@@ -31,16 +31,6 @@ struct Attempt {
   bool retry{false};
 };
 
-Status run_work(program::StoreSession& session, const Work& work) {
-  try {
-    return work(session);
-  } catch (const std::exception& e) {
-    return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
-  } catch (...) {
-    return make_error(ErrorKind::kInternal, "the store's work threw");
-  }
-}
-
 // Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise. Throws pqxx exceptions.
 Attempt finish(pqxx::nontransaction& tx, const PgDb& session, Status result) {
   if (session.must_retry()) {
@@ -177,7 +167,7 @@ class PostgresStore final : public program::Store {
       tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
       PgDb pg(db, tx);
       sql::Session session(pg, network);
-      Status result = run_work(session, work);
+      Status result = sql::run_work(session, work);
       committing = true;
       return finish(tx, pg, std::move(result));
     } catch (...) {

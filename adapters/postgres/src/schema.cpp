@@ -25,17 +25,6 @@ constexpr sql::DdlDialect kDialect{
     .fill_shortlist = "INSERT INTO cycle_shortlist_v4 SELECT 1, cycle, initiative_id, position FROM cycle_shortlist;",
 };
 
-const std::array<Migration, 4>& migrations() {
-  static const std::string v4 = sql::render_ddl(sql::kSchemaV4, kDialect);
-  static const std::array<Migration, 4> steps{{
-      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
-      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
-      {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
-      {4, "many networks per database; shortlists as rows", v4.c_str()},
-  }};
-  return steps;
-}
-
 // Where a database stands: how many tables it has, and which step it has taken last.
 struct DatabaseState {
   std::int64_t tables{0};
@@ -94,7 +83,11 @@ Status apply_missing(pqxx::work& tx, std::span<const Migration> steps, const std
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return migrations(); }
+std::span<const Migration> schema_migrations() {
+  static const std::string step4 = sql::render_ddl(sql::kSchemaV4, kDialect);
+  static const std::vector<Migration> steps = sql::schema_steps({kSchemaV1, kSchemaV2, kSchemaV3, step4.c_str()});
+  return steps;
+}
 
 Status migrate(Connection& db, std::span<const Migration> steps, const std::string& name) {
   try {

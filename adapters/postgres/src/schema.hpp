@@ -6,16 +6,14 @@
 #include <span>
 #include <string>
 
+#include "covalue/adapters/sql/schema.hpp"
+
 #include "pg_connection.hpp"
 
 namespace covalue::adapters::postgres {
 
 //! One numbered step of the schema.
-struct Migration {
-  int version;
-  const char* description;
-  const char* sql;  //!< DDL only: never values
-};
+using Migration = sql::Migration;
 
 //! The key of the transaction-level advisory lock that lets one opener migrate at a time ("COVA").
 constexpr std::int64_t kMigrationLock = 0x434f5641;

@@ -29,4 +29,13 @@ std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
   return out;
 }
 
+std::vector<Migration> schema_steps(const std::array<const char*, 4>& ddl) {
+  return {
+      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", ddl[0]},
+      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", ddl[1]},
+      {3, "partners named to lead, awaiting their acceptance", ddl[2]},
+      {4, "many networks per database; shortlists as rows", ddl[3]},
+  };
+}
+
 }  // namespace covalue::adapters::sql

@@ -1,5 +1,7 @@
 #include "session_common.hpp"
 
+#include <exception>
+
 namespace covalue::adapters::sql {
 
 using core::ErrorKind;
@@ -19,6 +21,16 @@ core::Error on_conflict(const core::Error& failed, const std::string& message) {
     return failed;
   }
   return make_error(ErrorKind::kConflict, message);
+}
+
+core::Status run_work(program::StoreSession& session, const std::function<core::Status(program::StoreSession&)>& work) {
+  try {
+    return work(session);
+  } catch (const std::exception& e) {
+    return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
+  } catch (...) {
+    return make_error(ErrorKind::kInternal, "the store's work threw");
+  }
 }
 
 Statement Session::in_network(const char* sql) {

@@ -35,17 +35,6 @@ INSERT INTO cycle_shortlist_v4 (network_id, cycle, initiative_id, position)
   SELECT 1, cycle, item, position FROM split WHERE item IS NOT NULL;)sql",
 };
 
-const std::array<Migration, 4>& migrations() {
-  static const std::string v4 = sql::render_ddl(sql::kSchemaV4, kDialect);
-  static const std::array<Migration, 4> steps{{
-      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", kSchemaV1},
-      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", kSchemaV2},
-      {3, "partners named to lead, awaiting their acceptance", kSchemaV3},
-      {4, "many networks per database; shortlists as rows", v4.c_str()},
-  }};
-  return steps;
-}
-
 // Where a database stands: whose it is, and which step it has taken last.
 struct DatabaseState {
   std::int64_t application_id{0};
@@ -172,7 +161,11 @@ core::Error about(const Connection& db, core::Error error) {
 
 }  // namespace
 
-std::span<const Migration> schema_migrations() { return migrations(); }
+std::span<const Migration> schema_migrations() {
+  static const std::string step4 = sql::render_ddl(sql::kSchemaV4, kDialect);
+  static const std::vector<Migration> steps = sql::schema_steps({kSchemaV1, kSchemaV2, kSchemaV3, step4.c_str()});
+  return steps;
+}
 
 Status migrate(Connection& db, std::span<const Migration> steps) {
   static_assert(kApplicationId == 1129272897, "the PRAGMA in apply_missing spells the application id");

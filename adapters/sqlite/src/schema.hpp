@@ -5,16 +5,14 @@
 
 #include <span>
 
+#include "covalue/adapters/sql/schema.hpp"
+
 #include "connection.hpp"
 
 namespace covalue::adapters::sqlite {
 
 //! One numbered step of the schema.
-struct Migration {
-  int version;
-  const char* description;
-  const char* sql;  //!< DDL only: never values
-};
+using Migration = sql::Migration;
 
 //! PRAGMA application_id of a covalue database ("COVA").
 constexpr int kApplicationId = 0x434f5641;

@@ -90,13 +90,7 @@ class SqliteStore final : public program::Store {
   Status run(const std::function<Status(program::StoreSession&)>& work) {
     SqliteDb db(*db_);
     sql::Session session(db, network_);
-    try {
-      return work(session);
-    } catch (const std::exception& e) {
-      return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
-    } catch (...) {
-      return make_error(ErrorKind::kInternal, "the store's work threw");
-    }
+    return sql::run_work(session, work);
   }
 
   // SQLite may already have rolled back on its own (after an I/O error, say).

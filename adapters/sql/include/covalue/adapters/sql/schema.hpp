@@ -4,8 +4,10 @@
 // table keyed by its primary key), {rowid} (the end of one keyed by a single integer) and a few
 // dialect pieces ({prelude}, {fill_shortlist}), which each dialect renders with render_ddl().
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace covalue::adapters::sql {
 
@@ -21,6 +23,18 @@ struct DdlDialect {
 
 //! `neutral` with every {token} replaced as `dialect` spells it.
 [[nodiscard]] std::string render_ddl(std::string_view neutral, const DdlDialect& dialect);
+
+//! One numbered step of the schema.
+struct Migration {
+  int version;
+  const char* description;
+  const char* sql;  //!< DDL only: never values
+};
+
+//! The steps of a dialect, versions 1, 2, ... in order, with their descriptions: `ddl` is the dialect's
+//! DDL of each step (steps 1 to 3 its own, written before the store was one; step 4 rendered from
+//! kSchemaV4), which must outlive the steps.
+[[nodiscard]] std::vector<Migration> schema_steps(const std::array<const char*, 4>& ddl);
 
 //! Schema step 4: many networks per database. Every table gains `network_id` and its keys begin with
 //! it; ids are per network (the store gives a new row the network's largest id plus one); the

@@ -6,6 +6,7 @@
 // defined per entity in src/session_<entity>.cpp; the statements are in src/statements.hpp.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ struct Reference {
   const char* exists_query;  //!< SELECT returning a row when (network, id) names one
   std::int64_t id;
 };
+
+//! Runs a store's `work` on `session`: an exception it throws becomes kInternal "the store's work threw".
+[[nodiscard]] core::Status run_work(program::StoreSession& session,
+                                    const std::function<core::Status(program::StoreSession&)>& work);
 
 //! The queries that read initiatives, of a whole network or of one cycle (session_initiatives.cpp).
 struct InitiativeQueries;
