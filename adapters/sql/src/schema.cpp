@@ -4,8 +4,14 @@ namespace covalue::adapters::sql {
 
 std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
   const std::pair<std::string_view, const char*> tokens[] = {
-      {"{int}", dialect.integer}, {"{bool}", dialect.boolean},    {"{keyed}", dialect.keyed},
-      {"{rowid}", dialect.rowid}, {"{prelude}", dialect.prelude}, {"{fill_shortlist}", dialect.fill_shortlist},
+      {"{int}", dialect.integer},
+      {"{serial}", dialect.serial},
+      {"{shortlist_v2}", dialect.shortlist_v2},
+      {"{bool}", dialect.boolean},
+      {"{keyed}", dialect.keyed},
+      {"{rowid}", dialect.rowid},
+      {"{prelude}", dialect.prelude},
+      {"{fill_shortlist}", dialect.fill_shortlist},
   };
   std::string out;
   out.reserve(neutral.size() + neutral.size() / 4);
@@ -29,12 +35,17 @@ std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
   return out;
 }
 
-std::vector<Migration> schema_steps(const std::array<const char*, 4>& ddl) {
+std::array<std::string, 4> render_steps(const DdlDialect& dialect) {
+  return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect)};
+}
+
+std::vector<Migration> schema_steps(const std::array<std::string, 4>& ddl) {
   return {
-      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", ddl[0]},
-      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", ddl[1]},
-      {3, "partners named to lead, awaiting their acceptance", ddl[2]},
-      {4, "many networks per database; shortlists as rows", ddl[3]},
+      {1, "partners, initiatives, cycles, ballots, outcomes and ledger", ddl[0].c_str()},
+      {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", ddl[1].c_str()},
+      {3, "partners named to lead, awaiting their acceptance", ddl[2].c_str()},
+      {4, "many networks per database; shortlists as rows", ddl[3].c_str()},
   };
 }
 

@@ -5,9 +5,6 @@
 #include <string>
 
 #include "covalue/adapters/sql/schema.hpp"
-#include "schema_v1.hpp"
-#include "schema_v2.hpp"
-#include "schema_v3.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -21,10 +18,12 @@ using core::Status;
 // shortlists of step 2's comma-separated column split into rows.
 constexpr sql::DdlDialect kDialect{
     .integer = "INTEGER",
+    .serial = "INTEGER PRIMARY KEY AUTOINCREMENT",
     .boolean = "INTEGER",
     .keyed = "STRICT, WITHOUT ROWID",
     .rowid = "STRICT",
     .prelude = "PRAGMA defer_foreign_keys = ON;\n",
+    .shortlist_v2 = "ALTER TABLE cycles ADD COLUMN shortlist TEXT NOT NULL DEFAULT '';\n",
     .fill_shortlist = R"sql(WITH RECURSIVE split (cycle, rest, item, position) AS (
   SELECT number, shortlist || ',', NULL, -1 FROM cycles WHERE shortlist <> ''
   UNION ALL
@@ -162,8 +161,8 @@ core::Error about(const Connection& db, core::Error error) {
 }  // namespace
 
 std::span<const Migration> schema_migrations() {
-  static const std::string step4 = sql::render_ddl(sql::kSchemaV4, kDialect);
-  static const std::vector<Migration> steps = sql::schema_steps({kSchemaV1, kSchemaV2, kSchemaV3, step4.c_str()});
+  static const std::array<std::string, 4> ddl = sql::render_steps(kDialect);
+  static const std::vector<Migration> steps = sql::schema_steps(ddl);
   return steps;
 }
 

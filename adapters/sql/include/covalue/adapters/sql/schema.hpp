@@ -1,8 +1,9 @@
 #pragma once
 
-// The schema steps written once for every dialect: DDL with {int}, {bool}, {keyed} (the end of a
-// table keyed by its primary key), {rowid} (the end of one keyed by a single integer) and a few
-// dialect pieces ({prelude}, {fill_shortlist}), which each dialect renders with render_ddl().
+// The schema steps written once for every dialect: DDL with {int}, {serial}, {bool}, {keyed} (the end
+// of a table keyed by its primary key), {rowid} (the end of one keyed by a single integer) and a few
+// dialect pieces ({prelude}, {shortlist_v2}, {fill_shortlist}), which each dialect renders with
+// render_ddl(). Steps 1 to 3 were written twice before; their rendering is what each dialect had.
 
 #include <array>
 #include <string>
@@ -14,10 +15,12 @@ namespace covalue::adapters::sql {
 //! How a dialect spells what the neutral DDL leaves open.
 struct DdlDialect {
   const char* integer;         //!< {int}: a 64-bit integer column type
+  const char* serial;          //!< {serial}: a 64-bit integer key the database numbers (steps 1 to 3)
   const char* boolean;         //!< {bool}: a truth-value column type
   const char* keyed;           //!< {keyed}: what ends a table keyed by its primary key
   const char* rowid;           //!< {rowid}: what ends a table keyed by one integer
   const char* prelude;         //!< {prelude}: what a step's script starts with
+  const char* shortlist_v2;    //!< {shortlist_v2}: how step 2 kept a cycle's shortlist
   const char* fill_shortlist;  //!< {fill_shortlist}: step 4's copy of the shortlists into cycle_shortlist_v4
 };
 
@@ -31,10 +34,195 @@ struct Migration {
   const char* sql;  //!< DDL only: never values
 };
 
-//! The steps of a dialect, versions 1, 2, ... in order, with their descriptions: `ddl` is the dialect's
-//! DDL of each step (steps 1 to 3 its own, written before the store was one; step 4 rendered from
-//! kSchemaV4), which must outlive the steps.
-[[nodiscard]] std::vector<Migration> schema_steps(const std::array<const char*, 4>& ddl);
+//! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
+[[nodiscard]] std::array<std::string, 4> render_steps(const DdlDialect& dialect);
+
+//! The steps, versions 1, 2, ... in order, with their descriptions; `ddl` (from render_steps) must
+//! outlive them.
+[[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, 4>& ddl);
+
+//! Schema step 1: the network, its cycles, ballots, outcomes and ledger. Rationals are text in their
+//! canonical form ("-7/3"), enums text by their name_of() names; every list keeps its order in a
+//! `position` column; outcomes are the JSON text of the shared codec.
+inline constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE charter (
+  id {int} PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  capacity TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  max_dry_spell {int} NOT NULL,
+  max_deopt_share TEXT NOT NULL,
+  perpetual_weighting {bool} NOT NULL,
+  sharing TEXT NOT NULL,
+  max_concurrent_leads {int} NOT NULL
+) {rowid};
+
+CREATE TABLE partners (
+  id {serial},
+  name TEXT NOT NULL UNIQUE,
+  tier TEXT NOT NULL,
+  joined_cycle {int} NOT NULL,
+  left_cycle {int}
+) {rowid};
+
+CREATE TABLE objectives (
+  id {serial},
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  kpi TEXT NOT NULL,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  baseline TEXT NOT NULL,
+  target TEXT NOT NULL
+) {rowid};
+
+CREATE TABLE initiatives (
+  id {serial},
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  proposer_id {int} NOT NULL REFERENCES partners (id),
+  cost TEXT NOT NULL,
+  status TEXT NOT NULL,
+  cycle {int} NOT NULL,
+  lead_id {int} REFERENCES partners (id)
+) {rowid};
+CREATE UNIQUE INDEX initiatives_live_title ON initiatives (title) WHERE status <> 'withdrawn';
+
+CREATE TABLE initiative_impacts (
+  initiative_id {int} NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  position {int} NOT NULL,
+  estimate TEXT NOT NULL,
+  PRIMARY KEY (initiative_id, partner_id)
+) {keyed};
+
+CREATE TABLE initiative_objectives (
+  initiative_id {int} NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+  objective_id {int} NOT NULL REFERENCES objectives (id),
+  position {int} NOT NULL,
+  PRIMARY KEY (initiative_id, objective_id)
+) {keyed};
+
+CREATE TABLE initiative_volunteers (
+  initiative_id {int} NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  position {int} NOT NULL,
+  PRIMARY KEY (initiative_id, partner_id)
+) {keyed};
+
+CREATE TABLE cycles (
+  number {int} PRIMARY KEY CHECK (number >= 1),
+  state TEXT NOT NULL,
+  capacity TEXT NOT NULL,
+  rule TEXT NOT NULL
+) {rowid};
+
+CREATE TABLE ballots (
+  cycle {int} NOT NULL REFERENCES cycles (number),
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  format TEXT NOT NULL,
+  PRIMARY KEY (cycle, partner_id)
+) {keyed};
+
+CREATE TABLE ballot_entries (
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  initiative_id {int} NOT NULL REFERENCES initiatives (id),
+  position {int} NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (cycle, partner_id, initiative_id),
+  FOREIGN KEY (cycle, partner_id) REFERENCES ballots (cycle, partner_id) ON DELETE CASCADE
+) {keyed};
+
+CREATE TABLE ballot_objections (
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  initiative_id {int} NOT NULL REFERENCES initiatives (id),
+  position {int} NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (cycle, partner_id, initiative_id),
+  FOREIGN KEY (cycle, partner_id) REFERENCES ballots (cycle, partner_id) ON DELETE CASCADE
+) {keyed};
+
+CREATE TABLE outcomes (
+  cycle {int} PRIMARY KEY REFERENCES cycles (number),
+  document TEXT NOT NULL
+) {rowid};
+
+CREATE TABLE realised_values (
+  cycle {int} NOT NULL REFERENCES cycles (number),
+  initiative_id {int} NOT NULL REFERENCES initiatives (id),
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  target TEXT,
+  forecast TEXT,
+  actual TEXT NOT NULL,
+  PRIMARY KEY (cycle, initiative_id, partner_id)
+) {keyed};
+
+CREATE TABLE kpi_measurements (
+  cycle {int} NOT NULL REFERENCES cycles (number),
+  objective_id {int} NOT NULL REFERENCES objectives (id),
+  value TEXT NOT NULL,
+  PRIMARY KEY (cycle, objective_id)
+) {keyed};
+)sql";
+
+//! Schema step 2: the charter's ranking rule and ballot disclosure, cycle shortlists (a comma-separated
+//! column in SQLite, rows in PostgreSQL, until step 4), the scorecard with its criteria (in order) and
+//! the partners' scores, access tokens (only the hash of a secret) and the hash-chained audit log.
+inline constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE charter ADD COLUMN ranking_rule TEXT NOT NULL DEFAULT 'schulze';
+ALTER TABLE charter ADD COLUMN disclosure TEXT NOT NULL DEFAULT 'anonymous';
+{shortlist_v2}
+CREATE TABLE scorecard (
+  id {int} PRIMARY KEY CHECK (id = 1),
+  formula TEXT NOT NULL,
+  shortlist_size {int} NOT NULL CHECK (shortlist_size >= 0)
+) {rowid};
+
+CREATE TABLE scorecard_criteria (
+  position {int} PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  weight TEXT NOT NULL,
+  low TEXT NOT NULL,
+  high TEXT NOT NULL
+) {rowid};
+
+CREATE TABLE initiative_scores (
+  initiative_id {int} NOT NULL REFERENCES initiatives (id),
+  partner_id {int} NOT NULL REFERENCES partners (id),
+  criterion TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (initiative_id, partner_id, criterion)
+) {rowid};
+
+CREATE TABLE access_tokens (
+  id {serial},
+  role TEXT NOT NULL,
+  partner_id {int} REFERENCES partners (id),
+  label TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  issued_at TEXT NOT NULL,
+  revoked {bool} NOT NULL DEFAULT false
+) {rowid};
+
+CREATE TABLE audit_log (
+  sequence {int} PRIMARY KEY CHECK (sequence >= 1),
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) {rowid};
+)sql";
+
+//! Schema step 3: a partner named to lead an initiative by a coordinator is stored beside the volunteers
+//! but not accepted until it accepts; volunteers stored before this step had volunteered themselves.
+inline constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE initiative_volunteers ADD COLUMN accepted {bool} NOT NULL DEFAULT true;
+)sql";
 
 //! Schema step 4: many networks per database. Every table gains `network_id` and its keys begin with
 //! it; ids are per network (the store gives a new row the network's largest id plus one); the
