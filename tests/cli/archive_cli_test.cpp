@@ -206,6 +206,12 @@ TEST_F(ArchiveCli, AWrongShapeIsRefusedNamingItsPath) {
   archive["outcomes"][2]["partners"][1]["weight"] = "heavy";
   expect_refused(archive, "$.outcomes[2].partners[1].weight");
   archive = archive_json();
+  archive["charter"].erase("rule");  // the API would take the default rule: an archive is written whole
+  expect_refused(archive, "$.charter.rule: missing");
+  archive = archive_json();
+  archive["ballots"][0]["entries"][0].erase("value");
+  expect_refused(archive, "$.ballots[0].entries[0].value: missing");
+  archive = archive_json();
   archive.erase("tokens");
   expect_refused(archive, "$.tokens: missing");
   archive = archive_json();

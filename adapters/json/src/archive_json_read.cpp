@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "archive_shape.hpp"
 #include "covalue/adapters/json/archive_json.hpp"
 #include "covalue/adapters/json/cycle_outcome_json.hpp"
 #include "covalue/adapters/json/program_json.hpp"
@@ -169,6 +170,9 @@ void read_list(FieldReader& reader, const json& document, const char* key,
     return;
   }
   reader.each(key, [&](const json& item, const std::string& at) {
+    if (core::Status shape = check_archive_shape(item, at, key); !shape) {
+      return reader.fail(shape.error());
+    }
     auto value = read(item, at);
     return value ? (out.push_back(std::move(*value)), true) : reader.fail(value.error());
   });
@@ -210,10 +214,8 @@ const std::vector<std::string>& archive_members() {
 net::Charter archived_charter(FieldReader& reader, const json& document) {
   const std::string path = reader.at("charter");
   const json node = document.contains("charter") ? document.at("charter") : json();
-  FieldReader members(node, path);
-  (void)members.text("name");
-  check(reader, members.ok() ? core::Status() : core::Status(members.error()));
-  return take(reader, charter_from_json(node, path, net::Charter{}));
+  check(reader, check_archive_shape(node, path, "charter"));
+  return reader.ok() ? take(reader, charter_from_json(node, path, net::Charter{})) : net::Charter{};
 }
 
 //! The scorecard: required, null when the network has none.
@@ -228,6 +230,10 @@ std::optional<net::Scorecard> archived_scorecard(FieldReader& reader, const json
   }
   const json& node = document.at("scorecard");
   if (node.is_null()) {
+    return std::nullopt;
+  }
+  check(reader, check_archive_shape(node, reader.at("scorecard"), "scorecard"));
+  if (!reader.ok()) {
     return std::nullopt;
   }
   return take(reader, scorecard_from_json(node, reader.at("scorecard")));
