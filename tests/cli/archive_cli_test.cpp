@@ -50,18 +50,18 @@ class ArchiveCli : public ::testing::Test {
  protected:
   //! The source network and its archive, built once for the suite (the demo takes a second).
   static void SetUpTestSuite() {
-    shared_ = std::make_unique<TempDir>("covalue-archive-");
-    source_ = shared_->file("source.db");
-    ASSERT_EQ(run_covalue("demo --db " + source_).exit_code, 0);
+    shared_dir = std::make_unique<TempDir>("covalue-archive-");
+    source_db = shared_dir->file("source.db");
+    ASSERT_EQ(run_covalue("demo --db " + source_db).exit_code, 0);
     for (const char* extra : kExtras) {
-      const CommandResult result = run_covalue(std::string(extra) + " --db " + source_);
+      const CommandResult result = run_covalue(std::string(extra) + " --db " + source_db);
       ASSERT_EQ(result.exit_code, 0) << extra << "\n" << result.err;
     }
-    archive_ = shared_->file("source.json");
-    const CommandResult exported = run_covalue("network export --db " + source_ + " --output " + archive_);
+    source_archive = shared_dir->file("source.json");
+    const CommandResult exported = run_covalue("network export --db " + source_db + " --output " + source_archive);
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
   }
-  static void TearDownTestSuite() { shared_.reset(); }
+  static void TearDownTestSuite() { shared_dir.reset(); }
 
   //! Every read of `db`, each command's JSON output (or its error) in order.
   static std::string reads_of(const std::string& db) {
@@ -74,7 +74,7 @@ class ArchiveCli : public ::testing::Test {
   }
 
   //! The source archive as JSON, to alter.
-  static json archive_json() { return json::parse(read_file(archive_)); }
+  static json archive_json() { return json::parse(read_file(source_archive)); }
 
   //! Imports `file` into the test's target database (with `extra` arguments).
   CommandResult import(const std::string& file, const std::string& extra = "") {
@@ -98,34 +98,30 @@ class ArchiveCli : public ::testing::Test {
     EXPECT_NE(show.err.find("no network here yet"), std::string::npos) << show.err;
   }
 
-  static std::unique_ptr<TempDir> shared_;
-  static std::string source_;
-  static std::string archive_;
+  inline static std::unique_ptr<TempDir> shared_dir;
+  inline static std::string source_db;
+  inline static std::string source_archive;
   TempDir dir_;
   std::string target_{dir_.file("target.db")};
 };
 
-std::unique_ptr<TempDir> ArchiveCli::shared_;
-std::string ArchiveCli::source_;
-std::string ArchiveCli::archive_;
-
 TEST_F(ArchiveCli, RoundTripKeepsEveryReportTheChainAndTheBytes) {
-  const CommandResult imported = import(archive_);
+  const CommandResult imported = import(source_archive);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_EQ(imported.out,
             "imported network 'Fresh Chain Network': 15 partners, 32 initiatives, 9 cycles, 2 tokens, 577 audit "
             "entries\n");
-  const std::string source_reads = reads_of(source_);
+  const std::string source_reads = reads_of(source_db);
   EXPECT_EQ(source_reads.find(" -> 1\n"), std::string::npos) << "a read failed:\n" << source_reads;
   EXPECT_EQ(reads_of(target_), source_reads);
   EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 577 entries\n");
   const std::string again = dir_.file("again.json");
   ASSERT_EQ(run_covalue("network export --db " + target_ + " --output " + again).exit_code, 0);
-  EXPECT_EQ(read_file(again), read_file(archive_));
+  EXPECT_EQ(read_file(again), read_file(source_archive));
 }
 
 TEST_F(ArchiveCli, TheArchiveHoldsEveryPartWithItsFormatAndVersionFirst) {
-  const std::string text = read_file(archive_);
+  const std::string text = read_file(source_archive);
   EXPECT_TRUE(text.starts_with("{\"format\":\"covalue-network-archive\",\n\"version\":1,\n\"charter\":")) << text;
   const json archive = json::parse(text);
   EXPECT_EQ(archive["partners"].size(), 15U);
@@ -138,14 +134,14 @@ TEST_F(ArchiveCli, TheArchiveHoldsEveryPartWithItsFormatAndVersionFirst) {
   EXPECT_EQ(archive["tokens"][1]["secret_hash"].get<std::string>().size(), 64U);
   EXPECT_FALSE(archive["tokens"][1].contains("secret"));
   EXPECT_EQ(archive["audit"].size(), 577U);
-  EXPECT_EQ(std::filesystem::status(archive_).permissions() & std::filesystem::perms::others_read,
+  EXPECT_EQ(std::filesystem::status(source_archive).permissions() & std::filesystem::perms::others_read,
             std::filesystem::perms::none);
 }
 
 TEST_F(ArchiveCli, ExportToStdoutWritesTheSameBytes) {
-  const CommandResult exported = run_covalue("network export --output - --db " + source_);
+  const CommandResult exported = run_covalue("network export --output - --db " + source_db);
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  EXPECT_EQ(exported.out, read_file(archive_));
+  EXPECT_EQ(exported.out, read_file(source_archive));
 }
 
 TEST_F(ArchiveCli, AFailedExportLeavesTheFileItWouldReplace) {
@@ -160,7 +156,7 @@ TEST_F(ArchiveCli, AFailedExportLeavesTheFileItWouldReplace) {
 }
 
 TEST_F(ArchiveCli, ImportAsRenamesTheNetworkAndRecordsItInTheChain) {
-  const CommandResult imported = import(archive_, " --as 'Moved Chain'");
+  const CommandResult imported = import(source_archive, " --as 'Moved Chain'");
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_NE(imported.out.find("imported network 'Moved Chain'"), std::string::npos) << imported.out;
   EXPECT_EQ(json::parse(run_covalue("network show --format json --db " + target_).out)["summary"]["name"],
@@ -190,7 +186,7 @@ TEST_F(ArchiveCli, ANewerVersionIsRefused) {
 }
 
 TEST_F(ArchiveCli, MalformedJsonIsRefused) {
-  const std::string text = read_file(archive_);
+  const std::string text = read_file(source_archive);
   const std::string file = dir_.write("cut.json", text.substr(0, text.size() / 2));
   const CommandResult result = import(file);
   EXPECT_EQ(result.exit_code, 1);
@@ -224,7 +220,7 @@ TEST_F(ArchiveCli, ATargetThatHoldsANetworkIsRefusedAndKeptAsItWas) {
   ASSERT_EQ(run_covalue("partner add Only --tier retailer --db " + target_).exit_code, 0);
   const std::string before = run_covalue("network export --output - --db " + target_).out;
   ASSERT_NE(before.find("\"Only\""), std::string::npos) << before;
-  const CommandResult result = import(archive_);
+  const CommandResult result = import(source_archive);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("this database already holds the network 'Existing'; nothing was imported"),
             std::string::npos)
