@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <set>
 #include <string>
 
 #include "covalue/program/limits.hpp"
@@ -139,6 +140,32 @@ core::Result<std::optional<std::string>> new_name(const NetworkArchive& archive,
   return options.rename;
 }
 
+//! kInvalidInput when two rows of `rows` (the archive's part `part`) share an id: a defect of the
+//! archive, refused before the store is asked (which would number the second one differently).
+template <typename T, typename Key>
+core::Status unique_ids(const std::vector<T>& rows, const char* part, Key key) {
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!seen.insert(key(rows[i])).second) {
+      return make_error(ErrorKind::kInvalidInput, "a second row with id " + std::to_string(key(rows[i])),
+                        std::string(part) + "[" + std::to_string(i) + "]");
+    }
+  }
+  return {};
+}
+
+//! Every numbered part of the archive names each id once.
+core::Status check_unique_ids(const NetworkArchive& archive) {
+  const auto id = [](const auto& row) { return row.id; };
+  return in_order({
+      [&] { return unique_ids(archive.partners, "partners", id); },
+      [&] { return unique_ids(archive.objectives, "objectives", id); },
+      [&] { return unique_ids(archive.initiatives, "initiatives", id); },
+      [&] { return unique_ids(archive.cycles, "cycles", [](const net::Cycle& c) { return c.number; }); },
+      [&] { return unique_ids(archive.tokens, "tokens", id); },
+  });
+}
+
 }  // namespace
 
 core::Result<NetworkArchive> read_network_archive(StoreSession& session) {
@@ -175,6 +202,9 @@ core::Result<NetworkArchive> export_network(Store& store) {
 core::Status check_archive(const NetworkArchive& archive) {
   if (core::Status charter = archive.charter.validate(); !charter) {
     return charter;
+  }
+  if (core::Status ids = check_unique_ids(archive); !ids) {
+    return ids;
   }
   const AuditVerification chain = verify_audit_chain(archive.audit);
   if (!chain.intact()) {

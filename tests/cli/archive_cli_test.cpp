@@ -228,6 +228,12 @@ TEST_F(ArchiveCli, ATargetThatHoldsANetworkIsRefusedAndKeptAsItWas) {
   EXPECT_EQ(run_covalue("network export --output - --db " + target_).out, before);
 }
 
+TEST_F(ArchiveCli, AnIdGivenTwiceIsRefused) {
+  json archive = archive_json();
+  archive["partners"][4]["id"] = 2;
+  expect_refused(archive, "partners[4]: a second row with id 2");
+}
+
 TEST_F(ArchiveCli, AnIdTheStoreCannotKeepIsRefusedAndNothingIsWritten) {
   json archive = archive_json();
   archive["tokens"][1]["id"] = 9;  // a gap: a store numbering tokens gives 2

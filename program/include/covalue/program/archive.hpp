@@ -57,8 +57,8 @@ struct ImportOptions {
   Clock* clock{nullptr};  //!< stamps the rename entry (the system clock when null)
 };
 
-//! Checks an archive before anything is written: its audit chain must verify (kInvalidInput naming
-//! the first broken entry otherwise).
+//! Checks an archive before anything is written: a valid charter, each id once per part, and an audit
+//! chain that verifies (kInvalidInput naming what is at fault otherwise).
 [[nodiscard]] core::Status check_archive(const NetworkArchive& archive);
 
 //! kConflict when the store the session is on may not receive an imported network (today: it holds
