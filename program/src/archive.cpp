@@ -36,7 +36,8 @@ core::Status same_id(const core::Result<std::int64_t>& given, std::int64_t archi
   }
   if (*given != archived) {
     return make_error(ErrorKind::kInternal, std::string("the store gave ") + what + " id " + std::to_string(*given) +
-                                                " where the archive has " + std::to_string(archived));
+                                                " where the archive has " + std::to_string(archived) +
+                                                "; nothing was imported");
   }
   return {};
 }

@@ -133,6 +133,11 @@ core::Result<Output> import_network(const ImportArgs& args) {
   if (!archive) {
     return archive.error();
   }
+  // import_network checks the archive too; checking it first leaves a database that does not exist yet
+  // uncreated when the archive is refused.
+  if (core::Status checked = program::check_archive(*archive); !checked) {
+    return checked.error();
+  }
   core::Result<std::unique_ptr<program::Store>> store = open_store(args.flags.db);
   if (!store) {
     return store.error();
