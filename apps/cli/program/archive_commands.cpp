@@ -155,7 +155,7 @@ core::Result<Output> import_network(const ImportArgs& args) {
 Handler add_network_export(CLI::App& command) {
   auto args = std::make_shared<ExportArgs>();
   args->flags.add_db(command);
-  command.add_option("--output", args->output, "The archive file to write (replaced atomically); - for stdout")
+  command.add_option("--output", args->output, "the archive file to write (replaced atomically), or - for stdout")
       ->required();
   return [args] { return export_network(*args); };
 }
@@ -163,8 +163,8 @@ Handler add_network_export(CLI::App& command) {
 Handler add_network_import(CLI::App& command) {
   auto args = std::make_shared<ImportArgs>();
   args->flags.add_db(command);
-  command.add_option("file", args->file, "The archive to import (- for stdin)")->required();
-  command.add_option("--as", args->rename, "A new name for the imported network (recorded in its audit log)");
+  command.add_option("FILE", args->file, "the archive to import, or - for stdin")->required();
+  command.add_option("--as", args->rename, "a new name for the imported network (appended to its audit log)");
   return [args] { return import_network(*args); };
 }
 
