@@ -15,6 +15,10 @@ Handler add_network_update(CLI::App& command);
 Handler add_network_show(CLI::App& command);
 Handler add_network_list(CLI::App& command);
 
+// program/archive_commands.cpp
+Handler add_network_export(CLI::App& command);
+Handler add_network_import(CLI::App& command);
+
 // program/partner_commands.cpp
 Handler add_partner_add(CLI::App& command);
 Handler add_partner_leave(CLI::App& command);

@@ -53,7 +53,7 @@ TEST(JsonCorpus, EveryReaderHasSeedsAndTheDictionaryNamesTheirMembers) {
     readers.insert(input.front());
     collect_members(document, members);
   }
-  for (const char reader : std::string("oscjibrkd")) {
+  for (const char reader : std::string("oscjibrkda")) {
     EXPECT_TRUE(readers.count(reader)) << "no seed for reader " << reader;
   }
   ASSERT_GT(members.size(), 40U);

@@ -1,10 +1,10 @@
 // libFuzzer target of the JSON codecs of adapters/json that read what a person or a file hands over:
 // the cycle outcome records, the solution documents `covalue pb verify` reads (against a fixed
-// election), and the program's decoders of request bodies. The first byte picks the reader (one of
-// kReaders; any other byte picks byte % the count), the rest is the JSON text.
-// Oracles: no exception escapes a reader; an error is kInvalidInput with a message and a JSON path
-// below the reader's root; a document read, written and read again gives the same value, and writing
-// that value again gives the same document. Aborts on any breach.
+// election), the program's decoders of request bodies, and network archives (`network import`). The first byte picks
+// the reader (one of kReaders; any other byte picks byte % the count), the rest is the JSON text. Oracles: no exception
+// escapes a reader; an error is kInvalidInput with a message and a JSON path below the reader's root; a document read,
+// written and read again gives the same value, and writing that value again gives the same document. Aborts on any
+// breach.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "covalue/adapters/json/archive_json.hpp"
 #include "covalue/adapters/json/cycle_outcome_json.hpp"
 #include "covalue/adapters/json/outcome_json.hpp"
 #include "covalue/adapters/json/program_json.hpp"
@@ -26,7 +27,7 @@ namespace core = covalue::core;
 using nlohmann::json;
 
 //! The letters that pick a reader, in the order of the switch in LLVMFuzzerTestOneInput.
-constexpr std::string_view kReaders = "oscjibrkd";
+constexpr std::string_view kReaders = "oscjibrkda";
 
 //! The election the solution documents speak of: four projects, four voters.
 constexpr std::string_view kElection =
@@ -126,6 +127,30 @@ void solution_round_trip(const json& document) {
   }
 }
 
+//! A network archive: read, write as text, read the text back; the value and the text stay the same.
+void archive_round_trip(const json& document) {
+  auto first = cj::archive_from_json(document);
+  if (!first.ok()) {
+    expect_located(first.error(), "$");
+    return;
+  }
+  auto text = cj::archive_to_text(*first);
+  if (!text.ok()) {
+    fail("an archive read does not write", text.error().to_string());
+  }
+  auto second = cj::archive_from_text(*text);
+  if (!second.ok()) {
+    fail("the written archive does not read back", second.error().to_string() + "\n" + *text);
+  }
+  if (!(*second == *first)) {
+    fail("read -> write -> read changed the archive", *text);
+  }
+  auto again = cj::archive_to_text(*second);
+  if (!again.ok() || *again != *text) {
+    fail("writing the re-read archive gave another text", *text);
+  }
+}
+
 }  // namespace
 
 // NOLINTNEXTLINE(readability-identifier-naming): the name libFuzzer calls.
@@ -170,8 +195,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 7:
       round_trip<net::KpiMeasurement>(document, "body", at(cj::kpi_measurement_from_json), cj::kpi_measurement_to_json);
       break;
-    default:
+    case 8:
       round_trip<net::Scorecard>(document, "body", at(cj::scorecard_from_json), cj::scorecard_to_json);
+      break;
+    default:
+      archive_round_trip(document);
       break;
   }
   return 0;

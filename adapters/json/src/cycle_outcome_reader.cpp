@@ -18,18 +18,6 @@ using core::Result;
 using nlohmann::json;
 namespace net = core::network;
 
-// Reads an array member of ids (absent: empty).
-void read_ids(FieldReader& fields, const char* key, std::vector<std::int64_t>& out) {
-  fields.each(key, [&](const json& item, const std::string& at) {
-    if (!item.is_number_integer() ||
-        (item.is_number_unsigned() && item.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max())) {
-      return fields.fail(make_error(ErrorKind::kInvalidInput, "expected an id", at));
-    }
-    out.push_back(item.get<std::int64_t>());
-    return true;
-  });
-}
-
 // Reads an array member whose items are decoded by `read(item, path)`.
 template <typename T>
 void read_list(FieldReader& fields, const char* key, Result<T> (*read)(const json&, const std::string&),
@@ -91,7 +79,7 @@ Result<net::SharingReport> sharing_from_json(const json& node, const std::string
   out.error_bound = fields.rational("error_bound");
   out.samples = fields.optional_unsigned<std::uint64_t>("samples", 0);
   out.in_core = fields.text("in_core");
-  read_ids(fields, "blocking_coalition", out.blocking_coalition);
+  out.blocking_coalition = fields.ids("blocking_coalition");
   return fields.finish(std::move(out));
 }
 
@@ -128,13 +116,12 @@ Result<net::ConsensusSummary> consensus_from_json(const json& node, const std::s
     }
     const json wrapper = {{"tier", tier}};
     FieldReader tier_fields(wrapper, at);
-    std::vector<net::InitiativeId> ids;
-    read_ids(tier_fields, "tier", ids);
+    std::vector<net::InitiativeId> ids = tier_fields.ids("tier");
     out.ranking.push_back(std::move(ids));
     return tier_fields.ok() || fields.fail(tier_fields.error());
   });
   out.condorcet_winner = fields.optional_integer("condorcet_winner");
-  read_ids(fields, "majority_cycle", out.majority_cycle);
+  out.majority_cycle = fields.ids("majority_cycle");
   out.agreement_index = fields.rational("agreement_index");
   read_list(fields, "distances", distance_from_json, out.distances);
   return fields.finish(std::move(out));
@@ -177,7 +164,7 @@ Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
     out.sharing = std::move(*sharing);
   }
   out.rule_outcome = read_optional(fields, document, "rule_outcome", rule_outcome_from_json);
-  read_ids(fields, "candidates", out.candidates);
+  out.candidates = fields.ids("candidates");
   out.network_fair = read_optional(fields, document, "network_fair", network_fair_from_json);
   out.consensus = read_optional(fields, document, "consensus", consensus_from_json);
   fields.each("notes", [&](const json& item, const std::string& at) {

@@ -124,4 +124,17 @@ bool FieldReader::boolean(const char* key) {
   return node->get<bool>();
 }
 
+std::vector<std::int64_t> FieldReader::ids(const char* key) {
+  std::vector<std::int64_t> out;
+  each(key, [&](const json& item, const std::string& at) {
+    if (!item.is_number_integer() ||
+        (item.is_number_unsigned() && item.get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max())) {
+      return fail(make_error(ErrorKind::kInvalidInput, "expected an integer id", at));
+    }
+    out.push_back(item.get<std::int64_t>());
+    return true;
+  });
+  return out;
+}
+
 }  // namespace covalue::adapters::json

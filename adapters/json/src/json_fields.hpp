@@ -11,6 +11,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
@@ -56,6 +57,8 @@ class FieldReader {
   [[nodiscard]] std::optional<std::int64_t> optional_integer(const char* key);
   //! A required boolean member.
   [[nodiscard]] bool boolean(const char* key);
+  //! An array member of integer ids (absent: none).
+  [[nodiscard]] std::vector<std::int64_t> ids(const char* key);
 
   //! A non-negative integer member that fits T, or `fallback` when absent.
   template <typename T>

@@ -31,19 +31,6 @@ void check_members(FieldReader& reader, const json& node, const std::string& pat
   }
 }
 
-//! The integer ids of an array member (absent: none).
-std::vector<std::int64_t> id_list(FieldReader& reader, const char* key) {
-  std::vector<std::int64_t> ids;
-  reader.each(key, [&](const json& item, const std::string& at) {
-    if (!item.is_number_integer()) {
-      return reader.fail(make_error(ErrorKind::kInvalidInput, "expected an integer id", at));
-    }
-    ids.push_back(item.get<std::int64_t>());
-    return true;
-  });
-  return ids;
-}
-
 core::Result<net::Impact> impact_from_json(const json& node, const std::string& path) {
   FieldReader reader(node, path);
   check_members(reader, node, path, {"partner", "estimate"});
@@ -154,8 +141,8 @@ core::Result<net::Initiative> initiative_from_json(const json& node, const std::
     initiative.impacts.push_back(std::move(*impact));
     return true;
   });
-  initiative.objectives = id_list(reader, "objectives");
-  initiative.volunteers = id_list(reader, "volunteers");
+  initiative.objectives = reader.ids("objectives");
+  initiative.volunteers = reader.ids("volunteers");
   return reader.finish(std::move(initiative));
 }
 

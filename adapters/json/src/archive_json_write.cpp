@@ -1,0 +1,79 @@
+// The archive's encoder (archive_json.hpp): the API's JSON forms of each record, one record per line.
+#include <string>
+#include <vector>
+
+#include "covalue/adapters/json/access_json.hpp"
+#include "covalue/adapters/json/archive_json.hpp"
+#include "covalue/adapters/json/cycle_outcome_json.hpp"
+#include "covalue/adapters/json/program_json.hpp"
+
+namespace covalue::adapters::json {
+namespace {
+
+using nlohmann::json;
+namespace net = core::network;
+
+//! A token with its secret hash, which the API form leaves out.
+json archived_token(const program::AccessToken& token) {
+  json out = access_token_to_json(token);
+  out["secret_hash"] = token.secret_hash;
+  return out;
+}
+
+//! Writes the archive's members, each `"key":` and its value (compact), then `,` and a newline.
+class ArchiveWriter {
+ public:
+  explicit ArchiveWriter(std::string& out) : out_(out) {}
+
+  //! One member holding one value.
+  void member(const char* key, const json& value) { out_ += std::string("\"") + key + "\":" + dump(value) + ",\n"; }
+
+  //! One member holding a list, one record per line.
+  template <typename T, typename Encode>
+  void list(const char* key, const std::vector<T>& rows, Encode encode) {
+    out_ += std::string("\"") + key + "\":[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out_ += (i == 0 ? "\n" : ",\n") + dump(encode(rows[i]));
+    }
+    out_ += rows.empty() ? "],\n" : "\n],\n";
+  }
+
+ private:
+  //! Compact JSON; UTF-8 as is (a text that is not valid UTF-8 throws json::type_error, caught by the caller).
+  static std::string dump(const json& value) { return value.dump(); }
+
+  std::string& out_;
+};
+
+}  // namespace
+
+core::Result<std::string> archive_to_text(const program::NetworkArchive& archive) {
+  std::string out = "{";
+  ArchiveWriter writer(out);
+  try {
+    writer.member("format", std::string(kArchiveFormat));
+    writer.member("version", kArchiveVersion);
+    writer.member("charter", charter_to_json(archive.charter));
+    writer.list("partners", archive.partners, partner_to_json);
+    writer.list("objectives", archive.objectives, objective_to_json);
+    writer.list("initiatives", archive.initiatives, initiative_to_json);
+    writer.list("cycles", archive.cycles, cycle_to_json);
+    writer.list("ballots", archive.ballots, ballot_to_json);
+    writer.list("outcomes", archive.outcomes, cycle_outcome_to_json);
+    writer.list("realised_values", archive.realised, realised_value_to_json);
+    writer.list("kpi_measurements", archive.kpis, kpi_measurement_to_json);
+    writer.member("scorecard", archive.scorecard ? scorecard_to_json(*archive.scorecard) : json());
+    writer.list("scores", archive.scores, initiative_score_to_json);
+    writer.list("tokens", archive.tokens, archived_token);
+    writer.list("audit", archive.audit, audit_entry_to_json);
+  } catch (const json::type_error& error) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            std::string("a stored text cannot be written as JSON: ") + error.what());
+  }
+  // The list writer ends every member with ",\n": the last one ends the object instead.
+  out.resize(out.size() - 2);
+  out += "\n}\n";
+  return out;
+}
+
+}  // namespace covalue::adapters::json

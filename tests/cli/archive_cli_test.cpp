@@ -1,0 +1,256 @@
+// `covalue network export|import` through the binary on real SQLite files: the round trip keeps every
+// report, id and the audit chain; each refusal says why and writes nothing. (tests/e2e/archive_test.py
+// runs the same round trip through PostgreSQL.)
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <memory>
+
+#include "cli_test_support.hpp"
+
+namespace covalue::testing {
+namespace {
+
+using nlohmann::json;
+
+//! The demo network plus what the demo leaves out: tokens (one revoked), a scorecard with scores, a
+//! shortlist, a cycle that is voting with a ballot cast, and a partner who joined late.
+constexpr const char* kExtras[] = {
+    "token issue --role coordinator --label boss",
+    "token issue --role representative --partner 2 --label rep",
+    "token revoke 1",
+    "cycle open",
+    "scorecard define --criterion reach:reach --criterion value:value --criterion effort:effort --shortlist 3",
+    "scorecard score --partner 1 --initiative 31 reach=4 value=7 effort=2",
+    "scorecard score --partner 2 --initiative 32 reach=5 value=2 effort=3",
+    "cycle shortlist 9",
+    "cycle vote",
+    "ballot cast --partner 1 --approve 31",
+    "partner add Latecomer --tier retailer",
+};
+
+//! Every read a person can make of a network: the listings and every report, as JSON.
+std::vector<std::string> every_read() {
+  std::vector<std::string> reads = {"network show",   "partner list",    "initiative list",
+                                    "scorecard show", "token list",      "audit list --limit 10000",
+                                    "report network", "report fairness", "report engagement",
+                                    "report kpi"};
+  for (int cycle = 1; cycle <= 9; ++cycle) {
+    reads.push_back("report cycle " + std::to_string(cycle));
+  }
+  for (int partner = 1; partner <= 15; ++partner) {
+    reads.push_back("report partner " + std::to_string(partner));
+  }
+  return reads;
+}
+
+class ArchiveCli : public ::testing::Test {
+ protected:
+  //! The source network and its archive, built once for the suite (the demo takes a second).
+  static void SetUpTestSuite() {
+    shared_dir = std::make_unique<TempDir>("covalue-archive-");
+    source_db = shared_dir->file("source.db");
+    ASSERT_EQ(run_covalue("demo --db " + source_db).exit_code, 0);
+    for (const char* extra : kExtras) {
+      const CommandResult result = run_covalue(std::string(extra) + " --db " + source_db);
+      ASSERT_EQ(result.exit_code, 0) << extra << "\n" << result.err;
+    }
+    source_archive = shared_dir->file("source.json");
+    const CommandResult exported = run_covalue("network export --db " + source_db + " --output " + source_archive);
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  }
+  static void TearDownTestSuite() { shared_dir.reset(); }
+
+  //! Every read of `db`, each command's JSON output (or its error) in order.
+  static std::string reads_of(const std::string& db) {
+    std::string out;
+    for (const std::string& read : every_read()) {
+      const CommandResult result = run_covalue(read + " --format json --db " + db);
+      out += read + " -> " + std::to_string(result.exit_code) + "\n" + result.out + result.err + "\n";
+    }
+    return out;
+  }
+
+  //! The source archive as JSON, to alter.
+  static json archive_json() { return json::parse(read_file(source_archive)); }
+
+  //! Imports `file` into the test's target database (with `extra` arguments).
+  CommandResult import(const std::string& file, const std::string& extra = "") {
+    return run_covalue("network import " + file + " --db " + target_ + extra);
+  }
+
+  //! Imports an altered archive into the empty target: it must be refused with `message` (on stderr,
+  //! exit 1) and leave the target without a network.
+  void expect_refused(const json& altered, const std::string& message, int exit_code = 1) {
+    const std::string file = dir_.write("altered.json", altered.dump());
+    expect_refused_file(file, message, exit_code);
+  }
+
+  void expect_refused_file(const std::string& file, const std::string& message, int exit_code = 1) {
+    const CommandResult result = import(file);
+    EXPECT_EQ(result.exit_code, exit_code) << result.out;
+    EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
+    EXPECT_EQ(result.out, "");
+    const CommandResult show = run_covalue("network show --db " + target_);
+    EXPECT_EQ(show.exit_code, 1) << "the refused import wrote a network: " << show.out;
+    EXPECT_NE(show.err.find("no network here yet"), std::string::npos) << show.err;
+  }
+
+  inline static std::unique_ptr<TempDir> shared_dir;
+  inline static std::string source_db;
+  inline static std::string source_archive;
+  TempDir dir_;
+  std::string target_{dir_.file("target.db")};
+};
+
+TEST_F(ArchiveCli, RoundTripKeepsEveryReportTheChainAndTheBytes) {
+  const CommandResult imported = import(source_archive);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out,
+            "imported network 'Fresh Chain Network': 15 partners, 32 initiatives, 9 cycles, 2 tokens, 577 audit "
+            "entries\n");
+  const std::string source_reads = reads_of(source_db);
+  EXPECT_EQ(source_reads.find(" -> 1\n"), std::string::npos) << "a read failed:\n" << source_reads;
+  EXPECT_EQ(reads_of(target_), source_reads);
+  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 577 entries\n");
+  const std::string again = dir_.file("again.json");
+  ASSERT_EQ(run_covalue("network export --db " + target_ + " --output " + again).exit_code, 0);
+  EXPECT_EQ(read_file(again), read_file(source_archive));
+}
+
+TEST_F(ArchiveCli, TheArchiveHoldsEveryPartWithItsFormatAndVersionFirst) {
+  const std::string text = read_file(source_archive);
+  EXPECT_TRUE(text.starts_with("{\"format\":\"covalue-network-archive\",\n\"version\":1,\n\"charter\":")) << text;
+  const json archive = json::parse(text);
+  EXPECT_EQ(archive["partners"].size(), 15U);
+  EXPECT_EQ(archive["cycles"][8]["state"], "voting");
+  EXPECT_EQ(archive["cycles"][8]["shortlist"].size(), 3U);
+  EXPECT_EQ(archive["outcomes"].size(), 8U);
+  EXPECT_TRUE(archive["outcomes"][0].contains("network_fair"));
+  EXPECT_EQ(archive["scores"].size(), 6U);
+  EXPECT_EQ(archive["tokens"][0]["revoked"], true);
+  EXPECT_EQ(archive["tokens"][1]["secret_hash"].get<std::string>().size(), 64U);
+  EXPECT_FALSE(archive["tokens"][1].contains("secret"));
+  EXPECT_EQ(archive["audit"].size(), 577U);
+  EXPECT_EQ(std::filesystem::status(source_archive).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+}
+
+TEST_F(ArchiveCli, ExportToStdoutWritesTheSameBytes) {
+  const CommandResult exported = run_covalue("network export --output - --db " + source_db);
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(exported.out, read_file(source_archive));
+}
+
+TEST_F(ArchiveCli, AFailedExportLeavesTheFileItWouldReplace) {
+  const std::string file = dir_.write("kept.json", "earlier archive\n");
+  const CommandResult failed = run_covalue("network export --db " + dir_.file("empty.db") + " --output " + file);
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_NE(failed.err.find("no network here yet"), std::string::npos) << failed.err;
+  EXPECT_EQ(read_file(file), "earlier archive\n");
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with("kept.json.")) << "left behind: " << entry.path();
+  }
+}
+
+TEST_F(ArchiveCli, ImportAsRenamesTheNetworkAndRecordsItInTheChain) {
+  const CommandResult imported = import(source_archive, " --as 'Moved Chain'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("imported network 'Moved Chain'"), std::string::npos) << imported.out;
+  EXPECT_EQ(json::parse(run_covalue("network show --format json --db " + target_).out)["summary"]["name"],
+            "Moved Chain");
+  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 578 entries\n");
+  const json audit = json::parse(run_covalue("audit list --after 577 --format json --db " + target_).out);
+  ASSERT_EQ(audit["entries"].size(), 1U) << audit.dump();
+  EXPECT_EQ(audit["entries"][0]["action"], "rename_network");
+  EXPECT_EQ(audit["entries"][0]["detail"], R"({"from":"Fresh Chain Network","to":"Moved Chain"})");
+  // The archived entries are kept as they were: entry 1 still names the original.
+  const json first = json::parse(run_covalue("audit list --limit 1 --format json --db " + target_).out);
+  EXPECT_NE(first["entries"][0]["detail"].get<std::string>().find("Fresh Chain Network"), std::string::npos);
+}
+
+TEST_F(ArchiveCli, ABrokenAuditChainIsRefused) {
+  json archive = archive_json();
+  archive["audit"][10]["detail"] = R"({"name":"tampered"})";
+  const CommandResult result = import(dir_.write("broken.json", archive.dump()));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("audit: the archive's audit chain is broken at entry 11: its hash does not match its "
+                            "fields: the entry was altered; nothing was imported"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(target_)) << "a database was created for a refused archive";
+}
+
+TEST_F(ArchiveCli, ANewerVersionIsRefused) {
+  json archive = archive_json();
+  archive["version"] = 2;
+  expect_refused(archive, "archive version 2 is newer than this covalue reads (up to 1)");
+}
+
+TEST_F(ArchiveCli, MalformedJsonIsRefused) {
+  const std::string text = read_file(source_archive);
+  const std::string file = dir_.write("cut.json", text.substr(0, text.size() / 2));
+  const CommandResult result = import(file);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("malformed JSON at byte"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(target_)) << "a database was created for an archive that was never read";
+}
+
+TEST_F(ArchiveCli, AWrongShapeIsRefusedNamingItsPath) {
+  json archive = archive_json();
+  archive["partners"][3]["name"] = 7;
+  expect_refused(archive, "$.partners[3].name: expected a string");
+  archive = archive_json();
+  archive["outcomes"][2]["partners"][1]["weight"] = "heavy";
+  expect_refused(archive, "$.outcomes[2].partners[1].weight");
+  archive = archive_json();
+  archive["charter"].erase("rule");  // the API would take the default rule: an archive is written whole
+  expect_refused(archive, "$.charter.rule: missing");
+  archive = archive_json();
+  archive["ballots"][0]["entries"][0].erase("value");
+  expect_refused(archive, "$.ballots[0].entries[0].value: missing");
+  archive = archive_json();
+  archive.erase("tokens");
+  expect_refused(archive, "$.tokens: missing");
+  archive = archive_json();
+  archive["format"] = "something else";
+  expect_refused(archive, "not a covalue network archive");
+}
+
+TEST_F(ArchiveCli, AnImportIsANewNetworkBesideTheOthersAndItsNameMustBeFree) {
+  ASSERT_EQ(run_covalue("network init --name Existing --db " + target_).exit_code, 0);
+  ASSERT_EQ(run_covalue("partner add Only --tier retailer --db " + target_).exit_code, 0);
+  const std::string before = run_covalue("network export --output - --network Existing --db " + target_).out;
+  ASSERT_NE(before.find("\"Only\""), std::string::npos) << before;
+  const CommandResult first = import(source_archive);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  const std::string networks = run_covalue("network list --format csv --db " + target_).out;
+  EXPECT_EQ(networks.rfind("id,name\n1,Existing\n2,", 0), 0U) << networks;
+  EXPECT_EQ(run_covalue("network export --output - --network Existing --db " + target_).out, before);
+  EXPECT_EQ(run_covalue("network export --output - --network 2 --db " + target_).out, read_file(source_archive));
+
+  const CommandResult again = import(source_archive);  // the same name twice: refused, nothing written
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos) << again.err;
+  EXPECT_EQ(run_covalue("network list --format csv --db " + target_).out, networks);
+  const CommandResult chosen = import(source_archive, "--network Existing");
+  EXPECT_EQ(chosen.exit_code, 1);
+  EXPECT_NE(chosen.err.find("--as, not --network"), std::string::npos) << chosen.err;
+}
+
+TEST_F(ArchiveCli, AnIdGivenTwiceIsRefused) {
+  json archive = archive_json();
+  archive["partners"][4]["id"] = 2;
+  expect_refused(archive, "partners[4]: a second row with id 2");
+}
+
+TEST_F(ArchiveCli, AnIdTheStoreCannotKeepIsRefusedAndNothingIsWritten) {
+  json archive = archive_json();
+  archive["tokens"][1]["id"] = 9;  // a gap: a store numbering tokens gives 2
+  expect_refused(archive, "the store gave token id 2 where the archive has 9", 4);  // our fault, or the store's
+}
+
+}  // namespace
+}  // namespace covalue::testing
