@@ -235,7 +235,7 @@ TEST_F(ArchiveCli, AnImportIsANewNetworkBesideTheOthersAndItsNameMustBeFree) {
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.err.find("already exists"), std::string::npos) << again.err;
   EXPECT_EQ(run_covalue("network list --format csv --db " + target_).out, networks);
-  const CommandResult chosen = import(source_archive, "--network Existing");
+  const CommandResult chosen = import(source_archive, " --network Existing");
   EXPECT_EQ(chosen.exit_code, 1);
   EXPECT_NE(chosen.err.find("--as, not --network"), std::string::npos) << chosen.err;
 }
