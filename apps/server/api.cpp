@@ -119,15 +119,9 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
       return too_many_failures(wait);
     }
   }
-  const bool anonymous = route.access == Access::kPublic;
-  core::Result<Caller> caller =
-      anonymous ? core::Result<Caller>(Caller{{program::Role::kObserver, std::nullopt, "anonymous"}, networks_.home()})
-                : authenticate(route, request);
+  core::Result<Caller> caller = caller_of(route, request);
   if (!caller) {
     return error_response(caller.error());
-  }
-  if (core::Status reaches = anonymous ? core::Status() : reaches_route(route, caller->actor); !reaches) {
-    return error_response(reaches.error());
   }
   // Reads are cached per store version; a write needs none (-1: never cached).
   std::int64_t version = -1;
@@ -154,6 +148,22 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
     return error_response(reply.error());
   }
   return to_response(route, std::move(*reply));
+}
+
+core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& request) {
+  if (route.access == Access::kPublic) {
+    core::Result<Caller> anonymous(Caller{program::Actor{}, networks_.home()});
+    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous"};
+    return anonymous;
+  }
+  core::Result<Caller> caller = authenticate(route, request);
+  if (!caller) {
+    return caller.error();
+  }
+  if (core::Status reaches = reaches_route(route, caller->actor); !reaches) {
+    return reaches.error();
+  }
+  return caller;
 }
 
 core::Result<Api::Caller> Api::authenticate(const Route& route, const ApiRequest& request) {

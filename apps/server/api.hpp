@@ -44,6 +44,9 @@ class Api {
     program::Actor actor;
     NetworkStores::Served network;
   };
+  //! The caller of a request on the network it runs on: anonymous on the home store for a public route, else
+  //! authenticate()'s, refused (kForbidden) when its token does not reach the route.
+  [[nodiscard]] core::Result<Caller> caller_of(const Route& route, const ApiRequest& request);
   //! The caller of a request to a protected route, on its token's network; kUnauthenticated when the token
   //! is missing or unknown. A failure with a token is logged and counted against the client's address.
   [[nodiscard]] core::Result<Caller> authenticate(const Route& route, const ApiRequest& request);
