@@ -44,6 +44,29 @@ void keep_freed_memory() {
 //! a burst of connections or a large request does not hold its memory for good.
 void give_back_memory() { (void)malloc_trim(0); }
 
+//! The store the server starts from: --network's; else the database's only network; else (several) the
+//! deployment's, which holds no network's data: every request with a token runs on its token's network.
+core::Result<std::unique_ptr<program::Store>> open_home(const ServeArgs& args) {
+  if (!args.network.empty()) {
+    return open_store(args.db, {.name_or_id = args.network});
+  }
+  program::NetworkChoice whole;
+  whole.deployment = true;
+  core::Result<std::unique_ptr<program::Store>> deployment = open_store(args.db, whole);
+  if (!deployment) {
+    return deployment.error();
+  }
+  core::Result<std::vector<program::NetworkInfo>> networks = (*deployment)->networks();
+  if (!networks) {
+    return networks.error();
+  }
+  if (networks->size() > 1) {
+    return deployment;
+  }
+  deployment->reset();  // a private in-memory database is a new one on every open: open it once
+  return open_store(args.db, {});
+}
+
 core::Result<Output> serve(const ServeArgs& args) {
   keep_freed_memory();
   server::ServerOptions options;
@@ -53,7 +76,7 @@ core::Result<Output> serve(const ServeArgs& args) {
   options.threads = args.threads;
   options.max_connections = static_cast<std::size_t>(args.max_connections);
   options.on_idle = give_back_memory;
-  core::Result<std::unique_ptr<program::Store>> store = open_store(args.db, {.name_or_id = args.network});
+  core::Result<std::unique_ptr<program::Store>> store = open_home(args);
   if (!store) {
     return store.error();
   }

@@ -62,10 +62,24 @@ ApiResponse to_response(const Route& route, Reply reply) {
   return response;
 }
 
+//! kForbidden when the caller's token does not reach the route: an administrator's token reaches the admin
+//! routes (and the session) only, a network's token every route but the admin ones.
+core::Status reaches_route(const Route& route, const program::Actor& actor) {
+  if (route.access == Access::kSignedIn || (route.access == Access::kAdmin) == actor.administers()) {
+    return {};
+  }
+  const std::string message = actor.administers()
+                                  ? "an administrator's token reaches no network's data: it lists and creates "
+                                    "networks (GET and POST /api/networks)"
+                                  : "only an administrator of the deployment can do this; this token is a " +
+                                        std::string(program::name_of(actor.role)) + " of a network";
+  return core::make_error(core::ErrorKind::kForbidden, message, "role");
+}
+
 }  // namespace
 
 Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision)
-    : store_(store), web_dir_(std::move(web_dir)), decision_(decision) {}
+    : networks_(store), web_dir_(std::move(web_dir)), decision_(decision) {}
 
 ApiResponse Api::handle(const ApiRequest& request) {
   if (request.method == Method::kHead) {
@@ -105,22 +119,18 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
       return too_many_failures(wait);
     }
   }
+  core::Result<Caller> caller = caller_of(route, request);
+  if (!caller) {
+    return error_response(caller.error());
+  }
   // Reads are cached per store version; a write needs none (-1: never cached).
   std::int64_t version = -1;
-  program::Actor actor{program::Role::kObserver, std::nullopt, "anonymous"};
   if (route.method == Method::kGet) {
-    core::Result<std::int64_t> current = store_.version();
+    core::Result<std::int64_t> current = caller->network.store.version();
     if (!current) {
       return error_response(current.error());
     }
     version = *current;
-  }
-  if (route.access != Access::kPublic) {
-    core::Result<program::Actor> caller = authenticate(route, request);
-    if (!caller) {
-      return error_response(caller.error());
-    }
-    actor = std::move(*caller);
   }
   nlohmann::json body;
   if (!route.request_schema.empty()) {
@@ -131,8 +141,8 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
     body = std::move(*parsed);
   }
   const std::map<std::string, std::string> query = parse_query(request.query);
-  program::Program program(store_, program::make_decision_tools(&solver_, decision_), actor);
-  RouteCall call{program, cache_, version, match.params, query, body};
+  program::Program program(caller->network.store, program::make_decision_tools(&solver_, decision_), caller->actor);
+  RouteCall call{program, caller->network.cache, version, match.params, query, body, &networks_};
   core::Result<Reply> reply = route.handler(call);
   if (!reply) {
     return error_response(reply.error());
@@ -140,7 +150,23 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   return to_response(route, std::move(*reply));
 }
 
-core::Result<program::Actor> Api::authenticate(const Route& route, const ApiRequest& request) {
+core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& request) {
+  if (route.access == Access::kPublic) {
+    core::Result<Caller> anonymous(Caller{program::Actor{}, networks_.home()});
+    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous"};
+    return anonymous;
+  }
+  core::Result<Caller> caller = authenticate(route, request);
+  if (!caller) {
+    return caller.error();
+  }
+  if (core::Status reaches = reaches_route(route, caller->actor); !reaches) {
+    return reaches.error();
+  }
+  return caller;
+}
+
+core::Result<Api::Caller> Api::authenticate(const Route& route, const ApiRequest& request) {
   constexpr std::string_view kScheme = "Bearer ";
   const std::string& authorization = request.authorization;
   if (authorization.size() <= kScheme.size() || authorization.compare(0, kScheme.size(), kScheme) != 0) {
@@ -151,18 +177,27 @@ core::Result<program::Actor> Api::authenticate(const Route& route, const ApiRequ
   }
   const std::string secret = authorization.substr(kScheme.size());
   const std::string hash = program::hash_token_secret(secret);
-  if (std::optional<program::Actor> cached = cache_.actor(hash)) {
-    return *cached;
+  core::Result<std::optional<std::int64_t>> network = networks_.network_of(hash);
+  if (!network) {
+    return network.error();
   }
-  core::Result<program::Actor> actor = program::Program::authenticate(store_, secret);
+  core::Result<NetworkStores::Served> served =
+      network->has_value() ? networks_.of(**network) : core::Result<NetworkStores::Served>(networks_.home());
+  if (!served) {
+    return served.error();
+  }
+  if (std::optional<program::Actor> cached = served->cache.actor(hash)) {
+    return Caller{std::move(*cached), *served};
+  }
+  core::Result<program::Actor> actor = program::Program::authenticate(served->store, secret);
   if (!actor) {
     if (actor.error().kind == core::ErrorKind::kUnauthenticated) {
       record_auth_failure(route, request, actor.error().message);
     }
     return actor.error();
   }
-  cache_.put_actor(hash, *actor);
-  return actor;
+  served->cache.put_actor(hash, *actor);
+  return Caller{std::move(*actor), *served};
 }
 
 void Api::record_auth_failure(const Route& route, const ApiRequest& request, const std::string& reason) {

@@ -8,6 +8,7 @@
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/program/decision_tools.hpp"
 #include "covalue/program/store.hpp"
+#include "network_stores.hpp"
 #include "read_cache.hpp"
 #include "route_table.hpp"
 
@@ -15,7 +16,9 @@ namespace covalue::server {
 
 //! The HTTP API and the web UI behind one entry point, independent of the HTTP library: matches the
 //! route, authenticates the bearer token, parses the body, runs the handler with a Program for the
-//! caller and maps errors to statuses. Keeps nothing but its read cache and the failed authentications
+//! caller on the network its token belongs to (every network of the database is served, each on its own
+//! store; an administrator's token reaches only the admin routes) and maps errors to statuses. Keeps
+//! nothing but its stores, their read caches and the failed authentications
 //! per client address (logged to stderr; kAuthFailureLimit of them within kAuthFailureWindow, and the
 //! address gets 429 on protected routes until the window passes). Thread safe.
 class Api {
@@ -24,8 +27,9 @@ class Api {
   static constexpr std::size_t kAuthFailureLimit = 10;
   static constexpr std::chrono::seconds kAuthFailureWindow{60};
 
-  //! Serves `store`, and the web UI from `web_dir`; cycles close under `decision` (the settings table's
-  //! defaults unless a config file or flag changed them).
+  //! Serves the networks of `store`'s database (requests without a token read `store` itself), and the web
+  //! UI from `web_dir`; cycles close under `decision` (the settings table's defaults unless a config file or
+  //! flag changed them).
   Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision = {});
 
   //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
@@ -35,16 +39,23 @@ class Api {
  private:
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);
   [[nodiscard]] ApiResponse run_route(const Route& route, const RouteMatch& match, const ApiRequest& request);
-  //! The caller of a request to a protected route; kUnauthenticated when the token is missing or unknown.
-  //! A failure with a token is logged and counted against the client's address.
-  [[nodiscard]] core::Result<program::Actor> authenticate(const Route& route, const ApiRequest& request);
+  //! Who calls, and the network the request runs on.
+  struct Caller {
+    program::Actor actor;
+    NetworkStores::Served network;
+  };
+  //! The caller of a request on the network it runs on: anonymous on the home store for a public route, else
+  //! authenticate()'s, refused (kForbidden) when its token does not reach the route.
+  [[nodiscard]] core::Result<Caller> caller_of(const Route& route, const ApiRequest& request);
+  //! The caller of a request to a protected route, on its token's network; kUnauthenticated when the token
+  //! is missing or unknown. A failure with a token is logged and counted against the client's address.
+  [[nodiscard]] core::Result<Caller> authenticate(const Route& route, const ApiRequest& request);
   //! Logs a failed authentication (UTC time, client address, route, reason; never the token) and counts
   //! it; logs once more when it starts throttling the address.
   void record_auth_failure(const Route& route, const ApiRequest& request, const std::string& reason);
 
-  program::Store& store_;
+  NetworkStores networks_;
   adapters::cbc::CbcSolver solver_;
-  ReadCache cache_;
   AuthThrottle throttle_{kAuthFailureLimit, kAuthFailureWindow};
   std::filesystem::path web_dir_;
   program::DecisionSettings decision_;

@@ -130,6 +130,11 @@ constexpr const char* kSchemas = R"JSON({
   "TokenList": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}},
   "IssuedToken": {"allOf": [{"$ref": "#/components/schemas/Token"}, {"type": "object", "properties": {
               "secret": {"type": "string", "description": "shown once"}}}]},
+  "Network": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
+  "NetworkList": {"type": "array", "items": {"$ref": "#/components/schemas/Network"}},
+  "CreatedNetwork": {"allOf": [{"$ref": "#/components/schemas/Network"}, {"type": "object", "properties": {
+              "coordinator": {"$ref": "#/components/schemas/IssuedToken",
+                "description": "the network's first coordinator token; its secret is shown once"}}}]},
   "AuditEntry": {"type": "object", "properties": {"sequence": {"type": "integer"}, "time": {"type": "string"},
               "actor": {"type": "string"}, "action": {"type": "string"}, "detail": {"type": "string"},
               "previous_hash": {"type": "string"}, "hash": {"type": "string"}}},
@@ -165,11 +170,12 @@ std::vector<std::string> error_kinds() {
   return kinds;
 }
 
-//! The names a token can be issued for: every role but the operator (who holds the database).
+//! The names a token can be issued for over HTTP: every role but the operator (who holds the database) and
+//! the administrator (whose tokens only the CLI issues, into the deployment).
 std::vector<std::string> issuable_roles() {
   std::vector<std::string> roles;
   for (const program::Role role : core::all_of<program::Role>()) {
-    if (role != program::Role::kOperator) {
+    if (role != program::Role::kOperator && role != program::Role::kAdmin) {
       roles.emplace_back(core::name_of(role));
     }
   }

@@ -60,4 +60,8 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_audit_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_audit_verify(RouteCall& call);
 
+//! handlers_admin.cpp: the networks of the database (administrators only).
+[[nodiscard]] core::Result<Reply> handle_networks_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_networks_create(RouteCall& call);
+
 }  // namespace covalue::server

@@ -22,8 +22,10 @@ json error_responses(const Route& route) {
   if (route.access != Access::kPublic) {
     out["401"] = {{"description", "missing or unknown bearer token"}};
   }
-  if (route.access != Access::kPublic && route.access != Access::kReader) {
-    out["403"] = {{"description", "the token's role may not do this"}};
+  if (route.access != Access::kPublic && route.access != Access::kSignedIn) {
+    out["403"] = {{"description",
+                   "the token's role may not do this (an administrator's token reaches only the "
+                   "admin routes, a network's token every other route)"}};
   }
   for (auto& [status, response] : out.items()) {
     response["content"] = {{"application/json", {{"schema", ref("Error")}}}};

@@ -20,8 +20,8 @@ std::vector<Route> route_table() {
   return {
       {kGet, "/api/openapi.json", "openapi", "meta", "This document (OpenAPI 3)", kPublic, "", "OpenApi", 200, "", "",
        handle_openapi},
-      {kGet, "/api/session", "session", "meta", "Who the bearer token stands for", kReader, "", "Session", 200, "", "",
-       handle_session},
+      {kGet, "/api/session", "session", "meta", "Who the bearer token stands for", kSignedIn, "", "Session", 200, "",
+       "", handle_session},
       {kGet, "/api/dashboard", "dashboard", "reports", "Chart series of the web UI: per cycle and per partner", kReader,
        "", "Dashboard", 200, "", "", handle_dashboard},
 
@@ -130,6 +130,14 @@ std::vector<Route> route_table() {
        "AuditEntryList", 200, "after,limit", "", handle_audit_list},
       {kGet, "/api/audit/verify", "verifyAudit", "access", "Re-check the audit chain", kCoordinator, "",
        "AuditVerification", 200, "", "", handle_audit_verify},
+
+      {kGet, "/api/networks", "listNetworks", "admin", "Every network of the database (administrators)", kAdmin, "",
+       "NetworkList", 200, "", "", handle_networks_list},
+      {kPost, "/api/networks", "createNetwork", "admin",
+       "Create a network with its charter and its first coordinator token (administrators; the secret is in this "
+       "answer only)",
+       kAdmin, "Charter", "CreatedNetwork", 201, "", R"({"name":"Example network 2","capacity":"100","rule":"mes"})",
+       handle_networks_create},
   };
 }
 

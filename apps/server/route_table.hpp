@@ -16,15 +16,20 @@
 namespace covalue::server {
 
 class ReadCache;
+class NetworkStores;
 
 //! Who may call a route, as the program enforces it (the route table states it so the OpenAPI
 //! document and the role x endpoint tests can read it).
+//! Every route but kSignedIn and kAdmin ones reads or changes the network of the caller's token, and
+//! refuses an administrator's token (which belongs to no network).
 enum class Access {
   kPublic,                //!< no token needed
-  kReader,                //!< any valid token
+  kReader,                //!< any valid token of a network
   kCoordinator,           //!< coordinators only
   kRepresentative,        //!< the representative of the partner the request names
   kPartnerOrCoordinator,  //!< that representative, or a coordinator
+  kSignedIn,              //!< any valid token, an administrator's too (who the token stands for)
+  kAdmin,                 //!< administrators of the deployment only (the networks of the database)
 };
 
 //! Named in the OpenAPI document as x-covalue-access.
@@ -35,7 +40,9 @@ constexpr auto enum_names(Access /*tag*/) {
                                                        {kReader, "reader"},
                                                        {kCoordinator, "coordinator"},
                                                        {kRepresentative, "representative"},
-                                                       {kPartnerOrCoordinator, "representative_or_coordinator"}})};
+                                                       {kPartnerOrCoordinator, "representative_or_coordinator"},
+                                                       {kSignedIn, "signed_in"},
+                                                       {kAdmin, "admin"}})};
 }
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).
@@ -53,6 +60,7 @@ struct RouteCall {
   const std::map<std::string, std::string>& params;  //!< path parameters by name
   const std::map<std::string, std::string>& query;   //!< query parameters by name
   const nlohmann::json& body;                        //!< the parsed body (null when the route takes none)
+  NetworkStores* networks{nullptr};                  //!< the served networks (the admin routes create one)
 
   //! A path parameter as a positive integer in canonical decimal ("1", not "01" or "%31"); kInvalidInput
   //! naming it ("path.cycle") otherwise.

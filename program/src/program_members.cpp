@@ -6,6 +6,8 @@
 
 namespace covalue::program {
 
+using detail::charter_detail;
+using detail::check_charter;
 using detail::run_change;
 using nlohmann::json;
 
@@ -14,30 +16,6 @@ namespace {
 SystemClock& system_clock() {
   static SystemClock clock;
   return clock;
-}
-
-json charter_detail(const net::Charter& charter) {
-  return {{"name", charter.name},
-          {"capacity", core::to_string(charter.capacity)},
-          {"rule", net::name_of(charter.rule)},
-          {"sharing", net::name_of(charter.sharing)},
-          {"max_dry_spell", charter.fairness.max_dry_spell},
-          {"max_deopt_share", core::to_string(charter.fairness.max_deopt_share)},
-          {"perpetual_weighting", charter.fairness.perpetual_weighting},
-          {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
-          {"ranking_rule", core::name_of(charter.ranking_rule)},
-          {"disclosure", net::name_of(charter.disclosure)}};
-}
-
-//! The charter's own rules, then the limits of what people send: its name and capacity.
-core::Status check_charter(const net::Charter& charter) {
-  if (core::Status status = charter.validate(); !status) {
-    return status;
-  }
-  if (core::Status name = check_text_field(charter.name, kNameField, "name", true); !name) {
-    return name;
-  }
-  return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
 }
 
 core::Status check_objective(const net::Objective& objective) {
@@ -57,6 +35,33 @@ core::Status check_objective(const net::Objective& objective) {
 }
 
 }  // namespace
+
+namespace detail {
+
+json charter_detail(const net::Charter& charter) {
+  return {{"name", charter.name},
+          {"capacity", core::to_string(charter.capacity)},
+          {"rule", net::name_of(charter.rule)},
+          {"sharing", net::name_of(charter.sharing)},
+          {"max_dry_spell", charter.fairness.max_dry_spell},
+          {"max_deopt_share", core::to_string(charter.fairness.max_deopt_share)},
+          {"perpetual_weighting", charter.fairness.perpetual_weighting},
+          {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
+          {"ranking_rule", core::name_of(charter.ranking_rule)},
+          {"disclosure", net::name_of(charter.disclosure)}};
+}
+
+core::Status check_charter(const net::Charter& charter) {
+  if (core::Status status = charter.validate(); !status) {
+    return status;
+  }
+  if (core::Status name = check_text_field(charter.name, kNameField, "name", true); !name) {
+    return name;
+  }
+  return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
+}
+
+}  // namespace detail
 
 Program::Program(Store& store, net::DecisionTools tools, Actor actor, Clock* clock)
     : store_(store),

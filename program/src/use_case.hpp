@@ -100,4 +100,15 @@ core::Status append_audit(StoreSession& session, const ChangeContext& context, s
 [[nodiscard]] core::Result<net::PartnerBallot> validate_ballot(const Snapshot& snapshot,
                                                                const net::PartnerBallot& ballot);
 
+//! A new token of `role` (its label checked), stamped by `clock`, not yet stored: the secret and its hash.
+[[nodiscard]] core::Result<IssuedToken> draft_token(Role role, std::optional<net::PartnerId> partner,
+                                                    const std::string& label, Clock& clock);
+//! The audit detail of an issued token: its id, role, label and partner.
+[[nodiscard]] nlohmann::json token_detail(const AccessToken& token);
+
+//! The audit detail of a charter: every policy, by name.
+[[nodiscard]] nlohmann::json charter_detail(const net::Charter& charter);
+//! The charter's own rules, then the limits of what people send: its name and capacity.
+[[nodiscard]] core::Status check_charter(const net::Charter& charter);
+
 }  // namespace covalue::program::detail

@@ -73,5 +73,25 @@ TEST_F(NetworksCli, EachNetworkHasItsOwnAuditChainAndTokens) {
   ok("audit verify --network South");
 }
 
+TEST_F(NetworksCli, AdminTokensBelongToTheDeploymentNotToANetwork) {
+  const std::string secret = ok("token issue --role admin --label ops");
+  EXPECT_EQ(secret.rfind("cvt_", 0), 0U) << secret;
+  const std::string admins = ok("token list --admins --format csv");
+  EXPECT_NE(admins.find("\n1,admin,,ops,"), std::string::npos) << admins;
+  EXPECT_EQ(ok("token list --network North --format csv"), "id,role,partner,label,issued_at,revoked\n");
+  const CommandResult in_network = run("token issue --role admin --network North");
+  EXPECT_NE(in_network.exit_code, 0);
+  EXPECT_NE(in_network.err.find("leave out --network"), std::string::npos) << in_network.err;
+  const CommandResult for_partner = run("token issue --role admin --partner Mill");
+  EXPECT_NE(for_partner.exit_code, 0);
+  EXPECT_NE(for_partner.err.find("--partner"), std::string::npos) << for_partner.err;
+  const CommandResult coordinator = run("token issue --role coordinator --admins");
+  EXPECT_NE(coordinator.exit_code, 0) << "token issue has no --admins: the role says where a token goes";
+  EXPECT_NE(ok("audit list --admins --format csv").find("issue_token"), std::string::npos);
+  ok("audit verify --admins");
+  ok("token revoke 1 --admins");
+  EXPECT_NE(ok("token list --admins --format csv").find(",yes"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace covalue::testing

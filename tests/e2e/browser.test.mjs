@@ -29,6 +29,7 @@ const coordinatorToken = env('COORDINATOR_TOKEN');
 const representativeToken = env('REPRESENTATIVE_TOKEN');
 const representativePartner = process.env.REPRESENTATIVE_PARTNER ?? 'UrbanMart';
 const nomineeToken = env('NOMINEE_TOKEN');
+const adminToken = env('ADMIN_TOKEN');
 const nomineePartner = process.env.NOMINEE_PARTNER ?? 'Maison Retail';
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'test-artifacts', 'e2e');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -45,7 +46,8 @@ const consoleErrors = []; // any other console error
 const failedResponses = []; // "401 GET /api/session": every answer >= 400 the pages received
 // The refusals the tests provoke on purpose: a bad token, a cost above the capacity.
 // The ballot page asks for the scorecard, which the demo network does not define (404, shown as none).
-const expectedFailures = new Set(['401 GET /api/session', '400 POST /api/initiatives', '404 GET /api/scorecard']);
+// The administrator tries a network name that is taken.
+const expectedFailures = new Set(['401 GET /api/session', '400 POST /api/initiatives', '404 GET /api/scorecard', '409 POST /api/networks']);
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
@@ -500,6 +502,46 @@ test('the initiative board and a partner page render', async () => {
   await page.locator('tr[data-partner] a').first().click();
   await page.locator('[data-testid=chart-partner] canvas').waitFor();
   await shot('10-partner');
+});
+
+test('an administrator sees the networks and creates one, its coordinator token shown once', async () => {
+  await page.goto(`${baseUrl}/signin`);
+  await page.fill('#token', adminToken);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.admin-page tr[data-network]');
+  assert.equal(await page.locator('.sidebar').count(), 0, "an administrator sees no network's pages");
+  assert.equal(await page.locator('tr[data-network]').count(), 1);
+  await axeCheck('the networks, as an administrator');
+  await page.fill('#network-name', '');
+  await page.click('#create-network-form button[type=submit]');
+  await page.locator('#create-network-form .error-box').waitFor();
+  assert.equal(await page.getAttribute('#network-name', 'aria-invalid'), 'true');
+  const demoName = await page.locator('tr[data-network="1"] td').nth(1).innerText();
+  await page.fill('#network-name', demoName);
+  await page.click('#create-network-form button[type=submit]');
+  await page.waitForFunction(() => /exists already/.test(document.querySelector('#create-network-form .error-box')?.textContent ?? ''));
+  assert.equal(await page.getAttribute('#network-name', 'aria-invalid'), 'true', 'the taken name is marked');
+  await page.fill('#network-name', 'Second network');
+  await page.fill('#network-capacity', '40');
+  await page.selectOption('#network-rule', 'greedy');
+  await page.click('#create-network-form button[type=submit]');
+  const note = page.locator('[data-testid=created-network]');
+  await note.waitFor();
+  assert.match(await note.innerText(), /shown only this once/);
+  const secret = await page.inputValue('#created-secret');
+  assert.match(secret, /^cvt_[0-9a-f]{64}$/);
+  await page.waitForSelector('tr[data-network="2"]');
+  await axeCheck('a network just created, its coordinator token shown once');
+  await phoneShot('11-admin-phone');
+  await shot('11-admin');
+  await page.click('.admin-page .page-header button');
+  await page.waitForSelector('#token');
+  // The new network's coordinator signs in to an empty network of its own.
+  await page.fill('#token', secret);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  await page.click('button.signout');
+  await page.waitForSelector('#token');
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

@@ -40,9 +40,12 @@ COORDINATOR_TOKEN="$(issue --role coordinator --label e2e-coordinator)"
 REPRESENTATIVE_TOKEN="$(issue --role representative --partner UrbanMart --label e2e-urbanmart)"
 # A second partner's representative: the coordinator names Maison Retail to lead, and it accepts.
 NOMINEE_TOKEN="$(issue --role representative --partner "Maison Retail" --label e2e-maison-retail)"
-[[ -n "$COORDINATOR_TOKEN" && -n "$REPRESENTATIVE_TOKEN" && -n "$NOMINEE_TOKEN" ]] || fail "covalue token issue printed no secret"
+# An administrator of the deployment: lists the networks and creates a second one.
+ADMIN_TOKEN="$(issue --role admin --label e2e-admin)"
+[[ -n "$COORDINATOR_TOKEN" && -n "$REPRESENTATIVE_TOKEN" && -n "$NOMINEE_TOKEN" && -n "$ADMIN_TOKEN" ]] ||
+  fail "covalue token issue printed no secret"
 
-export COVALUE_BIN="$BIN" COVALUE_DB="$DB" WEB_DIST="$DIST" COORDINATOR_TOKEN REPRESENTATIVE_TOKEN NOMINEE_TOKEN
+export COVALUE_BIN="$BIN" COVALUE_DB="$DB" WEB_DIST="$DIST" COORDINATOR_TOKEN REPRESENTATIVE_TOKEN NOMINEE_TOKEN ADMIN_TOKEN
 export REPRESENTATIVE_PARTNER="UrbanMart" NOMINEE_PARTNER="Maison Retail" E2E_WORK="$WORK"
 cd "$ROOT"
 if node --test --test-reporter=spec "$ROOT/tests/e2e/browser.test.mjs"; then

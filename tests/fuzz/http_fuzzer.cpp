@@ -157,6 +157,8 @@ void check_access(const Input& input, const server::RouteMatch& match, const ser
   const bool representative = caller == Caller::kRepA || caller == Caller::kRepB;
   const bool allowed = [&] {
     switch (route.access) {
+      case server::Access::kAdmin:
+        return false;  // the seeded network's tokens are never an administrator's
       case server::Access::kCoordinator:
         return caller == Caller::kCoordinator;
       case server::Access::kRepresentative:

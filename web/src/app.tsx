@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Layout } from './components/layout';
+import { AdminPage } from './pages/admin';
 import { ErrorBox, Loading } from './components/ui';
 import { ApiError, get, getToken, onUnauthorised, setToken } from './lib/api';
 import { AppContext, type AppState, list } from './lib/context';
@@ -74,14 +75,19 @@ export function App() {
   useEffect(() => {
     if (!token) return;
     setError(undefined);
-    Promise.all([get<any>('/session'), get<any>('/partners'), get<any>('/network').catch(() => null)]).then(
-      ([s, p, n]) => {
-        setSession(normaliseSession(s));
-        setPartners(list<Partner>(p, 'partners'));
-        setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
-      },
-      (e) => setError(e),
-    );
+    // An administrator's token belongs to no network: it reads only its session (then the networks).
+    const networkOf = (s: any): Promise<[any, any]> =>
+      s?.role === 'admin' ? Promise.resolve([[], null]) : Promise.all([get<any>('/partners'), get<any>('/network').catch(() => null)]);
+    get<any>('/session')
+      .then((s) => networkOf(s).then(([p, n]): [any, any, any] => [s, p, n]))
+      .then(
+        ([s, p, n]) => {
+          setSession(normaliseSession(s));
+          setPartners(list<Partner>(p, 'partners'));
+          setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
+        },
+        (e) => setError(e),
+      );
   }, [token, tick]);
 
   const state = useMemo<AppState | null>(() => {
@@ -121,6 +127,7 @@ export function App() {
     );
   }
   if (!state) return <div class="center-page"><Loading what="your session" /></div>;
+  if (state.session.role === 'admin') return <AdminPage name={state.session.name} signOut={signOut} />;
   return (
     <AppContext.Provider value={state}>
       <Layout path={path}>{routes(path)}</Layout>

@@ -36,6 +36,7 @@ const std::vector<program::ReportColumn<program::AuditEntry>>& entry_columns() {
 Handler add_audit_list(CLI::App& command) {
   auto args = std::make_shared<ListArgs>();
   args->flags.add_output(command);
+  args->flags.add_admins(command, "the audit chain");
   add_setting(command, "audit.after", args->after);
   add_setting(command, "audit.limit", args->limit);
   return [args] {
@@ -53,6 +54,7 @@ Handler add_audit_list(CLI::App& command) {
 Handler add_audit_verify(CLI::App& command) {
   auto flags = std::make_shared<ProgramFlags>();
   flags->add_db(command);
+  flags->add_admins(command, "the audit chain");
   return [flags] {
     return with_session(*flags, [](ProgramSession& session) -> core::Result<Output> {
       core::Result<program::AuditVerification> verification = session.program().verify_audit();

@@ -13,6 +13,10 @@ void ProgramFlags::add_db(CLI::App& command) {
   add_setting(command, "server.network", network);
 }
 
+void ProgramFlags::add_admins(CLI::App& command, const std::string& what) {
+  command.add_flag("--admins", deployment, what + " of the deployment (the administrators'), not of a network");
+}
+
 void ProgramFlags::add_output(CLI::App& command) {
   add_db(command);
   add_setting(command, "cli.format", format);
@@ -43,10 +47,15 @@ core::Result<Output> with_session(const ProgramFlags& flags,
     return core::make_error(core::ErrorKind::kInvalidInput,
                             "network init creates a new network: name it with --name, not --network", "--network");
   }
-  core::Result<std::unique_ptr<ProgramSession>> session =
-      ProgramSession::open(flags.db, {.name_or_id = flags.network,
-                                      .create = flags.new_network,
-                                      .deployment = flags.whole_database && flags.network.empty()});
+  if (flags.deployment && !flags.network.empty()) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "admin tokens belong to the deployment, not to a network: leave out --network",
+                            "--network");
+  }
+  core::Result<std::unique_ptr<ProgramSession>> session = ProgramSession::open(
+      flags.db, {.name_or_id = flags.network,
+                 .create = flags.new_network,
+                 .deployment = flags.deployment || (flags.whole_database && flags.network.empty())});
   if (!session) {
     return session.error();
   }

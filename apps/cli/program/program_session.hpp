@@ -22,7 +22,11 @@ struct ProgramFlags {
   std::string network;         //!< --network NAME|ID (settings table: server.network)
   bool new_network{false};     //!< the command creates a network (network init): --network is refused
   bool whole_database{false};  //!< the command reads the database, not a network (network list)
+  bool deployment{false};      //!< the command works on the deployment (admin tokens), not a network
 
+  //! Adds --admins: the command works on the deployment (network 0: the administrators' tokens and audit
+  //! chain), `what` saying on what.
+  void add_admins(CLI::App& command, const std::string& what);
   //! Adds --db and --network to a subcommand.
   void add_db(CLI::App& command);
   //! Adds --db, --format table|json|csv and --table.
@@ -72,13 +76,14 @@ using ReportQuery = core::Result<program::Report> (program::Queries::*)();
 [[nodiscard]] Handler add_report_leaf(CLI::App& command, ReportQuery query);
 
 //! Adds --db, --format and --table to `command`, a leaf that lists the rows `read` returns: a report
-//! `key` of one table `key`, its columns `columns`; `whole_database` for rows of the database, not of a network.
+//! `key` of one table `key`, its columns `columns`; `whole_database` for rows of the database, not of a network;
+//! `flags` when the caller binds more options to them.
 template <typename Row>
 [[nodiscard]] Handler add_list_leaf(CLI::App& command, std::string key, std::string title,
                                     const std::vector<program::ReportColumn<Row>>& columns,
                                     core::Result<std::vector<Row>> (*read)(ProgramSession& session),
-                                    bool whole_database = false) {
-  auto flags = std::make_shared<ProgramFlags>();
+                                    bool whole_database = false,
+                                    std::shared_ptr<ProgramFlags> flags = std::make_shared<ProgramFlags>()) {
   flags->whole_database = whole_database;
   flags->add_output(command);
   return [flags, key = std::move(key), title = std::move(title), &columns, read] {

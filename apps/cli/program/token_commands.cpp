@@ -46,12 +46,17 @@ Handler add_token_issue(CLI::App& command) {
   args->flags.add_change_output(command);
   add_name_option<program::Role>(
       command, "--role", args->role, "",
-      {program::Role::kCoordinator, program::Role::kRepresentative, program::Role::kObserver})
+      {program::Role::kCoordinator, program::Role::kRepresentative, program::Role::kObserver, program::Role::kAdmin})
       ->required()
       ->default_str("");  // required: no default shown
   command.add_option("--partner", args->partner, "the partner a representative acts for (id or name)");
   command.add_option("--label", args->label, "a note saying whose token it is");
   return [args] {
+    args->flags.deployment = args->role == program::Role::kAdmin;  // administrators belong to network 0
+    if (args->flags.deployment && !args->partner.empty()) {
+      return core::Result<Output>(
+          core::make_error(core::ErrorKind::kInvalidInput, "an admin token acts for no partner", "--partner"));
+    }
     return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
       core::Result<std::optional<core::network::PartnerId>> partner =
           resolve_optional_partner(session.program().queries(), args->partner, "--partner");
@@ -75,14 +80,18 @@ Handler add_token_issue(CLI::App& command) {
 }
 
 Handler add_token_list(CLI::App& command) {
-  return add_list_leaf<AccessToken>(command, "tokens", "Access tokens", token_columns(),
-                                    [](ProgramSession& session) { return session.program().tokens(); });
+  auto flags = std::make_shared<ProgramFlags>();
+  flags->add_admins(command, "the tokens");
+  return add_list_leaf<AccessToken>(
+      command, "tokens", "Access tokens", token_columns(),
+      [](ProgramSession& session) { return session.program().tokens(); }, false, flags);
 }
 
 Handler add_token_revoke(CLI::App& command) {
   auto args = std::make_shared<RevokeArgs>();
   args->flags.add_change_output(command);
   command.add_option("ID", args->id, "token id")->required();
+  args->flags.add_admins(command, "ID is a token");
   return [args]() -> core::Result<Output> {
     core::Result<std::int64_t> id = parse_id(args->id, "ID");
     if (!id) {

@@ -13,7 +13,7 @@ import type {
   Tier,
 } from './generated/enum_names';
 
-export { channels, initiativeStatuses } from './generated/enum_names';
+export { channels, initiativeStatuses, selectionRules } from './generated/enum_names';
 
 const statusLabels: Record<InitiativeStatus, string> = {
   proposed: 'Proposed',
@@ -80,6 +80,7 @@ const roleLabels: Record<Role, string> = {
   coordinator: 'Coordinator',
   representative: 'Representative',
   observer: 'Observer',
+  admin: 'Administrator',
 };
 
 const labels: Record<string, string> = {

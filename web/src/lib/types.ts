@@ -15,6 +15,17 @@ export interface Session {
   network?: string;
 }
 
+/** A network of the database, as an administrator lists them. */
+export interface NetworkSummary {
+  id: number;
+  name: string;
+}
+
+/** POST /api/networks: the new network and its first coordinator's token (the secret shown once). */
+export interface CreatedNetwork extends NetworkSummary {
+  coordinator: { id: number; role: Role; label: string; secret: string };
+}
+
 export interface Partner {
   id: number;
   name: string;

@@ -16,8 +16,9 @@ namespace net = core::network;
 
 //! What a caller may do. The operator is whoever holds the database itself (the CLI): everything.
 //! Coordinators run the cycle and manage partners; representatives act for their own partner;
-//! observers read.
-enum class Role { kOperator, kCoordinator, kRepresentative, kObserver };
+//! observers read. Administrators belong to the deployment (network 0), not to a network: they
+//! create networks and issue each one's first coordinator token, nothing else.
+enum class Role { kOperator, kCoordinator, kRepresentative, kObserver, kAdmin };
 
 //! The names of role values.
 constexpr auto enum_names(Role /*tag*/) {
@@ -25,7 +26,8 @@ constexpr auto enum_names(Role /*tag*/) {
   return core::NameTable{"role", std::to_array<core::EnumName<Role>>({{kOperator, "operator"},
                                                                       {kCoordinator, "coordinator"},
                                                                       {kRepresentative, "representative"},
-                                                                      {kObserver, "observer"}})};
+                                                                      {kObserver, "observer"},
+                                                                      {kAdmin, "admin"}})};
 }
 
 //! The one lookup of a name, found from this namespace too (`program::name_of(role)`).
@@ -39,6 +41,8 @@ struct Actor {
 
   //! The CLI's actor: the operator, named "cli".
   [[nodiscard]] static Actor local_operator();
+  //! True for an administrator of the deployment.
+  [[nodiscard]] bool administers() const { return role == Role::kAdmin; }
   //! True for the operator and coordinators.
   [[nodiscard]] bool coordinates() const { return role == Role::kOperator || role == Role::kCoordinator; }
   //! True when this actor may act for `partner` (the operator, or its representative).

@@ -21,6 +21,13 @@ struct ClosedCycle {
   Report report;  //!< cycle_report of the closed cycle
 };
 
+//! A network an administrator created: its id and name, and its first coordinator's token (the secret
+//! shown once).
+struct CreatedNetwork {
+  NetworkInfo network;
+  IssuedToken coordinator;
+};
+
 //! The use cases of the program, each one transaction on the store, done on behalf of one Actor.
 //! Every failure comes back as an Error naming the field or id at fault, and leaves the store
 //! unchanged. What an actor may do is checked here (kForbidden), not by the callers: coordinators
@@ -34,6 +41,13 @@ class Program {
 
   //! Creates the network with its charter; kConflict when one exists already.
   [[nodiscard]] core::Status init_network(const net::Charter& charter);
+  //! An administrator (or the operator) creates a network with `charter` in `fresh`, a store of the same
+  //! database opened on a new network (NetworkChoice{.create = true}), and issues its first coordinator
+  //! token, in one transaction audited in the new network's chain; then audits it in this program's
+  //! store, the deployment's (network 0). kConflict when the name is taken; kForbidden for anyone else.
+  [[nodiscard]] core::Result<CreatedNetwork> create_network(Store& fresh, const net::Charter& charter);
+  //! Every network of the database (administrators and the operator).
+  [[nodiscard]] core::Result<std::vector<NetworkInfo>> networks();
   //! Replaces the charter's policies (taking effect from the next cycle opened).
   [[nodiscard]] core::Status update_charter(const net::Charter& charter);
 
