@@ -141,7 +141,8 @@ inline constexpr auto kTable = std::to_array<Setting>({
     {.name = "server.network",
      .type = Type::kText,
      .default_text = "",
-     .help = "the network of the database to work on, by name or id (needed when it holds several)",
+     .help = "the network to work on, by name or id (needed when the database holds several; serve: for requests "
+             "without a token)",
      .applies = kServer | kCli},
     {.name = "server.listen",
      .type = Type::kText,
