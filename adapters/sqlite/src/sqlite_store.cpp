@@ -1,13 +1,12 @@
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
 
-#include <exception>
 #include <mutex>
 #include <string>
 #include <utility>
 
 #include "connection.hpp"
+#include "group_commit.hpp"
 #include "schema.hpp"
-#include "sqlite_session.hpp"
 
 namespace covalue::adapters::sqlite {
 namespace {
@@ -16,78 +15,72 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 
-// The Store on one connection. One transaction at a time: other threads wait on the mutex; the same
-// thread calling transact() again from inside its work is refused.
+// SELECT of the store's version: the newest audit sequence.
+core::Result<std::int64_t> read_version(Connection& db) {
+  Statement query = db.prepare("SELECT coalesce(max(sequence), 0) FROM audit_log");
+  auto row = query.step();
+  if (!row.ok()) {
+    return row.error();
+  }
+  return query.int_at(0);
+}
+
+// True for a database no second connection can share (a private in-memory or temporary one).
+bool is_private(const std::string& path) { return path.empty() || path == ":memory:"; }
+
+// The Store on one writing connection with group commit (group_commit.hpp): transactions of every
+// thread run one after another, many of them committed together. version() of a file database reads on
+// a second, read-only connection, so that it never waits for a batch (WAL: readers do not block writers).
 class SqliteStore final : public program::Store {
  public:
-  explicit SqliteStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<Connection> db) : path_(db->path()), writer_(std::move(db)) {}
 
   [[nodiscard]] core::Result<std::int64_t> version() override {
-    const std::lock_guard lock(mutex_);
-    Statement query = db_->prepare("SELECT coalesce(max(sequence), 0) FROM audit_log");
-    auto row = query.step();
-    if (!row.ok()) {
-      return row.error();
+    if (is_private(path_) || writer_.running_here()) {
+      return writer_.with_connection([](Connection& db) { return read_version(db); });
     }
-    return query.int_at(0);
+    const std::lock_guard lock(reader_mutex_);
+    if (reader_ == nullptr) {
+      auto opened = open_reader();
+      if (!opened.ok()) {
+        return opened.error();
+      }
+      reader_ = std::move(*opened);
+    }
+    return read_version(*reader_);
   }
 
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
-    const std::lock_guard lock(mutex_);
-    if (in_transaction_) {
-      return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
-    }
-    if (auto begun = db_->execute("BEGIN IMMEDIATE"); !begun.ok()) {
-      return begun;
-    }
-    in_transaction_ = true;
-    Status result = run(work);
-    in_transaction_ = false;
-    if (!result.ok()) {
-      rollback();
-      return result;
-    }
-    if (auto committed = db_->execute("COMMIT"); !committed.ok()) {
-      rollback();
-      return committed;
-    }
-    return {};
+    return writer_.transact(work);
   }
 
-  //! The whole database, as Connection::image() gives it (waits for a transaction in progress).
+  //! The whole database, as Connection::image() gives it (waits for a batch in progress).
   [[nodiscard]] core::Result<std::string> image() {
-    const std::lock_guard lock(mutex_);
-    return db_->image();
+    return writer_.with_connection([](Connection& db) { return db.image(); });
   }
 
-  //! Connection::total_changes() (waits for a transaction in progress).
+  //! Connection::total_changes() of the writing connection (waits for a batch in progress).
   [[nodiscard]] std::int64_t total_changes() {
-    const std::lock_guard lock(mutex_);
-    return db_->total_changes();
+    return writer_.with_connection([](Connection& db) { return db.total_changes(); });
   }
 
  private:
-  Status run(const std::function<Status(program::StoreSession&)>& work) {
-    SqliteSession session(*db_);
-    try {
-      return work(session);
-    } catch (const std::exception& e) {
-      return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
-    } catch (...) {
-      return make_error(ErrorKind::kInternal, "the store's work threw");
+  // The read-only connection of version(), opened on first use.
+  [[nodiscard]] core::Result<std::unique_ptr<Connection>> open_reader() const {
+    auto opened = Connection::open(path_);
+    if (!opened.ok()) {
+      return opened.error();
     }
+    if (auto read_only = (*opened)->execute("PRAGMA query_only = ON"); !read_only.ok()) {
+      return read_only.error();
+    }
+    return opened;
   }
 
-  // SQLite may already have rolled back on its own (after an I/O error, say).
-  void rollback() {
-    if (!db_->autocommit()) {
-      (void)db_->execute("ROLLBACK");
-    }
-  }
-
-  std::recursive_mutex mutex_;
-  bool in_transaction_{false};
-  std::unique_ptr<Connection> db_;
+  std::string path_;
+  GroupCommit writer_;
+  std::mutex reader_mutex_;
+  std::unique_ptr<Connection> reader_;
 };
 
 // Brings the schema of an open connection up to date and wraps it in a Store.

@@ -1,0 +1,189 @@
+#include "group_commit.hpp"
+
+#include <exception>
+#include <string>
+
+#include "sqlite_session.hpp"
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Status;
+
+// At most this many works share one transaction, so that the first of them waits for its commit no
+// longer than about this many works take to run.
+constexpr std::size_t kMaxBatch = 32;
+
+// The GroupCommit whose batch the current thread is running, if any.
+thread_local const GroupCommit* tl_running = nullptr;
+
+// Marks the current thread as running a batch of `owner` for as long as it lives.
+class RunningBatch {
+ public:
+  explicit RunningBatch(const GroupCommit* owner) : previous_(std::exchange(tl_running, owner)) {}
+  RunningBatch(const RunningBatch&) = delete;
+  RunningBatch& operator=(const RunningBatch&) = delete;
+  ~RunningBatch() { tl_running = previous_; }
+
+ private:
+  const GroupCommit* previous_;
+};
+
+// Runs the work on a session of `db`; an exception becomes kInternal.
+Status run_guarded(Connection& db, const Work& work) {
+  SqliteSession session(db);
+  try {
+    return work(session);
+  } catch (const std::exception& e) {
+    return make_error(ErrorKind::kInternal, std::string("the store's work threw: ") + e.what());
+  } catch (...) {
+    return make_error(ErrorKind::kInternal, "the store's work threw");
+  }
+}
+
+// What became of one work inside the batch's transaction.
+struct Outcome {
+  Status status;
+  bool transaction_intact{true};  // false: the batch can no longer be committed
+};
+
+// Undoes a failed work: back to its savepoint, which is then released.
+Outcome undo(Connection& db, Status failed) {
+  if (auto back = db.prepare("ROLLBACK TO store_work").run(); !back.ok()) {
+    return {std::move(failed), false};
+  }
+  const bool released = db.prepare("RELEASE store_work").run().ok();
+  return {std::move(failed), released};
+}
+
+// Runs one work in its own savepoint: released when the work returns ok, rolled back to when it fails.
+Outcome run_in_savepoint(Connection& db, const Work& work) {
+  if (auto begun = db.prepare("SAVEPOINT store_work").run(); !begun.ok()) {
+    return {begun, !db.autocommit()};
+  }
+  Status status = run_guarded(db, work);
+  if (db.autocommit()) {
+    // SQLite has rolled the whole transaction back on its own (an I/O error, a full disk, ...).
+    if (status.ok()) {
+      status = make_error(ErrorKind::kInternal, "the database rolled the transaction back");
+    }
+    return {std::move(status), false};
+  }
+  if (!status.ok()) {
+    return undo(db, std::move(status));
+  }
+  if (auto released = db.prepare("RELEASE store_work").run(); !released.ok()) {
+    return undo(db, released);
+  }
+  return {};
+}
+
+// SQLite may already have rolled back on its own (after an I/O error, say).
+void rollback(Connection& db) {
+  if (!db.autocommit()) {
+    (void)db.execute("ROLLBACK");
+  }
+}
+
+// Gives every work of the batch that had succeeded the error that kept the batch from committing.
+template <typename Batch>
+void fail_kept(const Batch& batch, const core::Error& error) {
+  for (auto* pending : batch) {
+    if (pending->result.ok()) {
+      pending->result = error;
+    }
+  }
+}
+
+}  // namespace
+
+bool GroupCommit::running_here() const { return tl_running == this; }
+
+Status GroupCommit::transact(const Work& work) {
+  if (running_here()) {
+    return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
+  }
+  Pending mine(work);
+  {
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&mine);
+    if (leading_) {
+      mine.wake.wait(lock, [&mine] { return mine.done || mine.lead; });
+      if (mine.done) {
+        return std::move(mine.result);
+      }
+    }
+    leading_ = true;  // mine is the queue's front: with no leader the queue was empty, or the lead was handed to it
+  }
+  run_batch();
+  return std::move(mine.result);
+}
+
+void GroupCommit::run_batch() {
+  std::vector<Pending*> batch;
+  batch.reserve(kMaxBatch);
+  {
+    const std::lock_guard connection(connection_mutex_);
+    const RunningBatch running(this);
+    if (auto begun = db_->execute("BEGIN IMMEDIATE"); !begun.ok()) {
+      while (Pending* next = take_next(batch.size())) {
+        next->result = begun;
+        batch.push_back(next);
+      }
+    } else if (run_works(batch)) {
+      if (auto committed = db_->execute("COMMIT"); !committed.ok()) {
+        rollback(*db_);
+        fail_kept(batch, committed.error());
+      }
+    }
+  }
+  finish(batch);
+}
+
+bool GroupCommit::run_works(std::vector<Pending*>& batch) {
+  while (Pending* next = take_next(batch.size())) {
+    batch.push_back(next);
+    Outcome outcome = run_in_savepoint(*db_, *next->work);
+    next->result = std::move(outcome.status);
+    if (!outcome.transaction_intact) {
+      rollback(*db_);
+      fail_kept(batch, make_error(ErrorKind::kInternal,
+                                  "the transaction was rolled back after a failure in another work of its batch; "
+                                  "nothing of this work was written"));
+      return false;
+    }
+  }
+  return true;
+}
+
+GroupCommit::Pending* GroupCommit::take_next(std::size_t taken) {
+  if (taken >= kMaxBatch) {
+    return nullptr;
+  }
+  const std::lock_guard lock(queue_mutex_);
+  if (queue_.empty()) {
+    return nullptr;
+  }
+  Pending* next = queue_.front();
+  queue_.pop_front();
+  return next;
+}
+
+void GroupCommit::finish(const std::vector<Pending*>& batch) {
+  // Notified under the lock: a waiter may return (and its Pending die) as soon as the lock is free.
+  const std::lock_guard lock(queue_mutex_);
+  for (Pending* pending : batch) {
+    pending->done = true;
+    pending->wake.notify_one();
+  }
+  if (queue_.empty()) {
+    leading_ = false;
+    return;
+  }
+  queue_.front()->lead = true;
+  queue_.front()->wake.notify_one();
+}
+
+}  // namespace covalue::adapters::sqlite

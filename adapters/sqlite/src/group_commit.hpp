@@ -1,0 +1,79 @@
+#pragma once
+
+// Group commit on the one connection that writes: every transact() of a SQLite store is queued, and
+// one thread at a time (the leader: the first caller to find no batch running) takes the queued works,
+// runs them one after another inside ONE transaction, each in its own savepoint, commits once and
+// hands every caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per
+// batch instead of once per work. The work of a waiting caller runs on the leader's thread.
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "connection.hpp"
+#include "covalue/program/store.hpp"
+
+namespace covalue::adapters::sqlite {
+
+//! The work of one transact() call.
+using Work = std::function<core::Status(program::StoreSession&)>;
+
+//! Serialises the transactions of one connection and commits them in batches.
+class GroupCommit {
+ public:
+  //! Takes over `db`, which must be outside a transaction.
+  explicit GroupCommit(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+
+  //! Runs `work` as Store::transact promises: in a savepoint of the next batch, kept when it returns
+  //! ok and undone when it fails or throws (kInternal); its result is given once the batch has
+  //! committed (a failed COMMIT fails every work of the batch). kInternal when called from inside a
+  //! work of this GroupCommit.
+  [[nodiscard]] core::Status transact(const Work& work);
+
+  //! True while the calling thread runs a batch of this GroupCommit (inside some work of it).
+  [[nodiscard]] bool running_here() const;
+
+  //! Calls `use(connection)` between batches, or at once from inside a work of this GroupCommit (the
+  //! connection is then inside the batch's transaction).
+  template <typename Use>
+  auto with_connection(Use use) -> decltype(use(std::declval<Connection&>())) {
+    if (running_here()) {
+      return use(*db_);
+    }
+    const std::lock_guard lock(connection_mutex_);
+    return use(*db_);
+  }
+
+ private:
+  // One caller's work, waiting on its own stack until a leader has run it.
+  struct Pending {
+    explicit Pending(const Work& w) : work(&w) {}
+    const Work* work;
+    core::Status result;
+    bool done{false};  // the result is final
+    bool lead{false};  // this caller is to run the next batch
+    std::condition_variable wake;
+  };
+
+  // Runs one batch that starts with the queue's front; holds the connection throughout.
+  void run_batch();
+  // Runs the works of a batch whose BEGIN succeeded; false when the transaction was lost midway.
+  [[nodiscard]] bool run_works(std::vector<Pending*>& batch);
+  // The next queued work for this batch, or nothing when the queue is empty or the batch is full.
+  [[nodiscard]] Pending* take_next(std::size_t taken);
+  // Gives every work of the batch its result and wakes its caller; hands the lead to the next one.
+  void finish(const std::vector<Pending*>& batch);
+
+  std::mutex queue_mutex_;  // guards queue_, leading_ and the done/lead/result of queued works
+  std::deque<Pending*> queue_;
+  bool leading_{false};          // a batch is running or about to
+  std::mutex connection_mutex_;  // held by the leader for a whole batch
+  std::unique_ptr<Connection> db_;
+};
+
+}  // namespace covalue::adapters::sqlite
