@@ -106,18 +106,24 @@ Status GroupCommit::transact(const Work& work) {
     return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
   }
   Pending mine(work);
-  {
-    std::unique_lock lock(queue_mutex_);
-    queue_.push_back(&mine);
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&mine);
+  // Whoever finds no batch running leads the next one, a waiter woken for it or a newcomer (no thread
+  // ever waits for a particular sleeper to be scheduled). A leader leads until its own work is done.
+  while (!mine.done) {
     if (leading_) {
-      mine.wake.wait(lock, [&mine] { return mine.done || mine.lead; });
-      if (mine.done) {
-        return std::move(mine.result);
-      }
+      mine.wake.wait(lock);
+      continue;
     }
-    leading_ = true;  // mine is the queue's front: with no leader the queue was empty, or the lead was handed to it
+    leading_ = true;
+    lock.unlock();
+    run_batch();
+    lock.lock();
+    leading_ = false;
+    if (!queue_.empty()) {
+      queue_.front()->wake.notify_one();
+    }
   }
-  run_batch();
   return std::move(mine.result);
 }
 
@@ -178,12 +184,6 @@ void GroupCommit::finish(const std::vector<Pending*>& batch) {
     pending->done = true;
     pending->wake.notify_one();
   }
-  if (queue_.empty()) {
-    leading_ = false;
-    return;
-  }
-  queue_.front()->lead = true;
-  queue_.front()->wake.notify_one();
 }
 
 }  // namespace covalue::adapters::sqlite

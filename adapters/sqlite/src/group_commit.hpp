@@ -1,7 +1,7 @@
 #pragma once
 
 // Group commit on the one connection that writes: every transact() of a SQLite store is queued, and
-// one thread at a time (the leader: the first caller to find no batch running) takes the queued works,
+// one thread at a time (the leader: a caller that finds no batch running) takes the queued works,
 // runs them one after another inside ONE transaction, each in its own savepoint, commits once and
 // hands every caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per
 // batch instead of once per work. The work of a waiting caller runs on the leader's thread.
@@ -56,7 +56,6 @@ class GroupCommit {
     const Work* work;
     core::Status result;
     bool done{false};  // the result is final
-    bool lead{false};  // this caller is to run the next batch
     std::condition_variable wake;
   };
 
@@ -66,10 +65,10 @@ class GroupCommit {
   [[nodiscard]] bool run_works(std::vector<Pending*>& batch);
   // The next queued work for this batch, or nothing when the queue is empty or the batch is full.
   [[nodiscard]] Pending* take_next(std::size_t taken);
-  // Gives every work of the batch its result and wakes its caller; hands the lead to the next one.
+  // Marks every work of the batch done and wakes its caller.
   void finish(const std::vector<Pending*>& batch);
 
-  std::mutex queue_mutex_;  // guards queue_, leading_ and the done/lead/result of queued works
+  std::mutex queue_mutex_;  // guards queue_, leading_ and the done/result of queued works
   std::deque<Pending*> queue_;
   bool leading_{false};          // a batch is running or about to
   std::mutex connection_mutex_;  // held by the leader for a whole batch
