@@ -12,10 +12,6 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 
-// At most this many works share one transaction, so that the first of them waits for its commit no
-// longer than about this many works take to run.
-constexpr std::size_t kMaxBatch = 32;
-
 // The GroupCommit whose batch the current thread is running, if any.
 thread_local const GroupCommit* tl_running = nullptr;
 
@@ -89,10 +85,10 @@ void rollback(Connection& db) {
 
 // Gives every work of the batch that had succeeded the error that kept the batch from committing.
 template <typename Batch>
-void fail_kept(const Batch& batch, const core::Error& error) {
-  for (auto* pending : batch) {
-    if (pending->result.ok()) {
-      pending->result = error;
+void fail_kept(Batch& batch, const core::Error& error) {
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    if (batch.works[i]->result.ok()) {
+      batch.works[i]->result = error;
     }
   }
 }
@@ -117,40 +113,31 @@ Status GroupCommit::transact(const Work& work) {
     }
     leading_ = true;
     lock.unlock();
-    run_batch();
+    Batch batch;
+    run_batch(batch);
     lock.lock();
-    leading_ = false;
-    if (!queue_.empty()) {
-      queue_.front()->wake.notify_one();
-    }
+    finish(batch);
   }
   return std::move(mine.result);
 }
 
-void GroupCommit::run_batch() {
-  std::vector<Pending*> batch;
-  batch.reserve(kMaxBatch);
-  {
-    const std::lock_guard connection(connection_mutex_);
-    const RunningBatch running(this);
-    if (auto begun = db_->execute("BEGIN IMMEDIATE"); !begun.ok()) {
-      while (Pending* next = take_next(batch.size())) {
-        next->result = begun;
-        batch.push_back(next);
-      }
-    } else if (run_works(batch)) {
-      if (auto committed = db_->execute("COMMIT"); !committed.ok()) {
-        rollback(*db_);
-        fail_kept(batch, committed.error());
-      }
+void GroupCommit::run_batch(Batch& batch) {
+  const std::lock_guard connection(connection_mutex_);
+  const RunningBatch running(this);
+  if (auto begun = db_->prepare("BEGIN IMMEDIATE").run(); !begun.ok()) {
+    while (Pending* next = take_next(batch)) {
+      next->result = begun;
+    }
+  } else if (run_works(batch)) {
+    if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
+      rollback(*db_);
+      fail_kept(batch, committed.error());
     }
   }
-  finish(batch);
 }
 
-bool GroupCommit::run_works(std::vector<Pending*>& batch) {
-  while (Pending* next = take_next(batch.size())) {
-    batch.push_back(next);
+bool GroupCommit::run_works(Batch& batch) {
+  while (Pending* next = take_next(batch)) {
     Outcome outcome = run_in_savepoint(*db_, *next->work);
     next->result = std::move(outcome.status);
     if (!outcome.transaction_intact) {
@@ -164,8 +151,8 @@ bool GroupCommit::run_works(std::vector<Pending*>& batch) {
   return true;
 }
 
-GroupCommit::Pending* GroupCommit::take_next(std::size_t taken) {
-  if (taken >= kMaxBatch) {
+GroupCommit::Pending* GroupCommit::take_next(Batch& batch) {
+  if (batch.size == batch.works.size()) {
     return nullptr;
   }
   const std::lock_guard lock(queue_mutex_);
@@ -174,15 +161,19 @@ GroupCommit::Pending* GroupCommit::take_next(std::size_t taken) {
   }
   Pending* next = queue_.front();
   queue_.pop_front();
+  batch.works[batch.size++] = next;
   return next;
 }
 
-void GroupCommit::finish(const std::vector<Pending*>& batch) {
+void GroupCommit::finish(const Batch& batch) {
   // Notified under the lock: a waiter may return (and its Pending die) as soon as the lock is free.
-  const std::lock_guard lock(queue_mutex_);
-  for (Pending* pending : batch) {
-    pending->done = true;
-    pending->wake.notify_one();
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    batch.works[i]->done = true;
+    batch.works[i]->wake.notify_one();
+  }
+  leading_ = false;
+  if (!queue_.empty()) {
+    queue_.front()->wake.notify_one();
   }
 }
 

@@ -6,6 +6,7 @@
 // hands every caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per
 // batch instead of once per work. The work of a waiting caller runs on the leader's thread.
 
+#include <array>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -13,7 +14,6 @@
 #include <memory>
 #include <mutex>
 #include <utility>
-#include <vector>
 
 #include "connection.hpp"
 #include "covalue/program/store.hpp"
@@ -59,14 +59,26 @@ class GroupCommit {
     std::condition_variable wake;
   };
 
-  // Runs one batch that starts with the queue's front; holds the connection throughout.
-  void run_batch();
+  // At most this many works share one transaction, so that the first of them waits for its commit no
+  // longer than about this many works take to run.
+  static constexpr std::size_t kMaxBatch = 32;
+
+  // The works one leader runs in one transaction, in queue order.
+  struct Batch {
+    std::array<Pending*, kMaxBatch> works{};
+    std::size_t size{0};
+  };
+
+  // Runs one batch from the queue's front; holds the connection throughout.
+  void run_batch(Batch& batch);
   // Runs the works of a batch whose BEGIN succeeded; false when the transaction was lost midway.
-  [[nodiscard]] bool run_works(std::vector<Pending*>& batch);
-  // The next queued work for this batch, or nothing when the queue is empty or the batch is full.
-  [[nodiscard]] Pending* take_next(std::size_t taken);
-  // Marks every work of the batch done and wakes its caller.
-  void finish(const std::vector<Pending*>& batch);
+  [[nodiscard]] bool run_works(Batch& batch);
+  // Moves the queue's front into the batch and returns it; nothing when the queue is empty or the
+  // batch full.
+  [[nodiscard]] Pending* take_next(Batch& batch);
+  // Under queue_mutex_: marks every work of the batch done, wakes its caller, and frees the lead
+  // (waking the next waiter, which leads unless a newcomer does first).
+  void finish(const Batch& batch);
 
   std::mutex queue_mutex_;  // guards queue_, leading_ and the done/result of queued works
   std::deque<Pending*> queue_;
