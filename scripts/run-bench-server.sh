@@ -2,7 +2,8 @@
 # `make bench-server`: HTTP load with wrk on loopback against `covalue serve`, on SQLite and on a
 # private PostgreSQL: durable ballot casts (PUT, each one a committed transaction with its audit entry)
 # and dashboard JSON reads. Prints requests/s and latency percentiles per case.
-# Environment: DURATION (default 10s), CONNECTIONS (default 32), THREADS (server threads, default nproc).
+# Environment: DURATION (default 10s), CONNECTIONS (default 32), THREADS (server threads, default 0: the
+# server's own default).
 set -euo pipefail
 release=${1:-build/release}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,7 +11,7 @@ bin="$root/$release/apps/covalue"
 pg="$root/$release/tests/covalue-test-pg"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
-threads=${THREADS:-$(nproc)}
+threads=${THREADS:-0}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -66,7 +67,7 @@ run_backend() {
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
 }
 
-echo "machine: $(nproc) cores; server threads: $threads; wrk: 2 threads, $connections connections, $duration"
+echo "machine: $(nproc) cores; server threads: $threads (0: its default); wrk: 2 threads, $connections connections, $duration"
 run_backend sqlite "$work/bench.db"
 if [[ -x "$pg" ]]; then
   coproc PG { "$pg"; }
