@@ -2,8 +2,9 @@
 # `make bench-server`: HTTP load with wrk on loopback against `covalue serve`, on SQLite and on a
 # private PostgreSQL: durable ballot casts (PUT, each one a committed transaction with its audit entry)
 # and dashboard JSON reads. Prints requests/s and latency percentiles per case.
-# Environment: DURATION (default 10s), CONNECTIONS (default 32), THREADS (server threads, default nproc),
-# NETWORKS (networks of the many-network case, default 8; 0 leaves it out), BACKENDS ("sqlite postgresql").
+# Environment: DURATION (default 10s), CONNECTIONS (default 32), THREADS (server threads, default 0: the
+# server's own default), NETWORKS (networks of the many-network case, default 8; 0 leaves it out),
+# BACKENDS (default "sqlite postgresql").
 set -euo pipefail
 release=${1:-build/release}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +12,7 @@ bin="$root/$release/apps/covalue"
 pg="$root/$release/tests/covalue-test-pg"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
-threads=${THREADS:-$(nproc)}
+threads=${THREADS:-0}
 networks=${NETWORKS:-8}
 work=$(mktemp -d)
 pids=()
@@ -105,7 +106,7 @@ run_networks() {
   stop_server
 }
 
-echo "machine: $(nproc) cores; server threads: $threads; wrk: 2 threads, $connections connections, $duration"
+echo "machine: $(nproc) cores; server threads: $threads (0: its default); wrk: 2 threads, $connections connections, $duration"
 backends=${BACKENDS:-sqlite postgresql}
 if [[ " $backends " == *" sqlite "* ]]; then
   run_backend sqlite "$work/bench.db"

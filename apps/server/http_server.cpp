@@ -173,6 +173,14 @@ void warn_if_descriptors_are_short(const ServerOptions& options) {
   }
 }
 
+// Threads when none are asked for: a request waits in its thread for its commit (SQLite's group commit
+// syncs the log once for every request waiting; PostgreSQL answers over the network), so the cores stay
+// busy and batches grow only with more threads than cores: 2 per core, at least 16.
+int default_threads() {
+  constexpr unsigned kAtLeast = 16;
+  return static_cast<int>(std::max(kAtLeast, 2 * std::thread::hardware_concurrency()));
+}
+
 void run_threads(asio::io_context& context, int threads) {
   const auto run = [&context] {
     try {
@@ -215,7 +223,7 @@ core::Status parse_listen(const std::string& text, ServerOptions& options) {
 }
 
 core::Status run_http_server(Api& api, const ServerOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  const int threads = options.threads > 0 ? options.threads : default_threads();
   ConnectionCounts counts;  // outlives the context, whose destructor ends the last connections
   asio::io_context context(threads);
   Tcp::acceptor acceptor(context);

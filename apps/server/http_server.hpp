@@ -31,7 +31,7 @@ consteval unsigned short default_listen_port() {
 struct ServerOptions {
   std::string host{default_listen_host()};
   unsigned short port{default_listen_port()};                                        //!< 0: any free port (printed)
-  int threads{static_cast<int>(core::settings::integer_default("server.threads"))};  //!< 0: one per core
+  int threads{static_cast<int>(core::settings::integer_default("server.threads"))};  //!< 0: 2 per core, at least 16
   std::chrono::seconds read_timeout{30};             //!< a request must arrive within this (also keep-alive idle time)
   std::size_t body_limit{std::size_t{1024} * 1024};  //!< larger bodies get 413 before they are read
   std::size_t max_connections{kDefaultMaxConnections};  //!< connections past it get 503 and a close

@@ -1,13 +1,12 @@
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
 
-#include <exception>
 #include <mutex>
 #include <string>
 #include <utility>
 
 #include "connection.hpp"
 #include "covalue/adapters/sql/networks.hpp"
-#include "covalue/adapters/sql/session.hpp"
+#include "group_commit.hpp"
 #include "schema.hpp"
 #include "sqlite_db.hpp"
 
@@ -18,92 +17,94 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 
-// The Store on one connection. One transaction at a time: other threads wait on the mutex; the same
-// thread calling transact() again from inside its work is refused.
+// The store's version: the newest audit sequence of its network.
+core::Result<std::int64_t> read_version(Connection& db, std::int64_t network) {
+  SqliteDb view(db);
+  return sql::network_version(view, network);
+}
+
+// True for a database no second connection can share (a private in-memory or temporary one).
+bool is_private(const std::string& path) { return path.empty() || path == ":memory:"; }
+
+// The Store on one writing connection with group commit (group_commit.hpp): transactions of every
+// thread run one after another, many of them committed together. version() of a file database reads on
+// a second, read-only connection, so that it never waits for a batch (WAL: readers do not block writers).
 class SqliteStore final : public program::Store {
  public:
-  SqliteStore(std::unique_ptr<Connection> db, std::int64_t network) : db_(std::move(db)), network_(network) {}
-
-  [[nodiscard]] core::Result<std::int64_t> version() override {
-    const std::lock_guard lock(mutex_);
-    SqliteDb db(*db_);
-    return sql::network_version(db, network_);
-  }
+  SqliteStore(std::unique_ptr<Connection> db, std::int64_t network)
+      : path_(db->path()), network_(network), writer_(std::move(db), network) {}
 
   [[nodiscard]] std::int64_t network() const override { return network_; }
 
   [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
-    const std::lock_guard lock(mutex_);
-    SqliteDb db(*db_);
-    return sql::list_networks(db);
+    return writer_.with_connection([](Connection& db) {
+      SqliteDb view(db);
+      return sql::list_networks(view);
+    });
   }
 
   [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
-    const std::lock_guard lock(mutex_);
-    SqliteDb db(*db_);
-    return sql::token_network(db, secret_hash);
+    return writer_.with_connection([&](Connection& db) {
+      SqliteDb view(db);
+      return sql::token_network(view, secret_hash);
+    });
   }
 
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
       const program::NetworkChoice& choice) override {
-    if (db_->path() == ":memory:" || db_->path().empty()) {
+    if (is_private(path_)) {
       return make_error(ErrorKind::kInvalidInput, "a private in-memory database holds one network");
     }
-    return open_sqlite_store(db_->path(), choice);
+    return open_sqlite_store(path_, choice);
+  }
+
+  [[nodiscard]] core::Result<std::int64_t> version() override {
+    if (is_private(path_) || writer_.running_here()) {
+      return writer_.with_connection([this](Connection& db) { return read_version(db, network_); });
+    }
+    const std::lock_guard lock(reader_mutex_);
+    if (reader_ == nullptr) {
+      auto opened = open_reader();
+      if (!opened.ok()) {
+        return opened.error();
+      }
+      reader_ = std::move(*opened);
+    }
+    return read_version(*reader_, network_);
   }
 
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
-    const std::lock_guard lock(mutex_);
-    if (in_transaction_) {
-      return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
-    }
-    if (auto begun = db_->execute("BEGIN IMMEDIATE"); !begun.ok()) {
-      return begun;
-    }
-    in_transaction_ = true;
-    Status result = run(work);
-    in_transaction_ = false;
-    if (!result.ok()) {
-      rollback();
-      return result;
-    }
-    if (auto committed = db_->execute("COMMIT"); !committed.ok()) {
-      rollback();
-      return committed;
-    }
-    return {};
+    return writer_.transact(work);
   }
 
-  //! The whole database, as Connection::image() gives it (waits for a transaction in progress).
+  //! The whole database, as Connection::image() gives it (waits for a batch in progress).
   [[nodiscard]] core::Result<std::string> image() {
-    const std::lock_guard lock(mutex_);
-    return db_->image();
+    return writer_.with_connection([](Connection& db) { return db.image(); });
   }
 
-  //! Connection::total_changes() (waits for a transaction in progress).
+  //! Connection::total_changes() of the writing connection (waits for a batch in progress).
   [[nodiscard]] std::int64_t total_changes() {
-    const std::lock_guard lock(mutex_);
-    return db_->total_changes();
+    return writer_.with_connection([](Connection& db) { return db.total_changes(); });
   }
 
  private:
-  Status run(const std::function<Status(program::StoreSession&)>& work) {
-    SqliteDb db(*db_);
-    sql::Session session(db, network_);
-    return sql::run_work(session, work);
-  }
-
-  // SQLite may already have rolled back on its own (after an I/O error, say).
-  void rollback() {
-    if (!db_->autocommit()) {
-      (void)db_->execute("ROLLBACK");
+  // The read-only connection of version(), opened on first use.
+  [[nodiscard]] core::Result<std::unique_ptr<Connection>> open_reader() const {
+    auto opened = Connection::open(path_);
+    if (!opened.ok()) {
+      return opened.error();
     }
+    if (auto read_only = (*opened)->execute("PRAGMA query_only = ON"); !read_only.ok()) {
+      return read_only.error();
+    }
+    return opened;
   }
 
-  std::recursive_mutex mutex_;
-  bool in_transaction_{false};
-  std::unique_ptr<Connection> db_;
+  std::string path_;
   std::int64_t network_;
+  GroupCommit writer_;
+  std::mutex reader_mutex_;
+  std::unique_ptr<Connection> reader_;
 };
 
 // Brings the schema of an open connection up to date and wraps it in a Store of the chosen network.

@@ -15,9 +15,10 @@ namespace covalue::adapters::sqlite {
 
 //! Opens (creating it when missing) the covalue database at `path`, or a fresh private one for
 //! ":memory:", and brings its schema up to date. File databases use WAL journaling, so readers never
-//! block the writer, and wait up to 5 s for a lock held by another connection. transact() runs one
-//! transaction at a time per Store (callers on other threads wait); a nested transact() from inside
-//! the work is refused with kInternal. Errors name the path: kInvalidInput when the file cannot be
+//! block the writer, and wait up to 5 s for a lock held by another connection. The works of transact()
+//! calls from any thread run one after another on one connection, those waiting together committed in
+//! one transaction (group commit), each in its own savepoint; a nested transact() from inside a work is
+//! refused with kInternal. Errors name the path: kInvalidInput when the file cannot be
 //! opened or is not a covalue database, kConflict when its schema is newer than this binary's.
 //! The store works on the network `network` chooses (by default the database's only one).
 [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path,

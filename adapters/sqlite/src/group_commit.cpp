@@ -1,0 +1,176 @@
+#include "group_commit.hpp"
+
+#include <exception>
+#include <string>
+
+#include "covalue/adapters/sql/session.hpp"
+#include "sqlite_db.hpp"
+
+namespace covalue::adapters::sqlite {
+namespace {
+
+using core::ErrorKind;
+using core::make_error;
+using core::Status;
+
+// The GroupCommit whose batch the current thread is running, if any.
+thread_local const GroupCommit* tl_running = nullptr;
+
+// Marks the current thread as running a batch of `owner` for as long as it lives.
+class RunningBatch {
+ public:
+  explicit RunningBatch(const GroupCommit* owner) : previous_(std::exchange(tl_running, owner)) {}
+  RunningBatch(const RunningBatch&) = delete;
+  RunningBatch& operator=(const RunningBatch&) = delete;
+  ~RunningBatch() { tl_running = previous_; }
+
+ private:
+  const GroupCommit* previous_;
+};
+
+// Runs the work on a session of `db` for `network`; an exception becomes kInternal.
+Status run_guarded(Connection& db, std::int64_t network, const Work& work) {
+  SqliteDb view(db);
+  sql::Session session(view, network);
+  return sql::run_work(session, work);
+}
+
+// What became of one work inside the batch's transaction.
+struct Outcome {
+  Status status;
+  bool transaction_intact{true};  // false: the batch can no longer be committed
+};
+
+// Undoes a failed work: back to its savepoint, which is then released.
+Outcome undo(Connection& db, Status failed) {
+  if (auto back = db.prepare("ROLLBACK TO store_work").run(); !back.ok()) {
+    return {std::move(failed), false};
+  }
+  const bool released = db.prepare("RELEASE store_work").run().ok();
+  return {std::move(failed), released};
+}
+
+// Runs one work in its own savepoint: released when the work returns ok, rolled back to when it fails.
+Outcome run_in_savepoint(Connection& db, std::int64_t network, const Work& work) {
+  if (auto begun = db.prepare("SAVEPOINT store_work").run(); !begun.ok()) {
+    return {begun, !db.autocommit()};
+  }
+  Status status = run_guarded(db, network, work);
+  if (db.autocommit()) {
+    // SQLite has rolled the whole transaction back on its own (an I/O error, a full disk, ...).
+    if (status.ok()) {
+      status = make_error(ErrorKind::kInternal, "the database rolled the transaction back");
+    }
+    return {std::move(status), false};
+  }
+  if (!status.ok()) {
+    return undo(db, std::move(status));
+  }
+  if (auto released = db.prepare("RELEASE store_work").run(); !released.ok()) {
+    return undo(db, released);
+  }
+  return {};
+}
+
+// SQLite may already have rolled back on its own (after an I/O error, say).
+void rollback(Connection& db) {
+  if (!db.autocommit()) {
+    (void)db.execute("ROLLBACK");
+  }
+}
+
+// Gives every work of the batch that had succeeded the error that kept the batch from committing.
+template <typename Batch>
+void fail_kept(Batch& batch, const core::Error& error) {
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    if (batch.works[i]->result.ok()) {
+      batch.works[i]->result = error;
+    }
+  }
+}
+
+}  // namespace
+
+bool GroupCommit::running_here() const { return tl_running == this; }
+
+Status GroupCommit::transact(const Work& work) {
+  if (running_here()) {
+    return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
+  }
+  Pending mine(work);
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&mine);
+  // Whoever finds no batch running leads the next one, a waiter woken for it or a newcomer (no thread
+  // ever waits for a particular sleeper to be scheduled). A leader leads until its own work is done.
+  while (!mine.done) {
+    if (leading_) {
+      mine.wake.wait(lock);
+      continue;
+    }
+    leading_ = true;
+    lock.unlock();
+    Batch batch;
+    run_batch(batch);
+    lock.lock();
+    finish(batch);
+  }
+  return std::move(mine.result);
+}
+
+void GroupCommit::run_batch(Batch& batch) {
+  const std::lock_guard connection(connection_mutex_);
+  const RunningBatch running(this);
+  if (auto begun = db_->prepare("BEGIN IMMEDIATE").run(); !begun.ok()) {
+    while (Pending* next = take_next(batch)) {
+      next->result = begun;
+    }
+  } else if (run_works(batch)) {
+    if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
+      rollback(*db_);
+      fail_kept(batch, committed.error());
+    }
+  }
+}
+
+bool GroupCommit::run_works(Batch& batch) {
+  while (Pending* next = take_next(batch)) {
+    Outcome outcome = run_in_savepoint(*db_, network_, *next->work);
+    next->result = std::move(outcome.status);
+    if (!outcome.transaction_intact) {
+      rollback(*db_);
+      fail_kept(batch, make_error(ErrorKind::kInternal,
+                                  "the transaction was rolled back after a failure in another work of its batch; "
+                                  "nothing of this work was written"));
+      return false;
+    }
+  }
+  return true;
+}
+
+GroupCommit::Pending* GroupCommit::take_next(Batch& batch) {
+  if (batch.size == batch.works.size()) {
+    return nullptr;
+  }
+  const std::lock_guard lock(queue_mutex_);
+  if (queue_.empty()) {
+    return nullptr;
+  }
+  Pending* next = queue_.front();
+  queue_.pop_front();
+  batch.works[batch.size++] = next;
+  return next;
+}
+
+void GroupCommit::finish(const Batch& batch) {
+  // Notified under the lock: a waiter may return (and its Pending die) as soon as the lock is free.
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    batch.works[i]->done = true;
+    batch.works[i]->wake.notify_one();
+  }
+  leading_ = false;
+  if (!queue_.empty()) {
+    queue_.front()->wake.notify_one();
+  }
+}
+
+}  // namespace covalue::adapters::sqlite
