@@ -124,8 +124,10 @@ TEST_F(HttpDictionary, NamesEveryBodyMemberAndEnumValue) {
 }
 
 TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
-  // initNetwork can only conflict: the seeded network exists already.
-  const std::set<std::string_view> never_succeeds = {"initNetwork"};
+  // initNetwork can only conflict: the seeded network exists already. The administrators' routes answer
+  // an admin token of the deployment only, which no caller of the fuzzer's private in-memory worlds holds
+  // (a private database serves one network); tests/server/server_tenancy_test.cpp runs them over HTTP.
+  const std::set<std::string_view> never_succeeds = {"initNetwork", "listNetworks", "createNetwork"};
   std::set<std::string_view> seeded;
   std::set<std::string_view> succeeded;
   const SeededNetwork& network = SeededNetwork::get();
