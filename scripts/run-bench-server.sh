@@ -54,7 +54,7 @@ prepare() {
 # with cycle 9 voting; tokens holds the representatives of all of them (a token names its network).
 prepare_networks() {
   local db=$1 count=$2
-  "$bin" demo --db "$work/source.db" >/dev/null
+  "$bin" demo --replace --db "$work/source.db" >/dev/null
   "$bin" network export --db "$work/source.db" --output "$work/demo.json"
   tokens=""
   for k in $(seq "$count"); do
