@@ -132,6 +132,9 @@ constexpr const char* kSchemas = R"JSON({
               "secret": {"type": "string", "description": "shown once"}}}]},
   "Network": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
   "NetworkList": {"type": "array", "items": {"$ref": "#/components/schemas/Network"}},
+  "NetworkArchive": {"type": "object", "description": "a covalue network archive, format and fields in docs/archive.md",
+              "required": ["format", "version"], "properties": {"format": {"type": "string"},
+              "version": {"type": "integer"}}},
   "CreatedNetwork": {"allOf": [{"$ref": "#/components/schemas/Network"}, {"type": "object", "properties": {
               "coordinator": {"$ref": "#/components/schemas/IssuedToken",
                 "description": "the network's first coordinator token; its secret is shown once"}}}]},

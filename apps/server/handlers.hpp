@@ -62,6 +62,8 @@ namespace covalue::server {
 
 //! handlers_admin.cpp: the networks of the database (administrators only).
 [[nodiscard]] core::Result<Reply> handle_networks_list(RouteCall& call);
+//! GET /api/networks/{network}/export: the network's archive (docs/archive.md), as `network export` writes it.
+[[nodiscard]] core::Result<Reply> handle_network_export(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_networks_create(RouteCall& call);
 
 }  // namespace covalue::server

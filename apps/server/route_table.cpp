@@ -138,6 +138,10 @@ std::vector<Route> route_table() {
        "answer only)",
        kAdmin, "Charter", "CreatedNetwork", 201, "", R"({"name":"Example network 2","capacity":"100","rule":"mes"})",
        handle_networks_create},
+      {kGet, "/api/networks/{network}/export", "exportNetwork", "admin",
+       "The whole network as one JSON archive, as `covalue network export` writes it (docs/archive.md; "
+       "administrators)",
+       kAdmin, "", "NetworkArchive", 200, "", "", handle_network_export},
   };
 }
 

@@ -120,9 +120,9 @@ class ServedNetworks : public ::testing::Test {
 
   //! Ids both networks have, and ids only Beta has (its partner 4, initiative 4, cycle 2, token 8).
   inline static const std::map<std::string, std::string> kShared = {
-      {"partner", "1"}, {"initiative", "1"}, {"cycle", "1"}, {"token", "4"}, {"kind", "network"}};
+      {"partner", "1"}, {"initiative", "1"}, {"cycle", "1"}, {"token", "4"}, {"kind", "network"}, {"network", "1"}};
   inline static const std::map<std::string, std::string> kBetaOnly = {
-      {"partner", "4"}, {"initiative", "4"}, {"cycle", "2"}, {"token", "8"}, {"kind", "partner"}};
+      {"partner", "4"}, {"initiative", "4"}, {"cycle", "2"}, {"token", "8"}, {"kind", "partner"}, {"network", "2"}};
 
   ServerTempDir dir_;
   std::unique_ptr<ServerProcess> server_;
@@ -200,6 +200,18 @@ TEST_F(ServedNetworks, AnAdministratorCreatesANetworkAndItsFirstCoordinator) {
   EXPECT_NE(deployment.find("create_network"), std::string::npos) << deployment;
   EXPECT_NE(deployment.find("Gamma"), std::string::npos) << deployment;
   EXPECT_EQ(run_cli("audit verify --admins --db " + db()).first, 0);
+}
+
+TEST_F(ServedNetworks, AnAdministratorExportsANetworkAsTheCliDoes) {
+  const HttpAnswer answer = get("/api/networks/2/export", admin_);
+  EXPECT_EQ(answer.status, 200);
+  const auto [code, archive] = run_cli("network export --output - --network Beta --db " + db());
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(answer.body, archive);  // byte for byte: one codec
+  EXPECT_NE(answer.body.find("\"Beta\""), std::string::npos);
+  EXPECT_EQ(get("/api/networks/9/export", admin_).status, 404);
+  EXPECT_EQ(get("/api/networks/0/export", admin_).status, 400);  // ids are positive: the deployment is no network
+  EXPECT_EQ(get("/api/networks/2/export", beta_.coordinator).status, 403);
 }
 
 TEST_F(ServedNetworks, ABadNetworkIsRefusedNamingTheFieldAndNothingIsCreated) {
