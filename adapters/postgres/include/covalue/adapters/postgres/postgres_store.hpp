@@ -22,10 +22,10 @@ struct PostgresOptions {
 //! to date (concurrent openers wait for each other). transact() runs SERIALIZABLE on a pooled
 //! connection, so several threads run transactions at once; on a serialisation failure or a
 //! deadlock it runs the work again, and after max_attempts it gives up with kConflict. Transactions
-//! of covalue processes queue on their network's advisory lock, so they do not fail each other's serialisation. Errors name the URL
-//! without its password: kInvalidInput when the server cannot be reached or the database holds another application's
-//! tables, kConflict when its schema is newer than this binary's.
-//! The store works on the network `network` chooses (by default the database's only one).
+//! of covalue processes queue on their network's advisory lock, so they do not fail each other's serialisation. Errors
+//! name the URL without its password: kInvalidInput when the server cannot be reached or the database holds another
+//! application's tables, kConflict when its schema is newer than this binary's. The store works on the network
+//! `network` chooses (by default the database's only one).
 [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_postgres_store(
     const std::string& url, PostgresOptions options = {}, const program::NetworkChoice& network = {});
 
