@@ -21,8 +21,8 @@ namespace covalue::adapters::sqlite {
 //! refused with kInternal. Errors name the path: kInvalidInput when the file cannot be
 //! opened or is not a covalue database, kConflict when its schema is newer than this binary's.
 //! The store works on the network `network` chooses (by default the database's only one).
-[[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path,
-                                                                const program::NetworkChoice& network = {});
+[[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_store(
+    const std::string& path, const program::NetworkChoice& network = {});
 
 //! The whole database of a store that open_sqlite_store or open_sqlite_image opened, as bytes (the
 //! SQLite file format), taken between transactions; kInvalidInput for a store of another kind.
