@@ -83,7 +83,7 @@ template <typename Row>
                                     const std::vector<program::ReportColumn<Row>>& columns,
                                     core::Result<std::vector<Row>> (*read)(ProgramSession& session),
                                     bool whole_database = false,
-                                    std::shared_ptr<ProgramFlags> flags = std::make_shared<ProgramFlags>()) {
+                                    const std::shared_ptr<ProgramFlags>& flags = std::make_shared<ProgramFlags>()) {
   flags->whole_database = whole_database;
   flags->add_output(command);
   return [flags, key = std::move(key), title = std::move(title), &columns, read] {
