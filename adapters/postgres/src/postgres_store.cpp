@@ -10,6 +10,7 @@
 
 #include "connection_pool.hpp"
 #include "covalue/adapters/sql/networks.hpp"
+#include "covalue/adapters/sql/read_cache.hpp"
 #include "covalue/adapters/sql/session.hpp"
 #include "pg_db.hpp"
 #include "schema.hpp"
@@ -124,7 +125,7 @@ class PostgresStore final : public program::Store {
       return {lease.error(), false};
     }
     Connection& db = **lease;
-    Attempt attempt = run_in_transaction(db, work, locked, network_);
+    Attempt attempt = run_in_transaction(db, work, locked);
     if (locked && db.usable()) {
       try {
         pqxx::nontransaction tx(db.handle());
@@ -157,19 +158,27 @@ class PostgresStore final : public program::Store {
     }
   }
 
-  static Attempt run_in_transaction(Connection& db, const Work& work, bool locked, std::int64_t network) {
+  // Runs the work with its reads cached; the cache learns what it read and changed once COMMIT
+  // succeeded, before the writer lock is released.
+  Attempt run_in_transaction(Connection& db, const Work& work, bool locked) {
     bool committing = false;
     try {
       pqxx::nontransaction tx(db.handle());
       if (locked) {
-        tx.exec(writer_lock("pg_advisory_lock", network));
+        tx.exec(writer_lock("pg_advisory_lock", network_));
       }
       tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
       PgDb pg(db, tx);
-      sql::Session session(pg, network);
-      Status result = sql::run_work(session, work);
+      sql::Session session(pg, network_);
+      sql::TransactionReads reads(cache_);
+      sql::CachedSession cached(session, reads);
+      Status result = sql::run_work(cached, work);
       committing = true;
-      return finish(tx, pg, std::move(result));
+      Attempt attempt = finish(tx, pg, std::move(result));
+      if (attempt.status.ok() && !attempt.retry) {
+        reads.commit();
+      }
+      return attempt;
     } catch (...) {
       std::string sqlstate;
       bool lost = false;
@@ -187,6 +196,7 @@ class PostgresStore final : public program::Store {
   PostgresOptions options_;
   ConnectionPool pool_;
   std::int64_t network_;
+  sql::ReadCache cache_;  // the network's reads, kept between transactions (sql/read_cache.hpp)
 };
 
 }  // namespace

@@ -87,15 +87,7 @@ core::Result<std::vector<program::AccessToken>> Session::tokens() {
 }
 
 core::Status Session::append_audit(const program::AuditEntry& entry) {
-  auto last = in_network(sq::kLastSequence).single_int();
-  if (!last.ok()) {
-    return last.error();
-  }
-  if (entry.sequence != *last + 1) {
-    return make_error(ErrorKind::kConflict, "the next audit entry is number " + std::to_string(*last + 1) + ", not " +
-                                                std::to_string(entry.sequence));
-  }
-  return atomically([&]() -> core::Status {
+  auto appended = atomically([&]() -> core::Result<std::int64_t> {
     return in_network(sq::kAppendAudit)
         .bind_int(entry.sequence)
         .bind_text(entry.time)
@@ -104,8 +96,22 @@ core::Status Session::append_audit(const program::AuditEntry& entry) {
         .bind_text(entry.detail)
         .bind_text(entry.previous_hash)
         .bind_text(entry.hash)
-        .run();
+        .bind_int(entry.sequence)
+        .bind_int(network_)
+        .changed();
   });
+  if (!appended.ok()) {
+    return appended.error();
+  }
+  if (*appended == 1) {
+    return {};
+  }
+  auto last = in_network(sq::kLastSequence).single_int();
+  if (!last.ok()) {
+    return last.error();
+  }
+  return make_error(ErrorKind::kConflict, "the next audit entry is number " + std::to_string(*last + 1) + ", not " +
+                                              std::to_string(entry.sequence));
 }
 
 core::Result<std::optional<program::AuditEntry>> Session::last_audit() {

@@ -28,11 +28,12 @@ class RunningBatch {
   const GroupCommit* previous_;
 };
 
-// Runs the work on a session of `db` for `network`; an exception becomes kInternal.
-Status run_guarded(Connection& db, std::int64_t network, const Work& work) {
+// Runs the work on a session of `db` for `network`, its reads cached; an exception becomes kInternal.
+Status run_guarded(Connection& db, std::int64_t network, sql::TransactionReads& reads, const Work& work) {
   SqliteDb view(db);
   sql::Session session(view, network);
-  return sql::run_work(session, work);
+  sql::CachedSession cached(session, reads);
+  return sql::run_work(cached, work);
 }
 
 // What became of one work inside the batch's transaction.
@@ -42,7 +43,8 @@ struct Outcome {
 };
 
 // Undoes a failed work: back to its savepoint, which is then released.
-Outcome undo(Connection& db, Status failed) {
+Outcome undo(Connection& db, sql::TransactionReads& reads, Status failed) {
+  reads.work_undone();
   if (auto back = db.prepare("ROLLBACK TO store_work").run(); !back.ok()) {
     return {std::move(failed), false};
   }
@@ -51,11 +53,11 @@ Outcome undo(Connection& db, Status failed) {
 }
 
 // Runs one work in its own savepoint: released when the work returns ok, rolled back to when it fails.
-Outcome run_in_savepoint(Connection& db, std::int64_t network, const Work& work) {
+Outcome run_in_savepoint(Connection& db, std::int64_t network, sql::TransactionReads& reads, const Work& work) {
   if (auto begun = db.prepare("SAVEPOINT store_work").run(); !begun.ok()) {
     return {begun, !db.autocommit()};
   }
-  Status status = run_guarded(db, network, work);
+  Status status = run_guarded(db, network, reads, work);
   if (db.autocommit()) {
     // SQLite has rolled the whole transaction back on its own (an I/O error, a full disk, ...).
     if (status.ok()) {
@@ -64,10 +66,10 @@ Outcome run_in_savepoint(Connection& db, std::int64_t network, const Work& work)
     return {std::move(status), false};
   }
   if (!status.ok()) {
-    return undo(db, std::move(status));
+    return undo(db, reads, std::move(status));
   }
   if (auto released = db.prepare("RELEASE store_work").run(); !released.ok()) {
-    return undo(db, released);
+    return undo(db, reads, released);
   }
   return {};
 }
@@ -124,17 +126,22 @@ void GroupCommit::run_batch(Batch& batch) {
     while (Pending* next = take_next(batch)) {
       next->result = begun;
     }
-  } else if (run_works(batch)) {
-    if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
-      rollback(*db_);
-      fail_kept(batch, committed.error());
+  } else {
+    sql::TransactionReads reads(cache_);
+    if (run_works(batch, reads)) {
+      if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
+        rollback(*db_);
+        fail_kept(batch, committed.error());
+      } else {
+        reads.commit();
+      }
     }
   }
 }
 
-bool GroupCommit::run_works(Batch& batch) {
+bool GroupCommit::run_works(Batch& batch, sql::TransactionReads& reads) {
   while (Pending* next = take_next(batch)) {
-    Outcome outcome = run_in_savepoint(*db_, network_, *next->work);
+    Outcome outcome = run_in_savepoint(*db_, network_, reads, *next->work);
     next->result = std::move(outcome.status);
     if (!outcome.transaction_intact) {
       rollback(*db_);

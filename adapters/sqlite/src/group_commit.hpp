@@ -4,7 +4,9 @@
 // one thread at a time (the leader: a caller that finds no batch running) takes the queued works,
 // runs them one after another inside ONE transaction, each in its own savepoint, commits once and
 // hands every caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per
-// batch instead of once per work. The work of a waiting caller runs on the leader's thread.
+// batch instead of once per work. The work of a waiting caller runs on the leader's thread. The
+// network's reads are kept between batches while its audit chain stays where they were read
+// (sql/read_cache.hpp).
 
 #include <array>
 #include <condition_variable>
@@ -16,6 +18,7 @@
 #include <utility>
 
 #include "connection.hpp"
+#include "covalue/adapters/sql/read_cache.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::adapters::sqlite {
@@ -72,7 +75,7 @@ class GroupCommit {
   // Runs one batch from the queue's front; holds the connection throughout.
   void run_batch(Batch& batch);
   // Runs the works of a batch whose BEGIN succeeded; false when the transaction was lost midway.
-  [[nodiscard]] bool run_works(Batch& batch);
+  [[nodiscard]] bool run_works(Batch& batch, sql::TransactionReads& reads);
   // Moves the queue's front into the batch and returns it; nothing when the queue is empty or the
   // batch full.
   [[nodiscard]] Pending* take_next(Batch& batch);
@@ -86,6 +89,7 @@ class GroupCommit {
   std::mutex connection_mutex_;  // held by the leader for a whole batch
   std::unique_ptr<Connection> db_;
   std::int64_t network_;
+  sql::ReadCache cache_;  // the network's reads, kept between batches (read_cache.hpp)
 };
 
 }  // namespace covalue::adapters::sqlite

@@ -1,0 +1,271 @@
+#include "covalue/adapters/sql/read_cache.hpp"
+
+#include <algorithm>
+
+namespace covalue::adapters::sql {
+
+namespace {
+
+ChainHead head_of(const std::optional<program::AuditEntry>& last) {
+  return last ? ChainHead{last->sequence, last->hash} : ChainHead{};
+}
+
+}  // namespace
+
+std::uint64_t ReadCache::generation() const {
+  const std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+void ReadCache::clear() {
+  const std::lock_guard lock(mutex_);
+  entries_.clear();
+  head_.reset();
+  ++generation_;
+}
+
+void ReadCache::committed(std::uint64_t generation, const ChainHead& start, const ChainHead& end, std::uint32_t changed,
+                          std::vector<Entry> read) {
+  const std::lock_guard lock(mutex_);
+  const bool changes = changed != 0 || end != start;
+  if (generation != generation_) {
+    // Another transaction handed changes over since this one started: its reads may be older than the
+    // cache, and the cache may not know of its changes.
+    if (changes) {
+      entries_.clear();
+      head_.reset();
+      ++generation_;
+    }
+    return;
+  }
+  if (!changes) {
+    // A reading transaction: its reads join the cache at its head, unless the cache is at a newer one.
+    if (head_ && *head_ != start) {
+      if (head_->sequence >= start.sequence) {
+        return;
+      }
+      entries_.clear();
+    }
+    head_ = start;
+  } else {
+    if (head_ == start) {
+      std::erase_if(entries_, [&](const auto& entry) {
+        return (changed & (1U << static_cast<unsigned>(entry.first.first))) != 0;
+      });
+    } else {
+      entries_.clear();
+    }
+    head_ = end;
+    ++generation_;
+  }
+  for (Entry& entry : read) {
+    if ((changed & (1U << static_cast<unsigned>(entry.rows))) == 0) {
+      entries_.insert_or_assign({entry.rows, entry.key}, std::move(entry.value));
+    }
+  }
+}
+
+void TransactionReads::commit() {
+  if (!start_) {
+    if (changed_ != 0 || appended_) {
+      cache_.clear();
+    }
+    return;
+  }
+  if (!last_ && appended_) {
+    cache_.clear();  // an undone work hid where the chain ends now
+    return;
+  }
+  const ChainHead end = last_ ? head_of(*last_) : *start_;
+  cache_.committed(generation_, *start_, end, changed_, std::move(read_));
+}
+
+template <typename T, typename Read>
+core::Result<T> CachedSession::cached(Rows rows, std::int64_t key, Read read) {
+  if (reads_.changed(rows)) {
+    return read();
+  }
+  if (!reads_.start_ && !reads_.appended_) {
+    if (auto last = last_audit(); !last.ok()) {
+      return last.error();
+    }
+  }
+  if (!reads_.start_) {
+    return read();  // the transaction appended before it read: its start is unknown
+  }
+  if (std::shared_ptr<const T> hit = reads_.cache_.find<T>(*reads_.start_, rows, key)) {
+    return T(*hit);
+  }
+  core::Result<T> value = read();
+  if (value.ok() && !reads_.changed(rows)) {
+    reads_.read_.push_back({rows, key, std::make_shared<const T>(*value)});
+  }
+  return value;
+}
+
+core::Result<std::optional<program::AuditEntry>> CachedSession::last_audit() {
+  if (reads_.last_) {
+    return *reads_.last_;
+  }
+  // The generation before the read: a commit handed over after it may be newer than this start.
+  const std::uint64_t generation = reads_.cache_.generation();
+  core::Result<std::optional<program::AuditEntry>> last = inner_.last_audit();
+  if (!last.ok()) {
+    return last;
+  }
+  reads_.last_ = *last;
+  if (!reads_.start_ && !reads_.appended_) {
+    reads_.start_ = head_of(*last);
+    reads_.generation_ = generation;
+  }
+  return last;
+}
+
+core::Status CachedSession::append_audit(const program::AuditEntry& entry) {
+  core::Status appended = inner_.append_audit(entry);
+  if (appended.ok()) {
+    reads_.appended_ = true;
+    reads_.last_ = entry;
+  } else {
+    reads_.last_.reset();
+  }
+  return appended;
+}
+
+core::Result<std::vector<program::AuditEntry>> CachedSession::audit_entries(std::int64_t after, std::int64_t limit) {
+  return inner_.audit_entries(after, limit);
+}
+
+core::Result<std::optional<net::Charter>> CachedSession::charter() {
+  return cached<std::optional<net::Charter>>(Rows::kCharter, -1, [&] { return inner_.charter(); });
+}
+
+core::Status CachedSession::save_charter(const net::Charter& charter) {
+  reads_.change(Rows::kCharter);
+  return inner_.save_charter(charter);
+}
+
+core::Result<net::PartnerId> CachedSession::insert_partner(const net::Partner& partner) {
+  reads_.change(Rows::kPartners);
+  return inner_.insert_partner(partner);
+}
+
+core::Status CachedSession::update_partner(const net::Partner& partner) {
+  reads_.change(Rows::kPartners);
+  return inner_.update_partner(partner);
+}
+
+core::Result<std::vector<net::Partner>> CachedSession::partners() {
+  return cached<std::vector<net::Partner>>(Rows::kPartners, -1, [&] { return inner_.partners(); });
+}
+
+core::Result<net::ObjectiveId> CachedSession::insert_objective(const net::Objective& objective) {
+  reads_.change(Rows::kObjectives);
+  return inner_.insert_objective(objective);
+}
+
+core::Result<std::vector<net::Objective>> CachedSession::objectives() {
+  return cached<std::vector<net::Objective>>(Rows::kObjectives, -1, [&] { return inner_.objectives(); });
+}
+
+core::Result<net::InitiativeId> CachedSession::insert_initiative(const net::Initiative& initiative) {
+  reads_.change(Rows::kInitiatives);
+  return inner_.insert_initiative(initiative);
+}
+
+core::Status CachedSession::update_initiative(const net::Initiative& initiative) {
+  reads_.change(Rows::kInitiatives);
+  return inner_.update_initiative(initiative);
+}
+
+core::Result<std::vector<net::Initiative>> CachedSession::initiatives() {
+  return cached<std::vector<net::Initiative>>(Rows::kInitiatives, -1, [&] { return inner_.initiatives(); });
+}
+
+core::Result<std::vector<net::Initiative>> CachedSession::initiatives_in_cycle(net::CycleNumber cycle) {
+  return cached<std::vector<net::Initiative>>(Rows::kInitiatives, cycle,
+                                              [&] { return inner_.initiatives_in_cycle(cycle); });
+}
+
+core::Status CachedSession::insert_cycle(const net::Cycle& cycle) {
+  reads_.change(Rows::kCycles);
+  return inner_.insert_cycle(cycle);
+}
+
+core::Status CachedSession::update_cycle(const net::Cycle& cycle) {
+  reads_.change(Rows::kCycles);
+  return inner_.update_cycle(cycle);
+}
+
+core::Result<std::vector<net::Cycle>> CachedSession::cycles() {
+  return cached<std::vector<net::Cycle>>(Rows::kCycles, -1, [&] { return inner_.cycles(); });
+}
+
+core::Status CachedSession::put_ballot(const net::PartnerBallot& ballot) {
+  reads_.change(Rows::kBallots);
+  return inner_.put_ballot(ballot);
+}
+
+core::Result<std::vector<net::PartnerBallot>> CachedSession::ballots(net::CycleNumber cycle) {
+  return cached<std::vector<net::PartnerBallot>>(Rows::kBallots, cycle, [&] { return inner_.ballots(cycle); });
+}
+
+core::Status CachedSession::save_outcome(const net::CycleOutcome& outcome) {
+  reads_.change(Rows::kOutcomes);
+  return inner_.save_outcome(outcome);
+}
+
+core::Result<std::vector<net::CycleOutcome>> CachedSession::outcomes() {
+  return cached<std::vector<net::CycleOutcome>>(Rows::kOutcomes, -1, [&] { return inner_.outcomes(); });
+}
+
+core::Status CachedSession::put_realised_value(const net::RealisedValue& value) {
+  reads_.change(Rows::kRealised);
+  return inner_.put_realised_value(value);
+}
+
+core::Result<std::vector<net::RealisedValue>> CachedSession::realised_values() {
+  return cached<std::vector<net::RealisedValue>>(Rows::kRealised, -1, [&] { return inner_.realised_values(); });
+}
+
+core::Status CachedSession::put_kpi_measurement(const net::KpiMeasurement& measurement) {
+  reads_.change(Rows::kKpis);
+  return inner_.put_kpi_measurement(measurement);
+}
+
+core::Result<std::vector<net::KpiMeasurement>> CachedSession::kpi_measurements() {
+  return cached<std::vector<net::KpiMeasurement>>(Rows::kKpis, -1, [&] { return inner_.kpi_measurements(); });
+}
+
+core::Result<std::optional<net::Scorecard>> CachedSession::scorecard() {
+  return cached<std::optional<net::Scorecard>>(Rows::kScorecard, -1, [&] { return inner_.scorecard(); });
+}
+
+core::Status CachedSession::save_scorecard(const net::Scorecard& scorecard) {
+  reads_.change(Rows::kScorecard);
+  return inner_.save_scorecard(scorecard);
+}
+
+core::Status CachedSession::put_initiative_score(const net::InitiativeScore& score) {
+  reads_.change(Rows::kScores);
+  return inner_.put_initiative_score(score);
+}
+
+core::Result<std::vector<net::InitiativeScore>> CachedSession::initiative_scores() {
+  return cached<std::vector<net::InitiativeScore>>(Rows::kScores, -1, [&] { return inner_.initiative_scores(); });
+}
+
+// Tokens are not cached: authentication must see a revocation at once, and reads them by secret.
+core::Result<program::TokenId> CachedSession::insert_token(const program::AccessToken& token) {
+  return inner_.insert_token(token);
+}
+
+core::Result<std::optional<program::AccessToken>> CachedSession::find_token(const std::string& secret_hash) {
+  return inner_.find_token(secret_hash);
+}
+
+core::Status CachedSession::revoke_token(program::TokenId id) { return inner_.revoke_token(id); }
+
+core::Result<std::vector<program::AccessToken>> CachedSession::tokens() { return inner_.tokens(); }
+
+}  // namespace covalue::adapters::sql

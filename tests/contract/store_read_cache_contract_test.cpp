@@ -1,0 +1,135 @@
+// The storage contract, part 5: reads kept between transactions (adapters/sql/read_cache.hpp) never
+// show data older than the database's. A store keeps what it read while its network's audit chain
+// stays where it was; a change from another store (another process), an undone change, and a change
+// without an audit entry must all be seen at once.
+#include <atomic>
+#include <thread>
+
+#include "store_contract.hpp"
+
+namespace covalue::testing {
+namespace {
+
+using program::StoreSession;
+
+// Appends the next audit entry to the chain, as every change of the program does.
+core::Status audit_next(StoreSession& s) {
+  auto last = s.last_audit();
+  if (!last.ok()) {
+    return last.error();
+  }
+  return s.append_audit(sample_audit(last->has_value() ? (*last)->sequence + 1 : 1));
+}
+
+// Adds a partner named `name` with its audit entry, in one transaction of `store`.
+void add_partner(program::Store& store, const std::string& name) {
+  must(store.transact([&](StoreSession& s) -> core::Status {
+    if (auto id = s.insert_partner(sample_partner(name, net::Tier::kOther)); !id.ok()) {
+      return id.error();
+    }
+    return audit_next(s);
+  }));
+}
+
+std::vector<std::string> partner_names(program::Store& store) {
+  std::vector<std::string> names;
+  for (const net::Partner& partner : read_in(store, [](StoreSession& s) { return s.partners(); })) {
+    names.push_back(partner.name);
+  }
+  return names;
+}
+
+std::unique_ptr<program::Store> same_network(program::Store& store) {
+  auto other = store.open_network({.name_or_id = std::to_string(store.network())});
+  EXPECT_TRUE(other.ok()) << other.error().to_string();
+  return other.ok() ? std::move(other).value() : nullptr;
+}
+
+TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsSeeAnotherStoresChange) {
+  const Filled filled = fill();
+  const std::size_t before = filled.expected.partners.size();
+  ASSERT_EQ(partner_names(store()).size(), before);  // read (and kept) here
+  auto other = same_network(store());
+  ASSERT_NE(other, nullptr);
+  add_partner(*other, "Joined elsewhere");
+  const auto names = partner_names(store());
+  ASSERT_EQ(names.size(), before + 1);
+  EXPECT_EQ(names.back(), "Joined elsewhere");
+  expect_same(snapshot(store()), snapshot(*other));
+}
+
+TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsForgetAnUndoneChange) {
+  const Filled filled = fill();
+  ASSERT_EQ(partner_names(store()).size(), filled.expected.partners.size());
+  const auto failed = store().transact([&](StoreSession& s) -> core::Status {
+    must(s.insert_partner(sample_partner("Undone", net::Tier::kOther)));
+    must(audit_next(s));
+    EXPECT_EQ(must(s.partners()).size(), filled.expected.partners.size() + 1);  // seen inside
+    return core::make_error(core::ErrorKind::kConflict, "changed my mind");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(partner_names(store()).size(), filled.expected.partners.size());
+  // The chain ends where it did: the next entry follows the last committed one.
+  add_partner(store(), "Kept");
+  const auto names = partner_names(store());
+  ASSERT_EQ(names.size(), filled.expected.partners.size() + 1);
+  EXPECT_EQ(names.back(), "Kept");
+  expect_same(snapshot(store()), snapshot(*same_network(store())));
+}
+
+TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsSeeAChangeWithoutAuditEntry) {
+  const Filled filled = fill();
+  ASSERT_EQ(partner_names(store()).size(), filled.expected.partners.size());
+  must(store().transact([](StoreSession& s) -> core::Status {
+    if (auto id = s.insert_partner(sample_partner("Unaudited", net::Tier::kOther)); !id.ok()) {
+      return id.error();
+    }
+    return {};
+  }));
+  EXPECT_EQ(partner_names(store()).back(), "Unaudited");
+}
+
+// Writers add partners while readers read them over and over: a reader never sees fewer partners than
+// it saw before, and afterwards the store shows exactly what a store opened afresh shows.
+TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcurrency) {
+  const Filled filled = fill();
+  constexpr int kWriters = 3;
+  constexpr int kAdds = 15;
+  std::atomic<bool> writing{true};
+  std::atomic<int> regressions{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 3; ++r) {
+    readers.emplace_back([&] {
+      std::size_t seen = 0;
+      while (writing.load()) {
+        const std::size_t now = partner_names(store()).size();
+        if (now < seen) {
+          regressions.fetch_add(1);
+        }
+        seen = now;
+      }
+    });
+  }
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      auto mine = w == 0 ? nullptr : same_network(store());  // writer 0 shares the readers' store
+      for (int k = 0; k < kAdds; ++k) {
+        add_partner(mine ? *mine : store(), "W" + std::to_string(w) + "-" + std::to_string(k));
+      }
+    });
+  }
+  for (auto& writer : writers) {
+    writer.join();
+  }
+  writing = false;
+  for (auto& reader : readers) {
+    reader.join();
+  }
+  EXPECT_EQ(regressions.load(), 0);
+  EXPECT_EQ(partner_names(store()).size(), filled.expected.partners.size() + kWriters * kAdds);
+  expect_same(snapshot(store()), snapshot(*same_network(store())));
+}
+
+}  // namespace
+}  // namespace covalue::testing
