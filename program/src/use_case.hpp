@@ -45,11 +45,11 @@ template <typename T>
   return initial;
 }
 
-//! Runs one read in its own transaction and returns what it read.
+//! Runs one read on a consistent view of the store (Store::read) and returns what it read.
 template <typename T>
 [[nodiscard]] core::Result<T> read_in(Store& store, const std::function<core::Result<T>(StoreSession&)>& read) {
   std::optional<T> out;
-  core::Status status = store.transact([&](StoreSession& session) -> core::Status {
+  core::Status status = store.read([&](StoreSession& session) -> core::Status {
     core::Result<T> value = read(session);
     if (!value) {
       return value.error();

@@ -26,27 +26,31 @@ using Work = std::function<Status(program::StoreSession&)>;
 // The stores whose transaction the current thread is inside (to refuse a nested transact()).
 thread_local std::vector<const void*> active_stores;
 
-// How one run of the work ended: its status, and whether it must run again.
+// How one run of the work ended: its status, whether it must run again, and whether the writer lock
+// was released with the transaction's end.
 struct Attempt {
   Status status;
   bool retry{false};
+  bool unlocked{false};
 };
 
-// Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise. Throws pqxx exceptions.
-Attempt finish(pqxx::nontransaction& tx, const PgDb& session, Status result) {
+// Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise, each followed by `unlock`
+// (when not empty) in the same round trip. Throws pqxx exceptions.
+Attempt finish(pqxx::nontransaction& tx, const PgDb& session, Status result, const std::string& unlock) {
+  const std::string then = unlock.empty() ? std::string() : "; " + unlock;
   if (session.must_retry()) {
-    tx.exec("ROLLBACK");
-    return {std::move(result), true};
+    tx.exec("ROLLBACK" + then);
+    return {std::move(result), true, !unlock.empty()};
   }
   if (result.ok() && session.aborted()) {
     result = *session.aborted();
   }
   if (!result.ok()) {
-    tx.exec("ROLLBACK");
-    return {std::move(result), false};
+    tx.exec("ROLLBACK" + then);
+    return {std::move(result), false, !unlock.empty()};
   }
-  tx.exec("COMMIT");
-  return {};
+  tx.exec("COMMIT" + then);
+  return {{}, false, !unlock.empty()};
 }
 
 // The first key of the advisory locks covalue's transactions queue on ("COVA" as a number); the second
@@ -90,7 +94,19 @@ class PostgresStore final : public program::Store {
       return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
     }
     active_stores.push_back(this);
-    Status result = run_attempts(work);
+    Status result = run_attempts(work, true);
+    active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
+    return result;
+  }
+
+  // Reads run without the writer lock, in a read-only REPEATABLE READ transaction: a consistent
+  // snapshot that never waits for the network's writers nor makes them wait.
+  [[nodiscard]] Status read(const Work& work) override {
+    if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
+      return make_error(ErrorKind::kInternal, "read() called from inside a transaction of the same store");
+    }
+    active_stores.push_back(this);
+    Status result = run_attempts(work, false);
     active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
     return result;
   }
@@ -100,17 +116,18 @@ class PostgresStore final : public program::Store {
   }
 
  private:
-  // Every attempt holds the writer lock, a session advisory lock taken before BEGIN (so the snapshot
-  // is taken after it): covalue's own transactions, from any process, queue instead of failing each
-  // other's serialisation (every change appends to the one audit chain, so they would). SERIALIZABLE
-  // stays, and so do the retries, against anything else writing to the database.
-  Status run_attempts(const Work& work) {
+  // Every attempt of a transaction (`locked`) holds the writer lock, a session advisory lock taken
+  // before BEGIN (so the snapshot is taken after it): covalue's own transactions, from any process,
+  // queue instead of failing each other's serialisation (every change appends to the network's audit
+  // chain, so they would). SERIALIZABLE stays, and so do the retries, against anything else writing to
+  // the database. A read takes no lock.
+  Status run_attempts(const Work& work, bool locked) {
     const int attempts = std::max(options_.max_attempts, 1);
     for (int attempt = 0; attempt < attempts; ++attempt) {
       if (attempt > 1) {
         back_off(attempt);
       }
-      Attempt outcome = run_once(work, true);
+      Attempt outcome = run_once(work, locked);
       if (!outcome.retry) {
         return outcome.status;
       }
@@ -126,7 +143,7 @@ class PostgresStore final : public program::Store {
     }
     Connection& db = **lease;
     Attempt attempt = run_in_transaction(db, work, locked);
-    if (locked && db.usable()) {
+    if (locked && !attempt.unlocked && db.usable()) {
       try {
         pqxx::nontransaction tx(db.handle());
         tx.exec(writer_lock("pg_advisory_unlock", network_));
@@ -159,22 +176,26 @@ class PostgresStore final : public program::Store {
   }
 
   // Runs the work with its reads cached; the cache learns what it read and changed once COMMIT
-  // succeeded, before the writer lock is released.
+  // succeeded. COMMIT and the unlock go in one round trip.
   Attempt run_in_transaction(Connection& db, const Work& work, bool locked) {
     bool committing = false;
     try {
       pqxx::nontransaction tx(db.handle());
       if (locked) {
+        // Two round trips: in one message the BEGIN would take the lock's statement (and its snapshot,
+        // taken before the wait) into the transaction.
         tx.exec(writer_lock("pg_advisory_lock", network_));
+        tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      } else {
+        tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
-      tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
       PgDb pg(db, tx);
       sql::Session session(pg, network_);
       sql::TransactionReads reads(cache_);
       sql::CachedSession cached(session, reads);
       Status result = sql::run_work(cached, work);
       committing = true;
-      Attempt attempt = finish(tx, pg, std::move(result));
+      Attempt attempt = finish(tx, pg, std::move(result), locked ? writer_lock("pg_advisory_unlock", network_) : "");
       if (attempt.status.ok() && !attempt.retry) {
         reads.commit();
       }

@@ -12,54 +12,40 @@ ChainHead head_of(const std::optional<program::AuditEntry>& last) {
 
 }  // namespace
 
-std::uint64_t ReadCache::generation() const {
+std::uint64_t ReadCache::epoch() const {
   const std::lock_guard lock(mutex_);
-  return generation_;
+  return epoch_;
 }
 
 void ReadCache::clear() {
   const std::lock_guard lock(mutex_);
   entries_.clear();
   head_.reset();
-  ++generation_;
+  ++epoch_;
 }
 
-void ReadCache::committed(std::uint64_t generation, const ChainHead& start, const ChainHead& end, std::uint32_t changed,
+void ReadCache::committed(std::uint64_t epoch, const ChainHead& start, const ChainHead& end, std::uint32_t changed,
                           std::vector<Entry> read) {
   const std::lock_guard lock(mutex_);
-  const bool changes = changed != 0 || end != start;
-  if (generation != generation_) {
-    // Another transaction handed changes over since this one started: its reads may be older than the
-    // cache, and the cache may not know of its changes.
-    if (changes) {
-      entries_.clear();
-      head_.reset();
-      ++generation_;
-    }
+  if (changed != 0 && end == start) {
+    // Rows changed without an audit entry: the head no longer names the data. Forget everything, and
+    // refuse the reads of transactions that started before (they may be older).
+    entries_.clear();
+    head_.reset();
+    ++epoch_;
     return;
   }
-  if (!changes) {
-    // A reading transaction: its reads join the cache at its head, unless the cache is at a newer one.
-    if (head_ && *head_ != start) {
-      if (head_->sequence >= start.sequence) {
-        return;
-      }
-      entries_.clear();
-    }
-    head_ = start;
-  } else {
-    if (head_ == start) {
-      std::erase_if(entries_, [&](const auto& entry) {
-        return (changed & (1U << static_cast<unsigned>(entry.first.first))) != 0;
-      });
-    } else {
-      entries_.clear();
-    }
-    head_ = end;
-    ++generation_;
+  if (epoch != epoch_ || (head_ && head_->sequence > end.sequence)) {
+    return;  // reads older than what the cache knows
   }
+  if (head_ == start) {
+    std::erase_if(entries_, [&](const auto& entry) { return (changed & bit(entry.first.first)) != 0; });
+  } else {
+    entries_.clear();  // the cache was at an older head (or none): start afresh from this transaction
+  }
+  head_ = end;
   for (Entry& entry : read) {
-    if ((changed & (1U << static_cast<unsigned>(entry.rows))) == 0) {
+    if ((changed & bit(entry.rows)) == 0) {
       entries_.insert_or_assign({entry.rows, entry.key}, std::move(entry.value));
     }
   }
@@ -77,7 +63,7 @@ void TransactionReads::commit() {
     return;
   }
   const ChainHead end = last_ ? head_of(*last_) : *start_;
-  cache_.committed(generation_, *start_, end, changed_, std::move(read_));
+  cache_.committed(epoch_, *start_, end, changed_, std::move(read_));
 }
 
 template <typename T, typename Read>
@@ -107,8 +93,9 @@ core::Result<std::optional<program::AuditEntry>> CachedSession::last_audit() {
   if (reads_.last_) {
     return *reads_.last_;
   }
-  // The generation before the read: a commit handed over after it may be newer than this start.
-  const std::uint64_t generation = reads_.cache_.generation();
+  // The epoch before the read: a change without audit entry handed over after it may be newer than
+  // this start.
+  const std::uint64_t epoch = reads_.cache_.epoch();
   core::Result<std::optional<program::AuditEntry>> last = inner_.last_audit();
   if (!last.ok()) {
     return last;
@@ -116,7 +103,7 @@ core::Result<std::optional<program::AuditEntry>> CachedSession::last_audit() {
   reads_.last_ = *last;
   if (!reads_.start_ && !reads_.appended_) {
     reads_.start_ = head_of(*last);
-    reads_.generation_ = generation;
+    reads_.epoch_ = epoch;
   }
   return last;
 }

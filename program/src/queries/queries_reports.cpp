@@ -8,7 +8,7 @@ namespace covalue::program {
 
 core::Result<std::vector<net::PartnerBallot>> Queries::ballots(net::CycleNumber number) {
   std::vector<net::PartnerBallot> visible;
-  core::Status status = store_.transact([&](StoreSession& session) -> core::Status {
+  core::Status status = store_.read([&](StoreSession& session) -> core::Status {
     core::Result<Snapshot> read = read_snapshot(session, {});
     if (!read) {
       return read.error();

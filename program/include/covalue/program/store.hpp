@@ -143,6 +143,13 @@ class Store {
   //! effect outside the session. transact() from inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
 
+  //! Runs `work`, which only reads, on a consistent view of the network as some transaction committed
+  //! it. A store may run it beside the network's writers instead of queuing behind them (PostgreSQL
+  //! does); a write from inside it fails. The default runs it as a transaction.
+  [[nodiscard]] virtual core::Status read(const std::function<core::Status(StoreSession&)>& work) {
+    return transact(work);
+  }
+
   //! A number that changes whenever any transaction of any process commits a change to this store's
   //! network (the newest audit sequence): read caches are valid while it stays the same.
   [[nodiscard]] virtual core::Result<std::int64_t> version() = 0;

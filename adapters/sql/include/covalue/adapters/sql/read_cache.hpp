@@ -10,10 +10,12 @@
 // that head, and after COMMIT hands the cache what it read and what it changed: the kinds it changed
 // are forgotten, the rest stay valid at the transaction's new head.
 //
-// Writes that append no audit entry (the storage contract suite makes some) leave the head where it
-// was; the kinds they changed are forgotten all the same. A transaction whose start was overtaken by
-// another's commit never hands its reads over (they may be older than the cache), and one that also
-// changed rows clears the cache. Another process's change moves the head, so the cache simply misses.
+// The cache takes a transaction's reads only when they are not older than what it knows: at its own
+// head, or at a newer one (it then starts afresh). Writes that append no audit entry (the storage
+// contract suite makes some) leave the head where it was, so they empty the cache and start a new
+// epoch: the reads of transactions that began before are refused. Another process's change moves the
+// head, so the cache simply misses; every change covalue makes is audited, and a change made to the
+// database behind covalue's back without an audit entry is not seen by a cache (nor by the chain).
 
 #include <cstdint>
 #include <map>
@@ -73,19 +75,23 @@ class ReadCache {
     return found == entries_.end() ? nullptr : std::static_pointer_cast<const T>(found->second);
   }
 
-  //! A number that grows with every transaction that hands over changes.
-  [[nodiscard]] std::uint64_t generation() const;
+  //! A number that grows whenever the cache is emptied because rows changed without an audit entry.
+  [[nodiscard]] std::uint64_t epoch() const;
 
-  //! After a COMMIT: a transaction that started at `start` (when the cache was at generation
-  //! `generation`), ended at `end`, changed the kinds in `changed` (a bit per Rows) and read `read`.
-  void committed(std::uint64_t generation, const ChainHead& start, const ChainHead& end, std::uint32_t changed,
+  //! After a COMMIT: a transaction that started at `start` (in epoch `epoch`), ended at `end`, changed
+  //! the kinds in `changed` (a bit per Rows) and read `read` (at `start`, of kinds it had not changed).
+  void committed(std::uint64_t epoch, const ChainHead& start, const ChainHead& end, std::uint32_t changed,
                  std::vector<Entry> read);
-  //! Forgets everything (a transaction changed rows but its start or end is unknown).
+  //! Forgets everything and starts a new epoch (a transaction changed rows where the chain's head cannot
+  //! tell).
   void clear();
+
+  //! The bit of `rows` in a set of kinds.
+  [[nodiscard]] static std::uint32_t bit(Rows rows) { return 1U << static_cast<unsigned>(rows); }
 
  private:
   mutable std::mutex mutex_;
-  std::uint64_t generation_{0};
+  std::uint64_t epoch_{0};
   std::optional<ChainHead> head_;
   std::map<std::pair<Rows, std::int64_t>, std::shared_ptr<const void>> entries_;
 };
@@ -104,13 +110,12 @@ class TransactionReads {
  private:
   friend class CachedSession;
 
-  [[nodiscard]] bool changed(Rows rows) const { return (changed_ & bit(rows)) != 0; }
-  void change(Rows rows) { changed_ |= bit(rows); }
-  [[nodiscard]] static std::uint32_t bit(Rows rows) { return 1U << static_cast<unsigned>(rows); }
+  [[nodiscard]] bool changed(Rows rows) const { return (changed_ & ReadCache::bit(rows)) != 0; }
+  void change(Rows rows) { changed_ |= ReadCache::bit(rows); }
 
   ReadCache& cache_;
   std::optional<ChainHead> start_;                          // the head when the transaction began
-  std::uint64_t generation_{0};                             // the cache's generation then
+  std::uint64_t epoch_{0};                                  // the cache's epoch then
   std::optional<std::optional<program::AuditEntry>> last_;  // the newest entry as the transaction sees it
   bool appended_{false};                                    // some work appended an audit entry
   std::uint32_t changed_{0};                                // a bit per Rows changed
