@@ -1,8 +1,10 @@
 #include "pg_db.hpp"
 
 #include <charconv>
+#include <cstring>
 #include <exception>
 #include <memory>
+#include <string_view>
 #include <utility>
 
 namespace covalue::adapters::postgres {
@@ -18,6 +20,14 @@ class PgCursor final : public sql::Cursor {
   void bind_int(std::int64_t value) override { params_.emplace_back(std::to_string(value)); }
   void bind_text(std::string_view value) override { params_.emplace_back(std::string(value)); }
   void bind_bool(bool value) override { params_.emplace_back(value ? "true" : "false"); }
+
+  [[nodiscard]] core::Status run_later() override {
+    if (!result_ && !deferred_ && PgDb::deferrable(sql_)) {
+      deferred_ = true;
+      return db_.defer(sql_, params_);
+    }
+    return sql::Cursor::run_later();
+  }
 
   [[nodiscard]] core::Result<bool> step() override {
     if (!result_) {
@@ -61,7 +71,16 @@ class PgCursor final : public sql::Cursor {
   std::vector<Param> params_;
   std::optional<pqxx::result> result_;
   std::size_t row_{0};
+  bool deferred_{false};
 };
+
+// True when `sql` (neutral text) starts with `word` after any spaces.
+bool starts_with_word(const char* sql, std::string_view word) {
+  while (*sql == ' ' || *sql == '\n') {
+    ++sql;
+  }
+  return std::string_view(sql).substr(0, word.size()) == word;
+}
 
 }  // namespace
 
@@ -81,11 +100,109 @@ core::Error PgDb::fail(bool fatal) {
   return error;
 }
 
+bool PgDb::deferrable(const char* sql) {
+  const bool write =
+      starts_with_word(sql, "INSERT") || starts_with_word(sql, "UPDATE") || starts_with_word(sql, "DELETE");
+  return write && std::strstr(sql, "RETURNING") == nullptr;
+}
+
+core::Result<std::string> PgDb::with_values(const char* sql, const std::vector<Param>& params) {
+  std::string out;
+  std::size_t next = 0;
+  for (const char* at = sql; *at != '\0'; ++at) {
+    if (at[0] != '$' || at[1] != '?') {
+      out += *at;
+      continue;
+    }
+    if (next == params.size()) {
+      return core::make_error(core::ErrorKind::kInternal,
+                              std::string("a statement has more placeholders than values: ") + sql);
+    }
+    const Param& value = params[next++];
+    out += value ? tx_.quote(*value) : std::string("NULL");
+    ++at;
+  }
+  if (next != params.size()) {
+    return core::make_error(core::ErrorKind::kInternal,
+                            std::string("a statement has more values than placeholders: ") + sql);
+  }
+  return out;
+}
+
+void PgDb::add_deferred(const std::string& sql) {
+  deferred_ += sql;
+  deferred_ += ";\n";
+}
+
+core::Status PgDb::defer(const char* sql, const std::vector<Param>& params) {
+  if (aborted_) {
+    return *aborted_;
+  }
+  auto text = with_values(sql, params);
+  if (!text.ok()) {
+    return text.error();
+  }
+  add_deferred(*text);
+  return {};
+}
+
+core::Status PgDb::sync() {
+  if (aborted_) {
+    return *aborted_;
+  }
+  if (deferred_.empty()) {
+    return {};
+  }
+  try {
+    tx_.exec(take_deferred());
+    return {};
+  } catch (...) {
+    return fail(false);
+  }
+}
+
+namespace {
+constexpr const char* kWorkSavepoint = "store_work";
+}  // namespace
+
+void PgDb::begin_work() { add_deferred(std::string("SAVEPOINT ") + kWorkSavepoint); }
+
+void PgDb::end_work() { add_deferred(std::string("RELEASE SAVEPOINT ") + kWorkSavepoint); }
+
+bool PgDb::undo_work() {
+  if (retry_ || !db_.usable()) {
+    return false;
+  }
+  std::string deferred = take_deferred();
+  if (aborted_) {
+    deferred.clear();  // queued after the failed statement: none of it ran
+  }
+  aborted_.reset();
+  depth_ = 0;
+  try {
+    tx_.exec(deferred + "ROLLBACK TO SAVEPOINT " + kWorkSavepoint + "; RELEASE SAVEPOINT " + kWorkSavepoint);
+    return true;
+  } catch (...) {
+    (void)fail(true);
+    return false;
+  }
+}
+
+std::string PgDb::take_deferred() { return std::exchange(deferred_, std::string()); }
+
 core::Result<pqxx::result> PgDb::run(const char* sql, const std::vector<Param>& params) {
   if (aborted_) {
     return *aborted_;
   }
   try {
+    if (!deferred_.empty()) {
+      // What was deferred and this statement, in one round trip: the result is this statement's.
+      auto text = with_values(sql, params);
+      if (!text.ok()) {
+        return text.error();
+      }
+      return tx_.exec(take_deferred() + *text);
+    }
     return db_.execute(tx_, sql, params);
   } catch (...) {
     return fail(false);
@@ -97,7 +214,7 @@ core::Status PgDb::control(const std::string& sql) {
     return *aborted_;
   }
   try {
-    tx_.exec(sql);
+    tx_.exec(take_deferred() + sql);
     return {};
   } catch (...) {
     return fail(true);
@@ -105,16 +222,21 @@ core::Status PgDb::control(const std::string& sql) {
 }
 
 core::Status PgDb::savepoint(int depth) {
-  auto begun = control("SAVEPOINT " + sql::savepoint_name(depth));
-  if (begun.ok()) {
-    depth_ = depth;
+  if (aborted_) {
+    return *aborted_;
   }
-  return begun;
+  add_deferred("SAVEPOINT " + sql::savepoint_name(depth));
+  depth_ = depth;
+  return {};
 }
 
 core::Status PgDb::release(int depth) {
+  if (aborted_) {
+    return *aborted_;
+  }
   depth_ = depth - 1;
-  return control("RELEASE SAVEPOINT " + sql::savepoint_name(depth));
+  add_deferred("RELEASE SAVEPOINT " + sql::savepoint_name(depth));
+  return {};
 }
 
 core::Status PgDb::rollback_to(int depth) { return control("ROLLBACK TO SAVEPOINT " + sql::savepoint_name(depth)); }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "connection_pool.hpp"
+#include "covalue/adapters/sql/batcher.hpp"
 #include "covalue/adapters/sql/networks.hpp"
 #include "covalue/adapters/sql/read_cache.hpp"
 #include "covalue/adapters/sql/session.hpp"
@@ -22,36 +23,32 @@ using core::ErrorKind;
 using core::make_error;
 using core::Status;
 using Work = std::function<Status(program::StoreSession&)>;
+using Item = sql::Batcher::Item;
+using Items = std::vector<Item*>;
+
+// At most this many works share one transaction.
+constexpr std::size_t kMaxBatch = 32;
+
+// What became of one run of a batch: each work's result is in its item; `retry` runs every work again
+// (a serialisation failure, a connection lost before COMMIT), `again` only these (another work broke
+// the transaction and has its final result).
+struct Outcome {
+  bool retry{false};
+  Items again;
+  bool unlocked{false};  // the writer lock went with COMMIT or ROLLBACK
+};
+
+// Gives every work that had succeeded the error that kept its transaction from committing.
+void fail_kept(const Items& items, const core::Error& error) {
+  for (Item* item : items) {
+    if (item->result.ok()) {
+      item->result = error;
+    }
+  }
+}
 
 // The stores whose transaction the current thread is inside (to refuse a nested transact()).
 thread_local std::vector<const void*> active_stores;
-
-// How one run of the work ended: its status, whether it must run again, and whether the writer lock
-// was released with the transaction's end.
-struct Attempt {
-  Status status;
-  bool retry{false};
-  bool unlocked{false};
-};
-
-// Ends the transaction: COMMIT when everything worked, ROLLBACK otherwise, each followed by `unlock`
-// (when not empty) in the same round trip. Throws pqxx exceptions.
-Attempt finish(pqxx::nontransaction& tx, const PgDb& session, Status result, const std::string& unlock) {
-  const std::string then = unlock.empty() ? std::string() : "; " + unlock;
-  if (session.must_retry()) {
-    tx.exec("ROLLBACK" + then);
-    return {std::move(result), true, !unlock.empty()};
-  }
-  if (result.ok() && session.aborted()) {
-    result = *session.aborted();
-  }
-  if (!result.ok()) {
-    tx.exec("ROLLBACK" + then);
-    return {std::move(result), false, !unlock.empty()};
-  }
-  tx.exec("COMMIT" + then);
-  return {{}, false, !unlock.empty()};
-}
 
 // The first key of the advisory locks covalue's transactions queue on ("COVA" as a number); the second
 // is the network's id, so the writes of different networks do not wait for each other.
@@ -72,7 +69,11 @@ void back_off(int attempt) {
 class PostgresStore final : public program::Store {
  public:
   PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first, std::int64_t network)
-      : url_(url), options_(options), pool_(std::move(url), options.pool_size, std::move(first)), network_(network) {}
+      : url_(url),
+        options_(options),
+        pool_(std::move(url), options.pool_size, std::move(first)),
+        network_(network),
+        batcher_(kMaxBatch) {}
 
   [[nodiscard]] std::int64_t network() const override { return network_; }
 
@@ -94,7 +95,7 @@ class PostgresStore final : public program::Store {
       return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
     }
     active_stores.push_back(this);
-    Status result = run_attempts(work, true);
+    Status result = batcher_.submit(work, [this](const Items& batch) { run_attempts(batch, true); });
     active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
     return result;
   }
@@ -106,7 +107,9 @@ class PostgresStore final : public program::Store {
       return make_error(ErrorKind::kInternal, "read() called from inside a transaction of the same store");
     }
     active_stores.push_back(this);
-    Status result = run_attempts(work, false);
+    Item item{&work, {}};
+    run_attempts({&item}, false);
+    Status result = std::move(item.result);
     active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
     return result;
   }
@@ -116,34 +119,39 @@ class PostgresStore final : public program::Store {
   }
 
  private:
-  // Every attempt of a transaction (`locked`) holds the writer lock, a session advisory lock taken
+  // Transactions run in batches (group commit: sql/batcher.hpp), each work of a batch in its own
+  // savepoint, so that the writer lock, BEGIN, the chain's head read and COMMIT are paid once per
+  // batch. Every attempt of a batch (`locked`) holds the writer lock, a session advisory lock taken
   // before BEGIN (so the snapshot is taken after it): covalue's own transactions, from any process,
   // queue instead of failing each other's serialisation (every change appends to the network's audit
   // chain, so they would). SERIALIZABLE stays, and so do the retries, against anything else writing to
-  // the database. A read takes no lock.
-  Status run_attempts(const Work& work, bool locked) {
+  // the database. A read is a batch of one that takes no lock.
+  void run_attempts(Items items, bool locked) {
     const int attempts = std::max(options_.max_attempts, 1);
-    for (int attempt = 0; attempt < attempts; ++attempt) {
+    for (int attempt = 0; attempt < attempts && !items.empty(); ++attempt) {
       if (attempt > 1) {
         back_off(attempt);
       }
-      Attempt outcome = run_once(work, locked);
+      Outcome outcome = run_once(items, locked);
       if (!outcome.retry) {
-        return outcome.status;
+        items = std::move(outcome.again);
       }
     }
-    return make_error(ErrorKind::kConflict, "concurrent transactions kept changing the same data (tried " +
-                                                std::to_string(attempts) + " times); try again");
+    fail_kept(items, make_error(ErrorKind::kConflict, "concurrent transactions kept changing the same data (tried " +
+                                                          std::to_string(attempts) + " times); try again"));
   }
 
-  Attempt run_once(const Work& work, bool locked) {
+  Outcome run_once(const Items& items, bool locked) {
     auto lease = pool_.acquire();
     if (!lease.ok()) {
-      return {lease.error(), false};
+      for (Item* item : items) {
+        item->result = lease.error();
+      }
+      return {};
     }
     Connection& db = **lease;
-    Attempt attempt = run_in_transaction(db, work, locked);
-    if (locked && !attempt.unlocked && db.usable()) {
+    Outcome outcome = run_in_transaction(db, items, locked);
+    if (locked && !outcome.unlocked && db.usable()) {
       try {
         pqxx::nontransaction tx(db.handle());
         tx.exec(writer_lock("pg_advisory_unlock", network_));
@@ -151,7 +159,7 @@ class PostgresStore final : public program::Store {
         db.mark_broken();  // closing the connection releases the lock
       }
     }
-    return attempt;
+    return outcome;
   }
 
   // One statement-at-a-time read outside any transaction (autocommit) on a pooled connection.
@@ -175,42 +183,81 @@ class PostgresStore final : public program::Store {
     }
   }
 
-  // Runs the work with its reads cached; the cache learns what it read and changed once COMMIT
-  // succeeded. COMMIT and the unlock go in one round trip.
-  Attempt run_in_transaction(Connection& db, const Work& work, bool locked) {
+  // Runs the works in one transaction with their reads cached; the cache learns what they read and
+  // changed once COMMIT succeeded. COMMIT and the unlock go in one round trip.
+  Outcome run_in_transaction(Connection& db, const Items& items, bool locked) {
+    const std::string unlock = locked ? writer_lock("pg_advisory_unlock", network_) : std::string();
+    const std::string then = locked ? "; " + unlock : std::string();
     bool committing = false;
     try {
       pqxx::nontransaction tx(db.handle());
       if (locked) {
-        // Two round trips: in one message the BEGIN would take the lock's statement (and its snapshot,
-        // taken before the wait) into the transaction.
+        // Its own round trip: in one message with BEGIN, the lock's statement (and its snapshot, taken
+        // before the wait) would belong to the transaction.
         tx.exec(writer_lock("pg_advisory_lock", network_));
-        tx.exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
-      } else {
-        tx.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
-      PgDb pg(db, tx);
-      sql::Session session(pg, network_);
+      // BEGIN goes with the first statement.
+      PgDb pg(db, tx,
+              locked ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       sql::TransactionReads reads(cache_);
-      sql::CachedSession cached(session, reads);
-      Status result = sql::run_work(cached, work);
-      committing = true;
-      Attempt attempt = finish(tx, pg, std::move(result), locked ? writer_lock("pg_advisory_unlock", network_) : "");
-      if (attempt.status.ok() && !attempt.retry) {
-        reads.commit();
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i]->result = run_one(pg, reads, *items[i]->work, locked);
+        if (pg.must_retry() || !db.usable()) {
+          tx.exec("ROLLBACK" + then);
+          return {true, {}, locked};
+        }
+        if (!items[i]->result.ok() && locked) {
+          reads.work_undone();
+          if (!pg.undo_work()) {
+            // The failure broke the transaction: the other works run again without it.
+            tx.exec("ROLLBACK" + then);
+            Items again(items.begin(), items.end());
+            again.erase(again.begin() + static_cast<std::ptrdiff_t>(i));
+            return {false, std::move(again), locked};
+          }
+        }
       }
-      return attempt;
+      const std::string deferred = pg.take_deferred();  // sent with COMMIT
+      if (pg.aborted()) {
+        tx.exec("ROLLBACK" + then);
+        fail_kept(items, *pg.aborted());
+        return {false, {}, locked};
+      }
+      committing = true;
+      tx.exec(deferred + "COMMIT" + then);
+      reads.commit();
+      return {false, {}, locked};
     } catch (...) {
       std::string sqlstate;
       bool lost = false;
       core::Error error = pg_error(std::current_exception(), &sqlstate, &lost);
+      // A lost connection before COMMIT was sent changed nothing: run again on a fresh one.
+      const bool retry = lost ? !committing : is_retryable(sqlstate);
       if (lost) {
         db.mark_broken();
-        // A lost connection before COMMIT was sent changed nothing: run again on a fresh one.
-        return {error, !committing};
       }
-      return {error, is_retryable(sqlstate)};
+      if (!retry) {
+        fail_kept(items, error);
+      }
+      return {retry, {}, false};
     }
+  }
+
+  // Runs one work of a batch, in its own savepoint when `in_savepoint` (undone by the caller on failure).
+  Status run_one(PgDb& pg, sql::TransactionReads& reads, const Work& work, bool in_savepoint) {
+    if (in_savepoint) {
+      pg.begin_work();
+    }
+    sql::Session session(pg, network_);
+    sql::CachedSession cached(session, reads);
+    Status status = sql::run_work(cached, work);
+    if (status.ok() && pg.aborted()) {
+      status = *pg.aborted();
+    }
+    if (status.ok() && in_savepoint) {
+      pg.end_work();
+    }
+    return status;
   }
 
   std::string url_;
@@ -218,6 +265,7 @@ class PostgresStore final : public program::Store {
   ConnectionPool pool_;
   std::int64_t network_;
   sql::ReadCache cache_;  // the network's reads, kept between transactions (sql/read_cache.hpp)
+  sql::Batcher batcher_;  // the network's transactions, committed in batches
 };
 
 }  // namespace

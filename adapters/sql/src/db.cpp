@@ -39,9 +39,12 @@ Statement& Statement::bind_optional_rational(const std::optional<core::Rational>
   return *this;
 }
 
-core::Status Statement::run() {
+namespace {
+
+// Steps through every row of the statement, running it now.
+core::Status step_to_end(Cursor& cursor) {
   for (;;) {
-    auto row = cursor_->step();
+    auto row = cursor.step();
     if (!row.ok()) {
       return row.error();
     }
@@ -51,8 +54,14 @@ core::Status Statement::run() {
   }
 }
 
+}  // namespace
+
+core::Status Cursor::run_later() { return step_to_end(*this); }
+
+core::Status Statement::run() { return step_to_end(*cursor_); }
+
 core::Result<std::int64_t> Statement::changed() {
-  if (auto done = run(); !done.ok()) {
+  if (auto done = step_to_end(*cursor_); !done.ok()) {
     return done.error();
   }
   return cursor_->changes();

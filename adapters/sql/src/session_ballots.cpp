@@ -59,7 +59,8 @@ core::Status Session::write_ballot_lists(const net::PartnerBallot& ballot) {
 
 core::Status Session::put_ballot(const net::PartnerBallot& ballot) {
   auto stored = atomically([&]() -> core::Status {
-    auto deleted = in_network(sq::kDeleteBallot).bind_int(ballot.cycle).bind_int(ballot.partner).run();
+    // Both may wait for the next round trip: their failures need no words of their own.
+    auto deleted = in_network(sq::kDeleteBallot).bind_int(ballot.cycle).bind_int(ballot.partner).run_later();
     if (!deleted.ok()) {
       return deleted;
     }
@@ -67,7 +68,7 @@ core::Status Session::put_ballot(const net::PartnerBallot& ballot) {
                         .bind_int(ballot.cycle)
                         .bind_int(ballot.partner)
                         .bind_text(net::name_of(ballot.format))
-                        .run();
+                        .run_later();
     return inserted.ok() ? write_ballot_lists(ballot) : inserted;
   });
   return stored.ok() ? stored : core::Status(explain(stored.error(), references_of(ballot)));

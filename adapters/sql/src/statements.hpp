@@ -194,10 +194,10 @@ inline constexpr const char* kTokens =
 // The audit chain, one per network.
 inline constexpr const char* kLastSequence = "SELECT coalesce(max(sequence), 0) FROM audit_log WHERE network_id = $?";
 // Appends only when the entry's sequence is one more than the last one's (no row changed otherwise): the
-// check and the write in one statement. CASTs give PostgreSQL the parameters' types outside VALUES.
+// check and the write in one statement. CASTs give PostgreSQL the values' types outside VALUES.
 inline constexpr const char* kAppendAudit =
     "INSERT INTO audit_log (network_id, sequence, time, actor, action, detail, previous_hash, hash) "
-    "SELECT $?, CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), "
+    "SELECT CAST($? AS BIGINT), CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), "
     "CAST($? AS TEXT), CAST($? AS TEXT) "
     "WHERE $? = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log WHERE network_id = $?)";
 inline constexpr const char* kLastAudit =

@@ -39,6 +39,10 @@ class Cursor {
   [[nodiscard]] virtual core::Result<bool> step() = 0;
   //! Rows inserted, updated or deleted by the statement, once it has run.
   [[nodiscard]] virtual std::int64_t changes() const = 0;
+  //! Runs the statement to its end when nobody reads its rows, counts them or tells its failure from
+  //! another's. A dialect may defer a write to its next round trip: its failure is then reported by a
+  //! later statement or Db::sync(). By default, runs it now.
+  [[nodiscard]] virtual core::Status run_later();
 
   //! The integer in `column` of the current row.
   [[nodiscard]] virtual std::int64_t int_at(int column) const = 0;
@@ -84,6 +88,9 @@ class Statement {
   [[nodiscard]] core::Result<bool> step() { return cursor_->step(); }
   //! Runs a statement to its end, ignoring any rows.
   [[nodiscard]] core::Status run();
+  //! Runs a write whose failure is simply the failure of the session's write that contains it: the
+  //! dialect may send it with its next round trip (Cursor::run_later).
+  [[nodiscard]] core::Status run_later() { return cursor_->run_later(); }
   //! Runs a statement to its end and gives the number of rows it changed.
   [[nodiscard]] core::Result<std::int64_t> changed();
   //! The integer in column 0 of the first row; kInternal when there is no row.
@@ -113,6 +120,9 @@ class Db {
   [[nodiscard]] virtual core::Status release(int depth) = 0;
   //! Undoes what was done since the savepoint of level `depth` (which stays open).
   [[nodiscard]] virtual core::Status rollback_to(int depth) = 0;
+  //! Runs whatever the dialect deferred (writes, savepoints) and reports the first failure. The session
+  //! calls it at the end of each write, so that a write's failure is its own. By default, nothing.
+  [[nodiscard]] virtual core::Status sync() { return {}; }
 };
 
 //! The savepoint name of nesting level `depth` ("store_write_1", ...), the same in every dialect.

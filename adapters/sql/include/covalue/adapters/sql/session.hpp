@@ -123,6 +123,11 @@ auto Session::atomically(Write write) -> decltype(write()) {
   }
   depth_ = depth;
   auto result = write();
+  if (result.ok()) {
+    if (auto synced = db_.sync(); !synced.ok()) {
+      result = synced.error();
+    }
+  }
   depth_ = depth - 1;
   if (!result.ok()) {
     if (auto undone = db_.rollback_to(depth); !undone.ok()) {
