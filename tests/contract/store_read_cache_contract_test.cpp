@@ -131,5 +131,29 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcur
   expect_same(snapshot(store()), snapshot(*same_network(store())));
 }
 
+// Store::read gives what was committed last, by any store, and refuses to run inside a transaction.
+TEST_P(PersistentStoreContract, AReadSeesWhatWasCommittedLast) {
+  const Filled filled = fill();
+  auto other = same_network(store());
+  ASSERT_NE(other, nullptr);
+  const auto read_names = [&] {
+    std::size_t count = 0;
+    must(store().read([&](StoreSession& s) -> core::Status {
+      count = must(s.partners()).size();
+      return {};
+    }));
+    return count;
+  };
+  EXPECT_EQ(read_names(), filled.expected.partners.size());
+  add_partner(*other, "Seen by the next read");
+  EXPECT_EQ(read_names(), filled.expected.partners.size() + 1);
+  core::Status nested;
+  must(store().transact([&](StoreSession&) -> core::Status {
+    nested = store().read([](StoreSession&) -> core::Status { return {}; });
+    return {};
+  }));
+  EXPECT_TRUE(fails_with(nested, core::ErrorKind::kInternal, "inside a transaction"));
+}
+
 }  // namespace
 }  // namespace covalue::testing

@@ -143,9 +143,10 @@ class Store {
   //! effect outside the session. transact() from inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
 
-  //! Runs `work`, which only reads, on a consistent view of the network as some transaction committed
-  //! it. A store may run it beside the network's writers instead of queuing behind them (PostgreSQL
-  //! does); a write from inside it fails. The default runs it as a transaction.
+  //! Runs `work`, which must only read, on a consistent view of the network as some transaction
+  //! committed it. A store may run it beside the network's writers instead of queuing behind them
+  //! (PostgreSQL does, and refuses a write there). The default runs it as a transaction. read() from
+  //! inside a work of the same store is kInternal.
   [[nodiscard]] virtual core::Status read(const std::function<core::Status(StoreSession&)>& work) {
     return transact(work);
   }
