@@ -141,6 +141,7 @@ TEST_F(SharedWriter, WorksOfTwoNetworksShareOneBatch) {
     });
   };
   std::vector<std::thread> queued;
+  queued.reserve(kQueued);
   queued.push_back(queue(*second, "second: kept", false));
   queued.push_back(queue(*second, "second: undone", true));
   queued.push_back(queue(first(), "first: queued", false));
@@ -177,6 +178,7 @@ TEST_F(SharedWriter, ManyThreadsWritingToFourNetworksKeepEachChainExact) {
   constexpr int kThreads = 8;
   constexpr int kEach = 40;
   std::vector<std::unique_ptr<program::Store>> stores;
+  stores.reserve(kNetworks);
   stores.push_back(same_network(first()));
   for (int n = 1; n < kNetworks; ++n) {
     stores.push_back(new_network());
@@ -184,6 +186,7 @@ TEST_F(SharedWriter, ManyThreadsWritingToFourNetworksKeepEachChainExact) {
   std::vector<std::atomic<int>> committed(kNetworks);
   std::atomic<int> mismatches{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       const int n = t % kNetworks;
