@@ -1,6 +1,8 @@
 #include "group_commit.hpp"
 
+#include <deque>
 #include <exception>
+#include <map>
 #include <string>
 
 #include "covalue/adapters/sql/session.hpp"
@@ -93,13 +95,49 @@ void fail_kept(Batch& batch, const core::Error& error) {
 
 }  // namespace
 
+// The reads of one batch: one TransactionReads per network with a work in the batch, on that network's
+// cache (created on first use).
+class GroupCommit::BatchReads {
+ public:
+  explicit BatchReads(std::map<std::int64_t, sql::ReadCache>& caches) : caches_(caches) {}
+
+  //! The reads of `network` in this batch.
+  sql::TransactionReads& of(std::int64_t network) {
+    for (Entry& entry : reads_) {
+      if (entry.network == network) {
+        return entry.reads;
+      }
+    }
+    return reads_.emplace_back(network, caches_[network]).reads;
+  }
+
+  //! The batch committed: every network's reads go to its cache.
+  void commit() {
+    for (Entry& entry : reads_) {
+      entry.reads.commit();
+    }
+  }
+
+ private:
+  struct Entry {
+    Entry(std::int64_t n, sql::ReadCache& cache) : network(n), reads(cache) {}
+    std::int64_t network;
+    sql::TransactionReads reads;
+  };
+
+  std::map<std::int64_t, sql::ReadCache>& caches_;
+  std::deque<Entry> reads_;  // a deque: references stay valid as networks join
+};
+
 bool GroupCommit::running_here() const { return tl_running == this; }
 
-Status GroupCommit::transact(const Work& work) {
+Status GroupCommit::transact(std::int64_t network, const Work& work) {
   if (running_here()) {
-    return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
+    return make_error(ErrorKind::kInternal,
+                      "transact() called from inside a transaction of the same store or of another network "
+                      "of its database");
   }
-  Pending mine(work);
+  Pending mine(network, work);
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(&mine);
   // Whoever finds no batch running leads the next one, a waiter woken for it or a newcomer (no thread
@@ -127,7 +165,7 @@ void GroupCommit::run_batch(Batch& batch) {
       next->result = begun;
     }
   } else {
-    sql::TransactionReads reads(cache_);
+    BatchReads reads(caches_);
     if (run_works(batch, reads)) {
       if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
         rollback(*db_);
@@ -139,9 +177,9 @@ void GroupCommit::run_batch(Batch& batch) {
   }
 }
 
-bool GroupCommit::run_works(Batch& batch, sql::TransactionReads& reads) {
+bool GroupCommit::run_works(Batch& batch, BatchReads& reads) {
   while (Pending* next = take_next(batch)) {
-    Outcome outcome = run_in_savepoint(*db_, network_, reads, *next->work);
+    Outcome outcome = run_in_savepoint(*db_, next->network, reads.of(next->network), *next->work);
     next->result = std::move(outcome.status);
     if (!outcome.transaction_intact) {
       rollback(*db_);

@@ -1,18 +1,22 @@
 #pragma once
 
-// Group commit on the one connection that writes: every transact() of a SQLite store is queued, and
-// one thread at a time (the leader: a caller that finds no batch running) takes the queued works,
-// runs them one after another inside ONE transaction, each in its own savepoint, commits once and
-// hands every caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per
-// batch instead of once per work. The work of a waiting caller runs on the leader's thread. The
-// network's reads are kept between batches while its audit chain stays where they were read
-// (sql/read_cache.hpp).
+// Group commit on the one connection that writes to a database file: every transact() of every
+// SQLite store of the file (whichever its network) is queued, and one thread at a time (the leader: a
+// caller that finds no batch running) takes the queued works, runs them one after another inside ONE
+// transaction, each in its own savepoint on a session of its own network, commits once and hands every
+// caller its result. A commit (and, with synchronous=FULL, its fsync) is paid once per batch instead of
+// once per work, and the networks of a file never wait for each other's hold of SQLite's one write
+// lock. The work of a waiting caller runs on the leader's thread. Each network's reads are kept between
+// batches while its audit chain stays where they were read (sql/read_cache.hpp): one cache per network,
+// one TransactionReads per network present in a batch.
 
 #include <array>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -29,14 +33,14 @@ using Work = std::function<core::Status(program::StoreSession&)>;
 //! Serialises the transactions of one connection and commits them in batches.
 class GroupCommit {
  public:
-  //! Takes over `db`, which must be outside a transaction; works run on sessions of `network`.
-  GroupCommit(std::unique_ptr<Connection> db, std::int64_t network) : db_(std::move(db)), network_(network) {}
+  //! Takes over `db`, which must be outside a transaction.
+  explicit GroupCommit(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
 
-  //! Runs `work` as Store::transact promises: in a savepoint of the next batch, kept when it returns
-  //! ok and undone when it fails or throws (kInternal); its result is given once the batch has
-  //! committed (a failed COMMIT fails every work of the batch). kInternal when called from inside a
-  //! work of this GroupCommit.
-  [[nodiscard]] core::Status transact(const Work& work);
+  //! Runs `work` on a session of `network` as Store::transact promises: in a savepoint of the next
+  //! batch, kept when it returns ok and undone when it fails or throws (kInternal); its result is given
+  //! once the batch has committed (a failed COMMIT fails every work of the batch). kInternal when called
+  //! from inside a work of this GroupCommit, whichever network either is for.
+  [[nodiscard]] core::Status transact(std::int64_t network, const Work& work);
 
   //! True while the calling thread runs a batch of this GroupCommit (inside some work of it).
   [[nodiscard]] bool running_here() const;
@@ -55,7 +59,8 @@ class GroupCommit {
  private:
   // One caller's work, waiting on its own stack until a leader has run it.
   struct Pending {
-    explicit Pending(const Work& w) : work(&w) {}
+    Pending(std::int64_t n, const Work& w) : network(n), work(&w) {}
+    std::int64_t network;
     const Work* work;
     core::Status result;
     bool done{false};  // the result is final
@@ -72,10 +77,12 @@ class GroupCommit {
     std::size_t size{0};
   };
 
+  class BatchReads;
+
   // Runs one batch from the queue's front; holds the connection throughout.
   void run_batch(Batch& batch);
   // Runs the works of a batch whose BEGIN succeeded; false when the transaction was lost midway.
-  [[nodiscard]] bool run_works(Batch& batch, sql::TransactionReads& reads);
+  [[nodiscard]] bool run_works(Batch& batch, BatchReads& reads);
   // Moves the queue's front into the batch and returns it; nothing when the queue is empty or the
   // batch full.
   [[nodiscard]] Pending* take_next(Batch& batch);
@@ -86,10 +93,9 @@ class GroupCommit {
   std::mutex queue_mutex_;  // guards queue_, leading_ and the done/result of queued works
   std::deque<Pending*> queue_;
   bool leading_{false};          // a batch is running or about to
-  std::mutex connection_mutex_;  // held by the leader for a whole batch
+  std::mutex connection_mutex_;  // held by the leader for a whole batch; guards what follows
   std::unique_ptr<Connection> db_;
-  std::int64_t network_;
-  sql::ReadCache cache_;  // the network's reads, kept between batches (read_cache.hpp)
+  std::map<std::int64_t, sql::ReadCache> caches_;  // each network's reads, kept between batches
 };
 
 }  // namespace covalue::adapters::sqlite

@@ -166,6 +166,17 @@ std::span<const Migration> schema_migrations() {
   return steps;
 }
 
+Status check_schema(Connection& db, std::span<const Migration> steps) {
+  auto state = read_state(db);
+  if (!state.ok()) {
+    return about(db, state.error());
+  }
+  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
+    return owner;
+  }
+  return check_known(*state, steps, db.path());
+}
+
 Status migrate(Connection& db, std::span<const Migration> steps) {
   static_assert(kApplicationId == 1129272897, "the PRAGMA in apply_missing spells the application id");
   auto state = read_state(db);

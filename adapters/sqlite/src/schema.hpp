@@ -25,4 +25,8 @@ constexpr int kApplicationId = 0x434f5641;
 //! (kConflict). File databases are switched to WAL journaling first.
 [[nodiscard]] core::Status migrate(Connection& db, std::span<const Migration> steps);
 
+//! Reads without writing whether the database is still one migrate would accept: a covalue database
+//! with no step this binary does not know (the same errors as migrate).
+[[nodiscard]] core::Status check_schema(Connection& db, std::span<const Migration> steps);
+
 }  // namespace covalue::adapters::sqlite

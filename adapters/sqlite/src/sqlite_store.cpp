@@ -8,6 +8,7 @@
 #include "covalue/adapters/sql/networks.hpp"
 #include "group_commit.hpp"
 #include "schema.hpp"
+#include "shared_writer.hpp"
 #include "sqlite_db.hpp"
 
 namespace covalue::adapters::sqlite {
@@ -23,28 +24,26 @@ core::Result<std::int64_t> read_version(Connection& db, std::int64_t network) {
   return sql::network_version(view, network);
 }
 
-// True for a database no second connection can share (a private in-memory or temporary one).
-bool is_private(const std::string& path) { return path.empty() || path == ":memory:"; }
-
-// The Store on one writing connection with group commit (group_commit.hpp): transactions of every
-// thread run one after another, many of them committed together. version() of a file database reads on
-// a second, read-only connection, so that it never waits for a batch (WAL: readers do not block writers).
+// The Store of one network on the writer of its database file (shared_writer.hpp): transactions of
+// every thread and of every network of the file run one after another on one connection, many of them
+// committed together (group_commit.hpp). version() of a file database reads on a second, read-only
+// connection of its own, so that it never waits for a batch (WAL: readers do not block writers).
 class SqliteStore final : public program::Store {
  public:
-  SqliteStore(std::unique_ptr<Connection> db, std::int64_t network)
-      : path_(db->path()), network_(network), writer_(std::move(db), network) {}
+  SqliteStore(std::string path, std::shared_ptr<GroupCommit> writer, std::int64_t network)
+      : path_(std::move(path)), network_(network), writer_(std::move(writer)) {}
 
   [[nodiscard]] std::int64_t network() const override { return network_; }
 
   [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
-    return writer_.with_connection([](Connection& db) {
+    return writer_->with_connection([](Connection& db) {
       SqliteDb view(db);
       return sql::list_networks(view);
     });
   }
 
   [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
-    return writer_.with_connection([&](Connection& db) {
+    return writer_->with_connection([&](Connection& db) {
       SqliteDb view(db);
       return sql::token_network(view, secret_hash);
     });
@@ -59,8 +58,8 @@ class SqliteStore final : public program::Store {
   }
 
   [[nodiscard]] core::Result<std::int64_t> version() override {
-    if (is_private(path_) || writer_.running_here()) {
-      return writer_.with_connection([this](Connection& db) { return read_version(db, network_); });
+    if (is_private(path_) || writer_->running_here()) {
+      return writer_->with_connection([this](Connection& db) { return read_version(db, network_); });
     }
     const std::lock_guard lock(reader_mutex_);
     if (reader_ == nullptr) {
@@ -74,17 +73,18 @@ class SqliteStore final : public program::Store {
   }
 
   [[nodiscard]] Status transact(const std::function<Status(program::StoreSession&)>& work) override {
-    return writer_.transact(work);
+    return writer_->transact(network_, work);
   }
 
   //! The whole database, as Connection::image() gives it (waits for a batch in progress).
   [[nodiscard]] core::Result<std::string> image() {
-    return writer_.with_connection([](Connection& db) { return db.image(); });
+    return writer_->with_connection([](Connection& db) { return db.image(); });
   }
 
-  //! Connection::total_changes() of the writing connection (waits for a batch in progress).
+  //! Connection::total_changes() of the writing connection, which every store of the file shares (waits
+  //! for a batch in progress).
   [[nodiscard]] std::int64_t total_changes() {
-    return writer_.with_connection([](Connection& db) { return db.total_changes(); });
+    return writer_->with_connection([](Connection& db) { return db.total_changes(); });
   }
 
  private:
@@ -102,23 +102,22 @@ class SqliteStore final : public program::Store {
 
   std::string path_;
   std::int64_t network_;
-  GroupCommit writer_;
+  std::shared_ptr<GroupCommit> writer_;
   std::mutex reader_mutex_;
   std::unique_ptr<Connection> reader_;
 };
 
-// Brings the schema of an open connection up to date and wraps it in a Store of the chosen network.
-core::Result<std::unique_ptr<program::Store>> open_on(std::unique_ptr<Connection> db,
+// A Store of the network `choice` names, on `writer` (of the database at `path`).
+core::Result<std::unique_ptr<program::Store>> open_on(const std::string& path, std::shared_ptr<GroupCommit> writer,
                                                       const program::NetworkChoice& choice) {
-  if (auto migrated = migrate(*db, schema_migrations()); !migrated.ok()) {
-    return migrated.error();
-  }
-  SqliteDb view(*db);
-  auto network = sql::resolve_network(view, choice, db->path());
+  auto network = writer->with_connection([&](Connection& db) {
+    SqliteDb view(db);
+    return sql::resolve_network(view, choice, path);
+  });
   if (!network.ok()) {
     return network.error();
   }
-  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(std::move(db), *network));
+  return std::unique_ptr<program::Store>(std::make_unique<SqliteStore>(path, std::move(writer), *network));
 }
 
 }  // namespace
@@ -127,11 +126,11 @@ int sqlite_schema_version() { return schema_migrations().back().version; }
 
 core::Result<std::unique_ptr<program::Store>> open_sqlite_store(const std::string& path,
                                                                 const program::NetworkChoice& network) {
-  auto db = Connection::open(path);
-  if (!db.ok()) {
-    return db.error();
+  auto writer = writer_of(path);
+  if (!writer.ok()) {
+    return writer.error();
   }
-  return open_on(std::move(*db), network);
+  return open_on(path, std::move(*writer), network);
 }
 
 core::Result<std::string> sqlite_image(program::Store& store) {
@@ -158,7 +157,11 @@ core::Result<std::unique_ptr<program::Store>> open_sqlite_image(std::string_view
   if (auto loaded = (*db)->load_image(image); !loaded.ok()) {
     return loaded.error();
   }
-  return open_on(std::move(*db), {});
+  auto writer = private_writer(std::move(*db));
+  if (!writer.ok()) {
+    return writer.error();
+  }
+  return open_on(":memory:", std::move(*writer), {});
 }
 
 }  // namespace covalue::adapters::sqlite

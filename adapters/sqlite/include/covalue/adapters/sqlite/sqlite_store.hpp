@@ -15,11 +15,13 @@ namespace covalue::adapters::sqlite {
 
 //! Opens (creating it when missing) the covalue database at `path`, or a fresh private one for
 //! ":memory:", and brings its schema up to date. File databases use WAL journaling, so readers never
-//! block the writer, and wait up to 5 s for a lock held by another connection. The works of transact()
-//! calls from any thread run one after another on one connection, those waiting together committed in
-//! one transaction (group commit), each in its own savepoint; a nested transact() from inside a work is
-//! refused with kInternal. Errors name the path: kInvalidInput when the file cannot be
-//! opened or is not a covalue database, kConflict when its schema is newer than this binary's.
+//! block the writer, and wait up to 5 s for a lock held by another connection. Every store of one file
+//! in a process, whichever its network, shares one writing connection: the works of their transact()
+//! calls from any thread run one after another on it, those waiting together committed in one
+//! transaction (group commit), each in its own savepoint; a nested transact() from inside a work, on
+//! any store of the file, is refused with kInternal. The schema is migrated when the file's first store
+//! opens; the writer closes when its last store goes. Errors name the path: kInvalidInput when the file
+//! cannot be opened or is not a covalue database, kConflict when its schema is newer than this binary's.
 //! The store works on the network `network` chooses (by default the database's only one).
 [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_sqlite_store(
     const std::string& path, const program::NetworkChoice& network = {});
@@ -28,8 +30,9 @@ namespace covalue::adapters::sqlite {
 //! SQLite file format), taken between transactions; kInvalidInput for a store of another kind.
 [[nodiscard]] core::Result<std::string> sqlite_image(program::Store& store);
 
-//! How many rows a store that open_sqlite_store or open_sqlite_image opened has inserted, updated or
-//! deleted since it opened, counting those of transactions rolled back: while the count stands still,
+//! How many rows the writing connection of a store that open_sqlite_store or open_sqlite_image opened
+//! has inserted, updated or deleted since it opened, counting those of transactions rolled back and
+//! those of every store sharing the connection (the stores of one file): while the count stands still,
 //! the database is as it was (a fuzzer reuses a store until then). kInvalidInput for another kind of store.
 [[nodiscard]] core::Result<std::int64_t> sqlite_total_changes(program::Store& store);
 
