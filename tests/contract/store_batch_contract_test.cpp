@@ -46,7 +46,7 @@ bool sees_doomed(StoreSession& s) {
 // One work holds the store (so its batch is running) until the others are queued behind it; they then
 // run in one batch after it: one fails after writing, one throws after writing, one hits a failed write
 // and passes its error on, one succeeds (and tries to nest a transaction and reads the version).
-TEST_P(PersistentStoreContract, AFailingWorkInABatchLeavesTheOthersCommitted) {
+TEST_P(StoreContract, AFailingWorkInABatchLeavesTheOthersCommitted) {
   constexpr int kQueued = 4;
   std::atomic<bool> holding{false};
   std::atomic<int> about_to_queue{0};
@@ -124,7 +124,7 @@ TEST_P(PersistentStoreContract, AFailingWorkInABatchLeavesTheOthersCommitted) {
 // Threads append to the audit chain, whose next sequence must be exactly one more than the last
 // stored one. Some works append and then fail or throw: their entry must vanish, or every later
 // append of their batch would be refused and the count would not add up.
-TEST_P(PersistentStoreContract, ManyThreadsKeepTheAuditChainExact) {
+TEST_P(StoreContract, ManyThreadsKeepTheAuditChainExact) {
   constexpr int kThreads = 8;
   constexpr int kEach = 60;
   std::atomic<int> committed{0};
