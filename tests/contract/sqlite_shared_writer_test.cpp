@@ -26,32 +26,6 @@ using adapters::sqlite::sqlite_total_changes;
 using core::ErrorKind;
 using program::StoreSession;
 
-// Appends the next entry to the session's network's audit chain.
-core::Status audit_next(StoreSession& s) {
-  auto last = s.last_audit();
-  if (!last.ok()) {
-    return last.error();
-  }
-  return s.append_audit(sample_audit(last->has_value() ? (*last)->sequence + 1 : 1));
-}
-
-// Adds a partner named `name` and its audit entry.
-core::Status add_partner(StoreSession& s, const std::string& name) {
-  if (auto id = s.insert_partner(sample_partner(name, net::Tier::kOther)); !id.ok()) {
-    return id.error();
-  }
-  return audit_next(s);
-}
-
-// The names of the network's partners, in id order.
-std::vector<std::string> partner_names(program::Store& store) {
-  std::vector<std::string> names;
-  for (const net::Partner& partner : read_in(store, [](StoreSession& s) { return s.partners(); })) {
-    names.push_back(partner.name);
-  }
-  return names;
-}
-
 // A file database with network 1 open, and more networks of the same file on demand.
 class SharedWriter : public ::testing::Test {
  protected:

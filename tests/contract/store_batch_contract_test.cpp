@@ -19,7 +19,7 @@ using core::ErrorKind;
 using program::StoreSession;
 
 // The names of the stored partners, sorted.
-std::set<std::string> partner_names(program::Store& store) {
+std::set<std::string> partner_set(program::Store& store) {
   std::set<std::string> names;
   for (const auto& partner : read_in(store, [](StoreSession& s) { return s.partners(); })) {
     names.insert(partner.name);
@@ -116,7 +116,7 @@ TEST_P(StoreContract, AFailingWorkInABatchLeavesTheOthersCommitted) {
   EXPECT_TRUE(fails_with(thrown, ErrorKind::kInternal, "boom"));
   EXPECT_TRUE(fails_with(conflicted, ErrorKind::kConflict));
   EXPECT_TRUE(fails_with(nested, ErrorKind::kInternal, "inside a transaction"));
-  EXPECT_EQ(partner_names(store()), (std::set<std::string>{"kept by a queued work", "kept by the holder"}));
+  EXPECT_EQ(partner_set(store()), (std::set<std::string>{"kept by a queued work", "kept by the holder"}));
   // They ran as one batch: on the thread that ran the holder's work, not each on its caller's.
   EXPECT_EQ(ran_on.size(), 1U);
 }

@@ -147,6 +147,32 @@ auto read_in(program::Store& store, Query query) {
   return out;
 }
 
+//! Appends the next audit entry to the session's chain, as every change of the program does.
+inline core::Status audit_next(program::StoreSession& s) {
+  auto last = s.last_audit();
+  if (!last.ok()) {
+    return last.error();
+  }
+  return s.append_audit(sample_audit(last->has_value() ? (*last)->sequence + 1 : 1));
+}
+
+//! Adds a partner named `name` and its audit entry.
+inline core::Status add_partner(program::StoreSession& s, const std::string& name) {
+  if (auto id = s.insert_partner(sample_partner(name, net::Tier::kOther)); !id.ok()) {
+    return id.error();
+  }
+  return audit_next(s);
+}
+
+//! The names of the store's partners, in id order.
+inline std::vector<std::string> partner_names(program::Store& store) {
+  std::vector<std::string> names;
+  for (const net::Partner& partner : read_in(store, [](program::StoreSession& s) { return s.partners(); })) {
+    names.push_back(partner.name);
+  }
+  return names;
+}
+
 //! The contract suite; each test gets a fresh backend and a Store on it.
 class StoreContract : public ::testing::TestWithParam<BackendMaker> {
  protected:

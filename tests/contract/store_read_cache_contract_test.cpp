@@ -12,31 +12,9 @@ namespace {
 
 using program::StoreSession;
 
-// Appends the next audit entry to the chain, as every change of the program does.
-core::Status audit_next(StoreSession& s) {
-  auto last = s.last_audit();
-  if (!last.ok()) {
-    return last.error();
-  }
-  return s.append_audit(sample_audit(last->has_value() ? (*last)->sequence + 1 : 1));
-}
-
 // Adds a partner named `name` with its audit entry, in one transaction of `store`.
-void add_partner(program::Store& store, const std::string& name) {
-  must(store.transact([&](StoreSession& s) -> core::Status {
-    if (auto id = s.insert_partner(sample_partner(name, net::Tier::kOther)); !id.ok()) {
-      return id.error();
-    }
-    return audit_next(s);
-  }));
-}
-
-std::vector<std::string> partner_names(program::Store& store) {
-  std::vector<std::string> names;
-  for (const net::Partner& partner : read_in(store, [](StoreSession& s) { return s.partners(); })) {
-    names.push_back(partner.name);
-  }
-  return names;
+void add_partner_in(program::Store& store, const std::string& name) {
+  must(store.transact([&](StoreSession& s) { return add_partner(s, name); }));
 }
 
 std::unique_ptr<program::Store> same_network(program::Store& store) {
@@ -51,7 +29,7 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsSeeAnotherStoresChan
   ASSERT_EQ(partner_names(store()).size(), before);  // read (and kept) here
   auto other = same_network(store());
   ASSERT_NE(other, nullptr);
-  add_partner(*other, "Joined elsewhere");
+  add_partner_in(*other, "Joined elsewhere");
   const auto names = partner_names(store());
   ASSERT_EQ(names.size(), before + 1);
   EXPECT_EQ(names.back(), "Joined elsewhere");
@@ -70,7 +48,7 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsForgetAnUndoneChange
   EXPECT_FALSE(failed.ok());
   EXPECT_EQ(partner_names(store()).size(), filled.expected.partners.size());
   // The chain ends where it did: the next entry follows the last committed one.
-  add_partner(store(), "Kept");
+  add_partner_in(store(), "Kept");
   const auto names = partner_names(store());
   ASSERT_EQ(names.size(), filled.expected.partners.size() + 1);
   EXPECT_EQ(names.back(), "Kept");
@@ -115,7 +93,7 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcur
     writers.emplace_back([&, w] {
       auto mine = w == 0 ? nullptr : same_network(store());  // writer 0 shares the readers' store
       for (int k = 0; k < kAdds; ++k) {
-        add_partner(mine ? *mine : store(), "W" + std::to_string(w) + "-" + std::to_string(k));
+        add_partner_in(mine ? *mine : store(), "W" + std::to_string(w) + "-" + std::to_string(k));
       }
     });
   }
@@ -145,7 +123,7 @@ TEST_P(PersistentStoreContract, AReadSeesWhatWasCommittedLast) {
     return count;
   };
   EXPECT_EQ(read_names(), filled.expected.partners.size());
-  add_partner(*other, "Seen by the next read");
+  add_partner_in(*other, "Seen by the next read");
   EXPECT_EQ(read_names(), filled.expected.partners.size() + 1);
   core::Status nested;
   must(store().transact([&](StoreSession&) -> core::Status {

@@ -38,15 +38,6 @@ struct Outcome {
   bool unlocked{false};  // the writer lock went with COMMIT or ROLLBACK
 };
 
-// Gives every work that had succeeded the error that kept its transaction from committing.
-void fail_kept(const Items& items, const core::Error& error) {
-  for (Item* item : items) {
-    if (item->result.ok()) {
-      item->result = error;
-    }
-  }
-}
-
 // The stores whose transaction the current thread is inside (to refuse a nested transact()).
 thread_local std::vector<const void*> active_stores;
 
@@ -95,7 +86,11 @@ class PostgresStore final : public program::Store {
       return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
     }
     active_stores.push_back(this);
-    Status result = batcher_.submit(work, [this](const Items& batch) { run_attempts(batch, true); });
+    Status result = batcher_.submit(network_, work, [this](sql::Batcher::Batch& batch) {
+      while (batch.take() != nullptr) {
+      }
+      run_attempts(batch.items(), true);
+    });
     active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
     return result;
   }
@@ -107,7 +102,7 @@ class PostgresStore final : public program::Store {
       return make_error(ErrorKind::kInternal, "read() called from inside a transaction of the same store");
     }
     active_stores.push_back(this);
-    Item item{&work, {}};
+    Item item{&work, network_, {}};
     run_attempts({&item}, false);
     Status result = std::move(item.result);
     active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
@@ -137,8 +132,9 @@ class PostgresStore final : public program::Store {
         items = std::move(outcome.again);
       }
     }
-    fail_kept(items, make_error(ErrorKind::kConflict, "concurrent transactions kept changing the same data (tried " +
-                                                          std::to_string(attempts) + " times); try again"));
+    sql::Batcher::fail_kept(
+        items, make_error(ErrorKind::kConflict, "concurrent transactions kept changing the same data (tried " +
+                                                    std::to_string(attempts) + " times); try again"));
   }
 
   Outcome run_once(const Items& items, bool locked) {
@@ -220,7 +216,7 @@ class PostgresStore final : public program::Store {
       const std::string deferred = pg.take_deferred();  // sent with COMMIT
       if (pg.aborted()) {
         tx.exec("ROLLBACK" + then);
-        fail_kept(items, *pg.aborted());
+        sql::Batcher::fail_kept(items, *pg.aborted());
         return {false, {}, locked};
       }
       committing = true;
@@ -237,7 +233,7 @@ class PostgresStore final : public program::Store {
         db.mark_broken();
       }
       if (!retry) {
-        fail_kept(items, error);
+        sql::Batcher::fail_kept(items, error);
       }
       return {retry, {}, false};
     }

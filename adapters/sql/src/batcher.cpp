@@ -2,8 +2,28 @@
 
 namespace covalue::adapters::sql {
 
-core::Status Batcher::submit(const Work& work, const RunBatch& run) {
-  Pending mine(work);
+Batcher::Item* Batcher::Batch::take() {
+  const std::lock_guard lock(batcher_.mutex_);
+  if (batcher_.queue_.empty() || items_.size() == batcher_.max_) {
+    return nullptr;
+  }
+  Pending* next = batcher_.queue_.front();
+  batcher_.queue_.pop_front();
+  batcher_.taken_.push_back(next);
+  items_.push_back(&next->item);
+  return &next->item;
+}
+
+void Batcher::fail_kept(const std::vector<Item*>& items, const core::Error& error) {
+  for (Item* item : items) {
+    if (item->result.ok()) {
+      item->result = error;
+    }
+  }
+}
+
+core::Status Batcher::submit(std::int64_t network, const Work& work, const RunBatch& run) {
+  Pending mine(network, work);
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
@@ -12,24 +32,16 @@ core::Status Batcher::submit(const Work& work, const RunBatch& run) {
       continue;
     }
     leading_ = true;
-    std::vector<Pending*> taken;
-    while (!queue_.empty() && taken.size() < max_) {
-      taken.push_back(queue_.front());
-      queue_.pop_front();
-    }
     lock.unlock();
-    std::vector<Item*> batch;
-    batch.reserve(taken.size());
-    for (Pending* pending : taken) {
-      batch.push_back(&pending->item);
-    }
+    Batch batch(*this);
     run(batch);
     lock.lock();
     // Notified under the lock: a waiter may return (and its Pending die) as soon as the lock is free.
-    for (Pending* pending : taken) {
+    for (Pending* pending : taken_) {
       pending->done = true;
       pending->wake.notify_one();
     }
+    taken_.clear();
     leading_ = false;
     if (!queue_.empty()) {
       queue_.front()->wake.notify_one();

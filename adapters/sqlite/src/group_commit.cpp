@@ -83,16 +83,6 @@ void rollback(Connection& db) {
   }
 }
 
-// Gives every work of the batch that had succeeded the error that kept the batch from committing.
-template <typename Batch>
-void fail_kept(Batch& batch, const core::Error& error) {
-  for (std::size_t i = 0; i < batch.size; ++i) {
-    if (batch.works[i]->result.ok()) {
-      batch.works[i]->result = error;
-    }
-  }
-}
-
 }  // namespace
 
 // The reads of one batch: one TransactionReads per network with a work in the batch, on that network's
@@ -137,31 +127,14 @@ Status GroupCommit::transact(std::int64_t network, const Work& work) {
                       "transact() called from inside a transaction of the same store or of another network "
                       "of its database");
   }
-  Pending mine(network, work);
-  std::unique_lock lock(queue_mutex_);
-  queue_.push_back(&mine);
-  // Whoever finds no batch running leads the next one, a waiter woken for it or a newcomer (no thread
-  // ever waits for a particular sleeper to be scheduled). A leader leads until its own work is done.
-  while (!mine.done) {
-    if (leading_) {
-      mine.wake.wait(lock);
-      continue;
-    }
-    leading_ = true;
-    lock.unlock();
-    Batch batch;
-    run_batch(batch);
-    lock.lock();
-    finish(batch);
-  }
-  return std::move(mine.result);
+  return batcher_.submit(network, work, [this](sql::Batcher::Batch& batch) { run_batch(batch); });
 }
 
-void GroupCommit::run_batch(Batch& batch) {
+void GroupCommit::run_batch(sql::Batcher::Batch& batch) {
   const std::lock_guard connection(connection_mutex_);
   const RunningBatch running(this);
   if (auto begun = db_->prepare("BEGIN IMMEDIATE").run(); !begun.ok()) {
-    while (Pending* next = take_next(batch)) {
+    while (sql::Batcher::Item* next = batch.take()) {
       next->result = begun;
     }
   } else {
@@ -169,7 +142,7 @@ void GroupCommit::run_batch(Batch& batch) {
     if (run_works(batch, reads)) {
       if (auto committed = db_->prepare("COMMIT").run(); !committed.ok()) {
         rollback(*db_);
-        fail_kept(batch, committed.error());
+        sql::Batcher::fail_kept(batch.items(), committed.error());
       } else {
         reads.commit();
       }
@@ -177,45 +150,20 @@ void GroupCommit::run_batch(Batch& batch) {
   }
 }
 
-bool GroupCommit::run_works(Batch& batch, BatchReads& reads) {
-  while (Pending* next = take_next(batch)) {
+bool GroupCommit::run_works(sql::Batcher::Batch& batch, BatchReads& reads) {
+  while (sql::Batcher::Item* next = batch.take()) {
     Outcome outcome = run_in_savepoint(*db_, next->network, reads.of(next->network), *next->work);
     next->result = std::move(outcome.status);
     if (!outcome.transaction_intact) {
       rollback(*db_);
-      fail_kept(batch, make_error(ErrorKind::kInternal,
-                                  "the transaction was rolled back after a failure in another work of its batch; "
-                                  "nothing of this work was written"));
+      sql::Batcher::fail_kept(batch.items(),
+                              make_error(ErrorKind::kInternal,
+                                         "the transaction was rolled back after a failure in another work of its "
+                                         "batch; nothing of this work was written"));
       return false;
     }
   }
   return true;
-}
-
-GroupCommit::Pending* GroupCommit::take_next(Batch& batch) {
-  if (batch.size == batch.works.size()) {
-    return nullptr;
-  }
-  const std::lock_guard lock(queue_mutex_);
-  if (queue_.empty()) {
-    return nullptr;
-  }
-  Pending* next = queue_.front();
-  queue_.pop_front();
-  batch.works[batch.size++] = next;
-  return next;
-}
-
-void GroupCommit::finish(const Batch& batch) {
-  // Notified under the lock: a waiter may return (and its Pending die) as soon as the lock is free.
-  for (std::size_t i = 0; i < batch.size; ++i) {
-    batch.works[i]->done = true;
-    batch.works[i]->wake.notify_one();
-  }
-  leading_ = false;
-  if (!queue_.empty()) {
-    queue_.front()->wake.notify_one();
-  }
 }
 
 }  // namespace covalue::adapters::sqlite

@@ -10,11 +10,8 @@
 // batches while its audit chain stays where they were read (sql/read_cache.hpp): one cache per network,
 // one TransactionReads per network present in a batch.
 
-#include <array>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -22,6 +19,7 @@
 #include <utility>
 
 #include "connection.hpp"
+#include "covalue/adapters/sql/batcher.hpp"
 #include "covalue/adapters/sql/read_cache.hpp"
 #include "covalue/program/store.hpp"
 
@@ -57,43 +55,19 @@ class GroupCommit {
   }
 
  private:
-  // One caller's work, waiting on its own stack until a leader has run it.
-  struct Pending {
-    Pending(std::int64_t n, const Work& w) : network(n), work(&w) {}
-    std::int64_t network;
-    const Work* work;
-    core::Status result;
-    bool done{false};  // the result is final
-    std::condition_variable wake;
-  };
-
   // At most this many works share one transaction, so that the first of them waits for its commit no
   // longer than about this many works take to run.
   static constexpr std::size_t kMaxBatch = 32;
 
-  // The works one leader runs in one transaction, in queue order.
-  struct Batch {
-    std::array<Pending*, kMaxBatch> works{};
-    std::size_t size{0};
-  };
-
   class BatchReads;
 
-  // Runs one batch from the queue's front; holds the connection throughout.
-  void run_batch(Batch& batch);
+  // Runs one batch (sql/batcher.hpp); holds the connection throughout.
+  void run_batch(sql::Batcher::Batch& batch);
   // Runs the works of a batch whose BEGIN succeeded; false when the transaction was lost midway.
-  [[nodiscard]] bool run_works(Batch& batch, BatchReads& reads);
-  // Moves the queue's front into the batch and returns it; nothing when the queue is empty or the
-  // batch full.
-  [[nodiscard]] Pending* take_next(Batch& batch);
-  // Under queue_mutex_: marks every work of the batch done, wakes its caller, and frees the lead
-  // (waking the next waiter, which leads unless a newcomer does first).
-  void finish(const Batch& batch);
+  [[nodiscard]] bool run_works(sql::Batcher::Batch& batch, BatchReads& reads);
 
-  std::mutex queue_mutex_;  // guards queue_, leading_ and the done/result of queued works
-  std::deque<Pending*> queue_;
-  bool leading_{false};          // a batch is running or about to
-  std::mutex connection_mutex_;  // held by the leader for a whole batch; guards what follows
+  sql::Batcher batcher_{kMaxBatch};  // the queue of works and its leader
+  std::mutex connection_mutex_;      // held by the leader for a whole batch; guards what follows
   std::unique_ptr<Connection> db_;
   std::map<std::int64_t, sql::ReadCache> caches_;  // each network's reads, kept between batches
 };
