@@ -73,10 +73,12 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcur
   const Filled filled = fill();
   constexpr int kWriters = 3;
   constexpr int kAdds = 15;
+  constexpr int kReaders = 3;
   std::atomic<bool> writing{true};
   std::atomic<int> regressions{0};
   std::vector<std::thread> readers;
-  for (int r = 0; r < 3; ++r) {
+  readers.reserve(kReaders);
+  for (int r = 0; r < kReaders; ++r) {
     readers.emplace_back([&] {
       std::size_t seen = 0;
       while (writing.load()) {
@@ -89,6 +91,7 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcur
     });
   }
   std::vector<std::thread> writers;
+  writers.reserve(kWriters);
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&, w] {
       auto mine = w == 0 ? nullptr : same_network(store());  // writer 0 shares the readers' store
@@ -105,7 +108,7 @@ TEST_P(PersistentStoreContract, ReadsKeptBetweenTransactionsStayFreshUnderConcur
     reader.join();
   }
   EXPECT_EQ(regressions.load(), 0);
-  EXPECT_EQ(partner_names(store()).size(), filled.expected.partners.size() + kWriters * kAdds);
+  EXPECT_EQ(partner_names(store()).size(), filled.expected.partners.size() + std::size_t{kWriters} * kAdds);
   expect_same(snapshot(store()), snapshot(*same_network(store())));
 }
 

@@ -22,7 +22,7 @@ namespace covalue::adapters::postgres {
 class PgDb final : public sql::Db {
  public:
   //! Works on `db` inside the transaction `tx`; `first` (BEGIN, say) goes with the first round trip.
-  PgDb(Connection& db, pqxx::transaction_base& tx, std::string first = {}) : db_(db), tx_(tx) {
+  PgDb(Connection& db, pqxx::transaction_base& tx, const std::string& first = {}) : db_(db), tx_(tx) {
     if (!first.empty()) {
       add_deferred(first);
     }
