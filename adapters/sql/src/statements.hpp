@@ -197,7 +197,8 @@ inline constexpr const char* kLastSequence = "SELECT coalesce(max(sequence), 0) 
 // check and the write in one statement. CASTs give PostgreSQL the values' types outside VALUES.
 inline constexpr const char* kAppendAudit =
     "INSERT INTO audit_log (network_id, sequence, time, actor, action, detail, previous_hash, hash) "
-    "SELECT CAST($? AS BIGINT), CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), "
+    "SELECT CAST($? AS BIGINT), CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS "
+    "TEXT), "
     "CAST($? AS TEXT), CAST($? AS TEXT) "
     "WHERE $? = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log WHERE network_id = $?)";
 inline constexpr const char* kLastAudit =
