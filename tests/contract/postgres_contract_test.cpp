@@ -1,6 +1,5 @@
 // The storage contract on PostgreSQL (a private server, a fresh database per test), and what only a
 // server database has: serialisable transactions from many connections, retried on conflicts.
-#include <pqxx/pqxx>
 
 #include <atomic>
 #include <thread>
@@ -115,7 +114,7 @@ TEST_F(PostgresStore, ManyThreadsOnOneStoreLoseNoUpdate) {
 // The work reads the charter, then another client of the database (not covalue, so it does not
 // queue on covalue's writer lock) commits a change to it, then the work writes it: PostgreSQL
 // reports a serialisation failure and the store runs the work again, which sees the change.
-core::Status interleaved(program::Store& store, const std::string& url, int& runs) {
+core::Status interleaved(program::Store& store, const PostgresDatabase& database, int& runs) {
   return store.transact([&](StoreSession& s) -> core::Status {
     ++runs;
     auto charter = s.charter();
@@ -123,9 +122,7 @@ core::Status interleaved(program::Store& store, const std::string& url, int& run
       return charter.ok() ? core::make_error(ErrorKind::kNotFound, "no charter") : charter.error();
     }
     if (runs == 1) {
-      pqxx::connection other(url);
-      pqxx::nontransaction change(other);
-      change.exec("UPDATE charter SET max_dry_spell = 70");
+      database.run_sql("UPDATE charter SET max_dry_spell = 70");
     }
     net::Charter next = **charter;
     next.fairness.max_dry_spell += 1;
@@ -138,7 +135,7 @@ TEST_F(PostgresStore, ASerialisationFailureRunsTheWorkAgain) {
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  must(interleaved(*store, db().url(), runs));
+  must(interleaved(*store, db(), runs));
   EXPECT_EQ(runs, 2);
   EXPECT_EQ(counter(*store), 71);
 }
@@ -148,7 +145,7 @@ TEST_F(PostgresStore, GivesUpWithAConflictAfterMaxAttempts) {
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  EXPECT_TRUE(fails_with(interleaved(*store, db().url(), runs), ErrorKind::kConflict, "try again"));
+  EXPECT_TRUE(fails_with(interleaved(*store, db(), runs), ErrorKind::kConflict, "try again"));
   EXPECT_EQ(runs, 1);
   EXPECT_EQ(counter(*store), 70);  // the other store's change, and nothing of the work
 }
@@ -168,10 +165,7 @@ TEST_F(PostgresStore, ConcurrentOpenersMigrateOnce) {
     thread.join();
   }
   EXPECT_EQ(opened.load(), 4);
-  pqxx::connection connection(db().url());
-  pqxx::nontransaction tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM schema_migrations")[0].as<int>(),
-            adapters::postgres::postgres_schema_version());
+  EXPECT_EQ(db().query_int("SELECT count(*) FROM schema_migrations"), adapters::postgres::postgres_schema_version());
 }
 
 TEST_F(PostgresStore, RefusesAnotherApplicationsDatabase) {

@@ -193,14 +193,13 @@ inline constexpr const char* kTokens =
 
 // The audit chain, one per network.
 inline constexpr const char* kLastSequence = "SELECT coalesce(max(sequence), 0) FROM audit_log WHERE network_id = $?";
-// Appends only when the entry's sequence is one more than the last one's (no row changed otherwise): the
-// check and the write in one statement. CASTs give PostgreSQL the values' types outside VALUES.
+// Appends the entry; its sequence is NULL, and the NOT NULL constraint refuses it, unless it is one more
+// than the last one's: the check and the write in one statement that needs no answer, so that it can
+// wait for the next round trip. CASTs give PostgreSQL the values' types inside CASE.
 inline constexpr const char* kAppendAudit =
     "INSERT INTO audit_log (network_id, sequence, time, actor, action, detail, previous_hash, hash) "
-    "SELECT CAST($? AS BIGINT), CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS "
-    "TEXT), "
-    "CAST($? AS TEXT), CAST($? AS TEXT) "
-    "WHERE $? = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log WHERE network_id = $?)";
+    "VALUES ($?, CASE WHEN CAST($? AS BIGINT) = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log "
+    "WHERE network_id = $?) THEN CAST($? AS BIGINT) END, $?, $?, $?, $?, $?, $?)";
 inline constexpr const char* kLastAudit =
     "SELECT sequence, time, actor, action, detail, previous_hash, hash FROM audit_log WHERE network_id = $? "
     "ORDER BY sequence DESC LIMIT 1";

@@ -139,8 +139,11 @@ class Store {
   //! Runs `work` in one transaction: commits when it returns ok, rolls everything back when it returns
   //! an error (which is passed on) or throws (kInternal). Nothing is ever half-written. The work runs
   //! serialisably: as if no other transaction of any process ran at the same time. A store may run
-  //! the work again when the database reports a serialisation conflict, so the work must have no
-  //! effect outside the session. transact() from inside the work is kInternal.
+  //! the work again: when the database reports a serialisation conflict, and when a store that sends
+  //! writes without waiting for them learns of a write's failure only after the work went on (it
+  //! then runs the work again, waiting for each write, so that every write's failure is its own).
+  //! Only the last run counts, so the work must have no effect outside the session. transact() from
+  //! inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
 
   //! Runs `work`, which must only read, on a consistent view of the network as some transaction
