@@ -38,7 +38,7 @@ class PostgresStore : public ::testing::Test {
 
   //! The test's database.
   [[nodiscard]] const PostgresDatabase& db() const { return *db_; }
-  //! A store of its own (its own connection pool) on the test's database.
+  //! A store of its own on the test's database (the connection pool is the database's, shared).
   std::unique_ptr<program::Store> open(PostgresOptions options = {}) { return must_open(db_->url(), options); }
 
  private:
@@ -178,6 +178,58 @@ TEST_F(PostgresStore, AnUnreachableServerIsInvalidInputAndHidesThePassword) {
   auto opened = open_postgres_store(url);
   ASSERT_TRUE(fails_with(opened, ErrorKind::kInvalidInput, "cannot connect"));
   EXPECT_EQ(opened.error().message.find("s3cret"), std::string::npos) << opened.error().message;
+}
+
+TEST_F(PostgresStore, NetworksShareOneConnectionPool) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  std::vector<std::unique_ptr<program::Store>> networks;
+  for (int n = 0; n < 6; ++n) {
+    auto opened = store->open_network({.name_or_id = "", .create = true, .deployment = false});
+    ASSERT_TRUE(opened.ok()) << opened.error().to_string();
+    net::Charter charter = sample_charter();
+    charter.name = "Network " + std::to_string(n + 2);  // names are unique in a database
+    must((*opened)->transact([&](StoreSession& s) { return s.save_charter(charter); }));
+    networks.push_back(std::move(opened).value());
+  }
+  std::vector<std::thread> threads;
+  threads.reserve(networks.size() * 2);
+  for (auto& network : networks) {
+    for (int t = 0; t < 2; ++t) {
+      threads.emplace_back([&network] {
+        for (int k = 0; k < 5; ++k) {
+          const core::Status done = increment(*network);
+          EXPECT_TRUE(done.ok()) << done.error().to_string();
+        }
+      });
+    }
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  for (auto& network : networks) {
+    EXPECT_EQ(counter(*network), sample_charter().fairness.max_dry_spell + 10);
+  }
+  // Seven stores of one database, twelve threads: no more connections than one pool holds.
+  const long long connections = db().query_int(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  EXPECT_GE(connections, 1);
+  EXPECT_LE(connections, static_cast<long long>(PostgresOptions{}.pool_size));
+}
+
+TEST_F(PostgresStore, ALostConnectionIsReplacedAndTheWorkRunsAgain) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  for (int round = 0; round < 3; ++round) {
+    // Every connection of the pool is closed by the server behind the store's back.
+    db().run_sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid()");
+    must(increment(*store));
+    EXPECT_EQ(counter(*store), sample_charter().fairness.max_dry_spell + round + 1);
+  }
 }
 
 TEST_F(PostgresStore, VersionIsTheNewestAuditSequence) {
