@@ -535,6 +535,7 @@ test('the coordinator changes the charter; the page explains each field and refu
   assert.match(await page.locator('#charter-capacity-hint').innerText(), /capacity units \(e\.g\. person-weeks\) the network can spend per cycle/i);
   assert.match(await page.locator('#charter-fairness-max_dry_spell-hint').innerText(), /dry spell/);
   assert.match(await page.locator('[data-field=capacity]').innerText(), /capacity units per cycle/);
+  assert.match(await page.locator('#charter-words').innerText(), /Dry spell\s+The number of cycles in a row/, 'the jargon is explained on the page');
   await page.fill('#charter-capacity', 'a lot');
   await page.fill('#charter-fairness-max_deopt_share', '2');
   await page.fill('#charter-leadership-max_concurrent_leads', '0');

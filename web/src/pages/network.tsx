@@ -206,6 +206,33 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
   );
 }
 
+/** The charter's own words, said plainly (DESIGN.md's glossary and the README's account of a close). */
+const words: [string, string][] = [
+  ['De-optimisation', 'what an initiative costs a partner: a negative estimate. The charter caps the share of a cycle’s total de-optimisation that one partner may carry.'],
+  ['Dry spell', 'the number of cycles in a row in which a partner was de-optimised or got nothing it asked for. A partner whose dry spell reaches the limit must not end a cycle below zero.'],
+  ['Perpetual Reset', 'voting weights that grow with a partner’s dry spell, so a partner passed over cycle after cycle counts for more until it gets something.'],
+  ['Method of Equal Shares', 'each partner gets an equal share of the capacity to spend on the initiatives it supports; an initiative is chosen when its supporters can pay for it together.'],
+  ['Network-fair ILP', 'chooses the initiatives with the most value for the whole network within the capacity, while keeping every partner within the de-optimisation share and protecting partners on a long dry spell; solved exactly.'],
+  ['Shapley', 'shares a cycle’s value by what each partner adds: its average contribution over every order in which the partners could have joined.'],
+];
+
+function Words() {
+  return (
+    <Card title="Words used in the charter" id="charter-words">
+      <dl class="words">
+        {words.map(([word, meaning]) => (
+          <>
+            <dt>
+              <dfn>{word}</dfn>
+            </dt>
+            <dd>{meaning.charAt(0).toUpperCase() + meaning.slice(1)}</dd>
+          </>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
 export function NetworkPage() {
   const app = useApp();
   const data = useAsync(() => Promise.all([get<Charter>('/network'), schemaFields('Charter').catch(() => ({}) as Record<string, PropertyInfo>)]), []);
@@ -220,19 +247,22 @@ export function NetworkPage() {
       {data.loading && !data.data && <Loading what="the charter" />}
       {charter && info && (
         <div class="grid-side">
-          <Card title={`Charter of ${charter.name}`}>
-            <dl class="facts charter-facts" data-testid="charter">
-              {keys.map((k) => (
-                <>
-                  <dt>{titles[k]}</dt>
-                  <dd data-field={k}>
-                    <span>{shown(k, valuesOf(charter))}</span>
-                    {!coordinator && <span class="muted small fact-help">{plainHelp(k, info[k])}</span>}
-                  </dd>
-                </>
-              ))}
-            </dl>
-          </Card>
+          <div class="stack">
+            <Card title={`Charter of ${charter.name}`}>
+              <dl class="facts charter-facts" data-testid="charter">
+                {keys.map((k) => (
+                  <>
+                    <dt>{titles[k]}</dt>
+                    <dd data-field={k}>
+                      <span>{shown(k, valuesOf(charter))}</span>
+                      {!coordinator && <span class="muted small fact-help">{plainHelp(k, info[k])}</span>}
+                    </dd>
+                  </>
+                ))}
+              </dl>
+            </Card>
+            <Words />
+          </div>
           {coordinator ? (
             <CharterForm
               charter={charter}
