@@ -39,6 +39,7 @@ program::AuditEntry read_audit(RowReader& row) {
 core::Result<program::TokenId> Session::insert_token(const program::AccessToken& token) {
   auto inserted = atomically([&]() -> core::Result<program::TokenId> {
     return in_network(sq::kInsertToken)
+        .bind_int(token.id)
         .bind_int(network_)
         .bind_text(program::name_of(token.role))
         .bind_optional_int(token.partner)

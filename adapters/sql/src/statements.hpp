@@ -34,14 +34,16 @@ inline constexpr const char* kCycleExists = "SELECT 1 FROM cycles WHERE network_
 // Partners and objectives. A new row's id is one more than the network's largest (network given twice).
 inline constexpr const char* kInsertPartner =
     "INSERT INTO partners (network_id, id, name, tier, joined_cycle, left_cycle) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM partners WHERE network_id = $?), $?, $?, $?, $?) RETURNING id";
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM partners WHERE network_id = "
+    "$?)), $?, $?, $?, $?) RETURNING id";
 inline constexpr const char* kUpdatePartner =
     "UPDATE partners SET name = $?, tier = $?, joined_cycle = $?, left_cycle = $? WHERE network_id = $? AND id = $?";
 inline constexpr const char* kPartners =
     "SELECT id, name, tier, joined_cycle, left_cycle FROM partners WHERE network_id = $? ORDER BY id";
 inline constexpr const char* kInsertObjective =
     "INSERT INTO objectives (network_id, id, partner_id, kpi, name, unit, baseline, target) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM objectives WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM objectives WHERE network_id = "
+    "$?)), $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kObjectives =
     "SELECT id, partner_id, kpi, name, unit, baseline, target FROM objectives WHERE network_id = $? ORDER BY id";
@@ -49,7 +51,8 @@ inline constexpr const char* kObjectives =
 // Initiatives and their lists.
 inline constexpr const char* kInsertInitiative =
     "INSERT INTO initiatives (network_id, id, title, description, channel, proposer_id, cost, status, cycle, lead_id) "
-    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM initiatives WHERE network_id = $?), $?, $?, $?, $?, $?, $?, "
+    "VALUES ($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM initiatives WHERE "
+    "network_id = $?)), $?, $?, $?, $?, $?, $?, "
     "$?, $?) RETURNING id";
 inline constexpr const char* kUpdateInitiative =
     "UPDATE initiatives SET title = $?, description = $?, channel = $?, proposer_id = $?, cost = $?, status = $?, "
@@ -180,7 +183,8 @@ inline constexpr const char* kInitiativeScores =
 // Access tokens (a token of network 0 belongs to the deployment: an administrator's).
 inline constexpr const char* kInsertToken =
     "INSERT INTO access_tokens (network_id, id, role, partner_id, label, secret_hash, issued_at, revoked) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE network_id "
+    "= $?)), $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kTokenBySecret =
     "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens "

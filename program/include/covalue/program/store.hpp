@@ -55,19 +55,21 @@ class StoreSession {
   //! Creates or replaces the charter.
   [[nodiscard]] virtual core::Status save_charter(const net::Charter& charter) = 0;
 
-  //! Stores a new partner (its id is ignored) and returns the id given to it.
+  //! Stores a new partner under its id when it has one (> 0: an import keeps its ids; kConflict when
+  //! taken), else under the network's largest id plus one; returns the id.
   [[nodiscard]] virtual core::Result<net::PartnerId> insert_partner(const net::Partner& partner) = 0;
   //! Replaces a stored partner's fields (matched by id).
   [[nodiscard]] virtual core::Status update_partner(const net::Partner& partner) = 0;
   //! Every partner, by id.
   [[nodiscard]] virtual core::Result<std::vector<net::Partner>> partners() = 0;
 
-  //! Stores a new objective (its id is ignored) and returns the id given to it.
+  //! Stores a new objective, numbered as insert_partner() numbers partners; returns its id.
   [[nodiscard]] virtual core::Result<net::ObjectiveId> insert_objective(const net::Objective& objective) = 0;
   //! Every objective, by id.
   [[nodiscard]] virtual core::Result<std::vector<net::Objective>> objectives() = 0;
 
-  //! Stores a new initiative with its impacts, objectives and volunteers; returns its id.
+  //! Stores a new initiative with its impacts, objectives and volunteers, numbered as
+  //! insert_partner() numbers partners; returns its id.
   [[nodiscard]] virtual core::Result<net::InitiativeId> insert_initiative(const net::Initiative& initiative) = 0;
   //! Replaces a stored initiative's fields, impacts, objectives and volunteers (matched by id).
   [[nodiscard]] virtual core::Status update_initiative(const net::Initiative& initiative) = 0;
@@ -112,8 +114,8 @@ class StoreSession {
   //! Every initiative score, by initiative, partner and criterion.
   [[nodiscard]] virtual core::Result<std::vector<net::InitiativeScore>> initiative_scores() = 0;
 
-  //! Stores a new access token (its id is ignored) and returns the id given to it; kConflict when
-  //! the secret hash exists already.
+  //! Stores a new access token, numbered as insert_partner() numbers partners, and returns its id;
+  //! kConflict when the secret hash exists already.
   [[nodiscard]] virtual core::Result<TokenId> insert_token(const AccessToken& token) = 0;
   //! The token stored under `secret_hash`, or nothing.
   [[nodiscard]] virtual core::Result<std::optional<AccessToken>> find_token(const std::string& secret_hash) = 0;
