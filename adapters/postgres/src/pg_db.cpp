@@ -40,6 +40,10 @@ class PgCursor final : public sql::Cursor {
     return sql::Cursor::run_later();
   }
 
+  [[nodiscard]] core::Status run_or_defer() override {
+    return db_.optimistic() ? run_later() : sql::Cursor::run_or_defer();
+  }
+
   [[nodiscard]] core::Result<bool> step() override {
     if (!result_) {
       if (db_.aborted()) {
@@ -102,13 +106,10 @@ PgDb::PgDb(Connection& db, Mode mode) : db_(db), mode_(mode) {
     broke("cannot enter pipeline mode");
     return;
   }
-  // What the last user left: a read-only COMMIT's result, say. Their failures were nobody's business.
+  // What the last user left (a read-only COMMIT's result, say) comes first; nobody waits for it alone.
   for (const bool sync : std::exchange(db_.unread(), {})) {
-    PgResult result(PQgetResult(db_.raw()));
-    if (!result || (!sync && PgResult(PQgetResult(db_.raw())))) {
-      broke("the server's results are out of step");
-      return;
-    }
+    sent_.push_back({sync ? Kind::kLeftoverSync : Kind::kLeftover, {}});
+    ++next_;
   }
 }
 
@@ -119,7 +120,7 @@ PgDb::~PgDb() {
   const bool plain = std::none_of(sent_.begin(), sent_.end(), [](const Sent& e) { return e.kind == Kind::kPrepare; });
   if (later_ && plain && !unsynced_) {
     for (const Sent& entry : sent_) {
-      db_.unread().push_back(entry.kind == Kind::kSync);
+      db_.unread().push_back(entry.kind == Kind::kSync || entry.kind == Kind::kLeftoverSync);
     }
     return;
   }
@@ -253,6 +254,18 @@ void PgDb::read_through(std::size_t number, std::optional<core::Result<PgResult>
       continue;
     }
     const ExecStatusType status = PQresultStatus(result.get());
+    if (entry.kind == Kind::kLeftoverSync) {
+      if (status != PGRES_PIPELINE_SYNC) {
+        broke("the server's results are out of step");
+      }
+      continue;
+    }
+    if (entry.kind == Kind::kLeftover) {  // its failure was nobody's business
+      if (PgResult extra(PQgetResult(raw)); extra) {
+        broke("the server's results are out of step");
+      }
+      continue;
+    }
     if (entry.kind == Kind::kSync) {
       if (status != PGRES_PIPELINE_SYNC) {
         broke("the server's results are out of step");

@@ -35,7 +35,8 @@ class PgDb final : public sql::Db {
  public:
   enum class Mode { kPrecise, kOptimistic };
 
-  //! Puts `db` in pipeline mode (it stays in it between users) and reads what its last user left.
+  //! Puts `db` in pipeline mode (it stays in it between users); what its last user left unread is read
+  //! (and ignored) before the first result this one waits for.
   PgDb(Connection& db, Mode mode);
   PgDb(const PgDb&) = delete;
   PgDb& operator=(const PgDb&) = delete;
@@ -80,6 +81,8 @@ class PgDb final : public sql::Db {
   [[nodiscard]] bool undo_work();
   //! True for a write whose rows nobody reads (INSERT, UPDATE or DELETE without RETURNING).
   [[nodiscard]] static bool deferrable(const char* sql);
+  //! True when any failure runs the transaction again in the precise mode.
+  [[nodiscard]] bool optimistic() const { return mode_ == Mode::kOptimistic; }
 
   //! True when a serialisation failure or deadlock was reported: the work must run again.
   [[nodiscard]] bool must_retry() const { return retry_; }
@@ -89,7 +92,8 @@ class PgDb final : public sql::Db {
   [[nodiscard]] Mode mode() const { return mode_; }
 
  private:
-  enum class Kind { kPrepare, kQuery, kDeferred, kControl, kSync };
+  // kLeftover and kLeftoverSync: what the connection's last user left unread (finish_later()).
+  enum class Kind { kPrepare, kQuery, kDeferred, kControl, kSync, kLeftover, kLeftoverSync };
   struct Sent {
     Kind kind;
     std::string name;  // the prepared statement's (kPrepare)
