@@ -189,6 +189,17 @@ TEST_F(ArchiveCli, ANewerVersionIsRefused) {
   expect_refused(archive, "archive version 2 is newer than this covalue reads (up to 1)");
 }
 
+TEST_F(ArchiveCli, AKeyGivenTwiceIsRefusedWithItsPath) {
+  std::string text = read_file(source_archive);
+  const std::string first = "{\"id\":1,";
+  const std::size_t partners = text.find("\"partners\":[");
+  ASSERT_NE(partners, std::string::npos);
+  const std::size_t at = text.find(first, partners);
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + first.size(), "\"id\":7,");  // nlohmann-json alone would keep the last one silently
+  expect_refused_file(dir_.write("twice.json", text), "$.partners[0].id: a key is given twice in one object");
+}
+
 TEST_F(ArchiveCli, MalformedJsonIsRefused) {
   const std::string text = read_file(source_archive);
   const std::string file = dir_.write("cut.json", text.substr(0, text.size() / 2));
