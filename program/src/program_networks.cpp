@@ -31,8 +31,10 @@ core::Status check_unused_name(const std::vector<NetworkInfo>& networks, const s
 }
 
 //! In `in_new`'s store, a network not created yet: saves the charter and the first coordinator's token
-//! (its id set), each audited in the network's own chain, in one transaction.
-core::Status store_new_network(const detail::ChangeContext& in_new, const net::Charter& charter, AccessToken& token) {
+//! (its id set), each audited in the network's own chain, and records the creation in the deployment's
+//! chain (`deployment`), all in one transaction.
+core::Status store_new_network(const detail::ChangeContext& in_new, const detail::ChangeContext& deployment,
+                               const net::Charter& charter, AccessToken& token) {
   return in_new.store.transact([&](StoreSession& session) -> core::Status {
     core::Result<std::optional<net::Charter>> taken = session.charter();
     if (!taken) {
@@ -53,7 +55,17 @@ core::Status store_new_network(const detail::ChangeContext& in_new, const net::C
       return id.error();
     }
     token.id = *id;
-    return detail::append_audit(session, in_new, "issue_token", detail::token_detail(token));
+    if (core::Status audited = detail::append_audit(session, in_new, "issue_token", detail::token_detail(token));
+        !audited) {
+      return audited;
+    }
+    core::Result<StoreSession*> home = session.deployment();
+    if (!home) {
+      return home.error();
+    }
+    return detail::append_audit(
+        **home, deployment, "create_network",
+        {{"network", in_new.store.network()}, {"name", charter.name}, {"coordinator_token", token.id}});
   });
 }
 
@@ -88,16 +100,10 @@ core::Result<CreatedNetwork> Program::create_network(Store& fresh, const net::Ch
     return draft.error();
   }
   CreatedNetwork created{{fresh.network(), charter.name}, std::move(*draft)};
-  if (core::Status made = store_new_network({fresh, actor_, *clock_}, charter, created.coordinator.token); !made) {
+  if (core::Status made =
+          store_new_network({fresh, actor_, *clock_}, {store_, actor_, *clock_}, charter, created.coordinator.token);
+      !made) {
     return made.error();
-  }
-  core::Status audited = store_.transact([&](StoreSession& session) {
-    return detail::append_audit(
-        session, {store_, actor_, *clock_}, "create_network",
-        {{"network", created.network.id}, {"name", charter.name}, {"coordinator_token", created.coordinator.token.id}});
-  });
-  if (!audited) {
-    return audited.error();
   }
   return created;
 }

@@ -122,5 +122,55 @@ TEST_P(PersistentStoreContract, TheDeploymentHoldsTokensOfItsOwn) {
   EXPECT_EQ(must(store().networks()).size(), 1U);  // the deployment is not a network of the list
 }
 
+TEST_P(PersistentStoreContract, ANetworksWorkWritesToTheDeploymentInItsOwnTransaction) {
+  fill();
+  auto deployment = open_other(store(), {.name_or_id = "", .create = false, .deployment = true});
+  ASSERT_NE(deployment, nullptr);
+  // Read once before, so that a store keeping reads must notice the change made through another one.
+  EXPECT_FALSE(read_in(*deployment, [](StoreSession& s) { return s.last_audit(); }).has_value());
+  auto second = open_other(store(), {.name_or_id = "", .create = true});
+  ASSERT_NE(second, nullptr);
+  write_in(*second, [](StoreSession& s) -> core::Status {
+    if (core::Status saved = s.save_charter(second_charter()); !saved) {
+      return saved;
+    }
+    core::Result<StoreSession*> home = s.deployment();
+    if (!home) {
+      return home.error();
+    }
+    return (*home)->append_audit(sample_audit(1));
+  });
+  EXPECT_EQ(read_in(*deployment, [](StoreSession& s) { return s.audit_entries(0, 10); }),
+            std::vector<program::AuditEntry>{sample_audit(1)});
+  EXPECT_TRUE(read_in(*second, [](StoreSession& s) { return s.audit_entries(0, 10); }).empty());
+
+  // A work that fails after writing to both keeps neither write.
+  EXPECT_TRUE(fails_with(second->transact([](StoreSession& s) -> core::Status {
+    if (auto inserted = s.insert_partner(sample_partner("Gone", {})); !inserted) {
+      return inserted.error();
+    }
+    core::Result<StoreSession*> home = s.deployment();
+    if (!home) {
+      return home.error();
+    }
+    if (core::Status audited = (*home)->append_audit(sample_audit(2)); !audited) {
+      return audited;
+    }
+    return core::make_error(ErrorKind::kInvalidInput, "refused late");
+  }),
+                         ErrorKind::kInvalidInput, "refused late"));
+  EXPECT_EQ(read_in(*deployment, [](StoreSession& s) { return s.audit_entries(0, 10); }).size(), 1U);
+  EXPECT_TRUE(snapshot(*second).partners.empty());
+
+  // The deployment's own session is itself.
+  write_in(*deployment, [](StoreSession& s) -> core::Status {
+    core::Result<StoreSession*> home = s.deployment();
+    if (!home) {
+      return home.error();
+    }
+    return *home == &s ? core::Status() : core::make_error(ErrorKind::kInternal, "another session");
+  });
+}
+
 }  // namespace
 }  // namespace covalue::testing

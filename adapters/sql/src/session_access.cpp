@@ -131,4 +131,14 @@ core::Result<std::vector<program::AuditEntry>> Session::audit_entries(std::int64
   return read_rows(query, "audit_log", read_audit);
 }
 
+core::Result<program::StoreSession*> Session::deployment() {
+  if (network_ == program::kDeploymentNetwork) {
+    return this;
+  }
+  if (!deployment_) {
+    deployment_ = std::make_unique<Session>(db_, program::kDeploymentNetwork);
+  }
+  return deployment_.get();
+}
+
 }  // namespace covalue::adapters::sql

@@ -130,6 +130,13 @@ class StoreSession {
   [[nodiscard]] virtual core::Result<std::optional<AuditEntry>> last_audit() = 0;
   //! Audit entries with sequence > `after`, in sequence order, at most `limit` of them.
   [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> audit_entries(std::int64_t after, std::int64_t limit) = 0;
+
+  //! A session on the deployment (network 0) of the same database, in this same transaction: what
+  //! both write commits together or not at all (creating a network and recording it in the deployment's
+  //! chain). kInternal from a store that cannot; the session lives as long as this one.
+  [[nodiscard]] virtual core::Result<StoreSession*> deployment() {
+    return core::make_error(core::ErrorKind::kInternal, "this store has no deployment session");
+  }
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

@@ -162,6 +162,14 @@ class CachedSession final : public program::StoreSession {
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
+  //! The inner session's deployment session, or this one when they are the same.
+  [[nodiscard]] core::Result<program::StoreSession*> deployment() override {
+    core::Result<program::StoreSession*> home = inner_.deployment();
+    if (home && *home == &inner_) {
+      return this;
+    }
+    return home;
+  }
 
  private:
   // The rows of `rows` (`key`) from the cache when it is valid for this transaction, else `read()`.

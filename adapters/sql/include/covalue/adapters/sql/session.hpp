@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ class Session final : public program::StoreSession {
 
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
+  //! A session of network 0 on the same transaction (this one when it is network 0). Its writes are
+  //! not kept in any read cache: the deployment's next transaction sees its chain's head moved.
+  [[nodiscard]] core::Result<program::StoreSession*> deployment() override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
 
@@ -113,6 +117,7 @@ class Session final : public program::StoreSession {
   Db& db_;
   std::int64_t network_;
   int depth_{0};
+  std::unique_ptr<Session> deployment_;  // deployment(), made when first asked for
 };
 
 template <typename Write>
