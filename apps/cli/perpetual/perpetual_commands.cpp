@@ -88,18 +88,33 @@ struct SimulateArgs {
 
 using Measures = std::array<perpetual::HistoryMeasures, perpetual::kExperimentRules>;
 
+// Each history's measures, and the mean size of its approval sets.
+struct Simulated {
+  std::vector<Measures> measures;
+  std::vector<double> approval_size;
+
+  [[nodiscard]] double mean_approval_size() const {
+    double total = 0;
+    for (double size : approval_size) {
+      total += size;
+    }
+    return approval_size.empty() ? 0 : total / static_cast<double>(approval_size.size());
+  }
+};
+
 // Every history, history i on thread i mod T: each from its own stream, so the figures do not depend on T.
-std::vector<Measures> run_histories(const SimulateArgs& args) {
+Simulated run_histories(const SimulateArgs& args) {
   const auto count = static_cast<std::size_t>(args.histories);
-  std::vector<Measures> results(count);
+  Simulated results{std::vector<Measures>(count), std::vector<double>(count)};
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t threads =
       std::min<std::size_t>(count, args.threads > 0 ? static_cast<std::size_t>(args.threads) : cores);
   const perpetual::Lackner2020Setup setup;
   auto work = [&](std::size_t first) {
     for (std::size_t i = first; i < count; i += threads) {
-      results[i] = perpetual::lackner2020_measures(
-          perpetual::lackner2020_history(setup, static_cast<std::uint64_t>(args.seed), i));
+      const auto history = perpetual::lackner2020_history(setup, static_cast<std::uint64_t>(args.seed), i);
+      results.measures[i] = perpetual::lackner2020_measures(history);
+      results.approval_size[i] = perpetual::mean_approval_size(history);
     }
   };
   std::vector<std::thread> pool;
@@ -114,7 +129,8 @@ std::vector<Measures> run_histories(const SimulateArgs& args) {
   return results;
 }
 
-nlohmann::ordered_json summary_json(const SimulateArgs& args, const std::vector<perpetual::RuleSummary>& rules) {
+nlohmann::ordered_json summary_json(const SimulateArgs& args, const Simulated& simulated,
+                                    const std::vector<perpetual::RuleSummary>& rules) {
   const perpetual::Lackner2020Setup setup;
   nlohmann::ordered_json out;
   out["experiment"] = "lackner2020";
@@ -127,6 +143,7 @@ nlohmann::ordered_json summary_json(const SimulateArgs& args, const std::vector<
                   {"threshold", setup.threshold},
                   {"voter_points", "eucl2"},
                   {"candidate_points", "uniform_square"}};
+  out["mean_approval_size"] = simulated.mean_approval_size();
   out["rules"] = nlohmann::ordered_json::array();
   for (const perpetual::RuleSummary& r : rules) {
     out["rules"].push_back(
@@ -140,11 +157,12 @@ nlohmann::ordered_json summary_json(const SimulateArgs& args, const std::vector<
   return out;
 }
 
-std::string summary_table(const SimulateArgs& args, const std::vector<perpetual::RuleSummary>& rules) {
+std::string summary_table(const SimulateArgs& args, const Simulated& simulated,
+                          const std::vector<perpetual::RuleSummary>& rules) {
   std::string out = fmt::format(
       "lackner2020: {} histories x 20 rounds, 20 voters (eucl2, sigma 0.2), 5 candidates (uniform square), "
-      "approval within 1.5 x the nearest; seed {}\n",
-      args.histories, args.seed);
+      "approval within 1.5 x the nearest (mean approval set {:.3f}); seed {}\n",
+      args.histories, simulated.mean_approval_size(), args.seed);
   out += fmt::format("{:<14} {:>17} {:>17} {:>17} {:>17}\n", "rule", "quota compliance", "max quota dev.",
                      "norm. satisfaction", "Gini of influence");
   out += fmt::format("{:<14} {:>17} {:>17} {:>17} {:>17}\n", "", "median / mean", "median / mean", "median / mean",
@@ -159,11 +177,12 @@ std::string summary_table(const SimulateArgs& args, const std::vector<perpetual:
 }
 
 core::Result<Output> simulate(const SimulateArgs& args) {
-  const std::vector<perpetual::RuleSummary> rules = perpetual::summarise_lackner2020(run_histories(args));
+  const Simulated simulated = run_histories(args);
+  const std::vector<perpetual::RuleSummary> rules = perpetual::summarise_lackner2020(simulated.measures);
   if (args.format == OutputFormat::kJson) {
-    return Output::of_text(summary_json(args, rules).dump(2) + "\n");
+    return Output::of_text(summary_json(args, simulated, rules).dump(2) + "\n");
   }
-  return Output::of_text(summary_table(args, rules));
+  return Output::of_text(summary_table(args, simulated, rules));
 }
 
 }  // namespace

@@ -187,6 +187,18 @@ std::vector<RoundBallots> lackner2020_history(const Lackner2020Setup& setup, std
   return history;
 }
 
+double mean_approval_size(const std::vector<RoundBallots>& history) {
+  std::size_t approvals = 0;
+  std::size_t ballots = 0;
+  for (const RoundBallots& round : history) {
+    for (const auto& ballot : round.approvals) {
+      approvals += ballot.size();
+      ++ballots;
+    }
+  }
+  return ballots == 0 ? 0.0 : static_cast<double>(approvals) / static_cast<double>(ballots);
+}
+
 std::array<HistoryMeasures, kExperimentRules> lackner2020_measures(const std::vector<RoundBallots>& history) {
   std::array<HistoryMeasures, kExperimentRules> out{};
   if (history.empty()) {

@@ -38,6 +38,9 @@ struct HistoryMeasures {
 [[nodiscard]] std::vector<RoundBallots> lackner2020_history(const Lackner2020Setup& setup, std::uint64_t seed,
                                                             std::uint64_t index);
 
+//! The mean number of candidates a voter approves in a history (the paper reports 1.8 for its setup).
+[[nodiscard]] double mean_approval_size(const std::vector<RoundBallots>& history);
+
 //! Every rule's measures on one history (indexed by PerpetualRule), computed exactly and rounded to double
 //! at the end; the normalised satisfaction is satisfaction / av's satisfaction.
 [[nodiscard]] std::array<HistoryMeasures, kExperimentRules> lackner2020_measures(
