@@ -82,6 +82,10 @@ TEST(PerpetualCli, ReplayNamesTheLineAndTheMemberOfBadInput) {
        ":2: rounds: expected an integer from 1 to"},
       {std::string(good).replace(good.find("\"voters\":3"), 10, "\"voters\":99999999"),
        ":2: voters: expected an integer from 1 to"},
+      // Nested 100,000 deep: named by its kind, never printed (which would recurse as deep).
+      {std::string(good).replace(good.find("\"voters\":3"), 10,
+                                 "\"voters\":" + std::string(100000, '[') + std::string(100000, ']')),
+       ":2: voters: expected an integer from 1 to 10000, got a list"},
   };
   for (const auto& [line, message] : cases) {
     const std::string file = dir.write("bad.jsonl", good + "\n" + line + "\n");

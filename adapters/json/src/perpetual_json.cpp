@@ -40,7 +40,11 @@ class LineReader {
     }
     return node->get<std::size_t>();
   }
+  // A short quote of a value: scalars as JSON, containers by their kind (never dumped: they may nest deep).
   static std::string excerpt(const json& node) {
+    if (node.is_array() || node.is_object()) {
+      return node.is_array() ? "a list" : "an object";
+    }
     std::string text = node.dump(-1, ' ', false, json::error_handler_t::replace);
     constexpr std::size_t kShown = 40;
     return text.size() > kShown ? text.substr(0, kShown) + "..." : text;
