@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -144,6 +145,83 @@ TEST(PerpetualCli, SimulateRefusesBadFlagsNamingThem) {
   const CommandResult word = run_covalue("simulate lackner2020 --histories many");
   EXPECT_EQ(word.exit_code, 2);
   EXPECT_NE(word.err.find("--histories"), std::string::npos) << word.err;
+}
+
+}  // namespace
+}  // namespace covalue::testing
+
+namespace covalue::testing {
+namespace {
+
+// The charter's weight policy through the binary: a network under pav, its weights over three cycles.
+class WeightPolicyCli : public DatabaseCli {
+ protected:
+  // One cycle: X (cost 10) backed by A, B and C, Y (cost 10) by D; capacity 10, greedy.
+  void cycle(int number, const std::string& x, const std::string& y) {
+    ok("cycle open");
+    ok("initiative propose --title X" + std::to_string(number) +
+       " --proposer A --cost 10 --impact A=3 --impact B=3 "
+       "--impact C=3");
+    if (number == 1) {
+      ok("initiative propose --title Y1 --proposer D --cost 10 --impact D=5");
+    }
+    ok("cycle vote");
+    for (const char* partner : {"A", "B", "C"}) {
+      ok(std::string("ballot cast --partner ") + partner + " --approve " + x);
+    }
+    ok("ballot cast --partner D --approve " + y);
+    ok("cycle close");
+  }
+  // Each partner's weight in a closed cycle, by name.
+  std::map<std::string, std::string> weights(int number) {
+    const json report = json::parse(ok("report cycle " + std::to_string(number) + " --format json"));
+    std::map<std::string, std::string> out;
+    for (const json& row : report.at("partners")) {
+      out[row.at("name").get<std::string>()] = row.at("weight").dump();
+    }
+    return out;
+  }
+};
+
+TEST_F(WeightPolicyCli, PavWeightsFollowThePartnersWinsAndShowInTheCharter) {
+  ok("network init --name Chain --capacity 10 --rule greedy --weight-policy pav");
+  for (const char* partner : {"A", "B", "C", "D"}) {
+    ok(std::string("partner add ") + partner + " --tier retailer");
+  }
+  const json shown = json::parse(ok("network show --format json"));
+  EXPECT_EQ(shown.at("summary").at("weight_policy"), "pav");
+  EXPECT_EQ(shown.at("summary").at("weight_absence"), "ignore");
+  EXPECT_FALSE(shown.at("summary").contains("perpetual_weighting"));
+  cycle(1, "1", "2");  // X1 wins 3 to 1; Y1 is carried over
+  cycle(2, "3", "2");  // A, B, C weigh 1/2 each: X2 3/2 against Y1 1
+  cycle(3, "4", "2");  // 1/3 each: X3 1 against Y1 1, a tie
+  EXPECT_EQ(weights(1),
+            (std::map<std::string, std::string>{{"A", "\"1\""}, {"B", "\"1\""}, {"C", "\"1\""}, {"D", "\"1\""}}));
+  const auto second = weights(2);
+  EXPECT_EQ(second.at("A"), "\"0.5\"") << second.at("A");  // reports print decimals where they end
+  EXPECT_EQ(second.at("D"), "\"1\"");
+  EXPECT_EQ(weights(3).at("C"), "\"1/3\"");
+  EXPECT_NE(ok("report cycle 2").find("per_pav (Lackner 2020)"), std::string::npos);
+}
+
+TEST_F(WeightPolicyCli, TheOlderFlagStillWorksAndOldChartersShowAsTheyDid) {
+  ok("network init --name Chain --no-perpetual-weighting");
+  json shown = json::parse(ok("network show --format json"));
+  EXPECT_EQ(shown.at("summary").at("perpetual_weighting"), "off");
+  EXPECT_FALSE(shown.at("summary").contains("weight_policy"));
+  ok("network update --weight-policy consensus --weight-absence empty");
+  shown = json::parse(ok("network show --format json"));
+  EXPECT_EQ(shown.at("summary").at("weight_policy"), "consensus");
+  EXPECT_EQ(shown.at("summary").at("weight_absence"), "empty");
+  ok("network update --perpetual-weighting");
+  shown = json::parse(ok("network show --format json"));
+  EXPECT_EQ(shown.at("summary").at("weight_policy"), "reset");
+  const CommandResult bad = run("network update --weight-policy fairest");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--weight-policy: unknown weight policy 'fairest'"), std::string::npos) << bad.err;
+  const CommandResult absence = run("network update --weight-absence all");
+  EXPECT_EQ(absence.exit_code, 2);
+  EXPECT_NE(absence.err.find("--weight-absence"), std::string::npos) << absence.err;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/perpetual/cycle_weights.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
@@ -124,8 +125,22 @@ inline constexpr auto kTable = std::to_array<Setting>({
     {.name = "charter.perpetual_weighting",
      .type = Type::kBoolean,
      .default_text = "true",
-     .help = "voting weights grow with a partner's dry spell (Perpetual Reset)",
+     .help = "the older form of weight_policy: on is reset, off is none (weight_policy wins when both are given)",
      .applies = kCharter | kCli},
+    {.name = "charter.weight_policy",
+     .type = Type::kChoice,
+     .default_text = "reset",
+     .help = "how voting weights follow a partner's past cycles: reset (1 + its dry spell), a perpetual rule of "
+             "Lackner's (docs/perpetual.md), or none",
+     .applies = kCharter | kCli,
+     .choices = choices_of<perpetual::WeightPolicy>},
+    {.name = "charter.weight_absence",
+     .type = Type::kChoice,
+     .default_text = "ignore",
+     .help = "a partner that does not vote, to the weight policy (not reset): ignore keeps its weight, empty "
+             "counts it as satisfied by nothing",
+     .applies = kCharter | kCli,
+     .choices = choices_of<perpetual::WeightAbsence>},
     {.name = "charter.max_concurrent_leads",
      .type = Type::kInteger,
      .default_text = "2",

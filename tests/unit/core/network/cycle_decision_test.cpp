@@ -226,12 +226,12 @@ TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
   adapters::cbc::CbcSolver solver;
   CycleInput input = fixed_input(SelectionRule::kEqualShares, 10);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
-  input.standing = {{1, 0, 0, 0}, {2, 3, 0, 0}};
+  input.standing = {{1, 0, 0, 0, {}}, {2, 3, 0, 0, {}}};
   auto outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
   EXPECT_EQ(outcome->partners[0].weight, 1);
   EXPECT_EQ(outcome->partners[1].weight, 4);
-  input.charter.fairness.perpetual_weighting = false;
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kNone;
   outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->partners[1].weight, 1);
