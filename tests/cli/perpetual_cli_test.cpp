@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
@@ -202,6 +203,28 @@ TEST_F(WeightPolicyCli, PavWeightsFollowThePartnersWinsAndShowInTheCharter) {
   EXPECT_EQ(second.at("D"), "\"1\"");
   EXPECT_EQ(weights(3).at("C"), "\"1/3\"");
   EXPECT_NE(ok("report cycle 2").find("per_pav (Lackner 2020)"), std::string::npos);
+}
+
+// A database as schema step 4 left it (no weight columns) whose charter had perpetual weighting off: step 5
+// makes its policy `none`, and it shows as it did; the SQLite file was kept as FILE.bak-v4 first.
+TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
+  ok("network init --name Chain --no-perpetual-weighting");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  const int status = sqlite3_exec(db,
+                                  "ALTER TABLE charter DROP COLUMN weight_policy; "
+                                  "ALTER TABLE charter DROP COLUMN weight_absence; "
+                                  "DELETE FROM schema_migrations WHERE version = 5;",
+                                  nullptr, nullptr, &message);
+  EXPECT_EQ(status, SQLITE_OK) << (message == nullptr ? "" : message);
+  sqlite3_free(message);
+  sqlite3_close(db);
+  const json shown = json::parse(ok("network show --format json"));
+  EXPECT_EQ(shown.at("summary").at("perpetual_weighting"), "off");
+  EXPECT_TRUE(std::filesystem::exists(db_ + ".bak-v4"));
+  const json charter = json::parse(ok("network export --output -")).at("charter");
+  EXPECT_EQ(charter.at("fairness").at("weight_policy"), "none");
 }
 
 TEST_F(WeightPolicyCli, TheOlderFlagStillWorksAndOldChartersShowAsTheyDid) {
