@@ -236,9 +236,13 @@ TEST_F(WeightPolicyCli, TheOlderFlagStillWorksAndOldChartersShowAsTheyDid) {
   shown = json::parse(ok("network show --format json"));
   EXPECT_EQ(shown.at("summary").at("weight_policy"), "consensus");
   EXPECT_EQ(shown.at("summary").at("weight_absence"), "empty");
-  ok("network update --perpetual-weighting");
+  ok("network update --perpetual-weighting");  // on: a weighting policy stays as it is
   shown = json::parse(ok("network show --format json"));
-  EXPECT_EQ(shown.at("summary").at("weight_policy"), "reset");
+  EXPECT_EQ(shown.at("summary").at("weight_policy"), "consensus");
+  ok("network update --no-perpetual-weighting --weight-absence ignore");
+  EXPECT_EQ(json::parse(ok("network show --format json")).at("summary").at("perpetual_weighting"), "off");
+  ok("network update --perpetual-weighting");  // on after none: reset
+  EXPECT_EQ(json::parse(ok("network show --format json")).at("summary").at("perpetual_weighting"), "on");
   const CommandResult bad = run("network update --weight-policy fairest");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--weight-policy: unknown weight policy 'fairest'"), std::string::npos) << bad.err;

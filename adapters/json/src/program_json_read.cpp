@@ -63,10 +63,9 @@ net::FairnessPolicy fairness_from_json(FieldReader& parent, const json& node, co
                 {"max_dry_spell", "max_deopt_share", "perpetual_weighting", "weight_policy", "weight_absence"});
   fairness.max_dry_spell = reader.optional_integer("max_dry_spell").value_or(fairness.max_dry_spell);
   fairness.max_deopt_share = reader.optional_rational("max_deopt_share").value_or(fairness.max_deopt_share);
-  // perpetual_weighting is the older form of weight_policy (true: reset, false: none); weight_policy wins.
+  // perpetual_weighting is the older form of weight_policy (core::perpetual::older_form); weight_policy wins.
   if (member.is_object() && member.contains("perpetual_weighting") && !member.contains("weight_policy")) {
-    fairness.weight_policy = reader.boolean("perpetual_weighting") ? core::perpetual::WeightPolicy::kReset
-                                                                   : core::perpetual::WeightPolicy::kNone;
+    fairness.weight_policy = core::perpetual::older_form(reader.boolean("perpetual_weighting"), fairness.weight_policy);
   }
   fairness.weight_policy = optional_name(reader, member, "weight_policy", fairness.weight_policy,
                                          core::parse_name<core::perpetual::WeightPolicy>);

@@ -76,17 +76,13 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--ranking-rule", charter.ranking_rule, args.ranking_rule);
   apply(args, "--disclosure", charter.disclosure, args.disclosure);
   apply(args, "--max-dry-spell", charter.fairness.max_dry_spell, args.max_dry_spell);
-  // --perpetual-weighting is the older form of --weight-policy (on: reset, off: none); --weight-policy wins.
-  const bool old_form = args.command == nullptr
-                            ? args.perpetual == false
-                            : given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting");
+  // --[no-]perpetual-weighting is the older form of --weight-policy (core::perpetual::older_form), which wins.
   const bool new_form = args.command == nullptr ? args.weight_policy != core::perpetual::WeightPolicy::kReset
                                                 : given(args, "--weight-policy");
   if (new_form) {
     charter.fairness.weight_policy = args.weight_policy;
-  } else if (old_form) {
-    charter.fairness.weight_policy =
-        args.perpetual ? core::perpetual::WeightPolicy::kReset : core::perpetual::WeightPolicy::kNone;
+  } else if (given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting")) {
+    charter.fairness.weight_policy = core::perpetual::older_form(args.perpetual, charter.fairness.weight_policy);
   }
   apply(args, "--weight-absence", charter.fairness.weight_absence, args.weight_absence);
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);

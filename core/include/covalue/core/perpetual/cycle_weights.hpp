@@ -45,6 +45,15 @@ constexpr auto enum_names(WeightAbsence /*tag*/) {
   return NameTable{"weight absence", std::to_array<EnumName<WeightAbsence>>({{kIgnore, "ignore"}, {kEmpty, "empty"}})};
 }
 
+//! The policy the older boolean `perpetual_weighting` asks for, given the current one: off is none; on keeps
+//! a weighting policy, or is reset after none.
+[[nodiscard]] constexpr WeightPolicy older_form(bool perpetual_weighting, WeightPolicy current) {
+  if (!perpetual_weighting) {
+    return WeightPolicy::kNone;
+  }
+  return current == WeightPolicy::kNone ? WeightPolicy::kReset : current;
+}
+
 //! The library rule a policy generalises (none: av, which keeps no state).
 [[nodiscard]] PerpetualRule library_rule(WeightPolicy policy);
 
