@@ -1,6 +1,9 @@
 #include "postgres_backend.hpp"
 
-#include <pqxx/pqxx>
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <memory>
 
 #include <unistd.h>
 #include <atomic>
@@ -76,14 +79,32 @@ void PostgresDatabase::make_schema_newer() {
   run_sql("INSERT INTO schema_migrations (version, description) VALUES (1000, 'from the future')");
 }
 
-void PostgresDatabase::run_sql(const std::string& sql) const {
-  try {
-    pqxx::connection connection(url_);
-    pqxx::nontransaction tx(connection);
-    tx.exec(sql);
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << sql << ": " << e.what();
+namespace {
+
+// Runs `sql` on a connection of its own; the first cell of its result ("" when there is none), or a
+// failed test.
+std::string run_on(const std::string& url, const std::string& sql) {
+  const std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(url.c_str()), &PQfinish);
+  if (PQstatus(connection.get()) != CONNECTION_OK) {
+    ADD_FAILURE() << "cannot connect to " << url << ": " << PQerrorMessage(connection.get());
+    return {};
   }
+  const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
+  const ExecStatusType status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    ADD_FAILURE() << sql << ": " << PQresultErrorMessage(result.get());
+    return {};
+  }
+  return PQntuples(result.get()) > 0 ? PQgetvalue(result.get(), 0, 0) : "";
+}
+
+}  // namespace
+
+void PostgresDatabase::run_sql(const std::string& sql) const { (void)run_on(url_, sql); }
+
+long long PostgresDatabase::query_int(const std::string& sql) const {
+  const std::string cell = run_on(url_, sql);
+  return cell.empty() ? -1 : std::strtoll(cell.c_str(), nullptr, 10);
 }
 
 }  // namespace covalue::testing

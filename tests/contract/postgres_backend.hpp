@@ -38,6 +38,9 @@ class PostgresDatabase final : public StoreBackend {
 
   //! Runs `sql` on the database behind covalue's back; a failure fails the test.
   void run_sql(const std::string& sql) const;
+  //! The integer in the first cell of `sql`'s result, run behind covalue's back (-1 and a failed test
+  //! when it fails).
+  [[nodiscard]] long long query_int(const std::string& sql) const;
   //! The database's URL.
   [[nodiscard]] const std::string& url() const { return url_; }
 

@@ -1,6 +1,5 @@
 // The storage contract on PostgreSQL (a private server, a fresh database per test), and what only a
 // server database has: serialisable transactions from many connections, retried on conflicts.
-#include <pqxx/pqxx>
 
 #include <atomic>
 #include <thread>
@@ -39,7 +38,7 @@ class PostgresStore : public ::testing::Test {
 
   //! The test's database.
   [[nodiscard]] const PostgresDatabase& db() const { return *db_; }
-  //! A store of its own (its own connection pool) on the test's database.
+  //! A store of its own on the test's database (the connection pool is the database's, shared).
   std::unique_ptr<program::Store> open(PostgresOptions options = {}) { return must_open(db_->url(), options); }
 
  private:
@@ -115,7 +114,7 @@ TEST_F(PostgresStore, ManyThreadsOnOneStoreLoseNoUpdate) {
 // The work reads the charter, then another client of the database (not covalue, so it does not
 // queue on covalue's writer lock) commits a change to it, then the work writes it: PostgreSQL
 // reports a serialisation failure and the store runs the work again, which sees the change.
-core::Status interleaved(program::Store& store, const std::string& url, int& runs) {
+core::Status interleaved(program::Store& store, const PostgresDatabase& database, int& runs) {
   return store.transact([&](StoreSession& s) -> core::Status {
     ++runs;
     auto charter = s.charter();
@@ -123,9 +122,7 @@ core::Status interleaved(program::Store& store, const std::string& url, int& run
       return charter.ok() ? core::make_error(ErrorKind::kNotFound, "no charter") : charter.error();
     }
     if (runs == 1) {
-      pqxx::connection other(url);
-      pqxx::nontransaction change(other);
-      change.exec("UPDATE charter SET max_dry_spell = 70");
+      database.run_sql("UPDATE charter SET max_dry_spell = 70");
     }
     net::Charter next = **charter;
     next.fairness.max_dry_spell += 1;
@@ -138,7 +135,7 @@ TEST_F(PostgresStore, ASerialisationFailureRunsTheWorkAgain) {
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  must(interleaved(*store, db().url(), runs));
+  must(interleaved(*store, db(), runs));
   EXPECT_EQ(runs, 2);
   EXPECT_EQ(counter(*store), 71);
 }
@@ -148,7 +145,7 @@ TEST_F(PostgresStore, GivesUpWithAConflictAfterMaxAttempts) {
   ASSERT_TRUE(store);
   must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
   int runs = 0;
-  EXPECT_TRUE(fails_with(interleaved(*store, db().url(), runs), ErrorKind::kConflict, "try again"));
+  EXPECT_TRUE(fails_with(interleaved(*store, db(), runs), ErrorKind::kConflict, "try again"));
   EXPECT_EQ(runs, 1);
   EXPECT_EQ(counter(*store), 70);  // the other store's change, and nothing of the work
 }
@@ -168,10 +165,7 @@ TEST_F(PostgresStore, ConcurrentOpenersMigrateOnce) {
     thread.join();
   }
   EXPECT_EQ(opened.load(), 4);
-  pqxx::connection connection(db().url());
-  pqxx::nontransaction tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM schema_migrations")[0].as<int>(),
-            adapters::postgres::postgres_schema_version());
+  EXPECT_EQ(db().query_int("SELECT count(*) FROM schema_migrations"), adapters::postgres::postgres_schema_version());
 }
 
 TEST_F(PostgresStore, RefusesAnotherApplicationsDatabase) {
@@ -184,6 +178,58 @@ TEST_F(PostgresStore, AnUnreachableServerIsInvalidInputAndHidesThePassword) {
   auto opened = open_postgres_store(url);
   ASSERT_TRUE(fails_with(opened, ErrorKind::kInvalidInput, "cannot connect"));
   EXPECT_EQ(opened.error().message.find("s3cret"), std::string::npos) << opened.error().message;
+}
+
+TEST_F(PostgresStore, NetworksShareOneConnectionPool) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  std::vector<std::unique_ptr<program::Store>> networks;
+  for (int n = 0; n < 6; ++n) {
+    auto opened = store->open_network({.name_or_id = "", .create = true, .deployment = false});
+    ASSERT_TRUE(opened.ok()) << opened.error().to_string();
+    net::Charter charter = sample_charter();
+    charter.name = "Network " + std::to_string(n + 2);  // names are unique in a database
+    must((*opened)->transact([&](StoreSession& s) { return s.save_charter(charter); }));
+    networks.push_back(std::move(opened).value());
+  }
+  std::vector<std::thread> threads;
+  threads.reserve(networks.size() * 2);
+  for (auto& network : networks) {
+    for (int t = 0; t < 2; ++t) {
+      threads.emplace_back([&network] {
+        for (int k = 0; k < 5; ++k) {
+          const core::Status done = increment(*network);
+          EXPECT_TRUE(done.ok()) << done.error().to_string();
+        }
+      });
+    }
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  for (auto& network : networks) {
+    EXPECT_EQ(counter(*network), sample_charter().fairness.max_dry_spell + 10);
+  }
+  // Seven stores of one database, twelve threads: no more connections than one pool holds.
+  const long long connections = db().query_int(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  EXPECT_GE(connections, 1);
+  EXPECT_LE(connections, static_cast<long long>(PostgresOptions{}.pool_size));
+}
+
+TEST_F(PostgresStore, ALostConnectionIsReplacedAndTheWorkRunsAgain) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  must(store->transact([](StoreSession& s) { return s.save_charter(sample_charter()); }));
+  for (int round = 0; round < 3; ++round) {
+    // Every connection of the pool is closed by the server behind the store's back.
+    db().run_sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid()");
+    must(increment(*store));
+    EXPECT_EQ(counter(*store), sample_charter().fairness.max_dry_spell + round + 1);
+  }
 }
 
 TEST_F(PostgresStore, VersionIsTheNewestAuditSequence) {

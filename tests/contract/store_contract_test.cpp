@@ -1,6 +1,7 @@
 // The storage contract, part 1: every entity is written and read back exactly, and the rules on ids,
 // uniqueness and references hold.
 #include "store_contract.hpp"
+#include <optional>
 
 namespace covalue::testing {
 namespace {
@@ -106,6 +107,7 @@ TEST_P(StoreContract, ReferencesToUnknownRowsAreNotFoundAndNamed) {
     return fails_with(store().transact(work), ErrorKind::kNotFound, words);
   };
   net::Objective objective = filled.expected.objectives[0];
+  objective.id = 0;  // a new one
   objective.partner = 4242;
   EXPECT_TRUE(fails(
       [&](StoreSession& s) -> core::Status {
@@ -124,6 +126,31 @@ TEST_P(StoreContract, ReferencesToUnknownRowsAreNotFoundAndNamed) {
   EXPECT_TRUE(fails([&](StoreSession& s) { return s.put_realised_value(value); }, "6161"));
   const net::KpiMeasurement measurement{1, 7171, q("1")};
   EXPECT_TRUE(fails([&](StoreSession& s) { return s.put_kpi_measurement(measurement); }, "7171"));
+  expect_same(snapshot(store()), filled.expected);
+}
+
+TEST_P(StoreContract, ARowWithAnIdKeepsItAndANewOneTakesTheNextAfterTheLargest) {
+  Filled filled = fill();
+  const std::int64_t last = filled.expected.partners.back().id;
+  net::Partner kept = sample_partner("Kept at 40", net::Tier::kRetailer);
+  kept.id = last + 40;  // an import keeps its ids, gaps included
+  net::Partner next = sample_partner("Numbered", net::Tier::kRetailer);
+  net::Partner taken = sample_partner("Taken id", net::Tier::kRetailer);
+  taken.id = last + 40;
+  std::optional<core::Result<net::PartnerId>> refused;
+  write([&](StoreSession& s) -> core::Status {
+    EXPECT_EQ(must(s.insert_partner(kept)), last + 40);
+    EXPECT_EQ(must(s.insert_partner(next)), last + 41);
+    return {};
+  });
+  write([&](StoreSession& s) -> core::Status {
+    refused = s.insert_partner(taken);
+    return {};
+  });
+  EXPECT_TRUE(fails_with(*refused, ErrorKind::kConflict));
+  filled.expected.partners.push_back(kept);
+  next.id = last + 41;
+  filled.expected.partners.push_back(next);
   expect_same(snapshot(store()), filled.expected);
 }
 

@@ -1,5 +1,6 @@
 // The storage contract, part 2: transactions are all or nothing, and a database keeps its data
 // across Store objects, connections and schema versions.
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -69,16 +70,24 @@ TEST_P(StoreContract, AFailedWriteChangesNothingEvenWhenTheWorkGoesOn) {
   Filled filled = fill();
   net::Initiative half = sample_initiative("Half written", filled.partners[0], {filled.partners[0], 999});
   net::PartnerBallot bad = sample_ballot(1, filled.partners[2], {filled.initiatives[0], 998});
+  // A store may run the work more than once (store.hpp): what each write gave is checked on the last run.
+  std::optional<core::Result<net::InitiativeId>> initiative;
+  std::optional<core::Status> ballot;
+  std::optional<core::Result<net::PartnerId>> duplicate;
+  std::optional<core::Result<net::PartnerId>> still;
   write([&](StoreSession& s) -> core::Status {
-    EXPECT_TRUE(fails_with(s.insert_initiative(half), ErrorKind::kNotFound, "999"));
-    EXPECT_TRUE(fails_with(s.put_ballot(bad), ErrorKind::kNotFound, "998"));
-    EXPECT_TRUE(
-        fails_with(s.insert_partner(sample_partner("Nordkorn Mills", net::Tier::kOther)), ErrorKind::kConflict));
-    const auto id = must(s.insert_partner(sample_partner("Still written", net::Tier::kOther)));
-    filled.expected.partners.push_back(sample_partner("Still written", net::Tier::kOther));
-    filled.expected.partners.back().id = id;
-    return {};
+    initiative = s.insert_initiative(half);
+    ballot = s.put_ballot(bad);
+    duplicate = s.insert_partner(sample_partner("Nordkorn Mills", net::Tier::kOther));
+    still = s.insert_partner(sample_partner("Still written", net::Tier::kOther));
+    return still->ok() ? core::Status() : core::Status(still->error());
   });
+  EXPECT_TRUE(fails_with(*initiative, ErrorKind::kNotFound, "999"));
+  EXPECT_TRUE(fails_with(*ballot, ErrorKind::kNotFound, "998"));
+  EXPECT_TRUE(fails_with(*duplicate, ErrorKind::kConflict));
+  ASSERT_TRUE(still->ok());
+  filled.expected.partners.push_back(sample_partner("Still written", net::Tier::kOther));
+  filled.expected.partners.back().id = **still;
   expect_same(snapshot(store()), filled.expected);  // the old ballot of partners[2] is still there
 }
 

@@ -8,17 +8,22 @@ import { ApiError, get, getToken, onUnauthorised, setToken } from './lib/api';
 import { AppContext, type AppState, list } from './lib/context';
 import { match, navigate, usePath } from './lib/router';
 import type { Partner, Session } from './lib/types';
+import { ActualsPage } from './pages/actuals';
+import { AuditPage } from './pages/audit';
 import { BallotPage } from './pages/ballot';
 import { CyclePage } from './pages/cycle';
 import { CyclesPage } from './pages/cycles';
 import { DashboardPage } from './pages/dashboard';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
+import { NetworkPage } from './pages/network';
 import { NotFoundPage } from './pages/not-found';
+import { ObjectivesPage } from './pages/objectives';
 import { PartnerPage } from './pages/partner';
 import { PartnersPage } from './pages/partners';
 import { ProposePage } from './pages/propose';
 import { SignInPage } from './pages/signin';
+import { TokensPage } from './pages/tokens';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
 export function normaliseSession(raw: any): Session {
@@ -46,6 +51,11 @@ function routes(path: string) {
     ['/cycles/:n', (p) => <CyclePage number={Number(p.n)} />],
     ['/partners', () => <PartnersPage />],
     ['/partners/:id', (p) => <PartnerPage id={Number(p.id)} />],
+    ['/network', () => <NetworkPage />],
+    ['/objectives', () => <ObjectivesPage />],
+    ['/actuals', () => <ActualsPage />],
+    ['/tokens', () => <TokensPage />],
+    ['/audit', () => <AuditPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

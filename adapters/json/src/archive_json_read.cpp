@@ -10,6 +10,7 @@
 #include "archive_shape.hpp"
 #include "covalue/adapters/json/archive_json.hpp"
 #include "covalue/adapters/json/cycle_outcome_json.hpp"
+#include "covalue/adapters/json/json_text.hpp"
 #include "covalue/adapters/json/program_json.hpp"
 #include "covalue/core/text.hpp"
 #include "json_fields.hpp"
@@ -265,17 +266,11 @@ core::Result<program::NetworkArchive> archive_from_json(const json& document) {
 }
 
 core::Result<program::NetworkArchive> archive_from_text(std::string_view text) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& error) {
-    const std::size_t at = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
-    const std::string where = at < text.size() ? "near " + core::quote_excerpt(text.substr(at), 24) : "at its end";
-    return make_error(ErrorKind::kInvalidInput, "malformed JSON at byte " + std::to_string(at) + ", " + where, "$");
-  } catch (const json::exception& /*error*/) {  // a number out of range
-    return make_error(ErrorKind::kInvalidInput, "malformed JSON: a number out of range", "$");
+  core::Result<json> document = parse_json_text(text, "$");
+  if (!document) {
+    return document.error();
   }
-  return archive_from_json(document);
+  return archive_from_json(*document);
 }
 
 }  // namespace covalue::adapters::json

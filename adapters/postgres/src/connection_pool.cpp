@@ -1,6 +1,7 @@
 #include "connection_pool.hpp"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace covalue::adapters::postgres {
@@ -37,6 +38,30 @@ core::Result<ConnectionPool::Lease> ConnectionPool::acquire() {
     return opened.error();
   }
   return Lease(this, std::move(opened).value());
+}
+
+void ConnectionPool::offer(std::unique_ptr<Connection> connection) {
+  const std::lock_guard lock(mutex_);
+  if (connection && connection->usable() && open_ < size_) {
+    idle_.push_back(std::move(connection));
+    ++open_;
+    returned_.notify_one();
+  }
+}
+
+std::shared_ptr<ConnectionPool> ConnectionPool::shared(const std::string& url, std::size_t size,
+                                                       std::unique_ptr<Connection> first) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::size_t>, std::weak_ptr<ConnectionPool>> pools;
+  const std::lock_guard lock(mutex);
+  std::weak_ptr<ConnectionPool>& slot = pools[{url, size}];
+  if (std::shared_ptr<ConnectionPool> pool = slot.lock()) {
+    pool->offer(std::move(first));
+    return pool;
+  }
+  auto pool = std::make_shared<ConnectionPool>(url, size, std::move(first));
+  slot = pool;
+  return pool;
 }
 
 void ConnectionPool::give_back(std::unique_ptr<Connection> connection) {

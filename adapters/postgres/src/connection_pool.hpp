@@ -39,6 +39,14 @@ class ConnectionPool {
 
   //! A connection: an idle one, a new one while fewer than `size` are open, or the next one given back.
   [[nodiscard]] core::Result<Lease> acquire();
+  //! Keeps `connection` while fewer than `size` are open (it is closed otherwise).
+  void offer(std::unique_ptr<Connection> connection);
+
+  //! The pool of `url` with `size` connections that every store of this process on that database
+  //! shares (made, starting with `first`, when there is none), so that connections do not grow with
+  //! the number of networks served.
+  [[nodiscard]] static std::shared_ptr<ConnectionPool> shared(const std::string& url, std::size_t size,
+                                                              std::unique_ptr<Connection> first);
 
  private:
   void give_back(std::unique_ptr<Connection> connection);

@@ -1,7 +1,7 @@
 #include "pg_connection.hpp"
 
-#include <cstring>
 #include <utility>
+#include <vector>
 
 #include "covalue/adapters/sql/db.hpp"
 
@@ -24,42 +24,37 @@ ErrorKind kind_of(const std::string& sqlstate) {
   return is_retryable(sqlstate) ? ErrorKind::kConflict : ErrorKind::kInternal;
 }
 
+// The server's message without libpq's trailing newline.
+std::string trimmed(const char* message) {
+  std::string text = message == nullptr ? std::string() : std::string(message);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+    text.pop_back();
+  }
+  return text;
+}
+
 }  // namespace
 
 bool is_retryable(const std::string& sqlstate) { return sqlstate == "40001" || sqlstate == "40P01"; }
 
-core::Error pg_error(const std::exception_ptr& caught, std::string* sqlstate, bool* lost) {
-  // libpqxx 6 throws serialisation failures and deadlocks as transaction_rollback, not sql_error.
-  const auto retry = [&](const char* state) {
-    if (sqlstate != nullptr) {
-      *sqlstate = state;
-    }
-    return make_error(ErrorKind::kConflict, "a concurrent transaction changed the same data; try again");
-  };
-  try {
-    std::rethrow_exception(caught);
-  } catch (const pqxx::serialization_failure&) {
-    return retry("40001");
-  } catch (const pqxx::deadlock_detected&) {
-    return retry("40P01");
-  } catch (const pqxx::sql_error& e) {
-    if (sqlstate != nullptr) {
-      *sqlstate = e.sqlstate();
-    }
-    if (is_retryable(e.sqlstate())) {
-      return make_error(ErrorKind::kConflict, "a concurrent transaction changed the same data; try again");
-    }
-    return make_error(kind_of(e.sqlstate()), e.what());
-  } catch (const pqxx::broken_connection& e) {
+core::Error result_error(const PGresult* result, PGconn* connection, std::string* sqlstate, bool* lost) {
+  const char* state = result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  if (state == nullptr || PQstatus(connection) != CONNECTION_OK) {
     if (lost != nullptr) {
-      *lost = true;
+      *lost = PQstatus(connection) != CONNECTION_OK;
     }
-    return make_error(ErrorKind::kInternal, std::string("lost the connection to PostgreSQL: ") + e.what());
-  } catch (const std::exception& e) {
-    return make_error(ErrorKind::kInternal, e.what());
-  } catch (...) {
-    return make_error(ErrorKind::kInternal, "unknown failure talking to PostgreSQL");
+    const std::string message = trimmed(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection));
+    return make_error(ErrorKind::kInternal, PQstatus(connection) != CONNECTION_OK
+                                                ? "lost the connection to PostgreSQL: " + message
+                                                : "PostgreSQL failed: " + message);
   }
+  if (sqlstate != nullptr) {
+    *sqlstate = state;
+  }
+  if (is_retryable(state)) {
+    return make_error(ErrorKind::kConflict, "a concurrent transaction changed the same data; try again");
+  }
+  return make_error(kind_of(state), trimmed(PQresultErrorMessage(result)));
 }
 
 std::string redact_url(const std::string& url) {
@@ -76,30 +71,76 @@ std::string redact_url(const std::string& url) {
 }
 
 core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
-  try {
-    auto connection = std::make_unique<pqxx::connection>(url);
-    return std::unique_ptr<Connection>(new Connection(std::move(connection)));
-  } catch (...) {
-    const core::Error error = pg_error(std::current_exception());
-    return make_error(ErrorKind::kInvalidInput,
-                      "cannot connect to the database '" + redact_url(url) + "': " + error.message, redact_url(url));
+  PGconn* connection = PQconnectdb(url.c_str());
+  if (connection == nullptr || PQstatus(connection) != CONNECTION_OK) {
+    const std::string message = connection == nullptr ? "out of memory" : trimmed(PQerrorMessage(connection));
+    PQfinish(connection);
+    return make_error(ErrorKind::kInvalidInput, "cannot connect to the database '" + redact_url(url) + "': " + message,
+                      redact_url(url));
+  }
+  // Notices (a dropped table that did not exist, say) are not the user's business.
+  PQsetNoticeProcessor(
+      connection, [](void*, const char*) {}, nullptr);
+  return std::unique_ptr<Connection>(new Connection(connection));
+}
+
+Connection::~Connection() { PQfinish(connection_); }
+
+std::pair<std::string, std::string> Connection::statement(const char* sql) {
+  auto [it, added] = prepared_.try_emplace(sql);
+  if (!added) {
+    return {it->second.name, std::string()};
+  }
+  it->second.name = "covalue_" + std::to_string(++names_);
+  // Statements of the store written once carry neutral "$?" placeholders: numbered as $1, $2, ...
+  return {it->second.name, sql::translate(sql, true)};
+}
+
+void Connection::prepared(const std::string& name, bool ok) {
+  for (auto it = prepared_.begin(); it != prepared_.end(); ++it) {
+    if (it->second.name == name) {
+      if (ok) {
+        it->second.confirmed = true;
+      } else {
+        prepared_.erase(it);
+      }
+      return;
+    }
   }
 }
 
-pqxx::result Connection::execute(pqxx::transaction_base& tx, const char* sql, const std::vector<Param>& params) {
-  auto it = prepared_.find(sql);
-  if (it == prepared_.end()) {
-    std::string name = "covalue_" + std::to_string(prepared_.size() + 1);
-    // Statements of the store written once carry neutral "$?" placeholders: numbered as $1, $2, ...
-    connection_->prepare(name, std::strstr(sql, "$?") != nullptr ? sql::translate(sql, true) : std::string(sql));
-    it = prepared_.emplace(sql, std::move(name)).first;
+core::Status Connection::exec(const std::string& sql) {
+  PgResult result(PQexec(connection_, sql.c_str()));
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    return {};
   }
+  bool lost = false;
+  core::Error error = result_error(result.get(), connection_, nullptr, &lost);
+  if (lost) {
+    broken_ = true;
+  }
+  return error;
+}
+
+core::Result<PgResult> Connection::exec_params(const std::string& sql, const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& value : params) {
     values.push_back(value ? value->c_str() : nullptr);
   }
-  return tx.exec_prepared(it->second, pqxx::prepare::make_dynamic_params(values));
+  PgResult result(PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                               nullptr, nullptr, 0));
+  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+    return result;
+  }
+  bool lost = false;
+  core::Error error = result_error(result.get(), connection_, nullptr, &lost);
+  if (lost) {
+    broken_ = true;
+  }
+  return error;
 }
 
 }  // namespace covalue::adapters::postgres

@@ -35,7 +35,7 @@ constexpr std::size_t kMaxBatch = 32;
 struct Outcome {
   bool retry{false};
   Items again;
-  bool unlocked{false};  // the writer lock went with COMMIT or ROLLBACK
+  bool precisely{false};  // an optimistic run failed: run every work again in the precise mode
 };
 
 // The stores whose transaction the current thread is inside (to refuse a nested transact()).
@@ -60,9 +60,9 @@ void back_off(int attempt) {
 class PostgresStore final : public program::Store {
  public:
   PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first, std::int64_t network)
-      : url_(url),
+      : url_(std::move(url)),
         options_(options),
-        pool_(std::move(url), options.pool_size, std::move(first)),
+        pool_(ConnectionPool::shared(url_, options.pool_size, std::move(first))),
         network_(network),
         batcher_(kMaxBatch) {}
 
@@ -138,22 +138,16 @@ class PostgresStore final : public program::Store {
   }
 
   Outcome run_once(const Items& items, bool locked) {
-    auto lease = pool_.acquire();
+    auto lease = pool_->acquire();
     if (!lease.ok()) {
       for (Item* item : items) {
         item->result = lease.error();
       }
       return {};
     }
-    Connection& db = **lease;
-    Outcome outcome = run_in_transaction(db, items, locked);
-    if (locked && !outcome.unlocked && db.usable()) {
-      try {
-        pqxx::nontransaction tx(db.handle());
-        tx.exec(writer_lock("pg_advisory_unlock", network_));
-      } catch (...) {
-        db.mark_broken();  // closing the connection releases the lock
-      }
+    Outcome outcome = run_in_transaction(**lease, items, locked, PgDb::Mode::kOptimistic);
+    if (outcome.precisely) {
+      outcome = run_in_transaction(**lease, items, locked, PgDb::Mode::kPrecise);
     }
     return outcome;
   }
@@ -161,82 +155,112 @@ class PostgresStore final : public program::Store {
   // One statement-at-a-time read outside any transaction (autocommit) on a pooled connection.
   template <typename Read>
   auto read_only(Read read) -> decltype(read(std::declval<sql::Db&>())) {
-    auto lease = pool_.acquire();
+    auto lease = pool_->acquire();
     if (!lease.ok()) {
       return lease.error();
     }
-    try {
-      pqxx::nontransaction tx((**lease).handle());
-      PgDb db(**lease, tx);
-      return read(db);
-    } catch (...) {
-      bool lost = false;
-      core::Error error = pg_error(std::current_exception(), nullptr, &lost);
-      if (lost) {
-        (**lease).mark_broken();
-      }
-      return error;
-    }
+    PgDb db(**lease, PgDb::Mode::kPrecise);
+    auto result = read(db);
+    db.finish_later();
+    return result;
   }
 
   // Runs the works in one transaction with their reads cached; the cache learns what they read and
-  // changed once COMMIT succeeded. COMMIT and the unlock go in one round trip.
-  Outcome run_in_transaction(Connection& db, const Items& items, bool locked) {
-    const std::string unlock = locked ? writer_lock("pg_advisory_unlock", network_) : std::string();
-    const std::string then = locked ? "; " + unlock : std::string();
-    bool committing = false;
-    try {
-      pqxx::nontransaction tx(db.handle());
-      if (locked) {
-        // Its own round trip: in one message with BEGIN, the lock's statement (and its snapshot, taken
-        // before the wait) would belong to the transaction.
-        tx.exec(writer_lock("pg_advisory_lock", network_));
+  // changed once COMMIT succeeded. The writer lock, BEGIN and the first read go in one round trip, and
+  // so do the writes, COMMIT and the unlock (pg_db.hpp).
+  Outcome run_in_transaction(Connection& db, const Items& items, bool locked, PgDb::Mode mode) {
+    PgDb pg(db, mode);
+    if (locked) {
+      // A synchronisation point of its own: the lock's statement runs, and waits, outside the
+      // transaction, whose snapshot is taken after it.
+      (void)pg.send_text(writer_lock("pg_advisory_lock", network_));
+      pg.send_sync();
+    }
+    (void)pg.send_text(locked ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                              : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    sql::TransactionReads reads(cache_);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      items[i]->result = run_one(pg, reads, *items[i]->work, locked);
+      if (pg.must_retry() || !db.usable()) {
+        return end(db, pg, locked, {true, {}, false});
       }
-      // BEGIN goes with the first statement.
-      PgDb pg(db, tx,
-              locked ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      sql::TransactionReads reads(cache_);
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        items[i]->result = run_one(pg, reads, *items[i]->work, locked);
-        if (pg.must_retry() || !db.usable()) {
-          tx.exec("ROLLBACK" + then);
-          return {true, {}, locked};
-        }
-        if (!items[i]->result.ok() && locked) {
-          reads.work_undone();
-          if (!pg.undo_work()) {
-            // The failure broke the transaction: the other works run again without it.
-            tx.exec("ROLLBACK" + then);
-            Items again(items.begin(), items.end());
-            again.erase(again.begin() + static_cast<std::ptrdiff_t>(i));
-            return {false, std::move(again), locked};
+      if (pg.aborted() && mode == PgDb::Mode::kOptimistic) {
+        return end(db, pg, locked, {false, {}, true});
+      }
+      if (!items[i]->result.ok() && locked) {
+        reads.work_undone();
+        if (!pg.undo_work()) {
+          if (pg.must_retry() || !db.usable()) {
+            return end(db, pg, locked, {true, {}, false});
           }
+          if (mode == PgDb::Mode::kOptimistic) {
+            return end(db, pg, locked, {false, {}, true});
+          }
+          // The failure broke the transaction: the other works run again without it.
+          Items again(items.begin(), items.end());
+          again.erase(again.begin() + static_cast<std::ptrdiff_t>(i));
+          return end(db, pg, locked, {false, std::move(again), false});
         }
       }
-      const std::string deferred = pg.take_deferred();  // sent with COMMIT
-      if (pg.aborted()) {
-        tx.exec("ROLLBACK" + then);
-        sql::Batcher::fail_kept(items, *pg.aborted());
-        return {false, {}, locked};
+    }
+    if (pg.aborted()) {
+      if (mode == PgDb::Mode::kOptimistic) {
+        return end(db, pg, locked, {false, {}, true});
       }
-      committing = true;
-      tx.exec(deferred + "COMMIT" + then);
+      sql::Batcher::fail_kept(items, *pg.aborted());
+      return end(db, pg, locked, {});
+    }
+    const std::size_t commit = pg.send_text("COMMIT");
+    pg.send_sync();
+    if (!locked) {
+      // A read-only transaction's COMMIT cannot undo what it read: nobody waits for it.
+      pg.finish_later();
       reads.commit();
-      return {false, {}, locked};
-    } catch (...) {
-      std::string sqlstate;
-      bool lost = false;
-      core::Error error = pg_error(std::current_exception(), &sqlstate, &lost);
-      // A lost connection before COMMIT was sent changed nothing: run again on a fresh one.
-      const bool retry = lost ? !committing : is_retryable(sqlstate);
-      if (lost) {
-        db.mark_broken();
-      }
+      return {};
+    }
+    const std::size_t unlock = pg.send_text(writer_lock("pg_advisory_unlock", network_));
+    pg.send_sync();
+    auto committed = pg.wait(commit);
+    const bool unlocked = pg.wait(unlock).ok();
+    if (!committed.ok() || !unlocked) {
+      // A COMMIT skipped after a failure leaves the transaction open, and the unlock refused: roll
+      // back (a warning only when nothing is open) and unlock again.
+      (void)end(db, pg, !unlocked, {});
+    }
+    if (committed.ok()) {
+      pg.finish_later();
+      reads.commit();
+      return {};
+    }
+    if (pg.must_retry() || !db.usable()) {
+      // A lost connection after COMMIT was sent may have committed: only a refused one runs again.
+      const bool retry = pg.must_retry();
       if (!retry) {
-        sql::Batcher::fail_kept(items, error);
+        sql::Batcher::fail_kept(items, committed.error());
       }
       return {retry, {}, false};
     }
+    if (mode == PgDb::Mode::kOptimistic) {
+      return {false, {}, true};
+    }
+    sql::Batcher::fail_kept(items, committed.error());
+    return {};
+  }
+
+  // Rolls the transaction back and unlocks when `locked`; gives `outcome`. A connection that cannot is
+  // dropped (closing it unlocks).
+  Outcome end(Connection& db, PgDb& pg, bool locked, Outcome outcome) {
+    pg.send_sync();
+    const std::size_t rollback = pg.send_text("ROLLBACK");
+    pg.send_sync();
+    bool done = pg.wait(rollback).ok();
+    if (locked) {
+      done = pg.wait(pg.send_text(writer_lock("pg_advisory_unlock", network_))).ok() && done;
+    }
+    if (!pg.drain() || !done) {
+      db.mark_broken();
+    }
+    return outcome;
   }
 
   // Runs one work of a batch, in its own savepoint when `in_savepoint` (undone by the caller on failure).
@@ -258,7 +282,7 @@ class PostgresStore final : public program::Store {
 
   std::string url_;
   PostgresOptions options_;
-  ConnectionPool pool_;
+  std::shared_ptr<ConnectionPool> pool_;  // shared with the stores of the other networks of the database
   std::int64_t network_;
   sql::ReadCache cache_;  // the network's reads, kept between transactions (sql/read_cache.hpp)
   sql::Batcher batcher_;  // the network's transactions, committed in batches
@@ -282,12 +306,9 @@ core::Result<std::unique_ptr<program::Store>> open_postgres_store(const std::str
     return migrated.error();
   }
   core::Result<std::int64_t> chosen = 0;
-  try {
-    pqxx::nontransaction tx((**first).handle());
-    PgDb db(**first, tx);
+  {
+    PgDb db(**first, PgDb::Mode::kPrecise);
     chosen = sql::resolve_network(db, network, redact_url(url));
-  } catch (...) {
-    chosen = pg_error(std::current_exception());
   }
   if (!chosen.ok()) {
     return chosen.error();

@@ -1,6 +1,7 @@
 #include "schema.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <string>
 
 #include "covalue/adapters/sql/schema.hpp"
@@ -37,15 +38,36 @@ struct DatabaseState {
   std::int64_t version{0};
 };
 
-DatabaseState read_state(pqxx::work& tx) {
+// The integer in the first cell of `sql`'s result.
+core::Result<std::int64_t> single_int(Connection& db, const std::string& sql) {
+  auto result = db.exec_params(sql, {});
+  if (!result.ok()) {
+    return result.error();
+  }
+  if (PQntuples(result->get()) < 1) {
+    return make_error(ErrorKind::kInternal, "a query for one number gave no row: " + sql);
+  }
+  const char* text = PQgetvalue(result->get(), 0, 0);
+  return text[0] == 't' ? 1 : text[0] == 'f' ? 0 : std::strtoll(text, nullptr, 10);
+}
+
+core::Result<DatabaseState> read_state(Connection& db) {
   DatabaseState state;
-  state.tables = tx.exec1(
-                       "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-                       "AND table_type = 'BASE TABLE'")[0]
-                     .as<std::int64_t>();
-  state.versioned = tx.exec1("SELECT to_regclass('schema_migrations') IS NOT NULL")[0].as<bool>();
+  auto tables = single_int(db,
+                           "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                           "AND table_type = 'BASE TABLE'");
+  auto versioned = single_int(db, "SELECT to_regclass('schema_migrations') IS NOT NULL");
+  if (!tables.ok() || !versioned.ok()) {
+    return tables.ok() ? versioned.error() : tables.error();
+  }
+  state.tables = *tables;
+  state.versioned = *versioned == 1;
   if (state.versioned) {
-    state.version = tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0].as<std::int64_t>();
+    auto version = single_int(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (!version.ok()) {
+      return version.error();
+    }
+    state.version = *version;
   }
   return state;
 }
@@ -65,22 +87,35 @@ Status check_state(const DatabaseState& state, std::span<const Migration> steps,
 }
 
 // Inside the migration transaction, holding the lock: re-reads the state and applies the missing steps.
-Status apply_missing(pqxx::work& tx, std::span<const Migration> steps, const std::string& name) {
-  tx.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
-  const DatabaseState state = read_state(tx);
-  if (auto checked = check_state(state, steps, name); !checked.ok()) {
+Status apply_missing(Connection& db, std::span<const Migration> steps, const std::string& name) {
+  if (auto locked = db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")"); !locked.ok()) {
+    return locked;
+  }
+  const core::Result<DatabaseState> state = read_state(db);
+  if (!state.ok()) {
+    return state.error();
+  }
+  if (auto checked = check_state(*state, steps, name); !checked.ok()) {
     return checked;
   }
-  if (!state.versioned) {
-    tx.exec(
-        "CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, "
-        "applied_at timestamptz NOT NULL DEFAULT now())");
+  if (!state->versioned) {
+    if (auto created =
+            db.exec("CREATE TABLE schema_migrations (version integer PRIMARY KEY, description text NOT NULL, "
+                    "applied_at timestamptz NOT NULL DEFAULT now())");
+        !created.ok()) {
+      return created;
+    }
   }
   for (const Migration& step : steps) {
-    if (step.version > state.version) {
-      tx.exec(step.sql);
-      tx.exec_params("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)", step.version,
-                     std::string(step.description));
+    if (step.version > state->version) {
+      if (auto applied = db.exec(step.sql); !applied.ok()) {
+        return applied;
+      }
+      auto recorded = db.exec_params("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+                                     {std::to_string(step.version), std::string(step.description)});
+      if (!recorded.ok()) {
+        return recorded.error();
+      }
     }
   }
   return {};
@@ -95,20 +130,23 @@ std::span<const Migration> schema_migrations() {
 }
 
 Status migrate(Connection& db, std::span<const Migration> steps, const std::string& name) {
-  try {
-    pqxx::work tx(db.handle());
-    if (auto applied = apply_missing(tx, steps, name); !applied.ok()) {
-      tx.abort();
-      return applied;
-    }
-    tx.commit();
+  Status applied = db.exec("BEGIN");
+  if (applied.ok()) {
+    applied = apply_missing(db, steps, name);
+  }
+  if (applied.ok()) {
+    applied = db.exec("COMMIT");
+  }
+  if (applied.ok()) {
     return {};
-  } catch (...) {
-    core::Error error = pg_error(std::current_exception());
+  }
+  (void)db.exec("ROLLBACK");
+  core::Error error = applied.error();
+  if (error.where.empty()) {
     error.message = "cannot bring the schema of '" + name + "' up to date: " + error.message;
     error.where = name;
-    return error;
   }
+  return error;
 }
 
 }  // namespace covalue::adapters::postgres

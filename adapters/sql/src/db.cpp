@@ -58,6 +58,8 @@ core::Status step_to_end(Cursor& cursor) {
 
 core::Status Cursor::run_later() { return step_to_end(*this); }
 
+core::Status Cursor::run_or_defer() { return step_to_end(*this); }
+
 core::Status Statement::run() { return step_to_end(*cursor_); }
 
 core::Result<std::int64_t> Statement::changed() {

@@ -39,6 +39,7 @@ program::AuditEntry read_audit(RowReader& row) {
 core::Result<program::TokenId> Session::insert_token(const program::AccessToken& token) {
   auto inserted = atomically([&]() -> core::Result<program::TokenId> {
     return in_network(sq::kInsertToken)
+        .bind_int(token.id)
         .bind_int(network_)
         .bind_text(program::name_of(token.role))
         .bind_optional_int(token.partner)
@@ -87,8 +88,11 @@ core::Result<std::vector<program::AccessToken>> Session::tokens() {
 }
 
 core::Status Session::append_audit(const program::AuditEntry& entry) {
-  auto appended = atomically([&]() -> core::Result<std::int64_t> {
+  auto appended = atomically([&]() -> core::Status {
+    // May wait for the next round trip: a refused sequence is refused by the NOT NULL constraint.
     return in_network(sq::kAppendAudit)
+        .bind_int(entry.sequence)
+        .bind_int(network_)
         .bind_int(entry.sequence)
         .bind_text(entry.time)
         .bind_text(entry.actor)
@@ -96,15 +100,10 @@ core::Status Session::append_audit(const program::AuditEntry& entry) {
         .bind_text(entry.detail)
         .bind_text(entry.previous_hash)
         .bind_text(entry.hash)
-        .bind_int(entry.sequence)
-        .bind_int(network_)
-        .changed();
+        .run_later();
   });
-  if (!appended.ok()) {
-    return appended.error();
-  }
-  if (*appended == 1) {
-    return {};
+  if (appended.ok() || appended.error().kind != ErrorKind::kInvalidInput) {
+    return appended;
   }
   auto last = in_network(sq::kLastSequence).single_int();
   if (!last.ok()) {

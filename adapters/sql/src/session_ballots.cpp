@@ -36,7 +36,7 @@ core::Status Session::write_ballot_lists(const net::PartnerBallot& ballot) {
                         .bind_int(entry.initiative)
                         .bind_int(position++)
                         .bind_rational(entry.value)
-                        .run();
+                        .run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), listed_twice("entries", entry.initiative));
     }
@@ -49,7 +49,7 @@ core::Status Session::write_ballot_lists(const net::PartnerBallot& ballot) {
                         .bind_int(objection.initiative)
                         .bind_int(position++)
                         .bind_text(objection.reason)
-                        .run();
+                        .run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), listed_twice("objections", objection.initiative));
     }

@@ -36,7 +36,7 @@ core::Result<std::optional<net::Charter>> Session::charter() {
 // The network's name is the charter's: it lives in `networks`, unique in the database.
 core::Status Session::save_charter(const net::Charter& charter) {
   return atomically([&]() -> core::Status {
-    auto named = in_network(sq::kSaveNetwork).bind_text(charter.name).run();
+    auto named = in_network(sq::kSaveNetwork).bind_text(charter.name).run_or_defer();
     if (!named.ok()) {
       return on_conflict(named.error(), "a network named '" + charter.name + "' already exists");
     }
@@ -52,7 +52,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(net::name_of(charter.disclosure))
         .bind_text(core::name_of(charter.fairness.weight_policy))
         .bind_text(core::name_of(charter.fairness.weight_absence))
-        .run();
+        .run_or_defer();
   });
 }
 

@@ -17,7 +17,8 @@ std::int64_t number_of(const net::Cycle& cycle) { return cycle.number; }
 core::Status Session::write_shortlist(const net::Cycle& cycle) {
   std::int64_t position = 0;
   for (const net::InitiativeId id : cycle.shortlist) {
-    auto inserted = in_network(sq::kInsertShortlisted).bind_int(cycle.number).bind_int(id).bind_int(position++).run();
+    auto inserted =
+        in_network(sq::kInsertShortlisted).bind_int(cycle.number).bind_int(id).bind_int(position++).run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), "the shortlist lists initiative " + std::to_string(id) + " twice");
     }
@@ -43,7 +44,7 @@ core::Status Session::insert_cycle(const net::Cycle& cycle) {
                         .bind_text(net::name_of(cycle.state))
                         .bind_rational(cycle.capacity)
                         .bind_text(net::name_of(cycle.rule))
-                        .run();
+                        .run_or_defer();
     return inserted.ok() ? write_shortlist(cycle) : inserted;
   });
 }
@@ -72,7 +73,7 @@ core::Status Session::update_cycle(const net::Cycle& cycle) {
     if (*same == cycle.shortlist) {
       return {};
     }
-    if (auto deleted = in_network(sq::kDeleteShortlist).bind_int(cycle.number).run(); !deleted.ok()) {
+    if (auto deleted = in_network(sq::kDeleteShortlist).bind_int(cycle.number).run_or_defer(); !deleted.ok()) {
       return deleted;
     }
     return write_shortlist(cycle);

@@ -55,7 +55,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
                         .bind_int(impact.partner)
                         .bind_int(position++)
                         .bind_rational(impact.estimate)
-                        .run();
+                        .run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), listed_twice("impacts", "partner", impact.partner));
     }
@@ -66,7 +66,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
                         .bind_int(initiative.id)
                         .bind_int(objective)
                         .bind_int(position++)
-                        .run();
+                        .run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), listed_twice("objectives", "objective", objective));
     }
@@ -78,7 +78,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
                         .bind_int(partner)
                         .bind_int(position++)
                         .bind_bool(accepted)
-                        .run();
+                        .run_or_defer();
     if (!inserted.ok()) {
       return on_conflict(inserted.error(), listed_twice("volunteers and nominees", "partner", partner));
     }
@@ -115,7 +115,7 @@ core::Status Session::replace_initiative_lists(const net::Initiative& initiative
     return stored.ok() ? core::Status() : core::Status(stored.error());
   }
   for (const char* sql : {sq::kDeleteImpacts, sq::kDeleteInitiativeObjectives, sq::kDeleteVolunteers}) {
-    if (auto deleted = in_network(sql).bind_int(initiative.id).run(); !deleted.ok()) {
+    if (auto deleted = in_network(sql).bind_int(initiative.id).run_or_defer(); !deleted.ok()) {
       return deleted;
     }
   }

@@ -69,6 +69,7 @@ net::Initiative read_initiative(RowReader& row) {
 core::Result<net::InitiativeId> Session::insert_initiative(const net::Initiative& initiative) {
   auto inserted = atomically([&]() -> core::Result<net::InitiativeId> {
     auto id = in_network(sq::kInsertInitiative)
+                  .bind_int(initiative.id)
                   .bind_int(network_)
                   .bind_text(initiative.title)
                   .bind_text(initiative.description)

@@ -14,7 +14,7 @@ namespace sq = statements;
 core::Status Session::save_outcome(const net::CycleOutcome& outcome) {
   const std::string document = json::cycle_outcome_to_json(outcome).dump();
   auto inserted = atomically([&]() -> core::Status {
-    return in_network(sq::kInsertOutcome).bind_int(outcome.cycle).bind_text(document).run();
+    return in_network(sq::kInsertOutcome).bind_int(outcome.cycle).bind_text(document).run_or_defer();
   });
   if (!inserted.ok()) {
     return explain(
@@ -57,7 +57,7 @@ core::Status Session::put_realised_value(const net::RealisedValue& value) {
         .bind_optional_rational(value.target)
         .bind_optional_rational(value.forecast)
         .bind_rational(value.actual)
-        .run();
+        .run_or_defer();
   });
   if (!stored.ok()) {
     return explain(stored.error(),
@@ -86,7 +86,7 @@ core::Status Session::put_kpi_measurement(const net::KpiMeasurement& measurement
         .bind_int(measurement.cycle)
         .bind_int(measurement.objective)
         .bind_rational(measurement.value)
-        .run();
+        .run_or_defer();
   });
   if (!stored.ok()) {
     return explain(stored.error(), {cycle_ref(measurement.cycle), objective_ref(measurement.objective)});

@@ -17,6 +17,7 @@ std::string name_taken(const std::string& name) { return "a partner named '" + n
 core::Result<net::PartnerId> Session::insert_partner(const net::Partner& partner) {
   auto inserted = atomically([&]() -> core::Result<net::PartnerId> {
     return in_network(sq::kInsertPartner)
+        .bind_int(partner.id)
         .bind_int(network_)
         .bind_text(partner.name)
         .bind_text(net::name_of(partner.tier))
@@ -66,6 +67,7 @@ core::Result<std::vector<net::Partner>> Session::partners() {
 core::Result<net::ObjectiveId> Session::insert_objective(const net::Objective& objective) {
   auto inserted = atomically([&]() -> core::Result<net::ObjectiveId> {
     return in_network(sq::kInsertObjective)
+        .bind_int(objective.id)
         .bind_int(network_)
         .bind_int(objective.partner)
         .bind_text(net::name_of(objective.kpi))

@@ -52,11 +52,11 @@ core::Status Session::save_scorecard(const net::Scorecard& scorecard) {
     auto saved = in_network(sq::kSaveScorecard)
                      .bind_text(net::name_of(scorecard.formula))
                      .bind_int(scorecard.shortlist_size)
-                     .run();
+                     .run_or_defer();
     if (!saved.ok()) {
       return saved;
     }
-    if (auto cleared = in_network(sq::kDeleteCriteria).run(); !cleared.ok()) {
+    if (auto cleared = in_network(sq::kDeleteCriteria).run_or_defer(); !cleared.ok()) {
       return cleared;
     }
     for (std::size_t k = 0; k < scorecard.criteria.size(); ++k) {
@@ -68,7 +68,7 @@ core::Status Session::save_scorecard(const net::Scorecard& scorecard) {
                           .bind_rational(criterion.weight)
                           .bind_rational(criterion.low)
                           .bind_rational(criterion.high)
-                          .run();
+                          .run_or_defer();
       if (!inserted.ok()) {
         return on_conflict(inserted.error(), "criterion '" + criterion.name + "' appears twice");
       }
@@ -84,7 +84,7 @@ core::Status Session::put_initiative_score(const net::InitiativeScore& score) {
         .bind_int(score.partner)
         .bind_text(score.criterion)
         .bind_rational(score.value)
-        .run();
+        .run_or_defer();
   });
   if (!stored.ok()) {
     return explain(stored.error(), {initiative_ref(score.initiative), partner_ref(score.partner)});

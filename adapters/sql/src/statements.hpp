@@ -37,14 +37,16 @@ inline constexpr const char* kCycleExists = "SELECT 1 FROM cycles WHERE network_
 // Partners and objectives. A new row's id is one more than the network's largest (network given twice).
 inline constexpr const char* kInsertPartner =
     "INSERT INTO partners (network_id, id, name, tier, joined_cycle, left_cycle) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM partners WHERE network_id = $?), $?, $?, $?, $?) RETURNING id";
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM partners WHERE network_id = "
+    "$?)), $?, $?, $?, $?) RETURNING id";
 inline constexpr const char* kUpdatePartner =
     "UPDATE partners SET name = $?, tier = $?, joined_cycle = $?, left_cycle = $? WHERE network_id = $? AND id = $?";
 inline constexpr const char* kPartners =
     "SELECT id, name, tier, joined_cycle, left_cycle FROM partners WHERE network_id = $? ORDER BY id";
 inline constexpr const char* kInsertObjective =
     "INSERT INTO objectives (network_id, id, partner_id, kpi, name, unit, baseline, target) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM objectives WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM objectives WHERE network_id = "
+    "$?)), $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kObjectives =
     "SELECT id, partner_id, kpi, name, unit, baseline, target FROM objectives WHERE network_id = $? ORDER BY id";
@@ -52,7 +54,8 @@ inline constexpr const char* kObjectives =
 // Initiatives and their lists.
 inline constexpr const char* kInsertInitiative =
     "INSERT INTO initiatives (network_id, id, title, description, channel, proposer_id, cost, status, cycle, lead_id) "
-    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM initiatives WHERE network_id = $?), $?, $?, $?, $?, $?, $?, "
+    "VALUES ($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM initiatives WHERE "
+    "network_id = $?)), $?, $?, $?, $?, $?, $?, "
     "$?, $?) RETURNING id";
 inline constexpr const char* kUpdateInitiative =
     "UPDATE initiatives SET title = $?, description = $?, channel = $?, proposer_id = $?, cost = $?, status = $?, "
@@ -183,7 +186,8 @@ inline constexpr const char* kInitiativeScores =
 // Access tokens (a token of network 0 belongs to the deployment: an administrator's).
 inline constexpr const char* kInsertToken =
     "INSERT INTO access_tokens (network_id, id, role, partner_id, label, secret_hash, issued_at, revoked) VALUES "
-    "($?, (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE network_id "
+    "= $?)), $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kTokenBySecret =
     "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens "
@@ -196,14 +200,13 @@ inline constexpr const char* kTokens =
 
 // The audit chain, one per network.
 inline constexpr const char* kLastSequence = "SELECT coalesce(max(sequence), 0) FROM audit_log WHERE network_id = $?";
-// Appends only when the entry's sequence is one more than the last one's (no row changed otherwise): the
-// check and the write in one statement. CASTs give PostgreSQL the values' types outside VALUES.
+// Appends the entry; its sequence is NULL, and the NOT NULL constraint refuses it, unless it is one more
+// than the last one's: the check and the write in one statement that needs no answer, so that it can
+// wait for the next round trip. CASTs give PostgreSQL the values' types inside CASE.
 inline constexpr const char* kAppendAudit =
     "INSERT INTO audit_log (network_id, sequence, time, actor, action, detail, previous_hash, hash) "
-    "SELECT CAST($? AS BIGINT), CAST($? AS BIGINT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS TEXT), CAST($? AS "
-    "TEXT), "
-    "CAST($? AS TEXT), CAST($? AS TEXT) "
-    "WHERE $? = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log WHERE network_id = $?)";
+    "VALUES ($?, CASE WHEN CAST($? AS BIGINT) = (SELECT coalesce(max(sequence), 0) + 1 FROM audit_log "
+    "WHERE network_id = $?) THEN CAST($? AS BIGINT) END, $?, $?, $?, $?, $?, $?)";
 inline constexpr const char* kLastAudit =
     "SELECT sequence, time, actor, action, detail, previous_hash, hash FROM audit_log WHERE network_id = $? "
     "ORDER BY sequence DESC LIMIT 1";

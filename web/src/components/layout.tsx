@@ -2,7 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { partnerColor } from '../lib/colors';
-import { useApp } from '../lib/context';
+import { isCoordinator, useApp } from '../lib/context';
 import { label } from '../lib/names';
 
 const links = [
@@ -12,6 +12,30 @@ const links = [
   { href: '/cycles', text: 'Cycles', icon: '↻', active: (p: string) => p.startsWith('/cycles') },
   { href: '/partners', text: 'Partners', icon: '●', active: (p: string) => p.startsWith('/partners') },
 ];
+
+/** The coordinator's pages: the charter, objectives and KPIs, actuals, access and the audit log. */
+const coordinatorLinks = [
+  { href: '/network', text: 'Charter', icon: '§', active: (p: string) => p.startsWith('/network') },
+  { href: '/objectives', text: 'Objectives & KPIs', icon: '◎', active: (p: string) => p.startsWith('/objectives') },
+  { href: '/actuals', text: 'Actuals', icon: '≡', active: (p: string) => p.startsWith('/actuals') },
+  { href: '/tokens', text: 'Access tokens', icon: '⚷', active: (p: string) => p.startsWith('/tokens') },
+  { href: '/audit', text: 'Audit log', icon: '✎', active: (p: string) => p.startsWith('/audit') },
+];
+
+function NavLinks(props: { links: typeof links; path: string }) {
+  return (
+    <>
+      {props.links.map((l) => (
+        <a href={l.href} class={'nav-link' + (l.active(props.path) ? ' active' : '')} aria-current={l.active(props.path) ? 'page' : undefined}>
+          <span class="nav-icon" aria-hidden="true">
+            {l.icon}
+          </span>
+          {l.text}
+        </a>
+      ))}
+    </>
+  );
+}
 
 export function Layout(props: { path: string; children: ComponentChildren }) {
   const app = useApp();
@@ -27,15 +51,16 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
           </span>
         </a>
         <nav aria-label="Main">
-          {links.map((l) => (
-            <a href={l.href} class={'nav-link' + (l.active(props.path) ? ' active' : '')} aria-current={l.active(props.path) ? 'page' : undefined}>
-              <span class="nav-icon" aria-hidden="true">
-                {l.icon}
-              </span>
-              {l.text}
-            </a>
-          ))}
+          <NavLinks links={links} path={props.path} />
         </nav>
+        {isCoordinator(session) && (
+          <nav aria-labelledby="nav-coordination" class="nav-coordination">
+            <div class="nav-heading" id="nav-coordination">
+              Coordination
+            </div>
+            <NavLinks links={coordinatorLinks} path={props.path} />
+          </nav>
+        )}
         <div class="who">
           <div class="who-role">{label(session.role)}</div>
           {session.partner != null && (

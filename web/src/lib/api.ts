@@ -53,8 +53,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, kind, message, field);
 }
 
-/** Calls the API; resolves to the parsed JSON body (null for an empty one). */
-export async function api<T = unknown>(method: string, path: string, body?: unknown, token = getToken()): Promise<T> {
+/** Sends a request under /api with the bearer token; a Response that is ok, or throws an ApiError. */
+async function send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -73,11 +73,22 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     if (response.status === 401) unauthorisedListeners.forEach((l) => l(error));
     throw error;
   }
-  const text = await response.text();
+  return response;
+}
+
+/** Calls the API; resolves to the parsed JSON body (null for an empty one). */
+export async function api<T = unknown>(method: string, path: string, body?: unknown, token = getToken()): Promise<T> {
+  const text = await (await send(method, path, body, token)).text();
   return (text ? JSON.parse(text) : null) as T;
+}
+
+/** GET as the server wrote it, byte for byte (a file to save: the network archive). */
+export async function getBlob(path: string): Promise<Blob> {
+  return (await send('GET', path, undefined, getToken())).blob();
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);

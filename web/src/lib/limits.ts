@@ -55,3 +55,19 @@ export function amountProblem(text: string, sign: 'any' | 'positive' = 'any'): s
   if (value.d > maxDenominator) return `${shown} has more precision than covalue keeps: at most 6 decimal places (or a fraction up to /1000000).`;
   return null;
 }
+
+/** Why a whole number a person typed would be refused, in words (null when it is fine). */
+export function integerProblem(text: string, minimum?: number, maximum?: number): string | null {
+  const t = text.trim();
+  if (!/^[0-9]+$/.test(t)) return `“${t.length > 24 ? t.slice(0, 24) + '…' : t}” is not a whole number: write it like 3.`;
+  const v = Number(t);
+  if (minimum !== undefined && v < minimum) return `It must be at least ${minimum}.`;
+  if (maximum !== undefined && v > maximum) return `It must be at most ${maximum}.`;
+  return null;
+}
+
+/** The exact value of an amount as a number, for comparing with bounds (NaN when it is not one). */
+export function amountValue(text: string): number {
+  const v = parse(text.trim());
+  return v ? Number(v.n) / Number(v.d) : NaN;
+}

@@ -13,7 +13,7 @@ import type {
   Tier,
 } from './generated/enum_names';
 
-export { channels, initiativeStatuses, selectionRules } from './generated/enum_names';
+export { channels, initiativeStatuses, kpis, roles, selectionRules, tiers } from './generated/enum_names';
 
 const statusLabels: Record<InitiativeStatus, string> = {
   proposed: 'Proposed',

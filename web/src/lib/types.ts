@@ -179,3 +179,75 @@ export interface ScorecardEntry {
   rank: number;
   scorers?: number;
 }
+
+/** GET /api/network: the charter (apps/server api_schemas "Charter"). */
+export interface Charter {
+  name: string;
+  capacity: Rational;
+  rule: string;
+  fairness: { max_dry_spell: number; max_deopt_share: Rational; perpetual_weighting: boolean };
+  sharing: string;
+  leadership: { max_concurrent_leads: number };
+  ranking_rule: string;
+  disclosure: string;
+}
+
+/** A partner's objective: a KPI with a baseline and a target. */
+export interface Objective {
+  id: number;
+  partner: number;
+  kpi: string;
+  name: string;
+  unit: string;
+  baseline: Rational;
+  target: Rational;
+}
+
+/** One KPI reading of an objective after a closed cycle. */
+export interface KpiMeasurement {
+  cycle: number;
+  objective: number;
+  value: Rational;
+}
+
+/** What an initiative selected in a cycle realised for a partner. */
+export interface RealisedValue {
+  cycle: number;
+  initiative: number;
+  partner: number;
+  target?: Rational | null;
+  forecast?: Rational | null;
+  actual: Rational;
+}
+
+/** An access token as listed (never its secret). */
+export interface AccessToken {
+  id: number;
+  role: Role;
+  partner?: number | null;
+  label: string;
+  issued_at: string;
+  revoked: boolean;
+}
+
+/** POST /api/tokens: the token and its secret, shown once. */
+export interface IssuedToken extends AccessToken {
+  secret: string;
+}
+
+export interface AuditEntry {
+  sequence: number;
+  time: string;
+  actor: string;
+  action: string;
+  detail: string;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  entries: number;
+  intact: boolean;
+  first_broken?: number | null;
+  problem: string;
+}

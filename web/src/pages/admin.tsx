@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { Card, Empty, ErrorBox, Loading, PageHeader, Table } from '../components/ui';
-import { ApiError, get, post } from '../lib/api';
+import { ApiError, get, getBlob, post } from '../lib/api';
 import { useAction, useAsync } from '../lib/hooks';
 import { amountProblem, maxChars } from '../lib/limits';
 import { label, selectionRules } from '../lib/names';
@@ -23,6 +23,37 @@ function CreatedNote(props: { created: CreatedNetwork }) {
       <label for="created-secret">Coordinator token of network {created.id}</label>
       <input id="created-secret" readOnly value={created.coordinator.secret} spellcheck={false} onFocus={(e) => (e.target as HTMLInputElement).select()} />
     </div>
+  );
+}
+
+/** Downloads network `n` as one JSON archive (GET /api/networks/{n}/export, as `covalue network export` writes it). */
+function ExportButton(props: { network: NetworkSummary }) {
+  const action = useAction();
+  const n = props.network;
+  return (
+    <>
+      <button
+        class="btn small"
+        data-action="export"
+        aria-label={`Export ${n.name} as a JSON archive`}
+        disabled={action.busy}
+        onClick={async () => {
+          const archive = await action.run(() => getBlob(`/networks/${n.id}/export`));
+          if (!archive) return;
+          const url = URL.createObjectURL(archive);
+          const link = document.createElement('a');
+          link.href = url;
+          link.download = `covalue-network-${n.id}-${n.name.replace(/[^A-Za-z0-9._-]+/g, '-').toLowerCase()}.json`;
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        }}
+      >
+        {action.busy ? 'Exporting…' : 'Export'}
+      </button>
+      <ErrorBox error={action.error} title="The export failed" />
+    </>
   );
 }
 
@@ -99,11 +130,14 @@ export function AdminPage(props: { name?: string; signOut: () => void }) {
           ) : !networks.data?.length ? (
             <Empty title="No network yet">Create the first one with the form.</Empty>
           ) : (
-            <Table columns={['Id', 'Name']}>
+            <Table columns={['Id', 'Name', { title: 'Archive', class: 'right' }]}>
               {networks.data.map((n) => (
                 <tr data-network={n.id}>
                   <td class="id">{n.id}</td>
                   <td>{n.name}</td>
+                  <td class="right">
+                    <ExportButton network={n} />
+                  </td>
                 </tr>
               ))}
             </Table>

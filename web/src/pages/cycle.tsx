@@ -4,6 +4,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
+import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, YesNo } from '../components/ui';
 import { get, post } from '../lib/api';
@@ -170,6 +171,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         </Table>
         <Withdrawn initiatives={withdrawnFrom(o.cycle, props.initiatives)} />
       </Card>
+      <Delivery outcome={o} initiatives={props.initiatives} />
       <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
         <Table class="compact" columns={['Partner', ...resultColumns()]}>
           {[...o.partners]

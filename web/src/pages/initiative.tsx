@@ -3,16 +3,17 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LeadingCard } from '../components/leading';
+import { RealisedTable } from '../components/realised';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { mayWithdraw, WithdrawForm } from '../components/withdraw';
 import { get } from '../lib/api';
 import { partnerColor } from '../lib/colors';
-import { useApp } from '../lib/context';
+import { list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
 import { isUndecided, networkValue, unwrapInitiative } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { num } from '../lib/rational';
-import type { Cycle, Initiative } from '../lib/types';
+import type { Cycle, Initiative, RealisedValue } from '../lib/types';
 
 const barHeading = (
   <>
@@ -52,11 +53,14 @@ function ImpactBars(props: { initiative: Initiative }) {
   );
 }
 
-async function loadInitiative(id: number): Promise<{ initiative: Initiative; cycle?: Cycle }> {
+async function loadInitiative(id: number): Promise<{ initiative: Initiative; cycle?: Cycle; actuals: RealisedValue[] }> {
   const initiative = unwrapInitiative(await get<any>(`/initiatives/${id}`));
   // Cycle 0: it waits for the next cycle to open. Without the cycle's state the page offers less, the server still decides.
   const cycle = initiative.cycle ? await get<any>(`/cycles/${initiative.cycle}`).then((r) => (r?.cycle ?? r) as Cycle, () => undefined) : undefined;
-  return { initiative, cycle };
+  // What it realised, once selected: the actuals recorded for it.
+  const selected = !isUndecided(initiative) && initiative.status !== 'rejected' && initiative.status !== 'withdrawn';
+  const actuals = selected ? await get<unknown>('/actuals').then((r) => list<RealisedValue>(r, 'actuals').filter((a) => a.initiative === id), () => []) : [];
+  return { initiative, cycle, actuals };
 }
 
 export function InitiativePage(props: { id: number }) {
@@ -176,6 +180,11 @@ export function InitiativePage(props: { id: number }) {
               <LeadingCard initiative={i} undecided={undecided} onChanged={data.reload} />
             </div>
           </div>
+          {data.data!.actuals.length > 0 && (
+            <Card title={`Realised in cycle ${data.data!.actuals[0].cycle}`} id="realised" extra={<span class="muted small">network value units, estimated against realised</span>}>
+              <RealisedTable initiative={i} cycle={data.data!.actuals[0].cycle} actuals={data.data!.actuals} />
+            </Card>
+          )}
         </>
       )}
     </>

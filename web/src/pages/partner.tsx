@@ -3,15 +3,17 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
+import { objectiveName, ObjectiveProgress } from '../components/objective-progress';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, right, Table } from '../components/ui';
 import { get } from '../lib/api';
 import { partnerColor, theme, withAlpha } from '../lib/colors';
-import { useApp } from '../lib/context';
+import { isCoordinator, list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
 import { label } from '../lib/names';
 import { normaliseReport, table } from '../lib/reports';
 import { num, pct } from '../lib/rational';
+import type { KpiMeasurement, Objective } from '../lib/types';
 import { RiskBadge } from './partners';
 
 function historyChart(rows: Record<string, unknown>[], color: string): ChartConfiguration {
@@ -51,10 +53,14 @@ export function PartnerPage(props: { id: number }) {
       Promise.all([
         get<any>(`/reports/partner/${props.id}`).then(normaliseReport),
         get<any>('/reports/engagement').then(normaliseReport).catch(() => null),
+        Promise.all([get<unknown>('/objectives'), get<unknown>('/kpis')]).then(
+          ([o, k]) => ({ objectives: list<Objective>(o, 'objectives').filter((x) => x.partner === props.id), readings: list<KpiMeasurement>(k, 'kpis') }),
+          () => ({ objectives: [] as Objective[], readings: [] as KpiMeasurement[] }),
+        ),
       ]),
     [props.id],
   );
-  const [report, engagement] = data.data ?? [];
+  const [report, engagement, goals] = data.data ?? [];
   const rows = useMemo(() => [...table(report, 'partner_cycles').rows].sort((a, b) => Number(a.cycle) - Number(b.cycle)), [report]);
   const overview = table(report, 'partners').rows.find((r) => Number(r.partner) === props.id) ?? {};
   const risk = table(engagement, 'partners').rows.find((r) => Number(r.partner) === props.id);
@@ -123,6 +129,24 @@ export function PartnerPage(props: { id: number }) {
               </Card>
             </div>
           </div>
+          <Card
+            title="Objectives and KPI progress"
+            id="objectives"
+            extra={isCoordinator(app.session) && <a href={`/objectives?partner=${props.id}`}>Record objectives and readings →</a>}
+          >
+            {!goals?.objectives.length ? (
+              <p class="muted">No objective recorded yet.</p>
+            ) : (
+              <div class="grid-2">
+                {goals.objectives.map((o) => (
+                  <section aria-label={objectiveName(o)}>
+                    <h3 class="sub-head">{objectiveName(o)}</h3>
+                    <ObjectiveProgress objective={o} readings={goals.readings.filter((r) => r.objective === o.id)} />
+                  </section>
+                ))}
+              </div>
+            )}
+          </Card>
           <Card title="Per cycle">
             {rows.length === 0 ? (
               <Empty title="No history yet" />

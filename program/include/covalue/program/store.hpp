@@ -55,19 +55,21 @@ class StoreSession {
   //! Creates or replaces the charter.
   [[nodiscard]] virtual core::Status save_charter(const net::Charter& charter) = 0;
 
-  //! Stores a new partner (its id is ignored) and returns the id given to it.
+  //! Stores a new partner under its id when it has one (> 0: an import keeps its ids; kConflict when
+  //! taken), else under the network's largest id plus one; returns the id.
   [[nodiscard]] virtual core::Result<net::PartnerId> insert_partner(const net::Partner& partner) = 0;
   //! Replaces a stored partner's fields (matched by id).
   [[nodiscard]] virtual core::Status update_partner(const net::Partner& partner) = 0;
   //! Every partner, by id.
   [[nodiscard]] virtual core::Result<std::vector<net::Partner>> partners() = 0;
 
-  //! Stores a new objective (its id is ignored) and returns the id given to it.
+  //! Stores a new objective, numbered as insert_partner() numbers partners; returns its id.
   [[nodiscard]] virtual core::Result<net::ObjectiveId> insert_objective(const net::Objective& objective) = 0;
   //! Every objective, by id.
   [[nodiscard]] virtual core::Result<std::vector<net::Objective>> objectives() = 0;
 
-  //! Stores a new initiative with its impacts, objectives and volunteers; returns its id.
+  //! Stores a new initiative with its impacts, objectives and volunteers, numbered as
+  //! insert_partner() numbers partners; returns its id.
   [[nodiscard]] virtual core::Result<net::InitiativeId> insert_initiative(const net::Initiative& initiative) = 0;
   //! Replaces a stored initiative's fields, impacts, objectives and volunteers (matched by id).
   [[nodiscard]] virtual core::Status update_initiative(const net::Initiative& initiative) = 0;
@@ -112,8 +114,8 @@ class StoreSession {
   //! Every initiative score, by initiative, partner and criterion.
   [[nodiscard]] virtual core::Result<std::vector<net::InitiativeScore>> initiative_scores() = 0;
 
-  //! Stores a new access token (its id is ignored) and returns the id given to it; kConflict when
-  //! the secret hash exists already.
+  //! Stores a new access token, numbered as insert_partner() numbers partners, and returns its id;
+  //! kConflict when the secret hash exists already.
   [[nodiscard]] virtual core::Result<TokenId> insert_token(const AccessToken& token) = 0;
   //! The token stored under `secret_hash`, or nothing.
   [[nodiscard]] virtual core::Result<std::optional<AccessToken>> find_token(const std::string& secret_hash) = 0;
@@ -139,8 +141,11 @@ class Store {
   //! Runs `work` in one transaction: commits when it returns ok, rolls everything back when it returns
   //! an error (which is passed on) or throws (kInternal). Nothing is ever half-written. The work runs
   //! serialisably: as if no other transaction of any process ran at the same time. A store may run
-  //! the work again when the database reports a serialisation conflict, so the work must have no
-  //! effect outside the session. transact() from inside the work is kInternal.
+  //! the work again: when the database reports a serialisation conflict, and when a store that sends
+  //! writes without waiting for them learns of a write's failure only after the work went on (it
+  //! then runs the work again, waiting for each write, so that every write's failure is its own).
+  //! Only the last run counts, so the work must have no effect outside the session. transact() from
+  //! inside the work is kInternal.
   [[nodiscard]] virtual core::Status transact(const std::function<core::Status(StoreSession&)>& work) = 0;
 
   //! Runs `work`, which must only read, on a consistent view of the network as some transaction

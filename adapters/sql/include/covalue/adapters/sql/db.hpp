@@ -43,6 +43,10 @@ class Cursor {
   //! another's. A dialect may defer a write to its next round trip: its failure is then reported by a
   //! later statement or Db::sync(). By default, runs it now.
   [[nodiscard]] virtual core::Status run_later();
+  //! Runs a write whose failure its caller puts in words of its own (a duplicate in a list, say). A
+  //! dialect may defer it only when any failure makes it run the whole work again, waiting for each
+  //! write (PostgreSQL's optimistic mode). By default, runs it now.
+  [[nodiscard]] virtual core::Status run_or_defer();
 
   //! The integer in `column` of the current row.
   [[nodiscard]] virtual std::int64_t int_at(int column) const = 0;
@@ -91,6 +95,8 @@ class Statement {
   //! Runs a write whose failure is simply the failure of the session's write that contains it: the
   //! dialect may send it with its next round trip (Cursor::run_later).
   [[nodiscard]] core::Status run_later() { return cursor_->run_later(); }
+  //! Runs a write whose failure the caller explains (Cursor::run_or_defer).
+  [[nodiscard]] core::Status run_or_defer() { return cursor_->run_or_defer(); }
   //! Runs a statement to its end and gives the number of rows it changed.
   [[nodiscard]] core::Result<std::int64_t> changed();
   //! The integer in column 0 of the first row; kInternal when there is no row.

@@ -1,0 +1,71 @@
+// What a closed cycle's selection delivered: each selected initiative's status and its realised value
+// (the actuals recorded for this cycle) against its estimate. The cycle page shows it under the selection.
+
+import { get } from '../lib/api';
+import { isCoordinator, list, useApp } from '../lib/context';
+import { useAsync } from '../lib/hooks';
+import { networkValue } from '../lib/initiatives';
+import { fmtSigned, num } from '../lib/rational';
+import type { CycleOutcome, Initiative, RealisedValue } from '../lib/types';
+import { Badge, Card, ErrorBox, NumCell, right, Table } from './ui';
+
+export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
+  const app = useApp();
+  const n = props.outcome.cycle;
+  const actuals = useAsync(() => get<unknown>('/actuals').then((r) => list<RealisedValue>(r, 'actuals').filter((a) => a.cycle === n)), [n]);
+  const byId = new Map(props.initiatives.map((i) => [i.id, i]));
+  const selected = props.outcome.decisions.filter((d) => d.selected).map((d) => byId.get(d.initiative)).filter((i): i is Initiative => !!i);
+  if (!selected.length) return null;
+  const rows = actuals.data ?? [];
+  const realisedOf = (id: number) => rows.filter((a) => a.initiative === id);
+  const total = rows.reduce((s, a) => s + num(a.actual), 0);
+  const estimated = selected.reduce((s, i) => s + networkValue(i), 0);
+  return (
+    <Card
+      title="Delivery and realised value"
+      id="delivery"
+      extra={
+        isCoordinator(app.session) ? (
+          <a href={`/actuals?cycle=${n}`}>Record actuals →</a>
+        ) : (
+          <span class="muted small">network value units, from the actuals recorded</span>
+        )
+      }
+    >
+      <ErrorBox error={actuals.error} title="The actuals could not be loaded" onRetry={actuals.reload} />
+      <p class="muted small" data-testid="delivery-total">
+        {!actuals.data
+          ? 'Loading the actuals…'
+          : rows.length
+          ? `Realised ${fmtSigned(total)} of ${fmtSigned(estimated)} network value units estimated for the selection.`
+          : 'No actual recorded yet for this cycle: realised value shows here once the coordinator records it.'}
+      </p>
+      <Table class="compact stack-on-phone" columns={['Initiative', 'Status', right('Estimated'), right('Realised'), right('Partners recorded')]}>
+        {selected.map((i) => {
+          const mine = realisedOf(i.id);
+          return (
+            <tr data-delivery={i.id}>
+              <td>
+                <a href={`/initiatives/${i.id}`}>{i.title}</a>
+              </td>
+              <td data-label="Status">
+                <Badge value={i.status} />
+              </td>
+              <NumCell value={networkValue(i)} signed label="Estimated" />
+              {mine.length ? (
+                <NumCell value={mine.reduce((s, a) => s + num(a.actual), 0)} signed label="Realised" />
+              ) : (
+                <td class="right muted" data-label="Realised">
+                  {actuals.data ? 'not recorded' : '…'}
+                </td>
+              )}
+              <td class="right" data-label="Partners recorded">
+                {mine.length || '–'}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+    </Card>
+  );
+}
