@@ -32,7 +32,7 @@ net::CycleInput large_cycle(int partners, int initiatives, net::SelectionRule ru
   Rational total_cost;
   for (int p = 1; p <= partners; ++p) {
     input.members.push_back({p, "partner " + std::to_string(p), net::Tier::kOther, 1, std::nullopt});
-    input.standing.push_back({p, pick(0, 4), pick(0, 1), pick(0, 6)});
+    input.standing.push_back({p, pick(0, 4), pick(0, 1), pick(0, 6), {}});
   }
   for (int i = 1; i <= initiatives; ++i) {
     net::Initiative initiative;

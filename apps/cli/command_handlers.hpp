@@ -68,6 +68,10 @@ Handler add_pb_demo(CLI::App& command);
 // rank/rank_command.cpp
 Handler add_rank(CLI::App& command);
 
+// perpetual/perpetual_commands.cpp
+Handler add_perpetual_replay(CLI::App& command);
+Handler add_simulate_lackner2020(CLI::App& command);
+
 // program/initiative_commands.cpp
 Handler add_initiative_propose(CLI::App& command);
 Handler add_initiative_list(CLI::App& command);

@@ -45,7 +45,9 @@ json charter_detail(const net::Charter& charter) {
           {"sharing", net::name_of(charter.sharing)},
           {"max_dry_spell", charter.fairness.max_dry_spell},
           {"max_deopt_share", core::to_string(charter.fairness.max_deopt_share)},
-          {"perpetual_weighting", charter.fairness.perpetual_weighting},
+          {"perpetual_weighting", charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone},
+          {"weight_policy", core::name_of(charter.fairness.weight_policy)},
+          {"weight_absence", core::name_of(charter.fairness.weight_absence)},
           {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)}};

@@ -111,13 +111,25 @@ std::vector<net::PartnerStanding> Snapshot::standing_before(net::CycleNumber num
   for (const net::Partner& partner : partners) {
     standing[partner.id].partner = partner.id;
   }
-  // The dry spell a partner brings in is the one its latest earlier outcome left it with.
+  // The dry spell a partner brings in is the one its latest earlier outcome left it with; so is its weight
+  // policy's state, from the outcomes decided under the charter's policy since it was last changed.
+  const auto policy = charter.fairness.weight_policy;
   for (const net::CycleOutcome& outcome : outcomes) {
     if (outcome.cycle >= number) {
       continue;
     }
     for (const net::PartnerResult& result : outcome.partners) {
       standing[result.partner].dry_spell = result.dry_spell;
+    }
+    for (auto& [id, partner] : standing) {
+      if (outcome.weight_policy != policy) {
+        partner.perpetual_state.clear();  // decided under another policy: the charter's starts afresh
+      }
+    }
+    if (outcome.weight_policy == policy) {
+      for (const net::PartnerResult& result : outcome.partners) {
+        standing[result.partner].perpetual_state = result.perpetual_state;
+      }
     }
     for (const net::LeadAssignment& lead : outcome.leads) {
       if (lead.lead) {

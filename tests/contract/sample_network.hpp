@@ -33,7 +33,7 @@ inline net::Charter sample_charter() {
   charter.name = "Rhine–Ruhr retail network";
   charter.capacity = q("241/2");
   charter.rule = net::SelectionRule::kNetworkFair;
-  charter.fairness = {4, q("1/3"), false};
+  charter.fairness = {4, q("1/3"), core::perpetual::WeightPolicy::kNone, core::perpetual::WeightAbsence::kEmpty};
   charter.sharing = net::SharingPolicy::kProportional;
   charter.leadership = {3};
   charter.ranking_rule = core::ranking::RankingRule::kRankedPairs;
@@ -116,10 +116,11 @@ inline net::CycleOutcome sample_outcome(net::CycleNumber cycle, const std::vecto
       {initiatives[0], true, net::DecisionReason::kSelectedObjectionMet, "made whole by transfers", {}, std::nullopt},
       {initiatives[1], false, net::DecisionReason::kNotChosen, "it costs 3", {"capacity", "x"}, q("7/2")}};
   net::PartnerResult first{partners[0], q("3/2"), q("-7/3"), q("7/3"), q("5/3"), q("-2/3"), q("1/7"),
-                           4,           2,        true,      true,     3,        true};
+                           4,           2,        true,      true,     3,        true,      {q("7/4"), q("2")}};
   net::PartnerResult second{partners[1], q("1"), q("0"), q("0"), q("-5/3"), q("-5/3"), q("0"),
-                            0,           0,      false,  false,  0,         false};
+                            0,           0,      false,  false,  0,         false,     {q("0"), q("0")}};
   outcome.partners = {first, second};
+  outcome.weight_policy = core::perpetual::WeightPolicy::kQuota;
   outcome.leads = {{initiatives[0], partners[1], true}, {initiatives[1], std::nullopt, false}};
   outcome.sharing = {net::SharingPolicy::kShapley, "sampled", q("1/100"), 20000, "no", {partners[1], partners[0]}};
   outcome.rule_outcome = sample_rule_outcome();

@@ -49,7 +49,8 @@ TEST_P(StoreContract, CharterIsReplaced) {
   write([&](StoreSession& s) { return s.save_charter(charter); });
   charter.name = "renamed";
   charter.capacity = q("-1/3");
-  charter.fairness.perpetual_weighting = true;
+  charter.fairness.weight_policy = core::perpetual::WeightPolicy::kConsensus;
+  charter.fairness.weight_absence = core::perpetual::WeightAbsence::kEmpty;
   write([&](StoreSession& s) { return s.save_charter(charter); });
   EXPECT_TRUE(read_in(store(), [](StoreSession& s) { return s.charter(); }) == charter);
 }

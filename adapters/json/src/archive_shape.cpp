@@ -13,7 +13,9 @@ struct Shape {
   std::vector<std::pair<const char*, std::vector<const char*>>> nested{};
 };
 
-//! Every record's members, by part. Outcomes are left to their own decoder (the stored form).
+//! Every record's members, by part (members added since the format's version 1, such as the charter's
+//! fairness.weight_policy and weight_absence, are optional: archives written before them still read). Outcomes are left
+//! to their own decoder (the stored form).
 const std::vector<std::pair<std::string_view, Shape>>& shapes() {
   static const std::vector<std::pair<std::string_view, Shape>> table = {
       {"charter",

@@ -30,19 +30,27 @@ json decision_to_json(const net::InitiativeDecision& decision) {
 }
 
 json partner_to_json(const net::PartnerResult& partner) {
-  return {{"partner", partner.partner},
-          {"weight", to_string(partner.weight)},
-          {"estimated_value", to_string(partner.estimated_value)},
-          {"deoptimisation", to_string(partner.deoptimisation)},
-          {"transfer", to_string(partner.transfer)},
-          {"net_value", to_string(partner.net_value)},
-          {"allocation", to_string(partner.allocation)},
-          {"supported", partner.supported},
-          {"supported_selected", partner.supported_selected},
-          {"voted", partner.voted},
-          {"dry", partner.dry},
-          {"dry_spell", partner.dry_spell},
-          {"protected_partner", partner.protected_partner}};
+  json out = {{"partner", partner.partner},
+              {"weight", to_string(partner.weight)},
+              {"estimated_value", to_string(partner.estimated_value)},
+              {"deoptimisation", to_string(partner.deoptimisation)},
+              {"transfer", to_string(partner.transfer)},
+              {"net_value", to_string(partner.net_value)},
+              {"allocation", to_string(partner.allocation)},
+              {"supported", partner.supported},
+              {"supported_selected", partner.supported_selected},
+              {"voted", partner.voted},
+              {"dry", partner.dry},
+              {"dry_spell", partner.dry_spell},
+              {"protected_partner", partner.protected_partner}};
+  if (!partner.perpetual_state.empty()) {  // only under a perpetual weight policy: older records stay as they were
+    json state = json::array();
+    for (const core::Rational& value : partner.perpetual_state) {
+      state.push_back(to_string(value));
+    }
+    out["perpetual_state"] = std::move(state);
+  }
+  return out;
 }
 
 json lead_to_json(const net::LeadAssignment& lead) {
@@ -101,20 +109,25 @@ json list_to_json(const std::vector<T>& items, Encode encode) {
 
 json cycle_outcome_to_json(const net::CycleOutcome& outcome) {
   IndexCodec indices;
-  return {{"cycle", outcome.cycle},
-          {"rule", net::name_of(outcome.rule)},
-          {"capacity", to_string(outcome.capacity)},
-          {"spent", to_string(outcome.spent)},
-          {"network_value", to_string(outcome.network_value)},
-          {"decisions", list_to_json(outcome.decisions, decision_to_json)},
-          {"partners", list_to_json(outcome.partners, partner_to_json)},
-          {"leads", list_to_json(outcome.leads, lead_to_json)},
-          {"sharing", sharing_to_json(outcome.sharing)},
-          {"rule_outcome", outcome.rule_outcome ? outcome_to_json(indices, indices, *outcome.rule_outcome) : json()},
-          {"candidates", id_list(outcome.candidates)},
-          {"network_fair", outcome.network_fair ? network_fair_to_json(*outcome.network_fair) : json()},
-          {"consensus", outcome.consensus ? consensus_to_json(*outcome.consensus) : json()},
-          {"notes", outcome.notes}};
+  json out = {
+      {"cycle", outcome.cycle},
+      {"rule", net::name_of(outcome.rule)},
+      {"capacity", to_string(outcome.capacity)},
+      {"spent", to_string(outcome.spent)},
+      {"network_value", to_string(outcome.network_value)},
+      {"decisions", list_to_json(outcome.decisions, decision_to_json)},
+      {"partners", list_to_json(outcome.partners, partner_to_json)},
+      {"leads", list_to_json(outcome.leads, lead_to_json)},
+      {"sharing", sharing_to_json(outcome.sharing)},
+      {"rule_outcome", outcome.rule_outcome ? outcome_to_json(indices, indices, *outcome.rule_outcome) : json()},
+      {"candidates", id_list(outcome.candidates)},
+      {"network_fair", outcome.network_fair ? network_fair_to_json(*outcome.network_fair) : json()},
+      {"consensus", outcome.consensus ? consensus_to_json(*outcome.consensus) : json()},
+      {"notes", outcome.notes}};
+  if (outcome.weight_policy) {  // only under a perpetual weight policy: older records stay as they were
+    out["weight_policy"] = core::name_of(*outcome.weight_policy);
+  }
+  return out;
 }
 
 }  // namespace covalue::adapters::json

@@ -59,6 +59,12 @@ Result<net::PartnerResult> partner_from_json(const json& node, const std::string
   out.dry = fields.boolean("dry");
   out.dry_spell = fields.integer("dry_spell");
   out.protected_partner = fields.boolean("protected_partner");
+  if (node.is_object() && node.contains("perpetual_state")) {
+    fields.each("perpetual_state", [&](const json& item, const std::string& at) {
+      auto value = rational_from_json(item, at);
+      return value.ok() ? (out.perpetual_state.push_back(std::move(value).value()), true) : fields.fail(value.error());
+    });
+  }
   return fields.finish(std::move(out));
 }
 
@@ -171,6 +177,9 @@ Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
     auto note = text_from_json(item, at);
     return note.ok() ? (out.notes.push_back(std::move(note).value()), true) : fields.fail(note.error());
   });
+  if (document.is_object() && document.contains("weight_policy")) {
+    out.weight_policy = fields.name("weight_policy", core::parse_name<core::perpetual::WeightPolicy>);
+  }
   return fields.finish(std::move(out));
 }
 

@@ -59,12 +59,18 @@ net::FairnessPolicy fairness_from_json(FieldReader& parent, const json& node, co
   }
   const json& member = node.at("fairness");
   FieldReader reader(member, path + ".fairness");
-  check_members(reader, member, path + ".fairness", {"max_dry_spell", "max_deopt_share", "perpetual_weighting"});
+  check_members(reader, member, path + ".fairness",
+                {"max_dry_spell", "max_deopt_share", "perpetual_weighting", "weight_policy", "weight_absence"});
   fairness.max_dry_spell = reader.optional_integer("max_dry_spell").value_or(fairness.max_dry_spell);
   fairness.max_deopt_share = reader.optional_rational("max_deopt_share").value_or(fairness.max_deopt_share);
-  if (member.is_object() && member.contains("perpetual_weighting")) {
-    fairness.perpetual_weighting = reader.boolean("perpetual_weighting");
+  // perpetual_weighting is the older form of weight_policy (core::perpetual::older_form); weight_policy wins.
+  if (member.is_object() && member.contains("perpetual_weighting") && !member.contains("weight_policy")) {
+    fairness.weight_policy = core::perpetual::older_form(reader.boolean("perpetual_weighting"), fairness.weight_policy);
   }
+  fairness.weight_policy = optional_name(reader, member, "weight_policy", fairness.weight_policy,
+                                         core::parse_name<core::perpetual::WeightPolicy>);
+  fairness.weight_absence = optional_name(reader, member, "weight_absence", fairness.weight_absence,
+                                          core::parse_name<core::perpetual::WeightAbsence>);
   if (!reader.ok()) {
     parent.fail(reader.error());
   }

@@ -20,11 +20,13 @@ core::Result<std::optional<net::Charter>> Session::charter() {
   out.rule = row_reader.name(2, core::parse_name<net::SelectionRule>);
   out.fairness.max_dry_spell = row_reader.integer(3);
   out.fairness.max_deopt_share = row_reader.rational(4);
-  out.fairness.perpetual_weighting = row_reader.boolean(5);
   out.sharing = row_reader.name(6, core::parse_name<net::SharingPolicy>);
   out.leadership.max_concurrent_leads = row_reader.integer(7);
   out.ranking_rule = row_reader.name(8, core::parse_name<core::ranking::RankingRule>);
   out.disclosure = row_reader.name(9, core::parse_name<net::BallotDisclosure>);
+  // Column 5 (perpetual_weighting) is the older form of column 10, which step 5 filled from it.
+  out.fairness.weight_policy = row_reader.name(10, core::parse_name<core::perpetual::WeightPolicy>);
+  out.fairness.weight_absence = row_reader.name(11, core::parse_name<core::perpetual::WeightAbsence>);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -43,11 +45,13 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(net::name_of(charter.rule))
         .bind_int(charter.fairness.max_dry_spell)
         .bind_rational(charter.fairness.max_deopt_share)
-        .bind_bool(charter.fairness.perpetual_weighting)
+        .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
         .bind_text(net::name_of(charter.sharing))
         .bind_int(charter.leadership.max_concurrent_leads)
         .bind_text(core::name_of(charter.ranking_rule))
         .bind_text(net::name_of(charter.disclosure))
+        .bind_text(core::name_of(charter.fairness.weight_policy))
+        .bind_text(core::name_of(charter.fairness.weight_absence))
         .run_or_defer();
   });
 }

@@ -25,6 +25,8 @@ struct CharterArgs {
   std::int64_t max_dry_spell{0};
   std::string max_deopt_share;
   bool perpetual{false};
+  core::perpetual::WeightPolicy weight_policy{};
+  core::perpetual::WeightAbsence weight_absence{};
   std::int64_t max_leads{0};
   core::ranking::RankingRule ranking_rule{};
   net::BallotDisclosure disclosure{};
@@ -74,9 +76,15 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--ranking-rule", charter.ranking_rule, args.ranking_rule);
   apply(args, "--disclosure", charter.disclosure, args.disclosure);
   apply(args, "--max-dry-spell", charter.fairness.max_dry_spell, args.max_dry_spell);
-  if (given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting")) {
-    charter.fairness.perpetual_weighting = args.perpetual;
+  // --[no-]perpetual-weighting is the older form of --weight-policy (core::perpetual::older_form), which wins.
+  const bool new_form = args.command == nullptr ? args.weight_policy != core::perpetual::WeightPolicy::kReset
+                                                : given(args, "--weight-policy");
+  if (new_form) {
+    charter.fairness.weight_policy = args.weight_policy;
+  } else if (given(args, "--no-perpetual-weighting") || given(args, "--perpetual-weighting")) {
+    charter.fairness.weight_policy = core::perpetual::older_form(args.perpetual, charter.fairness.weight_policy);
   }
+  apply(args, "--weight-absence", charter.fairness.weight_absence, args.weight_absence);
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
@@ -101,6 +109,8 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.max_dry_spell", args->max_dry_spell, RangeCheck::kLater);
   add_setting(cmd, "charter.max_deopt_share", args->max_deopt_share, RangeCheck::kLater);
   add_setting(cmd, "charter.perpetual_weighting", args->perpetual);
+  add_setting(cmd, "charter.weight_policy", args->weight_policy);
+  add_setting(cmd, "charter.weight_absence", args->weight_absence);
   add_setting(cmd, "charter.max_concurrent_leads", args->max_leads, RangeCheck::kLater);
   return args;
 }
@@ -152,6 +162,22 @@ Handler add_network_update(CLI::App& command) {
   };
 }
 
+//! The charter's weights as `network show` prints them: `perpetual_weighting` on or off while the older
+//! form says it all (reset or none, absence ignore: every charter made before the weight policies prints
+//! as it did), else `weight_policy` and `weight_absence`.
+std::vector<std::pair<std::string, ReportCell>> weight_fields(const net::FairnessPolicy& fairness) {
+  using core::perpetual::WeightPolicy;
+  const bool old_form =
+      (fairness.weight_policy == WeightPolicy::kReset || fairness.weight_policy == WeightPolicy::kNone) &&
+      fairness.weight_absence == core::perpetual::WeightAbsence::kIgnore;
+  if (old_form) {
+    return {
+        {"perpetual_weighting", ReportCell::of_text(fairness.weight_policy == WeightPolicy::kReset ? "on" : "off")}};
+  }
+  return {{"weight_policy", ReportCell::of_text(core::name_of(fairness.weight_policy))},
+          {"weight_absence", ReportCell::of_text(core::name_of(fairness.weight_absence))}};
+}
+
 Handler add_network_show(CLI::App& command) {
   auto flags = std::make_shared<ProgramFlags>();
   flags->add_output(command);
@@ -163,13 +189,13 @@ Handler add_network_show(CLI::App& command) {
       }
       const net::Charter& c = *charter;
       program::Report report{"network", charter_fields(c), {}};
-      report.summary.insert(
-          report.summary.end(),
-          {{"max_deopt_share", ReportCell::of_number(c.fairness.max_deopt_share)},
-           {"perpetual_weighting", ReportCell::of_text(c.fairness.perpetual_weighting ? "on" : "off")},
-           {"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
-           {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
-           {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
+      report.summary.push_back({"max_deopt_share", ReportCell::of_number(c.fairness.max_deopt_share)});
+      const auto weights = weight_fields(c.fairness);
+      report.summary.insert(report.summary.end(), weights.begin(), weights.end());
+      report.summary.insert(report.summary.end(),
+                            {{"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
+                             {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
+                             {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
       return flags->report(std::move(report));
     });
   };

@@ -86,7 +86,7 @@ Result<ranking::OrdinalProfile> profile_of(const DecisionContext& context, const
   ranking::OrdinalProfile profile;
   profile.num_candidates = static_cast<std::uint32_t>(numbering.candidate_of.size());
   for (std::uint32_t p = 0; p < context.num_members(); ++p) {
-    if (context.ballot_of[p] == nullptr) {
+    if (context.ballot_of[p] == nullptr || context.weight[p] == 0) {
       continue;
     }
     const Rational count = context.weight[p] * scale;

@@ -175,13 +175,25 @@ void record_selection(const DecisionContext& context, const Portfolio& portfolio
   }
 }
 
+//! How the weights were set, in words.
+std::string weights_note(const FairnessPolicy& fairness) {
+  switch (fairness.weight_policy) {
+    case perpetual::WeightPolicy::kReset:
+      return "weights: Perpetual Reset (Lackner 2020): 1 + the partner's dry spell";
+    case perpetual::WeightPolicy::kNone:
+      return "weights: 1 for every partner (perpetual weighting off)";
+    default:
+      return std::string("weights: ") + name_of(perpetual::library_rule(fairness.weight_policy)) +
+             " (Lackner 2020) over the cycles so far, absence: " + name_of(fairness.weight_absence) +
+             "; network-fair weighs each partner's impact by its weight (docs/perpetual.md)";
+  }
+}
+
 //! The decision in words: weights, eligibility, selection, sharing.
 void explain(const DecisionContext& context, const std::vector<bool>& allowed, const Portfolio& portfolio,
              std::vector<std::string>& notes) {
   const CycleInput& input = *context.input;
-  notes.insert(notes.begin(), input.charter.fairness.perpetual_weighting
-                                  ? "weights: Perpetual Reset (Lackner 2020): 1 + the partner's dry spell"
-                                  : "weights: 1 for every partner (perpetual weighting off)");
+  notes.insert(notes.begin(), weights_note(input.charter.fairness));
   const auto eligible = std::count(allowed.begin(), allowed.end(), true);
   notes.push_back(std::to_string(input.candidates.size()) + " candidates, " + std::to_string(eligible) +
                   " eligible after the capacity, network-value and objection checks");

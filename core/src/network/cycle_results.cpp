@@ -20,6 +20,35 @@ bool objects_to(const DecisionContext& context, std::uint32_t member, std::uint3
                      [&](const MemberObjection& objection) { return objection.candidate == candidate; });
 }
 
+// Under a perpetual weight policy: each member's state after the cycle (cycle_weights.hpp), a member the
+// cycle left below zero counting as satisfied by nothing.
+void fill_perpetual_state(const DecisionContext& context, const std::vector<std::uint32_t>& chosen,
+                          CycleOutcome& outcome) {
+  if (!context.perpetual_before) {
+    return;
+  }
+  const FairnessPolicy& fairness = context.input->charter.fairness;
+  perpetual::CycleRecord record;
+  record.voted = context.voted;
+  record.supported = context.supported;
+  record.selected = chosen;
+  for (const PartnerResult& result : outcome.partners) {
+    record.harmed.push_back(result.net_value < 0);
+  }
+  auto after =
+      perpetual::weights_state_after(fairness.weight_policy, fairness.weight_absence, *context.perpetual_before, record,
+                                     static_cast<std::uint32_t>(context.num_candidates()));
+  if (!after) {
+    return;  // shapes come from the context itself: cannot fail
+  }
+  outcome.weight_policy = fairness.weight_policy;
+  for (std::size_t p = 0; p < outcome.partners.size(); ++p) {
+    for (const auto& quantity : after->quantities) {
+      outcome.partners[p].perpetual_state.push_back(quantity[p]);
+    }
+  }
+}
+
 }  // namespace
 
 void fill_partner_results(const DecisionContext& context, const std::vector<std::uint32_t>& chosen,
@@ -53,6 +82,7 @@ void fill_partner_results(const DecisionContext& context, const std::vector<std:
     result.dry = result.net_value < 0 || empty_handed;
     result.dry_spell = result.dry ? context.previous_dry_spell[p] + 1 : 0;
   }
+  fill_perpetual_state(context, chosen, outcome);
 }
 
 Result<std::vector<LeadAssignment>> assign_cycle_leads(const DecisionContext& context,

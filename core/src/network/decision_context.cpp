@@ -27,11 +27,66 @@ Status index_members(const CycleInput& input, DecisionContext& context) {
   for (std::size_t p = 0; p < n; ++p) {
     const std::int64_t spell = context.previous_dry_spell[p];
     context.is_protected[p] = spell >= input.charter.fairness.max_dry_spell;
-    if (input.charter.fairness.perpetual_weighting) {
+    if (input.charter.fairness.weight_policy == perpetual::WeightPolicy::kReset) {
       context.weight[p] = Rational(1 + spell);
     }
   }
   return {};
+}
+
+bool perpetual_policy(const Charter& charter) {
+  return charter.fairness.weight_policy != perpetual::WeightPolicy::kReset &&
+         charter.fairness.weight_policy != perpetual::WeightPolicy::kNone;
+}
+
+// The state each member brings (its standing's, when it has the policy's shape; else the policy's start).
+perpetual::PerpetualState state_before(const CycleInput& input, const DecisionContext& context) {
+  const perpetual::PerpetualRule rule = perpetual::library_rule(input.charter.fairness.weight_policy);
+  perpetual::PerpetualState state = perpetual::initial_state(rule, context.num_members());
+  for (const PartnerStanding& standing : input.standing) {
+    auto it = context.member_index.find(standing.partner);
+    if (it == context.member_index.end() || standing.perpetual_state.size() != state.quantities.size()) {
+      continue;
+    }
+    for (std::size_t q = 0; q < state.quantities.size(); ++q) {
+      state.quantities[q][it->second] = standing.perpetual_state[q];
+    }
+  }
+  return state;
+}
+
+// Under a perpetual policy: the voting weights from the state (quota: with this cycle's support among those
+// taking part), and network-fair's objective weighted by them.
+void assign_perpetual_weights(const CycleInput& input, DecisionContext& context) {
+  const std::size_t n = context.num_members();
+  context.objective_value = context.network_value;
+  if (!perpetual_policy(input.charter)) {
+    return;
+  }
+  context.perpetual_before = state_before(input, context);
+  std::vector<std::int64_t> backers(context.num_candidates(), 0);
+  std::int64_t taking_part = 0;
+  for (std::size_t p = 0; p < n; ++p) {
+    taking_part +=
+        context.voted[p] || input.charter.fairness.weight_absence == perpetual::WeightAbsence::kEmpty ? 1 : 0;
+    for (std::uint32_t c : context.supported[p]) {
+      ++backers[c];
+    }
+  }
+  std::vector<std::int64_t> support(n, 0);
+  for (std::size_t p = 0; p < n; ++p) {
+    for (std::uint32_t c : context.supported[p]) {
+      support[p] = std::max(support[p], backers[c]);
+    }
+  }
+  context.weight =
+      perpetual::voting_weights(input.charter.fairness.weight_policy, *context.perpetual_before, support, taking_part);
+  for (std::uint32_t c = 0; c < context.num_candidates(); ++c) {
+    context.objective_value[c] = 0;
+    for (const MemberImpact& impact : context.impacts[c]) {
+      context.objective_value[c] += context.weight[impact.member] * impact.value;
+    }
+  }
 }
 
 void index_candidates(const CycleInput& input, DecisionContext& context) {
@@ -112,6 +167,7 @@ Result<DecisionContext> make_context(const CycleInput& input) {
       return status.error();
     }
   }
+  assign_perpetual_weights(input, context);
   return context;
 }
 

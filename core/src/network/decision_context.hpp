@@ -33,6 +33,7 @@ struct DecisionContext {
   std::unordered_map<InitiativeId, std::uint32_t> candidate_index;
   std::vector<std::vector<MemberImpact>> impacts;        //!< per candidate, non-zero, members only
   std::vector<Rational> network_value;                   //!< per candidate
+  std::vector<Rational> objective_value;                 //!< per candidate: network-fair's, weighted when perpetual
   std::vector<Rational> weight;                          //!< per member
   std::vector<std::int64_t> previous_dry_spell;          //!< per member
   std::vector<bool> is_protected;                        //!< per member: dry spell reached k
@@ -40,6 +41,8 @@ struct DecisionContext {
   std::vector<std::vector<std::uint32_t>> supported;     //!< per member, candidate indices
   std::vector<std::vector<MemberObjection>> objections;  //!< per member
   std::vector<const PartnerBallot*> ballot_of;           //!< per member, nullptr when it did not vote
+  //! Under a weight policy other than reset and none: its state before the cycle (quantities per member).
+  std::optional<perpetual::PerpetualState> perpetual_before;
 
   [[nodiscard]] std::size_t num_members() const { return input->members.size(); }
   [[nodiscard]] std::size_t num_candidates() const { return input->candidates.size(); }

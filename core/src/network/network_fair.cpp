@@ -123,7 +123,7 @@ Rational proven_bound(const DecisionContext& context, const FairModel& model) {
   std::vector<Rational> values;
   std::vector<Rational> weights;
   for (std::uint32_t c : model.candidate_of) {
-    values.push_back(context.network_value[c]);
+    values.push_back(context.objective_value[c]);
     weights.push_back(context.input->candidates[c].cost);
   }
   return ilp::knapsack_relaxation_bound(values, weights, context.input->cycle.capacity);
@@ -175,8 +175,8 @@ FairModel build_fair_model(const DecisionContext& context, const std::vector<boo
     if (allowed[c]) {
       model.candidate_of.push_back(c);
       model.program.var_names.push_back("x_" + std::to_string(context.input->candidates[c].id));
-      model.program.objective.push_back(context.network_value[c]);
-      penalty += std::max(Rational(0), context.network_value[c]);
+      model.program.objective.push_back(context.objective_value[c]);
+      penalty += std::max(Rational(0), context.objective_value[c]);
     }
   }
   add_capacity_row(context, model);

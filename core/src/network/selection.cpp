@@ -40,8 +40,8 @@ Result<RuleElection> make_election(const DecisionContext& context, const std::ve
   election.instance.set_budget(context.input->cycle.capacity);
   election.profile.kind = BallotKind::kApproval;
   for (std::uint32_t p = 0; p < context.num_members(); ++p) {
-    if (!context.voted[p]) {
-      continue;
+    if (!context.voted[p] || context.weight[p] == 0) {
+      continue;  // weight 0 (a perpetual policy's partner who is ahead): its ballot counts for nothing
     }
     Ballot ballot;
     ballot.voter_id = std::to_string(context.input->members[p].id);

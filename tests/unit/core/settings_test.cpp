@@ -78,7 +78,10 @@ TEST(SettingsTable, CharterDefaultsAreTheTables) {
   EXPECT_EQ(network::name_of(charter.sharing), row("charter.sharing").default_text);
   EXPECT_EQ(charter.fairness.max_dry_spell, integer_default("charter.max_dry_spell"));
   EXPECT_EQ(charter.fairness.max_deopt_share, number_default("charter.max_deopt_share"));
-  EXPECT_EQ(charter.fairness.perpetual_weighting, boolean_default("charter.perpetual_weighting"));
+  EXPECT_EQ(core::name_of(charter.fairness.weight_policy), row("charter.weight_policy").default_text);
+  EXPECT_EQ(core::name_of(charter.fairness.weight_absence), row("charter.weight_absence").default_text);
+  // The older form's default says the same: on is reset.
+  EXPECT_TRUE(boolean_default("charter.perpetual_weighting"));
   EXPECT_EQ(charter.leadership.max_concurrent_leads, integer_default("charter.max_concurrent_leads"));
   // The literal values the CLI and API documented before the table: a change here is a change of behaviour.
   EXPECT_EQ(charter.capacity, 100);
@@ -88,7 +91,8 @@ TEST(SettingsTable, CharterDefaultsAreTheTables) {
   EXPECT_EQ(charter.sharing, network::SharingPolicy::kShapley);
   EXPECT_EQ(charter.fairness.max_dry_spell, 3);
   EXPECT_EQ(charter.fairness.max_deopt_share, 1);
-  EXPECT_TRUE(charter.fairness.perpetual_weighting);
+  EXPECT_EQ(charter.fairness.weight_policy, core::perpetual::WeightPolicy::kReset);
+  EXPECT_EQ(charter.fairness.weight_absence, core::perpetual::WeightAbsence::kIgnore);
   EXPECT_EQ(charter.leadership.max_concurrent_leads, 2);
 }
 

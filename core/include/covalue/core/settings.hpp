@@ -14,6 +14,7 @@
 
 #include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/perpetual/cycle_weights.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
@@ -124,8 +125,22 @@ inline constexpr auto kTable = std::to_array<Setting>({
     {.name = "charter.perpetual_weighting",
      .type = Type::kBoolean,
      .default_text = "true",
-     .help = "voting weights grow with a partner's dry spell (Perpetual Reset)",
+     .help = "the older form of weight_policy: on is reset, off is none (weight_policy wins when both are given)",
      .applies = kCharter | kCli},
+    {.name = "charter.weight_policy",
+     .type = Type::kChoice,
+     .default_text = "reset",
+     .help = "how voting weights follow a partner's past cycles: reset (1 + its dry spell), a perpetual rule of "
+             "Lackner's (docs/perpetual.md), or none",
+     .applies = kCharter | kCli,
+     .choices = choices_of<perpetual::WeightPolicy>},
+    {.name = "charter.weight_absence",
+     .type = Type::kChoice,
+     .default_text = "ignore",
+     .help = "a partner that does not vote, to the weight policy (not reset): ignore keeps its weight, empty "
+             "counts it as satisfied by nothing",
+     .applies = kCharter | kCli,
+     .choices = choices_of<perpetual::WeightAbsence>},
     {.name = "charter.max_concurrent_leads",
      .type = Type::kInteger,
      .default_text = "2",
@@ -229,6 +244,26 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .min = "1",
      .max = "1000000",
      .help = "irresolute: give up past this many outcomes",
+     .applies = kCli},
+    {.name = "simulate.histories",
+     .type = Type::kInteger,
+     .default_text = "10000",
+     .min = "1",
+     .max = "10000000",
+     .help = "lackner2020: histories simulated (the paper's 10,000)",
+     .applies = kCli},
+    {.name = "simulate.seed",
+     .type = Type::kInteger,
+     .default_text = "31415",
+     .min = "0",
+     .help = "lackner2020: the seed every history's random stream derives from",
+     .applies = kCli},
+    {.name = "simulate.threads",
+     .type = Type::kInteger,
+     .default_text = "0",
+     .min = "0",
+     .max = "1024",
+     .help = "threads simulating (0: one per core); the figures do not depend on it",
      .applies = kCli},
 });
 #pragma GCC diagnostic pop

@@ -35,7 +35,7 @@ CycleInput extreme_input(SelectionRule rule, SharingPolicy sharing) {
   const int partners = pick(2, 7);
   for (int p = 0; p < partners; ++p) {
     input.members.push_back({p + 1, "partner-" + std::to_string(p), Tier::kOther, 1, std::nullopt});
-    input.standing.push_back({p + 1, pick(0, 5), pick(0, 3), pick(0, 5)});
+    input.standing.push_back({p + 1, pick(0, 5), pick(0, 3), pick(0, 5), {}});
   }
   const int initiatives = pick(1, 10);
   for (int i = 0; i < initiatives; ++i) {

@@ -226,15 +226,78 @@ TEST(CycleDecision, PerpetualWeightsGrowWithTheDrySpell) {
   adapters::cbc::CbcSolver solver;
   CycleInput input = fixed_input(SelectionRule::kEqualShares, 10);
   input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
-  input.standing = {{1, 0, 0, 0}, {2, 3, 0, 0}};
+  input.standing = {{1, 0, 0, 0, {}}, {2, 3, 0, 0, {}}};
   auto outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
   EXPECT_EQ(outcome->partners[0].weight, 1);
   EXPECT_EQ(outcome->partners[1].weight, 4);
-  input.charter.fairness.perpetual_weighting = false;
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kNone;
   outcome = decide_cycle(input, tools_with(solver));
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->partners[1].weight, 1);
+}
+
+// Under consensus a partner whose weight fell to 0 or below votes with weight 0: its ballot counts for
+// nothing; every partner's state after the cycle is stored in the outcome.
+TEST(CycleDecision, AZeroWeightBallotCountsForNothingAndTheStateIsKept) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input = fixed_input(SelectionRule::kGreedy, 5);
+  input.charter.sharing = SharingPolicy::kNone;
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kConsensus;
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+  input.candidates = {candidate(10, "first", 5, {{1, 3}}), candidate(11, "second", 5, {{2, 2}})};
+  input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}}, {}}, {1, 2, BallotFormat::kApprovals, {{11, 1}}, {}}};
+  input.standing = {{1, 0, 0, 0, {Rational(-1)}}, {2, 0, 0, 0, {Rational(1)}}};
+  auto outcome = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
+  EXPECT_EQ(outcome->partners[0].weight, 0);
+  EXPECT_EQ(outcome->partners[1].weight, 1);
+  EXPECT_FALSE(outcome->decisions[0].selected);
+  EXPECT_TRUE(outcome->decisions[1].selected);
+  EXPECT_EQ(outcome->weight_policy, std::optional(core::perpetual::WeightPolicy::kConsensus));
+  // a: -1 + 1; b: 1 - N/k (2/1) + 1.
+  EXPECT_EQ(outcome->partners[0].perpetual_state, std::vector<Rational>{0});
+  EXPECT_EQ(outcome->partners[1].perpetual_state, std::vector<Rational>{0});
+  EXPECT_NE(outcome->notes.front().find("per_consensus"), std::string::npos) << outcome->notes.front();
+}
+
+// Every partner at weight 0 (all ahead under consensus): no ballot counts; every rule still decides.
+TEST(CycleDecision, EveryRuleDecidesWhenEveryWeightIsZero) {
+  adapters::cbc::CbcSolver solver;
+  for (const SelectionRule rule : core::all_of<SelectionRule>()) {
+    CycleInput input = fixed_input(rule, 5);
+    input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kConsensus;
+    input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+    input.candidates = {candidate(10, "first", 5, {{1, 3}}), candidate(11, "second", 5, {{2, 2}})};
+    input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}}, {}}, {1, 2, BallotFormat::kApprovals, {{11, 1}}, {}}};
+    input.standing = {{1, 0, 0, 0, {Rational(-1)}}, {2, 0, 0, 0, {Rational(0)}}};
+    auto outcome = decide_cycle(input, tools_with(solver));
+    ASSERT_TRUE(outcome.ok()) << name_of(rule) << ": " << outcome.error().to_string();
+    EXPECT_EQ(outcome->partners[0].weight, 0) << name_of(rule);
+  }
+}
+
+// Network-fair maximises the weighted value under a perpetual policy: b (weight 1/10 under pav) gains 10
+// from `second`, a (weight 1) 5 from `first`; unweighted, `second` is worth more.
+TEST(CycleDecision, NetworkFairWeighsImpactsByThePerpetualWeights) {
+  adapters::cbc::CbcSolver solver;
+  CycleInput input = fixed_input(SelectionRule::kNetworkFair, 5);
+  input.charter.sharing = SharingPolicy::kNone;
+  input.members = {{1, "a", Tier::kRetailer, 1, std::nullopt}, {2, "b", Tier::kLastMile, 1, std::nullopt}};
+  input.candidates = {candidate(10, "first", 5, {{1, 5}}), candidate(11, "second", 5, {{2, 10}})};
+  input.ballots = {{1, 1, BallotFormat::kApprovals, {{10, 1}}, {}}, {1, 2, BallotFormat::kApprovals, {{11, 1}}, {}}};
+  input.standing = {{1, 0, 0, 0, {Rational(1)}}, {2, 0, 0, 0, {Rational(1, 10)}}};
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kNone;
+  auto unweighted = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(unweighted.ok()) << unweighted.error().to_string();
+  EXPECT_TRUE(unweighted->decisions[1].selected);
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kPav;
+  auto weighted = decide_cycle(input, tools_with(solver));
+  ASSERT_TRUE(weighted.ok()) << weighted.error().to_string();
+  EXPECT_TRUE(weighted->decisions[0].selected);
+  EXPECT_FALSE(weighted->decisions[1].selected);
+  ASSERT_TRUE(weighted->network_fair.has_value());
+  EXPECT_EQ(weighted->network_fair->objective, 5);
 }
 
 }  // namespace

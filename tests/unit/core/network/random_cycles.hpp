@@ -29,7 +29,7 @@ inline CycleInput random_input(SelectionRule rule, SharingPolicy sharing) {
   const int initiatives = *rc::gen::inRange(1, 12);
   for (int p = 0; p < partners; ++p) {
     input.members.push_back({p + 1, "partner-" + std::to_string(p), Tier::kOther, 1, std::nullopt});
-    input.standing.push_back({p + 1, *rc::gen::inRange(0, 4), *rc::gen::inRange(0, 3), *rc::gen::inRange(0, 5)});
+    input.standing.push_back({p + 1, *rc::gen::inRange(0, 4), *rc::gen::inRange(0, 3), *rc::gen::inRange(0, 5), {}});
   }
   for (int i = 0; i < initiatives; ++i) {
     Initiative initiative;

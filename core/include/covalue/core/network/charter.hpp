@@ -4,6 +4,7 @@
 #include <string>
 
 #include "covalue/core/network/vocabulary.hpp"
+#include "covalue/core/perpetual/cycle_weights.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
@@ -17,8 +18,10 @@ struct FairnessPolicy {
       "charter.max_dry_spell")};  //!< k: a partner whose dry spell reached k must not end a cycle below zero
   Rational max_deopt_share{settings::number_default(
       "charter.max_deopt_share")};  //!< largest share of one cycle's total de-optimisation one partner may carry
-  bool perpetual_weighting{settings::boolean_default(
-      "charter.perpetual_weighting")};  //!< voting weights grow with a partner's dry spell (Perpetual Reset)
+  //! How voting weights follow a partner's past cycles (reset: 1 + its dry spell; docs/perpetual.md).
+  perpetual::WeightPolicy weight_policy{settings::choice_default<perpetual::WeightPolicy>("charter.weight_policy")};
+  //! What a partner that does not vote is to the weight policy (every policy but reset and none).
+  perpetual::WeightAbsence weight_absence{settings::choice_default<perpetual::WeightAbsence>("charter.weight_absence")};
 
   bool operator==(const FairnessPolicy&) const = default;
 };

@@ -22,6 +22,9 @@ struct PartnerStanding {
   std::int64_t dry_spell{0};      //!< consecutive dry cycles just before this one
   std::int64_t current_leads{0};  //!< initiatives it leads that are selected or in progress
   std::int64_t past_leads{0};     //!< initiatives it has led in all earlier cycles
+  //! Its weight policy's quantities after the last cycle decided under the charter's policy (empty: the
+  //! policy's start; unused by reset and none).
+  std::vector<Rational> perpetual_state;
 
   bool operator==(const PartnerStanding&) const = default;
 };

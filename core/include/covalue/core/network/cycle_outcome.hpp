@@ -9,6 +9,7 @@
 #include "covalue/core/network/ids.hpp"
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/outcome.hpp"
+#include "covalue/core/perpetual/cycle_weights.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/core/rational.hpp"
 
@@ -71,6 +72,9 @@ struct PartnerResult {
   bool dry{false};                //!< this cycle counts towards its dry spell
   std::int64_t dry_spell{0};      //!< consecutive dry cycles up to and including this one
   bool protected_partner{false};  //!< its dry spell had reached k when the cycle closed
+  //! Its weight policy's quantities after this cycle (perpetual::quantity_names of the policy's library
+  //! rule); empty under reset and none.
+  std::vector<Rational> perpetual_state;
 
   bool operator==(const PartnerResult&) const = default;
 };
@@ -141,6 +145,8 @@ struct CycleOutcome {
   std::optional<NetworkFairCertificate> network_fair;
   std::optional<ConsensusSummary> consensus;  //!< the partners' consensus ranking (when anyone voted)
   std::vector<std::string> notes;             //!< the explanation, step by step
+  //! The weight policy whose state PartnerResult::perpetual_state holds (absent under reset and none).
+  std::optional<perpetual::WeightPolicy> weight_policy;
 
   bool operator==(const CycleOutcome&) const = default;
 };

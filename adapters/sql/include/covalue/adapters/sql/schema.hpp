@@ -34,12 +34,15 @@ struct Migration {
   const char* sql;  //!< DDL only: never values
 };
 
+//! How many schema steps there are.
+inline constexpr std::size_t kSchemaSteps = 5;
+
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
-[[nodiscard]] std::array<std::string, 4> render_steps(const DdlDialect& dialect);
+[[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
 
 //! The steps, versions 1, 2, ... in order, with their descriptions; `ddl` (from render_steps) must
 //! outlive them.
-[[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, 4>& ddl);
+[[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl);
 
 //! Schema step 1: the network, its cycles, ballots, outcomes and ledger. Rationals are text in their
 //! canonical form ("-7/3"), enums text by their name_of() names; every list keeps its order in a
@@ -528,6 +531,15 @@ ALTER TABLE audit_log_v4 RENAME TO audit_log;
 
 CREATE UNIQUE INDEX initiatives_live_title ON initiatives (network_id, title) WHERE status <> 'withdrawn';
 CREATE INDEX initiatives_cycle ON initiatives (network_id, cycle);
+)sql";
+
+//! Schema step 5: the charter's weight policy and absence mode (docs/perpetual.md). A charter made before
+//! this step weighs as its perpetual_weighting said: on is `reset`, off is `none`; perpetual_weighting is
+//! kept (written as weight_policy <> 'none') for readers of the older form.
+inline constexpr std::string_view kSchemaV5 = R"sql(
+ALTER TABLE charter ADD COLUMN weight_policy TEXT NOT NULL DEFAULT 'reset';
+ALTER TABLE charter ADD COLUMN weight_absence TEXT NOT NULL DEFAULT 'ignore';
+UPDATE charter SET weight_policy = 'none' WHERE NOT perpetual_weighting;
 )sql";
 
 }  // namespace covalue::adapters::sql
