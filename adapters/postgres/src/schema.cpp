@@ -124,7 +124,7 @@ Status apply_missing(Connection& db, std::span<const Migration> steps, const std
 }  // namespace
 
 std::span<const Migration> schema_migrations() {
-  static const std::array<std::string, 4> ddl = sql::render_steps(kDialect);
+  static const std::array<std::string, 5> ddl = sql::render_steps(kDialect);
   static const std::vector<Migration> steps = sql::schema_steps(ddl);
   return steps;
 }

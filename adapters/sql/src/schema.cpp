@@ -35,17 +35,18 @@ std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
   return out;
 }
 
-std::array<std::string, 4> render_steps(const DdlDialect& dialect) {
+std::array<std::string, 5> render_steps(const DdlDialect& dialect) {
   return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect)};
+          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect)};
 }
 
-std::vector<Migration> schema_steps(const std::array<std::string, 4>& ddl) {
+std::vector<Migration> schema_steps(const std::array<std::string, 5>& ddl) {
   return {
       {1, "partners, initiatives, cycles, ballots, outcomes and ledger", ddl[0].c_str()},
       {2, "ranking rule, disclosure, shortlists, scorecard, access tokens and audit log", ddl[1].c_str()},
       {3, "partners named to lead, awaiting their acceptance", ddl[2].c_str()},
       {4, "many networks per database; shortlists as rows", ddl[3].c_str()},
+      {5, "people, and the person a token was issued to", ddl[4].c_str()},
   };
 }
 

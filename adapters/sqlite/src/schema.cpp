@@ -161,7 +161,7 @@ core::Error about(const Connection& db, core::Error error) {
 }  // namespace
 
 std::span<const Migration> schema_migrations() {
-  static const std::array<std::string, 4> ddl = sql::render_steps(kDialect);
+  static const std::array<std::string, 5> ddl = sql::render_steps(kDialect);
   static const std::vector<Migration> steps = sql::schema_steps(ddl);
   return steps;
 }

@@ -35,11 +35,11 @@ struct Migration {
 };
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
-[[nodiscard]] std::array<std::string, 4> render_steps(const DdlDialect& dialect);
+[[nodiscard]] std::array<std::string, 5> render_steps(const DdlDialect& dialect);
 
 //! The steps, versions 1, 2, ... in order, with their descriptions; `ddl` (from render_steps) must
 //! outlive them.
-[[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, 4>& ddl);
+[[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, 5>& ddl);
 
 //! Schema step 1: the network, its cycles, ballots, outcomes and ledger. Rationals are text in their
 //! canonical form ("-7/3"), enums text by their name_of() names; every list keeps its order in a
@@ -528,6 +528,29 @@ ALTER TABLE audit_log_v4 RENAME TO audit_log;
 
 CREATE UNIQUE INDEX initiatives_live_title ON initiatives (network_id, title) WHERE status <> 'withdrawn';
 CREATE INDEX initiatives_cycle ON initiatives (network_id, cycle);
+)sql";
+
+//! Schema step 5: people (who acts for a partner or for the network, and whom notifications reach: an
+//! e-mail address unique among the network's present people, a time zone, a language), and the person a
+//! token was issued to. A removed person stays as a row without its e-mail address, so that ids are never
+//! given twice and the audit log's and tokens' references keep their meaning.
+inline constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE people (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  partner_id {int},
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  language TEXT NOT NULL,
+  removed {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+CREATE UNIQUE INDEX people_live_email ON people (network_id, email) WHERE NOT removed;
+
+ALTER TABLE access_tokens ADD COLUMN person_id {int};
 )sql";
 
 }  // namespace covalue::adapters::sql
