@@ -46,6 +46,11 @@ Handler add_report_kpi(CLI::App& command);
 Handler add_demo(CLI::App& command);
 Handler add_serve(CLI::App& command);
 
+// program/person_commands.cpp
+Handler add_person_add(CLI::App& command);
+Handler add_person_list(CLI::App& command);
+Handler add_person_remove(CLI::App& command);
+
 // program/token_commands.cpp
 Handler add_token_issue(CLI::App& command);
 Handler add_token_list(CLI::App& command);

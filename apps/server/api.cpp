@@ -153,7 +153,7 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
 core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& request) {
   if (route.access == Access::kPublic) {
     core::Result<Caller> anonymous(Caller{program::Actor{}, networks_.home()});
-    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous"};
+    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous", std::nullopt};
     return anonymous;
   }
   core::Result<Caller> caller = authenticate(route, request);

@@ -11,6 +11,7 @@
 #include "covalue/core/settings.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/limits.hpp"
+#include "covalue/program/person.hpp"
 #include "openapi.hpp"
 
 namespace covalue::server {
@@ -122,15 +123,30 @@ constexpr const char* kSchemas = R"JSON({
   "Dashboard": {"type": "object", "properties": {"network": {"type": "object"},
               "cycles": {"type": "array", "items": {"type": "object"}},
               "partners": {"type": "array", "items": {"type": "object"}}}},
-  "NewToken": {"type": "object", "required": ["role"], "properties": {
-              "role": {"type": "string"},
-              "partner": {"type": ["integer", "null"]}, "label": {"type": "string"}}},
+  "NewToken": {"type": "object", "properties": {
+              "role": {"type": "string", "description": "required unless person is given"},
+              "partner": {"type": ["integer", "null"]},
+              "person": {"type": "integer", "description": "the person the token is for: its role and partner"},
+              "label": {"type": "string"}}},
   "Token": {"type": "object", "properties": {"id": {"type": "integer"}, "role": {"type": "string"},
-              "partner": {"type": ["integer", "null"]}, "label": {"type": "string"},
+              "partner": {"type": ["integer", "null"]}, "person": {"type": ["integer", "null"]},
+              "label": {"type": "string"},
               "issued_at": {"type": "string"}, "revoked": {"type": "boolean"}}},
   "TokenList": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}},
   "IssuedToken": {"allOf": [{"$ref": "#/components/schemas/Token"}, {"type": "object", "properties": {
               "secret": {"type": "string", "description": "shown once"}}}]},
+  "NewPerson": {"type": "object", "required": ["name", "email"], "properties": {
+              "name": {"type": "string"}, "email": {"type": "string", "format": "email"},
+              "partner": {"type": ["integer", "null"], "description": "none for coordinators and the network's observers"},
+              "role": {"type": "string", "default": "representative"},
+              "time_zone": {"type": "string", "description": "an IANA name", "default": "UTC"},
+              "language": {"type": "string", "default": "en"}}},
+  "Person": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"},
+              "email": {"type": "string",
+                "description": "only for coordinators and the person's own partner; absent for everyone else"},
+              "partner": {"type": ["integer", "null"]}, "role": {"type": "string"},
+              "time_zone": {"type": "string"}, "language": {"type": "string"}}},
+  "PersonList": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
   "Network": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
   "NetworkList": {"type": "array", "items": {"$ref": "#/components/schemas/Network"}},
   "NetworkArchive": {"type": "object", "description": "a covalue network archive, format and fields in docs/archive.md",
@@ -160,6 +176,7 @@ const std::vector<std::pair<const char*, const program::TextField*>>& text_prope
       {"/BallotInput/properties/objections/items/properties/reason", &program::kReasonField},
       {"/Scorecard/properties/criteria/items/properties/name", &program::kNameField},
       {"/NewToken/properties/label", &program::kLabelField},
+      {"/NewPerson/properties/name", &program::kNameField},
       {"/WithdrawInput/properties/reason", &program::kReasonField}};
   return table;
 }
@@ -186,6 +203,13 @@ std::vector<std::string> issuable_roles() {
   return roles;
 }
 
+//! The roles a person can have: representative, coordinator, observer.
+std::vector<std::string> person_roles() {
+  return {std::string(core::name_of(program::Role::kRepresentative)),
+          std::string(core::name_of(program::Role::kCoordinator)),
+          std::string(core::name_of(program::Role::kObserver))};
+}
+
 //! The values each enum-valued property takes: the enums' name tables (core/enum_names.hpp).
 std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() {
   return {{"/Error/properties/error/properties/kind", error_kinds()},
@@ -208,6 +232,10 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/CycleOutcome/properties/rule", core::names_of<net::SelectionRule>()},
           {"/BallotInput/properties/format", core::names_of<net::BallotFormat>()},
           {"/NewToken/properties/role", issuable_roles()},
+          {"/NewPerson/properties/role", person_roles()},
+          {"/NewPerson/properties/language", core::names_of<program::Language>()},
+          {"/Person/properties/role", person_roles()},
+          {"/Person/properties/language", core::names_of<program::Language>()},
           {"/Token/properties/role", core::names_of<program::Role>()}};
 }
 

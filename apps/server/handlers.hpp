@@ -53,7 +53,10 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_kpi_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_kpi_record(RouteCall& call);
 
-//! handlers_access.cpp: tokens and the audit log.
+//! handlers_access.cpp: people, tokens and the audit log.
+[[nodiscard]] core::Result<Reply> handle_person_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_person_add(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_person_remove(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_issue(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_revoke(RouteCall& call);

@@ -10,6 +10,39 @@ namespace covalue::server {
 namespace codec = adapters::json;
 using nlohmann::json;
 
+core::Result<Reply> handle_person_list(RouteCall& call) {
+  core::Result<std::vector<program::Person>> people = call.program.people();
+  if (!people) {
+    return people.error();
+  }
+  return json_reply(json_list(*people, codec::person_to_json));
+}
+
+core::Result<Reply> handle_person_add(RouteCall& call) {
+  core::Result<program::Person> person = person_from_body(call.body);
+  if (!person) {
+    return person.error();
+  }
+  core::Result<program::Person> added = call.program.add_person(*person);
+  if (!added) {
+    return added.error();
+  }
+  return json_reply(codec::person_to_json(*added), 201);
+}
+
+core::Result<Reply> handle_person_remove(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("person");
+  if (!id) {
+    return id.error();
+  }
+  core::Result<program::Person> removed = call.program.remove_person(*id);
+  if (!removed) {
+    return removed.error();
+  }
+  call.cache.forget_actors();  // the person's revoked tokens stop working here at once
+  return json_reply(codec::person_to_json(*removed));
+}
+
 core::Result<Reply> handle_token_list(RouteCall& call) {
   core::Result<std::vector<program::AccessToken>> tokens = call.program.tokens();
   if (!tokens) {
@@ -23,7 +56,9 @@ core::Result<Reply> handle_token_issue(RouteCall& call) {
   if (!request) {
     return request.error();
   }
-  core::Result<program::IssuedToken> issued = call.program.issue_token(request->role, request->partner, request->label);
+  core::Result<program::IssuedToken> issued =
+      request->person ? call.program.issue_person_token(*request->person, request->label)
+                      : call.program.issue_token(request->role, request->partner, request->label);
   if (!issued) {
     return issued.error();
   }

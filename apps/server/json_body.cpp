@@ -89,18 +89,29 @@ core::Result<std::int64_t> shortlist_size_from_body(const json& body) {
 }
 
 core::Result<TokenRequest> token_request_from_body(const json& body) {
-  if (core::Status shape = expect_object(body, {"role", "partner", "label"}); !shape) {
+  if (core::Status shape = expect_object(body, {"role", "partner", "person", "label"}); !shape) {
     return shape.error();
   }
   TokenRequest request;
-  if (!body.contains("role") || !body["role"].is_string()) {
+  if (body.contains("person")) {
+    if (!body["person"].is_number_integer()) {
+      return invalid("expected a person id", "body.person");
+    }
+    if (body.contains("role") || body.contains("partner")) {
+      return invalid("a token for a person takes the person's role and partner: leave role and partner out",
+                     "body.person");
+    }
+    request.person = body["person"].get<std::int64_t>();
+  } else if (!body.contains("role") || !body["role"].is_string()) {
     return invalid("expected the role's name as a string", "body.role");
   }
-  core::Result<program::Role> role = core::parse_name<program::Role>(body["role"].get<std::string>());
-  if (!role) {
-    return invalid(role.error().message, "body.role");
+  if (!request.person) {
+    core::Result<program::Role> role = core::parse_name<program::Role>(body["role"].get<std::string>());
+    if (!role) {
+      return invalid(role.error().message, "body.role");
+    }
+    request.role = *role;
   }
-  request.role = *role;
   if (body.contains("partner") && !body["partner"].is_null()) {
     if (!body["partner"].is_number_integer()) {
       return invalid("expected a partner id", "body.partner");
@@ -114,6 +125,64 @@ core::Result<TokenRequest> token_request_from_body(const json& body) {
     request.label = body["label"].get<std::string>();
   }
   return request;
+}
+
+namespace {
+
+//! An optional string member into `out`; kInvalidInput naming "body.KEY" when it is not a string.
+core::Status optional_string(const json& body, const char* key, std::string& out) {
+  if (!body.contains(key)) {
+    return {};
+  }
+  if (!body[key].is_string()) {
+    return invalid("expected a string", std::string("body.") + key);
+  }
+  out = body[key].get<std::string>();
+  return {};
+}
+
+//! An optional enum member (its name) into `out`.
+template <typename E>
+core::Status optional_name(const json& body, const char* key, E& out) {
+  std::string text;
+  if (core::Status read = optional_string(body, key, text); !read || text.empty()) {
+    return read;
+  }
+  core::Result<E> value = core::parse_name<E>(text);
+  if (!value) {
+    return invalid(value.error().message, std::string("body.") + key);
+  }
+  out = *value;
+  return {};
+}
+
+}  // namespace
+
+core::Result<program::Person> person_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"name", "email", "partner", "role", "time_zone", "language"}); !shape) {
+    return shape.error();
+  }
+  program::Person person;
+  for (const auto& [key, out] : {std::pair<const char*, std::string*>{"name", &person.name},
+                                 std::pair<const char*, std::string*>{"email", &person.email},
+                                 std::pair<const char*, std::string*>{"time_zone", &person.time_zone}}) {
+    if (core::Status read = optional_string(body, key, *out); !read) {
+      return read.error();
+    }
+  }
+  if (core::Status role = optional_name(body, "role", person.role); !role) {
+    return role.error();
+  }
+  if (core::Status language = optional_name(body, "language", person.language); !language) {
+    return language.error();
+  }
+  if (body.contains("partner") && !body["partner"].is_null()) {
+    if (!body["partner"].is_number_integer()) {
+      return invalid("expected a partner id", "body.partner");
+    }
+    person.partner = body["partner"].get<std::int64_t>();
+  }
+  return person;
 }
 
 core::Result<std::string> reason_from_body(const json& body) {

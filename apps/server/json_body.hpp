@@ -10,6 +10,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/person.hpp"
 
 namespace covalue::server {
 
@@ -24,11 +25,15 @@ namespace covalue::server {
 struct TokenRequest {
   program::Role role{program::Role::kObserver};
   std::optional<core::network::PartnerId> partner;
+  std::optional<program::PersonId> person;  //!< when set, the token takes the person's role and partner
   std::string label;
 };
 
-//! {"role", "partner"?, "label"?}.
+//! {"role", "partner"?, "label"?} or {"person", "label"?}.
 [[nodiscard]] core::Result<TokenRequest> token_request_from_body(const nlohmann::json& body);
+
+//! {"name", "email", "partner"?, "role"?, "time_zone"?, "language"?}: a person to add (fields named "body.email").
+[[nodiscard]] core::Result<program::Person> person_from_body(const nlohmann::json& body);
 
 //! {"reason"?}: why an initiative is withdrawn ("" when absent).
 [[nodiscard]] core::Result<std::string> reason_from_body(const nlohmann::json& body);

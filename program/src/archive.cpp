@@ -124,6 +124,9 @@ core::Status write_rest(StoreSession& session, const NetworkArchive& archive) {
         return put_each(archive.scores, [&](const net::InitiativeScore& s) { return session.put_initiative_score(s); });
       },
       [&] {
+        return insert_numbered(archive.people, "person", [&](const Person& p) { return session.insert_person(p); });
+      },
+      [&] {
         return insert_numbered(archive.tokens, "token", [&](const AccessToken& t) { return session.insert_token(t); });
       },
       [&] { return put_each(archive.audit, [&](const AuditEntry& e) { return session.append_audit(e); }); },
@@ -163,6 +166,7 @@ core::Status check_unique_ids(const NetworkArchive& archive) {
       [&] { return unique_ids(archive.objectives, "objectives", id); },
       [&] { return unique_ids(archive.initiatives, "initiatives", id); },
       [&] { return unique_ids(archive.cycles, "cycles", [](const net::Cycle& c) { return c.number; }); },
+      [&] { return unique_ids(archive.people, "people", id); },
       [&] { return unique_ids(archive.tokens, "tokens", id); },
   });
 }
@@ -185,8 +189,12 @@ core::Result<NetworkArchive> read_network_archive(StoreSession& session) {
                          .kpis = std::move(snapshot->kpis.get()),
                          .scorecard = std::move(snapshot->scorecard.get()),
                          .scores = std::move(snapshot->scores.get()),
+                         .people = {},
                          .tokens = {},
                          .audit = {}};
+  if (core::Status people = take(session.people(), archive.people); !people) {
+    return people.error();
+  }
   if (core::Status tokens = take(session.tokens(), archive.tokens); !tokens) {
     return tokens.error();
   }

@@ -28,6 +28,9 @@ json token_detail(const AccessToken& token) {
   if (token.partner) {
     detail["partner"] = *token.partner;
   }
+  if (token.person) {
+    detail["person"] = *token.person;
+  }
   return detail;
 }
 
@@ -80,10 +83,32 @@ core::Status change_tokens(const detail::ChangeContext& context, std::string_vie
   });
 }
 
+//! kNotFound unless the person exists still, with the role and partner the token is issued for (a change in
+//! between would otherwise give the token rights the person no longer has).
+core::Status person_still_held(StoreSession& session, PersonId id, Role role, std::optional<net::PartnerId> partner) {
+  core::Result<std::vector<Person>> people = session.people();
+  if (!people) {
+    return people.error();
+  }
+  for (const Person& person : *people) {
+    if (person.id == id && !person.removed) {
+      return person.role == role && person.partner == partner
+                 ? core::Status()
+                 : detail::conflict("the person " + std::to_string(id) + " changed meanwhile", "person");
+    }
+  }
+  return detail::not_found("no person with id " + std::to_string(id), "person");
+}
+
 }  // namespace
 
 core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::PartnerId> partner,
                                                const std::string& label) {
+  return issue_token_for(role, partner, std::nullopt, label);
+}
+
+core::Result<IssuedToken> Program::issue_token_for(Role role, std::optional<net::PartnerId> partner,
+                                                   std::optional<PersonId> person, const std::string& label) {
   if (core::Status allowed = detail::require_coordinator(actor_, "issue access tokens"); !allowed) {
     return allowed.error();
   }
@@ -95,11 +120,17 @@ core::Result<IssuedToken> Program::issue_token(Role role, std::optional<net::Par
     return draft.error();
   }
   IssuedToken issued = std::move(*draft);
+  issued.token.person = person;
   core::Status stored =
       change_tokens({store_, actor_, *clock_}, "issue_token",
                     [&](StoreSession& session, const Snapshot* snapshot, json& detail) -> core::Status {
                       if (partner && snapshot->find_partner(*partner) == nullptr) {
                         return detail::not_found("no partner with id " + std::to_string(*partner), "partner");
+                      }
+                      if (person) {
+                        if (core::Status held = person_still_held(session, *person, role, partner); !held) {
+                          return held;
+                        }
                       }
                       core::Result<TokenId> id = session.insert_token(issued.token);
                       if (!id) {

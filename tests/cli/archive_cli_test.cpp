@@ -122,7 +122,7 @@ TEST_F(ArchiveCli, RoundTripKeepsEveryReportTheChainAndTheBytes) {
 
 TEST_F(ArchiveCli, TheArchiveHoldsEveryPartWithItsFormatAndVersionFirst) {
   const std::string text = read_file(source_archive);
-  EXPECT_TRUE(text.starts_with("{\"format\":\"covalue-network-archive\",\n\"version\":1,\n\"charter\":")) << text;
+  EXPECT_TRUE(text.starts_with("{\"format\":\"covalue-network-archive\",\n\"version\":2,\n\"charter\":")) << text;
   const json archive = json::parse(text);
   EXPECT_EQ(archive["partners"].size(), 15U);
   EXPECT_EQ(archive["cycles"][8]["state"], "voting");
@@ -185,8 +185,28 @@ TEST_F(ArchiveCli, ABrokenAuditChainIsRefused) {
 
 TEST_F(ArchiveCli, ANewerVersionIsRefused) {
   json archive = archive_json();
-  archive["version"] = 2;
-  expect_refused(archive, "archive version 2 is newer than this covalue reads (up to 1)");
+  archive["version"] = 3;
+  expect_refused(archive, "archive version 3 is newer than this covalue reads (up to 2)");
+}
+
+TEST_F(ArchiveCli, AVersionOneArchiveWithoutPeopleIsStillRead) {
+  json archive = archive_json();
+  archive["version"] = 1;
+  archive.erase("people");
+  for (json& token : archive["tokens"]) {
+    token.erase("person");
+  }
+  const std::string file = dir_.write("v1.json", archive.dump());
+  const CommandResult imported = run_covalue("network import " + file + " --db " + target_);
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(run_covalue("person list --format csv --db " + target_).out,
+            "id,name,email,role,partner,time_zone,language\n");
+}
+
+TEST_F(ArchiveCli, AVersionOneArchiveWithPeopleIsRefused) {
+  json archive = archive_json();
+  archive["version"] = 1;
+  expect_refused(archive, "a version 1 archive has no people");
 }
 
 TEST_F(ArchiveCli, AKeyGivenTwiceIsRefusedWithItsPath) {

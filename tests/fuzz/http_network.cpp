@@ -69,6 +69,9 @@ void seed_partners_and_scorecard(Seeder& seed) {
                               R"({"name":"Cargo","tier":"logistics"})", R"({"name":"Delta","tier":"last_mile"})"}) {
     seed.send(Method::kPost, "/api/partners", 201, partner);
   }
+  seed.send(Method::kPost, "/api/people", 201, R"({"partner":1,"name":"Ana","email":"ana@acme.example"})");
+  seed.send(Method::kPost, "/api/people", 201,
+            R"({"partner":2,"name":"Bo","email":"bo@bolt.example","time_zone":"Europe/Berlin","language":"de"})");
   seed.send(Method::kPut, "/api/scorecard", 200,
             R"({"formula":"weighted","criteria":[{"name":"value","kind":"value","weight":"2"},)"
             R"({"name":"effort","kind":"effort","weight":"1","low":"0","high":"10"}]})");

@@ -80,6 +80,11 @@ class ServedNetworks : public ::testing::Test {
     for (int i = 1; i <= partners; ++i) {
       const std::string partner = R"({"name":")" + name + " partner " + std::to_string(i) + R"(","tier":"retailer"})";
       ASSERT_EQ(post("/api/partners", partner, tokens.coordinator).status, 201);
+      // Beta's person 1 has the address of the route table's example: an address is unique per network only.
+      const std::string email = name == "Beta" && i == 1 ? "ana@example.org" : "p" + std::to_string(i) + "@net.example";
+      const std::string person = R"({"partner":)" + std::to_string(i) + R"(,"name":")" + name + " person " +
+                                 std::to_string(i) + R"(","email":")" + email + R"("})";
+      ASSERT_EQ(post("/api/people", person, tokens.coordinator).status, 201);
     }
     tokens.representative = issue(tokens, R"({"role":"representative","partner":1,"label":")" + name + R"( rep"})");
     tokens.observer = issue(tokens, R"({"role":"observer","label":")" + name + R"( observer"})");
@@ -118,11 +123,13 @@ class ServedNetworks : public ::testing::Test {
     return server_->request("POST", target, token, body);
   }
 
-  //! Ids both networks have, and ids only Beta has (its partner 4, initiative 4, cycle 2, token 8).
+  //! Ids both networks have, and ids only Beta has (its partner 4, initiative 4, cycle 2, token 8, person 4).
   inline static const std::map<std::string, std::string> kShared = {
-      {"partner", "1"}, {"initiative", "1"}, {"cycle", "1"}, {"token", "4"}, {"kind", "network"}, {"network", "1"}};
+      {"partner", "1"},    {"initiative", "1"}, {"cycle", "1"}, {"token", "4"},
+      {"kind", "network"}, {"network", "1"},    {"person", "1"}};
   inline static const std::map<std::string, std::string> kBetaOnly = {
-      {"partner", "4"}, {"initiative", "4"}, {"cycle", "2"}, {"token", "8"}, {"kind", "partner"}, {"network", "2"}};
+      {"partner", "4"},    {"initiative", "4"}, {"cycle", "2"}, {"token", "8"},
+      {"kind", "partner"}, {"network", "2"},    {"person", "4"}};
 
   ServerTempDir dir_;
   std::unique_ptr<ServerProcess> server_;

@@ -14,8 +14,26 @@ json optional_partner(const std::optional<core::network::PartnerId>& partner) {
 }  // namespace
 
 json access_token_to_json(const program::AccessToken& token) {
-  return {{"id", token.id},       {"role", program::name_of(token.role)}, {"partner", optional_partner(token.partner)},
-          {"label", token.label}, {"issued_at", token.issued_at},         {"revoked", token.revoked}};
+  return {{"id", token.id},
+          {"role", program::name_of(token.role)},
+          {"partner", optional_partner(token.partner)},
+          {"person", token.person ? json(*token.person) : json()},
+          {"label", token.label},
+          {"issued_at", token.issued_at},
+          {"revoked", token.revoked}};
+}
+
+json person_to_json(const program::Person& person) {
+  json out = {{"id", person.id},
+              {"partner", optional_partner(person.partner)},
+              {"name", person.name},
+              {"role", program::name_of(person.role)},
+              {"time_zone", person.time_zone},
+              {"language", program::name_of(person.language)}};
+  if (!person.email.empty()) {
+    out["email"] = person.email;
+  }
+  return out;
 }
 
 json issued_token_to_json(const program::IssuedToken& issued) {

@@ -133,17 +133,34 @@ core::Result<net::InitiativeScore> score_from_json(const json& node, const std::
 
 core::Result<program::AccessToken> token_from_json(const json& node, const std::string& path) {
   FieldReader reader(node, path);
-  check(reader,
-        reject_unknown_members(node, path, {"id", "role", "partner", "label", "secret_hash", "issued_at", "revoked"}));
+  check(reader, reject_unknown_members(
+                    node, path, {"id", "role", "partner", "person", "label", "secret_hash", "issued_at", "revoked"}));
   program::AccessToken token;
   token.id = reader.integer("id");
   token.role = reader.name("role", core::parse_name<program::Role>);
   token.partner = reader.optional_integer("partner");
+  token.person = reader.optional_integer("person");  // absent in version 1
   token.label = reader.text("label");
   token.secret_hash = reader.text("secret_hash");
   token.issued_at = reader.text("issued_at");
   token.revoked = reader.boolean("revoked");
   return reader.finish(std::move(token));
+}
+
+core::Result<program::Person> archived_person(const json& node, const std::string& path) {
+  FieldReader reader(node, path);
+  check(reader, reject_unknown_members(node, path,
+                                       {"id", "partner", "name", "email", "role", "time_zone", "language", "removed"}));
+  program::Person person;
+  person.id = reader.integer("id");
+  person.partner = reader.optional_integer("partner");
+  person.name = reader.text("name");
+  person.email = reader.text("email");
+  person.role = reader.name("role", core::parse_name<program::Role>);
+  person.time_zone = reader.text("time_zone");
+  person.language = reader.name("language", core::parse_name<program::Language>);
+  person.removed = reader.boolean("removed");
+  return reader.finish(std::move(person));
 }
 
 core::Result<program::AuditEntry> audit_entry_from_json(const json& node, const std::string& path) {
@@ -207,7 +224,7 @@ core::Status check_version(FieldReader& reader) {
 const std::vector<std::string>& archive_members() {
   static const std::vector<std::string> members = {
       "format",   "version",         "charter",          "partners",  "objectives", "initiatives", "cycles", "ballots",
-      "outcomes", "realised_values", "kpi_measurements", "scorecard", "scores",     "tokens",      "audit"};
+      "outcomes", "realised_values", "kpi_measurements", "scorecard", "scores",     "people",      "tokens", "audit"};
   return members;
 }
 
@@ -260,6 +277,14 @@ core::Result<program::NetworkArchive> archive_from_json(const json& document) {
   read_list(reader, document, "kpi_measurements", kpi_measurement_from_json, archive.kpis);
   archive.scorecard = archived_scorecard(reader, document);
   read_list(reader, document, "scores", score_from_json, archive.scores);
+  if (document.contains("version") && document.at("version") == 1) {
+    // Version 1 archives were written before people existed: they have none.
+    check(reader, document.contains("people")
+                      ? make_error(ErrorKind::kInvalidInput, "a version 1 archive has no people", reader.at("people"))
+                      : core::Status());
+  } else {
+    read_list(reader, document, "people", archived_person, archive.people);
+  }
   read_list(reader, document, "tokens", token_from_json, archive.tokens);
   read_list(reader, document, "audit", audit_entry_from_json, archive.audit);
   return reader.finish(std::move(archive));

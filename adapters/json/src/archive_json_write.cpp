@@ -13,6 +13,14 @@ namespace {
 using nlohmann::json;
 namespace net = core::network;
 
+//! A person with its e-mail address (empty once removed) and whether it was removed.
+json archived_person(const program::Person& person) {
+  json out = person_to_json(person);
+  out["email"] = person.email;
+  out["removed"] = person.removed;
+  return out;
+}
+
 //! A token with its secret hash, which the API form leaves out.
 json archived_token(const program::AccessToken& token) {
   json out = access_token_to_json(token);
@@ -64,6 +72,7 @@ core::Result<std::string> archive_to_text(const program::NetworkArchive& archive
     writer.list("kpi_measurements", archive.kpis, kpi_measurement_to_json);
     writer.member("scorecard", archive.scorecard ? scorecard_to_json(*archive.scorecard) : json());
     writer.list("scores", archive.scores, initiative_score_to_json);
+    writer.list("people", archive.people, archived_person);
     writer.list("tokens", archive.tokens, archived_token);
     writer.list("audit", archive.audit, audit_entry_to_json);
   } catch (const json::type_error& error) {

@@ -37,6 +37,7 @@ const std::vector<std::pair<std::string_view, Shape>>& shapes() {
       {"scorecard",
        {{"formula", "criteria", "shortlist_size"}, {{"criteria", {"name", "kind", "weight", "low", "high"}}}}},
       {"scores", {{"initiative", "partner", "criterion", "value"}}},
+      {"people", {{"id", "partner", "name", "email", "role", "time_zone", "language", "removed"}}},
       {"tokens", {{"id", "role", "partner", "label", "secret_hash", "issued_at", "revoked"}}},
       {"audit", {{"sequence", "time", "actor", "action", "detail", "previous_hash", "hash"}}},
   };

@@ -255,4 +255,13 @@ core::Status CachedSession::revoke_token(program::TokenId id) { return inner_.re
 
 core::Result<std::vector<program::AccessToken>> CachedSession::tokens() { return inner_.tokens(); }
 
+// People are not cached: few rows, read by the use cases that manage them and by token issue.
+core::Result<program::PersonId> CachedSession::insert_person(const program::Person& person) {
+  return inner_.insert_person(person);
+}
+
+core::Status CachedSession::remove_person(program::PersonId id) { return inner_.remove_person(id); }
+
+core::Result<std::vector<program::Person>> CachedSession::people() { return inner_.people(); }
+
 }  // namespace covalue::adapters::sql

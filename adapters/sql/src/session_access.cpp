@@ -19,7 +19,21 @@ program::AccessToken read_token(RowReader& row) {
   token.secret_hash = row.text(4);
   token.issued_at = row.text(5);
   token.revoked = row.boolean(6);
+  token.person = row.optional_integer(7);
   return token;
+}
+
+program::Person read_person(RowReader& row) {
+  program::Person person;
+  person.id = row.integer(0);
+  person.partner = row.optional_integer(1);
+  person.name = row.text(2);
+  person.email = row.text(3);
+  person.role = row.name(4, core::parse_name<program::Role>);
+  person.time_zone = row.text(5);
+  person.language = row.name(6, core::parse_name<program::Language>);
+  person.removed = row.boolean(7);
+  return person;
 }
 
 program::AuditEntry read_audit(RowReader& row) {
@@ -43,6 +57,7 @@ core::Result<program::TokenId> Session::insert_token(const program::AccessToken&
         .bind_int(network_)
         .bind_text(program::name_of(token.role))
         .bind_optional_int(token.partner)
+        .bind_optional_int(token.person)
         .bind_text(token.label)
         .bind_text(token.secret_hash)
         .bind_text(token.issued_at)
@@ -85,6 +100,49 @@ core::Status Session::revoke_token(program::TokenId id) {
 core::Result<std::vector<program::AccessToken>> Session::tokens() {
   Statement query = in_network(sq::kTokens);
   return read_rows(query, "access_tokens", read_token);
+}
+
+core::Result<program::PersonId> Session::insert_person(const program::Person& person) {
+  auto inserted = atomically([&]() -> core::Result<program::PersonId> {
+    return in_network(sq::kInsertPerson)
+        .bind_int(person.id)
+        .bind_int(network_)
+        .bind_optional_int(person.partner)
+        .bind_text(person.name)
+        .bind_text(person.email)
+        .bind_text(program::name_of(person.role))
+        .bind_text(person.time_zone)
+        .bind_text(program::name_of(person.language))
+        .bind_bool(person.removed)
+        .single_int();
+  });
+  if (!inserted.ok()) {
+    core::Error failed = on_conflict(
+        inserted.error(), "a person with the e-mail address '" + person.email + "' exists already in this network");
+    if (failed.kind == ErrorKind::kConflict) {
+      failed.where = "email";
+    }
+    return explain(failed, {partner_ref(person.partner.value_or(0))});
+  }
+  return inserted;
+}
+
+core::Status Session::remove_person(program::PersonId id) {
+  auto removed = atomically([&]() -> core::Result<std::int64_t> {
+    return db_.prepare(sq::kRemovePerson).bind_bool(true).bind_int(network_).bind_int(id).changed();
+  });
+  if (!removed.ok()) {
+    return removed.error();
+  }
+  if (*removed == 0) {
+    return make_error(ErrorKind::kNotFound, "no present person with id " + std::to_string(id), "person");
+  }
+  return {};
+}
+
+core::Result<std::vector<program::Person>> Session::people() {
+  Statement query = in_network(sq::kPeople);
+  return read_rows(query, "people", read_person);
 }
 
 core::Status Session::append_audit(const program::AuditEntry& entry) {

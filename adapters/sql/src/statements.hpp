@@ -185,17 +185,30 @@ inline constexpr const char* kInitiativeScores =
 
 // Access tokens (a token of network 0 belongs to the deployment: an administrator's).
 inline constexpr const char* kInsertToken =
-    "INSERT INTO access_tokens (network_id, id, role, partner_id, label, secret_hash, issued_at, revoked) VALUES "
-    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE network_id "
-    "= $?)), $?, $?, $?, $?, $?, $?) "
+    "INSERT INTO access_tokens (network_id, id, role, partner_id, person_id, label, secret_hash, issued_at, revoked) "
+    "VALUES ($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE "
+    "network_id = $?)), $?, $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kTokenBySecret =
-    "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens "
+    "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked, person_id FROM access_tokens "
     "WHERE network_id = $? AND secret_hash = $?";
 inline constexpr const char* kRevokeToken = "UPDATE access_tokens SET revoked = $? WHERE network_id = $? AND id = $?";
 inline constexpr const char* kTokenNetwork = "SELECT network_id FROM access_tokens WHERE secret_hash = $?";
 inline constexpr const char* kTokens =
-    "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked FROM access_tokens WHERE network_id = $? "
+    "SELECT id, role, partner_id, label, secret_hash, issued_at, revoked, person_id FROM access_tokens WHERE "
+    "network_id = $? "
+    "ORDER BY id";
+
+// People, numbered per network.
+inline constexpr const char* kInsertPerson =
+    "INSERT INTO people (network_id, id, partner_id, name, email, role, time_zone, language, removed) VALUES "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM people WHERE network_id = $?)), "
+    "$?, $?, $?, $?, $?, $?, $?) "
+    "RETURNING id";
+inline constexpr const char* kRemovePerson =
+    "UPDATE people SET removed = $?, email = '' WHERE network_id = $? AND id = $? AND NOT removed";
+inline constexpr const char* kPeople =
+    "SELECT id, partner_id, name, email, role, time_zone, language, removed FROM people WHERE network_id = $? "
     "ORDER BY id";
 
 // The audit chain, one per network.

@@ -38,6 +38,7 @@ struct Actor {
   Role role{Role::kOperator};
   std::optional<net::PartnerId> partner;  //!< representatives (and partner observers): their partner
   std::string name{"operator"};           //!< "operator", "token 3 (coordinator)", ...
+  std::optional<std::int64_t> person;     //!< the person whose token this is, if it was issued to one
 
   //! The CLI's actor: the operator, named "cli".
   [[nodiscard]] static Actor local_operator();
@@ -52,12 +53,15 @@ struct Actor {
 };
 
 using TokenId = std::int64_t;
+//! A person's id in its network (person.hpp).
+using PersonId = std::int64_t;
 
 //! A stored access token: only the hash of its secret is kept.
 struct AccessToken {
   TokenId id{0};
   Role role{Role::kObserver};
   std::optional<net::PartnerId> partner;
+  std::optional<PersonId> person;  //!< the person the token was issued to, if any
   std::string label;
   std::string secret_hash;  //!< hex BLAKE2b-256 of the secret
   std::string issued_at;    //!< ISO 8601 UTC

@@ -35,6 +35,7 @@ struct NetworkArchive {
   std::vector<net::KpiMeasurement> kpis;
   std::optional<net::Scorecard> scorecard;
   std::vector<net::InitiativeScore> scores;
+  std::vector<Person> people;       //!< removed ones too (without their e-mail addresses)
   std::vector<AccessToken> tokens;  //!< secret hashes only: a secret is never stored
   std::vector<AuditEntry> audit;    //!< the whole chain, by sequence
 

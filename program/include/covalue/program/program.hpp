@@ -104,6 +104,18 @@ class Program {
   //! (0: the scorecard's shortlist_size); the others are carried over.
   [[nodiscard]] core::Result<net::Cycle> shortlist(net::CycleNumber cycle, std::int64_t size);
 
+  //! Adds a person (its id is ignored): coordinators add anyone, a representative only people of its own
+  //! partner (representatives and observers). The e-mail address must be new in the network.
+  [[nodiscard]] core::Result<Person> add_person(const Person& person);
+  //! Removes a person and revokes the tokens issued to it (coordinators; a representative only its own
+  //! partner's people).
+  [[nodiscard]] core::Result<Person> remove_person(PersonId person);
+  //! Every person, by id, as this actor may see them: e-mail addresses only to coordinators and to the
+  //! person's own partner (empty for everyone else).
+  [[nodiscard]] core::Result<std::vector<Person>> people();
+  //! Issues an access token to a person (coordinator only): the person's role and partner.
+  [[nodiscard]] core::Result<IssuedToken> issue_person_token(PersonId person, const std::string& label);
+
   //! Issues an access token (coordinator only); the secret is in the result and nowhere else.
   [[nodiscard]] core::Result<IssuedToken> issue_token(Role role, std::optional<net::PartnerId> partner,
                                                       const std::string& label);
@@ -138,6 +150,9 @@ class Program {
   [[nodiscard]] const Actor& actor() const { return actor_; }
 
  private:
+  //! issue_token, for `person` when it is set (checked in the same transaction).
+  [[nodiscard]] core::Result<IssuedToken> issue_token_for(Role role, std::optional<net::PartnerId> partner,
+                                                          std::optional<PersonId> person, const std::string& label);
   //! Closes `cycle` (0 with `newest_when_zero`: the newest); the report only when `report` is set.
   [[nodiscard]] core::Result<ClosedCycle> decide_and_close(net::CycleNumber cycle, bool newest_when_zero, bool report);
 

@@ -18,6 +18,7 @@
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/person.hpp"
 
 namespace covalue::program {
 
@@ -123,6 +124,15 @@ class StoreSession {
   [[nodiscard]] virtual core::Status revoke_token(TokenId id) = 0;
   //! Every token, by id.
   [[nodiscard]] virtual core::Result<std::vector<AccessToken>> tokens() = 0;
+
+  //! Stores a new person (its id is ignored) and returns the id given to it; kConflict when a present
+  //! person of the network has this e-mail address already, kNotFound for an unknown partner.
+  [[nodiscard]] virtual core::Result<PersonId> insert_person(const Person& person) = 0;
+  //! Marks a person removed and forgets its e-mail address (kNotFound for an unknown or removed one); the
+  //! row stays, so that its id is never given again.
+  [[nodiscard]] virtual core::Status remove_person(PersonId id) = 0;
+  //! Every person, removed ones included, by id.
+  [[nodiscard]] virtual core::Result<std::vector<Person>> people() = 0;
 
   //! Appends an audit entry; its sequence must be one more than the last one's (kConflict otherwise).
   [[nodiscard]] virtual core::Status append_audit(const AuditEntry& entry) = 0;

@@ -158,6 +158,9 @@ class CachedSession final : public program::StoreSession {
   [[nodiscard]] core::Result<std::optional<program::AccessToken>> find_token(const std::string& secret_hash) override;
   [[nodiscard]] core::Status revoke_token(program::TokenId id) override;
   [[nodiscard]] core::Result<std::vector<program::AccessToken>> tokens() override;
+  [[nodiscard]] core::Result<program::PersonId> insert_person(const program::Person& person) override;
+  [[nodiscard]] core::Status remove_person(program::PersonId id) override;
+  [[nodiscard]] core::Result<std::vector<program::Person>> people() override;
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,

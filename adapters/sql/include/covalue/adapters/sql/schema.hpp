@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 5;
+inline constexpr std::size_t kSchemaSteps = 6;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -540,6 +540,29 @@ inline constexpr std::string_view kSchemaV5 = R"sql(
 ALTER TABLE charter ADD COLUMN weight_policy TEXT NOT NULL DEFAULT 'reset';
 ALTER TABLE charter ADD COLUMN weight_absence TEXT NOT NULL DEFAULT 'ignore';
 UPDATE charter SET weight_policy = 'none' WHERE NOT perpetual_weighting;
+)sql";
+
+//! Schema step 6: people (who acts for a partner or for the network, and whom notifications reach: an
+//! e-mail address unique among the network's present people, a time zone, a language), and the person a
+//! token was issued to. A removed person stays as a row without its e-mail address, so that ids are never
+//! given twice and the audit log's and tokens' references keep their meaning.
+inline constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE people (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  partner_id {int},
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  language TEXT NOT NULL,
+  removed {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+CREATE UNIQUE INDEX people_live_email ON people (network_id, email) WHERE NOT removed;
+
+ALTER TABLE access_tokens ADD COLUMN person_id {int};
 )sql";
 
 }  // namespace covalue::adapters::sql

@@ -80,6 +80,10 @@ class Session final : public program::StoreSession {
   [[nodiscard]] core::Status revoke_token(program::TokenId id) override;
   [[nodiscard]] core::Result<std::vector<program::AccessToken>> tokens() override;
 
+  [[nodiscard]] core::Result<program::PersonId> insert_person(const program::Person& person) override;
+  [[nodiscard]] core::Status remove_person(program::PersonId id) override;
+  [[nodiscard]] core::Result<std::vector<program::Person>> people() override;
+
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
   //! A session of network 0 on the same transaction (this one when it is network 0). Its writes are

@@ -1,0 +1,116 @@
+// `covalue person add|list|remove`: the people who act for partners or for the network.
+#include <fmt/core.h>
+
+#include <memory>
+#include <utility>
+
+#include "command_handlers.hpp"
+#include "covalue/core/text.hpp"
+#include "name_option.hpp"
+#include "program/program_args.hpp"
+#include "program/program_session.hpp"
+
+namespace covalue::cli {
+namespace {
+
+using program::Person;
+using program::ReportCell;
+
+struct PersonArgs {
+  ProgramFlags flags;
+  std::string partner;
+  Person person;
+};
+
+const std::vector<program::ReportColumn<Person>>& person_columns() {
+  static const std::vector<program::ReportColumn<Person>> columns = {
+      {"id", "Id", [](const Person& p) { return ReportCell::of_integer(p.id); }},
+      {"name", "Name", [](const Person& p) { return ReportCell::of_text(p.name); }},
+      {"email", "E-mail", [](const Person& p) { return ReportCell::of_text(p.email); }},
+      {"role", "Role", [](const Person& p) { return ReportCell::of_text(program::name_of(p.role)); }},
+      {"partner", "Partner",
+       [](const Person& p) { return p.partner ? ReportCell::of_integer(*p.partner) : ReportCell::empty(); }},
+      {"time_zone", "Time zone", [](const Person& p) { return ReportCell::of_text(p.time_zone); }},
+      {"language", "Language", [](const Person& p) { return ReportCell::of_text(program::name_of(p.language)); }},
+  };
+  return columns;
+}
+
+//! A person that changed, as `person add|remove` print it (with the e-mail address the operator gave).
+Change person_change(const Person& person, std::string sentence) {
+  return {"person",
+          std::move(sentence),
+          {{"id", ReportCell::of_integer(person.id)},
+           {"name", ReportCell::of_text(person.name)},
+           {"email", ReportCell::of_text(person.email)},
+           {"role", ReportCell::of_text(program::name_of(person.role))},
+           {"partner", person.partner ? ReportCell::of_integer(*person.partner) : ReportCell::empty()},
+           {"time_zone", ReportCell::of_text(person.time_zone)},
+           {"language", ReportCell::of_text(program::name_of(person.language))}}};
+}
+
+struct RemoveArgs {
+  ProgramFlags flags;
+  std::string id;
+};
+
+}  // namespace
+
+Handler add_person_add(CLI::App& command) {
+  auto args = std::make_shared<PersonArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--partner", args->partner, "the partner the person acts for (id or name); none for the network");
+  command.add_option("--name", args->person.name, "the person's name")->required();
+  command.add_option("--email", args->person.email, "the person's e-mail address (local@domain)")->required();
+  add_name_option<program::Role>(
+      command, "--role", args->person.role, "",
+      {program::Role::kRepresentative, program::Role::kCoordinator, program::Role::kObserver});
+  command.add_option("--time-zone", args->person.time_zone, "an IANA time zone name (Europe/Berlin)")
+      ->default_str("UTC");
+  add_name_option<program::Language>(command, "--language", args->person.language, "");
+  return [args] {
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<std::optional<core::network::PartnerId>> partner =
+          resolve_optional_partner(session.program().queries(), args->partner, "--partner");
+      if (!partner) {
+        return partner.error();
+      }
+      Person draft = args->person;
+      draft.partner = *partner;
+      core::Result<Person> added = session.program().add_person(draft);
+      if (!added) {
+        return added.error();
+      }
+      return args->flags.change(
+          person_change(*added, fmt::format("person {} '{}' added ({})\n", added->id, core::terminal_safe(added->name),
+                                            program::name_of(added->role))));
+    });
+  };
+}
+
+Handler add_person_list(CLI::App& command) {
+  return add_list_leaf<Person>(command, "people", "People", person_columns(),
+                               [](ProgramSession& session) { return session.program().people(); });
+}
+
+Handler add_person_remove(CLI::App& command) {
+  auto args = std::make_shared<RemoveArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("ID", args->id, "person id")->required();
+  return [args]() -> core::Result<Output> {
+    core::Result<std::int64_t> id = parse_id(args->id, "ID");
+    if (!id) {
+      return id.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<Person> removed = session.program().remove_person(*id);
+      if (!removed) {
+        return removed.error();
+      }
+      return args->flags.change(person_change(*removed, fmt::format("person {} '{}' removed; its tokens are revoked\n",
+                                                                    removed->id, core::terminal_safe(removed->name))));
+    });
+  };
+}
+
+}  // namespace covalue::cli
