@@ -68,7 +68,8 @@ inline NetworkIds insert_network(program::StoreSession& s, int partners, int ini
     initiative.volunteers = {ids.partners[(i + 1) % partners]};
     ids.initiatives.push_back(check(s.insert_initiative(initiative)));
   }
-  check(s.insert_cycle({1, net::CycleState::kVoting, core::Rational(500), net::SelectionRule::kEqualShares, {}}));
+  check(
+      s.insert_cycle({1, net::CycleState::kVoting, core::Rational(500), net::SelectionRule::kEqualShares, {}, {}, {}}));
   return ids;
 }
 

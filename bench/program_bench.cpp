@@ -53,7 +53,7 @@ net::CycleInput large_cycle(int partners, int initiatives, net::SelectionRule ru
     input.candidates.push_back(std::move(initiative));
   }
   input.charter.capacity = total_cost / 4;
-  input.cycle = {1, net::CycleState::kVoting, input.charter.capacity, rule, {}};
+  input.cycle = {1, net::CycleState::kVoting, input.charter.capacity, rule, {}, {}, {}};
   for (int p = 1; p <= partners; ++p) {
     net::PartnerBallot ballot{1, p, net::BallotFormat::kApprovals, {}, {}};
     for (const net::Initiative& initiative : input.candidates) {

@@ -126,7 +126,8 @@ void BM_SaveOutcome(benchmark::State& state) {
   for (auto _ : state) {
     ++cycle;
     check(db.store().transact([&](StoreSession& s) -> Status {
-      check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}}));
+      check(s.insert_cycle(
+          {cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}, {}, {}}));
       net::CycleOutcome record = outcome;
       record.cycle = cycle;
       return s.save_outcome(record);
@@ -142,7 +143,8 @@ void BM_LoadOutcomes_5Cycles(benchmark::State& state) {
   check(db.store().transact([&](StoreSession& s) -> Status {
     for (net::CycleNumber cycle = 1; cycle <= 5; ++cycle) {
       if (cycle > 1) {
-        check(s.insert_cycle({cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}}));
+        check(s.insert_cycle(
+            {cycle, net::CycleState::kClosed, Rational(500), net::SelectionRule::kEqualShares, {}, {}, {}}));
       }
       check(s.save_outcome(big_outcome(cycle, ids)));
     }

@@ -92,6 +92,8 @@ Handler add_cycle_close(CLI::App& command);
 Handler add_cycle_review(CLI::App& command);
 Handler add_cycle_shortlist(CLI::App& command);
 Handler add_cycle_show(CLI::App& command);
+Handler add_cycle_deadlines(CLI::App& command);
+Handler add_scheduler_run_once(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli

@@ -11,6 +11,7 @@
 #include "program/program_session.hpp"
 #include "serve_config.hpp"
 #include "server/api.hpp"
+#include "server/deadline_scheduler.hpp"
 #include "server/http_server.hpp"
 #include "setting_flags.hpp"
 #include "store_factory.hpp"
@@ -25,6 +26,7 @@ struct ServeArgs {
   int threads{0};
   long long max_connections{0};
   std::string web{default_web_root().string()};
+  double scheduler_interval{0};
   program::DecisionSettings decision;
   std::string config;          //!< --config FILE: a TOML file of the same settings; flags override it
   CLI::App* command{nullptr};  //!< the subcommand, to apply the file to the flags not given
@@ -81,6 +83,11 @@ core::Result<Output> serve(const ServeArgs& args) {
     return store.error();
   }
   server::Api api(**store, args.web, args.decision);
+  std::unique_ptr<server::DeadlineScheduler> scheduler;
+  if (args.scheduler_interval > 0) {
+    scheduler = std::make_unique<server::DeadlineScheduler>(
+        api, std::chrono::milliseconds(static_cast<std::int64_t>(args.scheduler_interval * 1000)));
+  }
   if (core::Status served = server::run_http_server(api, options); !served) {
     return served.error();
   }
@@ -117,6 +124,7 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "server.threads", args->threads);
   add_setting(command, "server.max_connections", args->max_connections);
   add_setting(command, "server.web", args->web)->capture_default_str();
+  add_setting(command, "server.scheduler_interval", args->scheduler_interval);
   add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);

@@ -81,6 +81,35 @@ core::Status reaches_route(const Route& route, const program::Actor& actor) {
 Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision)
     : networks_(store), web_dir_(std::move(web_dir)), decision_(decision) {}
 
+std::vector<Api::ScheduledStep> Api::run_deadlines() {
+  std::vector<ScheduledStep> steps;
+  core::Result<std::vector<program::NetworkInfo>> networks = networks_.home().store.networks();
+  if (!networks) {
+    std::fprintf(stderr, "covalue serve: scheduler: %s\n", networks.error().to_string().c_str());
+    return steps;
+  }
+  const program::Actor scheduler{program::Role::kOperator, std::nullopt, "scheduler", std::nullopt};
+  for (const program::NetworkInfo& network : *networks) {
+    core::Result<std::vector<program::DeadlineStep>> taken = [&]() -> core::Result<std::vector<program::DeadlineStep>> {
+      core::Result<NetworkStores::Served> served = networks_.of(network.id);
+      if (!served) {
+        return served.error();
+      }
+      program::Program program(served->store, program::make_decision_tools(&solver_, decision_), scheduler);
+      return program.run_deadlines();
+    }();
+    if (!taken) {
+      std::fprintf(stderr, "covalue serve: scheduler: network %lld: %s\n", static_cast<long long>(network.id),
+                   taken.error().to_string().c_str());
+      continue;
+    }
+    for (program::DeadlineStep& step : *taken) {
+      steps.push_back({network.id, std::move(step)});
+    }
+  }
+  return steps;
+}
+
 ApiResponse Api::handle(const ApiRequest& request) {
   if (request.method == Method::kHead) {
     ApiRequest get = request;

@@ -7,6 +7,7 @@
 #include "auth_throttle.hpp"
 #include "covalue/adapters/cbc/cbc_solver.hpp"
 #include "covalue/program/decision_tools.hpp"
+#include "covalue/program/program.hpp"
 #include "covalue/program/store.hpp"
 #include "network_stores.hpp"
 #include "read_cache.hpp"
@@ -35,6 +36,16 @@ class Api {
   //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
   //! transport leaves the body out).
   [[nodiscard]] ApiResponse handle(const ApiRequest& request);
+
+  //! A step of the deadline scheduler, with the network it was taken in.
+  struct ScheduledStep {
+    std::int64_t network{0};
+    program::DeadlineStep step;
+  };
+  //! One pass of the deadline scheduler over every network of the database (program::Program::run_deadlines,
+  //! as the actor "scheduler", on the stores requests use). A network whose pass fails is logged to stderr
+  //! and the others still run.
+  [[nodiscard]] std::vector<ScheduledStep> run_deadlines();
 
  private:
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);

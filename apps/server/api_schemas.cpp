@@ -41,7 +41,8 @@ constexpr const char* kSchemas = R"JSON({
                 "weight_policy": {"type": "string"}, "weight_absence": {"type": "string"}}},
               "sharing": {"type": "string"},
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
-              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"}}},
+              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"},
+              "deadline_action": {"type": "string"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -92,7 +93,14 @@ constexpr const char* kSchemas = R"JSON({
                 "initiative": {"type": "integer"}, "score": {"type": ["string", "null"]},
                 "averages": {"type": "array"}, "scorers": {"type": "integer"}, "rank": {"type": "integer"}}}}}},
   "Cycle": {"type": "object", "properties": {"number": {"type": "integer"}, "state": {"type": "string"}, "capacity": {"$ref": "#/components/schemas/Exact"},
-              "rule": {"type": "string"}, "shortlist": {"type": "array", "items": {"type": "integer"}}}},
+              "rule": {"type": "string"}, "shortlist": {"type": "array", "items": {"type": "integer"}},
+              "proposals_close_at": {"type": ["string", "null"], "format": "date-time"},
+              "voting_closes_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "Deadlines": {"type": "object", "description": "UTC times such as 2026-12-10T17:00Z (an offset such as +01:00 is also read); null removes a deadline, an absent member keeps it",
+              "properties": {"proposals_close_at": {"type": ["string", "null"], "format": "date-time"},
+              "voting_closes_at": {"type": ["string", "null"], "format": "date-time"}}},
+  "VotingInput": {"type": "object", "properties": {"closes_at": {"type": ["string", "null"], "format": "date-time",
+              "description": "when voting closes (UTC); absent keeps the deadline set when the cycle opened"}}},
   "CycleList": {"type": "array", "items": {"$ref": "#/components/schemas/Cycle"}},
   "ShortlistInput": {"type": "object", "properties": {"size": {"type": "integer", "minimum": 0}}},
   "CycleOutcome": {"type": "object", "description": "the outcome record (adapters/json cycle_outcome_json)",
@@ -218,6 +226,7 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Charter/properties/sharing", core::names_of<net::SharingPolicy>()},
           {"/Charter/properties/ranking_rule", core::names_of<core::ranking::RankingRule>()},
           {"/Charter/properties/disclosure", core::names_of<net::BallotDisclosure>()},
+          {"/Charter/properties/deadline_action", core::names_of<net::DeadlineAction>()},
           {"/Charter/properties/fairness/properties/weight_policy", core::names_of<core::perpetual::WeightPolicy>()},
           {"/Charter/properties/fairness/properties/weight_absence", core::names_of<core::perpetual::WeightAbsence>()},
           {"/NewPartner/properties/tier", core::names_of<net::Tier>()},
@@ -256,7 +265,8 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/sharing", "charter.sharing"},
       SettingProperty{"/Charter/properties/leadership/properties/max_concurrent_leads", "charter.max_concurrent_leads"},
       SettingProperty{"/Charter/properties/ranking_rule", "charter.ranking_rule"},
-      SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"}};
+      SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"},
+      SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"}};
   return table;
 }
 

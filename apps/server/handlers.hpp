@@ -42,6 +42,7 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_cycle_open(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_show(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_voting(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_deadlines(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_close(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_review(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_shortlist(RouteCall& call);

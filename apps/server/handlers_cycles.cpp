@@ -36,7 +36,11 @@ core::Result<Reply> handle_cycle_list(RouteCall& call) {
 }
 
 core::Result<Reply> handle_cycle_open(RouteCall& call) {
-  core::Result<net::Cycle> cycle = call.program.open_cycle();
+  core::Result<program::DeadlineChange> deadlines = deadlines_from_body(call.body, false);
+  if (!deadlines) {
+    return deadlines.error();
+  }
+  core::Result<net::Cycle> cycle = call.program.open_cycle(*deadlines);
   if (!cycle) {
     return cycle.error();
   }
@@ -52,7 +56,37 @@ core::Result<Reply> handle_cycle_show(RouteCall& call) {
                      [&] { return encoded(call.program.queries().cycle(*number), codec::cycle_to_json, "cycle"); });
 }
 
-core::Result<Reply> handle_cycle_voting(RouteCall& call) { return transition(call, &program::Program::start_voting); }
+core::Result<Reply> handle_cycle_voting(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<program::DeadlineChange> closes = deadlines_from_body(call.body, true);
+  if (!closes) {
+    return closes.error();
+  }
+  core::Result<net::Cycle> cycle = call.program.start_voting(*number, closes->voting_closes_at);
+  if (!cycle) {
+    return cycle.error();
+  }
+  return json_reply(codec::cycle_to_json(*cycle));
+}
+
+core::Result<Reply> handle_cycle_deadlines(RouteCall& call) {
+  core::Result<std::int64_t> number = call.id("cycle");
+  if (!number) {
+    return number.error();
+  }
+  core::Result<program::DeadlineChange> change = deadlines_from_body(call.body, false);
+  if (!change) {
+    return change.error();
+  }
+  core::Result<net::Cycle> cycle = call.program.set_deadlines(*number, *change);
+  if (!cycle) {
+    return cycle.error();
+  }
+  return json_reply(codec::cycle_to_json(*cycle));
+}
 
 core::Result<Reply> handle_cycle_review(RouteCall& call) { return transition(call, &program::Program::review_cycle); }
 

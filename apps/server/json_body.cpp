@@ -88,6 +88,33 @@ core::Result<std::int64_t> shortlist_size_from_body(const json& body) {
   return body["size"].get<std::int64_t>();
 }
 
+core::Result<program::DeadlineChange> deadlines_from_body(const json& body, bool voting_only) {
+  const std::vector<std::string> keys = voting_only
+                                            ? std::vector<std::string>{"closes_at"}
+                                            : std::vector<std::string>{"proposals_close_at", "voting_closes_at"};
+  if (core::Status shape = expect_object(body, keys); !shape) {
+    return shape.error();
+  }
+  std::optional<std::string> times[2];
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!body.contains(keys[i])) {
+      continue;
+    }
+    const json& given = body[keys[i]];
+    if (given.is_null()) {
+      times[i] = std::string();
+    } else if (given.is_string() && !given.get<std::string>().empty()) {
+      times[i] = given.get<std::string>();
+    } else {
+      return invalid("expected a UTC time such as \"2026-12-10T17:00Z\", or null for none", "body." + keys[i]);
+    }
+  }
+  if (voting_only) {
+    return program::DeadlineChange{.proposals_close_at = std::nullopt, .voting_closes_at = times[0]};
+  }
+  return program::DeadlineChange{.proposals_close_at = times[0], .voting_closes_at = times[1]};
+}
+
 core::Result<TokenRequest> token_request_from_body(const json& body) {
   if (core::Status shape = expect_object(body, {"role", "partner", "person", "label"}); !shape) {
     return shape.error();

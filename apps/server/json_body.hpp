@@ -11,6 +11,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/person.hpp"
+#include "covalue/program/program.hpp"
 
 namespace covalue::server {
 
@@ -34,6 +35,10 @@ struct TokenRequest {
 
 //! {"name", "email", "partner"?, "role"?, "time_zone"?, "language"?}: a person to add (fields named "body.email").
 [[nodiscard]] core::Result<program::Person> person_from_body(const nlohmann::json& body);
+
+//! {"proposals_close_at"?, "voting_closes_at"?} (each a UTC time, or null to remove; absent keeps), or with
+//! `voting_only` {"closes_at"?}: when voting closes.
+[[nodiscard]] core::Result<program::DeadlineChange> deadlines_from_body(const nlohmann::json& body, bool voting_only);
 
 //! {"reason"?}: why an initiative is withdrawn ("" when absent).
 [[nodiscard]] core::Result<std::string> reason_from_body(const nlohmann::json& body);

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "covalue/program/program.hpp"
+#include "covalue/program/utc_time.hpp"
 #include "use_case.hpp"
 
 namespace covalue::program {
@@ -122,9 +123,80 @@ json closing_detail(const net::CycleOutcome& outcome) {
   return {{"cycle", outcome.cycle}, {"selected", selected}, {"transfers", transfers}};
 }
 
+//! The canonical form of a deadline people give ("" stays "": none), refused when it is not a time or,
+//! being new (not `kept`), not after `now`.
+core::Result<std::string> new_deadline(const std::string& given, const std::string& kept, UtcSeconds now,
+                                       const std::string& where) {
+  if (given.empty()) {
+    return std::string();
+  }
+  core::Result<UtcSeconds> moment = parse_utc(given, where);
+  if (!moment) {
+    return moment.error();
+  }
+  std::string canonical = format_utc(*moment);
+  if (canonical != kept && *moment <= now) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "the deadline " + canonical + " has passed already (it is " + format_utc(now) + ")", where);
+  }
+  return canonical;
+}
+
+//! Now, by `clock`, in seconds (its text is always one parse_utc reads).
+UtcSeconds now_of(Clock& clock) {
+  core::Result<UtcSeconds> now = parse_utc(clock.now(), "clock");
+  return now ? *now : 0;
+}
+
+//! Applies `change` to `cycle`'s deadlines: proposals' only while it takes proposals, neither once it is
+//! closed; voting must close after proposals do.
+core::Status apply_deadlines(net::Cycle& cycle, const DeadlineChange& change, UtcSeconds now) {
+  if (cycle.state == net::CycleState::kClosed || cycle.state == net::CycleState::kReviewed) {
+    return detail::conflict("cycle " + std::to_string(cycle.number) + " is " + net::name_of(cycle.state) +
+                                "; its deadlines can no longer change",
+                            "cycle");
+  }
+  if (change.proposals_close_at) {
+    if (cycle.state != net::CycleState::kProposing) {
+      return detail::conflict("cycle " + std::to_string(cycle.number) + " is voting; its proposals have closed",
+                              "proposals_close_at");
+    }
+    core::Result<std::string> at =
+        new_deadline(*change.proposals_close_at, cycle.proposals_close_at, now, "proposals_close_at");
+    if (!at) {
+      return at.error();
+    }
+    cycle.proposals_close_at = *at;
+  }
+  if (change.voting_closes_at) {
+    core::Result<std::string> at =
+        new_deadline(*change.voting_closes_at, cycle.voting_closes_at, now, "voting_closes_at");
+    if (!at) {
+      return at.error();
+    }
+    cycle.voting_closes_at = *at;
+  }
+  // Both canonical: the text order is the time order.
+  if (cycle.state == net::CycleState::kProposing && !cycle.proposals_close_at.empty() &&
+      !cycle.voting_closes_at.empty() && cycle.voting_closes_at <= cycle.proposals_close_at) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "voting must close after proposals close (" + cycle.proposals_close_at + ")",
+                            "voting_closes_at");
+  }
+  return {};
+}
+
+//! The deadlines of `cycle` as the audit log keeps them.
+json deadlines_detail(const net::Cycle& cycle) {
+  const auto moment = [](const std::string& at) { return at.empty() ? json() : json(at); };
+  return {{"cycle", cycle.number},
+          {"proposals_close_at", moment(cycle.proposals_close_at)},
+          {"voting_closes_at", moment(cycle.voting_closes_at)}};
+}
+
 }  // namespace
 
-core::Result<net::Cycle> Program::open_cycle() {
+core::Result<net::Cycle> Program::open_cycle(const DeadlineChange& deadlines) {
   if (core::Status allowed = detail::require_coordinator(actor_, "open a cycle"); !allowed) {
     return allowed.error();
   }
@@ -140,8 +212,14 @@ core::Result<net::Cycle> Program::open_cycle() {
         cycle.state = net::CycleState::kProposing;
         cycle.capacity = snapshot.charter.capacity;
         cycle.rule = snapshot.charter.rule;
+        if (core::Status timed = apply_deadlines(cycle, deadlines, now_of(*clock_)); !timed) {
+          return timed;
+        }
         detail = {
             {"cycle", cycle.number}, {"rule", net::name_of(cycle.rule)}, {"capacity", core::to_string(cycle.capacity)}};
+        if (!cycle.proposals_close_at.empty() || !cycle.voting_closes_at.empty()) {
+          detail.update(deadlines_detail(cycle));
+        }
         if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
           return inserted;
         }
@@ -149,7 +227,7 @@ core::Result<net::Cycle> Program::open_cycle() {
       });
 }
 
-core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
+core::Result<net::Cycle> Program::start_voting(net::CycleNumber number, const std::optional<std::string>& closes_at) {
   if (core::Status allowed = detail::require_coordinator(actor_, "start the vote"); !allowed) {
     return allowed.error();
   }
@@ -163,7 +241,15 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number) {
         }
         cycle = **found;
         cycle.state = net::CycleState::kVoting;
+        if (core::Status timed = apply_deadlines(
+                cycle, {.proposals_close_at = std::nullopt, .voting_closes_at = closes_at}, now_of(*clock_));
+            !timed) {
+          return timed;
+        }
         detail = {{"cycle", number}};
+        if (closes_at) {
+          detail["voting_closes_at"] = cycle.voting_closes_at.empty() ? json() : json(cycle.voting_closes_at);
+        }
         return session.update_cycle(cycle);
       });
 }
@@ -268,6 +354,72 @@ core::Result<net::Cycle> Program::review_cycle(net::CycleNumber number) {
         }
         return session.update_cycle(cycle);
       });
+}
+
+core::Result<net::Cycle> Program::set_deadlines(net::CycleNumber number, const DeadlineChange& change) {
+  if (core::Status allowed = detail::require_coordinator(actor_, "set a cycle's deadlines"); !allowed) {
+    return allowed.error();
+  }
+  return detail::run_change_to<net::Cycle>(
+      {store_, actor_, *clock_}, "set_deadlines", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, net::Cycle& cycle) -> core::Status {
+        core::Result<const net::Cycle*> found = snapshot.require_cycle(number);
+        if (!found) {
+          return found.error();
+        }
+        cycle = **found;
+        if (core::Status timed = apply_deadlines(cycle, change, now_of(*clock_)); !timed) {
+          return timed;
+        }
+        detail = deadlines_detail(cycle);
+        return session.update_cycle(cycle);
+      });
+}
+
+core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
+  if (core::Status allowed = detail::require_coordinator(actor_, "run the scheduler"); !allowed) {
+    return allowed.error();
+  }
+  std::vector<DeadlineStep> steps;
+  // At most two steps: proposals close, then voting (when the scheduler was away past both deadlines).
+  for (int round = 0; round < 2; ++round) {
+    core::Result<Snapshot> snapshot = detail::read_in<Snapshot>(
+        store_, [](StoreSession& session) { return read_snapshot(session, SnapshotParts::minimal()); });
+    if (!snapshot) {
+      return snapshot.error();
+    }
+    const net::Cycle* open = detail::open_cycle_of(*snapshot);
+    if (open == nullptr) {
+      break;
+    }
+    const bool proposing = open->state == net::CycleState::kProposing;
+    const std::string& at = proposing ? open->proposals_close_at : open->voting_closes_at;
+    core::Result<UtcSeconds> deadline = parse_utc(at, "deadline");
+    if (at.empty() || !deadline || *deadline > now_of(*clock_)) {
+      break;
+    }
+    DeadlineStep step{.cycle = open->number,
+                      .deadline = proposing ? "proposals_close_at" : "voting_closes_at",
+                      .at = at,
+                      .moved = false,
+                      .state = open->state};
+    if (snapshot->charter.deadline_action == net::DeadlineAction::kAuto) {
+      const auto status_of = [](const auto& result) { return result ? core::Status() : core::Status(result.error()); };
+      const core::Status moved =
+          proposing ? status_of(start_voting(open->number)) : status_of(decide_and_close(open->number, false, false));
+      // Someone moved the cycle meanwhile: the next round sees where it is.
+      if (!moved && moved.error().kind != core::ErrorKind::kConflict) {
+        return moved.error();
+      }
+      step.moved = moved.ok();
+      step.state = moved.ok() ? (proposing ? net::CycleState::kVoting : net::CycleState::kClosed) : open->state;
+    }
+    steps.push_back(step);
+    if (!step.moved) {
+      break;
+    }
+  }
+  return steps;
 }
 
 }  // namespace covalue::program

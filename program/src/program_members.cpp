@@ -50,7 +50,8 @@ json charter_detail(const net::Charter& charter) {
           {"weight_absence", core::name_of(charter.fairness.weight_absence)},
           {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
-          {"disclosure", net::name_of(charter.disclosure)}};
+          {"disclosure", net::name_of(charter.disclosure)},
+          {"deadline_action", net::name_of(charter.deadline_action)}};
 }
 
 core::Status check_charter(const net::Charter& charter) {

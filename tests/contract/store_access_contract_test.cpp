@@ -23,7 +23,8 @@ TEST_P(StoreContract, TheNewCharterFieldsAndShortlistsRoundTrip) {
   filled.expected.cycles[1] = cycle;
   expect_same(snapshot(store()), filled.expected);
   cycle.shortlist.clear();
-  net::Cycle third{3, net::CycleState::kProposing, q("7/3"), net::SelectionRule::kConsensus, filled.initiatives};
+  net::Cycle third{3, net::CycleState::kProposing, q("7/3"), net::SelectionRule::kConsensus, filled.initiatives, {},
+                   {}};
   write([&](StoreSession& s) -> core::Status {
     must(s.update_cycle(cycle));
     return s.insert_cycle(third);

@@ -60,12 +60,14 @@ std::vector<net::InitiativeId> add_initiatives(StoreSession& s, const Filled& id
 }
 
 void add_cycles_and_ballots(StoreSession& s, const Filled& ids, Snapshot& expected) {
-  expected.cycles = {net::Cycle{1, net::CycleState::kClosed, q("100"), net::SelectionRule::kEqualShares, {}},
+  expected.cycles = {net::Cycle{1, net::CycleState::kClosed, q("100"), net::SelectionRule::kEqualShares, {}, {}, {}},
                      net::Cycle{2,
                                 net::CycleState::kVoting,
                                 q("201/2"),
                                 net::SelectionRule::kConsensus,
-                                {ids.initiatives[0], ids.initiatives[2]}}};
+                                {ids.initiatives[0], ids.initiatives[2]},
+                                "2026-12-01T10:00:00Z",
+                                "2026-12-08T17:00:00Z"}};
   for (const auto& cycle : expected.cycles) {
     must(s.insert_cycle(cycle));
   }

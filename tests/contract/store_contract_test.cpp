@@ -95,7 +95,7 @@ TEST_P(StoreContract, UpdateOfAnUnknownIdIsNotFound) {
   initiative.id = 8888;
   EXPECT_TRUE(fails_with(store().transact([&](StoreSession& s) { return s.update_initiative(initiative); }),
                          ErrorKind::kNotFound, "8888"));
-  const net::Cycle cycle{7, net::CycleState::kReviewed, q("1"), net::SelectionRule::kGreedy, {}};
+  const net::Cycle cycle{7, net::CycleState::kReviewed, q("1"), net::SelectionRule::kGreedy, {}, {}, {}};
   EXPECT_TRUE(
       fails_with(store().transact([&](StoreSession& s) { return s.update_cycle(cycle); }), ErrorKind::kNotFound, "7"));
   expect_same(snapshot(store()), filled.expected);
@@ -213,18 +213,19 @@ TEST_P(StoreContract, ABadListItemFailsTheWholeInitiative) {
 
 TEST_P(StoreContract, CyclesFollowEachOther) {
   const Filled filled = fill();
-  const net::Cycle skipped{4, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}};
+  const net::Cycle skipped{4, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}, {}, {}};
   EXPECT_TRUE(
       fails_with(store().transact([&](StoreSession& s) { return s.insert_cycle(skipped); }), ErrorKind::kConflict));
-  const net::Cycle zero{0, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}};
+  const net::Cycle zero{0, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}, {}, {}};
   EXPECT_TRUE(
       fails_with(store().transact([&](StoreSession& s) { return s.insert_cycle(zero); }), ErrorKind::kConflict, "3"));
-  const net::Cycle again{2, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}};
+  const net::Cycle again{2, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}, {}, {}};
   EXPECT_TRUE(
       fails_with(store().transact([&](StoreSession& s) { return s.insert_cycle(again); }), ErrorKind::kConflict));
   expect_same(snapshot(store()), filled.expected);
   Snapshot expected = filled.expected;
-  expected.cycles.push_back(net::Cycle{3, net::CycleState::kProposing, q("-5/2"), net::SelectionRule::kPhragmen, {}});
+  expected.cycles.push_back(
+      net::Cycle{3, net::CycleState::kProposing, q("-5/2"), net::SelectionRule::kPhragmen, {}, {}, {}});
   expected.cycles[1].state = net::CycleState::kClosed;
   write([&](StoreSession& s) -> core::Status {
     must(s.update_cycle(expected.cycles[1]));

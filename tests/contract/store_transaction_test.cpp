@@ -24,8 +24,8 @@ void write_more(StoreSession& s, const Filled& filled) {
   net::Initiative changed = filled.expected.initiatives[0];
   changed.impacts.clear();
   must(s.update_initiative(changed));
-  must(s.update_cycle(net::Cycle{2, net::CycleState::kClosed, q("1"), net::SelectionRule::kGreedy, {}}));
-  must(s.insert_cycle(net::Cycle{3, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}}));
+  must(s.update_cycle(net::Cycle{2, net::CycleState::kClosed, q("1"), net::SelectionRule::kGreedy, {}, {}, {}}));
+  must(s.insert_cycle(net::Cycle{3, net::CycleState::kProposing, q("1"), net::SelectionRule::kGreedy, {}, {}, {}}));
   must(s.put_ballot(sample_ballot(1, filled.partners[0], {filled.initiatives[1]})));
   must(s.put_ballot(sample_ballot(2, partner, filled.initiatives)));
   must(s.save_outcome(sample_outcome(2, filled.initiatives, filled.partners)));

@@ -76,7 +76,8 @@ struct BadFile {
 TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
   const std::vector<BadFile> cases = {
       {"unknown key", "[server]\nlisten = \"127.0.0.1:0\"\nlissten = \"127.0.0.1:0\"\n", ":3:1",
-       "unknown setting 'lissten' in section 'server'; it takes: db, network, listen, threads, max_connections, web"},
+       "unknown setting 'lissten' in section 'server'; it takes: db, network, listen, threads, max_connections, "
+       "scheduler_interval, web"},
       {"wrong type", "[server]\nlisten = \"127.0.0.1:0\"\n\nthreads = \"two\"\n", ":4:1",
        "server.threads: must be an integer"},
       {"out of range", "[server]\nlisten = \"127.0.0.1:0\"\n  max_connections = 0\n", ":3:3",

@@ -13,6 +13,7 @@
 #include "covalue/adapters/json/json_text.hpp"
 #include "covalue/adapters/json/program_json.hpp"
 #include "covalue/core/text.hpp"
+#include "covalue/program/utc_time.hpp"
 #include "json_fields.hpp"
 
 namespace covalue::adapters::json {
@@ -40,6 +41,24 @@ void check(FieldReader& reader, const core::Status& status) {
   if (!status) {
     reader.fail(status.error());
   }
+}
+
+//! A deadline member: absent or null for none, else a UTC time (program::parse_utc), kept in its
+//! canonical form.
+std::string optional_moment(FieldReader& reader, const json& node, const std::string& path, const char* key) {
+  if (!node.is_object() || !node.contains(key) || node.at(key).is_null()) {
+    return {};
+  }
+  const std::string text = reader.text(key);
+  if (!reader.ok()) {
+    return {};
+  }
+  core::Result<program::UtcSeconds> moment = program::parse_utc(text, path + "." + key);
+  if (!moment) {
+    reader.fail(moment.error());
+    return {};
+  }
+  return program::format_utc(*moment);
 }
 
 //! Copies the error of `value` into `reader`, or returns the value.
@@ -89,13 +108,17 @@ core::Result<net::Initiative> archived_initiative(const json& node, const std::s
 
 core::Result<net::Cycle> cycle_from_json(const json& node, const std::string& path) {
   FieldReader reader(node, path);
-  check(reader, reject_unknown_members(node, path, {"number", "state", "capacity", "rule", "shortlist"}));
+  check(reader, reject_unknown_members(
+                    node, path,
+                    {"number", "state", "capacity", "rule", "shortlist", "proposals_close_at", "voting_closes_at"}));
   net::Cycle cycle;
   cycle.number = reader.integer("number");
   cycle.state = reader.name("state", core::parse_name<net::CycleState>);
   cycle.capacity = reader.rational("capacity");
   cycle.rule = reader.name("rule", core::parse_name<net::SelectionRule>);
   cycle.shortlist = reader.ids("shortlist");
+  cycle.proposals_close_at = optional_moment(reader, node, path, "proposals_close_at");
+  cycle.voting_closes_at = optional_moment(reader, node, path, "voting_closes_at");
   return reader.finish(std::move(cycle));
 }
 

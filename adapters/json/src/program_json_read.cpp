@@ -98,7 +98,8 @@ net::LeadershipPolicy leadership_from_json(FieldReader& parent, const json& node
 core::Result<net::Charter> charter_from_json(const json& node, const std::string& path, const net::Charter& base) {
   FieldReader reader(node, path);
   check_members(reader, node, path,
-                {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure"});
+                {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure",
+                 "deadline_action"});
   if (!reader.ok()) {
     return reader.error();
   }
@@ -113,6 +114,8 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
       optional_name(reader, node, "ranking_rule", base.ranking_rule, core::parse_name<core::ranking::RankingRule>);
   charter.disclosure =
       optional_name(reader, node, "disclosure", base.disclosure, core::parse_name<net::BallotDisclosure>);
+  charter.deadline_action =
+      optional_name(reader, node, "deadline_action", base.deadline_action, core::parse_name<net::DeadlineAction>);
   return reader.finish(std::move(charter));
 }
 

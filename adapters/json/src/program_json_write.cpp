@@ -26,6 +26,9 @@ json optional_to_json(const std::optional<T>& value) {
 
 json optional_rational(const std::optional<core::Rational>& value) { return value ? json(to_string(*value)) : json(); }
 
+//! A deadline: its UTC time, or null for none.
+json optional_moment(const std::string& moment) { return moment.empty() ? json() : json(moment); }
+
 }  // namespace
 
 json charter_to_json(const net::Charter& charter) {
@@ -41,7 +44,8 @@ json charter_to_json(const net::Charter& charter) {
           {"sharing", net::name_of(charter.sharing)},
           {"leadership", {{"max_concurrent_leads", charter.leadership.max_concurrent_leads}}},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
-          {"disclosure", net::name_of(charter.disclosure)}};
+          {"disclosure", net::name_of(charter.disclosure)},
+          {"deadline_action", net::name_of(charter.deadline_action)}};
 }
 
 json partner_to_json(const net::Partner& partner) {
@@ -89,7 +93,9 @@ json cycle_to_json(const net::Cycle& cycle) {
           {"state", net::name_of(cycle.state)},
           {"capacity", to_string(cycle.capacity)},
           {"rule", net::name_of(cycle.rule)},
-          {"shortlist", ids_to_json(cycle.shortlist)}};
+          {"shortlist", ids_to_json(cycle.shortlist)},
+          {"proposals_close_at", optional_moment(cycle.proposals_close_at)},
+          {"voting_closes_at", optional_moment(cycle.voting_closes_at)}};
 }
 
 json ballot_to_json(const net::PartnerBallot& ballot) {

@@ -44,6 +44,8 @@ core::Status Session::insert_cycle(const net::Cycle& cycle) {
                         .bind_text(net::name_of(cycle.state))
                         .bind_rational(cycle.capacity)
                         .bind_text(net::name_of(cycle.rule))
+                        .bind_text(cycle.proposals_close_at)
+                        .bind_text(cycle.voting_closes_at)
                         .run_or_defer();
     return inserted.ok() ? write_shortlist(cycle) : inserted;
   });
@@ -55,6 +57,8 @@ core::Status Session::update_cycle(const net::Cycle& cycle) {
                        .bind_text(net::name_of(cycle.state))
                        .bind_rational(cycle.capacity)
                        .bind_text(net::name_of(cycle.rule))
+                       .bind_text(cycle.proposals_close_at)
+                       .bind_text(cycle.voting_closes_at)
                        .bind_int(network_)
                        .bind_int(cycle.number)
                        .changed();
@@ -88,6 +92,8 @@ core::Result<std::vector<net::Cycle>> Session::cycles() {
     cycle.state = row.name(1, core::parse_name<net::CycleState>);
     cycle.capacity = row.rational(2);
     cycle.rule = row.name(3, core::parse_name<net::SelectionRule>);
+    cycle.proposals_close_at = row.text(4);
+    cycle.voting_closes_at = row.text(5);
     return cycle;
   });
   if (!out.ok()) {

@@ -10,21 +10,21 @@ namespace covalue::adapters::sql::statements {
 // Networks and charters.
 inline constexpr const char* kCharter =
     "SELECT n.name, c.capacity, c.rule, c.max_dry_spell, c.max_deopt_share, c.perpetual_weighting, c.sharing, "
-    "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence "
+    "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence, c.deadline_action "
     "FROM charter c JOIN networks n ON n.id = c.network_id "
     "WHERE c.network_id = $?";
 inline constexpr const char* kSaveNetwork =
     "INSERT INTO networks (id, name) VALUES ($?, $?) ON CONFLICT (id) DO UPDATE SET name = excluded.name";
 inline constexpr const char* kSaveCharter =
     "INSERT INTO charter (network_id, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
-    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence) "
-    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
+    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
     "ON CONFLICT (network_id) DO UPDATE SET capacity = excluded.capacity, rule = excluded.rule, "
     "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
     "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "
     "max_concurrent_leads = excluded.max_concurrent_leads, ranking_rule = excluded.ranking_rule, "
     "disclosure = excluded.disclosure, weight_policy = excluded.weight_policy, "
-    "weight_absence = excluded.weight_absence";
+    "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action";
 inline constexpr const char* kNetworks = "SELECT id, name FROM networks ORDER BY id";
 inline constexpr const char* kNextNetwork = "SELECT coalesce(max(id), 0) + 1 FROM networks";
 
@@ -115,11 +115,14 @@ inline constexpr const char* kCycleVolunteers =
 // Cycles and their shortlists.
 inline constexpr const char* kLastCycle = "SELECT coalesce(max(number), 0) FROM cycles WHERE network_id = $?";
 inline constexpr const char* kInsertCycle =
-    "INSERT INTO cycles (network_id, number, state, capacity, rule) VALUES ($?, $?, $?, $?, $?)";
+    "INSERT INTO cycles (network_id, number, state, capacity, rule, proposals_close_at, voting_closes_at) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?)";
 inline constexpr const char* kUpdateCycle =
-    "UPDATE cycles SET state = $?, capacity = $?, rule = $? WHERE network_id = $? AND number = $?";
+    "UPDATE cycles SET state = $?, capacity = $?, rule = $?, proposals_close_at = $?, voting_closes_at = $? "
+    "WHERE network_id = $? AND number = $?";
 inline constexpr const char* kCycles =
-    "SELECT number, state, capacity, rule FROM cycles WHERE network_id = $? ORDER BY number";
+    "SELECT number, state, capacity, rule, proposals_close_at, voting_closes_at FROM cycles WHERE network_id = $? "
+    "ORDER BY number";
 inline constexpr const char* kInsertShortlisted =
     "INSERT INTO cycle_shortlist (network_id, cycle, initiative_id, position) VALUES ($?, $?, $?, $?)";
 inline constexpr const char* kShortlistOf =
@@ -202,7 +205,8 @@ inline constexpr const char* kTokens =
 // People, numbered per network.
 inline constexpr const char* kInsertPerson =
     "INSERT INTO people (network_id, id, partner_id, name, email, role, time_zone, language, removed) VALUES "
-    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM people WHERE network_id = $?)), "
+    "($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM people WHERE network_id = "
+    "$?)), "
     "$?, $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kRemovePerson =

@@ -36,7 +36,11 @@ Fields cycle_fields(const net::Cycle& cycle) {
   return {{"cycle", ReportCell::of_integer(cycle.number)},
           {"state", ReportCell::of_text(net::name_of(cycle.state))},
           {"rule", ReportCell::of_text(net::name_of(cycle.rule))},
-          {"capacity", ReportCell::of_number(cycle.capacity)}};
+          {"capacity", ReportCell::of_number(cycle.capacity)},
+          {"proposals_close_at",
+           cycle.proposals_close_at.empty() ? ReportCell() : ReportCell::of_text(cycle.proposals_close_at)},
+          {"voting_closes_at",
+           cycle.voting_closes_at.empty() ? ReportCell() : ReportCell::of_text(cycle.voting_closes_at)}};
 }
 
 }  // namespace covalue::cli

@@ -16,9 +16,30 @@ namespace net = core::network;
 
 struct CycleArgs {
   ProgramFlags flags;
-  std::int64_t cycle{0};  // 0: the newest one
-  std::int64_t size{0};   // shortlist: how many initiatives stay on the ballot (0: the scorecard's default)
+  std::int64_t cycle{0};              // 0: the newest one
+  std::int64_t size{0};               // shortlist: how many initiatives stay on the ballot (0: the scorecard's default)
+  program::DeadlineChange deadlines;  // open, vote, deadlines: the times given ("none": removed)
 };
+
+//! "none" removes a deadline (the use case reads an empty text so).
+std::optional<std::string> deadline_of(const std::optional<std::string>& given) {
+  if (given && *given == "none") {
+    return std::string();
+  }
+  return given;
+}
+
+//! " (proposals close 2026-...; voting closes 2026-...)", or nothing when the cycle has no deadline.
+std::string deadlines_sentence(const net::Cycle& cycle) {
+  std::string out;
+  if (!cycle.proposals_close_at.empty()) {
+    out += "proposals close " + cycle.proposals_close_at;
+  }
+  if (!cycle.voting_closes_at.empty()) {
+    out += (out.empty() ? "" : "; ") + std::string("voting closes ") + cycle.voting_closes_at;
+  }
+  return out.empty() ? out : " (" + out + ")";
+}
 
 //! The cycle a command names, else the newest one (0 when none was opened yet: the use case then
 //! answers with its "no cycle 0").
@@ -60,6 +81,14 @@ std::shared_ptr<CycleArgs> add_cycle_args(CLI::App& command, bool takes_cycle) {
   return args;
 }
 
+//! Adds --proposals-close-at and --voting-closes-at; `opening` for a new cycle (no "none" to give).
+void add_deadline_options(CLI::App& command, CycleArgs& args, bool opening) {
+  const std::string none = opening ? "" : "; none removes it";
+  command.add_option("--proposals-close-at", args.deadlines.proposals_close_at,
+                     "when proposals close, UTC: 2026-12-10T17:00Z (or with an offset, +01:00)" + none);
+  command.add_option("--voting-closes-at", args.deadlines.voting_closes_at, "when voting closes, UTC" + none);
+}
+
 //! The handler running `verb` on the cycle chosen.
 Handler cycle_handler(std::shared_ptr<CycleArgs> args, CycleVerb verb, Choice choice) {
   return [args, verb, choice] {
@@ -76,22 +105,42 @@ Handler cycle_handler(std::shared_ptr<CycleArgs> args, CycleVerb verb, Choice ch
 }
 
 core::Result<Output> open_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber /*number*/) {
-  auto cycle = session.program().open_cycle();
+  auto cycle = session.program().open_cycle({.proposals_close_at = deadline_of(args.deadlines.proposals_close_at),
+                                             .voting_closes_at = deadline_of(args.deadlines.voting_closes_at)});
   if (!cycle) {
     return cycle.error();
   }
-  return cycle_change(args.flags, *cycle,
-                      fmt::format("cycle {} is open for proposals (capacity {}, rule {})\n", cycle->number,
-                                  core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule)));
+  return cycle_change(
+      args.flags, *cycle,
+      fmt::format("cycle {} is open for proposals (capacity {}, rule {}){}\n", cycle->number,
+                  core::to_decimal_string(cycle->capacity), net::name_of(cycle->rule), deadlines_sentence(*cycle)));
 }
 
 core::Result<Output> vote_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
-  auto cycle = session.program().start_voting(number);
+  auto cycle = session.program().start_voting(number, deadline_of(args.deadlines.voting_closes_at));
   if (!cycle) {
     return cycle.error();
   }
   return cycle_change(args.flags, *cycle,
-                      fmt::format("cycle {} is voting: cast ballots with `covalue ballot cast`\n", cycle->number));
+                      fmt::format("cycle {} is voting{}: cast ballots with `covalue ballot cast`\n", cycle->number,
+                                  deadlines_sentence(*cycle)));
+}
+
+core::Result<Output> deadlines_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
+  if (!args.deadlines.proposals_close_at && !args.deadlines.voting_closes_at) {
+    return core::make_error(core::ErrorKind::kUsage, "give --proposals-close-at or --voting-closes-at (or both)",
+                            "deadlines");
+  }
+  auto cycle =
+      session.program().set_deadlines(number, {.proposals_close_at = deadline_of(args.deadlines.proposals_close_at),
+                                               .voting_closes_at = deadline_of(args.deadlines.voting_closes_at)});
+  if (!cycle) {
+    return cycle.error();
+  }
+  const std::string sentence = deadlines_sentence(*cycle);
+  return cycle_change(args.flags, *cycle,
+                      fmt::format("cycle {}: {}\n", cycle->number,
+                                  sentence.empty() ? "no deadlines" : sentence.substr(2, sentence.size() - 3)));
 }
 
 //! One transaction: the report of the outcome the close decided (`number` 0: the newest cycle).
@@ -264,11 +313,22 @@ core::Result<Output> cast(const BallotArgs& args) {
 }  // namespace
 
 Handler add_cycle_open(CLI::App& command) {
-  return cycle_handler(add_cycle_args(command, false), open_verb, Choice::kAsGiven);
+  auto args = add_cycle_args(command, false);
+  add_deadline_options(command, *args, true);
+  return cycle_handler(args, open_verb, Choice::kAsGiven);
 }
 
 Handler add_cycle_vote(CLI::App& command) {
-  return cycle_handler(add_cycle_args(command, true), vote_verb, Choice::kNewest);
+  auto args = add_cycle_args(command, true);
+  command.add_option("--closes-at", args->deadlines.voting_closes_at,
+                     "when voting closes, UTC: 2026-12-10T17:00Z (or with an offset, +01:00)");
+  return cycle_handler(args, vote_verb, Choice::kNewest);
+}
+
+Handler add_cycle_deadlines(CLI::App& command) {
+  auto args = add_cycle_args(command, true);
+  add_deadline_options(command, *args, false);
+  return cycle_handler(args, deadlines_verb, Choice::kNewest);
 }
 
 Handler add_cycle_close(CLI::App& command) {

@@ -30,6 +30,7 @@ struct CharterArgs {
   std::int64_t max_leads{0};
   core::ranking::RankingRule ranking_rule{};
   net::BallotDisclosure disclosure{};
+  net::DeadlineAction deadline_action{};
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -75,6 +76,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--sharing", charter.sharing, args.sharing);
   apply(args, "--ranking-rule", charter.ranking_rule, args.ranking_rule);
   apply(args, "--disclosure", charter.disclosure, args.disclosure);
+  apply(args, "--deadline-action", charter.deadline_action, args.deadline_action);
   apply(args, "--max-dry-spell", charter.fairness.max_dry_spell, args.max_dry_spell);
   // --[no-]perpetual-weighting is the older form of --weight-policy (core::perpetual::older_form), which wins.
   const bool new_form = args.command == nullptr ? args.weight_policy != core::perpetual::WeightPolicy::kReset
@@ -112,6 +114,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.weight_policy", args->weight_policy);
   add_setting(cmd, "charter.weight_absence", args->weight_absence);
   add_setting(cmd, "charter.max_concurrent_leads", args->max_leads, RangeCheck::kLater);
+  add_setting(cmd, "charter.deadline_action", args->deadline_action);
   return args;
 }
 
@@ -196,6 +199,10 @@ Handler add_network_show(CLI::App& command) {
                             {{"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
                              {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
                              {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
+      // Shown once it differs from the default, so that a network made before deadlines shows as it did.
+      if (c.deadline_action != net::DeadlineAction::kRemind) {
+        report.summary.emplace_back("deadline_action", ReportCell::of_text(net::name_of(c.deadline_action)));
+      }
       return flags->report(std::move(report));
     });
   };

@@ -21,6 +21,22 @@ struct ClosedCycle {
   Report report;  //!< cycle_report of the closed cycle
 };
 
+//! A cycle's deadlines as people give them: an absent member keeps the deadline, an empty text removes
+//! it, anything else is a UTC time (program/utc_time.hpp: `2026-12-10T17:00Z`, or with an offset).
+struct DeadlineChange {
+  std::optional<std::string> proposals_close_at;
+  std::optional<std::string> voting_closes_at;
+};
+
+//! What one pass of the scheduler did about a cycle whose deadline has passed.
+struct DeadlineStep {
+  net::CycleNumber cycle{0};
+  std::string deadline;  //!< "proposals_close_at" or "voting_closes_at"
+  std::string at;        //!< the deadline, UTC
+  bool moved{false};     //!< the charter says auto and the cycle moved; else the coordinator is to move it
+  net::CycleState state{net::CycleState::kProposing};  //!< the cycle's state after the step
+};
+
 //! A network an administrator created: its id and name, and its first coordinator's token (the secret
 //! shown once).
 struct CreatedNetwork {
@@ -77,9 +93,19 @@ class Program {
 
   //! Opens the next cycle (proposing); the previous one must be closed. Waiting and carried-over
   //! initiatives become its candidates; last cycle's selected initiatives move to in_progress.
-  [[nodiscard]] core::Result<net::Cycle> open_cycle();
-  //! Moves the current cycle from proposing to voting.
-  [[nodiscard]] core::Result<net::Cycle> start_voting(net::CycleNumber cycle);
+  //! `deadlines` are the new cycle's (each in the future, voting after proposals).
+  [[nodiscard]] core::Result<net::Cycle> open_cycle(const DeadlineChange& deadlines = {});
+  //! Moves the current cycle from proposing to voting; `closes_at`, when given, is voting's deadline.
+  [[nodiscard]] core::Result<net::Cycle> start_voting(net::CycleNumber cycle,
+                                                      const std::optional<std::string>& closes_at = std::nullopt);
+  //! Changes the deadlines of a cycle not closed yet (coordinators): a new deadline must be in the future;
+  //! proposals' only while the cycle takes proposals.
+  [[nodiscard]] core::Result<net::Cycle> set_deadlines(net::CycleNumber cycle, const DeadlineChange& change);
+  //! One pass of the scheduler over this network (coordinators and the operator): for the open cycle whose
+  //! deadline has passed, moves it on (proposing -> voting, voting -> closed) when the charter's
+  //! deadline_action is auto, else reports it due (the coordinator moves it). Steps in order; none when no
+  //! deadline has passed.
+  [[nodiscard]] core::Result<std::vector<DeadlineStep>> run_deadlines();
   //! Casts (or re-casts: the last one counts) a member's ballot in a cycle that is voting.
   //! Returns the ballot as stored (approval values read as 1, say), which is what counts.
   [[nodiscard]] core::Result<net::PartnerBallot> cast_ballot(const net::PartnerBallot& ballot);

@@ -15,7 +15,7 @@ CycleInput consensus_cycle(const std::vector<int>& costs, int capacity, int part
   input.charter.rule = SelectionRule::kConsensus;
   input.charter.sharing = SharingPolicy::kNone;
   input.charter.capacity = capacity;
-  input.cycle = {1, CycleState::kVoting, input.charter.capacity, SelectionRule::kConsensus, {}};
+  input.cycle = {1, CycleState::kVoting, input.charter.capacity, SelectionRule::kConsensus, {}, {}, {}};
   for (int p = 1; p <= partners; ++p) {
     input.members.push_back({p, "partner-" + std::to_string(p), Tier::kOther, 1, std::nullopt});
   }

@@ -31,7 +31,7 @@ CycleInput extreme_input(SelectionRule rule, SharingPolicy sharing) {
   input.charter.fairness.max_deopt_share = Rational(pick(1, 11), 10);
   input.charter.fairness.max_deopt_share.canonicalize();
   input.charter.capacity = extreme_positive();
-  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule, {}};
+  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule, {}, {}, {}};
   const int partners = pick(2, 7);
   for (int p = 0; p < partners; ++p) {
     input.members.push_back({p + 1, "partner-" + std::to_string(p), Tier::kOther, 1, std::nullopt});

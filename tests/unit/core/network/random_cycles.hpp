@@ -24,7 +24,7 @@ inline CycleInput random_input(SelectionRule rule, SharingPolicy sharing) {
   input.charter.fairness.max_deopt_share = Rational(*rc::gen::inRange(2, 11), 10);
   input.charter.fairness.max_deopt_share.canonicalize();
   input.charter.capacity = *rc::gen::inRange(8, 30);
-  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule, {}};
+  input.cycle = {1, CycleState::kVoting, input.charter.capacity, rule, {}, {}, {}};
   const int partners = *rc::gen::inRange(2, 8);
   const int initiatives = *rc::gen::inRange(1, 12);
   for (int p = 0; p < partners; ++p) {
@@ -75,7 +75,7 @@ inline CycleInput fixed_input(SelectionRule rule, const Rational& capacity) {
   input.charter.name = "n";
   input.charter.rule = rule;
   input.charter.capacity = capacity;
-  input.cycle = {1, CycleState::kVoting, capacity, rule, {}};
+  input.cycle = {1, CycleState::kVoting, capacity, rule, {}, {}, {}};
   return input;
 }
 

@@ -48,6 +48,8 @@ struct Charter {
       "charter.ranking_rule")};  //!< the consensus order of ranked ballots
   BallotDisclosure disclosure{
       settings::choice_default<BallotDisclosure>("charter.disclosure")};  //!< ballots shown after a cycle closes
+  //! What the scheduler does when a cycle's deadline passes.
+  DeadlineAction deadline_action{settings::choice_default<DeadlineAction>("charter.deadline_action")};
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

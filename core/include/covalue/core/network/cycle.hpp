@@ -17,6 +17,10 @@ struct Cycle {
   Rational capacity;  //!< copied from the charter when the cycle opens
   SelectionRule rule{SelectionRule::kEqualShares};
   std::vector<InitiativeId> shortlist;  //!< the initiatives on the ballot, ascending; empty: every candidate
+  //! When proposals close and voting closes: UTC in the canonical form "2026-12-10T17:00:00Z" (the program
+  //! checks it), empty for none.
+  std::string proposals_close_at;
+  std::string voting_closes_at;
 
   bool operator==(const Cycle&) const = default;
 };

@@ -28,6 +28,10 @@ enum class InitiativeStatus {
 //! Life of a cycle: proposing -> voting -> closed (selected, executing) -> reviewed (actuals recorded).
 enum class CycleState { kProposing, kVoting, kClosed, kReviewed };
 
+//! What the scheduler does when a cycle's deadline passes: remind the coordinator (who moves the cycle),
+//! or move the cycle itself (proposing -> voting, voting -> closed).
+enum class DeadlineAction { kRemind, kAuto };
+
 //! The SCOR-style KPIs an objective can target.
 enum class Kpi {
   kPerfectOrderRate,
@@ -98,6 +102,13 @@ constexpr auto enum_names(CycleState /*tag*/) {
       "cycle state",
       std::to_array<core::EnumName<CycleState>>(
           {{kProposing, "proposing"}, {kVoting, "voting"}, {kClosed, "closed"}, {kReviewed, "reviewed"}})};
+}
+
+//! The names of deadline action values.
+constexpr auto enum_names(DeadlineAction /*tag*/) {
+  using enum DeadlineAction;
+  return core::NameTable{"deadline action",
+                         std::to_array<core::EnumName<DeadlineAction>>({{kRemind, "remind"}, {kAuto, "auto"}})};
 }
 
 //! The names of KPI values.

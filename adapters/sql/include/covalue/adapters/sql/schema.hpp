@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 6;
+inline constexpr std::size_t kSchemaSteps = 7;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -563,6 +563,13 @@ CREATE TABLE people (
 CREATE UNIQUE INDEX people_live_email ON people (network_id, email) WHERE NOT removed;
 
 ALTER TABLE access_tokens ADD COLUMN person_id {int};
+)sql";
+
+//! Schema step 7: a cycle's deadlines (UTC, '' for none) and what the scheduler does when one passes.
+inline constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE cycles ADD COLUMN proposals_close_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE cycles ADD COLUMN voting_closes_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE charter ADD COLUMN deadline_action TEXT NOT NULL DEFAULT 'remind';
 )sql";
 
 }  // namespace covalue::adapters::sql

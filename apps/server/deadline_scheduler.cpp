@@ -1,0 +1,36 @@
+#include "deadline_scheduler.hpp"
+
+#include <cstdio>
+
+namespace covalue::server {
+
+DeadlineScheduler::DeadlineScheduler(Api& api, std::chrono::milliseconds interval)
+    : api_(api), interval_(interval), thread_([this] { run(); }) {}
+
+DeadlineScheduler::~DeadlineScheduler() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void DeadlineScheduler::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    for (const Api::ScheduledStep& taken : api_.run_deadlines()) {
+      const program::DeadlineStep& step = taken.step;
+      std::fprintf(stderr, "covalue serve: scheduler: network %lld, cycle %lld: %s %s passed: %s\n",
+                   static_cast<long long>(taken.network), static_cast<long long>(step.cycle), step.deadline.c_str(),
+                   step.at.c_str(),
+                   step.moved ? (step.state == core::network::CycleState::kVoting ? "moved to voting" : "closed")
+                              : "due, for the coordinator to move (deadline_action remind)");
+    }
+    lock.lock();
+    wake_.wait_for(lock, interval_, [this] { return stopping_; });
+  }
+}
+
+}  // namespace covalue::server

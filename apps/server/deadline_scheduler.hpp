@@ -1,0 +1,34 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "api.hpp"
+
+namespace covalue::server {
+
+//! `covalue serve`'s scheduler: a thread that runs Api::run_deadlines now and then every `interval`,
+//! logging each step to stderr, until it is destroyed (which waits for a pass under way to end).
+class DeadlineScheduler {
+ public:
+  DeadlineScheduler(Api& api, std::chrono::milliseconds interval);
+  ~DeadlineScheduler();
+  DeadlineScheduler(const DeadlineScheduler&) = delete;
+  DeadlineScheduler& operator=(const DeadlineScheduler&) = delete;
+  DeadlineScheduler(DeadlineScheduler&&) = delete;
+  DeadlineScheduler& operator=(DeadlineScheduler&&) = delete;
+
+ private:
+  void run();
+
+  Api& api_;
+  std::chrono::milliseconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_{false};
+  std::thread thread_;  // last: starts once the members above are made
+};
+
+}  // namespace covalue::server
