@@ -87,7 +87,9 @@ constexpr const char* kSchemas = R"JSON({
                 "weight": {"$ref": "#/components/schemas/Exact"}, "low": {"$ref": "#/components/schemas/Exact"},
                 "high": {"$ref": "#/components/schemas/Exact"}}}},
               "shortlist_size": {"type": "integer"}}},
-  "ScorecardView": {"type": "object", "properties": {"scorecard": {"$ref": "#/components/schemas/Scorecard"},
+  "ScorecardView": {"type": "object", "required": ["scorecard", "ranking"], "properties": {"scorecard": {
+              "description": "null when the network has no scorecard (then the ranking is empty)",
+              "oneOf": [{"$ref": "#/components/schemas/Scorecard"}, {"type": "null"}]},
               "ranking": {"type": "array", "items": {"type": "object", "properties": {
                 "initiative": {"type": "integer"}, "score": {"type": ["string", "null"]},
                 "averages": {"type": "array"}, "scorers": {"type": "integer"}, "rank": {"type": "integer"}}}}}},
