@@ -6,6 +6,7 @@ import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/fo
 import { Card, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
 import { get, patch } from '../lib/api';
 import { isCoordinator, useApp } from '../lib/context';
+import { entry } from '../lib/glossary';
 import { useAction, useAsync } from '../lib/hooks';
 import { amountBounds, amountProblem, amountValue, integerProblem, maxChars } from '../lib/limits';
 import { label } from '../lib/names';
@@ -206,26 +207,19 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
   );
 }
 
-/** The charter's own words, said plainly (DESIGN.md's glossary and the README's account of a close). */
-const words: [string, string][] = [
-  ['De-optimisation', 'what an initiative costs a partner: a negative estimate. The charter caps the share of a cycle’s total de-optimisation that one partner may carry.'],
-  ['Dry spell', 'the number of cycles in a row in which a partner was de-optimised or got nothing it asked for. A partner whose dry spell reaches the limit must not end a cycle below zero.'],
-  ['Perpetual Reset', 'voting weights that grow with a partner’s dry spell, so a partner passed over cycle after cycle counts for more until it gets something.'],
-  ['Method of Equal Shares', 'each partner gets an equal share of the capacity to spend on the initiatives it supports; an initiative is chosen when its supporters can pay for it together.'],
-  ['Network-fair ILP', 'chooses the initiatives with the most value for the whole network within the capacity, while keeping every partner within the de-optimisation share and protecting partners on a long dry spell; solved exactly.'],
-  ['Shapley', 'shares a cycle’s value by what each partner adds: its average contribution over every order in which the partners could have joined.'],
-];
+/** The charter's own words, said plainly: the glossary's entries (lib/glossary.ts) that the charter uses. */
+const words = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'].map(entry);
 
 function Words() {
   return (
     <Card title="Words used in the charter" id="charter-words">
       <dl class="words">
-        {words.map(([word, meaning]) => (
+        {words.map((w) => (
           <>
             <dt>
-              <dfn>{word}</dfn>
+              <dfn>{w.term}</dfn>
             </dt>
-            <dd>{meaning.charAt(0).toUpperCase() + meaning.slice(1)}</dd>
+            <dd>{w.meaning}</dd>
           </>
         ))}
       </dl>
