@@ -41,7 +41,7 @@ constexpr const char* kSchemas = R"JSON({
                 "weight_policy": {"type": "string"}, "weight_absence": {"type": "string"}}},
               "sharing": {"type": "string"},
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
-              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"}}},
+              "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"}, "unit": {"type": "string"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -170,6 +170,7 @@ constexpr const char* kSchemas = R"JSON({
 const std::vector<std::pair<const char*, const program::TextField*>>& text_properties() {
   static const std::vector<std::pair<const char*, const program::TextField*>> table = {
       {"/Charter/properties/name", &program::kNameField},
+      {"/Charter/properties/unit", &program::kUnitField},
       {"/NewPartner/properties/name", &program::kNameField},
       {"/NewObjective/properties/name", &program::kNameField},
       {"/NewObjective/properties/unit", &program::kUnitField},
@@ -258,7 +259,8 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/sharing", "charter.sharing"},
       SettingProperty{"/Charter/properties/leadership/properties/max_concurrent_leads", "charter.max_concurrent_leads"},
       SettingProperty{"/Charter/properties/ranking_rule", "charter.ranking_rule"},
-      SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"}};
+      SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"},
+      SettingProperty{"/Charter/properties/unit", "charter.unit"}};
   return table;
 }
 

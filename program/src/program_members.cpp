@@ -50,7 +50,8 @@ json charter_detail(const net::Charter& charter) {
           {"weight_absence", core::name_of(charter.fairness.weight_absence)},
           {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
-          {"disclosure", net::name_of(charter.disclosure)}};
+          {"disclosure", net::name_of(charter.disclosure)},
+          {"unit", charter.unit}};
 }
 
 core::Status check_charter(const net::Charter& charter) {
@@ -59,6 +60,9 @@ core::Status check_charter(const net::Charter& charter) {
   }
   if (core::Status name = check_text_field(charter.name, kNameField, "name", true); !name) {
     return name;
+  }
+  if (core::Status unit = check_text_field(charter.unit, kUnitField, "unit", true); !unit) {
+    return unit;
   }
   return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
 }

@@ -205,7 +205,7 @@ TEST_F(WeightPolicyCli, PavWeightsFollowThePartnersWinsAndShowInTheCharter) {
   EXPECT_NE(ok("report cycle 2").find("per_pav (Lackner 2020)"), std::string::npos);
 }
 
-// A database as schema step 4 left it (no weight columns, no people) whose charter had perpetual weighting
+// A database as schema step 4 left it (no weight columns, no people, no unit) whose charter had perpetual weighting
 // off: step 5 makes its policy `none`, and it shows as it did; the SQLite file was kept as FILE.bak-v4 first.
 TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   ok("network init --name Chain --no-perpetual-weighting");
@@ -217,6 +217,7 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                                   "ALTER TABLE charter DROP COLUMN weight_absence; "
                                   "DROP TABLE people; "
                                   "ALTER TABLE access_tokens DROP COLUMN person_id; "
+                                  "ALTER TABLE charter DROP COLUMN unit; "
                                   "DELETE FROM schema_migrations WHERE version >= 5;",
                                   nullptr, nullptr, &message);
   EXPECT_EQ(status, SQLITE_OK) << (message == nullptr ? "" : message);

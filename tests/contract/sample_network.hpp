@@ -38,6 +38,7 @@ inline net::Charter sample_charter() {
   charter.leadership = {3};
   charter.ranking_rule = core::ranking::RankingRule::kRankedPairs;
   charter.disclosure = net::BallotDisclosure::kPublic;
+  charter.unit = "EUR";
   return charter;
 }
 

@@ -41,7 +41,8 @@ json charter_to_json(const net::Charter& charter) {
           {"sharing", net::name_of(charter.sharing)},
           {"leadership", {{"max_concurrent_leads", charter.leadership.max_concurrent_leads}}},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
-          {"disclosure", net::name_of(charter.disclosure)}};
+          {"disclosure", net::name_of(charter.disclosure)},
+          {"unit", charter.unit}};
 }
 
 json partner_to_json(const net::Partner& partner) {

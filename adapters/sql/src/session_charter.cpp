@@ -27,6 +27,7 @@ core::Result<std::optional<net::Charter>> Session::charter() {
   // Column 5 (perpetual_weighting) is the older form of column 10, which step 5 filled from it.
   out.fairness.weight_policy = row_reader.name(10, core::parse_name<core::perpetual::WeightPolicy>);
   out.fairness.weight_absence = row_reader.name(11, core::parse_name<core::perpetual::WeightAbsence>);
+  out.unit = row_reader.text(12);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -52,6 +53,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(net::name_of(charter.disclosure))
         .bind_text(core::name_of(charter.fairness.weight_policy))
         .bind_text(core::name_of(charter.fairness.weight_absence))
+        .bind_text(charter.unit)
         .run_or_defer();
   });
 }

@@ -30,6 +30,7 @@ struct CharterArgs {
   std::int64_t max_leads{0};
   core::ranking::RankingRule ranking_rule{};
   net::BallotDisclosure disclosure{};
+  std::string unit;
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -86,6 +87,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   }
   apply(args, "--weight-absence", charter.fairness.weight_absence, args.weight_absence);
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);
+  apply(args, "--unit", charter.unit, args.unit);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -112,6 +114,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.weight_policy", args->weight_policy);
   add_setting(cmd, "charter.weight_absence", args->weight_absence);
   add_setting(cmd, "charter.max_concurrent_leads", args->max_leads, RangeCheck::kLater);
+  add_setting(cmd, "charter.unit", args->unit);
   return args;
 }
 
@@ -196,6 +199,10 @@ Handler add_network_show(CLI::App& command) {
                             {{"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
                              {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
                              {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
+      // The unit shows once a charter names one: a charter counting in the default prints as it did before.
+      if (c.unit != core::settings::text_default("charter.unit")) {
+        report.summary.emplace_back("unit", ReportCell::of_text(c.unit));
+      }
       return flags->report(std::move(report));
     });
   };

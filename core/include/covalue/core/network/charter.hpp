@@ -48,6 +48,8 @@ struct Charter {
       "charter.ranking_rule")};  //!< the consensus order of ranked ballots
   BallotDisclosure disclosure{
       settings::choice_default<BallotDisclosure>("charter.disclosure")};  //!< ballots shown after a cycle closes
+  //! The unit every value is counted in: a currency code (EUR) or "value points" (the default).
+  std::string unit{settings::text_default("charter.unit")};
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

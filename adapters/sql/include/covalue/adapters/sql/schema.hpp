@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 6;
+inline constexpr std::size_t kSchemaSteps = 7;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -563,6 +563,12 @@ CREATE TABLE people (
 CREATE UNIQUE INDEX people_live_email ON people (network_id, email) WHERE NOT removed;
 
 ALTER TABLE access_tokens ADD COLUMN person_id {int};
+)sql";
+
+//! Schema step 7: the unit the charter counts every value in (a currency code, or "value points", which every
+//! charter made before this step counts in).
+inline constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE charter ADD COLUMN unit TEXT NOT NULL DEFAULT 'value points';
 )sql";
 
 }  // namespace covalue::adapters::sql
