@@ -44,16 +44,27 @@ function valueProblem(text: string | undefined, format: BallotFormat): string | 
   return amountValue(t) < 0 ? `${what} cannot be below 0: “${t}”. Leave it blank or 0 for no support.` : null;
 }
 
+/** A problem of the draft: in the list above the button (naming the initiative), and under its input. */
+interface Problem {
+  listed: string;
+  here: string;
+}
+
 /** The problems of a draft before it is sent, by the id of the input they are about (in the table's order). */
-function draftProblems(d: Draft, candidates: Initiative[]): Map<string, string> {
-  const out = new Map<string, string>();
+function draftProblems(d: Draft, candidates: Initiative[]): Map<string, Problem> {
+  const out = new Map<string, Problem>();
   for (const c of candidates) {
     if (d.format === 'scores' || d.format === 'points') {
       const p = valueProblem(d.values[c.id], d.format);
-      if (p) out.set(`value-${c.id}`, `${d.format === 'points' ? 'Points for' : 'Score of'} “${c.title}”: ${p}`);
+      if (p) out.set(`value-${c.id}`, { listed: `${d.format === 'points' ? 'Points for' : 'Score of'} “${c.title}”: ${p}`, here: p });
     }
-    if (d.objecting.has(c.id) && !(d.objections[c.id] ?? '').trim()) out.set(`reason-${c.id}`, `Say why you object to “${c.title}”: what it costs your partner, or what would make it acceptable.`);
-    else if ((d.objections[c.id] ?? '').length > maxChars.reason) out.set(`reason-${c.id}`, `The reason for objecting to “${c.title}” is too long: at most ${maxChars.reason} characters.`);
+    const reason = d.objections[c.id] ?? '';
+    if (d.objecting.has(c.id) && !reason.trim()) {
+      out.set(`reason-${c.id}`, { listed: `Say why you object to “${c.title}”.`, here: 'Say why you object: what it costs your partner, or what would make it acceptable.' });
+    } else if (reason.length > maxChars.reason) {
+      const p = `The reason is too long: at most ${maxChars.reason} characters.`;
+      out.set(`reason-${c.id}`, { listed: `Objection to “${c.title}”: ${p}`, here: p });
+    }
   }
   return out;
 }
@@ -228,7 +239,7 @@ export function BallotPage() {
     setDraft({ ...draft, ...change });
   };
   const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? []), [draft, data.data]);
-  const shown = (id: string) => (tried ? problems.get(id) : undefined);
+  const shown = (id: string) => (tried ? problems.get(id)?.here : undefined);
 
   async function submit() {
     if (!d?.cycle || partner == null) return;
@@ -462,7 +473,7 @@ export function BallotPage() {
                     <div class="error-title">{problems.size === 1 ? 'One thing to fix before casting' : `${problems.size} things to fix before casting`}</div>
                     <ul class="error-message">
                       {[...problems.values()].map((p) => (
-                        <li>{p}</li>
+                        <li>{p.listed}</li>
                       ))}
                     </ul>
                   </div>

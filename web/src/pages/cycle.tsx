@@ -100,7 +100,7 @@ function Why(props: { decision: InitiativeDecision }) {
       <span class="why-text">{d.explanation}</span>
       {!d.selected && d.value_forgone != null && (
         <span class="forgone" data-testid="value-forgone">
-          Value forgone: <Num value={d.value_forgone} /> network value units
+          Value forgone: <Num value={d.value_forgone} /> {app.unit}
         </span>
       )}
     </>
@@ -217,7 +217,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
               <dt>Value of the selection</dt>
               <dd>
                 <span>
-                  <Num value={o.network_fair.objective} /> network value units{' '}
+                  <Num value={o.network_fair.objective} /> {app.unit}{' '}
                   <span class="muted small" title={`gap ${o.network_fair.gap}`}>
                     {num(o.network_fair.gap) === 0
                       ? '— nothing better exists (gap 0)'

@@ -12,6 +12,7 @@ import { amountBounds, amountProblem, amountValue, integerProblem, maxChars } fr
 import { label } from '../lib/names';
 import { type PropertyInfo, schemaFields } from '../lib/openapi';
 import { pct } from '../lib/rational';
+import { unitOf } from '../lib/units';
 import type { Charter } from '../lib/types';
 
 /** The charter's members, flattened, as the form edits them (all as text). */
@@ -26,6 +27,7 @@ type Values = {
   'leadership.max_concurrent_leads': string;
   ranking_rule: string;
   disclosure: string;
+  unit: string;
 };
 type Key = keyof Values;
 
@@ -41,6 +43,7 @@ const titles: Record<Key, string> = {
   'fairness.max_deopt_share': 'Largest de-optimisation share',
   'fairness.perpetual_weighting': 'Perpetual Reset weighting',
   'leadership.max_concurrent_leads': 'Leads per partner',
+  unit: 'Unit of value',
 };
 const keys = Object.keys(titles) as Key[];
 
@@ -64,6 +67,7 @@ function valuesOf(c: Charter): Values {
     'leadership.max_concurrent_leads': String(c.leadership.max_concurrent_leads),
     ranking_rule: c.ranking_rule,
     disclosure: c.disclosure,
+    unit: unitOf(c),
   };
 }
 
@@ -83,6 +87,7 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     'fairness.max_deopt_share': shareProblem,
     'fairness.perpetual_weighting': null,
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
+    unit: !v.unit.trim() ? 'Give the unit: a currency code such as EUR, or value points.' : v.unit.length > maxChars.unit ? `At most ${maxChars.unit} characters.` : null,
   };
 }
 
@@ -107,7 +112,7 @@ function shown(k: Key, v: Values): preact.JSX.Element | string {
   if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
   if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
   if (units[k]) return `${value} ${units[k]}`;
-  if (k === 'name') return value;
+  if (k === 'name' || k === 'unit') return value;
   return label(value);
 }
 
@@ -131,8 +136,17 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
       </select>
     );
   }
-  const numeric = k !== 'name';
-  return <input {...attrs} value={values[k]} onInput={onInput} inputMode={numeric ? (k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric') : undefined} maxLength={k === 'name' ? maxChars.name : undefined} autoComplete="off" />;
+  const numeric = k !== 'name' && k !== 'unit';
+  return (
+    <input
+      {...attrs}
+      value={values[k]}
+      onInput={onInput}
+      inputMode={numeric ? (k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric') : undefined}
+      maxLength={k === 'name' ? maxChars.name : k === 'unit' ? maxChars.unit : undefined}
+      autoComplete="off"
+    />
+  );
 }
 
 /** The settings table's help in plain words: its range said in words, its choices left to the list. */
@@ -264,7 +278,8 @@ export function NetworkPage() {
               onSaved={(c, changed) => {
                 setSaved(`Charter saved: ${changed.join(', ')} changed.`);
                 data.reload();
-                if (c.name !== charter.name) app.refresh();
+                // The name heads every page and the unit follows every value: both come with the session.
+                if (c.name !== charter.name || unitOf(c) !== unitOf(charter)) app.refresh();
               }}
             />
           ) : (

@@ -33,6 +33,9 @@ const browserZone = (() => {
   }
 })();
 
+/** The shape of an IANA time zone name: UTC, Europe/Warsaw, America/Argentina/Buenos_Aires, Etc/GMT+2. */
+const zoneShape = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+
 /** A plain check of an e-mail address's shape; the server checks it fully and says what is wrong. */
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
@@ -54,7 +57,9 @@ function personProblems(v: { name: string; email: string; role: string; partner:
           ? `Someone in this list already has the address ${v.email.trim()}.`
           : null,
     partner: v.role === 'representative' && !v.partner ? 'Choose the partner this representative acts for.' : null,
-    zone: !v.zone.trim() ? 'Give a time zone, such as Europe/Warsaw or UTC.' : zones.length > 1 && !zones.includes(v.zone.trim()) ? `“${v.zone.trim()}” is not a time zone name: choose one from the list, such as Europe/Warsaw.` : null,
+    // Only the shape is checked here: the server knows its own zone database (and the older names) and says
+    // when a well-formed name is unknown.
+    zone: !v.zone.trim() ? 'Give a time zone, such as Europe/Warsaw or UTC.' : !zoneShape.test(v.zone.trim()) ? `“${v.zone.trim()}” is not a time zone name: choose one from the list, such as Europe/Warsaw.` : null,
   };
 }
 
