@@ -42,7 +42,7 @@ constexpr const char* kSchemas = R"JSON({
               "sharing": {"type": "string"},
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
               "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"},
-              "deadline_action": {"type": "string"}}},
+              "deadline_action": {"type": "string"}, "unit": {"type": "string"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -88,7 +88,9 @@ constexpr const char* kSchemas = R"JSON({
                 "weight": {"$ref": "#/components/schemas/Exact"}, "low": {"$ref": "#/components/schemas/Exact"},
                 "high": {"$ref": "#/components/schemas/Exact"}}}},
               "shortlist_size": {"type": "integer"}}},
-  "ScorecardView": {"type": "object", "properties": {"scorecard": {"$ref": "#/components/schemas/Scorecard"},
+  "ScorecardView": {"type": "object", "required": ["scorecard", "ranking"], "properties": {"scorecard": {
+              "description": "null when the network has no scorecard (then the ranking is empty)",
+              "oneOf": [{"$ref": "#/components/schemas/Scorecard"}, {"type": "null"}]},
               "ranking": {"type": "array", "items": {"type": "object", "properties": {
                 "initiative": {"type": "integer"}, "score": {"type": ["string", "null"]},
                 "averages": {"type": "array"}, "scorers": {"type": "integer"}, "rank": {"type": "integer"}}}}}},
@@ -176,6 +178,7 @@ constexpr const char* kSchemas = R"JSON({
 const std::vector<std::pair<const char*, const program::TextField*>>& text_properties() {
   static const std::vector<std::pair<const char*, const program::TextField*>> table = {
       {"/Charter/properties/name", &program::kNameField},
+      {"/Charter/properties/unit", &program::kUnitField},
       {"/NewPartner/properties/name", &program::kNameField},
       {"/NewObjective/properties/name", &program::kNameField},
       {"/NewObjective/properties/unit", &program::kUnitField},
@@ -266,7 +269,8 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/leadership/properties/max_concurrent_leads", "charter.max_concurrent_leads"},
       SettingProperty{"/Charter/properties/ranking_rule", "charter.ranking_rule"},
       SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"},
-      SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"}};
+      SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"},
+      SettingProperty{"/Charter/properties/unit", "charter.unit"}};
   return table;
 }
 

@@ -106,10 +106,16 @@ core::Result<Reply> handle_stand_down(RouteCall& call) {
 }
 
 core::Result<Reply> handle_scorecard_show(RouteCall& call) {
-  return cached_json(call, "scorecard", [&] {
-    return encoded(call.program.queries().scorecard(), [](const program::ScorecardView& view) {
-      return json{{"scorecard", codec::scorecard_to_json(view.scorecard)},
-                  {"ranking", json_list(view.ranking, codec::scorecard_entry_to_json)}};
+  return cached_json(call, "scorecard", [&]() -> core::Result<json> {
+    core::Result<program::ScorecardView> view = call.program.queries().scorecard();
+    // A network without a scorecard is an answer, not a missing resource: a page that asks on every
+    // load gets 200 and `"scorecard": null` instead of a 404 logged in the browser's console.
+    if (!view && view.error().kind == core::ErrorKind::kNotFound && view.error().where == "scorecard") {
+      return json{{"scorecard", nullptr}, {"ranking", json::array()}};
+    }
+    return encoded(std::move(view), [](const program::ScorecardView& found) {
+      return json{{"scorecard", codec::scorecard_to_json(found.scorecard)},
+                  {"ranking", json_list(found.ranking, codec::scorecard_entry_to_json)}};
     });
   });
 }

@@ -51,7 +51,8 @@ json charter_detail(const net::Charter& charter) {
           {"max_concurrent_leads", charter.leadership.max_concurrent_leads},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)},
-          {"deadline_action", net::name_of(charter.deadline_action)}};
+          {"deadline_action", net::name_of(charter.deadline_action)},
+          {"unit", charter.unit}};
 }
 
 core::Status check_charter(const net::Charter& charter) {
@@ -60,6 +61,9 @@ core::Status check_charter(const net::Charter& charter) {
   }
   if (core::Status name = check_text_field(charter.name, kNameField, "name", true); !name) {
     return name;
+  }
+  if (core::Status unit = check_text_field(charter.unit, kUnitField, "unit", true); !unit) {
+    return unit;
   }
   return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
 }

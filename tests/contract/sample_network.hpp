@@ -39,6 +39,7 @@ inline net::Charter sample_charter() {
   charter.ranking_rule = core::ranking::RankingRule::kRankedPairs;
   charter.disclosure = net::BallotDisclosure::kPublic;
   charter.deadline_action = net::DeadlineAction::kAuto;
+  charter.unit = "EUR";
   return charter;
 }
 

@@ -94,5 +94,21 @@ TEST_F(ServerCycle, ReadsFollowWritesThroughTheCache) {
   EXPECT_EQ(get("/api/partners", observer_).json().size(), 5U);
 }
 
+// No scorecard is an answer (200, "scorecard": null), so the ballot page's read on every load logs no 404;
+// once one is defined, the same route shows it.
+TEST_F(ServerCycle, NoScorecardIsAnAnswer) {
+  HttpAnswer answer = get("/api/scorecard", rep_a_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_TRUE(answer.json()["scorecard"].is_null());
+  EXPECT_EQ(answer.json()["ranking"], nlohmann::json::array());
+  ASSERT_EQ(
+      put("/api/scorecard", R"({"formula":"weighted","criteria":[{"name":"value","kind":"value"}]})", coordinator_)
+          .status,
+      200);
+  answer = get("/api/scorecard", rep_a_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.json()["scorecard"]["formula"], "weighted");
+}
+
 }  // namespace
 }  // namespace covalue::testing

@@ -144,6 +144,19 @@ TEST_F(ServerDoor, AnUnknownNameIs400NamingTheAcceptedValuesAndOldSpellingsAreAc
   EXPECT_EQ(charter.json()["ranking_rule"], "ranked_pairs") << charter.body;
 }
 
+// The charter's unit: "value points" until the charter names one; a unit that is not one is refused naming it.
+TEST_F(ServerDoor, TheCharterStatesItsUnit) {
+  EXPECT_EQ(get("/api/network", observer_).json()["unit"], "value points");
+  ASSERT_EQ(server_->request("PATCH", "/api/network", coordinator_, R"({"unit":"EUR"})").status, 200);
+  EXPECT_EQ(get("/api/network", observer_).json()["unit"], "EUR");
+  for (const char* bad : {R"({"unit":""})", R"({"unit":"a unit of more than forty characters, too long"})"}) {
+    const HttpAnswer refused = server_->request("PATCH", "/api/network", coordinator_, bad);
+    expect_error(refused, 400, "invalid_input");
+    EXPECT_NE(refused.json()["error"]["field"].get<std::string>().find("unit"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(get("/api/network", observer_).json()["unit"], "EUR");
+}
+
 TEST_F(ServerDoor, ANetworkFairCloseOverAnEstimateOf1e26ClosesAndTheServerStaysUp) {
   ASSERT_EQ(server_->request("PATCH", "/api/network", coordinator_, R"({"rule":"network-fair"})").status, 200);
   ASSERT_EQ(

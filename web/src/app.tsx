@@ -7,6 +7,7 @@ import { ErrorBox, Loading } from './components/ui';
 import { ApiError, get, getToken, onUnauthorised, setToken } from './lib/api';
 import { AppContext, type AppState, list } from './lib/context';
 import { match, navigate, usePath } from './lib/router';
+import { defaultUnit, unitOf } from './lib/units';
 import type { Partner, Session } from './lib/types';
 import { ActualsPage } from './pages/actuals';
 import { AuditPage } from './pages/audit';
@@ -14,6 +15,7 @@ import { BallotPage } from './pages/ballot';
 import { CyclePage } from './pages/cycle';
 import { CyclesPage } from './pages/cycles';
 import { DashboardPage } from './pages/dashboard';
+import { GlossaryPage } from './pages/glossary';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
 import { NetworkPage } from './pages/network';
@@ -21,6 +23,7 @@ import { NotFoundPage } from './pages/not-found';
 import { ObjectivesPage } from './pages/objectives';
 import { PartnerPage } from './pages/partner';
 import { PartnersPage } from './pages/partners';
+import { PeoplePage } from './pages/people';
 import { ProposePage } from './pages/propose';
 import { SignInPage } from './pages/signin';
 import { TokensPage } from './pages/tokens';
@@ -56,6 +59,8 @@ function routes(path: string) {
     ['/actuals', () => <ActualsPage />],
     ['/tokens', () => <TokensPage />],
     ['/audit', () => <AuditPage />],
+    ['/people', () => <PeoplePage />],
+    ['/glossary', () => <GlossaryPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);
@@ -70,6 +75,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [partners, setPartners] = useState<Partner[]>([]);
   const [networkName, setNetworkName] = useState('');
+  const [unit, setUnit] = useState(defaultUnit);
   const [error, setError] = useState<ApiError | undefined>();
   const [tick, setTick] = useState(0);
 
@@ -95,6 +101,7 @@ export function App() {
           setSession(normaliseSession(s));
           setPartners(list<Partner>(p, 'partners'));
           setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
+          setUnit(unitOf(n?.charter ?? n));
         },
         (e) => setError(e),
       );
@@ -107,11 +114,12 @@ export function App() {
       session,
       partners,
       networkName,
+      unit,
       partnerName: (id) => (id == null ? '–' : byId.get(id) ?? `Partner ${id}`),
       signOut,
       refresh: () => setTick((t) => t + 1),
     };
-  }, [session, partners, networkName, signOut]);
+  }, [session, partners, networkName, unit, signOut]);
 
   if (!token || path === '/signin') {
     return (

@@ -14,8 +14,8 @@ struct Shape {
 };
 
 //! Every record's members, by part (members added since the format's version 1, such as the charter's
-//! fairness.weight_policy and weight_absence, are optional: archives written before them still read). Outcomes are left
-//! to their own decoder (the stored form).
+//! fairness.weight_policy and weight_absence, and its unit, are optional: archives written before them still read).
+//! Outcomes are left to their own decoder (the stored form).
 const std::vector<std::pair<std::string_view, Shape>>& shapes() {
   static const std::vector<std::pair<std::string_view, Shape>> table = {
       {"charter",

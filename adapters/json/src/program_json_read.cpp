@@ -99,11 +99,12 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
   FieldReader reader(node, path);
   check_members(reader, node, path,
                 {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure",
-                 "deadline_action"});
+                 "deadline_action", "unit"});
   if (!reader.ok()) {
     return reader.error();
   }
   net::Charter charter = base;
+  charter.unit = reader.optional_text("unit", base.unit);
   charter.name = reader.optional_text("name", base.name);
   charter.capacity = reader.optional_rational("capacity").value_or(base.capacity);
   charter.rule = optional_name(reader, node, "rule", base.rule, core::parse_name<net::SelectionRule>);

@@ -45,7 +45,8 @@ json charter_to_json(const net::Charter& charter) {
           {"leadership", {{"max_concurrent_leads", charter.leadership.max_concurrent_leads}}},
           {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)},
-          {"deadline_action", net::name_of(charter.deadline_action)}};
+          {"deadline_action", net::name_of(charter.deadline_action)},
+          {"unit", charter.unit}};
 }
 
 json partner_to_json(const net::Partner& partner) {

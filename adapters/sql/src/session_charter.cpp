@@ -28,6 +28,7 @@ core::Result<std::optional<net::Charter>> Session::charter() {
   out.fairness.weight_policy = row_reader.name(10, core::parse_name<core::perpetual::WeightPolicy>);
   out.fairness.weight_absence = row_reader.name(11, core::parse_name<core::perpetual::WeightAbsence>);
   out.deadline_action = row_reader.name(12, core::parse_name<net::DeadlineAction>);
+  out.unit = row_reader.text(13);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -54,6 +55,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(core::name_of(charter.fairness.weight_policy))
         .bind_text(core::name_of(charter.fairness.weight_absence))
         .bind_text(net::name_of(charter.deadline_action))
+        .bind_text(charter.unit)
         .run_or_defer();
   });
 }

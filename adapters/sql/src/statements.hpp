@@ -10,21 +10,22 @@ namespace covalue::adapters::sql::statements {
 // Networks and charters.
 inline constexpr const char* kCharter =
     "SELECT n.name, c.capacity, c.rule, c.max_dry_spell, c.max_deopt_share, c.perpetual_weighting, c.sharing, "
-    "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence, c.deadline_action "
+    "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence, c.deadline_action, "
+    "c.unit "
     "FROM charter c JOIN networks n ON n.id = c.network_id "
     "WHERE c.network_id = $?";
 inline constexpr const char* kSaveNetwork =
     "INSERT INTO networks (id, name) VALUES ($?, $?) ON CONFLICT (id) DO UPDATE SET name = excluded.name";
 inline constexpr const char* kSaveCharter =
     "INSERT INTO charter (network_id, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
-    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action) "
-    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
+    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action, unit) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
     "ON CONFLICT (network_id) DO UPDATE SET capacity = excluded.capacity, rule = excluded.rule, "
     "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
     "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "
     "max_concurrent_leads = excluded.max_concurrent_leads, ranking_rule = excluded.ranking_rule, "
     "disclosure = excluded.disclosure, weight_policy = excluded.weight_policy, "
-    "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action";
+    "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action, unit = excluded.unit";
 inline constexpr const char* kNetworks = "SELECT id, name FROM networks ORDER BY id";
 inline constexpr const char* kNextNetwork = "SELECT coalesce(max(id), 0) + 1 FROM networks";
 

@@ -31,6 +31,7 @@ struct CharterArgs {
   core::ranking::RankingRule ranking_rule{};
   net::BallotDisclosure disclosure{};
   net::DeadlineAction deadline_action{};
+  std::string unit;
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -88,6 +89,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   }
   apply(args, "--weight-absence", charter.fairness.weight_absence, args.weight_absence);
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);
+  apply(args, "--unit", charter.unit, args.unit);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -115,6 +117,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.weight_absence", args->weight_absence);
   add_setting(cmd, "charter.max_concurrent_leads", args->max_leads, RangeCheck::kLater);
   add_setting(cmd, "charter.deadline_action", args->deadline_action);
+  add_setting(cmd, "charter.unit", args->unit);
   return args;
 }
 
@@ -199,9 +202,12 @@ Handler add_network_show(CLI::App& command) {
                             {{"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
                              {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
                              {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
-      // Shown once it differs from the default, so that a network made before deadlines shows as it did.
+      // Shown once they differ from the default, so that an older network shows as it did.
       if (c.deadline_action != net::DeadlineAction::kRemind) {
         report.summary.emplace_back("deadline_action", ReportCell::of_text(net::name_of(c.deadline_action)));
+      }
+      if (c.unit != core::settings::text_default("charter.unit")) {
+        report.summary.emplace_back("unit", ReportCell::of_text(c.unit));
       }
       return flags->report(std::move(report));
     });

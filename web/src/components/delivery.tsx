@@ -28,7 +28,7 @@ export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative
         isCoordinator(app.session) ? (
           <a href={`/actuals?cycle=${n}`}>Record actuals →</a>
         ) : (
-          <span class="muted small">network value units, from the actuals recorded</span>
+          <span class="muted small">{app.unit}, from the actuals recorded</span>
         )
       }
     >
@@ -37,7 +37,7 @@ export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative
         {!actuals.data
           ? 'Loading the actuals…'
           : rows.length
-          ? `Realised ${fmtSigned(total)} of ${fmtSigned(estimated)} network value units estimated for the selection.`
+          ? `Realised ${fmtSigned(total)} of ${fmtSigned(estimated)} ${app.unit} estimated for the selection.`
           : 'No actual recorded yet for this cycle: realised value shows here once the coordinator records it.'}
       </p>
       <Table class="compact stack-on-phone" columns={['Initiative', 'Status', right('Estimated'), right('Realised'), right('Partners recorded')]}>

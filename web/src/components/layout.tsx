@@ -11,6 +11,8 @@ const links = [
   { href: '/ballot', text: 'Ballot', icon: '✓', active: (p: string) => p.startsWith('/ballot') },
   { href: '/cycles', text: 'Cycles', icon: '↻', active: (p: string) => p.startsWith('/cycles') },
   { href: '/partners', text: 'Partners', icon: '●', active: (p: string) => p.startsWith('/partners') },
+  { href: '/people', text: 'People', icon: '☺', active: (p: string) => p.startsWith('/people') },
+  { href: '/glossary', text: 'Glossary', icon: '?', active: (p: string) => p.startsWith('/glossary') },
 ];
 
 /** The coordinator's pages: the charter, objectives and KPIs, actuals, access and the audit log. */

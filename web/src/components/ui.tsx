@@ -5,7 +5,8 @@ import type { ApiError } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { label } from '../lib/names';
-import { exactTitle, fmt, fmtSigned, num } from '../lib/rational';
+import { exactTitle, fmt, fmtAgreement, fmtSigned, num } from '../lib/rational';
+import { fmtValue } from '../lib/units';
 
 export function PageHeader(props: { title: string; subtitle?: ComponentChildren; actions?: ComponentChildren }) {
   return (
@@ -33,7 +34,7 @@ export function Card(props: { title?: ComponentChildren; extra?: ComponentChildr
   );
 }
 
-export function Kpi(props: { label: string; value: ComponentChildren; hint?: string; tone?: 'good' | 'bad' | 'neutral' }) {
+export function Kpi(props: { label: ComponentChildren; value: ComponentChildren; hint?: string; tone?: 'good' | 'bad' | 'neutral' }) {
   return (
     <div class={'kpi ' + (props.tone ?? '')}>
       <div class="kpi-label">{props.label}</div>
@@ -110,6 +111,27 @@ export function Num(props: { value: unknown; signed?: boolean }) {
   return (
     <span class={'num ' + cls} title={exactTitle(props.value)}>
       {props.signed ? fmtSigned(props.value) : fmt(props.value)}
+    </span>
+  );
+}
+
+/** A value figure with the network's unit ("+3.5 value points"), the exact value on hover. */
+export function Value(props: { value: unknown; signed?: boolean }) {
+  const { unit } = useApp();
+  const v = num(props.value);
+  const cls = props.signed && Number.isFinite(v) ? (v > 0 ? 'pos' : v < 0 ? 'neg' : '') : '';
+  return (
+    <span class={'num ' + cls} title={exactTitle(props.value)} data-unit={unit}>
+      {fmtValue(props.value, unit, props.signed)}
+    </span>
+  );
+}
+
+/** The agreement index, the one way every page writes it (a percentage, one decimal), exact on hover. */
+export function AgreementIndex(props: { value: unknown }) {
+  return (
+    <span class="num" data-testid="agreement-index" title={exactTitle(props.value)}>
+      {fmtAgreement(props.value)}
     </span>
   );
 }

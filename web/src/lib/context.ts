@@ -8,6 +8,8 @@ export interface AppState {
   session: Session;
   partners: Partner[];
   networkName: string;
+  /** The unit of every value figure: the charter's, "value points" when it names none (lib/units.ts). */
+  unit: string;
   partnerName: (id: number | null | undefined) => string;
   signOut: () => void;
   /** Re-reads the partners (after a change). */

@@ -42,3 +42,6 @@ export function exactTitle(value: unknown): string {
   if (typeof value !== 'string') return String(value ?? '');
   return value.includes('/') ? `${value} ≈ ${fmt(value)}` : value;
 }
+
+/** The agreement index of a consensus (exact, in [0, 1]) as every page writes it: a percentage with one decimal. */
+export const fmtAgreement = (value: unknown): string => pct(value);

@@ -190,6 +190,8 @@ export interface Charter {
   leadership: { max_concurrent_leads: number };
   ranking_rule: string;
   disclosure: string;
+  /** The unit every value is counted in: a currency code or "value points" (absent from servers that do not state it). */
+  unit?: string;
 }
 
 /** A partner's objective: a KPI with a baseline and a target. */
@@ -225,6 +227,8 @@ export interface AccessToken {
   id: number;
   role: Role;
   partner?: number | null;
+  /** The person the token was issued to (its role and partner are the person's). */
+  person?: number | null;
   label: string;
   issued_at: string;
   revoked: boolean;
@@ -233,6 +237,17 @@ export interface AccessToken {
 /** POST /api/tokens: the token and its secret, shown once. */
 export interface IssuedToken extends AccessToken {
   secret: string;
+}
+
+/** GET /api/people: someone who acts for a partner or for the network; e-mail only where the caller may see it. */
+export interface Person {
+  id: number;
+  name: string;
+  email?: string;
+  partner: number | null;
+  role: string;
+  time_zone: string;
+  language: string;
 }
 
 export interface AuditEntry {

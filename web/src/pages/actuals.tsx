@@ -16,7 +16,6 @@ import { fmt, fmtSigned, num } from '../lib/rational';
 import { queryParam } from '../lib/router';
 import type { Cycle, CycleOutcome, Initiative, Partner, RealisedValue } from '../lib/types';
 
-const unit = 'network value units';
 
 async function loadClosed() {
   const [cycles, initiatives, actuals] = await Promise.all([
@@ -32,6 +31,7 @@ const membersIn = (partners: Partner[], n: number) => partners.filter((p) => p.j
 
 function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: RealisedValue[]; onRecorded: (count: number) => void }) {
   const app = useApp();
+  const { unit } = app;
   const i = props.initiative;
   const estimated = new Set((i.impacts ?? []).map((x) => x.partner));
   const members = membersIn(app.partners, props.cycle.number).sort((a, b) => Number(estimated.has(b.id)) - Number(estimated.has(a.id)) || a.id - b.id);
@@ -121,6 +121,7 @@ function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: Rea
 }
 
 function SelectedInitiative(props: { initiative: Initiative; cycle: Cycle; actuals: RealisedValue[]; coordinator: boolean; onRecorded: (n: number, title: string) => void }) {
+  const { unit } = useApp();
   const i = props.initiative;
   const mine = props.actuals.filter((a) => a.initiative === i.id && a.cycle === props.cycle.number);
   const total = mine.reduce((s, a) => s + num(a.actual), 0);

@@ -9,15 +9,76 @@ import { candidatesOf, loadCycles } from '../lib/cycles';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
+import { amountProblem, amountValue, maxChars } from '../lib/limits';
 import { fmt, num } from '../lib/rational';
 import type { BallotFormat, Cycle, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
 
 const formats: { value: BallotFormat; text: string; help: string }[] = [
   { value: 'approvals', text: 'Approve', help: 'Tick every initiative you support.' },
   { value: 'ranking', text: 'Rank', help: 'Order the initiatives you support, best first. Tie an initiative with the one above it when you like them equally.' },
-  { value: 'scores', text: 'Score', help: 'Score each initiative (higher is better). Leave blank for no score.' },
-  { value: 'points', text: 'Points', help: 'Spread your points over the initiatives you support.' },
+  {
+    value: 'scores',
+    text: 'Score',
+    help: 'Score each initiative you support, higher is better; leave it blank or 0 for no support.',
+  },
+  {
+    value: 'points',
+    text: 'Points',
+    help: 'Give points to the initiatives you support, more to those you want most; leave it blank or 0 for none.',
+  },
 ];
+
+/** The scale of a score, and the budget of points, as the server accepts them (README "Numbers"). */
+const scale: Record<'scores' | 'points', string> = {
+  scores: `Scale: from 0 (no support) up to 1,000,000,000, decimals allowed (at most 6 places) — use any scale you like, 0–10 for instance. Every initiative scored above 0 counts as supported; under the consensus ranking a higher score ranks it higher.`,
+  points: `Budget: the charter sets no fixed number of points — give each initiative from 0 up to 1,000,000,000 (at most 6 decimal places). Every initiative given points counts as supported; under the consensus ranking more points rank it higher.`,
+};
+
+/** Why the score or points a person typed would be refused, in words (null when fine or blank). */
+function valueProblem(text: string | undefined, format: BallotFormat): string | null {
+  const t = (text ?? '').trim();
+  if (!t) return null;
+  const what = format === 'points' ? 'Points' : 'A score';
+  const problem = amountProblem(t);
+  if (problem) return problem;
+  return amountValue(t) < 0 ? `${what} cannot be below 0: “${t}”. Leave it blank or 0 for no support.` : null;
+}
+
+/** A problem of the draft: in the list above the button (naming the initiative), and under its input. */
+interface Problem {
+  listed: string;
+  here: string;
+}
+
+/** The problems of a draft before it is sent, by the id of the input they are about (in the table's order). */
+function draftProblems(d: Draft, candidates: Initiative[]): Map<string, Problem> {
+  const out = new Map<string, Problem>();
+  for (const c of candidates) {
+    if (d.format === 'scores' || d.format === 'points') {
+      const p = valueProblem(d.values[c.id], d.format);
+      if (p) out.set(`value-${c.id}`, { listed: `${d.format === 'points' ? 'Points for' : 'Score of'} “${c.title}”: ${p}`, here: p });
+    }
+    const reason = d.objections[c.id] ?? '';
+    if (d.objecting.has(c.id) && !reason.trim()) {
+      out.set(`reason-${c.id}`, { listed: `Say why you object to “${c.title}”.`, here: 'Say why you object: what it costs your partner, or what would make it acceptable.' });
+    } else if (reason.length > maxChars.reason) {
+      const p = `The reason is too long: at most ${maxChars.reason} characters.`;
+      out.set(`reason-${c.id}`, { listed: `Objection to “${c.title}”: ${p}`, here: p });
+    }
+  }
+  return out;
+}
+
+/** The server's refusal of a ballot in plain words: the field path (body.entries[0].value) becomes the initiative it is about. */
+function refusalInWords(error: ApiError, sent: { entries: { initiative: number }[]; objections: { initiative: number }[] }, titles: Map<number, string>): string {
+  const m = /^(?:body\.)?(entries|objections)\[(\d+)\]/.exec(error.field ?? '');
+  const message = error.message.trim().replace(/^./, (c) => c.toUpperCase()).replace(/([^.!?])$/, '$1.');
+  if (!m) return message;
+  const id = sent[m[1] as 'entries' | 'objections'][Number(m[2])]?.initiative;
+  const title = id === undefined ? undefined : titles.get(id) ?? `initiative ${id}`;
+  if (!title) return message;
+  return m[1] === 'objections' ? `Your objection to “${title}”: ${message}` : `Your preference for “${title}”: ${message}`;
+}
 
 interface RankItem {
   id: number;
@@ -161,7 +222,8 @@ export function BallotPage() {
   const data = useAsync(() => loadBallotPage(partner), [partner]);
   const [draft, setDraft] = useState<Draft>(draftFrom(undefined));
   const [saved, setSaved] = useState(false);
-  const [localError, setLocalError] = useState<ApiError | undefined>();
+  const [tried, setTried] = useState(false);
+  const [sent, setSent] = useState<{ entries: { initiative: number }[]; objections: { initiative: number }[] }>({ entries: [], objections: [] });
   const action = useAction();
   const onBallot = useMemo(() => new Set((data.data?.candidates ?? []).map((c) => c.id)), [data.data]);
   useEffect(() => setDraft(draftFrom(data.data?.ballot, onBallot)), [data.data]);
@@ -170,21 +232,30 @@ export function BallotPage() {
 
   const d = data.data;
   const voter = isRepresentative(app.session);
+  // A change to the draft makes the server's last refusal stale: it goes at once, as do fixed problems.
   const update = (change: Partial<Draft>) => {
     setSaved(false);
+    action.clear();
     setDraft({ ...draft, ...change });
   };
+  const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? []), [draft, data.data]);
+  const shown = (id: string) => (tried ? problems.get(id)?.here : undefined);
 
   async function submit() {
     if (!d?.cycle || partner == null) return;
-    setLocalError(undefined);
+    setTried(true);
+    if (problems.size > 0) {
+      const first = problems.keys().next().value as string;
+      setTimeout(() => document.getElementById(first)?.focus(), 0);
+      return;
+    }
     const objections = [...draft.objecting].map((id) => ({ initiative: id, reason: (draft.objections[id] ?? '').trim() }));
-    const missing = objections.find((o) => !o.reason);
-    if (missing) return setLocalError(new ApiError(0, 'invalid_input', `Say why you object to “${titles.get(missing.initiative)}”.`, 'objections'));
     const body = { format: draft.format, entries: entriesOf(draft), objections };
+    setSent(body);
     const result = await action.run(() => put(`/cycles/${d.cycle!.number}/ballots/${partner}`, body));
     if (result !== undefined) {
       setSaved(true);
+      setTried(false);
       data.reload();
     }
   }
@@ -260,18 +331,30 @@ export function BallotPage() {
         return check('approved', c.id, 'approve', 'Approve');
       case 'ranking':
         return rankControls(c.id);
-      default:
+      default: {
+        const problem = shown(`value-${c.id}`);
         return (
-          <input
-            class="impact-input"
-            name={`${draft.format}-${c.id}`}
-            aria-label={`${label(draft.format)} for ${c.title}`}
-            inputMode="decimal"
-            placeholder="–"
-            value={draft.values[c.id] ?? ''}
-            onInput={(e) => update({ values: { ...draft.values, [c.id]: (e.target as HTMLInputElement).value } })}
-          />
+          <>
+            <input
+              id={`value-${c.id}`}
+              class="impact-input"
+              name={`${draft.format}-${c.id}`}
+              aria-label={`${draft.format === 'points' ? 'Points' : 'Score'} for ${c.title}`}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `value-${c.id}-problem` : 'ballot-scale'}
+              inputMode="decimal"
+              placeholder="–"
+              value={draft.values[c.id] ?? ''}
+              onInput={(e) => update({ values: { ...draft.values, [c.id]: (e.target as HTMLInputElement).value } })}
+            />
+            {problem && (
+              <p class="field-problem" id={`value-${c.id}-problem`}>
+                {problem}
+              </p>
+            )}
+          </>
         );
+      }
     }
   }
 
@@ -321,6 +404,11 @@ export function BallotPage() {
             }
           >
             <p class="muted small">{formats.find((f) => f.value === draft.format)?.help}</p>
+            {(draft.format === 'scores' || draft.format === 'points') && (
+              <p class="ballot-scale small" id="ballot-scale" data-testid="ballot-scale">
+                {scale[draft.format]}
+              </p>
+            )}
             {!voter && <div class="notice">Only partner representatives cast ballots. You see the candidates read-only.</div>}
             {d.candidates.length === 0 ? (
               <Empty title="No candidates in this cycle" />
@@ -358,10 +446,18 @@ export function BallotPage() {
                             id={`reason-${c.id}`}
                             class="reason"
                             name={`reason-${c.id}`}
+                            maxLength={maxChars.reason}
+                            aria-invalid={shown(`reason-${c.id}`) ? true : undefined}
+                            aria-describedby={shown(`reason-${c.id}`) ? `reason-${c.id}-problem` : undefined}
                             placeholder="Reason (required): what it costs your partner, what would make it acceptable"
                             value={draft.objections[c.id] ?? ''}
                             onInput={(e) => update({ objections: { ...draft.objections, [c.id]: (e.target as HTMLInputElement).value } })}
                           />
+                          {shown(`reason-${c.id}`) && (
+                            <p class="field-problem" id={`reason-${c.id}-problem`}>
+                              {shown(`reason-${c.id}`)}
+                            </p>
+                          )}
                         </td>
                       </tr>
                     )}
@@ -372,8 +468,28 @@ export function BallotPage() {
             )}
             {voter && (
               <div class="form-actions">
-                <ErrorBox error={localError ?? action.error} title="The ballot was not accepted" />
-                {draft.format === 'points' && <span class="muted">Points given: {fmt(pointsTotal)}</span>}
+                {tried && problems.size > 0 && (
+                  <div class="error-box" role="alert" data-testid="ballot-problems">
+                    <div class="error-title">{problems.size === 1 ? 'One thing to fix before casting' : `${problems.size} things to fix before casting`}</div>
+                    <ul class="error-message">
+                      {[...problems.values()].map((p) => (
+                        <li>{p.listed}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {action.error && (
+                  <div class="error-box" role="alert" data-testid="ballot-refused">
+                    <div class="error-title">The ballot was not accepted</div>
+                    <div class="error-message">{refusalInWords(action.error, sent, titles)}</div>
+                    {action.error.status === 403 && <div class="error-field">Only your partner’s representative can cast its ballot.</div>}
+                  </div>
+                )}
+                {draft.format === 'points' && (
+                  <span class="muted" data-testid="points-given">
+                    Points given: {fmt(pointsTotal)} (no fixed budget)
+                  </span>
+                )}
                 <button class="btn primary" type="button" onClick={submit} disabled={action.busy || d.candidates.length === 0}>
                   {action.busy ? 'Casting…' : d.ballot ? 'Re-cast ballot' : 'Cast ballot'}
                 </button>

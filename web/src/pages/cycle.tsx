@@ -6,7 +6,9 @@ import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
 import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
-import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, YesNo } from '../components/ui';
+import { CloseCycleButton } from '../components/close-cycle';
+import { RuleName, Term } from '../components/term';
+import { AgreementIndex, Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, Value, YesNo } from '../components/ui';
 import { get, post } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
@@ -16,7 +18,8 @@ import { bindingBadge } from '../lib/decisions';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
-import { fmt, num, pct } from '../lib/rational';
+import { fmt, num } from '../lib/rational';
+import { withUnit } from '../lib/units';
 import type { Cycle, CycleOutcome, Initiative, InitiativeDecision, PartnerBallot } from '../lib/types';
 import { OpenCycleButton } from './cycles';
 
@@ -49,16 +52,7 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
         </button>
       )}
       {s === 'voting' && (
-        <button
-          class="btn primary"
-          data-action="close-cycle"
-          disabled={action.busy}
-          onClick={async () => {
-            if (confirm(`Close cycle ${props.cycle.number}? The rule selects the portfolio from the ballots cast so far.`)) await step('close')();
-          }}
-        >
-          {action.busy ? 'Closing…' : 'Close the cycle'}
-        </button>
+        <CloseCycleButton cycle={props.cycle} busy={action.busy} onClose={step('close')} />
       )}
       {s === 'closed' && (
         <button class="btn" data-action="review" disabled={action.busy} onClick={step('review')}>
@@ -71,7 +65,7 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
   );
 }
 
-function netChart(o: CycleOutcome, name: (id: number) => string): ChartConfiguration {
+function netChart(o: CycleOutcome, name: (id: number) => string, unit: string): ChartConfiguration {
   const rows = [...o.partners].sort((a, b) => num(b.net_value) - num(a.net_value));
   return {
     type: 'bar',
@@ -82,7 +76,7 @@ function netChart(o: CycleOutcome, name: (id: number) => string): ChartConfigura
         { label: 'Net value (after transfers)', data: rows.map((r) => num(r.net_value)), backgroundColor: rows.map((r) => partnerColor(r.partner)), borderRadius: 2 },
       ],
     },
-    options: { indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { title: { display: true, text: 'value' } }, y: { ticks: { autoSkip: false } } } },
+    options: { indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { title: { display: true, text: withUnit('value', unit) } }, y: { ticks: { autoSkip: false } } } },
   };
 }
 
@@ -106,7 +100,7 @@ function Why(props: { decision: InitiativeDecision }) {
       <span class="why-text">{d.explanation}</span>
       {!d.selected && d.value_forgone != null && (
         <span class="forgone" data-testid="value-forgone">
-          Value forgone: <Num value={d.value_forgone} /> network value units
+          Value forgone: <Num value={d.value_forgone} /> {app.unit}
         </span>
       )}
     </>
@@ -119,14 +113,14 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   const byId = new Map(props.initiatives.map((i) => [i.id, i]));
   const decisions = [...o.decisions].sort((a, b) => Number(b.selected) - Number(a.selected) || a.initiative - b.initiative);
   const selected = decisions.filter((d) => d.selected);
-  const chart = useMemo(() => netChart(o, app.partnerName), [o]);
+  const chart = useMemo(() => netChart(o, app.partnerName, app.unit), [o, app.unit]);
   const mine = o.partners.find((p) => p.partner === app.session.partner);
   return (
     <>
       <div class="kpis">
         <Kpi label="Selected" value={`${selected.length} of ${decisions.length}`} hint="initiatives" />
         <Kpi label="Capacity spent" value={`${fmt(o.spent)} / ${fmt(o.capacity)}`} hint={`${Math.round((100 * num(o.spent)) / Math.max(num(o.capacity), 1e-9))}% used`} />
-        <Kpi label="Network value" value={<Num value={o.network_value} />} hint="estimated, of the selection" />
+        <Kpi label="Network value" value={<Value value={o.network_value} />} hint="estimated, of the selection" />
         {mine ? (
           <Kpi label="Your net value" value={<Num value={mine.net_value} signed />} tone={num(mine.net_value) < 0 ? 'bad' : 'good'} hint={mine.dry ? `dry cycle · dry spell ${mine.dry_spell}` : 'after transfers'} />
         ) : (
@@ -194,15 +188,19 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
       <Card title="Certificate and notes" id="certificate">
         <dl class="facts">
           <dt>Rule</dt>
-          <dd>{label(o.rule)}</dd>
+          <dd>
+            <RuleName name={o.rule} text={label(o.rule)} />
+          </dd>
           {o.sharing && (
             <>
               <dt>Sharing</dt>
               <dd>
-                {label(o.sharing.policy)} ({o.sharing.method}
+                <RuleName name={o.sharing.policy} text={label(o.sharing.policy)} /> ({o.sharing.method}
                 {o.sharing.error_bound && num(o.sharing.error_bound) > 0 ? `, ±${fmt(num(o.sharing.error_bound) * 100)}%` : ''})
               </dd>
-              <dt>In the core</dt>
+              <dt>
+                <Term k="in-the-core" />
+              </dt>
               <dd>
                 {o.sharing.in_core}
                 {o.sharing.blocking_coalition?.length ? <> — blocking coalition: {o.sharing.blocking_coalition.map((p) => <PartnerChip id={p} />)}</> : null}
@@ -219,7 +217,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
               <dt>Value of the selection</dt>
               <dd>
                 <span>
-                  <Num value={o.network_fair.objective} /> network value units{' '}
+                  <Num value={o.network_fair.objective} /> {app.unit}{' '}
                   <span class="muted small" title={`gap ${o.network_fair.gap}`}>
                     {num(o.network_fair.gap) === 0
                       ? '— nothing better exists (gap 0)'
@@ -251,7 +249,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         {o.consensus && o.consensus.ranking?.length > 0 && (
           <div class="consensus">
             <p class="muted small">
-              Consensus ranking of the ballots ({label(o.consensus.rule)}), agreement index {pct(o.consensus.agreement_index)}
+              Consensus ranking of the ballots ({label(o.consensus.rule)}), <Term k="agreement-index">agreement index</Term> <AgreementIndex value={o.consensus.agreement_index} />
             </p>
             <ol>
               {o.consensus.ranking.map((tier) => (

@@ -9,14 +9,17 @@ import { partnerColor, theme, withAlpha } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { type DashboardModel, loadDashboard } from '../lib/dashboard';
 import { useAsync } from '../lib/hooks';
-import { fmt, pct } from '../lib/rational';
+import { type Growth, steadyGrowth } from '../lib/growth';
+import { pct } from '../lib/rational';
+import { fmtValue, withUnit } from '../lib/units';
+import { Term } from '../components/term';
 
 /** A chart with one point per decided cycle: its datasets and options. */
 function cycleChart(m: DashboardModel, type: 'bar' | 'line', datasets: ChartConfiguration['data']['datasets'], options: ChartConfiguration['options']): ChartConfiguration {
   return { type, data: { labels: m.points.map((p) => `Cycle ${p.cycle}`), datasets }, options };
 }
 
-function valueChart(m: DashboardModel): ChartConfiguration {
+function valueChart(m: DashboardModel, unit: string): ChartConfiguration {
   return cycleChart(
     m,
     'bar',
@@ -45,14 +48,14 @@ function valueChart(m: DashboardModel): ChartConfiguration {
     ],
     {
       scales: {
-        y: { beginAtZero: true, title: { display: true, text: 'value per cycle' } },
-        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'cumulative' } },
+        y: { beginAtZero: true, title: { display: true, text: withUnit('value per cycle', unit) } },
+        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: withUnit('cumulative', unit) } },
       },
     },
   );
 }
 
-function partnersChart(m: DashboardModel): ChartConfiguration {
+function partnersChart(m: DashboardModel, unit: string): ChartConfiguration {
   return cycleChart(
     m,
     'line',
@@ -68,7 +71,7 @@ function partnersChart(m: DashboardModel): ChartConfiguration {
     })),
     {
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 10, padding: 8, font: { size: 11 } } }, tooltip: { itemSort: (a, b) => (b.parsed.y ?? 0) - (a.parsed.y ?? 0) } },
-      scales: { y: { title: { display: true, text: 'cumulative net value' } } },
+      scales: { y: { title: { display: true, text: withUnit('cumulative net value', unit) } } },
     },
   );
 }
@@ -120,16 +123,32 @@ function participationChart(m: DashboardModel): ChartConfiguration {
   );
 }
 
+/** Steady growth of realised value per cycle (lib/growth.ts): yes, falling (and where), or uneven. */
+function GrowthKpi(props: { growth: Growth; unit: string }) {
+  const g = props.growth;
+  const fall = g.lastFall && `cycle ${g.lastFall.to.cycle} realised ${fmtValue(g.lastFall.to.realised, props.unit)}, down from ${fmtValue(g.lastFall.from.realised, props.unit)} in cycle ${g.lastFall.from.cycle}`;
+  const shown = {
+    unknown: { value: '–', tone: 'neutral' as const, hint: 'needs the actuals of two cycles' },
+    steady: { value: 'Yes', tone: 'good' as const, hint: `realised value per cycle never fell (${g.compared + 1} cycles measured)` },
+    falling: { value: 'Falling', tone: 'bad' as const, hint: fall },
+    uneven: { value: 'No', tone: 'bad' as const, hint: `fell in ${g.falls} of ${g.compared} cycles; last fall: ${fall}` },
+  }[g.state];
+  return (
+    <div data-testid="steady-growth" data-state={g.state}>
+      <Kpi label={<Term k="steady-growth" />} value={shown.value} tone={shown.tone} hint={shown.hint} />
+    </div>
+  );
+}
+
 export function DashboardPage() {
   const app = useApp();
   const dash = useAsync(() => loadDashboard(app.partners), [app.partners]);
   const m = dash.data;
   const charts = useMemo(
-    () => (m && m.points.length ? { value: valueChart(m), partners: partnersChart(m), fairness: fairnessChart(m), participation: participationChart(m) } : null),
-    [m],
+    () => (m && m.points.length ? { value: valueChart(m, app.unit), partners: partnersChart(m, app.unit), fairness: fairnessChart(m), participation: participationChart(m) } : null),
+    [m, app.unit],
   );
-  const growth = m?.steadyGrowth;
-  const growthYes = growth === 'yes' || (growth as unknown) === true;
+  const growth = m ? steadyGrowth(m.points) : undefined;
   return (
     <>
       <PageHeader title="Dashboard" subtitle={`How the ${app.networkName || 'network'} program creates and shares value, cycle after cycle`} />
@@ -140,13 +159,12 @@ export function DashboardPage() {
           <div class="kpis">
             <Kpi label="Partners" value={m.partners} hint="current members" />
             <Kpi label="Cycles" value={m.cycles} hint={`${m.points.length} decided`} />
-            <Kpi label="Total realised value" value={m.totalRealised === null ? '–' : fmt(m.totalRealised)} hint={m.totalEstimated === null ? undefined : `of ${fmt(m.totalEstimated)} estimated`} />
             <Kpi
-              label="Steady growth"
-              value={growth == null ? '–' : growthYes ? 'Yes' : 'No'}
-              tone={growth == null ? 'neutral' : growthYes ? 'good' : 'bad'}
-              hint={growthYes ? 'realised value grows every cycle' : growth == null ? undefined : 'some cycle added no realised value'}
+              label={<Term k="realised-value">Total realised value</Term>}
+              value={m.totalRealised === null ? '–' : fmtValue(m.totalRealised, app.unit)}
+              hint={m.totalEstimated === null ? undefined : `of ${fmtValue(m.totalEstimated, app.unit)} estimated`}
             />
+            <GrowthKpi growth={growth!} unit={app.unit} />
           </div>
           {!charts && (
             <Empty title="No cycle has been decided yet">Charts appear once the coordinator closes the first cycle.</Empty>

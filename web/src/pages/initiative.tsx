@@ -154,7 +154,7 @@ export function InitiativePage(props: { id: number }) {
             </p>
           )}
           <div class="grid-side">
-            <Card title="Per-partner impact" extra={<span class="muted small">network value units; below 0 = de-optimisation</span>}>
+            <Card title="Per-partner impact" extra={<span class="muted small">{app.unit}; below 0 = de-optimisation</span>}>
               <ImpactBars initiative={i} />
             </Card>
             <div class="stack">
@@ -162,7 +162,7 @@ export function InitiativePage(props: { id: number }) {
                 <dl class="facts">
                   <dt>Network value</dt>
                   <dd>
-                    <Num value={networkValue(i)} signed /> <span class="muted">network value units</span>
+                    <Num value={networkValue(i)} signed /> <span class="muted">{app.unit}</span>
                   </dd>
                   <dt>Cost</dt>
                   <dd>
@@ -181,7 +181,7 @@ export function InitiativePage(props: { id: number }) {
             </div>
           </div>
           {data.data!.actuals.length > 0 && (
-            <Card title={`Realised in cycle ${data.data!.actuals[0].cycle}`} id="realised" extra={<span class="muted small">network value units, estimated against realised</span>}>
+            <Card title={`Realised in cycle ${data.data!.actuals[0].cycle}`} id="realised" extra={<span class="muted small">{app.unit}, estimated against realised</span>}>
               <RealisedTable initiative={i} cycle={data.data!.actuals[0].cycle} actuals={data.data!.actuals} />
             </Card>
           )}

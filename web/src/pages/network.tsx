@@ -6,11 +6,13 @@ import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/fo
 import { Card, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
 import { get, patch } from '../lib/api';
 import { isCoordinator, useApp } from '../lib/context';
+import { entry } from '../lib/glossary';
 import { useAction, useAsync } from '../lib/hooks';
 import { amountBounds, amountProblem, amountValue, integerProblem, maxChars } from '../lib/limits';
 import { label } from '../lib/names';
 import { type PropertyInfo, schemaFields } from '../lib/openapi';
 import { pct } from '../lib/rational';
+import { unitOf } from '../lib/units';
 import type { Charter } from '../lib/types';
 
 /** The charter's members, flattened, as the form edits them (all as text). */
@@ -25,6 +27,7 @@ type Values = {
   'leadership.max_concurrent_leads': string;
   ranking_rule: string;
   disclosure: string;
+  unit: string;
 };
 type Key = keyof Values;
 
@@ -40,6 +43,7 @@ const titles: Record<Key, string> = {
   'fairness.max_deopt_share': 'Largest de-optimisation share',
   'fairness.perpetual_weighting': 'Perpetual Reset weighting',
   'leadership.max_concurrent_leads': 'Leads per partner',
+  unit: 'Unit of value',
 };
 const keys = Object.keys(titles) as Key[];
 
@@ -63,6 +67,7 @@ function valuesOf(c: Charter): Values {
     'leadership.max_concurrent_leads': String(c.leadership.max_concurrent_leads),
     ranking_rule: c.ranking_rule,
     disclosure: c.disclosure,
+    unit: unitOf(c),
   };
 }
 
@@ -82,6 +87,7 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     'fairness.max_deopt_share': shareProblem,
     'fairness.perpetual_weighting': null,
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
+    unit: !v.unit.trim() ? 'Give the unit: a currency code such as EUR, or value points.' : v.unit.length > maxChars.unit ? `At most ${maxChars.unit} characters.` : null,
   };
 }
 
@@ -106,7 +112,7 @@ function shown(k: Key, v: Values): preact.JSX.Element | string {
   if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
   if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
   if (units[k]) return `${value} ${units[k]}`;
-  if (k === 'name') return value;
+  if (k === 'name' || k === 'unit') return value;
   return label(value);
 }
 
@@ -130,8 +136,17 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
       </select>
     );
   }
-  const numeric = k !== 'name';
-  return <input {...attrs} value={values[k]} onInput={onInput} inputMode={numeric ? (k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric') : undefined} maxLength={k === 'name' ? maxChars.name : undefined} autoComplete="off" />;
+  const numeric = k !== 'name' && k !== 'unit';
+  return (
+    <input
+      {...attrs}
+      value={values[k]}
+      onInput={onInput}
+      inputMode={numeric ? (k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric') : undefined}
+      maxLength={k === 'name' ? maxChars.name : k === 'unit' ? maxChars.unit : undefined}
+      autoComplete="off"
+    />
+  );
 }
 
 /** The settings table's help in plain words: its range said in words, its choices left to the list. */
@@ -206,26 +221,19 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
   );
 }
 
-/** The charter's own words, said plainly (DESIGN.md's glossary and the README's account of a close). */
-const words: [string, string][] = [
-  ['De-optimisation', 'what an initiative costs a partner: a negative estimate. The charter caps the share of a cycle’s total de-optimisation that one partner may carry.'],
-  ['Dry spell', 'the number of cycles in a row in which a partner was de-optimised or got nothing it asked for. A partner whose dry spell reaches the limit must not end a cycle below zero.'],
-  ['Perpetual Reset', 'voting weights that grow with a partner’s dry spell, so a partner passed over cycle after cycle counts for more until it gets something.'],
-  ['Method of Equal Shares', 'each partner gets an equal share of the capacity to spend on the initiatives it supports; an initiative is chosen when its supporters can pay for it together.'],
-  ['Network-fair ILP', 'chooses the initiatives with the most value for the whole network within the capacity, while keeping every partner within the de-optimisation share and protecting partners on a long dry spell; solved exactly.'],
-  ['Shapley', 'shares a cycle’s value by what each partner adds: its average contribution over every order in which the partners could have joined.'],
-];
+/** The charter's own words, said plainly: the glossary's entries (lib/glossary.ts) that the charter uses. */
+const words = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'].map(entry);
 
 function Words() {
   return (
     <Card title="Words used in the charter" id="charter-words">
       <dl class="words">
-        {words.map(([word, meaning]) => (
+        {words.map((w) => (
           <>
             <dt>
-              <dfn>{word}</dfn>
+              <dfn>{w.term}</dfn>
             </dt>
-            <dd>{meaning.charAt(0).toUpperCase() + meaning.slice(1)}</dd>
+            <dd>{w.meaning}</dd>
           </>
         ))}
       </dl>
@@ -270,7 +278,8 @@ export function NetworkPage() {
               onSaved={(c, changed) => {
                 setSaved(`Charter saved: ${changed.join(', ')} changed.`);
                 data.reload();
-                if (c.name !== charter.name) app.refresh();
+                // The name heads every page and the unit follows every value: both come with the session.
+                if (c.name !== charter.name || unitOf(c) !== unitOf(charter)) app.refresh();
               }}
             />
           ) : (

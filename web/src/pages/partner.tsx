@@ -5,7 +5,8 @@ import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
 import { objectiveName, ObjectiveProgress } from '../components/objective-progress';
 import { ResultCells, resultColumns } from '../components/partner-result';
-import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, right, Table } from '../components/ui';
+import { Term } from '../components/term';
+import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, right, Table, Value } from '../components/ui';
 import { get } from '../lib/api';
 import { partnerColor, theme, withAlpha } from '../lib/colors';
 import { isCoordinator, list, useApp } from '../lib/context';
@@ -93,10 +94,10 @@ export function PartnerPage(props: { id: number }) {
       {data.data && (
         <>
           <div class="kpis">
-            <Kpi label="Cumulative net value" value={<Num value={overview.net_value ?? cumulative} signed />} tone={cumulative < 0 ? 'bad' : 'good'} hint="after transfers" />
-            <Kpi label="Current dry spell" value={overview.current_dry_spell ?? (rows.length ? String(rows[rows.length - 1].dry_spell) : '–')} hint={`longest ${overview.longest_dry_spell ?? '–'}`} />
+            <Kpi label="Cumulative net value" value={<Value value={overview.net_value ?? cumulative} signed />} tone={cumulative < 0 ? 'bad' : 'good'} hint="after transfers" />
+            <Kpi label={<Term k="dry-spell">Current dry spell</Term>} value={overview.current_dry_spell ?? (rows.length ? String(rows[rows.length - 1].dry_spell) : '–')} hint={`longest ${overview.longest_dry_spell ?? '–'}`} />
             <Kpi label="Participation" value={rows.length ? `${voted} / ${rows.length}` : '–'} hint="cycles with a ballot" />
-            <Kpi label="Retention risk" value={<RiskBadge band={risk?.risk_band} score={risk?.risk_score} />} tone={risk?.risk_band === 'high' ? 'bad' : 'neutral'} />
+            <Kpi label={<Term k="retention-risk" />} value={<RiskBadge band={risk?.risk_band} score={risk?.risk_score} />} tone={risk?.risk_band === 'high' ? 'bad' : 'neutral'} />
           </div>
           <div class="grid-side wide-main">
             <Card title="History">{chart ? <ChartView config={chart} label="Net value and dry spell per cycle" testId="chart-partner" /> : <Empty title="No decided cycle yet" />}</Card>

@@ -12,6 +12,8 @@ import { label, tiers } from '../lib/names';
 import type { Partner } from '../lib/types';
 import { normaliseReport, table } from '../lib/reports';
 import { pct } from '../lib/rational';
+import { withUnit } from '../lib/units';
+import { Term } from '../components/term';
 
 export function RiskBadge(props: { band: unknown; score?: unknown }) {
   if (props.band == null || props.band === '' || props.band === '-') return <span class="muted">–</span>;
@@ -120,7 +122,15 @@ export function PartnersPage() {
         <Card>
           <Table
             class="stack-on-phone"
-            columns={['Partner', 'Tier', 'Membership', right('Net value'), right('De-opt. share'), right('Longest dry spell'), right('Turnout'), 'Retention risk', ...(coordinator ? [{ title: <span class="sr-only">Actions</span> }] : [])]}
+            columns={[
+              'Partner',
+              'Tier',
+              'Membership',
+              right(withUnit('Net value', app.unit)),
+              { title: <Term k="de-optimisation">De-opt. share</Term>, class: 'right' },
+              { title: <Term k="dry-spell">Longest dry spell</Term>, class: 'right' },
+              right('Turnout'),
+              { title: <Term k="retention-risk" /> }, ...(coordinator ? [{ title: <span class="sr-only">Actions</span> }] : [])]}
           >
             {partners.map((p) => {
               const e = engagement.get(p.id);

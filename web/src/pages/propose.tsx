@@ -146,7 +146,7 @@ export function ProposePage() {
         </Card>
         <Card title="Estimated impact per partner" extra={<span class="muted small">blank = not affected</span>}>
           <p class="hint" id="impact-hint">
-            Network value units each partner gains (or, negative, gives up): like 4, -2.5 or 7/2; {amountBounds}.
+            What each partner gains (or, negative, gives up), in {app.unit}: like 4, -2.5 or 7/2; {amountBounds}.
           </p>
           <table class="table compact">
             <tbody>

@@ -10,7 +10,7 @@ import { useAction, useAsync } from '../lib/hooks';
 import { label } from '../lib/names';
 import { schemaFields } from '../lib/openapi';
 import { queryParam } from '../lib/router';
-import type { AccessToken, IssuedToken } from '../lib/types';
+import type { AccessToken, IssuedToken, Person } from '../lib/types';
 
 /** What a person with each role can do, in one line. */
 const roleHelp: Record<string, string> = {
@@ -27,15 +27,18 @@ function when(text: string): string {
   return Number.isNaN(date.getTime()) ? text : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void }) {
+function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: IssuedToken) => void }) {
   const app = useApp();
   const members = app.partners.filter((p) => p.left_cycle == null);
   const wanted = Number(queryParam('partner'));
+  const wantedPerson = Number(queryParam('person'));
+  const [person, setPerson] = useState<string>(props.people.some((p) => p.id === wantedPerson) ? String(wantedPerson) : '');
+  const chosen = props.people.find((p) => String(p.id) === person);
   const [role, setRole] = useState('representative');
   const [partner, setPartner] = useState<string>(members.some((p) => p.id === wanted) ? String(wanted) : '');
   const [tokenLabel, setTokenLabel] = useState('');
   const action = useAction();
-  const needsPartner = role === 'representative';
+  const needsPartner = !chosen && role === 'representative';
   const problems = useProblems({
     partner: needsPartner && !partner ? 'Choose the partner this representative acts for.' : null,
     label: tokenLabel.length > labelMax ? `At most ${labelMax} characters.` : null,
@@ -43,7 +46,8 @@ function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void 
   async function submit(event: Event) {
     event.preventDefault();
     if (!problems.check((f) => 'token-' + f)) return;
-    const body: Record<string, unknown> = { role, label: tokenLabel.trim() };
+    // A token for a person takes its role and partner from the person (and is revoked when they are removed).
+    const body: Record<string, unknown> = chosen ? { person: chosen.id, label: tokenLabel.trim() } : { role, label: tokenLabel.trim() };
     if (needsPartner) body.partner = Number(partner);
     const issued = await action.run(() => post<IssuedToken>('/tokens', body));
     if (issued) {
@@ -55,6 +59,26 @@ function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void 
   return (
     <Card title="Issue a token" id="issue-token" class="form-card">
       <form class="form" id="issue-token-form" onSubmit={submit} noValidate>
+        {props.people.length > 0 && (
+          <Field
+            id="token-person"
+            label="For a person (optional)"
+            hint={chosen ? `The token acts as ${chosen.name}: ${label(chosen.role).toLowerCase()}${chosen.partner != null ? ` of ${app.partnerName(chosen.partner)}` : ''}. It stops working when they are removed.` : 'Choose someone from People, and the token takes their role and partner; or leave it and choose the role below.'}
+          >
+            {(attrs) => (
+              <select {...attrs} value={person} onChange={(e) => (action.clear(), setPerson((e.target as HTMLSelectElement).value))}>
+                <option value="">No one in particular</option>
+                {props.people.map((p) => (
+                  <option value={String(p.id)}>
+                    {p.name} ({label(p.role).toLowerCase()}
+                    {p.partner != null ? `, ${app.partnerName(p.partner)}` : ''})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {!chosen && (
         <Field id="token-role" label="Role" hint={roleHelp[role] ? `A ${label(role).toLowerCase()} ${roleHelp[role]}` : undefined}>
           {(attrs) => (
             <select {...attrs} value={role} onChange={(e) => (action.clear(), setRole((e.target as HTMLSelectElement).value))}>
@@ -64,6 +88,7 @@ function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void 
             </select>
           )}
         </Field>
+        )}
         {needsPartner && (
           <Field id="token-partner" label="Partner" hint="The partner this person votes and proposes for." problem={problems.shown('partner')}>
             {(attrs) => (
@@ -81,7 +106,7 @@ function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void 
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="No token was issued" fields={{ role: 'Role', partner: 'Partner', label: 'Label' }} />
+          <ApiProblem error={action.error} title="No token was issued" fields={{ role: 'Role', partner: 'Partner', label: 'Label', person: 'For a person' }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="issue-token">
             {action.busy ? 'Issuing…' : 'Issue the token'}
           </button>
@@ -92,14 +117,16 @@ function IssueForm(props: { roles: string[]; onIssued: (t: IssuedToken) => void 
 }
 
 /** The new token's secret, shown this once. */
-function IssuedNote(props: { token: IssuedToken; onDone: () => void }) {
+function IssuedNote(props: { token: IssuedToken; personName?: string; onDone: () => void }) {
   const app = useApp();
   const { token } = props;
-  const who = token.partner != null ? `${label(token.role).toLowerCase()} of ${app.partnerName(token.partner)}` : label(token.role).toLowerCase();
+  const role = token.partner != null ? `${label(token.role).toLowerCase()} of ${app.partnerName(token.partner)}` : label(token.role).toLowerCase();
+  const who = token.person != null ? `${props.personName ?? `person ${token.person}`}, ${role}` : token.partner != null ? `${label(token.role).toLowerCase()} of ${app.partnerName(token.partner)}` : label(token.role).toLowerCase();
   return (
     <div class="card created-note" data-testid="issued-token">
       <h2 tabIndex={-1} id="issued-title">
-        Token issued for a {who}
+        Token issued for {token.person != null ? '' : 'a '}
+        {who}
       </h2>
       <p>
         <strong>Copy the secret now and give it to that person</strong> (in person or over a channel you trust). It is shown only this once and
@@ -115,11 +142,20 @@ function IssuedNote(props: { token: IssuedToken; onDone: () => void }) {
 
 export function TokensPage() {
   const app = useApp();
-  const data = useAsync(() => Promise.all([get<unknown>('/tokens').then((r) => list<AccessToken>(r, 'tokens')), schemaFields('NewToken').catch(() => ({}) as Record<string, any>)]), []);
+  const data = useAsync(
+    () =>
+      Promise.all([
+        get<unknown>('/tokens').then((r) => list<AccessToken>(r, 'tokens')),
+        schemaFields('NewToken').catch(() => ({}) as Record<string, any>),
+        get<unknown>('/people').then((r) => list<Person>(r, 'people')),
+      ]),
+    [],
+  );
   const [issued, setIssued] = useState<IssuedToken | undefined>();
   const [notice, setNotice] = useState('');
   const revoke = useAction();
-  const [tokens, fields] = data.data ?? [];
+  const [tokens, fields, people] = data.data ?? [];
+  const personName = new Map((people ?? []).map((p) => [p.id, p.name]));
   const roles: string[] = fields?.role?.choices ?? ['coordinator', 'representative', 'observer'];
   const sorted = [...(tokens ?? [])].sort((a, b) => Number(a.revoked) - Number(b.revoked) || b.id - a.id);
   return (
@@ -129,6 +165,7 @@ export function TokensPage() {
       {issued && (
         <IssuedNote
           token={issued}
+          personName={issued.person != null ? personName.get(issued.person) : undefined}
           onDone={() => {
             setIssued(undefined);
             setNotice(`The secret of token ${issued.id} is hidden for good.`);
@@ -142,6 +179,7 @@ export function TokensPage() {
         <>
           <IssueForm
             roles={roles}
+            people={people ?? []}
             onIssued={(t) => {
               setNotice('');
               setIssued(t);
@@ -153,12 +191,13 @@ export function TokensPage() {
             {sorted.length === 0 ? (
               <Empty title="No token yet" />
             ) : (
-              <Table class="tokens stack-on-phone" columns={['Id', 'Role', 'Partner', 'Label', 'Issued', 'State', { title: <span class="sr-only">Actions</span> }]}>
+              <Table class="tokens stack-on-phone" columns={['Id', 'Role', 'Partner', 'Person', 'Label', 'Issued', 'State', { title: <span class="sr-only">Actions</span> }]}>
                 {sorted.map((t) => (
                   <tr data-token={t.id} class={t.revoked ? 'left' : ''}>
                     <td class="id" data-label="Id">{t.id}</td>
                     <td data-label="Role">{label(t.role)}</td>
                     <td data-label="Partner">{t.partner != null ? <PartnerChip id={t.partner} /> : <span class="muted">–</span>}</td>
+                    <td data-label="Person">{t.person != null ? personName.get(t.person) ?? <span class="muted">removed</span> : <span class="muted">–</span>}</td>
                     <td data-label="Label">{t.label || <span class="muted">–</span>}</td>
                     <td data-label="Issued" class="nowrap">{when(t.issued_at)}</td>
                     <td data-label="State" class="nowrap">{t.revoked ? <Badge value="revoked" kind="withdrawn" /> : <span class="yes">in use</span>}</td>

@@ -155,6 +155,12 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .help = "initiatives one partner may lead at once",
      .applies = kCharter | kCli,
      .flag = "--max-leads"},
+    {.name = "charter.unit",
+     .type = Type::kText,
+     .default_text = "value points",
+     .help = "the unit every value (estimates, actuals, transfers) is counted in: a currency code such as EUR, or "
+             "value points",
+     .applies = kCharter | kCli},
     {.name = "server.db",
      .type = Type::kText,
      .default_text = "covalue.db",
@@ -326,6 +332,9 @@ consteval double seconds_default(Name name) {
   }
   return scale > 0 ? value / scale : value;
 }
+
+//! The default of a kText row, read at compile time.
+consteval std::string_view text_default(Name name) { return kTable[name.index].default_text; }
 
 //! The default of a boolean row, read at compile time.
 consteval bool boolean_default(Name name) { return kTable[name.index].default_text == "true"; }

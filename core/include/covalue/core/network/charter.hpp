@@ -50,6 +50,8 @@ struct Charter {
       settings::choice_default<BallotDisclosure>("charter.disclosure")};  //!< ballots shown after a cycle closes
   //! What the scheduler does when a cycle's deadline passes.
   DeadlineAction deadline_action{settings::choice_default<DeadlineAction>("charter.deadline_action")};
+  //! The unit every value is counted in: a currency code (EUR) or "value points" (the default).
+  std::string unit{settings::text_default("charter.unit")};
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 7;
+inline constexpr std::size_t kSchemaSteps = 8;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -570,6 +570,12 @@ inline constexpr std::string_view kSchemaV7 = R"sql(
 ALTER TABLE cycles ADD COLUMN proposals_close_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE cycles ADD COLUMN voting_closes_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE charter ADD COLUMN deadline_action TEXT NOT NULL DEFAULT 'remind';
+)sql";
+
+//! Schema step 8: the unit the charter counts every value in (a currency code, or "value points", which every
+//! charter made before this step counts in).
+inline constexpr std::string_view kSchemaV8 = R"sql(
+ALTER TABLE charter ADD COLUMN unit TEXT NOT NULL DEFAULT 'value points';
 )sql";
 
 }  // namespace covalue::adapters::sql
