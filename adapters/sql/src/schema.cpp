@@ -37,7 +37,8 @@ std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
   return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect)};
+          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -48,6 +49,7 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {4, "many networks per database; shortlists as rows", ddl[3].c_str()},
       {5, "the charter's weight policy and absence mode (perpetual voting rules)", ddl[4].c_str()},
       {6, "people, and the person a token was issued to", ddl[5].c_str()},
+      {7, "passwords of people, browser sessions and set-password links", ddl[6].c_str()},
   };
 }
 

@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 6;
+inline constexpr std::size_t kSchemaSteps = 7;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -563,6 +563,39 @@ CREATE TABLE people (
 CREATE UNIQUE INDEX people_live_email ON people (network_id, email) WHERE NOT removed;
 
 ALTER TABLE access_tokens ADD COLUMN person_id {int};
+)sql";
+
+//! Schema step 7: signing in as a person. A person's password as an Argon2id string (NULL until set), browser
+//! sessions and one-time set-password links, each kept under the hash of its secret only.
+inline constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE people ADD COLUMN password_hash TEXT;
+
+CREATE TABLE web_sessions (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  person_id {int} NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+CREATE INDEX web_sessions_person ON web_sessions (network_id, person_id);
+
+CREATE TABLE password_links (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  person_id {int} NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+CREATE INDEX password_links_person ON password_links (network_id, person_id);
 )sql";
 
 }  // namespace covalue::adapters::sql
