@@ -119,6 +119,9 @@ core::Result<Reply> handle_sign_in(RouteCall& call) {
 }
 
 core::Result<Reply> handle_sign_out(RouteCall& call) {
+  if (!call.program.actor().session) {  // a token: nothing to end here (DELETE /api/tokens/{id} revokes it)
+    return json_reply(json{{"signed_out", false}});
+  }
   if (core::Status ended = call.program.sign_out(); !ended) {
     return ended.error();
   }
@@ -144,14 +147,15 @@ core::Result<Reply> handle_set_password(RouteCall& call) {
   if (core::Status valid = program::check_password(*password, "body.password"); !valid) {
     return valid.error();
   }
+  if (!program::is_password_link_secret(*link)) {
+    return invalid("expected the secret of a set-password link: cvp_ and 64 hex digits", "body.link");
+  }
   const auto unusable = [] {
     return core::make_error(core::ErrorKind::kUnauthenticated,
                             "this set-password link is unknown, used or expired: ask for a new one", "body.link");
   };
   core::Result<std::optional<std::int64_t>> network =
-      program::is_password_link_secret(*link)
-          ? call.networks->home().store.sign_in_network(program::hash_token_secret(*link), true)
-          : core::Result<std::optional<std::int64_t>>(std::nullopt);
+      call.networks->home().store.sign_in_network(program::hash_token_secret(*link), true);
   if (!network) {
     return network.error();
   }

@@ -59,9 +59,21 @@ bool in_force(const WebSession& session, const std::string& now, std::int64_t id
   return !session.revoked && now < session.expires_at && idle_until && now < *idle_until;
 }
 
+//! kForbidden at once for an actor that manages no one's people (observers, administrators).
+core::Status may_manage_people(const Actor& actor, const std::string& what) {
+  if (actor.coordinates() || actor.role == Role::kRepresentative) {
+    return {};
+  }
+  return core::make_error(core::ErrorKind::kForbidden,
+                          "only a coordinator, or a representative of the person's own partner, can " + what, "role");
+}
+
 }  // namespace
 
 core::Result<IssuedPasswordLink> Program::create_password_link(PersonId id, const SignInSettings& settings) {
+  if (core::Status allowed = may_manage_people(actor_, "make set-password links"); !allowed) {
+    return allowed.error();
+  }
   IssuedPasswordLink issued;
   issued.secret = new_password_link_secret();
   issued.link.secret_hash = hash_token_secret(issued.secret);
@@ -97,6 +109,9 @@ core::Result<IssuedPasswordLink> Program::create_password_link(PersonId id, cons
 }
 
 core::Result<std::int64_t> Program::revoke_sessions(PersonId id) {
+  if (core::Status allowed = may_manage_people(actor_, "end people's sessions"); !allowed) {
+    return allowed.error();
+  }
   std::int64_t revoked = 0;
   core::Status done = detail::run_change(
       {store_, actor_, *clock_}, "revoke_sessions", SnapshotParts::minimal(),
