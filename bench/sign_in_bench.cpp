@@ -44,7 +44,8 @@ class SignedUpNetwork {
   SignedUpNetwork() {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = std::move(*adapters::sqlite::open_sqlite_store((dir_ / "net.db").string()));
+    auto opened = adapters::sqlite::open_sqlite_store((dir_ / "net.db").string());
+    store_ = std::move(opened).value();
     Program op(*store_, {});
     core::network::Charter charter;
     charter.name = "Bench";

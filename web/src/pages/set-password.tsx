@@ -58,7 +58,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
   }
 
   return (
-    <div class="signin-page">
+    <main class="signin-page">
       <form class="signin-card" onSubmit={submit} aria-label="Set your password">
         <h1>Set your password</h1>
         {!link ? (
@@ -96,6 +96,6 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
           </>
         )}
       </form>
-    </div>
+    </main>
   );
 }

@@ -182,12 +182,12 @@ function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () =>
 export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const [withToken, setWithToken] = useState(false);
   return (
-    <div class="signin-page">
+    <main class="signin-page">
       {withToken ? (
         <TokenForm onSignedIn={props.onSignedIn} onPassword={() => setWithToken(false)} />
       ) : (
         <PasswordForm onSignedIn={props.onSignedIn} onToken={() => setWithToken(true)} />
       )}
-    </div>
+    </main>
   );
 }
