@@ -83,11 +83,11 @@ bool verify_password(const std::string& stored, std::string_view password) {
 
 void verify_no_password(std::string_view password) {
   // A hash of a random password, made once: verifying against it costs what a real verification costs.
-  static const std::string kNobody = [] {
+  static const std::string nobody = [] {
     core::Result<std::string> hash = hash_password(random_secret("nobody_"));
     return hash ? *hash : std::string();
   }();
-  (void)verify_password(kNobody, password);
+  (void)verify_password(nobody, password);
 }
 
 std::string new_session_secret() { return random_secret("cvs_"); }
