@@ -19,11 +19,16 @@ listen="${LISTEN:-127.0.0.1:8080}"
 "$bin" report network --db "$db"
 coordinator=$("$bin" token issue --db "$db" --role coordinator --label "make run coordinator" 2>/dev/null)
 partner=$("$bin" token issue --db "$db" --role representative --partner UrbanMart --label "make run UrbanMart" 2>/dev/null)
+# A person with a one-time set-password link: the way people sign in (docs/signing-in.md).
+person=$("$bin" person add --db "$db" --role coordinator --name "Demo Coordinator" --email coordinator@demo.example \
+  --format json | grep -Eo '"id": [0-9]+' | grep -Eo '[0-9]+' | head -1)
+link=$("$bin" person invite --db "$db" --person "$person" --format json | grep -Eo '/set-password#cvp_[0-9a-f]+')
 cat <<TEXT
 
 covalue is serving the demo network at http://$listen/ (Ctrl-C stops it)
-  sign in as the coordinator:          $coordinator
-  sign in as UrbanMart's representative: $partner
+  coordinator@demo.example sets a password at: http://$listen$link
+  or use an access token as the coordinator:   $coordinator
+  or as UrbanMart's representative:            $partner
   the demo's reports are in build/demo.log; the database is $db
 
 TEXT

@@ -28,6 +28,7 @@ struct ServeArgs {
   std::string web{default_web_root().string()};
   double scheduler_interval{0};
   program::DecisionSettings decision;
+  server::SessionOptions sessions;
   std::string config;          //!< --config FILE: a TOML file of the same settings; flags override it
   CLI::App* command{nullptr};  //!< the subcommand, to apply the file to the flags not given
 };
@@ -82,7 +83,7 @@ core::Result<Output> serve(const ServeArgs& args) {
   if (!store) {
     return store.error();
   }
-  server::Api api(**store, args.web, args.decision);
+  server::Api api(**store, args.web, args.decision, args.sessions);
   std::unique_ptr<server::DeadlineScheduler> scheduler;
   if (args.scheduler_interval > 0) {
     scheduler = std::make_unique<server::DeadlineScheduler>(
@@ -128,6 +129,10 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);
+  add_setting(command, "server.cookie_secure", args->sessions.cookie_secure);
+  add_setting(command, "session.idle_seconds", args->sessions.settings.idle_seconds);
+  add_setting(command, "session.lifetime_seconds", args->sessions.settings.lifetime_seconds);
+  add_setting(command, "session.link_seconds", args->sessions.settings.link_seconds);
   return [args] { return serve_with_config(*args); };
 }
 

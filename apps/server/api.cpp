@@ -4,6 +4,7 @@
 #include <ctime>
 #include <exception>
 
+#include "cookies.hpp"
 #include "covalue/core/text.hpp"
 #include "error_mapping.hpp"
 #include "request_json.hpp"
@@ -59,13 +60,17 @@ ApiResponse to_response(const Route& route, Reply reply) {
   response.status = reply.status == 200 ? route.success : reply.status;
   response.body = reply.text ? std::move(reply.text) : std::make_shared<const std::string>(reply.body.dump());
   response.headers.emplace_back("Cache-Control", "no-store");
+  for (auto& header : reply.headers) {
+    response.headers.push_back(std::move(header));
+  }
   return response;
 }
 
 //! kForbidden when the caller's token does not reach the route: an administrator's token reaches the admin
 //! routes (and the session) only, a network's token every route but the admin ones.
 core::Status reaches_route(const Route& route, const program::Actor& actor) {
-  if (route.access == Access::kSignedIn || (route.access == Access::kAdmin) == actor.administers()) {
+  if (route.access == Access::kSignedIn || route.access == Access::kCredentials ||
+      (route.access == Access::kAdmin) == actor.administers()) {
     return {};
   }
   const std::string message = actor.administers()
@@ -78,8 +83,9 @@ core::Status reaches_route(const Route& route, const program::Actor& actor) {
 
 }  // namespace
 
-Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision)
-    : networks_(store), web_dir_(std::move(web_dir)), decision_(decision) {}
+Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision,
+         SessionOptions sessions)
+    : networks_(store), web_dir_(std::move(web_dir)), decision_(decision), sessions_(sessions) {}
 
 std::vector<Api::ScheduledStep> Api::run_deadlines() {
   std::vector<ScheduledStep> steps;
@@ -88,7 +94,9 @@ std::vector<Api::ScheduledStep> Api::run_deadlines() {
     std::fprintf(stderr, "covalue serve: scheduler: %s\n", networks.error().to_string().c_str());
     return steps;
   }
-  const program::Actor scheduler{program::Role::kOperator, std::nullopt, "scheduler", std::nullopt};
+  program::Actor scheduler;
+  scheduler.role = program::Role::kOperator;
+  scheduler.name = "scheduler";
   for (const program::NetworkInfo& network : *networks) {
     core::Result<std::vector<program::DeadlineStep>> taken = [&]() -> core::Result<std::vector<program::DeadlineStep>> {
       core::Result<NetworkStores::Served> served = networks_.of(network.id);
@@ -150,7 +158,12 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   }
   core::Result<Caller> caller = caller_of(route, request);
   if (!caller) {
-    return error_response(caller.error());
+    ApiResponse refused = error_response(caller.error());
+    if (caller.error().kind == core::ErrorKind::kUnauthenticated && request.authorization.empty() &&
+        session_cookie(request.cookie)) {
+      refused.headers.emplace_back("Set-Cookie", clear_session_cookie(sessions_.cookie_secure));
+    }
+    return refused;
   }
   // Reads are cached per store version; a write needs none (-1: never cached).
   std::int64_t version = -1;
@@ -171,18 +184,22 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   }
   const std::map<std::string, std::string> query = parse_query(request.query);
   program::Program program(caller->network.store, program::make_decision_tools(&solver_, decision_), caller->actor);
-  RouteCall call{program, caller->network.cache, version, match.params, query, body, &networks_};
+  const SignInContext sign_in{request, sessions_.settings, sessions_.cookie_secure, clock_};
+  RouteCall call{program, caller->network.cache, version, match.params, query, body, &networks_, &sign_in};
   core::Result<Reply> reply = route.handler(call);
   if (!reply) {
+    if (route.access == Access::kCredentials && reply.error().kind == core::ErrorKind::kUnauthenticated) {
+      record_auth_failure(route, request, reply.error().message);
+    }
     return error_response(reply.error());
   }
   return to_response(route, std::move(*reply));
 }
 
 core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& request) {
-  if (route.access == Access::kPublic) {
+  if (route.access == Access::kPublic || route.access == Access::kCredentials) {
     core::Result<Caller> anonymous(Caller{program::Actor{}, networks_.home()});
-    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous", std::nullopt};
+    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous", std::nullopt, std::nullopt};
     return anonymous;
   }
   core::Result<Caller> caller = authenticate(route, request);
@@ -198,6 +215,11 @@ core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& r
 core::Result<Api::Caller> Api::authenticate(const Route& route, const ApiRequest& request) {
   constexpr std::string_view kScheme = "Bearer ";
   const std::string& authorization = request.authorization;
+  if (authorization.empty()) {
+    if (std::optional<std::string> cookie = session_cookie(request.cookie); cookie && !cookie->empty()) {
+      return authenticate_cookie(route, request, *cookie);
+    }
+  }
   if (authorization.size() <= kScheme.size() || authorization.compare(0, kScheme.size(), kScheme) != 0) {
     if (!authorization.empty()) {
       record_auth_failure(route, request, "not a Bearer token");
@@ -223,6 +245,43 @@ core::Result<Api::Caller> Api::authenticate(const Route& route, const ApiRequest
     if (actor.error().kind == core::ErrorKind::kUnauthenticated) {
       record_auth_failure(route, request, actor.error().message);
     }
+    return actor.error();
+  }
+  served->cache.put_actor(hash, *actor);
+  return Caller{std::move(*actor), *served};
+}
+
+core::Result<Api::Caller> Api::authenticate_cookie(const Route& route, const ApiRequest& request,
+                                                   const std::string& secret) {
+  // A cookie that is over is not counted as a failure: its browser simply signed in long ago, and a session's
+  // 256-bit secret cannot be guessed.
+  if (route.method != Method::kGet) {
+    if (core::Status origin = check_origin(request, sessions_.cookie_secure, true); !origin) {
+      return origin.error();
+    }
+  }
+  const std::string hash = program::hash_token_secret(secret);
+  const auto over = [] {
+    return core::make_error(core::ErrorKind::kUnauthenticated,
+                            "the session is over (signed out, revoked or expired): sign in again", "cookie");
+  };
+  core::Result<std::optional<std::int64_t>> network = networks_.session_network_of(hash);
+  if (!network) {
+    return network.error();
+  }
+  if (!network->has_value()) {
+    return over();
+  }
+  core::Result<NetworkStores::Served> served = networks_.of(**network);
+  if (!served) {
+    return served.error();
+  }
+  if (std::optional<program::Actor> cached = served->cache.actor(hash)) {
+    return Caller{std::move(*cached), *served};
+  }
+  core::Result<program::Actor> actor =
+      program::Program::authenticate_session(served->store, secret, sessions_.settings, clock_);
+  if (!actor) {
     return actor.error();
   }
   served->cache.put_actor(hash, *actor);

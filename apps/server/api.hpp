@@ -15,6 +15,12 @@
 
 namespace covalue::server {
 
+//! How browser sessions work on this server (the settings table's session.* rows and server.cookie_secure).
+struct SessionOptions {
+  program::SignInSettings settings;
+  bool cookie_secure{core::settings::boolean_default("server.cookie_secure")};  //!< clients come over https
+};
+
 //! The HTTP API and the web UI behind one entry point, independent of the HTTP library: matches the
 //! route, authenticates the bearer token, parses the body, runs the handler with a Program for the
 //! caller on the network its token belongs to (every network of the database is served, each on its own
@@ -31,7 +37,9 @@ class Api {
   //! Serves the networks of `store`'s database (requests without a token read `store` itself), and the web
   //! UI from `web_dir`; cycles close under `decision` (the settings table's defaults unless a config file or
   //! flag changed them).
-  Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision = {});
+  //! Browser sessions (a person signed in with e-mail and password) last as `sessions` says.
+  Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision = {},
+      SessionOptions sessions = {});
 
   //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
   //! transport leaves the body out).
@@ -61,6 +69,10 @@ class Api {
   //! The caller of a request to a protected route, on its token's network; kUnauthenticated when the token
   //! is missing or unknown. A failure with a token is logged and counted against the client's address.
   [[nodiscard]] core::Result<Caller> authenticate(const Route& route, const ApiRequest& request);
+  //! The caller a browser session's cookie stands for; a change (not GET) must come with the server's own
+  //! Origin (kForbidden otherwise).
+  [[nodiscard]] core::Result<Caller> authenticate_cookie(const Route& route, const ApiRequest& request,
+                                                         const std::string& secret);
   //! Logs a failed authentication (UTC time, client address, route, reason; never the token) and counts
   //! it; logs once more when it starts throttling the address.
   void record_auth_failure(const Route& route, const ApiRequest& request, const std::string& reason);
@@ -70,6 +82,8 @@ class Api {
   AuthThrottle throttle_{kAuthFailureLimit, kAuthFailureWindow};
   std::filesystem::path web_dir_;
   program::DecisionSettings decision_;
+  SessionOptions sessions_;
+  program::SystemClock clock_;
 };
 
 }  // namespace covalue::server

@@ -34,6 +34,9 @@ struct ApiRequest {
   std::string client;         //!< the client's address ("127.0.0.1"), for throttling and logs
   std::string authorization;  //!< the Authorization header, as sent
   std::string if_none_match;  //!< the If-None-Match header, as sent
+  std::string cookie;         //!< the Cookie header, as sent (the browser session's cookie)
+  std::string origin;         //!< the Origin header, as sent (checked on a signed-in change)
+  std::string host;           //!< the Host header, as sent (the server's own origin, with the scheme)
   std::string body;
 };
 

@@ -58,6 +58,13 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_person_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_person_add(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_person_remove(RouteCall& call);
+
+// handlers_sign_in.cpp
+[[nodiscard]] core::Result<Reply> handle_sign_in(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_sign_out(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_set_password(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_password_link(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_revoke_sessions(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_issue(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_token_revoke(RouteCall& call);

@@ -61,6 +61,9 @@ ApiRequest to_api_request(http::request<http::string_body>& message, const std::
   request.client = client;
   request.authorization = std::string(message[http::field::authorization]);
   request.if_none_match = std::string(message[http::field::if_none_match]);
+  request.cookie = std::string(message[http::field::cookie]);
+  request.origin = std::string(message[http::field::origin]);
+  request.host = std::string(message[http::field::host]);
   request.body = std::move(message.body());
   return request;
 }
@@ -103,6 +106,9 @@ std::optional<ApiResponse> header_error(const http::request<http::string_body>& 
   }
   if (message.count(http::field::authorization) > 1) {
     return error_response(400, "invalid_input", "send one Authorization header", "Authorization");
+  }
+  if (message.count(http::field::origin) > 1 || message.count(http::field::host) > 1) {
+    return error_response(400, "invalid_input", "send one Origin and one Host header", "Origin");
   }
   return std::nullopt;
 }

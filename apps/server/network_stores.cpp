@@ -50,6 +50,24 @@ core::Result<std::optional<std::int64_t>> NetworkStores::network_of(const std::s
   return network;
 }
 
+core::Result<std::optional<std::int64_t>> NetworkStores::session_network_of(const std::string& secret_hash) {
+  {
+    const std::lock_guard lock(mutex_);
+    if (const auto found = token_networks_.find(secret_hash); found != token_networks_.end()) {
+      return std::optional<std::int64_t>(found->second);
+    }
+  }
+  core::Result<std::optional<std::int64_t>> network = home_.sign_in_network(secret_hash, false);
+  if (network && network->has_value()) {
+    const std::lock_guard lock(mutex_);
+    if (token_networks_.size() >= kMaxRememberedTokens) {
+      token_networks_.clear();
+    }
+    token_networks_.emplace(secret_hash, **network);
+  }
+  return network;
+}
+
 core::Result<NetworkStores::Served> NetworkStores::of(std::int64_t id) {
   {
     const std::lock_guard lock(mutex_);

@@ -34,6 +34,8 @@ class NetworkStores {
   //! The network the token with this secret hash belongs to (program::kDeploymentNetwork for an
   //! administrator's), or nothing for an unknown token. A token's network never changes, so it is remembered.
   [[nodiscard]] core::Result<std::optional<std::int64_t>> network_of(const std::string& secret_hash);
+  //! The network the browser session with this secret hash belongs to, or nothing (remembered as tokens are).
+  [[nodiscard]] core::Result<std::optional<std::int64_t>> session_network_of(const std::string& secret_hash);
   //! The store of network `id`, opened on first use.
   [[nodiscard]] core::Result<Served> of(std::int64_t id);
   //! Creates a network with `charter` through `deployment` (a program on network 0 for an administrator):

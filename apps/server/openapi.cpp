@@ -19,10 +19,15 @@ json error_responses(const Route& route) {
               {"409", {{"description", "state conflict"}}},
               {"413", {{"description", "body over 1 MiB"}}},
               {"500", {{"description", "server fault (logged)"}}}};
-  if (route.access != Access::kPublic) {
-    out["401"] = {{"description", "missing or unknown bearer token"}};
+  if (route.access == Access::kCredentials) {
+    out["401"] = {{"description",
+                   "unknown e-mail address or wrong password, or an unusable link (counted as a failed "
+                   "authentication)"}};
+    out["403"] = {{"description", "an Origin header other than this server's own"}};
+  } else if (route.access != Access::kPublic) {
+    out["401"] = {{"description", "missing or unknown bearer token, or a session cookie that is over"}};
   }
-  if (route.access != Access::kPublic && route.access != Access::kSignedIn) {
+  if (route.access != Access::kPublic && route.access != Access::kSignedIn && route.access != Access::kCredentials) {
     out["403"] = {{"description",
                    "the token's role may not do this (an administrator's token reaches only the "
                    "admin routes, a network's token every other route)"}};
@@ -75,7 +80,9 @@ json operation(const Route& route) {
     }
     op["requestBody"] = {{"required", true}, {"content", {{"application/json", media}}}};
   }
-  op["security"] = route.access == Access::kPublic ? json::array() : json::array({{{"bearer", json::array()}}});
+  op["security"] = route.access == Access::kPublic || route.access == Access::kCredentials
+                       ? json::array()
+                       : json::array({{{"bearer", json::array()}}, {{"cookie", json::array()}}});
   return op;
 }
 
@@ -93,7 +100,10 @@ json build_document() {
              "of rationals (\"7/2\"); errors are {\"error\": {\"kind\", \"message\", \"field\"}}."}}},
           {"paths", std::move(paths)},
           {"components",
-           {{"schemas", api_schemas()}, {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+           {{"schemas", api_schemas()},
+            {"securitySchemes",
+             {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+              {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "covalue_session"}}}}}}}};
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ enum class Access {
   kPartnerOrCoordinator,  //!< that representative, or a coordinator
   kSignedIn,              //!< any valid token, an administrator's too (who the token stands for)
   kAdmin,                 //!< administrators of the deployment only (the networks of the database)
+  kCredentials,           //!< no token: the body carries a credential (an e-mail and password, a set-password link)
 };
 
 //! Named in the OpenAPI document as x-covalue-access.
@@ -42,14 +43,25 @@ constexpr auto enum_names(Access /*tag*/) {
                                                        {kRepresentative, "representative"},
                                                        {kPartnerOrCoordinator, "representative_or_coordinator"},
                                                        {kSignedIn, "signed_in"},
-                                                       {kAdmin, "admin"}})};
+                                                       {kAdmin, "admin"},
+                                                       {kCredentials, "credentials"}})};
 }
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).
 struct Reply {  // NOLINT(bugprone-exception-escape): nlohmann::json members
   unsigned status{200};
   nlohmann::json body;
-  std::shared_ptr<const std::string> text;  //!< when set, sent instead of `body` (cached reads)
+  std::shared_ptr<const std::string> text;                   //!< when set, sent instead of `body` (cached reads)
+  std::vector<std::pair<std::string, std::string>> headers;  //!< extra headers (Set-Cookie)
+};
+
+//! What the sign-in routes need beyond the program: the request's headers, how long sessions last, whether
+//! the cookie is Secure, and the clock that stamps sessions.
+struct SignInContext {
+  const ApiRequest& request;
+  const program::SignInSettings& settings;
+  bool cookie_secure{false};
+  program::Clock& clock;
 };
 
 //! Everything a handler may use for one request.
@@ -61,6 +73,7 @@ struct RouteCall {
   const std::map<std::string, std::string>& query;   //!< query parameters by name
   const nlohmann::json& body;                        //!< the parsed body (null when the route takes none)
   NetworkStores* networks{nullptr};                  //!< the served networks (the admin routes create one)
+  const SignInContext* sign_in{nullptr};             //!< the request's sign-in context
 
   //! A path parameter as a positive integer in canonical decimal ("1", not "01" or "%31"); kInvalidInput
   //! naming it ("path.cycle") otherwise.

@@ -14,7 +14,7 @@ constexpr std::size_t kSecretBytes = 32;
 
 }  // namespace
 
-Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli", std::nullopt}; }
+Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli", std::nullopt, std::nullopt}; }
 
 std::string new_token_secret() {
   detail::ensure_sodium();

@@ -7,6 +7,30 @@ namespace covalue::program {
 
 using nlohmann::json;
 
+namespace detail {
+
+// kForbidden unless `actor` may manage `person`: coordinators anyone, a representative its own partner's
+// representatives and observers.
+core::Status require_manages(const Actor& actor, const Person& person, const std::string& what) {
+  if (actor.coordinates()) {
+    return {};
+  }
+  if (actor.role == Role::kRepresentative && actor.partner && person.partner == actor.partner &&
+      person.role != Role::kCoordinator) {
+    return {};
+  }
+  return core::make_error(core::ErrorKind::kForbidden,
+                          "only a coordinator, or a representative of the person's own partner, can " + what,
+                          person.partner ? "partner" : "role");
+}
+
+const Person* find_person(const std::vector<Person>& people, PersonId id) {
+  const auto found = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
+  return found == people.end() ? nullptr : &*found;
+}
+
+}  // namespace detail
+
 namespace {
 
 //! The audit detail of a person: never its e-mail address, which the audit log shows to everyone who reads it.
@@ -22,29 +46,9 @@ json person_detail(const Person& person) {
   return detail;
 }
 
-//! kForbidden unless `actor` may manage `person`: coordinators anyone, a representative its own partner's
-//! representatives and observers.
-core::Status require_manages(const Actor& actor, const Person& person, const std::string& what) {
-  if (actor.coordinates()) {
-    return {};
-  }
-  if (actor.role == Role::kRepresentative && actor.partner && person.partner == actor.partner &&
-      person.role != Role::kCoordinator) {
-    return {};
-  }
-  return core::make_error(core::ErrorKind::kForbidden,
-                          "only a coordinator, or a representative of the person's own partner, can " + what,
-                          person.partner ? "partner" : "role");
-}
-
 //! True when `actor` may read `person`'s e-mail address.
 bool sees_email(const Actor& actor, const Person& person) {
   return actor.coordinates() || (actor.partner && person.partner == actor.partner);
-}
-
-const Person* find_person(const std::vector<Person>& people, PersonId id) {
-  const auto found = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.id == id; });
-  return found == people.end() ? nullptr : &*found;
 }
 
 }  // namespace
@@ -53,7 +57,7 @@ core::Result<Person> Program::add_person(const Person& person) {
   if (core::Status valid = check_person(person); !valid) {
     return valid.error();
   }
-  if (core::Status allowed = require_manages(actor_, person, "add this person"); !allowed) {
+  if (core::Status allowed = detail::require_manages(actor_, person, "add this person"); !allowed) {
     return allowed.error();
   }
   return detail::run_change_to<Person>(
@@ -85,11 +89,11 @@ core::Result<Person> Program::remove_person(PersonId id) {
         if (!people) {
           return people.error();
         }
-        const Person* found = find_person(*people, id);
+        const Person* found = detail::find_person(*people, id);
         if (found == nullptr || found->removed) {
           return detail::not_found("no person with id " + std::to_string(id), "person");
         }
-        if (core::Status allowed = require_manages(actor_, *found, "remove this person"); !allowed) {
+        if (core::Status allowed = detail::require_manages(actor_, *found, "remove this person"); !allowed) {
           return allowed;
         }
         removed = *found;
@@ -106,8 +110,16 @@ core::Result<Person> Program::remove_person(PersonId id) {
             revoked.push_back(token.id);
           }
         }
+        core::Result<std::int64_t> sessions = session.revoke_person_sessions(id, clock_->now());
+        if (!sessions) {
+          return sessions.error();
+        }
+        if (core::Status closed = session.close_password_links(id); !closed) {
+          return closed;
+        }
         detail = person_detail(removed);
         detail["revoked_tokens"] = revoked;
+        detail["revoked_sessions"] = *sessions;
         return session.remove_person(id);
       });
 }
@@ -139,7 +151,7 @@ core::Result<IssuedToken> Program::issue_person_token(PersonId id, const std::st
   if (!people) {
     return people.error();
   }
-  const Person* person = find_person(*people, id);
+  const Person* person = detail::find_person(*people, id);
   if (person == nullptr || person->removed) {
     return detail::not_found("no person with id " + std::to_string(id), "person");
   }

@@ -32,7 +32,7 @@ core::Result<Actor> Program::authenticate(Store& store, std::string_view secret)
   }
   const AccessToken& found = **token;
   return Actor{found.role, found.partner, "token " + std::to_string(found.id) + " (" + name_of(found.role) + ")",
-               found.person};
+               found.person, std::nullopt};
 }
 
 core::Result<std::vector<AuditEntry>> Program::audit_log(std::int64_t after, std::int64_t limit) {

@@ -84,6 +84,12 @@ core::Status append_audit(StoreSession& session, const ChangeContext& context, s
 //! The open (proposing or voting) cycle, if any.
 [[nodiscard]] const net::Cycle* open_cycle_of(const Snapshot& snapshot);
 
+//! kForbidden unless `actor` may manage `person`: coordinators anyone, a representative its own partner's
+//! representatives and observers; `what` completes "... can ".
+[[nodiscard]] core::Status require_manages(const Actor& actor, const Person& person, const std::string& what);
+//! The person of `people` with this id (removed ones too), or null.
+[[nodiscard]] const Person* find_person(const std::vector<Person>& people, PersonId id);
+
 //! Shorthands for errors.
 [[nodiscard]] core::Error not_found(std::string what, std::string where);
 [[nodiscard]] core::Error invalid(std::string what, std::string where);

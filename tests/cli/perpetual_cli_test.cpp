@@ -205,8 +205,8 @@ TEST_F(WeightPolicyCli, PavWeightsFollowThePartnersWinsAndShowInTheCharter) {
   EXPECT_NE(ok("report cycle 2").find("per_pav (Lackner 2020)"), std::string::npos);
 }
 
-// A database as schema step 4 left it (no weight columns, no people, no deadlines, no unit) whose charter had
-// perpetual weighting off: step 5 makes its policy `none`, and it shows as it did; the SQLite file was kept as
+// A database as schema step 4 left it (no weight columns, no people, no deadlines, no unit, no sign-in) whose charter
+// had perpetual weighting off: step 5 makes its policy `none`, and it shows as it did; the SQLite file was kept as
 // FILE.bak-v4 first.
 TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   ok("network init --name Chain --no-perpetual-weighting");
@@ -220,6 +220,8 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                                   "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
                                   "ALTER TABLE charter DROP COLUMN deadline_action; "
                                   "ALTER TABLE charter DROP COLUMN unit; "
+                                  "DROP TABLE web_sessions; "
+                                  "DROP TABLE password_links; "
                                   "DROP TABLE people; "
                                   "ALTER TABLE access_tokens DROP COLUMN person_id; "
                                   "DELETE FROM schema_migrations WHERE version >= 5;",

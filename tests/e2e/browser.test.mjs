@@ -31,6 +31,8 @@ const representativePartner = process.env.REPRESENTATIVE_PARTNER ?? 'UrbanMart';
 const nomineeToken = env('NOMINEE_TOKEN');
 const adminToken = env('ADMIN_TOKEN');
 const nomineePartner = process.env.NOMINEE_PARTNER ?? 'Maison Retail';
+const passwordLink = env('PASSWORD_LINK'); // /set-password#cvp_... for PASSWORD_EMAIL, a representative of UrbanMart
+const passwordEmail = env('PASSWORD_EMAIL');
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'test-artifacts', 'e2e');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -48,8 +50,8 @@ const failedResponses = []; // "401 GET /api/session": every answer >= 400 the p
 // The administrator tries a network name that is taken.
 // The coordinator sends a dry spell too large for the server.
 // (A network without a scorecard answers 200 with "scorecard": null: no page load logs a 404.)
-// The add-person form sends a time zone the server does not know.
-const expectedFailures = new Set(['401 GET /api/session', '400 POST /api/initiatives', '409 POST /api/networks', '400 PATCH /api/network', '400 POST /api/people']);
+// The add-person form sends a time zone the server does not know. A wrong password is refused (401 POST /api/session).
+const expectedFailures = new Set(['401 GET /api/session', '401 POST /api/session', '400 POST /api/initiatives', '409 POST /api/networks', '400 PATCH /api/network', '400 POST /api/people']);
 const dialogs = []; // the text of every confirm() the pages asked, in order
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
@@ -140,8 +142,15 @@ async function openCandidate(n, title) {
   assert.equal(await page.locator('.page-header h1').innerText(), title);
 }
 
+/** Shows the access-token form of the sign-in page (e-mail and password come first). */
+async function tokenForm() {
+  await page.click('[data-action=use-token]');
+  await page.waitForSelector('#token');
+}
+
 async function signIn(token) {
   await page.goto(`${baseUrl}/signin`);
+  await tokenForm();
   await page.fill('#token', token);
   await page.click('button[type=submit]');
   await page.waitForSelector('.sidebar nav', { timeout: 15_000 });
@@ -149,7 +158,7 @@ async function signIn(token) {
 
 async function signOut() {
   await page.click('button.signout');
-  await page.waitForSelector('#token');
+  await page.waitForSelector('#email');
 }
 
 /** Counts painted pixels in a canvas (0 for a blank one). */
@@ -212,6 +221,7 @@ after(async () => {
 test('the sign-in page shows the API error of a bad token', async () => {
   const response = await page.goto(`${baseUrl}/`);
   assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'.*frame-ancestors 'none'/, 'the page is served under its Content-Security-Policy');
+  await tokenForm();
   await page.fill('#token', 'cvt_not-a-real-token');
   await page.click('button[type=submit]');
   const error = page.locator('.error-box');
@@ -901,7 +911,10 @@ test('a representative manages its own partner’s people only', async () => {
   const row = page.locator('tr[data-person]:has-text("Jonas Berg")');
   await row.waitFor();
   assert.match(await row.innerText(), /jonas@urbanmart\.example/);
-  assert.equal(await page.locator('[data-action=remove-person]').count(), 1, 'only its own partner’s people can be removed');
+  // Its partner's people (Jonas, and Ana whom the harness added) can be removed; nobody else.
+  const rows = await page.locator('tr[data-person]').evaluateAll((rs) => rs.map((r) => [r.innerText, r.querySelector('[data-action=remove-person]') !== null]));
+  assert.ok(rows.length >= 2, 'the list shows Jonas and the person the harness added');
+  for (const [text, removable] of rows) assert.equal(removable, text.includes(representativePartner), `only its own partner’s people can be removed: ${text}`);
   await axeCheck('the people, as a representative');
   await row.locator('[data-action=remove-person]').click();
   await page.locator('.notice-ok:has-text("Jonas Berg is removed")').waitFor();
@@ -987,6 +1000,7 @@ test('the coordinator revokes the new token; it no longer signs in', async () =>
 
 test('an administrator sees the networks and creates one, its coordinator token shown once', async () => {
   await page.goto(`${baseUrl}/signin`);
+  await tokenForm();
   await page.fill('#token', adminToken);
   await page.click('button[type=submit]');
   await page.waitForSelector('.admin-page tr[data-network]');
@@ -1022,13 +1036,73 @@ test('an administrator sees the networks and creates one, its coordinator token 
   await phoneShot('11-admin-phone');
   await shot('11-admin');
   await page.click('.admin-page .page-header button');
-  await page.waitForSelector('#token');
+  await page.waitForSelector('#email');
   // The new network's coordinator signs in to an empty network of its own.
+  await tokenForm();
   await page.fill('#token', secret);
   await page.click('button[type=submit]');
   await page.waitForSelector('.sidebar nav');
   await page.click('button.signout');
-  await page.waitForSelector('#token');
+  await page.waitForSelector('#email');
+});
+
+// Signing in as people expect (issue 15 item 4): a set-password link, e-mail and password, a session that
+// every tab of the browser shares (an HttpOnly cookie the page cannot read), signing out.
+test('a person sets a password from a link, signs in with it, stays signed in in a new tab, and signs out', async () => {
+  await page.goto(`${baseUrl}${passwordLink}`);
+  await page.waitForSelector('#new-password');
+  assert.equal(new URL(page.url()).hash, '', 'the link secret is taken out of the address bar');
+  await axeCheck('the set-password page');
+  await page.fill('#new-password', 'short');
+  await page.fill('#new-password-again', 'short');
+  await page.click('button[type=submit]');
+  assert.match(await page.locator('.error-box').innerText(), /at least 12 characters/);
+  await page.fill('#new-password', 'a long e2e passphrase');
+  await page.fill('#new-password-again', 'a long e2e passphrase');
+  await shot('40-set-password');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  await page.click('button.signout');
+  await page.waitForSelector('#email');
+  await axeCheck('the sign-in page (e-mail and password)');
+  await page.fill('#email', passwordEmail);
+  await page.fill('#password', 'not the passphrase');
+  await page.click('button[type=submit]');
+  assert.match(await page.locator('.error-box').innerText(), /e-mail address or the password is wrong/);
+  await shot('41-signin-wrong-password');
+  await page.fill('#password', 'a long e2e passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  const cookies = await context.cookies(baseUrl);
+  const cookie = cookies.find((c) => c.name === 'covalue_session');
+  assert.ok(cookie, 'the session is a cookie');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Strict');
+  assert.equal(await page.evaluate(() => document.cookie.includes('covalue_session')), false, 'scripts cannot read it');
+  // A link opened in a new tab: still signed in, as the same person.
+  const second = await context.newPage();
+  await second.goto(`${baseUrl}/initiatives`);
+  await second.waitForSelector('.sidebar nav');
+  const who = await second.evaluate(() => fetch('/api/session').then((r) => r.json()));
+  assert.equal(who.signed_in_with, 'session');
+  assert.equal(who.role, 'representative');
+  // A change from the page goes through (its Origin is the server's own).
+  const signedOut = await second.evaluate(() => fetch('/api/session', { method: 'DELETE' }).then((r) => r.json()));
+  assert.equal(signedOut.signed_out, true);
+  await second.reload();
+  await second.waitForSelector('#email');
+  await second.close();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#email');
+  // Signed in again, then out with the button: the cookie is gone.
+  await page.fill('#email', passwordEmail);
+  await page.fill('#password', 'a long e2e passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  await page.click('button.signout');
+  await page.waitForSelector('#email');
+  const left = (await context.cookies(baseUrl)).filter((c) => c.name === 'covalue_session' && c.value);
+  assert.deepEqual(left, [], 'signing out clears the cookie');
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

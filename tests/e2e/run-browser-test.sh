@@ -45,6 +45,14 @@ ADMIN_TOKEN="$(issue --role admin --label e2e-admin)"
 [[ -n "$COORDINATOR_TOKEN" && -n "$REPRESENTATIVE_TOKEN" && -n "$NOMINEE_TOKEN" && -n "$ADMIN_TOKEN" ]] ||
   fail "covalue token issue printed no secret"
 
+# A person of UrbanMart with a one-time set-password link (what e-mail will deliver once it exists).
+PASSWORD_EMAIL="ana.e2e@urbanmart.example"
+PERSON_ID="$("$BIN" person add --db "$DB" --partner UrbanMart --name "Ana E2E" --email "$PASSWORD_EMAIL" --format json |
+  grep -Eo '"id": [0-9]+' | grep -Eo '[0-9]+' | head -1)"
+PASSWORD_LINK="$("$BIN" person invite --db "$DB" --person "$PERSON_ID" --format json | grep -Eo '/set-password#cvp_[0-9a-f]+')"
+[[ -n "$PERSON_ID" && -n "$PASSWORD_LINK" ]] || fail "covalue person invite printed no link"
+export PASSWORD_EMAIL PASSWORD_LINK
+
 export COVALUE_BIN="$BIN" COVALUE_DB="$DB" WEB_DIST="$DIST" COORDINATOR_TOKEN REPRESENTATIVE_TOKEN NOMINEE_TOKEN ADMIN_TOKEN
 export REPRESENTATIVE_PARTNER="UrbanMart" NOMINEE_PARTNER="Maison Retail" E2E_WORK="$WORK"
 cd "$ROOT"

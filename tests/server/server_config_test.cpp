@@ -85,7 +85,8 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
       {"seconds out of range", "[solver]\ntime_limit_seconds = -1.5\n", ":2:1",
        "solver.time_limit_seconds: must be > 0 and <= 86400, got '-1.5'"},
       {"not a server setting", "[server]\nlisten = \"127.0.0.1:0\"\n[charter]\ncapacity = 5\n", ":4:1",
-       "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [solver], [shapley]"},
+       "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [session], [solver], "
+       "[shapley]"},
       {"outside a section", "listen = \"127.0.0.1:0\"\n", ":1:1", "'listen' is outside a section"},
       {"not TOML", "[server]\nlisten = 127.0.0.1:0\n", ":2:", ""},
   };

@@ -149,7 +149,9 @@ TEST_F(ServedNetworks, AlphasTokensNeverReadNorChangeBeta) {
         const std::string where =
             verb(route.method) + " " + target + ": " + std::to_string(answer.status) + " " + answer.body.substr(0, 300);
         EXPECT_NE(answer.status, 500) << where;
-        EXPECT_NE(answer.status, 401) << where;  // Alpha's tokens work: the request ran on Alpha
+        if (route.access != Access::kCredentials) {  // a credential route ignores tokens: its example is refused
+          EXPECT_NE(answer.status, 401) << where;    // Alpha's tokens work: the request ran on Alpha
+        }
         EXPECT_EQ(answer.body.find("Beta"), std::string::npos) << where;
         if (route.access == Access::kAdmin) {
           EXPECT_EQ(answer.status, 403) << where;
@@ -176,6 +178,8 @@ TEST_F(ServedNetworks, AnAdministratorReachesOnlyTheAdminRoutes) {
                               std::to_string(answer.status) + " " + answer.body.substr(0, 300);
     if (route.access == Access::kPublic || route.access == Access::kSignedIn || route.access == Access::kAdmin) {
       EXPECT_LT(answer.status, 300) << where;
+    } else if (route.access == Access::kCredentials) {
+      EXPECT_TRUE(answer.status == 401 || answer.status == 400) << where;  // its made-up credential, not the token
     } else {
       EXPECT_EQ(answer.status, 403) << where;
       EXPECT_EQ(answer.body.find("Alpha"), std::string::npos) << where;
@@ -258,6 +262,54 @@ TEST_F(ServedNetworks, AnAdminTokenIsTheDeploymentsNotANetworks) {
   EXPECT_EQ(over_http.status, 403) << over_http.body;
   EXPECT_EQ(run_cli("token revoke 1 --admins --db " + db()).first, 0);
   EXPECT_EQ(get("/api/networks", admin_).status, 401);  // revoked through another process: within a second
+}
+
+//! A person `email` added to a network by its coordinator, with `password` set through a set-password link.
+void add_signed_up(const ServerProcess& server, const std::string& coordinator, const std::string& email,
+                   const std::string& password) {
+  const HttpAnswer added = server.request("POST", "/api/people", coordinator,
+                                          R"({"name":"Sam","role":"coordinator","email":")" + email + R"("})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string person = std::to_string(added.json().value("id", 0));
+  const std::string path =
+      server.request("POST", "/api/people/" + person + "/password-link", coordinator).json().value("link", "");
+  const HttpAnswer set =
+      server.request("POST", "/api/password", "",
+                     nlohmann::json{{"link", path.substr(path.find('#') + 1)}, {"password", password}}.dump());
+  ASSERT_EQ(set.status, 200) << set.body;
+}
+
+TEST_F(ServedNetworks, ACookieSessionReachesOnlyItsOwnNetwork) {
+  add_signed_up(*server_, alpha_.coordinator, "sam@both.example", "alpha passphrase");
+  add_signed_up(*server_, beta_.coordinator, "sam@both.example", "beta passphrase!");
+  const auto sign_in = [&](const std::string& body) { return server_->request("POST", "/api/session", "", body); };
+  const HttpAnswer alpha = sign_in(R"({"email":"sam@both.example","password":"alpha passphrase"})");
+  ASSERT_EQ(alpha.status, 201) << alpha.body;
+  EXPECT_EQ(alpha.json().value("network", 0), 1);
+  const std::string set = alpha.header("set-cookie");
+  const std::string cookie = "Cookie: " + set.substr(0, set.find(';')) + "\r\n";
+  const auto as_alpha = [&](const std::string& method, const std::string& target) {
+    return raw_http(server_->port(), method + " " + target +
+                                         " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nOrigin: "
+                                         "http://127.0.0.1\r\nContent-Length: 0\r\n" +
+                                         cookie + "\r\n");
+  };
+  const HttpAnswer partners = as_alpha("GET", "/api/partners");
+  ASSERT_EQ(partners.status, 200) << partners.body;
+  EXPECT_NE(partners.body.find("Alpha partner 1"), std::string::npos);
+  EXPECT_EQ(partners.body.find("Beta"), std::string::npos);
+  EXPECT_EQ(as_alpha("GET", "/api/partners/4").status, 404);            // Beta's partner 4 is nothing in Alpha
+  EXPECT_EQ(as_alpha("DELETE", "/api/people/4/sessions").status, 404);  // nor its person 4
+  EXPECT_EQ(as_alpha("GET", "/api/networks").status, 403);
+  // The same address and password in two networks: the network must be named.
+  add_signed_up(*server_, alpha_.coordinator, "twin@both.example", "the same passphrase");
+  add_signed_up(*server_, beta_.coordinator, "twin@both.example", "the same passphrase");
+  const HttpAnswer both = sign_in(R"({"email":"twin@both.example","password":"the same passphrase"})");
+  expect_error(both, 400, "invalid_input");
+  EXPECT_TRUE(both.header("set-cookie").empty());
+  const HttpAnswer beta = sign_in(R"({"email":"twin@both.example","password":"the same passphrase","network":2})");
+  ASSERT_EQ(beta.status, 201) << beta.body;
+  EXPECT_EQ(beta.json().value("network", 0), 2);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { ErrorBox, Loading } from './components/ui';
-import { ApiError, get, getToken, onUnauthorised, setToken } from './lib/api';
+import { ApiError, cookieSession, del, get, getToken, onUnauthorised, setToken } from './lib/api';
 import { AppContext, type AppState, list } from './lib/context';
 import { match, navigate, usePath } from './lib/router';
 import { defaultUnit, unitOf } from './lib/units';
@@ -25,7 +25,8 @@ import { PartnerPage } from './pages/partner';
 import { PartnersPage } from './pages/partners';
 import { PeoplePage } from './pages/people';
 import { ProposePage } from './pages/propose';
-import { SignInPage } from './pages/signin';
+import { SetPasswordPage } from './pages/set-password';
+import { SignInPage, type SignedIn } from './pages/signin';
 import { TokensPage } from './pages/tokens';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
@@ -69,9 +70,13 @@ function routes(path: string) {
   return <NotFoundPage />;
 }
 
+/** Whether someone is signed in: with a token (this tab), with the session cookie (every tab), not yet known. */
+type Auth = 'probing' | 'in' | 'out';
+
 export function App() {
   const path = usePath();
-  const [token, setTokenState] = useState(getToken());
+  // A token in this tab signs in; else the browser session's cookie may (asked once, below).
+  const [auth, setAuth] = useState<Auth>(getToken() ? 'in' : 'probing');
   const [session, setSession] = useState<Session | null>(null);
   const [partners, setPartners] = useState<Partner[]>([]);
   const [networkName, setNetworkName] = useState('');
@@ -80,16 +85,30 @@ export function App() {
   const [tick, setTick] = useState(0);
 
   const signOut = useCallback(() => {
+    if (!getToken()) del('/session').catch(() => undefined);  // ends the cookie's session on the server
     setToken(null);
-    setTokenState(null);
+    setAuth('out');
     setSession(null);
     navigate('/signin');
   }, []);
 
-  useEffect(() => onUnauthorised(() => signOut()), [signOut]);
+  // Signed out elsewhere, revoked or expired: back to the sign-in page.
+  const signedOut = useCallback(() => {
+    setToken(null);
+    setAuth('out');
+    setSession(null);
+    navigate('/signin');
+  }, []);
+
+  useEffect(() => onUnauthorised(() => signedOut()), [signedOut]);
 
   useEffect(() => {
-    if (!token) return;
+    if (auth !== 'probing') return;
+    cookieSession().then((s) => setAuth(s ? 'in' : 'out'));
+  }, [auth]);
+
+  useEffect(() => {
+    if (auth !== 'in') return;
     setError(undefined);
     // An administrator's token belongs to no network: it reads only its session (then the networks).
     const networkOf = (s: any): Promise<[any, any]> =>
@@ -105,7 +124,7 @@ export function App() {
         },
         (e) => setError(e),
       );
-  }, [token, tick]);
+  }, [auth, tick]);
 
   const state = useMemo<AppState | null>(() => {
     if (!session) return null;
@@ -121,25 +140,22 @@ export function App() {
     };
   }, [session, partners, networkName, unit, signOut]);
 
-  if (!token || path === '/signin') {
-    return (
-      <SignInPage
-        onSignedIn={(t) => {
-          setToken(t);
-          setTokenState(t);
-          setSession(null);
-          setTick((x) => x + 1);
-          navigate(path === '/signin' ? '/' : location.pathname + location.search, true);
-        }}
-      />
-    );
-  }
+  const onSignedIn = (signedIn: SignedIn) => {
+    setToken(signedIn.token);
+    setAuth('in');
+    setSession(null);
+    setTick((x) => x + 1);
+    navigate(path === '/signin' || path === '/set-password' ? '/' : location.pathname + location.search, true);
+  };
+  if (path === '/set-password') return <SetPasswordPage onSignedIn={onSignedIn} />;
+  if (auth === 'probing') return <div class="center-page"><Loading what="your session" /></div>;
+  if (auth === 'out' || path === '/signin') return <SignInPage onSignedIn={onSignedIn} />;
   if (error) {
     return (
       <div class="center-page">
         <ErrorBox error={error} title="Could not load your session" onRetry={() => setTick((t) => t + 1)} />
         <button class="btn" onClick={signOut}>
-          Sign in with another token
+          Sign in again
         </button>
       </div>
     );

@@ -56,7 +56,11 @@ json audit_verification_to_json(const program::AuditVerification& verification) 
 }
 
 json actor_to_json(const program::Actor& actor) {
-  return {{"role", program::name_of(actor.role)}, {"partner", optional_partner(actor.partner)}, {"name", actor.name}};
+  return {{"role", program::name_of(actor.role)},
+          {"partner", optional_partner(actor.partner)},
+          {"name", actor.name},
+          {"person", actor.person ? json(*actor.person) : json()},
+          {"signed_in_with", actor.session ? "session" : "token"}};
 }
 
 }  // namespace covalue::adapters::json

@@ -76,6 +76,15 @@ class PostgresStore final : public program::Store {
     return read_only([&](sql::Db& db) { return sql::token_network(db, secret_hash); });
   }
 
+  [[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
+                                                                          bool password_link) override {
+    return read_only([&](sql::Db& db) { return sql::sign_in_network(db, secret_hash, password_link); });
+  }
+
+  [[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) override {
+    return read_only([&](sql::Db& db) { return sql::email_networks(db, email); });
+  }
+
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
       const program::NetworkChoice& choice) override {
     return open_postgres_store(url_, options_, choice);

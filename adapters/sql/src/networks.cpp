@@ -43,6 +43,22 @@ core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::strin
   return *row ? std::optional<std::int64_t>(query.int_at(0)) : std::nullopt;
 }
 
+core::Result<std::optional<std::int64_t>> sign_in_network(Db& db, const std::string& secret_hash, bool password_link) {
+  Statement query = db.prepare(password_link ? sq::kPasswordLinkNetwork : sq::kWebSessionNetwork);
+  query.bind_text(secret_hash);
+  auto row = query.step();
+  if (!row.ok()) {
+    return row.error();
+  }
+  return *row ? std::optional<std::int64_t>(query.int_at(0)) : std::nullopt;
+}
+
+core::Result<std::vector<std::int64_t>> email_networks(Db& db, const std::string& email) {
+  Statement query = db.prepare(sq::kEmailNetworks);
+  query.bind_text(email);
+  return read_rows(query, "people", [](RowReader& row) { return row.integer(0); });
+}
+
 core::Result<std::int64_t> resolve_network(Db& db, const program::NetworkChoice& choice, const std::string& where) {
   if (choice.deployment) {
     return program::kDeploymentNetwork;

@@ -264,4 +264,43 @@ core::Status CachedSession::remove_person(program::PersonId id) { return inner_.
 
 core::Result<std::vector<program::Person>> CachedSession::people() { return inner_.people(); }
 
+// Passwords, sessions and links are never cached: every read goes to the database.
+core::Result<std::optional<std::string>> CachedSession::password_hash(program::PersonId person) {
+  return inner_.password_hash(person);
+}
+
+core::Status CachedSession::set_password_hash(program::PersonId person, const std::string& hash) {
+  return inner_.set_password_hash(person, hash);
+}
+
+core::Result<std::int64_t> CachedSession::insert_web_session(const program::WebSession& session) {
+  return inner_.insert_web_session(session);
+}
+
+core::Result<std::optional<program::WebSession>> CachedSession::find_web_session(const std::string& secret_hash) {
+  return inner_.find_web_session(secret_hash);
+}
+
+core::Status CachedSession::touch_web_session(std::int64_t id, const std::string& last_seen_at) {
+  return inner_.touch_web_session(id, last_seen_at);
+}
+
+core::Status CachedSession::revoke_web_session(std::int64_t id) { return inner_.revoke_web_session(id); }
+
+core::Result<std::int64_t> CachedSession::revoke_person_sessions(program::PersonId person, const std::string& now) {
+  return inner_.revoke_person_sessions(person, now);
+}
+
+core::Result<std::int64_t> CachedSession::insert_password_link(const program::PasswordLink& link) {
+  return inner_.insert_password_link(link);
+}
+
+core::Result<std::optional<program::PasswordLink>> CachedSession::find_password_link(const std::string& secret_hash) {
+  return inner_.find_password_link(secret_hash);
+}
+
+core::Status CachedSession::close_password_links(program::PersonId person) {
+  return inner_.close_password_links(person);
+}
+
 }  // namespace covalue::adapters::sql

@@ -16,6 +16,8 @@ Reference objective_ref(std::int64_t id) { return {"objective", sq::kObjectiveEx
 
 Reference cycle_ref(std::int64_t id) { return {"cycle", sq::kCycleExists, id}; }
 
+Reference person_ref(std::int64_t id) { return {"person", sq::kPersonExists, id}; }
+
 core::Error on_conflict(const core::Error& failed, const std::string& message) {
   if (failed.kind != ErrorKind::kConflict) {
     return failed;

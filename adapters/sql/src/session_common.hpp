@@ -14,6 +14,7 @@ namespace covalue::adapters::sql {
 [[nodiscard]] Reference initiative_ref(std::int64_t id);
 [[nodiscard]] Reference objective_ref(std::int64_t id);
 [[nodiscard]] Reference cycle_ref(std::int64_t id);
+[[nodiscard]] Reference person_ref(std::int64_t id);
 
 //! `failed` when it is not a uniqueness failure (kConflict); otherwise kConflict with `message`.
 [[nodiscard]] core::Error on_conflict(const core::Error& failed, const std::string& message);

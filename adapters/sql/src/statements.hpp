@@ -34,6 +34,7 @@ inline constexpr const char* kPartnerExists = "SELECT 1 FROM partners WHERE netw
 inline constexpr const char* kInitiativeExists = "SELECT 1 FROM initiatives WHERE network_id = $? AND id = $?";
 inline constexpr const char* kObjectiveExists = "SELECT 1 FROM objectives WHERE network_id = $? AND id = $?";
 inline constexpr const char* kCycleExists = "SELECT 1 FROM cycles WHERE network_id = $? AND number = $?";
+inline constexpr const char* kPersonExists = "SELECT 1 FROM people WHERE network_id = $? AND id = $?";
 
 // Partners and objectives. A new row's id is one more than the network's largest (network given twice).
 inline constexpr const char* kInsertPartner =
@@ -211,10 +212,44 @@ inline constexpr const char* kInsertPerson =
     "$?, $?, $?, $?, $?, $?, $?) "
     "RETURNING id";
 inline constexpr const char* kRemovePerson =
-    "UPDATE people SET removed = $?, email = '' WHERE network_id = $? AND id = $? AND NOT removed";
+    "UPDATE people SET removed = $?, email = '', password_hash = NULL WHERE network_id = $? AND id = $? AND NOT "
+    "removed";
 inline constexpr const char* kPeople =
     "SELECT id, partner_id, name, email, role, time_zone, language, removed FROM people WHERE network_id = $? "
     "ORDER BY id";
+
+// Signing in: passwords, browser sessions and set-password links (numbered per network, network given twice).
+inline constexpr const char* kPasswordHash =
+    "SELECT password_hash FROM people WHERE network_id = $? AND id = $? AND NOT removed";
+inline constexpr const char* kSetPasswordHash =
+    "UPDATE people SET password_hash = $? WHERE network_id = $? AND id = $? AND NOT removed";
+inline constexpr const char* kEmailNetworks =
+    "SELECT network_id FROM people WHERE lower(email) = lower($?) AND NOT removed AND password_hash IS NOT NULL "
+    "ORDER BY network_id";
+inline constexpr const char* kInsertWebSession =
+    "INSERT INTO web_sessions (network_id, id, person_id, secret_hash, created_at, last_seen_at, expires_at, revoked) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM web_sessions WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "RETURNING id";
+inline constexpr const char* kWebSessionBySecret =
+    "SELECT id, person_id, secret_hash, created_at, last_seen_at, expires_at, revoked FROM web_sessions "
+    "WHERE network_id = $? AND secret_hash = $?";
+inline constexpr const char* kTouchWebSession =
+    "UPDATE web_sessions SET last_seen_at = $? WHERE network_id = $? AND id = $?";
+inline constexpr const char* kRevokeWebSession =
+    "UPDATE web_sessions SET revoked = $? WHERE network_id = $? AND id = $?";
+inline constexpr const char* kRevokePersonSessions =
+    "UPDATE web_sessions SET revoked = $? WHERE network_id = $? AND person_id = $? AND NOT revoked AND expires_at > $?";
+inline constexpr const char* kWebSessionNetwork = "SELECT network_id FROM web_sessions WHERE secret_hash = $?";
+inline constexpr const char* kInsertPasswordLink =
+    "INSERT INTO password_links (network_id, id, person_id, secret_hash, created_at, expires_at, used) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM password_links WHERE network_id = $?), $?, $?, $?, $?, $?) "
+    "RETURNING id";
+inline constexpr const char* kPasswordLinkBySecret =
+    "SELECT id, person_id, secret_hash, created_at, expires_at, used FROM password_links "
+    "WHERE network_id = $? AND secret_hash = $?";
+inline constexpr const char* kClosePasswordLinks =
+    "UPDATE password_links SET used = $? WHERE network_id = $? AND person_id = $? AND NOT used";
+inline constexpr const char* kPasswordLinkNetwork = "SELECT network_id FROM password_links WHERE secret_hash = $?";
 
 // The audit chain, one per network.
 inline constexpr const char* kLastSequence = "SELECT coalesce(max(sequence), 0) FROM audit_log WHERE network_id = $?";

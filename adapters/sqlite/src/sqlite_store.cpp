@@ -49,6 +49,21 @@ class SqliteStore final : public program::Store {
     });
   }
 
+  [[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
+                                                                          bool password_link) override {
+    return writer_->with_connection([&](Connection& db) {
+      SqliteDb view(db);
+      return sql::sign_in_network(view, secret_hash, password_link);
+    });
+  }
+
+  [[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) override {
+    return writer_->with_connection([&](Connection& db) {
+      SqliteDb view(db);
+      return sql::email_networks(view, email);
+    });
+  }
+
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
       const program::NetworkChoice& choice) override {
     if (is_private(path_)) {

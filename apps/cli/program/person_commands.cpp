@@ -1,4 +1,4 @@
-// `covalue person add|list|remove`: the people who act for partners or for the network.
+// `covalue person add|list|remove|invite|sign-out`: the people who act for partners or for the network.
 #include <fmt/core.h>
 
 #include <memory>
@@ -9,6 +9,7 @@
 #include "name_option.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
+#include "setting_flags.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -109,6 +110,60 @@ Handler add_person_remove(CLI::App& command) {
       }
       return args->flags.change(person_change(*removed, fmt::format("person {} '{}' removed; its tokens are revoked\n",
                                                                     removed->id, core::terminal_safe(removed->name))));
+    });
+  };
+}
+
+Handler add_person_invite(CLI::App& command) {
+  struct InviteArgs {
+    ProgramFlags flags;
+    std::string id;
+    program::SignInSettings settings;
+  };
+  auto args = std::make_shared<InviteArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--person", args->id, "the person's id")->required();
+  add_setting(command, "session.link_seconds", args->settings.link_seconds);
+  return [args]() -> core::Result<Output> {
+    core::Result<std::int64_t> id = parse_id(args->id, "--person");
+    if (!id) {
+      return id.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<program::IssuedPasswordLink> issued = session.program().create_password_link(*id, args->settings);
+      if (!issued) {
+        return issued.error();
+      }
+      return args->flags.change(
+          {"password_link",
+           fmt::format(
+               "a set-password link for person {}, shown once, works once until {}; open it on the server:\n{}\n", *id,
+               issued->link.expires_at, issued->path()),
+           {{"person", ReportCell::of_integer(*id)},
+            {"link", ReportCell::of_text(issued->path())},
+            {"expires_at", ReportCell::of_text(issued->link.expires_at)}}});
+    });
+  };
+}
+
+Handler add_person_sign_out(CLI::App& command) {
+  auto args = std::make_shared<RemoveArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--person", args->id, "the person's id")->required();
+  return [args]() -> core::Result<Output> {
+    core::Result<std::int64_t> id = parse_id(args->id, "--person");
+    if (!id) {
+      return id.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<std::int64_t> revoked = session.program().revoke_sessions(*id);
+      if (!revoked) {
+        return revoked.error();
+      }
+      return args->flags.change(
+          {"sessions",
+           fmt::format("person {}: {} browser session(s) ended\n", *id, *revoked),
+           {{"person", ReportCell::of_integer(*id)}, {"revoked_sessions", ReportCell::of_integer(*revoked)}}});
     });
   };
 }

@@ -53,7 +53,9 @@ class Deadlines : public RolesFixture {
  protected:
   Program coordinator() { return Program(*store_, {}, coordinator_, &time_); }
   Program scheduler() {
-    return Program(*store_, {}, Actor{Role::kOperator, std::nullopt, "scheduler", std::nullopt}, &time_);
+    Actor actor;
+    actor.name = "scheduler";  // the operator's role
+    return Program(*store_, {}, actor, &time_);
   }
   void set_action(net::DeadlineAction action) {
     auto charter = as(Actor::local_operator()).queries().network();

@@ -1,5 +1,6 @@
-// The HTTP API: every call under /api with the bearer token; errors come back as ApiError
-// built from the server's {"error": {"kind", "message", "field"}}.
+// The HTTP API: every call under /api, with the bearer token when the person signed in with one, else
+// with the browser session's cookie (HttpOnly: the page never sees it; same origin, so fetch sends it);
+// errors come back as ApiError built from the server's {"error": {"kind", "message", "field"}}.
 
 const tokenKey = 'covalue.token';
 
@@ -63,6 +64,7 @@ async function send(method: string, path: string, body: unknown, token: string |
     response = await fetch('/api' + path, {
       method,
       headers,
+      credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -80,6 +82,17 @@ async function send(method: string, path: string, body: unknown, token: string |
 export async function api<T = unknown>(method: string, path: string, body?: unknown, token = getToken()): Promise<T> {
   const text = await (await send(method, path, body, token)).text();
   return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Who the browser session's cookie stands for, or null when there is none (asked once when the app loads;
+ *  a 401 here is not "signed out", so the listeners are not called). */
+export async function cookieSession(): Promise<unknown | null> {
+  try {
+    const response = await fetch('/api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** GET as the server wrote it, byte for byte (a file to save: the network archive). */

@@ -1,11 +1,130 @@
-// Sign in with an access token issued by the coordinator (`covalue token issue`).
+// Sign in with e-mail and password (a browser session kept in an HttpOnly cookie), or with an access token
+// issued by the coordinator (`covalue token issue`), kept in this tab only.
 
 import { useState } from 'preact/hooks';
 import { ErrorBox } from '../components/ui';
 import { api, ApiError } from '../lib/api';
 import { label } from '../lib/names';
 
-export function SignInPage(props: { onSignedIn: (token: string) => void }) {
+/** How someone signed in: with the session cookie (no token), or with this token. */
+export type SignedIn = { token: string | null };
+
+function Brand() {
+  return (
+    <div class="signin-brand">
+      <img src="/favicon.svg" alt="" width="40" height="40" />
+      <div>
+        <h1>covalue</h1>
+        <p>The improvement program of your partner network</p>
+      </div>
+    </div>
+  );
+}
+
+function Roles() {
+  return (
+    <ul class="roles">
+      {['coordinator', 'representative', 'observer'].map((r) => (
+        <li>
+          <strong>{label(r)}</strong>{' '}
+          {r === 'coordinator'
+            ? 'runs the cycles: opens, starts voting, closes and reviews.'
+            : r === 'representative'
+              ? 'proposes initiatives and votes for one partner.'
+              : 'reads the dashboard and reports.'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Signs in with e-mail and password; the server sets the session cookie. */
+export async function signInWithPassword(email: string, password: string, network?: number): Promise<void> {
+  await api('POST', '/session', network ? { email, password, network } : { email, password }, null);
+}
+
+function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [network, setNetwork] = useState('');
+  const [askNetwork, setAskNetwork] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!email.trim() || !password) {
+      setError(new ApiError(0, 'invalid_input', 'Enter your e-mail address and your password.', 'email'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signInWithPassword(email.trim(), password, askNetwork && network ? Number(network) : undefined);
+      props.onSignedIn({ token: null });
+    } catch (e) {
+      const failed = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
+      if (failed.field === 'body.network') setAskNetwork(true);
+      setError(
+        failed.status === 401
+          ? new ApiError(401, failed.kind, 'The e-mail address or the password is wrong.', failed.field)
+          : failed,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="signin-card" onSubmit={submit} aria-label="Sign in">
+      <Brand />
+      <label for="email">E-mail address</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+      />
+      <label for="password">Password</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+      />
+      {askNetwork && (
+        <>
+          <label for="network">Network (its number)</label>
+          <input
+            id="network"
+            name="network"
+            inputMode="numeric"
+            value={network}
+            onInput={(e) => setNetwork((e.target as HTMLInputElement).value)}
+          />
+        </>
+      )}
+      <p class="hint">
+        No password yet, or forgot it? Ask your coordinator for a set-password link. You stay signed in in every tab
+        of this browser until you sign out.
+      </p>
+      <ErrorBox error={error} title="Sign-in failed" />
+      <button class="btn primary wide" type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+      <button class="btn ghost wide" type="button" data-action="use-token" onClick={props.onToken}>
+        Use an access token instead
+      </button>
+      <Roles />
+    </form>
+  );
+}
+
+function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () => void }) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
@@ -22,7 +141,7 @@ export function SignInPage(props: { onSignedIn: (token: string) => void }) {
     try {
       const session = await api<any>('GET', '/session', undefined, secret);
       if (!session?.role) throw new ApiError(0, 'internal', 'The server did not say who this token belongs to.');
-      props.onSignedIn(secret);
+      props.onSignedIn({ token: secret });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
@@ -31,47 +150,44 @@ export function SignInPage(props: { onSignedIn: (token: string) => void }) {
   }
 
   return (
-    <div class="signin-page">
-      <form class="signin-card" onSubmit={submit}>
-        <div class="signin-brand">
-          <img src="/favicon.svg" alt="" width="40" height="40" />
-          <div>
-            <h1>covalue</h1>
-            <p>The improvement program of your partner network</p>
-          </div>
-        </div>
-        <label for="token">Access token</label>
-        <input
-          id="token"
-          name="token"
-          type="password"
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="cvt_…"
-          value={token}
-          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
-        />
-        <p class="hint">
-          Your coordinator issues tokens with <code>covalue token issue</code>. The token stays in this browser tab only
-          and is forgotten when you close it.
-        </p>
-        <ErrorBox error={error} title="Sign-in failed" />
-        <button class="btn primary wide" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-        <ul class="roles">
-          {['coordinator', 'representative', 'observer'].map((r) => (
-            <li>
-              <strong>{label(r)}</strong>{' '}
-              {r === 'coordinator'
-                ? 'runs the cycles: opens, starts voting, closes and reviews.'
-                : r === 'representative'
-                  ? 'proposes initiatives and votes for one partner.'
-                  : 'reads the dashboard and reports.'}
-            </li>
-          ))}
-        </ul>
-      </form>
-    </div>
+    <form class="signin-card" onSubmit={submit} aria-label="Sign in with an access token">
+      <Brand />
+      <label for="token">Access token</label>
+      <input
+        id="token"
+        name="token"
+        type="password"
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="cvt_…"
+        value={token}
+        onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+      />
+      <p class="hint">
+        Your coordinator issues tokens with <code>covalue token issue</code>. The token stays in this browser tab only
+        and is forgotten when you close it.
+      </p>
+      <ErrorBox error={error} title="Sign-in failed" />
+      <button class="btn primary wide" type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+      <button class="btn ghost wide" type="button" data-action="use-password" onClick={props.onPassword}>
+        Sign in with e-mail and password
+      </button>
+      <Roles />
+    </form>
+  );
+}
+
+export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
+  const [withToken, setWithToken] = useState(false);
+  return (
+    <main class="signin-page">
+      {withToken ? (
+        <TokenForm onSignedIn={props.onSignedIn} onPassword={() => setWithToken(false)} />
+      ) : (
+        <PasswordForm onSignedIn={props.onSignedIn} onToken={() => setWithToken(true)} />
+      )}
+    </main>
   );
 }

@@ -39,6 +39,7 @@ struct Actor {
   std::optional<net::PartnerId> partner;  //!< representatives (and partner observers): their partner
   std::string name{"operator"};           //!< "operator", "token 3 (coordinator)", ...
   std::optional<std::int64_t> person;     //!< the person whose token this is, if it was issued to one
+  std::optional<std::int64_t> session;    //!< the browser session it signed in with, if it did
 
   //! The CLI's actor: the operator, named "cli".
   [[nodiscard]] static Actor local_operator();

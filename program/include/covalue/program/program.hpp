@@ -142,6 +142,32 @@ class Program {
   //! Issues an access token to a person (coordinator only): the person's role and partner.
   [[nodiscard]] core::Result<IssuedToken> issue_person_token(PersonId person, const std::string& label);
 
+  //! Makes a one-time link with which a person sets (or resets) its password, valid for settings.link_seconds;
+  //! earlier unused links of the person stop working (coordinators; a representative for its own partner's
+  //! people). The secret is in the result only; its hash is stored and the audit entry names the person.
+  [[nodiscard]] core::Result<IssuedPasswordLink> create_password_link(PersonId person,
+                                                                      const SignInSettings& settings = {});
+  //! Ends every session of a person still in force, audited; returns how many (who may manage the person).
+  [[nodiscard]] core::Result<std::int64_t> revoke_sessions(PersonId person);
+  //! Ends the browser session this actor signed in with (kInvalidInput for one that sent a token).
+  [[nodiscard]] core::Status sign_out();
+  //! The present person of this network whose e-mail address (without regard to ASCII case) and password
+  //! these are; kUnauthenticated, the same for an unknown address and a wrong password, which take as long.
+  [[nodiscard]] static core::Result<Person> check_sign_in(Store& store, std::string_view email,
+                                                          std::string_view password);
+  //! Opens a browser session for `person` (as check_sign_in found it), lasting as `settings` say.
+  [[nodiscard]] static core::Result<OpenedSession> open_session(Store& store, const Person& person,
+                                                                const SignInSettings& settings, Clock& clock);
+  //! The actor a session secret stands for (the person's role and partner); kUnauthenticated for an unknown,
+  //! revoked or expired session (idle past settings.idle_seconds, or older than settings.lifetime_seconds) or
+  //! a removed person. Records the request's time on the session (at most once a minute).
+  [[nodiscard]] static core::Result<Actor> authenticate_session(Store& store, std::string_view secret,
+                                                                const SignInSettings& settings, Clock& clock);
+  //! Sets a person's password with a set-password link: checks the password's length, uses the link up and
+  //! ends the person's sessions, audited as the person. kUnauthenticated for an unknown, used or expired link.
+  [[nodiscard]] static core::Result<Person> set_password(Store& store, std::string_view link, std::string_view password,
+                                                         Clock& clock);
+
   //! Issues an access token (coordinator only); the secret is in the result and nowhere else.
   [[nodiscard]] core::Result<IssuedToken> issue_token(Role role, std::optional<net::PartnerId> partner,
                                                       const std::string& label);

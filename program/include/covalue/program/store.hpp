@@ -19,6 +19,7 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/person.hpp"
+#include "covalue/program/sign_in.hpp"
 
 namespace covalue::program {
 
@@ -134,6 +135,33 @@ class StoreSession {
   //! Every person, removed ones included, by id.
   [[nodiscard]] virtual core::Result<std::vector<Person>> people() = 0;
 
+  //! The Argon2id string of a present person's password, or nothing before one is set (kNotFound for an
+  //! unknown or removed person).
+  [[nodiscard]] virtual core::Result<std::optional<std::string>> password_hash(PersonId person) = 0;
+  //! Sets a present person's password hash (kNotFound for an unknown or removed person).
+  [[nodiscard]] virtual core::Status set_password_hash(PersonId person, const std::string& hash) = 0;
+
+  //! Stores a new browser session (its id is ignored) and returns its id; kConflict when the secret hash
+  //! exists already, kNotFound for an unknown person.
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_web_session(const WebSession& session) = 0;
+  //! The session stored under `secret_hash` (revoked and expired ones too), or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<WebSession>> find_web_session(const std::string& secret_hash) = 0;
+  //! Records when a session last authenticated a request (kNotFound for an unknown id).
+  [[nodiscard]] virtual core::Status touch_web_session(std::int64_t id, const std::string& last_seen_at) = 0;
+  //! Revokes one session (kNotFound for an unknown id; revoking a revoked one changes nothing).
+  [[nodiscard]] virtual core::Status revoke_web_session(std::int64_t id) = 0;
+  //! Revokes every session of a person still in force (not revoked, not past `now`); returns how many.
+  [[nodiscard]] virtual core::Result<std::int64_t> revoke_person_sessions(PersonId person, const std::string& now) = 0;
+
+  //! Stores a new set-password link (its id is ignored) and returns its id; kConflict when the secret hash
+  //! exists already, kNotFound for an unknown person.
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_password_link(const PasswordLink& link) = 0;
+  //! The link stored under `secret_hash` (used and expired ones too), or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<PasswordLink>> find_password_link(
+      const std::string& secret_hash) = 0;
+  //! Marks every unused link of a person used (a link is used once; a newer link replaces the older ones).
+  [[nodiscard]] virtual core::Status close_password_links(PersonId person) = 0;
+
   //! Appends an audit entry; its sequence must be one more than the last one's (kConflict otherwise).
   [[nodiscard]] virtual core::Status append_audit(const AuditEntry& entry) = 0;
   //! The newest audit entry, or nothing when the log is empty.
@@ -184,6 +212,13 @@ class Store {
   //! The network whose token has this secret hash (kDeploymentNetwork for an administrator's), or
   //! nothing: a server finds which network a request is for this way.
   [[nodiscard]] virtual core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) = 0;
+  //! The network of the browser session (`password_link` false) or set-password link (true) with this secret
+  //! hash, or nothing: a server finds which network a signed-in request is for this way.
+  [[nodiscard]] virtual core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
+                                                                                  bool password_link) = 0;
+  //! The networks, by id, in which a present person with a password has this e-mail address (compared
+  //! without regard to ASCII case): where signing in with it may succeed.
+  [[nodiscard]] virtual core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) = 0;
   //! A store of another network of the same database (kInvalidInput for a private in-memory database,
   //! which holds one network for the store that opened it).
   [[nodiscard]] virtual core::Result<std::unique_ptr<Store>> open_network(const NetworkChoice& choice) = 0;

@@ -24,6 +24,13 @@ namespace covalue::adapters::sql {
 //! The network whose token has this secret hash, or nothing (Store::token_network).
 [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::string& secret_hash);
 
+//! The network of the session (or set-password link) with this secret hash, or nothing (Store::sign_in_network).
+[[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(Db& db, const std::string& secret_hash,
+                                                                        bool password_link);
+
+//! The networks where a present person with a password has this e-mail address (Store::email_networks).
+[[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(Db& db, const std::string& email);
+
 //! The newest audit sequence of `network` (0 for none): Store::version().
 [[nodiscard]] core::Result<std::int64_t> network_version(Db& db, std::int64_t network);
 

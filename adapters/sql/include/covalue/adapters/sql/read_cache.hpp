@@ -161,6 +161,19 @@ class CachedSession final : public program::StoreSession {
   [[nodiscard]] core::Result<program::PersonId> insert_person(const program::Person& person) override;
   [[nodiscard]] core::Status remove_person(program::PersonId id) override;
   [[nodiscard]] core::Result<std::vector<program::Person>> people() override;
+  [[nodiscard]] core::Result<std::optional<std::string>> password_hash(program::PersonId person) override;
+  [[nodiscard]] core::Status set_password_hash(program::PersonId person, const std::string& hash) override;
+  [[nodiscard]] core::Result<std::int64_t> insert_web_session(const program::WebSession& session) override;
+  [[nodiscard]] core::Result<std::optional<program::WebSession>> find_web_session(
+      const std::string& secret_hash) override;
+  [[nodiscard]] core::Status touch_web_session(std::int64_t id, const std::string& last_seen_at) override;
+  [[nodiscard]] core::Status revoke_web_session(std::int64_t id) override;
+  [[nodiscard]] core::Result<std::int64_t> revoke_person_sessions(program::PersonId person,
+                                                                  const std::string& now) override;
+  [[nodiscard]] core::Result<std::int64_t> insert_password_link(const program::PasswordLink& link) override;
+  [[nodiscard]] core::Result<std::optional<program::PasswordLink>> find_password_link(
+      const std::string& secret_hash) override;
+  [[nodiscard]] core::Status close_password_links(program::PersonId person) override;
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,

@@ -35,7 +35,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 8;
+inline constexpr std::size_t kSchemaSteps = 9;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -576,6 +576,39 @@ ALTER TABLE charter ADD COLUMN deadline_action TEXT NOT NULL DEFAULT 'remind';
 //! charter made before this step counts in).
 inline constexpr std::string_view kSchemaV8 = R"sql(
 ALTER TABLE charter ADD COLUMN unit TEXT NOT NULL DEFAULT 'value points';
+)sql";
+
+//! Schema step 9: signing in as a person. A person's password as an Argon2id string (NULL until set), browser
+//! sessions and one-time set-password links, each kept under the hash of its secret only.
+inline constexpr std::string_view kSchemaV9 = R"sql(
+ALTER TABLE people ADD COLUMN password_hash TEXT;
+
+CREATE TABLE web_sessions (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  person_id {int} NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+CREATE INDEX web_sessions_person ON web_sessions (network_id, person_id);
+
+CREATE TABLE password_links (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  person_id {int} NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+CREATE INDEX password_links_person ON password_links (network_id, person_id);
 )sql";
 
 }  // namespace covalue::adapters::sql
