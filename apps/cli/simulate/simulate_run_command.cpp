@@ -34,6 +34,8 @@ struct RunArgs {
   std::string model_file;
   std::string format{"table"};
   std::string output;
+  const CLI::Option* cycles_flag{nullptr};  // given on the command line: overrides the model file
+  const CLI::Option* partners_flag{nullptr};
 };
 
 core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
@@ -104,10 +106,10 @@ core::Result<Output> simulate_run(const RunArgs& args) {
       return read.error();
     }
   }
-  if (args.cycles > 0) {
+  if (args.model_file.empty() || args.cycles_flag->count() > 0) {
     results.model.cycles = args.cycles;
   }
-  if (args.partners > 0) {
+  if (args.model_file.empty() || args.partners_flag->count() > 0) {
     results.model.partners = args.partners;
     results.model.max_partners = std::max(results.model.max_partners, args.partners);
   }
@@ -144,8 +146,8 @@ Handler add_simulate_run(CLI::App& command) {
                   "of the paired tests")
       ->required();
   add_setting(command, "simulate.networks", args->networks);
-  add_setting(command, "simulate.cycles", args->cycles);
-  add_setting(command, "simulate.partners", args->partners);
+  args->cycles_flag = add_setting(command, "simulate.cycles", args->cycles);
+  args->partners_flag = add_setting(command, "simulate.partners", args->partners);
   add_setting(command, "simulate.seed", args->seed);
   add_setting(command, "simulate.threads", args->threads);
   command.add_option("--model", args->model_file, "the model's parameters, a TOML file with a [model] section")

@@ -309,19 +309,16 @@ bool stays(const World& world, const Agent& a, net::CycleNumber cycle) {
   const double risk = to_double(net::risk_points(net::retention_risk(
       window, a.dry_spell, rounded(a.cumulative, kHundredths), world.policy->charter.fairness.max_dry_spell)));
   Stream s = world.stream(Purpose::kLeave, cycle, a.partner.id);
-  const double noise = m.decision_noise * m.outside_mean * s.normal();
-  return a.smoothed - m.risk_cost * risk / 100 + noise >= a.outside;
+  return sim::stays(m, a.smoothed, risk, a.outside, s.normal());
 }
 
-void join_or_not(World& world, net::CycleNumber cycle, std::size_t members, double value, NetworkRun& run) {
+void join_or_not(World& world, net::CycleNumber cycle, double value, NetworkRun& run) {
+  const std::size_t members = world.members().size();
   const ModelParameters& m = *world.model;
   world.smoothed_value = m.discount * world.smoothed_value + (1 - m.discount) * value;
-  if (static_cast<std::int64_t>(members) >= m.max_partners || m.value_scale <= 0) {
-    return;
-  }
-  const double p = std::min(1.0, m.join_rate * std::max(0.0, world.smoothed_value) / m.value_scale);
+  const double p = join_probability(m, world.smoothed_value, static_cast<std::int64_t>(members));
   Stream s = world.stream(Purpose::kJoin, cycle, 0);
-  if (s.chance(p)) {
+  if (p > 0 && s.chance(p)) {
     add_agent(world, cycle + 1);
     run.joined += 1;
   }
@@ -346,6 +343,7 @@ Status run_cycle(World& world, net::CycleNumber cycle, const net::DecisionTools&
   figures.initial_members = std::count_if(members.begin(), members.end(),
                                           [&](const Agent* a) { return a->partner.id <= world.model->partners; });
   if (members.size() < 2) {
+    join_or_not(world, cycle, 0, run);
     return {};  // nothing left to decide
   }
   const std::vector<Proposal> proposals = proposals_of(world, members, cycle);
@@ -373,11 +371,24 @@ Status run_cycle(World& world, net::CycleNumber cycle, const net::DecisionTools&
       run.left += 1;
     }
   }
-  join_or_not(world, cycle, members.size(), figures.network_value, run);
+  join_or_not(world, cycle, figures.network_value, run);
   return {};
 }
 
 }  // namespace
+
+bool stays(const ModelParameters& model, double discounted_value, double risk_points, double outside,
+           double normal_draw) {
+  const double shock = model.decision_noise * model.outside_mean * normal_draw;
+  return discounted_value - model.risk_cost * risk_points / 100 + shock >= outside;
+}
+
+double join_probability(const ModelParameters& model, double smoothed_network_value, std::int64_t members) {
+  if (members >= model.max_partners || model.value_scale <= 0) {
+    return 0;
+  }
+  return std::min(1.0, model.join_rate * std::max(0.0, smoothed_network_value) / model.value_scale);
+}
 
 Result<NetworkRun> simulate_network(const ModelParameters& model, const Policy& policy, std::uint64_t seed,
                                     std::uint64_t index, const net::DecisionTools& tools) {

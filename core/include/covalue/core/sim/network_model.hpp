@@ -136,6 +136,17 @@ struct NetworkRun {
   std::int64_t left{0};
 };
 
+//! A member's stay-or-leave decision: it stays while its discounted net value per cycle, less what its
+//! retention risk (core::network::retention_risk, 0-100) costs it (risk_cost x risk / 100), plus a shock
+//! (decision_noise x outside_mean x a standard normal draw), is at least its outside option.
+[[nodiscard]] bool stays(const ModelParameters& model, double discounted_value, double risk_points, double outside,
+                         double normal_draw);
+
+//! The chance a partner joins after a cycle: join_rate x max(0, smoothed network value) / value_scale, at
+//! most 1; 0 once the network has max_partners members.
+[[nodiscard]] double join_probability(const ModelParameters& model, double smoothed_network_value,
+                                      std::int64_t members);
+
 //! Runs network `index` of the run with `seed` under `policy` through decide_cycle, cycle after cycle.
 //! Errors: what decide_cycle returns (naming the cycle), or kInvalidInput for bad parameters.
 [[nodiscard]] Result<NetworkRun> simulate_network(const ModelParameters& model, const Policy& policy,
