@@ -12,12 +12,13 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kSmall = "simulate run --networks 6 --cycles 5 --partners 8 --seed 11";
+// A small run: 6 networks of 8 partners over 5 cycles.
+std::string small_run() { return "simulate run --networks 6 --cycles 5 --partners 8 --seed 11"; }
 
 TEST(SimulateCli, ComparesPoliciesWithIntervalsAndPairedTestsOnAnyNumberOfThreads) {
-  const CommandResult one = run_covalue(kSmall + " --policy inward --policy outward --threads 1 --format json");
+  const CommandResult one = run_covalue(small_run() + " --policy inward --policy outward --threads 1 --format json");
   ASSERT_EQ(one.exit_code, 0) << one.err;
-  const CommandResult three = run_covalue(kSmall + " --policy inward --policy outward --threads 3 --format json");
+  const CommandResult three = run_covalue(small_run() + " --policy inward --policy outward --threads 3 --format json");
   ASSERT_EQ(three.exit_code, 0) << three.err;
   EXPECT_EQ(one.out, three.out);
   const json report = json::parse(one.out);
@@ -82,7 +83,8 @@ TEST(SimulateCli, ACharterFileAndAModelFileAreRead) {
 TEST(SimulateCli, HtmlIsOneSelfContainedPageWithSvgCharts) {
   const TempDir dir;
   const std::string page = dir.file("report.html");
-  const CommandResult result = run_covalue(kSmall + " --policy inward --policy outward --format html --output " + page);
+  const CommandResult result =
+      run_covalue(small_run() + " --policy inward --policy outward --format html --output " + page);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("wrote " + page), std::string::npos);
   const std::string html = read_file(page);
@@ -120,13 +122,13 @@ TEST(SimulateCli, BadChartersNameTheKeyAndWhereItIs) {
   };
   for (const Case& c : cases) {
     const std::string file = dir.write(c.file, c.text);
-    const CommandResult result = run_covalue(kSmall + " --policy outward --policy " + file);
+    const CommandResult result = run_covalue(small_run() + " --policy outward --policy " + file);
     EXPECT_EQ(result.exit_code, 1) << c.file << "\n" << result.err;
     EXPECT_NE(result.err.find(dir.file(c.expected)), std::string::npos) << c.file << "\n" << result.err;
   }
-  const CommandResult rule = run_covalue(kSmall + " --policy " + dir.file("rule.toml"));
+  const CommandResult rule = run_covalue(small_run() + " --policy " + dir.file("rule.toml"));
   EXPECT_NE(rule.err.find("mes"), std::string::npos) << "names the accepted rules: " << rule.err;
-  const CommandResult missing = run_covalue(kSmall + " --policy " + dir.file("nowhere.toml"));
+  const CommandResult missing = run_covalue(small_run() + " --policy " + dir.file("nowhere.toml"));
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("cannot open file"), std::string::npos) << missing.err;
 }
@@ -134,16 +136,16 @@ TEST(SimulateCli, BadChartersNameTheKeyAndWhereItIs) {
 TEST(SimulateCli, BadModelsAndFlagsAreNamed) {
   const TempDir dir;
   const std::string unknown = dir.write("m1.toml", "[model]\ndiscont = 0.5\n");
-  CommandResult result = run_covalue(kSmall + " --policy inward --model " + unknown);
+  CommandResult result = run_covalue(small_run() + " --policy inward --model " + unknown);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("m1.toml:2:1: unknown key 'discont' in [model]"), std::string::npos) << result.err;
   const std::string range = dir.write("m2.toml", "[model]\ndiscount = 1.5\n");
-  result = run_covalue(kSmall + " --policy inward --model " + range);
+  result = run_covalue(small_run() + " --policy inward --model " + range);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("m2.toml:2:1: model.discount: must be from 0 to 1, got 1.5"), std::string::npos)
       << result.err;
   const std::string whole = dir.write("m3.toml", "[model]\npartners = 2.5\n");
-  result = run_covalue(kSmall + " --policy inward --model " + whole);
+  result = run_covalue(small_run() + " --policy inward --model " + whole);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("model.partners: must be a whole number"), std::string::npos) << result.err;
   for (const char* flag : {"--networks 0", "--cycles 0", "--networks -3", "--partners 1", "--format csv"}) {
@@ -156,7 +158,7 @@ TEST(SimulateCli, BadModelsAndFlagsAreNamed) {
   result = run_covalue("simulate run --networks 2");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--policy"), std::string::npos) << result.err;
-  result = run_covalue(kSmall + " --policy outwards");
+  result = run_covalue(small_run() + " --policy outwards");
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("unknown policy 'outwards'"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("--policy"), std::string::npos) << result.err;

@@ -210,10 +210,11 @@ Result<std::optional<ConsensusSummary>> consensus_of(const DecisionContext& cont
     return std::optional<ConsensusSummary>(std::move(selection.consensus));
   }
   const ranking::RankingRule preferred = context.input->charter.ranking_rule;
-  Result<std::optional<ConsensusSummary>> summary = detail::summarise_consensus(context, allowed, preferred);
-  if (!summary && summary.error().kind == ErrorKind::kTimeLimit) {
-    summary = detail::summarise_consensus(context, allowed, ranking::RankingRule::kSchulze);
-  }
+  Result<std::optional<ConsensusSummary>> first = detail::summarise_consensus(context, allowed, preferred);
+  Result<std::optional<ConsensusSummary>> summary =
+      !first && first.error().kind == ErrorKind::kTimeLimit
+          ? detail::summarise_consensus(context, allowed, ranking::RankingRule::kSchulze)
+          : std::move(first);
   if (!summary && summary.error().kind == ErrorKind::kInvalidInput) {
     // Weights whose common denominator is too large to count ballots in whole numbers (pav after a few
     // cycles: 1/2, 1/3, ..., 1/29): the summary is for information only, so the cycle closes without it.
