@@ -155,6 +155,11 @@ TEST(SimulateCli, BadModelsAndFlagsAreNamed) {
         << flag << "\n"
         << result.err;
   }
+  result = run_covalue("simulate run --policy inward --policy outward --networks 300000 --cycles 40");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("--networks: 300000 networks x 40 cycles x 2 policies is more than 20 million"),
+            std::string::npos)
+      << result.err;
   result = run_covalue("simulate run --networks 2");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--policy"), std::string::npos) << result.err;

@@ -24,6 +24,9 @@ namespace {
 
 namespace sim = core::sim;
 
+// Network-cycles one run keeps in memory at most (about 1 GB of per-cycle figures).
+constexpr double kMaxNetworkCycles = 20e6;
+
 struct RunArgs {
   std::vector<std::string> policies;
   std::int64_t networks{0};
@@ -121,6 +124,15 @@ core::Result<Output> simulate_run(const RunArgs& args) {
     return policies.error();
   }
   results.policies = std::move(*policies);
+  const double cells = static_cast<double>(args.networks) * static_cast<double>(results.model.cycles) *
+                       static_cast<double>(results.policies.size());
+  if (cells > kMaxNetworkCycles) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            fmt::format("{} networks x {} cycles x {} policies is more than 20 million network-cycles "
+                                        "(the results are kept in memory); run fewer",
+                                        args.networks, results.model.cycles, results.policies.size()),
+                            "--networks");
+  }
   results.networks = args.networks;
   results.seed = args.seed;
   results.runs.assign(results.policies.size(), std::vector<sim::NetworkRun>(static_cast<std::size_t>(args.networks)));
