@@ -21,6 +21,7 @@ TEST(SimulateCli, ComparesPoliciesWithIntervalsAndPairedTestsOnAnyNumberOfThread
   const CommandResult three = run_covalue(small_run() + " --policy inward --policy outward --threads 3 --format json");
   ASSERT_EQ(three.exit_code, 0) << three.err;
   EXPECT_EQ(one.out, three.out);
+  EXPECT_EQ(one.err, "");  // no progress line when standard error is not a terminal
   const json report = json::parse(one.out);
   EXPECT_EQ(report.at("simulation").at("networks"), 6);
   EXPECT_EQ(report.at("model").at("partners"), 8);

@@ -3,8 +3,13 @@
 // number of threads (docs/simulator.md).
 #include <fmt/core.h>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +58,40 @@ core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
   return out;
 }
 
+// A progress line on standard error while it is a terminal ("simulating outward: 420 of 1000 networks"),
+// redrawn at each whole percent; nothing when standard error is piped or redirected.
+class Progress {
+ public:
+  Progress(std::string policy, std::int64_t total)
+      : policy_(std::move(policy)), total_(total), shown_(isatty(STDERR_FILENO) == 1) {}
+  void advance() {
+    const std::int64_t done = ++done_;
+    if (shown_ && (done * 100 / total_ != (done - 1) * 100 / total_ || done == total_)) {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      fmt::print(stderr, "\rsimulating {}: {} of {} networks", policy_, done, total_);
+      std::fflush(stderr);
+    }
+  }
+  void finish() const {
+    if (shown_) {
+      fmt::print(stderr, "\r\033[K");
+      std::fflush(stderr);
+    }
+  }
+
+ private:
+  std::string policy_;
+  std::int64_t total_;
+  bool shown_;
+  std::atomic<std::int64_t> done_{0};
+  std::mutex mutex_;
+};
+
 // Every network of one policy; network i's result lands at i whichever thread ran it.
 core::Status run_policy(const SimulationResults& results, std::size_t p, int threads,
                         std::vector<sim::NetworkRun>& runs) {
   const auto count = static_cast<std::int64_t>(runs.size());
+  Progress progress(results.policies[p].name, count);
   std::vector<std::optional<core::Error>> errors(runs.size());
   core::network::DecisionTools tools;  // network-fair: covalue's exact search (no solver), deterministic
   tools.forgone_solves = 0;
@@ -71,7 +106,9 @@ core::Status run_policy(const SimulationResults& results, std::size_t p, int thr
     } else {
       errors[index] = run.error();
     }
+    progress.advance();
   }
+  progress.finish();
   for (std::size_t i = 0; i < errors.size(); ++i) {
     if (errors[i]) {
       return core::make_error(errors[i]->kind, errors[i]->to_string(),
