@@ -22,8 +22,8 @@ ParameterRow real_row(std::string_view name, double M::*member, double min, doub
   return {name, member, nullptr, min, max, help};
 }
 
-const std::array<ParameterRow, 27>& table() {
-  static const std::array<ParameterRow, 27> rows = {
+const std::array<ParameterRow, 28>& table() {
+  static const std::array<ParameterRow, 28> rows = {
       integer_row("partners", &M::partners, 2, kMaxMembers, "members at the start"),
       integer_row("max_partners", &M::max_partners, 2, kMaxMembers, "no joining beyond this many members"),
       integer_row("cycles", &M::cycles, 1, kMaxCycles, "cycles run"),
@@ -33,6 +33,7 @@ const std::array<ParameterRow, 27>& table() {
       integer_row("max_scope", &M::max_scope, 1, 50, "an initiative touches its proposer and 1..max_scope others"),
       real_row("same_group", &M::same_group, 0, 1, "chance a touched partner is of the proposer's group"),
       real_row("value_scale", &M::value_scale, 0, kLarge, "mean gross value of a capability-1 proposer's initiative"),
+      real_row("network_effect", &M::network_effect, 0, 10, "gross value x (1 + this x ln(members / partners))"),
       real_row("deopt_same_group", &M::deopt_same_group, 0, 1, "chance a touched partner of its group loses"),
       real_row("deopt_other_group", &M::deopt_other_group, 0, 1, "chance a touched partner of the other group loses"),
       real_row("deopt_depth", &M::deopt_depth, 0, 10, "a loser loses up to this share of the gross value"),

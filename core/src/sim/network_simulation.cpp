@@ -22,6 +22,7 @@ constexpr std::int64_t kTenths = 10;
 constexpr std::int64_t kUnlimitedLeads = 1000000;
 constexpr double kShirkedShare = 0.5;
 constexpr double kHalf = 0.5;
+constexpr double kLeastEffect = 0.1;  // the network effect never takes more than 90% of a proposal's value
 
 //! One partner, its traits and its record.
 struct Agent {
@@ -127,7 +128,9 @@ Proposal make_proposal(World& world, const std::vector<Agent*>& members, const A
                        net::CycleNumber cycle) {
   const ModelParameters& m = *world.model;
   Proposal p;
-  const double gross = m.value_scale * proposer.capability * s.uniform(kHalf, 1 + kHalf);
+  const double size = static_cast<double>(members.size()) / static_cast<double>(m.partners);
+  const double effect = std::max(kLeastEffect, 1 + m.network_effect * std::log(size));
+  const double gross = m.value_scale * effect * proposer.capability * s.uniform(kHalf, 1 + kHalf);
   p.realised[proposer.partner.id] = gross * s.uniform(0.3, 0.7);
   for (const net::PartnerId id : scope_of(members, proposer, s, m)) {
     const bool same = world.agent(id).minority == proposer.minority;

@@ -69,6 +69,7 @@ struct ModelParameters {
   std::int64_t max_scope{6};         //!< an initiative touches its proposer and 1..max_scope others
   double same_group{0.75};           //!< chance a touched partner comes from the proposer's group
   double value_scale{10};            //!< mean gross value of an initiative of a capability-1 proposer
+  double network_effect{0.33};       //!< gross value x (1 + this x ln(members / partners)): n log n growth
   double deopt_same_group{0.15};     //!< chance a touched partner of the proposer's group is de-optimised
   double deopt_other_group{0.45};    //!< ... of the other group
   double deopt_depth{0.6};           //!< a de-optimised partner loses up to this share of the gross value
