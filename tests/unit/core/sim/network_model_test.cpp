@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include "covalue/core/network/retention_risk.hpp"
 #include "covalue/core/sim/network_model.hpp"
@@ -198,6 +201,33 @@ TEST(RetentionRisk, TheFactorsAreTheEngagementReportsWeights) {
   EXPECT_EQ(risk[5].points, 10);
   EXPECT_EQ(net::risk_points(risk), Rational(50, 3) + Rational(50, 3) + 15 + Rational(45, 4) + Rational(10, 3) + 10);
   EXPECT_TRUE(net::retention_risk(net::RiskWindow{}, 0, Rational(0), 3).empty());
+}
+
+}  // namespace
+}  // namespace covalue::core::sim
+
+namespace covalue::core::sim {
+namespace {
+
+// docs/simulator.md's parameter table lists every parameter with its default (a number or a fraction).
+TEST(SimParameters, TheDocsListEveryParameterWithItsDefault) {
+  std::ifstream in(std::string(COVALUE_SOURCE_DIR) + "/docs/simulator.md");
+  const std::string docs((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(docs.empty());
+  const ModelParameters defaults;
+  for (const ParameterRow& row : model_parameters()) {
+    const std::string cell = "| `" + std::string(row.name) + "` | ";
+    const std::size_t at = docs.find(cell);
+    ASSERT_NE(at, std::string::npos) << row.name;
+    const std::size_t from = at + cell.size();
+    const std::string text = docs.substr(from, docs.find(' ', from) - from);
+    const std::size_t slash = text.find('/');
+    const double documented = slash == std::string::npos
+                                  ? std::stod(text)
+                                  : std::stod(text.substr(0, slash)) / std::stod(text.substr(slash + 1));
+    const double value = row.integer != nullptr ? static_cast<double>(defaults.*row.integer) : defaults.*row.real;
+    EXPECT_NEAR(documented, value, 1e-12) << row.name;
+  }
 }
 
 }  // namespace
