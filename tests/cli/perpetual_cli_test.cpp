@@ -205,8 +205,8 @@ TEST_F(WeightPolicyCli, PavWeightsFollowThePartnersWinsAndShowInTheCharter) {
   EXPECT_NE(ok("report cycle 2").find("per_pav (Lackner 2020)"), std::string::npos);
 }
 
-// A database as schema step 4 left it (no weight columns) whose charter had perpetual weighting off: step 5
-// makes its policy `none`, and it shows as it did; the SQLite file was kept as FILE.bak-v4 first.
+// A database as schema step 4 left it (no weight columns, no people) whose charter had perpetual weighting
+// off: step 5 makes its policy `none`, and it shows as it did; the SQLite file was kept as FILE.bak-v4 first.
 TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   ok("network init --name Chain --no-perpetual-weighting");
   sqlite3* db = nullptr;
@@ -215,7 +215,9 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   const int status = sqlite3_exec(db,
                                   "ALTER TABLE charter DROP COLUMN weight_policy; "
                                   "ALTER TABLE charter DROP COLUMN weight_absence; "
-                                  "DELETE FROM schema_migrations WHERE version = 5;",
+                                  "DROP TABLE people; "
+                                  "ALTER TABLE access_tokens DROP COLUMN person_id; "
+                                  "DELETE FROM schema_migrations WHERE version >= 5;",
                                   nullptr, nullptr, &message);
   EXPECT_EQ(status, SQLITE_OK) << (message == nullptr ? "" : message);
   sqlite3_free(message);
