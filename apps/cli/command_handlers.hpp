@@ -78,6 +78,7 @@ Handler add_rank(CLI::App& command);
 // perpetual/perpetual_commands.cpp
 Handler add_perpetual_replay(CLI::App& command);
 Handler add_simulate_lackner2020(CLI::App& command);
+Handler add_simulate_run(CLI::App& command);
 
 // program/initiative_commands.cpp
 Handler add_initiative_propose(CLI::App& command);

@@ -205,14 +205,21 @@ void explain(const DecisionContext& context, const std::vector<bool>& allowed, c
 //! The consensus the selection was made by, or (other rules) the one the ballots express, by the
 //! charter's ranking rule or, when that one hits its limits, by Schulze's.
 Result<std::optional<ConsensusSummary>> consensus_of(const DecisionContext& context, const std::vector<bool>& allowed,
-                                                     Selection& selection) {
+                                                     Selection& selection, std::vector<std::string>& notes) {
   if (selection.consensus) {
     return std::optional<ConsensusSummary>(std::move(selection.consensus));
   }
   const ranking::RankingRule preferred = context.input->charter.ranking_rule;
-  Result<std::optional<ConsensusSummary>> summary = detail::summarise_consensus(context, allowed, preferred);
-  if (!summary && summary.error().kind == ErrorKind::kTimeLimit) {
-    return detail::summarise_consensus(context, allowed, ranking::RankingRule::kSchulze);
+  Result<std::optional<ConsensusSummary>> first = detail::summarise_consensus(context, allowed, preferred);
+  Result<std::optional<ConsensusSummary>> summary =
+      !first && first.error().kind == ErrorKind::kTimeLimit
+          ? detail::summarise_consensus(context, allowed, ranking::RankingRule::kSchulze)
+          : std::move(first);
+  if (!summary && summary.error().kind == ErrorKind::kInvalidInput) {
+    // Weights whose common denominator is too large to count ballots in whole numbers (pav after a few
+    // cycles: 1/2, 1/3, ..., 1/29): the summary is for information only, so the cycle closes without it.
+    notes.push_back("no consensus summary: " + summary.error().message);
+    return std::optional<ConsensusSummary>();
   }
   return summary;
 }
@@ -256,7 +263,8 @@ Result<CycleOutcome> decide_cycle(const CycleInput& input, const DecisionTools& 
   outcome.rule_outcome = std::move(portfolio->selection.rule_outcome);
   outcome.candidates = std::move(portfolio->selection.rule_candidates);
   outcome.network_fair = std::move(portfolio->selection.network_fair);
-  Result<std::optional<ConsensusSummary>> consensus = consensus_of(*context, allowed, portfolio->selection);
+  Result<std::optional<ConsensusSummary>> consensus =
+      consensus_of(*context, allowed, portfolio->selection, outcome.notes);
   if (!consensus) {
     return consensus.error();
   }

@@ -3,25 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "covalue/core/network/retention_risk.hpp"
 #include "covalue/program/report.hpp"
 #include "report_support.hpp"
 
 namespace covalue::program {
 namespace {
 
-constexpr std::size_t kRiskWindow = 3;
-constexpr std::int64_t kMissedWeight = 25;
-constexpr std::int64_t kDryWeight = 25;
-constexpr std::int64_t kNegativeNetWeight = 15;
-constexpr std::int64_t kSelectionWeight = 15;
-constexpr std::int64_t kDeoptWeight = 10;
-constexpr std::int64_t kLeadershipWeight = 10;
 constexpr std::int64_t kMediumFrom = 30;
 constexpr std::int64_t kHighFrom = 60;
-
-core::Rational fraction(std::int64_t numerator, std::int64_t denominator) {
-  return core::Rational(numerator) / core::Rational(denominator);
-}
 
 //! How a partner took part in the program.
 struct Participation {
@@ -54,31 +44,8 @@ Participation participation_of(const Snapshot& snapshot, const net::Partner& par
   return result;
 }
 
-//! What the last closed cycles of a partner's membership say about it.
-struct WindowFigures {
-  std::int64_t cycles{0};
-  std::int64_t missed{0};
-  std::int64_t supported{0};
-  std::int64_t supported_selected{0};
-  std::int64_t over_share{0};  //!< cycles with its de-optimisation share above the policy share
-  std::int64_t own_leads{0};
-  std::int64_t all_leads{0};
-};
-
-void add_outcome(WindowFigures& figures, const net::CycleOutcome& outcome, net::PartnerId partner,
-                 const core::Rational& policy_share) {
-  for (const net::PartnerResult& result : outcome.partners) {
-    if (result.partner == partner) {
-      figures.supported += result.supported;
-      figures.supported_selected += result.supported_selected;
-    }
-  }
-  const std::vector<net::PartnerId> over = detail::over_deopt_share(outcome, policy_share);
-  figures.over_share += std::count(over.begin(), over.end(), partner);
-  figures.own_leads += detail::leads_in(outcome, partner);
-  figures.all_leads += std::count_if(outcome.leads.begin(), outcome.leads.end(),
-                                     [](const net::LeadAssignment& lead) { return lead.lead.has_value(); });
-}
+//! What the last closed cycles of a partner's membership say about it (core scores it).
+using WindowFigures = net::RiskWindow;
 
 WindowFigures window_figures(const Snapshot& snapshot, const net::Partner& partner) {
   std::vector<const net::Cycle*> window;
@@ -87,15 +54,18 @@ WindowFigures window_figures(const Snapshot& snapshot, const net::Partner& partn
       window.push_back(cycle);
     }
   }
-  if (window.size() > kRiskWindow) {
-    window.erase(window.begin(), window.end() - kRiskWindow);
+  if (window.size() > net::kRiskWindow) {
+    window.erase(window.begin(), window.end() - static_cast<std::ptrdiff_t>(net::kRiskWindow));
   }
   WindowFigures figures;
   figures.cycles = static_cast<std::int64_t>(window.size());
   for (const net::Cycle* cycle : window) {
     figures.missed += detail::has_ballot(snapshot, cycle->number, partner.id) ? 0 : 1;
     if (const net::CycleOutcome* outcome = snapshot.find_outcome(cycle->number); outcome != nullptr) {
-      add_outcome(figures, *outcome, partner.id, snapshot.charter.fairness.max_deopt_share);
+      WindowFigures cycle_figures =
+          net::risk_window_of(*outcome, partner.id, snapshot.charter.fairness.max_deopt_share);
+      cycle_figures.cycles = 0;  // counted above, with or without an outcome
+      figures += cycle_figures;
     }
   }
   return figures;
@@ -105,56 +75,41 @@ WindowFigures window_figures(const Snapshot& snapshot, const net::Partner& partn
 struct RiskSum {
   core::Rational points;
   std::vector<std::string> reasons;
-
-  void add(const core::Rational& factor_points, std::string reason) {
-    points += factor_points;
-    reasons.push_back(std::move(reason));
-  }
 };
 
-void add_missed(RiskSum& risk, const WindowFigures& w) {
-  if (w.missed > 0) {
-    risk.add(fraction(kMissedWeight * w.missed, w.cycles),
-             "missed " + std::to_string(w.missed) + " of " + std::to_string(w.cycles) + " ballots");
-  }
-}
-
-void add_standing(RiskSum& risk, const detail::PartnerTotals& totals, std::int64_t k) {
-  if (totals.current_dry_spell > 0) {
-    const core::Rational dry = k <= 0 ? core::Rational(1) : fraction(std::min(totals.current_dry_spell, k), k);
-    risk.add(kDryWeight * dry, "dry spell " + std::to_string(totals.current_dry_spell) + " of k=" + std::to_string(k));
-  }
-  if (totals.net_value < 0) {
-    risk.add(core::Rational(kNegativeNetWeight), "cumulative net value " + detail::decimal(totals.net_value));
-  }
-}
-
-void add_selection_and_roles(RiskSum& risk, const WindowFigures& w, const core::Rational& policy_share) {
+std::string reason_of(net::RiskFactor factor, const WindowFigures& w, const detail::PartnerTotals& totals,
+                      std::int64_t k, const core::Rational& policy_share) {
   const std::string in_window = " in its last " + std::to_string(w.cycles) + " cycles";
-  if (w.supported > 0 && 2 * w.supported_selected < w.supported) {
-    risk.add(fraction(kSelectionWeight * (w.supported - w.supported_selected), w.supported),
-             std::to_string(w.supported_selected) + " of " + std::to_string(w.supported) +
-                 " supported initiatives selected" + in_window);
+  switch (factor) {
+    case net::RiskFactor::kMissedBallots:
+      return "missed " + std::to_string(w.missed) + " of " + std::to_string(w.cycles) + " ballots";
+    case net::RiskFactor::kDrySpell:
+      return "dry spell " + std::to_string(totals.current_dry_spell) + " of k=" + std::to_string(k);
+    case net::RiskFactor::kNegativeNetValue:
+      return "cumulative net value " + detail::decimal(totals.net_value);
+    case net::RiskFactor::kSelection:
+      return std::to_string(w.supported_selected) + " of " + std::to_string(w.supported) +
+             " supported initiatives selected" + in_window;
+    case net::RiskFactor::kDeoptShare:
+      return "de-optimisation above the " + detail::percent_text(policy_share) + " policy share in " +
+             std::to_string(w.over_share) + " of " + std::to_string(w.cycles) + " cycles";
+    case net::RiskFactor::kLeadership:
+      return "led none of the " + std::to_string(w.all_leads) + " initiatives led" + in_window;
   }
-  if (w.over_share > 0) {
-    risk.add(fraction(kDeoptWeight * w.over_share, w.cycles),
-             "de-optimisation above the " + detail::percent_text(policy_share) + " policy share in " +
-                 std::to_string(w.over_share) + " of " + std::to_string(w.cycles) + " cycles");
-  }
-  if (w.own_leads == 0 && w.all_leads > 0) {
-    risk.add(core::Rational(kLeadershipWeight),
-             "led none of the " + std::to_string(w.all_leads) + " initiatives led" + in_window);
-  }
+  return {};
 }
 
-//! The factors in the order the reasons list them: missed ballots, dry spell, net value, selection,
-//! de-optimisation, leadership.
+//! The factors (core::network::retention_risk) with their reasons, in its order: missed ballots, dry
+//! spell, net value, selection, de-optimisation, leadership.
 RiskSum risk_of(const Snapshot& snapshot, const net::Partner& partner, const detail::PartnerTotals& totals) {
-  RiskSum risk;
   const WindowFigures window = window_figures(snapshot, partner);
-  add_missed(risk, window);
-  add_standing(risk, totals, snapshot.charter.fairness.max_dry_spell);
-  add_selection_and_roles(risk, window, snapshot.charter.fairness.max_deopt_share);
+  const std::int64_t k = snapshot.charter.fairness.max_dry_spell;
+  const core::Rational& share = snapshot.charter.fairness.max_deopt_share;
+  RiskSum risk;
+  for (const net::RiskContribution& c : net::retention_risk(window, totals.current_dry_spell, totals.net_value, k)) {
+    risk.points += c.points;
+    risk.reasons.push_back(reason_of(c.factor, window, totals, k, share));
+  }
   return risk;
 }
 

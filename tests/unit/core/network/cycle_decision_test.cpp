@@ -300,5 +300,30 @@ TEST(CycleDecision, NetworkFairWeighsImpactsByThePerpetualWeights) {
   EXPECT_EQ(weighted->network_fair->objective, 5);
 }
 
+// Under pav, weights 1/2, 1/3, 1/5, ..., 1/31 (partners who won several times) have a common denominator
+// past 2^31: the informational consensus summary cannot count them in whole numbers, so the cycle closes
+// without it, saying so (it used to fail the whole close; found by the simulator, docs/simulator.md).
+TEST(CycleDecision, WeightsTooFineForTheConsensusSummaryStillClose) {
+  CycleInput input = fixed_input(SelectionRule::kEqualShares, 10);
+  input.charter.fairness.weight_policy = core::perpetual::WeightPolicy::kPav;
+  const std::vector<long> primes = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31};
+  input.candidates = {candidate(10, "first", 5, {{1, 3}}), candidate(11, "second", 5, {{2, 2}}),
+                      candidate(12, "third", 5, {{3, 2}})};
+  for (std::size_t p = 0; p < primes.size(); ++p) {
+    const auto id = static_cast<PartnerId>(p + 1);
+    input.members.push_back({id, "p" + std::to_string(id), Tier::kRetailer, 1, std::nullopt});
+    input.standing.push_back({id, 0, 0, 0, {Rational(1, primes[p])}});
+    input.ballots.push_back({1, id, BallotFormat::kApprovals, {{10 + static_cast<InitiativeId>(p % 3), 1}}, {}});
+  }
+  auto outcome = decide_cycle(input, DecisionTools{});
+  ASSERT_TRUE(outcome.ok()) << outcome.error().to_string();
+  EXPECT_FALSE(outcome->consensus.has_value());
+  EXPECT_TRUE(std::any_of(outcome->notes.begin(), outcome->notes.end(),
+                          [](const std::string& n) { return n.starts_with("no consensus summary: "); }));
+  EXPECT_EQ(std::count_if(outcome->decisions.begin(), outcome->decisions.end(),
+                          [](const InitiativeDecision& d) { return d.selected; }),
+            2);
+}
+
 }  // namespace
 }  // namespace covalue::core::network

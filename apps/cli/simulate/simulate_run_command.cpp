@@ -1,0 +1,215 @@
+// `covalue simulate run`: simulated networks under each policy through the real decide_cycle, in parallel
+// across networks (OpenMP); each network draws from its own streams, so the output does not depend on the
+// number of threads (docs/simulator.md).
+#include <fmt/core.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "command_handlers.hpp"
+#include "covalue/core/sim/policies.hpp"
+#include "setting_flags.hpp"
+#include "simulate/charter_file.hpp"
+#include "simulate/simulation_results.hpp"
+
+namespace covalue::cli {
+namespace {
+
+namespace sim = core::sim;
+
+// Network-cycles one run keeps in memory at most (about 1 GB of per-cycle figures).
+constexpr double kMaxNetworkCycles = 20e6;
+
+struct RunArgs {
+  std::vector<std::string> policies;
+  std::int64_t networks{0};
+  std::int64_t cycles{0};
+  std::int64_t partners{0};
+  std::int64_t seed{0};
+  std::int64_t threads{0};
+  std::string model_file;
+  std::string format{"table"};
+  std::string output;
+  const CLI::Option* cycles_flag{nullptr};  // given on the command line: overrides the model file
+  const CLI::Option* partners_flag{nullptr};
+};
+
+core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
+  std::vector<sim::Policy> out;
+  for (const std::string& name : args.policies) {
+    core::Result<sim::Policy> policy = name.ends_with(".toml") ? read_charter_file(name) : sim::named_policy(name);
+    if (!policy) {
+      return policy.error();
+    }
+    out.push_back(std::move(*policy));
+  }
+  return out;
+}
+
+// A progress line on standard error while it is a terminal ("simulating outward: 420 of 1000 networks"),
+// redrawn at each whole percent; nothing when standard error is piped or redirected.
+class Progress {
+ public:
+  Progress(std::string policy, std::int64_t total)
+      : policy_(std::move(policy)), total_(total), shown_(isatty(STDERR_FILENO) == 1) {}
+  void advance() {
+    const std::int64_t done = ++done_;
+    if (shown_ && (done * 100 / total_ != (done - 1) * 100 / total_ || done == total_)) {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      fmt::print(stderr, "\rsimulating {}: {} of {} networks", policy_, done, total_);
+      std::fflush(stderr);
+    }
+  }
+  void finish() const {
+    if (shown_) {
+      fmt::print(stderr, "\r\033[K");
+      std::fflush(stderr);
+    }
+  }
+
+ private:
+  std::string policy_;
+  std::int64_t total_;
+  bool shown_;
+  std::atomic<std::int64_t> done_{0};
+  std::mutex mutex_;
+};
+
+// Every network of one policy; network i's result lands at i whichever thread ran it.
+core::Status run_policy(const SimulationResults& results, std::size_t p, int threads,
+                        std::vector<sim::NetworkRun>& runs) {
+  const auto count = static_cast<std::int64_t>(runs.size());
+  Progress progress(results.policies[p].name, count);
+  std::vector<std::optional<core::Error>> errors(runs.size());
+  core::network::DecisionTools tools;  // network-fair: covalue's exact search (no solver), deterministic
+  tools.forgone_solves = 0;
+#pragma omp parallel for schedule(dynamic) num_threads(threads)
+  for (std::int64_t i = 0; i < count; ++i) {
+    const auto index = static_cast<std::size_t>(i);
+    core::Result<sim::NetworkRun> run =
+        sim::simulate_network(results.model, results.policies[p], static_cast<std::uint64_t>(results.seed),
+                              static_cast<std::uint64_t>(i), tools);
+    if (run) {
+      runs[index] = std::move(*run);
+    } else {
+      errors[index] = run.error();
+    }
+    progress.advance();
+  }
+  progress.finish();
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (errors[i]) {
+      return core::make_error(errors[i]->kind, errors[i]->to_string(),
+                              fmt::format("policy {}, network {}", results.policies[p].name, i));
+    }
+  }
+  return {};
+}
+
+int thread_count(std::int64_t asked) {
+#ifdef _OPENMP
+  return asked > 0 ? static_cast<int>(asked) : omp_get_num_procs();
+#else
+  (void)asked;
+  return 1;
+#endif
+}
+
+core::Result<Output> write(const RunArgs& args, std::string text) {
+  if (args.output.empty()) {
+    return Output::of_text(std::move(text));
+  }
+  std::ofstream out(args.output, std::ios::binary);
+  out << text;
+  if (!out.flush()) {
+    return core::make_error(core::ErrorKind::kInvalidInput, "cannot write the file", args.output);
+  }
+  return Output::of_text("wrote " + args.output + "\n");
+}
+
+core::Result<Output> simulate_run(const RunArgs& args) {
+  SimulationResults results;
+  if (!args.model_file.empty()) {
+    if (core::Status read = read_model_file(args.model_file, results.model); !read) {
+      return read.error();
+    }
+  }
+  if (args.model_file.empty() || args.cycles_flag->count() > 0) {
+    results.model.cycles = args.cycles;
+  }
+  if (args.model_file.empty() || args.partners_flag->count() > 0) {
+    results.model.partners = args.partners;
+    results.model.max_partners = std::max(results.model.max_partners, args.partners);
+  }
+  if (core::Status valid = results.model.validate(); !valid) {
+    return valid.error();
+  }
+  core::Result<std::vector<sim::Policy>> policies = policies_of(args);
+  if (!policies) {
+    return policies.error();
+  }
+  results.policies = std::move(*policies);
+  const double cells = static_cast<double>(args.networks) * static_cast<double>(results.model.cycles) *
+                       static_cast<double>(results.policies.size());
+  if (cells > kMaxNetworkCycles) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            fmt::format("{} networks x {} cycles x {} policies is more than 20 million network-cycles "
+                                        "(the results are kept in memory); run fewer",
+                                        args.networks, results.model.cycles, results.policies.size()),
+                            "--networks");
+  }
+  results.networks = args.networks;
+  results.seed = args.seed;
+  results.runs.assign(results.policies.size(), std::vector<sim::NetworkRun>(static_cast<std::size_t>(args.networks)));
+  for (std::size_t p = 0; p < results.policies.size(); ++p) {
+    if (core::Status ran = run_policy(results, p, thread_count(args.threads), results.runs[p]); !ran) {
+      return ran.error();
+    }
+  }
+  if (args.format == "json") {
+    return write(args, results_json(results).dump(2) + "\n");
+  }
+  return write(args, args.format == "html" ? results_html(results) : results_table(results));
+}
+
+}  // namespace
+
+Handler add_simulate_run(CLI::App& command) {
+  auto args = std::make_shared<RunArgs>();
+  command
+      .add_option("--policy", args->policies,
+                  "a named policy (inward, outward, greedy, random, none, reset, pav, unitcost, consensus, quota, "
+                  "phragmen, nash) or a charter file FILE.toml; give it once per policy, the first is the baseline "
+                  "of the paired tests")
+      ->required();
+  add_setting(command, "simulate.networks", args->networks);
+  args->cycles_flag = add_setting(command, "simulate.cycles", args->cycles);
+  args->partners_flag = add_setting(command, "simulate.partners", args->partners);
+  add_setting(command, "simulate.seed", args->seed);
+  add_setting(command, "simulate.threads", args->threads);
+  command.add_option("--model", args->model_file, "the model's parameters, a TOML file with a [model] section")
+      ->check(CLI::ExistingFile);
+  command.add_option("--format", args->format, "table, json or html (one self-contained page)")
+      ->check(CLI::IsMember({"table", "json", "html"}))
+      ->default_str("table");
+  command.add_option("--output", args->output, "write the result to this file instead of standard output");
+  command.footer(
+      "Per policy: retention, members, network value, value per partner, Gini, longest dry spell, quota "
+      "compliance and core membership with 95% intervals; paired tests against the first policy on the same "
+      "seeds. The model and its defaults: docs/simulator.md.");
+  return [args] { return simulate_run(*args); };
+}
+
+}  // namespace covalue::cli
