@@ -76,6 +76,7 @@ export function App() {
   const [partners, setPartners] = useState<Partner[]>([]);
   const [networkName, setNetworkName] = useState('');
   const [unit, setUnit] = useState(defaultUnit);
+  const [deadlineAction, setDeadlineAction] = useState('remind');
   const [error, setError] = useState<ApiError | undefined>();
   const [tick, setTick] = useState(0);
 
@@ -102,6 +103,7 @@ export function App() {
           setPartners(list<Partner>(p, 'partners'));
           setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
           setUnit(unitOf(n?.charter ?? n));
+          setDeadlineAction((n?.charter ?? n)?.deadline_action ?? 'remind');
         },
         (e) => setError(e),
       );
@@ -115,11 +117,12 @@ export function App() {
       partners,
       networkName,
       unit,
+      deadlineAction,
       partnerName: (id) => (id == null ? '–' : byId.get(id) ?? `Partner ${id}`),
       signOut,
       refresh: () => setTick((t) => t + 1),
     };
-  }, [session, partners, networkName, unit, signOut]);
+  }, [session, partners, networkName, unit, deadlineAction, signOut]);
 
   if (!token || path === '/signin') {
     return (
