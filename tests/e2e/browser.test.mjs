@@ -1115,7 +1115,7 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   await page.selectOption('#charter-deadline_action', 'auto');
   await page.click('[data-action=save-charter]');
   await page.locator('.notice-ok:has-text("Charter saved")').waitFor();
-  assert.match(await page.locator('[data-field=deadline_action]').innerText(), /moves on by itself/);
+  await page.waitForFunction(() => /moves on by itself/.test(document.querySelector('[data-field=deadline_action]')?.textContent ?? ''));
   await axeCheck('the charter with its deadline action');
   await page.goto(`${baseUrl}/cycles/${n}`);
   await page.waitForSelector('[data-deadline=proposals]');
