@@ -1047,6 +1047,7 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   await page.waitForSelector('dialog[open] #open-cycle-form');
   assert.match(await page.locator('#open-proposals_close_at-hint').innerText(), /In your time zone, Europe\/Berlin/);
   await axeCheck('the dialog that opens a cycle with deadlines');
+  await shot('29-open-cycle-dialog');
   // Proposals close in 2 days 3 hours (and a minute or two, to the whole minute); voting a week later.
   const minute = 60_000;
   const proposals = Math.ceil((Date.now() + (2 * 24 + 3) * 60 * minute + 2 * minute) / minute) * minute;

@@ -9,7 +9,7 @@ import { useApp } from '../lib/context';
 import { useAction } from '../lib/hooks';
 import type { Cycle } from '../lib/types';
 import { Field } from './form';
-import { ErrorBox } from './ui';
+import { Card, ErrorBox } from './ui';
 
 /** The viewer's time zone: the browser's IANA zone, UTC when it names none. */
 export function viewerZone(): string {
@@ -270,5 +270,17 @@ export function ChangeDeadlines(props: { cycle: Cycle; onDone: () => void }) {
         </button>
       </form>
     </details>
+  );
+}
+
+/** The cycle page's card: the deadlines and, for the coordinator, the form that changes them. Nothing once closed. */
+export function DeadlinesCard(props: { cycle: Cycle; coordinator: boolean; onChanged: () => void }) {
+  const c = props.cycle;
+  if (c.state !== 'proposing' && c.state !== 'voting') return null;
+  return (
+    <Card title="Deadlines" id="deadlines">
+      <Deadlines cycle={c} />
+      {props.coordinator && <ChangeDeadlines key={`${c.state} ${c.proposals_close_at} ${c.voting_closes_at}`} cycle={c} onDone={props.onChanged} />}
+    </Card>
   );
 }

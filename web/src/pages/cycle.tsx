@@ -7,7 +7,7 @@ import { ChartView } from '../components/chart';
 import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { CloseCycleButton } from '../components/close-cycle';
-import { ChangeDeadlines, Deadlines, StartVoting } from '../components/deadlines';
+import { DeadlinesCard, StartVoting } from '../components/deadlines';
 import { RuleName, Term } from '../components/term';
 import { AgreementIndex, Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, Value, YesNo } from '../components/ui';
 import { get, post } from '../lib/api';
@@ -381,8 +381,7 @@ export function CyclePage(props: { number: number }) {
             }
             actions={isCoordinator(app.session) && <CoordinatorActions cycle={d.cycle} latest={d.latest} onDone={data.reload} />}
           />
-          <Deadlines cycle={d.cycle} />
-          {isCoordinator(app.session) && (d.cycle.state === 'proposing' || d.cycle.state === 'voting') && <ChangeDeadlines key={JSON.stringify(d.cycle)} cycle={d.cycle} onDone={data.reload} />}
+          <DeadlinesCard cycle={d.cycle} coordinator={isCoordinator(app.session)} onChanged={data.reload} />
           {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending
               cycle={d.cycle}
               candidates={candidatesOf(d.cycle, d.initiatives)}
