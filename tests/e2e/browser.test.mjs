@@ -1123,14 +1123,32 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   assert.match(await page.locator('[data-deadline=proposals]').innerText(), /Then the cycle moves to voting automatically\.$/);
   assert.match(await page.locator('[data-deadline=voting]').innerText(), /Then the cycle closes automatically\.$/);
 
-  // Voting starts with a new closing time; the ballot page counts down to it.
+  // The countdown counts down by itself (every 30 s): with the page's clock an hour on, it says so.
+  await page.clock.install();
+  await page.reload();
+  await page.waitForSelector('[data-deadline=proposals]');
+  assert.equal(await page.locator('[data-testid=countdown-proposals]').innerText(), 'in 2 days 3 hours');
+  await page.clock.fastForward('01:00:00');
+  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-proposals]')?.textContent === 'in 2 days 2 hours');
+
+  // Voting starts with a new closing time (the page's clock an hour on, still).
   await page.fill('#start-voting_closes_at', berlinInput(proposals + 2 * 24 * 60 * minute));
   await page.click('[data-action=start-voting]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-voting]')?.textContent === 'in 4 days 3 hours');
+  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-voting]')?.textContent === 'in 4 days 2 hours');
   assert.equal(await page.locator('[data-deadline=proposals]').count(), 0, 'proposals have closed');
   c = await cycleOf(n);
   assert.equal(c.state, 'voting');
   assert.equal(Date.parse(c.voting_closes_at), proposals + 2 * 24 * 60 * minute);
+  // The ballot page says it compactly.
+  await page.click('nav a[href="/ballot"]');
+  const onBallot = page.locator('[data-testid=deadlines] [data-deadline=voting]');
+  await onBallot.waitFor();
+  assert.match(await onBallot.innerText(), /^Voting closes .+ \(Europe\/Berlin\) — in 4 days 2 hours; then it moves on automatically$/);
+  await axeCheck('the ballot with its countdown');
+  await phoneShot('33-ballot-deadline-phone');
+  await page.click('nav a[href="/cycles"]');
+  await page.click(`tr[data-cycle="${n}"] a.strong`);
+  await page.waitForSelector('.change-deadlines summary');
   // Removing it: the field emptied.
   await page.click('.change-deadlines summary');
   await page.fill('#change-voting_closes_at', '');
