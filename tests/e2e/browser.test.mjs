@@ -51,7 +51,10 @@ const failedResponses = []; // "401 GET /api/session": every answer >= 400 the p
 // The coordinator sends a dry spell too large for the server.
 // (A network without a scorecard answers 200 with "scorecard": null: no page load logs a 404.)
 // The add-person form sends a time zone the server does not know. A wrong password is refused (401 POST /api/session).
-const expectedFailures = new Set(['401 GET /api/session', '401 POST /api/session', '400 POST /api/initiatives', '409 POST /api/networks', '400 PATCH /api/network', '400 POST /api/people']);
+// A deadline in the past is refused (400 PUT .../deadlines).
+const expectedFailures = new Set(['401 GET /api/session', '401 POST /api/session', '400 POST /api/initiatives', '409 POST /api/networks', '400 PATCH /api/network', '400 POST /api/people', '400 PUT /api/cycles/10/deadlines']);
+// The browser's time zone is Berlin's: deadlines (UTC in the API) show and are typed in it.
+const zone = 'Europe/Berlin';
 const dialogs = []; // the text of every confirm() the pages asked, in order
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
@@ -180,6 +183,7 @@ before(async () => {
     executablePath: chromiumPath,
     headless: true,
     viewport: desktop,
+    timezoneId: zone,
     args: [
       '--headless',
       '--no-sandbox',
@@ -1103,6 +1107,130 @@ test('a person sets a password from a link, signs in with it, stays signed in in
   await page.waitForSelector('#email');
   const left = (await context.cookies(baseUrl)).filter((c) => c.name === 'covalue_session' && c.value);
   assert.deepEqual(left, [], 'signing out clears the cookie');
+});
+
+/** `ms` as the value of a datetime-local input on Berlin's wall clock: "2026-12-06T14:05". */
+const berlinInput = (ms) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms).replace(' ', 'T');
+const cycleOf = async (n) => (await fetch(`${baseUrl}/api/cycles/${n}`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json().then((r) => r.cycle ?? r);
+
+test('the coordinator opens a cycle with deadlines in its time zone, sees the countdown, changes one, removes one; a past one is refused next to its field', async () => {
+  await signIn(coordinatorToken);
+  assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), zone);
+  await page.click('nav a[href="/cycles"]');
+  const latest = Number(await page.locator('tr[data-cycle]').first().getAttribute('data-cycle'));
+  await page.click('[data-action=open-cycle]');
+  await page.waitForSelector('dialog[open] #open-cycle-form');
+  assert.match(await page.locator('#open-proposals_close_at-hint').innerText(), /In your time zone, Europe\/Berlin/);
+  await axeCheck('the dialog that opens a cycle with deadlines');
+  await shot('29-open-cycle-dialog');
+  // Proposals close in 2 days 3 hours (and a minute or two, to the whole minute); voting a week later.
+  const minute = 60_000;
+  const proposals = Math.ceil((Date.now() + (2 * 24 + 3) * 60 * minute + 2 * minute) / minute) * minute;
+  const voting = proposals + 7 * 24 * 60 * minute;
+  await page.fill('#open-proposals_close_at', berlinInput(proposals));
+  await page.fill('#open-voting_closes_at', berlinInput(voting));
+  await page.click('[data-action=confirm-open-cycle]');
+  const n = latest + 1;
+  await page.waitForURL(`${baseUrl}/cycles/${n}`);
+  const line = page.locator('[data-testid=deadlines] [data-deadline=proposals]');
+  await line.waitFor();
+  // The API holds the UTC instants of the Berlin wall-clock times typed.
+  let c = await cycleOf(n);
+  assert.equal(c.state, 'proposing');
+  assert.equal(Date.parse(c.proposals_close_at), proposals, `proposals close at ${c.proposals_close_at}`);
+  assert.equal(Date.parse(c.voting_closes_at), voting, `voting closes at ${c.voting_closes_at}`);
+  assert.match(c.proposals_close_at, /Z$/);
+  const hhmm = berlinInput(proposals).slice(11);
+  assert.match(
+    await line.innerText(),
+    new RegExp(`^Proposals close \\w{3} \\d{1,2} \\w{3} \\d{4}, ${hhmm} \\(Europe/Berlin\\) — in 2 days 3 hours\\. Then the coordinator is reminded and moves it to voting\\.$`),
+  );
+  assert.match(await page.locator('[data-testid=countdown-voting]').innerText(), /^in 9 days 3 hours$/);
+  assert.equal(await page.getAttribute('[data-testid=deadlines]', 'role'), 'timer', 'the countdown is a polite timer, not an alert');
+  await axeCheck('a proposing cycle with its deadlines');
+  await shot('30-cycle-deadlines');
+  await phoneShot('30-cycle-deadlines-phone');
+
+  // Voting is to close a day after proposals instead.
+  await page.click('.change-deadlines summary');
+  assert.equal(await page.inputValue('#change-voting_closes_at'), berlinInput(voting), 'the form shows the deadline on the same wall clock');
+  await page.fill('#change-voting_closes_at', berlinInput(proposals + 24 * 60 * minute));
+  await page.click('[data-action=save-deadlines]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-voting]')?.textContent === 'in 3 days 3 hours');
+  c = await cycleOf(n);
+  assert.equal(Date.parse(c.voting_closes_at), proposals + 24 * 60 * minute);
+  assert.equal(Date.parse(c.proposals_close_at), proposals, 'the deadline not changed is kept');
+
+  // A time that has passed is refused, in words, under its field.
+  await page.click('.change-deadlines summary');
+  await page.fill('#change-proposals_close_at', berlinInput(Date.now() - 60 * minute));
+  await page.click('[data-action=save-deadlines]');
+  const problem = page.locator('#change-proposals_close_at-problem');
+  await problem.waitFor();
+  assert.equal(await problem.innerText(), 'That time has passed already: choose a time in the future.');
+  assert.equal(await page.getAttribute('#change-proposals_close_at', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#change-proposals_close_at', 'aria-describedby'), /change-proposals_close_at-problem/);
+  assert.equal(await page.locator('#change-voting_closes_at-problem').count(), 0, 'only the field at fault is marked');
+  await axeCheck('the deadlines form refusing a time that has passed');
+  await phoneShot('31-deadline-refused-phone');
+  c = await cycleOf(n);
+  assert.equal(Date.parse(c.proposals_close_at), proposals, 'a refused change changes nothing');
+
+  // The cycles list says it compactly.
+  await page.click('nav a[href="/cycles"]');
+  const compact = page.locator(`tr[data-cycle="${n}"] [data-deadline=proposals]`);
+  await compact.waitFor();
+  assert.match(await compact.innerText(), /^Proposals close .+ \(Europe\/Berlin\) — in 2 days 3 hours; then the coordinator moves it on$/);
+  await axeCheck('the cycles with a countdown');
+  await phoneShot('32-cycles-deadlines-phone');
+
+  // With deadline_action auto, the cycle page says the cycle moves itself.
+  await page.click('nav a[href="/network"]');
+  await page.waitForSelector('#charter-form');
+  assert.match(await page.locator('#charter-deadline_action-hint').innerText(), /deadline/);
+  await page.selectOption('#charter-deadline_action', 'auto');
+  await page.click('[data-action=save-charter]');
+  await page.locator('.notice-ok:has-text("Charter saved")').waitFor();
+  await page.waitForFunction(() => /moves on by itself/.test(document.querySelector('[data-field=deadline_action]')?.textContent ?? ''));
+  await axeCheck('the charter with its deadline action');
+  await page.goto(`${baseUrl}/cycles/${n}`);
+  await page.waitForSelector('[data-deadline=proposals]');
+  assert.match(await page.locator('[data-deadline=proposals]').innerText(), /Then the cycle moves to voting automatically\.$/);
+  assert.match(await page.locator('[data-deadline=voting]').innerText(), /Then the cycle closes automatically\.$/);
+
+  // The countdown counts down by itself (every 30 s): with the page's clock an hour on, it says so.
+  await page.clock.install();
+  await page.reload();
+  await page.waitForSelector('[data-deadline=proposals]');
+  assert.equal(await page.locator('[data-testid=countdown-proposals]').innerText(), 'in 2 days 3 hours');
+  await page.clock.fastForward('01:00:00');
+  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-proposals]')?.textContent === 'in 2 days 2 hours');
+
+  // Voting starts with a new closing time (the page's clock an hour on, still).
+  await page.fill('#start-voting_closes_at', berlinInput(proposals + 2 * 24 * 60 * minute));
+  await page.click('[data-action=start-voting]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=countdown-voting]')?.textContent === 'in 4 days 2 hours');
+  assert.equal(await page.locator('[data-deadline=proposals]').count(), 0, 'proposals have closed');
+  c = await cycleOf(n);
+  assert.equal(c.state, 'voting');
+  assert.equal(Date.parse(c.voting_closes_at), proposals + 2 * 24 * 60 * minute);
+  // The ballot page says it compactly.
+  await page.click('nav a[href="/ballot"]');
+  const onBallot = page.locator('[data-testid=deadlines] [data-deadline=voting]');
+  await onBallot.waitFor();
+  assert.match(await onBallot.innerText(), /^Voting closes .+ \(Europe\/Berlin\) — in 4 days 2 hours; then it moves on automatically$/);
+  await axeCheck('the ballot with its countdown');
+  await phoneShot('33-ballot-deadline-phone');
+  await page.click('nav a[href="/cycles"]');
+  await page.click(`tr[data-cycle="${n}"] a.strong`);
+  await page.waitForSelector('.change-deadlines summary');
+  // Removing it: the field emptied.
+  await page.click('.change-deadlines summary');
+  await page.fill('#change-voting_closes_at', '');
+  await page.click('[data-action=save-deadlines]');
+  await page.locator('[data-testid=no-deadline]').waitFor();
+  assert.equal((await cycleOf(n)).voting_closes_at ?? null, null);
+  await signOut();
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

@@ -81,6 +81,7 @@ export function App() {
   const [partners, setPartners] = useState<Partner[]>([]);
   const [networkName, setNetworkName] = useState('');
   const [unit, setUnit] = useState(defaultUnit);
+  const [deadlineAction, setDeadlineAction] = useState('remind');
   const [error, setError] = useState<ApiError | undefined>();
   const [tick, setTick] = useState(0);
 
@@ -121,6 +122,7 @@ export function App() {
           setPartners(list<Partner>(p, 'partners'));
           setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
           setUnit(unitOf(n?.charter ?? n));
+          setDeadlineAction((n?.charter ?? n)?.deadline_action ?? 'remind');
         },
         (e) => setError(e),
       );
@@ -134,11 +136,12 @@ export function App() {
       partners,
       networkName,
       unit,
+      deadlineAction,
       partnerName: (id) => (id == null ? '–' : byId.get(id) ?? `Partner ${id}`),
       signOut,
       refresh: () => setTick((t) => t + 1),
     };
-  }, [session, partners, networkName, unit, signOut]);
+  }, [session, partners, networkName, unit, deadlineAction, signOut]);
 
   const onSignedIn = (signedIn: SignedIn) => {
     setToken(signedIn.token);

@@ -10,6 +10,8 @@ export interface AppState {
   networkName: string;
   /** The unit of every value figure: the charter's, "value points" when it names none (lib/units.ts). */
   unit: string;
+  /** The charter's deadline_action: "auto" (the server moves a cycle at its deadline) or "remind". */
+  deadlineAction: string;
   partnerName: (id: number | null | undefined) => string;
   signOut: () => void;
   /** Re-reads the partners (after a change). */

@@ -66,6 +66,9 @@ export interface Cycle {
   capacity: Rational;
   rule: string;
   shortlist: number[];
+  /** When proposals close and when voting closes: UTC ISO times, or null when none is set. */
+  proposals_close_at?: string | null;
+  voting_closes_at?: string | null;
 }
 
 export interface BallotEntry {
@@ -192,6 +195,8 @@ export interface Charter {
   disclosure: string;
   /** The unit every value is counted in: a currency code or "value points" (absent from servers that do not state it). */
   unit?: string;
+  /** At a deadline: "remind" the coordinator, or "auto": the server moves the cycle itself. */
+  deadline_action?: string;
 }
 
 /** A partner's objective: a KPI with a baseline and a target. */

@@ -2,6 +2,7 @@
 // object with a reason. Shows the partner's current ballot and the scorecard ranking.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Deadlines } from '../components/deadlines';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { ApiError, get, put } from '../lib/api';
 import { isRepresentative, list, useApp } from '../lib/context';
@@ -375,6 +376,7 @@ export function BallotPage() {
         actions={partner != null && <PartnerChip id={partner} />}
       />
       <ErrorBox error={data.error} title="The ballot could not be loaded" onRetry={data.reload} />
+      {d && <Deadlines cycle={d.cycle ?? d.current} compact />}
       {data.loading && !d && <Loading what="the ballot" />}
       {d && !d.cycle && (
         <Empty title="No cycle is voting right now">

@@ -7,6 +7,7 @@ import { ChartView } from '../components/chart';
 import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { CloseCycleButton } from '../components/close-cycle';
+import { DeadlinesCard, StartVoting } from '../components/deadlines';
 import { RuleName, Term } from '../components/term';
 import { AgreementIndex, Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table, Value, YesNo } from '../components/ui';
 import { get, post } from '../lib/api';
@@ -47,9 +48,7 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
   return (
     <div class="coordinator-actions">
       {s === 'proposing' && (
-        <button class="btn primary" data-action="start-voting" disabled={action.busy} onClick={step('voting')}>
-          Start voting
-        </button>
+<StartVoting cycle={props.cycle} onDone={props.onDone} />
       )}
       {s === 'voting' && (
         <CloseCycleButton cycle={props.cycle} busy={action.busy} onClose={step('close')} />
@@ -382,6 +381,7 @@ export function CyclePage(props: { number: number }) {
             }
             actions={isCoordinator(app.session) && <CoordinatorActions cycle={d.cycle} latest={d.latest} onDone={data.reload} />}
           />
+          <DeadlinesCard cycle={d.cycle} coordinator={isCoordinator(app.session)} onChanged={data.reload} />
           {d.outcome ? <Outcome outcome={d.outcome} initiatives={d.initiatives} /> : <Pending
               cycle={d.cycle}
               candidates={candidatesOf(d.cycle, d.initiatives)}

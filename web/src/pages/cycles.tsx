@@ -1,34 +1,41 @@
 // Every cycle of the program, newest first; the coordinator opens the next one here.
 
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Deadlines, OpenCycleForm } from '../components/deadlines';
 import { Badge, Card, Empty, ErrorBox, Loading, NumCell, PageHeader, right, Table } from '../components/ui';
-import { post } from '../lib/api';
 import { isCoordinator, useApp } from '../lib/context';
 import { loadCycles } from '../lib/cycles';
-import { useAction, useAsync } from '../lib/hooks';
+import { useAsync } from '../lib/hooks';
 import { label } from '../lib/names';
 import { navigate } from '../lib/router';
 import type { Cycle } from '../lib/types';
 
+/** "Open the next cycle": a dialog where the coordinator may set its deadlines first. */
 export function OpenCycleButton(props: { onOpened?: (c: Cycle) => void }) {
-  const action = useAction();
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (open && d && !d.open) d.showModal();
+    if (!open && d?.open) d.close();
+  }, [open]);
   return (
     <>
-      <button
-        class="btn primary"
-        data-action="open-cycle"
-        disabled={action.busy}
-        onClick={async () => {
-          const c = await action.run(() => post<any>('/cycles'));
-          if (c) {
-            const cycle: Cycle = c.cycle ?? c;
-            props.onOpened?.(cycle);
-            navigate(`/cycles/${cycle.number}`);
-          }
-        }}
-      >
+      <button class="btn primary" data-action="open-cycle" onClick={() => setOpen(true)}>
         Open the next cycle
       </button>
-      <ErrorBox error={action.error} title="Could not open a cycle" />
+      {open && (
+        <dialog ref={dialog} class="dialog" aria-labelledby="open-cycle-title" onClose={() => setOpen(false)}>
+          <OpenCycleForm
+            onCancel={() => setOpen(false)}
+            onOpened={(cycle) => {
+              setOpen(false);
+              props.onOpened?.(cycle);
+              navigate(`/cycles/${cycle.number}`);
+            }}
+          />
+        </dialog>
+      )}
     </>
   );
 }
@@ -49,7 +56,7 @@ export function CyclesPage() {
       )}
       {cycles.length > 0 && (
         <Card>
-          <Table columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), '']}>
+          <Table columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), { title: <span class="sr-only">Details</span> }]}>
             {cycles.map((c) => (
               <tr data-cycle={c.number}>
                 <td>
@@ -59,6 +66,7 @@ export function CyclesPage() {
                 </td>
                 <td>
                   <Badge value={c.state} />
+                  <Deadlines cycle={c} compact />
                 </td>
                 <td>{label(c.rule)}</td>
                 <NumCell value={c.capacity} />

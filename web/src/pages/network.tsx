@@ -27,6 +27,7 @@ type Values = {
   'leadership.max_concurrent_leads': string;
   ranking_rule: string;
   disclosure: string;
+  deadline_action: string;
   unit: string;
 };
 type Key = keyof Values;
@@ -39,6 +40,7 @@ const titles: Record<Key, string> = {
   ranking_rule: 'Consensus ranking rule',
   sharing: 'Value sharing',
   disclosure: 'Ballot disclosure',
+  deadline_action: 'At a deadline',
   'fairness.max_dry_spell': 'Longest dry spell',
   'fairness.max_deopt_share': 'Largest de-optimisation share',
   'fairness.perpetual_weighting': 'Perpetual Reset weighting',
@@ -67,6 +69,7 @@ function valuesOf(c: Charter): Values {
     'leadership.max_concurrent_leads': String(c.leadership.max_concurrent_leads),
     ranking_rule: c.ranking_rule,
     disclosure: c.disclosure,
+    deadline_action: c.deadline_action ?? 'remind',
     unit: unitOf(c),
   };
 }
@@ -83,6 +86,7 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     ranking_rule: null,
     sharing: null,
     disclosure: null,
+    deadline_action: null,
     'fairness.max_dry_spell': whole('fairness.max_dry_spell'),
     'fairness.max_deopt_share': shareProblem,
     'fairness.perpetual_weighting': null,
@@ -113,6 +117,7 @@ function shown(k: Key, v: Values): preact.JSX.Element | string {
   if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
   if (units[k]) return `${value} ${units[k]}`;
   if (k === 'name' || k === 'unit') return value;
+  if (k === 'deadline_action') return value === 'auto' ? 'The cycle moves on by itself' : 'The coordinator is reminded and moves the cycle';
   return label(value);
 }
 
@@ -124,6 +129,14 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
       <select {...attrs} value={values[k]} onChange={onInput}>
         <option value="true">On: weights grow with a partner’s dry spell</option>
         <option value="false">Off: every partner weighs the same</option>
+      </select>
+    );
+  }
+  if (k === 'deadline_action') {
+    return (
+      <select {...attrs} value={values[k]} onChange={onInput}>
+        <option value="remind">Remind: the coordinator is reminded and moves the cycle</option>
+        <option value="auto">Automatic: the cycle moves to voting or closes by itself</option>
       </select>
     );
   }
@@ -279,7 +292,7 @@ export function NetworkPage() {
                 setSaved(`Charter saved: ${changed.join(', ')} changed.`);
                 data.reload();
                 // The name heads every page and the unit follows every value: both come with the session.
-                if (c.name !== charter.name || unitOf(c) !== unitOf(charter)) app.refresh();
+                if (c.name !== charter.name || unitOf(c) !== unitOf(charter) || c.deadline_action !== charter.deadline_action) app.refresh();
               }}
             />
           ) : (
