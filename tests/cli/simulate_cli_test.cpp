@@ -2,6 +2,8 @@
 // output on any number of threads, charter and model files, and bad input named by key or flag.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -199,6 +201,71 @@ TEST(SimulateCli, BadModelsAndFlagsAreNamed) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("unknown policy 'outwards'"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("--policy"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace covalue::testing
+
+namespace covalue::testing {
+namespace {
+
+// --from-db (issue 16 item 5): the demo network's 13 partners with their 8 closed cycles of history start
+// every simulated network; `current` is its own charter; the model's scales come from its initiatives.
+TEST(SimulateCli, FromDbStartsFromTheRealNetworksPartnersAndCharter) {
+  const TempDir dir;
+  const std::string db = dir.file("demo.db");
+  ASSERT_EQ(run_covalue("demo --db " + db).exit_code, 0);
+  const std::string run = "simulate run --networks 4 --cycles 4 --seed 5 --from-db " + db +
+                          " --policy current --policy inward --format json";
+  const CommandResult one = run_covalue(run + " --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(run_covalue(run + " --threads 3").out, one.out) << "deterministic per seed from a real start too";
+  const json report = json::parse(one.out);
+  const json& start = report.at("start");
+  EXPECT_EQ(start.at("network"), "Fresh Chain Network");
+  EXPECT_EQ(start.at("partners"), 13);
+  EXPECT_EQ(start.at("closed_cycles"), 8);
+  EXPECT_EQ(report.at("model").at("partners"), 13);
+  EXPECT_NE(std::find(start.at("calibrated").begin(), start.at("calibrated").end(), "cost_mean"),
+            start.at("calibrated").end())
+      << start;
+  const std::string charter = run_covalue("network show --format json --db " + db).out;
+  const json& current = report.at("policies").at(0);
+  EXPECT_EQ(current.at("name"), "current");
+  EXPECT_NE(charter.find("\"rule\": \"" + current.at("charter").at("rule").get<std::string>() + "\""),
+            std::string::npos)
+      << charter << "\n"
+      << current.at("charter");
+  // The default model starts from 20 fresh partners; the real start gives other figures.
+  const CommandResult fresh =
+      run_covalue("simulate run --networks 4 --cycles 4 --seed 5 --policy inward --format json");
+  EXPECT_EQ(json::parse(fresh.out).at("model").at("partners"), 20);
+  EXPECT_FALSE(json::parse(fresh.out).contains("start"));
+}
+
+TEST(SimulateCli, FromDbBadInputIsNamed) {
+  const TempDir dir;
+  const std::string empty = dir.file("empty.db");
+  ASSERT_EQ(run_covalue("network init --name Empty --db " + empty).exit_code, 0);
+  const std::string demo = dir.file("demo.db");
+  ASSERT_EQ(run_covalue("demo --db " + demo).exit_code, 0);
+  const struct {
+    std::string args;
+    const char* says;
+  } cases[] = {
+      {"--from-db " + dir.file("nowhere.db") + " --policy outward", "--from-db: no database file"},
+      {"--from-db " + empty + " --policy outward", "--from-db: the network 'Empty' has no partners to start from"},
+      {"--policy current", "--policy: the policy 'current' is a real network's charter: give --from-db"},
+      {"--network Empty --policy outward", "--network: --network names a network of --from-db's database"},
+      {"--from-db " + demo + " --partners 5 --policy outward", "--partners: --from-db starts from the network's own"},
+      {"--from-db " + demo + " --network Nope --policy outward", "no network named 'Nope'"},
+  };
+  for (const auto& [args, says] : cases) {
+    const CommandResult result = run_covalue("simulate run --networks 2 --cycles 2 " + args);
+    EXPECT_EQ(result.exit_code, 1) << args;
+    EXPECT_NE(result.err.find(says), std::string::npos) << args << "\n" << result.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.file("nowhere.db"))) << "--from-db never creates a database";
 }
 
 }  // namespace
