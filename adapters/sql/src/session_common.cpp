@@ -25,6 +25,13 @@ core::Error on_conflict(const core::Error& failed, const std::string& message) {
   return make_error(ErrorKind::kConflict, message);
 }
 
+core::Status one_changed(const core::Result<std::int64_t>& changed, const core::Error& missing) {
+  if (!changed.ok()) {
+    return changed.error();
+  }
+  return *changed == 0 ? core::Status(missing) : core::Status();
+}
+
 core::Status run_work(program::StoreSession& session, const std::function<core::Status(program::StoreSession&)>& work) {
   try {
     return work(session);

@@ -48,42 +48,32 @@ std::vector<std::pair<net::PartnerId, bool>> leads_of(const net::Initiative& ini
 }  // namespace
 
 core::Status Session::write_initiative_lists(const net::Initiative& initiative) {
-  std::int64_t position = 0;
-  for (const net::Impact& impact : initiative.impacts) {
-    auto inserted = in_network(sq::kInsertImpact)
-                        .bind_int(initiative.id)
-                        .bind_int(impact.partner)
-                        .bind_int(position++)
-                        .bind_rational(impact.estimate)
-                        .run_or_defer();
-    if (!inserted.ok()) {
-      return on_conflict(inserted.error(), listed_twice("impacts", "partner", impact.partner));
-    }
+  auto impacts = insert_list(
+      sq::kInsertImpact, initiative.impacts,
+      [&](Statement& row, const net::Impact& impact, std::int64_t position) {
+        row.bind_int(initiative.id).bind_int(impact.partner).bind_int(position).bind_rational(impact.estimate);
+      },
+      [](const net::Impact& impact) { return listed_twice("impacts", "partner", impact.partner); });
+  if (!impacts.ok()) {
+    return impacts;
   }
-  position = 0;
-  for (const net::ObjectiveId objective : initiative.objectives) {
-    auto inserted = in_network(sq::kInsertInitiativeObjective)
-                        .bind_int(initiative.id)
-                        .bind_int(objective)
-                        .bind_int(position++)
-                        .run_or_defer();
-    if (!inserted.ok()) {
-      return on_conflict(inserted.error(), listed_twice("objectives", "objective", objective));
-    }
+  auto objectives = insert_list(
+      sq::kInsertInitiativeObjective, initiative.objectives,
+      [&](Statement& row, net::ObjectiveId objective, std::int64_t position) {
+        row.bind_int(initiative.id).bind_int(objective).bind_int(position);
+      },
+      [](net::ObjectiveId objective) { return listed_twice("objectives", "objective", objective); });
+  if (!objectives.ok()) {
+    return objectives;
   }
-  position = 0;
-  for (const auto& [partner, accepted] : leads_of(initiative)) {
-    auto inserted = in_network(sq::kInsertVolunteer)
-                        .bind_int(initiative.id)
-                        .bind_int(partner)
-                        .bind_int(position++)
-                        .bind_bool(accepted)
-                        .run_or_defer();
-    if (!inserted.ok()) {
-      return on_conflict(inserted.error(), listed_twice("volunteers and nominees", "partner", partner));
-    }
-  }
-  return {};
+  return insert_list(
+      sq::kInsertVolunteer, leads_of(initiative),
+      [&](Statement& row, const std::pair<net::PartnerId, bool>& lead, std::int64_t position) {
+        row.bind_int(initiative.id).bind_int(lead.first).bind_int(position).bind_bool(lead.second);
+      },
+      [](const std::pair<net::PartnerId, bool>& lead) {
+        return listed_twice("volunteers and nominees", "partner", lead.first);
+      });
 }
 
 core::Result<bool> Session::initiative_lists_stored(const net::Initiative& initiative) {

@@ -81,17 +81,6 @@ Status check_owner(const DatabaseState& state, const std::string& path) {
   return make_error(ErrorKind::kInvalidInput, "'" + path + "' is not a covalue database", path);
 }
 
-Status check_known(const DatabaseState& state, std::span<const Migration> steps, const std::string& path) {
-  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
-  if (state.version <= known) {
-    return {};
-  }
-  return make_error(ErrorKind::kConflict,
-                    "the database '" + path + "' has schema version " + std::to_string(state.version) +
-                        ", newer than this covalue knows (" + std::to_string(known) + "); upgrade covalue",
-                    path);
-}
-
 Status apply(Connection& db, const Migration& step) {
   if (auto applied = db.execute(step.sql); !applied.ok()) {
     return applied;
@@ -112,7 +101,7 @@ Status apply_missing(Connection& db, std::span<const Migration> steps) {
   if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
     return owner;
   }
-  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
+  if (auto known = sql::check_known(state->version, steps, db.path()); !known.ok()) {
     return known;
   }
   if (auto created = db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -174,7 +163,7 @@ Status check_schema(Connection& db, std::span<const Migration> steps) {
   if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
     return owner;
   }
-  return check_known(*state, steps, db.path());
+  return sql::check_known(state->version, steps, db.path());
 }
 
 Status migrate(Connection& db, std::span<const Migration> steps) {
@@ -186,7 +175,7 @@ Status migrate(Connection& db, std::span<const Migration> steps) {
   if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
     return owner;
   }
-  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
+  if (auto known = sql::check_known(state->version, steps, db.path()); !known.ok()) {
     return known;  // a newer database is not touched, not even switched to WAL
   }
   if (db.path() != ":memory:" && !db.path().empty()) {

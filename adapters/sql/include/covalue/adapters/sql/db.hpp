@@ -87,6 +87,13 @@ class Statement {
   Statement& bind_optional_int(const std::optional<std::int64_t>& value);
   //! Binds the next parameter to a rational's text, or NULL when empty.
   Statement& bind_optional_rational(const std::optional<core::Rational>& value);
+  //! Binds the next parameters to `value`'s members from the `from`-th on, as `columns` (a Columns of
+  //! src/columns.hpp) describes them.
+  template <typename Columns, typename Row>
+  Statement& bind_columns(const Columns& columns, const Row& value, int from = 0) {
+    columns.bind(*this, value, from);
+    return *this;
+  }
 
   //! Advances: true when a row is ready, false when done.
   [[nodiscard]] core::Result<bool> step() { return cursor_->step(); }
