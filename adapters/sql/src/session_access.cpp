@@ -4,10 +4,6 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 namespace {
 
 using T = program::AccessToken;

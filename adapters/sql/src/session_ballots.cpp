@@ -4,8 +4,6 @@
 
 namespace covalue::adapters::sql {
 
-namespace sq = statements;
-
 namespace {
 
 using B = net::PartnerBallot;

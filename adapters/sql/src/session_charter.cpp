@@ -2,8 +2,6 @@
 
 namespace covalue::adapters::sql {
 
-namespace sq = statements;
-
 namespace {
 
 net::Charter read_charter(RowReader& row) {

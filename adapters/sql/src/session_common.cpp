@@ -4,10 +4,6 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 Reference partner_ref(std::int64_t id) { return {"partner", sq::kPartnerExists, id}; }
 
 Reference initiative_ref(std::int64_t id) { return {"initiative", sq::kInitiativeExists, id}; }

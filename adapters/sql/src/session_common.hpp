@@ -10,6 +10,10 @@
 
 namespace covalue::adapters::sql {
 
+namespace sq = statements;
+using core::ErrorKind;
+using core::make_error;
+
 //! References to rows of each table of the session's network.
 [[nodiscard]] Reference partner_ref(std::int64_t id);
 [[nodiscard]] Reference initiative_ref(std::int64_t id);

@@ -6,8 +6,6 @@
 
 namespace covalue::adapters::sql {
 
-namespace sq = statements;
-
 namespace {
 
 std::string listed_twice(const char* list, const char* what, std::int64_t id) {

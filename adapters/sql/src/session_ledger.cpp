@@ -7,10 +7,6 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 namespace {
 
 using R = net::RealisedValue;

@@ -5,10 +5,6 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 namespace {
 
 using W = program::WebSession;
