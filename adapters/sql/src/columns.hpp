@@ -5,30 +5,9 @@
 // truth values are stored as they are, rationals as their canonical text, empty optionals as NULL,
 // enums by their name_of() names.
 
-#include <cstdint>
-#include <optional>
-#include <string>
-
-#include "covalue/core/enum_names.hpp"
 #include "row_reader.hpp"
 
 namespace covalue::adapters::sql {
-
-//! Binds the next parameter of `statement` to `value`, by its type.
-inline void bind_value(Statement& statement, std::int64_t value) { statement.bind_int(value); }
-inline void bind_value(Statement& statement, const std::optional<std::int64_t>& value) {
-  statement.bind_optional_int(value);
-}
-inline void bind_value(Statement& statement, bool value) { statement.bind_bool(value); }
-inline void bind_value(Statement& statement, const std::string& value) { statement.bind_text(value); }
-inline void bind_value(Statement& statement, const core::Rational& value) { statement.bind_rational(value); }
-inline void bind_value(Statement& statement, const std::optional<core::Rational>& value) {
-  statement.bind_optional_rational(value);
-}
-template <core::NamedEnum E>
-void bind_value(Statement& statement, E value) {
-  statement.bind_text(core::name_of(value));
-}
 
 namespace detail {
 template <typename Class, typename Member>
@@ -52,10 +31,13 @@ struct Columns {
   //! Binds `value`'s members, from the `from`-th on (0: all of them), to the statement's next parameters.
   void bind(Statement& statement, const Row& value, int from) const {
     int member = 0;
-    if (member++ >= from) {
-      bind_value(statement, value.*kFirst);
-    }
-    ((member++ >= from ? bind_value(statement, value.*kMembers) : void()), ...);
+    const auto next = [&](const auto& field) {
+      if (member++ >= from) {
+        statement.bind(field);
+      }
+    };
+    next(value.*kFirst);
+    (next(value.*kMembers), ...);
   }
 };
 

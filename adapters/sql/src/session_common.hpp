@@ -30,7 +30,7 @@ using core::make_error;
 template <typename Read, typename... Keys>
 auto Session::rows(const char* sql, const char* table, Read read, const Keys&... keys) {
   Statement query = in_network(sql);
-  (bind_value(query, keys), ...);
+  (query.bind(keys), ...);
   return read_rows(query, table, read);
 }
 

@@ -1,4 +1,3 @@
-#include <array>
 #include <string>
 #include <utility>
 
@@ -10,25 +9,6 @@ namespace {
 
 std::string listed_twice(const char* list, const char* what, std::int64_t id) {
   return std::string("the ") + list + " list " + what + " " + std::to_string(id) + " twice";
-}
-
-// True when the rows of `query` (one initiative's list, by position) match `items` one by one.
-template <typename Item, typename Same>
-core::Result<bool> rows_match(Statement& query, const std::vector<Item>& items, Same same) {
-  std::size_t at = 0;
-  for (;;) {
-    auto row = query.step();
-    if (!row.ok()) {
-      return row.error();
-    }
-    if (!*row) {
-      return at == items.size();
-    }
-    if (at == items.size() || !same(query, items[at])) {
-      return false;
-    }
-    ++at;
-  }
 }
 
 // The partners offering to lead (accepted) and those named by a coordinator (not yet), in stored order.
@@ -75,26 +55,24 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
 }
 
 core::Result<bool> Session::initiative_lists_stored(const net::Initiative& initiative) {
-  Statement impacts = in_network(sq::kImpactsOf);
-  impacts.bind_int(initiative.id);
-  auto same = rows_match(impacts, initiative.impacts, [](const Statement& row, const net::Impact& impact) {
-    return row.int_at(0) == impact.partner && row.text_at(1) == core::to_string(impact.estimate);
-  });
-  if (!same.ok() || !*same) {
-    return same;
+  auto impacts = rows(
+      sq::kImpactsOf, "initiative_impacts",
+      [](RowReader& row) {
+        return net::Impact{row.integer(0), row.rational(1)};
+      },
+      initiative.id);
+  if (!impacts.ok() || *impacts != initiative.impacts) {
+    return impacts.ok() ? core::Result<bool>(false) : impacts.error();
   }
-  Statement objectives = in_network(sq::kObjectivesOf);
-  objectives.bind_int(initiative.id);
-  same = rows_match(objectives, initiative.objectives,
-                    [](const Statement& row, std::int64_t id) { return row.int_at(0) == id; });
-  if (!same.ok() || !*same) {
-    return same;
+  auto objectives = rows(
+      sq::kObjectivesOf, "initiative_objectives", [](RowReader& row) { return row.integer(0); }, initiative.id);
+  if (!objectives.ok() || *objectives != initiative.objectives) {
+    return objectives.ok() ? core::Result<bool>(false) : objectives.error();
   }
-  Statement volunteers = in_network(sq::kVolunteersOf);
-  volunteers.bind_int(initiative.id);
-  return rows_match(volunteers, leads_of(initiative), [](const Statement& row, const auto& lead) {
-    return row.int_at(0) == lead.first && row.bool_at(1) == lead.second;
-  });
+  auto leads = rows(
+      sq::kVolunteersOf, "initiative_volunteers",
+      [](RowReader& row) { return std::pair(row.integer(0), row.boolean(1)); }, initiative.id);
+  return leads.ok() ? core::Result<bool>(*leads == leads_of(initiative)) : leads.error();
 }
 
 core::Status Session::replace_initiative_lists(const net::Initiative& initiative) {
