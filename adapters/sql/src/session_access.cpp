@@ -31,10 +31,8 @@ core::Result<std::optional<program::AccessToken>> Session::find_token(const std:
 }
 
 core::Status Session::revoke_token(program::TokenId id) {
-  auto updated = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRevokeToken).bind_bool(true).bind_int(network_).bind_int(id).changed();
-  });
-  return one_changed(updated, make_error(ErrorKind::kNotFound, "no token with id " + std::to_string(id), "token"));
+  return one_changed(update(sq::kRevokeToken, true, id),
+                     make_error(ErrorKind::kNotFound, "no token with id " + std::to_string(id), "token"));
 }
 
 core::Result<std::vector<program::AccessToken>> Session::tokens() { return rows(sq::kTokens, "access_tokens", kToken); }
@@ -53,10 +51,7 @@ core::Result<program::PersonId> Session::insert_person(const program::Person& pe
 }
 
 core::Status Session::remove_person(program::PersonId id) {
-  auto removed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRemovePerson).bind_bool(true).bind_int(network_).bind_int(id).changed();
-  });
-  return one_changed(removed,
+  return one_changed(update(sq::kRemovePerson, true, id),
                      make_error(ErrorKind::kNotFound, "no present person with id " + std::to_string(id), "person"));
 }
 

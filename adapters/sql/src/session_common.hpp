@@ -47,6 +47,16 @@ core::Result<std::int64_t> Session::update_row(const char* sql, const Columns& c
   return db_.prepare(sql).bind_columns(columns, row, 1).bind_int(network_).bind_int(key).changed();
 }
 
+template <typename Value, typename... Keys>
+core::Result<std::int64_t> Session::update(const char* sql, const Value& value, const Keys&... keys) {
+  return atomically([&]() -> core::Result<std::int64_t> {
+    Statement statement = db_.prepare(sql);
+    statement.bind(value).bind_int(network_);
+    (statement.bind(keys), ...);
+    return statement.changed();
+  });
+}
+
 template <typename Items, typename Bind, typename Twice>
 core::Status Session::insert_list(const char* sql, const Items& items, Bind bind, Twice twice) {
   std::int64_t position = 0;

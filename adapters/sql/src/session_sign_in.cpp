@@ -33,10 +33,7 @@ core::Result<std::optional<std::string>> Session::password_hash(program::PersonI
 }
 
 core::Status Session::set_password_hash(program::PersonId person, const std::string& hash) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kSetPasswordHash).bind_text(hash).bind_int(network_).bind_int(person).changed();
-  });
-  return none_changed(changed, "person", person);
+  return none_changed(update(sq::kSetPasswordHash, hash, person), "person", person);
 }
 
 core::Result<std::int64_t> Session::insert_web_session(const program::WebSession& session) {
@@ -55,28 +52,15 @@ core::Result<std::optional<program::WebSession>> Session::find_web_session(const
 }
 
 core::Status Session::touch_web_session(std::int64_t id, const std::string& last_seen_at) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kTouchWebSession).bind_text(last_seen_at).bind_int(network_).bind_int(id).changed();
-  });
-  return none_changed(changed, "session", id);
+  return none_changed(update(sq::kTouchWebSession, last_seen_at, id), "session", id);
 }
 
 core::Status Session::revoke_web_session(std::int64_t id) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRevokeWebSession).bind_bool(true).bind_int(network_).bind_int(id).changed();
-  });
-  return none_changed(changed, "session", id);
+  return none_changed(update(sq::kRevokeWebSession, true, id), "session", id);
 }
 
 core::Result<std::int64_t> Session::revoke_person_sessions(program::PersonId person, const std::string& now) {
-  return atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRevokePersonSessions)
-        .bind_bool(true)
-        .bind_int(network_)
-        .bind_int(person)
-        .bind_text(now)
-        .changed();
-  });
+  return update(sq::kRevokePersonSessions, true, person, now);
 }
 
 core::Result<std::int64_t> Session::insert_password_link(const program::PasswordLink& link) {
@@ -95,9 +79,7 @@ core::Result<std::optional<program::PasswordLink>> Session::find_password_link(c
 }
 
 core::Status Session::close_password_links(program::PersonId person) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kClosePasswordLinks).bind_bool(true).bind_int(network_).bind_int(person).changed();
-  });
+  auto changed = update(sq::kClosePasswordLinks, true, person);
   return changed.ok() ? core::Status() : core::Status(changed.error());
 }
 

@@ -125,6 +125,10 @@ class Session final : public program::StoreSession {
   template <typename Columns, typename Row>
   [[nodiscard]] core::Result<std::int64_t> update_row(const char* sql, const Columns& columns, const Row& row,
                                                       std::int64_t key);
+  // Runs the UPDATE `sql` (binding `value`, then the network and `keys`) in a savepoint of its own: how
+  // many rows it changed.
+  template <typename Value, typename... Keys>
+  [[nodiscard]] core::Result<std::int64_t> update(const char* sql, const Value& value, const Keys&... keys);
   // Inserts a row per item of `items` with `sql`, bound by `bind(statement, item, position)` after the
   // network; an item listed twice is kConflict with the message `twice(item)`.
   template <typename Items, typename Bind, typename Twice>
