@@ -9,7 +9,8 @@ Run with Debian's interpreter (/usr/bin/python3). Listens on 127.0.0.1 on an eph
                                parts with LF line ends)
 
 Each message is DIR/N.eml (the bytes of DATA as received, dot-unstuffed) and DIR/N.json (the envelope:
-mail_from, rcpt_tos, and the login when authenticated). A recipient whose local part starts with "reject"
+mail_from, rcpt_tos, the login when authenticated, and the client's port: one port for several
+messages means one connection). A recipient whose local part starts with "reject"
 gets 550, one starting with "later" gets 451.
 """
 
@@ -55,7 +56,8 @@ class Sink:
                 out.write(envelope.original_content or envelope.content)
             login = session.auth_data if isinstance(session.auth_data, str) else None
             with open(base + ".json", "w") as out:
-                json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "login": login}, out)
+                json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "login": login,
+                           "client_port": session.peer[1]}, out)
             os.rename(base + ".eml.part", base + ".eml")
         return "250 2.0.0 stored as %d" % number
 

@@ -138,7 +138,7 @@ std::string one_line(std::string_view text) {
 }
 
 std::string encode_header_text(std::string_view text, std::size_t name_length) {
-  const std::string clean = one_line(text);
+  std::string clean = one_line(text);
   if (is_printable_ascii(clean) && clean.find("=?") == std::string::npos &&
       name_length + clean.size() <= kMaxHeaderLine) {
     return clean;
@@ -147,12 +147,15 @@ std::string encode_header_text(std::string_view text, std::size_t name_length) {
 }
 
 std::string encode_display_name(std::string_view name, std::size_t name_length) {
-  const std::string clean = one_line(name);
+  std::string clean = one_line(name);
   bool plain = name_length + clean.size() <= kMaxHeaderLine;
   for (const char ch : clean) {
     plain = plain && is_phrase_char(ch);
   }
-  return plain ? clean : encoded_words(clean, name_length);
+  if (plain) {
+    return clean;
+  }
+  return encoded_words(clean, name_length);
 }
 
 std::string quoted_printable(std::string_view text) {
