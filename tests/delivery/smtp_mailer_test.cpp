@@ -306,7 +306,7 @@ TEST(SmtpMailer, StartTlsWithAuthentication) {
   const SmtpSink sink({"--tls-cert", certs.file("cert.pem"), "--tls-key", certs.file("key.pem"), "--user", "relay",
                        "--password", "pw"});
   SmtpConfig config;
-  config.tls = SmtpTls::kRequired;
+  config.require_tls = true;
   config.ca_file = certs.file("cert.pem");
   config.user = "relay";
   config.password = "pw";
@@ -314,7 +314,7 @@ TEST(SmtpMailer, StartTlsWithAuthentication) {
   ASSERT_EQ(report.outcome, DeliveryOutcome::kDelivered) << report.detail;
   EXPECT_EQ(SmtpSink::envelope(sink.messages().at(0))["login"], "relay");
 
-  config.tls = SmtpTls::kWhenOffered;  // offered: used, so the sink (which requires it) accepts
+  config.require_tls = false;  // offered: used, so the sink (which requires it) accepts
   EXPECT_EQ(mailer_for(sink.url(), config)->send(sample_envelope(), sample_notification()).outcome,
             DeliveryOutcome::kDelivered);
 
@@ -328,7 +328,7 @@ TEST(SmtpMailer, StartTlsWithAuthentication) {
 TEST(SmtpMailer, RequiredTlsIsNeverDowngraded) {
   const SmtpSink sink;  // offers no STARTTLS
   SmtpConfig config;
-  config.tls = SmtpTls::kRequired;
+  config.require_tls = true;
   const auto report = mailer_for(sink.url(), config)->send(sample_envelope(), sample_notification());
   EXPECT_EQ(report.outcome, DeliveryOutcome::kRetry) << report.detail;
   EXPECT_TRUE(sink.messages().empty());

@@ -170,7 +170,7 @@ class SmtpMailer final : public program::Mailer {
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, config_.connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, config_.timeout_ms);
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, config_.tls == SmtpTls::kRequired ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, config_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
     if (!config_.ca_file.empty()) {
       curl_easy_setopt(curl, CURLOPT_CAINFO, config_.ca_file.c_str());
     }

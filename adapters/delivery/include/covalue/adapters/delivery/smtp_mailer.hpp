@@ -3,36 +3,21 @@
 // The e-mail port over SMTP with libcurl: `covalue serve --smtp smtp://HOST:PORT --mail-from ADDRESS
 // [--smtp-user U --smtp-password-file F]`.
 
-#include <array>
 #include <memory>
 #include <string>
 
-#include "covalue/core/enum_names.hpp"
 #include "covalue/core/result.hpp"
 #include "covalue/program/notification.hpp"
 
 namespace covalue::adapters::delivery {
 
-//! How an smtp:// connection uses TLS (smtps:// is TLS from the first byte either way).
-enum class SmtpTls {
-  kWhenOffered,  //!< STARTTLS when the server offers it, otherwise plain
-  kRequired,     //!< STARTTLS or no delivery (the attempt is retried)
-};
-
-//! The names of SMTP TLS modes (`--smtp-tls`).
-constexpr auto enum_names(SmtpTls /*tag*/) {
-  using enum SmtpTls;
-  return core::NameTable{"SMTP TLS mode", std::to_array<core::EnumName<SmtpTls>>(
-                                              {{kWhenOffered, "when_offered"}, {kRequired, "required"}})};
-}
-
 //! Where and how to send e-mail.
 struct SmtpConfig {
-  std::string url;       //!< smtp://HOST:PORT (STARTTLS per `tls`) or smtps://HOST:PORT (implicit TLS)
-  std::string from;      //!< the sender address of every message (MAIL FROM and the From header)
-  std::string user;      //!< SMTP AUTH user; empty: no authentication
-  std::string password;  //!< SMTP AUTH password (from `--smtp-password-file`)
-  SmtpTls tls{SmtpTls::kWhenOffered};
+  std::string url;                //!< smtp://HOST:PORT (STARTTLS per require_tls) or smtps://HOST:PORT (implicit TLS)
+  std::string from;               //!< the sender address of every message (MAIL FROM and the From header)
+  std::string user;               //!< SMTP AUTH user; empty: no authentication
+  std::string password;           //!< SMTP AUTH password (from `--smtp-password-file`)
+  bool require_tls{false};        //!< smtp://: STARTTLS or no delivery (retried); false: when the server offers it
   std::string ca_file;            //!< PEM file of the CAs to trust; empty: the system's
   long connect_timeout_ms{5000};  //!< to open the connection
   long timeout_ms{30000};         //!< for one whole message
