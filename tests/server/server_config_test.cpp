@@ -171,7 +171,8 @@ TEST_F(ServerConfig, EmailSettingsFromFlagsOrTheFileStartTheServer) {
   ServerProcess by_file("", "", file);
   EXPECT_EQ(by_file.request("GET", "/api/openapi.json").status, 200);
 
-  const std::string bad = write("bad-mail.toml", good_config("c.db", "web") + "\n[mail]\nsmtp = \"smtp://x\"\n");
+  const std::string bad =
+      write("bad-mail.toml", good_config("c.db", "web") + "\n[mail]\nsmtp = \"smtp://x\"\nfrom = \"a@b.c\"\n");
   const auto [code, out] = serve_with(bad);
   EXPECT_EQ(code, 1) << out;
   EXPECT_NE(out.find("--smtp: no port"), std::string::npos) << out;
