@@ -49,7 +49,7 @@ export function Kpi(props: { label: ComponentChildren; value: ComponentChildren;
 export function ErrorBox(props: { error?: ApiError; title?: string; onRetry?: () => void }) {
   const e = props.error;
   if (!e) return null;
-  const field = fieldName(e.field);
+  const field = e.status === 401 ? undefined : fieldName(e.field); // a refused sign-in names no one field
   return (
     <div class="error-box" role="alert">
       <div class="error-title">{props.title ?? 'Something went wrong'}</div>

@@ -13,7 +13,6 @@ export function sentence(text: string): string {
 
 /** What to do, by HTTP status, when the server's message alone does not say it. */
 const advice: Record<number, string> = {
-  401: 'Sign in again, or check the access token.',
   403: 'Your access does not allow this: ask a coordinator.',
   404: 'It may have been removed, or the link is wrong.',
   413: 'What was sent is too large.',
@@ -26,7 +25,6 @@ const fieldNames: Record<string, string> = {
   email: 'E-mail address',
   password: 'Password',
   token: 'Access token',
-  authorization: 'Access token',
   time_zone: 'Time zone',
   closes_at: 'Voting closes',
   proposals_close_at: 'Proposals close',
@@ -37,7 +35,7 @@ const fieldNames: Record<string, string> = {
 
 /** The field an error names, as people call it ("body.impacts[1].estimate" → "Estimate"); none for headers and paths. */
 export function fieldName(field: string | undefined): string | undefined {
-  if (!field || /^(path|query)\./.test(field) || field === 'Authorization') return undefined;
+  if (!field || /^authorization$/i.test(field) || /^(path|query)\./.test(field)) return undefined;
   const last = field.replace(/^body\.?/, '').split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
   if (!last) return undefined;
   const named = fieldNames[last] ?? last.replace(/_/g, ' ');
@@ -49,6 +47,7 @@ export function plainMessage(e: ApiError): string {
   if (e.status === 0 && e.kind === 'network') return 'The covalue server cannot be reached: check the connection, then try again.';
   if (e.status >= 500 && e.status !== 503) return 'Something went wrong on the server (it is logged). Try again; if it happens again, tell the coordinator.';
   const message = sentence(e.message);
-  const extra = advice[e.status];
+  // A token refused (not a wrong password, which the sign-in form words itself).
+  const extra = e.status === 401 && /authorization/i.test(e.field ?? '') ? 'Sign in again, or check the access token.' : advice[e.status];
   return extra && !message.includes(extra) ? `${message} ${extra}` : message;
 }

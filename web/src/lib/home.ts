@@ -2,13 +2,11 @@
 // who pays whom in the newest closed cycle, and what needs a coordinator's attention with the turnout.
 
 import { get } from './api';
+import type { AttentionKind, HomeTaskKind } from './generated/enum_names';
 import type { Cycle, Rational } from './types';
 
-export type TaskKind = 'propose' | 'vote' | 'lead_nomination' | 'actuals' | 'objection';
-export type AttentionKind = 'deadline_passed' | 'voting_open' | 'actuals_missing' | 'partner_at_risk';
-
 export interface HomeTask {
-  kind: TaskKind;
+  kind: HomeTaskKind;
   cycle: number;
   initiative: number | null;
   /** The deadline (UTC), or null for none. */

@@ -101,16 +101,16 @@ function Transfers(props: { home: Home; partner: number }) {
       <p class="transfer-sum" data-testid="transfer-sum">
         {paid > 0 ? `In cycle ${home.transfers_cycle} ${app.partnerName(props.partner)} pays ${fmtValue(paid, app.unit)} in all.` : `In cycle ${home.transfers_cycle} ${app.partnerName(props.partner)} receives ${fmtValue(received, app.unit)} in all.`}
       </p>
-      <Table class="compact transfers" columns={['Who pays', 'Whom', right(`Amount (${app.unit})`)]}>
+      <Table class="compact transfers stack-on-phone" columns={['Who pays', 'Whom', right(`Amount (${app.unit})`)]}>
         {home.transfers.map((p) => (
           <tr data-from={p.from} data-to={p.to}>
-            <td>
+            <td data-label="Who pays">
               <PartnerChip id={p.from} />
             </td>
-            <td>
+            <td data-label="Whom">
               <PartnerChip id={p.to} />
             </td>
-            <td class="right">
+            <td class="right" data-label="Amount">
               <Value value={p.amount} />
             </td>
           </tr>
