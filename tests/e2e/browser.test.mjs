@@ -465,7 +465,7 @@ test("the coordinator's home shows who has voted (never how) and what needs atte
   const urbanMart = (await (await fetch(`${baseUrl}/api/partners`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json()).find((p) => p.name === representativePartner);
   assert.match(await page.locator(`#turnout tr[data-partner="${urbanMart.id}"]`).innerText(), /Voted/);
   assert.doesNotMatch(await page.locator('#turnout').innerText(), /competitor hub|Approv|Rank/, 'nothing of how anyone voted');
-  assert.match(await page.locator('.todo[data-kind=voting_open]').innerText(), /Cycle 9 votes: close it once enough ballots are in/);
+  assert.match(await page.locator('.todo[data-kind=voting_open]').innerText(), new RegExp(`Cycle 9 votes: ${home.voted} ballots? (is|are) in; close it once enough are`));
   assert.equal(await page.locator('[data-testid=attention] .todo').count(), home.attention.length);
   await checkPage('02d-coordinator-home', "the coordinator's home");
   await signOut();
@@ -1343,6 +1343,20 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   assert.match(await compact.innerText(), /^Proposals close .+ \(Europe\/Berlin\) — in 2 days 3 hours; then the coordinator moves it on$/);
   await axeCheck('the cycles with a countdown');
   await phoneShot('32-cycles-deadlines-phone');
+
+  // The homes: the coordinator's shows the proposing cycle with its deadline; a representative's says
+  // proposals are open until then, with the countdown and the way to propose.
+  await page.click('nav a[href="/"]');
+  await page.locator('#open-cycle [data-deadline=proposals]').waitFor();
+  await signOut();
+  await signIn(representativeToken);
+  const propose = page.locator('.todo[data-kind=propose]');
+  await propose.waitFor();
+  assert.match(await propose.innerText(), new RegExp(`Cycle ${n} takes proposals: propose what would improve the network[\\s\\S]*Proposals close .+ \\(Europe/Berlin\\) — in 2 days 3 hours`));
+  assert.equal(await propose.locator('a').getAttribute('href'), '/initiatives/new');
+  await checkPage('32b-representative-home-proposing', "a representative's home while proposals are open");
+  await signOut();
+  await signIn(coordinatorToken);
 
   // With deadline_action auto, the cycle page says the cycle moves itself.
   await page.click('nav a[href="/network"]');

@@ -220,7 +220,7 @@ function RepresentativeHome() {
   );
 }
 
-function AttentionItem(props: { item: Attention }) {
+function AttentionItem(props: { item: Attention; cycle: Cycle | null }) {
   const app = useApp();
   const a = props.item;
   switch (a.kind) {
@@ -229,7 +229,11 @@ function AttentionItem(props: { item: Attention }) {
         <Item kind={a.kind} title={`Cycle ${a.cycle}’s deadline passed ${a.due ? formatWhen(a.due, viewerZone()) : ''}: it waits for you to move it on`} href={`/cycles/${a.cycle}`} action="Open the cycle" />
       );
     case 'voting_open':
-      return <Item kind={a.kind} title={`Cycle ${a.cycle} votes: close it once enough ballots are in`} href={`/cycles/${a.cycle}`} action="Open the cycle" />;
+      return (
+        <Item kind={a.kind} title={`Cycle ${a.cycle} votes: ${a.count} ${a.count === 1 ? 'ballot is' : 'ballots are'} in; close it once enough are`} href={`/cycles/${a.cycle}`} action="Open the cycle">
+          <Deadlines cycle={props.cycle ?? undefined} compact />
+        </Item>
+      );
     case 'actuals_missing':
       return (
         <Item
@@ -289,7 +293,7 @@ function CoordinatorHome() {
             {home.attention.length ? (
               <ul class="todos" data-testid="attention">
                 {home.attention.map((a) => (
-                  <AttentionItem item={a} />
+                  <AttentionItem item={a} cycle={home.open_cycle} />
                 ))}
               </ul>
             ) : (
