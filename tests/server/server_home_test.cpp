@@ -165,6 +165,39 @@ TEST_F(ServerHome, APassedDeadlineNeedsTheCoordinator) {
   EXPECT_EQ(passed[0]["due"], soon);
 }
 
+TEST_F(ServerHome, APartnerLeftBehindIsProtectedAndAtRiskAndTheCoordinatorIsTold) {
+  // No transfers and a dry-spell limit of 1: Cargo, which does not vote and loses 2, is left behind.
+  const HttpAnswer charter =
+      server_->request("PATCH", "/api/network", coordinator_, R"({"sharing":"none","fairness":{"max_dry_spell":1}})");
+  ASSERT_EQ(charter.status, 200) << charter.body;
+  EXPECT_TRUE(get("/api/home", rep_c_).json()["standing"]["protected"] == false);
+  ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);
+  ASSERT_EQ(post("/api/cycles/1/voting", "", coordinator_).status, 200);
+  ASSERT_EQ(put("/api/cycles/1/ballots/1", R"({"entries":[{"initiative":1}]})", rep_a_).status, 200);
+  ASSERT_EQ(put("/api/cycles/1/ballots/2", R"({"entries":[{"initiative":1}]})", rep_b_).status, 200);
+  const HttpAnswer closed = post("/api/cycles/1/close", "", coordinator_);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+
+  const json cargo = get("/api/home", rep_c_).json();
+  EXPECT_EQ(cargo["standing"]["net_value"], "-2");
+  EXPECT_EQ(cargo["standing"]["current_dry_spell"], 1);
+  EXPECT_EQ(cargo["standing"]["max_dry_spell"], 1);
+  EXPECT_EQ(cargo["standing"]["protected"], true);
+  EXPECT_EQ(cargo["standing"]["risk_band"], "high");
+  EXPECT_FALSE(cargo["standing"]["risk_reasons"].get<std::string>().empty());
+  EXPECT_TRUE(cargo["transfers"].empty()) << "no transfers under sharing none";
+  EXPECT_EQ(cargo["transfers_cycle"], 1);
+  const json acme = get("/api/home", rep_a_).json();
+  EXPECT_EQ(acme["standing"]["protected"], false);
+  EXPECT_EQ(acme["standing"]["leads"], json::array({1})) << "the proposer leads what was selected";
+
+  const std::vector<json> at_risk = attention_of(get("/api/home", coordinator_).json(), "partner_at_risk");
+  ASSERT_EQ(at_risk.size(), 1U);
+  EXPECT_EQ(at_risk[0]["partner"], 3);
+  EXPECT_EQ(at_risk[0]["count"], cargo["standing"]["risk_score"]);
+  EXPECT_EQ(at_risk[0]["detail"], cargo["standing"]["risk_reasons"]);
+}
+
 TEST_F(ServerHome, NeedsAToken) { expect_error(get("/api/home", ""), 401, "unauthenticated"); }
 
 }  // namespace
