@@ -231,7 +231,7 @@ test('the sign-in page shows the API error of a bad token', async () => {
   const error = page.locator('.error-box');
   await error.waitFor();
   // In plain words: what went wrong and what to do, never the error's kind or a field path.
-  assert.match(await error.innerText(), /Unknown or revoked access token\. Sign in again, or check the access token\./);
+  assert.match(await error.innerText(), /Unknown or revoked access token\. Check the access token, or ask your coordinator for a new one\./);
   assert.doesNotMatch(await error.innerText(), /unauthenticated|Field:|authorization/);
   await shot('01-signin-error');
 });

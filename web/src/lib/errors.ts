@@ -48,6 +48,6 @@ export function plainMessage(e: ApiError): string {
   if (e.status >= 500 && e.status !== 503) return 'Something went wrong on the server (it is logged). Try again; if it happens again, tell the coordinator.';
   const message = sentence(e.message);
   // A token refused (not a wrong password, which the sign-in form words itself).
-  const extra = e.status === 401 && /authorization/i.test(e.field ?? '') ? 'Sign in again, or check the access token.' : advice[e.status];
+  const extra = e.status === 401 && /authorization/i.test(e.field ?? '') ? 'Check the access token, or ask your coordinator for a new one.' : advice[e.status];
   return extra && !message.includes(extra) ? `${message} ${extra}` : message;
 }
