@@ -47,6 +47,37 @@ TEST(SimulateCli, ComparesPoliciesWithIntervalsAndPairedTestsOnAnyNumberOfThread
   EXPECT_NE(other.out, one.out);
 }
 
+// Open MPI's mpirun (issue 16 item 6): the networks split across 2 and 3 processes (network i on rank i mod N),
+// merged on rank 0, which alone prints: byte for byte the single process's output, as JSON and as a table.
+TEST(SimulateCli, UnderMpirunTheRanksShareTheNetworksAndPrintTheSingleProcessOutput) {
+  const std::string run =
+      "simulate run --networks 7 --cycles 5 --partners 8 --seed 11 --policy reset --policy outward --threads 1";
+  for (const char* format : {"json", "table"}) {
+    const CommandResult alone = run_covalue(run + " --format " + format);
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    for (const char* ranks : {"2", "3"}) {
+      const TempDir dir;
+      const std::string out = dir.file("out");
+      const std::string err = dir.file("err");
+      // As root (CI), mpirun wants the permission said out loud; 3 ranks on a 2-core machine oversubscribe.
+      const std::string command = std::string("mpirun --allow-run-as-root --oversubscribe -np ") + ranks + " " +
+                                  COVALUE_BINARY + " " + run + " --format " + format + " >" + out + " 2>" + err +
+                                  " </dev/null";
+      const int status = std::system(command.c_str());
+      ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command << "\n" << read_file(err);
+      EXPECT_EQ(read_file(out), alone.out) << ranks << " ranks, " << format;
+    }
+  }
+  // --output: written once, by rank 0.
+  const TempDir dir;
+  const std::string file = dir.file("report.json");
+  const std::string command = std::string("mpirun --allow-run-as-root --oversubscribe -np 2 ") + COVALUE_BINARY + " " +
+                              run + " --format json --output " + file + " >" + dir.file("out") + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir.file("out"));
+  EXPECT_EQ(read_file(dir.file("out")), "wrote " + file + "\n");
+  EXPECT_EQ(read_file(file), run_covalue(run + " --format json").out);
+}
+
 TEST(SimulateCli, EveryNamedPolicyRunsAndTheTableNamesThem) {
   const CommandResult table = run_covalue(
       "simulate run --networks 2 --cycles 3 --partners 6 --policy greedy --policy random --policy none "

@@ -1,6 +1,6 @@
 // `covalue simulate run`: simulated networks under each policy through the real decide_cycle, in parallel
-// across networks (OpenMP); each network draws from its own streams, so the output does not depend on the
-// number of threads (docs/simulator.md).
+// across networks (OpenMP threads, and the ranks of `mpirun -np N`); each network draws from its own streams,
+// so the output does not depend on the number of threads or processes (docs/simulator.md).
 #include <fmt/core.h>
 
 #include <unistd.h>
@@ -22,6 +22,7 @@
 #include "covalue/core/sim/policies.hpp"
 #include "setting_flags.hpp"
 #include "simulate/charter_file.hpp"
+#include "simulate/mpi_ranks.hpp"
 #include "simulate/simulation_results.hpp"
 
 namespace covalue::cli {
@@ -62,8 +63,8 @@ core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
 // redrawn at each whole percent; nothing when standard error is piped or redirected.
 class Progress {
  public:
-  Progress(std::string policy, std::int64_t total)
-      : policy_(std::move(policy)), total_(total), shown_(isatty(STDERR_FILENO) == 1) {}
+  Progress(std::string policy, std::int64_t total, bool root)
+      : policy_(std::move(policy)), total_(total), shown_(root && total > 0 && isatty(STDERR_FILENO) == 1) {}
   void advance() {
     const std::int64_t done = ++done_;
     if (shown_ && (done * 100 / total_ != (done - 1) * 100 / total_ || done == total_)) {
@@ -87,17 +88,24 @@ class Progress {
   std::mutex mutex_;
 };
 
-// Every network of one policy; network i's result lands at i whichever thread ran it.
-core::Status run_policy(const SimulationResults& results, std::size_t p, int threads,
+// Every network of one policy; network i's result lands at i whichever thread (and rank) ran it.
+core::Status run_policy(const SimulationResults& results, std::size_t p, int threads, const MpiRanks& ranks,
                         std::vector<sim::NetworkRun>& runs) {
   const auto count = static_cast<std::int64_t>(runs.size());
-  Progress progress(results.policies[p].name, count);
+  std::int64_t owned = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    owned += ranks.owns(i) ? 1 : 0;
+  }
+  Progress progress(results.policies[p].name, owned, ranks.root());
   std::vector<std::optional<core::Error>> errors(runs.size());
   core::network::DecisionTools tools;  // network-fair: covalue's exact search (no solver), deterministic
   tools.forgone_solves = 0;
 #pragma omp parallel for schedule(dynamic) num_threads(threads)
   for (std::int64_t i = 0; i < count; ++i) {
     const auto index = static_cast<std::size_t>(i);
+    if (!ranks.owns(index)) {
+      continue;
+    }
     core::Result<sim::NetworkRun> run =
         sim::simulate_network(results.model, results.policies[p], static_cast<std::uint64_t>(results.seed),
                               static_cast<std::uint64_t>(i), tools);
@@ -109,7 +117,10 @@ core::Status run_policy(const SimulationResults& results, std::size_t p, int thr
     progress.advance();
   }
   progress.finish();
-  for (std::size_t i = 0; i < errors.size(); ++i) {
+  if (core::Status merged = ranks.gather(runs, errors); !merged) {
+    return merged;
+  }
+  for (std::size_t i = 0; ranks.root() && i < errors.size(); ++i) {
     if (errors[i]) {
       return core::make_error(errors[i]->kind, errors[i]->to_string(),
                               fmt::format("policy {}, network {}", results.policies[p].name, i));
@@ -173,10 +184,14 @@ core::Result<Output> simulate_run(const RunArgs& args) {
   results.networks = args.networks;
   results.seed = args.seed;
   results.runs.assign(results.policies.size(), std::vector<sim::NetworkRun>(static_cast<std::size_t>(args.networks)));
+  const MpiRanks ranks;  // under mpirun: this process's share of the networks; rank 0 merges and prints
   for (std::size_t p = 0; p < results.policies.size(); ++p) {
-    if (core::Status ran = run_policy(results, p, thread_count(args.threads), results.runs[p]); !ran) {
+    if (core::Status ran = run_policy(results, p, thread_count(args.threads), ranks, results.runs[p]); !ran) {
       return ran.error();
     }
+  }
+  if (!ranks.root()) {
+    return Output::of_text("");
   }
   if (args.format == "json") {
     return write(args, results_json(results).dump(2) + "\n");
