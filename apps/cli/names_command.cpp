@@ -12,6 +12,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/home.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -40,7 +41,9 @@ std::vector<ExportedEnum> exported_enums() {
           {"decisionReasons", "DecisionReason", core::names_of<net::DecisionReason>()},
           {"rankingRules", "RankingRule", core::names_of<core::ranking::RankingRule>()},
           {"roles", "Role", core::names_of<program::Role>()},
-          {"errorKinds", "ErrorKind", core::names_of<core::ErrorKind>()}};
+          {"errorKinds", "ErrorKind", core::names_of<core::ErrorKind>()},
+          {"homeTaskKinds", "HomeTaskKind", core::names_of<program::HomeTaskKind>()},
+          {"attentionKinds", "AttentionKind", core::names_of<program::AttentionKind>()}};
 }
 
 std::string typescript_module() {

@@ -10,6 +10,7 @@
 #include "covalue/core/rational.hpp"
 #include "covalue/core/settings.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/home.hpp"
 #include "covalue/program/limits.hpp"
 #include "covalue/program/person.hpp"
 #include "openapi.hpp"
@@ -155,6 +156,33 @@ constexpr const char* kSchemas = R"JSON({
   "Dashboard": {"type": "object", "properties": {"network": {"type": "object"},
               "cycles": {"type": "array", "items": {"type": "object"}},
               "partners": {"type": "array", "items": {"type": "object"}}}},
+  "Home": {"type": "object", "required": ["open_cycle", "members", "voted", "turnout", "standing", "tasks",
+              "transfers_cycle", "transfers", "attention"], "properties": {
+              "open_cycle": {"oneOf": [{"$ref": "#/components/schemas/Cycle"}, {"type": "null"}],
+                "description": "the newest cycle while it takes proposals or votes"},
+              "members": {"type": "integer", "description": "members of the open cycle"},
+              "voted": {"type": "integer", "description": "of them, with a ballot in the open voting cycle"},
+              "turnout": {"type": ["array", "null"], "description": "coordinators, while the open cycle votes: who has voted, never how",
+                "items": {"type": "object", "properties": {"partner": {"type": "integer"}, "voted": {"type": "boolean"}}}},
+              "standing": {"type": ["object", "null"], "description": "a representative's partner: cumulative net_value and transfers (exact), current_dry_spell, max_dry_spell (k), protected, leads (initiative ids), risk_score, risk_band, risk_reasons",
+                "properties": {"partner": {"type": "integer"}, "net_value": {"type": "string"}, "transfers": {"type": "string"},
+                "current_dry_spell": {"type": "integer"}, "max_dry_spell": {"type": "integer"}, "protected": {"type": "boolean"},
+                "leads": {"type": "array", "items": {"type": "integer"}}, "risk_score": {"type": ["integer", "null"]},
+                "risk_band": {"type": ["string", "null"]}, "risk_reasons": {"type": "string"}}},
+              "tasks": {"type": "array", "description": "a representative's: what is asked of its partner now",
+                "items": {"type": "object", "properties": {
+                "kind": {"type": "string"},
+                "cycle": {"type": "integer"}, "initiative": {"type": ["integer", "null"]},
+                "due": {"type": ["string", "null"], "description": "the deadline, UTC"}, "done": {"type": "boolean"}}}},
+              "transfers_cycle": {"type": ["integer", "null"], "description": "the newest closed cycle"},
+              "transfers": {"type": "array", "description": "a representative's: who pays whom in that cycle (the net transfers settled in proportion), the payments its partner makes or receives",
+                "items": {"type": "object", "properties": {"from": {"type": "integer"}, "to": {"type": "integer"},
+                "amount": {"type": "string"}}}},
+              "attention": {"type": "array", "description": "a coordinator's: what needs attention",
+                "items": {"type": "object", "properties": {
+                "kind": {"type": "string"},
+                "cycle": {"type": ["integer", "null"]}, "partner": {"type": ["integer", "null"]},
+                "due": {"type": ["string", "null"]}, "count": {"type": "integer"}, "detail": {"type": "string"}}}}}},
   "NewToken": {"type": "object", "properties": {
               "role": {"type": "string", "description": "required unless person is given"},
               "partner": {"type": ["integer", "null"]},
@@ -270,7 +298,9 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/NewPerson/properties/language", core::names_of<program::Language>()},
           {"/Person/properties/role", person_roles()},
           {"/Person/properties/language", core::names_of<program::Language>()},
-          {"/Token/properties/role", core::names_of<program::Role>()}};
+          {"/Token/properties/role", core::names_of<program::Role>()},
+          {"/Home/properties/tasks/items/properties/kind", core::names_of<program::HomeTaskKind>()},
+          {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.

@@ -14,6 +14,9 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_partner_report(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_report(RouteCall& call);
 
+//! handlers_home.cpp: the caller's home (what is asked of its partner now, what needs attention).
+[[nodiscard]] core::Result<Reply> handle_home(RouteCall& call);
+
 //! handlers_network.cpp: the network, its partners and their objectives.
 [[nodiscard]] core::Result<Reply> handle_network_init(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_network_show(RouteCall& call);

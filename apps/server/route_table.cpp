@@ -33,6 +33,11 @@ std::vector<Route> route_table() {
        "PasswordSet", 200, "", R"({"link":"cvp_unknown","password":"a long passphrase"})", handle_set_password},
       {kGet, "/api/dashboard", "dashboard", "reports", "Chart series of the web UI: per cycle and per partner", kReader,
        "", "Dashboard", 200, "", "", handle_dashboard},
+      {kGet, "/api/home", "home", "reports",
+       "The caller's home: the open cycle; for a representative what is asked of its partner now, its standing and "
+       "who pays whom in the newest closed cycle; for a coordinator what needs attention and who has voted (never "
+       "how)",
+       kReader, "", "Home", 200, "", "", handle_home},
 
       {kPost, "/api/network", "initNetwork", "network", "Create the network with its charter", kCoordinator, "Charter",
        "Charter", 201, "", R"({"name":"Example network","capacity":"100","rule":"mes"})", handle_network_init},

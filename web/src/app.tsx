@@ -17,6 +17,7 @@ import { CyclePage } from './pages/cycle';
 import { CyclesPage } from './pages/cycles';
 import { DashboardPage } from './pages/dashboard';
 import { GlossaryPage } from './pages/glossary';
+import { HomePage } from './pages/home';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
 import { NetworkPage } from './pages/network';
@@ -46,7 +47,7 @@ export function normaliseSession(raw: any): Session {
 
 function routes(path: string) {
   const table: [string, (p: Record<string, string>) => preact.JSX.Element][] = [
-    ['/', () => <DashboardPage />],
+    ['/', () => <HomePage />],
     ['/dashboard', () => <DashboardPage />],
     ['/initiatives', () => <InitiativesPage />],
     ['/initiatives/new', () => <ProposePage />],

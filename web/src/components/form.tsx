@@ -4,6 +4,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../lib/api';
+import { plainMessage } from '../lib/errors';
 
 /** The attributes the input of a field takes. */
 export interface FieldAttrs {
@@ -62,19 +63,10 @@ export function ApiProblem(props: { error?: ApiError; title: string; fields?: Re
   return (
     <div class="error-box" role="alert">
       <div class="error-title">{props.title}</div>
-      <div class="error-message">{sentence(e.message)}</div>
+      <div class="error-message">{plainMessage(e)}</div>
       {about && <div class="error-field">Check “{about}”.</div>}
-      {e.status === 403 && <div class="error-field">Your access token does not allow this: ask a coordinator.</div>}
     </div>
   );
-}
-
-/** "cycle 3 is voting" → "Cycle 3 is voting." */
-function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const first = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(first) ? first : first + '.';
 }
 
 /** The form's own problems, counted, in an alert above the send button. */

@@ -6,7 +6,8 @@ import { isCoordinator, useApp } from '../lib/context';
 import { label } from '../lib/names';
 
 const links = [
-  { href: '/', text: 'Dashboard', icon: '▦', active: (p: string) => p === '/' || p === '/dashboard' },
+  { href: '/', text: 'Home', icon: '⌂', active: (p: string) => p === '/' },
+  { href: '/dashboard', text: 'Dashboard', icon: '▦', active: (p: string) => p === '/dashboard' },
   { href: '/initiatives', text: 'Initiatives', icon: '◆', active: (p: string) => p.startsWith('/initiatives') },
   { href: '/ballot', text: 'Ballot', icon: '✓', active: (p: string) => p.startsWith('/ballot') },
   { href: '/cycles', text: 'Cycles', icon: '↻', active: (p: string) => p.startsWith('/cycles') },

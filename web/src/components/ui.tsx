@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
+import { fieldName, plainMessage } from '../lib/errors';
 import { label } from '../lib/names';
 import { exactTitle, fmt, fmtAgreement, fmtSigned, num } from '../lib/rational';
 import { fmtValue } from '../lib/units';
@@ -44,22 +45,16 @@ export function Kpi(props: { label: ComponentChildren; value: ComponentChildren;
   );
 }
 
-/** The API's error: what went wrong, and which field when it names one. */
+/** The API's error in plain words (lib/errors.ts): what went wrong, what to do, and the field by its name. */
 export function ErrorBox(props: { error?: ApiError; title?: string; onRetry?: () => void }) {
   const e = props.error;
   if (!e) return null;
+  const field = e.status === 401 ? undefined : fieldName(e.field); // a refused sign-in names no one field
   return (
     <div class="error-box" role="alert">
-      <div class="error-title">
-        {props.title ?? 'Something went wrong'}
-        <span class="error-kind">{e.kind}</span>
-      </div>
-      <div class="error-message">{e.message}</div>
-      {e.field && (
-        <div class="error-field">
-          Field: <code>{e.field}</code>
-        </div>
-      )}
+      <div class="error-title">{props.title ?? 'Something went wrong'}</div>
+      <div class="error-message">{plainMessage(e)}</div>
+      {field && <div class="error-field">Check “{field}”.</div>}
       {props.onRetry && (
         <button class="btn small" onClick={props.onRetry}>
           Try again

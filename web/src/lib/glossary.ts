@@ -69,6 +69,12 @@ export const glossary: GlossaryEntry[] = [
       'How likely a partner is to drift away, from its recent cycles: missed ballots, its dry spell, a cumulative net value below zero, initiatives it supported that were not chosen, de-optimisation over its share, and the leads it carries. Low, medium or high, with the reasons on the partner’s page.',
   },
   {
+    key: 'protected-partner',
+    term: 'Protected partner',
+    meaning:
+      'A partner whose dry spell has reached the charter’s limit. While it is protected, the next cycle’s decision must not leave it with a net value below zero.',
+  },
+  {
     key: 'shapley',
     term: 'Shapley transfer',
     meaning:
@@ -79,6 +85,18 @@ export const glossary: GlossaryEntry[] = [
     term: 'Steady growth',
     meaning:
       'Yes when the realised value of each cycle whose actuals are recorded is at least that of the cycle before it; it shows as falling as soon as one cycle realises less than the one before. Cycles whose actuals are not recorded yet do not count.',
+  },
+  {
+    key: 'transfer',
+    term: 'Transfer (who pays whom)',
+    meaning:
+      'After a cycle is decided, partners who gain more than their fair share pay those who gain less or lose, so the value is shared back. Each payer pays each receiver in proportion to what the receiver is owed; the payments add up to each partner’s net transfer.',
+  },
+  {
+    key: 'turnout',
+    term: 'Turnout',
+    meaning:
+      'Which members have cast a ballot in the cycle that is voting. It shows who has voted, never how: ballots stay secret until the cycle closes.',
   },
   {
     key: 'value-points',

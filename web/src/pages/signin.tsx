@@ -164,8 +164,8 @@ function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () =>
         onInput={(e) => setToken((e.target as HTMLInputElement).value)}
       />
       <p class="hint">
-        Your coordinator issues tokens with <code>covalue token issue</code>. The token stays in this browser tab only
-        and is forgotten when you close it.
+        Your coordinator issues access tokens on the Access tokens page. The token stays in this browser tab only and
+        is forgotten when you close it.
       </p>
       <ErrorBox error={error} title="Sign-in failed" />
       <button class="btn primary wide" type="submit" disabled={busy}>

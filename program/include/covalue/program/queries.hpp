@@ -7,6 +7,7 @@
 
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/home.hpp"
 #include "covalue/program/report.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
@@ -116,6 +117,8 @@ class Queries {
   [[nodiscard]] core::Result<std::vector<net::KpiMeasurement>> kpis();
   //! The chart series of the web UI.
   [[nodiscard]] core::Result<Dashboard> dashboard();
+  //! This actor's home at the moment `now` (home.hpp): what is asked of its partner, or what needs attention.
+  [[nodiscard]] core::Result<Home> home(UtcSeconds now);
 
   //! The reports (report.hpp), each from what this actor may see.
   [[nodiscard]] core::Result<Report> network_report();
