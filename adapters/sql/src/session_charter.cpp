@@ -29,6 +29,7 @@ core::Result<std::optional<net::Charter>> Session::charter() {
   out.fairness.weight_absence = row_reader.name(11, core::parse_name<core::perpetual::WeightAbsence>);
   out.deadline_action = row_reader.name(12, core::parse_name<net::DeadlineAction>);
   out.unit = row_reader.text(13);
+  out.reminder_hours = row_reader.text(14);
   if (!row_reader.ok()) {
     return row_reader.error();
   }
@@ -56,6 +57,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(core::name_of(charter.fairness.weight_absence))
         .bind_text(net::name_of(charter.deadline_action))
         .bind_text(charter.unit)
+        .bind_text(charter.reminder_hours)
         .run_or_defer();
   });
 }
