@@ -76,7 +76,7 @@ std::string prepare(Closed& closed, const std::string& path, int partners, int p
   return "";
 }
 
-void BM_CloseOutboxWrite(benchmark::State& state) {
+void BM_CloseOutboxWrite(benchmark::State& state) {  // NOLINT(readability-identifier-naming): Google Benchmark
   const int partners = static_cast<int>(state.range(0));
   const int people = static_cast<int>(state.range(1));
   const std::string path = std::filesystem::temp_directory_path() / "covalue-bench-outbox.db";
@@ -86,7 +86,7 @@ void BM_CloseOutboxWrite(benchmark::State& state) {
     return;
   }
   program::SystemClock clock;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     auto written = closed.store->transact([&](program::StoreSession& session) {
       program::detail::OutboxWriter outbox = program::detail::outbox_of(session, *closed.store, clock);
       return program::detail::record_cycle_closed(outbox, closed.snapshot, closed.cycle, closed.outcome);

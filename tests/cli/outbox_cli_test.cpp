@@ -19,7 +19,7 @@ class OutboxCli : public DatabaseCli {
   }
   //! A file holding `text`; returns its path.
   std::string file_with(const std::string& name, const std::string& text) {
-    const std::string path = dir_.file(name);
+    std::string path = dir_.file(name);
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
