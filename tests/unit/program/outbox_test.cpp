@@ -320,6 +320,20 @@ TEST_F(Outbox, WebhooksAreCheckedTakeTheirKindsAndNeverAPartnersOwnResult) {
   EXPECT_TRUE(at(coordinator_).webhooks()->empty());
 }
 
+TEST_F(Outbox, AProposalPulledFromTheBallotIsNewsForEveryoneWithItsReason) {
+  voting_until("2026-12-10T17:00Z");
+  ASSERT_TRUE(at(coordinator_).withdraw(1, "duplicates cycle 0's pilot").ok());
+  for (const Actor* who : {&ana_, &bo_, &cora_}) {
+    auto page = at(*who).inbox(0, 1);
+    ASSERT_TRUE(page.ok());
+    ASSERT_FALSE(page->items.empty());
+    const Notification message = render_notification(page->items[0].event, "Audit");
+    EXPECT_EQ(message.subject, "\"Shared forecast\" was taken off the ballot");
+    ASSERT_FALSE(message.facts.empty());
+    EXPECT_EQ(message.facts[0], (std::pair<std::string, std::string>{"Reason", "duplicates cycle 0's pilot"}));
+  }
+}
+
 TEST_F(Outbox, TheInboxIsAPersonsOwnAndATokenWithoutAPersonIsToldSo) {
   ASSERT_TRUE(at(coordinator_).open_cycle().ok());
   auto refused = at(coordinator_).inbox(0, 10);
