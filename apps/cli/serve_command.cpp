@@ -10,6 +10,7 @@
 #include "install_paths.hpp"
 #include "program/program_session.hpp"
 #include "serve_config.hpp"
+#include "serve_mail.hpp"
 #include "server/api.hpp"
 #include "server/deadline_scheduler.hpp"
 #include "server/delivery_worker.hpp"
@@ -32,6 +33,7 @@ struct ServeArgs {
   program::DeliverySettings delivery;
   program::DecisionSettings decision;
   server::SessionOptions sessions;
+  MailArgs mail;
   std::string config;          //!< --config FILE: a TOML file of the same settings; flags override it
   CLI::App* command{nullptr};  //!< the subcommand, to apply the file to the flags not given
 };
@@ -82,6 +84,11 @@ core::Result<Output> serve(const ServeArgs& args) {
   options.threads = args.threads;
   options.max_connections = static_cast<std::size_t>(args.max_connections);
   options.on_idle = give_back_memory;
+  // E-mail's settings are checked before anything starts; the outbox's delivery worker sends through it.
+  core::Result<std::unique_ptr<program::Mailer>> mailer = open_mailer(args.mail);
+  if (!mailer) {
+    return mailer.error();
+  }
   core::Result<std::unique_ptr<program::Store>> store = open_home(args);
   if (!store) {
     return store.error();
@@ -145,6 +152,11 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);
   add_setting(command, "server.cookie_secure", args->sessions.cookie_secure);
+  add_setting(command, "mail.smtp", args->mail.smtp);
+  add_setting(command, "mail.from", args->mail.from);
+  add_setting(command, "mail.smtp_user", args->mail.user);
+  add_setting(command, "mail.smtp_password_file", args->mail.password_file);
+  add_setting(command, "mail.smtp_require_tls", args->mail.require_tls);
   add_setting(command, "session.idle_seconds", args->sessions.settings.idle_seconds);
   add_setting(command, "session.lifetime_seconds", args->sessions.settings.lifetime_seconds);
   add_setting(command, "session.link_seconds", args->sessions.settings.link_seconds);

@@ -94,9 +94,7 @@ std::vector<Api::ScheduledStep> Api::run_deadlines() {
     std::fprintf(stderr, "covalue serve: scheduler: %s\n", networks.error().to_string().c_str());
     return steps;
   }
-  program::Actor scheduler;
-  scheduler.role = program::Role::kOperator;
-  scheduler.name = "scheduler";
+  const program::Actor scheduler = program::Actor::scheduler();
   for (const program::NetworkInfo& network : *networks) {
     core::Result<std::vector<program::DeadlineStep>> taken = [&]() -> core::Result<std::vector<program::DeadlineStep>> {
       core::Result<NetworkStores::Served> served = networks_.of(network.id);

@@ -34,7 +34,9 @@ constexpr const char* kSchemas = R"JSON({
   "OpenApi": {"type": "object", "description": "this document"},
   "Session": {"type": "object", "properties": {"role": {"type": "string"},
               "partner": {"type": ["integer", "null"]}, "name": {"type": "string"},
-              "person": {"type": ["integer", "null"]}, "signed_in_with": {"type": "string", "enum": ["token", "session"]}}},
+              "person": {"type": ["integer", "null"]}, "signed_in_with": {"type": "string", "enum": ["token", "session"]},
+              "time_zone": {"type": ["string", "null"], "description": "the person's IANA time zone; null without a person"},
+              "language": {"type": ["string", "null"], "description": "the person's language; null without a person"}}},
   "SignIn": {"type": "object", "required": ["email", "password"], "properties": {
               "email": {"type": "string"}, "password": {"type": "string", "format": "password"},
               "network": {"type": "integer", "description": "only when the address and password sign in to several"}}},

@@ -22,6 +22,10 @@ void DeadlineScheduler::run() {
     lock.unlock();
     for (const Api::ScheduledStep& taken : api_.run_deadlines()) {
       const program::DeadlineStep& step = taken.step;
+      // A due deadline stays due pass after pass until the coordinator acts: say so once, not every interval.
+      if (!step.moved && !reported_.insert({taken.network, step.cycle, step.deadline, step.at}).second) {
+        continue;
+      }
       std::fprintf(stderr, "covalue serve: scheduler: network %lld, cycle %lld: %s %s passed: %s\n",
                    static_cast<long long>(taken.network), static_cast<long long>(step.cycle), step.deadline.c_str(),
                    step.at.c_str(),

@@ -3,7 +3,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
+#include <tuple>
 
 #include "api.hpp"
 
@@ -25,6 +28,8 @@ class DeadlineScheduler {
 
   Api& api_;
   std::chrono::milliseconds interval_;
+  //! The due (remind) deadlines already reported: network, cycle, which deadline, when (the scheduler's thread only).
+  std::set<std::tuple<std::int64_t, std::int64_t, std::string, std::string>> reported_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_{false};

@@ -56,7 +56,25 @@ core::Result<Reply> handle_openapi(RouteCall& /*call*/) {
   return reply;
 }
 
-core::Result<Reply> handle_session(RouteCall& call) { return json_reply(codec::actor_to_json(call.program.actor())); }
+core::Result<Reply> handle_session(RouteCall& call) {
+  json session = codec::actor_to_json(call.program.actor());
+  // A person's own time zone and language: the web UI shows times (deadlines) in the zone the person chose.
+  session["time_zone"] = nullptr;
+  session["language"] = nullptr;
+  if (const std::optional<std::int64_t> id = call.program.actor().person) {
+    core::Result<std::vector<program::Person>> people = call.program.people();
+    if (!people) {
+      return people.error();
+    }
+    for (const program::Person& person : *people) {
+      if (person.id == *id) {
+        session["time_zone"] = person.time_zone;
+        session["language"] = program::name_of(person.language);
+      }
+    }
+  }
+  return json_reply(session);
+}
 
 core::Result<Reply> handle_dashboard(RouteCall& call) {
   return cached_json(call, "dashboard", [&] { return encoded(call.program.queries().dashboard(), dashboard_json); });

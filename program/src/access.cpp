@@ -16,6 +16,8 @@ constexpr std::size_t kSecretBytes = 32;
 
 Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli", std::nullopt, std::nullopt}; }
 
+Actor Actor::scheduler() { return Actor{Role::kOperator, std::nullopt, "scheduler", std::nullopt, std::nullopt}; }
+
 std::string new_token_secret() {
   detail::ensure_sodium();
   std::array<unsigned char, kSecretBytes> bytes{};

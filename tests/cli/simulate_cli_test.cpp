@@ -2,6 +2,8 @@
 // output on any number of threads, charter and model files, and bad input named by key or flag.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -45,6 +47,37 @@ TEST(SimulateCli, ComparesPoliciesWithIntervalsAndPairedTestsOnAnyNumberOfThread
   const CommandResult other = run_covalue(
       "simulate run --networks 6 --cycles 5 --partners 8 --seed 12 --policy inward --policy outward --format json");
   EXPECT_NE(other.out, one.out);
+}
+
+// Open MPI's mpirun (issue 16 item 6): the networks split across 2 and 3 processes (network i on rank i mod N),
+// merged on rank 0, which alone prints: byte for byte the single process's output, as JSON and as a table.
+TEST(SimulateCli, UnderMpirunTheRanksShareTheNetworksAndPrintTheSingleProcessOutput) {
+  const std::string run =
+      "simulate run --networks 7 --cycles 5 --partners 8 --seed 11 --policy reset --policy outward --threads 1";
+  for (const char* format : {"json", "table"}) {
+    const CommandResult alone = run_covalue(run + " --format " + format);
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    for (const char* ranks : {"2", "3"}) {
+      const TempDir dir;
+      const std::string out = dir.file("out");
+      const std::string err = dir.file("err");
+      // As root (CI), mpirun wants the permission said out loud; 3 ranks on a 2-core machine oversubscribe.
+      const std::string command = std::string("mpirun --allow-run-as-root --oversubscribe -np ") + ranks + " " +
+                                  COVALUE_BINARY + " " + run + " --format " + format + " >" + out + " 2>" + err +
+                                  " </dev/null";
+      const int status = std::system(command.c_str());
+      ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command << "\n" << read_file(err);
+      EXPECT_EQ(read_file(out), alone.out) << ranks << " ranks, " << format;
+    }
+  }
+  // --output: written once, by rank 0.
+  const TempDir dir;
+  const std::string file = dir.file("report.json");
+  const std::string command = std::string("mpirun --allow-run-as-root --oversubscribe -np 2 ") + COVALUE_BINARY + " " +
+                              run + " --format json --output " + file + " >" + dir.file("out") + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir.file("out"));
+  EXPECT_EQ(read_file(dir.file("out")), "wrote " + file + "\n");
+  EXPECT_EQ(read_file(file), run_covalue(run + " --format json").out);
 }
 
 TEST(SimulateCli, EveryNamedPolicyRunsAndTheTableNamesThem) {
@@ -168,6 +201,71 @@ TEST(SimulateCli, BadModelsAndFlagsAreNamed) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("unknown policy 'outwards'"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("--policy"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace covalue::testing
+
+namespace covalue::testing {
+namespace {
+
+// --from-db (issue 16 item 5): the demo network's 13 partners with their 8 closed cycles of history start
+// every simulated network; `current` is its own charter; the model's scales come from its initiatives.
+TEST(SimulateCli, FromDbStartsFromTheRealNetworksPartnersAndCharter) {
+  const TempDir dir;
+  const std::string db = dir.file("demo.db");
+  ASSERT_EQ(run_covalue("demo --db " + db).exit_code, 0);
+  const std::string run = "simulate run --networks 4 --cycles 4 --seed 5 --from-db " + db +
+                          " --policy current --policy inward --format json";
+  const CommandResult one = run_covalue(run + " --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(run_covalue(run + " --threads 3").out, one.out) << "deterministic per seed from a real start too";
+  const json report = json::parse(one.out);
+  const json& start = report.at("start");
+  EXPECT_EQ(start.at("network"), "Fresh Chain Network");
+  EXPECT_EQ(start.at("partners"), 13);
+  EXPECT_EQ(start.at("closed_cycles"), 8);
+  EXPECT_EQ(report.at("model").at("partners"), 13);
+  EXPECT_NE(std::find(start.at("calibrated").begin(), start.at("calibrated").end(), "cost_mean"),
+            start.at("calibrated").end())
+      << start;
+  const std::string charter = run_covalue("network show --format json --db " + db).out;
+  const json& current = report.at("policies").at(0);
+  EXPECT_EQ(current.at("name"), "current");
+  EXPECT_NE(charter.find("\"rule\": \"" + current.at("charter").at("rule").get<std::string>() + "\""),
+            std::string::npos)
+      << charter << "\n"
+      << current.at("charter");
+  // The default model starts from 20 fresh partners; the real start gives other figures.
+  const CommandResult fresh =
+      run_covalue("simulate run --networks 4 --cycles 4 --seed 5 --policy inward --format json");
+  EXPECT_EQ(json::parse(fresh.out).at("model").at("partners"), 20);
+  EXPECT_FALSE(json::parse(fresh.out).contains("start"));
+}
+
+TEST(SimulateCli, FromDbBadInputIsNamed) {
+  const TempDir dir;
+  const std::string empty = dir.file("empty.db");
+  ASSERT_EQ(run_covalue("network init --name Empty --db " + empty).exit_code, 0);
+  const std::string demo = dir.file("demo.db");
+  ASSERT_EQ(run_covalue("demo --db " + demo).exit_code, 0);
+  const struct {
+    std::string args;
+    const char* says;
+  } cases[] = {
+      {"--from-db " + dir.file("nowhere.db") + " --policy outward", "--from-db: no database file"},
+      {"--from-db " + empty + " --policy outward", "--from-db: the network 'Empty' has no partners to start from"},
+      {"--policy current", "--policy: the policy 'current' is a real network's charter: give --from-db"},
+      {"--network Empty --policy outward", "--network: --network names a network of --from-db's database"},
+      {"--from-db " + demo + " --partners 5 --policy outward", "--partners: --from-db starts from the network's own"},
+      {"--from-db " + demo + " --network Nope --policy outward", "no network named 'Nope'"},
+  };
+  for (const auto& [args, says] : cases) {
+    const CommandResult result = run_covalue("simulate run --networks 2 --cycles 2 " + args);
+    EXPECT_EQ(result.exit_code, 1) << args;
+    EXPECT_NE(result.err.find(says), std::string::npos) << args << "\n" << result.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.file("nowhere.db"))) << "--from-db never creates a database";
 }
 
 }  // namespace

@@ -1233,6 +1233,31 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   await signOut();
 });
 
+test('a person sees deadlines in its own time zone (New York), not the browser’s (Berlin)', async () => {
+  const cycles = await (await fetch(`${baseUrl}/api/cycles`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
+  const n = Math.max(...(cycles.cycles ?? cycles).map((c) => c.number));
+  assert.equal((await cycleOf(n)).state, 'voting');
+  const at = new Date(Math.ceil((Date.now() + 3 * 24 * 3600_000) / 60_000) * 60_000).toISOString();
+  const set = await fetch(`${baseUrl}/api/cycles/${n}/deadlines`, { method: 'PUT', headers: { Authorization: `Bearer ${coordinatorToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ voting_closes_at: at }) });
+  assert.equal(set.status, 200, await set.text());
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#email');
+  await page.fill('#email', passwordEmail);
+  await page.fill('#password', 'a long e2e passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  await page.click('nav a[href="/ballot"]');
+  const line = page.locator('[data-testid=deadlines] [data-deadline=voting]');
+  await line.waitFor();
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(at));
+  const text = await line.innerText();
+  assert.match(text, /\(America\/New_York\)/);
+  assert.ok(text.includes(hour), `${text} shows ${hour}, New York's time`);
+  await signOut();
+  const cleared = await fetch(`${baseUrl}/api/cycles/${n}/deadlines`, { method: 'PUT', headers: { Authorization: `Bearer ${coordinatorToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ voting_closes_at: null }) });
+  assert.equal(cleared.status, 200);
+});
+
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(policyViolations, []);

@@ -47,7 +47,8 @@ ADMIN_TOKEN="$(issue --role admin --label e2e-admin)"
 
 # A person of UrbanMart with a one-time set-password link (what e-mail will deliver once it exists).
 PASSWORD_EMAIL="ana.e2e@urbanmart.example"
-PERSON_ID="$("$BIN" person add --db "$DB" --partner UrbanMart --name "Ana E2E" --email "$PASSWORD_EMAIL" --format json |
+PERSON_ID="$("$BIN" person add --db "$DB" --partner UrbanMart --name "Ana E2E" --email "$PASSWORD_EMAIL" \
+  --time-zone America/New_York --format json |
   grep -Eo '"id": [0-9]+' | grep -Eo '[0-9]+' | head -1)"
 PASSWORD_LINK="$("$BIN" person invite --db "$DB" --person "$PERSON_ID" --format json | grep -Eo '/set-password#cvp_[0-9a-f]+')"
 [[ -n "$PERSON_ID" && -n "$PASSWORD_LINK" ]] || fail "covalue person invite printed no link"

@@ -86,6 +86,7 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
        "solver.time_limit_seconds: must be > 0 and <= 86400, got '-1.5'"},
       {"not a server setting", "[server]\nlisten = \"127.0.0.1:0\"\n[charter]\ncapacity = 5\n", ":4:1",
        "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [delivery], [session], "
+       "[mail], "
        "[solver], [shapley]"},
       {"outside a section", "listen = \"127.0.0.1:0\"\n", ":1:1", "'listen' is outside a section"},
       {"not TOML", "[server]\nlisten = 127.0.0.1:0\n", ":2:", ""},
@@ -119,6 +120,63 @@ TEST_F(ServerConfig, ABadFlagIsRefusedWithItsRange) {
   const auto [code, out] = run_cli("serve --db " + dir_.file("x.db") + " --listen 127.0.0.1:0 --threads -1");
   EXPECT_EQ(code, 2);
   EXPECT_TRUE(out.empty());
+}
+
+struct BadMail {
+  std::string flags;
+  int code;
+  std::string message;  //!< part of the error, naming the flag
+};
+
+TEST_F(ServerConfig, BadEmailSettingsAreRefusedNamingTheFlagAndNothingStarts) {
+  const std::vector<BadMail> cases = {
+      {"--smtp http://127.0.0.1:25 --mail-from covalue@x.example", 1,
+       "--smtp: the scheme must be smtp or smtps, not 'http'"},
+      {"--smtp smtp://mail.example --mail-from covalue@x.example", 1, "--smtp: no port in 'smtp://mail.example'"},
+      {"--smtp smtp://u:p@mail.example:25 --mail-from covalue@x.example", 1,
+       "--smtp: credentials do not belong in the URL"},
+      {"--smtp smtp://127.0.0.1:25", 2, "--mail-from: the sender address of e-mail is needed with --smtp"},
+      {"--smtp smtp://127.0.0.1:25 --mail-from 'not an address'", 1, "--mail-from: not an e-mail address"},
+      {"--smtp smtp://127.0.0.1:25 --mail-from covalue@x.example --smtp-user relay", 2,
+       "--smtp-password-file: --smtp-user and --smtp-password-file go together"},
+      {"--smtp smtp://127.0.0.1:25 --mail-from covalue@x.example --smtp-user relay --smtp-password-file " +
+           dir_.file("missing"),
+       1, "--smtp-password-file: cannot read the SMTP password from"},
+      {"--mail-from covalue@x.example", 2, "--smtp: e-mail settings without an SMTP server"},
+  };
+  for (const BadMail& bad : cases) {
+    const auto [code, out] = run_command("timeout 20 " + std::string(COVALUE_BINARY) + " serve --db " +
+                                         dir_.file("x.db") + " --listen 127.0.0.1:0 " + bad.flags + " 2>&1 </dev/null");
+    EXPECT_EQ(code, bad.code) << bad.flags << ": " << out;
+    EXPECT_NE(out.find("covalue: error: " + bad.message), std::string::npos) << bad.flags << ": " << out;
+    EXPECT_EQ(out.find("listening on"), std::string::npos) << bad.flags << ": the server must not start";
+  }
+}
+
+TEST_F(ServerConfig, EmailSettingsFromFlagsOrTheFileStartTheServer) {
+  const std::string password = write("smtp-password", "s3cret\n");
+  ServerLaunch flags;
+  flags.extra_args = {"--smtp", "smtp://127.0.0.1:2525", "--mail-from", "covalue@x.example", "--smtp-user",
+                      "relay",  "--smtp-password-file",  password,      "--smtp-require-tls"};
+  ServerProcess by_flags(dir_.file("a.db"), dir_.file("web"), flags);
+  EXPECT_EQ(by_flags.request("GET", "/api/openapi.json").status, 200);
+
+  const std::string config = write("mail.toml", good_config("b.db", "web") +
+                                                    "\n[mail]\nsmtp = \"smtps://127.0.0.1:465\"\nfrom = "
+                                                    "\"covalue@x.example\"\nsmtp_user = \"relay\"\n"
+                                                    "smtp_password_file = \"" +
+                                                    password + "\"\n");
+  ServerLaunch file;
+  file.bare = true;
+  file.extra_args = {"--config", config};
+  ServerProcess by_file("", "", file);
+  EXPECT_EQ(by_file.request("GET", "/api/openapi.json").status, 200);
+
+  const std::string bad =
+      write("bad-mail.toml", good_config("c.db", "web") + "\n[mail]\nsmtp = \"smtp://x\"\nfrom = \"a@b.c\"\n");
+  const auto [code, out] = serve_with(bad);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("--smtp: no port"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -64,7 +64,11 @@ TEST_F(ServerPeople, BadInputGetsAClearErrorNamingTheField) {
 }
 
 TEST_F(ServerPeople, ATokenIssuedToAPersonActsForItsPartnerUntilThePersonIsRemoved) {
-  ASSERT_EQ(post("/api/people", R"({"partner":1,"name":"Ana","email":"ana@acme.example"})", coordinator_).status, 201);
+  ASSERT_EQ(post("/api/people",
+                 R"({"partner":1,"name":"Ana","email":"ana@acme.example","time_zone":"Europe/Warsaw","language":"pl"})",
+                 coordinator_)
+                .status,
+            201);
   expect_error(post("/api/tokens", R"({"person":1,"role":"coordinator"})", coordinator_), 400, "invalid_input");
   const HttpAnswer issued = post("/api/tokens", R"({"person":1})", coordinator_);
   ASSERT_EQ(issued.status, 201) << issued.body;
@@ -73,6 +77,9 @@ TEST_F(ServerPeople, ATokenIssuedToAPersonActsForItsPartnerUntilThePersonIsRemov
   const std::string secret = issued.json().value("secret", "");
   const nlohmann::json session = get("/api/session", secret).json();
   EXPECT_EQ(session.value("partner", 0), 1) << session;
+  EXPECT_EQ(session["time_zone"], "Europe/Warsaw") << "the web UI shows times in the person's own zone";
+  EXPECT_EQ(session["language"], "pl") << session;
+  EXPECT_TRUE(get("/api/session", coordinator_).json()["time_zone"].is_null()) << "a token without a person";
   EXPECT_EQ(server_->request("DELETE", "/api/people/1", coordinator_).status, 200);
   EXPECT_EQ(get("/api/session", secret).status, 401);
 }

@@ -1,6 +1,7 @@
 // The app: sign-in gate, session and partners, layout and routes.
 
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { setPersonZone } from './components/deadlines';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { ErrorBox, Loading } from './components/ui';
@@ -86,11 +87,15 @@ export function App() {
   const [tick, setTick] = useState(0);
 
   const signOut = useCallback(() => {
-    if (!getToken()) del('/session').catch(() => undefined);  // ends the cookie's session on the server
-    setToken(null);
-    setAuth('out');
-    setSession(null);
-    navigate('/signin');
+    // A cookie's session ends on the server first, so that the sign-in page never shows while the cookie
+    // still signs in (a failed request signs out in this tab all the same).
+    const ended = getToken() ? Promise.resolve() : del('/session').then(() => undefined, () => undefined);
+    ended.then(() => {
+      setToken(null);
+      setAuth('out');
+      setSession(null);
+      navigate('/signin');
+    });
   }, []);
 
   // Signed out elsewhere, revoked or expired: back to the sign-in page.
@@ -118,6 +123,7 @@ export function App() {
       .then((s) => networkOf(s).then(([p, n]): [any, any, any] => [s, p, n]))
       .then(
         ([s, p, n]) => {
+          setPersonZone(s?.time_zone);
           setSession(normaliseSession(s));
           setPartners(list<Partner>(p, 'partners'));
           setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');

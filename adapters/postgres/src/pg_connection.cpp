@@ -110,27 +110,26 @@ void Connection::prepared(const std::string& name, bool ok) {
 }
 
 core::Status Connection::exec(const std::string& sql) {
-  PgResult result(PQexec(connection_, sql.c_str()));
-  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-    return {};
-  }
-  bool lost = false;
-  core::Error error = result_error(result.get(), connection_, nullptr, &lost);
-  if (lost) {
-    broken_ = true;
-  }
-  return error;
+  auto result = checked(PgResult(PQexec(connection_, sql.c_str())));
+  return result.ok() ? core::Status() : core::Status(result.error());
 }
 
-core::Result<PgResult> Connection::exec_params(const std::string& sql, const std::vector<Param>& params) {
+std::vector<const char*> param_values(const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& value : params) {
     values.push_back(value ? value->c_str() : nullptr);
   }
-  PgResult result(PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                               nullptr, nullptr, 0));
+  return values;
+}
+
+core::Result<PgResult> Connection::exec_params(const std::string& sql, const std::vector<Param>& params) {
+  const std::vector<const char*> values = param_values(params);
+  return checked(PgResult(PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                       values.data(), nullptr, nullptr, 0)));
+}
+
+core::Result<PgResult> Connection::checked(PgResult result) {
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
     return result;

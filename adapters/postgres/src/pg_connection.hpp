@@ -20,6 +20,9 @@ namespace covalue::adapters::postgres {
 //! A statement parameter in text form; nothing is SQL NULL.
 using Param = std::optional<std::string>;
 
+//! The parameters as libpq takes them: each one's text, or a null pointer for NULL.
+[[nodiscard]] std::vector<const char*> param_values(const std::vector<Param>& params);
+
 //! A PGresult, cleared when it dies.
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -69,6 +72,8 @@ class Connection {
 
  private:
   explicit Connection(PGconn* connection) : connection_(connection) {}
+  // `result` when it succeeded, else its Error (the connection marked broken when it was lost).
+  [[nodiscard]] core::Result<PgResult> checked(PgResult result);
 
   struct Prepared {
     std::string name;

@@ -183,11 +183,7 @@ std::size_t PgDb::send(const char* sql, const std::vector<Param>& params, bool d
       broke("cannot send a statement");
     }
   }
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const Param& value : params) {
-    values.push_back(value ? value->c_str() : nullptr);
-  }
+  const std::vector<const char*> values = param_values(params);
   if (PQsendQueryPrepared(db_.raw(), name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
                           0) != 1) {
     broke("cannot send a statement");

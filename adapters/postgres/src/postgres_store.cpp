@@ -91,31 +91,23 @@ class PostgresStore final : public program::Store {
   }
 
   [[nodiscard]] Status transact(const Work& work) override {
-    if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
-      return make_error(ErrorKind::kInternal, "transact() called from inside a transaction of the same store");
-    }
-    active_stores.push_back(this);
-    Status result = batcher_.submit(network_, work, [this](sql::Batcher::Batch& batch) {
-      while (batch.take() != nullptr) {
-      }
-      run_attempts(batch.items(), true);
+    return outside("transact()", [&] {
+      return batcher_.submit(network_, work, [this](sql::Batcher::Batch& batch) {
+        while (batch.take() != nullptr) {
+        }
+        run_attempts(batch.items(), true);
+      });
     });
-    active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
-    return result;
   }
 
   // Reads run without the writer lock, in a read-only REPEATABLE READ transaction: a consistent
   // snapshot that never waits for the network's writers nor makes them wait.
   [[nodiscard]] Status read(const Work& work) override {
-    if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
-      return make_error(ErrorKind::kInternal, "read() called from inside a transaction of the same store");
-    }
-    active_stores.push_back(this);
-    Item item{&work, network_, {}};
-    run_attempts({&item}, false);
-    Status result = std::move(item.result);
-    active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
-    return result;
+    return outside("read()", [&] {
+      Item item{&work, network_, {}};
+      run_attempts({&item}, false);
+      return std::move(item.result);
+    });
   }
 
   [[nodiscard]] core::Result<std::int64_t> version() override {
@@ -123,6 +115,19 @@ class PostgresStore final : public program::Store {
   }
 
  private:
+  // `run()`, refused with kInternal (naming `what`) inside a transaction of this store on this thread.
+  template <typename Run>
+  Status outside(const char* what, Run run) {
+    if (std::find(active_stores.begin(), active_stores.end(), this) != active_stores.end()) {
+      return make_error(ErrorKind::kInternal,
+                        std::string(what) + " called from inside a transaction of the same store");
+    }
+    active_stores.push_back(this);
+    Status result = run();
+    active_stores.erase(std::find(active_stores.begin(), active_stores.end(), this));
+    return result;
+  }
+
   // Transactions run in batches (group commit: sql/batcher.hpp), each work of a batch in its own
   // savepoint, so that the writer lock, BEGIN, the chain's head read and COMMIT are paid once per
   // batch. Every attempt of a batch (`locked`) holds the writer lock, a session advisory lock taken
@@ -277,9 +282,8 @@ class PostgresStore final : public program::Store {
     if (in_savepoint) {
       pg.begin_work();
     }
-    sql::Session session(pg, network_);
-    sql::CachedSession cached(session, reads);
-    Status status = sql::run_work(cached, work);
+    sql::Session session(pg, network_, &reads);
+    Status status = sql::run_work(session, work);
     if (status.ok() && pg.aborted()) {
       status = *pg.aborted();
     }

@@ -76,14 +76,7 @@ Status check_state(const DatabaseState& state, std::span<const Migration> steps,
   if (!state.versioned && state.tables != 0) {
     return make_error(ErrorKind::kInvalidInput, "'" + name + "' is not a covalue database", name);
   }
-  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
-  if (state.version > known) {
-    return make_error(ErrorKind::kConflict,
-                      "the database '" + name + "' has schema version " + std::to_string(state.version) +
-                          ", newer than this covalue knows (" + std::to_string(known) + "); upgrade covalue",
-                      name);
-  }
-  return {};
+  return sql::check_known(state.version, steps, name);
 }
 
 // Inside the migration transaction, holding the lock: re-reads the state and applies the missing steps.

@@ -22,23 +22,6 @@ std::string translate(std::string_view sql, bool dollar) {
 
 std::string savepoint_name(int depth) { return "store_write_" + std::to_string(depth); }
 
-Statement& Statement::bind_optional_int(const std::optional<std::int64_t>& value) {
-  if (value) {
-    cursor_->bind_int(*value);
-  } else {
-    cursor_->bind_null();
-  }
-  return *this;
-}
-
-Statement& Statement::bind_optional_rational(const std::optional<core::Rational>& value) {
-  if (value) {
-    return bind_rational(*value);
-  }
-  cursor_->bind_null();
-  return *this;
-}
-
 namespace {
 
 // Steps through every row of the statement, running it now.

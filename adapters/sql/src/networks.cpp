@@ -26,6 +26,13 @@ bool all_digits(const std::string& text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The network of the row of `sql` with this secret hash, or nothing.
+core::Result<std::optional<std::int64_t>> network_of(Db& db, const char* sql, const std::string& secret_hash) {
+  Statement query = db.prepare(sql);
+  query.bind_text(secret_hash);
+  return first_of(read_rows(query, "network_id", [](RowReader& row) { return row.integer(0); }));
+}
+
 }  // namespace
 
 core::Result<std::vector<program::NetworkInfo>> list_networks(Db& db) {
@@ -34,23 +41,11 @@ core::Result<std::vector<program::NetworkInfo>> list_networks(Db& db) {
 }
 
 core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::string& secret_hash) {
-  Statement query = db.prepare(sq::kTokenNetwork);
-  query.bind_text(secret_hash);
-  auto row = query.step();
-  if (!row.ok()) {
-    return row.error();
-  }
-  return *row ? std::optional<std::int64_t>(query.int_at(0)) : std::nullopt;
+  return network_of(db, sq::kTokenNetwork, secret_hash);
 }
 
 core::Result<std::optional<std::int64_t>> sign_in_network(Db& db, const std::string& secret_hash, bool password_link) {
-  Statement query = db.prepare(password_link ? sq::kPasswordLinkNetwork : sq::kWebSessionNetwork);
-  query.bind_text(secret_hash);
-  auto row = query.step();
-  if (!row.ok()) {
-    return row.error();
-  }
-  return *row ? std::optional<std::int64_t>(query.int_at(0)) : std::nullopt;
+  return network_of(db, password_link ? sq::kPasswordLinkNetwork : sq::kWebSessionNetwork, secret_hash);
 }
 
 core::Result<std::vector<std::int64_t>> email_networks(Db& db, const std::string& email) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "covalue/adapters/sql/db.hpp"
+#include "covalue/core/enum_names.hpp"
 
 namespace covalue::adapters::sql {
 
@@ -53,6 +54,18 @@ class RowReader {
     return *value;
   }
 
+  //! Reads `column` into `out`, by its type (enums by their names).
+  void read(int column, std::int64_t& out) const { out = integer(column); }
+  void read(int column, std::optional<std::int64_t>& out) const { out = optional_integer(column); }
+  void read(int column, bool& out) const { out = boolean(column); }
+  void read(int column, std::string& out) const { out = text(column); }
+  void read(int column, core::Rational& out) { out = rational(column); }
+  void read(int column, std::optional<core::Rational>& out) { out = optional_rational(column); }
+  template <core::NamedEnum E>
+  void read(int column, E& out) {
+    out = name(column, core::parse_name<E>);
+  }
+
  private:
   void fail(int column, const core::Error& error);
 
@@ -80,6 +93,18 @@ template <typename Read>
       return reader.error();
     }
   }
+}
+
+//! The first of `rows`, or nothing.
+template <typename T>
+[[nodiscard]] core::Result<std::optional<T>> first_of(core::Result<std::vector<T>> rows) {
+  if (!rows.ok()) {
+    return rows.error();
+  }
+  if (rows->empty()) {
+    return std::optional<T>();
+  }
+  return std::optional<T>(std::move(rows->front()));
 }
 
 //! Reads the rows of a child table onto their parents: column 0 of `query` is the parent's key, rows

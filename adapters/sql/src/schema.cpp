@@ -35,6 +35,17 @@ std::string render_ddl(std::string_view neutral, const DdlDialect& dialect) {
   return out;
 }
 
+core::Status check_known(std::int64_t version, std::span<const Migration> steps, const std::string& name) {
+  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
+  if (version <= known) {
+    return {};
+  }
+  return core::make_error(core::ErrorKind::kConflict,
+                          "the database '" + name + "' has schema version " + std::to_string(version) +
+                              ", newer than this covalue knows (" + std::to_string(known) + "); upgrade covalue",
+                          name);
+}
+
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
   return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
           render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),

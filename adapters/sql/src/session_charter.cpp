@@ -2,42 +2,37 @@
 
 namespace covalue::adapters::sql {
 
-namespace sq = statements;
+namespace {
+
+net::Charter read_charter(RowReader& row) {
+  net::Charter out;
+  row.read(0, out.name);
+  row.read(1, out.capacity);
+  row.read(2, out.rule);
+  row.read(3, out.fairness.max_dry_spell);
+  row.read(4, out.fairness.max_deopt_share);
+  row.read(6, out.sharing);
+  row.read(7, out.leadership.max_concurrent_leads);
+  row.read(8, out.ranking_rule);
+  row.read(9, out.disclosure);
+  // Column 5 (perpetual_weighting) is the older form of column 10, which step 5 filled from it.
+  row.read(10, out.fairness.weight_policy);
+  row.read(11, out.fairness.weight_absence);
+  row.read(12, out.deadline_action);
+  row.read(13, out.unit);
+  row.read(14, out.reminder_hours);
+  return out;
+}
+
+}  // namespace
 
 core::Result<std::optional<net::Charter>> Session::charter() {
-  Statement query = in_network(sq::kCharter);
-  auto row = query.step();
-  if (!row.ok()) {
-    return row.error();
-  }
-  if (!*row) {
-    return std::optional<net::Charter>();
-  }
-  RowReader row_reader(query, "charter");
-  net::Charter out;
-  out.name = row_reader.text(0);
-  out.capacity = row_reader.rational(1);
-  out.rule = row_reader.name(2, core::parse_name<net::SelectionRule>);
-  out.fairness.max_dry_spell = row_reader.integer(3);
-  out.fairness.max_deopt_share = row_reader.rational(4);
-  out.sharing = row_reader.name(6, core::parse_name<net::SharingPolicy>);
-  out.leadership.max_concurrent_leads = row_reader.integer(7);
-  out.ranking_rule = row_reader.name(8, core::parse_name<core::ranking::RankingRule>);
-  out.disclosure = row_reader.name(9, core::parse_name<net::BallotDisclosure>);
-  // Column 5 (perpetual_weighting) is the older form of column 10, which step 5 filled from it.
-  out.fairness.weight_policy = row_reader.name(10, core::parse_name<core::perpetual::WeightPolicy>);
-  out.fairness.weight_absence = row_reader.name(11, core::parse_name<core::perpetual::WeightAbsence>);
-  out.deadline_action = row_reader.name(12, core::parse_name<net::DeadlineAction>);
-  out.unit = row_reader.text(13);
-  out.reminder_hours = row_reader.text(14);
-  if (!row_reader.ok()) {
-    return row_reader.error();
-  }
-  return std::optional<net::Charter>(std::move(out));
+  return cached(Rows::kCharter, -1, [&] { return first_of(rows(sq::kCharter, "charter", read_charter)); });
 }
 
 // The network's name is the charter's: it lives in `networks`, unique in the database.
 core::Status Session::save_charter(const net::Charter& charter) {
+  change(Rows::kCharter);
   return atomically([&]() -> core::Status {
     auto named = in_network(sq::kSaveNetwork).bind_text(charter.name).run_or_defer();
     if (!named.ok()) {

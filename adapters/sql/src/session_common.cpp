@@ -4,10 +4,6 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 Reference partner_ref(std::int64_t id) { return {"partner", sq::kPartnerExists, id}; }
 
 Reference initiative_ref(std::int64_t id) { return {"initiative", sq::kInitiativeExists, id}; }
@@ -23,6 +19,13 @@ core::Error on_conflict(const core::Error& failed, const std::string& message) {
     return failed;
   }
   return make_error(ErrorKind::kConflict, message);
+}
+
+core::Status one_changed(const core::Result<std::int64_t>& changed, const core::Error& missing) {
+  if (!changed.ok()) {
+    return changed.error();
+  }
+  return *changed == 0 ? core::Status(missing) : core::Status();
 }
 
 core::Status run_work(program::StoreSession& session, const std::function<core::Status(program::StoreSession&)>& work) {

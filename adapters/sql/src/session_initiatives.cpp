@@ -4,11 +4,12 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 namespace {
+
+using I = net::Initiative;
+constexpr Columns<&I::id, &I::title, &I::description, &I::channel, &I::proposer, &I::cost, &I::status, &I::cycle,
+                  &I::lead>
+    kInitiative{};
 
 std::string title_taken(const std::string& title) { return "an initiative titled '" + title + "' already exists"; }
 
@@ -50,35 +51,15 @@ std::vector<Reference> references_of(const net::Initiative& initiative) {
   return out;
 }
 
-net::Initiative read_initiative(RowReader& row) {
-  net::Initiative initiative;
-  initiative.id = row.integer(0);
-  initiative.title = row.text(1);
-  initiative.description = row.text(2);
-  initiative.channel = row.name(3, core::parse_name<net::Channel>);
-  initiative.proposer = row.integer(4);
-  initiative.cost = row.rational(5);
-  initiative.status = row.name(6, core::parse_name<net::InitiativeStatus>);
-  initiative.cycle = row.integer(7);
-  initiative.lead = row.optional_integer(8);
-  return initiative;
-}
-
 }  // namespace
 
 core::Result<net::InitiativeId> Session::insert_initiative(const net::Initiative& initiative) {
+  change(Rows::kInitiatives);
   auto inserted = atomically([&]() -> core::Result<net::InitiativeId> {
     auto id = in_network(sq::kInsertInitiative)
                   .bind_int(initiative.id)
                   .bind_int(network_)
-                  .bind_text(initiative.title)
-                  .bind_text(initiative.description)
-                  .bind_text(net::name_of(initiative.channel))
-                  .bind_int(initiative.proposer)
-                  .bind_rational(initiative.cost)
-                  .bind_text(net::name_of(initiative.status))
-                  .bind_int(initiative.cycle)
-                  .bind_optional_int(initiative.lead)
+                  .bind_columns(kInitiative, initiative, 1)
                   .single_int();
     if (!id.ok()) {
       return on_conflict(id.error(), title_taken(initiative.title));
@@ -97,19 +78,9 @@ core::Result<net::InitiativeId> Session::insert_initiative(const net::Initiative
 }
 
 core::Status Session::update_initiative(const net::Initiative& initiative) {
+  change(Rows::kInitiatives);
   auto updated = atomically([&]() -> core::Status {
-    auto changed = db_.prepare(sq::kUpdateInitiative)
-                       .bind_text(initiative.title)
-                       .bind_text(initiative.description)
-                       .bind_text(net::name_of(initiative.channel))
-                       .bind_int(initiative.proposer)
-                       .bind_rational(initiative.cost)
-                       .bind_text(net::name_of(initiative.status))
-                       .bind_int(initiative.cycle)
-                       .bind_optional_int(initiative.lead)
-                       .bind_int(network_)
-                       .bind_int(initiative.id)
-                       .changed();
+    auto changed = update_row(sq::kUpdateInitiative, kInitiative, initiative, initiative.id);
     if (!changed.ok()) {
       return on_conflict(changed.error(), title_taken(initiative.title));
     }
@@ -121,10 +92,12 @@ core::Status Session::update_initiative(const net::Initiative& initiative) {
   return updated.ok() ? updated : core::Status(explain(updated.error(), references_of(initiative)));
 }
 
-core::Result<std::vector<net::Initiative>> Session::initiatives() { return read_initiatives(kEveryInitiative, {}); }
+core::Result<std::vector<net::Initiative>> Session::initiatives() {
+  return cached(Rows::kInitiatives, -1, [&] { return read_initiatives(kEveryInitiative, {}); });
+}
 
 core::Result<std::vector<net::Initiative>> Session::initiatives_in_cycle(net::CycleNumber cycle) {
-  return read_initiatives(kCycleInitiatives, cycle);
+  return cached(Rows::kInitiatives, cycle, [&] { return read_initiatives(kCycleInitiatives, cycle); });
 }
 
 core::Result<std::vector<net::Initiative>> Session::read_initiatives(const InitiativeQueries& queries,
@@ -137,7 +110,7 @@ core::Result<std::vector<net::Initiative>> Session::read_initiatives(const Initi
     return query;
   };
   Statement rows_query = prepared(queries.rows);
-  auto rows = read_rows(rows_query, "initiatives", read_initiative);
+  auto rows = read_rows(rows_query, "initiatives", kInitiative);
   if (!rows.ok()) {
     return rows;
   }

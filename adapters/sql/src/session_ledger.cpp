@@ -7,11 +7,17 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
+namespace {
+
+using R = net::RealisedValue;
+using K = net::KpiMeasurement;
+constexpr Columns<&R::cycle, &R::initiative, &R::partner, &R::target, &R::forecast, &R::actual> kRealised{};
+constexpr Columns<&K::cycle, &K::objective, &K::value> kKpi{};
+
+}  // namespace
 
 core::Status Session::save_outcome(const net::CycleOutcome& outcome) {
+  change(Rows::kOutcomes);
   const std::string document = json::cycle_outcome_to_json(outcome).dump();
   auto inserted = atomically([&]() -> core::Status {
     return in_network(sq::kInsertOutcome).bind_int(outcome.cycle).bind_text(document).run_or_defer();
@@ -25,40 +31,32 @@ core::Status Session::save_outcome(const net::CycleOutcome& outcome) {
 }
 
 core::Result<std::vector<net::CycleOutcome>> Session::outcomes() {
-  Statement query = in_network(sq::kOutcomes);
-  std::vector<net::CycleOutcome> out;
-  for (;;) {
-    auto row = query.step();
-    if (!row.ok()) {
-      return row.error();
+  return cached(Rows::kOutcomes, -1, [&]() -> core::Result<std::vector<net::CycleOutcome>> {
+    Statement query = in_network(sq::kOutcomes);
+    std::vector<net::CycleOutcome> out;
+    for (;;) {
+      auto row = query.step();
+      if (!row.ok() || !*row) {
+        return row.ok() ? core::Result<std::vector<net::CycleOutcome>>(std::move(out)) : row.error();
+      }
+      const std::string what = "outcomes.document of cycle " + std::to_string(query.int_at(0));
+      const auto document = nlohmann::json::parse(query.text_at(1), nullptr, false);
+      if (document.is_discarded()) {
+        return corrupt(what, make_error(ErrorKind::kInternal, "not JSON"));
+      }
+      auto outcome = json::cycle_outcome_from_json(document);
+      if (!outcome.ok()) {
+        return corrupt(what, make_error(ErrorKind::kInternal, outcome.error().to_string()));
+      }
+      out.push_back(std::move(outcome).value());
     }
-    if (!*row) {
-      return out;
-    }
-    const std::string what = "outcomes.document of cycle " + std::to_string(query.int_at(0));
-    const auto document = nlohmann::json::parse(query.text_at(1), nullptr, false);
-    if (document.is_discarded()) {
-      return corrupt(what, make_error(ErrorKind::kInternal, "not JSON"));
-    }
-    auto outcome = json::cycle_outcome_from_json(document);
-    if (!outcome.ok()) {
-      return corrupt(what, make_error(ErrorKind::kInternal, outcome.error().to_string()));
-    }
-    out.push_back(std::move(outcome).value());
-  }
+  });
 }
 
 core::Status Session::put_realised_value(const net::RealisedValue& value) {
-  auto stored = atomically([&]() -> core::Status {
-    return in_network(sq::kPutRealisedValue)
-        .bind_int(value.cycle)
-        .bind_int(value.initiative)
-        .bind_int(value.partner)
-        .bind_optional_rational(value.target)
-        .bind_optional_rational(value.forecast)
-        .bind_rational(value.actual)
-        .run_or_defer();
-  });
+  change(Rows::kRealised);
+  auto stored =
+      atomically([&] { return in_network(sq::kPutRealisedValue).bind_columns(kRealised, value).run_or_defer(); });
   if (!stored.ok()) {
     return explain(stored.error(),
                    {cycle_ref(value.cycle), initiative_ref(value.initiative), partner_ref(value.partner)});
@@ -67,27 +65,13 @@ core::Status Session::put_realised_value(const net::RealisedValue& value) {
 }
 
 core::Result<std::vector<net::RealisedValue>> Session::realised_values() {
-  Statement query = in_network(sq::kRealisedValues);
-  return read_rows(query, "realised_values", [](RowReader& row) {
-    net::RealisedValue value;
-    value.cycle = row.integer(0);
-    value.initiative = row.integer(1);
-    value.partner = row.integer(2);
-    value.target = row.optional_rational(3);
-    value.forecast = row.optional_rational(4);
-    value.actual = row.rational(5);
-    return value;
-  });
+  return cached(Rows::kRealised, -1, [&] { return rows(sq::kRealisedValues, "realised_values", kRealised); });
 }
 
 core::Status Session::put_kpi_measurement(const net::KpiMeasurement& measurement) {
-  auto stored = atomically([&]() -> core::Status {
-    return in_network(sq::kPutKpiMeasurement)
-        .bind_int(measurement.cycle)
-        .bind_int(measurement.objective)
-        .bind_rational(measurement.value)
-        .run_or_defer();
-  });
+  change(Rows::kKpis);
+  auto stored =
+      atomically([&] { return in_network(sq::kPutKpiMeasurement).bind_columns(kKpi, measurement).run_or_defer(); });
   if (!stored.ok()) {
     return explain(stored.error(), {cycle_ref(measurement.cycle), objective_ref(measurement.objective)});
   }
@@ -95,14 +79,7 @@ core::Status Session::put_kpi_measurement(const net::KpiMeasurement& measurement
 }
 
 core::Result<std::vector<net::KpiMeasurement>> Session::kpi_measurements() {
-  Statement query = in_network(sq::kKpiMeasurements);
-  return read_rows(query, "kpi_measurements", [](RowReader& row) {
-    net::KpiMeasurement measurement;
-    measurement.cycle = row.integer(0);
-    measurement.objective = row.integer(1);
-    measurement.value = row.rational(2);
-    return measurement;
-  });
+  return cached(Rows::kKpis, -1, [&] { return rows(sq::kKpiMeasurements, "kpi_measurements", kKpi); });
 }
 
 }  // namespace covalue::adapters::sql

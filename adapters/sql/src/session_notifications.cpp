@@ -88,7 +88,7 @@ core::Result<std::int64_t> Session::insert_event(const program::NotificationEven
         .bind_text(program::name_of(event.kind))
         .bind_text(event.occurred_at)
         .bind_int(event.cycle)
-        .bind_optional_int(event.partner)
+        .bind(event.partner)
         .bind_text(event.payload)
         .bind_text(event.key);
     return query.single_int();
@@ -115,8 +115,8 @@ core::Status Session::insert_deliveries(const std::vector<program::Delivery>& de
       core::Status done = in_network(sq::kInsertDelivery)
                               .bind_int(network_)
                               .bind_int(delivery.event)
-                              .bind_optional_int(delivery.person)
-                              .bind_optional_int(delivery.webhook)
+                              .bind(delivery.person)
+                              .bind(delivery.webhook)
                               .bind_text(program::name_of(delivery.channel))
                               .bind_text(delivery.key)
                               .bind_text(program::name_of(delivery.state))

@@ -5,55 +5,16 @@
 
 namespace covalue::adapters::sql {
 
-using core::ErrorKind;
-using core::make_error;
-namespace sq = statements;
-
 namespace {
 
-program::WebSession read_web_session(RowReader& row) {
-  program::WebSession session;
-  session.id = row.integer(0);
-  session.person = row.integer(1);
-  session.secret_hash = row.text(2);
-  session.created_at = row.text(3);
-  session.last_seen_at = row.text(4);
-  session.expires_at = row.text(5);
-  session.revoked = row.boolean(6);
-  return session;
-}
-
-program::PasswordLink read_password_link(RowReader& row) {
-  program::PasswordLink link;
-  link.id = row.integer(0);
-  link.person = row.integer(1);
-  link.secret_hash = row.text(2);
-  link.created_at = row.text(3);
-  link.expires_at = row.text(4);
-  link.used = row.boolean(5);
-  return link;
-}
-
-//! The first of `rows`, or nothing.
-template <typename T>
-core::Result<std::optional<T>> first_of(core::Result<std::vector<T>> rows) {
-  if (!rows.ok()) {
-    return rows.error();
-  }
-  if (rows->empty()) {
-    return std::optional<T>();
-  }
-  return std::optional<T>(std::move(rows->front()));
-}
+using W = program::WebSession;
+using L = program::PasswordLink;
+constexpr Columns<&W::id, &W::person, &W::secret_hash, &W::created_at, &W::last_seen_at, &W::expires_at, &W::revoked>
+    kWebSession{};
+constexpr Columns<&L::id, &L::person, &L::secret_hash, &L::created_at, &L::expires_at, &L::used> kPasswordLink{};
 
 core::Status none_changed(const core::Result<std::int64_t>& changed, const std::string& what, std::int64_t id) {
-  if (!changed.ok()) {
-    return changed.error();
-  }
-  if (*changed == 0) {
-    return make_error(ErrorKind::kNotFound, "no " + what + " with id " + std::to_string(id), what);
-  }
-  return {};
+  return one_changed(changed, make_error(ErrorKind::kNotFound, "no " + what + " with id " + std::to_string(id), what));
 }
 
 }  // namespace
@@ -72,23 +33,12 @@ core::Result<std::optional<std::string>> Session::password_hash(program::PersonI
 }
 
 core::Status Session::set_password_hash(program::PersonId person, const std::string& hash) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kSetPasswordHash).bind_text(hash).bind_int(network_).bind_int(person).changed();
-  });
-  return none_changed(changed, "person", person);
+  return none_changed(update(sq::kSetPasswordHash, hash, person), "person", person);
 }
 
 core::Result<std::int64_t> Session::insert_web_session(const program::WebSession& session) {
   auto inserted = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kInsertWebSession)
-        .bind_int(network_)
-        .bind_int(session.person)
-        .bind_text(session.secret_hash)
-        .bind_text(session.created_at)
-        .bind_text(session.last_seen_at)
-        .bind_text(session.expires_at)
-        .bind_bool(session.revoked)
-        .single_int();
+    return in_network(sq::kInsertWebSession).bind_int(network_).bind_columns(kWebSession, session, 1).single_int();
   });
   if (!inserted.ok()) {
     return explain(on_conflict(inserted.error(), "a session with this secret exists already"),
@@ -98,46 +48,24 @@ core::Result<std::int64_t> Session::insert_web_session(const program::WebSession
 }
 
 core::Result<std::optional<program::WebSession>> Session::find_web_session(const std::string& secret_hash) {
-  Statement query = in_network(sq::kWebSessionBySecret);
-  query.bind_text(secret_hash);
-  return first_of(read_rows(query, "web_sessions", read_web_session));
+  return first_of(rows(sq::kWebSessionBySecret, "web_sessions", kWebSession, secret_hash));
 }
 
 core::Status Session::touch_web_session(std::int64_t id, const std::string& last_seen_at) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kTouchWebSession).bind_text(last_seen_at).bind_int(network_).bind_int(id).changed();
-  });
-  return none_changed(changed, "session", id);
+  return none_changed(update(sq::kTouchWebSession, last_seen_at, id), "session", id);
 }
 
 core::Status Session::revoke_web_session(std::int64_t id) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRevokeWebSession).bind_bool(true).bind_int(network_).bind_int(id).changed();
-  });
-  return none_changed(changed, "session", id);
+  return none_changed(update(sq::kRevokeWebSession, true, id), "session", id);
 }
 
 core::Result<std::int64_t> Session::revoke_person_sessions(program::PersonId person, const std::string& now) {
-  return atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kRevokePersonSessions)
-        .bind_bool(true)
-        .bind_int(network_)
-        .bind_int(person)
-        .bind_text(now)
-        .changed();
-  });
+  return update(sq::kRevokePersonSessions, true, person, now);
 }
 
 core::Result<std::int64_t> Session::insert_password_link(const program::PasswordLink& link) {
   auto inserted = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kInsertPasswordLink)
-        .bind_int(network_)
-        .bind_int(link.person)
-        .bind_text(link.secret_hash)
-        .bind_text(link.created_at)
-        .bind_text(link.expires_at)
-        .bind_bool(link.used)
-        .single_int();
+    return in_network(sq::kInsertPasswordLink).bind_int(network_).bind_columns(kPasswordLink, link, 1).single_int();
   });
   if (!inserted.ok()) {
     return explain(on_conflict(inserted.error(), "a set-password link with this secret exists already"),
@@ -147,15 +75,11 @@ core::Result<std::int64_t> Session::insert_password_link(const program::Password
 }
 
 core::Result<std::optional<program::PasswordLink>> Session::find_password_link(const std::string& secret_hash) {
-  Statement query = in_network(sq::kPasswordLinkBySecret);
-  query.bind_text(secret_hash);
-  return first_of(read_rows(query, "password_links", read_password_link));
+  return first_of(rows(sq::kPasswordLinkBySecret, "password_links", kPasswordLink, secret_hash));
 }
 
 core::Status Session::close_password_links(program::PersonId person) {
-  auto changed = atomically([&]() -> core::Result<std::int64_t> {
-    return db_.prepare(sq::kClosePasswordLinks).bind_bool(true).bind_int(network_).bind_int(person).changed();
-  });
+  auto changed = update(sq::kClosePasswordLinks, true, person);
   return changed.ok() ? core::Status() : core::Status(changed.error());
 }
 

@@ -192,7 +192,7 @@ inline constexpr const char* kInitiativeScores =
 
 // Access tokens (a token of network 0 belongs to the deployment: an administrator's).
 inline constexpr const char* kInsertToken =
-    "INSERT INTO access_tokens (network_id, id, role, partner_id, person_id, label, secret_hash, issued_at, revoked) "
+    "INSERT INTO access_tokens (network_id, id, role, partner_id, label, secret_hash, issued_at, revoked, person_id) "
     "VALUES ($?, coalesce(NULLIF(CAST($? AS BIGINT), 0), (SELECT coalesce(max(id), 0) + 1 FROM access_tokens WHERE "
     "network_id = $?)), $?, $?, $?, $?, $?, $?, $?) "
     "RETURNING id";

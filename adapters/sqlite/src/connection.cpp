@@ -32,6 +32,92 @@ ErrorKind kind_of(int code) {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? ErrorKind::kConflict : ErrorKind::kInternal;
 }
 
+// A statement borrowed from a Connection's cache behind the SQL store's cursor: values bound as SQLite
+// values (truth as 0/1); reset and its bindings cleared when it dies.
+class Cursor final : public sql::Cursor {
+ public:
+  Cursor(sqlite3* db, sqlite3_stmt* stmt, std::optional<core::Error> error)
+      : db_(db), stmt_(stmt), error_(std::move(error)) {}
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  Cursor(Cursor&&) = delete;
+  Cursor& operator=(Cursor&&) = delete;
+  ~Cursor() override {
+    if (stmt_ != nullptr) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
+
+  void bind_null() override { check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_)); }
+  void bind_int(std::int64_t value) override {
+    check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_int64(stmt_, next_, value));
+  }
+  void bind_bool(bool value) override { bind_int(value ? 1 : 0); }
+  void bind_text(std::string_view value) override;
+
+  [[nodiscard]] core::Result<bool> step() override;
+  [[nodiscard]] std::int64_t changes() const override { return sqlite3_changes64(db_); }
+
+  [[nodiscard]] std::int64_t int_at(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  [[nodiscard]] std::string text_at(int column) const override;
+  [[nodiscard]] bool bool_at(int column) const override { return int_at(column) != 0; }
+  [[nodiscard]] bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  [[nodiscard]] std::string column_name(int column) const override {
+    const char* name = sqlite3_column_name(stmt_, column);
+    return name != nullptr ? name : "?";
+  }
+
+ private:
+  void check_bind(int code) {
+    if (code != SQLITE_OK && !error_) {
+      error_ = sqlite_error(db_, code);
+    }
+    ++next_;
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  std::optional<core::Error> error_;
+  int next_{1};
+};
+
+void Cursor::bind_text(std::string_view value) {
+  if (stmt_ == nullptr) {
+    check_bind(SQLITE_OK);
+    return;
+  }
+  // SQLite owns the copy and frees it with sqlite3_free (one byte more, so even "" is a text).
+  auto* copy = static_cast<char*>(sqlite3_malloc64(value.size() + 1));
+  if (copy == nullptr) {
+    check_bind(SQLITE_NOMEM);
+    return;
+  }
+  std::memcpy(copy, value.data(), value.size());
+  copy[value.size()] = '\0';
+  check_bind(sqlite3_bind_text64(stmt_, next_, copy, value.size(), sqlite3_free, SQLITE_UTF8));
+}
+
+core::Result<bool> Cursor::step() {
+  if (error_) {
+    return *error_;
+  }
+  const int code = sqlite3_step(stmt_);
+  if (code == SQLITE_ROW || code == SQLITE_DONE) {
+    return code == SQLITE_ROW;
+  }
+  // A failed step leaves the statement to be reset; report the failure of this step.
+  return sqlite_error(db_, code);
+}
+
+std::string Cursor::text_at(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) {
+    return {};
+  }
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 }  // namespace
 
 core::Error sqlite_error(sqlite3* db, int code) {
@@ -40,100 +126,6 @@ core::Error sqlite_error(sqlite3* db, int code) {
     return make_error(ErrorKind::kConflict, "the database is locked by another connection; try again");
   }
   return make_error(kind_of(code), db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code));
-}
-
-Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::optional<core::Error> error)
-    : db_(db), stmt_(stmt), error_(std::move(error)) {}
-
-Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), error_(std::move(other.error_)), next_(other.next_) {}
-
-Statement::~Statement() {
-  if (stmt_ != nullptr) {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-}
-
-void Statement::check_bind(int code) {
-  if (code != SQLITE_OK && !error_) {
-    error_ = sqlite_error(db_, code);
-  }
-  ++next_;
-}
-
-Statement& Statement::bind_int(std::int64_t value) {
-  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_int64(stmt_, next_, value));
-  return *this;
-}
-
-Statement& Statement::bind_text(std::string_view value) {
-  if (stmt_ == nullptr) {
-    check_bind(SQLITE_OK);
-    return *this;
-  }
-  // SQLite owns the copy and frees it with sqlite3_free (one byte more, so even "" is a text).
-  auto* copy = static_cast<char*>(sqlite3_malloc64(value.size() + 1));
-  if (copy == nullptr) {
-    check_bind(SQLITE_NOMEM);
-    return *this;
-  }
-  std::memcpy(copy, value.data(), value.size());
-  copy[value.size()] = '\0';
-  check_bind(sqlite3_bind_text64(stmt_, next_, copy, value.size(), sqlite3_free, SQLITE_UTF8));
-  return *this;
-}
-
-Statement& Statement::bind_optional_int(const std::optional<std::int64_t>& value) {
-  if (value) {
-    return bind_int(*value);
-  }
-  check_bind(stmt_ == nullptr ? SQLITE_OK : sqlite3_bind_null(stmt_, next_));
-  return *this;
-}
-
-core::Result<bool> Statement::step() {
-  if (error_) {
-    return *error_;
-  }
-  const int code = sqlite3_step(stmt_);
-  if (code == SQLITE_ROW) {
-    return true;
-  }
-  if (code == SQLITE_DONE) {
-    return false;
-  }
-  // A failed step leaves the statement to be reset; report the failure of this step.
-  return sqlite_error(db_, code);
-}
-
-core::Status Statement::run() {
-  for (;;) {
-    auto row = step();
-    if (!row.ok()) {
-      return row.error();
-    }
-    if (!*row) {
-      return {};
-    }
-  }
-}
-
-std::int64_t Statement::int_at(int column) const { return sqlite3_column_int64(stmt_, column); }
-
-std::string Statement::text_at(int column) const {
-  const auto* text = sqlite3_column_text(stmt_, column);
-  if (text == nullptr) {
-    return {};
-  }
-  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-
-std::string Statement::column_name(int column) const {
-  const char* name = sqlite3_column_name(stmt_, column);
-  return name != nullptr ? name : "?";
 }
 
 core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
@@ -180,11 +172,11 @@ Statement Connection::prepare(const char* sql) {
     if (code != SQLITE_OK) {
       core::Error error = sqlite_error(db_, code);
       error.kind = ErrorKind::kInternal;
-      return {db_, nullptr, std::move(error)};
+      return Statement(std::make_unique<Cursor>(db_, nullptr, std::move(error)));
     }
     it = cache_.emplace(sql, stmt).first;
   }
-  return {db_, it->second, std::nullopt};
+  return Statement(std::make_unique<Cursor>(db_, it->second, std::nullopt));
 }
 
 std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }

@@ -1,7 +1,7 @@
 #pragma once
 
 // A thin RAII layer over the SQLite C API: one connection with its cache of prepared statements,
-// and statements whose every value is bound as a parameter.
+// which it gives as the SQL store's statements (every value bound as a parameter).
 
 #include <sqlite3.h>
 
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "covalue/adapters/sql/db.hpp"
 #include "covalue/core/result.hpp"
 
 namespace covalue::adapters::sqlite {
@@ -21,47 +22,9 @@ namespace covalue::adapters::sqlite {
 //! anything else kInternal. The message is SQLite's.
 [[nodiscard]] core::Error sqlite_error(sqlite3* db, int code);
 
-//! A prepared statement borrowed from a Connection's cache; reset (bindings cleared) when it dies.
-//! Parameters are bound in order, ?1 first. A failed prepare or bind surfaces at step()/run().
-class Statement {
- public:
-  //! Wraps `stmt` of `db`, or carries `error` when preparing failed.
-  Statement(sqlite3* db, sqlite3_stmt* stmt, std::optional<core::Error> error);
-  Statement(Statement&& other) noexcept;
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement& operator=(Statement&&) = delete;
-  ~Statement();
-
-  //! Binds the next parameter to an integer.
-  Statement& bind_int(std::int64_t value);
-  //! Binds the next parameter to a text (copied).
-  Statement& bind_text(std::string_view value);
-  //! Binds the next parameter to an integer, or NULL when empty.
-  Statement& bind_optional_int(const std::optional<std::int64_t>& value);
-
-  //! Advances: true when a row is ready, false when done.
-  [[nodiscard]] core::Result<bool> step();
-  //! Runs a statement that returns no rows to its end.
-  [[nodiscard]] core::Status run();
-
-  //! The integer in `column` of the current row.
-  [[nodiscard]] std::int64_t int_at(int column) const;
-  //! The text in `column` of the current row ("" for NULL).
-  [[nodiscard]] std::string text_at(int column) const;
-  //! True when `column` of the current row is NULL.
-  [[nodiscard]] bool is_null(int column) const;
-  //! The name of `column` in the result.
-  [[nodiscard]] std::string column_name(int column) const;
-
- private:
-  void check_bind(int code);
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  std::optional<core::Error> error_;
-  int next_{1};
-};
+//! A statement of a Connection: the SQL store's, whose values are bound in order, ?1 first. A failed
+//! prepare or bind surfaces at step()/run().
+using Statement = sql::Statement;
 
 //! One open database connection and its prepared statements.
 class Connection {
@@ -75,7 +38,8 @@ class Connection {
 
   //! Runs SQL without parameters (schema steps, pragmas, transaction control).
   [[nodiscard]] core::Status execute(const char* sql);
-  //! The statement for `sql`, prepared once and then reused. Neutral "$?" placeholders are numbered.
+  //! The statement for `sql`, prepared once and then reused (reset, its bindings cleared, when the
+  //! Statement dies). Neutral "$?" placeholders are numbered.
   [[nodiscard]] Statement prepare(const char* sql);
   //! Rows changed by the last INSERT, UPDATE or DELETE.
   [[nodiscard]] std::int64_t changes() const;

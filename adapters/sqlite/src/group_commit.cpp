@@ -33,9 +33,8 @@ class RunningBatch {
 // Runs the work on a session of `db` for `network`, its reads cached; an exception becomes kInternal.
 Status run_guarded(Connection& db, std::int64_t network, sql::TransactionReads& reads, const Work& work) {
   SqliteDb view(db);
-  sql::Session session(view, network);
-  sql::CachedSession cached(session, reads);
-  return sql::run_work(cached, work);
+  sql::Session session(view, network, &reads);
+  return sql::run_work(session, work);
 }
 
 // What became of one work inside the batch's transaction.

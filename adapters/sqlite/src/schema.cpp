@@ -81,15 +81,31 @@ Status check_owner(const DatabaseState& state, const std::string& path) {
   return make_error(ErrorKind::kInvalidInput, "'" + path + "' is not a covalue database", path);
 }
 
-Status check_known(const DatabaseState& state, std::span<const Migration> steps, const std::string& path) {
-  const std::int64_t known = steps.empty() ? 0 : steps.back().version;
-  if (state.version <= known) {
-    return {};
+// Makes an error of opening name the database: "not a database" and the like say whose file it is.
+core::Error about(const Connection& db, core::Error error) {
+  if (error.where.empty()) {
+    if (error.kind == ErrorKind::kInternal) {
+      error.kind = ErrorKind::kInvalidInput;
+      error.message = "cannot use '" + db.path() + "' as a covalue database: " + error.message;
+    }
+    error.where = db.path();
   }
-  return make_error(ErrorKind::kConflict,
-                    "the database '" + path + "' has schema version " + std::to_string(state.version) +
-                        ", newer than this covalue knows (" + std::to_string(known) + "); upgrade covalue",
-                    path);
+  return error;
+}
+
+// The database's state, once it is known to be a covalue database without a step this binary does not know.
+Result<DatabaseState> checked_state(Connection& db, std::span<const Migration> steps) {
+  auto state = read_state(db);
+  if (!state.ok()) {
+    return about(db, state.error());
+  }
+  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
+    return owner.error();
+  }
+  if (auto known = sql::check_known(state->version, steps, db.path()); !known.ok()) {
+    return known.error();
+  }
+  return state;
 }
 
 Status apply(Connection& db, const Migration& step) {
@@ -105,15 +121,9 @@ Status apply(Connection& db, const Migration& step) {
 // Inside the write transaction: re-reads the state (another connection may have migrated meanwhile)
 // and applies the missing steps.
 Status apply_missing(Connection& db, std::span<const Migration> steps) {
-  auto state = read_state(db);
+  auto state = checked_state(db, steps);
   if (!state.ok()) {
     return state.error();
-  }
-  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
-    return owner;
-  }
-  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
-    return known;
   }
   if (auto created = db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                                 "description TEXT NOT NULL) STRICT;"
@@ -146,18 +156,6 @@ Status back_up(Connection& db, const DatabaseState& state, std::span<const Migra
   return db.prepare("VACUUM INTO ?1").bind_text(copy).run();
 }
 
-// Makes an error of opening name the database: "not a database" and the like say whose file it is.
-core::Error about(const Connection& db, core::Error error) {
-  if (error.where.empty()) {
-    if (error.kind == ErrorKind::kInternal) {
-      error.kind = ErrorKind::kInvalidInput;
-      error.message = "cannot use '" + db.path() + "' as a covalue database: " + error.message;
-    }
-    error.where = db.path();
-  }
-  return error;
-}
-
 }  // namespace
 
 std::span<const Migration> schema_migrations() {
@@ -167,27 +165,15 @@ std::span<const Migration> schema_migrations() {
 }
 
 Status check_schema(Connection& db, std::span<const Migration> steps) {
-  auto state = read_state(db);
-  if (!state.ok()) {
-    return about(db, state.error());
-  }
-  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
-    return owner;
-  }
-  return check_known(*state, steps, db.path());
+  auto state = checked_state(db, steps);
+  return state.ok() ? Status() : Status(state.error());
 }
 
 Status migrate(Connection& db, std::span<const Migration> steps) {
   static_assert(kApplicationId == 1129272897, "the PRAGMA in apply_missing spells the application id");
-  auto state = read_state(db);
+  auto state = checked_state(db, steps);
   if (!state.ok()) {
-    return about(db, state.error());
-  }
-  if (auto owner = check_owner(*state, db.path()); !owner.ok()) {
-    return owner;
-  }
-  if (auto known = check_known(*state, steps, db.path()); !known.ok()) {
-    return known;  // a newer database is not touched, not even switched to WAL
+    return state.error();  // a newer database is not touched, not even switched to WAL
   }
   if (db.path() != ":memory:" && !db.path().empty()) {
     // FULL: every commit syncs the log, so an acknowledged change survives power loss; group commit

@@ -24,6 +24,15 @@ core::Result<std::int64_t> read_version(Connection& db, std::int64_t network) {
   return sql::network_version(view, network);
 }
 
+// Calls `use` with the connection of `writer` as the SQL store's Db, between batches.
+template <typename Use>
+auto on_writer(GroupCommit& writer, Use use) {
+  return writer.with_connection([&](Connection& db) {
+    SqliteDb view(db);
+    return use(view);
+  });
+}
+
 // The Store of one network on the writer of its database file (shared_writer.hpp): transactions of
 // every thread and of every network of the file run one after another on one connection, many of them
 // committed together (group_commit.hpp). version() of a file database reads on a second, read-only
@@ -36,32 +45,20 @@ class SqliteStore final : public program::Store {
   [[nodiscard]] std::int64_t network() const override { return network_; }
 
   [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
-    return writer_->with_connection([](Connection& db) {
-      SqliteDb view(db);
-      return sql::list_networks(view);
-    });
+    return on_writer(*writer_, [](sql::Db& db) { return sql::list_networks(db); });
   }
 
   [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
-    return writer_->with_connection([&](Connection& db) {
-      SqliteDb view(db);
-      return sql::token_network(view, secret_hash);
-    });
+    return on_writer(*writer_, [&](sql::Db& db) { return sql::token_network(db, secret_hash); });
   }
 
   [[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
                                                                           bool password_link) override {
-    return writer_->with_connection([&](Connection& db) {
-      SqliteDb view(db);
-      return sql::sign_in_network(view, secret_hash, password_link);
-    });
+    return on_writer(*writer_, [&](sql::Db& db) { return sql::sign_in_network(db, secret_hash, password_link); });
   }
 
   [[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) override {
-    return writer_->with_connection([&](Connection& db) {
-      SqliteDb view(db);
-      return sql::email_networks(view, email);
-    });
+    return on_writer(*writer_, [&](sql::Db& db) { return sql::email_networks(db, email); });
   }
 
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
@@ -125,10 +122,7 @@ class SqliteStore final : public program::Store {
 // A Store of the network `choice` names, on `writer` (of the database at `path`).
 core::Result<std::unique_ptr<program::Store>> open_on(const std::string& path, std::shared_ptr<GroupCommit> writer,
                                                       const program::NetworkChoice& choice) {
-  auto network = writer->with_connection([&](Connection& db) {
-    SqliteDb view(db);
-    return sql::resolve_network(view, choice, path);
-  });
+  auto network = on_writer(*writer, [&](sql::Db& db) { return sql::resolve_network(db, choice, path); });
   if (!network.ok()) {
     return network.error();
   }

@@ -29,7 +29,8 @@ void ProgramFlags::add_change_output(CLI::App& command) {
 }
 
 core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::string& db,
-                                                                   const program::NetworkChoice& network) {
+                                                                   const program::NetworkChoice& network,
+                                                                   const program::Actor& actor) {
   core::Result<std::unique_ptr<program::Store>> store = open_store(db, network);
   if (!store) {
     return store.error();
@@ -37,7 +38,7 @@ core::Result<std::unique_ptr<ProgramSession>> ProgramSession::open(const std::st
   std::unique_ptr<ProgramSession> session(new ProgramSession());
   session->store_ = std::move(*store);
   session->program_ =
-      std::make_unique<program::Program>(*session->store_, program::make_decision_tools(&session->solver_));
+      std::make_unique<program::Program>(*session->store_, program::make_decision_tools(&session->solver_), actor);
   return session;
 }
 

@@ -51,9 +51,11 @@ struct ProgramFlags {
 //! An open database with the program's use cases on it (CBC as the ILP solver).
 class ProgramSession {
  public:
-  //! Opens the store at `db` (creating it when missing), working on the network `network` chooses.
-  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(const std::string& db,
-                                                                          const program::NetworkChoice& network);
+  //! Opens the store at `db` (creating it when missing), working on the network `network` chooses, its use
+  //! cases run by `actor`.
+  [[nodiscard]] static core::Result<std::unique_ptr<ProgramSession>> open(
+      const std::string& db, const program::NetworkChoice& network,
+      const program::Actor& actor = program::Actor::local_operator());
 
   [[nodiscard]] program::Program& program() { return *program_; }
   //! The store of the chosen network (network list reads the database's networks from it).

@@ -42,7 +42,7 @@ const std::vector<program::ReportColumn<ScheduledStep>>& step_columns() {
 //! Runs the pass on `network`, adding its steps to `steps`.
 core::Status run_on(const ProgramFlags& flags, const program::NetworkInfo& network, std::vector<ScheduledStep>& steps) {
   core::Result<std::unique_ptr<ProgramSession>> session =
-      ProgramSession::open(flags.db, {.name_or_id = std::to_string(network.id)});
+      ProgramSession::open(flags.db, {.name_or_id = std::to_string(network.id)}, program::Actor::scheduler());
   if (!session) {
     return session.error();
   }

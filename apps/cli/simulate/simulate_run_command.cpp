@@ -1,6 +1,6 @@
 // `covalue simulate run`: simulated networks under each policy through the real decide_cycle, in parallel
-// across networks (OpenMP); each network draws from its own streams, so the output does not depend on the
-// number of threads (docs/simulator.md).
+// across networks (OpenMP threads, and the ranks of `mpirun -np N`); each network draws from its own streams,
+// so the output does not depend on the number of threads or processes (docs/simulator.md).
 #include <fmt/core.h>
 
 #include <unistd.h>
@@ -22,6 +22,8 @@
 #include "covalue/core/sim/policies.hpp"
 #include "setting_flags.hpp"
 #include "simulate/charter_file.hpp"
+#include "simulate/from_db.hpp"
+#include "simulate/mpi_ranks.hpp"
 #include "simulate/simulation_results.hpp"
 
 namespace covalue::cli {
@@ -42,14 +44,30 @@ struct RunArgs {
   std::string model_file;
   std::string format{"table"};
   std::string output;
+  std::string from_db;
+  std::string network;
   const CLI::Option* cycles_flag{nullptr};  // given on the command line: overrides the model file
   const CLI::Option* partners_flag{nullptr};
 };
 
-core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
+// The policy `current`: the real network's own charter, partners voting for the network and leads rotating.
+core::Result<sim::Policy> current_policy(const std::optional<RealNetwork>& real) {
+  if (!real) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "the policy 'current' is a real network's charter: give --from-db", "--policy");
+  }
+  sim::Policy policy;
+  policy.name = "current";
+  policy.charter = real->charter;
+  return policy;
+}
+
+core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args, const std::optional<RealNetwork>& real) {
   std::vector<sim::Policy> out;
   for (const std::string& name : args.policies) {
-    core::Result<sim::Policy> policy = name.ends_with(".toml") ? read_charter_file(name) : sim::named_policy(name);
+    core::Result<sim::Policy> policy = name == "current"         ? current_policy(real)
+                                       : name.ends_with(".toml") ? read_charter_file(name)
+                                                                 : sim::named_policy(name);
     if (!policy) {
       return policy.error();
     }
@@ -62,8 +80,8 @@ core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args) {
 // redrawn at each whole percent; nothing when standard error is piped or redirected.
 class Progress {
  public:
-  Progress(std::string policy, std::int64_t total)
-      : policy_(std::move(policy)), total_(total), shown_(isatty(STDERR_FILENO) == 1) {}
+  Progress(std::string policy, std::int64_t total, bool root)
+      : policy_(std::move(policy)), total_(total), shown_(root && total > 0 && isatty(STDERR_FILENO) == 1) {}
   void advance() {
     const std::int64_t done = ++done_;
     if (shown_ && (done * 100 / total_ != (done - 1) * 100 / total_ || done == total_)) {
@@ -87,20 +105,27 @@ class Progress {
   std::mutex mutex_;
 };
 
-// Every network of one policy; network i's result lands at i whichever thread ran it.
-core::Status run_policy(const SimulationResults& results, std::size_t p, int threads,
+// Every network of one policy; network i's result lands at i whichever thread (and rank) ran it.
+core::Status run_policy(const SimulationResults& results, std::size_t p, int threads, const MpiRanks& ranks,
                         std::vector<sim::NetworkRun>& runs) {
   const auto count = static_cast<std::int64_t>(runs.size());
-  Progress progress(results.policies[p].name, count);
+  std::int64_t owned = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    owned += ranks.owns(i) ? 1 : 0;
+  }
+  Progress progress(results.policies[p].name, owned, ranks.root());
   std::vector<std::optional<core::Error>> errors(runs.size());
   core::network::DecisionTools tools;  // network-fair: covalue's exact search (no solver), deterministic
   tools.forgone_solves = 0;
 #pragma omp parallel for schedule(dynamic) num_threads(threads)
   for (std::int64_t i = 0; i < count; ++i) {
     const auto index = static_cast<std::size_t>(i);
+    if (!ranks.owns(index)) {
+      continue;
+    }
     core::Result<sim::NetworkRun> run =
         sim::simulate_network(results.model, results.policies[p], static_cast<std::uint64_t>(results.seed),
-                              static_cast<std::uint64_t>(i), tools);
+                              static_cast<std::uint64_t>(i), tools, results.start_partners);
     if (run) {
       runs[index] = std::move(*run);
     } else {
@@ -109,7 +134,10 @@ core::Status run_policy(const SimulationResults& results, std::size_t p, int thr
     progress.advance();
   }
   progress.finish();
-  for (std::size_t i = 0; i < errors.size(); ++i) {
+  if (core::Status merged = ranks.gather(runs, errors); !merged) {
+    return merged;
+  }
+  for (std::size_t i = 0; ranks.root() && i < errors.size(); ++i) {
     if (errors[i]) {
       return core::make_error(errors[i]->kind, errors[i]->to_string(),
                               fmt::format("policy {}, network {}", results.policies[p].name, i));
@@ -153,10 +181,29 @@ core::Result<Output> simulate_run(const RunArgs& args) {
     results.model.partners = args.partners;
     results.model.max_partners = std::max(results.model.max_partners, args.partners);
   }
+  std::optional<RealNetwork> real;
+  if (!args.from_db.empty()) {
+    if (args.partners_flag->count() > 0) {
+      return core::make_error(core::ErrorKind::kInvalidInput,
+                              "--from-db starts from the network's own partners: leave out --partners", "--partners");
+    }
+    core::Result<RealNetwork> read = read_real_network(args.from_db, args.network);
+    if (!read) {
+      return read.error();
+    }
+    calibrate(*read, results.model);
+    results.start = SimulationStart{read->name, static_cast<std::int64_t>(read->partners.size()), read->closed_cycles,
+                                    read->calibrated};
+    results.start_partners = read->partners;
+    real = std::move(*read);
+  } else if (!args.network.empty()) {
+    return core::make_error(core::ErrorKind::kInvalidInput, "--network names a network of --from-db's database",
+                            "--network");
+  }
   if (core::Status valid = results.model.validate(); !valid) {
     return valid.error();
   }
-  core::Result<std::vector<sim::Policy>> policies = policies_of(args);
+  core::Result<std::vector<sim::Policy>> policies = policies_of(args, real);
   if (!policies) {
     return policies.error();
   }
@@ -173,10 +220,14 @@ core::Result<Output> simulate_run(const RunArgs& args) {
   results.networks = args.networks;
   results.seed = args.seed;
   results.runs.assign(results.policies.size(), std::vector<sim::NetworkRun>(static_cast<std::size_t>(args.networks)));
+  const MpiRanks ranks;  // under mpirun: this process's share of the networks; rank 0 merges and prints
   for (std::size_t p = 0; p < results.policies.size(); ++p) {
-    if (core::Status ran = run_policy(results, p, thread_count(args.threads), results.runs[p]); !ran) {
+    if (core::Status ran = run_policy(results, p, thread_count(args.threads), ranks, results.runs[p]); !ran) {
       return ran.error();
     }
+  }
+  if (!ranks.root()) {
+    return Output::of_text("");
   }
   if (args.format == "json") {
     return write(args, results_json(results).dump(2) + "\n");
@@ -191,8 +242,8 @@ Handler add_simulate_run(CLI::App& command) {
   command
       .add_option("--policy", args->policies,
                   "a named policy (inward, outward, greedy, random, none, reset, pav, unitcost, consensus, quota, "
-                  "phragmen, nash) or a charter file FILE.toml; give it once per policy, the first is the baseline "
-                  "of the paired tests")
+                  "phragmen, nash; current with --from-db: the network's own charter) or a charter file FILE.toml; "
+                  "give it once per policy, the first is the baseline of the paired tests")
       ->required();
   add_setting(command, "simulate.networks", args->networks);
   args->cycles_flag = add_setting(command, "simulate.cycles", args->cycles);
@@ -201,6 +252,11 @@ Handler add_simulate_run(CLI::App& command) {
   add_setting(command, "simulate.threads", args->threads);
   command.add_option("--model", args->model_file, "the model's parameters, a TOML file with a [model] section")
       ->check(CLI::ExistingFile);
+  command.add_option("--from-db", args->from_db,
+                     "start every network from this database's network: its partners with their history, and the "
+                     "scales of its initiatives and charter (a SQLite file or a postgresql:// URL); the policy "
+                     "'current' is then its own charter");
+  command.add_option("--network", args->network, "with --from-db: the network, by name or id (when there are several)");
   command.add_option("--format", args->format, "table, json or html (one self-contained page)")
       ->check(CLI::IsMember({"table", "json", "html"}))
       ->default_str("table");

@@ -107,6 +107,12 @@ std::vector<sim::Interval> SimulationResults::curve(std::size_t p, bool survival
 nlohmann::ordered_json results_json(const SimulationResults& r) {
   nlohmann::ordered_json out;
   out["simulation"] = {{"networks", r.networks}, {"cycles", r.model.cycles}, {"seed", r.seed}};
+  if (r.start) {
+    out["start"] = {{"network", r.start->network},
+                    {"partners", r.start->partners},
+                    {"closed_cycles", r.start->closed_cycles},
+                    {"calibrated", r.start->calibrated}};
+  }
   for (const sim::ParameterRow& row : sim::model_parameters()) {
     out["model"][std::string(row.name)] = row.integer != nullptr ? nlohmann::ordered_json(r.model.*row.integer)
                                                                  : nlohmann::ordered_json(r.model.*row.real);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,19 @@ inline constexpr std::array<const char*, 8> kMeasures = {"retention",         "m
                                                          "value_per_partner", "gini",           "longest_dry_spell",
                                                          "quota_compliance",  "core_membership"};
 
+//! The real network a run started from (`--from-db`).
+struct SimulationStart {
+  std::string network;
+  std::int64_t partners{0};
+  std::int64_t closed_cycles{0};
+  std::vector<std::string> calibrated;  //!< the model parameters its history set
+};
+
 //! What `covalue simulate run` computed: every policy's runs, network by network.
 struct SimulationResults {
   core::sim::ModelParameters model;
+  std::optional<SimulationStart> start;                    //!< set by --from-db
+  std::vector<core::sim::StartingPartner> start_partners;  //!< the real partners every network starts with
   std::int64_t networks{0};
   std::int64_t seed{0};
   std::vector<core::sim::Policy> policies;

@@ -394,9 +394,14 @@ double join_probability(const ModelParameters& model, double smoothed_network_va
 }
 
 Result<NetworkRun> simulate_network(const ModelParameters& model, const Policy& policy, std::uint64_t seed,
-                                    std::uint64_t index, const net::DecisionTools& tools) {
+                                    std::uint64_t index, const net::DecisionTools& tools,
+                                    std::span<const StartingPartner> start) {
   if (Status valid = model.validate(); !valid) {
     return valid.error();
+  }
+  if (!start.empty() && static_cast<std::int64_t>(start.size()) != model.partners) {
+    return make_error(ErrorKind::kInvalidInput, "the model's partners must be the starting partners' number",
+                      "partners");
   }
   World world;
   world.model = &model;
@@ -404,7 +409,26 @@ Result<NetworkRun> simulate_network(const ModelParameters& model, const Policy& 
   world.seed = seed;
   world.index = index;
   for (std::int64_t p = 0; p < model.partners; ++p) {
-    add_agent(world, 1);
+    if (start.empty()) {
+      add_agent(world, 1);
+      continue;
+    }
+    // A real partner: its latent traits drawn as any partner's, its record taken from the network's history.
+    const StartingPartner& real = start[static_cast<std::size_t>(p)];
+    add_agent(world, 1 - real.cycles_member);
+    Agent& a = world.agents.back();
+    a.partner.name = real.name;
+    a.partner.tier = real.tier;
+    a.dry_spell = real.dry_spell;
+    a.longest_dry = real.dry_spell;
+    a.cumulative = real.cumulative;
+    a.past_leads = real.past_leads;
+    if (real.abstention) {
+      a.abstention = std::clamp(*real.abstention, 0.0, 1.0);
+    }
+    if (real.cycles_member > 0) {
+      a.smoothed = real.cumulative / static_cast<double>(real.cycles_member);
+    }
   }
   NetworkRun run;
   for (net::CycleNumber cycle = 1; cycle <= model.cycles; ++cycle) {

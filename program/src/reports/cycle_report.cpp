@@ -174,6 +174,13 @@ void add_open(Report& report, const Snapshot& snapshot, const net::Cycle& cycle)
                                      [&](const net::PartnerBallot& b) { return b.cycle == cycle.number; });
   report.summary.emplace_back("candidates", ReportCell::of_integer(static_cast<std::int64_t>(candidates.size())));
   report.summary.emplace_back("ballots_cast", ReportCell::of_integer(ballots));
+  // The deadlines that are set (UTC): when the scheduler, or the coordinator, moves the cycle on.
+  if (!cycle.proposals_close_at.empty()) {
+    report.summary.emplace_back("proposals_close_at", ReportCell::of_text(cycle.proposals_close_at));
+  }
+  if (!cycle.voting_closes_at.empty()) {
+    report.summary.emplace_back("voting_closes_at", ReportCell::of_text(cycle.voting_closes_at));
+  }
   report.tables.push_back(table_of("candidates", "Candidates", candidate_columns(snapshot), candidates,
                                    {"The cycle is not closed yet: its candidates and the number of ballots cast so "
                                     "far; the outcome tables come once it closes."}));

@@ -11,8 +11,17 @@ import type { Cycle } from '../lib/types';
 import { Field } from './form';
 import { Card, ErrorBox } from './ui';
 
-/** The viewer's time zone: the browser's IANA zone, UTC when it names none. */
+let personZone: string | null = null;
+
+/** The signed-in person's own time zone (GET /session's time_zone), or null for a token without a person. */
+export function setPersonZone(zone: string | null | undefined): void {
+  personZone = zone || null;
+}
+
+/** The viewer's time zone: the person's own when signed in as one, else the browser's IANA zone, UTC when it
+ *  names none. */
 export function viewerZone(): string {
+  if (personZone) return personZone;
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {

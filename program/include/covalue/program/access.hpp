@@ -43,6 +43,8 @@ struct Actor {
 
   //! The CLI's actor: the operator, named "cli".
   [[nodiscard]] static Actor local_operator();
+  //! The deadline scheduler's actor (serve's thread and `scheduler run-once`): the operator, named "scheduler".
+  [[nodiscard]] static Actor scheduler();
   //! True for an administrator of the deployment.
   [[nodiscard]] bool administers() const { return role == Role::kAdmin; }
   //! True for the operator and coordinators.

@@ -9,6 +9,7 @@
 // while the same partners are members, the same proposals (common random numbers for paired comparison).
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -148,10 +149,26 @@ struct NetworkRun {
 [[nodiscard]] double join_probability(const ModelParameters& model, double smoothed_network_value,
                                       std::int64_t members);
 
-//! Runs network `index` of the run with `seed` under `policy` through decide_cycle, cycle after cycle.
-//! Errors: what decide_cycle returns (naming the cycle), or kInvalidInput for bad parameters.
+//! A real partner a simulated network starts with (`simulate run --from-db`): what its history says. Its
+//! latent traits (group, capability, outside option, misreporting) are drawn as for any partner.
+struct StartingPartner {
+  std::string name;
+  network::Tier tier{network::Tier::kOther};
+  std::int64_t cycles_member{0};     //!< closed cycles it has been a member of (its grace period counts them)
+  std::int64_t dry_spell{0};         //!< its dry spell after the last closed cycle
+  double cumulative{0};              //!< its net value (estimated value plus transfers) over those cycles
+  std::int64_t past_leads{0};        //!< initiatives it was named lead of
+  std::optional<double> abstention;  //!< share of its ballots missed, when it has had any
+
+  bool operator==(const StartingPartner&) const = default;
+};
+
+//! Runs network `index` of the run with `seed` under `policy` through decide_cycle, cycle after cycle,
+//! starting from `model.partners` fresh partners, or from `start` when it holds any (then model.partners must
+//! be its size). Errors: what decide_cycle returns (naming the cycle), or kInvalidInput for bad parameters.
 [[nodiscard]] Result<NetworkRun> simulate_network(const ModelParameters& model, const Policy& policy,
                                                   std::uint64_t seed, std::uint64_t index,
-                                                  const network::DecisionTools& tools);
+                                                  const network::DecisionTools& tools,
+                                                  std::span<const StartingPartner> start = {});
 
 }  // namespace covalue::core::sim

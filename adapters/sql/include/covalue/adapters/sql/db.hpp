@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "covalue/core/enum_names.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
@@ -60,6 +62,12 @@ class Cursor {
   [[nodiscard]] virtual std::string column_name(int column) const = 0;
 };
 
+//! True for the std::optional types.
+template <typename T>
+inline constexpr bool kIsOptional = false;
+template <typename T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
+
 //! A statement with its values bound fluently: `db.prepare(kSql).bind_int(1).bind_text(t).run()`.
 class Statement {
  public:
@@ -83,10 +91,35 @@ class Statement {
   }
   //! Binds the next parameter to a rational's canonical text ("-7/3").
   Statement& bind_rational(const core::Rational& value) { return bind_text(core::to_string(value)); }
-  //! Binds the next parameter to an integer, or NULL when empty.
-  Statement& bind_optional_int(const std::optional<std::int64_t>& value);
-  //! Binds the next parameter to a rational's text, or NULL when empty.
-  Statement& bind_optional_rational(const std::optional<core::Rational>& value);
+  //! Binds the next parameter to `value` by its type: an integer, a truth value, a rational's text, an
+  //! enum's name, a text; NULL for an empty optional.
+  template <typename T>
+  Statement& bind(const T& value) {
+    if constexpr (std::is_same_v<T, std::int64_t>) {
+      return bind_int(value);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      return bind_bool(value);
+    } else if constexpr (std::is_same_v<T, core::Rational>) {
+      return bind_rational(value);
+    } else if constexpr (core::NamedEnum<T>) {
+      return bind_text(core::name_of(value));
+    } else if constexpr (kIsOptional<T>) {
+      if (!value) {
+        cursor_->bind_null();
+        return *this;
+      }
+      return bind(*value);
+    } else {
+      return bind_text(value);
+    }
+  }
+  //! Binds the next parameters to `value`'s members from the `from`-th on, as `columns` (a Columns of
+  //! src/columns.hpp) describes them.
+  template <typename Columns, typename Row>
+  Statement& bind_columns(const Columns& columns, const Row& value, int from = 0) {
+    columns.bind(*this, value, from);
+    return *this;
+  }
 
   //! Advances: true when a row is ready, false when done.
   [[nodiscard]] core::Result<bool> step() { return cursor_->step(); }

@@ -18,6 +18,7 @@
 // database behind covalue's back without an audit entry is not seen by a cache (nor by the chain).
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -97,7 +98,7 @@ class ReadCache {
 };
 
 //! What one transaction knows of the cache: where it started, what it changed and read. A transaction
-//! may run several works, each on its own CachedSession (a SQLite batch); commit() after COMMIT.
+//! may run several works, each on a Session of its own (a SQLite batch); commit() after COMMIT.
 class TransactionReads {
  public:
   explicit TransactionReads(ReadCache& cache) : cache_(cache) {}
@@ -107,11 +108,41 @@ class TransactionReads {
   //! The transaction committed: hands its reads and changes to the cache.
   void commit();
 
- private:
-  friend class CachedSession;
-
-  [[nodiscard]] bool changed(Rows rows) const { return (changed_ & ReadCache::bit(rows)) != 0; }
+  //! A work is about to change rows of `rows`: the transaction reads them from the database from now on.
   void change(Rows rows) { changed_ |= ReadCache::bit(rows); }
+  //! The chain's last entry as the transaction sees it: known, or read now by `read()`.
+  [[nodiscard]] core::Result<std::optional<program::AuditEntry>> head(
+      const std::function<core::Result<std::optional<program::AuditEntry>>()>& read);
+  //! A work appended `entry` (ok `appended`) or failed to.
+  void appended(const core::Status& appended, const program::AuditEntry& entry);
+
+  //! The rows of `rows` (`key`) from the cache when it is valid for this transaction, else `read()`;
+  //! `head()` reads the chain's head first when the transaction has not yet.
+  template <typename T, typename Read, typename Head>
+  [[nodiscard]] core::Result<T> cached(Rows rows, std::int64_t key, Read read, Head head) {
+    if (changed(rows)) {
+      return read();
+    }
+    if (!start_ && !appended_) {
+      if (auto last = head(); !last.ok()) {
+        return last.error();
+      }
+    }
+    if (!start_) {
+      return read();  // the transaction appended before it read: its start is unknown
+    }
+    if (std::shared_ptr<const T> hit = cache_.find<T>(*start_, rows, key)) {
+      return T(*hit);
+    }
+    core::Result<T> value = read();
+    if (value.ok() && !changed(rows)) {
+      read_.push_back({rows, key, std::make_shared<const T>(*value)});
+    }
+    return value;
+  }
+
+ private:
+  [[nodiscard]] bool changed(Rows rows) const { return (changed_ & ReadCache::bit(rows)) != 0; }
 
   ReadCache& cache_;
   std::optional<ChainHead> start_;                          // the head when the transaction began
@@ -120,99 +151,6 @@ class TransactionReads {
   bool appended_{false};                                    // some work appended an audit entry
   std::uint32_t changed_{0};                                // a bit per Rows changed
   std::vector<ReadCache::Entry> read_;                      // read from the database at start_, unchanged
-};
-
-//! The StoreSession of one work of a cached transaction: reads served from the cache where it is valid,
-//! everything else passed to `inner`.
-class CachedSession final : public program::StoreSession {
- public:
-  CachedSession(program::StoreSession& inner, TransactionReads& reads) : inner_(inner), reads_(reads) {}
-
-  [[nodiscard]] core::Result<std::optional<net::Charter>> charter() override;
-  [[nodiscard]] core::Status save_charter(const net::Charter& charter) override;
-  [[nodiscard]] core::Result<net::PartnerId> insert_partner(const net::Partner& partner) override;
-  [[nodiscard]] core::Status update_partner(const net::Partner& partner) override;
-  [[nodiscard]] core::Result<std::vector<net::Partner>> partners() override;
-  [[nodiscard]] core::Result<net::ObjectiveId> insert_objective(const net::Objective& objective) override;
-  [[nodiscard]] core::Result<std::vector<net::Objective>> objectives() override;
-  [[nodiscard]] core::Result<net::InitiativeId> insert_initiative(const net::Initiative& initiative) override;
-  [[nodiscard]] core::Status update_initiative(const net::Initiative& initiative) override;
-  [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives() override;
-  [[nodiscard]] core::Result<std::vector<net::Initiative>> initiatives_in_cycle(net::CycleNumber cycle) override;
-  [[nodiscard]] core::Status insert_cycle(const net::Cycle& cycle) override;
-  [[nodiscard]] core::Status update_cycle(const net::Cycle& cycle) override;
-  [[nodiscard]] core::Result<std::vector<net::Cycle>> cycles() override;
-  [[nodiscard]] core::Status put_ballot(const net::PartnerBallot& ballot) override;
-  [[nodiscard]] core::Result<std::vector<net::PartnerBallot>> ballots(net::CycleNumber cycle) override;
-  [[nodiscard]] core::Status save_outcome(const net::CycleOutcome& outcome) override;
-  [[nodiscard]] core::Result<std::vector<net::CycleOutcome>> outcomes() override;
-  [[nodiscard]] core::Status put_realised_value(const net::RealisedValue& value) override;
-  [[nodiscard]] core::Result<std::vector<net::RealisedValue>> realised_values() override;
-  [[nodiscard]] core::Status put_kpi_measurement(const net::KpiMeasurement& measurement) override;
-  [[nodiscard]] core::Result<std::vector<net::KpiMeasurement>> kpi_measurements() override;
-  [[nodiscard]] core::Result<std::optional<net::Scorecard>> scorecard() override;
-  [[nodiscard]] core::Status save_scorecard(const net::Scorecard& scorecard) override;
-  [[nodiscard]] core::Status put_initiative_score(const net::InitiativeScore& score) override;
-  [[nodiscard]] core::Result<std::vector<net::InitiativeScore>> initiative_scores() override;
-  [[nodiscard]] core::Result<program::TokenId> insert_token(const program::AccessToken& token) override;
-  [[nodiscard]] core::Result<std::optional<program::AccessToken>> find_token(const std::string& secret_hash) override;
-  [[nodiscard]] core::Status revoke_token(program::TokenId id) override;
-  [[nodiscard]] core::Result<std::vector<program::AccessToken>> tokens() override;
-  [[nodiscard]] core::Result<program::PersonId> insert_person(const program::Person& person) override;
-  [[nodiscard]] core::Status remove_person(program::PersonId id) override;
-  [[nodiscard]] core::Result<std::vector<program::Person>> people() override;
-  [[nodiscard]] core::Result<std::optional<std::string>> password_hash(program::PersonId person) override;
-  [[nodiscard]] core::Status set_password_hash(program::PersonId person, const std::string& hash) override;
-  [[nodiscard]] core::Result<std::int64_t> insert_web_session(const program::WebSession& session) override;
-  [[nodiscard]] core::Result<std::optional<program::WebSession>> find_web_session(
-      const std::string& secret_hash) override;
-  [[nodiscard]] core::Status touch_web_session(std::int64_t id, const std::string& last_seen_at) override;
-  [[nodiscard]] core::Status revoke_web_session(std::int64_t id) override;
-  [[nodiscard]] core::Result<std::int64_t> revoke_person_sessions(program::PersonId person,
-                                                                  const std::string& now) override;
-  [[nodiscard]] core::Result<std::int64_t> insert_password_link(const program::PasswordLink& link) override;
-  [[nodiscard]] core::Result<std::optional<program::PasswordLink>> find_password_link(
-      const std::string& secret_hash) override;
-  [[nodiscard]] core::Status close_password_links(program::PersonId person) override;
-  [[nodiscard]] core::Result<std::int64_t> insert_event(const program::NotificationEvent& event) override;
-  [[nodiscard]] core::Result<std::optional<program::NotificationEvent>> event(std::int64_t id) override;
-  [[nodiscard]] core::Status insert_deliveries(const std::vector<program::Delivery>& deliveries) override;
-  [[nodiscard]] core::Result<std::vector<program::Delivery>> claim_deliveries(
-      const std::vector<program::DeliveryChannel>& channels, const std::string& now, const std::string& until,
-      std::int64_t limit) override;
-  [[nodiscard]] core::Status update_delivery(const program::Delivery& delivery) override;
-  [[nodiscard]] core::Result<std::optional<program::Delivery>> delivery(std::int64_t id) override;
-  [[nodiscard]] core::Result<std::vector<program::Delivery>> deliveries(std::optional<program::DeliveryState> state,
-                                                                        std::int64_t after,
-                                                                        std::int64_t limit) override;
-  [[nodiscard]] core::Result<program::InboxPage> inbox(program::PersonId person, std::int64_t before,
-                                                       std::int64_t limit) override;
-  [[nodiscard]] core::Result<std::int64_t> mark_read(program::PersonId person, std::optional<std::int64_t> delivery,
-                                                     const std::string& at) override;
-  [[nodiscard]] core::Result<program::WebhookId> insert_webhook(const program::Webhook& webhook) override;
-  [[nodiscard]] core::Status remove_webhook(program::WebhookId id) override;
-  [[nodiscard]] core::Result<std::vector<program::Webhook>> webhooks() override;
-
-  [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
-  [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
-  [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
-                                                                             std::int64_t limit) override;
-  //! The inner session's deployment session, or this one when they are the same.
-  [[nodiscard]] core::Result<program::StoreSession*> deployment() override {
-    core::Result<program::StoreSession*> home = inner_.deployment();
-    if (home && *home == &inner_) {
-      return this;
-    }
-    return home;
-  }
-
- private:
-  // The rows of `rows` (`key`) from the cache when it is valid for this transaction, else `read()`.
-  template <typename T, typename Read>
-  [[nodiscard]] core::Result<T> cached(Rows rows, std::int64_t key, Read read);
-
-  program::StoreSession& inner_;
-  TransactionReads& reads_;
 };
 
 }  // namespace covalue::adapters::sql

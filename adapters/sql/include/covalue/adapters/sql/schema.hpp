@@ -6,9 +6,13 @@
 // render_ddl(). Steps 1 to 3 were written twice before; their rendering is what each dialect had.
 
 #include <array>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "covalue/core/result.hpp"
 
 namespace covalue::adapters::sql {
 
@@ -43,6 +47,9 @@ inline constexpr std::size_t kSchemaSteps = 10;
 //! The steps, versions 1, 2, ... in order, with their descriptions; `ddl` (from render_steps) must
 //! outlive them.
 [[nodiscard]] std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl);
+
+//! kConflict naming the database `name` when its schema `version` is newer than the last of `steps`.
+[[nodiscard]] core::Status check_known(std::int64_t version, std::span<const Migration> steps, const std::string& name);
 
 //! Schema step 1: the network, its cycles, ballots, outcomes and ledger. Rationals are text in their
 //! canonical form ("-7/3"), enums text by their name_of() names; every list keeps its order in a

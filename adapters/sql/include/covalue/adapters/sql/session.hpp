@@ -2,7 +2,8 @@
 
 // The StoreSession written once for every SQL dialect: the reads and writes of one transaction of one
 // network, over a dialect's Db. Each write is atomic on its own (a savepoint, nested when writes
-// call writes), so a failed write changes nothing and the transaction goes on. The methods are
+// call writes), so a failed write changes nothing and the transaction goes on. Reads of whole kinds of
+// rows are served from the network's read cache where it is valid (read_cache.hpp). The methods are
 // defined per entity in src/session_<entity>.cpp; the statements are in src/statements.hpp.
 
 #include <cstdint>
@@ -10,9 +11,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "covalue/adapters/sql/db.hpp"
+#include "covalue/adapters/sql/read_cache.hpp"
 #include "covalue/program/store.hpp"
 
 namespace covalue::adapters::sql {
@@ -36,8 +39,10 @@ struct InitiativeQueries;
 //! The reads and writes of one transaction of one network.
 class Session final : public program::StoreSession {
  public:
-  //! A session on `db` (inside a transaction for as long as the session is used) for `network`.
-  Session(Db& db, std::int64_t network) : db_(db), network_(network) {}
+  //! A session on `db` (inside a transaction for as long as the session is used) for `network`, its
+  //! reads kept in `reads` when given.
+  Session(Db& db, std::int64_t network, TransactionReads* reads = nullptr)
+      : db_(db), network_(network), reads_(reads) {}
 
   [[nodiscard]] core::Result<std::optional<net::Charter>> charter() override;
   [[nodiscard]] core::Status save_charter(const net::Charter& charter) override;
@@ -118,8 +123,8 @@ class Session final : public program::StoreSession {
 
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
-  //! A session of network 0 on the same transaction (this one when it is network 0). Its writes are
-  //! not kept in any read cache: the deployment's next transaction sees its chain's head moved.
+  //! A session of network 0 on the same transaction (this one when it is network 0). Another network's
+  //! is not cached: the deployment's next transaction sees its chain's head moved.
   [[nodiscard]] core::Result<program::StoreSession*> deployment() override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
@@ -127,6 +132,38 @@ class Session final : public program::StoreSession {
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
   [[nodiscard]] Statement in_network(const char* sql);
+  // The rows of `sql`, with the session's network and then `keys` bound, each read by `read` (rows of
+  // `table`). Defined in src/session_common.hpp, like the two below.
+  template <typename Read, typename... Keys>
+  [[nodiscard]] auto rows(const char* sql, const char* table, Read read, const Keys&... keys);
+  // Inserts `row` with `sql` (the network, its id or 0 for the network's next, the network again, then
+  // its other `columns`) in a savepoint of its own: the id it got.
+  template <typename Columns, typename Row>
+  [[nodiscard]] core::Result<std::int64_t> insert_row(const char* sql, const Columns& columns, const Row& row);
+  // Runs `sql` (`row`'s `columns` but the first, then the network and `key`): how many rows it changed.
+  template <typename Columns, typename Row>
+  [[nodiscard]] core::Result<std::int64_t> update_row(const char* sql, const Columns& columns, const Row& row,
+                                                      std::int64_t key);
+  // Runs the UPDATE `sql` (binding `value`, then the network and `keys`) in a savepoint of its own: how
+  // many rows it changed.
+  template <typename Value, typename... Keys>
+  [[nodiscard]] core::Result<std::int64_t> update(const char* sql, const Value& value, const Keys&... keys);
+  // Inserts a row per item of `items` with `sql`, bound by `bind(statement, item, position)` after the
+  // network; an item listed twice is kConflict with the message `twice(item)`.
+  template <typename Items, typename Bind, typename Twice>
+  [[nodiscard]] core::Status insert_list(const char* sql, const Items& items, Bind bind, Twice twice);
+
+  // `read()`, or the rows of `rows` (`key`: a cycle, or -1 for all) kept in the read cache when valid.
+  template <typename Read>
+  [[nodiscard]] auto cached(Rows rows, std::int64_t key, Read read) -> decltype(read());
+  // The work is about to change rows of `rows`.
+  void change(Rows rows) {
+    if (reads_ != nullptr) {
+      reads_->change(rows);
+    }
+  }
+  // Appends `entry` to the network's audit chain (append_audit, but for the read cache).
+  [[nodiscard]] core::Status write_audit(const program::AuditEntry& entry);
 
   // Reads initiatives and their lists with `queries`, bound to `cycle` if any.
   [[nodiscard]] core::Result<std::vector<net::Initiative>> read_initiatives(const InitiativeQueries& queries,
@@ -152,9 +189,19 @@ class Session final : public program::StoreSession {
 
   Db& db_;
   std::int64_t network_;
+  TransactionReads* reads_;
   int depth_{0};
   std::unique_ptr<Session> deployment_;  // deployment(), made when first asked for
 };
+
+template <typename Read>
+auto Session::cached(Rows rows, std::int64_t key, Read read) -> decltype(read()) {
+  if (reads_ == nullptr) {
+    return read();
+  }
+  using Value = std::remove_cvref_t<decltype(*read())>;
+  return reads_->cached<Value>(rows, key, read, [this] { return last_audit(); });
+}
 
 template <typename Write>
 auto Session::atomically(Write write) -> decltype(write()) {
