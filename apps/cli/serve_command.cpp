@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "command_handlers.hpp"
+#include "covalue/adapters/delivery/webhook_poster.hpp"
 #include "install_paths.hpp"
 #include "program/program_session.hpp"
 #include "serve_config.hpp"
@@ -99,12 +100,15 @@ core::Result<Output> serve(const ServeArgs& args) {
     scheduler = std::make_unique<server::DeadlineScheduler>(
         api, std::chrono::milliseconds(static_cast<std::int64_t>(args.scheduler_interval * 1000)));
   }
-  // The seam for the e-mail and webhook adapters (adapters/delivery): until they are configured, e-mail and
-  // webhook deliveries wait in the outbox (the inbox needs no sending).
+  // The delivery worker: e-mail through --smtp's mailer (without one, e-mail waits in the outbox), webhooks
+  // through libcurl; the inbox needs no sending.
+  const std::unique_ptr<program::WebhookPoster> poster = adapters::delivery::make_webhook_poster();
+  program::DeliverySettings delivery = args.delivery;
+  delivery.mail_from = args.mail.from;
   std::unique_ptr<server::DeliveryWorker> worker;
   if (args.delivery_interval > 0) {
     worker = std::make_unique<server::DeliveryWorker>(
-        api, server::DeliveryPorts{.mailer = nullptr, .poster = nullptr, .settings = args.delivery},
+        api, server::DeliveryPorts{.mailer = mailer->get(), .poster = poster.get(), .settings = delivery},
         std::chrono::milliseconds(static_cast<std::int64_t>(args.delivery_interval * 1000)));
   }
   if (core::Status served = server::run_http_server(api, options); !served) {
