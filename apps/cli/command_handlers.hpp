@@ -97,6 +97,12 @@ Handler add_cycle_shortlist(CLI::App& command);
 Handler add_cycle_show(CLI::App& command);
 Handler add_cycle_deadlines(CLI::App& command);
 Handler add_scheduler_run_once(CLI::App& command);
+Handler add_delivery_run_once(CLI::App& command);
+Handler add_delivery_list(CLI::App& command);
+Handler add_delivery_retry(CLI::App& command);
+Handler add_webhook_add(CLI::App& command);
+Handler add_webhook_list(CLI::App& command);
+Handler add_webhook_remove(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli

@@ -7,12 +7,14 @@
 #include <thread>
 
 #include "command_handlers.hpp"
+#include "covalue/adapters/delivery/webhook_poster.hpp"
 #include "install_paths.hpp"
 #include "program/program_session.hpp"
 #include "serve_config.hpp"
 #include "serve_mail.hpp"
 #include "server/api.hpp"
 #include "server/deadline_scheduler.hpp"
+#include "server/delivery_worker.hpp"
 #include "server/http_server.hpp"
 #include "setting_flags.hpp"
 #include "store_factory.hpp"
@@ -28,6 +30,8 @@ struct ServeArgs {
   long long max_connections{0};
   std::string web{default_web_root().string()};
   double scheduler_interval{0};
+  double delivery_interval{0};
+  program::DeliverySettings delivery;
   program::DecisionSettings decision;
   server::SessionOptions sessions;
   MailArgs mail;
@@ -96,6 +100,17 @@ core::Result<Output> serve(const ServeArgs& args) {
     scheduler = std::make_unique<server::DeadlineScheduler>(
         api, std::chrono::milliseconds(static_cast<std::int64_t>(args.scheduler_interval * 1000)));
   }
+  // The delivery worker: e-mail through --smtp's mailer (without one, e-mail waits in the outbox), webhooks
+  // through libcurl; the inbox needs no sending.
+  const std::unique_ptr<program::WebhookPoster> poster = adapters::delivery::make_webhook_poster();
+  program::DeliverySettings delivery = args.delivery;
+  delivery.mail_from = args.mail.from;
+  std::unique_ptr<server::DeliveryWorker> worker;
+  if (args.delivery_interval > 0) {
+    worker = std::make_unique<server::DeliveryWorker>(
+        api, server::DeliveryPorts{.mailer = mailer->get(), .poster = poster.get(), .settings = delivery},
+        std::chrono::milliseconds(static_cast<std::int64_t>(args.delivery_interval * 1000)));
+  }
   if (core::Status served = server::run_http_server(api, options); !served) {
     return served.error();
   }
@@ -133,6 +148,10 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "server.max_connections", args->max_connections);
   add_setting(command, "server.web", args->web)->capture_default_str();
   add_setting(command, "server.scheduler_interval", args->scheduler_interval);
+  add_setting(command, "server.delivery_interval", args->delivery_interval);
+  add_setting(command, "delivery.retry_base_seconds", args->delivery.retry_base_seconds);
+  add_setting(command, "delivery.retry_max_seconds", args->delivery.retry_max_seconds);
+  add_setting(command, "delivery.max_attempts", args->delivery.max_attempts);
   add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);

@@ -116,6 +116,39 @@ std::vector<Api::ScheduledStep> Api::run_deadlines() {
   return steps;
 }
 
+program::DeliveryPass Api::deliver_due(program::Mailer* mailer, program::WebhookPoster* poster,
+                                       const program::DeliverySettings& settings) {
+  program::DeliveryPass total;
+  core::Result<std::vector<program::NetworkInfo>> networks = networks_.home().store.networks();
+  if (!networks) {
+    std::fprintf(stderr, "covalue serve: delivery: %s\n", networks.error().to_string().c_str());
+    return total;
+  }
+  program::Actor worker;
+  worker.role = program::Role::kOperator;
+  worker.name = "delivery";
+  for (const program::NetworkInfo& network : *networks) {
+    core::Result<program::DeliveryPass> pass = [&]() -> core::Result<program::DeliveryPass> {
+      core::Result<NetworkStores::Served> served = networks_.of(network.id);
+      if (!served) {
+        return served.error();
+      }
+      program::Program program(served->store, program::make_decision_tools(&solver_, decision_), worker);
+      return program.deliver_due(mailer, poster, settings);
+    }();
+    if (!pass) {
+      std::fprintf(stderr, "covalue serve: delivery: network %lld: %s\n", static_cast<long long>(network.id),
+                   pass.error().to_string().c_str());
+      continue;
+    }
+    total.claimed += pass->claimed;
+    total.delivered += pass->delivered;
+    total.retried += pass->retried;
+    total.dead += pass->dead;
+  }
+  return total;
+}
+
 ApiResponse Api::handle(const ApiRequest& request) {
   if (request.method == Method::kHead) {
     ApiRequest get = request;

@@ -54,6 +54,11 @@ class Api {
   //! as the actor "scheduler", on the stores requests use). A network whose pass fails is logged to stderr
   //! and the others still run.
   [[nodiscard]] std::vector<ScheduledStep> run_deadlines();
+  //! One pass of the delivery worker over every network (program::Program::deliver_due as the actor
+  //! "delivery"): e-mail through `mailer`, webhooks through `poster` (null: that channel waits). A network whose
+  //! pass fails is logged to stderr and the others still run. Returns the sum of the passes.
+  [[nodiscard]] program::DeliveryPass deliver_due(program::Mailer* mailer, program::WebhookPoster* poster,
+                                                  const program::DeliverySettings& settings);
 
  private:
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);

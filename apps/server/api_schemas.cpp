@@ -12,6 +12,7 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/limits.hpp"
+#include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "openapi.hpp"
 
@@ -65,7 +66,8 @@ constexpr const char* kSchemas = R"JSON({
               "sharing": {"type": "string"},
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
               "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"},
-              "deadline_action": {"type": "string"}, "unit": {"type": "string"}}},
+              "deadline_action": {"type": "string"}, "unit": {"type": "string"},
+              "reminder_hours": {"type": "string"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -221,7 +223,32 @@ constexpr const char* kSchemas = R"JSON({
   "AuditEntryList": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}},
   "AuditVerification": {"type": "object", "properties": {"entries": {"type": "integer"},
               "intact": {"type": "boolean"}, "first_broken": {"type": ["integer", "null"]},
-              "problem": {"type": "string"}}}
+              "problem": {"type": "string"}}},
+  "InboxItem": {"type": "object", "properties": {"id": {"type": "integer"}, "kind": {"type": "string"},
+              "cycle": {"type": ["integer", "null"]}, "partner": {"type": ["integer", "null"]},
+              "occurred_at": {"type": "string"}, "read_at": {"type": ["string", "null"]},
+              "subject": {"type": "string"}, "paragraphs": {"type": "array", "items": {"type": "string"}},
+              "facts": {"type": "array", "items": {"type": "object", "properties": {"label": {"type": "string"},
+                "value": {"type": "string"}}}},
+              "link": {"type": "string"}}},
+  "Inbox": {"type": "object", "properties": {"unread": {"type": "integer"},
+              "items": {"type": "array", "items": {"$ref": "#/components/schemas/InboxItem"}},
+              "next_before": {"type": ["integer", "null"], "description": "the before= of the next page, if any"}}},
+  "InboxMarked": {"type": "object", "properties": {"id": {"type": "integer"}, "marked": {"type": "integer"}}},
+  "Delivery": {"type": "object", "properties": {"id": {"type": "integer"}, "event": {"type": "integer"},
+              "person": {"type": ["integer", "null"]}, "webhook": {"type": ["integer", "null"]},
+              "channel": {"type": "string"}, "key": {"type": "string"}, "state": {"type": "string"},
+              "attempts": {"type": "integer"}, "next_attempt_at": {"type": "string"},
+              "last_error": {"type": "string"}, "delivered_at": {"type": ["string", "null"]}}},
+  "DeliveryList": {"type": "array", "items": {"$ref": "#/components/schemas/Delivery"}},
+  "NewWebhook": {"type": "object", "required": ["url", "secret"], "properties": {
+              "url": {"type": "string", "maxLength": 2000}, "secret": {"type": "string", "maxLength": 1024},
+              "format": {"type": "string"}, "events": {"type": "array", "items": {"type": "string"},
+                "description": "the kinds it receives; absent or empty: every kind"}}},
+  "Webhook": {"type": "object", "properties": {"id": {"type": "integer"}, "url": {"type": "string"},
+              "format": {"type": "string"}, "events": {"type": "array", "items": {"type": "string"}},
+              "created_at": {"type": "string"}, "removed": {"type": "boolean"}}},
+  "WebhookList": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -283,6 +310,11 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Charter/properties/fairness/properties/weight_policy", core::names_of<core::perpetual::WeightPolicy>()},
           {"/Charter/properties/fairness/properties/weight_absence", core::names_of<core::perpetual::WeightAbsence>()},
           {"/NewPartner/properties/tier", core::names_of<net::Tier>()},
+          {"/NewWebhook/properties/format", core::names_of<program::WebhookFormat>()},
+          {"/Webhook/properties/format", core::names_of<program::WebhookFormat>()},
+          {"/Delivery/properties/state", core::names_of<program::DeliveryState>()},
+          {"/Delivery/properties/channel", core::names_of<program::DeliveryChannel>()},
+          {"/InboxItem/properties/kind", core::names_of<program::EventKind>()},
           {"/Partner/properties/tier", core::names_of<net::Tier>()},
           {"/NewObjective/properties/kpi", core::names_of<net::Kpi>()},
           {"/NewInitiative/properties/channel", core::names_of<net::Channel>()},
@@ -322,7 +354,8 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/ranking_rule", "charter.ranking_rule"},
       SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"},
       SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"},
-      SettingProperty{"/Charter/properties/unit", "charter.unit"}};
+      SettingProperty{"/Charter/properties/unit", "charter.unit"},
+      SettingProperty{"/Charter/properties/reminder_hours", "charter.reminder_hours"}};
   return table;
 }
 

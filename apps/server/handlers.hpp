@@ -73,6 +73,14 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_token_revoke(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_audit_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_audit_verify(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_inbox(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_inbox_read(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_inbox_read_all(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_delivery_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_delivery_retry(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_webhook_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_webhook_add(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_webhook_remove(RouteCall& call);
 
 //! handlers_admin.cpp: the networks of the database (administrators only).
 [[nodiscard]] core::Result<Reply> handle_networks_list(RouteCall& call);

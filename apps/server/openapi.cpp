@@ -54,11 +54,11 @@ json parameters(const Route& route) {
   while (!query.empty()) {
     const std::size_t comma = query.find(',');
     const std::string name(query.substr(0, comma));
-    out.push_back(
-        {{"name", name},
-         {"in", "query"},
-         {"required", false},
-         {"schema", name == "status" ? json{{"type", "string"}} : json{{"type", "integer"}, {"minimum", 0}}}});
+    out.push_back({{"name", name},
+                   {"in", "query"},
+                   {"required", false},
+                   {"schema", name == "status" || name == "state" ? json{{"type", "string"}}
+                                                                  : json{{"type", "integer"}, {"minimum", 0}}}});
     query = comma == std::string_view::npos ? std::string_view() : query.substr(comma + 1);
   }
   return out;

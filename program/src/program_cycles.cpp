@@ -2,6 +2,7 @@
 
 #include "covalue/program/program.hpp"
 #include "covalue/program/utc_time.hpp"
+#include "program_events.hpp"
 #include "use_case.hpp"
 
 namespace covalue::program {
@@ -223,7 +224,11 @@ core::Result<net::Cycle> Program::open_cycle(const DeadlineChange& deadlines) {
         if (core::Status inserted = session.insert_cycle(cycle); !inserted) {
           return inserted;
         }
-        return advance_initiatives(session, snapshot, cycle.number);
+        if (core::Status advanced = advance_initiatives(session, snapshot, cycle.number); !advanced) {
+          return advanced;
+        }
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        return detail::record_cycle_opened(outbox, cycle);
       });
 }
 
@@ -250,7 +255,11 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number, const st
         if (closes_at) {
           detail["voting_closes_at"] = cycle.voting_closes_at.empty() ? json() : json(cycle.voting_closes_at);
         }
-        return session.update_cycle(cycle);
+        if (core::Status updated = session.update_cycle(cycle); !updated) {
+          return updated;
+        }
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        return detail::record_voting_opened(outbox, snapshot, cycle);
       });
 }
 
@@ -326,7 +335,11 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
         if (report) {
           closed.report = closed_cycle_report(snapshot, cycle, closed.outcome);
         }
-        return session.update_cycle(cycle);
+        if (core::Status updated = session.update_cycle(cycle); !updated) {
+          return updated;
+        }
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        return detail::record_cycle_closed(outbox, snapshot, cycle, closed.outcome);
       });
 }
 
@@ -380,6 +393,9 @@ core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
   if (core::Status allowed = detail::require_coordinator(actor_, "run the scheduler"); !allowed) {
     return allowed.error();
   }
+  if (core::Status reminded = remind_voters(); !reminded) {
+    return reminded.error();
+  }
   std::vector<DeadlineStep> steps;
   // At most two steps: proposals close, then voting (when the scheduler was away past both deadlines).
   for (int round = 0; round < 2; ++round) {
@@ -413,6 +429,8 @@ core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
       }
       step.moved = moved.ok();
       step.state = moved.ok() ? (proposing ? net::CycleState::kVoting : net::CycleState::kClosed) : open->state;
+    } else if (core::Status noted = note_deadline_due(step); !noted) {
+      return noted.error();
     }
     steps.push_back(step);
     if (!step.moved) {

@@ -4,6 +4,7 @@
 
 #include "covalue/program/limits.hpp"
 #include "covalue/program/program.hpp"
+#include "program_events.hpp"
 #include "use_case.hpp"
 
 namespace covalue::program {
@@ -151,7 +152,11 @@ core::Result<net::Initiative> Program::withdraw(net::InitiativeId id, const std:
         if (voting) {
           detail["during_voting_of_cycle"] = cycle->number;
         }
-        return session.update_initiative(changed);
+        if (core::Status updated = session.update_initiative(changed); !updated) {
+          return updated;
+        }
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        return detail::record_withdrawn(outbox, snapshot, changed, reason, voting);
       });
 }
 

@@ -52,7 +52,8 @@ json charter_detail(const net::Charter& charter) {
           {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)},
           {"deadline_action", net::name_of(charter.deadline_action)},
-          {"unit", charter.unit}};
+          {"unit", charter.unit},
+          {"reminder_hours", charter.reminder_hours}};
 }
 
 core::Status check_charter(const net::Charter& charter) {

@@ -53,6 +53,8 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
+                   "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "
                    "ALTER TABLE people DROP COLUMN password_hash; DELETE FROM schema_migrations WHERE version >= 8;",
                    nullptr, nullptr, &message);

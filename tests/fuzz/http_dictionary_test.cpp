@@ -129,8 +129,11 @@ TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
   // (a private database serves one network); tests/server/server_tenancy_test.cpp runs them over HTTP.
   // signIn and setPassword need a person with a password or a live set-password link, which the seeded
   // network's people do not have (tests/server/server_sign_in_test.cpp signs in over HTTP).
-  const std::set<std::string_view> never_succeeds = {"initNetwork",   "listNetworks", "createNetwork",
-                                                     "exportNetwork", "signIn",       "setPassword"};
+  // The inbox belongs to a person, and no caller of the fuzzer holds a token issued to one; the seeded network has
+  // no dead delivery to retry and no webhook to remove (tests/server/server_outbox_test.cpp runs them over HTTP).
+  const std::set<std::string_view> never_succeeds = {"initNetwork",  "listNetworks",  "createNetwork", "exportNetwork",
+                                                     "signIn",       "setPassword",   "inbox",         "readInbox",
+                                                     "readAllInbox", "retryDelivery", "removeWebhook"};
   std::set<std::string_view> seeded;
   std::set<std::string_view> succeeded;
   const SeededNetwork& network = SeededNetwork::get();

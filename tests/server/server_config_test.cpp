@@ -77,7 +77,7 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
   const std::vector<BadFile> cases = {
       {"unknown key", "[server]\nlisten = \"127.0.0.1:0\"\nlissten = \"127.0.0.1:0\"\n", ":3:1",
        "unknown setting 'lissten' in section 'server'; it takes: db, network, listen, threads, max_connections, "
-       "scheduler_interval, web"},
+       "scheduler_interval, delivery_interval, web"},
       {"wrong type", "[server]\nlisten = \"127.0.0.1:0\"\n\nthreads = \"two\"\n", ":4:1",
        "server.threads: must be an integer"},
       {"out of range", "[server]\nlisten = \"127.0.0.1:0\"\n  max_connections = 0\n", ":3:3",
@@ -85,7 +85,8 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
       {"seconds out of range", "[solver]\ntime_limit_seconds = -1.5\n", ":2:1",
        "solver.time_limit_seconds: must be > 0 and <= 86400, got '-1.5'"},
       {"not a server setting", "[server]\nlisten = \"127.0.0.1:0\"\n[charter]\ncapacity = 5\n", ":4:1",
-       "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [session], [mail], "
+       "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [delivery], [session], "
+       "[mail], "
        "[solver], [shapley]"},
       {"outside a section", "listen = \"127.0.0.1:0\"\n", ":1:1", "'listen' is outside a section"},
       {"not TOML", "[server]\nlisten = 127.0.0.1:0\n", ":2:", ""},

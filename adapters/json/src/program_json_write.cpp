@@ -46,7 +46,8 @@ json charter_to_json(const net::Charter& charter) {
           {"ranking_rule", core::name_of(charter.ranking_rule)},
           {"disclosure", net::name_of(charter.disclosure)},
           {"deadline_action", net::name_of(charter.deadline_action)},
-          {"unit", charter.unit}};
+          {"unit", charter.unit},
+          {"reminder_hours", charter.reminder_hours}};
 }
 
 json partner_to_json(const net::Partner& partner) {

@@ -49,7 +49,8 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
   return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
           render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
-          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect)};
+          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
+          render_ddl(kSchemaV10, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -63,6 +64,8 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {7, "a cycle's deadlines and the charter's deadline action", ddl[6].c_str()},
       {8, "the unit the charter counts values in", ddl[7].c_str()},
       {9, "passwords of people, browser sessions and set-password links", ddl[8].c_str()},
+      {10, "the outbox: notification events, deliveries and webhooks; the charter's reminder lead times",
+       ddl[9].c_str()},
   };
 }
 

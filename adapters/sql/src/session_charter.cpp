@@ -20,6 +20,7 @@ net::Charter read_charter(RowReader& row) {
   row.read(11, out.fairness.weight_absence);
   row.read(12, out.deadline_action);
   row.read(13, out.unit);
+  row.read(14, out.reminder_hours);
   return out;
 }
 
@@ -51,6 +52,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(core::name_of(charter.fairness.weight_absence))
         .bind_text(net::name_of(charter.deadline_action))
         .bind_text(charter.unit)
+        .bind_text(charter.reminder_hours)
         .run_or_defer();
   });
 }

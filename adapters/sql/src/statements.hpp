@@ -11,21 +11,23 @@ namespace covalue::adapters::sql::statements {
 inline constexpr const char* kCharter =
     "SELECT n.name, c.capacity, c.rule, c.max_dry_spell, c.max_deopt_share, c.perpetual_weighting, c.sharing, "
     "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence, c.deadline_action, "
-    "c.unit "
+    "c.unit, c.reminder_hours "
     "FROM charter c JOIN networks n ON n.id = c.network_id "
     "WHERE c.network_id = $?";
 inline constexpr const char* kSaveNetwork =
     "INSERT INTO networks (id, name) VALUES ($?, $?) ON CONFLICT (id) DO UPDATE SET name = excluded.name";
 inline constexpr const char* kSaveCharter =
     "INSERT INTO charter (network_id, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
-    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action, unit) "
-    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
+    "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action, unit, "
+    "reminder_hours) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
     "ON CONFLICT (network_id) DO UPDATE SET capacity = excluded.capacity, rule = excluded.rule, "
     "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
     "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "
     "max_concurrent_leads = excluded.max_concurrent_leads, ranking_rule = excluded.ranking_rule, "
     "disclosure = excluded.disclosure, weight_policy = excluded.weight_policy, "
-    "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action, unit = excluded.unit";
+    "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action, unit = excluded.unit, "
+    "reminder_hours = excluded.reminder_hours";
 inline constexpr const char* kNetworks = "SELECT id, name FROM networks ORDER BY id";
 inline constexpr const char* kNextNetwork = "SELECT coalesce(max(id), 0) + 1 FROM networks";
 
@@ -266,5 +268,60 @@ inline constexpr const char* kLastAudit =
 inline constexpr const char* kAuditEntries =
     "SELECT sequence, time, actor, action, detail, previous_hash, hash FROM audit_log WHERE network_id = $? "
     "AND sequence > $? ORDER BY sequence LIMIT $?";
+
+// The outbox: notification events, their deliveries and the webhooks (numbered per network, network given
+// twice). Channels and states are stored by name: 'inbox', 'pending', 'sending', ...
+inline constexpr const char* kInsertEvent =
+    "INSERT INTO notification_events (network_id, id, kind, occurred_at, cycle, partner_id, payload, event_key) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM notification_events WHERE network_id = $?), $?, $?, $?, $?, "
+    "$?, NULLIF($?, '')) RETURNING id";
+inline constexpr const char* kEventById =
+    "SELECT id, kind, occurred_at, cycle, partner_id, payload, coalesce(event_key, '') FROM notification_events "
+    "WHERE network_id = $? AND id = $?";
+inline constexpr const char* kInsertDelivery =
+    "INSERT INTO deliveries (network_id, id, event_id, person_id, webhook_id, channel, delivery_key, state, attempts, "
+    "next_attempt_at, last_error, delivered_at, read_at) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM deliveries WHERE network_id = $?), $?, $?, $?, $?, $?, $?, $?, "
+    "$?, $?, $?, $?) ON CONFLICT (delivery_key) DO NOTHING";
+inline constexpr const char* kDueDeliveries =
+    "SELECT id, event_id, person_id, webhook_id, channel, delivery_key, state, attempts, next_attempt_at, last_error, "
+    "delivered_at, read_at FROM deliveries WHERE network_id = $? AND state IN ('pending', 'sending') "
+    "AND next_attempt_at <= $? AND channel IN ($?, $?, $?) ORDER BY next_attempt_at, id LIMIT $?";
+inline constexpr const char* kUpdateDelivery =
+    "UPDATE deliveries SET state = $?, attempts = $?, next_attempt_at = $?, last_error = $?, delivered_at = $? "
+    "WHERE network_id = $? AND id = $?";
+inline constexpr const char* kDeliveryById =
+    "SELECT id, event_id, person_id, webhook_id, channel, delivery_key, state, attempts, next_attempt_at, last_error, "
+    "delivered_at, read_at FROM deliveries WHERE network_id = $? AND id = $?";
+inline constexpr const char* kDeliveries =
+    "SELECT id, event_id, person_id, webhook_id, channel, delivery_key, state, attempts, next_attempt_at, last_error, "
+    "delivered_at, read_at FROM deliveries WHERE network_id = $? AND (state = $? OR $? = '') AND id > $? "
+    "ORDER BY id LIMIT $?";
+inline constexpr const char* kInbox =
+    "SELECT d.id, d.event_id, d.person_id, d.webhook_id, d.channel, d.delivery_key, d.state, d.attempts, "
+    "d.next_attempt_at, d.last_error, d.delivered_at, d.read_at, e.id, e.kind, e.occurred_at, e.cycle, e.partner_id, "
+    "e.payload, coalesce(e.event_key, '') FROM deliveries d JOIN notification_events e ON e.network_id = d.network_id "
+    "AND "
+    "e.id = d.event_id WHERE d.network_id = $? AND d.person_id = $? AND d.channel = 'inbox' AND d.id < $? "
+    "ORDER BY d.id DESC LIMIT $?";
+inline constexpr const char* kUnread =
+    "SELECT count(*) FROM deliveries WHERE network_id = $? AND person_id = $? AND channel = 'inbox' AND read_at = ''";
+inline constexpr const char* kMarkRead =
+    "UPDATE deliveries SET read_at = $? WHERE network_id = $? AND person_id = $? AND channel = 'inbox' "
+    "AND read_at = '' AND id = $?";
+inline constexpr const char* kMarkAllRead =
+    "UPDATE deliveries SET read_at = $? WHERE network_id = $? AND person_id = $? AND channel = 'inbox' "
+    "AND read_at = ''";
+inline constexpr const char* kInsertWebhook =
+    "INSERT INTO webhooks (network_id, id, url, secret, format, events, created_at, removed) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM webhooks WHERE network_id = $?), $?, $?, $?, $?, $?, $?) "
+    "RETURNING id";
+inline constexpr const char* kRemoveWebhook =
+    "UPDATE webhooks SET removed = $? WHERE network_id = $? AND id = $? AND NOT removed";
+inline constexpr const char* kKillWebhookDeliveries =
+    "UPDATE deliveries SET state = 'dead', last_error = $? WHERE network_id = $? AND webhook_id = $? "
+    "AND state IN ('pending', 'sending')";
+inline constexpr const char* kWebhooks =
+    "SELECT id, url, secret, format, events, created_at, removed FROM webhooks WHERE network_id = $? ORDER BY id";
 
 }  // namespace covalue::adapters::sql::statements

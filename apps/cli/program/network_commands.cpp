@@ -32,6 +32,7 @@ struct CharterArgs {
   net::BallotDisclosure disclosure{};
   net::DeadlineAction deadline_action{};
   std::string unit;
+  std::string reminder_hours;
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -90,6 +91,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--weight-absence", charter.fairness.weight_absence, args.weight_absence);
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);
   apply(args, "--unit", charter.unit, args.unit);
+  apply(args, "--reminder-hours", charter.reminder_hours, args.reminder_hours);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -118,6 +120,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.max_concurrent_leads", args->max_leads, RangeCheck::kLater);
   add_setting(cmd, "charter.deadline_action", args->deadline_action);
   add_setting(cmd, "charter.unit", args->unit);
+  add_setting(cmd, "charter.reminder_hours", args->reminder_hours);
   return args;
 }
 
@@ -208,6 +211,9 @@ Handler add_network_show(CLI::App& command) {
       }
       if (c.unit != core::settings::text_default("charter.unit")) {
         report.summary.emplace_back("unit", ReportCell::of_text(c.unit));
+      }
+      if (c.reminder_hours != core::settings::text_default("charter.reminder_hours")) {
+        report.summary.emplace_back("reminder_hours", ReportCell::of_text(c.reminder_hours));
       }
       return flags->report(std::move(report));
     });

@@ -17,11 +17,49 @@ Status Charter::validate() const {
     return make_error(ErrorKind::kInvalidInput, "must be in (0, 1], got " + to_string(fairness.max_deopt_share),
                       "fairness.max_deopt_share");
   }
+  if (Result<std::vector<std::int64_t>> hours = parse_reminder_hours(reminder_hours); !hours) {
+    return hours.error();
+  }
   if (leadership.max_concurrent_leads < 1) {
     return make_error(ErrorKind::kInvalidInput, "must be >= 1, got " + std::to_string(leadership.max_concurrent_leads),
                       "leadership.max_concurrent_leads");
   }
   return {};
+}
+
+Result<std::vector<std::int64_t>> parse_reminder_hours(std::string_view text) {
+  std::vector<std::int64_t> hours;
+  const auto refuse = [&] {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be up to 8 comma-separated whole numbers of hours from 1 to 8760 (\"48,6\"), got \"" +
+                          std::string(text.substr(0, 40)) + (text.size() > 40 ? "...\"" : "\""),
+                      "reminder_hours");
+  };
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(',', at);
+    end = end == std::string_view::npos ? text.size() : end;
+    const std::string_view item = text.substr(at, end - at);
+    std::int64_t value = 0;
+    if (item.empty() || item.size() > 4 || item.front() == '0') {
+      return refuse();
+    }
+    for (const char ch : item) {
+      if (ch < '0' || ch > '9') {
+        return refuse();
+      }
+      value = value * 10 + (ch - '0');
+    }
+    if (value > 8760 || hours.size() == 8) {
+      return refuse();
+    }
+    hours.push_back(value);
+    at = end + 1;
+    if (end < text.size() && at == text.size()) {
+      return refuse();  // a trailing comma
+    }
+  }
+  return hours;
 }
 
 }  // namespace covalue::core::network

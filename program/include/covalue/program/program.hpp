@@ -8,6 +8,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/outbox.hpp"
 #include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
 #include "covalue/program/snapshot.hpp"
@@ -168,6 +169,31 @@ class Program {
   [[nodiscard]] static core::Result<Person> set_password(Store& store, std::string_view link, std::string_view password,
                                                          Clock& clock);
 
+  //! One pass of the delivery worker (coordinators and the operator): claims the due deliveries of the channels it
+  //! has a port for (e-mail with `mailer`, webhooks with `poster`; null: that channel waits), sends each outside
+  //! any transaction, and records it delivered, to be retried with exponential back-off, or dead with the reason.
+  //! A claim lasts settings.lease_seconds: what a killed worker claimed is sent again after that, under the same
+  //! idempotency key. One recipient's failure never stops the others.
+  [[nodiscard]] core::Result<DeliveryPass> deliver_due(Mailer* mailer, WebhookPoster* poster,
+                                                       const DeliverySettings& settings = {});
+  //! Deliveries (in `state` when given) after id `after`, at most `limit` (coordinators): the dead letters.
+  [[nodiscard]] core::Result<std::vector<Delivery>> deliveries(std::optional<DeliveryState> state, std::int64_t after,
+                                                               std::int64_t limit);
+  //! Tries a dead delivery again from now, its attempts counted afresh (coordinators; audited).
+  [[nodiscard]] core::Result<Delivery> retry_delivery(std::int64_t delivery);
+  //! The signed-in person's inbox, newest first (kInvalidInput naming "token" for a token not issued to a person).
+  [[nodiscard]] core::Result<InboxPage> inbox(std::int64_t before, std::int64_t limit);
+  //! Marks one of the person's inbox entries read (kNotFound for another's), or every one when none is given;
+  //! returns how many were unread.
+  [[nodiscard]] core::Result<std::int64_t> mark_read(std::optional<std::int64_t> delivery);
+  //! Registers a webhook (coordinators; audited without its secret): an http(s) URL with a host, a secret of 1
+  //! to kMaxWebhookSecret bytes. Returned without its secret.
+  [[nodiscard]] core::Result<Webhook> add_webhook(const Webhook& webhook);
+  //! Removes a webhook (coordinators; audited): its pending deliveries die.
+  [[nodiscard]] core::Result<Webhook> remove_webhook(WebhookId webhook);
+  //! Every webhook, without secrets (coordinators).
+  [[nodiscard]] core::Result<std::vector<Webhook>> webhooks();
+
   //! Issues an access token (coordinator only); the secret is in the result and nowhere else.
   [[nodiscard]] core::Result<IssuedToken> issue_token(Role role, std::optional<net::PartnerId> partner,
                                                       const std::string& label);
@@ -205,6 +231,10 @@ class Program {
   //! issue_token, for `person` when it is set (checked in the same transaction).
   [[nodiscard]] core::Result<IssuedToken> issue_token_for(Role role, std::optional<net::PartnerId> partner,
                                                           std::optional<PersonId> person, const std::string& label);
+  //! Records the "voting closes soon" reminders due now, in one audited transaction when there are any.
+  [[nodiscard]] core::Status remind_voters();
+  //! Records that a deadline is due for the coordinator to move its cycle (once per deadline).
+  [[nodiscard]] core::Status note_deadline_due(const DeadlineStep& step);
   //! Closes `cycle` (0 with `newest_when_zero`: the newest); the report only when `report` is set.
   [[nodiscard]] core::Result<ClosedCycle> decide_and_close(net::CycleNumber cycle, bool newest_when_zero, bool report);
 

@@ -18,6 +18,7 @@
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "covalue/program/sign_in.hpp"
 
@@ -161,6 +162,40 @@ class StoreSession {
       const std::string& secret_hash) = 0;
   //! Marks every unused link of a person used (a link is used once; a newer link replaces the older ones).
   [[nodiscard]] virtual core::Status close_password_links(PersonId person) = 0;
+
+  //! Stores a notification event (its id is ignored) and returns its id; kConflict when its key is not empty
+  //! and an event of the network has it already (the event was recorded before).
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_event(const NotificationEvent& event) = 0;
+  //! The event with this id, or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<NotificationEvent>> event(std::int64_t id) = 0;
+  //! Stores deliveries (their ids are ignored); one whose key is stored already is left as it is.
+  [[nodiscard]] virtual core::Status insert_deliveries(const std::vector<Delivery>& deliveries) = 0;
+  //! Claims at most `limit` deliveries on `channels` that are due at `now` (pending, or sending with a claim
+  //! that expired), oldest due first: each becomes sending until `until`. Returns them as claimed.
+  [[nodiscard]] virtual core::Result<std::vector<Delivery>> claim_deliveries(
+      const std::vector<DeliveryChannel>& channels, const std::string& now, const std::string& until,
+      std::int64_t limit) = 0;
+  //! Replaces a stored delivery's state, attempts, next attempt, last error and delivered time (matched by id;
+  //! kNotFound for an unknown one).
+  [[nodiscard]] virtual core::Status update_delivery(const Delivery& delivery) = 0;
+  //! The delivery with this id, or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<Delivery>> delivery(std::int64_t id) = 0;
+  //! Deliveries (in `state` when given) with id > `after`, by id, at most `limit`.
+  [[nodiscard]] virtual core::Result<std::vector<Delivery>> deliveries(std::optional<DeliveryState> state,
+                                                                       std::int64_t after, std::int64_t limit) = 0;
+  //! A person's inbox, newest first: at most `limit` entries with delivery id < `before` (0: from the newest),
+  //! and the count of its unread entries.
+  [[nodiscard]] virtual core::Result<InboxPage> inbox(PersonId person, std::int64_t before, std::int64_t limit) = 0;
+  //! Marks a person's unread inbox entries read at `at`: the one with id `delivery`, or every one when none is
+  //! given; returns how many changed.
+  [[nodiscard]] virtual core::Result<std::int64_t> mark_read(PersonId person, std::optional<std::int64_t> delivery,
+                                                             const std::string& at) = 0;
+  //! Stores a new webhook (its id is ignored) and returns its id.
+  [[nodiscard]] virtual core::Result<WebhookId> insert_webhook(const Webhook& webhook) = 0;
+  //! Marks a webhook removed (kNotFound for an unknown or removed one); its pending deliveries die.
+  [[nodiscard]] virtual core::Status remove_webhook(WebhookId id) = 0;
+  //! Every webhook, removed ones included, by id.
+  [[nodiscard]] virtual core::Result<std::vector<Webhook>> webhooks() = 0;
 
   //! Appends an audit entry; its sequence must be one more than the last one's (kConflict otherwise).
   [[nodiscard]] virtual core::Status append_audit(const AuditEntry& entry) = 0;

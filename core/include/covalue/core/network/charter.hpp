@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/perpetual/cycle_weights.hpp"
@@ -52,11 +54,18 @@ struct Charter {
   DeadlineAction deadline_action{settings::choice_default<DeadlineAction>("charter.deadline_action")};
   //! The unit every value is counted in: a currency code (EUR) or "value points" (the default).
   std::string unit{settings::text_default("charter.unit")};
+  //! Hours before voting closes at which partners that have not voted are reminded: "48,6" (each 1 to 8760,
+  //! at most 8 of them; "" for none).
+  std::string reminder_hours{settings::text_default("charter.reminder_hours")};
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;
 
   bool operator==(const Charter&) const = default;
 };
+
+//! The lead times of `text` (Charter::reminder_hours), in the order given; kInvalidInput naming "reminder_hours"
+//! for anything but up to 8 comma-separated whole numbers of hours from 1 to 8760.
+[[nodiscard]] Result<std::vector<std::int64_t>> parse_reminder_hours(std::string_view text);
 
 }  // namespace covalue::core::network

@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 9;
+inline constexpr std::size_t kSchemaSteps = 10;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -616,6 +616,61 @@ CREATE TABLE password_links (
   FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
 ) {keyed};
 CREATE INDEX password_links_person ON password_links (network_id, person_id);
+)sql";
+
+//! Schema step 10: the transactional outbox. Notification events (recorded with the change that causes them;
+//! `event_key`, when set, records an event once: a reminder per cycle, lead time and partner), deliveries (one
+//! per event, recipient and channel, under an idempotency key unique in the database), the webhooks a network
+//! posts to, and the charter's reminder lead times before voting closes (hours, comma-separated).
+inline constexpr std::string_view kSchemaV10 = R"sql(
+CREATE TABLE notification_events (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  kind TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  cycle {int} NOT NULL,
+  partner_id {int},
+  payload TEXT NOT NULL,
+  event_key TEXT,
+  PRIMARY KEY (network_id, id),
+  UNIQUE (network_id, event_key)
+) {keyed};
+
+CREATE TABLE webhooks (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  format TEXT NOT NULL,
+  events TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  removed {bool} NOT NULL DEFAULT false,
+  PRIMARY KEY (network_id, id)
+) {keyed};
+
+CREATE TABLE deliveries (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  event_id {int} NOT NULL,
+  person_id {int},
+  webhook_id {int},
+  channel TEXT NOT NULL,
+  delivery_key TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL,
+  attempts {int} NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  delivered_at TEXT NOT NULL DEFAULT '',
+  read_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, event_id) REFERENCES notification_events (network_id, id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id),
+  FOREIGN KEY (network_id, webhook_id) REFERENCES webhooks (network_id, id)
+) {keyed};
+CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+CREATE INDEX deliveries_inbox ON deliveries (network_id, person_id, channel, id);
+
+ALTER TABLE charter ADD COLUMN reminder_hours TEXT NOT NULL DEFAULT '48,6';
 )sql";
 
 }  // namespace covalue::adapters::sql

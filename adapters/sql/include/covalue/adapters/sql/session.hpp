@@ -102,6 +102,25 @@ class Session final : public program::StoreSession {
       const std::string& secret_hash) override;
   [[nodiscard]] core::Status close_password_links(program::PersonId person) override;
 
+  [[nodiscard]] core::Result<std::int64_t> insert_event(const program::NotificationEvent& event) override;
+  [[nodiscard]] core::Result<std::optional<program::NotificationEvent>> event(std::int64_t id) override;
+  [[nodiscard]] core::Status insert_deliveries(const std::vector<program::Delivery>& deliveries) override;
+  [[nodiscard]] core::Result<std::vector<program::Delivery>> claim_deliveries(
+      const std::vector<program::DeliveryChannel>& channels, const std::string& now, const std::string& until,
+      std::int64_t limit) override;
+  [[nodiscard]] core::Status update_delivery(const program::Delivery& delivery) override;
+  [[nodiscard]] core::Result<std::optional<program::Delivery>> delivery(std::int64_t id) override;
+  [[nodiscard]] core::Result<std::vector<program::Delivery>> deliveries(std::optional<program::DeliveryState> state,
+                                                                        std::int64_t after,
+                                                                        std::int64_t limit) override;
+  [[nodiscard]] core::Result<program::InboxPage> inbox(program::PersonId person, std::int64_t before,
+                                                       std::int64_t limit) override;
+  [[nodiscard]] core::Result<std::int64_t> mark_read(program::PersonId person, std::optional<std::int64_t> delivery,
+                                                     const std::string& at) override;
+  [[nodiscard]] core::Result<program::WebhookId> insert_webhook(const program::Webhook& webhook) override;
+  [[nodiscard]] core::Status remove_webhook(program::WebhookId id) override;
+  [[nodiscard]] core::Result<std::vector<program::Webhook>> webhooks() override;
+
   [[nodiscard]] core::Status append_audit(const program::AuditEntry& entry) override;
   [[nodiscard]] core::Result<std::optional<program::AuditEntry>> last_audit() override;
   //! A session of network 0 on the same transaction (this one when it is network 0). Another network's

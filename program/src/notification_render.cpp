@@ -1,0 +1,132 @@
+// Notifications in words: what each kind of event says, channel-neutral (adapters render it as e-mail or a
+// webhook body; the inbox shows it as it is).
+#include <nlohmann/json.hpp>
+
+#include "covalue/program/outbox.hpp"
+
+namespace covalue::program {
+namespace {
+
+using nlohmann::json;
+
+//! The text of payload member `key` ("" when absent or not text).
+std::string text(const json& payload, const char* key) {
+  const auto found = payload.find(key);
+  return found != payload.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+//! The integer of payload member `key` (0 when absent or not an integer).
+std::int64_t integer(const json& payload, const char* key) {
+  const auto found = payload.find(key);
+  return found != payload.end() && found->is_number_integer() ? found->get<std::int64_t>() : 0;
+}
+
+std::string cycle_name(const NotificationEvent& event) { return "cycle " + std::to_string(event.cycle); }
+
+void render_cycle_closed(Notification& out, const NotificationEvent& event, const json& payload) {
+  const std::string unit = text(payload, "unit");
+  if (event.partner) {
+    out.subject = "Your result of " + cycle_name(event);
+    out.paragraphs.push_back(cycle_name(event) + " closed. This is what it means for " + text(payload, "partner_name") +
+                             ".");
+    out.facts = {{"Estimated value", text(payload, "estimated_value") + " " + unit},
+                 {"Transfer", text(payload, "transfer") + " " + unit},
+                 {"Net value", text(payload, "net_value") + " " + unit},
+                 {"Dry spell", std::to_string(integer(payload, "dry_spell")) + " cycles"}};
+    const auto leads = payload.find("leads");
+    if (leads != payload.end() && leads->is_array() && !leads->empty()) {
+      std::string titles;
+      for (const json& lead : *leads) {
+        titles += (titles.empty() ? "" : "; ") + text(lead, "title");
+      }
+      out.facts.emplace_back("You lead", titles);
+    }
+    return;
+  }
+  out.subject = cycle_name(event) + " closed";
+  std::string titles;
+  const auto selected = payload.find("selected");
+  std::size_t count = 0;
+  if (selected != payload.end() && selected->is_array()) {
+    count = selected->size();
+    for (const json& item : *selected) {
+      titles += (titles.empty() ? "" : "; ") + text(item, "title");
+    }
+  }
+  out.paragraphs.push_back(cycle_name(event) + " closed with " + std::to_string(count) + " initiatives selected.");
+  out.facts = {{"Selected", titles.empty() ? "none" : titles},
+               {"Network value", text(payload, "network_value") + " " + unit}};
+}
+
+void render_simple(Notification& out, const NotificationEvent& event, const json& payload) {
+  switch (event.kind) {
+    case EventKind::kCycleOpened:
+      out.subject = cycle_name(event) + " is open for proposals";
+      out.paragraphs.push_back("Propose the improvements your partner needs for " + cycle_name(event) + ".");
+      if (!text(payload, "proposals_close_at").empty()) {
+        out.facts.emplace_back("Proposals close", text(payload, "proposals_close_at"));
+      }
+      break;
+    case EventKind::kVotingOpened:
+      out.subject = "Voting on " + cycle_name(event) + " is open";
+      out.paragraphs.push_back(std::to_string(integer(payload, "candidates")) +
+                               " initiatives are on the ballot. Cast your partner's ballot.");
+      break;
+    case EventKind::kVotingClosesSoon:
+      out.subject =
+          "Voting on " + cycle_name(event) + " closes in " + std::to_string(integer(payload, "hours")) + " hours";
+      out.paragraphs.push_back(text(payload, "partner_name") + " has not voted yet.");
+      break;
+    case EventKind::kLeadNamed:
+      out.subject = "You lead " + text(payload, "title");
+      out.paragraphs.push_back("Your partner leads \"" + text(payload, "title") + "\", selected in " +
+                               cycle_name(event) + ".");
+      out.link = "/initiatives/" + std::to_string(integer(payload, "initiative"));
+      return;
+    case EventKind::kProposalWithdrawn:
+      out.subject = "\"" + text(payload, "title") + "\" was " +
+                    (payload.value("pulled", false) ? "taken off the ballot" : "withdrawn");
+      if (!text(payload, "reason").empty()) {
+        out.facts.emplace_back("Reason", text(payload, "reason"));
+      }
+      out.facts.emplace_back("Proposed by", text(payload, "proposer_name"));
+      break;
+    case EventKind::kDrySpellLimit:
+      out.subject = text(payload, "partner_name") + " is protected next cycle";
+      out.paragraphs.push_back("Its dry spell reached " + std::to_string(integer(payload, "dry_spell")) +
+                               " cycles, the charter's limit: next cycle it must not end below zero.");
+      break;
+    case EventKind::kDeadlineDue:
+      out.subject = "A deadline of " + cycle_name(event) + " has passed";
+      out.paragraphs.push_back(
+          "The charter leaves the move to the coordinator: " +
+          std::string(text(payload, "deadline") == "voting_closes_at" ? "close the cycle." : "start the vote."));
+      break;
+    default:
+      out.subject = std::string(name_of(event.kind)) + " (" + cycle_name(event) + ")";
+      break;
+  }
+  if (!text(payload, "voting_closes_at").empty()) {
+    out.facts.emplace_back("Voting closes", text(payload, "voting_closes_at"));
+  }
+}
+
+}  // namespace
+
+Notification render_notification(const NotificationEvent& event, const std::string& network) {
+  Notification out;
+  out.kind = event.kind;
+  out.network = network;
+  out.occurred_at = event.occurred_at;
+  out.link = event.cycle > 0 ? "/cycles/" + std::to_string(event.cycle) : "/";
+  const json payload = json::parse(event.payload, nullptr, false);
+  const json fields = payload.is_object() ? payload : json::object();
+  if (event.kind == EventKind::kCycleClosed) {
+    render_cycle_closed(out, event, fields);
+  } else {
+    render_simple(out, event, fields);
+  }
+  return out;
+}
+
+}  // namespace covalue::program
