@@ -25,7 +25,7 @@ function Notification(props: { item: InboxItem; busy: boolean; onRead: () => voi
           {unread && <span class="sr-only">Unread: </span>}
           {item.subject}
         </h3>
-        <time class="muted small" dateTime={item.occurred_at}>
+        <time class="small" dateTime={item.occurred_at}>
           {formatWhen(item.occurred_at, viewerZone())}
         </time>
       </div>
@@ -49,7 +49,7 @@ function Notification(props: { item: InboxItem; busy: boolean; onRead: () => voi
           </a>
         )}
         {unread && (
-          <button class="btn small" data-action="mark-read" disabled={props.busy} onClick={props.onRead} aria-label={`Mark “${item.subject}” read`}>
+          <button class="btn small" data-action="mark-read" disabled={props.busy} onClick={props.onRead} aria-label={`Mark read: ${item.subject}`}>
             Mark read
           </button>
         )}
