@@ -1018,7 +1018,7 @@ test('the glossary explains the jargon, and the same words show on hover and foc
 });
 
 /** The pages of each role the load checks visit: every page of the app. */
-const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit'];
+const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/webhooks', '/inbox'];
 const representativePages = ['/', '/dashboard', '/ballot', '/people', '/initiatives/new', '/partners/1'];
 
 test('no page logs a console error or a failed request on a normal load', async () => {
