@@ -13,6 +13,7 @@
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/home.hpp"
+#include "covalue/program/notification.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -43,7 +44,9 @@ std::vector<ExportedEnum> exported_enums() {
           {"roles", "Role", core::names_of<program::Role>()},
           {"errorKinds", "ErrorKind", core::names_of<core::ErrorKind>()},
           {"homeTaskKinds", "HomeTaskKind", core::names_of<program::HomeTaskKind>()},
-          {"attentionKinds", "AttentionKind", core::names_of<program::AttentionKind>()}};
+          {"attentionKinds", "AttentionKind", core::names_of<program::AttentionKind>()},
+          {"eventKinds", "EventKind", core::names_of<program::EventKind>()},
+          {"webhookFormats", "WebhookFormat", core::names_of<program::WebhookFormat>()}};
 }
 
 std::string typescript_module() {

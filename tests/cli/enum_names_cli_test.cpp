@@ -71,6 +71,12 @@ TEST(EnumNamesHelp, HelpTextsAndTheWebModuleListTheTables) {
                            "'consensus'] as const;\nexport type SelectionRule = (typeof selectionRules)[number];"),
             std::string::npos)
       << names.out;
+  // The webhooks page's format choice and event kinds (issue 13 item 6).
+  EXPECT_NE(names.out.find("export const webhookFormats = ['json', 'slack', 'teams'] as const;"), std::string::npos)
+      << names.out;
+  EXPECT_NE(names.out.find("export const eventKinds = ['cycle_opened', 'voting_opened', 'voting_closes_soon', "),
+            std::string::npos)
+      << names.out;
   EXPECT_EQ(run_covalue("--help").out.find("names"), std::string::npos) << "a build step, hidden from --help";
 }
 

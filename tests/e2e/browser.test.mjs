@@ -683,7 +683,7 @@ test('the coordination pages are in the navigation of a coordinator only', async
   await signOut();
   await signIn(coordinatorToken);
   const links = await page.locator('nav.nav-coordination a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['/network', '/objectives', '/actuals', '/tokens', '/audit']);
+  assert.deepEqual(links, ['/network', '/objectives', '/actuals', '/webhooks', '/tokens', '/audit']);
 });
 
 test('the coordinator changes the charter; the page explains each field and refuses bad values in words', async () => {
@@ -1018,11 +1018,11 @@ test('the glossary explains the jargon, and the same words show on hover and foc
 });
 
 /** The pages of each role the load checks visit: every page of the app. */
-const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit'];
+const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/webhooks', '/inbox'];
 const representativePages = ['/', '/dashboard', '/ballot', '/people', '/initiatives/new', '/partners/1'];
 
 test('no page logs a console error or a failed request on a normal load', async () => {
-  const pages = ['/', '/dashboard', '/initiatives', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit'];
+  const pages = ['/', '/dashboard', '/initiatives', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/inbox', '/webhooks'];
   for (const [token, paths] of [
     [coordinatorToken, pages],
     [representativeToken, representativePages],
@@ -1430,6 +1430,93 @@ test('a person sees deadlines in its own time zone (New York), not the browser�
   await signOut();
   const cleared = await fetch(`${baseUrl}/api/cycles/${n}/deadlines`, { method: 'PUT', headers: { Authorization: `Bearer ${coordinatorToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ voting_closes_at: null }) });
   assert.equal(cleared.status, 200);
+});
+
+/** The unread count the navigation's badge shows (0 when it shows none). */
+const badgeCount = async () => ((await page.locator('nav a[href="/inbox"] .nav-badge').count()) ? Number(await page.locator('nav a[href="/inbox"] .nav-badge').getAttribute('data-unread')) : 0);
+
+test('a person sees its unread count, opens the inbox, marks one read and then all; the count drops', async () => {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#email');
+  await page.fill('#email', passwordEmail);
+  await page.fill('#password', 'a long e2e passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  // The cycles opened and put to the vote by the tests before told Ana E2E (a representative of UrbanMart).
+  const badge = page.locator('nav a[href="/inbox"] .nav-badge');
+  await badge.waitFor();
+  const before = await badgeCount();
+  assert.ok(before >= 2, `the badge counts the unread notifications (${before})`);
+  assert.match(await badge.innerText(), new RegExp(`^${before}\\s*unread$`));
+  await page.click('nav a[href="/inbox"]');
+  const first = page.locator('article.notification.unread').first();
+  await first.waitFor();
+  assert.equal(await page.locator('.page-header .subtitle').innerText(), `${before} unread notifications.`);
+  const subject = (await first.locator('h3').evaluate((h) => h.textContent)).replace(/^Unread:\s*/, '').trim();
+  assert.ok(subject.length > 0, 'a notification shows its subject');
+  // When, in the viewer's zone (the browser's Berlin: Ana E2E's zone is the person's own, which the page prefers).
+  assert.match(await first.locator('time').innerText(), /^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+  assert.match(await first.locator('a[data-action=open-notification]').getAttribute('href'), /^\/cycles\/\d+$/);
+  await checkPage('50-inbox', 'the inbox with unread notifications');
+  await first.locator('[data-action=mark-read]').click();
+  await page.locator('.notice-ok', { hasText: `“${subject}” is marked read` }).waitFor();
+  await page.waitForFunction((n) => document.querySelector('nav a[href="/inbox"] .nav-badge')?.getAttribute('data-unread') === String(n), before - 1);
+  assert.equal(await page.locator('article.notification.unread').count(), before - 1, 'one fewer unread notification');
+  await page.click('[data-action=mark-all-read]');
+  await page.locator('.notice-ok:has-text("marked read")').waitFor();
+  await page.locator('nav a[href="/inbox"] .nav-badge').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.notification.unread').count(), 0);
+  assert.equal(await page.locator('.page-header .subtitle').innerText(), 'Nothing unread.');
+  // The link goes to the page the notification is about.
+  await page.locator('article.notification a[data-action=open-notification]').first().click();
+  await page.waitForSelector('main.content h1');
+  assert.match(new URL(page.url()).pathname, /^\/cycles\/\d+$/);
+  await page.click('button.signout');
+  await page.waitForSelector('#email');
+});
+
+test('a token without a person has no unread badge; its inbox page says the inbox belongs to people who sign in', async () => {
+  await signIn(coordinatorToken);
+  await page.click('nav a[href="/inbox"]');
+  await page.locator('.empty-title:has-text("No inbox for this access token")').waitFor();
+  assert.match(await page.locator('.empty-text').innerText(), /belongs to people who sign in with their e-mail address/);
+  assert.equal(await page.locator('.nav-badge').count(), 0);
+  await checkPage('51-inbox-token', 'the inbox of a token without a person');
+});
+
+test('the coordinator adds a webhook (refusals in words, the secret never shown back), sees it listed and the dead letters, removes it', async () => {
+  await page.click('nav a[href="/webhooks"]');
+  await page.waitForSelector('#add-webhook-form');
+  await page.locator('#dead-letters .empty-title:has-text("No dead letters"), #dead-letters tr[data-delivery]').first().waitFor();
+  // The event kinds come from covalue's name table.
+  const kinds = await page.locator('input[name=webhook-event]').evaluateAll((is) => is.map((i) => i.value));
+  assert.ok(kinds.includes('voting_closes_soon') && kinds.includes('cycle_closed') && !kinds.includes('digest'), kinds.join(','));
+  await page.click('[data-action=add-webhook]');
+  assert.match(await page.locator('#webhook-url-problem').innerText(), /Give the address covalue posts to/);
+  assert.match(await page.locator('#webhook-secret-problem').innerText(), /Give a secret/);
+  await focusOn('#webhook-url');
+  await page.fill('#webhook-url', 'chat.example/hooks');
+  assert.match(await page.locator('#webhook-url-problem').innerText(), /“chat\.example\/hooks” is not a web address/);
+  await page.fill('#webhook-url', 'https://chat.example/hooks/e2e');
+  await page.fill('#webhook-secret', 'an e2e webhook secret');
+  await page.selectOption('#webhook-format', 'slack');
+  await page.check('input[name=webhook-event][value=voting_closes_soon]');
+  await page.check('input[name=webhook-event][value=cycle_closed]');
+  await page.click('[data-action=add-webhook]');
+  await page.locator('.notice-ok:has-text("The webhook https://chat.example/hooks/e2e is added")').waitFor();
+  const row = page.locator('tr[data-webhook]:has-text("https://chat.example/hooks/e2e")');
+  await row.waitFor();
+  assert.match(await row.innerText(), /Slack[\s\S]*Voting closes soon, Cycle closed/);
+  assert.equal(await page.inputValue('#webhook-secret'), '', 'the form forgets the secret');
+  assert.ok(!(await page.content()).includes('an e2e webhook secret'), 'the secret is not shown back');
+  const listed = await (await fetch(`${baseUrl}/api/webhooks`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).text();
+  assert.ok(listed.includes('https://chat.example/hooks/e2e') && !listed.includes('an e2e webhook secret'), listed);
+  await checkPage('52-webhooks', 'the webhooks page with one webhook and the dead letters');
+  await row.locator('[data-action=remove-webhook]').click();
+  assert.match(dialogs.at(-1), /^Remove the webhook https:\/\/chat\.example\/hooks\/e2e\? covalue stops posting events to it at once/);
+  await page.locator('.notice-ok:has-text("is removed")').waitFor();
+  await row.waitFor({ state: 'detached' });
+  await signOut();
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

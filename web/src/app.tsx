@@ -18,6 +18,7 @@ import { CyclesPage } from './pages/cycles';
 import { DashboardPage } from './pages/dashboard';
 import { GlossaryPage } from './pages/glossary';
 import { HomePage } from './pages/home';
+import { InboxPage } from './pages/inbox';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
 import { NetworkPage } from './pages/network';
@@ -30,6 +31,7 @@ import { ProposePage } from './pages/propose';
 import { SetPasswordPage } from './pages/set-password';
 import { SignInPage, type SignedIn } from './pages/signin';
 import { TokensPage } from './pages/tokens';
+import { WebhooksPage } from './pages/webhooks';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
 export function normaliseSession(raw: any): Session {
@@ -42,6 +44,7 @@ export function normaliseSession(raw: any): Session {
     partner_name: partnerName ?? null,
     name: raw?.name ?? raw?.actor ?? raw?.label,
     network: typeof raw?.network === 'string' ? raw.network : raw?.network?.name,
+    person: typeof raw?.person === 'number' ? raw.person : null,
   };
 }
 
@@ -64,6 +67,8 @@ function routes(path: string) {
     ['/audit', () => <AuditPage />],
     ['/people', () => <PeoplePage />],
     ['/glossary', () => <GlossaryPage />],
+    ['/inbox', () => <InboxPage />],
+    ['/webhooks', () => <WebhooksPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

@@ -3,10 +3,12 @@
 import type { ComponentChildren } from 'preact';
 import { partnerColor } from '../lib/colors';
 import { isCoordinator, useApp } from '../lib/context';
+import { useUnread } from '../lib/inbox';
 import { label } from '../lib/names';
 
 const links = [
   { href: '/', text: 'Home', icon: '⌂', active: (p: string) => p === '/' },
+  { href: '/inbox', text: 'Inbox', icon: '✉', active: (p: string) => p.startsWith('/inbox') },
   { href: '/dashboard', text: 'Dashboard', icon: '▦', active: (p: string) => p === '/dashboard' },
   { href: '/initiatives', text: 'Initiatives', icon: '◆', active: (p: string) => p.startsWith('/initiatives') },
   { href: '/ballot', text: 'Ballot', icon: '✓', active: (p: string) => p.startsWith('/ballot') },
@@ -21,11 +23,12 @@ const coordinatorLinks = [
   { href: '/network', text: 'Charter', icon: '§', active: (p: string) => p.startsWith('/network') },
   { href: '/objectives', text: 'Objectives & KPIs', icon: '◎', active: (p: string) => p.startsWith('/objectives') },
   { href: '/actuals', text: 'Actuals', icon: '≡', active: (p: string) => p.startsWith('/actuals') },
+  { href: '/webhooks', text: 'Webhooks', icon: '⇄', active: (p: string) => p.startsWith('/webhooks') },
   { href: '/tokens', text: 'Access tokens', icon: '⚷', active: (p: string) => p.startsWith('/tokens') },
   { href: '/audit', text: 'Audit log', icon: '✎', active: (p: string) => p.startsWith('/audit') },
 ];
 
-function NavLinks(props: { links: typeof links; path: string }) {
+function NavLinks(props: { links: typeof links; path: string; unread?: number | null }) {
   return (
     <>
       {props.links.map((l) => (
@@ -34,6 +37,12 @@ function NavLinks(props: { links: typeof links; path: string }) {
             {l.icon}
           </span>
           {l.text}
+          {l.href === '/inbox' && props.unread ? (
+            <span class="nav-badge" data-unread={props.unread}>
+              {props.unread}
+              <span class="sr-only"> unread</span>
+            </span>
+          ) : null}
         </a>
       ))}
     </>
@@ -43,6 +52,7 @@ function NavLinks(props: { links: typeof links; path: string }) {
 export function Layout(props: { path: string; children: ComponentChildren }) {
   const app = useApp();
   const { session } = app;
+  const unread = useUnread(props.path, session.person != null);
   return (
     <div class="shell">
       <aside class="sidebar">
@@ -54,7 +64,7 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
           </span>
         </a>
         <nav aria-label="Main">
-          <NavLinks links={links} path={props.path} />
+          <NavLinks links={links} path={props.path} unread={unread} />
         </nav>
         {isCoordinator(session) && (
           <nav aria-labelledby="nav-coordination" class="nav-coordination">

@@ -13,6 +13,8 @@ export interface Session {
   partner_name?: string | null;
   name?: string;
   network?: string;
+  /** The person the sign-in stands for; null for a token issued to no person (it has no inbox). */
+  person?: number | null;
 }
 
 /** A network of the database, as an administrator lists them. */
@@ -270,4 +272,49 @@ export interface AuditVerification {
   intact: boolean;
   first_broken?: number | null;
   problem: string;
+}
+
+/** One notification of the signed-in person's inbox (GET /inbox). */
+export interface InboxItem {
+  id: number;
+  kind: string;
+  cycle: number | null;
+  partner: number | null;
+  occurred_at: string;
+  read_at: string | null;
+  subject: string;
+  paragraphs: string[];
+  facts: { label: string; value: string }[];
+  link: string;
+}
+
+export interface Inbox {
+  unread: number;
+  items: InboxItem[];
+  next_before: number | null;
+}
+
+/** A webhook events are POSTed to (its secret is never sent back). */
+export interface Webhook {
+  id: number;
+  url: string;
+  format: string;
+  events: string[];
+  created_at: string;
+  removed?: boolean;
+}
+
+/** One delivery of the outbox (the dead letters: state "dead"). */
+export interface Delivery {
+  id: number;
+  event: number;
+  person: number | null;
+  webhook: number | null;
+  channel: string;
+  key: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string;
+  delivered_at: string | null;
 }

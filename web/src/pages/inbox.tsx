@@ -1,0 +1,152 @@
+// The inbox: the signed-in person's notifications, newest first (GET /inbox, paged with before=), each with its
+// subject, when it happened in the viewer's time zone, its text and a link to the page it is about; one marked
+// read, or all. A token issued to no person has no inbox: the page says who has one.
+
+import { useEffect, useState } from 'preact/hooks';
+import { ApiProblem } from '../components/form';
+import { formatWhen, viewerZone } from '../components/deadlines';
+import { Card, Empty, ErrorBox, Loading, PageHeader } from '../components/ui';
+import { get, post } from '../lib/api';
+import { useApp } from '../lib/context';
+import { useAction, useAsync } from '../lib/hooks';
+import { setUnread } from '../lib/inbox';
+import type { Inbox, InboxItem } from '../lib/types';
+
+const pageSize = 20;
+
+function Notification(props: { item: InboxItem; busy: boolean; onRead: () => void }) {
+  const { item } = props;
+  const unread = item.read_at == null;
+  const headingId = `notification-${item.id}`;
+  return (
+    <article class={'notification' + (unread ? ' unread' : '')} data-notification={item.id} aria-labelledby={headingId}>
+      <div class="notification-head">
+        <h3 id={headingId}>
+          {unread && <span class="sr-only">Unread: </span>}
+          {item.subject}
+        </h3>
+        <time class="small" dateTime={item.occurred_at}>
+          {formatWhen(item.occurred_at, viewerZone())}
+        </time>
+      </div>
+      {item.paragraphs.map((p) => (
+        <p>{p}</p>
+      ))}
+      {item.facts.length > 0 && (
+        <dl class="notification-facts">
+          {item.facts.map((f) => (
+            <div>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <div class="notification-actions">
+        {item.link && (
+          <a href={item.link} data-action="open-notification">
+            Open the page it is about →
+          </a>
+        )}
+        {unread && (
+          <button class="btn small" data-action="mark-read" disabled={props.busy} onClick={props.onRead} aria-label={`Mark read: ${item.subject}`}>
+            Mark read
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}
+
+export function InboxPage() {
+  const app = useApp();
+  const hasPerson = app.session.person != null;
+  // Earlier pages (fetched with before=) are kept below the first one, which reloads after each change.
+  const [older, setOlder] = useState<InboxItem[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null | undefined>(undefined);
+  const first = useAsync(() => (hasPerson ? get<Inbox>(`/inbox?limit=${pageSize}`) : Promise.resolve(null)), [hasPerson]);
+  const more = useAction();
+  const mark = useAction();
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    if (!first.data) return;
+    setUnread(first.data.unread);
+    if (older.length === 0) setNextBefore(first.data.next_before);
+  }, [first.data]);
+
+  if (!hasPerson) {
+    return (
+      <>
+        <PageHeader title="Inbox" />
+        <Card>
+          <Empty title="No inbox for this access token">
+            The inbox belongs to people who sign in with their e-mail address and password: covalue keeps each person’s notifications (voting opens, voting closes soon, a cycle’s result) for them. This
+            access token stands for no one person, so it has none.
+          </Empty>
+        </Card>
+      </>
+    );
+  }
+
+  const inbox = first.data;
+  const items = [...(inbox?.items ?? []), ...older];
+  const markOne = async (item: InboxItem) => {
+    const done = await mark.run(() => post(`/inbox/${item.id}/read`));
+    if (done !== undefined) {
+      setNotice(`“${item.subject}” is marked read.`);
+      setOlder((o) => o.map((x) => (x.id === item.id ? { ...x, read_at: new Date().toISOString() } : x)));
+      first.reload();
+    }
+  };
+  const markAll = async () => {
+    const done = await mark.run(() => post<{ marked: number }>('/inbox/read-all'));
+    if (done !== undefined) {
+      setNotice(done.marked === 1 ? 'One notification is marked read.' : `${done.marked} notifications are marked read.`);
+      setOlder((o) => o.map((x) => (x.read_at ? x : { ...x, read_at: new Date().toISOString() })));
+      first.reload();
+    }
+  };
+  const loadMore = async () => {
+    if (nextBefore == null) return;
+    const page = await more.run(() => get<Inbox>(`/inbox?limit=${pageSize}&before=${nextBefore}`));
+    if (page) {
+      setOlder((o) => [...o, ...page.items]);
+      setNextBefore(page.next_before);
+    }
+  };
+  return (
+    <>
+      <PageHeader
+        title="Inbox"
+        subtitle={inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}
+        actions={
+          inbox &&
+          inbox.unread > 0 && (
+            <button class="btn" data-action="mark-all-read" disabled={mark.busy} onClick={markAll}>
+              Mark all read
+            </button>
+          )
+        }
+      />
+      <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
+      <ErrorBox error={first.error} title="The inbox could not be loaded" onRetry={first.reload} />
+      <ApiProblem error={mark.error} title="The notification was not marked read" />
+      {first.loading && !inbox && <Loading what="your inbox" />}
+      {inbox && (
+        <Card title="Notifications" class="inbox">
+          {items.length === 0 ? (
+            <Empty title="No notifications yet">covalue tells you here when a cycle opens, when voting opens or closes soon, and what your partner gains when a cycle closes.</Empty>
+          ) : (
+            items.map((item) => <Notification item={item} busy={mark.busy} onRead={() => markOne(item)} />)
+          )}
+          <ErrorBox error={more.error} title="Older notifications could not be loaded" onRetry={loadMore} />
+          {nextBefore != null && (
+            <button class="btn" data-action="older-notifications" disabled={more.busy} onClick={loadMore}>
+              {more.busy ? 'Loading…' : 'Show older notifications'}
+            </button>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
