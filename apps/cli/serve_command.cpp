@@ -152,6 +152,7 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "delivery.retry_base_seconds", args->delivery.retry_base_seconds);
   add_setting(command, "delivery.retry_max_seconds", args->delivery.retry_max_seconds);
   add_setting(command, "delivery.max_attempts", args->delivery.max_attempts);
+  add_setting(command, "delivery.lease_seconds", args->delivery.lease_seconds);
   add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);

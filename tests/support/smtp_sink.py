@@ -4,17 +4,19 @@
 Run with Debian's interpreter (/usr/bin/python3). Listens on 127.0.0.1 on an ephemeral port, prints
 "port N" on stdout once it accepts connections, and runs until stopped (SIGTERM).
 
-  smtp_sink.py --dir DIR [--user U --password P] [--tls-cert C --tls-key K] [--discard]
+  smtp_sink.py --dir DIR [--user U --password P] [--tls-cert C --tls-key K] [--discard] [--delay SECONDS]
   smtp_sink.py --parse FILE   (prints the stored message decoded by Python's email package, as JSON;
                                parts with LF line ends)
 
 Each message is DIR/N.eml (the bytes of DATA as received, dot-unstuffed) and DIR/N.json (the envelope:
 mail_from, rcpt_tos, the login when authenticated, and the client's port: one port for several
 messages means one connection). A recipient whose local part starts with "reject"
-gets 550, one starting with "later" gets 451.
+gets 550, one starting with "later" gets 451. --delay makes each message take that long before its reply
+(a slow relay: a test can then stop the sender mid-burst).
 """
 
 import argparse
+import asyncio
 import email
 import email.policy
 import json
@@ -31,9 +33,10 @@ from aiosmtpd.smtp import AuthResult
 
 
 class Sink:
-    def __init__(self, folder, discard):
+    def __init__(self, folder, discard, delay=0.0):
         self.folder = folder
         self.discard = discard
+        self.delay = delay
         self.count = 0
         self.lock = threading.Lock()
 
@@ -47,6 +50,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay > 0:
+            await asyncio.sleep(self.delay)
         with self.lock:
             self.count += 1
             number = self.count
@@ -108,6 +113,7 @@ def main():
     options.add_argument("--tls-cert")
     options.add_argument("--tls-key")
     options.add_argument("--discard", action="store_true")
+    options.add_argument("--delay", type=float, default=0.0)
     options.add_argument("--parse")
     args = options.parse_args()
     if args.parse:
@@ -122,7 +128,7 @@ def main():
         kwargs.update(tls_context=context, require_starttls=True)
     elif args.user:
         kwargs.update(auth_require_tls=False)
-    controller = EphemeralController(Sink(args.dir, args.discard), hostname="127.0.0.1", port=0, **kwargs)
+    controller = EphemeralController(Sink(args.dir, args.discard, args.delay), hostname="127.0.0.1", port=0, **kwargs)
     controller.start()
     print("port %d" % controller.port, flush=True)
     while True:  # SIGTERM's default action ends the process: nothing here needs cleaning up

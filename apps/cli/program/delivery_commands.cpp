@@ -7,9 +7,11 @@
 #include <sstream>
 
 #include "command_handlers.hpp"
+#include "covalue/adapters/delivery/webhook_poster.hpp"
 #include "name_option.hpp"
 #include "program/program_args.hpp"
 #include "program/program_session.hpp"
+#include "serve_mail.hpp"
 #include "setting_flags.hpp"
 
 namespace covalue::cli {
@@ -63,10 +65,12 @@ struct RunArgs {
   std::int64_t retry_base_seconds{0};
   std::int64_t retry_max_seconds{0};
   std::int64_t max_attempts{0};
+  std::int64_t lease_seconds{0};
+  MailArgs mail;
 };
 
-//! One pass over every network (or the one --network names). E-mail and webhooks wait until the deployment
-//! has a mailer and a poster (adapters/delivery): this is where they are handed in.
+//! One pass over every network (or the one --network names): the inbox, webhooks through `poster`, and e-mail
+//! through `mailer` (null without --smtp: e-mail then waits in the outbox).
 core::Result<Output> run_once(const RunArgs& args, program::Mailer* mailer, program::WebhookPoster* poster) {
   return with_session(args.flags, [&](ProgramSession& session) -> core::Result<Output> {
     core::Result<std::vector<program::NetworkInfo>> networks = session.store().networks();
@@ -80,6 +84,8 @@ core::Result<Output> run_once(const RunArgs& args, program::Mailer* mailer, prog
     settings.retry_base_seconds = args.retry_base_seconds;
     settings.retry_max_seconds = args.retry_max_seconds;
     settings.max_attempts = args.max_attempts;
+    settings.lease_seconds = args.lease_seconds;
+    settings.mail_from = args.mail.from;
     program::DeliveryPass total;
     for (const program::NetworkInfo& network : *networks) {
       core::Result<std::unique_ptr<ProgramSession>> on =
@@ -180,7 +186,20 @@ Handler add_delivery_run_once(CLI::App& command) {
   add_setting(command, "delivery.retry_base_seconds", args->retry_base_seconds);
   add_setting(command, "delivery.retry_max_seconds", args->retry_max_seconds);
   add_setting(command, "delivery.max_attempts", args->max_attempts);
-  return [args] { return run_once(*args, nullptr, nullptr); };
+  add_setting(command, "delivery.lease_seconds", args->lease_seconds);
+  add_setting(command, "mail.smtp", args->mail.smtp);
+  add_setting(command, "mail.from", args->mail.from);
+  add_setting(command, "mail.smtp_user", args->mail.user);
+  add_setting(command, "mail.smtp_password_file", args->mail.password_file);
+  add_setting(command, "mail.smtp_require_tls", args->mail.require_tls);
+  return [args]() -> core::Result<Output> {
+    core::Result<std::unique_ptr<program::Mailer>> mailer = open_mailer(args->mail);
+    if (!mailer) {
+      return mailer.error();
+    }
+    const std::unique_ptr<program::WebhookPoster> poster = adapters::delivery::make_webhook_poster();
+    return run_once(*args, mailer->get(), poster.get());
+  };
 }
 
 Handler add_delivery_list(CLI::App& command) {
