@@ -2,7 +2,13 @@
 // webhook body; the inbox shows it as it is).
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <ctime>
+#include <string_view>
+
+#include "covalue/core/rational.hpp"
 #include "covalue/program/outbox.hpp"
+#include "covalue/program/utc_time.hpp"
 
 namespace covalue::program {
 namespace {
@@ -23,15 +29,58 @@ std::int64_t integer(const json& payload, const char* key) {
 
 std::string cycle_name(const NotificationEvent& event) { return "cycle " + std::to_string(event.cycle); }
 
+//! An exact amount of the payload as people read it: rounded to two decimals with its unit ("-4.26 value
+//! points"); the text as stored when it is not a number.
+std::string amount(const json& payload, const char* key, const std::string& unit) {
+  const std::string exact = text(payload, key);
+  core::Result<core::Rational> value = core::parse_rational(exact);
+  if (!value) {
+    return exact + " " + unit;
+  }
+  core::Rational hundredths = *value * 100;
+  const core::Integer rounded = (hundredths.get_num() * 2 + (hundredths >= 0 ? 1 : -1) * hundredths.get_den()) /
+                                (hundredths.get_den() * 2);  // half away from zero
+  core::Rational shown(rounded, 100);
+  shown.canonicalize();
+  return core::to_decimal_string(shown) + " " + unit;
+}
+
+//! A UTC time of the payload in words: "Tue 8 Dec 2026, 19:04 UTC" (the text as stored when it is not a time).
+std::string moment(const json& payload, const char* key) {
+  const std::string stored = text(payload, key);
+  core::Result<UtcSeconds> at = parse_utc(stored, key);
+  if (!at) {
+    return stored;
+  }
+  const auto seconds = static_cast<std::time_t>(*at);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char out[40];
+  std::strftime(out, sizeof out, "%a %d %b %Y, %H:%M UTC", &parts);
+  std::string words = out;
+  if (words.size() > 4 && words[4] == '0') {
+    words.erase(4, 1);  // "Tue 8 Dec", not "Tue 08 Dec"
+  }
+  return words;
+}
+
+//! `line` with its first letter capitalised: subjects and paragraphs are sentences.
+std::string sentence(std::string line) {
+  if (!line.empty()) {
+    line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+  }
+  return line;
+}
+
 void render_cycle_closed(Notification& out, const NotificationEvent& event, const json& payload) {
   const std::string unit = text(payload, "unit");
   if (event.partner) {
     out.subject = "Your result of " + cycle_name(event);
     out.paragraphs.push_back(cycle_name(event) + " closed. This is what it means for " + text(payload, "partner_name") +
                              ".");
-    out.facts = {{"Estimated value", text(payload, "estimated_value") + " " + unit},
-                 {"Transfer", text(payload, "transfer") + " " + unit},
-                 {"Net value", text(payload, "net_value") + " " + unit},
+    out.facts = {{"Estimated value", amount(payload, "estimated_value", unit)},
+                 {"Transfer", amount(payload, "transfer", unit)},
+                 {"Net value", amount(payload, "net_value", unit)},
                  {"Dry spell", std::to_string(integer(payload, "dry_spell")) + " cycles"}};
     const auto leads = payload.find("leads");
     if (leads != payload.end() && leads->is_array() && !leads->empty()) {
@@ -55,7 +104,7 @@ void render_cycle_closed(Notification& out, const NotificationEvent& event, cons
   }
   out.paragraphs.push_back(cycle_name(event) + " closed with " + std::to_string(count) + " initiatives selected.");
   out.facts = {{"Selected", titles.empty() ? "none" : titles},
-               {"Network value", text(payload, "network_value") + " " + unit}};
+               {"Network value", amount(payload, "network_value", unit)}};
 }
 
 void render_simple(Notification& out, const NotificationEvent& event, const json& payload) {
@@ -64,7 +113,7 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       out.subject = cycle_name(event) + " is open for proposals";
       out.paragraphs.push_back("Propose the improvements your partner needs for " + cycle_name(event) + ".");
       if (!text(payload, "proposals_close_at").empty()) {
-        out.facts.emplace_back("Proposals close", text(payload, "proposals_close_at"));
+        out.facts.emplace_back("Proposals close", moment(payload, "proposals_close_at"));
       }
       break;
     case EventKind::kVotingOpened:
@@ -107,7 +156,7 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       break;
   }
   if (!text(payload, "voting_closes_at").empty()) {
-    out.facts.emplace_back("Voting closes", text(payload, "voting_closes_at"));
+    out.facts.emplace_back("Voting closes", moment(payload, "voting_closes_at"));
   }
 }
 
@@ -125,6 +174,10 @@ Notification render_notification(const NotificationEvent& event, const std::stri
     render_cycle_closed(out, event, fields);
   } else {
     render_simple(out, event, fields);
+  }
+  out.subject = sentence(std::move(out.subject));
+  for (std::string& paragraph : out.paragraphs) {
+    paragraph = sentence(std::move(paragraph));
   }
   return out;
 }

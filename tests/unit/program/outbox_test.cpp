@@ -151,7 +151,7 @@ TEST_F(Outbox, AClosedCycleTellsEachPartnerItsOwnResultAndItsLeads) {
   auto cora = at(cora_).inbox(0, 1);
   ASSERT_TRUE(cora.ok());
   EXPECT_EQ(cora->items[0].event.partner, std::nullopt);  // the summary, not a partner's own result
-  EXPECT_EQ(render_notification(cora->items[0].event, "Audit").subject, "cycle 1 closed");
+  EXPECT_EQ(render_notification(cora->items[0].event, "Audit").subject, "Cycle 1 closed");
 }
 
 TEST_F(Outbox, RemindersReachOnlyPartnersThatHaveNotVotedOncePerLeadTime) {
@@ -214,7 +214,7 @@ TEST_F(Outbox, TheWorkerSendsEachMailOnceUnderAStableMessageId) {
   ASSERT_EQ(mailer.sent.size(), 3U);
   EXPECT_EQ(mailer.sent[0].first.from, "covalue@net.example");
   EXPECT_EQ(mailer.sent[0].first.to, "ana@retail.example");
-  EXPECT_EQ(mailer.sent[0].second.subject, "cycle 1 is open for proposals");
+  EXPECT_EQ(mailer.sent[0].second.subject, "Cycle 1 is open for proposals");
   EXPECT_EQ(mailer.sent[0].second.network, "Audit");
   const std::vector<Delivery> mails = all(DeliveryState::kDelivered);
   const auto ana_mail = std::find_if(mails.begin(), mails.end(), [&](const Delivery& d) {
@@ -311,7 +311,7 @@ TEST_F(Outbox, WebhooksAreCheckedTakeTheirKindsAndNeverAPartnersOwnResult) {
   ASSERT_TRUE(worker().deliver_due(nullptr, &poster).ok());
   ASSERT_EQ(poster.posted.size(), 2U);  // voting opened, and the close's summary
   EXPECT_EQ(poster.posted[0].message.kind, EventKind::kVotingOpened);
-  EXPECT_EQ(poster.posted[1].message.subject, "cycle 1 closed");
+  EXPECT_EQ(poster.posted[1].message.subject, "Cycle 1 closed");
   EXPECT_EQ(poster.posted[0].target.secret, "s3cret");
   EXPECT_EQ(poster.posted[0].target.url, "https://chat.example/x");
   EXPECT_NE(poster.posted[0].key.find(".webhook.w1"), std::string::npos);
@@ -350,6 +350,32 @@ TEST_F(Outbox, TheInboxIsAPersonsOwnAndATokenWithoutAPersonIsToldSo) {
   EXPECT_EQ(*at(ana_).mark_read(entry), 0);
   EXPECT_EQ(at(ana_).inbox(0, 10)->unread, 0);
   EXPECT_EQ(*at(bo_).mark_read(std::nullopt), 1);
+}
+
+// What people read (the inbox, e-mail and chat alike): amounts rounded to two decimals with the unit, times in
+// words, sentences that start with a capital; never "-1789/420" or "2026-12-08T19:04:00Z".
+TEST(NotificationText, AmountsAndTimesReadAsPeopleWriteThem) {
+  NotificationEvent own;
+  own.kind = EventKind::kCycleClosed;
+  own.cycle = 9;
+  own.partner = 4;
+  own.payload = R"({"partner_name":"UrbanMart","unit":"value points","estimated_value":"31/5",)"
+                R"("transfer":"-1789/420","net_value":"163/84","dry_spell":0,"leads":[]})";
+  const Notification result = render_notification(own, "North");
+  ASSERT_GE(result.facts.size(), 3U);
+  EXPECT_EQ(result.facts[0], (std::pair<std::string, std::string>{"Estimated value", "6.2 value points"}));
+  EXPECT_EQ(result.facts[1], (std::pair<std::string, std::string>{"Transfer", "-4.26 value points"}));
+  EXPECT_EQ(result.facts[2], (std::pair<std::string, std::string>{"Net value", "1.94 value points"}));
+  ASSERT_FALSE(result.paragraphs.empty());
+  EXPECT_EQ(result.paragraphs[0], "Cycle 9 closed. This is what it means for UrbanMart.");
+  NotificationEvent opened;
+  opened.kind = EventKind::kCycleOpened;
+  opened.cycle = 10;
+  opened.payload = R"({"proposals_close_at":"2026-12-06T19:04:00Z","voting_closes_at":"2026-12-13T19:04:00Z"})";
+  const Notification open = render_notification(opened, "North");
+  EXPECT_EQ(open.subject, "Cycle 10 is open for proposals");
+  EXPECT_EQ(open.facts.at(0), (std::pair<std::string, std::string>{"Proposals close", "Sun 6 Dec 2026, 19:04 UTC"}));
+  EXPECT_EQ(open.facts.at(1), (std::pair<std::string, std::string>{"Voting closes", "Sun 13 Dec 2026, 19:04 UTC"}));
 }
 
 }  // namespace
