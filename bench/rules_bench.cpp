@@ -184,6 +184,36 @@ void mes_add1_synthetic(benchmark::State& state) {
   state.counters["peer_seconds"] = 88;
 }
 
+// MES (cost) and Phragmén on 2,000 voters and 50 projects whose weights are 1 (counted in int64) or 1/p for six
+// primes p near 4,096 (a common denominator of about 2^72: counted in GMP integers, as perpetual weights are
+// after many cycles). range(0): 0 = int64, 1 = GMP; range(1): 0 = MES, 1 = Phragmén.
+void weight_counting(benchmark::State& state) {
+  const Loaded election = synthetic(2000, 50, 7);
+  const std::vector<long> primes{4093, 4099, 4111, 4127, 4129, 4133};
+  std::vector<std::vector<covalue::core::ProjectIndex>> sets;
+  std::vector<covalue::core::Rational> weights;
+  for (const auto& ballot : election.file.profile.ballots) {
+    sets.push_back(ballot.projects);
+    weights.push_back(state.range(0) == 0 ? covalue::core::Rational(1)
+                                          : covalue::core::Rational(1, primes[sets.size() % primes.size()]));
+  }
+  const auto profile = ApprovalProfile::from_sets(sets, weights, election.file.instance.size());
+  RuleOptions options;
+  options.rule =
+      state.range(1) == 0 ? covalue::core::rules::RuleKind::kEqualShares : covalue::core::rules::RuleKind::kPhragmen;
+  std::size_t selected = 0;
+  for (auto _ : state) {
+    auto outcome = covalue::core::rules::solve(election.file.instance, profile, options);
+    if (!outcome.ok()) {
+      state.SkipWithError(outcome.error().to_string().c_str());
+      return;
+    }
+    selected = outcome->front().selected.size();
+    benchmark::DoNotOptimize(outcome);
+  }
+  state.counters["selected"] = static_cast<double>(selected);
+}
+
 void smoke(benchmark::State& state) {
   const Loaded election = synthetic(200, 20, 3);
   for (const char* rule : {"greedy_cost", "mes_cost", "mes_card", "phragmen", "mes_cost_add1+greedy"}) {
@@ -222,6 +252,13 @@ int register_all() {
   }
   benchmark::RegisterBenchmark("MesAdd1/synthetic", mes_add1_synthetic)
       ->Args({2000, 50})
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("WeightCounting/2000x50", weight_counting)
+      ->ArgNames({"gmp", "phragmen"})
+      ->Args({0, 0})
+      ->Args({1, 0})
+      ->Args({0, 1})
+      ->Args({1, 1})
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("AllInstances/parse_and_solve", all_instances)
       ->Unit(benchmark::kMillisecond)

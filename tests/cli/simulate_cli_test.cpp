@@ -91,6 +91,18 @@ TEST(SimulateCli, EveryNamedPolicyRunsAndTheTableNamesThem) {
   }
 }
 
+TEST(SimulateCli, PerpetualWeightsWhoseDenominatorsGrowRunFortyCycles) {
+  // Under MES, pav, phragmen and nash weights (1/(1 + wins), ...) grow a common denominator cycle after cycle;
+  // on this seed their integer weights passed 2^62 at cycles 12 to 24, and the run stopped with an error.
+  // The rules now count such weights in GMP integers and the networks run on.
+  const CommandResult result = run_covalue(
+      "simulate run --networks 1 --cycles 40 --seed 31415 --policy pav --policy phragmen --policy nash "
+      "--format json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err.find("2^62"), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("\"nash\""), std::string::npos) << result.out.substr(0, 400);
+}
+
 TEST(SimulateCli, ACharterFileAndAModelFileAreRead) {
   const TempDir dir;
   const std::string charter = dir.write("fair.toml",

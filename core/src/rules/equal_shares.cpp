@@ -1,6 +1,7 @@
 #include "covalue/core/rules/equal_shares.hpp"
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -45,16 +46,19 @@ class ReplayResolver final : public TieResolver {
   std::size_t next_{0};
 };
 
-Result<MesEngine> make_engine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
-                              const TieBreaker& ties) {
-  auto weights = IntegerWeights::from(profile);
-  if (!weights.ok()) {
-    return weights.error();
-  }
-  if (weights->total == 0) {
-    return make_error(ErrorKind::kInvalidInput, "the profile has no voter with positive weight");
-  }
-  return MesEngine(instance, profile, sat, std::move(weights).value(), ties);
+// Calls `f` with the MES engine of the election, its weights counted in int64 when they fit, in GMP integers
+// otherwise (integer_weights.hpp).
+template <class F>
+Result<Outcome> with_engine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
+                            const TieBreaker& ties, F&& f) {
+  return with_integer_weights(profile, [&](auto weights) -> Result<Outcome> {
+    if (weights.total == 0) {
+      return make_error(ErrorKind::kInvalidInput, "the profile has no voter with positive weight");
+    }
+    using Int = std::decay_t<decltype(weights.total)>;
+    const MesEngineOf<Int> engine(instance, profile, sat, std::move(weights), ties);
+    return f(engine);
+  });
 }
 
 // The add1 rounds: round k gives every voter start + k * step per unit of weight. Each round first
@@ -64,16 +68,20 @@ Result<MesEngine> make_engine(const Instance& instance, const ApprovalProfile& p
 // exactly, with its tie choices, to certify it. An exact run also tells how far budgets can grow
 // before any of its decisions could change (StableRange): the rounds below that take the same
 // decisions, so they can neither stop the iteration nor differ, and are skipped. Irresolute runs
-// visit every round exactly, so that every tie met on the way is branched on.
+// visit every round exactly, so that every tie met on the way is branched on. The rounds in doubles need 64-bit
+// weights (and far smaller ones: MesFloat's guards); with GMP weights every round runs exactly.
+template <class Int>
 class Add1Rounds {
  public:
-  Add1Rounds(const MesEngine& engine, const Rational& start, const Rational& step, bool irresolute, bool strict)
+  Add1Rounds(const MesEngineOf<Int>& engine, const Rational& start, const Rational& step, bool irresolute, bool strict)
       : engine_(engine), start_(start), step_(step), irresolute_(irresolute), strict_(strict) {}
 
   Result<Outcome> run(const Instance& instance, TieResolver& resolver) const {
     std::optional<MesFloat> fast;
-    if (!irresolute_) {
-      fast.emplace(engine_);
+    if constexpr (std::is_same_v<Int, std::int64_t>) {
+      if (!irresolute_) {
+        fast.emplace(engine_);
+      }
     }
     std::optional<std::pair<std::uint32_t, std::vector<std::size_t>>> previous;
     for (std::uint32_t round = 0;;) {
@@ -163,7 +171,7 @@ class Add1Rounds {
     return free;
   }
 
-  const MesEngine& engine_;
+  const MesEngineOf<Int>& engine_;
   Rational start_;
   Rational step_;
   bool irresolute_;
@@ -175,27 +183,24 @@ class Add1Rounds {
 Result<Outcome> equal_shares(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
                              const TieBreaker& ties, TieResolver& resolver,
                              const std::optional<Rational>& voter_budget) {
-  auto engine = make_engine(instance, profile, sat, ties);
-  if (!engine.ok()) {
-    return engine.error();
-  }
-  const Rational scale(profile.weight_scale());
-  const Rational per_weight =
-      voter_budget ? Rational(*voter_budget / scale) : Rational(instance.budget() / Rational(engine->weights().total));
-  return engine->run(per_weight, resolver, true);
+  return with_engine(instance, profile, sat, ties, [&](const auto& engine) {
+    const Rational scale(profile.weight_scale());
+    const Rational per_weight =
+        voter_budget ? Rational(*voter_budget / scale) : Rational(instance.budget() / Rational(engine.weights().total));
+    return engine.run(per_weight, resolver, true);
+  });
 }
 
 Result<Outcome> equal_shares_add1(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
                                   const TieBreaker& ties, TieResolver& resolver, const Rational& increment) {
-  auto engine = make_engine(instance, profile, sat, ties);
-  if (!engine.ok()) {
-    return engine.error();
-  }
-  const Rational scale(profile.weight_scale());
-  const bool irresolute = dynamic_cast<ScriptedResolver*>(&resolver) != nullptr;
-  const Add1Rounds rounds(*engine, Rational(instance.budget() / Rational(engine->weights().total)),
-                          Rational(increment / scale), irresolute, ties.rule() == TieRule::kRefuse);
-  return rounds.run(instance, resolver);
+  return with_engine(instance, profile, sat, ties, [&](const auto& engine) {
+    const Rational scale(profile.weight_scale());
+    const bool irresolute = dynamic_cast<ScriptedResolver*>(&resolver) != nullptr;
+    using Int = std::decay_t<decltype(engine.weights().total)>;
+    const Add1Rounds<Int> rounds(engine, Rational(instance.budget() / Rational(engine.weights().total)),
+                                 Rational(increment / scale), irresolute, ties.rule() == TieRule::kRefuse);
+    return rounds.run(instance, resolver);
+  });
 }
 
 }  // namespace covalue::core::rules

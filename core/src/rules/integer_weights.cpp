@@ -1,23 +1,49 @@
 #include "integer_weights.hpp"
 
 namespace covalue::core::rules {
+namespace {
 
-Result<IntegerWeights> IntegerWeights::from(const ApprovalProfile& profile) {
-  constexpr std::int64_t kLimit = std::int64_t{1} << 62;
-  IntegerWeights out;
-  out.group.reserve(profile.num_groups());
+constexpr std::int64_t kLimit = std::int64_t{1} << 62;
+
+}  // namespace
+
+bool fits_int64(const ApprovalProfile& profile) {
   Integer total = 0;
   for (const Integer& w : profile.integer_weights()) {
     total += w;
     if (w < 0 || total >= kLimit) {
-      return make_error(ErrorKind::kInvalidInput,
-                        "voter weights must be non-negative and sum below 2^62 "
-                        "after scaling to integers");
+      return false;
     }
-    out.group.push_back(w.get_si());
   }
-  out.total = total.get_si();
-  out.project.assign(profile.num_projects(), 0);
+  return true;
+}
+
+template <class Int>
+Result<IntegerWeightsOf<Int>> IntegerWeightsOf<Int>::from(const ApprovalProfile& profile) {
+  IntegerWeightsOf out;
+  out.group.reserve(profile.num_groups());
+  Integer total = 0;
+  for (const Integer& w : profile.integer_weights()) {
+    total += w;
+    if (w < 0) {
+      return make_error(ErrorKind::kInvalidInput, "voter weights must be non-negative");
+    }
+    if constexpr (std::is_same_v<Int, std::int64_t>) {
+      if (total >= kLimit) {
+        return make_error(ErrorKind::kInvalidInput,
+                          "voter weights must sum below 2^62 after scaling to integers for 64-bit counting");
+      }
+      out.group.push_back(w.get_si());
+    } else {
+      out.group.push_back(w);
+    }
+  }
+  if constexpr (std::is_same_v<Int, std::int64_t>) {
+    out.total = total.get_si();
+  } else {
+    out.total = total;
+  }
+  out.project.assign(profile.num_projects(), Int(0));
   for (GroupIndex g = 0; g < profile.num_groups(); ++g) {
     for (const ProjectIndex p : profile.approvals(g)) {
       out.project[p] += out.group[g];
@@ -25,5 +51,8 @@ Result<IntegerWeights> IntegerWeights::from(const ApprovalProfile& profile) {
   }
   return out;
 }
+
+template struct IntegerWeightsOf<std::int64_t>;
+template struct IntegerWeightsOf<Integer>;
 
 }  // namespace covalue::core::rules

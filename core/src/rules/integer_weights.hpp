@@ -4,18 +4,52 @@
 #include <vector>
 
 #include "covalue/core/approval_profile.hpp"
+#include "covalue/core/rational.hpp"
 #include "covalue/core/result.hpp"
 
 namespace covalue::core::rules {
 
-//! The profile's integer group weights as int64, with per-project supporter totals; fails when a
-//! total would not fit in 62 bits (weights that large are a caller's mistake).
-struct IntegerWeights {
-  std::vector<std::int64_t> group;    //!< per group
-  std::vector<std::int64_t> project;  //!< per project: total weight of its supporters
-  std::int64_t total{0};
+//! The profile's integer group weights, with per-project supporter totals, counted in `Int`: int64 when the
+//! total fits in 62 bits (the fast path, so that no sum of weights can overflow), GMP integers otherwise (weights
+//! whose common denominator grew large, as perpetual weights do cycle after cycle). The rules that count weights
+//! (MES, Phragmén) are written once for both and pick the one that fits (with_integer_weights()).
+template <class Int>
+struct IntegerWeightsOf {
+  std::vector<Int> group;    //!< per group
+  std::vector<Int> project;  //!< per project: total weight of its supporters
+  Int total{0};
 
-  [[nodiscard]] static Result<IntegerWeights> from(const ApprovalProfile& profile);
+  //! The profile's weights in `Int`; kInvalidInput for a negative weight, and (for int64) when the total would
+  //! not fit in 62 bits.
+  [[nodiscard]] static Result<IntegerWeightsOf> from(const ApprovalProfile& profile);
 };
+
+using IntegerWeights = IntegerWeightsOf<std::int64_t>;
+using BigWeights = IntegerWeightsOf<Integer>;
+
+//! True when the profile's integer weights are non-negative and sum below 2^62 (IntegerWeights::from succeeds).
+[[nodiscard]] bool fits_int64(const ApprovalProfile& profile);
+
+//! A count of weight as a double (rounded to nearest); exact for int64 counts up to 2^53.
+[[nodiscard]] inline double weight_to_double(std::int64_t n) { return static_cast<double>(n); }
+[[nodiscard]] inline double weight_to_double(const Integer& n) { return n.get_d(); }
+
+//! Calls `f` with the profile's weights counted in int64 when they fit, in GMP integers otherwise; a negative
+//! weight is kInvalidInput.
+template <class F>
+auto with_integer_weights(const ApprovalProfile& profile, F&& f) -> decltype(f(std::declval<IntegerWeights>())) {
+  if (fits_int64(profile)) {
+    auto weights = IntegerWeights::from(profile);
+    if (!weights.ok()) {
+      return weights.error();
+    }
+    return f(std::move(weights).value());
+  }
+  auto weights = BigWeights::from(profile);
+  if (!weights.ok()) {
+    return weights.error();
+  }
+  return f(std::move(weights).value());
+}
 
 }  // namespace covalue::core::rules

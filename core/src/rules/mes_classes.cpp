@@ -2,28 +2,34 @@
 
 #include <algorithm>
 
+#include "integer_weights.hpp"
+
 namespace covalue::core::rules {
 
-BudgetClasses::BudgetClasses(const Rational& budget, std::size_t groups, std::int64_t total_weight, bool track)
+template <class Int>
+BudgetClasses<Int>::BudgetClasses(const Rational& budget, std::size_t groups, const Int& total_weight, bool track)
     : track_(track), start_(budget), group_class_(groups, budget > 0 ? 1 : 0) {
   add_class(Rational(0), Rational(0), -1, -1);
   add_class(budget, Rational(1), -1, -1);
   population_[budget > 0 ? 1 : 0] = total_weight;
 }
 
-std::uint32_t BudgetClasses::add_class(Rational budget, Rational slope, std::int64_t parent, std::int64_t purchase) {
+template <class Int>
+std::uint32_t BudgetClasses<Int>::add_class(Rational budget, Rational slope, std::int64_t parent,
+                                            std::int64_t purchase) {
   slope_.push_back(std::move(slope));
   beta_approx_.push_back(budget.get_d());
   beta_.push_back(std::move(budget));
   parent_.push_back(parent);
   via_.push_back(purchase);
-  population_.push_back(0);
+  population_.emplace_back(0);
   rank_.push_back(0);
-  weight_in_.push_back(0);
+  weight_in_.emplace_back(0);
   return static_cast<std::uint32_t>(beta_.size() - 1);
 }
 
-void BudgetClasses::sort() {
+template <class Int>
+void BudgetClasses<Int>::sort() {
   std::vector<std::uint32_t> live;
   for (std::uint32_t c = 1; c < beta_.size(); ++c) {
     if (population_[c] > 0) {
@@ -39,8 +45,9 @@ void BudgetClasses::sort() {
   }
 }
 
-std::uint32_t BudgetClasses::split(std::uint32_t from, const Rational& cap, const Rational& cap_slope,
-                                   std::uint32_t purchase) {
+template <class Int>
+std::uint32_t BudgetClasses<Int>::split(std::uint32_t from, const Rational& cap, const Rational& cap_slope,
+                                        std::uint32_t purchase) {
   if (caps_.size() <= purchase) {
     caps_.resize(purchase + 1);
     cap_slopes_.resize(purchase + 1);
@@ -56,7 +63,8 @@ std::uint32_t BudgetClasses::split(std::uint32_t from, const Rational& cap, cons
                    purchase);
 }
 
-void BudgetClasses::move(GroupIndex group, std::int64_t weight, std::uint32_t to) {
+template <class Int>
+void BudgetClasses<Int>::move(GroupIndex group, const Int& weight, std::uint32_t to) {
   population_[group_class_[group]] -= weight;
   population_[to] += weight;
   group_class_[group] = to;
@@ -64,7 +72,8 @@ void BudgetClasses::move(GroupIndex group, std::int64_t weight, std::uint32_t to
 
 // Sums the supporters' weight per class with budget left into weight_in_, and lists those classes
 // in touched_ by budget.
-void BudgetClasses::gather(std::span<const GroupIndex> supporters, const std::vector<std::int64_t>& weights) {
+template <class Int>
+void BudgetClasses<Int>::gather(std::span<const GroupIndex> supporters, const std::vector<Int>& weights) {
   touched_.clear();
   for (const GroupIndex g : supporters) {
     const std::uint32_t c = group_class_[g];
@@ -81,12 +90,13 @@ void BudgetClasses::gather(std::span<const GroupIndex> supporters, const std::ve
 
 // Sum of weight * budget over the first `end` touched classes, exactly: each class's budget is start
 // minus the caps on its lineage, so this is start * weight minus one product per purchase.
-Rational BudgetClasses::poor_sum(std::size_t end, std::int64_t& poor_weight) {
-  per_purchase_.assign(caps_.size(), 0);
+template <class Int>
+Rational BudgetClasses<Int>::poor_sum(std::size_t end, Int& poor_weight) {
+  per_purchase_.assign(caps_.size(), Int(0));
   poor_weight = 0;
   for (std::size_t i = 0; i < end; ++i) {
     const std::uint32_t c = touched_[i];
-    const std::int64_t n = weight_in_[c];
+    const Int& n = weight_in_[c];
     poor_weight += n;
     for (std::int64_t k = c; via_[k] >= 0; k = parent_[k]) {
       per_purchase_[via_[k]] += n;
@@ -101,11 +111,12 @@ Rational BudgetClasses::poor_sum(std::size_t end, std::int64_t& poor_weight) {
   return sum;
 }
 
-std::optional<Rational> BudgetClasses::payment_cap(std::span<const GroupIndex> supporters,
-                                                   const std::vector<std::int64_t>& weights, const Rational& cost,
-                                                   double cost_approx, CapMotion* motion) {
+template <class Int>
+std::optional<Rational> BudgetClasses<Int>::payment_cap(std::span<const GroupIndex> supporters,
+                                                        const std::vector<Int>& weights, const Rational& cost,
+                                                        double cost_approx, CapMotion* motion) {
   gather(supporters, weights);
-  std::int64_t total = 0;
+  Int total = 0;
   for (const std::uint32_t c : touched_) {
     total += weight_in_[c];
   }
@@ -113,19 +124,20 @@ std::optional<Rational> BudgetClasses::payment_cap(std::span<const GroupIndex> s
   if (total > 0) {
     // Find where the poor supporters end with doubles, then confirm both sides of that boundary exactly.
     double remaining = cost_approx;
-    auto weight = static_cast<double>(total);
+    double weight = weight_to_double(total);
     std::size_t boundary = 0;
     for (; boundary < touched_.size(); ++boundary) {
       const std::uint32_t c = touched_[boundary];
       if (remaining <= beta_approx_[c] * weight) {
         break;
       }
-      remaining -= static_cast<double>(weight_in_[c]) * beta_approx_[c];
-      weight -= static_cast<double>(weight_in_[c]);
+      const double n = weight_to_double(weight_in_[c]);
+      remaining -= n * beta_approx_[c];
+      weight -= n;
     }
-    std::int64_t poor_weight = 0;
+    Int poor_weight = 0;
     const Rational left = cost - poor_sum(boundary, poor_weight);
-    const Rational rich(total - poor_weight);
+    const Rational rich(Int(total - poor_weight));
     const bool rich_ok = boundary < touched_.size() && left <= beta_[touched_[boundary]] * rich;
     bool poor_ok = boundary == 0;
     if (boundary > 0) {
@@ -156,12 +168,13 @@ std::optional<Rational> BudgetClasses::payment_cap(std::span<const GroupIndex> s
 
 // The plain exact water-filling over the touched classes; `boundary` becomes the first class that
 // does not pay all it has.
-std::optional<Rational> BudgetClasses::exact_cap(const Rational& cost, std::int64_t total, std::size_t& boundary) {
-  std::int64_t rich = total;
+template <class Int>
+std::optional<Rational> BudgetClasses<Int>::exact_cap(const Rational& cost, const Int& total, std::size_t& boundary) {
+  Int rich = total;
   Rational left = cost;
   for (boundary = 0; boundary < touched_.size(); ++boundary) {
     const std::uint32_t c = touched_[boundary];
-    const std::int64_t n = weight_in_[c];
+    const Int& n = weight_in_[c];
     if (left <= beta_[c] * Rational(rich)) {
       return Rational(left / Rational(rich));
     }
@@ -172,7 +185,8 @@ std::optional<Rational> BudgetClasses::exact_cap(const Rational& cost, std::int6
 }
 
 // Sum of weight * slope over the classes poor_sum() last summed (its per-purchase weights).
-Rational BudgetClasses::poor_slope(std::int64_t poor_weight) const {
+template <class Int>
+Rational BudgetClasses<Int>::poor_slope(const Int& poor_weight) const {
   Rational sum(poor_weight);
   for (std::size_t k = 0; k < per_purchase_.size(); ++k) {
     if (per_purchase_[k] != 0) {
@@ -183,9 +197,10 @@ Rational BudgetClasses::poor_slope(std::int64_t poor_weight) const {
 }
 
 // The cap is (cost - poor budgets) / rich weight: its slope is -(poor budgets' slope) / rich weight.
-void BudgetClasses::describe_motion(const std::optional<Rational>& cap, const Rational& cost, std::size_t boundary,
-                                    std::int64_t total, CapMotion& motion) {
-  std::int64_t poor_weight = 0;
+template <class Int>
+void BudgetClasses<Int>::describe_motion(const std::optional<Rational>& cap, const Rational& cost, std::size_t boundary,
+                                         const Int& total, CapMotion& motion) {
+  Int poor_weight = 0;
   const Rational poor = poor_sum(boundary, poor_weight);
   const Rational poor_moves = poor_slope(poor_weight);
   motion.boundary_tie = false;
@@ -196,13 +211,14 @@ void BudgetClasses::describe_motion(const std::optional<Rational>& cap, const Ra
     }
     return;
   }
-  motion.slope = -poor_moves / Rational(total - poor_weight);
+  motion.slope = -poor_moves / Rational(Int(total - poor_weight));
   // Poor classes hold strictly less than the cap; the cheapest rich class may hold exactly the cap.
   motion.boundary_tie = beta_[touched_[boundary]] == *cap;
 }
 
-std::optional<Rational> BudgetClasses::partition_limit(std::span<const GroupIndex> supporters, const Rational& cap,
-                                                       const Rational& slope) {
+template <class Int>
+std::optional<Rational> BudgetClasses<Int>::partition_limit(std::span<const GroupIndex> supporters, const Rational& cap,
+                                                            const Rational& slope) {
   std::optional<Rational> limit;
   const auto tighten = [&](Rational at) {
     if (!limit || at < *limit) {
@@ -232,5 +248,8 @@ std::optional<Rational> BudgetClasses::partition_limit(std::span<const GroupInde
   touched_.clear();
   return limit;
 }
+
+template class BudgetClasses<std::int64_t>;
+template class BudgetClasses<Integer>;
 
 }  // namespace covalue::core::rules

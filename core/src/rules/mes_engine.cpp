@@ -7,8 +7,9 @@
 
 namespace covalue::core::rules {
 
-MesEngine::MesEngine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, IntegerWeights weights,
-                     const TieBreaker& ties)
+template <class Int>
+MesEngineOf<Int>::MesEngineOf(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat,
+                              IntegerWeightsOf<Int> weights, const TieBreaker& ties)
     : instance_(instance),
       profile_(profile),
       weights_(std::move(weights)),
@@ -33,7 +34,8 @@ MesEngine::MesEngine(const Instance& instance, const ApprovalProfile& profile, S
   }
 }
 
-Outcome MesEngine::free_projects() const {
+template <class Int>
+Outcome MesEngineOf<Int>::free_projects() const {
   Outcome outcome;
   for (const ProjectIndex p : free_) {
     outcome.selected.push_back(p);
@@ -42,7 +44,8 @@ Outcome MesEngine::free_projects() const {
   return outcome;
 }
 
-bool MesEngine::exhaustive(const Outcome& outcome) const {
+template <class Int>
+bool MesEngineOf<Int>::exhaustive(const Outcome& outcome) const {
   std::vector<bool> taken(instance_.size(), false);
   for (const ProjectIndex p : outcome.selected) {
     taken[p] = true;
@@ -53,9 +56,10 @@ bool MesEngine::exhaustive(const Outcome& outcome) const {
 }
 
 //! The mutable state of one MES run: budget classes, prices, the payments made so far.
+template <class Int>
 class MesRun {
  public:
-  MesRun(const MesEngine& engine, const Rational& budget, StableRange* stable)
+  MesRun(const MesEngineOf<Int>& engine, const Rational& budget, StableRange* stable)
       : e_(engine),
         stable_(stable),
         classes_(budget, engine.profile_.num_groups(), engine.weights_.total, stable != nullptr),
@@ -134,7 +138,7 @@ class MesRun {
   // Recomputes rho_[p]; false when p's supporters can no longer afford it.
   bool evaluate(ProjectIndex p) {
     const Project& project = e_.instance_.project(p);
-    BudgetClasses::CapMotion motion;
+    typename BudgetClasses<Int>::CapMotion motion;
     auto cap = classes_.payment_cap(e_.profile_.supporters(p), e_.weights_.group, project.cost, e_.cost_approx_[p],
                                     stable_ != nullptr ? &motion : nullptr);
     if (stable_ != nullptr) {
@@ -218,9 +222,9 @@ class MesRun {
     std::vector<std::pair<GroupIndex, std::uint32_t>> payers;  // group, index into amounts
   };
 
-  const MesEngine& e_;
+  const MesEngineOf<Int>& e_;
   StableRange* stable_;
-  BudgetClasses classes_;
+  BudgetClasses<Int> classes_;
   std::vector<Rational> rho_;        // per project: last computed price (a lower bound of the current one)
   std::vector<Rational> rho_slope_;  // per project: d(rho_)/d(delta) when it was computed
   std::vector<ProjectIndex> candidates_;
@@ -240,14 +244,18 @@ void StableRange::keep_below(const Rational& x0, const Rational& x1, const Ratio
   }
 }
 
-Result<Outcome> MesEngine::run(const Rational& budget_per_weight, TieResolver& resolver, bool certify,
-                               StableRange* stable) const {
-  MesRun state(*this, budget_per_weight, stable);
+template <class Int>
+Result<Outcome> MesEngineOf<Int>::run(const Rational& budget_per_weight, TieResolver& resolver, bool certify,
+                                      StableRange* stable) const {
+  MesRun<Int> state(*this, budget_per_weight, stable);
   auto outcome = state.run(resolver);
   if (outcome.ok() && certify) {
     outcome->mes = state.certificate(budget_per_weight);
   }
   return outcome;
 }
+
+template class MesEngineOf<std::int64_t>;
+template class MesEngineOf<Integer>;
 
 }  // namespace covalue::core::rules

@@ -32,11 +32,13 @@ struct StableRange {
 
 //! The Method of Equal Shares on grouped approval ballots, exact and fast: voters whose remaining
 //! budgets are equal share a budget class, each project keeps an integer count of its supporters'
-//! weight per class, and candidates are re-evaluated lazily (a project's price never falls).
-class MesEngine {
+//! weight per class, and candidates are re-evaluated lazily (a project's price never falls). Weights are
+//! counted in `Int`: int64, or GMP integers when they do not fit (integer_weights.hpp).
+template <class Int>
+class MesEngineOf {
  public:
-  MesEngine(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, IntegerWeights weights,
-            const TieBreaker& ties);
+  MesEngineOf(const Instance& instance, const ApprovalProfile& profile, Satisfaction sat, IntegerWeightsOf<Int> weights,
+              const TieBreaker& ties);
 
   //! One run of MES where every voter holds `budget_per_weight` per unit of integer weight; with
   //! `certify`, the outcome carries the priceability certificate.
@@ -50,15 +52,16 @@ class MesEngine {
   //! Outcome holding only the supported zero-cost projects (what MES takes before any purchase).
   [[nodiscard]] Outcome free_projects() const;
 
-  [[nodiscard]] const IntegerWeights& weights() const { return weights_; }
+  [[nodiscard]] const IntegerWeightsOf<Int>& weights() const { return weights_; }
 
  private:
+  template <class>
   friend class MesRun;
   friend class MesFloat;
 
   const Instance& instance_;
   const ApprovalProfile& profile_;
-  IntegerWeights weights_;
+  IntegerWeightsOf<Int> weights_;
   const TieBreaker& ties_;
   std::vector<Rational> sat_;             // per project: a supporter's satisfaction
   std::vector<double> cost_approx_;       // per project: cost as a double (a first guess only)
@@ -67,5 +70,8 @@ class MesEngine {
   std::vector<Rational> initial_rho_;     // per project: cost / total satisfaction
   Rational scale_;                        // integer weight per unit of real weight
 };
+
+//! The engine with 64-bit weights (the fast path; MesFloat runs on it).
+using MesEngine = MesEngineOf<std::int64_t>;
 
 }  // namespace covalue::core::rules

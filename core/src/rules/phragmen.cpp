@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "integer_weights.hpp"
+#include "phragmen_counts.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -14,10 +14,12 @@ namespace {
 // Loads take few distinct values (0 and the load set by each purchase), so each group holds a load
 // class and each project an integer count of its supporters' weight per class. New loads are first
 // estimated in doubles; only the candidates within rounding distance of the smallest are computed
-// exactly, so the choice is exact while most of the arithmetic is not rational.
+// exactly, so the choice is exact while most of the arithmetic is not rational. Weights are counted in `Int`
+// (int64, or GMP integers when they do not fit: integer_weights.hpp).
+template <class Int>
 class PhragmenState {
  public:
-  PhragmenState(const Instance& instance, const ApprovalProfile& profile, IntegerWeights weights)
+  PhragmenState(const Instance& instance, const ApprovalProfile& profile, IntegerWeightsOf<Int> weights)
       : instance_(instance),
         profile_(profile),
         weights_(std::move(weights)),
@@ -29,13 +31,13 @@ class PhragmenState {
 
   // The new maximal load if `p` were bought now (per unit of integer weight); nullopt if nobody approves it.
   [[nodiscard]] std::optional<Rational> new_load(ProjectIndex p) const {
-    const std::int64_t total = weights_.project[p];
+    const Int& total = weights_.project[p];
     if (total == 0) {
       return std::nullopt;
     }
     Rational sum = instance_.project(p).cost;
     for (std::size_t k = 1; k < loads_.size(); ++k) {
-      const std::int64_t n = counts_[k * profile_.num_projects() + p];
+      const Int& n = counts_[k * profile_.num_projects() + p];
       if (n != 0) {
         sum += loads_[k] * Rational(n);
       }
@@ -45,15 +47,15 @@ class PhragmenState {
 
   // A double close to new_load(p) (relative error far below 1e-12); infinity if nobody approves p.
   [[nodiscard]] double new_load_approx(ProjectIndex p) const {
-    const std::int64_t total = weights_.project[p];
+    const Int& total = weights_.project[p];
     if (total == 0) {
       return std::numeric_limits<double>::infinity();
     }
     double sum = instance_.project(p).cost.get_d();
     for (std::size_t k = 1; k < loads_.size(); ++k) {
-      sum += static_cast<double>(counts_[k * profile_.num_projects() + p]) * loads_approx_[k];
+      sum += weight_to_double(counts_[k * profile_.num_projects() + p]) * loads_approx_[k];
     }
-    return sum / static_cast<double>(total);
+    return sum / weight_to_double(total);
   }
 
   // Every supporter of `p` takes the load `load`.
@@ -62,11 +64,11 @@ class PhragmenState {
     const std::size_t cls = loads_.size();
     loads_.push_back(load);
     loads_approx_.push_back(load.get_d());
-    counts_.resize(counts_.size() + projects, 0);
+    counts_.resize(counts_.size() + projects, Int(0));
     for (const GroupIndex g : profile_.supporters(p)) {
       const std::size_t old = group_class_[g];
       group_class_[g] = static_cast<std::uint32_t>(cls);
-      const std::int64_t w = weights_.group[g];
+      const Int& w = weights_.group[g];
       for (const ProjectIndex q : profile_.approvals(g)) {
         counts_[old * projects + q] -= w;
         counts_[cls * projects + q] += w;
@@ -77,15 +79,16 @@ class PhragmenState {
  private:
   const Instance& instance_;
   const ApprovalProfile& profile_;
-  IntegerWeights weights_;
+  IntegerWeightsOf<Int> weights_;
   std::vector<std::uint32_t> group_class_;
   std::vector<Rational> loads_;       // per class
   std::vector<double> loads_approx_;  // per class, rounded
-  std::vector<std::int64_t> counts_;  // per class, per project: supporters' weight (flat)
+  std::vector<Int> counts_;           // per class, per project: supporters' weight (flat)
 };
 
 // Candidates with the smallest new load (nullopt = infinite), sorted by the tie-breaker.
-std::vector<ProjectIndex> best_candidates(const PhragmenState& state, const std::vector<ProjectIndex>& candidates,
+template <class Int>
+std::vector<ProjectIndex> best_candidates(const PhragmenState<Int>& state, const std::vector<ProjectIndex>& candidates,
                                           std::optional<Rational>& best) {
   constexpr double kMargin = 1e-9;  // far above the estimate's rounding error
   double smallest = std::numeric_limits<double>::infinity();
@@ -116,13 +119,10 @@ std::vector<ProjectIndex> best_candidates(const PhragmenState& state, const std:
 
 }  // namespace
 
-Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProfile& profile, const TieBreaker& ties,
-                                    TieResolver& resolver) {
-  auto weights = IntegerWeights::from(profile);
-  if (!weights.ok()) {
-    return weights.error();
-  }
-  PhragmenState state(instance, profile, std::move(weights).value());
+template <class Int>
+Result<Outcome> phragmen_run(const Instance& instance, const ApprovalProfile& profile, const TieBreaker& ties,
+                             TieResolver& resolver, IntegerWeightsOf<Int> weights) {
+  PhragmenState<Int> state(instance, profile, std::move(weights));
   std::vector<ProjectIndex> candidates;
   for (ProjectIndex p = 0; p < instance.size(); ++p) {
     if (instance.project(p).cost <= instance.budget()) {
@@ -160,6 +160,17 @@ Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProf
     candidates.erase(std::find(candidates.begin(), candidates.end(), chosen));
   }
   return outcome;
+}
+
+template Result<Outcome> phragmen_run(const Instance&, const ApprovalProfile&, const TieBreaker&, TieResolver&,
+                                      IntegerWeightsOf<std::int64_t>);
+template Result<Outcome> phragmen_run(const Instance&, const ApprovalProfile&, const TieBreaker&, TieResolver&,
+                                      IntegerWeightsOf<Integer>);
+
+Result<Outcome> sequential_phragmen(const Instance& instance, const ApprovalProfile& profile, const TieBreaker& ties,
+                                    TieResolver& resolver) {
+  return with_integer_weights(
+      profile, [&](auto weights) { return phragmen_run(instance, profile, ties, resolver, std::move(weights)); });
 }
 
 }  // namespace covalue::core::rules
