@@ -5,20 +5,11 @@
 #include <string>
 #include <thread>
 
+#include "../support/utc_clock.hpp"
 #include "cli_test_support.hpp"
 
 namespace covalue::testing {
 namespace {
-
-//! Now plus `seconds`, as covalue reads UTC times: "2026-12-04T13:56:38Z".
-std::string utc_in(int seconds) {
-  const std::time_t at = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
-  std::tm parts{};
-  gmtime_r(&at, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 //! Waits until the deadlines set `seconds` ahead have passed (with a margin for whole seconds).
 void wait_past(int seconds) { std::this_thread::sleep_for(std::chrono::milliseconds(seconds * 1000 + 1200)); }

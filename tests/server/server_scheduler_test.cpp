@@ -8,20 +8,11 @@
 #include <thread>
 #include <vector>
 
+#include "../support/utc_clock.hpp"
 #include "server_fixture.hpp"
 
 namespace covalue::testing {
 namespace {
-
-//! Now plus `seconds`, as covalue reads UTC times: "2026-12-04T13:56:38Z".
-std::string utc_in(int seconds) {
-  const std::time_t at = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
-  std::tm parts{};
-  gmtime_r(&at, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 class ServerScheduler : public ServedNetwork {
  protected:
