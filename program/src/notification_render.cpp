@@ -47,7 +47,7 @@ std::string amount(const json& payload, const char* key, const std::string& unit
 
 //! A UTC time of the payload in words: "Tue 8 Dec 2026, 19:04 UTC" (the text as stored when it is not a time).
 std::string moment(const json& payload, const char* key) {
-  const std::string stored = text(payload, key);
+  std::string stored = text(payload, key);
   core::Result<UtcSeconds> at = parse_utc(stored, key);
   if (!at) {
     return stored;
@@ -145,6 +145,23 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       out.paragraphs.push_back("Its dry spell reached " + std::to_string(integer(payload, "dry_spell")) +
                                " cycles, the charter's limit: next cycle it must not end below zero.");
       break;
+    case EventKind::kRetentionRisk: {
+      out.subject = text(payload, "partner_name") + " may leave the network: retention risk " +
+                    std::to_string(integer(payload, "score")) + " of 100";
+      out.paragraphs.push_back("Its retention risk entered the high band with " + cycle_name(event) +
+                               ". Talk with its people about what the network could do for them.");
+      std::string reasons;
+      if (const auto found = payload.find("reasons"); found != payload.end() && found->is_string()) {
+        reasons = found->get<std::string>();
+      }
+      if (!reasons.empty()) {
+        out.facts.emplace_back("Why", reasons);
+      }
+      if (event.partner) {
+        out.link = "/partners/" + std::to_string(*event.partner);
+      }
+      return;
+    }
     case EventKind::kDeadlineDue:
       out.subject = "A deadline of " + cycle_name(event) + " has passed";
       out.paragraphs.push_back(

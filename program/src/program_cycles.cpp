@@ -339,7 +339,10 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
           return updated;
         }
         detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
-        return detail::record_cycle_closed(outbox, snapshot, cycle, closed.outcome);
+        if (core::Status recorded = detail::record_cycle_closed(outbox, snapshot, cycle, closed.outcome); !recorded) {
+          return recorded;
+        }
+        return detail::record_retention_risks(outbox, snapshot, cycle, closed.outcome);
       });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covalue/program/utc_time.hpp"
+#include "reports/report_support.hpp"
 
 // Drafts name only the members they set (the others keep their defaults), which GCC's -Wextra reports.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -14,11 +15,6 @@ using nlohmann::json;
 
 core::Status status_of(const core::Result<bool>& recorded) {
   return recorded ? core::Status() : core::Status(recorded.error());
-}
-
-std::string partner_name(const Snapshot& snapshot, net::PartnerId id) {
-  const net::Partner* partner = snapshot.find_partner(id);
-  return partner != nullptr ? partner->name : "partner " + std::to_string(id);
 }
 
 std::string title_of(const Snapshot& snapshot, net::InitiativeId id) {
@@ -105,6 +101,48 @@ core::Status record_cycle_closed(OutboxWriter& outbox, const Snapshot& snapshot,
                                               {"unit", snapshot.charter.unit},
                                               {"partners", outcome.partners.size()}},
                                   .audience = Audience::kCoordinators}));
+}
+
+core::Status record_retention_risks(OutboxWriter& outbox, Snapshot& snapshot, const net::Cycle& cycle,
+                                    const net::CycleOutcome& outcome) {
+  const auto high_risk = [&snapshot] {
+    std::vector<std::pair<net::PartnerId, RetentionRisk>> out;
+    const NetworkTotals totals = network_totals(snapshot);
+    for (const net::Partner* partner : partners_in_order(snapshot)) {
+      RetentionRisk risk = retention_risk(snapshot, *partner, totals.of(partner->id));
+      if (risk.band == "high") {
+        out.emplace_back(partner->id, std::move(risk));
+      }
+    }
+    return out;
+  };
+  const auto before = high_risk();
+  snapshot.outcomes.get().push_back(outcome);
+  for (net::Cycle& stored : snapshot.cycles) {
+    if (stored.number == cycle.number) {
+      stored = cycle;
+    }
+  }
+  for (auto& [partner, risk] : high_risk()) {
+    const net::PartnerId id = partner;
+    if (std::any_of(before.begin(), before.end(), [id](const auto& b) { return b.first == id; })) {
+      continue;  // it was high before this close already
+    }
+    json payload = {{"partner_name", partner_name(snapshot, partner)},
+                    {"score", risk.score.value_or(0)},
+                    {"reasons", risk.reasons}};
+    if (core::Status done = status_of(
+            outbox.record({.kind = EventKind::kRetentionRisk,
+                           .cycle = cycle.number,
+                           .partner = partner,
+                           .payload = std::move(payload),
+                           .key = "retention_risk.c" + std::to_string(cycle.number) + ".p" + std::to_string(partner),
+                           .audience = Audience::kCoordinators}));
+        !done) {
+      return done;
+    }
+  }
+  return {};
 }
 
 core::Status record_withdrawn(OutboxWriter& outbox, const Snapshot& snapshot, const net::Initiative& initiative,

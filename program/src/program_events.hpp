@@ -21,6 +21,11 @@ namespace covalue::program::detail {
 //! the charter's limit, and a summary for the coordinators and webhooks.
 [[nodiscard]] core::Status record_cycle_closed(OutboxWriter& outbox, const Snapshot& snapshot, const net::Cycle& cycle,
                                                const net::CycleOutcome& outcome);
+//! Each member whose retention risk (the engagement report's score) enters the high band with this close: to the
+//! coordinators and webhooks, with its score and reasons, once per partner and cycle. `snapshot` is the state read
+//! before the close; it is brought up to date with `outcome` (the closed cycle's state and outcome) here.
+[[nodiscard]] core::Status record_retention_risks(OutboxWriter& outbox, Snapshot& snapshot, const net::Cycle& cycle,
+                                                  const net::CycleOutcome& outcome);
 //! A proposal withdrawn by its proposer or pulled by a coordinator while its cycle votes: to everyone.
 [[nodiscard]] core::Status record_withdrawn(OutboxWriter& outbox, const Snapshot& snapshot,
                                             const net::Initiative& initiative, const std::string& reason, bool pulled);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "covalue/program/report.hpp"
 #include "covalue/program/utc_time.hpp"
 #include "roles_fixture.hpp"
 
@@ -331,6 +332,74 @@ TEST_F(Outbox, AProposalPulledFromTheBallotIsNewsForEveryoneWithItsReason) {
     EXPECT_EQ(message.subject, "\"Shared forecast\" was taken off the ballot");
     ASSERT_FALSE(message.facts.empty());
     EXPECT_EQ(message.facts[0], (std::pair<std::string, std::string>{"Reason", "duplicates cycle 0's pilot"}));
+  }
+}
+
+TEST_F(Outbox, ThePartnerWhoseRetentionRiskTurnsHighIsNewsForTheCoordinatorsOnce) {
+  // Maker never votes, and every selected proposal costs it something that no transfer makes good (the charter
+  // shares nothing): its risk climbs cycle after cycle. Each close that takes its band to high (as the engagement
+  // report says) tells the coordinators once; Maker's own people and the other partners hear nothing of it.
+  net::PartnerId maker = ids_[2];
+  auto charter = at(Actor::local_operator()).snapshot();
+  ASSERT_TRUE(charter.ok());
+  net::Charter unshared = charter->charter;
+  unshared.sharing = net::SharingPolicy::kNone;
+  ASSERT_TRUE(at(coordinator_).update_charter(unshared).ok());
+  std::vector<net::CycleNumber> turned_high;
+  std::string previous_band;
+  for (net::CycleNumber n = 1; n <= 5; ++n) {
+    ASSERT_TRUE(at(coordinator_).open_cycle().ok());
+    net::Initiative proposal = initiative("Shared forecast " + std::to_string(n), ids_[0]);
+    proposal.impacts = {{ids_[0], 3}, {ids_[1], 2}, {maker, -1}};
+    proposal.volunteers = {ids_[0]};
+    auto proposed = at(Actor::local_operator()).propose(proposal);
+    ASSERT_TRUE(proposed.ok()) << proposed.error().to_string();
+    ASSERT_TRUE(at(coordinator_).start_voting(n).ok());
+    for (const auto& [actor, partner] : {std::pair{retail_, ids_[0]}, std::pair{courier_, ids_[1]}}) {
+      net::PartnerBallot ballot;
+      ballot.cycle = n;
+      ballot.partner = partner;
+      ballot.entries = {{proposed->id, core::Rational(1)}};
+      ASSERT_TRUE(at(actor).cast_ballot(ballot).ok());
+    }
+    auto closed = at(coordinator_).close_cycle(n);
+    ASSERT_TRUE(closed.ok()) << closed.error().to_string();
+    auto snapshot = at(Actor::local_operator()).snapshot();
+    ASSERT_TRUE(snapshot.ok());
+    auto report = engagement_report(*snapshot);
+    ASSERT_TRUE(report.ok());
+    const auto table = std::find_if(report->tables.begin(), report->tables.end(),
+                                    [](const ReportTable& t) { return t.key == "partners"; });
+    ASSERT_NE(table, report->tables.end());
+    const ReportTable& partners = *table;
+    const auto column = std::find(partners.columns.begin(), partners.columns.end(), "risk_band");
+    ASSERT_NE(column, partners.columns.end());
+    const std::string band = partners.rows.at(2).at(static_cast<std::size_t>(column - partners.columns.begin())).text;
+    if (band == "high" && previous_band != "high") {
+      turned_high.push_back(n);
+    }
+    previous_band = band;
+  }
+  ASSERT_FALSE(turned_high.empty()) << "the scenario must take Maker's risk to high";
+  std::vector<net::CycleNumber> told;
+  auto page = at(cora_).inbox(0, 100);
+  ASSERT_TRUE(page.ok());
+  for (const InboxItem& item : page->items) {
+    if (item.event.kind == EventKind::kRetentionRisk) {
+      EXPECT_EQ(item.event.partner, maker);
+      told.insert(told.begin(), item.event.cycle);
+      const Notification message = render_notification(item.event, "Audit");
+      EXPECT_EQ(message.subject.rfind("Maker may leave the network: retention risk ", 0), 0U) << message.subject;
+      EXPECT_EQ(message.link, "/partners/" + std::to_string(maker));
+      ASSERT_FALSE(message.facts.empty());
+      EXPECT_EQ(message.facts[0].first, "Why");
+      EXPECT_NE(message.facts[0].second.find("missed"), std::string::npos) << message.facts[0].second;
+    }
+  }
+  EXPECT_EQ(told, turned_high);
+  for (const Actor* partner_person : {&ana_, &bo_}) {
+    const std::vector<std::string> seen = kinds(*partner_person);
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), "retention_risk"), 0);
   }
 }
 
