@@ -626,6 +626,19 @@ test('the dashboard draws its charts', async () => {
     const painted = await paintedPixels(`[data-testid=${id}] canvas`);
     assert.ok(painted > 2000, `${id} looks empty (${painted} painted pixels)`);
   }
+  // Every chart has its figures as a table too: one row per cycle, one column per series with its unit.
+  for (const id of charts) assert.equal(await page.locator(`[data-testid=${id}-table] summary`).count(), 1, `${id} has no table`);
+  const valueTable = page.locator('[data-testid=chart-value-table]');
+  await valueTable.locator('summary').click();
+  const headers = (await valueTable.locator('thead th').allTextContents()).map((h) => h.trim());
+  assert.equal(headers[0], 'Cycle');
+  assert.ok(headers.includes('Realised, value per cycle (value points)'), headers.join(' | '));
+  const firstRow = (await valueTable.locator('tbody tr').first().locator('th, td').allTextContents()).map((v) => v.trim());
+  assert.equal(firstRow[0], 'Cycle 1');
+  assert.equal(firstRow.length, headers.length);
+  assert.ok(firstRow.slice(1).every((v) => /^(–|-?[\d,]+(\.\d+)?)$/.test(v)), firstRow.join(' | '));
+  await axeCheck('the dashboard with a chart shown as a table');
+  await valueTable.locator('summary').click();
   const kpis = await page.locator('.kpi').allInnerTexts();
   assert.equal(kpis.length, 4);
   assert.match(kpis.join(' '), /Cycles\s*9/i);

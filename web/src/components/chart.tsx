@@ -1,4 +1,5 @@
-// Chart.js, tree-shaken to line and bar charts, in a canvas that follows its container's size.
+// Chart.js, tree-shaken to line and bar charts, in a canvas that follows its container's size, with the same
+// figures as a table below it (for screen readers, keyboards and anyone who wants the numbers).
 
 import {
   BarController,
@@ -14,8 +15,10 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { theme } from '../lib/colors';
+import { fmt } from '../lib/rational';
+import { Table } from './ui';
 
 Chart.register(
   LineController,
@@ -40,16 +43,78 @@ Chart.defaults.plugins.tooltip.intersect = false;
 Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.animation = false;
 
-export function ChartView(props: { config: ChartConfiguration; height?: number; label: string; testId?: string }) {
+/** The figures a chart draws: one row per category (cycle, partner), one column per series, each column titled
+ * with the series' name and its axis' title (which carries the unit). */
+interface Figures {
+  category: string;
+  columns: string[];
+  rows: { label: string; values: unknown[] }[];
+}
+
+type AxisTitles = Record<string, { title?: { text?: unknown } } | undefined>;
+
+function figuresOf(config: ChartConfiguration): Figures {
+  const horizontal = (config.options as { indexAxis?: string } | undefined)?.indexAxis === 'y';
+  const scales = ((config.options as { scales?: AxisTitles } | undefined)?.scales ?? {}) as AxisTitles;
+  const titleOf = (axis: string) => {
+    const text = scales[axis]?.title?.text;
+    return typeof text === 'string' ? text : '';
+  };
+  const datasets = config.data.datasets as { label?: string; data: unknown[]; xAxisID?: string; yAxisID?: string }[];
+  const columns = datasets.map((d) => {
+    const axis = titleOf(horizontal ? (d.xAxisID ?? 'x') : (d.yAxisID ?? 'y'));
+    const name = d.label ?? '';
+    return axis && axis !== name ? `${name}, ${axis}` : name;
+  });
+  const labels = (config.data.labels ?? []) as unknown[];
+  const rows = labels.map((label, i) => ({
+    label: String(label),
+    values: datasets.map((d) => {
+      const point = d.data[i];
+      return point !== null && typeof point === 'object' ? (point as { x?: unknown; y?: unknown })[horizontal ? 'x' : 'y'] : point;
+    }),
+  }));
+  return { category: titleOf(horizontal ? 'y' : 'x'), columns, rows };
+}
+
+/** A chart; `category` heads the table's first column ("Cycle", "Partner"); `table` false when the page lists the
+ * figures itself. */
+export function ChartView(props: { config: ChartConfiguration; height?: number; label: string; testId?: string; table?: boolean; category?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, props.config);
     return () => chart.destroy();
   }, [props.config]);
+  const figures = useMemo(() => figuresOf(props.config), [props.config]);
   return (
-    <div class="chart" style={{ height: `${props.height ?? 260}px` }} data-testid={props.testId}>
-      <canvas ref={canvas} role="img" aria-label={props.label} />
-    </div>
+    <>
+      <div class="chart" style={{ height: `${props.height ?? 260}px` }} data-testid={props.testId}>
+        <canvas ref={canvas} role="img" aria-label={`${props.label}; the figures are also in the table below the chart`} />
+      </div>
+      {props.table !== false && figures.rows.length > 0 && (
+        <details class="data-table" data-testid={props.testId ? `${props.testId}-table` : undefined}>
+          <summary>The figures of this chart as a table</summary>
+          {/* A wide table scrolls sideways: the region takes the keyboard's focus so that it can be scrolled. */}
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={`${props.label}: the figures`}>
+            <Table
+              class="compact"
+              wrap={false}
+              before={<caption class="sr-only">{props.label}</caption>}
+              columns={[props.category ?? (figures.category || 'Item'), ...figures.columns.map((title) => ({ title, class: 'right' }))]}
+            >
+              {figures.rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.label}</th>
+                  {row.values.map((value) => (
+                    <td class="right">{fmt(value)}</td>
+                  ))}
+                </tr>
+              ))}
+            </Table>
+          </div>
+        </details>
+      )}
+    </>
   );
 }

@@ -78,7 +78,7 @@ export function ObjectiveProgress(props: { objective: Objective; readings: KpiMe
         <dd>{latest ? progressText(progress(o, latest.value)) : '–'}</dd>
       </dl>
       {readings.length > 0 && props.chart !== false && (
-        <ChartView config={config} height={220} label={`${name}: readings per cycle against the baseline ${withUnit(o.baseline, o.unit)} and the target ${withUnit(o.target, o.unit)}; the table below lists the same figures`} testId={`chart-objective-${o.id}`} />
+        <ChartView config={config} height={220} label={`${name}: readings per cycle against the baseline ${withUnit(o.baseline, o.unit)} and the target ${withUnit(o.target, o.unit)}; the table below lists the same figures`} testId={`chart-objective-${o.id}`} table={false} />
       )}
       {readings.length > 0 && (
         <details class="data-table" open={props.chart === false}>

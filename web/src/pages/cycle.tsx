@@ -182,7 +182,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
       </Card>
       <div class="grid-2">
         <Card title="Net value by partner" extra={<span class="muted small">estimated, and after transfers</span>}>
-          <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label="Net value by partner" testId="chart-cycle-net" />
+          <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label="Net value by partner" testId="chart-cycle-net" category="Partner" />
         </Card>
       <Card title="Certificate and notes" id="certificate">
         <dl class="facts">

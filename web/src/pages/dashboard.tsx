@@ -172,16 +172,16 @@ export function DashboardPage() {
           {charts && (
             <div class="grid-2">
               <Card title="Network value per cycle" extra={<span class="muted small">estimated vs realised, and cumulative</span>}>
-                <ChartView config={charts.value} height={340} label="Network value per cycle" testId="chart-value" />
+                <ChartView config={charts.value} height={340} label="Network value per cycle" testId="chart-value" category="Cycle" />
               </Card>
               <Card title="Cumulative net value by partner" extra={<span class="muted small">after transfers</span>}>
-                <ChartView config={charts.partners} height={340} label="Cumulative net value by partner" testId="chart-partners" />
+                <ChartView config={charts.partners} height={340} label="Cumulative net value by partner" testId="chart-partners" category="Cycle" />
               </Card>
               <Card title="Dry spells and fairness" extra={<span class="muted small">Gini of cumulative net value</span>}>
-                <ChartView config={charts.fairness} label="Dry spells and Gini index" testId="chart-fairness" />
+                <ChartView config={charts.fairness} label="Dry spells and Gini index" testId="chart-fairness" category="Cycle" />
               </Card>
               <Card title="Participation" extra={<span class="muted small">{m.points.length ? `latest ${pct(m.points[m.points.length - 1].participation)}` : ''}</span>}>
-                <ChartView config={charts.participation} label="Participation per cycle" testId="chart-participation" />
+                <ChartView config={charts.participation} label="Participation per cycle" testId="chart-participation" category="Cycle" />
               </Card>
             </div>
           )}

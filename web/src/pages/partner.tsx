@@ -3,6 +3,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { ChartView } from '../components/chart';
+import { withUnit } from '../lib/units';
 import { objectiveName, ObjectiveProgress } from '../components/objective-progress';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { Term } from '../components/term';
@@ -17,7 +18,7 @@ import { num, pct } from '../lib/rational';
 import type { KpiMeasurement, Objective } from '../lib/types';
 import { RiskBadge } from './partners';
 
-function historyChart(rows: Record<string, unknown>[], color: string): ChartConfiguration {
+function historyChart(rows: Record<string, unknown>[], color: string, unit: string): ChartConfiguration {
   let cumulative = 0;
   const cum = rows.map((r) => (cumulative += num(r.net_value)));
   return {
@@ -39,7 +40,7 @@ function historyChart(rows: Record<string, unknown>[], color: string): ChartConf
     },
     options: {
       scales: {
-        y: { title: { display: true, text: 'value' } },
+        y: { title: { display: true, text: withUnit('value', unit) } },
         y2: { position: 'right', beginAtZero: true, suggestedMax: 3, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: 'dry spell (cycles)' } },
       },
     },
@@ -66,7 +67,7 @@ export function PartnerPage(props: { id: number }) {
   const overview = table(report, 'partners').rows.find((r) => Number(r.partner) === props.id) ?? {};
   const risk = table(engagement, 'partners').rows.find((r) => Number(r.partner) === props.id);
   const color = partnerColor(props.id);
-  const chart = useMemo(() => (rows.length ? historyChart(rows, color) : null), [rows]);
+  const chart = useMemo(() => (rows.length ? historyChart(rows, color, app.unit) : null), [rows, app.unit]);
   const cumulative = rows.reduce((s, r) => s + num(r.net_value), 0);
   const voted = rows.filter((r) => r.voted === 'yes' || r.voted === true).length;
   const reasons = String(risk?.risk_reasons ?? '')
@@ -100,7 +101,7 @@ export function PartnerPage(props: { id: number }) {
             <Kpi label={<Term k="retention-risk" />} value={<RiskBadge band={risk?.risk_band} score={risk?.risk_score} />} tone={risk?.risk_band === 'high' ? 'bad' : 'neutral'} />
           </div>
           <div class="grid-side wide-main">
-            <Card title="History">{chart ? <ChartView config={chart} label="Net value and dry spell per cycle" testId="chart-partner" /> : <Empty title="No decided cycle yet" />}</Card>
+            <Card title="History">{chart ? <ChartView config={chart} label="Net value and dry spell per cycle" testId="chart-partner" category="Cycle" /> : <Empty title="No decided cycle yet" />}</Card>
             <div class="stack">
               <Card title="Why this retention risk">
                 {reasons.length ? (
