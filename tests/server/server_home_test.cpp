@@ -4,6 +4,7 @@
 #include <ctime>
 #include <thread>
 
+#include "../support/utc_clock.hpp"
 #include "covalue/core/rational.hpp"
 #include "server_fixture.hpp"
 
@@ -33,16 +34,6 @@ std::vector<json> attention_of(const json& home, const std::string& kind) {
     }
   }
   return found;
-}
-
-//! A moment `seconds` from now, UTC, in the canonical form.
-std::string utc_in(int seconds) {
-  const std::time_t moment = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds;
-  std::tm parts{};
-  gmtime_r(&moment, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
 }
 
 TEST_F(ServerHome, ARepresentativeSeesWhatIsAskedOfItsPartnerAndTheCoordinatorWhoVoted) {

@@ -33,18 +33,33 @@ ApprovalProfile weighted_profile(const SmallElection& e) {
   return ApprovalProfile::from_sets(e.ballots, weights, e.instance.size());
 }
 
-RC_GTEST_PROP(BigWeights, MesCountsAlikeInInt64AndGmp, ()) {
-  const SmallElection e = *small_election();
-  const ApprovalProfile profile = weighted_profile(e);
+//! A random weighted election with its weights counted both ways.
+struct Counted {
+  SmallElection election;
+  ApprovalProfile profile;
+  IntegerWeights small;
+  BigWeights big;
+};
+
+Counted counted_both_ways() {
+  SmallElection e = *small_election();
+  ApprovalProfile profile = weighted_profile(e);
   auto small = IntegerWeights::from(profile);
   auto big = BigWeights::from(profile);
   RC_ASSERT(small.ok());
   RC_ASSERT(big.ok());
-  RC_PRE(small->total > 0);
+  return {std::move(e), std::move(profile), std::move(small).value(), std::move(big).value()};
+}
+
+RC_GTEST_PROP(BigWeights, MesCountsAlikeInInt64AndGmp, ()) {
+  Counted c = counted_both_ways();
+  const SmallElection& e = c.election;
+  const ApprovalProfile& profile = c.profile;
+  RC_PRE(c.small.total > 0);
   const Satisfaction sat = *rc::gen::element(Satisfaction::kCost, Satisfaction::kCardinality);
   const TieBreaker ties(TieRule::kLexicographic, e.instance, profile);
-  const MesEngine fast(e.instance, profile, sat, std::move(small).value(), ties);
-  const MesEngineOf<Integer> exact(e.instance, profile, sat, std::move(big).value(), ties);
+  const MesEngine fast(e.instance, profile, sat, std::move(c.small), ties);
+  const MesEngineOf<Integer> exact(e.instance, profile, sat, std::move(c.big), ties);
   const Rational budget = e.instance.budget() / Rational(fast.weights().total) +
                           Rational(*rc::gen::inRange(0, 40), *rc::gen::inRange(1, 6));
   ResoluteResolver first_fast(false);
@@ -61,17 +76,14 @@ RC_GTEST_PROP(BigWeights, MesCountsAlikeInInt64AndGmp, ()) {
 }
 
 RC_GTEST_PROP(BigWeights, PhragmenCountsAlikeInInt64AndGmp, ()) {
-  const SmallElection e = *small_election();
-  const ApprovalProfile profile = weighted_profile(e);
-  auto small = IntegerWeights::from(profile);
-  auto big = BigWeights::from(profile);
-  RC_ASSERT(small.ok());
-  RC_ASSERT(big.ok());
+  Counted c = counted_both_ways();
+  const SmallElection& e = c.election;
+  const ApprovalProfile& profile = c.profile;
   const TieBreaker ties(TieRule::kLexicographic, e.instance, profile);
   ResoluteResolver first_fast(false);
   ResoluteResolver first_exact(false);
-  const auto a = phragmen_run(e.instance, profile, ties, first_fast, std::move(small).value());
-  const auto b = phragmen_run(e.instance, profile, ties, first_exact, std::move(big).value());
+  const auto a = phragmen_run(e.instance, profile, ties, first_fast, std::move(c.small));
+  const auto b = phragmen_run(e.instance, profile, ties, first_exact, std::move(c.big));
   RC_ASSERT(a.ok());
   RC_ASSERT(b.ok());
   RC_ASSERT(*a == *b);
