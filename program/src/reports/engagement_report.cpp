@@ -17,6 +17,7 @@ constexpr std::int64_t kHighFrom = 60;
 struct Participation {
   std::int64_t issued{0};
   std::int64_t cast{0};
+  std::int64_t delegated{0};  //!< of the cast, ballots its proxy cast for it (a delegation)
   std::int64_t missed{0};
   std::int64_t proposals{0};
   std::int64_t reviews{0};
@@ -32,6 +33,10 @@ Participation participation_of(const Snapshot& snapshot, const net::Partner& par
     const bool cast = detail::has_ballot(snapshot, cycle.number, partner.id);
     result.issued += 1;
     result.cast += cast ? 1 : 0;
+    result.delegated +=
+        std::count_if(snapshot.ballots.begin(), snapshot.ballots.end(), [&](const net::PartnerBallot& b) {
+          return b.cycle == cycle.number && b.partner == partner.id && b.cast_by != 0;
+        });
     result.missed += !cast && detail::is_closed(cycle) ? 1 : 0;
   }
   const auto mine = [&](net::PartnerId id) { return id == partner.id; };
@@ -138,7 +143,8 @@ std::string joined(const std::vector<std::string>& reasons) {
 std::vector<std::string> engagement_notes() {
   return {
       "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
-      "ballot (a cycle still voting is not missed yet).",
+      "ballot (a cycle still voting is not missed yet). A ballot its proxy cast for it counts as cast (participation); "
+      "ballots_delegated says how many of its cast ballots a proxy cast.",
       "reviews: actuals recorded for it; leads: initiatives it was assigned to lead.",
       "risk_score (0-100, rounded half up) sums, over its last 3 closed cycles as a member (the window): 25 x missed "
       "ballots / window cycles; 25 x min(current dry spell, k) / k; 15 when its cumulative net value is negative; "
@@ -171,6 +177,7 @@ std::vector<ReportColumn<EngagementRow>> engagement_columns() {
       {"status", "Status", [](const R& r) { return ReportCell::of_text(r.partner->left_cycle ? "left" : "member"); }},
       count_column("ballots_issued", "Ballots issued", [](const R& r) { return r.participation.issued; }),
       count_column("ballots_cast", "Ballots cast", [](const R& r) { return r.participation.cast; }),
+      count_column("ballots_delegated", "Cast by a proxy", [](const R& r) { return r.participation.delegated; }),
       count_column("ballots_missed", "Ballots missed", [](const R& r) { return r.participation.missed; }),
       count_column("proposals", "Proposals", [](const R& r) { return r.participation.proposals; }),
       count_column("leads", "Leads", [](const R& r) { return r.leads; }),
@@ -200,6 +207,7 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
   std::vector<EngagementRow> rows;
   std::int64_t cast = 0;
+  std::int64_t delegated = 0;
   std::int64_t missed = 0;
   std::map<std::string, std::int64_t> bands{{"low", 0}, {"medium", 0}, {"high", 0}};
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
@@ -207,6 +215,7 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
     EngagementRow& row = rows.emplace_back(EngagementRow{partner, participation_of(snapshot, *partner), mine.leads,
                                                          detail::retention_risk(snapshot, *partner, mine)});
     cast += row.participation.cast;
+    delegated += row.participation.delegated;
     missed += row.participation.missed;
     if (row.risk.band) {
       bands[*row.risk.band] += 1;
@@ -217,6 +226,9 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
       {"ballots_cast", ReportCell::of_integer(cast)},           {"ballots_missed", ReportCell::of_integer(missed)},
       {"turnout", detail::percent_of(cast, cast + missed)},     {"low_risk", ReportCell::of_integer(bands["low"])},
       {"medium_risk", ReportCell::of_integer(bands["medium"])}, {"high_risk", ReportCell::of_integer(bands["high"])}};
+  if (delegated > 0) {  // shown once there is any, so that a network without delegation reads as it did
+    report.summary.emplace_back("ballots_delegated", ReportCell::of_integer(delegated));
+  }
   report.tables.push_back(
       table_of("partners", "Engagement and retention risk", engagement_columns(), rows, engagement_notes()));
   return report;
