@@ -140,11 +140,11 @@ std::string joined(const std::vector<std::string>& reasons) {
   return result;
 }
 
-std::vector<std::string> engagement_notes() {
-  return {
+//! The notes; the one on delegation only when `delegation`, so that a network without it reads as it did.
+std::vector<std::string> engagement_notes(bool delegation) {
+  std::vector<std::string> notes = {
       "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
-      "ballot (a cycle still voting is not missed yet). A ballot its proxy cast for it counts as cast (participation); "
-      "ballots_delegated says how many of its cast ballots a proxy cast.",
+      "ballot (a cycle still voting is not missed yet).",
       "reviews: actuals recorded for it; leads: initiatives it was assigned to lead.",
       "risk_score (0-100, rounded half up) sums, over its last 3 closed cycles as a member (the window): 25 x missed "
       "ballots / window cycles; 25 x min(current dry spell, k) / k; 15 when its cumulative net value is negative; "
@@ -153,6 +153,12 @@ std::vector<std::string> engagement_notes() {
       "nothing in the window while others led.",
       "risk_band: low below 30, medium from 30, high from 60. risk_reasons names each factor that contributed.",
   };
+  if (delegation) {
+    notes.emplace_back(
+        "A ballot its proxy cast for it (a delegation) counts as cast; ballots_delegated: how many of its cast "
+        "ballots a proxy cast.");
+  }
+  return notes;
 }
 
 //! One partner's row: its participation and its risk.
@@ -169,15 +175,16 @@ ReportColumn<EngagementRow> count_column(std::string key, std::string title,
           [count](const EngagementRow& r) { return ReportCell::of_integer(count(r)); }};
 }
 
-std::vector<ReportColumn<EngagementRow>> engagement_columns() {
+//! The columns; ballots_delegated only when `delegation` (a proxy cast some ballot), so that a network without
+//! delegation reads as it did.
+std::vector<ReportColumn<EngagementRow>> engagement_columns(bool delegation) {
   using R = EngagementRow;
-  return {
+  std::vector<ReportColumn<EngagementRow>> columns = {
       count_column("partner", "Partner", [](const R& r) { return r.partner->id; }),
       {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
       {"status", "Status", [](const R& r) { return ReportCell::of_text(r.partner->left_cycle ? "left" : "member"); }},
       count_column("ballots_issued", "Ballots issued", [](const R& r) { return r.participation.issued; }),
       count_column("ballots_cast", "Ballots cast", [](const R& r) { return r.participation.cast; }),
-      count_column("ballots_delegated", "Cast by a proxy", [](const R& r) { return r.participation.delegated; }),
       count_column("ballots_missed", "Ballots missed", [](const R& r) { return r.participation.missed; }),
       count_column("proposals", "Proposals", [](const R& r) { return r.participation.proposals; }),
       count_column("leads", "Leads", [](const R& r) { return r.leads; }),
@@ -189,6 +196,11 @@ std::vector<ReportColumn<EngagementRow>> engagement_columns() {
        [](const R& r) { return r.risk.band ? ReportCell::of_text(*r.risk.band) : ReportCell::empty(); }},
       {"risk_reasons", "Risk reasons", [](const R& r) { return ReportCell::of_text(r.risk.reasons); }},
   };
+  if (delegation) {
+    columns.insert(columns.begin() + 5, count_column("ballots_delegated", "Cast by a proxy",
+                                                     [](const R& r) { return r.participation.delegated; }));
+  }
+  return columns;
 }
 
 }  // namespace
@@ -229,8 +241,8 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
   if (delegated > 0) {  // shown once there is any, so that a network without delegation reads as it did
     report.summary.emplace_back("ballots_delegated", ReportCell::of_integer(delegated));
   }
-  report.tables.push_back(
-      table_of("partners", "Engagement and retention risk", engagement_columns(), rows, engagement_notes()));
+  report.tables.push_back(table_of("partners", "Engagement and retention risk", engagement_columns(delegated > 0), rows,
+                                   engagement_notes(delegated > 0)));
   return report;
 }
 
