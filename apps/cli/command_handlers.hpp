@@ -104,5 +104,7 @@ Handler add_webhook_add(CLI::App& command);
 Handler add_webhook_list(CLI::App& command);
 Handler add_webhook_remove(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
+Handler add_ballot_delegate(CLI::App& command);
+Handler add_ballot_revoke(CLI::App& command);
 
 }  // namespace covalue::cli

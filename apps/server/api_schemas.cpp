@@ -67,7 +67,8 @@ constexpr const char* kSchemas = R"JSON({
               "leadership": {"type": "object", "properties": {"max_concurrent_leads": {"type": "integer"}}},
               "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"},
               "deadline_action": {"type": "string"}, "unit": {"type": "string"},
-              "reminder_hours": {"type": "string"}}},
+              "reminder_hours": {"type": "string"},
+              "close_turnout_warning": {"type": "integer", "minimum": 0, "maximum": 100}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -141,8 +142,24 @@ constexpr const char* kSchemas = R"JSON({
               "objections": {"type": "array", "items": {"type": "object", "required": ["initiative"],
                 "properties": {"initiative": {"type": "integer"}, "reason": {"type": "string"}}}}}},
   "Ballot": {"allOf": [{"$ref": "#/components/schemas/BallotInput"}, {"type": "object", "properties": {
-              "cycle": {"type": "integer"}, "partner": {"type": "integer"}}}]},
+              "cycle": {"type": "integer"}, "partner": {"type": "integer"},
+              "cast_by": {"type": "integer", "description": "present when the partner's proxy cast it (a delegation)"}}}]},
   "BallotList": {"type": "array", "items": {"$ref": "#/components/schemas/Ballot"}},
+  "CloseInput": {"type": "object", "properties": {"confirm_low_turnout": {"type": "boolean",
+              "description": "close even when fewer partners have voted than the charter's close_turnout_warning"}}},
+  "NewDelegation": {"type": "object", "required": ["proxy"], "properties": {"proxy": {"type": "integer",
+              "description": "the member partner that casts the ballot"}}},
+  "Delegation": {"type": "object", "properties": {"cycle": {"type": "integer"}, "partner": {"type": "integer",
+              "description": "whose ballot it is"}, "proxy": {"type": "integer", "description": "who casts it"},
+              "created_at": {"type": "string", "format": "date-time"}}},
+  "DelegationList": {"type": "array", "items": {"$ref": "#/components/schemas/Delegation"}},
+  "Turnout": {"type": "object", "properties": {"cycle": {"type": "integer"},
+              "members": {"type": "integer", "description": "member partners of the cycle"},
+              "voted": {"type": "integer", "description": "of them, with a ballot (their own or their proxy's)"},
+              "delegated": {"type": "integer", "description": "of the voted, ballots a proxy cast"},
+              "close_turnout_warning": {"type": "integer", "description": "the charter's percentage; 0: none"},
+              "below": {"type": "boolean", "description": "voted / members is below it: a close must be confirmed"},
+              "summary": {"type": "string", "description": "the figures in words"}}},
   "RealisedValue": {"type": "object", "required": ["cycle", "initiative", "partner", "actual"], "properties": {
               "cycle": {"type": "integer"}, "initiative": {"type": "integer"}, "partner": {"type": "integer"},
               "target": {"$ref": "#/components/schemas/Exact"}, "forecast": {"$ref": "#/components/schemas/Exact"},
@@ -165,7 +182,8 @@ constexpr const char* kSchemas = R"JSON({
               "members": {"type": "integer", "description": "members of the open cycle"},
               "voted": {"type": "integer", "description": "of them, with a ballot in the open voting cycle"},
               "turnout": {"type": ["array", "null"], "description": "coordinators, while the open cycle votes: who has voted, never how",
-                "items": {"type": "object", "properties": {"partner": {"type": "integer"}, "voted": {"type": "boolean"}}}},
+                "items": {"type": "object", "properties": {"partner": {"type": "integer"}, "voted": {"type": "boolean"},
+                  "cast_by": {"type": "integer", "description": "present when its proxy cast its ballot (a delegation)"}}}},
               "standing": {"type": ["object", "null"], "description": "a representative's partner: cumulative net_value and transfers (exact), current_dry_spell, max_dry_spell (k), protected, leads (initiative ids), risk_score, risk_band, risk_reasons",
                 "properties": {"partner": {"type": "integer"}, "net_value": {"type": "string"}, "transfers": {"type": "string"},
                 "current_dry_spell": {"type": "integer"}, "max_dry_spell": {"type": "integer"}, "protected": {"type": "boolean"},
@@ -355,7 +373,8 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/disclosure", "charter.disclosure"},
       SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"},
       SettingProperty{"/Charter/properties/unit", "charter.unit"},
-      SettingProperty{"/Charter/properties/reminder_hours", "charter.reminder_hours"}};
+      SettingProperty{"/Charter/properties/reminder_hours", "charter.reminder_hours"},
+      SettingProperty{"/Charter/properties/close_turnout_warning", "charter.close_turnout_warning"}};
   return table;
 }
 

@@ -88,4 +88,10 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_network_export(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_networks_create(RouteCall& call);
 
+//! handlers_delegation.cpp: delegations of a cycle's ballots, and the turnout a close is checked against.
+[[nodiscard]] core::Result<Reply> handle_delegation_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_delegation_add(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_delegation_revoke(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_turnout(RouteCall& call);
+
 }  // namespace covalue::server

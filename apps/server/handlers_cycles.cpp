@@ -95,11 +95,17 @@ core::Result<Reply> handle_cycle_close(RouteCall& call) {
   if (!number) {
     return number.error();
   }
-  core::Result<net::CycleOutcome> outcome = call.program.close_cycle(*number);
-  if (!outcome) {
-    return outcome.error();
+  core::Result<bool> confirmed = close_confirmation_from_body(call.body);
+  if (!confirmed) {
+    return confirmed.error();
   }
-  return json_reply(codec::cycle_outcome_to_json(*outcome));
+  core::Result<program::ClosedCycle> closed = call.program.close_cycle_confirming(*number, *confirmed, false);
+  if (!closed) {
+    core::Error error = closed.error();
+    error.where = error.where == "confirm_low_turnout" ? "body.confirm_low_turnout" : error.where;
+    return error;
+  }
+  return json_reply(codec::cycle_outcome_to_json(closed->outcome));
 }
 
 core::Result<Reply> handle_cycle_shortlist(RouteCall& call) {

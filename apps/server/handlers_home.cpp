@@ -65,7 +65,11 @@ json home_json(const program::Home& home) {
   if (home.turnout) {
     body["turnout"] = json::array();
     for (const program::TurnoutEntry& entry : *home.turnout) {
-      body["turnout"].push_back({{"partner", entry.partner}, {"voted", entry.voted}});
+      json row = {{"partner", entry.partner}, {"voted", entry.voted}};
+      if (entry.cast_by != 0) {
+        row["cast_by"] = entry.cast_by;  // a delegation: its proxy cast it
+      }
+      body["turnout"].push_back(std::move(row));
     }
   }
   for (const program::HomeTask& task : home.tasks) {

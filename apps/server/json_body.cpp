@@ -246,4 +246,27 @@ core::Result<std::pair<std::string, net::Tier>> new_partner_from_body(const json
   return std::make_pair(body["name"].get<std::string>(), tier);
 }
 
+core::Result<net::PartnerId> proxy_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"proxy"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("proxy") || !body["proxy"].is_number_integer() || body["proxy"].get<std::int64_t>() < 1) {
+    return invalid("expected the id of the partner to delegate to (a positive integer)", "body.proxy");
+  }
+  return body["proxy"].get<std::int64_t>();
+}
+
+core::Result<bool> close_confirmation_from_body(const json& body) {
+  if (core::Status shape = expect_object(body, {"confirm_low_turnout"}); !shape) {
+    return shape.error();
+  }
+  if (!body.contains("confirm_low_turnout")) {
+    return false;
+  }
+  if (!body["confirm_low_turnout"].is_boolean()) {
+    return invalid("expected true or false", "body.confirm_low_turnout");
+  }
+  return body["confirm_low_turnout"].get<bool>();
+}
+
 }  // namespace covalue::server

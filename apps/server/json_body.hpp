@@ -47,4 +47,10 @@ struct TokenRequest {
 [[nodiscard]] core::Result<std::pair<std::string, core::network::Tier>> new_partner_from_body(
     const nlohmann::json& body);
 
+//! {"proxy": id}: the partner a ballot is delegated to.
+[[nodiscard]] core::Result<core::network::PartnerId> proxy_from_body(const nlohmann::json& body);
+
+//! {"confirm_low_turnout"?: bool}: whether a close goes ahead below the charter's turnout (false when absent).
+[[nodiscard]] core::Result<bool> close_confirmation_from_body(const nlohmann::json& body);
+
 }  // namespace covalue::server

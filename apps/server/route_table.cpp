@@ -104,8 +104,10 @@ std::vector<Route> route_table() {
       {kPut, "/api/cycles/{cycle}/deadlines", "setDeadlines", "cycles",
        "Set or remove when an open cycle's proposals and voting close", kCoordinator, "Deadlines", "Cycle", 200, "",
        R"({"voting_closes_at":"2099-12-10T17:00Z"})", handle_cycle_deadlines},
-      {kPost, "/api/cycles/{cycle}/close", "closeCycle", "cycles", "Close a voting cycle: decide it", kCoordinator, "",
-       "CycleOutcome", 200, "", "", handle_cycle_close},
+      {kPost, "/api/cycles/{cycle}/close", "closeCycle", "cycles",
+       "Close a voting cycle: decide it (409 naming confirm_low_turnout, with the figures, when fewer partners have "
+       "voted than the charter's close_turnout_warning and it is not confirmed)",
+       kCoordinator, "CloseInput", "CycleOutcome", 200, "", R"({"confirm_low_turnout":true})", handle_cycle_close},
       {kPost, "/api/cycles/{cycle}/review", "reviewCycle", "cycles", "Mark a closed cycle reviewed", kCoordinator, "",
        "Cycle", 200, "", "", handle_cycle_review},
       {kPost, "/api/cycles/{cycle}/shortlist", "shortlistCycle", "cycles",
@@ -199,6 +201,21 @@ std::vector<Route> route_table() {
        "The whole network as one JSON archive, as `covalue network export` writes it (docs/archive.md; "
        "administrators)",
        kAdmin, "", "NetworkArchive", 200, "", "", handle_network_export},
+
+      // Delegation (issue 14 item 5) and the turnout a close is checked against (issue 13 item 6).
+      {kGet, "/api/cycles/{cycle}/delegations", "listDelegations", "cycles",
+       "Who has delegated its ballot in a cycle to which proxy (coordinators and observers: all; a representative: "
+       "its own partner's, given or received)",
+       kReader, "", "DelegationList", 200, "", "", handle_delegation_list},
+      {kPost, "/api/cycles/{cycle}/delegations/{partner}", "delegateBallot", "cycles",
+       "A partner hands its ballot in an open cycle to another member partner, its proxy (its representative only)",
+       kRepresentative, "NewDelegation", "Delegation", 201, "", R"({"proxy":2})", handle_delegation_add},
+      {kDelete, "/api/cycles/{cycle}/delegations/{partner}", "revokeDelegation", "cycles",
+       "A partner takes its ballot back before the close; a ballot its proxy cast for it is removed", kRepresentative,
+       "", "Delegation", 200, "", "", handle_delegation_revoke},
+      {kGet, "/api/cycles/{cycle}/turnout", "cycleTurnout", "cycles",
+       "How many member partners have voted (delegated ballots count) against the charter's close_turnout_warning",
+       kReader, "", "Turnout", 200, "", "", handle_cycle_turnout},
   };
 }
 

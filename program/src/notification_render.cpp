@@ -168,6 +168,14 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
           "The charter leaves the move to the coordinator: " +
           std::string(text(payload, "deadline") == "voting_closes_at" ? "close the cycle." : "start the vote."));
       break;
+    case EventKind::kDelegated:
+      out.subject = text(payload, "partner_name") + " delegated its ballot to you";
+      out.paragraphs.push_back(text(payload, "partner_name") + " asks " + text(payload, "proxy_name") +
+                               " to cast its ballot in " + cycle_name(event) +
+                               ". Cast it on the ballot page; it stays theirs, and they can take it back "
+                               "until the cycle closes.");
+      out.link = "/ballot";
+      break;
     default:
       out.subject = std::string(name_of(event.kind)) + " (" + cycle_name(event) + ")";
       break;

@@ -107,6 +107,26 @@ core::Status apply_outcome(StoreSession& session, const net::CycleInput& input, 
   return session.save_outcome(outcome);
 }
 
+//! For a ballot cast by a proxy, kForbidden naming "partner" unless its partner delegated it to that proxy in the
+//! cycle; for a partner's own ballot, the proxy it had delegated to (the delegation ends), if any.
+core::Result<std::optional<net::PartnerId>> check_delegation(StoreSession& session, const net::PartnerBallot& ballot) {
+  core::Result<std::vector<Delegation>> delegations = session.delegations(ballot.cycle);
+  if (!delegations) {
+    return delegations.error();
+  }
+  auto found = std::find_if(delegations->begin(), delegations->end(),
+                            [&](const Delegation& d) { return d.partner == ballot.partner; });
+  const std::optional<net::PartnerId> proxy =
+      found == delegations->end() ? std::nullopt : std::optional<net::PartnerId>(found->proxy);
+  if (ballot.cast_by != 0 && proxy != ballot.cast_by) {
+    return core::make_error(core::ErrorKind::kForbidden,
+                            "partner " + std::to_string(ballot.partner) + " has not delegated its ballot in cycle " +
+                                std::to_string(ballot.cycle) + " to partner " + std::to_string(ballot.cast_by),
+                            "partner");
+  }
+  return proxy;
+}
+
 //! What the audit log keeps of a close: the selection and the transfers.
 json closing_detail(const net::CycleOutcome& outcome) {
   json selected = json::array();
@@ -263,9 +283,19 @@ core::Result<net::Cycle> Program::start_voting(net::CycleNumber number, const st
       });
 }
 
-core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& ballot) {
-  // Only the partner itself votes: a coordinator cannot cast a ballot for a partner.
-  if (core::Status allowed = detail::require_acts_for(actor_, ballot.partner, false, "partner"); !allowed) {
+core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& given) {
+  net::PartnerBallot ballot = given;
+  // A representative casting another partner's ballot casts it as that partner's proxy (a delegation).
+  if (ballot.cast_by == 0 && actor_.role == Role::kRepresentative && actor_.partner &&
+      *actor_.partner != ballot.partner) {
+    ballot.cast_by = *actor_.partner;
+  }
+  if (ballot.cast_by == ballot.partner) {
+    ballot.cast_by = 0;
+  }
+  // Only the partner itself (or its proxy) votes: a coordinator cannot cast a ballot for a partner.
+  const net::PartnerId caster = ballot.cast_by != 0 ? ballot.cast_by : ballot.partner;
+  if (core::Status allowed = detail::require_acts_for(actor_, caster, false, "partner"); !allowed) {
     return allowed.error();
   }
   SnapshotParts parts = SnapshotParts::minimal();
@@ -274,6 +304,10 @@ core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& 
   return detail::run_change_to<net::PartnerBallot>(
       {store_, actor_, *clock_}, "cast_ballot", parts, {},
       [&](StoreSession& session, Snapshot& snapshot, json& detail, net::PartnerBallot& stored) -> core::Status {
+        core::Result<std::optional<net::PartnerId>> proxy = check_delegation(session, ballot);
+        if (!proxy) {
+          return proxy.error();
+        }
         core::Result<net::PartnerBallot> valid = detail::validate_ballot(snapshot, ballot);
         if (!valid) {
           return valid.error();
@@ -286,6 +320,15 @@ core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& 
                   {"format", net::name_of(ballot.format)},
                   {"entries", valid->entries.size()},
                   {"objections", valid->objections.size()}};
+        if (ballot.cast_by != 0) {
+          detail["cast_by"] = ballot.cast_by;
+        } else if (*proxy) {
+          // The partner votes for itself: its delegation ends (docs/delegation.md).
+          detail["revoked_delegation"] = **proxy;
+          if (core::Status revoked = session.remove_delegation(ballot.cycle, ballot.partner); !revoked) {
+            return revoked;
+          }
+        }
         return session.put_ballot(*valid);
       });
 }
@@ -302,7 +345,8 @@ core::Result<ClosedCycle> Program::close_cycle_reported(net::CycleNumber number)
   return decide_and_close(number, true, true);
 }
 
-core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, bool newest_when_zero, bool report) {
+core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, bool newest_when_zero, bool report,
+                                                    bool confirm_low_turnout) {
   if (core::Status allowed = detail::require_coordinator(actor_, "close a cycle"); !allowed) {
     return allowed.error();
   }
@@ -321,6 +365,11 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
           return found.error();
         }
         net::Cycle cycle = **found;
+        if (const CycleTurnout turnout = detail::turnout_of(snapshot, cycle); turnout.below && !confirm_low_turnout) {
+          return detail::conflict(
+              turnout.describe() + "; confirm_low_turnout to close cycle " + std::to_string(cycle.number) + " anyway",
+              "confirm_low_turnout");
+        }
         const net::CycleInput input = cycle_input(snapshot, cycle);
         core::Result<net::CycleOutcome> decided = net::decide_cycle(input, tools_);
         if (!decided) {

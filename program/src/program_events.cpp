@@ -157,6 +157,16 @@ core::Status record_withdrawn(OutboxWriter& outbox, const Snapshot& snapshot, co
                                               {"pulled", pulled}}}));
 }
 
+core::Status record_delegated(OutboxWriter& outbox, const Snapshot& snapshot, const Delegation& delegation) {
+  return status_of(outbox.record({.kind = EventKind::kDelegated,
+                                  .cycle = delegation.cycle,
+                                  .partner = delegation.proxy,
+                                  .payload = {{"partner", delegation.partner},
+                                              {"partner_name", partner_name(snapshot, delegation.partner)},
+                                              {"proxy_name", partner_name(snapshot, delegation.proxy)}},
+                                  .audience = Audience::kPartner}));
+}
+
 core::Result<std::int64_t> record_reminders(OutboxWriter& outbox, const Snapshot& snapshot, const net::Cycle& cycle,
                                             const std::vector<std::int64_t>& lead_hours, std::int64_t now) {
   core::Result<UtcSeconds> closes = parse_utc(cycle.voting_closes_at, "voting_closes_at");

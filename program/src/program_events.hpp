@@ -40,4 +40,8 @@ namespace covalue::program::detail {
 [[nodiscard]] core::Result<bool> record_deadline_due(OutboxWriter& outbox, const net::Cycle& cycle,
                                                      const std::string& deadline, const std::string& at);
 
+//! A partner delegated its ballot for a cycle: to the proxy's people.
+[[nodiscard]] core::Status record_delegated(OutboxWriter& outbox, const Snapshot& snapshot,
+                                            const Delegation& delegation);
+
 }  // namespace covalue::program::detail

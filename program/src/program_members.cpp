@@ -53,7 +53,8 @@ json charter_detail(const net::Charter& charter) {
           {"disclosure", net::name_of(charter.disclosure)},
           {"deadline_action", net::name_of(charter.deadline_action)},
           {"unit", charter.unit},
-          {"reminder_hours", charter.reminder_hours}};
+          {"reminder_hours", charter.reminder_hours},
+          {"close_turnout_warning", charter.close_turnout_warning}};
 }
 
 core::Status check_charter(const net::Charter& charter) {

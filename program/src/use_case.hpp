@@ -9,6 +9,7 @@
 
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/program.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
 
@@ -116,5 +117,9 @@ core::Status append_audit(StoreSession& session, const ChangeContext& context, s
 [[nodiscard]] nlohmann::json charter_detail(const net::Charter& charter);
 //! The charter's own rules, then the limits of what people send: its name and capacity.
 [[nodiscard]] core::Status check_charter(const net::Charter& charter);
+
+//! The turnout of `cycle` in `snapshot` (ballots read) against the charter's close_turnout_warning
+//! (program_delegation.cpp).
+[[nodiscard]] CycleTurnout turnout_of(const Snapshot& snapshot, const net::Cycle& cycle);
 
 }  // namespace covalue::program::detail

@@ -63,7 +63,8 @@ TEST_F(DoorCli, LeadingIsOfferedAndABadProposalCanLeaveAVotingBallot) {
   ok("ballot cast --partner Retail --approve 1 --approve 2");
   refused("initiative withdraw 1", "reason");
   ok("initiative withdraw 1 --reason 'estimates under review'");
-  const nlohmann::json outcome = nlohmann::json::parse(ok("cycle close --format json"), nullptr, false);
+  const nlohmann::json outcome =
+      nlohmann::json::parse(ok("cycle close --confirm-low-turnout --format json"), nullptr, false);
   ASSERT_TRUE(outcome.contains("decisions")) << outcome.dump();
   EXPECT_EQ(outcome["decisions"].size(), 1U) << outcome.dump();
   const std::string log = ok("audit list --format csv");

@@ -171,7 +171,7 @@ class WeightPolicyCli : public DatabaseCli {
       ok(std::string("ballot cast --partner ") + partner + " --approve " + x);
     }
     ok("ballot cast --partner D --approve " + y);
-    ok("cycle close");
+    ok("cycle close --confirm-low-turnout");
   }
   // Each partner's weight in a closed cycle, by name.
   std::map<std::string, std::string> weights(int number) {

@@ -43,7 +43,8 @@ class ProgramCli : public DatabaseCli {
     ok("ballot cast --partner Courier --approve " + b + " --object " + a + ":'takes our volume'");
     ok("ballot cast --partner Maker --rank " + a + "," + b);
     ok("ballot cast --partner Hauler --score " + b + "=5");
-    const json outcome = json::parse(ok("cycle close " + std::to_string(cycle) + " --format json"), nullptr, false);
+    const json outcome = json::parse(
+        ok("cycle close --confirm-low-turnout " + std::to_string(cycle) + " --format json"), nullptr, false);
     ASSERT_TRUE(outcome.contains("decisions")) << outcome.dump();
     for (const json& decision : outcome["decisions"]) {
       if (decision["selected"] == "yes") {

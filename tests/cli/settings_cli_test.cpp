@@ -116,19 +116,19 @@ TEST_F(ChangeCli, TheTableFormatIsTheSentenceItAlwaysWas) {
 
 TEST_F(ChangeCli, CycleClosePrintsTheReportCycleShowPrintsAfterwards) {
   voting_network();
-  const std::string closed = ok("cycle close");  // no number: the newest cycle
+  const std::string closed = ok("cycle close --confirm-low-turnout");  // no number: the newest cycle
   EXPECT_EQ(closed, ok("cycle show 1"));
   EXPECT_NE(closed.find("consensus"), std::string::npos) << closed;
   EXPECT_NE(closed.find("closed"), std::string::npos) << closed;
   EXPECT_EQ(ok("cycle show 1 --format json"), ok("cycle show --format json"));
-  const CommandResult again = run("cycle close 1");
+  const CommandResult again = run("cycle close --confirm-low-turnout 1");
   EXPECT_EQ(again.exit_code, 1) << "a closed cycle does not close twice";
   EXPECT_EQ(again.out, "");
 }
 
 TEST_F(ChangeCli, CycleCloseAsJsonIsTheStoredReport) {
   voting_network();
-  const std::string closed = ok("cycle close 1 --format json");
+  const std::string closed = ok("cycle close --confirm-low-turnout 1 --format json");
   EXPECT_EQ(closed, ok("cycle show 1 --format json"));
   const json report = json::parse(closed, nullptr, false);
   EXPECT_EQ(report["summary"]["state"], "closed");
@@ -137,7 +137,7 @@ TEST_F(ChangeCli, CycleCloseAsJsonIsTheStoredReport) {
 
 TEST_F(ChangeCli, ClosingWithoutACycleSaysSo) {
   ok("network init --name Chain");
-  const CommandResult result = run("cycle close");
+  const CommandResult result = run("cycle close --confirm-low-turnout");
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("cycle"), std::string::npos) << result.err;
 }

@@ -225,7 +225,7 @@ TEST_F(TerminalCli, TablesOfPolishCjkAndEmojiNamesLineUpAndCarryNoEscapeSequence
   ok("ballot cast --partner " + quoted(kTokyo) + " --approve 2 --approve 3");
   ok("ballot cast --partner " + quoted(kKorea) + " --approve 2 --approve 4");
   ok("ballot cast --partner " + quoted(kTruck) + " --approve 3");
-  const std::string closed = ok("cycle close 1");
+  const std::string closed = ok("cycle close --confirm-low-turnout 1");
   expect_terminal_safe(closed, "cycle close");
   EXPECT_GE(expect_tables_aligned(closed, "cycle close"), 1U) << closed;
   EXPECT_NE(closed.find("\\x1b[31mRed alert"), std::string::npos) << closed;

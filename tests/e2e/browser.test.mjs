@@ -576,19 +576,20 @@ test('the coordinator closes the cycle and the outcome shows the selection', asy
   const latest = await page.locator('tr[data-cycle]').first().getAttribute('data-cycle');
   await page.click(`tr[data-cycle="${latest}"] a.strong`);
   await page.waitForSelector('[data-action=close-cycle]');
-  // The button says the turnout; with few ballots cast, closing asks a second time.
+  // The button says the turnout; below the charter's warning (50%), closing asks a second time, with the figures.
   const turnout = page.locator('[data-testid=close-turnout]');
   await turnout.waitFor();
-  const [, cast, members] = (await turnout.innerText()).match(/^(\d+) of (\d+) ballots cast — low turnout$/) ?? [];
+  const [, figures, cast, members] =
+    (await turnout.innerText()).match(/^Low turnout: ((\d+) of (\d+) partners have voted \([\d.]+%\), below the charter's 50%)$/) ?? [];
   assert.ok(Number(cast) >= 1 && Number(members) >= 10, `the turnout is shown: ${await turnout.innerText()}`);
   await shot('05-cycle-voting');
   const asked = dialogs.length;
   await page.click('[data-action=close-cycle]');
   await page.waitForSelector('#selection tr[data-decision]', { timeout: 60_000 });
-  assert.deepEqual(
-    dialogs.slice(asked).map((d) => d.replace(/[.?].*$/s, '')),
-    [`Close cycle ${latest}`, `Turnout is low: only ${cast} of ${members} members (${Math.round((100 * cast) / members)}%) have voted`],
-  );
+  const said = dialogs.slice(asked);
+  assert.equal(said.length, 2, said.join(' | '));
+  assert.ok(said[0].startsWith(`Close cycle ${latest}? ${cast} of ${members} partners have voted.`), said[0]);
+  assert.ok(said[1].startsWith(`Turnout is low: ${figures}. `), said[1]);
   const decisions = await page.locator('#selection tr[data-decision]').count();
   const selected = await page.locator('#selection tr.selected-row').count();
   assert.ok(decisions >= 3, `expected the decisions on every candidate, got ${decisions}`);
@@ -1529,6 +1530,88 @@ test('the coordinator adds a webhook (refusals in words, the secret never shown 
   assert.match(dialogs.at(-1), /^Remove the webhook https:\/\/chat\.example\/hooks\/e2e\? covalue stops posting events to it at once/);
   await page.locator('.notice-ok:has-text("is removed")').waitFor();
   await row.waitFor({ state: 'detached' });
+  await signOut();
+});
+
+test('a partner delegates its ballot; its proxy casts it for it on the ballot page; the turnout counts it', async () => {
+  const partners = await (await fetch(`${baseUrl}/api/partners`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
+  const proxy = partners.find((p) => p.name === representativePartner);
+  const giver = partners.find((p) => p.name === nomineePartner);
+  const n = (await homeOf(coordinatorToken)).open_cycle.number;
+  assert.equal((await cycleOf(n)).state, 'voting');
+  // Maison Retail's representative hands its ballot to UrbanMart.
+  await signIn(nomineeToken);
+  await page.click('nav a[href="/ballot"]');
+  await page.waitForSelector('#delegation');
+  await page.selectOption('#delegate-proxy', String(proxy.id));
+  await page.click('[data-action=delegate]');
+  const given = page.locator('[data-testid=delegated-to]');
+  await given.waitFor();
+  assert.match(await given.innerText(), new RegExp(`delegated to ${representativePartner}: its representatives cast it for you`));
+  await axeCheck('the ballot page of a partner that delegated its ballot');
+  await phoneShot('60-ballot-delegated-phone');
+  await signOut();
+  // UrbanMart's representative chooses whose ballot it casts and casts Maison Retail's.
+  await signIn(representativeToken);
+  await page.click('nav a[href="/ballot"]');
+  await page.waitForSelector('[data-testid=vote-for]');
+  assert.match(await page.locator('[data-testid=proxy-for]').innerText(), new RegExp(`You cast the ballots of ${nomineePartner}`));
+  await page.check(`input[name=vote-for][value="${giver.id}"]`);
+  const first = Number(await page.locator('.ballot-table tbody tr[data-candidate]').first().getAttribute('data-candidate'));
+  await page.check(`input[name="approve-${first}"]`);
+  await page.click(`button:has-text("Cast ${nomineePartner}’s ballot")`);
+  await page.locator('.saved').waitFor();
+  await page.locator('[data-testid=cast-by]').waitFor();
+  assert.match(await page.locator('[data-testid=cast-by]').innerText(), new RegExp(`Cast by ${representativePartner}, its proxy`));
+  await axeCheck('the ballot page of a proxy');
+  await phoneShot('61-ballot-proxy-phone');
+  await signOut();
+  // The ballot is Maison Retail's, cast by UrbanMart: the turnout counts it.
+  const turnout = await (await fetch(`${baseUrl}/api/cycles/${n}/turnout`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
+  assert.equal(turnout.delegated, 1);
+  await signIn(coordinatorToken);
+  await page.locator(`#turnout tr[data-partner="${giver.id}"]`).waitFor();
+  assert.match(await page.locator(`#turnout tr[data-partner="${giver.id}"]`).innerText(), new RegExp(`Voted by its proxy ${representativePartner}`));
+  await signOut();
+});
+
+test("the coordinator sees the delegations; the close button warns below the charter's turnout and closes once confirmed", async () => {
+  await signIn(coordinatorToken);
+  await page.click('nav a[href="/cycles"]');
+  await page.waitForSelector('tr[data-cycle]');
+  const n = Number(await page.locator('tr[data-cycle]').first().getAttribute('data-cycle'));
+  await page.click(`tr[data-cycle="${n}"] a.strong`);
+  await page.waitForSelector('#delegations tr[data-delegation]');
+  assert.match(await page.locator('#delegations').innerText(), new RegExp(`${nomineePartner}[\\s\\S]*${representativePartner}`));
+  const turnout = page.locator('[data-testid=close-turnout]');
+  await turnout.waitFor();
+  const text = await turnout.innerText();
+  const [, figures, voted, members] = text.match(/^Low turnout: ((\d+) of (\d+) partners have voted \([\d.]+%\), 1 ballot cast by a proxy, below the charter's 50%)$/) ?? [];
+  assert.ok(Number(voted) >= 1 && Number(members) > 2 * Number(voted), `the warning gives the figures: ${text}`);
+  await checkPage('62-cycle-delegations', 'the cycle page with its delegations and the turnout warning');
+  // Declining the warning closes nothing.
+  page.removeAllListeners('dialog');
+  let answers = [true, false];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void (answers.shift() ? dialog.accept() : dialog.dismiss());
+  });
+  const before = dialogs.length;
+  await page.click('[data-action=close-cycle]');
+  for (let i = 0; i < 100 && dialogs.length < before + 2; i++) await page.waitForTimeout(50);
+  assert.equal(dialogs.length, before + 2, dialogs.slice(before).join(' | '));
+  assert.match(dialogs.at(-1), new RegExp(`^Turnout is low: ${figures.replace(/[()]/g, '\\$&')}\\. `));
+  assert.equal((await cycleOf(n)).state, 'voting');
+  // Confirming closes it.
+  answers = [true, true];
+  await page.click('[data-action=close-cycle]');
+  await page.waitForSelector('#selection tr[data-decision]', { timeout: 60_000 });
+  assert.equal((await cycleOf(n)).state, 'closed');
+  page.removeAllListeners('dialog');
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.accept();
+  });
   await signOut();
 });
 

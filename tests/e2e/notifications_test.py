@@ -163,7 +163,7 @@ def main():
             check(opened == set().union(*map(people_of, PARTNERS)), f"voting_opened reached {sorted(opened)}")
 
             # 2. The close: each partner's people learn its own result; the webhook's body is signed.
-            coordinator.must("POST", "/api/cycles/1/close")
+            coordinator.must("POST", "/api/cycles/1/close", {"confirm_low_turnout": True})
             everyone = set().union(*map(people_of, PARTNERS))
             check(h.wait_until(lambda: {m[0] for m in mails(inbox) if m[1] == "cycle_closed"} == everyone, 20),
                   "not every person got its result")

@@ -101,7 +101,7 @@ def check_after_restart(backend, binary, db, server, representatives, log):
     assert "intact" in verified, f"{backend}: audit chain broken after the kill: {verified}"
     coordinator_secret = h.covalue(binary, "token", "issue", "--db", db, "--role", "coordinator").strip()
     coordinator = h.Client(server, coordinator_secret)
-    outcome = coordinator.must("POST", "/api/cycles/1/close")
+    outcome = coordinator.must("POST", "/api/cycles/1/close", {"confirm_low_turnout": True})
     assert outcome is not None
 
 

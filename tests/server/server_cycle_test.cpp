@@ -40,7 +40,7 @@ TEST_F(ServerCycle, AWholeCycle) {
   ASSERT_EQ(put("/api/cycles/1/ballots/2", R"({"entries":[{"initiative":1},{"initiative":2}]})", rep_b_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/3", R"({"format":"approvals","entries":[{"initiative":2}]})", rep_c_).status,
             200);
-  answer = post("/api/cycles/1/close", "", coordinator_);
+  answer = post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_);
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_EQ(answer.json()["cycle"], 1);
   const HttpAnswer outcome = get("/api/cycles/1/outcome", observer_);

@@ -114,7 +114,7 @@ TEST_F(ServerDoor, ACoordinatorTakesABadProposalOffAVotingBallotWithAReason) {
   EXPECT_EQ(pulled.json()["undecided"], false);
   const nlohmann::json log = get("/api/audit?limit=10000", coordinator_).json();
   EXPECT_NE(log.back()["detail"].get<std::string>().find("estimates under review"), std::string::npos);
-  EXPECT_EQ(post("/api/cycles/1/close", "", coordinator_).status, 200);
+  EXPECT_EQ(post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_).status, 200);
 }
 
 //! Writes an estimate into the database directly, as a database from before the bounds may hold it.
@@ -168,7 +168,7 @@ TEST_F(ServerDoor, ANetworkFairCloseOverAnEstimateOf1e26ClosesAndTheServerStaysU
   ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);
   ASSERT_EQ(post("/api/cycles/1/voting", "", coordinator_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/1", R"({"entries":[{"initiative":1}]})", rep_a_).status, 200);
-  const HttpAnswer closed = post("/api/cycles/1/close", "", coordinator_);
+  const HttpAnswer closed = post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_);
   ASSERT_EQ(closed.status, 200) << closed.body;
   const nlohmann::json certificate = closed.json()["network_fair"];
   EXPECT_EQ(certificate["solver"], "covalue exact search") << certificate.dump();

@@ -102,11 +102,11 @@ TEST_F(ServerErrors, BallotAfterCloseIs409AndChangesNothing) {
   ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);
   ASSERT_EQ(post("/api/cycles/1/voting", "", coordinator_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/1", R"({"entries":[{"initiative":1}]})", rep_a_).status, 200);
-  const HttpAnswer closed = post("/api/cycles/1/close", "", coordinator_);
+  const HttpAnswer closed = post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_);
   ASSERT_EQ(closed.status, 200) << closed.body;
   const std::size_t before = audit_count();
   expect_error(put("/api/cycles/1/ballots/2", R"({"entries":[{"initiative":1}]})", rep_b_), 409, "conflict");
-  expect_error(post("/api/cycles/1/close", "", coordinator_), 409, "conflict");
+  expect_error(post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_), 409, "conflict");
   EXPECT_EQ(audit_count(), before);
 }
 

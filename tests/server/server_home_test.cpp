@@ -98,7 +98,7 @@ TEST_F(ServerHome, AfterCloseTransfersSayWhoPaysWhomAndActualsAreDue) {
                 R"({"entries":[],"objections":[{"initiative":1,"reason":"costs us volume"}]})", rep_c_)
                 .status,
             200);
-  const HttpAnswer closed = post("/api/cycles/1/close", "", coordinator_);
+  const HttpAnswer closed = post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_);
   ASSERT_EQ(closed.status, 200) << closed.body;
   const json outcome = closed.json();
 
@@ -166,7 +166,7 @@ TEST_F(ServerHome, APartnerLeftBehindIsProtectedAndAtRiskAndTheCoordinatorIsTold
   ASSERT_EQ(post("/api/cycles/1/voting", "", coordinator_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/1", R"({"entries":[{"initiative":1}]})", rep_a_).status, 200);
   ASSERT_EQ(put("/api/cycles/1/ballots/2", R"({"entries":[{"initiative":1}]})", rep_b_).status, 200);
-  const HttpAnswer closed = post("/api/cycles/1/close", "", coordinator_);
+  const HttpAnswer closed = post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", coordinator_);
   ASSERT_EQ(closed.status, 200) << closed.body;
 
   const json cargo = get("/api/home", rep_c_).json();

@@ -60,7 +60,7 @@ class ServedNetworks : public ::testing::Test {
     fill(beta_, "Beta", 4);
     ASSERT_EQ(post("/api/cycles", "", beta_.coordinator).status, 201);  // Beta: cycle 1 closed, cycle 2 open
     ASSERT_EQ(post("/api/cycles/1/voting", "", beta_.coordinator).status, 200);
-    ASSERT_EQ(post("/api/cycles/1/close", "", beta_.coordinator).status, 200);
+    ASSERT_EQ(post("/api/cycles/1/close", R"({"confirm_low_turnout":true})", beta_.coordinator).status, 200);
     ASSERT_EQ(post("/api/cycles", "", beta_.coordinator).status, 201);
     ASSERT_EQ(post("/api/cycles", "", alpha_.coordinator).status, 201);  // Alpha: cycle 1 open
   }

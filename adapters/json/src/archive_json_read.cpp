@@ -126,9 +126,11 @@ core::Result<net::PartnerBallot> archived_ballot(const json& node, const std::st
   FieldReader reader(node, path);
   const net::CycleNumber cycle = reader.integer("cycle");
   const net::PartnerId partner = reader.integer("partner");
-  net::PartnerBallot ballot = take(reader, ballot_from_json(without(node, {"cycle", "partner"}), path));
+  const std::int64_t cast_by = reader.optional_integer("cast_by").value_or(0);
+  net::PartnerBallot ballot = take(reader, ballot_from_json(without(node, {"cycle", "partner", "cast_by"}), path));
   ballot.cycle = cycle;
   ballot.partner = partner;
+  ballot.cast_by = cast_by;
   return reader.finish(std::move(ballot));
 }
 

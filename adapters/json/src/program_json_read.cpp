@@ -99,13 +99,14 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
   FieldReader reader(node, path);
   check_members(reader, node, path,
                 {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure",
-                 "deadline_action", "unit", "reminder_hours"});
+                 "deadline_action", "unit", "reminder_hours", "close_turnout_warning"});
   if (!reader.ok()) {
     return reader.error();
   }
   net::Charter charter = base;
   charter.unit = reader.optional_text("unit", base.unit);
   charter.reminder_hours = reader.optional_text("reminder_hours", base.reminder_hours);
+  charter.close_turnout_warning = reader.optional_integer("close_turnout_warning").value_or(base.close_turnout_warning);
   charter.name = reader.optional_text("name", base.name);
   charter.capacity = reader.optional_rational("capacity").value_or(base.capacity);
   charter.rule = optional_name(reader, node, "rule", base.rule, core::parse_name<net::SelectionRule>);

@@ -47,7 +47,8 @@ json charter_to_json(const net::Charter& charter) {
           {"disclosure", net::name_of(charter.disclosure)},
           {"deadline_action", net::name_of(charter.deadline_action)},
           {"unit", charter.unit},
-          {"reminder_hours", charter.reminder_hours}};
+          {"reminder_hours", charter.reminder_hours},
+          {"close_turnout_warning", charter.close_turnout_warning}};
 }
 
 json partner_to_json(const net::Partner& partner) {
@@ -109,11 +110,15 @@ json ballot_to_json(const net::PartnerBallot& ballot) {
   for (const net::Objection& objection : ballot.objections) {
     objections.push_back({{"initiative", objection.initiative}, {"reason", objection.reason}});
   }
-  return {{"cycle", ballot.cycle},
-          {"partner", ballot.partner},
-          {"format", net::name_of(ballot.format)},
-          {"entries", std::move(entries)},
-          {"objections", std::move(objections)}};
+  json out = {{"cycle", ballot.cycle},
+              {"partner", ballot.partner},
+              {"format", net::name_of(ballot.format)},
+              {"entries", std::move(entries)},
+              {"objections", std::move(objections)}};
+  if (ballot.cast_by != 0) {
+    out["cast_by"] = ballot.cast_by;  // its proxy cast it (a delegation)
+  }
+  return out;
 }
 
 json realised_value_to_json(const net::RealisedValue& value) {

@@ -7,7 +7,7 @@ namespace covalue::adapters::sql {
 namespace {
 
 using B = net::PartnerBallot;
-constexpr Columns<&B::cycle, &B::partner, &B::format> kBallot{};
+constexpr Columns<&B::cycle, &B::partner, &B::format, &B::cast_by> kBallot{};
 
 std::string listed_twice(const char* list, std::int64_t initiative) {
   return std::string("the ballot's ") + list + " list initiative " + std::to_string(initiative) + " twice";

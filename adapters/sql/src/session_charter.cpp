@@ -27,7 +27,19 @@ net::Charter read_charter(RowReader& row) {
 }  // namespace
 
 core::Result<std::optional<net::Charter>> Session::charter() {
-  return cached(Rows::kCharter, -1, [&] { return first_of(rows(sq::kCharter, "charter", read_charter)); });
+  return cached(Rows::kCharter, -1, [&]() -> core::Result<std::optional<net::Charter>> {
+    core::Result<std::optional<net::Charter>> charter = first_of(rows(sq::kCharter, "charter", read_charter));
+    if (!charter || !*charter) {
+      return charter;
+    }
+    // Delegation's column (schema step 15), read on its own so that the charter's statement stays as it was.
+    auto warning = first_of(rows(sq::kCharterTurnout, "charter", [](RowReader& row) { return row.integer(0); }));
+    if (!warning) {
+      return warning.error();
+    }
+    (*charter)->close_turnout_warning = warning->value_or((*charter)->close_turnout_warning);
+    return charter;
+  });
 }
 
 // The network's name is the charter's: it lives in `networks`, unique in the database.
@@ -38,22 +50,26 @@ core::Status Session::save_charter(const net::Charter& charter) {
     if (!named.ok()) {
       return on_conflict(named.error(), "a network named '" + charter.name + "' already exists");
     }
-    return in_network(sq::kSaveCharter)
-        .bind_rational(charter.capacity)
-        .bind_text(net::name_of(charter.rule))
-        .bind_int(charter.fairness.max_dry_spell)
-        .bind_rational(charter.fairness.max_deopt_share)
-        .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
-        .bind_text(net::name_of(charter.sharing))
-        .bind_int(charter.leadership.max_concurrent_leads)
-        .bind_text(core::name_of(charter.ranking_rule))
-        .bind_text(net::name_of(charter.disclosure))
-        .bind_text(core::name_of(charter.fairness.weight_policy))
-        .bind_text(core::name_of(charter.fairness.weight_absence))
-        .bind_text(net::name_of(charter.deadline_action))
-        .bind_text(charter.unit)
-        .bind_text(charter.reminder_hours)
-        .run_or_defer();
+    auto saved = in_network(sq::kSaveCharter)
+                     .bind_rational(charter.capacity)
+                     .bind_text(net::name_of(charter.rule))
+                     .bind_int(charter.fairness.max_dry_spell)
+                     .bind_rational(charter.fairness.max_deopt_share)
+                     .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
+                     .bind_text(net::name_of(charter.sharing))
+                     .bind_int(charter.leadership.max_concurrent_leads)
+                     .bind_text(core::name_of(charter.ranking_rule))
+                     .bind_text(net::name_of(charter.disclosure))
+                     .bind_text(core::name_of(charter.fairness.weight_policy))
+                     .bind_text(core::name_of(charter.fairness.weight_absence))
+                     .bind_text(net::name_of(charter.deadline_action))
+                     .bind_text(charter.unit)
+                     .bind_text(charter.reminder_hours)
+                     .run_or_defer();
+    if (!saved.ok()) {
+      return saved;
+    }
+    return db_.prepare(sq::kSaveCharterTurnout).bind_int(charter.close_turnout_warning).bind_int(network_).run();
   });
 }
 

@@ -139,7 +139,7 @@ inline constexpr const char* kShortlists =
 inline constexpr const char* kDeleteBallot =
     "DELETE FROM ballots WHERE network_id = $? AND cycle = $? AND partner_id = $?";
 inline constexpr const char* kInsertBallot =
-    "INSERT INTO ballots (network_id, cycle, partner_id, format) VALUES ($?, $?, $?, $?)";
+    "INSERT INTO ballots (network_id, cycle, partner_id, format, cast_by) VALUES ($?, $?, $?, $?, $?)";
 inline constexpr const char* kInsertBallotEntry =
     "INSERT INTO ballot_entries (network_id, cycle, partner_id, initiative_id, position, value) "
     "VALUES ($?, $?, $?, $?, $?, $?)";
@@ -147,7 +147,7 @@ inline constexpr const char* kInsertObjection =
     "INSERT INTO ballot_objections (network_id, cycle, partner_id, initiative_id, position, reason) "
     "VALUES ($?, $?, $?, $?, $?, $?)";
 inline constexpr const char* kBallots =
-    "SELECT cycle, partner_id, format FROM ballots WHERE network_id = $? AND cycle = $? ORDER BY partner_id";
+    "SELECT cycle, partner_id, format, cast_by FROM ballots WHERE network_id = $? AND cycle = $? ORDER BY partner_id";
 inline constexpr const char* kBallotEntries =
     "SELECT partner_id, initiative_id, value FROM ballot_entries WHERE network_id = $? AND cycle = $? "
     "ORDER BY partner_id, position";
@@ -323,5 +323,17 @@ inline constexpr const char* kKillWebhookDeliveries =
     "AND state IN ('pending', 'sending')";
 inline constexpr const char* kWebhooks =
     "SELECT id, url, secret, format, events, created_at, removed FROM webhooks WHERE network_id = $? ORDER BY id";
+
+// Delegation (schema step 15): delegations, the ballot of a revoked one, the charter's close turnout warning.
+inline constexpr const char* kInsertDelegation =
+    "INSERT INTO delegations (network_id, cycle, partner_id, proxy_id, created_at) VALUES ($?, $?, $?, $?, $?)";
+inline constexpr const char* kRemoveDelegation =
+    "DELETE FROM delegations WHERE network_id = $? AND cycle = $? AND partner_id = $?";
+inline constexpr const char* kDelegations =
+    "SELECT cycle, partner_id, proxy_id, created_at FROM delegations WHERE network_id = $? AND cycle = $? "
+    "ORDER BY partner_id";
+inline constexpr const char* kCharterTurnout = "SELECT close_turnout_warning FROM charter WHERE network_id = $?";
+inline constexpr const char* kSaveCharterTurnout =
+    "UPDATE charter SET close_turnout_warning = $? WHERE network_id = $?";
 
 }  // namespace covalue::adapters::sql::statements

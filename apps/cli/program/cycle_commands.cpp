@@ -1,4 +1,4 @@
-// `covalue cycle open|vote|close|review|shortlist|show`, `covalue ballot cast`.
+// `covalue cycle open|vote|close|review|shortlist|show`, `covalue ballot cast|delegate|revoke|delegations`.
 #include <fmt/core.h>
 
 #include <memory>
@@ -19,6 +19,7 @@ struct CycleArgs {
   std::int64_t cycle{0};              // 0: the newest one
   std::int64_t size{0};               // shortlist: how many initiatives stay on the ballot (0: the scorecard's default)
   program::DeadlineChange deadlines;  // open, vote, deadlines: the times given ("none": removed)
+  bool confirm_low_turnout{false};    // close: even below the charter's close_turnout_warning
 };
 
 //! "none" removes a deadline (the use case reads an empty text so).
@@ -145,9 +146,15 @@ core::Result<Output> deadlines_verb(ProgramSession& session, const CycleArgs& ar
 
 //! One transaction: the report of the outcome the close decided (`number` 0: the newest cycle).
 core::Result<Output> close_verb(ProgramSession& session, const CycleArgs& args, net::CycleNumber number) {
-  auto closed = session.program().close_cycle_reported(number);
+  auto closed = session.program().close_cycle_confirming(number, args.confirm_low_turnout, true);
   if (!closed) {
-    return closed.error();
+    core::Error error = closed.error();
+    if (error.where == "confirm_low_turnout") {
+      const std::string figures = error.message.substr(0, error.message.find("; confirm_low_turnout"));
+      error.message = figures + "; give --confirm-low-turnout to close the cycle anyway";
+      error.where = "--confirm-low-turnout";
+    }
+    return error;
   }
   return args.flags.report(std::move(closed->report));
 }
@@ -192,6 +199,8 @@ struct BallotArgs {
   ProgramFlags flags;
   std::int64_t cycle{0};
   std::string partner;
+  std::string for_partner;  // --for: the partner whose ballot `partner` casts as its proxy
+  std::string to;           // delegate --to: the proxy
   std::vector<std::int64_t> approve;
   std::string rank;
   std::vector<std::string> scores;
@@ -275,6 +284,14 @@ core::Result<net::PartnerBallot> to_ballot(const BallotArgs& args, const program
     return partner.error();
   }
   ballot.partner = *partner;
+  if (!args.for_partner.empty()) {
+    auto represented = resolve_partner(queries, args.for_partner, "--for");
+    if (!represented) {
+      return represented.error();
+    }
+    ballot.cast_by = *partner;
+    ballot.partner = *represented;
+  }
   if (core::Status status = read_entries(args, ballot); !status) {
     return status.error();
   }
@@ -300,13 +317,68 @@ core::Result<Output> cast(const BallotArgs& args) {
     }
     return args.flags.change(
         {"ballot",
-         fmt::format("ballot of {} in cycle {} recorded ({} entries, {} objections); re-cast until the cycle closes\n",
-                     args.partner, ballot->cycle, ballot->entries.size(), ballot->objections.size()),
+         fmt::format(
+             "ballot of {} in cycle {} recorded ({} entries, {} objections){}; re-cast until the cycle closes\n",
+             args.for_partner.empty() ? args.partner : args.for_partner, ballot->cycle, ballot->entries.size(),
+             ballot->objections.size(), args.for_partner.empty() ? "" : ", cast by its proxy " + args.partner),
          {{"cycle", program::ReportCell::of_integer(ballot->cycle)},
           {"partner", program::ReportCell::of_integer(ballot->partner)},
+          {"cast_by", program::ReportCell::of_integer(ballot->cast_by)},
           {"format", program::ReportCell::of_text(net::name_of(ballot->format))},
           {"entries", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->entries.size()))},
           {"objections", program::ReportCell::of_integer(static_cast<std::int64_t>(ballot->objections.size()))}}});
+  });
+}
+
+//! The fields of a delegation, for scripts.
+Fields delegation_fields(const program::Delegation& delegation) {
+  return {{"cycle", program::ReportCell::of_integer(delegation.cycle)},
+          {"partner", program::ReportCell::of_integer(delegation.partner)},
+          {"proxy", program::ReportCell::of_integer(delegation.proxy)},
+          {"created_at", program::ReportCell::of_text(delegation.created_at)}};
+}
+
+core::Result<Output> delegate(const BallotArgs& args) {
+  return with_session(args.flags, [&](ProgramSession& session) -> core::Result<Output> {
+    const program::Queries queries = session.program().queries();
+    core::Result<net::CycleNumber> cycle = chosen_cycle(queries, args.cycle);
+    auto partner = resolve_partner(queries, args.partner, "--partner");
+    if (!cycle || !partner) {
+      return cycle ? partner.error() : cycle.error();
+    }
+    auto proxy = resolve_partner(queries, args.to, "--to");
+    if (!proxy) {
+      return proxy.error();
+    }
+    core::Result<program::Delegation> made = session.program().delegate(*cycle, *partner, *proxy);
+    if (!made) {
+      return made.error();
+    }
+    return args.flags.change(
+        {"delegation",
+         fmt::format("{} delegated its ballot in cycle {} to {}: `covalue ballot cast --partner {} "
+                     "--for {}` casts it; `covalue ballot revoke` takes it back until the close\n",
+                     args.partner, made->cycle, args.to, args.to, args.partner),
+         delegation_fields(*made)});
+  });
+}
+
+core::Result<Output> revoke(const BallotArgs& args) {
+  return with_session(args.flags, [&](ProgramSession& session) -> core::Result<Output> {
+    const program::Queries queries = session.program().queries();
+    core::Result<net::CycleNumber> cycle = chosen_cycle(queries, args.cycle);
+    auto partner = resolve_partner(queries, args.partner, "--partner");
+    if (!cycle || !partner) {
+      return cycle ? partner.error() : cycle.error();
+    }
+    core::Result<program::Delegation> revoked = session.program().revoke_delegation(*cycle, *partner);
+    if (!revoked) {
+      return revoked.error();
+    }
+    return args.flags.change({"delegation",
+                              fmt::format("{} took back its ballot in cycle {} from partner {}\n", args.partner,
+                                          revoked->cycle, revoked->proxy),
+                              delegation_fields(*revoked)});
   });
 }
 
@@ -332,7 +404,10 @@ Handler add_cycle_deadlines(CLI::App& command) {
 }
 
 Handler add_cycle_close(CLI::App& command) {
-  return cycle_handler(add_cycle_args(command, true), close_verb, Choice::kAsGiven);
+  auto args = add_cycle_args(command, true);
+  command.add_flag("--confirm-low-turnout", args->confirm_low_turnout,
+                   "close even when fewer member partners have voted than the charter's close_turnout_warning");
+  return cycle_handler(args, close_verb, Choice::kAsGiven);
 }
 
 Handler add_cycle_review(CLI::App& command) {
@@ -354,12 +429,31 @@ Handler add_ballot_cast(CLI::App& command) {
   args->flags.add_change_output(command);
   command.add_option("--cycle", args->cycle, "cycle number (default: the newest)");
   command.add_option("--partner", args->partner, "the voting partner (id or name)")->required();
+  command.add_option("--for", args->for_partner,
+                     "the partner whose ballot --partner casts as its proxy (it delegated its ballot to --partner)");
   command.add_option("--approve", args->approve, "an initiative id it approves, repeatable");
   command.add_option("--rank", args->rank, "a ranking of initiative ids, best first: 3,5=7,2 (= ties)");
   command.add_option("--score", args->scores, "ID=SCORE, repeatable");
   command.add_option("--points", args->points, "ID=POINTS, repeatable");
   command.add_option("--object", args->objections, "ID[:reason]: an objection, repeatable");
   return [args] { return cast(*args); };
+}
+
+Handler add_ballot_delegate(CLI::App& command) {
+  auto args = std::make_shared<BallotArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--cycle", args->cycle, "cycle number (default: the newest)");
+  command.add_option("--partner", args->partner, "the partner whose ballot it is (id or name)")->required();
+  command.add_option("--to", args->to, "the proxy: another member partner that casts it (id or name)")->required();
+  return [args] { return delegate(*args); };
+}
+
+Handler add_ballot_revoke(CLI::App& command) {
+  auto args = std::make_shared<BallotArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("--cycle", args->cycle, "cycle number (default: the newest)");
+  command.add_option("--partner", args->partner, "the partner taking its ballot back (id or name)")->required();
+  return [args] { return revoke(*args); };
 }
 
 }  // namespace covalue::cli

@@ -33,6 +33,7 @@ struct CharterArgs {
   net::DeadlineAction deadline_action{};
   std::string unit;
   std::string reminder_hours;
+  std::int64_t close_turnout_warning{0};
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -92,6 +93,7 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--max-leads", charter.leadership.max_concurrent_leads, args.max_leads);
   apply(args, "--unit", charter.unit, args.unit);
   apply(args, "--reminder-hours", charter.reminder_hours, args.reminder_hours);
+  apply(args, "--close-turnout-warning", charter.close_turnout_warning, args.close_turnout_warning);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -121,6 +123,7 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.deadline_action", args->deadline_action);
   add_setting(cmd, "charter.unit", args->unit);
   add_setting(cmd, "charter.reminder_hours", args->reminder_hours);
+  add_setting(cmd, "charter.close_turnout_warning", args->close_turnout_warning, RangeCheck::kLater);
   return args;
 }
 
@@ -214,6 +217,9 @@ Handler add_network_show(CLI::App& command) {
       }
       if (c.reminder_hours != core::settings::text_default("charter.reminder_hours")) {
         report.summary.emplace_back("reminder_hours", ReportCell::of_text(c.reminder_hours));
+      }
+      if (c.close_turnout_warning != core::settings::integer_default("charter.close_turnout_warning")) {
+        report.summary.emplace_back("close_turnout_warning", ReportCell::of_integer(c.close_turnout_warning));
       }
       return flags->report(std::move(report));
     });

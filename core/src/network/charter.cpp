@@ -20,6 +20,11 @@ Status Charter::validate() const {
   if (Result<std::vector<std::int64_t>> hours = parse_reminder_hours(reminder_hours); !hours) {
     return hours.error();
   }
+  if (close_turnout_warning < 0 || close_turnout_warning > 100) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be a percentage from 0 to 100, got " + std::to_string(close_turnout_warning),
+                      "close_turnout_warning");
+  }
   if (leadership.max_concurrent_leads < 1) {
     return make_error(ErrorKind::kInvalidInput, "must be >= 1, got " + std::to_string(leadership.max_concurrent_leads),
                       "leadership.max_concurrent_leads");

@@ -44,7 +44,11 @@ void count_turnout(const Snapshot& snapshot, const net::Cycle& cycle, Home& home
         cycle.state == net::CycleState::kVoting && detail::has_ballot(snapshot, cycle.number, partner->id);
     ++home.members;
     home.voted += voted ? 1 : 0;
-    turnout.push_back({partner->id, voted});
+    net::PartnerId cast_by = 0;
+    for (const net::PartnerBallot& ballot : snapshot.ballots) {
+      cast_by = voted && ballot.cycle == cycle.number && ballot.partner == partner->id ? ballot.cast_by : cast_by;
+    }
+    turnout.push_back({partner->id, voted, cast_by});
   }
   if (list && cycle.state == net::CycleState::kVoting) {
     home.turnout = std::move(turnout);

@@ -24,10 +24,14 @@ core::Result<std::vector<net::PartnerBallot>> Queries::ballots(net::CycleNumber 
     const net::BallotDisclosure disclosure = read->charter.disclosure;
     for (net::PartnerBallot& ballot : *stored) {
       const bool own = actor_.role == Role::kOperator || actor_.partner == ballot.partner;
-      if (own || (!open && disclosure == net::BallotDisclosure::kPublic)) {
+      // A proxy sees the ballots it cast for the partners that delegated to it (a delegation) while it may re-cast.
+      const bool cast_as_proxy =
+          open && actor_.role == Role::kRepresentative && ballot.cast_by != 0 && actor_.partner == ballot.cast_by;
+      if (own || cast_as_proxy || (!open && disclosure == net::BallotDisclosure::kPublic)) {
         visible.push_back(std::move(ballot));
       } else if (!open && disclosure == net::BallotDisclosure::kAnonymous) {
         ballot.partner = 0;
+        ballot.cast_by = 0;
         visible.push_back(std::move(ballot));
       }
     }

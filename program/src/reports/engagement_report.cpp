@@ -17,6 +17,7 @@ constexpr std::int64_t kHighFrom = 60;
 struct Participation {
   std::int64_t issued{0};
   std::int64_t cast{0};
+  std::int64_t delegated{0};  //!< of the cast, ballots its proxy cast for it (a delegation)
   std::int64_t missed{0};
   std::int64_t proposals{0};
   std::int64_t reviews{0};
@@ -32,6 +33,10 @@ Participation participation_of(const Snapshot& snapshot, const net::Partner& par
     const bool cast = detail::has_ballot(snapshot, cycle.number, partner.id);
     result.issued += 1;
     result.cast += cast ? 1 : 0;
+    result.delegated +=
+        std::count_if(snapshot.ballots.begin(), snapshot.ballots.end(), [&](const net::PartnerBallot& b) {
+          return b.cycle == cycle.number && b.partner == partner.id && b.cast_by != 0;
+        });
     result.missed += !cast && detail::is_closed(cycle) ? 1 : 0;
   }
   const auto mine = [&](net::PartnerId id) { return id == partner.id; };
@@ -135,8 +140,9 @@ std::string joined(const std::vector<std::string>& reasons) {
   return result;
 }
 
-std::vector<std::string> engagement_notes() {
-  return {
+//! The notes; the one on delegation only when `delegation`, so that a network without it reads as it did.
+std::vector<std::string> engagement_notes(bool delegation) {
+  std::vector<std::string> notes = {
       "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
       "ballot (a cycle still voting is not missed yet).",
       "reviews: actuals recorded for it; leads: initiatives it was assigned to lead.",
@@ -147,6 +153,12 @@ std::vector<std::string> engagement_notes() {
       "nothing in the window while others led.",
       "risk_band: low below 30, medium from 30, high from 60. risk_reasons names each factor that contributed.",
   };
+  if (delegation) {
+    notes.emplace_back(
+        "A ballot its proxy cast for it (a delegation) counts as cast; ballots_delegated: how many of its cast "
+        "ballots a proxy cast.");
+  }
+  return notes;
 }
 
 //! One partner's row: its participation and its risk.
@@ -163,9 +175,11 @@ ReportColumn<EngagementRow> count_column(std::string key, std::string title,
           [count](const EngagementRow& r) { return ReportCell::of_integer(count(r)); }};
 }
 
-std::vector<ReportColumn<EngagementRow>> engagement_columns() {
+//! The columns; ballots_delegated only when `delegation` (a proxy cast some ballot), so that a network without
+//! delegation reads as it did.
+std::vector<ReportColumn<EngagementRow>> engagement_columns(bool delegation) {
   using R = EngagementRow;
-  return {
+  std::vector<ReportColumn<EngagementRow>> columns = {
       count_column("partner", "Partner", [](const R& r) { return r.partner->id; }),
       {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
       {"status", "Status", [](const R& r) { return ReportCell::of_text(r.partner->left_cycle ? "left" : "member"); }},
@@ -182,6 +196,11 @@ std::vector<ReportColumn<EngagementRow>> engagement_columns() {
        [](const R& r) { return r.risk.band ? ReportCell::of_text(*r.risk.band) : ReportCell::empty(); }},
       {"risk_reasons", "Risk reasons", [](const R& r) { return ReportCell::of_text(r.risk.reasons); }},
   };
+  if (delegation) {
+    columns.insert(columns.begin() + 5, count_column("ballots_delegated", "Cast by a proxy",
+                                                     [](const R& r) { return r.participation.delegated; }));
+  }
+  return columns;
 }
 
 }  // namespace
@@ -200,6 +219,7 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
   std::vector<EngagementRow> rows;
   std::int64_t cast = 0;
+  std::int64_t delegated = 0;
   std::int64_t missed = 0;
   std::map<std::string, std::int64_t> bands{{"low", 0}, {"medium", 0}, {"high", 0}};
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
@@ -207,6 +227,7 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
     EngagementRow& row = rows.emplace_back(EngagementRow{partner, participation_of(snapshot, *partner), mine.leads,
                                                          detail::retention_risk(snapshot, *partner, mine)});
     cast += row.participation.cast;
+    delegated += row.participation.delegated;
     missed += row.participation.missed;
     if (row.risk.band) {
       bands[*row.risk.band] += 1;
@@ -217,8 +238,11 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
       {"ballots_cast", ReportCell::of_integer(cast)},           {"ballots_missed", ReportCell::of_integer(missed)},
       {"turnout", detail::percent_of(cast, cast + missed)},     {"low_risk", ReportCell::of_integer(bands["low"])},
       {"medium_risk", ReportCell::of_integer(bands["medium"])}, {"high_risk", ReportCell::of_integer(bands["high"])}};
-  report.tables.push_back(
-      table_of("partners", "Engagement and retention risk", engagement_columns(), rows, engagement_notes()));
+  if (delegated > 0) {  // shown once there is any, so that a network without delegation reads as it did
+    report.summary.emplace_back("ballots_delegated", ReportCell::of_integer(delegated));
+  }
+  report.tables.push_back(table_of("partners", "Engagement and retention risk", engagement_columns(delegated > 0), rows,
+                                   engagement_notes(delegated > 0)));
   return report;
 }
 

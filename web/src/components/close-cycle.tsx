@@ -1,37 +1,31 @@
-// The coordinator's "Close the cycle" button: it says how many of the members have cast a ballot, and asks a
-// second time when turnout is low, naming who has not voted yet.
+// The coordinator's "Close the cycle" button: it says how many member partners have voted (a ballot a proxy cast
+// for a partner counts), and when that is below the charter's close_turnout_warning it warns with the figures and
+// asks a second time; the server refuses such a close unless it is confirmed (confirm_low_turnout).
 
 import { get } from '../lib/api';
-import { useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
-import type { Cycle } from '../lib/types';
+import type { Cycle, Turnout } from '../lib/types';
 
-/** Below this share of members voting, turnout is low (the dashboard's participation chart marks it too). */
-export const lowTurnout = 0.75;
-
-export function CloseCycleButton(props: { cycle: Cycle; busy: boolean; onClose: () => void }) {
-  const app = useApp();
+export function CloseCycleButton(props: { cycle: Cycle; busy: boolean; onClose: (confirmLowTurnout: boolean) => void }) {
   const n = props.cycle.number;
-  // The cycle report counts the ballots cast so far, without showing whose (ballots stay secret until close).
-  const report = useAsync(() => get<any>(`/reports/cycle/${n}`), [n]);
-  const cast = Number(report.data?.summary?.ballots_cast);
-  const members = app.partners.filter((p) => p.joined_cycle <= n && (p.left_cycle == null || p.left_cycle > n)).length;
-  const known = Number.isFinite(cast) && members > 0;
-  const low = known && cast / members < lowTurnout;
+  // Counts only (who has voted, never how), computed by the server against the charter.
+  const turnout = useAsync(() => get<Turnout>(`/cycles/${n}/turnout`), [n]);
+  const t = turnout.data;
+  const low = !!t?.below;
   async function close() {
-    const turnout = known ? ` ${cast} of ${members} members have cast a ballot.` : '';
-    if (!confirm(`Close cycle ${n}?${turnout} The rule selects the portfolio from the ballots cast so far; no ballot can be cast or changed after.`)) return;
-    if (low && !confirm(`Turnout is low: only ${cast} of ${members} members (${Math.round((100 * cast) / members)}%) have voted. The partners that have not voted get nothing they asked for this cycle. Close it anyway?`)) return;
-    props.onClose();
+    const figures = t ? ` ${t.voted} of ${t.members} partners have voted.` : '';
+    if (!confirm(`Close cycle ${n}?${figures} The rule selects the portfolio from the ballots cast so far; no ballot can be cast or changed after.`)) return;
+    if (low && !confirm(`Turnout is low: ${t!.summary}. The partners that have not voted get nothing they asked for this cycle. Close it anyway?`)) return;
+    props.onClose(low);
   }
   return (
     <>
-      <button class="btn primary" data-action="close-cycle" disabled={props.busy} onClick={close} aria-describedby={known ? 'close-turnout' : undefined}>
+      <button class="btn primary" data-action="close-cycle" disabled={props.busy} onClick={close} aria-describedby={t ? 'close-turnout' : undefined}>
         {props.busy ? 'Closing…' : 'Close the cycle'}
       </button>
-      {known && (
-        <span id="close-turnout" class={'muted small turnout' + (low ? ' low' : '')} data-testid="close-turnout">
-          {cast} of {members} ballots cast{low ? ' — low turnout' : ''}
+      {t && (
+        <span id="close-turnout" class={'muted small turnout' + (low ? ' low' : '')} data-testid="close-turnout" role={low ? 'status' : undefined}>
+          {low ? `Low turnout: ${t.summary}` : `${t.voted} of ${t.members} partners have voted${t.delegated > 0 ? ` (${t.delegated} by a proxy)` : ''}`}
         </span>
       )}
     </>

@@ -49,7 +49,8 @@ export interface Home {
   members: number;
   voted: number;
   /** Coordinators, while the open cycle votes: who has voted, never how. */
-  turnout: { partner: number; voted: boolean }[] | null;
+  /** cast_by: the proxy that cast the partner's ballot (a delegation). */
+  turnout: { partner: number; voted: boolean; cast_by?: number }[] | null;
   standing: Standing | null;
   tasks: HomeTask[];
   transfers_cycle: number | null;

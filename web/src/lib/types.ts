@@ -89,6 +89,27 @@ export interface PartnerBallot {
   format: BallotFormat;
   entries: BallotEntry[];
   objections: Objection[];
+  /** The partner whose representative cast it as this partner's proxy (a delegation). */
+  cast_by?: number;
+}
+
+/** A partner's ballot for one cycle handed to another member partner, its proxy. */
+export interface Delegation {
+  cycle: number;
+  partner: number;
+  proxy: number;
+  created_at: string;
+}
+
+/** How many member partners have voted (delegated ballots count) against the charter's close_turnout_warning. */
+export interface Turnout {
+  cycle: number;
+  members: number;
+  voted: number;
+  delegated: number;
+  close_turnout_warning: number;
+  below: boolean;
+  summary: string;
 }
 
 export interface InitiativeDecision {
@@ -199,6 +220,8 @@ export interface Charter {
   unit?: string;
   /** At a deadline: "remind" the coordinator, or "auto": the server moves the cycle itself. */
   deadline_action?: string;
+  /** Closing with fewer member partners voted than this percentage must be confirmed (0: never asks). */
+  close_turnout_warning?: number;
 }
 
 /** A partner's objective: a KPI with a baseline and a target. */

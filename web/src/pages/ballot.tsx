@@ -1,10 +1,12 @@
 // The ballot of the cycle in voting: approve, rank (ties allowed), score or give points, and
-// object with a reason. Shows the partner's current ballot and the scorecard ranking.
+// object with a reason. Shows the partner's current ballot and the scorecard ranking. A partner may delegate its
+// ballot to another member partner (its proxy) and take it back; a proxy casts the ballots of the partners that
+// delegated to it, each one theirs (docs/delegation.md).
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Deadlines } from '../components/deadlines';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
-import { ApiError, get, put } from '../lib/api';
+import { ApiError, del, get, post, put } from '../lib/api';
 import { isRepresentative, list, useApp } from '../lib/context';
 import { candidatesOf, loadCycles } from '../lib/cycles';
 import { useAction, useAsync } from '../lib/hooks';
@@ -12,7 +14,7 @@ import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { amountProblem, amountValue, maxChars } from '../lib/limits';
 import { fmt, num } from '../lib/rational';
-import type { BallotFormat, Cycle, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
+import type { BallotFormat, Cycle, Delegation, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
 
 const formats: { value: BallotFormat; text: string; help: string }[] = [
   { value: 'approvals', text: 'Approve', help: 'Tick every initiative you support.' },
@@ -198,36 +200,123 @@ async function loadBallotPage(partner: number | null | undefined) {
   const cycles = await loadCycles();
   const voting = [...cycles].reverse().find((c) => c.state === 'voting');
   const current = cycles[cycles.length - 1];
-  if (!voting) return { cycle: undefined as Cycle | undefined, current, inCycle: [] as Initiative[], candidates: [] as Initiative[], ballot: undefined, scorecard: [] as ScorecardEntry[] };
-  const [initiatives, ballots, scorecard] = await Promise.all([
+  if (!voting)
+    return {
+      cycle: undefined as Cycle | undefined,
+      current,
+      inCycle: [] as Initiative[],
+      candidates: [] as Initiative[],
+      ballots: [] as PartnerBallot[],
+      delegations: [] as Delegation[],
+      scorecard: [] as ScorecardEntry[],
+    };
+  const [initiatives, ballots, scorecard, delegations] = await Promise.all([
     get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')),
     get<any>(`/cycles/${voting.number}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []),
     get<any>('/scorecard').then(
       (r) => list<ScorecardEntry>(r?.ranking ?? r?.entries ?? r, 'ranking'),
       () => [],
     ),
+    partner != null ? get<Delegation[]>(`/cycles/${voting.number}/delegations`).catch(() => [] as Delegation[]) : Promise.resolve([] as Delegation[]),
   ]);
   return {
     cycle: voting,
     current,
     inCycle: initiatives.filter((i) => i.cycle === voting.number),
     candidates: candidatesOf(voting, initiatives),
-    ballot: ballots.find((b) => b.partner === partner),
+    ballots: ballots as PartnerBallot[],
+    delegations,
     scorecard: scorecard as ScorecardEntry[],
   };
+}
+
+/** Whose ballot the representative casts: its own partner's, or one a partner delegated to it. */
+function VoteFor(props: { partner: number; represented: Delegation[]; value: number; onChange: (partner: number) => void }) {
+  const app = useApp();
+  return (
+    <fieldset class="vote-for" data-testid="vote-for">
+      <legend>Whose ballot you cast</legend>
+      {[props.partner, ...props.represented.map((d) => d.partner)].map((id) => (
+        <label class="check">
+          <input type="radio" name="vote-for" value={String(id)} checked={props.value === id} onChange={() => props.onChange(id)} />
+          {id === props.partner ? `${app.partnerName(id)} (your partner)` : `${app.partnerName(id)} (delegated to you)`}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Delegating the partner's ballot for this cycle to a proxy, or taking it back. */
+function DelegationCard(props: { cycle: Cycle; partner: number; delegations: Delegation[]; onChanged: () => void }) {
+  const app = useApp();
+  const action = useAction();
+  const given = props.delegations.find((d) => d.partner === props.partner);
+  const held = props.delegations.filter((d) => d.proxy === props.partner);
+  const n = props.cycle.number;
+  const others = app.partners.filter((p) => p.id !== props.partner && p.joined_cycle <= n && (p.left_cycle == null || p.left_cycle > n));
+  const [proxy, setProxy] = useState<string>('');
+  async function run(change: () => Promise<unknown>) {
+    if ((await action.run(change)) !== undefined) props.onChanged();
+  }
+  return (
+    <Card title="Delegate your ballot" id="delegation">
+      {given ? (
+        <>
+          <p data-testid="delegated-to">
+            Your ballot in cycle {n} is delegated to <strong>{app.partnerName(given.proxy)}</strong>: its representatives cast it for you, and it stays yours.
+            Take it back at any time until the cycle closes; casting your own ballot takes it back too.
+          </p>
+          <button class="btn" type="button" data-action="revoke-delegation" disabled={action.busy} onClick={() => run(() => del(`/cycles/${n}/delegations/${props.partner}`))}>
+            Take my ballot back
+          </button>
+        </>
+      ) : held.length > 0 ? (
+        <p class="muted small" data-testid="proxy-for">
+          You cast the ballots of {held.map((d) => app.partnerName(d.partner)).join(', ')} in this cycle. A proxy cannot hand its own ballot on.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (proxy) void run(() => post(`/cycles/${n}/delegations/${props.partner}`, { proxy: Number(proxy) }));
+          }}
+        >
+          <p class="muted small">Cannot vote this cycle? Another member partner can cast your ballot for you, as your proxy, until the cycle closes.</p>
+          <label for="delegate-proxy">Proxy</label>
+          <select id="delegate-proxy" value={proxy} onChange={(e) => setProxy((e.target as HTMLSelectElement).value)}>
+            <option value="">Choose a partner…</option>
+            {others.map((p) => (
+              <option value={String(p.id)}>{p.name}</option>
+            ))}
+          </select>
+          <div class="form-actions">
+            <button class="btn" type="submit" data-action="delegate" disabled={action.busy || !proxy}>
+              Delegate my ballot
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorBox error={action.error} title="The delegation was not changed" />
+    </Card>
+  );
 }
 
 export function BallotPage() {
   const app = useApp();
   const partner = app.session.partner;
   const data = useAsync(() => loadBallotPage(partner), [partner]);
+  const [voteFor, setVoteFor] = useState<number | null>(null);
+  const represented = useMemo(() => (data.data?.delegations ?? []).filter((x) => x.proxy === partner), [data.data, partner]);
+  // The partner whose ballot is cast: one that delegated to this one, or (by default) its own.
+  const target = voteFor != null && represented.some((x) => x.partner === voteFor) ? voteFor : partner;
+  const ballot = data.data?.ballots.find((b) => b.partner === target);
   const [draft, setDraft] = useState<Draft>(draftFrom(undefined));
   const [saved, setSaved] = useState(false);
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState<{ entries: { initiative: number }[]; objections: { initiative: number }[] }>({ entries: [], objections: [] });
   const action = useAction();
   const onBallot = useMemo(() => new Set((data.data?.candidates ?? []).map((c) => c.id)), [data.data]);
-  useEffect(() => setDraft(draftFrom(data.data?.ballot, onBallot)), [data.data]);
+  useEffect(() => setDraft(draftFrom(ballot, onBallot)), [data.data, target]);
   const titles = useMemo(() => new Map((data.data?.inCycle ?? []).map((c) => [c.id, c.title])), [data.data]);
   const scoreOf = useMemo(() => new Map((data.data?.scorecard ?? []).map((e) => [e.initiative, e])), [data.data]);
 
@@ -243,7 +332,7 @@ export function BallotPage() {
   const shown = (id: string) => (tried ? problems.get(id)?.here : undefined);
 
   async function submit() {
-    if (!d?.cycle || partner == null) return;
+    if (!d?.cycle || target == null) return;
     setTried(true);
     if (problems.size > 0) {
       const first = problems.keys().next().value as string;
@@ -253,7 +342,7 @@ export function BallotPage() {
     const objections = [...draft.objecting].map((id) => ({ initiative: id, reason: (draft.objections[id] ?? '').trim() }));
     const body = { format: draft.format, entries: entriesOf(draft), objections };
     setSent(body);
-    const result = await action.run(() => put(`/cycles/${d.cycle!.number}/ballots/${partner}`, body));
+    const result = await action.run(() => put(`/cycles/${d.cycle!.number}/ballots/${target}`, body));
     if (result !== undefined) {
       setSaved(true);
       setTried(false);
@@ -405,6 +494,19 @@ export function BallotPage() {
               </div>
             }
           >
+            {voter && partner != null && represented.length > 0 && (
+              <VoteFor
+                partner={partner}
+                represented={represented}
+                value={target ?? partner}
+                onChange={(id) => {
+                  setVoteFor(id);
+                  setSaved(false);
+                  setTried(false);
+                  action.clear();
+                }}
+              />
+            )}
             <p class="muted small">{formats.find((f) => f.value === draft.format)?.help}</p>
             {(draft.format === 'scores' || draft.format === 'points') && (
               <p class="ballot-scale small" id="ballot-scale" data-testid="ballot-scale">
@@ -417,7 +519,7 @@ export function BallotPage() {
             ) : (
               <Table class="ballot-table" columns={columns}>
                 {ordered.map((c) => {
-                  const mine = c.impacts?.find((x) => x.partner === partner)?.estimate ?? '0';
+                  const mine = c.impacts?.find((x) => x.partner === target)?.estimate ?? '0';
                   const sc = scoreOf.get(c.id);
                   const objecting = draft.objecting.has(c.id);
                   return (
@@ -493,7 +595,7 @@ export function BallotPage() {
                   </span>
                 )}
                 <button class="btn primary" type="button" onClick={submit} disabled={action.busy || d.candidates.length === 0}>
-                  {action.busy ? 'Casting…' : d.ballot ? 'Re-cast ballot' : 'Cast ballot'}
+                  {action.busy ? 'Casting…' : ballot ? 'Re-cast ballot' : target !== partner ? `Cast ${app.partnerName(target)}’s ballot` : 'Cast ballot'}
                 </button>
                 {saved && !action.error && (
                   <span class="saved" role="status">
@@ -504,9 +606,15 @@ export function BallotPage() {
             )}
           </Card>
           <div class="stack">
-            <Card title="Your current ballot">
-              <CurrentBallot ballot={d.ballot} titles={titles} onBallot={onBallot} />
+            <Card title={target !== partner ? `${app.partnerName(target)}’s current ballot` : 'Your current ballot'}>
+              {ballot?.cast_by != null && ballot.cast_by !== 0 && (
+                <p class="muted small" data-testid="cast-by">
+                  Cast by {app.partnerName(ballot.cast_by)}, its proxy.
+                </p>
+              )}
+              <CurrentBallot ballot={ballot} titles={titles} onBallot={onBallot} />
             </Card>
+            {voter && partner != null && <DelegationCard cycle={d.cycle} partner={partner} delegations={d.delegations} onChanged={data.reload} />}
             {d.scorecard.length > 0 && (
               <Card title="Scorecard ranking">
                 <Scorecard entries={d.scorecard} candidates={d.candidates} />

@@ -21,7 +21,7 @@ import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { fmt, num } from '../lib/rational';
 import { withUnit } from '../lib/units';
-import type { Cycle, CycleOutcome, Initiative, InitiativeDecision, PartnerBallot } from '../lib/types';
+import type { Cycle, CycleOutcome, Delegation, Initiative, InitiativeDecision, PartnerBallot } from '../lib/types';
 import { OpenCycleButton } from './cycles';
 
 async function loadCycle(n: number) {
@@ -29,14 +29,16 @@ async function loadCycle(n: number) {
   const cycle = cycles.find((c) => c.number === n);
   if (!cycle) {
     const raw = await get<any>(`/cycles/${n}`);
-    return { cycle: (raw.cycle ?? raw) as Cycle, latest: true, initiatives, outcome: undefined, ballots: [] as PartnerBallot[] };
+    return { cycle: (raw.cycle ?? raw) as Cycle, latest: true, initiatives, outcome: undefined, ballots: [] as PartnerBallot[], delegations: [] as Delegation[] };
   }
   const decided = cycle.state === 'closed' || cycle.state === 'reviewed';
-  const [outcome, ballots] = await Promise.all([
+  const open = cycle.state === 'proposing' || cycle.state === 'voting';
+  const [outcome, ballots, delegations] = await Promise.all([
     decided ? get<any>(`/cycles/${n}/outcome`).then(unwrapOutcome) : Promise.resolve(undefined),
     cycle.state === 'voting' ? get<any>(`/cycles/${n}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []) : Promise.resolve([]),
+    open ? get<Delegation[]>(`/cycles/${n}/delegations`).catch(() => [] as Delegation[]) : Promise.resolve([] as Delegation[]),
   ]);
-  return { cycle, latest: cycles[cycles.length - 1]?.number === n, initiatives, outcome: outcome as CycleOutcome | undefined, ballots };
+  return { cycle, latest: cycles[cycles.length - 1]?.number === n, initiatives, outcome: outcome as CycleOutcome | undefined, ballots, delegations };
 }
 
 function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () => void }) {
@@ -51,7 +53,13 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
 <StartVoting cycle={props.cycle} onDone={props.onDone} />
       )}
       {s === 'voting' && (
-        <CloseCycleButton cycle={props.cycle} busy={action.busy} onClose={step('close')} />
+        <CloseCycleButton
+          cycle={props.cycle}
+          busy={action.busy}
+          onClose={async (confirmLowTurnout) => {
+            if (await action.run(() => post(`/cycles/${props.cycle.number}/close`, { confirm_low_turnout: confirmLowTurnout }))) props.onDone();
+          }}
+        />
       )}
       {s === 'closed' && (
         <button class="btn" data-action="review" disabled={action.busy} onClick={step('review')}>
@@ -293,7 +301,31 @@ function Withdrawn(props: { initiatives: Initiative[] }) {
 
 const withdrawnFrom = (n: number, initiatives: Initiative[]) => initiatives.filter((i) => i.cycle === n && i.status === 'withdrawn');
 
-function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Initiative[]; ballots: PartnerBallot[] }) {
+/** Who has handed its ballot to which proxy in this cycle (never how anyone voted). */
+function Delegations(props: { delegations: Delegation[] }) {
+  return (
+    <Card title="Delegations" id="delegations" extra={<span class="muted small">ballots cast by a proxy</span>}>
+      {props.delegations.length === 0 ? (
+        <p class="muted small">No partner has delegated its ballot in this cycle.</p>
+      ) : (
+        <Table class="compact" columns={['Partner', 'Proxy (casts its ballot)']}>
+          {props.delegations.map((x) => (
+            <tr data-delegation={x.partner}>
+              <td>
+                <PartnerChip id={x.partner} />
+              </td>
+              <td>
+                <PartnerChip id={x.proxy} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Initiative[]; ballots: PartnerBallot[]; delegations: Delegation[] }) {
   const app = useApp();
   const c = props.cycle;
   const offBallot = c.state === 'voting' && isCoordinator(app.session);
@@ -355,6 +387,7 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
           </>
         )}
       </Card>
+      {(isCoordinator(app.session) || props.delegations.length > 0) && <Delegations delegations={props.delegations} />}
     </div>
   );
 }
@@ -387,6 +420,7 @@ export function CyclePage(props: { number: number }) {
               candidates={candidatesOf(d.cycle, d.initiatives)}
               withdrawn={withdrawnFrom(d.cycle.number, d.initiatives)}
               ballots={d.ballots}
+              delegations={d.delegations}
             />}
         </>
       )}

@@ -253,6 +253,7 @@ function AttentionItem(props: { item: Attention; cycle: Cycle | null }) {
 }
 
 function Turnout(props: { home: Home }) {
+  const app = useApp();
   const { home } = props;
   const cycle = home.open_cycle!;
   return (
@@ -270,7 +271,9 @@ function Turnout(props: { home: Home }) {
             <td>
               <PartnerChip id={t.partner} />
             </td>
-            <td>{t.voted ? <span class="yes">Voted</span> : <span class="no">Not yet</span>}</td>
+            <td>
+              {t.voted ? <span class="yes">{t.cast_by ? `Voted by its proxy ${app.partnerName(t.cast_by)}` : 'Voted'}</span> : <span class="no">Not yet</span>}
+            </td>
           </tr>
         ))}
       </Table>

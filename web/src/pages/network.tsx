@@ -29,6 +29,7 @@ type Values = {
   disclosure: string;
   deadline_action: string;
   unit: string;
+  close_turnout_warning: string;
 };
 type Key = keyof Values;
 
@@ -46,6 +47,7 @@ const titles: Record<Key, string> = {
   'fairness.perpetual_weighting': 'Perpetual Reset weighting',
   'leadership.max_concurrent_leads': 'Leads per partner',
   unit: 'Unit of value',
+  close_turnout_warning: 'Turnout warning at the close',
 };
 const keys = Object.keys(titles) as Key[];
 
@@ -55,6 +57,7 @@ const units: Partial<Record<Key, string>> = {
   'fairness.max_dry_spell': 'cycles',
   'fairness.max_deopt_share': 'of a cycle’s total de-optimisation',
   'leadership.max_concurrent_leads': 'initiatives at once',
+  close_turnout_warning: '% of member partners voted',
 };
 
 function valuesOf(c: Charter): Values {
@@ -71,6 +74,7 @@ function valuesOf(c: Charter): Values {
     disclosure: c.disclosure,
     deadline_action: c.deadline_action ?? 'remind',
     unit: unitOf(c),
+    close_turnout_warning: String(c.close_turnout_warning ?? 50),
   };
 }
 
@@ -91,6 +95,7 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     'fairness.max_deopt_share': shareProblem,
     'fairness.perpetual_weighting': null,
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
+    close_turnout_warning: integerProblem(v.close_turnout_warning, info.close_turnout_warning?.minimum ?? 0, info.close_turnout_warning?.maximum ?? 100),
     unit: !v.unit.trim() ? 'Give the unit: a currency code such as EUR, or value points.' : v.unit.length > maxChars.unit ? `At most ${maxChars.unit} characters.` : null,
   };
 }
@@ -101,7 +106,7 @@ function changes(before: Values, after: Values): Record<string, unknown> {
   for (const k of keys) {
     if (before[k].trim() === after[k].trim()) continue;
     const raw = after[k].trim();
-    const value = k === 'fairness.perpetual_weighting' ? raw === 'true' : k.endsWith('max_dry_spell') || k.endsWith('max_concurrent_leads') ? Number(raw) : raw;
+    const value = k === 'fairness.perpetual_weighting' ? raw === 'true' : k.endsWith('max_dry_spell') || k.endsWith('max_concurrent_leads') || k === 'close_turnout_warning' ? Number(raw) : raw;
     const [outer, inner] = k.split('.');
     if (inner) body[outer] = { ...(body[outer] ?? {}), [inner]: value };
     else body[outer] = value;
@@ -115,6 +120,7 @@ function shown(k: Key, v: Values): preact.JSX.Element | string {
   if (k === 'fairness.perpetual_weighting') return value === 'true' ? 'On' : 'Off';
   if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
   if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
+  if (k === 'close_turnout_warning') return value === '0' ? 'Never: a close asks no confirmation' : `Below ${value}${units[k]}`;
   if (units[k]) return `${value} ${units[k]}`;
   if (k === 'name' || k === 'unit') return value;
   if (k === 'deadline_action') return value === 'auto' ? 'The cycle moves on by itself' : 'The coordinator is reminded and moves the cycle';

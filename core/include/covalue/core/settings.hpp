@@ -154,6 +154,14 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .help = "hours before voting closes at which partners that have not voted are reminded, comma-separated "
              "(each once per cycle; empty: no reminders)",
      .applies = kCharter | kCli},
+    {.name = "charter.close_turnout_warning",
+     .type = Type::kInteger,
+     .default_text = "50",
+     .min = "0",
+     .max = "100",
+     .help = "percentage of member partners that must have voted (delegated ballots count) before a cycle closes "
+             "without asking to confirm the low turnout; 0: never ask",
+     .applies = kCharter | kCli},
     {.name = "charter.max_concurrent_leads",
      .type = Type::kInteger,
      .default_text = "2",

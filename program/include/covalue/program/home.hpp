@@ -75,6 +75,7 @@ struct Attention {
 struct TurnoutEntry {
   net::PartnerId partner{0};
   bool voted{false};
+  net::PartnerId cast_by{0};  //!< the proxy that cast its ballot (a delegation); 0 when it voted itself or has not
 };
 
 //! A representative's partner as it stands: value, dry spell and protection, leads, retention risk.

@@ -26,6 +26,7 @@ enum class EventKind {
   kDrySpellLimit,      //!< a partner's dry spell reached the charter's limit (protected next cycle)
   kRetentionRisk,      //!< a partner's retention risk crossed the threshold (to coordinators)
   kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
+  kDelegated,          //!< a partner delegated its ballot for a cycle to the recipient's partner (its proxy)
   kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
 };
 
@@ -43,6 +44,7 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kDrySpellLimit, "dry_spell_limit"},
                                            {kRetentionRisk, "retention_risk"},
                                            {kDeadlineDue, "deadline_due"},
+                                           {kDelegated, "delegated"},
                                            {kDigest, "digest"},
                                        })};
 }

@@ -8,6 +8,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/delegation.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
@@ -36,6 +37,18 @@ struct DeadlineStep {
   std::string at;        //!< the deadline, UTC
   bool moved{false};     //!< the charter says auto and the cycle moved; else the coordinator is to move it
   net::CycleState state{net::CycleState::kProposing};  //!< the cycle's state after the step
+};
+
+//! The turnout of a voting cycle against the charter's close_turnout_warning (delegated ballots count as voted).
+struct CycleTurnout {
+  net::CycleNumber cycle{0};
+  std::int64_t members{0};    //!< member partners of the cycle
+  std::int64_t voted{0};      //!< of them, with a ballot (their own or cast by their proxy)
+  std::int64_t delegated{0};  //!< of the voted, ballots a proxy cast
+  std::int64_t warning{0};    //!< the charter's close_turnout_warning, a percentage (0: none)
+  bool below{false};          //!< voted / members < warning / 100, exactly
+  //! "4 of 13 partners have voted (30.8%), below the charter's 50%" (without "below ..." when not below).
+  [[nodiscard]] std::string describe() const;
 };
 
 //! A network an administrator created: its id and name, and its first coordinator's token (the secret
@@ -108,7 +121,10 @@ class Program {
   //! deadline has passed.
   [[nodiscard]] core::Result<std::vector<DeadlineStep>> run_deadlines();
   //! Casts (or re-casts: the last one counts) a member's ballot in a cycle that is voting.
-  //! Returns the ballot as stored (approval values read as 1, say), which is what counts.
+  //! Returns the ballot as stored (approval values read as 1, say), which is what counts. A ballot with `cast_by`
+  //! set (or one a representative casts for another partner) is cast by that partner as the ballot's partner's
+  //! proxy: kForbidden naming "partner" unless the partner delegated it so. A partner's own ballot ends its
+  //! delegation in the cycle, if any.
   [[nodiscard]] core::Result<net::PartnerBallot> cast_ballot(const net::PartnerBallot& ballot);
   //! Closes a voting cycle: decides it (core::network::decide_cycle) and stores the outcome.
   [[nodiscard]] core::Result<net::CycleOutcome> close_cycle(net::CycleNumber cycle);
@@ -227,6 +243,30 @@ class Program {
   //! The actor the use cases run for.
   [[nodiscard]] const Actor& actor() const { return actor_; }
 
+  // Delegation (issue 14 item 5) and the close's turnout warning (issue 13 item 6).
+  //! `partner` hands its ballot in `cycle` (proposing or voting) to `proxy`, another member partner (the partner's
+  //! representative or the operator; audited; the proxy's people are told). kConflict naming "delegation" for a
+  //! second delegation of the partner in the cycle, or for a partner that is itself a proxy there (no chains);
+  //! naming "proxy" for a proxy that has delegated its own ballot; kInvalidInput naming "proxy" for the partner
+  //! itself; kNotFound or kConflict naming "proxy" for an unknown partner or one that is not a member; kConflict
+  //! naming "cycle" for a closed cycle.
+  [[nodiscard]] core::Result<Delegation> delegate(net::CycleNumber cycle, net::PartnerId partner, net::PartnerId proxy);
+  //! `partner` takes its ballot back before the cycle closes (its representative or the operator; audited): a
+  //! ballot its proxy cast for it is removed. kNotFound naming "delegation" when it has none. Casting its own
+  //! ballot (cast_ballot) revokes the delegation too, keeping that ballot.
+  [[nodiscard]] core::Result<Delegation> revoke_delegation(net::CycleNumber cycle, net::PartnerId partner);
+  //! The delegations of a cycle, by partner: every one for coordinators and observers, a representative's own
+  //! partner's (given or received) otherwise. Who delegated never says how anyone voted.
+  [[nodiscard]] core::Result<std::vector<Delegation>> delegations(net::CycleNumber cycle);
+  //! How many member partners of a voting cycle have a ballot (cast by themselves or by their proxy), against the
+  //! charter's close_turnout_warning.
+  [[nodiscard]] core::Result<CycleTurnout> turnout(net::CycleNumber cycle);
+  //! close_cycle_reported (`report`) or close_cycle, refused with kConflict naming "confirm_low_turnout" (the
+  //! figures in its message) when the turnout is below the charter's close_turnout_warning and
+  //! `confirm_low_turnout` is false. `cycle` 0 closes the newest cycle.
+  [[nodiscard]] core::Result<ClosedCycle> close_cycle_confirming(net::CycleNumber cycle, bool confirm_low_turnout,
+                                                                 bool report);
+
  private:
   //! issue_token, for `person` when it is set (checked in the same transaction).
   [[nodiscard]] core::Result<IssuedToken> issue_token_for(Role role, std::optional<net::PartnerId> partner,
@@ -236,7 +276,9 @@ class Program {
   //! Records that a deadline is due for the coordinator to move its cycle (once per deadline).
   [[nodiscard]] core::Status note_deadline_due(const DeadlineStep& step);
   //! Closes `cycle` (0 with `newest_when_zero`: the newest); the report only when `report` is set.
-  [[nodiscard]] core::Result<ClosedCycle> decide_and_close(net::CycleNumber cycle, bool newest_when_zero, bool report);
+  //! `confirm_low_turnout` false refuses a turnout below the charter's close_turnout_warning.
+  [[nodiscard]] core::Result<ClosedCycle> decide_and_close(net::CycleNumber cycle, bool newest_when_zero, bool report,
+                                                           bool confirm_low_turnout = true);
 
   Store& store_;
   net::DecisionTools tools_;

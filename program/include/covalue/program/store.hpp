@@ -18,6 +18,7 @@
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/delegation.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "covalue/program/sign_in.hpp"
@@ -210,6 +211,17 @@ class StoreSession {
   [[nodiscard]] virtual core::Result<StoreSession*> deployment() {
     return core::make_error(core::ErrorKind::kInternal, "this store has no deployment session");
   }
+
+  // Delegation (a partner's ballot cast by its proxy for one cycle).
+  //! Stores a delegation; kConflict when the partner has one for the cycle already, kNotFound for an unknown
+  //! cycle or partner.
+  [[nodiscard]] virtual core::Status insert_delegation(const Delegation& delegation) = 0;
+  //! Removes the partner's delegation for the cycle (kNotFound when it has none).
+  [[nodiscard]] virtual core::Status remove_delegation(net::CycleNumber cycle, net::PartnerId partner) = 0;
+  //! The delegations of one cycle, by partner id.
+  [[nodiscard]] virtual core::Result<std::vector<Delegation>> delegations(net::CycleNumber cycle) = 0;
+  //! Removes a partner's ballot for a cycle with its entries and objections (kNotFound when there is none).
+  [[nodiscard]] virtual core::Status remove_ballot(net::CycleNumber cycle, net::PartnerId partner) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

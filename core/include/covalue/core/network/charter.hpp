@@ -57,6 +57,9 @@ struct Charter {
   //! Hours before voting closes at which partners that have not voted are reminded: "48,6" (each 1 to 8760,
   //! at most 8 of them; "" for none).
   std::string reminder_hours{settings::text_default("charter.reminder_hours")};
+  //! Closing a cycle in which fewer than this percentage of the member partners have voted (delegated ballots
+  //! count) must be confirmed; 0 never asks.
+  std::int64_t close_turnout_warning{settings::integer_default("charter.close_turnout_warning")};
 
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;

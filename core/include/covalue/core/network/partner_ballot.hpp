@@ -33,6 +33,9 @@ struct PartnerBallot {
   BallotFormat format{BallotFormat::kApprovals};
   std::vector<BallotEntry> entries;
   std::vector<Objection> objections;
+  //! The partner whose representative cast it as a proxy (a delegation, program/delegation.hpp); 0 when the
+  //! partner cast it itself.
+  PartnerId cast_by{0};
 
   //! The initiatives this ballot supports: approved, ranked, or given a positive score or points.
   [[nodiscard]] std::vector<InitiativeId> supported() const;

@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 10;
+inline constexpr std::size_t kSchemaSteps = 15;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -671,6 +671,34 @@ CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
 CREATE INDEX deliveries_inbox ON deliveries (network_id, person_id, channel, id);
 
 ALTER TABLE charter ADD COLUMN reminder_hours TEXT NOT NULL DEFAULT '48,6';
+)sql";
+
+//! Schema steps 11 to 14 belong to branches written beside this one (each numbered by the plan that split the
+//! work); until they are merged, each is this step that changes nothing, so that versions stay numbered one by one.
+inline constexpr std::string_view kSchemaReserved = R"sql(
+SELECT 1;
+)sql";
+
+//! Schema step 15: delegation. A partner's ballot for one cycle may be cast by another member partner (its proxy):
+//! one delegation per partner and cycle; a ballot records the partner that cast it as a proxy (`cast_by`, 0 when
+//! the partner cast it itself); and the charter's turnout (a percentage of member partners) below which closing a
+//! cycle must be confirmed.
+inline constexpr std::string_view kSchemaV15 = R"sql(
+CREATE TABLE delegations (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  cycle {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  proxy_id {int} NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (network_id, cycle, partner_id),
+  FOREIGN KEY (network_id, cycle) REFERENCES cycles (network_id, number),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id),
+  FOREIGN KEY (network_id, proxy_id) REFERENCES partners (network_id, id)
+) {keyed};
+CREATE INDEX delegations_proxy ON delegations (network_id, cycle, proxy_id);
+
+ALTER TABLE ballots ADD COLUMN cast_by {int} NOT NULL DEFAULT 0;
+ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
 )sql";
 
 }  // namespace covalue::adapters::sql

@@ -129,6 +129,11 @@ class Session final : public program::StoreSession {
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
 
+  [[nodiscard]] core::Status insert_delegation(const program::Delegation& delegation) override;
+  [[nodiscard]] core::Status remove_delegation(net::CycleNumber cycle, net::PartnerId partner) override;
+  [[nodiscard]] core::Result<std::vector<program::Delegation>> delegations(net::CycleNumber cycle) override;
+  [[nodiscard]] core::Status remove_ballot(net::CycleNumber cycle, net::PartnerId partner) override;
+
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
   [[nodiscard]] Statement in_network(const char* sql);
