@@ -164,7 +164,9 @@ TEST_F(ServerSimulation, OnlyCoordinatorsSimulate) {
 class ServerSimulationQueue : public ServerSimulation {
  protected:
   [[nodiscard]] ServerLaunch launch() const override {
-    return {.extra_args = {"--simulation-workers", "1", "--simulation-queue", "1"}};
+    ServerLaunch launch;
+    launch.extra_args = {"--simulation-workers", "1", "--simulation-queue", "1"};
+    return launch;
   }
 };
 
