@@ -20,7 +20,7 @@ TEST_F(WhatIf, ACoordinatorReadsTheStartAndNothingIsAudited) {
   ASSERT_TRUE(start.ok()) << start.error().to_string();
   EXPECT_EQ(start->network, store_->network());
   EXPECT_EQ(start->snapshot.partners.size(), 3U);
-  EXPECT_EQ(start->snapshot.charter.rule, net::SelectionRule::kMes) << "the snapshot holds the current charter";
+  EXPECT_EQ(start->snapshot.charter.rule, net::SelectionRule::kEqualShares) << "the snapshot holds the current charter";
   EXPECT_EQ(as(coordinator_).what_if_network().value(), store_->network());
   EXPECT_EQ(as(coordinator_).audit_log(0, 100000)->size(), audited);
 }
