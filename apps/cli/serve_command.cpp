@@ -34,6 +34,7 @@ struct ServeArgs {
   program::DeliverySettings delivery;
   program::DecisionSettings decision;
   server::SessionOptions sessions;
+  server::SimulationOptions simulations;
   MailArgs mail;
   std::string config;          //!< --config FILE: a TOML file of the same settings; flags override it
   CLI::App* command{nullptr};  //!< the subcommand, to apply the file to the flags not given
@@ -94,7 +95,7 @@ core::Result<Output> serve(const ServeArgs& args) {
   if (!store) {
     return store.error();
   }
-  server::Api api(**store, args.web, args.decision, args.sessions);
+  server::Api api(**store, args.web, args.decision, args.sessions, args.simulations);
   std::unique_ptr<server::DeadlineScheduler> scheduler;
   if (args.scheduler_interval > 0) {
     scheduler = std::make_unique<server::DeadlineScheduler>(
@@ -149,6 +150,8 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "server.web", args->web)->capture_default_str();
   add_setting(command, "server.scheduler_interval", args->scheduler_interval);
   add_setting(command, "server.delivery_interval", args->delivery_interval);
+  add_setting(command, "server.simulation_workers", args->simulations.workers);
+  add_setting(command, "server.simulation_queue", args->simulations.queue);
   add_setting(command, "delivery.retry_base_seconds", args->delivery.retry_base_seconds);
   add_setting(command, "delivery.retry_max_seconds", args->delivery.retry_max_seconds);
   add_setting(command, "delivery.max_attempts", args->delivery.max_attempts);

@@ -84,8 +84,12 @@ core::Status reaches_route(const Route& route, const program::Actor& actor) {
 }  // namespace
 
 Api::Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision,
-         SessionOptions sessions)
-    : networks_(store), web_dir_(std::move(web_dir)), decision_(decision), sessions_(sessions) {}
+         SessionOptions sessions, SimulationOptions simulations)
+    : networks_(store),
+      web_dir_(std::move(web_dir)),
+      decision_(decision),
+      sessions_(sessions),
+      simulations_(simulations) {}
 
 std::vector<Api::ScheduledStep> Api::run_deadlines() {
   std::vector<ScheduledStep> steps;
@@ -216,7 +220,8 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
   const std::map<std::string, std::string> query = parse_query(request.query);
   program::Program program(caller->network.store, program::make_decision_tools(&solver_, decision_), caller->actor);
   const SignInContext sign_in{request, sessions_.settings, sessions_.cookie_secure, clock_};
-  RouteCall call{program, caller->network.cache, version, match.params, query, body, &networks_, &sign_in};
+  RouteCall call{program,  caller->network.cache, version, match.params, query, body, &networks_,
+                 &sign_in, &simulations_};
   core::Result<Reply> reply = route.handler(call);
   if (!reply) {
     if (route.access == Access::kCredentials && reply.error().kind == core::ErrorKind::kUnauthenticated) {

@@ -12,6 +12,7 @@
 #include "network_stores.hpp"
 #include "read_cache.hpp"
 #include "route_table.hpp"
+#include "simulation_jobs.hpp"
 
 namespace covalue::server {
 
@@ -38,8 +39,9 @@ class Api {
   //! UI from `web_dir`; cycles close under `decision` (the settings table's defaults unless a config file or
   //! flag changed them).
   //! Browser sessions (a person signed in with e-mail and password) last as `sessions` says.
+  //! What-if simulations run on `simulations.workers` threads of their own.
   Api(program::Store& store, std::filesystem::path web_dir, program::DecisionSettings decision = {},
-      SessionOptions sessions = {});
+      SessionOptions sessions = {}, SimulationOptions simulations = {});
 
   //! Answers one request; never throws (a fault becomes a logged 500). HEAD is answered as GET (the
   //! transport leaves the body out).
@@ -89,6 +91,7 @@ class Api {
   program::DecisionSettings decision_;
   SessionOptions sessions_;
   program::SystemClock clock_;
+  SimulationJobs simulations_;  // last: its workers stop (and are joined) before the rest goes
 };
 
 }  // namespace covalue::server

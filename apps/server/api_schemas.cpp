@@ -15,6 +15,7 @@
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "openapi.hpp"
+#include "simulation_jobs.hpp"
 
 namespace covalue::server {
 
@@ -266,7 +267,46 @@ constexpr const char* kSchemas = R"JSON({
   "Webhook": {"type": "object", "properties": {"id": {"type": "integer"}, "url": {"type": "string"},
               "format": {"type": "string"}, "events": {"type": "array", "items": {"type": "string"}},
               "created_at": {"type": "string"}, "removed": {"type": "boolean"}}},
-  "WebhookList": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}}
+  "WebhookList": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}},
+  "SimulationInput": {"type": "object", "properties": {
+              "charter": {"$ref": "#/components/schemas/CharterUpdate",
+                "description": "the changed charter: members given replace the current charter's, absent ones stay; its capacity scales every simulated cycle's capacity by changed / current"},
+              "networks": {"type": "integer", "description": "how many simulated futures of the network each charter runs (the same ones for both)"},
+              "cycles": {"type": "integer", "description": "cycles each simulated future runs"},
+              "seed": {"type": "integer", "minimum": 0, "description": "the same seed gives the same results"}}},
+  "SimulationInterval": {"type": "object", "properties": {"mean": {"type": "number"}, "low": {"type": "number"},
+              "high": {"type": "number"}}, "description": "a mean with its 95% confidence interval"},
+  "SimulationPolicy": {"type": "object", "properties": {"name": {"type": "string", "description": "current or changed"},
+              "charter": {"type": "object"},
+              "measures": {"type": "object", "description": "per measure (retention, members, network_value, value_per_partner, gini, longest_dry_spell, quota_compliance, core_membership) the mean over the simulated networks",
+                "additionalProperties": {"$ref": "#/components/schemas/SimulationInterval"}},
+              "per_cycle": {"type": "object", "properties": {
+                "survival": {"type": "array", "items": {"$ref": "#/components/schemas/SimulationInterval"},
+                  "description": "share of today's partners still members, per cycle"},
+                "network_value": {"type": "array", "items": {"$ref": "#/components/schemas/SimulationInterval"},
+                  "description": "realised network value per cycle, in the charter's unit"}}}}},
+  "SimulationResults": {"type": "object", "description": "simulate run's --format json (docs/simulator.md)",
+              "properties": {"simulation": {"type": "object"}, "start": {"type": "object"}, "model": {"type": "object"},
+              "policies": {"type": "array", "items": {"$ref": "#/components/schemas/SimulationPolicy"}},
+              "paired": {"type": "array", "description": "changed - current on the same simulated futures, per measure",
+                "items": {"type": "object", "properties": {"baseline": {"type": "string"}, "policy": {"type": "string"},
+                  "measure": {"type": "string"}, "difference": {"$ref": "#/components/schemas/SimulationInterval"},
+                  "t": {"type": "number"}, "p_value": {"type": "number"}, "wins": {"type": "integer"},
+                  "losses": {"type": "integer"}, "ties": {"type": "integer"}}}}}},
+  "Simulation": {"type": "object", "properties": {"id": {"type": "integer"}, "state": {"type": "string"},
+              "progress": {"type": "object", "properties": {"done": {"type": "integer"}, "total": {"type": "integer"}},
+                "description": "simulated networks done, of networks x 2 charters"},
+              "queue_position": {"type": ["integer", "null"], "description": "jobs ahead of it while queued"},
+              "cancel_requested": {"type": "boolean"},
+              "networks": {"type": "integer"}, "cycles": {"type": "integer"}, "seed": {"type": "integer"},
+              "current": {"$ref": "#/components/schemas/Charter"}, "changed": {"$ref": "#/components/schemas/Charter"},
+              "created_at": {"type": "string", "format": "date-time"},
+              "finished_at": {"type": ["string", "null"], "format": "date-time"},
+              "seconds": {"type": ["number", "null"], "description": "running time so far, or in all once finished"},
+              "error": {"type": ["string", "null"]},
+              "results": {"description": "once done (GET of one simulation only)",
+                "oneOf": [{"$ref": "#/components/schemas/SimulationResults"}, {"type": "null"}]}}},
+  "SimulationList": {"type": "array", "items": {"$ref": "#/components/schemas/Simulation"}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -350,7 +390,8 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Person/properties/language", core::names_of<program::Language>()},
           {"/Token/properties/role", core::names_of<program::Role>()},
           {"/Home/properties/tasks/items/properties/kind", core::names_of<program::HomeTaskKind>()},
-          {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()}};
+          {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()},
+          {"/Simulation/properties/state", core::names_of<SimulationState>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.
@@ -407,8 +448,22 @@ void add_settings(nlohmann::json& schemas) {
   }
 }
 
+//! A what-if's bounds (simulation_jobs.hpp): networks, cycles and their defaults.
+void add_simulation_bounds(nlohmann::json& schemas) {
+  nlohmann::json& input = schemas["SimulationInput"]["properties"];
+  input["networks"]["minimum"] = kMinSimulatedNetworks;
+  input["networks"]["maximum"] = kMaxSimulatedNetworks;
+  input["networks"]["default"] = kDefaultSimulatedNetworks;
+  input["cycles"]["minimum"] = 1;
+  input["cycles"]["maximum"] = kMaxSimulatedCycles;
+  input["cycles"]["default"] = kDefaultSimulatedCycles;
+  input["seed"]["maximum"] = std::int64_t{1} << 53;
+  input["seed"]["default"] = core::settings::integer_default("simulate.seed");
+}
+
 nlohmann::json with_limits(nlohmann::json schemas) {
   add_settings(schemas);
+  add_simulation_bounds(schemas);
   nlohmann::json& exact = schemas["Exact"];
   exact["pattern"] = core::kExactNumberPattern;
   exact["description"] =

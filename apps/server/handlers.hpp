@@ -93,5 +93,10 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_delegation_add(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_delegation_revoke(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_turnout(RouteCall& call);
+//! handlers_simulations.cpp: what if, the current charter against a changed one on simulations (coordinators).
+[[nodiscard]] core::Result<Reply> handle_simulation_start(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_simulation_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_simulation_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_simulation_cancel(RouteCall& call);
 
 }  // namespace covalue::server

@@ -216,6 +216,21 @@ std::vector<Route> route_table() {
       {kGet, "/api/cycles/{cycle}/turnout", "cycleTurnout", "cycles",
        "How many member partners have voted (delegated ballots count) against the charter's close_turnout_warning",
        kReader, "", "Turnout", 200, "", "", handle_cycle_turnout},
+      // What if (issue 16 item 5): the current charter against a changed one, on simulations of the network.
+      {kGet, "/api/simulations", "listSimulations", "simulations",
+       "The network's what-if simulations kept in memory, newest first, without results (a restart forgets them)",
+       kCoordinator, "", "SimulationList", 200, "", "", handle_simulation_list},
+      {kPost, "/api/simulations", "startSimulation", "simulations",
+       "Start a what-if simulation: the current charter against a changed one on simulated futures of this network; "
+       "answers at once with the job (202), which runs in the background",
+       kCoordinator, "SimulationInput", "Simulation", 202, "",
+       R"({"charter":{"rule":"greedy"},"networks":10,"cycles":2,"seed":1})", handle_simulation_start},
+      {kGet, "/api/simulations/{simulation}", "showSimulation", "simulations",
+       "A what-if simulation: its state, progress and, once done, the results per charter with 95% intervals",
+       kCoordinator, "", "Simulation", 200, "", "", handle_simulation_show},
+      {kDelete, "/api/simulations/{simulation}", "cancelSimulation", "simulations",
+       "Cancel a what-if simulation (a running one stops after the simulated network it is on)", kCoordinator, "",
+       "Simulation", 200, "", "", handle_simulation_cancel},
   };
 }
 

@@ -17,6 +17,7 @@ namespace covalue::server {
 
 class ReadCache;
 class NetworkStores;
+class SimulationJobs;
 
 //! Who may call a route, as the program enforces it (the route table states it so the OpenAPI
 //! document and the role x endpoint tests can read it).
@@ -74,6 +75,7 @@ struct RouteCall {
   const nlohmann::json& body;                        //!< the parsed body (null when the route takes none)
   NetworkStores* networks{nullptr};                  //!< the served networks (the admin routes create one)
   const SignInContext* sign_in{nullptr};             //!< the request's sign-in context
+  SimulationJobs* simulations{nullptr};              //!< the what-if simulations' runner
 
   //! A path parameter as a positive integer in canonical decimal ("1", not "01" or "%31"); kInvalidInput
   //! naming it ("path.cycle") otherwise.

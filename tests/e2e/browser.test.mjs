@@ -697,7 +697,7 @@ test('the coordination pages are in the navigation of a coordinator only', async
   await signOut();
   await signIn(coordinatorToken);
   const links = await page.locator('nav.nav-coordination a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['/network', '/objectives', '/actuals', '/webhooks', '/tokens', '/audit']);
+  assert.deepEqual(links, ['/network', '/objectives', '/actuals', '/webhooks', '/what-if', '/tokens', '/audit']);
 });
 
 test('the coordinator changes the charter; the page explains each field and refuses bad values in words', async () => {
@@ -1032,11 +1032,11 @@ test('the glossary explains the jargon, and the same words show on hover and foc
 });
 
 /** The pages of each role the load checks visit: every page of the app. */
-const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/webhooks', '/inbox'];
+const coordinatorPages = () => ['/', '/dashboard', '/initiatives', '/initiatives/new', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/webhooks', '/what-if', '/inbox'];
 const representativePages = ['/', '/dashboard', '/ballot', '/people', '/initiatives/new', '/partners/1'];
 
 test('no page logs a console error or a failed request on a normal load', async () => {
-  const pages = ['/', '/dashboard', '/initiatives', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/inbox', '/webhooks'];
+  const pages = ['/', '/dashboard', '/initiatives', '/initiatives/1', '/ballot', '/cycles', '/cycles/9', '/cycles/1', '/partners', `/partners/${newPartnerId}`, '/people', '/glossary', '/network', '/objectives', '/actuals', '/tokens', '/audit', '/inbox', '/webhooks', '/what-if'];
   for (const [token, paths] of [
     [coordinatorToken, pages],
     [representativeToken, representativePages],
@@ -1612,6 +1612,50 @@ test("the coordinator sees the delegations; the close button warns below the cha
     dialogs.push(dialog.message());
     dialog.accept();
   });
+  await signOut();
+});
+
+test('the coordinator tries a changed charter on simulations of the network: a small one shows the predictions; a bigger one is cancelled', async () => {
+  await signIn(coordinatorToken);
+  await page.click('nav a[href="/what-if"]');
+  await page.waitForSelector('#what-if-form');
+  // Today's charter is the starting point, and each field says what today's value is.
+  assert.match(await page.locator('#what-if-rule-hint').innerText(), /Today: /);
+  // A size out of range is refused in words, before anything is sent.
+  await page.fill('#what-if-networks', '5');
+  await page.fill('#what-if-cycles', 'many');
+  await page.click('[data-action=start-simulation]');
+  assert.match(await page.locator('#what-if-networks-problem').innerText(), /It must be at least 10/);
+  assert.match(await page.locator('#what-if-cycles-problem').innerText(), /“many” is not a whole number/);
+  await page.fill('#what-if-networks', '10');
+  await page.fill('#what-if-cycles', '3');
+  await page.fill('#what-if-seed', '7');
+  await page.selectOption('#what-if-rule', 'greedy');
+  await page.selectOption('#what-if-sharing', 'none');
+  assert.match(await page.locator('[data-action=start-simulation]').innerText(), /with these 2 changes/);
+  await page.click('[data-action=start-simulation]');
+  await page.locator('[data-testid=what-if-state][data-state=done]').waitFor({ timeout: 120_000 });
+  const reading = await page.locator('[data-testid=what-if-reading]').innerText();
+  assert.match(reading, /With the changed charter, [\d.]+% \([\d.]+%–[\d.]+%\) of today’s partners are still members after 3 cycles, against [\d.]+% \([\d.]+%–[\d.]+%\) with today’s charter/);
+  assert.match(reading, /per cycle on average/);
+  assert.ok((await paintedPixels('[data-testid=chart-what-if-survival] canvas')) > 0, 'the survival chart is drawn');
+  assert.ok((await paintedPixels('[data-testid=chart-what-if-value] canvas')) > 0, 'the value chart is drawn');
+  // Each chart has its figures as a table.
+  await page.locator('details.what-if-table summary').first().click();
+  assert.equal(await page.locator('details.what-if-table').first().locator('tbody tr').count(), 3);
+  assert.match(await page.locator('tr[data-measure=retention]').innerText(), /%[\s\S]*points/);
+  await checkPage('53-what-if', 'the what-if page with the predictions');
+  // A bigger one shows its progress and is cancelled.
+  await page.fill('#what-if-networks', '1000');
+  await page.fill('#what-if-cycles', '100');
+  await page.click('[data-action=start-simulation]');
+  await page.locator('[data-testid=what-if-state][data-state=running]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#what-if-progress progress').count(), 1);
+  await axeCheck('the what-if page with a simulation running');
+  await phoneShot('54-what-if-running-phone');
+  await page.click('[data-action=cancel-simulation]');
+  await page.locator('[data-testid=what-if-state][data-state=cancelled]').waitFor({ timeout: 10_000 });
+  assert.match(await page.locator('[data-testid=what-if-state]').innerText(), /Cancelled after \d+ of 2000 simulated futures/);
   await signOut();
 });
 

@@ -77,7 +77,7 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
   const std::vector<BadFile> cases = {
       {"unknown key", "[server]\nlisten = \"127.0.0.1:0\"\nlissten = \"127.0.0.1:0\"\n", ":3:1",
        "unknown setting 'lissten' in section 'server'; it takes: db, network, listen, threads, max_connections, "
-       "scheduler_interval, delivery_interval, web"},
+       "scheduler_interval, delivery_interval, simulation_workers, simulation_queue, web"},
       {"wrong type", "[server]\nlisten = \"127.0.0.1:0\"\n\nthreads = \"two\"\n", ":4:1",
        "server.threads: must be an integer"},
       {"out of range", "[server]\nlisten = \"127.0.0.1:0\"\n  max_connections = 0\n", ":3:3",

@@ -32,6 +32,7 @@ import { SetPasswordPage } from './pages/set-password';
 import { SignInPage, type SignedIn } from './pages/signin';
 import { TokensPage } from './pages/tokens';
 import { WebhooksPage } from './pages/webhooks';
+import { WhatIfPage } from './pages/what-if';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
 export function normaliseSession(raw: any): Session {
@@ -69,6 +70,7 @@ function routes(path: string) {
     ['/glossary', () => <GlossaryPage />],
     ['/inbox', () => <InboxPage />],
     ['/webhooks', () => <WebhooksPage />],
+    ['/what-if', () => <WhatIfPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

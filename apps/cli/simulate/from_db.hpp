@@ -1,40 +1,18 @@
 #pragma once
 
-// `covalue simulate run --from-db D [--network N]`: simulated networks that start from a real network's
-// current state (its present partners with their history: how long they have been members, dry spells, net
-// value, leads, missed ballots) and with the model's scales taken from its initiatives and charter; the
-// policy `current` is the network's own charter (docs/simulator.md, "Your own network").
+// `covalue simulate run --from-db D [--network N]`: reads a database's network as the start of every simulated
+// network (apps/simulation/real_network.hpp says what it takes from it).
 
-#include <cstdint>
 #include <string>
-#include <vector>
 
-#include "covalue/core/network/charter.hpp"
 #include "covalue/core/result.hpp"
-#include "covalue/core/sim/network_model.hpp"
+#include "simulation/real_network.hpp"
 
 namespace covalue::cli {
 
-//! What a real network gives a simulation to start from.
-struct RealNetwork {
-  std::string name;
-  core::network::Charter charter;
-  std::vector<core::sim::StartingPartner> partners;  //!< its present partners, by id
-  std::int64_t closed_cycles{0};
-  std::int64_t cycles{0};               //!< cycles ever opened
-  std::int64_t initiatives{0};          //!< initiatives ever proposed
-  double mean_cost{0};                  //!< of those initiatives, in capacity units
-  double mean_value{0};                 //!< their mean estimated network value, over those with a positive one
-  std::vector<std::string> calibrated;  //!< the model parameters its history set ("cost_mean", ...)
-};
-
 //! Reads the network `network` (name or id; empty for the only one) of the database `db`, which must exist.
 //! kInvalidInput naming --from-db for a missing file or a network without partners.
-[[nodiscard]] core::Result<RealNetwork> read_real_network(const std::string& db, const std::string& network);
-
-//! Sets the model's starting partners to the real network's, and the scales its history shows (the mean cost
-//! of its initiatives, its capacity per partner, proposals per partner and cycle, the mean value of an
-//! initiative), each kept within its parameter's range; records which in `real.calibrated`.
-void calibrate(RealNetwork& real, core::sim::ModelParameters& model);
+[[nodiscard]] core::Result<simulation::RealNetwork> read_real_network(const std::string& db,
+                                                                      const std::string& network);
 
 }  // namespace covalue::cli

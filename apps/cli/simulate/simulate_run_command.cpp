@@ -24,12 +24,15 @@
 #include "simulate/charter_file.hpp"
 #include "simulate/from_db.hpp"
 #include "simulate/mpi_ranks.hpp"
-#include "simulate/simulation_results.hpp"
+#include "simulation/network_runs.hpp"
+#include "simulation/simulation_results.hpp"
 
 namespace covalue::cli {
 namespace {
 
 namespace sim = core::sim;
+using simulation::RealNetwork;
+using simulation::SimulationResults;
 
 // Network-cycles one run keeps in memory at most (about 1 GB of per-cycle figures).
 constexpr double kMaxNetworkCycles = 20e6;
@@ -50,16 +53,13 @@ struct RunArgs {
   const CLI::Option* partners_flag{nullptr};
 };
 
-// The policy `current`: the real network's own charter, partners voting for the network and leads rotating.
+// The policy `current`: the real network's own charter (--from-db's).
 core::Result<sim::Policy> current_policy(const std::optional<RealNetwork>& real) {
   if (!real) {
     return core::make_error(core::ErrorKind::kInvalidInput,
                             "the policy 'current' is a real network's charter: give --from-db", "--policy");
   }
-  sim::Policy policy;
-  policy.name = "current";
-  policy.charter = real->charter;
-  return policy;
+  return simulation::current_policy(*real);
 }
 
 core::Result<std::vector<sim::Policy>> policies_of(const RunArgs& args, const std::optional<RealNetwork>& real) {
@@ -108,42 +108,22 @@ class Progress {
 // Every network of one policy; network i's result lands at i whichever thread (and rank) ran it.
 core::Status run_policy(const SimulationResults& results, std::size_t p, int threads, const MpiRanks& ranks,
                         std::vector<sim::NetworkRun>& runs) {
-  const auto count = static_cast<std::int64_t>(runs.size());
   std::int64_t owned = 0;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     owned += ranks.owns(i) ? 1 : 0;
   }
   Progress progress(results.policies[p].name, owned, ranks.root());
   std::vector<std::optional<core::Error>> errors(runs.size());
-  core::network::DecisionTools tools;  // network-fair: covalue's exact search (no solver), deterministic
-  tools.forgone_solves = 0;
-#pragma omp parallel for schedule(dynamic) num_threads(threads)
-  for (std::int64_t i = 0; i < count; ++i) {
-    const auto index = static_cast<std::size_t>(i);
-    if (!ranks.owns(index)) {
-      continue;
-    }
-    core::Result<sim::NetworkRun> run =
-        sim::simulate_network(results.model, results.policies[p], static_cast<std::uint64_t>(results.seed),
-                              static_cast<std::uint64_t>(i), tools, results.start_partners);
-    if (run) {
-      runs[index] = std::move(*run);
-    } else {
-      errors[index] = run.error();
-    }
-    progress.advance();
-  }
+  const simulation::RunControl control{.threads = threads,
+                                       .owns = [&ranks](std::size_t i) { return ranks.owns(i); },
+                                       .on_network = [&progress] { progress.advance(); },
+                                       .cancel = nullptr};
+  simulation::run_networks(results, p, control, runs, errors);
   progress.finish();
   if (core::Status merged = ranks.gather(runs, errors); !merged) {
     return merged;
   }
-  for (std::size_t i = 0; ranks.root() && i < errors.size(); ++i) {
-    if (errors[i]) {
-      return core::make_error(errors[i]->kind, errors[i]->to_string(),
-                              fmt::format("policy {}, network {}", results.policies[p].name, i));
-    }
-  }
-  return {};
+  return ranks.root() ? simulation::first_error(results, p, errors) : core::Status{};
 }
 
 int thread_count(std::int64_t asked) {
@@ -191,10 +171,7 @@ core::Result<Output> simulate_run(const RunArgs& args) {
     if (!read) {
       return read.error();
     }
-    calibrate(*read, results.model);
-    results.start = SimulationStart{read->name, static_cast<std::int64_t>(read->partners.size()), read->closed_cycles,
-                                    read->calibrated};
-    results.start_partners = read->partners;
+    simulation::start_from(*read, results);
     real = std::move(*read);
   } else if (!args.network.empty()) {
     return core::make_error(core::ErrorKind::kInvalidInput, "--network names a network of --from-db's database",
@@ -230,9 +207,9 @@ core::Result<Output> simulate_run(const RunArgs& args) {
     return Output::of_text("");
   }
   if (args.format == "json") {
-    return write(args, results_json(results).dump(2) + "\n");
+    return write(args, simulation::results_json(results).dump(2) + "\n");
   }
-  return write(args, args.format == "html" ? results_html(results) : results_table(results));
+  return write(args, args.format == "html" ? simulation::results_html(results) : simulation::results_table(results));
 }
 
 }  // namespace

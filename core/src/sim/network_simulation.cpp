@@ -205,7 +205,9 @@ net::CycleInput input_of(const World& world, const std::vector<Agent*>& members,
                          net::CycleNumber cycle) {
   net::CycleInput in;
   in.charter = world.policy->charter;
-  in.charter.capacity = rounded(world.model->capacity_per_member * static_cast<double>(members.size()), kHundredths);
+  in.charter.capacity =
+      rounded(world.model->capacity_per_member * world.policy->capacity_scale * static_cast<double>(members.size()),
+              kHundredths);
   if (world.policy->leads == LeadStyle::kProposer) {
     in.charter.leadership.max_concurrent_leads = kUnlimitedLeads;
   }

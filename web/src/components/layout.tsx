@@ -24,6 +24,7 @@ const coordinatorLinks = [
   { href: '/objectives', text: 'Objectives & KPIs', icon: '◎', active: (p: string) => p.startsWith('/objectives') },
   { href: '/actuals', text: 'Actuals', icon: '≡', active: (p: string) => p.startsWith('/actuals') },
   { href: '/webhooks', text: 'Webhooks', icon: '⇄', active: (p: string) => p.startsWith('/webhooks') },
+  { href: '/what-if', text: 'What if', icon: '≈', active: (p: string) => p.startsWith('/what-if') },
   { href: '/tokens', text: 'Access tokens', icon: '⚷', active: (p: string) => p.startsWith('/tokens') },
   { href: '/audit', text: 'Audit log', icon: '✎', active: (p: string) => p.startsWith('/audit') },
 ];

@@ -211,7 +211,7 @@ export interface Charter {
   name: string;
   capacity: Rational;
   rule: string;
-  fairness: { max_dry_spell: number; max_deopt_share: Rational; perpetual_weighting: boolean };
+  fairness: { max_dry_spell: number; max_deopt_share: Rational; perpetual_weighting: boolean; weight_policy?: string; weight_absence?: string };
   sharing: string;
   leadership: { max_concurrent_leads: number };
   ranking_rule: string;
@@ -340,4 +340,47 @@ export interface Delivery {
   next_attempt_at: string;
   last_error: string;
   delivered_at: string | null;
+}
+
+/** A mean over simulated networks with its 95% confidence interval (apps/server api_schemas "SimulationInterval"). */
+export interface SimulationInterval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** One charter's predictions in a what-if (api_schemas "SimulationPolicy"). */
+export interface SimulationPolicy {
+  name: string;
+  measures: Record<string, SimulationInterval>;
+  per_cycle: { survival: SimulationInterval[]; network_value: SimulationInterval[] };
+}
+
+/** A paired comparison of the changed charter against the current one, on the same simulated futures. */
+export interface SimulationPair {
+  measure: string;
+  difference: SimulationInterval;
+  p_value: number;
+  wins: number;
+  losses: number;
+  ties: number;
+}
+
+/** GET /api/simulations/{id}: a what-if simulation (api_schemas "Simulation"). */
+export interface Simulation {
+  id: number;
+  state: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+  progress: { done: number; total: number };
+  queue_position: number | null;
+  cancel_requested: boolean;
+  networks: number;
+  cycles: number;
+  seed: number;
+  current: Charter;
+  changed: Charter;
+  created_at: string;
+  finished_at: string | null;
+  seconds: number | null;
+  error: string | null;
+  results?: { start?: { partners: number; closed_cycles: number }; policies: SimulationPolicy[]; paired: SimulationPair[] } | null;
 }

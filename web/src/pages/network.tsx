@@ -168,8 +168,9 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
   );
 }
 
-/** The settings table's help in plain words: its range said in words, its choices left to the list. */
-function plainHelp(k: Key, info: PropertyInfo | undefined): string {
+/** The settings table's help in plain words: its range said in words, its choices left to the list (the what-if
+ * page says its charter fields with it too). */
+export function plainHelp(k: string, info: PropertyInfo | undefined): string {
   // The name's schema text says only how a text is written; say what the name is for.
   if (k === 'name') return 'How the network is called on every page and in reports.';
   const help = (info?.help ?? '')

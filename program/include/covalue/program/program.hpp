@@ -30,6 +30,12 @@ struct DeadlineChange {
   std::optional<std::string> voting_closes_at;
 };
 
+//! What a what-if simulation starts from (Program::what_if_start).
+struct WhatIfStart {
+  std::int64_t network{0};  //!< the network's id: its simulations belong to it
+  Snapshot snapshot;        //!< its current state
+};
+
 //! What one pass of the scheduler did about a cycle whose deadline has passed.
 struct DeadlineStep {
   net::CycleNumber cycle{0};
@@ -266,6 +272,13 @@ class Program {
   //! `confirm_low_turnout` is false. `cycle` 0 closes the newest cycle.
   [[nodiscard]] core::Result<ClosedCycle> close_cycle_confirming(net::CycleNumber cycle, bool confirm_low_turnout,
                                                                  bool report);
+  // What if (issue 16 item 5): charters compared on simulations of this network. Reads: nothing is stored, so
+  // nothing is audited; the simulations themselves run on the server's worker threads.
+  //! What a what-if of `changed` against the current charter starts from, read in one transaction
+  //! (coordinators): kInvalidInput naming "charter.<field>" for a changed charter that breaks the charter's rules.
+  [[nodiscard]] core::Result<WhatIfStart> what_if_start(const net::Charter& changed);
+  //! The network whose what-if simulations a coordinator reads or cancels (kForbidden for anyone else).
+  [[nodiscard]] core::Result<std::int64_t> what_if_network() const;
 
  private:
   //! issue_token, for `person` when it is set (checked in the same transaction).

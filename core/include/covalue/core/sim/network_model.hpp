@@ -55,6 +55,7 @@ struct Policy {
   BallotStyle ballots{BallotStyle::kNetwork};
   LeadStyle leads{LeadStyle::kRotate};
   bool object_to_losses{false};  //!< a partner objects to every candidate its own estimate says harms it
+  double capacity_scale{1};      //!< the cycle's capacity is the model's times this (a what-if's changed capacity)
 
   bool operator==(const Policy&) const = default;
 };

@@ -6,9 +6,9 @@
 #include <array>
 #include <cmath>
 
-#include "simulate/simulation_results.hpp"
+#include "simulation/simulation_results.hpp"
 
-namespace covalue::cli {
+namespace covalue::simulation {
 namespace {
 
 namespace sim = core::sim;
@@ -161,4 +161,4 @@ std::string results_html(const SimulationResults& r) {
   return out + "</body></html>\n";
 }
 
-}  // namespace covalue::cli
+}  // namespace covalue::simulation

@@ -1,11 +1,11 @@
 // `covalue simulate run`'s results: measures per network, intervals, paired tests, and their table and JSON.
-#include "simulate/simulation_results.hpp"
+#include "simulation/simulation_results.hpp"
 
 #include <fmt/core.h>
 
 #include "covalue/core/rational.hpp"
 
-namespace covalue::cli {
+namespace covalue::simulation {
 namespace {
 
 namespace sim = core::sim;
@@ -163,4 +163,4 @@ std::string results_table(const SimulationResults& r) {
   return out;
 }
 
-}  // namespace covalue::cli
+}  // namespace covalue::simulation

@@ -8,7 +8,7 @@
 #include "covalue/core/sim/network_model.hpp"
 #include "covalue/core/sim/statistics.hpp"
 
-namespace covalue::cli {
+namespace covalue::simulation {
 
 //! The scalar measures of one network's run, by name (in kMeasures' order).
 inline constexpr std::array<const char*, 8> kMeasures = {"retention",         "members",        "network_value",
@@ -47,4 +47,4 @@ struct SimulationResults {
 //! One self-contained HTML page with the tables and inline SVG charts.
 [[nodiscard]] std::string results_html(const SimulationResults& results);
 
-}  // namespace covalue::cli
+}  // namespace covalue::simulation
