@@ -103,6 +103,9 @@ Handler add_delivery_retry(CLI::App& command);
 Handler add_webhook_add(CLI::App& command);
 Handler add_webhook_list(CLI::App& command);
 Handler add_webhook_remove(CLI::App& command);
+Handler add_comment_list(CLI::App& command);
+Handler add_comment_add(CLI::App& command);
+Handler add_comment_hide(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli

@@ -47,10 +47,12 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 }
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
-  return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
-          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
-          render_ddl(kSchemaV10, dialect)};
+  return {render_ddl(kSchemaV1, dialect),  render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
+          render_ddl(kSchemaV10, dialect),
+          std::string("SELECT 1"),  // step 11: another branch's (a placeholder here, so that steps count one by one)
+          render_ddl(kSchemaV12, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -66,6 +68,8 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {9, "passwords of people, browser sessions and set-password links", ddl[8].c_str()},
       {10, "the outbox: notification events, deliveries and webhooks; the charter's reminder lead times",
        ddl[9].c_str()},
+      {11, "a placeholder for another branch's step", ddl[10].c_str()},
+      {12, "discussion threads, follows and activity feeds", ddl[11].c_str()},
   };
 }
 

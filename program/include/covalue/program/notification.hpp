@@ -27,6 +27,8 @@ enum class EventKind {
   kRetentionRisk,      //!< a partner's retention risk crossed the threshold (to coordinators)
   kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
   kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
+  kMentioned,          //!< a comment mentions the partner or the person (@name)
+  kCommentReply,       //!< someone replied to the person's comment (or to the partner's objection)
 };
 
 //! The names of event kinds (X-Covalue-Event, the API, preferences, `webhook add --events`).
@@ -44,6 +46,8 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kRetentionRisk, "retention_risk"},
                                            {kDeadlineDue, "deadline_due"},
                                            {kDigest, "digest"},
+                                           {kMentioned, "mentioned"},
+                                           {kCommentReply, "comment_reply"},
                                        })};
 }
 
