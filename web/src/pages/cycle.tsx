@@ -3,6 +3,7 @@
 
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
+import { ThreadCard } from '../components/thread';
 import { ChartView } from '../components/chart';
 import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
@@ -388,6 +389,7 @@ export function CyclePage(props: { number: number }) {
               withdrawn={withdrawnFrom(d.cycle.number, d.initiatives)}
               ballots={d.ballots}
             />}
+          <ThreadCard kind="cycle" id={d.cycle.number} what={`cycle ${d.cycle.number}`} />
         </>
       )}
     </>
