@@ -1522,7 +1522,8 @@ test('the coordinator adds a webhook (refusals in words, the secret never shown 
 // Discussion, follow and activity (issue 14 items 1 and 2).
 /** A request to the API as `token`; resolves to the parsed answer, failing the test on a refusal. */
 async function api(token, method, path, body) {
-  const answer = await fetch(`${baseUrl}/api${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const headers = token ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json' };
+  const answer = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await answer.text();
   assert.ok(answer.status < 400, `${method} ${path}: ${answer.status} ${text}`);
   return text ? JSON.parse(text) : null;
