@@ -10,6 +10,7 @@
 #include "covalue/core/rational.hpp"
 #include "covalue/core/settings.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/discussion.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/limits.hpp"
 #include "covalue/program/outbox.hpp"
@@ -306,7 +307,42 @@ constexpr const char* kSchemas = R"JSON({
               "error": {"type": ["string", "null"]},
               "results": {"description": "once done (GET of one simulation only)",
                 "oneOf": [{"$ref": "#/components/schemas/SimulationResults"}, {"type": "null"}]}}},
-  "SimulationList": {"type": "array", "items": {"$ref": "#/components/schemas/Simulation"}}
+  "SimulationList": {"type": "array", "items": {"$ref": "#/components/schemas/Simulation"}},
+  "NewComment": {"type": "object", "required": ["body"], "properties": {
+              "body": {"type": "string", "description": "plain text (links are shown as links); @name mentions a partner or a person"},
+              "parent": {"type": ["integer", "null"], "description": "the comment of this thread it replies to"}}},
+  "CommentEdit": {"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}},
+  "HideInput": {"type": "object", "required": ["reason"], "properties": {"reason": {"type": "string"}}},
+  "Comment": {"type": "object", "properties": {"id": {"type": "integer"}, "subject_kind": {"type": "string"},
+              "subject_id": {"type": "integer"}, "parent": {"type": ["integer", "null"]}, "kind": {"type": "string"},
+              "author": {"type": ["integer", "null"], "description": "the person who wrote it"},
+              "partner": {"type": ["integer", "null"], "description": "the partner it speaks for, when shown"},
+              "author_name": {"type": "string"}, "body": {"type": "string",
+                "description": "empty when deleted, withdrawn, or hidden (but to coordinators)"},
+              "mentions": {"type": "array", "items": {"type": "object", "properties": {"kind": {"type": "string"},
+                "id": {"type": "integer"}, "name": {"type": "string"}}}},
+              "created_at": {"type": "string"}, "edited_at": {"type": ["string", "null"]},
+              "state": {"type": "string"}, "hidden_reason": {"type": ["string", "null"]},
+              "depth": {"type": "integer", "description": "0 for a top-level comment, 1 for a reply, ..."},
+              "own": {"type": "boolean", "description": "written by the caller (it may edit or delete it)"},
+              "revisions": {"type": "integer", "description": "how many earlier texts its history holds"}}},
+  "Thread": {"type": "object", "properties": {"subject_kind": {"type": "string"}, "subject_id": {"type": "integer"},
+              "following": {"type": "boolean"},
+              "comments": {"type": "array", "items": {"$ref": "#/components/schemas/Comment"}}}},
+  "CommentHistory": {"type": "object", "properties": {"comment": {"$ref": "#/components/schemas/Comment"},
+              "revisions": {"type": "array", "items": {"type": "object", "properties": {
+                "revision": {"type": "integer"}, "body": {"type": "string"}, "replaced_at": {"type": "string"}}}}}},
+  "FollowState": {"type": "object", "properties": {"subject_kind": {"type": "string"},
+              "subject_id": {"type": "integer"}, "following": {"type": "boolean"}}},
+  "Activity": {"type": "object", "properties": {"id": {"type": "integer"}, "occurred_at": {"type": "string"},
+              "kind": {"type": "string", "description": "an event kind, or comment, objection, initiative_selected, initiative_not_selected"},
+              "subject_kind": {"type": "string"}, "subject_id": {"type": "integer"},
+              "partner": {"type": ["integer", "null"]}, "actor": {"type": "string"},
+              "details": {"type": "object"}}},
+  "ActivityPage": {"type": "object", "properties": {"last_seen": {"type": "integer"}, "unseen": {"type": "integer"},
+              "items": {"type": "array", "items": {"$ref": "#/components/schemas/Activity"}},
+              "next_before": {"type": ["integer", "null"], "description": "the before= of the next page, if any"}}},
+  "ActivitySeen": {"type": "object", "properties": {"last_seen": {"type": "integer"}, "unseen": {"type": "integer"}}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -323,7 +359,10 @@ const std::vector<std::pair<const char*, const program::TextField*>>& text_prope
       {"/Scorecard/properties/criteria/items/properties/name", &program::kNameField},
       {"/NewToken/properties/label", &program::kLabelField},
       {"/NewPerson/properties/name", &program::kNameField},
-      {"/WithdrawInput/properties/reason", &program::kReasonField}};
+      {"/WithdrawInput/properties/reason", &program::kReasonField},
+      {"/NewComment/properties/body", &program::kCommentField},
+      {"/CommentEdit/properties/body", &program::kCommentField},
+      {"/HideInput/properties/reason", &program::kReasonField}};
   return table;
 }
 
@@ -391,7 +430,13 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Token/properties/role", core::names_of<program::Role>()},
           {"/Home/properties/tasks/items/properties/kind", core::names_of<program::HomeTaskKind>()},
           {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()},
-          {"/Simulation/properties/state", core::names_of<SimulationState>()}};
+          {"/Simulation/properties/state", core::names_of<SimulationState>()},
+          {"/Comment/properties/subject_kind", core::names_of<program::SubjectKind>()},
+          {"/Comment/properties/kind", core::names_of<program::CommentKind>()},
+          {"/Comment/properties/state", core::names_of<program::CommentState>()},
+          {"/Thread/properties/subject_kind", core::names_of<program::SubjectKind>()},
+          {"/FollowState/properties/subject_kind", core::names_of<program::SubjectKind>()},
+          {"/Activity/properties/subject_kind", core::names_of<program::SubjectKind>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.

@@ -98,5 +98,16 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_simulation_list(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_simulation_show(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_simulation_cancel(RouteCall& call);
+// Discussion, follow and activity (handlers_discussion.cpp).
+[[nodiscard]] core::Result<Reply> handle_thread(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_comment_post(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_comment_edit(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_comment_delete(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_comment_hide(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_comment_history(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_follow(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_unfollow(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_activity(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_activity_seen(RouteCall& call);
 
 }  // namespace covalue::server

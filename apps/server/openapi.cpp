@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "covalue/core/enum_names.hpp"
+#include "covalue/program/discussion.hpp"
 #include "route_table.hpp"
 
 namespace covalue::server {
@@ -44,10 +46,12 @@ json parameters(const Route& route) {
   for (std::size_t open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
     const std::size_t close = pattern.find('}', open);
     const std::string name(pattern.substr(open + 1, close - open - 1));
-    const json schema =
-        name == "kind"
-            ? json{{"type", "string"}, {"enum", {"network", "fairness", "engagement", "kpi", "partner", "cycle"}}}
-            : json{{"type", "integer"}, {"minimum", 1}};
+    json schema = json{{"type", "integer"}, {"minimum", 1}};
+    if (name == "kind") {
+      schema = {{"type", "string"}, {"enum", {"network", "fairness", "engagement", "kpi", "partner", "cycle"}}};
+    } else if (name == "subject") {
+      schema = {{"type", "string"}, {"enum", core::names_of<program::SubjectKind>()}};
+    }
     out.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", schema}});
   }
   std::string_view query = route.query;

@@ -231,6 +231,42 @@ std::vector<Route> route_table() {
       {kDelete, "/api/simulations/{simulation}", "cancelSimulation", "simulations",
        "Cancel a what-if simulation (a running one stops after the simulated network it is on)", kCoordinator, "",
        "Simulation", 200, "", "", handle_simulation_cancel},
+      {kGet, "/api/threads/{subject}/{id}/comments", "thread", "discussion",
+       "The thread of an initiative, a cycle or a charter proposal (subject: initiative|cycle|charter_proposal), each "
+       "comment before its replies; an objection shows its ballot's reason, and its partner only once the charter's "
+       "disclosure allows",
+       kReader, "", "Thread", 200, "", "", handle_thread},
+      {kPost, "/api/threads/{subject}/{id}/comments", "postComment", "discussion",
+       "Post a comment, or a reply (parent); @name mentions a partner or a person, who are notified", kWriter,
+       "NewComment", "Comment", 201, "",
+       R"({"body":"Could the pallet data be shared before the vote? https://example.org/pallets"})",
+       handle_comment_post},
+      {kGet, "/api/comments/{comment}/history", "commentHistory", "discussion",
+       "A comment's earlier texts and its current one (a hidden comment's: coordinators; a deleted one's: "
+       "coordinators and its author)",
+       kReader, "", "CommentHistory", 200, "", "", handle_comment_history},
+      {kPatch, "/api/comments/{comment}", "editComment", "discussion",
+       "Edit one's own comment (the earlier text is kept in its history)", kAuthor, "CommentEdit", "Comment", 200, "",
+       R"({"body":"An edited example comment"})", handle_comment_edit},
+      {kDelete, "/api/comments/{comment}", "deleteComment", "discussion",
+       "Delete one's own comment: a tombstone stays, the text in its history", kAuthor, "", "Comment", 200, "", "",
+       handle_comment_delete},
+      {kPost, "/api/comments/{comment}/hide", "hideComment", "discussion",
+       "Hide a comment with a reason (coordinators; audited): everyone sees the reason, only coordinators the text",
+       kCoordinator, "HideInput", "Comment", 200, "", R"({"reason":"off topic: personal data"})", handle_comment_hide},
+      {kPut, "/api/follows/{subject}/{id}", "follow", "discussion",
+       "The signed-in person follows an initiative, a cycle or a charter proposal (400 for a token not issued to a "
+       "person)",
+       kReader, "", "FollowState", 200, "", "", handle_follow},
+      {kDelete, "/api/follows/{subject}/{id}", "unfollow", "discussion",
+       "The signed-in person stops following it, even when its partner follows it automatically", kReader, "",
+       "FollowState", 200, "", "", handle_unfollow},
+      {kGet, "/api/activity", "activity", "discussion",
+       "The signed-in person's activity feed, newest first: what changed on what it follows and what concerns its "
+       "partner, with how many items are new since its last visit",
+       kReader, "", "ActivityPage", 200, "before,limit", "", handle_activity},
+      {kPost, "/api/activity/seen", "activitySeen", "discussion", "Mark the person's feed seen up to its newest item",
+       kReader, "", "ActivitySeen", 200, "", "", handle_activity_seen},
   };
 }
 

@@ -32,6 +32,8 @@ enum class Access {
   kSignedIn,              //!< any valid token, an administrator's too (who the token stands for)
   kAdmin,                 //!< administrators of the deployment only (the networks of the database)
   kCredentials,           //!< no token: the body carries a credential (an e-mail and password, a set-password link)
+  kWriter,                //!< any token of a network but an observer's (who reads): representatives and coordinators
+  kAuthor,                //!< the author of the comment the path names (coordinators included only for their own)
 };
 
 //! Named in the OpenAPI document as x-covalue-access.
@@ -45,7 +47,9 @@ constexpr auto enum_names(Access /*tag*/) {
                                                        {kPartnerOrCoordinator, "representative_or_coordinator"},
                                                        {kSignedIn, "signed_in"},
                                                        {kAdmin, "admin"},
-                                                       {kCredentials, "credentials"}})};
+                                                       {kCredentials, "credentials"},
+                                                       {kWriter, "writer"},
+                                                       {kAuthor, "author"}})};
 }
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).

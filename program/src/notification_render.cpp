@@ -107,6 +107,20 @@ void render_cycle_closed(Notification& out, const NotificationEvent& event, cons
                {"Network value", amount(payload, "network_value", unit)}};
 }
 
+//! A mention or a reply: who wrote on what, an excerpt, and a link to the comment.
+void render_comment(Notification& out, const NotificationEvent& event, const json& payload) {
+  const std::string kind = text(payload, "subject_kind");
+  const std::string where = "\"" + text(payload, "title") + "\"";
+  out.subject = text(payload, "author_name") +
+                (event.kind == EventKind::kMentioned ? " mentioned you on " : " replied to you on ") + where;
+  out.paragraphs.push_back(text(payload, "excerpt"));
+  const std::string page = kind == "initiative" ? "/initiatives/"
+                           : kind == "cycle"    ? "/cycles/"
+                                                : "/charter/proposals/";
+  out.link =
+      page + std::to_string(integer(payload, "subject_id")) + "#comment-" + std::to_string(integer(payload, "comment"));
+}
+
 void render_simple(Notification& out, const NotificationEvent& event, const json& payload) {
   switch (event.kind) {
     case EventKind::kCycleOpened:
@@ -176,6 +190,10 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
                                "until the cycle closes.");
       out.link = "/ballot";
       break;
+    case EventKind::kMentioned:
+    case EventKind::kCommentReply:
+      render_comment(out, event, payload);
+      return;
     default:
       out.subject = std::string(name_of(event.kind)) + " (" + cycle_name(event) + ")";
       break;

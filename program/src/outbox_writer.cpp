@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "covalue/program/utc_time.hpp"
+#include "discussion_activity.hpp"
 
 namespace covalue::program::detail {
 
@@ -95,12 +96,16 @@ core::Result<bool> OutboxWriter::record(const EventDraft& draft) {
   for (const Person& person : people_) {
     const bool hears = draft.audience == Audience::kEveryone ||
                        (draft.audience == Audience::kPartner && person.partner && person.partner == draft.partner) ||
-                       (draft.audience == Audience::kCoordinators && person.role == Role::kCoordinator);
+                       (draft.audience == Audience::kCoordinators && person.role == Role::kCoordinator) ||
+                       (draft.audience == Audience::kPerson && person.id == draft.person);
     if (hears) {
       add_person(deliveries, *id, person);
     }
   }
-  if (draft.audience != Audience::kPartner) {
+  if (core::Status noted = record_activity_of(session_, draft, occurred_at_); !noted) {
+    return noted.error();
+  }
+  if (draft.audience != Audience::kPartner && draft.audience != Audience::kPerson) {
     for (const Webhook& webhook : webhooks_) {
       if (webhook.events.empty() ||
           std::find(webhook.events.begin(), webhook.events.end(), draft.kind) != webhook.events.end()) {

@@ -18,6 +18,7 @@ enum class Audience {
   kEveryone,      //!< every present person of the network, and the webhooks
   kPartner,       //!< the present people of the event's partner (never a webhook: it is that partner's own)
   kCoordinators,  //!< the network's coordinators, and the webhooks
+  kPerson,        //!< one present person (never a webhook)
 };
 
 //! An event as a use case describes it.
@@ -28,12 +29,14 @@ struct EventDraft {
   nlohmann::json payload = nlohmann::json::object();
   std::string key;  //!< not empty: the event is recorded once (a later draft with the same key is skipped)
   Audience audience{Audience::kEveryone};
+  std::optional<PersonId> person;  //!< kPerson: whom it is for
 };
 
 //! Records the events of one transaction: reads the people and webhooks once, then stores each event and its
 //! deliveries: an inbox entry for each recipient person (delivered at once: the store is the inbox), an e-mail
 //! for each that has an address (pending: the worker sends it, when the deployment has a mailer), and a POST
-//! for each webhook that takes the kind.
+//! for each webhook that takes the kind. Each event also becomes an activity of the people's feeds
+//! (record_activity_of, discussion_activity.hpp), but mentions and replies, which are the comment's own.
 class OutboxWriter {
  public:
   //! `occurred_at` is the clock's now; `due_at` the same moment in the canonical form deliveries are due by.

@@ -2,6 +2,7 @@
 
 #include "covalue/program/program.hpp"
 #include "covalue/program/utc_time.hpp"
+#include "discussion_activity.hpp"
 #include "program_events.hpp"
 #include "use_case.hpp"
 
@@ -329,7 +330,10 @@ core::Result<net::PartnerBallot> Program::cast_ballot(const net::PartnerBallot& 
             return revoked;
           }
         }
-        return session.put_ballot(*valid);
+        if (core::Status put = session.put_ballot(*valid); !put) {
+          return put;
+        }
+        return detail::record_objection_anchors(session, snapshot, *valid, clock_->now());
       });
 }
 
@@ -386,6 +390,9 @@ core::Result<ClosedCycle> Program::decide_and_close(net::CycleNumber number, boo
         }
         if (core::Status updated = session.update_cycle(cycle); !updated) {
           return updated;
+        }
+        if (core::Status noted = detail::record_decisions(session, snapshot, closed.outcome, clock_->now()); !noted) {
+          return noted;
         }
         detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
         if (core::Status recorded = detail::record_cycle_closed(outbox, snapshot, cycle, closed.outcome); !recorded) {

@@ -53,6 +53,8 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; DROP TABLE activity; "
+                   "DROP TABLE activity_seen; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

@@ -1659,6 +1659,142 @@ test('the coordinator tries a changed charter on simulations of the network: a s
   await signOut();
 });
 
+// Discussion, follow and activity (issue 14 items 1 and 2).
+/** A request to the API as `token`; resolves to the parsed answer, failing the test on a refusal. */
+async function api(token, method, path, body) {
+  const headers = token ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json' };
+  const answer = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await answer.text();
+  assert.ok(answer.status < 400, `${method} ${path}: ${answer.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function signInAs(email, password) {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#email');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+}
+
+const discussed = { title: 'Joint pallet pool', id: 0, cycle: 0 };
+const beaEmail = 'bea.e2e@maison.example';
+const beaPassword = 'another long e2e passphrase';
+const objection = 'Our stores have no room for pallets before the spring';
+
+test('partners discuss an initiative and its objection before the vote: a reply, a mention, an edit with its history', async () => {
+  // A fresh voting cycle with UrbanMart's proposal; Maison Retail (estimated impact 2) objects on its ballot.
+  const cycles = await api(coordinatorToken, 'GET', '/cycles');
+  const newest = (cycles.cycles ?? cycles).reduce((a, c) => (c.number > a.number ? c : a));
+  if (newest.state === 'voting') await api(coordinatorToken, 'POST', `/cycles/${newest.number}/close`, {});
+  const opened = await api(coordinatorToken, 'POST', '/cycles', {});
+  discussed.cycle = (opened.cycle ?? opened).number;
+  const partners = await api(coordinatorToken, 'GET', '/partners');
+  const idOf = (name) => (partners.partners ?? partners).find((p) => p.name === name).id;
+  const urban = idOf(representativePartner);
+  const maison = idOf(nomineePartner);
+  const proposed = await api(representativeToken, 'POST', '/initiatives', {
+    title: discussed.title, proposer: urban, cost: '5', impacts: [{ partner: urban, estimate: '4' }, { partner: maison, estimate: '2' }],
+  });
+  discussed.id = (proposed.initiative ?? proposed).id;
+  await api(coordinatorToken, 'POST', `/cycles/${discussed.cycle}/voting`, {});
+  await api(nomineeToken, 'PUT', `/cycles/${discussed.cycle}/ballots/${maison}`, { format: 'approvals', entries: [], objections: [{ initiative: discussed.id, reason: objection }] });
+  // Bea, a person of Maison Retail, with a password.
+  const bea = await api(coordinatorToken, 'POST', '/people', { partner: maison, name: 'Bea E2E', email: beaEmail, time_zone: 'Europe/Paris' });
+  const link = await api(coordinatorToken, 'POST', `/people/${(bea.person ?? bea).id}/password-link`, {});
+  await api('', 'POST', '/password', { link: link.link.split('#')[1], password: beaPassword });
+
+  // Ana (UrbanMart, the proposer) reads the objection, without the objecting partner's name, and answers it.
+  await signInAs(passwordEmail, 'a long e2e passphrase');
+  await page.goto(`${baseUrl}/initiatives/${discussed.id}`);
+  const anchor = page.locator('li.comment.objection');
+  await anchor.waitFor();
+  assert.match(await anchor.innerText(), new RegExp(`Objection from a partner[\\s\\S]*${objection}`));
+  assert.ok(!(await anchor.innerText()).includes(nomineePartner), 'while the vote is open the objection does not name its partner');
+  assert.equal(await page.getAttribute('[data-action=follow]', 'aria-pressed'), 'true', 'the proposer follows its initiative');
+  await anchor.locator('[data-action=reply]').click();
+  await page.fill(`#reply-${await anchor.getAttribute('data-comment')}`, 'We would collect the pallets every week, so they take no room.');
+  await page.click('text=Post the reply');
+  await page.locator('.notice-ok:has-text("Your reply is posted")').waitFor();
+  const reply = page.locator('li.comment.depth-1', { hasText: 'collect the pallets every week' });
+  await reply.waitFor();
+  // A comment with a mention and a link: the link opens safely, the text stays text.
+  await page.fill(`#new-comment-initiative-${discussed.id}`, `@${nomineePartner} could you share your store sizes? <b>not bold</b> https://example.org/pallets.`);
+  await page.click('text=Post the comment');
+  await page.locator('.notice-ok:has-text("Your comment is posted")').waitFor();
+  const mine = page.locator('li.comment', { hasText: 'could you share your store sizes' });
+  await mine.waitFor();
+  const linkEl = mine.locator('a[href="https://example.org/pallets"]');
+  assert.equal(await linkEl.getAttribute('rel'), 'noopener nofollow ugc');
+  assert.equal(await mine.locator('b').count(), 0, 'no HTML from users');
+  assert.match(await mine.innerText(), /<b>not bold<\/b>/);
+  // An edit keeps the earlier text in the history.
+  await mine.locator('[data-action=edit]').click();
+  const editing = mine.locator('textarea');
+  await editing.fill(`@${nomineePartner} could you share your store sizes and opening hours?`);
+  await page.click('text=Save the change');
+  await page.locator('.notice-ok:has-text("Your comment is changed")').waitFor();
+  await mine.locator('[data-action=history]').click();
+  await mine.locator('[data-testid=comment-history]').waitFor();
+  assert.match(await mine.locator('[data-testid=comment-history]').innerText(), /<b>not bold<\/b>/);
+  await checkPage('60-discussion', 'an initiative thread with an objection, a reply, a mention and an edit');
+  await signOut();
+});
+
+/** The new count the navigation's activity badge shows (0 when it shows none). */
+const unseenCount = async () => ((await page.locator('nav a[href="/activity"] .nav-badge').count()) ? Number(await page.locator('nav a[href="/activity"] .nav-badge').getAttribute('data-unseen')) : 0);
+
+test('the mentioned partner sees the new activity, replies, and the count drops after its visit; the coordinator hides a reply', async () => {
+  await signInAs(beaEmail, beaPassword);
+  const badge = page.locator('nav a[href="/activity"] .nav-badge');
+  await badge.waitFor();
+  const before = await unseenCount();
+  assert.ok(before >= 2, `the badge counts the new activity (${before})`);
+  // The mention reached Bea's inbox.
+  const inbox = await page.evaluate(() => fetch('/api/inbox?limit=50').then((r) => r.json()));
+  assert.ok(inbox.items.some((i) => i.kind === 'mentioned'), JSON.stringify(inbox.items.map((i) => i.kind)));
+  await page.click('nav a[href="/activity"]');
+  const item = page.locator('li.activity-item.unread', { hasText: `commented on “${discussed.title}”` }).first();
+  await item.waitFor();
+  assert.match(await page.locator('.page-header .subtitle').innerText(), /new since your last visit/);
+  await badge.waitFor({ state: 'detached' });
+  await checkPage('61-activity', 'the activity feed with new items');
+  // Bea's own objection shows with her partner's name to her; she answers Ana.
+  await item.locator('a').click();
+  const mine = page.locator('li.comment', { hasText: 'could you share your store sizes' });
+  await mine.waitFor();
+  assert.match(await page.locator('li.comment.objection').innerText(), new RegExp(`Objection from ${nomineePartner}`));
+  await mine.locator('[data-action=reply]').click();
+  await page.fill(`#reply-${await mine.getAttribute('data-comment')}`, 'Our smallest store has 40 m² of back room; full list at https://example.org/sizes');
+  await page.click('text=Post the reply');
+  await page.locator('.notice-ok:has-text("Your reply is posted")').waitFor();
+  await signOut();
+  // A new visit: nothing new until someone else writes.
+  await signInAs(beaEmail, beaPassword);
+  await page.click('nav a[href="/activity"]');
+  await page.locator('.page-header .subtitle:has-text("Nothing new since your last visit.")').waitFor();
+  await signOut();
+
+  // The coordinator hides Bea's reply with a reason; everyone sees the reason, not the text.
+  await signIn(coordinatorToken);
+  await page.goto(`${baseUrl}/initiatives/${discussed.id}`);
+  const reply = page.locator('li.comment', { hasText: '40 m² of back room' });
+  await reply.waitFor();
+  await reply.locator('[data-action=hide]').click();
+  await reply.locator('input').fill('shares store data that is not public');
+  await page.click('text=Hide the comment');
+  await page.locator('.notice-ok:has-text("The comment is hidden")').waitFor();
+  await page.locator('li.comment:has-text("Hidden by the coordinator: shares store data that is not public")').waitFor();
+  await signOut();
+  await signIn(representativeToken);
+  await page.goto(`${baseUrl}/initiatives/${discussed.id}`);
+  const hidden = page.locator('li.comment:has-text("Hidden by the coordinator: shares store data that is not public")');
+  await hidden.waitFor();
+  assert.ok(!(await hidden.innerText()).includes('40 m²'), 'only coordinators read a hidden comment');
+  await signOut();
+});
+
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(policyViolations, []);

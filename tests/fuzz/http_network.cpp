@@ -122,7 +122,8 @@ void seed_proposing_cycle(Seeder& seed, const std::string& rep_a, const std::str
   seed.send(Method::kPost, "/api/partners/4/leave", 200);
 }
 
-//! Cycle 2 voting: a ballot of partner 1 and one of partner 2 with an objection; initiative 7 waits.
+//! Cycle 2 voting: a ballot of partner 1 and one of partner 2 with an objection, which partner 1 answers in the
+//! thread; initiative 7 waits.
 void seed_voting(Seeder& seed, const std::string& rep_a, const std::string& rep_b) {
   seed.send(Method::kPost, "/api/cycles/2/voting", 200);
   seed.send(Method::kPut, "/api/cycles/2/ballots/1", 200,
@@ -131,6 +132,9 @@ void seed_voting(Seeder& seed, const std::string& rep_a, const std::string& rep_
             R"({"format":"approvals","entries":[{"initiative":5}],)"
             R"("objections":[{"initiative":4,"reason":"too costly"}]})",
             rep_b);
+  // Comment 1 anchors partner 2's objection in initiative 4's thread; comment 2 is partner 1's answer.
+  seed.send(Method::kPost, "/api/threads/initiative/4/comments", 201,
+            R"({"body":"We can share the dock, @Bolt","parent":1})", rep_a);
   seed.send(Method::kPost, "/api/initiatives", 201,
             R"({"title":"Next season","proposer":1,"cost":"10","impacts":[{"partner":1,"estimate":"2"}]})", rep_a);
 }

@@ -39,6 +39,10 @@ int expected(Access access, Caller caller) {
       return caller == Caller::kOwnRepresentative ? 0 : 403;
     case Access::kPartnerOrCoordinator:
       return caller == Caller::kOwnRepresentative || caller == Caller::kCoordinator ? 0 : 403;
+    case Access::kWriter:
+      return caller == Caller::kObserver ? 403 : 0;
+    case Access::kAuthor:  // comment 1 is partner 1's representative's (the test posts it first)
+      return caller == Caller::kOwnRepresentative ? 0 : 403;
   }
   return 0;
 }
@@ -47,9 +51,9 @@ int expected(Access access, Caller caller) {
 std::string target_of(const Route& route) {
   std::string target(route.pattern);
   const std::vector<std::pair<std::string, std::string>> values = {
-      {"{partner}", "1"},    {"{initiative}", "1"}, {"{cycle}", "1"},     {"{token}", "999"},
-      {"{kind}", "network"}, {"{network}", "1"},    {"{person}", "1"},    {"{entry}", "1"},
-      {"{delivery}", "1"},   {"{webhook}", "1"},    {"{simulation}", "1"}};
+      {"{partner}", "1"},          {"{initiative}", "1"}, {"{cycle}", "1"},  {"{token}", "999"},  {"{kind}", "network"},
+      {"{network}", "1"},          {"{person}", "1"},     {"{entry}", "1"},  {"{delivery}", "1"}, {"{webhook}", "1"},
+      {"{subject}", "initiative"}, {"{id}", "1"},         {"{comment}", "1"}, {"{simulation}", "1"}};
   for (const auto& [name, value] : values) {
     for (std::size_t at = target.find(name); at != std::string::npos; at = target.find(name)) {
       target.replace(at, name.size(), value);
@@ -75,6 +79,7 @@ struct Calling {
 
 TEST_F(ServerAccess, EveryRouteForEveryRole) {
   ASSERT_EQ(post("/api/cycles", "", coordinator_).status, 201);  // cycle 1 exists, initiative 1 is its candidate
+  ASSERT_EQ(post("/api/threads/initiative/1/comments", R"({"body":"comment 1, partner 1's"})", rep_a_).status, 201);
   const std::vector<Calling> callers = {{Caller::kNobody, "no token", ""},
                                         {Caller::kObserver, "observer", observer_},
                                         {Caller::kOtherRepresentative, "representative of partner 2", rep_b_},

@@ -10,6 +10,7 @@ import { AppContext, type AppState, list } from './lib/context';
 import { match, navigate, usePath } from './lib/router';
 import { defaultUnit, unitOf } from './lib/units';
 import type { Partner, Session } from './lib/types';
+import { ActivityPage } from './pages/activity';
 import { ActualsPage } from './pages/actuals';
 import { AuditPage } from './pages/audit';
 import { BallotPage } from './pages/ballot';
@@ -69,6 +70,7 @@ function routes(path: string) {
     ['/people', () => <PeoplePage />],
     ['/glossary', () => <GlossaryPage />],
     ['/inbox', () => <InboxPage />],
+    ['/activity', () => <ActivityPage />],
     ['/webhooks', () => <WebhooksPage />],
     ['/what-if', () => <WhatIfPage />],
   ];

@@ -37,6 +37,7 @@ inline constexpr const char* kInitiativeExists = "SELECT 1 FROM initiatives WHER
 inline constexpr const char* kObjectiveExists = "SELECT 1 FROM objectives WHERE network_id = $? AND id = $?";
 inline constexpr const char* kCycleExists = "SELECT 1 FROM cycles WHERE network_id = $? AND number = $?";
 inline constexpr const char* kPersonExists = "SELECT 1 FROM people WHERE network_id = $? AND id = $?";
+inline constexpr const char* kCommentExists = "SELECT 1 FROM comments WHERE network_id = $? AND id = $?";
 
 // Partners and objectives. A new row's id is one more than the network's largest (network given twice).
 inline constexpr const char* kInsertPartner =
@@ -335,5 +336,70 @@ inline constexpr const char* kDelegations =
 inline constexpr const char* kCharterTurnout = "SELECT close_turnout_warning FROM charter WHERE network_id = $?";
 inline constexpr const char* kSaveCharterTurnout =
     "UPDATE charter SET close_turnout_warning = $? WHERE network_id = $?";
+// Discussion and activity (numbered per network, network given twice).
+inline constexpr const char* kInsertComment =
+    "INSERT INTO comments (network_id, id, subject_kind, subject_id, parent_id, kind, author_person_id, partner_id, "
+    "author_name, actor, body, mentions, created_at, edited_at, state, hidden_reason) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM comments WHERE network_id = $?), $?, $?, $?, $?, $?, $?, $?, "
+    "$?, $?, $?, $?, $?, $?, $?) RETURNING id";
+inline constexpr const char* kUpdateComment =
+    "UPDATE comments SET body = $?, mentions = $?, edited_at = $?, state = $?, hidden_reason = $? "
+    "WHERE network_id = $? AND id = $?";
+#define COVALUE_COMMENT_COLUMNS                                                                                    \
+  "SELECT id, subject_kind, subject_id, parent_id, kind, author_person_id, partner_id, author_name, actor, body, " \
+  "mentions, created_at, edited_at, state, hidden_reason FROM comments "
+inline constexpr const char* kCommentById = COVALUE_COMMENT_COLUMNS "WHERE network_id = $? AND id = $?";
+inline constexpr const char* kComments =
+    COVALUE_COMMENT_COLUMNS "WHERE network_id = $? AND subject_kind = $? AND subject_id = $? ORDER BY id LIMIT $?";
+#undef COVALUE_COMMENT_COLUMNS
+inline constexpr const char* kInsertCommentRevision =
+    "INSERT INTO comment_revisions (network_id, comment_id, revision, body, replaced_at) VALUES ($?, $?, "
+    "(SELECT coalesce(max(revision), 0) + 1 FROM comment_revisions WHERE network_id = $? AND comment_id = $?), $?, $?)";
+inline constexpr const char* kCommentRevisions =
+    "SELECT comment_id, revision, body, replaced_at FROM comment_revisions WHERE network_id = $? AND comment_id = $? "
+    "ORDER BY revision";
+inline constexpr const char* kRevisionCounts =
+    "SELECT r.comment_id, count(*) FROM comment_revisions r JOIN comments c ON c.network_id = r.network_id AND "
+    "c.id = r.comment_id WHERE r.network_id = $? AND c.subject_kind = $? AND c.subject_id = $? "
+    "GROUP BY r.comment_id ORDER BY r.comment_id";
+inline constexpr const char* kPutFollow =
+    "INSERT INTO follows (network_id, person_id, subject_kind, subject_id, following) VALUES ($?, $?, $?, $?, $?) "
+    "ON CONFLICT (network_id, person_id, subject_kind, subject_id) DO UPDATE SET following = excluded.following";
+inline constexpr const char* kFollows =
+    "SELECT person_id, subject_kind, subject_id, following FROM follows WHERE network_id = $? AND person_id = $? "
+    "ORDER BY subject_kind, subject_id";
+inline constexpr const char* kInsertActivity =
+    "INSERT INTO activity (network_id, id, occurred_at, kind, subject_kind, subject_id, partner_id, audience, actor, "
+    "person_id, payload) VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM activity WHERE network_id = $?), $?, $?, "
+    "$?, $?, $?, $?, $?, $?, $?) RETURNING id";
+// What a person's feed holds (bound after the network and the id bound: partner, coordinator 1/0, person,
+// person, partner, partner, partner): what everyone sees, what concerns its partner, the coordinators' when it
+// is one, and what happens to what it follows: its own choices, else what its partner follows automatically
+// (the initiatives it proposed, volunteered for or has a non-zero estimated impact in).
+#define COVALUE_FEED_FILTER                                                                                          \
+  "(a.audience = 'everyone' OR a.partner_id = $? OR (a.audience = 'coordinators' AND $? = 1) OR "                    \
+  "(a.audience = 'followers' AND (EXISTS (SELECT 1 FROM follows f WHERE f.network_id = a.network_id AND "            \
+  "f.person_id = $? AND f.subject_kind = a.subject_kind AND f.subject_id = a.subject_id AND f.following) OR "        \
+  "(a.subject_kind = 'initiative' AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.network_id = a.network_id AND "    \
+  "f.person_id = $? AND f.subject_kind = a.subject_kind AND f.subject_id = a.subject_id AND NOT f.following) AND "   \
+  "(EXISTS (SELECT 1 FROM initiatives i WHERE i.network_id = a.network_id AND i.id = a.subject_id AND "              \
+  "i.proposer_id = $?) OR EXISTS (SELECT 1 FROM initiative_volunteers v WHERE v.network_id = a.network_id AND "      \
+  "v.initiative_id = a.subject_id AND v.partner_id = $? AND v.accepted) OR EXISTS (SELECT 1 FROM "                   \
+  "initiative_impacts m WHERE m.network_id = a.network_id AND m.initiative_id = a.subject_id AND m.partner_id = $? " \
+  "AND m.estimate <> '0'))))))"
+inline constexpr const char* kFeed =
+    "SELECT a.id, a.occurred_at, a.kind, a.subject_kind, a.subject_id, a.partner_id, a.audience, a.actor, a.person_id, "
+    "a.payload "
+    "FROM activity a WHERE a.network_id = $? AND a.id < $? AND " COVALUE_FEED_FILTER " ORDER BY a.id DESC LIMIT $?";
+// What is new for a reader: what others did (bound after the filter: the reader's person).
+inline constexpr const char* kFeedCountAfter =
+    "SELECT count(*) FROM activity a WHERE a.network_id = $? AND a.id > $? AND " COVALUE_FEED_FILTER
+    " AND (a.person_id IS NULL OR a.person_id <> $?)";
+#undef COVALUE_FEED_FILTER
+inline constexpr const char* kActivitySeen =
+    "SELECT last_seen FROM activity_seen WHERE network_id = $? AND person_id = $?";
+inline constexpr const char* kPutActivitySeen =
+    "INSERT INTO activity_seen (network_id, person_id, last_seen) VALUES ($?, $?, $?) "
+    "ON CONFLICT (network_id, person_id) DO UPDATE SET last_seen = excluded.last_seen";
 
 }  // namespace covalue::adapters::sql::statements

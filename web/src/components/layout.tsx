@@ -3,12 +3,14 @@
 import type { ComponentChildren } from 'preact';
 import { partnerColor } from '../lib/colors';
 import { isCoordinator, useApp } from '../lib/context';
+import { useUnseen } from '../lib/activity';
 import { useUnread } from '../lib/inbox';
 import { label } from '../lib/names';
 
 const links = [
   { href: '/', text: 'Home', icon: '⌂', active: (p: string) => p === '/' },
   { href: '/inbox', text: 'Inbox', icon: '✉', active: (p: string) => p.startsWith('/inbox') },
+  { href: '/activity', text: 'Activity', icon: '☰', active: (p: string) => p.startsWith('/activity') },
   { href: '/dashboard', text: 'Dashboard', icon: '▦', active: (p: string) => p === '/dashboard' },
   { href: '/initiatives', text: 'Initiatives', icon: '◆', active: (p: string) => p.startsWith('/initiatives') },
   { href: '/ballot', text: 'Ballot', icon: '✓', active: (p: string) => p.startsWith('/ballot') },
@@ -29,7 +31,7 @@ const coordinatorLinks = [
   { href: '/audit', text: 'Audit log', icon: '✎', active: (p: string) => p.startsWith('/audit') },
 ];
 
-function NavLinks(props: { links: typeof links; path: string; unread?: number | null }) {
+function NavLinks(props: { links: typeof links; path: string; unread?: number | null; unseen?: number | null }) {
   return (
     <>
       {props.links.map((l) => (
@@ -44,6 +46,12 @@ function NavLinks(props: { links: typeof links; path: string; unread?: number | 
               <span class="sr-only"> unread</span>
             </span>
           ) : null}
+          {l.href === '/activity' && props.unseen ? (
+            <span class="nav-badge" data-unseen={props.unseen}>
+              {props.unseen}
+              <span class="sr-only"> new</span>
+            </span>
+          ) : null}
         </a>
       ))}
     </>
@@ -54,6 +62,7 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
   const app = useApp();
   const { session } = app;
   const unread = useUnread(props.path, session.person != null);
+  const unseen = useUnseen(props.path, session.person != null);
   return (
     <div class="shell">
       <aside class="sidebar">
@@ -65,7 +74,7 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
           </span>
         </a>
         <nav aria-label="Main">
-          <NavLinks links={links} path={props.path} unread={unread} />
+          <NavLinks links={links} path={props.path} unread={unread} unseen={unseen} />
         </nav>
         {isCoordinator(session) && (
           <nav aria-labelledby="nav-coordination" class="nav-coordination">

@@ -383,4 +383,55 @@ export interface Simulation {
   seconds: number | null;
   error: string | null;
   results?: { start?: { partners: number; closed_cycles: number }; policies: SimulationPolicy[]; paired: SimulationPair[] } | null;
+// Discussion, follow and activity (GET /threads/{subject}/{id}/comments, GET /activity).
+export type SubjectKind = 'initiative' | 'cycle' | 'charter_proposal';
+
+export interface ThreadComment {
+  id: number;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  parent: number | null;
+  kind: 'comment' | 'objection';
+  author: number | null;
+  partner: number | null;
+  author_name: string;
+  body: string;
+  mentions: { kind: 'partner' | 'person'; id: number; name: string }[];
+  created_at: string;
+  edited_at: string | null;
+  state: 'visible' | 'deleted' | 'hidden' | 'withdrawn';
+  hidden_reason: string | null;
+  depth: number;
+  own: boolean;
+  revisions: number;
+}
+
+export interface Thread {
+  subject_kind: SubjectKind;
+  subject_id: number;
+  following: boolean;
+  comments: ThreadComment[];
+}
+
+export interface CommentHistory {
+  comment: ThreadComment;
+  revisions: { revision: number; body: string; replaced_at: string }[];
+}
+
+export interface ActivityItem {
+  id: number;
+  occurred_at: string;
+  kind: string;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  partner: number | null;
+  actor: string;
+  details: Record<string, unknown>;
+}
+
+export interface ActivityPage {
+  last_seen: number;
+  unseen: number;
+  items: ActivityItem[];
+  next_before: number | null;
 }

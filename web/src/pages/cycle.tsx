@@ -3,6 +3,7 @@
 
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
+import { ThreadCard } from '../components/thread';
 import { ChartView } from '../components/chart';
 import { Delivery } from '../components/delivery';
 import { ResultCells, resultColumns } from '../components/partner-result';
@@ -422,6 +423,7 @@ export function CyclePage(props: { number: number }) {
               ballots={d.ballots}
               delegations={d.delegations}
             />}
+          <ThreadCard kind="cycle" id={d.cycle.number} what={`cycle ${d.cycle.number}`} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LeadingCard } from '../components/leading';
 import { RealisedTable } from '../components/realised';
+import { ThreadCard } from '../components/thread';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { mayWithdraw, WithdrawForm } from '../components/withdraw';
 import { get } from '../lib/api';
@@ -185,6 +186,7 @@ export function InitiativePage(props: { id: number }) {
               <RealisedTable initiative={i} cycle={data.data!.actuals[0].cycle} actuals={data.data!.actuals} />
             </Card>
           )}
+          <ThreadCard kind="initiative" id={i.id} what={`“${i.title}”`} />
         </>
       )}
     </>

@@ -28,6 +28,8 @@ enum class EventKind {
   kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
   kDelegated,          //!< a partner delegated its ballot for a cycle to the recipient's partner (its proxy)
   kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
+  kMentioned,          //!< a comment mentions the partner or the person (@name)
+  kCommentReply,       //!< someone replied to the person's comment (or to the partner's objection)
 };
 
 //! The names of event kinds (X-Covalue-Event, the API, preferences, `webhook add --events`).
@@ -46,6 +48,8 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kDeadlineDue, "deadline_due"},
                                            {kDelegated, "delegated"},
                                            {kDigest, "digest"},
+                                           {kMentioned, "mentioned"},
+                                           {kCommentReply, "comment_reply"},
                                        })};
 }
 

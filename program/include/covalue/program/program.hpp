@@ -9,6 +9,7 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/delegation.hpp"
+#include "covalue/program/discussion.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
@@ -279,6 +280,42 @@ class Program {
   [[nodiscard]] core::Result<WhatIfStart> what_if_start(const net::Charter& changed);
   //! The network whose what-if simulations a coordinator reads or cancels (kForbidden for anyone else).
   [[nodiscard]] core::Result<std::int64_t> what_if_network() const;
+  // Discussion, follow and activity (issue 14 items 1 and 2): program_discussion.cpp, program_activity.cpp.
+
+  //! Posts a comment on an initiative, a cycle or a charter proposal, or a reply to one of its comments
+  //! (`parent`), as the actor: coordinators, representatives (for their partner) and the operator; observers
+  //! read. The body is plain text (kCommentField); each `@name` after a space or at the start names a partner or
+  //! a present person (the longest name that matches, ASCII case ignored): an unknown one is kInvalidInput
+  //! naming "body". Mentioned partners' people and mentioned people hear of it (mentioned), the parent's author
+  //! too (comment_reply); the subject's followers see it in their feeds; a person who comments follows the
+  //! subject unless it chose otherwise. Audited.
+  [[nodiscard]] core::Result<ThreadComment> post_comment(const NewComment& comment);
+  //! Replaces the body of the actor's own visible comment, keeping the earlier text as a revision (kForbidden
+  //! for another's, kConflict for a deleted or hidden one or an objection, which its ballot changes). Audited.
+  [[nodiscard]] core::Result<ThreadComment> edit_comment(std::int64_t comment, const std::string& body);
+  //! Deletes the actor's own comment: a tombstone "deleted by its author" stays, its text kept as a revision
+  //! that only coordinators and the author read. Audited.
+  [[nodiscard]] core::Result<ThreadComment> delete_comment(std::int64_t comment);
+  //! Hides a visible comment with a reason (coordinators): everyone sees "hidden by the coordinator: reason",
+  //! only coordinators the body. Audited with the reason.
+  [[nodiscard]] core::Result<ThreadComment> hide_comment(std::int64_t comment, const std::string& reason);
+  //! A subject's thread as this actor may read it, each parent before its replies. An objection shows its
+  //! ballot's reason (withdrawn when the ballot no longer holds it) and its partner's name only once its cycle
+  //! closed under public disclosure, or to the partner itself: while the cycle is open, nobody learns how
+  //! another partner voted.
+  [[nodiscard]] core::Result<Thread> thread(const Subject& subject);
+  //! A comment's earlier texts and its current one: a hidden comment's to coordinators only, a deleted one's
+  //! to coordinators and its author.
+  [[nodiscard]] core::Result<CommentHistory> comment_history(std::int64_t comment);
+  //! The actor's person follows (or stops following) a subject, overriding what its partner follows
+  //! automatically (kInvalidInput naming "token" for a token not issued to a person). Returns the choice.
+  [[nodiscard]] core::Result<bool> follow(const Subject& subject, bool following);
+  //! The person's activity feed, newest first: at most `limit` (1 to 100) items with id < `before` (0: from
+  //! the newest), with its last-seen mark and how many items are newer (kInvalidInput naming "token" for a
+  //! token not issued to a person).
+  [[nodiscard]] core::Result<ActivityPage> activity(std::int64_t before, std::int64_t limit);
+  //! Marks the person's feed seen up to its newest item; returns the new mark.
+  [[nodiscard]] core::Result<std::int64_t> mark_activity_seen();
 
  private:
   //! issue_token, for `person` when it is set (checked in the same transaction).

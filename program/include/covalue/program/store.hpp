@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "covalue/core/network/charter.hpp"
@@ -19,6 +20,7 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/delegation.hpp"
+#include "covalue/program/discussion.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "covalue/program/sign_in.hpp"
@@ -222,6 +224,42 @@ class StoreSession {
   [[nodiscard]] virtual core::Result<std::vector<Delegation>> delegations(net::CycleNumber cycle) = 0;
   //! Removes a partner's ballot for a cycle with its entries and objections (kNotFound when there is none).
   [[nodiscard]] virtual core::Status remove_ballot(net::CycleNumber cycle, net::PartnerId partner) = 0;
+  // Discussion and activity (issue 14 items 1 and 2).
+
+  //! Stores a new comment (its id is ignored) and returns its id; kNotFound for an unknown parent, author or
+  //! partner.
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_comment(const Comment& comment) = 0;
+  //! Replaces a stored comment's body, mentions, edited time, state and hidden reason (kNotFound for an unknown id).
+  [[nodiscard]] virtual core::Status update_comment(const Comment& comment) = 0;
+  //! The comment with this id, or nothing.
+  [[nodiscard]] virtual core::Result<std::optional<Comment>> comment(std::int64_t id) = 0;
+  //! The comments on `subject`, by id, at most `limit`.
+  [[nodiscard]] virtual core::Result<std::vector<Comment>> comments(const Subject& subject, std::int64_t limit) = 0;
+  //! Keeps an earlier text of a comment as its next revision (numbered 1, 2, ... per comment).
+  [[nodiscard]] virtual core::Status insert_comment_revision(const CommentRevision& revision) = 0;
+  //! A comment's earlier texts, oldest first.
+  [[nodiscard]] virtual core::Result<std::vector<CommentRevision>> comment_revisions(std::int64_t comment) = 0;
+  //! How many earlier texts each comment on `subject` that has any has: (comment id, count), by id.
+  [[nodiscard]] virtual core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> revision_counts(
+      const Subject& subject) = 0;
+  //! Records (or replaces) a person's own choice to follow a subject or not (kNotFound for an unknown person).
+  [[nodiscard]] virtual core::Status put_follow(const Follow& follow) = 0;
+  //! A person's own follow choices, by subject.
+  [[nodiscard]] virtual core::Result<std::vector<Follow>> follows(PersonId person) = 0;
+  //! Stores a new activity (its id is ignored) and returns its id (ids grow with time).
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_activity(const Activity& activity) = 0;
+  //! A reader's feed, newest first: at most `limit` activities with id < `before`: what everyone sees, what
+  //! concerns its partner, the coordinators' when it coordinates, and what happens to what it follows (its own
+  //! choices first, else what its partner follows automatically: the initiatives the partner proposed,
+  //! volunteered to lead or has a non-zero estimated impact in).
+  [[nodiscard]] virtual core::Result<std::vector<Activity>> feed(const FeedReader& reader, std::int64_t before,
+                                                                 std::int64_t limit) = 0;
+  //! How many activities of the reader's feed have an id above `after`, but those its own person did.
+  [[nodiscard]] virtual core::Result<std::int64_t> feed_count_after(const FeedReader& reader, std::int64_t after) = 0;
+  //! The newest activity id a person has seen (0 before its first visit).
+  [[nodiscard]] virtual core::Result<std::int64_t> activity_seen(PersonId person) = 0;
+  //! Records the newest activity id a person has seen.
+  [[nodiscard]] virtual core::Status set_activity_seen(PersonId person, std::int64_t last_seen) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

@@ -699,6 +699,78 @@ CREATE INDEX delegations_proxy ON delegations (network_id, cycle, proxy_id);
 
 ALTER TABLE ballots ADD COLUMN cast_by {int} NOT NULL DEFAULT 0;
 ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
+//! Schema step 12: discussion and activity. Threaded comments on an initiative, a cycle or a charter proposal
+//! (`subject_kind`, `subject_id`; an objection's row anchors it in its initiative's thread, its reason stays in
+//! the ballot), the earlier texts of edited and deleted comments, each person's own follow choices (what its
+//! partner follows automatically is read from the initiatives), the activity people's feeds are made of, and
+//! each person's last-seen mark. (Step 11 is another branch's.)
+inline constexpr std::string_view kSchemaV12 = R"sql(
+CREATE TABLE comments (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  parent_id {int},
+  kind TEXT NOT NULL,
+  author_person_id {int},
+  partner_id {int},
+  author_name TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  body TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  edited_at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  hidden_reason TEXT NOT NULL,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, parent_id) REFERENCES comments (network_id, id),
+  FOREIGN KEY (network_id, author_person_id) REFERENCES people (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+CREATE INDEX comments_subject ON comments (network_id, subject_kind, subject_id, id);
+
+CREATE TABLE comment_revisions (
+  network_id {int} NOT NULL,
+  comment_id {int} NOT NULL,
+  revision {int} NOT NULL CHECK (revision >= 1),
+  body TEXT NOT NULL,
+  replaced_at TEXT NOT NULL,
+  PRIMARY KEY (network_id, comment_id, revision),
+  FOREIGN KEY (network_id, comment_id) REFERENCES comments (network_id, id)
+) {keyed};
+
+CREATE TABLE follows (
+  network_id {int} NOT NULL,
+  person_id {int} NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  following {bool} NOT NULL,
+  PRIMARY KEY (network_id, person_id, subject_kind, subject_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+
+CREATE TABLE activity (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  occurred_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  partner_id {int},
+  audience TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  person_id {int},
+  payload TEXT NOT NULL,
+  PRIMARY KEY (network_id, id)
+) {keyed};
+
+CREATE TABLE activity_seen (
+  network_id {int} NOT NULL,
+  person_id {int} NOT NULL,
+  last_seen {int} NOT NULL,
+  PRIMARY KEY (network_id, person_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
 )sql";
 
 }  // namespace covalue::adapters::sql

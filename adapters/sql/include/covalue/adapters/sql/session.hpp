@@ -133,6 +133,24 @@ class Session final : public program::StoreSession {
   [[nodiscard]] core::Status remove_delegation(net::CycleNumber cycle, net::PartnerId partner) override;
   [[nodiscard]] core::Result<std::vector<program::Delegation>> delegations(net::CycleNumber cycle) override;
   [[nodiscard]] core::Status remove_ballot(net::CycleNumber cycle, net::PartnerId partner) override;
+  [[nodiscard]] core::Result<std::int64_t> insert_comment(const program::Comment& comment) override;
+  [[nodiscard]] core::Status update_comment(const program::Comment& comment) override;
+  [[nodiscard]] core::Result<std::optional<program::Comment>> comment(std::int64_t id) override;
+  [[nodiscard]] core::Result<std::vector<program::Comment>> comments(const program::Subject& subject,
+                                                                     std::int64_t limit) override;
+  [[nodiscard]] core::Status insert_comment_revision(const program::CommentRevision& revision) override;
+  [[nodiscard]] core::Result<std::vector<program::CommentRevision>> comment_revisions(std::int64_t comment) override;
+  [[nodiscard]] core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> revision_counts(
+      const program::Subject& subject) override;
+  [[nodiscard]] core::Status put_follow(const program::Follow& follow) override;
+  [[nodiscard]] core::Result<std::vector<program::Follow>> follows(program::PersonId person) override;
+  [[nodiscard]] core::Result<std::int64_t> insert_activity(const program::Activity& activity) override;
+  [[nodiscard]] core::Result<std::vector<program::Activity>> feed(const program::FeedReader& reader,
+                                                                  std::int64_t before, std::int64_t limit) override;
+  [[nodiscard]] core::Result<std::int64_t> feed_count_after(const program::FeedReader& reader,
+                                                            std::int64_t after) override;
+  [[nodiscard]] core::Result<std::int64_t> activity_seen(program::PersonId person) override;
+  [[nodiscard]] core::Status set_activity_seen(program::PersonId person, std::int64_t last_seen) override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
