@@ -103,6 +103,14 @@ Handler add_delivery_retry(CLI::App& command);
 Handler add_webhook_add(CLI::App& command);
 Handler add_webhook_list(CLI::App& command);
 Handler add_webhook_remove(CLI::App& command);
+// Charter proposals and coordination (issue 14 item 4).
+Handler add_charter_propose(CLI::App& command);
+Handler add_charter_revise(CLI::App& command);
+Handler add_charter_position(CLI::App& command);
+Handler add_charter_decide(CLI::App& command);
+Handler add_charter_proposals(CLI::App& command);
+Handler add_charter_willing(CLI::App& command);
+Handler add_charter_coordination(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
 
 }  // namespace covalue::cli

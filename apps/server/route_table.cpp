@@ -199,6 +199,39 @@ std::vector<Route> route_table() {
        "The whole network as one JSON archive, as `covalue network export` writes it (docs/archive.md; "
        "administrators)",
        kAdmin, "", "NetworkArchive", 200, "", "", handle_network_export},
+
+      // Charter proposals and coordination (issue 14 item 4).
+      {kGet, "/api/charter/proposals", "listCharterProposals", "charter",
+       "Every charter proposal with its changes and each partner's position", kReader, "", "CharterProposalList", 200,
+       "", "", handle_charter_proposal_list},
+      {kPost, "/api/charter/proposals", "proposeCharterChange", "charter",
+       "Propose a change to the charter (a representative or a coordinator; the amendment rule must be consent or "
+       "majority)",
+       kMember, "NewCharterProposal", "CharterProposal", 201, "",
+       R"({"changes":{"capacity":"90"},"rationale":"Two partners joined: the network can do more each cycle."})",
+       handle_charter_propose},
+      {kGet, "/api/charter/proposals/{proposal}", "showCharterProposal", "charter",
+       "A charter proposal with each partner's position", kReader, "", "CharterProposal", 200, "", "",
+       handle_charter_proposal_show},
+      {kPut, "/api/charter/proposals/{proposal}", "reviseCharterProposal", "charter",
+       "Revise an open proposal (its proposer or a coordinator): the window starts again, positions are cleared",
+       kMember, "NewCharterProposal", "CharterProposal", 200, "",
+       R"({"changes":{"capacity":"95"},"rationale":"Revised after the objection: a smaller step."})",
+       handle_charter_revise},
+      {kPut, "/api/charter/proposals/{proposal}/positions/{partner}", "takeCharterPosition", "charter",
+       "A partner agrees, abstains or objects (with a reason) until the window ends; its representative only",
+       kRepresentative, "CharterPositionInput", "CharterProposal", 200, "", R"({"position":"agree"})",
+       handle_charter_position},
+      {kPost, "/api/charter/proposals/{proposal}/decide", "decideCharterProposal", "charter",
+       "Decide a proposal whose window has ended under the charter's amendment rule (the scheduler does it too)",
+       kCoordinator, "", "CharterProposal", 200, "", "", handle_charter_decide},
+      {kGet, "/api/coordination", "showCoordination", "charter",
+       "Who coordinates now: fixed coordinators, or the rotation's current partner, its term and the willing partners",
+       kReader, "", "Coordination", 200, "", "", handle_coordination_show},
+      {kPut, "/api/coordination/willing/{partner}", "setWillingToCoordinate", "charter",
+       "A partner opts in or out of the coordination rotation (its representative or a coordinator)",
+       kPartnerOrCoordinator, "WillingInput", "Coordination", 200, "", R"({"willing":true})",
+       handle_coordination_willing},
   };
 }
 

@@ -53,6 +53,11 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
+                   "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
+                   "ALTER TABLE charter DROP COLUMN amendment_majority; "
+                   "ALTER TABLE charter DROP COLUMN amendment_window_hours; "
+                   "ALTER TABLE charter DROP COLUMN coordination; ALTER TABLE charter DROP COLUMN coordination_term; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

@@ -32,6 +32,7 @@ import { SetPasswordPage } from './pages/set-password';
 import { SignInPage, type SignedIn } from './pages/signin';
 import { TokensPage } from './pages/tokens';
 import { WebhooksPage } from './pages/webhooks';
+import { CharterProposalsPage } from './pages/charter-proposals';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
 export function normaliseSession(raw: any): Session {
@@ -45,6 +46,7 @@ export function normaliseSession(raw: any): Session {
     name: raw?.name ?? raw?.actor ?? raw?.label,
     network: typeof raw?.network === 'string' ? raw.network : raw?.network?.name,
     person: typeof raw?.person === 'number' ? raw.person : null,
+    coordinating: raw?.coordinating === true,
   };
 }
 
@@ -69,6 +71,7 @@ function routes(path: string) {
     ['/glossary', () => <GlossaryPage />],
     ['/inbox', () => <InboxPage />],
     ['/webhooks', () => <WebhooksPage />],
+    ['/charter/proposals', () => <CharterProposalsPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

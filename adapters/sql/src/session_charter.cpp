@@ -21,6 +21,11 @@ net::Charter read_charter(RowReader& row) {
   row.read(12, out.deadline_action);
   row.read(13, out.unit);
   row.read(14, out.reminder_hours);
+  row.read(15, out.amendment_rule);
+  row.read(16, out.amendment_majority);
+  row.read(17, out.amendment_window_hours);
+  row.read(18, out.coordination);
+  row.read(19, out.coordination_term);
   return out;
 }
 
@@ -53,6 +58,11 @@ core::Status Session::save_charter(const net::Charter& charter) {
         .bind_text(net::name_of(charter.deadline_action))
         .bind_text(charter.unit)
         .bind_text(charter.reminder_hours)
+        .bind_text(net::name_of(charter.amendment_rule))
+        .bind_rational(charter.amendment_majority)
+        .bind_rational(charter.amendment_window_hours)
+        .bind_text(net::name_of(charter.coordination))
+        .bind_int(charter.coordination_term)
         .run_or_defer();
   });
 }

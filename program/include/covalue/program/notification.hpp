@@ -26,6 +26,8 @@ enum class EventKind {
   kDrySpellLimit,      //!< a partner's dry spell reached the charter's limit (protected next cycle)
   kRetentionRisk,      //!< a partner's retention risk crossed the threshold (to coordinators)
   kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
+  kCharterProposed,    //!< a charter proposal opened or was revised: partners take positions (issue 14)
+  kCharterDecided,     //!< a charter proposal was decided: adopted or rejected (issue 14)
   kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
 };
 
@@ -43,6 +45,8 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kDrySpellLimit, "dry_spell_limit"},
                                            {kRetentionRisk, "retention_risk"},
                                            {kDeadlineDue, "deadline_due"},
+                                           {kCharterProposed, "charter_proposed"},
+                                           {kCharterDecided, "charter_decided"},
                                            {kDigest, "digest"},
                                        })};
 }
