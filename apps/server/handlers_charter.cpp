@@ -74,7 +74,8 @@ core::Error in_request(core::Error error) {
     error.where = "body." + where;
   } else if (where == "changes") {
     error.where = "body.changes";
-  } else if (error.kind != core::ErrorKind::kForbidden &&
+  } else if ((error.kind == core::ErrorKind::kInvalidInput ||
+              (error.kind == core::ErrorKind::kConflict && error.message.find(" is open on ") != std::string::npos)) &&
              (std::find(fields.begin(), fields.end(), where) != fields.end() || where == "unit" || where == "name")) {
     error.where = "body.changes." + where;
   }

@@ -306,6 +306,9 @@ core::Result<CharterProposal> Program::propose_charter_change(const net::Charter
 
 core::Result<CharterProposal> Program::revise_charter_proposal(ProposalId id, const net::Charter& proposed,
                                                                const std::string& rationale) {
+  if (core::Status allowed = require_may_propose(actor_); !allowed) {
+    return allowed.error();
+  }
   return detail::run_change_to<CharterProposal>(
       {store_, actor_, *clock_}, "revise_charter_proposal", SnapshotParts::minimal(), {},
       [&](StoreSession& session, Snapshot& snapshot, json& detail, CharterProposal& out) -> core::Status {

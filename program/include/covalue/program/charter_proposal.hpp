@@ -28,9 +28,10 @@ enum class ProposalState {
 //! The names of proposal states.
 constexpr auto enum_names(ProposalState /*tag*/) {
   using enum ProposalState;
-  return core::NameTable{"proposal state",
-                         std::to_array<core::EnumName<ProposalState>>(
-                             {{kOpen, "open"}, {kAdopted, "adopted"}, {kRejected, "rejected"}, {kWithdrawn, "withdrawn"}})};
+  return core::NameTable{
+      "proposal state",
+      std::to_array<core::EnumName<ProposalState>>(
+          {{kOpen, "open"}, {kAdopted, "adopted"}, {kRejected, "rejected"}, {kWithdrawn, "withdrawn"}})};
 }
 
 //! A partner's position on a charter proposal.
@@ -68,8 +69,8 @@ struct CharterProposal {
   std::string opened_at;                   //!< when the current revision opened (UTC)
   std::string window_ends_at;              //!< when it is decided (UTC)
   ProposalState state{ProposalState::kOpen};
-  std::string decided_at;  //!< empty while open
-  std::string result;      //!< the decision in words ("adopted: 3 of 4 partners agreed, 2/3 needed")
+  std::string decided_at;                  //!< empty while open
+  std::string result;                      //!< the decision in words ("adopted: 3 of 4 partners agreed, 2/3 needed")
   std::vector<PartnerPosition> positions;  //!< on the current revision, by partner
 
   bool operator==(const CharterProposal&) const = default;
@@ -87,8 +88,8 @@ struct CoordinationTerm {
 struct Coordination {
   net::Coordination mode{net::Coordination::kFixed};
   std::int64_t term_cycles{1};
-  std::optional<CoordinationTerm> current;  //!< rotation: the term in force (none before the first)
-  std::string partner_name;                 //!< the current term's partner
+  std::optional<CoordinationTerm> current;    //!< rotation: the term in force (none before the first)
+  std::string partner_name;                   //!< the current term's partner
   std::optional<net::CycleNumber> next_turn;  //!< rotation: the first cycle of the next term
   std::vector<net::PartnerId> willing;        //!< partners willing to coordinate, by id
 };

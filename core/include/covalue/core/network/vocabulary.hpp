@@ -123,8 +123,9 @@ constexpr auto enum_names(DeadlineAction /*tag*/) {
 //! The names of amendment rule values.
 constexpr auto enum_names(AmendmentRule /*tag*/) {
   using enum AmendmentRule;
-  return core::NameTable{"amendment rule", std::to_array<core::EnumName<AmendmentRule>>(
-                                               {{kCoordinator, "coordinator"}, {kConsent, "consent"}, {kMajority, "majority"}})};
+  return core::NameTable{"amendment rule",
+                         std::to_array<core::EnumName<AmendmentRule>>(
+                             {{kCoordinator, "coordinator"}, {kConsent, "consent"}, {kMajority, "majority"}})};
 }
 
 //! The names of coordination values.
