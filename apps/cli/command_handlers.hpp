@@ -106,6 +106,14 @@ Handler add_webhook_remove(CLI::App& command);
 Handler add_comment_list(CLI::App& command);
 Handler add_comment_add(CLI::App& command);
 Handler add_comment_hide(CLI::App& command);
+// Charter proposals and coordination (issue 14 item 4).
+Handler add_charter_propose(CLI::App& command);
+Handler add_charter_revise(CLI::App& command);
+Handler add_charter_position(CLI::App& command);
+Handler add_charter_decide(CLI::App& command);
+Handler add_charter_proposals(CLI::App& command);
+Handler add_charter_willing(CLI::App& command);
+Handler add_charter_coordination(CLI::App& command);
 Handler add_ballot_cast(CLI::App& command);
 Handler add_ballot_delegate(CLI::App& command);
 Handler add_ballot_revoke(CLI::App& command);

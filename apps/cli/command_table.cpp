@@ -137,6 +137,23 @@ const std::vector<CommandRow>& command_table() {
       {{"audit", "verify"}, "Re-check the hash chain; exit 1 at the first broken link", add_audit_verify},
       {{"settings"}, "Print the settings table (docs/settings.md)", add_settings, true},
       {{"names"}, "Print the web UI's enum names as a TypeScript module", add_names, true},
+      // Charter proposals and coordination (issue 14 item 4).
+      {{"charter"}, "Propose charter changes, take positions, decide them; the coordination rotation"},
+      {{"charter", "propose"},
+       "Propose a charter change (the network update flags given) with a rationale; partners decide it",
+       add_charter_propose},
+      {{"charter", "revise"},
+       "Revise an open proposal: its window starts again, positions are cleared",
+       add_charter_revise},
+      {{"charter", "position"},
+       "A partner agrees, abstains or objects (with a reason) to an open proposal",
+       add_charter_position},
+      {{"charter", "decide"},
+       "Decide a proposal whose window has ended (the scheduler does it too)",
+       add_charter_decide},
+      {{"charter", "proposals"}, "List the charter proposals with their positions and results", add_charter_proposals},
+      {{"charter", "willing"}, "A partner opts in (or --off out) of the coordination rotation", add_charter_willing},
+      {{"charter", "coordination"}, "Who coordinates now, and the partners willing to", add_charter_coordination},
   };
   return table;
 }

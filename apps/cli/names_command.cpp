@@ -12,6 +12,7 @@
 #include "covalue/core/network/vocabulary.hpp"
 #include "covalue/core/ranking/ranking_rule.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/notification.hpp"
 
@@ -46,7 +47,12 @@ std::vector<ExportedEnum> exported_enums() {
           {"homeTaskKinds", "HomeTaskKind", core::names_of<program::HomeTaskKind>()},
           {"attentionKinds", "AttentionKind", core::names_of<program::AttentionKind>()},
           {"eventKinds", "EventKind", core::names_of<program::EventKind>()},
-          {"webhookFormats", "WebhookFormat", core::names_of<program::WebhookFormat>()}};
+          {"webhookFormats", "WebhookFormat", core::names_of<program::WebhookFormat>()},
+          // Charter proposals and coordination (issue 14 item 4).
+          {"amendmentRules", "AmendmentRule", core::names_of<net::AmendmentRule>()},
+          {"coordinationModes", "CoordinationMode", core::names_of<net::Coordination>()},
+          {"proposalStates", "ProposalState", core::names_of<program::ProposalState>()},
+          {"positions", "Position", core::names_of<program::Position>()}};
 }
 
 std::string typescript_module() {

@@ -235,7 +235,8 @@ ApiResponse Api::run_route(const Route& route, const RouteMatch& match, const Ap
 core::Result<Api::Caller> Api::caller_of(const Route& route, const ApiRequest& request) {
   if (route.access == Access::kPublic || route.access == Access::kCredentials) {
     core::Result<Caller> anonymous(Caller{program::Actor{}, networks_.home()});
-    anonymous->actor = program::Actor{program::Role::kObserver, std::nullopt, "anonymous", std::nullopt, std::nullopt};
+    anonymous->actor =
+        program::Actor{program::Role::kObserver, std::nullopt, "anonymous", std::nullopt, std::nullopt, false};
     return anonymous;
   }
   core::Result<Caller> caller = authenticate(route, request);

@@ -11,6 +11,7 @@
 #include "covalue/core/settings.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/discussion.hpp"
+#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/limits.hpp"
 #include "covalue/program/outbox.hpp"
@@ -39,7 +40,9 @@ constexpr const char* kSchemas = R"JSON({
               "partner": {"type": ["integer", "null"]}, "name": {"type": "string"},
               "person": {"type": ["integer", "null"]}, "signed_in_with": {"type": "string", "enum": ["token", "session"]},
               "time_zone": {"type": ["string", "null"], "description": "the person's IANA time zone; null without a person"},
-              "language": {"type": ["string", "null"], "description": "the person's language; null without a person"}}},
+              "language": {"type": ["string", "null"], "description": "the person's language; null without a person"},
+              "coordinating": {"type": "boolean",
+                "description": "true for coordinators and for a representative whose partner coordinates by rotation"}}},
   "SignIn": {"type": "object", "required": ["email", "password"], "properties": {
               "email": {"type": "string"}, "password": {"type": "string", "format": "password"},
               "network": {"type": "integer", "description": "only when the address and password sign in to several"}}},
@@ -70,7 +73,11 @@ constexpr const char* kSchemas = R"JSON({
               "ranking_rule": {"type": "string"}, "disclosure": {"type": "string"},
               "deadline_action": {"type": "string"}, "unit": {"type": "string"},
               "reminder_hours": {"type": "string"},
-              "close_turnout_warning": {"type": "integer", "minimum": 0, "maximum": 100}}},
+              "close_turnout_warning": {"type": "integer", "minimum": 0, "maximum": 100},
+              "amendment_rule": {"type": "string"},
+              "amendment_majority": {"$ref": "#/components/schemas/Exact"},
+              "amendment_window_hours": {"$ref": "#/components/schemas/Exact"}, "coordination": {"type": "string"},
+              "coordination_term": {"type": "integer"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -342,7 +349,32 @@ constexpr const char* kSchemas = R"JSON({
   "ActivityPage": {"type": "object", "properties": {"last_seen": {"type": "integer"}, "unseen": {"type": "integer"},
               "items": {"type": "array", "items": {"$ref": "#/components/schemas/Activity"}},
               "next_before": {"type": ["integer", "null"], "description": "the before= of the next page, if any"}}},
-  "ActivitySeen": {"type": "object", "properties": {"last_seen": {"type": "integer"}, "unseen": {"type": "integer"}}}
+  "ActivitySeen": {"type": "object", "properties": {"last_seen": {"type": "integer"}, "unseen": {"type": "integer"}}},
+  "NewCharterProposal": {"type": "object", "required": ["changes", "rationale"], "properties": {
+              "changes": {"$ref": "#/components/schemas/CharterUpdate"},
+              "rationale": {"type": "string", "description": "why the charter should change"}}},
+  "CharterProposal": {"type": "object", "properties": {"id": {"type": "integer"}, "state": {"type": "string"},
+              "revision": {"type": "integer"},
+              "changes": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"},
+                "from": {"type": ["string", "null"], "description": "the field's value now, while the proposal is open"},
+                "to": {"type": "string"}}}},
+              "rationale": {"type": "string"}, "proposer": {"type": ["integer", "null"]},
+              "proposed_by": {"type": "string"}, "opened_at": {"type": "string"},
+              "window_ends_at": {"type": "string"}, "decided_at": {"type": ["string", "null"]},
+              "result": {"type": "string"}, "amendment_rule": {"type": "string"},
+              "positions": {"type": "array", "items": {"type": "object", "properties": {
+                "partner": {"type": "integer"}, "position": {"type": "string"}, "reason": {"type": "string"},
+                "at": {"type": "string"}}}}}},
+  "CharterProposalList": {"type": "array", "items": {"$ref": "#/components/schemas/CharterProposal"}},
+  "CharterPositionInput": {"type": "object", "required": ["position"], "properties": {
+              "position": {"type": "string"},
+              "reason": {"type": "string", "description": "required with an objection"}}},
+  "Coordination": {"type": "object", "properties": {"mode": {"type": "string"}, "term_cycles": {"type": "integer"},
+              "current": {"type": ["object", "null"], "properties": {"first_cycle": {"type": "integer"},
+                "partner": {"type": "integer"}, "name": {"type": "string"}}},
+              "next_turn": {"type": ["integer", "null"]},
+              "willing": {"type": "array", "items": {"type": "integer"}}}},
+  "WillingInput": {"type": "object", "required": ["willing"], "properties": {"willing": {"type": "boolean"}}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -362,7 +394,9 @@ const std::vector<std::pair<const char*, const program::TextField*>>& text_prope
       {"/WithdrawInput/properties/reason", &program::kReasonField},
       {"/NewComment/properties/body", &program::kCommentField},
       {"/CommentEdit/properties/body", &program::kCommentField},
-      {"/HideInput/properties/reason", &program::kReasonField}};
+      {"/HideInput/properties/reason", &program::kReasonField},
+      {"/NewCharterProposal/properties/rationale", &program::kDescriptionField},
+      {"/CharterPositionInput/properties/reason", &program::kReasonField}};
   return table;
 }
 
@@ -404,6 +438,13 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Charter/properties/ranking_rule", core::names_of<core::ranking::RankingRule>()},
           {"/Charter/properties/disclosure", core::names_of<net::BallotDisclosure>()},
           {"/Charter/properties/deadline_action", core::names_of<net::DeadlineAction>()},
+          {"/Charter/properties/amendment_rule", core::names_of<net::AmendmentRule>()},
+          {"/Charter/properties/coordination", core::names_of<net::Coordination>()},
+          {"/CharterProposal/properties/state", core::names_of<program::ProposalState>()},
+          {"/CharterProposal/properties/amendment_rule", core::names_of<net::AmendmentRule>()},
+          {"/CharterProposal/properties/positions/items/properties/position", core::names_of<program::Position>()},
+          {"/CharterPositionInput/properties/position", core::names_of<program::Position>()},
+          {"/Coordination/properties/mode", core::names_of<net::Coordination>()},
           {"/Charter/properties/fairness/properties/weight_policy", core::names_of<core::perpetual::WeightPolicy>()},
           {"/Charter/properties/fairness/properties/weight_absence", core::names_of<core::perpetual::WeightAbsence>()},
           {"/NewPartner/properties/tier", core::names_of<net::Tier>()},
@@ -460,7 +501,12 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/deadline_action", "charter.deadline_action"},
       SettingProperty{"/Charter/properties/unit", "charter.unit"},
       SettingProperty{"/Charter/properties/reminder_hours", "charter.reminder_hours"},
-      SettingProperty{"/Charter/properties/close_turnout_warning", "charter.close_turnout_warning"}};
+      SettingProperty{"/Charter/properties/close_turnout_warning", "charter.close_turnout_warning"},
+      SettingProperty{"/Charter/properties/amendment_rule", "charter.amendment_rule"},
+      SettingProperty{"/Charter/properties/amendment_majority", "charter.amendment_majority"},
+      SettingProperty{"/Charter/properties/amendment_window_hours", "charter.amendment_window_hours"},
+      SettingProperty{"/Charter/properties/coordination", "charter.coordination"},
+      SettingProperty{"/Charter/properties/coordination_term", "charter.coordination_term"}};
   return table;
 }
 

@@ -109,5 +109,14 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_unfollow(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_activity(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_activity_seen(RouteCall& call);
+//! handlers_charter.cpp: charter proposals and the coordination rotation (issue 14 item 4).
+[[nodiscard]] core::Result<Reply> handle_charter_proposal_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_propose(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_proposal_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_revise(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_position(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_charter_decide(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_coordination_show(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_coordination_willing(RouteCall& call);
 
 }  // namespace covalue::server

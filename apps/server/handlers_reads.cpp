@@ -59,6 +59,8 @@ core::Result<Reply> handle_openapi(RouteCall& /*call*/) {
 core::Result<Reply> handle_session(RouteCall& call) {
   json session = codec::actor_to_json(call.program.actor());
   // A person's own time zone and language: the web UI shows times (deadlines) in the zone the person chose.
+  // A representative whose partner coordinates by the charter's rotation (issue 14 item 4).
+  session["coordinating"] = call.program.actor().coordinates();
   session["time_zone"] = nullptr;
   session["language"] = nullptr;
   if (const std::optional<std::int64_t> id = call.program.actor().person) {

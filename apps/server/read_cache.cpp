@@ -54,7 +54,8 @@ std::string ReadCache::view_of(const program::Actor& actor) {
     return "all";
   }
   return std::string(program::name_of(actor.role)) +
-         (actor.partner ? " of partner " + std::to_string(*actor.partner) : "");
+         (actor.partner ? " of partner " + std::to_string(*actor.partner) : "") +
+         (actor.rotation_coordinator ? " coordinating" : "");
 }
 
 }  // namespace covalue::server

@@ -14,9 +14,11 @@ constexpr std::size_t kSecretBytes = 32;
 
 }  // namespace
 
-Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli", std::nullopt, std::nullopt}; }
+Actor Actor::local_operator() { return Actor{Role::kOperator, std::nullopt, "cli", std::nullopt, std::nullopt, false}; }
 
-Actor Actor::scheduler() { return Actor{Role::kOperator, std::nullopt, "scheduler", std::nullopt, std::nullopt}; }
+Actor Actor::scheduler() {
+  return Actor{Role::kOperator, std::nullopt, "scheduler", std::nullopt, std::nullopt, false};
+}
 
 std::string new_token_secret() {
   detail::ensure_sodium();

@@ -194,6 +194,25 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
     case EventKind::kCommentReply:
       render_comment(out, event, payload);
       return;
+    case EventKind::kCharterProposed:
+      out.subject =
+          "Charter proposal " + std::to_string(integer(payload, "proposal")) + ": " + text(payload, "summary");
+      out.paragraphs.push_back(text(payload, "proposed_by") + " proposes to change the charter (" +
+                               text(payload, "rule") + "). Agree, abstain or object with a reason before " +
+                               moment(payload, "window_ends_at") + ".");
+      out.facts.emplace_back("Rationale", text(payload, "rationale"));
+      out.facts.emplace_back("Revision", std::to_string(integer(payload, "revision")));
+      out.link = "/charter/proposals";
+      return;
+    case EventKind::kCharterDecided:
+      out.subject = "Charter proposal " + std::to_string(integer(payload, "proposal")) + " " + text(payload, "state") +
+                    ": " + text(payload, "summary");
+      out.paragraphs.push_back(text(payload, "result") + ".");
+      if (text(payload, "state") == "adopted") {
+        out.paragraphs.push_back("The change applies from the next cycle opened.");
+      }
+      out.link = "/charter/proposals";
+      return;
     default:
       out.subject = std::string(name_of(event.kind)) + " (" + cycle_name(event) + ")";
       break;

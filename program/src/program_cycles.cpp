@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "coordination.hpp"
 #include "covalue/program/program.hpp"
 #include "covalue/program/utc_time.hpp"
 #include "discussion_activity.hpp"
@@ -248,6 +249,9 @@ core::Result<net::Cycle> Program::open_cycle(const DeadlineChange& deadlines) {
         if (core::Status advanced = advance_initiatives(session, snapshot, cycle.number); !advanced) {
           return advanced;
         }
+        if (core::Status rotated = detail::rotate_coordination(session, snapshot, cycle.number, detail); !rotated) {
+          return rotated;
+        }
         detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
         return detail::record_cycle_opened(outbox, cycle);
       });
@@ -454,6 +458,9 @@ core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
   }
   if (core::Status reminded = remind_voters(); !reminded) {
     return reminded.error();
+  }
+  if (core::Status decided = decide_due_charter_proposals(); !decided) {
+    return decided.error();
   }
   std::vector<DeadlineStep> steps;
   // At most two steps: proposals close, then voting (when the scheduler was away past both deadlines).

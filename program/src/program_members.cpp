@@ -54,7 +54,14 @@ json charter_detail(const net::Charter& charter) {
           {"deadline_action", net::name_of(charter.deadline_action)},
           {"unit", charter.unit},
           {"reminder_hours", charter.reminder_hours},
-          {"close_turnout_warning", charter.close_turnout_warning}};
+          {"close_turnout_warning", charter.close_turnout_warning},
+
+          // Charter proposals and coordination (issue 14 item 4).
+          {"amendment_rule", net::name_of(charter.amendment_rule)},
+          {"amendment_majority", core::to_string(charter.amendment_majority)},
+          {"amendment_window_hours", core::to_string(charter.amendment_window_hours)},
+          {"coordination", net::name_of(charter.coordination)},
+          {"coordination_term", charter.coordination_term}};
 }
 
 core::Status check_charter(const net::Charter& charter) {
@@ -66,6 +73,15 @@ core::Status check_charter(const net::Charter& charter) {
   }
   if (core::Status unit = check_text_field(charter.unit, kUnitField, "unit", true); !unit) {
     return unit;
+  }
+  if (core::Status majority = check_amount(charter.amendment_majority, AmountSign::kPositive, "amendment_majority");
+      !majority) {
+    return majority;
+  }
+  if (core::Status window =
+          check_amount(charter.amendment_window_hours, AmountSign::kPositive, "amendment_window_hours");
+      !window) {
+    return window;
   }
   return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
 }
@@ -108,7 +124,16 @@ core::Status Program::update_charter(const net::Charter& charter) {
     return status;
   }
   return run_change({store_, actor_, *clock_}, "update_charter", SnapshotParts::minimal(),
-                    [&](StoreSession& session, Snapshot&, json& detail) {
+                    [&](StoreSession& session, Snapshot& snapshot, json& detail) -> core::Status {
+                      // Under consent or majority the partners decide every change (issue 14 item 4).
+                      if (snapshot.charter.amendment_rule != net::AmendmentRule::kCoordinator) {
+                        return detail::conflict(
+                            "the charter's amendment rule is " +
+                                std::string(net::name_of(snapshot.charter.amendment_rule)) +
+                                ": the partners decide charter changes; propose this one instead (covalue charter "
+                                "propose, POST /api/charter/proposals)",
+                            "amendment_rule");
+                      }
                       detail = charter_detail(charter);
                       return session.save_charter(charter);
                     });

@@ -31,8 +31,9 @@ core::Result<Actor> Program::authenticate(Store& store, std::string_view secret)
     return unknown();
   }
   const AccessToken& found = **token;
-  return Actor{found.role, found.partner, "token " + std::to_string(found.id) + " (" + name_of(found.role) + ")",
-               found.person, std::nullopt};
+  return resolve_coordination(
+      store, Actor{found.role, found.partner, "token " + std::to_string(found.id) + " (" + name_of(found.role) + ")",
+                   found.person, std::nullopt, false});
 }
 
 core::Result<std::vector<AuditEntry>> Program::audit_log(std::int64_t after, std::int64_t limit) {

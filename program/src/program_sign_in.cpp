@@ -48,9 +48,12 @@ core::Result<Person> present_person(StoreSession& session, PersonId id) {
 
 //! The actor a person signs in as.
 Actor actor_of(const Person& person, std::optional<std::int64_t> session, std::string_view how) {
-  return Actor{person.role, person.partner,
+  return Actor{person.role,
+               person.partner,
                "person " + std::to_string(person.id) + " (" + name_of(person.role) + ", " + std::string(how) + ")",
-               person.id, session};
+               person.id,
+               session,
+               false};
 }
 
 //! True when the session is in force at `now`: not revoked, within its lifetime, and used within the idle time.
@@ -243,7 +246,7 @@ core::Result<Actor> Program::authenticate_session(Store& store, std::string_view
   if (!checked) {
     return checked.error();
   }
-  return *actor;
+  return resolve_coordination(store, *actor);
 }
 
 core::Result<Person> Program::set_password(Store& store, std::string_view link, std::string_view password,

@@ -55,6 +55,11 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
       sqlite3_exec(db,
                    "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; DROP TABLE activity; "
                    "DROP TABLE activity_seen; "
+                   "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
+                   "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
+                   "ALTER TABLE charter DROP COLUMN amendment_majority; "
+                   "ALTER TABLE charter DROP COLUMN amendment_window_hours; "
+                   "ALTER TABLE charter DROP COLUMN coordination; ALTER TABLE charter DROP COLUMN coordination_term; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

@@ -213,23 +213,29 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   char* message = nullptr;
-  const int status = sqlite3_exec(db,
-                                  "ALTER TABLE charter DROP COLUMN weight_policy; "
-                                  "ALTER TABLE charter DROP COLUMN weight_absence; "
-                                  "ALTER TABLE cycles DROP COLUMN proposals_close_at; "
-                                  "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
-                                  "ALTER TABLE charter DROP COLUMN deadline_action; "
-                                  "ALTER TABLE charter DROP COLUMN unit; "
-                                  "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; "
-                                  "DROP TABLE activity; DROP TABLE activity_seen; "
-                                  "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
-                                  "ALTER TABLE charter DROP COLUMN reminder_hours; "
-                                  "DROP TABLE web_sessions; "
-                                  "DROP TABLE password_links; "
-                                  "DROP TABLE people; "
-                                  "ALTER TABLE access_tokens DROP COLUMN person_id; "
-                                  "DELETE FROM schema_migrations WHERE version >= 5;",
-                                  nullptr, nullptr, &message);
+  const int status =
+      sqlite3_exec(db,
+                   "ALTER TABLE charter DROP COLUMN weight_policy; "
+                   "ALTER TABLE charter DROP COLUMN weight_absence; "
+                   "ALTER TABLE cycles DROP COLUMN proposals_close_at; "
+                   "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
+                   "ALTER TABLE charter DROP COLUMN deadline_action; "
+                   "ALTER TABLE charter DROP COLUMN unit; "
+                   "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
+                   "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
+                   "ALTER TABLE charter DROP COLUMN amendment_majority; "
+                   "ALTER TABLE charter DROP COLUMN amendment_window_hours; "
+                   "ALTER TABLE charter DROP COLUMN coordination; ALTER TABLE charter DROP COLUMN coordination_term; "
+                   "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; "
+                   "DROP TABLE activity; DROP TABLE activity_seen; "
+                   "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
+                   "ALTER TABLE charter DROP COLUMN reminder_hours; "
+                   "DROP TABLE web_sessions; "
+                   "DROP TABLE password_links; "
+                   "DROP TABLE people; "
+                   "ALTER TABLE access_tokens DROP COLUMN person_id; "
+                   "DELETE FROM schema_migrations WHERE version >= 5;",
+                   nullptr, nullptr, &message);
   EXPECT_EQ(status, SQLITE_OK) << (message == nullptr ? "" : message);
   sqlite3_free(message);
   sqlite3_close(db);

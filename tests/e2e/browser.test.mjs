@@ -1795,6 +1795,101 @@ test('the mentioned partner sees the new activity, replies, and the count drops 
   await signOut();
 });
 
+// Charter proposals (issue 14 item 4): the network switched to consent with a window of 90 seconds; UrbanMart
+// proposes a capacity change, Maison Retail objects with a reason, UrbanMart revises, both agree, the window passes
+// (the server's real clock, as the scheduler tests drive it) and the coordinator decides: the charter has the new
+// capacity from the next cycle opened.
+const proposalsOf = async () => (await fetch(`${baseUrl}/api/charter/proposals`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
+
+test('the partners decide a capacity change by consent: proposed, objected to with a reason, revised, agreed, adopted', async () => {
+  await signIn(coordinatorToken);
+  await page.click('nav a[href="/network"]');
+  await page.waitForSelector('#charter-form');
+  const capacity = Number(await page.inputValue('#charter-capacity'));
+  await page.selectOption('#charter-amendment_rule', 'consent');
+  await page.fill('#charter-amendment_window_hours', '1/40');
+  await page.click('[data-action=save-charter]');
+  await page.locator('#charter-proposals-link').waitFor();
+  assert.match(await page.locator('#charter-proposals-link').innerText(), /The partners decide every change \(by consent\)/);
+  assert.equal(await page.locator('#charter-form').count(), 0, 'under consent the coordinator no longer changes the charter directly');
+  await signOut();
+
+  // UrbanMart proposes from the current charter; the changed field is marked.
+  await signIn(representativeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await page.waitForSelector('#propose');
+  assert.match(await page.locator('[data-testid=amendment-rule]').innerText(), /By consent: a proposal is adopted when its window of 1.5 minutes ends, unless a partner objects with a reason/);
+  assert.equal(await page.inputValue('#propose-capacity'), String(capacity), 'the form starts from the charter now');
+  await page.click('[data-action=propose-change]');
+  assert.match(await page.locator('#propose-rationale-problem').innerText(), /Say why the charter should change/);
+  await page.fill('#propose-capacity', String(capacity + 40));
+  assert.equal(await page.locator('#propose .proposal-field[data-changed=true]').count(), 1, 'one field is marked changed');
+  assert.match(await page.locator('#propose-capacity-hint').innerText(), new RegExp(`Now: ${capacity} capacity units per cycle`));
+  await page.fill('#propose-rationale', 'Two partners joined: the network can take on more each cycle.');
+  await checkPage('60-charter-proposal-form', 'the charter proposal form with a changed field');
+  await page.click('[data-action=propose-change]');
+  const card = page.locator('#proposal-1');
+  await card.waitFor();
+  assert.match(await card.locator('tr[data-field=capacity]').innerText(), new RegExp(`Capacity per cycle\\s+${capacity} capacity units per cycle\\s+${capacity + 40} capacity units per cycle`));
+  await signOut();
+
+  // Maison Retail objects: without a reason the form says what is missing, with one it is saved.
+  await signIn(nomineeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await card.waitFor();
+  await card.locator('input[value=object]').check();
+  await card.locator('[data-action=save-position]').click();
+  assert.match(await card.locator('#position-1-reason-problem').innerText(), /An objection needs a reason/);
+  await focusOn('#position-1-reason');
+  await card.locator('#position-1-reason').fill('Our warehouse cannot take 40 more units of work a cycle; 20 would be fine.');
+  await card.locator('[data-action=save-position]').click();
+  await card.locator('tr[data-position=object]').waitFor();
+  assert.match(await card.locator('tr[data-position=object]').innerText(), /Maison Retail\s+Object\s+Our warehouse cannot take 40/);
+  await checkPage('61-charter-proposal-objection', 'a proposal with an objection and its reason');
+  await signOut();
+
+  // UrbanMart answers the objection with a revision: the window starts again and the positions are cleared.
+  await signIn(representativeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await card.waitFor();
+  await card.locator('details.revise summary').click();
+  await page.fill('#revise-1-capacity', String(capacity + 20));
+  await page.fill('#revise-1-rationale', 'Revised after Maison Retail’s objection: 20 more units, not 40.');
+  await card.locator('[data-action=revise-proposal]').click();
+  await card.locator(`tr[data-field=capacity]:has-text("${capacity + 20} capacity units")`).waitFor();
+  assert.match(await card.innerText(), /revision 2/);
+  assert.equal(await card.locator('tr[data-position=object]').count(), 0, 'a revision clears the positions');
+  await card.locator('[data-action=save-position]').click();
+  await card.locator('tr[data-position=agree]').waitFor();
+  await signOut();
+  await signIn(nomineeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await card.waitFor();
+  await card.locator('[data-action=save-position]').click();
+  await card.locator('tr[data-position=agree] >> nth=1').waitFor();
+  await signOut();
+
+  // The window passes on the server's clock; the coordinator decides (unless the scheduler's pass did already).
+  const open = (await proposalsOf())[0];
+  assert.equal(open.state, 'open');
+  await page.waitForTimeout(Math.max(0, Date.parse(open.window_ends_at) - Date.now()) + 1500);
+  await signIn(coordinatorToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await card.waitFor();
+  if ((await card.locator('[data-action=decide-proposal]').count()) > 0) await card.locator('[data-action=decide-proposal]').click();
+  await card.locator('[data-testid=result]').waitFor();
+  assert.match(await card.locator('[data-testid=result]').innerText(), /^adopted: no partner objected, 2 of \d+ partners agreed \(consent\)\. It applies from the next cycle opened\.$/);
+  const decided = (await proposalsOf())[0];
+  assert.equal(decided.state, 'adopted');
+  await checkPage('62-charter-proposal-adopted', 'an adopted charter proposal');
+  await page.goto(`${baseUrl}/network`);
+  await page.locator('[data-field=capacity]').waitFor();
+  assert.match(await page.locator('[data-field=capacity]').innerText(), new RegExp(`^${capacity + 20} capacity units per cycle`));
+  const charter = await (await fetch(`${baseUrl}/api/network`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
+  assert.equal(charter.capacity, String(capacity + 20), 'the adopted capacity is the charter’s: the next cycle opened takes it');
+  await signOut();
+});
+
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(policyViolations, []);

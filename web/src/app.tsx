@@ -34,6 +34,7 @@ import { SignInPage, type SignedIn } from './pages/signin';
 import { TokensPage } from './pages/tokens';
 import { WebhooksPage } from './pages/webhooks';
 import { WhatIfPage } from './pages/what-if';
+import { CharterProposalsPage } from './pages/charter-proposals';
 
 /** The session body, whatever shape the partner comes in (an id or {id, name}). */
 export function normaliseSession(raw: any): Session {
@@ -47,6 +48,7 @@ export function normaliseSession(raw: any): Session {
     name: raw?.name ?? raw?.actor ?? raw?.label,
     network: typeof raw?.network === 'string' ? raw.network : raw?.network?.name,
     person: typeof raw?.person === 'number' ? raw.person : null,
+    coordinating: raw?.coordinating === true,
   };
 }
 
@@ -73,6 +75,7 @@ function routes(path: string) {
     ['/activity', () => <ActivityPage />],
     ['/webhooks', () => <WebhooksPage />],
     ['/what-if', () => <WhatIfPage />],
+    ['/charter/proposals', () => <CharterProposalsPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

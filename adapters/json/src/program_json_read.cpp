@@ -97,9 +97,12 @@ net::LeadershipPolicy leadership_from_json(FieldReader& parent, const json& node
 
 core::Result<net::Charter> charter_from_json(const json& node, const std::string& path, const net::Charter& base) {
   FieldReader reader(node, path);
-  check_members(reader, node, path,
-                {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure",
-                 "deadline_action", "unit", "reminder_hours", "close_turnout_warning"});
+  check_members(
+      reader, node, path,
+      {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure", "deadline_action",
+       "unit", "reminder_hours", "close_turnout_warning",
+       // Charter proposals and coordination (issue 14 item 4).
+       "amendment_rule", "amendment_majority", "amendment_window_hours", "coordination", "coordination_term"});
   if (!reader.ok()) {
     return reader.error();
   }
@@ -119,6 +122,15 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
       optional_name(reader, node, "disclosure", base.disclosure, core::parse_name<net::BallotDisclosure>);
   charter.deadline_action =
       optional_name(reader, node, "deadline_action", base.deadline_action, core::parse_name<net::DeadlineAction>);
+  // Charter proposals and coordination (issue 14 item 4).
+  charter.amendment_rule =
+      optional_name(reader, node, "amendment_rule", base.amendment_rule, core::parse_name<net::AmendmentRule>);
+  charter.amendment_majority = reader.optional_rational("amendment_majority").value_or(base.amendment_majority);
+  charter.amendment_window_hours =
+      reader.optional_rational("amendment_window_hours").value_or(base.amendment_window_hours);
+  charter.coordination =
+      optional_name(reader, node, "coordination", base.coordination, core::parse_name<net::Coordination>);
+  charter.coordination_term = reader.optional_integer("coordination_term").value_or(base.coordination_term);
   return reader.finish(std::move(charter));
 }
 

@@ -48,7 +48,14 @@ json charter_to_json(const net::Charter& charter) {
           {"deadline_action", net::name_of(charter.deadline_action)},
           {"unit", charter.unit},
           {"reminder_hours", charter.reminder_hours},
-          {"close_turnout_warning", charter.close_turnout_warning}};
+          {"close_turnout_warning", charter.close_turnout_warning},
+
+          // Charter proposals and coordination (issue 14 item 4).
+          {"amendment_rule", net::name_of(charter.amendment_rule)},
+          {"amendment_majority", to_string(charter.amendment_majority)},
+          {"amendment_window_hours", to_string(charter.amendment_window_hours)},
+          {"coordination", net::name_of(charter.coordination)},
+          {"coordination_term", charter.coordination_term}};
 }
 
 json partner_to_json(const net::Partner& partner) {

@@ -21,6 +21,11 @@ net::Charter read_charter(RowReader& row) {
   row.read(12, out.deadline_action);
   row.read(13, out.unit);
   row.read(14, out.reminder_hours);
+  row.read(15, out.amendment_rule);
+  row.read(16, out.amendment_majority);
+  row.read(17, out.amendment_window_hours);
+  row.read(18, out.coordination);
+  row.read(19, out.coordination_term);
   return out;
 }
 
@@ -51,21 +56,26 @@ core::Status Session::save_charter(const net::Charter& charter) {
       return on_conflict(named.error(), "a network named '" + charter.name + "' already exists");
     }
     auto saved = in_network(sq::kSaveCharter)
-                     .bind_rational(charter.capacity)
-                     .bind_text(net::name_of(charter.rule))
-                     .bind_int(charter.fairness.max_dry_spell)
-                     .bind_rational(charter.fairness.max_deopt_share)
-                     .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
-                     .bind_text(net::name_of(charter.sharing))
-                     .bind_int(charter.leadership.max_concurrent_leads)
-                     .bind_text(core::name_of(charter.ranking_rule))
-                     .bind_text(net::name_of(charter.disclosure))
-                     .bind_text(core::name_of(charter.fairness.weight_policy))
-                     .bind_text(core::name_of(charter.fairness.weight_absence))
-                     .bind_text(net::name_of(charter.deadline_action))
-                     .bind_text(charter.unit)
-                     .bind_text(charter.reminder_hours)
-                     .run_or_defer();
+        .bind_rational(charter.capacity)
+        .bind_text(net::name_of(charter.rule))
+        .bind_int(charter.fairness.max_dry_spell)
+        .bind_rational(charter.fairness.max_deopt_share)
+        .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
+        .bind_text(net::name_of(charter.sharing))
+        .bind_int(charter.leadership.max_concurrent_leads)
+        .bind_text(core::name_of(charter.ranking_rule))
+        .bind_text(net::name_of(charter.disclosure))
+        .bind_text(core::name_of(charter.fairness.weight_policy))
+        .bind_text(core::name_of(charter.fairness.weight_absence))
+        .bind_text(net::name_of(charter.deadline_action))
+        .bind_text(charter.unit)
+        .bind_text(charter.reminder_hours)
+        .bind_text(net::name_of(charter.amendment_rule))
+        .bind_rational(charter.amendment_majority)
+        .bind_rational(charter.amendment_window_hours)
+        .bind_text(net::name_of(charter.coordination))
+        .bind_int(charter.coordination_term)
+        .run_or_defer();
     if (!saved.ok()) {
       return saved;
     }

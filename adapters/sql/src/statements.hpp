@@ -11,7 +11,8 @@ namespace covalue::adapters::sql::statements {
 inline constexpr const char* kCharter =
     "SELECT n.name, c.capacity, c.rule, c.max_dry_spell, c.max_deopt_share, c.perpetual_weighting, c.sharing, "
     "c.max_concurrent_leads, c.ranking_rule, c.disclosure, c.weight_policy, c.weight_absence, c.deadline_action, "
-    "c.unit, c.reminder_hours "
+    "c.unit, c.reminder_hours, c.amendment_rule, c.amendment_majority, c.amendment_window_hours, c.coordination, "
+    "c.coordination_term "
     "FROM charter c JOIN networks n ON n.id = c.network_id "
     "WHERE c.network_id = $?";
 inline constexpr const char* kSaveNetwork =
@@ -19,15 +20,17 @@ inline constexpr const char* kSaveNetwork =
 inline constexpr const char* kSaveCharter =
     "INSERT INTO charter (network_id, capacity, rule, max_dry_spell, max_deopt_share, perpetual_weighting, sharing, "
     "max_concurrent_leads, ranking_rule, disclosure, weight_policy, weight_absence, deadline_action, unit, "
-    "reminder_hours) "
-    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
+    "reminder_hours, amendment_rule, amendment_majority, amendment_window_hours, coordination, coordination_term) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
     "ON CONFLICT (network_id) DO UPDATE SET capacity = excluded.capacity, rule = excluded.rule, "
     "max_dry_spell = excluded.max_dry_spell, max_deopt_share = excluded.max_deopt_share, "
     "perpetual_weighting = excluded.perpetual_weighting, sharing = excluded.sharing, "
     "max_concurrent_leads = excluded.max_concurrent_leads, ranking_rule = excluded.ranking_rule, "
     "disclosure = excluded.disclosure, weight_policy = excluded.weight_policy, "
     "weight_absence = excluded.weight_absence, deadline_action = excluded.deadline_action, unit = excluded.unit, "
-    "reminder_hours = excluded.reminder_hours";
+    "reminder_hours = excluded.reminder_hours, amendment_rule = excluded.amendment_rule, "
+    "amendment_majority = excluded.amendment_majority, amendment_window_hours = excluded.amendment_window_hours, "
+    "coordination = excluded.coordination, coordination_term = excluded.coordination_term";
 inline constexpr const char* kNetworks = "SELECT id, name FROM networks ORDER BY id";
 inline constexpr const char* kNextNetwork = "SELECT coalesce(max(id), 0) + 1 FROM networks";
 
@@ -401,5 +404,38 @@ inline constexpr const char* kActivitySeen =
 inline constexpr const char* kPutActivitySeen =
     "INSERT INTO activity_seen (network_id, person_id, last_seen) VALUES ($?, $?, $?) "
     "ON CONFLICT (network_id, person_id) DO UPDATE SET last_seen = excluded.last_seen";
+// Charter proposals and coordination (issue 14 item 4).
+inline constexpr const char* kInsertCharterProposal =
+    "INSERT INTO charter_proposals (network_id, id, proposed, fields, rationale, proposer_id, proposed_by, revision, "
+    "opened_at, window_ends_at, state, decided_at, result) "
+    "VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM charter_proposals WHERE network_id = $?), $?, $?, $?, $?, $?, "
+    "$?, $?, $?, $?, $?, $?) RETURNING id";
+inline constexpr const char* kUpdateCharterProposal =
+    "UPDATE charter_proposals SET proposed = $?, fields = $?, rationale = $?, proposer_id = $?, proposed_by = $?, "
+    "revision = $?, opened_at = $?, window_ends_at = $?, state = $?, decided_at = $?, result = $? "
+    "WHERE network_id = $? AND id = $?";
+inline constexpr const char* kCharterProposals =
+    "SELECT id, proposed, fields, rationale, proposer_id, proposed_by, revision, opened_at, window_ends_at, state, "
+    "decided_at, result FROM charter_proposals WHERE network_id = $? ORDER BY id";
+inline constexpr const char* kCharterPositions =
+    "SELECT proposal_id, partner_id, position, reason, at, actor FROM charter_positions WHERE network_id = $? "
+    "ORDER BY proposal_id, partner_id";
+inline constexpr const char* kPutCharterPosition =
+    "INSERT INTO charter_positions (network_id, proposal_id, partner_id, position, reason, at, actor) "
+    "VALUES ($?, $?, $?, $?, $?, $?, $?) ON CONFLICT (network_id, proposal_id, partner_id) DO UPDATE SET "
+    "position = excluded.position, reason = excluded.reason, at = excluded.at, actor = excluded.actor";
+inline constexpr const char* kClearCharterPositions =
+    "DELETE FROM charter_positions WHERE network_id = $? AND proposal_id = $?";
+inline constexpr const char* kAddWilling =
+    "INSERT INTO coordination_willing (network_id, partner_id) VALUES ($?, $?) "
+    "ON CONFLICT (network_id, partner_id) DO NOTHING";
+inline constexpr const char* kRemoveWilling =
+    "DELETE FROM coordination_willing WHERE network_id = $? AND partner_id = $?";
+inline constexpr const char* kWilling =
+    "SELECT partner_id FROM coordination_willing WHERE network_id = $? ORDER BY partner_id";
+inline constexpr const char* kInsertCoordinationTerm =
+    "INSERT INTO coordination_terms (network_id, first_cycle, partner_id) VALUES ($?, $?, $?)";
+inline constexpr const char* kCoordinationTerms =
+    "SELECT first_cycle, partner_id FROM coordination_terms WHERE network_id = $? ORDER BY first_cycle";
 
 }  // namespace covalue::adapters::sql::statements

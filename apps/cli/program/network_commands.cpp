@@ -34,6 +34,12 @@ struct CharterArgs {
   std::string unit;
   std::string reminder_hours;
   std::int64_t close_turnout_warning{0};
+  // Charter proposals and coordination (issue 14 item 4).
+  net::AmendmentRule amendment_rule{};
+  std::string amendment_majority;
+  std::string amendment_window_hours;
+  net::Coordination coordination{};
+  std::int64_t coordination_term{0};
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -94,6 +100,19 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   apply(args, "--unit", charter.unit, args.unit);
   apply(args, "--reminder-hours", charter.reminder_hours, args.reminder_hours);
   apply(args, "--close-turnout-warning", charter.close_turnout_warning, args.close_turnout_warning);
+  apply(args, "--amendment-rule", charter.amendment_rule, args.amendment_rule);
+  if (core::Status majority =
+          apply_number(args, "--amendment-majority", args.amendment_majority, charter.amendment_majority);
+      !majority) {
+    return majority.error();
+  }
+  if (core::Status window =
+          apply_number(args, "--amendment-window-hours", args.amendment_window_hours, charter.amendment_window_hours);
+      !window) {
+    return window.error();
+  }
+  apply(args, "--coordination", charter.coordination, args.coordination);
+  apply(args, "--coordination-term", charter.coordination_term, args.coordination_term);
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -124,6 +143,11 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.unit", args->unit);
   add_setting(cmd, "charter.reminder_hours", args->reminder_hours);
   add_setting(cmd, "charter.close_turnout_warning", args->close_turnout_warning, RangeCheck::kLater);
+  add_setting(cmd, "charter.amendment_rule", args->amendment_rule);
+  add_setting(cmd, "charter.amendment_majority", args->amendment_majority, RangeCheck::kLater);
+  add_setting(cmd, "charter.amendment_window_hours", args->amendment_window_hours, RangeCheck::kLater);
+  add_setting(cmd, "charter.coordination", args->coordination);
+  add_setting(cmd, "charter.coordination_term", args->coordination_term, RangeCheck::kLater);
   return args;
 }
 
@@ -221,10 +245,83 @@ Handler add_network_show(CLI::App& command) {
       if (c.close_turnout_warning != core::settings::integer_default("charter.close_turnout_warning")) {
         report.summary.emplace_back("close_turnout_warning", ReportCell::of_integer(c.close_turnout_warning));
       }
+      if (c.amendment_rule != net::AmendmentRule::kCoordinator) {
+        report.summary.emplace_back("amendment_rule", ReportCell::of_text(net::name_of(c.amendment_rule)));
+        report.summary.emplace_back("amendment_window_hours", ReportCell::of_number(c.amendment_window_hours));
+      }
+      if (c.amendment_rule == net::AmendmentRule::kMajority) {
+        report.summary.emplace_back("amendment_majority", ReportCell::of_number(c.amendment_majority));
+      }
+      if (c.coordination != net::Coordination::kFixed) {
+        report.summary.emplace_back("coordination", ReportCell::of_text(net::name_of(c.coordination)));
+        report.summary.emplace_back("coordination_term", ReportCell::of_integer(c.coordination_term));
+      }
       return flags->report(std::move(report));
     });
   };
 }
+
+// Charter proposals (issue 14 item 4): `charter propose|revise` take the charter flags of `network update`.
+namespace {
+
+//! The flags of `charter propose` and `charter revise`: the charter's, a rationale and (revise) the proposal's id.
+struct ProposalArgs {
+  std::shared_ptr<CharterArgs> charter;
+  std::string rationale;
+  std::string id;
+};
+
+//! Proposes (no id) or revises the proposal `args.id`: the current charter with the given flags applied.
+core::Result<Output> run_proposal(const ProposalArgs& args, bool revise) {
+  return with_session(args.charter->flags, [&](ProgramSession& session) -> core::Result<Output> {
+    core::Result<std::int64_t> id = revise ? parse_id(args.id, "ID") : core::Result<std::int64_t>(0);
+    if (!id) {
+      return id.error();
+    }
+    core::Result<net::Charter> current = session.program().queries().network();
+    if (!current) {
+      return current.error();
+    }
+    core::Result<net::Charter> proposed = to_charter(*args.charter, *current);
+    if (!proposed) {
+      return proposed.error();
+    }
+    core::Result<program::CharterProposal> stored =
+        revise ? session.program().revise_charter_proposal(*id, *proposed, args.rationale)
+               : session.program().propose_charter_change(*proposed, args.rationale);
+    if (!stored) {
+      return stored.error();
+    }
+    std::string fields;
+    for (const std::string& field : stored->fields) {
+      fields += (fields.empty() ? "" : ", ") + field;
+    }
+    return args.charter->flags.change(
+        {"charter_proposal",
+         fmt::format("charter proposal {} {} (revision {}): {}; partners take positions until {}\n", stored->id,
+                     revise ? "revised" : "opened", stored->revision, fields, stored->window_ends_at),
+         {{"id", ReportCell::of_integer(stored->id)},
+          {"revision", ReportCell::of_integer(stored->revision)},
+          {"fields", ReportCell::of_text(fields)},
+          {"window_ends_at", ReportCell::of_text(stored->window_ends_at)}}});
+  });
+}
+
+Handler add_proposal_command(CLI::App& command, bool revise) {
+  auto args = std::make_shared<ProposalArgs>();
+  args->charter = add_charter_flags(command, false);
+  if (revise) {
+    command.add_option("ID", args->id, "the open proposal's id")->required();
+  }
+  command.add_option("--rationale", args->rationale, "why the charter should change (required)")->required();
+  return [args, revise] { return run_proposal(*args, revise); };
+}
+
+}  // namespace
+
+Handler add_charter_propose(CLI::App& command) { return add_proposal_command(command, false); }
+
+Handler add_charter_revise(CLI::App& command) { return add_proposal_command(command, true); }
 
 Handler add_network_list(CLI::App& command) {
   static const std::vector<program::ReportColumn<program::NetworkInfo>> columns = {

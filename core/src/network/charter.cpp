@@ -29,6 +29,23 @@ Status Charter::validate() const {
     return make_error(ErrorKind::kInvalidInput, "must be >= 1, got " + std::to_string(leadership.max_concurrent_leads),
                       "leadership.max_concurrent_leads");
   }
+  return validate_amendment();
+}
+
+Status Charter::validate_amendment() const {
+  if (amendment_majority <= Rational(1, 2) || amendment_majority > 1) {
+    return make_error(ErrorKind::kInvalidInput, "must be in (1/2, 1], got " + to_string(amendment_majority),
+                      "amendment_majority");
+  }
+  if (amendment_window_hours <= 0 || amendment_window_hours > 8760) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be more than 0 and at most 8760 hours, got " + to_string(amendment_window_hours),
+                      "amendment_window_hours");
+  }
+  if (coordination_term < 1 || coordination_term > 1000) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be from 1 to 1000 cycles, got " + std::to_string(coordination_term), "coordination_term");
+  }
   return {};
 }
 

@@ -17,6 +17,7 @@ const links = [
   { href: '/cycles', text: 'Cycles', icon: '↻', active: (p: string) => p.startsWith('/cycles') },
   { href: '/partners', text: 'Partners', icon: '●', active: (p: string) => p.startsWith('/partners') },
   { href: '/people', text: 'People', icon: '☺', active: (p: string) => p.startsWith('/people') },
+  { href: '/charter/proposals', text: 'Charter proposals', icon: '⚖', active: (p: string) => p.startsWith('/charter') },
   { href: '/glossary', text: 'Glossary', icon: '?', active: (p: string) => p.startsWith('/glossary') },
 ];
 

@@ -33,5 +33,5 @@ export function list<T>(raw: unknown, key: string): T[] {
   return [];
 }
 
-export const isCoordinator = (s: Session) => s.role === 'coordinator' || s.role === 'operator';
+export const isCoordinator = (s: Session) => s.role === 'coordinator' || s.role === 'operator' || s.coordinating === true;
 export const isRepresentative = (s: Session) => s.role === 'representative' && s.partner != null;

@@ -15,6 +15,8 @@ export interface Session {
   network?: string;
   /** The person the sign-in stands for; null for a token issued to no person (it has no inbox). */
   person?: number | null;
+  /** True for coordinators and for a representative whose partner coordinates by the charter's rotation. */
+  coordinating?: boolean;
 }
 
 /** A network of the database, as an administrator lists them. */
@@ -222,6 +224,41 @@ export interface Charter {
   deadline_action?: string;
   /** Closing with fewer member partners voted than this percentage must be confirmed (0: never asks). */
   close_turnout_warning?: number;
+  reminder_hours?: string;
+  /** How the charter changes: "coordinator" (directly), "consent" or "majority" (charter proposals). */
+  amendment_rule?: string;
+  amendment_majority?: Rational;
+  amendment_window_hours?: Rational;
+  /** Who coordinates: "fixed" or "rotation" among willing partners. */
+  coordination?: string;
+  coordination_term?: number;
+}
+
+/** A proposed change to the charter, decided by the partners (GET /api/charter/proposals). */
+export interface CharterProposal {
+  id: number;
+  state: 'open' | 'adopted' | 'rejected' | 'withdrawn';
+  revision: number;
+  /** Each changed field (charter names: "capacity", "fairness.max_dry_spell"), its value now (while open) and the proposed one. */
+  changes: { field: string; from: string | null; to: string }[];
+  rationale: string;
+  proposer: number | null;
+  proposed_by: string;
+  opened_at: string;
+  window_ends_at: string;
+  decided_at: string | null;
+  result: string;
+  amendment_rule: string;
+  positions: { partner: number; position: 'agree' | 'abstain' | 'object'; reason: string; at: string }[];
+}
+
+/** GET /api/coordination: who coordinates now. */
+export interface Coordination {
+  mode: string;
+  term_cycles: number;
+  current: { first_cycle: number; partner: number; name: string } | null;
+  next_turn: number | null;
+  willing: number[];
 }
 
 /** A partner's objective: a KPI with a baseline and a target. */

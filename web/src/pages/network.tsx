@@ -30,6 +30,12 @@ type Values = {
   deadline_action: string;
   unit: string;
   close_turnout_warning: string;
+  // Charter proposals and coordination (issue 14 item 4).
+  amendment_rule: string;
+  amendment_window_hours: string;
+  amendment_majority: string;
+  coordination: string;
+  coordination_term: string;
 };
 type Key = keyof Values;
 
@@ -48,6 +54,11 @@ const titles: Record<Key, string> = {
   'leadership.max_concurrent_leads': 'Leads per partner',
   unit: 'Unit of value',
   close_turnout_warning: 'Turnout warning at the close',
+  amendment_rule: 'How the charter changes',
+  amendment_window_hours: 'Window for positions',
+  amendment_majority: 'Majority needed',
+  coordination: 'Who coordinates',
+  coordination_term: 'Coordination term',
 };
 const keys = Object.keys(titles) as Key[];
 
@@ -58,6 +69,9 @@ const units: Partial<Record<Key, string>> = {
   'fairness.max_deopt_share': 'of a cycle’s total de-optimisation',
   'leadership.max_concurrent_leads': 'initiatives at once',
   close_turnout_warning: '% of member partners voted',
+  amendment_window_hours: 'hours',
+  amendment_majority: 'of the partners',
+  coordination_term: 'cycles per partner',
 };
 
 function valuesOf(c: Charter): Values {
@@ -75,6 +89,11 @@ function valuesOf(c: Charter): Values {
     deadline_action: c.deadline_action ?? 'remind',
     unit: unitOf(c),
     close_turnout_warning: String(c.close_turnout_warning ?? 50),
+    amendment_rule: c.amendment_rule ?? 'coordinator',
+    amendment_window_hours: c.amendment_window_hours ?? '72',
+    amendment_majority: c.amendment_majority ?? '2/3',
+    coordination: c.coordination ?? 'fixed',
+    coordination_term: String(c.coordination_term ?? 1),
   };
 }
 
@@ -97,6 +116,11 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
     close_turnout_warning: integerProblem(v.close_turnout_warning, info.close_turnout_warning?.minimum ?? 0, info.close_turnout_warning?.maximum ?? 100),
     unit: !v.unit.trim() ? 'Give the unit: a currency code such as EUR, or value points.' : v.unit.length > maxChars.unit ? `At most ${maxChars.unit} characters.` : null,
+    amendment_rule: null,
+    amendment_window_hours: amountProblem(v.amendment_window_hours.trim(), 'positive'),
+    amendment_majority: amountProblem(v.amendment_majority.trim(), 'positive'),
+    coordination: null,
+    coordination_term: whole('coordination_term'),
   };
 }
 
@@ -106,7 +130,7 @@ function changes(before: Values, after: Values): Record<string, unknown> {
   for (const k of keys) {
     if (before[k].trim() === after[k].trim()) continue;
     const raw = after[k].trim();
-    const value = k === 'fairness.perpetual_weighting' ? raw === 'true' : k.endsWith('max_dry_spell') || k.endsWith('max_concurrent_leads') || k === 'close_turnout_warning' ? Number(raw) : raw;
+    const value = k === 'fairness.perpetual_weighting' ? raw === 'true' : k.endsWith('max_dry_spell') || k.endsWith('max_concurrent_leads') || k === 'close_turnout_warning' || k === 'coordination_term' ? Number(raw) : raw;
     const [outer, inner] = k.split('.');
     if (inner) body[outer] = { ...(body[outer] ?? {}), [inner]: value };
     else body[outer] = value;
@@ -156,12 +180,13 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
     );
   }
   const numeric = k !== 'name' && k !== 'unit';
+  const decimal = k.includes('share') || k === 'capacity' || k.startsWith('amendment_');
   return (
     <input
       {...attrs}
       value={values[k]}
       onInput={onInput}
-      inputMode={numeric ? (k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric') : undefined}
+      inputMode={numeric ? (decimal ? 'decimal' : 'numeric') : undefined}
       maxLength={k === 'name' ? maxChars.name : k === 'unit' ? maxChars.unit : undefined}
       autoComplete="off"
     />
@@ -269,7 +294,15 @@ export function NetworkPage() {
   const coordinator = isCoordinator(app.session);
   return (
     <>
-      <PageHeader title="Charter" subtitle="The network’s policies: what a cycle can spend, how initiatives are chosen, how fairness is kept" />
+      <PageHeader
+        title="Charter"
+        subtitle="The network’s policies: what a cycle can spend, how initiatives are chosen, how fairness is kept"
+        actions={
+          <a class="btn ghost" href="/charter/proposals" data-action="charter-proposals">
+            Charter proposals
+          </a>
+        }
+      />
       <div role="status">{saved && <p class="notice-ok">✓ {saved}</p>}</div>
       <ErrorBox error={data.error} title="The charter could not be loaded" onRetry={data.reload} />
       {data.loading && !data.data && <Loading what="the charter" />}
@@ -291,7 +324,14 @@ export function NetworkPage() {
             </Card>
             <Words />
           </div>
-          {coordinator ? (
+          {charter.amendment_rule && charter.amendment_rule !== 'coordinator' ? (
+            <Card title="Changing the charter" id="charter-proposals-link">
+              <p>
+                The partners decide every change ({charter.amendment_rule === 'consent' ? 'by consent' : `by a majority of ${charter.amendment_majority}`}): propose one, and take your partner’s position, on the{' '}
+                <a href="/charter/proposals">charter proposals</a> page.
+              </p>
+            </Card>
+          ) : coordinator ? (
             <CharterForm
               charter={charter}
               info={info}
@@ -304,7 +344,9 @@ export function NetworkPage() {
             />
           ) : (
             <Card title="Changing the charter">
-              <p class="muted">The network’s coordinator changes the charter.</p>
+              <p class="muted">
+                The network’s coordinator changes the charter. See the <a href="/charter/proposals">charter proposals</a> and who coordinates.
+              </p>
             </Card>
           )}
         </div>

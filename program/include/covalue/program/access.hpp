@@ -40,6 +40,9 @@ struct Actor {
   std::string name{"operator"};           //!< "operator", "token 3 (coordinator)", ...
   std::optional<std::int64_t> person;     //!< the person whose token this is, if it was issued to one
   std::optional<std::int64_t> session;    //!< the browser session it signed in with, if it did
+  //! A representative whose partner's term it is under the charter's coordination rotation: it coordinates too
+  //! (set by Program::resolve_coordination only).
+  bool rotation_coordinator{false};
 
   //! The CLI's actor: the operator, named "cli".
   [[nodiscard]] static Actor local_operator();
@@ -48,7 +51,9 @@ struct Actor {
   //! True for an administrator of the deployment.
   [[nodiscard]] bool administers() const { return role == Role::kAdmin; }
   //! True for the operator and coordinators.
-  [[nodiscard]] bool coordinates() const { return role == Role::kOperator || role == Role::kCoordinator; }
+  [[nodiscard]] bool coordinates() const {
+    return role == Role::kOperator || role == Role::kCoordinator || rotation_coordinator;
+  }
   //! True when this actor may act for `partner` (the operator, or its representative).
   [[nodiscard]] bool acts_for(net::PartnerId id) const {
     return role == Role::kOperator || (role == Role::kRepresentative && partner == id);

@@ -27,6 +27,8 @@ enum class EventKind {
   kRetentionRisk,      //!< a partner's retention risk crossed the threshold (to coordinators)
   kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
   kDelegated,          //!< a partner delegated its ballot for a cycle to the recipient's partner (its proxy)
+  kCharterProposed,    //!< a charter proposal opened or was revised: partners take positions (issue 14)
+  kCharterDecided,     //!< a charter proposal was decided: adopted or rejected (issue 14)
   kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
   kMentioned,          //!< a comment mentions the partner or the person (@name)
   kCommentReply,       //!< someone replied to the person's comment (or to the partner's objection)
@@ -47,6 +49,8 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kRetentionRisk, "retention_risk"},
                                            {kDeadlineDue, "deadline_due"},
                                            {kDelegated, "delegated"},
+                                           {kCharterProposed, "charter_proposed"},
+                                           {kCharterDecided, "charter_decided"},
                                            {kDigest, "digest"},
                                            {kMentioned, "mentioned"},
                                            {kCommentReply, "comment_reply"},

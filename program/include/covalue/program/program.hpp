@@ -10,6 +10,7 @@
 #include "covalue/program/audit.hpp"
 #include "covalue/program/delegation.hpp"
 #include "covalue/program/discussion.hpp"
+#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
@@ -316,8 +317,43 @@ class Program {
   [[nodiscard]] core::Result<ActivityPage> activity(std::int64_t before, std::int64_t limit);
   //! Marks the person's feed seen up to its newest item; returns the new mark.
   [[nodiscard]] core::Result<std::int64_t> mark_activity_seen();
+  // Charter proposals and coordination (issue 14 item 4): program_charter.cpp.
+  //! Proposes a change to the charter (a representative for its partner, or a coordinator): `proposed` is the
+  //! whole charter as it would be, and the fields in which it differs from the current one are the change. Refused
+  //! under the amendment rule coordinator (kConflict naming "amendment_rule": a coordinator changes the charter
+  //! directly), with no change (kInvalidInput naming "changes"), without a rationale, or when another open proposal
+  //! changes one of its fields (kConflict naming the field). Opens its window (amendment_window_hours) and tells
+  //! every partner's people.
+  [[nodiscard]] core::Result<CharterProposal> propose_charter_change(const net::Charter& proposed,
+                                                                     const std::string& rationale);
+  //! Revises an open proposal (its proposer's representative, or a coordinator): the change and rationale are
+  //! replaced, the window starts again and every position is cleared (a new revision).
+  [[nodiscard]] core::Result<CharterProposal> revise_charter_proposal(ProposalId proposal, const net::Charter& proposed,
+                                                                      const std::string& rationale);
+  //! A member partner's position on an open proposal, changeable until its window ends (its representative or the
+  //! operator): an objection needs a reason (kInvalidInput naming "reason").
+  [[nodiscard]] core::Result<CharterProposal> take_position(ProposalId proposal, net::PartnerId partner,
+                                                            Position position, const std::string& reason);
+  //! Decides an open proposal whose window has ended (coordinators; the scheduler's pass does it too): under
+  //! consent it is adopted unless a partner objects; under majority when at least the charter's
+  //! amendment_majority of the member partners agree (one partner, one vote; silence and abstention do not
+  //! agree). An adopted change is saved in the charter (from the next cycle opened, as update_charter); the audit
+  //! entry lists every partner's position and the result.
+  [[nodiscard]] core::Result<CharterProposal> decide_charter_proposal(ProposalId proposal);
+  //! Every charter proposal, newest last (everyone of the network).
+  [[nodiscard]] core::Result<std::vector<CharterProposal>> charter_proposals();
+  //! A partner says whether it is willing to coordinate in the rotation (its representative or a coordinator).
+  [[nodiscard]] core::Result<Coordination> set_willing_to_coordinate(net::PartnerId partner, bool willing);
+  //! Who coordinates now, as the charter says (everyone of the network).
+  [[nodiscard]] core::Result<Coordination> coordination();
+  //! `actor` as the charter's coordination makes it: under rotation, a representative of the partner whose term it
+  //! is coordinates (Actor::rotation_coordinator). The one place the rotation grants the role; authenticate() and
+  //! authenticate_session() call it.
+  [[nodiscard]] static core::Result<Actor> resolve_coordination(Store& store, Actor actor);
 
  private:
+  //! Decides the open charter proposals whose window has ended (the scheduler's pass).
+  [[nodiscard]] core::Status decide_due_charter_proposals();
   //! issue_token, for `person` when it is set (checked in the same transaction).
   [[nodiscard]] core::Result<IssuedToken> issue_token_for(Role role, std::optional<net::PartnerId> partner,
                                                           std::optional<PersonId> person, const std::string& label);

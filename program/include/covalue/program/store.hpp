@@ -21,6 +21,7 @@
 #include "covalue/program/audit.hpp"
 #include "covalue/program/delegation.hpp"
 #include "covalue/program/discussion.hpp"
+#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "covalue/program/sign_in.hpp"
@@ -260,6 +261,25 @@ class StoreSession {
   [[nodiscard]] virtual core::Result<std::int64_t> activity_seen(PersonId person) = 0;
   //! Records the newest activity id a person has seen.
   [[nodiscard]] virtual core::Status set_activity_seen(PersonId person, std::int64_t last_seen) = 0;
+  // Charter proposals and coordination (issue 14 item 4).
+  //! Stores a new charter proposal (its id and positions are ignored) and returns its id.
+  [[nodiscard]] virtual core::Result<ProposalId> insert_charter_proposal(const CharterProposal& proposal) = 0;
+  //! Replaces a stored proposal but its id and positions (kNotFound for an unknown one).
+  [[nodiscard]] virtual core::Status update_charter_proposal(const CharterProposal& proposal) = 0;
+  //! Every charter proposal, by id, with the positions on its current revision (by partner).
+  [[nodiscard]] virtual core::Result<std::vector<CharterProposal>> charter_proposals() = 0;
+  //! Records a partner's position on a proposal, replacing its earlier one.
+  [[nodiscard]] virtual core::Status put_charter_position(ProposalId proposal, const PartnerPosition& position) = 0;
+  //! Removes every position on a proposal (when it is revised).
+  [[nodiscard]] virtual core::Status clear_charter_positions(ProposalId proposal) = 0;
+  //! Records whether a partner is willing to coordinate.
+  [[nodiscard]] virtual core::Status set_willing_to_coordinate(net::PartnerId partner, bool willing) = 0;
+  //! The partners willing to coordinate, by id.
+  [[nodiscard]] virtual core::Result<std::vector<net::PartnerId>> willing_to_coordinate() = 0;
+  //! Stores a term of the coordination rotation (kConflict when one starts in that cycle already).
+  [[nodiscard]] virtual core::Status insert_coordination_term(const CoordinationTerm& term) = 0;
+  //! The terms of the coordination rotation, by first cycle.
+  [[nodiscard]] virtual core::Result<std::vector<CoordinationTerm>> coordination_terms() = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

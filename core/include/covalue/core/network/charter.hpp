@@ -61,8 +61,22 @@ struct Charter {
   //! count) must be confirmed; 0 never asks.
   std::int64_t close_turnout_warning{settings::integer_default("charter.close_turnout_warning")};
 
+  // Charter proposals and coordination (issue 14 item 4).
+  //! How the charter itself changes (a coordinator directly, or the partners' proposals).
+  AmendmentRule amendment_rule{settings::choice_default<AmendmentRule>("charter.amendment_rule")};
+  //! majority: the share of the member partners that must agree, in (1/2, 1].
+  Rational amendment_majority{settings::number_default("charter.amendment_majority")};
+  //! Hours a charter proposal stays open for positions, in (0, 8760] (exact: 0.5 is half an hour).
+  Rational amendment_window_hours{settings::number_default("charter.amendment_window_hours")};
+  //! Who holds the coordinator role.
+  Coordination coordination{settings::choice_default<Coordination>("charter.coordination")};
+  //! rotation: cycles one partner's term lasts, 1 to 1000.
+  std::int64_t coordination_term{settings::integer_default("charter.coordination_term")};
+
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;
+  //! Checks the amendment and coordination fields (part of validate()).
+  [[nodiscard]] Status validate_amendment() const;
 
   bool operator==(const Charter&) const = default;
 };

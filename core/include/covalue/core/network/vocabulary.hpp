@@ -32,6 +32,15 @@ enum class CycleState { kProposing, kVoting, kClosed, kReviewed };
 //! or move the cycle itself (proposing -> voting, voting -> closed).
 enum class DeadlineAction { kRemind, kAuto };
 
+// Charter proposals and coordination (issue 14 item 4).
+//! How the charter itself changes: a coordinator changes it directly (coordinator), or the partners decide a
+//! charter proposal by consent (adopted when its window ends unless a partner objects) or by a qualified majority
+//! of the partners' weights (one partner, one vote).
+enum class AmendmentRule { kCoordinator, kConsent, kMajority };
+//! Who holds the coordinator role: the coordinators the network named (fixed), or in turn the representatives of
+//! the partners willing to coordinate, a term of cycles each (rotation).
+enum class Coordination { kFixed, kRotation };
+
 //! The SCOR-style KPIs an objective can target.
 enum class Kpi {
   kPerfectOrderRate,
@@ -109,6 +118,21 @@ constexpr auto enum_names(DeadlineAction /*tag*/) {
   using enum DeadlineAction;
   return core::NameTable{"deadline action",
                          std::to_array<core::EnumName<DeadlineAction>>({{kRemind, "remind"}, {kAuto, "auto"}})};
+}
+
+//! The names of amendment rule values.
+constexpr auto enum_names(AmendmentRule /*tag*/) {
+  using enum AmendmentRule;
+  return core::NameTable{"amendment rule",
+                         std::to_array<core::EnumName<AmendmentRule>>(
+                             {{kCoordinator, "coordinator"}, {kConsent, "consent"}, {kMajority, "majority"}})};
+}
+
+//! The names of coordination values.
+constexpr auto enum_names(Coordination /*tag*/) {
+  using enum Coordination;
+  return core::NameTable{"coordination",
+                         std::to_array<core::EnumName<Coordination>>({{kFixed, "fixed"}, {kRotation, "rotation"}})};
 }
 
 //! The names of KPI values.

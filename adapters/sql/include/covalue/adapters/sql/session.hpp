@@ -151,6 +151,18 @@ class Session final : public program::StoreSession {
                                                             std::int64_t after) override;
   [[nodiscard]] core::Result<std::int64_t> activity_seen(program::PersonId person) override;
   [[nodiscard]] core::Status set_activity_seen(program::PersonId person, std::int64_t last_seen) override;
+  // Charter proposals and coordination (issue 14 item 4): session_charter_proposals.cpp.
+  [[nodiscard]] core::Result<program::ProposalId> insert_charter_proposal(
+      const program::CharterProposal& proposal) override;
+  [[nodiscard]] core::Status update_charter_proposal(const program::CharterProposal& proposal) override;
+  [[nodiscard]] core::Result<std::vector<program::CharterProposal>> charter_proposals() override;
+  [[nodiscard]] core::Status put_charter_position(program::ProposalId proposal,
+                                                  const program::PartnerPosition& position) override;
+  [[nodiscard]] core::Status clear_charter_positions(program::ProposalId proposal) override;
+  [[nodiscard]] core::Status set_willing_to_coordinate(net::PartnerId partner, bool willing) override;
+  [[nodiscard]] core::Result<std::vector<net::PartnerId>> willing_to_coordinate() override;
+  [[nodiscard]] core::Status insert_coordination_term(const program::CoordinationTerm& term) override;
+  [[nodiscard]] core::Result<std::vector<program::CoordinationTerm>> coordination_terms() override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
