@@ -679,6 +679,64 @@ inline constexpr std::string_view kSchemaReserved = R"sql(
 SELECT 1;
 )sql";
 
+//! Schema step 14: charter proposals (issue 14 item 4). A proposal keeps the whole charter it proposes (the JSON
+//! text of the shared codec) and the fields it changes (comma-separated); each partner's position on its current
+//! revision; the partners willing to coordinate, and the terms of the coordination rotation (from which cycle which
+//! partner coordinates). The charter gains its amendment rule, window and majority, and its coordination.
+inline constexpr std::string_view kSchemaV14 = R"sql(
+CREATE TABLE charter_proposals (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  proposed TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  rationale TEXT NOT NULL,
+  proposer_id {int},
+  proposed_by TEXT NOT NULL,
+  revision {int} NOT NULL CHECK (revision >= 1),
+  opened_at TEXT NOT NULL,
+  window_ends_at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  decided_at TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, proposer_id) REFERENCES partners (network_id, id)
+) {keyed};
+
+CREATE TABLE charter_positions (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  proposal_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  position TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  PRIMARY KEY (network_id, proposal_id, partner_id),
+  FOREIGN KEY (network_id, proposal_id) REFERENCES charter_proposals (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+
+CREATE TABLE coordination_willing (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  partner_id {int} NOT NULL,
+  PRIMARY KEY (network_id, partner_id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+
+CREATE TABLE coordination_terms (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  first_cycle {int} NOT NULL CHECK (first_cycle >= 1),
+  partner_id {int} NOT NULL,
+  PRIMARY KEY (network_id, first_cycle),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+
+ALTER TABLE charter ADD COLUMN amendment_rule TEXT NOT NULL DEFAULT 'coordinator';
+ALTER TABLE charter ADD COLUMN amendment_majority TEXT NOT NULL DEFAULT '2/3';
+ALTER TABLE charter ADD COLUMN amendment_window_hours TEXT NOT NULL DEFAULT '72';
+ALTER TABLE charter ADD COLUMN coordination TEXT NOT NULL DEFAULT 'fixed';
+ALTER TABLE charter ADD COLUMN coordination_term {int} NOT NULL DEFAULT 1;
+)sql";
+
 //! Schema step 15: delegation. A partner's ballot for one cycle may be cast by another member partner (its proxy):
 //! one delegation per partner and cycle; a ballot records the partner that cast it as a proxy (`cast_by`, 0 when
 //! the partner cast it itself); and the charter's turnout (a percentage of member partners) below which closing a
