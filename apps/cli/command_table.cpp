@@ -125,6 +125,24 @@ const std::vector<CommandRow>& command_table() {
       {{"audit", "verify"}, "Re-check the hash chain; exit 1 at the first broken link", add_audit_verify},
       {{"settings"}, "Print the settings table (docs/settings.md)", add_settings, true},
       {{"names"}, "Print the web UI's enum names as a TypeScript module", add_names, true},
+      // Delivery by the lead (issue 14 item 3): the lead's representatives (or a coordinator) report on a
+      // selected initiative.
+      {{"initiative", "update"}, "The lead posts a progress update on a selected initiative", add_initiative_update},
+      {{"initiative", "milestone"}, "The lead keeps a selected initiative's milestones"},
+      {{"initiative", "milestone", "add"}, "Add a milestone: a title and a due date", add_milestone_add},
+      {{"initiative", "milestone", "edit"},
+       "Change a milestone's title or due date, or mark it done or open",
+       add_milestone_edit},
+      {{"initiative", "milestone", "remove"}, "Remove a milestone", add_milestone_remove},
+      {{"initiative", "status"},
+       "Move a selected initiative's delivery: in_progress, blocked (with a reason) or delivered",
+       add_initiative_status},
+      {{"initiative", "realise"},
+       "The lead records target, forecast or actual for a partner (a coordinator's counts at once)",
+       add_initiative_realise},
+      {{"initiative", "confirm"},
+       "A coordinator confirms the lead's actuals: from then on they count in the reports",
+       add_initiative_confirm},
   };
   return table;
 }

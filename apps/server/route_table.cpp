@@ -199,6 +199,38 @@ std::vector<Route> route_table() {
        "The whole network as one JSON archive, as `covalue network export` writes it (docs/archive.md; "
        "administrators)",
        kAdmin, "", "NetworkArchive", 200, "", "", handle_network_export},
+
+      // Delivery by the lead (issue 14 items 3 to 6).
+      {kGet, "/api/initiatives/{initiative}/delivery", "initiativeDelivery", "delivery",
+       "A selected initiative's delivery: status, milestones, updates, estimated against realised value per partner",
+       kReader, "", "InitiativeDelivery", 200, "", "", handle_initiative_delivery},
+      {kPost, "/api/initiatives/{initiative}/updates", "postUpdate", "delivery",
+       "The lead posts a progress update on a selected initiative", kLead, "UpdateInput", "InitiativeUpdate", 201, "",
+       R"({"text":"The pilot runs in two warehouses."})", handle_update_post},
+      {kPost, "/api/initiatives/{initiative}/milestones", "addMilestone", "delivery",
+       "The lead adds a milestone (a title and a due date)", kLead, "NewMilestone", "Milestone", 201, "",
+       R"({"title":"Pilot live","due_date":"2027-03-31"})", handle_milestone_add},
+      {kPatch, "/api/initiatives/{initiative}/milestones/{milestone}", "changeMilestone", "delivery",
+       "The lead edits a milestone or marks it done", kLead, "MilestoneChange", "Milestone", 200, "",
+       R"({"done":true})", handle_milestone_change},
+      {kDelete, "/api/initiatives/{initiative}/milestones/{milestone}", "removeMilestone", "delivery",
+       "The lead removes a milestone", kLead, "", "Milestone", 200, "", "", handle_milestone_remove},
+      {kPut, "/api/initiatives/{initiative}/status", "setDeliveryStatus", "delivery",
+       "The lead moves the delivery status: in_progress, blocked (with a reason) or delivered", kLead, "StatusInput",
+       "Initiative", 200, "", R"({"status":"blocked","reason":"waiting for the carrier's data feed"})",
+       handle_delivery_status},
+      {kPut, "/api/initiatives/{initiative}/realised/{partner}", "recordLeadValue", "delivery",
+       "The lead records target, forecast or actual for a partner (a coordinator's record is confirmed at once)", kLead,
+       "LeadValueInput", "LeadValue", 200, "", R"({"forecast":"12","actual":"10"})", handle_lead_value},
+      {kPost, "/api/initiatives/{initiative}/realised/confirm", "confirmLeadValues", "delivery",
+       "A coordinator confirms the lead's actuals awaiting it: they count in the reports from now on", kCoordinator,
+       "ConfirmInput", "LeadValueList", 200, "", R"({"partner":1})", handle_lead_value_confirm},
+      {kGet, "/api/cycles/{cycle}/delivery", "cycleDelivery", "delivery",
+       "The delivery progress of a cycle's selected initiatives, and whose actuals are due", kReader, "",
+       "CycleDelivery", 200, "", "", handle_cycle_delivery},
+      {kGet, "/api/partners/{partner}/leads", "partnerLeads", "delivery",
+       "What a partner leads and has delivered, with the value realised", kReader, "", "LeadList", 200, "", "",
+       handle_partner_leads},
   };
 }
 

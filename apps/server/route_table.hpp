@@ -31,6 +31,7 @@ enum class Access {
   kSignedIn,              //!< any valid token, an administrator's too (who the token stands for)
   kAdmin,                 //!< administrators of the deployment only (the networks of the database)
   kCredentials,           //!< no token: the body carries a credential (an e-mail and password, a set-password link)
+  kLead,                  //!< the representative of the initiative's lead, or a coordinator
 };
 
 //! Named in the OpenAPI document as x-covalue-access.
@@ -44,7 +45,8 @@ constexpr auto enum_names(Access /*tag*/) {
                                                        {kPartnerOrCoordinator, "representative_or_coordinator"},
                                                        {kSignedIn, "signed_in"},
                                                        {kAdmin, "admin"},
-                                                       {kCredentials, "credentials"}})};
+                                                       {kCredentials, "credentials"},
+                                                       {kLead, "lead_or_coordinator"}})};
 }
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).

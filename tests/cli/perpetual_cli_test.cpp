@@ -213,21 +213,23 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   char* message = nullptr;
-  const int status = sqlite3_exec(db,
-                                  "ALTER TABLE charter DROP COLUMN weight_policy; "
-                                  "ALTER TABLE charter DROP COLUMN weight_absence; "
-                                  "ALTER TABLE cycles DROP COLUMN proposals_close_at; "
-                                  "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
-                                  "ALTER TABLE charter DROP COLUMN deadline_action; "
-                                  "ALTER TABLE charter DROP COLUMN unit; "
-                                  "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
-                                  "ALTER TABLE charter DROP COLUMN reminder_hours; "
-                                  "DROP TABLE web_sessions; "
-                                  "DROP TABLE password_links; "
-                                  "DROP TABLE people; "
-                                  "ALTER TABLE access_tokens DROP COLUMN person_id; "
-                                  "DELETE FROM schema_migrations WHERE version >= 5;",
-                                  nullptr, nullptr, &message);
+  const int status =
+      sqlite3_exec(db,
+                   "DROP TABLE initiative_updates; DROP TABLE milestones; DROP TABLE lead_realised_values; "
+                   "ALTER TABLE charter DROP COLUMN weight_policy; "
+                   "ALTER TABLE charter DROP COLUMN weight_absence; "
+                   "ALTER TABLE cycles DROP COLUMN proposals_close_at; "
+                   "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
+                   "ALTER TABLE charter DROP COLUMN deadline_action; "
+                   "ALTER TABLE charter DROP COLUMN unit; "
+                   "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
+                   "ALTER TABLE charter DROP COLUMN reminder_hours; "
+                   "DROP TABLE web_sessions; "
+                   "DROP TABLE password_links; "
+                   "DROP TABLE people; "
+                   "ALTER TABLE access_tokens DROP COLUMN person_id; "
+                   "DELETE FROM schema_migrations WHERE version >= 5;",
+                   nullptr, nullptr, &message);
   EXPECT_EQ(status, SQLITE_OK) << (message == nullptr ? "" : message);
   sqlite3_free(message);
   sqlite3_close(db);

@@ -47,10 +47,11 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 }
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
-  return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
-          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
-          render_ddl(kSchemaV10, dialect)};
+  return {render_ddl(kSchemaV1, dialect),  render_ddl(kSchemaV2, dialect),       render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect),       render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect),       render_ddl(kSchemaV9, dialect),
+          render_ddl(kSchemaV10, dialect), render_ddl(kSchemaReserved, dialect), render_ddl(kSchemaReserved, dialect),
+          render_ddl(kSchemaV13, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -66,6 +67,9 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {9, "passwords of people, browser sessions and set-password links", ddl[8].c_str()},
       {10, "the outbox: notification events, deliveries and webhooks; the charter's reminder lead times",
        ddl[9].c_str()},
+      {11, "reserved for a parallel branch (issue 14)", ddl[10].c_str()},
+      {12, "reserved for a parallel branch (issue 14)", ddl[11].c_str()},
+      {13, "delivery by the lead: progress updates, milestones, the lead's realised values", ddl[12].c_str()},
   };
 }
 

@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 10;
+inline constexpr std::size_t kSchemaSteps = 13;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -671,6 +671,61 @@ CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
 CREATE INDEX deliveries_inbox ON deliveries (network_id, person_id, channel, id);
 
 ALTER TABLE charter ADD COLUMN reminder_hours TEXT NOT NULL DEFAULT '48,6';
+)sql";
+
+//! Steps 11 and 12 are the parallel branches' (issue 14): this branch leaves them empty, for the merge to replace.
+inline constexpr std::string_view kSchemaReserved = "SELECT 1;";
+
+//! Schema step 13: delivery by the lead (issue 14 item 3). A selected initiative's progress updates (a move of
+//! its delivery status is an update carrying the status, '' for a plain one), its milestones (due dates as
+//! YYYY-MM-DD), and what its lead recorded it realised per partner: target, forecast and actual (NULL when not
+//! given), confirmed by a coordinator (only then is the actual copied into realised_values, which the reports
+//! read).
+inline constexpr std::string_view kSchemaV13 = R"sql(
+CREATE TABLE initiative_updates (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  body TEXT NOT NULL,
+  posted_at TEXT NOT NULL,
+  partner_id {int},
+  person_id {int},
+  author TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX initiative_updates_initiative ON initiative_updates (network_id, initiative_id);
+
+CREATE TABLE milestones (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  title TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  done {bool} NOT NULL DEFAULT false,
+  done_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX milestones_initiative ON milestones (network_id, initiative_id);
+
+CREATE TABLE lead_realised_values (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  cycle {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  target TEXT,
+  forecast TEXT,
+  actual TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  confirmed {bool} NOT NULL DEFAULT false,
+  confirmed_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, cycle, initiative_id, partner_id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
 )sql";
 
 }  // namespace covalue::adapters::sql
