@@ -34,6 +34,15 @@ Handler add_scorecard_show(CLI::App& command);
 Handler add_actuals_record(CLI::App& command);
 Handler add_actuals_kpi(CLI::App& command);
 
+// program/lead_commands.cpp: delivery by the lead
+Handler add_initiative_update(CLI::App& command);
+Handler add_milestone_add(CLI::App& command);
+Handler add_milestone_edit(CLI::App& command);
+Handler add_milestone_remove(CLI::App& command);
+Handler add_initiative_status(CLI::App& command);
+Handler add_initiative_realise(CLI::App& command);
+Handler add_initiative_confirm(CLI::App& command);
+
 // program/report_commands.cpp
 Handler add_report_network(CLI::App& command);
 Handler add_report_partner(CLI::App& command);

@@ -154,6 +154,24 @@ const std::vector<CommandRow>& command_table() {
       {{"charter", "proposals"}, "List the charter proposals with their positions and results", add_charter_proposals},
       {{"charter", "willing"}, "A partner opts in (or --off out) of the coordination rotation", add_charter_willing},
       {{"charter", "coordination"}, "Who coordinates now, and the partners willing to", add_charter_coordination},
+      // Delivery by the lead (issue 14 item 3): the lead's representatives (or a coordinator) report on a
+      // selected initiative.
+      {{"initiative", "update"}, "The lead posts a progress update on a selected initiative", add_initiative_update},
+      {{"initiative", "milestone"}, "The lead keeps a selected initiative's milestones"},
+      {{"initiative", "milestone", "add"}, "Add a milestone: a title and a due date", add_milestone_add},
+      {{"initiative", "milestone", "edit"},
+       "Change a milestone's title or due date, or mark it done or open",
+       add_milestone_edit},
+      {{"initiative", "milestone", "remove"}, "Remove a milestone", add_milestone_remove},
+      {{"initiative", "status"},
+       "Move a selected initiative's delivery: in_progress, blocked (with a reason) or delivered",
+       add_initiative_status},
+      {{"initiative", "realise"},
+       "The lead records target, forecast or actual for a partner (a coordinator's counts at once)",
+       add_initiative_realise},
+      {{"initiative", "confirm"},
+       "A coordinator confirms the lead's actuals: from then on they count in the reports",
+       add_initiative_confirm},
   };
   return table;
 }

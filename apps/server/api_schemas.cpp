@@ -374,7 +374,57 @@ constexpr const char* kSchemas = R"JSON({
                 "partner": {"type": "integer"}, "name": {"type": "string"}}},
               "next_turn": {"type": ["integer", "null"]},
               "willing": {"type": "array", "items": {"type": "integer"}}}},
-  "WillingInput": {"type": "object", "required": ["willing"], "properties": {"willing": {"type": "boolean"}}}
+  "WillingInput": {"type": "object", "required": ["willing"], "properties": {"willing": {"type": "boolean"}}},
+  "UpdateInput": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+  "InitiativeUpdate": {"type": "object", "properties": {"id": {"type": "integer"}, "initiative": {"type": "integer"},
+              "text": {"type": "string"}, "posted_at": {"type": "string", "format": "date-time"},
+              "partner": {"type": ["integer", "null"]}, "person": {"type": ["integer", "null"]},
+              "author": {"type": "string"}, "status": {"type": ["string", "null"],
+                "description": "the delivery status this update moved the initiative to, if it did"}}},
+  "NewMilestone": {"type": "object", "required": ["title", "due_date"], "properties": {"title": {"type": "string"},
+              "due_date": {"type": "string", "format": "date", "example": "2027-03-31"}}},
+  "MilestoneChange": {"type": "object", "properties": {"title": {"type": "string"},
+              "due_date": {"type": "string", "format": "date"}, "done": {"type": "boolean"}}},
+  "Milestone": {"type": "object", "properties": {"id": {"type": "integer"}, "initiative": {"type": "integer"},
+              "title": {"type": "string"}, "due_date": {"type": "string", "format": "date"},
+              "done": {"type": "boolean"}, "done_at": {"type": ["string", "null"]}}},
+  "StatusInput": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"},
+              "reason": {"type": "string", "description": "why it is blocked; required for blocked"}}},
+  "LeadValueInput": {"type": "object", "properties": {"target": {"$ref": "#/components/schemas/Exact"},
+              "forecast": {"$ref": "#/components/schemas/Exact"}, "actual": {"$ref": "#/components/schemas/Exact"}},
+              "description": "at least one; absent ones keep what was recorded before"},
+  "LeadValue": {"type": "object", "properties": {"cycle": {"type": "integer"}, "initiative": {"type": "integer"},
+              "partner": {"type": "integer"}, "target": {"type": ["string", "null"]},
+              "forecast": {"type": ["string", "null"]}, "actual": {"type": ["string", "null"]},
+              "recorded_at": {"type": "string"}, "recorded_by": {"type": "string"}, "confirmed": {"type": "boolean"},
+              "confirmed_at": {"type": ["string", "null"]}}},
+  "ConfirmInput": {"type": "object", "properties": {"partner": {"type": "integer",
+              "description": "only this partner's value; absent: every value awaiting confirmation"}}},
+  "LeadValueList": {"type": "array", "items": {"$ref": "#/components/schemas/LeadValue"}},
+  "InitiativeDelivery": {"type": "object", "properties": {"initiative": {"$ref": "#/components/schemas/Initiative"},
+              "lead_name": {"type": "string"}, "blocked_reason": {"type": "string"},
+              "milestones": {"type": "array", "items": {"$ref": "#/components/schemas/Milestone"}},
+              "updates": {"type": "array", "items": {"$ref": "#/components/schemas/InitiativeUpdate"}},
+              "values": {"type": "array", "items": {"type": "object", "properties": {
+                "partner": {"type": "integer"}, "partner_name": {"type": "string"}, "estimate": {"type": "string"},
+                "target": {"type": ["string", "null"]}, "forecast": {"type": ["string", "null"]},
+                "actual": {"type": ["string", "null"], "description": "confirmed: what counts in the reports"},
+                "unconfirmed": {"type": ["string", "null"], "description": "the lead's actual awaiting confirmation"}}}},
+              "actuals_due": {"type": "boolean"}, "may_report": {"type": "boolean"},
+              "may_confirm": {"type": "boolean"}, "unit": {"type": "string"}}},
+  "CycleDelivery": {"type": "object", "properties": {"cycle": {"type": "integer"}, "selected": {"type": "integer"},
+              "delivered": {"type": "integer"}, "blocked": {"type": "integer"}, "in_progress": {"type": "integer"},
+              "milestones_done": {"type": "integer"}, "milestones_total": {"type": "integer"},
+              "actuals_due": {"type": "integer"}, "actuals_due_cycles": {"type": "integer"},
+              "initiatives": {"type": "array", "items": {"type": "object", "properties": {
+                "initiative": {"type": "integer"}, "title": {"type": "string"}, "lead": {"type": ["integer", "null"]},
+                "lead_name": {"type": "string"}, "status": {"type": "string"},
+                "milestones_done": {"type": "integer"}, "milestones_total": {"type": "integer"},
+                "actuals_recorded": {"type": "boolean"}, "actuals_due": {"type": "boolean"}}}}}},
+  "LeadList": {"type": "array", "items": {"type": "object", "properties": {"initiative": {"type": "integer"},
+              "title": {"type": "string"}, "cycle": {"type": "integer"}, "status": {"type": "string"},
+              "estimated": {"type": "string"}, "realised": {"type": "string",
+                "description": "the confirmed actuals of every partner"}}}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -396,7 +446,11 @@ const std::vector<std::pair<const char*, const program::TextField*>>& text_prope
       {"/CommentEdit/properties/body", &program::kCommentField},
       {"/HideInput/properties/reason", &program::kReasonField},
       {"/NewCharterProposal/properties/rationale", &program::kDescriptionField},
-      {"/CharterPositionInput/properties/reason", &program::kReasonField}};
+      {"/CharterPositionInput/properties/reason", &program::kReasonField},
+      {"/UpdateInput/properties/text", &program::kUpdateField},
+      {"/NewMilestone/properties/title", &program::kTitleField},
+      {"/MilestoneChange/properties/title", &program::kTitleField},
+      {"/StatusInput/properties/reason", &program::kReasonField}};
   return table;
 }
 
@@ -477,7 +531,13 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Comment/properties/state", core::names_of<program::CommentState>()},
           {"/Thread/properties/subject_kind", core::names_of<program::SubjectKind>()},
           {"/FollowState/properties/subject_kind", core::names_of<program::SubjectKind>()},
-          {"/Activity/properties/subject_kind", core::names_of<program::SubjectKind>()}};
+          {"/Activity/properties/subject_kind", core::names_of<program::SubjectKind>()},
+          {"/StatusInput/properties/status",
+           {std::string(core::name_of(net::InitiativeStatus::kInProgress)),
+            std::string(core::name_of(net::InitiativeStatus::kBlocked)),
+            std::string(core::name_of(net::InitiativeStatus::kDelivered))}},
+          {"/CycleDelivery/properties/initiatives/items/properties/status", core::names_of<net::InitiativeStatus>()},
+          {"/LeadList/items/properties/status", core::names_of<net::InitiativeStatus>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.

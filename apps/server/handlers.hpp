@@ -118,5 +118,16 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_charter_decide(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_coordination_show(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_coordination_willing(RouteCall& call);
+//! handlers_progress.cpp: delivery by the lead (progress updates, milestones, status, realised value).
+[[nodiscard]] core::Result<Reply> handle_initiative_delivery(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_update_post(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_milestone_add(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_milestone_change(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_milestone_remove(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_delivery_status(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_lead_value(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_lead_value_confirm(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_cycle_delivery(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_partner_leads(RouteCall& call);
 
 }  // namespace covalue::server

@@ -34,6 +34,7 @@ enum class Access {
   kCredentials,           //!< no token: the body carries a credential (an e-mail and password, a set-password link)
   kWriter,                //!< any token of a network but an observer's (who reads): representatives and coordinators
   kAuthor,                //!< the author of the comment the path names (coordinators included only for their own)
+  kLead,                  //!< the representative of the initiative's lead, or a coordinator
 };
 
 //! Named in the OpenAPI document as x-covalue-access.
@@ -49,7 +50,8 @@ constexpr auto enum_names(Access /*tag*/) {
                                                        {kAdmin, "admin"},
                                                        {kCredentials, "credentials"},
                                                        {kWriter, "writer"},
-                                                       {kAuthor, "author"}})};
+                                                       {kAuthor, "author"},
+                                                       {kLead, "lead_or_coordinator"}})};
 }
 
 //! What a handler answers when it works: a status and a JSON body (or a prepared text body).

@@ -176,6 +176,13 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       }
       return;
     }
+    case EventKind::kActualsDue:
+      out.subject = "Actuals due for " + text(payload, "title");
+      out.paragraphs.push_back(text(payload, "partner_name") + " leads \"" + text(payload, "title") +
+                               "\", selected in " + cycle_name(event) +
+                               ". Record what it realised for each partner, so that a coordinator can confirm it.");
+      out.link = "/initiatives/" + std::to_string(integer(payload, "initiative"));
+      return;
     case EventKind::kDeadlineDue:
       out.subject = "A deadline of " + cycle_name(event) + " has passed";
       out.paragraphs.push_back(

@@ -462,6 +462,9 @@ core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
   if (core::Status decided = decide_due_charter_proposals(); !decided) {
     return decided.error();
   }
+  if (core::Result<std::int64_t> due = flag_actuals_due(); !due) {
+    return due.error();
+  }
   std::vector<DeadlineStep> steps;
   // At most two steps: proposals close, then voting (when the scheduler was away past both deadlines).
   for (int round = 0; round < 2; ++round) {

@@ -76,8 +76,7 @@ core::Status Program::record_realised_value(const net::RealisedValue& value) {
                         return stored;
                       }
                       net::Initiative delivered = *initiative;
-                      if (delivered.status == net::InitiativeStatus::kSelected ||
-                          delivered.status == net::InitiativeStatus::kInProgress) {
+                      if (delivered.delivering()) {
                         delivered.status = net::InitiativeStatus::kDelivered;
                         return session.update_initiative(delivered);
                       }

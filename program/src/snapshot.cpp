@@ -138,8 +138,7 @@ std::vector<net::PartnerStanding> Snapshot::standing_before(net::CycleNumber num
     }
   }
   for (const net::Initiative& initiative : initiatives) {
-    const bool running = initiative.status == net::InitiativeStatus::kSelected ||
-                         initiative.status == net::InitiativeStatus::kInProgress;
+    const bool running = initiative.delivering();
     if (running && initiative.lead && initiative.cycle < number) {
       ++standing[*initiative.lead].current_leads;
     }

@@ -215,6 +215,7 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE initiative_updates; DROP TABLE milestones; DROP TABLE lead_realised_values; "
                    "ALTER TABLE charter DROP COLUMN weight_policy; "
                    "ALTER TABLE charter DROP COLUMN weight_absence; "
                    "ALTER TABLE cycles DROP COLUMN proposals_close_at; "

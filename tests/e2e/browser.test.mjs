@@ -878,7 +878,7 @@ test('the coordinator records actuals for the closed cycle; the initiative page 
 
   await card.locator('.card-head a').click();
   await page.locator('#realised').waitFor();
-  assert.match(await page.locator('#realised').innerText(), /Realised in cycle 9[\s\S]*\+3\.5/);
+  assert.match(await page.locator('#realised').innerText(), /cycle 9[\s\S]*\+3\.5/);
   assert.match(await page.locator('.page-header .badge').first().innerText(), /Delivered/);
   await axeCheck('an initiative with realised values');
   const initiativeId = page.url().split('/').pop();
@@ -1888,6 +1888,75 @@ test('the partners decide a capacity change by consent: proposed, objected to wi
   const charter = await (await fetch(`${baseUrl}/api/network`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
   assert.equal(charter.capacity, String(capacity + 20), 'the adopted capacity is the charter’s: the next cycle opened takes it');
   await signOut();
+  await signOut();
+});
+
+const apiAs = async (token, method, path, body) => {
+  const answer = await fetch(`${baseUrl}/api${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+  assert.ok(answer.ok, `${method} ${path}: ${answer.status} ${await answer.clone().text()}`);
+  return answer.json();
+};
+
+test('after the close the lead reports progress and realised value, the coordinator confirms, and the cycle and partner pages show it', async () => {
+  // A selected initiative of cycle 9 and a representative token of its lead.
+  const delivery = await apiAs(coordinatorToken, 'GET', '/cycles/9/delivery');
+  const row = delivery.initiatives.find((r) => r.lead && r.status !== 'delivered') ?? delivery.initiatives.find((r) => r.lead);
+  assert.ok(row, `cycle 9 has a led initiative: ${JSON.stringify(delivery)}`);
+  const lead = await apiAs(coordinatorToken, 'POST', '/tokens', { role: 'representative', partner: row.lead, label: 'e2e lead' });
+  await signIn(lead.secret);
+  await page.goto(`${baseUrl}/initiatives/${row.initiative}`);
+  await page.waitForSelector('[data-testid=update-form]');
+
+  await page.fill('#update-text', 'The pilot runs in two warehouses; the carriers join next month.');
+  await page.click('[data-action=post-update]');
+  await page.locator('li[data-update]:has-text("The pilot runs in two warehouses")').waitFor();
+
+  await page.fill('#milestone-title', 'Pilot live');
+  await page.fill('#milestone-due', '2027-03-31');
+  await page.click('[data-action=add-milestone]');
+  const milestone = page.locator('li[data-milestone]:has-text("Pilot live")');
+  await milestone.waitFor();
+  assert.match(await milestone.innerText(), /due 2027-03-31/);
+  await milestone.locator('[data-action=toggle-milestone]').click();
+  await page.locator('li[data-milestone] button:has-text("Reopen")').waitFor();
+  assert.match(await page.locator('#milestones .card-head').innerText(), /1 of 1 done/);
+
+  await page.selectOption('#delivery-status', 'blocked');
+  await page.fill('#blocked-reason', 'waiting for the carrier’s data feed');
+  await page.click('[data-action=set-status]');
+  await page.locator('[data-testid=blocked-reason]:has-text("waiting for the carrier")').waitFor();
+  assert.match(await page.locator('.page-header .badge').first().innerText(), /Blocked/);
+
+  await page.selectOption('#value-partner', String(row.lead));
+  await page.fill('#value-forecast', '5');
+  await page.fill('#value-actual', '4.5');
+  await page.click('[data-action=record-value]');
+  const line = page.locator(`#realised tr[data-value-partner="${row.lead}"]`);
+  await page.waitForFunction((sel) => /\+4\.5/.test(document.querySelector(sel)?.querySelector('[data-label=Awaiting]')?.textContent ?? ''), `#realised tr[data-value-partner="${row.lead}"]`);
+  assert.match(await line.locator('[data-label=Realised]').innerText(), /–/, 'not counted before a coordinator confirms it');
+  await axeCheck('the lead’s delivery forms on an initiative');
+  await shot('60-lead-delivery');
+  await phoneShot('60-lead-delivery-phone');
+
+  await signIn(coordinatorToken);
+  await page.goto(`${baseUrl}/initiatives/${row.initiative}`);
+  await page.click('[data-action=confirm-values]');
+  await page.waitForFunction((sel) => /\+4\.5/.test(document.querySelector(sel)?.querySelector('[data-label=Realised]')?.textContent ?? ''), `#realised tr[data-value-partner="${row.lead}"]`);
+  assert.match(await page.locator('#realised').innerText(), /Estimated[\s\S]*Realised/);
+  await axeCheck('an initiative with confirmed realised value');
+
+  await page.click('.page-header a[href="/cycles/9"]');
+  const progress = page.locator('#delivery [data-testid=delivery-progress]');
+  await progress.waitFor();
+  assert.match(await progress.innerText(), /^\d+ of \d+ delivered, 1 blocked[\s\S]*milestones 1 of 1 done/);
+  assert.match(await page.locator(`#delivery tr[data-delivery="${row.initiative}"]`).innerText(), /Blocked[\s\S]*1 of 1/);
+  await phoneShot('61-cycle-delivery-progress-phone');
+
+  await page.goto(`${baseUrl}/partners/${row.lead}`);
+  await page.locator('[data-testid=leads-summary]').waitFor();
+  assert.match(await page.locator(`#leads tr[data-lead="${row.initiative}"]`).innerText(), /Blocked[\s\S]*\+4\.5/);
+  await axeCheck('a partner page crediting what it leads');
+  await phoneShot('62-partner-leads-phone');
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

@@ -43,6 +43,8 @@ int expected(Access access, Caller caller) {
       return caller == Caller::kObserver ? 403 : 0;
     case Access::kAuthor:  // comment 1 is partner 1's representative's (the test posts it first)
       return caller == Caller::kOwnRepresentative ? 0 : 403;
+    case Access::kLead:  // initiative 1 is a candidate here, led by nobody: only a coordinator gets past access
+      return caller == Caller::kCoordinator ? 0 : 403;
   }
   return 0;
 }
@@ -53,7 +55,8 @@ std::string target_of(const Route& route) {
   const std::vector<std::pair<std::string, std::string>> values = {
       {"{partner}", "1"},          {"{initiative}", "1"}, {"{cycle}", "1"},   {"{token}", "999"},  {"{kind}", "network"},
       {"{network}", "1"},          {"{person}", "1"},     {"{entry}", "1"},   {"{delivery}", "1"}, {"{webhook}", "1"},
-      {"{subject}", "initiative"}, {"{id}", "1"},         {"{comment}", "1"}, {"{simulation}", "1"}, {"{proposal}", "1"}};
+      {"{subject}", "initiative"}, {"{id}", "1"},         {"{comment}", "1"}, {"{simulation}", "1"}, {"{proposal}", "1"},
+      {"{milestone}", "1"}};
   for (const auto& [name, value] : values) {
     for (std::size_t at = target.find(name); at != std::string::npos; at = target.find(name)) {
       target.replace(at, name.size(), value);

@@ -437,5 +437,33 @@ inline constexpr const char* kInsertCoordinationTerm =
     "INSERT INTO coordination_terms (network_id, first_cycle, partner_id) VALUES ($?, $?, $?)";
 inline constexpr const char* kCoordinationTerms =
     "SELECT first_cycle, partner_id FROM coordination_terms WHERE network_id = $? ORDER BY first_cycle";
+// Delivery by the lead: progress updates and milestones (numbered per network, network given twice), and the
+// lead's realised values. An initiative id of 0 reads every initiative's.
+inline constexpr const char* kInsertInitiativeUpdate =
+    "INSERT INTO initiative_updates (network_id, id, initiative_id, body, posted_at, partner_id, person_id, author, "
+    "status) VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM initiative_updates WHERE network_id = $?), $?, $?, $?, "
+    "$?, $?, $?, $?) RETURNING id";
+inline constexpr const char* kInitiativeUpdates =
+    "SELECT id, initiative_id, body, posted_at, partner_id, person_id, author, status FROM initiative_updates "
+    "WHERE network_id = $? AND (initiative_id = $? OR $? = 0) ORDER BY id";
+inline constexpr const char* kInsertMilestone =
+    "INSERT INTO milestones (network_id, id, initiative_id, title, due_date, done, done_at) VALUES "
+    "($?, (SELECT coalesce(max(id), 0) + 1 FROM milestones WHERE network_id = $?), $?, $?, $?, $?, $?) RETURNING id";
+inline constexpr const char* kUpdateMilestone =
+    "UPDATE milestones SET title = $?, due_date = $?, done = $?, done_at = $? WHERE network_id = $? AND id = $?";
+inline constexpr const char* kRemoveMilestone = "DELETE FROM milestones WHERE network_id = $? AND id = $?";
+inline constexpr const char* kMilestones =
+    "SELECT id, initiative_id, title, due_date, done, done_at FROM milestones "
+    "WHERE network_id = $? AND (initiative_id = $? OR $? = 0) ORDER BY initiative_id, due_date, id";
+inline constexpr const char* kPutLeadRealisedValue =
+    "INSERT INTO lead_realised_values (network_id, cycle, initiative_id, partner_id, target, forecast, actual, "
+    "recorded_at, recorded_by, confirmed, confirmed_at) VALUES ($?, $?, $?, $?, $?, $?, $?, $?, $?, $?, $?) "
+    "ON CONFLICT (network_id, cycle, initiative_id, partner_id) DO UPDATE SET target = excluded.target, "
+    "forecast = excluded.forecast, actual = excluded.actual, recorded_at = excluded.recorded_at, "
+    "recorded_by = excluded.recorded_by, confirmed = excluded.confirmed, confirmed_at = excluded.confirmed_at";
+inline constexpr const char* kLeadRealisedValues =
+    "SELECT cycle, initiative_id, partner_id, target, forecast, actual, recorded_at, recorded_by, confirmed, "
+    "confirmed_at FROM lead_realised_values WHERE network_id = $? AND (initiative_id = $? OR $? = 0) "
+    "ORDER BY cycle, initiative_id, partner_id";
 
 }  // namespace covalue::adapters::sql::statements

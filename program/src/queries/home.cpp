@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "../progress_rules.hpp"
 #include "../reports/report_support.hpp"
 #include "../use_case.hpp"
 #include "covalue/program/queries.hpp"
@@ -134,8 +135,7 @@ HomeStanding standing_of(const Snapshot& snapshot, const net::Partner& partner) 
   standing.max_dry_spell = snapshot.charter.fairness.max_dry_spell;
   standing.protected_partner = own.current_dry_spell >= standing.max_dry_spell;
   for (const net::Initiative& initiative : snapshot.initiatives) {
-    const bool leading = initiative.status == net::InitiativeStatus::kSelected ||
-                         initiative.status == net::InitiativeStatus::kInProgress;
+    const bool leading = initiative.delivering();
     if (leading && initiative.lead == partner.id) {
       standing.leads.push_back(initiative.id);
     }
@@ -209,7 +209,21 @@ Home home_of(const Snapshot& snapshot, const Actor& actor, UtcSeconds now) {
 core::Result<Home> Queries::home(UtcSeconds now) {
   core::Result<Snapshot> read =
       visible(SnapshotParts{.objectives = true, .ballots = true, .outcomes = true, .ledger = true});
-  return read ? core::Result<Home>(home_of(*read, actor_, now)) : read.error();
+  if (!read) {
+    return read.error();
+  }
+  Home home = home_of(*read, actor_, now);
+  if (actor_.coordinates()) {  // actuals due and missing: what the leads recorded counts as recorded
+    core::Result<std::vector<LeadRealisedValue>> lead_values = detail::read_in<std::vector<LeadRealisedValue>>(
+        store_, [](StoreSession& session) { return session.lead_realised_values(std::nullopt); });
+    if (!lead_values) {
+      return lead_values.error();
+    }
+    for (Attention& item : detail::actuals_due_attention(*read, *lead_values)) {
+      home.attention.push_back(std::move(item));
+    }
+  }
+  return home;
 }
 
 }  // namespace covalue::program

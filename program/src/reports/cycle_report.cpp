@@ -74,6 +74,23 @@ ReportTable partners_table(const Snapshot& snapshot, const net::CycleOutcome& ou
       });
 }
 
+//! The confirmed actuals of an initiative selected in `cycle`, for every partner (empty when none, or when the
+//! snapshot has no ledger).
+ReportCell realised_cell(const Snapshot& snapshot, net::CycleNumber cycle, net::InitiativeId initiative) {
+  if (!snapshot.realised.loaded()) {
+    return ReportCell::empty();
+  }
+  core::Rational total;
+  bool any = false;
+  for (const net::RealisedValue& value : snapshot.realised) {
+    if (value.cycle == cycle && value.initiative == initiative) {
+      total += value.actual;
+      any = true;
+    }
+  }
+  return any ? ReportCell::of_number(total) : ReportCell::empty();
+}
+
 ReportTable leads_table(const Snapshot& snapshot, const net::CycleOutcome& outcome) {
   using R = AboutInitiative<net::LeadAssignment>;
   const std::vector<ReportColumn<R>> columns{
@@ -84,9 +101,19 @@ ReportTable leads_table(const Snapshot& snapshot, const net::CycleOutcome& outco
          return ReportCell::of_text(r.entry->lead ? detail::partner_name(snapshot, *r.entry->lead) : "none");
        }},
       {"volunteer", "Volunteer", [](const R& r) { return detail::yes_no(r.entry->volunteer); }},
+      {"delivery", "Delivery",
+       [&](const R& r) {  // empty in the close's own report: its snapshot has the statuses from before the close
+         return r.initiative == nullptr || !snapshot.realised.loaded()
+                    ? ReportCell::empty()
+                    : ReportCell::of_text(net::name_of(r.initiative->status));
+       }},
+      {"realised", "Realised value",
+       [&](const R& r) { return realised_cell(snapshot, outcome.cycle, r.entry->initiative); }},
   };
   return table_of("leads", "Leads", columns, about_initiatives(snapshot, outcome.leads),
-                  {"lead 'none': no partner had a free lead slot."});
+                  {"lead 'none': no partner had a free lead slot.",
+                   "delivery: where its lead has brought it (delivered and reviewed ones are credited to the lead); "
+                   "realised value: the actuals a coordinator confirmed, for every partner."});
 }
 
 ReportTable notes_table(const net::CycleOutcome& outcome) {

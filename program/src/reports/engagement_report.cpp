@@ -145,7 +145,8 @@ std::vector<std::string> engagement_notes(bool delegation) {
   std::vector<std::string> notes = {
       "ballots_issued: cycles that reached voting while it was a member; ballots_missed: closed ones without its "
       "ballot (a cycle still voting is not missed yet).",
-      "reviews: actuals recorded for it; leads: initiatives it was assigned to lead.",
+      "reviews: actuals recorded for it; leads: initiatives it was assigned to lead; delivered: the ones it led to "
+      "delivery (delivered or reviewed), credited to it.",
       "risk_score (0-100, rounded half up) sums, over its last 3 closed cycles as a member (the window): 25 x missed "
       "ballots / window cycles; 25 x min(current dry spell, k) / k; 15 when its cumulative net value is negative; "
       "15 x unselected / supported when fewer than half the initiatives it supported in the window were selected; "
@@ -167,7 +168,16 @@ struct EngagementRow {
   Participation participation;
   std::int64_t leads{0};
   detail::RetentionRisk risk;
+  std::int64_t delivered{0};  //!< initiatives it led that are delivered or reviewed
 };
+
+//! How many initiatives `partner` led to delivery (delivered or reviewed).
+std::int64_t delivered_by(const Snapshot& snapshot, net::PartnerId partner) {
+  return std::count_if(snapshot.initiatives.begin(), snapshot.initiatives.end(), [&](const net::Initiative& i) {
+    return i.lead == partner &&
+           (i.status == net::InitiativeStatus::kDelivered || i.status == net::InitiativeStatus::kReviewed);
+  });
+}
 
 ReportColumn<EngagementRow> count_column(std::string key, std::string title,
                                          std::int64_t (*count)(const EngagementRow&)) {
@@ -188,6 +198,7 @@ std::vector<ReportColumn<EngagementRow>> engagement_columns(bool delegation) {
       count_column("ballots_missed", "Ballots missed", [](const R& r) { return r.participation.missed; }),
       count_column("proposals", "Proposals", [](const R& r) { return r.participation.proposals; }),
       count_column("leads", "Leads", [](const R& r) { return r.leads; }),
+      count_column("delivered", "Delivered as lead", [](const R& r) { return r.delivered; }),
       count_column("reviews", "Reviews", [](const R& r) { return r.participation.reviews; }),
       count_column("objectives", "Objectives", [](const R& r) { return r.participation.objectives; }),
       {"risk_score", "Risk score",
@@ -225,7 +236,8 @@ core::Result<Report> engagement_report(const Snapshot& snapshot) {
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
     const detail::PartnerTotals& mine = totals.of(partner->id);
     EngagementRow& row = rows.emplace_back(EngagementRow{partner, participation_of(snapshot, *partner), mine.leads,
-                                                         detail::retention_risk(snapshot, *partner, mine)});
+                                                         detail::retention_risk(snapshot, *partner, mine),
+                                                         delivered_by(snapshot, partner->id)});
     cast += row.participation.cast;
     delegated += row.participation.delegated;
     missed += row.participation.missed;

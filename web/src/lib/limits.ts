@@ -2,7 +2,7 @@
 // program/include/covalue/program/limits.hpp), so forms can say so before sending.
 
 /** Longest texts, in characters, as the OpenAPI document's maxLength states them. */
-export const maxChars = { title: 200, name: 200, description: 10000, reason: 2000, unit: 40, comment: 10000 } as const;
+export const maxChars = { title: 200, name: 200, description: 10000, reason: 2000, unit: 40, comment: 10000, update: 5000 } as const;
 
 /** The one number grammar of the API and the CLI: 12, -3, 12.5, 7/2 (not +3, .5, 1.5e1, 1.5/2). */
 export const amountPattern = /^-?[0-9]+([.][0-9]+|\/[0-9]+)?$/;

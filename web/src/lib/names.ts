@@ -24,6 +24,7 @@ const statusLabels: Record<InitiativeStatus, string> = {
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
   carried_over: 'Carried over',
+  blocked: 'Blocked',
 };
 
 const cycleStateLabels: Record<CycleState, string> = {

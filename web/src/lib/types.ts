@@ -472,3 +472,87 @@ export interface ActivityPage {
   items: ActivityItem[];
   next_before: number | null;
 }
+
+/** A lead's progress update; a move of the delivery status is one too (with `status`). */
+export interface InitiativeUpdate {
+  id: number;
+  initiative: number;
+  text: string;
+  posted_at: string;
+  partner?: number | null;
+  person?: number | null;
+  author: string;
+  status?: string | null;
+}
+
+/** A milestone of a selected initiative's delivery (due_date YYYY-MM-DD). */
+export interface Milestone {
+  id: number;
+  initiative: number;
+  title: string;
+  due_date: string;
+  done: boolean;
+  done_at?: string | null;
+}
+
+/** One partner's line: its estimate against what the lead recorded and what a coordinator confirmed. */
+export interface PartnerValueLine {
+  partner: number;
+  partner_name: string;
+  estimate: Rational;
+  target?: Rational | null;
+  forecast?: Rational | null;
+  actual?: Rational | null;
+  unconfirmed?: Rational | null;
+}
+
+/** GET /api/initiatives/{id}/delivery. */
+export interface InitiativeDelivery {
+  initiative: Initiative;
+  lead_name: string;
+  blocked_reason: string;
+  milestones: Milestone[];
+  updates: InitiativeUpdate[];
+  values: PartnerValueLine[];
+  actuals_due: boolean;
+  may_report: boolean;
+  may_confirm: boolean;
+  unit: string;
+}
+
+/** One selected initiative of GET /api/cycles/{n}/delivery. */
+export interface DeliveryRow {
+  initiative: number;
+  title: string;
+  lead?: number | null;
+  lead_name: string;
+  status: string;
+  milestones_done: number;
+  milestones_total: number;
+  actuals_recorded: boolean;
+  actuals_due: boolean;
+}
+
+/** GET /api/cycles/{n}/delivery. */
+export interface CycleDelivery {
+  cycle: number;
+  selected: number;
+  delivered: number;
+  blocked: number;
+  in_progress: number;
+  milestones_done: number;
+  milestones_total: number;
+  actuals_due: number;
+  actuals_due_cycles: number;
+  initiatives: DeliveryRow[];
+}
+
+/** GET /api/partners/{id}/leads: what a partner leads or led. */
+export interface LeadRecord {
+  initiative: number;
+  title: string;
+  cycle: number;
+  status: string;
+  estimated: Rational;
+  realised: Rational;
+}

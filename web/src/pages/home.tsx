@@ -243,6 +243,15 @@ function AttentionItem(props: { item: Attention; cycle: Cycle | null }) {
           action={a.count ? 'Record actuals' : 'Review'}
         />
       );
+    case 'actuals_due':
+      return (
+        <Item
+          kind={a.kind}
+          title={`Cycle ${a.cycle}: actuals are due but missing for ${a.count} selected ${a.count === 1 ? 'initiative' : 'initiatives'}; their leads were reminded`}
+          href={`/cycles/${a.cycle}#delivery`}
+          action="See the delivery"
+        />
+      );
     case 'partner_at_risk':
       return (
         <Item kind={a.kind} title={`${app.partnerName(a.partner)} is at high retention risk`} href={`/partners/${a.partner}`} action="See the partner">

@@ -1,20 +1,20 @@
 // One initiative: what it is, who proposed it, what it does for each partner, who leads it;
-// withdrawing it (or taking it off a voting ballot) inline.
+// withdrawing it (or taking it off a voting ballot) inline; once selected, its delivery by the lead.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LeadingCard } from '../components/leading';
-import { RealisedTable } from '../components/realised';
+import { LeadDelivery } from '../components/lead-delivery';
 import { ThreadCard } from '../components/thread';
 import { Badge, Card, Empty, ErrorBox, Loading, Num, NumCell, PageHeader, PartnerChip, right, Table } from '../components/ui';
 import { mayWithdraw, WithdrawForm } from '../components/withdraw';
 import { get } from '../lib/api';
 import { partnerColor } from '../lib/colors';
-import { list, useApp } from '../lib/context';
+import { useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
 import { isUndecided, networkValue, unwrapInitiative } from '../lib/initiatives';
 import { label } from '../lib/names';
 import { num } from '../lib/rational';
-import type { Cycle, Initiative, RealisedValue } from '../lib/types';
+import type { Cycle, Initiative } from '../lib/types';
 
 const barHeading = (
   <>
@@ -54,14 +54,11 @@ function ImpactBars(props: { initiative: Initiative }) {
   );
 }
 
-async function loadInitiative(id: number): Promise<{ initiative: Initiative; cycle?: Cycle; actuals: RealisedValue[] }> {
+async function loadInitiative(id: number): Promise<{ initiative: Initiative; cycle?: Cycle }> {
   const initiative = unwrapInitiative(await get<any>(`/initiatives/${id}`));
   // Cycle 0: it waits for the next cycle to open. Without the cycle's state the page offers less, the server still decides.
   const cycle = initiative.cycle ? await get<any>(`/cycles/${initiative.cycle}`).then((r) => (r?.cycle ?? r) as Cycle, () => undefined) : undefined;
-  // What it realised, once selected: the actuals recorded for it.
-  const selected = !isUndecided(initiative) && initiative.status !== 'rejected' && initiative.status !== 'withdrawn';
-  const actuals = selected ? await get<unknown>('/actuals').then((r) => list<RealisedValue>(r, 'actuals').filter((a) => a.initiative === id), () => []) : [];
-  return { initiative, cycle, actuals };
+  return { initiative, cycle };
 }
 
 export function InitiativePage(props: { id: number }) {
@@ -181,11 +178,7 @@ export function InitiativePage(props: { id: number }) {
               <LeadingCard initiative={i} undecided={undecided} onChanged={data.reload} />
             </div>
           </div>
-          {data.data!.actuals.length > 0 && (
-            <Card title={`Realised in cycle ${data.data!.actuals[0].cycle}`} id="realised" extra={<span class="muted small">{app.unit}, estimated against realised</span>}>
-              <RealisedTable initiative={i} cycle={data.data!.actuals[0].cycle} actuals={data.data!.actuals} />
-            </Card>
-          )}
+          {!undecided && <LeadDelivery id={i.id} onChanged={data.reload} />}
           <ThreadCard kind="initiative" id={i.id} what={`“${i.title}”`} />
         </>
       )}

@@ -1,4 +1,4 @@
-// One partner's history: net value and dry spell per cycle, participation, retention risk.
+// One partner's history: net value and dry spell per cycle, participation, retention risk, what it leads and delivered.
 
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
@@ -7,7 +7,7 @@ import { withUnit } from '../lib/units';
 import { objectiveName, ObjectiveProgress } from '../components/objective-progress';
 import { ResultCells, resultColumns } from '../components/partner-result';
 import { Term } from '../components/term';
-import { Card, Empty, ErrorBox, Kpi, Loading, Num, PageHeader, right, Table, Value } from '../components/ui';
+import { Badge, Card, Empty, ErrorBox, Kpi, Loading, Num, NumCell, PageHeader, right, Table, Value } from '../components/ui';
 import { get } from '../lib/api';
 import { partnerColor, theme, withAlpha } from '../lib/colors';
 import { isCoordinator, list, useApp } from '../lib/context';
@@ -15,7 +15,7 @@ import { useAsync } from '../lib/hooks';
 import { label } from '../lib/names';
 import { normaliseReport, table } from '../lib/reports';
 import { num, pct } from '../lib/rational';
-import type { KpiMeasurement, Objective } from '../lib/types';
+import type { KpiMeasurement, LeadRecord, Objective } from '../lib/types';
 import { RiskBadge } from './partners';
 
 function historyChart(rows: Record<string, unknown>[], color: string, unit: string): ChartConfiguration {
@@ -45,6 +45,42 @@ function historyChart(rows: Record<string, unknown>[], color: string, unit: stri
       },
     },
   };
+}
+
+/** What the partner leads and has delivered, with the value realised: its credit for leading. */
+function LeadsCard(props: { partner: number; unit: string }) {
+  const leads = useAsync(() => get<LeadRecord[]>(`/partners/${props.partner}/leads`), [props.partner]);
+  const rows = leads.data ?? [];
+  const delivered = rows.filter((r) => r.status === 'delivered' || r.status === 'reviewed');
+  return (
+    <Card title="Leads and deliveries" id="leads" extra={<span class="muted small">{props.unit}, realised = confirmed actuals for every partner</span>}>
+      <ErrorBox error={leads.error} title="What it leads could not be loaded" onRetry={leads.reload} />
+      {leads.data && !rows.length && <p class="muted">It has not led a selected initiative yet.</p>}
+      {rows.length > 0 && (
+        <>
+          <p data-testid="leads-summary">
+            Leads {rows.length} {rows.length === 1 ? 'initiative' : 'initiatives'}; delivered {delivered.length}, realising{' '}
+            <Num value={String(delivered.reduce((s, r) => s + num(r.realised), 0))} signed /> {props.unit} so far.
+          </p>
+          <Table class="compact stack-on-phone" columns={['Initiative', 'Cycle', 'Status', right('Estimated'), right('Realised')]}>
+            {rows.map((r) => (
+              <tr data-lead={r.initiative}>
+                <td>
+                  <a href={`/initiatives/${r.initiative}`}>{r.title}</a>
+                </td>
+                <td data-label="Cycle">{r.cycle}</td>
+                <td data-label="Status">
+                  <Badge value={r.status} />
+                </td>
+                <NumCell value={r.estimated} signed label="Estimated" />
+                <NumCell value={r.realised} signed label="Realised" />
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </Card>
+  );
 }
 
 export function PartnerPage(props: { id: number }) {
@@ -149,6 +185,7 @@ export function PartnerPage(props: { id: number }) {
               </div>
             )}
           </Card>
+          <LeadsCard partner={props.id} unit={app.unit} />
           <Card title="Per cycle">
             {rows.length === 0 ? (
               <Empty title="No history yet" />

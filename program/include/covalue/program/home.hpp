@@ -40,6 +40,7 @@ enum class AttentionKind {
   kVotingOpen,      //!< the open cycle votes: close it once enough ballots are in
   kActualsMissing,  //!< a closed cycle waits for actuals and its review
   kPartnerAtRisk,   //!< a member's retention risk is high
+  kActualsDue,      //!< a closed cycle's selected initiatives whose actuals are due (progress.hpp) and missing
 };
 
 //! The names of attention kinds.
@@ -49,7 +50,8 @@ constexpr auto enum_names(AttentionKind /*tag*/) {
                          std::to_array<core::EnumName<AttentionKind>>({{kDeadlinePassed, "deadline_passed"},
                                                                        {kVotingOpen, "voting_open"},
                                                                        {kActualsMissing, "actuals_missing"},
-                                                                       {kPartnerAtRisk, "partner_at_risk"}})};
+                                                                       {kPartnerAtRisk, "partner_at_risk"},
+                                                                       {kActualsDue, "actuals_due"}})};
 }
 
 //! One task of a partner, with the cycle, initiative and deadline it concerns.
@@ -67,7 +69,7 @@ struct Attention {
   net::CycleNumber cycle{0};              //!< 0 for a partner at risk
   std::optional<net::PartnerId> partner;  //!< a partner at risk
   std::string due;                        //!< the deadline that passed, empty for none
-  std::int64_t count{0};                  //!< actuals missing: selected initiatives without one
+  std::int64_t count{0};                  //!< actuals missing or due: selected initiatives without one
   std::string detail;                     //!< a partner's risk reasons
 };
 

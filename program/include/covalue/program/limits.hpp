@@ -26,6 +26,7 @@ inline constexpr TextField kReasonField{"a reason", core::TextShape::kParagraphs
 inline constexpr TextField kUnitField{"a unit", core::TextShape::kLine, 40};
 inline constexpr TextField kLabelField{"a label", core::TextShape::kLine, 200};
 inline constexpr TextField kCommentField{"a comment", core::TextShape::kParagraphs, 10000};
+inline constexpr TextField kUpdateField{"a progress update", core::TextShape::kParagraphs, 5000};
 
 //! Checks a text against its field: well-formed UTF-8, no control characters (newline and tab allowed in
 //! paragraphs), at most max_chars characters; `required` refuses an empty text. kInvalidInput naming `where`.

@@ -126,7 +126,8 @@ class Program {
   //! One pass of the scheduler over this network (coordinators and the operator): for the open cycle whose
   //! deadline has passed, moves it on (proposing -> voting, voting -> closed) when the charter's
   //! deadline_action is auto, else reports it due (the coordinator moves it). Steps in order; none when no
-  //! deadline has passed.
+  //! deadline has passed. Also records the reminders due before voting closes and the actuals_due events
+  //! (flag_actuals_due).
   [[nodiscard]] core::Result<std::vector<DeadlineStep>> run_deadlines();
   //! Casts (or re-casts: the last one counts) a member's ballot in a cycle that is voting.
   //! Returns the ballot as stored (approval values read as 1, say), which is what counts. A ballot with `cast_by`
@@ -350,6 +351,37 @@ class Program {
   //! is coordinates (Actor::rotation_coordinator). The one place the rotation grants the role; authenticate() and
   //! authenticate_session() call it.
   [[nodiscard]] static core::Result<Actor> resolve_coordination(Store& store, Actor actor);
+  // Delivery by the lead (issue 14 items 3 and 6, the actuals_due event of issue 13 item 3). A selected
+  // initiative (selected, in progress, blocked or delivered) is reported on by its lead's representatives or a
+  // coordinator: anyone else is kForbidden naming "initiative"; an initiative that was not selected (or is
+  // reviewed) is kConflict naming "initiative". Each change is audited.
+
+  //! Posts a progress update (1 to kUpdateField characters).
+  [[nodiscard]] core::Result<InitiativeUpdate> post_update(net::InitiativeId initiative, const std::string& text);
+  //! Adds a milestone: a title and a due date (YYYY-MM-DD).
+  [[nodiscard]] core::Result<Milestone> add_milestone(net::InitiativeId initiative, const std::string& title,
+                                                      const std::string& due_date);
+  //! Edits a milestone of the initiative: its title or due date, or marks it done (or open again).
+  [[nodiscard]] core::Result<Milestone> change_milestone(net::InitiativeId initiative, MilestoneId milestone,
+                                                         const MilestoneChange& change);
+  //! Removes a milestone of the initiative.
+  [[nodiscard]] core::Result<Milestone> remove_milestone(net::InitiativeId initiative, MilestoneId milestone);
+  //! Moves the delivery status to in_progress, blocked (with a reason) or delivered; recorded as an update too.
+  [[nodiscard]] core::Result<net::Initiative> set_delivery_status(net::InitiativeId initiative,
+                                                                  net::InitiativeStatus status,
+                                                                  const std::string& reason = "");
+  //! Records what the initiative realised for one partner: target, forecast, actual (at least one; absent ones
+  //! keep what was recorded before). A lead's record awaits a coordinator's confirmation; a coordinator's is
+  //! confirmed at once (its actual enters the ledger).
+  [[nodiscard]] core::Result<LeadRealisedValue> record_lead_value(const LeadRealisedValue& value);
+  //! A coordinator confirms the lead's records with an actual that await it (one partner's, or every one): their
+  //! actuals enter the ledger and count in the reports. kConflict naming "initiative" when none awaits.
+  [[nodiscard]] core::Result<std::vector<LeadRealisedValue>> confirm_lead_values(
+      net::InitiativeId initiative, std::optional<net::PartnerId> partner = std::nullopt);
+  //! The scheduler's pass over missing actuals (coordinators and the operator): an `actuals_due` event to the
+  //! lead's people of each initiative whose actuals are due (kActualsDueCycles) and missing, once per
+  //! initiative. Returns how many were recorded.
+  [[nodiscard]] core::Result<std::int64_t> flag_actuals_due();
 
  private:
   //! Decides the open charter proposals whose window has ended (the scheduler's pass).

@@ -8,6 +8,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/home.hpp"
+#include "covalue/program/progress.hpp"
 #include "covalue/program/report.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "covalue/program/store.hpp"
@@ -133,6 +134,14 @@ class Queries {
 
   //! Everything, as this actor may see it (for the shells' listings that no query covers yet).
   [[nodiscard]] core::Result<Snapshot> snapshot();
+
+  // Delivery by the lead (issue 14 items 3 and 6).
+  //! An initiative's delivery: milestones, updates, estimated against realised value per partner.
+  [[nodiscard]] core::Result<InitiativeProgress> initiative_progress(net::InitiativeId id);
+  //! The delivery progress of a cycle's selected initiatives.
+  [[nodiscard]] core::Result<CycleProgress> cycle_progress(net::CycleNumber number);
+  //! The selected initiatives a partner leads (or led), newest first, with their value realised.
+  [[nodiscard]] core::Result<std::vector<LeadRecord>> partner_leads(net::PartnerId partner);
 
  private:
   //! Reads `parts` in one transaction and hides what the actor may not see.

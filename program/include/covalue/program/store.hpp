@@ -24,6 +24,7 @@
 #include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
+#include "covalue/program/progress.hpp"
 #include "covalue/program/sign_in.hpp"
 
 namespace covalue::program {
@@ -280,6 +281,27 @@ class StoreSession {
   [[nodiscard]] virtual core::Status insert_coordination_term(const CoordinationTerm& term) = 0;
   //! The terms of the coordination rotation, by first cycle.
   [[nodiscard]] virtual core::Result<std::vector<CoordinationTerm>> coordination_terms() = 0;
+  // Delivery by the lead (issue 14 item 3): progress updates, milestones and the lead's realised values.
+
+  //! Stores a new progress update (its id is ignored) and returns its id; kNotFound for an unknown initiative.
+  [[nodiscard]] virtual core::Result<std::int64_t> insert_initiative_update(const InitiativeUpdate& update) = 0;
+  //! The updates of one initiative (every one when none is given), by id.
+  [[nodiscard]] virtual core::Result<std::vector<InitiativeUpdate>> initiative_updates(
+      std::optional<net::InitiativeId> initiative) = 0;
+  //! Stores a new milestone (its id is ignored) and returns its id; kNotFound for an unknown initiative.
+  [[nodiscard]] virtual core::Result<MilestoneId> insert_milestone(const Milestone& milestone) = 0;
+  //! Replaces a milestone's title, due date, done flag and time (matched by id; kNotFound for an unknown one).
+  [[nodiscard]] virtual core::Status update_milestone(const Milestone& milestone) = 0;
+  //! Deletes a milestone (kNotFound for an unknown id).
+  [[nodiscard]] virtual core::Status remove_milestone(MilestoneId id) = 0;
+  //! The milestones of one initiative (every one when none is given), by initiative, due date and id.
+  [[nodiscard]] virtual core::Result<std::vector<Milestone>> milestones(
+      std::optional<net::InitiativeId> initiative) = 0;
+  //! Records (or replaces) what a lead recorded for one partner of one initiative in one cycle.
+  [[nodiscard]] virtual core::Status put_lead_realised_value(const LeadRealisedValue& value) = 0;
+  //! The lead's records of one initiative (every one when none is given), by cycle, initiative and partner.
+  [[nodiscard]] virtual core::Result<std::vector<LeadRealisedValue>> lead_realised_values(
+      std::optional<net::InitiativeId> initiative) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

@@ -43,6 +43,12 @@ struct Initiative {
     return status == InitiativeStatus::kProposed || status == InitiativeStatus::kCarriedOver;
   }
 
+  //! True while it is being delivered: selected, in progress or blocked (its lead reports on it).
+  [[nodiscard]] bool delivering() const {
+    return status == InitiativeStatus::kSelected || status == InitiativeStatus::kInProgress ||
+           status == InitiativeStatus::kBlocked;
+  }
+
   bool operator==(const Initiative&) const = default;
 };
 

@@ -13,7 +13,8 @@ enum class Tier { kRawMaterials, kManufacturer, kDistributor, kLogistics, kRetai
 enum class Channel { kSales, kManufacturing, kSupplyChain, kConsumerExperience };
 
 //! Life of an initiative: proposed -> selected -> in_progress -> delivered -> reviewed, or one of the
-//! side exits (rejected, withdrawn, carried_over: not selected, offered again in the next cycle).
+//! side exits (rejected, withdrawn, carried_over: not selected, offered again in the next cycle). While it is
+//! delivered its lead may mark it blocked (with a reason) and back in progress.
 enum class InitiativeStatus {
   kProposed,
   kSelected,
@@ -23,6 +24,7 @@ enum class InitiativeStatus {
   kRejected,
   kWithdrawn,
   kCarriedOver,
+  kBlocked,
 };
 
 //! Life of a cycle: proposing -> voting -> closed (selected, executing) -> reviewed (actuals recorded).
@@ -101,7 +103,8 @@ constexpr auto enum_names(InitiativeStatus /*tag*/) {
                                                                           {kReviewed, "reviewed"},
                                                                           {kRejected, "rejected"},
                                                                           {kWithdrawn, "withdrawn"},
-                                                                          {kCarriedOver, "carried_over"}})};
+                                                                          {kCarriedOver, "carried_over"},
+                                                                          {kBlocked, "blocked"}})};
 }
 
 //! The names of cycle state values.

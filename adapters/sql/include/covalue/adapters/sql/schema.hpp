@@ -829,6 +829,56 @@ CREATE TABLE activity_seen (
   PRIMARY KEY (network_id, person_id),
   FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
 ) {keyed};
+//! Schema step 13: delivery by the lead (issue 14 item 3). A selected initiative's progress updates (a move of
+//! its delivery status is an update carrying the status, '' for a plain one), its milestones (due dates as
+//! YYYY-MM-DD), and what its lead recorded it realised per partner: target, forecast and actual (NULL when not
+//! given), confirmed by a coordinator (only then is the actual copied into realised_values, which the reports
+//! read).
+inline constexpr std::string_view kSchemaV13 = R"sql(
+CREATE TABLE initiative_updates (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  body TEXT NOT NULL,
+  posted_at TEXT NOT NULL,
+  partner_id {int},
+  person_id {int},
+  author TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX initiative_updates_initiative ON initiative_updates (network_id, initiative_id);
+
+CREATE TABLE milestones (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  title TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  done {bool} NOT NULL DEFAULT false,
+  done_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX milestones_initiative ON milestones (network_id, initiative_id);
+
+CREATE TABLE lead_realised_values (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  cycle {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  target TEXT,
+  forecast TEXT,
+  actual TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  confirmed {bool} NOT NULL DEFAULT false,
+  confirmed_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, cycle, initiative_id, partner_id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
 )sql";
 
 }  // namespace covalue::adapters::sql

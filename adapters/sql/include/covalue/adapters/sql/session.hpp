@@ -126,6 +126,18 @@ class Session final : public program::StoreSession {
   //! A session of network 0 on the same transaction (this one when it is network 0). Another network's
   //! is not cached: the deployment's next transaction sees its chain's head moved.
   [[nodiscard]] core::Result<program::StoreSession*> deployment() override;
+
+  [[nodiscard]] core::Result<std::int64_t> insert_initiative_update(const program::InitiativeUpdate& update) override;
+  [[nodiscard]] core::Result<std::vector<program::InitiativeUpdate>> initiative_updates(
+      std::optional<net::InitiativeId> initiative) override;
+  [[nodiscard]] core::Result<program::MilestoneId> insert_milestone(const program::Milestone& milestone) override;
+  [[nodiscard]] core::Status update_milestone(const program::Milestone& milestone) override;
+  [[nodiscard]] core::Status remove_milestone(program::MilestoneId id) override;
+  [[nodiscard]] core::Result<std::vector<program::Milestone>> milestones(
+      std::optional<net::InitiativeId> initiative) override;
+  [[nodiscard]] core::Status put_lead_realised_value(const program::LeadRealisedValue& value) override;
+  [[nodiscard]] core::Result<std::vector<program::LeadRealisedValue>> lead_realised_values(
+      std::optional<net::InitiativeId> initiative) override;
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
 
