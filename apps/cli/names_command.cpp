@@ -14,6 +14,7 @@
 #include "covalue/program/access.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/notification.hpp"
+#include "covalue/program/preferences.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -46,7 +47,8 @@ std::vector<ExportedEnum> exported_enums() {
           {"homeTaskKinds", "HomeTaskKind", core::names_of<program::HomeTaskKind>()},
           {"attentionKinds", "AttentionKind", core::names_of<program::AttentionKind>()},
           {"eventKinds", "EventKind", core::names_of<program::EventKind>()},
-          {"webhookFormats", "WebhookFormat", core::names_of<program::WebhookFormat>()}};
+          {"webhookFormats", "WebhookFormat", core::names_of<program::WebhookFormat>()},
+          {"cadences", "Cadence", core::names_of<program::Cadence>()}};
 }
 
 std::string typescript_module() {

@@ -248,7 +248,21 @@ constexpr const char* kSchemas = R"JSON({
   "Webhook": {"type": "object", "properties": {"id": {"type": "integer"}, "url": {"type": "string"},
               "format": {"type": "string"}, "events": {"type": "array", "items": {"type": "string"}},
               "created_at": {"type": "string"}, "removed": {"type": "boolean"}}},
-  "WebhookList": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}}
+  "WebhookList": {"type": "array", "items": {"$ref": "#/components/schemas/Webhook"}},
+  "KindPreference": {"type": "object", "properties": {"kind": {"type": "string"}, "cadence": {"type": "string"},
+              "chosen": {"type": "boolean", "description": "false: the kind's default is in force"},
+              "default": {"type": "string"}}},
+  "Preferences": {"type": "object", "properties": {"person": {"type": "integer"},
+              "preferences": {"type": "array", "items": {"$ref": "#/components/schemas/KindPreference"}}}},
+  "PreferenceChange": {"type": "object", "required": ["kind", "cadence"], "properties": {
+              "kind": {"type": "string"}, "cadence": {"type": "string"}}},
+  "PreferencesUpdate": {"type": "object", "required": ["preferences"], "properties": {
+              "preferences": {"type": "array", "maxItems": 100,
+                "items": {"$ref": "#/components/schemas/PreferenceChange"}}}},
+  "Unsubscribe": {"type": "object", "properties": {"person": {"type": "integer"}, "person_name": {"type": "string"},
+              "network": {"type": "string"}, "kind": {"type": "string"},
+              "unsubscribed": {"type": "boolean", "description": "false for a GET: nothing changed"},
+              "message": {"type": "string"}}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -332,7 +346,13 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/Person/properties/language", core::names_of<program::Language>()},
           {"/Token/properties/role", core::names_of<program::Role>()},
           {"/Home/properties/tasks/items/properties/kind", core::names_of<program::HomeTaskKind>()},
-          {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()}};
+          {"/Home/properties/attention/items/properties/kind", core::names_of<program::AttentionKind>()},
+          {"/KindPreference/properties/kind", core::names_of<program::EventKind>()},
+          {"/KindPreference/properties/cadence", core::names_of<program::Cadence>()},
+          {"/KindPreference/properties/default", core::names_of<program::Cadence>()},
+          {"/PreferenceChange/properties/kind", core::names_of<program::EventKind>()},
+          {"/PreferenceChange/properties/cadence", core::names_of<program::Cadence>()},
+          {"/Unsubscribe/properties/kind", core::names_of<program::EventKind>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.

@@ -88,4 +88,11 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_network_export(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_networks_create(RouteCall& call);
 
+//! handlers_preferences.cpp: notification preferences and the one-click unsubscribe link (issue 13 item 5).
+[[nodiscard]] core::Result<Reply> handle_preferences(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_preferences_set(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_person_preferences(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_unsubscribe_check(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_unsubscribe(RouteCall& call);
+
 }  // namespace covalue::server

@@ -53,6 +53,7 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

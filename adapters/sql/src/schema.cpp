@@ -47,10 +47,10 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 }
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
-  return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
-          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
-          render_ddl(kSchemaV10, dialect)};
+  return {render_ddl(kSchemaV1, dialect),  render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
+          render_ddl(kSchemaV10, dialect), render_ddl(kSchemaV11, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -66,6 +66,7 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {9, "passwords of people, browser sessions and set-password links", ddl[8].c_str()},
       {10, "the outbox: notification events, deliveries and webhooks; the charter's reminder lead times",
        ddl[9].c_str()},
+      {11, "notification preferences, events waiting for digests, and the network's secrets", ddl[10].c_str()},
   };
 }
 

@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 10;
+inline constexpr std::size_t kSchemaSteps = 11;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -671,6 +671,38 @@ CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
 CREATE INDEX deliveries_inbox ON deliveries (network_id, person_id, channel, id);
 
 ALTER TABLE charter ADD COLUMN reminder_hours TEXT NOT NULL DEFAULT '48,6';
+)sql";
+
+//! Schema step 11: notification preferences and digests. Each person's chosen cadence per kind of event (kinds
+//! without a row use their default), the events waiting for a person's daily or weekly digest, and the network's
+//! secrets (the key that signs one-click unsubscribe links), made when first needed.
+inline constexpr std::string_view kSchemaV11 = R"sql(
+CREATE TABLE notification_preferences (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  person_id {int} NOT NULL,
+  kind TEXT NOT NULL,
+  cadence TEXT NOT NULL,
+  PRIMARY KEY (network_id, person_id, kind),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+
+CREATE TABLE digest_waits (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  person_id {int} NOT NULL,
+  event_id {int} NOT NULL,
+  cadence TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  PRIMARY KEY (network_id, person_id, event_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id),
+  FOREIGN KEY (network_id, event_id) REFERENCES notification_events (network_id, id)
+) {keyed};
+
+CREATE TABLE network_secrets (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  name TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  PRIMARY KEY (network_id, name)
+) {keyed};
 )sql";
 
 }  // namespace covalue::adapters::sql

@@ -129,6 +129,15 @@ class Session final : public program::StoreSession {
   [[nodiscard]] core::Result<std::vector<program::AuditEntry>> audit_entries(std::int64_t after,
                                                                              std::int64_t limit) override;
 
+  [[nodiscard]] core::Result<std::vector<program::Preference>> preferences() override;
+  [[nodiscard]] core::Status put_preference(const program::Preference& preference) override;
+  [[nodiscard]] core::Status insert_digest_waits(const std::vector<program::DigestWait>& waits) override;
+  [[nodiscard]] core::Result<std::vector<program::DigestWait>> digest_waits() override;
+  [[nodiscard]] core::Status remove_digest_waits(program::PersonId person,
+                                                 const std::vector<std::int64_t>& events) override;
+  [[nodiscard]] core::Result<std::string> network_secret(const std::string& name,
+                                                         const std::string& candidate) override;
+
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
   [[nodiscard]] Statement in_network(const char* sql);
