@@ -19,6 +19,7 @@ import { DashboardPage } from './pages/dashboard';
 import { GlossaryPage } from './pages/glossary';
 import { HomePage } from './pages/home';
 import { InboxPage } from './pages/inbox';
+import { PreferencesPage } from './pages/preferences';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
 import { NetworkPage } from './pages/network';
@@ -69,6 +70,7 @@ function routes(path: string) {
     ['/glossary', () => <GlossaryPage />],
     ['/inbox', () => <InboxPage />],
     ['/webhooks', () => <WebhooksPage />],
+    ['/preferences', () => <PreferencesPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);
