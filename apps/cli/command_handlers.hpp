@@ -61,6 +61,7 @@ Handler add_person_list(CLI::App& command);
 Handler add_person_remove(CLI::App& command);
 Handler add_person_invite(CLI::App& command);
 Handler add_person_sign_out(CLI::App& command);
+Handler add_person_preferences(CLI::App& command);
 
 // program/token_commands.cpp
 Handler add_token_issue(CLI::App& command);

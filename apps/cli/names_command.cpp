@@ -15,6 +15,7 @@
 #include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/home.hpp"
 #include "covalue/program/notification.hpp"
+#include "covalue/program/preferences.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -52,7 +53,9 @@ std::vector<ExportedEnum> exported_enums() {
           {"amendmentRules", "AmendmentRule", core::names_of<net::AmendmentRule>()},
           {"coordinationModes", "CoordinationMode", core::names_of<net::Coordination>()},
           {"proposalStates", "ProposalState", core::names_of<program::ProposalState>()},
-          {"positions", "Position", core::names_of<program::Position>()}};
+          {"positions", "Position", core::names_of<program::Position>()},
+
+          {"cadences", "Cadence", core::names_of<program::Cadence>()}};
 }
 
 std::string typescript_module() {

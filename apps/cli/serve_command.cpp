@@ -32,6 +32,8 @@ struct ServeArgs {
   double scheduler_interval{0};
   double delivery_interval{0};
   program::DeliverySettings delivery;
+  program::DigestSettings digest;
+  std::string public_url;
   program::DecisionSettings decision;
   server::SessionOptions sessions;
   server::SimulationOptions simulations;
@@ -99,13 +101,18 @@ core::Result<Output> serve(const ServeArgs& args) {
   std::unique_ptr<server::DeadlineScheduler> scheduler;
   if (args.scheduler_interval > 0) {
     scheduler = std::make_unique<server::DeadlineScheduler>(
-        api, std::chrono::milliseconds(static_cast<std::int64_t>(args.scheduler_interval * 1000)));
+        api, std::chrono::milliseconds(static_cast<std::int64_t>(args.scheduler_interval * 1000)), args.digest);
   }
   // The delivery worker: e-mail through --smtp's mailer (without one, e-mail waits in the outbox), webhooks
   // through libcurl; the inbox needs no sending.
   const std::unique_ptr<program::WebhookPoster> poster = adapters::delivery::make_webhook_poster();
   program::DeliverySettings delivery = args.delivery;
   delivery.mail_from = args.mail.from;
+  core::Result<std::string> public_url = public_url_of(args.public_url, args.listen);
+  if (!public_url) {
+    return public_url.error();
+  }
+  delivery.public_url = *public_url;
   std::unique_ptr<server::DeliveryWorker> worker;
   if (args.delivery_interval > 0) {
     worker = std::make_unique<server::DeliveryWorker>(
@@ -156,6 +163,8 @@ Handler add_serve(CLI::App& command) {
   add_setting(command, "delivery.retry_max_seconds", args->delivery.retry_max_seconds);
   add_setting(command, "delivery.max_attempts", args->delivery.max_attempts);
   add_setting(command, "delivery.lease_seconds", args->delivery.lease_seconds);
+  add_setting(command, "mail.public_url", args->public_url);
+  add_setting(command, "digest.hour", args->digest.hour);
   add_setting(command, "solver.time_limit_seconds", args->decision.solver_time_limit_seconds);
   add_setting(command, "solver.threads", args->decision.solver_threads);
   add_setting(command, "shapley.threads", args->decision.shapley_threads);

@@ -1,5 +1,6 @@
 #include "serve_mail.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -30,6 +31,32 @@ core::Result<std::string> read_password(const std::string& path) {
 }
 
 }  // namespace
+
+core::Result<std::string> public_url_of(std::string public_url, const std::string& listen) {
+  if (public_url.empty()) {
+    const std::size_t colon = listen.rfind(':');
+    const std::string host = colon == std::string::npos ? std::string() : listen.substr(0, colon);
+    const std::string port = colon == std::string::npos ? std::string() : listen.substr(colon + 1);
+    if (host.empty() || host == "0.0.0.0" || host == "[::]" || port.empty() || port == "0") {
+      return std::string();
+    }
+    public_url = "http://" + listen;
+  }
+  while (public_url.ends_with("/")) {
+    public_url.pop_back();
+  }
+  const bool web = public_url.starts_with("http://") || public_url.starts_with("https://");
+  const bool clean = std::none_of(public_url.begin(), public_url.end(), [](unsigned char ch) {
+    return ch <= ' ' || ch == 0x7f || ch == '"' || ch == '<' || ch == '>' || ch == '?' || ch == '#';
+  });
+  if (!web || !clean || public_url.size() > 1000 || public_url.find("://") + 3 >= public_url.size()) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "expected the http:// or https:// address people open covalue at, without a query, got '" +
+                          public_url.substr(0, 60) + "'",
+                      "--public-url");
+  }
+  return public_url;
+}
 
 core::Result<std::unique_ptr<program::Mailer>> open_mailer(const MailArgs& args) {
   if (args.smtp.empty()) {

@@ -24,4 +24,9 @@ struct MailArgs {
 //! password file (or the reverse).
 [[nodiscard]] core::Result<std::unique_ptr<program::Mailer>> open_mailer(const MailArgs& args);
 
+//! The address e-mail links start with: `public_url` (--public-url) without a trailing slash, an error naming
+//! --public-url when it is not an http(s) URL; when it is empty, http://LISTEN for a --listen with a host and a
+//! port other than 0.0.0.0, [::] or port 0; else empty (paths, and no unsubscribe link).
+[[nodiscard]] core::Result<std::string> public_url_of(std::string public_url, const std::string& listen);
+
 }  // namespace covalue::cli

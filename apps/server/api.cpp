@@ -120,6 +120,33 @@ std::vector<Api::ScheduledStep> Api::run_deadlines() {
   return steps;
 }
 
+std::int64_t Api::record_digests(const program::DigestSettings& settings) {
+  std::int64_t total = 0;
+  core::Result<std::vector<program::NetworkInfo>> networks = networks_.home().store.networks();
+  if (!networks) {
+    std::fprintf(stderr, "covalue serve: digests: %s\n", networks.error().to_string().c_str());
+    return total;
+  }
+  for (const program::NetworkInfo& network : *networks) {
+    core::Result<std::int64_t> recorded = [&]() -> core::Result<std::int64_t> {
+      core::Result<NetworkStores::Served> served = networks_.of(network.id);
+      if (!served) {
+        return served.error();
+      }
+      program::Program program(served->store, program::make_decision_tools(&solver_, decision_),
+                               program::Actor::scheduler());
+      return program.record_digests(settings);
+    }();
+    if (!recorded) {
+      std::fprintf(stderr, "covalue serve: digests: network %lld: %s\n", static_cast<long long>(network.id),
+                   recorded.error().to_string().c_str());
+      continue;
+    }
+    total += *recorded;
+  }
+  return total;
+}
+
 program::DeliveryPass Api::deliver_due(program::Mailer* mailer, program::WebhookPoster* poster,
                                        const program::DeliverySettings& settings) {
   program::DeliveryPass total;

@@ -61,6 +61,9 @@ class Api {
   //! pass fails is logged to stderr and the others still run. Returns the sum of the passes.
   [[nodiscard]] program::DeliveryPass deliver_due(program::Mailer* mailer, program::WebhookPoster* poster,
                                                   const program::DeliverySettings& settings);
+  //! One pass of the digests over every network (program::Program::record_digests as the actor "scheduler"): a
+  //! network whose pass fails is logged to stderr and the others still run. Returns how many were recorded.
+  [[nodiscard]] std::int64_t record_digests(const program::DigestSettings& settings);
 
  private:
   [[nodiscard]] ApiResponse handle_api(const ApiRequest& request);

@@ -424,7 +424,21 @@ constexpr const char* kSchemas = R"JSON({
   "LeadList": {"type": "array", "items": {"type": "object", "properties": {"initiative": {"type": "integer"},
               "title": {"type": "string"}, "cycle": {"type": "integer"}, "status": {"type": "string"},
               "estimated": {"type": "string"}, "realised": {"type": "string",
-                "description": "the confirmed actuals of every partner"}}}}
+                "description": "the confirmed actuals of every partner"}}}},
+  "KindPreference": {"type": "object", "properties": {"kind": {"type": "string"}, "cadence": {"type": "string"},
+              "chosen": {"type": "boolean", "description": "false: the kind's default is in force"},
+              "default": {"type": "string"}}},
+  "Preferences": {"type": "object", "properties": {"person": {"type": "integer"},
+              "preferences": {"type": "array", "items": {"$ref": "#/components/schemas/KindPreference"}}}},
+  "PreferenceChange": {"type": "object", "required": ["kind", "cadence"], "properties": {
+              "kind": {"type": "string"}, "cadence": {"type": "string"}}},
+  "PreferencesUpdate": {"type": "object", "required": ["preferences"], "properties": {
+              "preferences": {"type": "array", "maxItems": 100,
+                "items": {"$ref": "#/components/schemas/PreferenceChange"}}}},
+  "Unsubscribe": {"type": "object", "properties": {"person": {"type": "integer"}, "person_name": {"type": "string"},
+              "network": {"type": "string"}, "kind": {"type": "string"},
+              "unsubscribed": {"type": "boolean", "description": "false for a GET: nothing changed"},
+              "message": {"type": "string"}}}
 })JSON";
 
 //! The longest text each text property takes: the program's limits, stated in the document.
@@ -537,7 +551,13 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
             std::string(core::name_of(net::InitiativeStatus::kBlocked)),
             std::string(core::name_of(net::InitiativeStatus::kDelivered))}},
           {"/CycleDelivery/properties/initiatives/items/properties/status", core::names_of<net::InitiativeStatus>()},
-          {"/LeadList/items/properties/status", core::names_of<net::InitiativeStatus>()}};
+          {"/LeadList/items/properties/status", core::names_of<net::InitiativeStatus>()},
+          {"/KindPreference/properties/kind", core::names_of<program::EventKind>()},
+          {"/KindPreference/properties/cadence", core::names_of<program::Cadence>()},
+          {"/KindPreference/properties/default", core::names_of<program::Cadence>()},
+          {"/PreferenceChange/properties/kind", core::names_of<program::EventKind>()},
+          {"/PreferenceChange/properties/cadence", core::names_of<program::Cadence>()},
+          {"/Unsubscribe/properties/kind", core::names_of<program::EventKind>()}};
 }
 
 //! The charter's properties and the settings-table rows they are: their defaults and ranges come from there.

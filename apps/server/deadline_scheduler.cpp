@@ -4,8 +4,8 @@
 
 namespace covalue::server {
 
-DeadlineScheduler::DeadlineScheduler(Api& api, std::chrono::milliseconds interval)
-    : api_(api), interval_(interval), thread_([this] { run(); }) {}
+DeadlineScheduler::DeadlineScheduler(Api& api, std::chrono::milliseconds interval, program::DigestSettings digest)
+    : api_(api), interval_(interval), digest_(digest), thread_([this] { run(); }) {}
 
 DeadlineScheduler::~DeadlineScheduler() {
   {
@@ -31,6 +31,9 @@ void DeadlineScheduler::run() {
                    step.at.c_str(),
                    step.moved ? (step.state == core::network::CycleState::kVoting ? "moved to voting" : "closed")
                               : "due, for the coordinator to move (deadline_action remind)");
+    }
+    if (const std::int64_t digests = api_.record_digests(digest_); digests > 0) {
+      std::fprintf(stderr, "covalue serve: scheduler: %lld digests recorded\n", static_cast<long long>(digests));
     }
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });

@@ -12,11 +12,12 @@
 
 namespace covalue::server {
 
-//! `covalue serve`'s scheduler: a thread that runs Api::run_deadlines now and then every `interval`,
-//! logging each step to stderr, until it is destroyed (which waits for a pass under way to end).
+//! `covalue serve`'s scheduler: a thread that runs Api::run_deadlines and Api::record_digests (as `digest` says)
+//! now and then every `interval`, logging each step to stderr, until it is destroyed (which waits for a pass under
+//! way to end).
 class DeadlineScheduler {
  public:
-  DeadlineScheduler(Api& api, std::chrono::milliseconds interval);
+  DeadlineScheduler(Api& api, std::chrono::milliseconds interval, program::DigestSettings digest = {});
   ~DeadlineScheduler();
   DeadlineScheduler(const DeadlineScheduler&) = delete;
   DeadlineScheduler& operator=(const DeadlineScheduler&) = delete;
@@ -28,6 +29,7 @@ class DeadlineScheduler {
 
   Api& api_;
   std::chrono::milliseconds interval_;
+  program::DigestSettings digest_;
   //! The due (remind) deadlines already reported: network, cycle, which deadline, when (the scheduler's thread only).
   std::set<std::tuple<std::int64_t, std::int64_t, std::string, std::string>> reported_;
   std::mutex mutex_;

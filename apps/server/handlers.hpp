@@ -129,5 +129,11 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_lead_value_confirm(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_cycle_delivery(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_partner_leads(RouteCall& call);
+//! handlers_preferences.cpp: notification preferences and the one-click unsubscribe link (issue 13 item 5).
+[[nodiscard]] core::Result<Reply> handle_preferences(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_preferences_set(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_person_preferences(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_unsubscribe_check(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_unsubscribe(RouteCall& call);
 
 }  // namespace covalue::server

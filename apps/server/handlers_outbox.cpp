@@ -13,8 +13,8 @@ core::Error invalid(std::string message, std::string where) {
   return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
 }
 
-json inbox_item_to_json(const program::InboxItem& item) {
-  const program::Notification message = program::render_notification(item.event, "");
+json inbox_item_to_json(const program::InboxItem& item, const program::TimeZone& zone) {
+  const program::Notification message = program::render_notification(item.event, "", zone);
   json facts = json::array();
   for (const auto& [label, value] : message.facts) {
     facts.push_back({{"label", label}, {"value", value}});
@@ -128,9 +128,11 @@ core::Result<Reply> handle_inbox(RouteCall& call) {
     return page.error();
   }
   const bool more = std::ssize(page->items) == *limit;
-  return json_reply({{"unread", page->unread},
-                     {"items", json_list(page->items, inbox_item_to_json)},
-                     {"next_before", more ? json(page->items.back().delivery.id) : json()}});
+  return json_reply(
+      {{"unread", page->unread},
+       {"items", json_list(page->items, [zone = program::find_time_zone(page->time_zone)](
+                                            const auto& item) { return inbox_item_to_json(item, *zone); })},
+       {"next_before", more ? json(page->items.back().delivery.id) : json()}});
 }
 
 core::Result<Reply> handle_inbox_read(RouteCall& call) {

@@ -330,6 +330,24 @@ std::vector<Route> route_table() {
       {kGet, "/api/partners/{partner}/leads", "partnerLeads", "delivery",
        "What a partner leads and has delivered, with the value realised", kReader, "", "LeadList", 200, "", "",
        handle_partner_leads},
+      {kGet, "/api/preferences", "preferences", "notifications",
+       "The signed-in person's e-mail preferences: per kind of event immediately, daily, weekly or never (400 for a "
+       "token not issued to a person)",
+       kReader, "", "Preferences", 200, "", "", handle_preferences},
+      {kPut, "/api/preferences", "setPreferences", "notifications",
+       "Change the signed-in person's e-mail preferences (the kinds given; the others stay)", kReader,
+       "PreferencesUpdate", "Preferences", 200, "", R"({"preferences":[{"kind":"cycle_opened","cadence":"weekly"}]})",
+       handle_preferences_set},
+      {kGet, "/api/people/{person}/preferences", "personPreferences", "notifications",
+       "A person's e-mail preferences (coordinators)", kCoordinator, "", "Preferences", 200, "", "",
+       handle_person_preferences},
+      {kGet, "/api/unsubscribe", "checkUnsubscribe", "notifications",
+       "What the one-click unsubscribe link of an e-mail would do; changes nothing (mail scanners follow links)",
+       kPublic, "", "Unsubscribe", 200, "token", "", handle_unsubscribe_check},
+      {kPost, "/api/unsubscribe", "unsubscribe", "notifications",
+       "One-click unsubscribe (RFC 8058): the link's person gets no more e-mail of its kind (no sign-in: the token is "
+       "signed)",
+       kPublic, "", "Unsubscribe", 200, "token", "", handle_unsubscribe},
   };
 }
 

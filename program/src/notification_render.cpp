@@ -3,11 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
-#include <ctime>
 #include <string_view>
 
 #include "covalue/core/rational.hpp"
 #include "covalue/program/outbox.hpp"
+#include "covalue/program/time_zone.hpp"
 #include "covalue/program/utc_time.hpp"
 
 namespace covalue::program {
@@ -45,23 +45,15 @@ std::string amount(const json& payload, const char* key, const std::string& unit
   return core::to_decimal_string(shown) + " " + unit;
 }
 
-//! A UTC time of the payload in words: "Tue 8 Dec 2026, 19:04 UTC" (the text as stored when it is not a time).
-std::string moment(const json& payload, const char* key) {
+//! A UTC time of the payload in words in `zone`: "Tue 8 Dec 2026, 20:04 CET" (the text as stored when it is not a
+//! time).
+std::string moment(const json& payload, const char* key, const TimeZone& zone) {
   std::string stored = text(payload, key);
   core::Result<UtcSeconds> at = parse_utc(stored, key);
   if (!at) {
     return stored;
   }
-  const auto seconds = static_cast<std::time_t>(*at);
-  std::tm parts{};
-  gmtime_r(&seconds, &parts);
-  char out[40];
-  std::strftime(out, sizeof out, "%a %d %b %Y, %H:%M UTC", &parts);
-  std::string words = out;
-  if (words.size() > 4 && words[4] == '0') {
-    words.erase(4, 1);  // "Tue 8 Dec", not "Tue 08 Dec"
-  }
-  return words;
+  return moment_in_words(*at, zone);
 }
 
 //! `line` with its first letter capitalised: subjects and paragraphs are sentences.
@@ -121,13 +113,13 @@ void render_comment(Notification& out, const NotificationEvent& event, const jso
       page + std::to_string(integer(payload, "subject_id")) + "#comment-" + std::to_string(integer(payload, "comment"));
 }
 
-void render_simple(Notification& out, const NotificationEvent& event, const json& payload) {
+void render_simple(Notification& out, const NotificationEvent& event, const json& payload, const TimeZone& zone) {
   switch (event.kind) {
     case EventKind::kCycleOpened:
       out.subject = cycle_name(event) + " is open for proposals";
       out.paragraphs.push_back("Propose the improvements your partner needs for " + cycle_name(event) + ".");
       if (!text(payload, "proposals_close_at").empty()) {
-        out.facts.emplace_back("Proposals close", moment(payload, "proposals_close_at"));
+        out.facts.emplace_back("Proposals close", moment(payload, "proposals_close_at", zone));
       }
       break;
     case EventKind::kVotingOpened:
@@ -225,13 +217,56 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       break;
   }
   if (!text(payload, "voting_closes_at").empty()) {
-    out.facts.emplace_back("Voting closes", moment(payload, "voting_closes_at"));
+    out.facts.emplace_back("Voting closes", moment(payload, "voting_closes_at", zone));
   }
+}
+
+//! "- Cycle 4 is open for proposals", one line per event the digest lists.
+void render_digest(Notification& out, const json& payload, const TimeZone& zone) {
+  const std::string cadence = text(payload, "cadence");
+  const auto events = payload.find("events");
+  const std::size_t count = events != payload.end() && events->is_array() ? events->size() : 0;
+  out.subject = "your " + cadence + " digest: " + std::to_string(count) + (count == 1 ? " update" : " updates");
+  out.paragraphs.push_back("what happened since your last " + cadence + " digest:");
+  for (std::size_t i = 0; i < count; ++i) {
+    out.paragraphs.push_back("- " + text((*events)[i], "subject"));
+  }
+  const auto asked = payload.find("asked");
+  if (asked != payload.end() && asked->is_array()) {
+    for (const json& item : *asked) {
+      std::string line = text(item, "what");
+      if (!text(item, "by").empty()) {
+        line += " by " + moment(item, "by", zone);
+      }
+      out.paragraphs.push_back("you are asked to " + line + ".");
+    }
+  }
+  const auto open = payload.find("open_cycles");
+  if (open != payload.end() && open->is_array()) {
+    for (const json& cycle : *open) {
+      const bool voting = text(cycle, "state") == "voting";
+      const char* deadline = voting ? "voting_closes_at" : "proposals_close_at";
+      std::string value = voting ? "voting" : "open for proposals";
+      if (!text(cycle, deadline).empty()) {
+        value += std::string(voting ? ", voting closes " : ", proposals close ") + moment(cycle, deadline, zone);
+      }
+      out.facts.emplace_back("Cycle " + std::to_string(integer(cycle, "cycle")), value);
+    }
+  }
+  const std::string unit = text(payload, "unit");
+  if (!text(payload, "network_value").empty()) {
+    out.facts.emplace_back("Network value so far", amount(payload, "network_value", unit));
+  }
+  if (integer(payload, "last_cycle") > 0) {
+    out.facts.emplace_back("Added by cycle " + std::to_string(integer(payload, "last_cycle")),
+                           amount(payload, "last_value", unit));
+  }
+  out.link = "/inbox";
 }
 
 }  // namespace
 
-Notification render_notification(const NotificationEvent& event, const std::string& network) {
+Notification render_notification(const NotificationEvent& event, const std::string& network, const TimeZone& zone) {
   Notification out;
   out.kind = event.kind;
   out.network = network;
@@ -241,8 +276,10 @@ Notification render_notification(const NotificationEvent& event, const std::stri
   const json fields = payload.is_object() ? payload : json::object();
   if (event.kind == EventKind::kCycleClosed) {
     render_cycle_closed(out, event, fields);
+  } else if (event.kind == EventKind::kDigest) {
+    render_digest(out, fields, zone);
   } else {
-    render_simple(out, event, fields);
+    render_simple(out, event, fields, zone);
   }
   out.subject = sentence(std::move(out.subject));
   for (std::string& paragraph : out.paragraphs) {

@@ -40,6 +40,11 @@ core::Status OutboxWriter::load() {
   if (!webhooks) {
     return webhooks.error();
   }
+  core::Result<std::vector<Preference>> preferences = session_.preferences();
+  if (!preferences) {
+    return preferences.error();
+  }
+  preferences_ = std::move(*preferences);
   std::erase_if(*people, [](const Person& p) { return p.removed; });
   std::erase_if(*webhooks, [](const Webhook& w) { return w.removed; });
   people_ = std::move(*people);
@@ -67,10 +72,17 @@ Delivery draft_delivery(std::int64_t network, std::int64_t event, DeliveryChanne
 
 }  // namespace
 
-void OutboxWriter::add_person(std::vector<Delivery>& out, std::int64_t event, const Person& person) const {
+void OutboxWriter::add_person(std::vector<Delivery>& out, std::vector<DigestWait>& waits, std::int64_t event,
+                              EventKind kind, const Person& person) const {
   out.push_back(draft_delivery(network_, event, DeliveryChannel::kInbox, person.id, std::nullopt, due_at_));
-  if (!person.email.empty()) {
+  if (person.email.empty()) {
+    return;
+  }
+  const Cadence cadence = cadence_of(preferences_, person.id, kind);
+  if (cadence == Cadence::kImmediately) {
     out.push_back(draft_delivery(network_, event, DeliveryChannel::kEmail, person.id, std::nullopt, due_at_));
+  } else if (cadence == Cadence::kDaily || cadence == Cadence::kWeekly) {
+    waits.push_back({.person = person.id, .event = event, .cadence = cadence, .occurred_at = due_at_});
   }
 }
 
@@ -93,13 +105,14 @@ core::Result<bool> OutboxWriter::record(const EventDraft& draft) {
     return loaded.error();
   }
   std::vector<Delivery> deliveries;
+  std::vector<DigestWait> waits;
   for (const Person& person : people_) {
     const bool hears = draft.audience == Audience::kEveryone ||
                        (draft.audience == Audience::kPartner && person.partner && person.partner == draft.partner) ||
                        (draft.audience == Audience::kCoordinators && person.role == Role::kCoordinator) ||
                        (draft.audience == Audience::kPerson && person.id == draft.person);
     if (hears) {
-      add_person(deliveries, *id, person);
+      add_person(deliveries, waits, *id, draft.kind, person);
     }
   }
   if (core::Status noted = record_activity_of(session_, draft, occurred_at_); !noted) {
@@ -112,6 +125,11 @@ core::Result<bool> OutboxWriter::record(const EventDraft& draft) {
         deliveries.push_back(
             draft_delivery(network_, *id, DeliveryChannel::kWebhook, std::nullopt, webhook.id, due_at_));
       }
+    }
+  }
+  if (!waits.empty()) {
+    if (core::Status stored = session_.insert_digest_waits(waits); !stored) {
+      return stored.error();
     }
   }
   if (deliveries.empty()) {

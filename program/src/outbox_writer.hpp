@@ -34,8 +34,9 @@ struct EventDraft {
 
 //! Records the events of one transaction: reads the people and webhooks once, then stores each event and its
 //! deliveries: an inbox entry for each recipient person (delivered at once: the store is the inbox), an e-mail
-//! for each that has an address (pending: the worker sends it, when the deployment has a mailer), and a POST
-//! for each webhook that takes the kind. Each event also becomes an activity of the people's feeds
+//! for each that has an address and wants the kind at once (pending: the worker sends it, when the deployment has
+//! a mailer) or a wait for the person's digest when it wants the kind daily or weekly (none for never), and a
+//! POST for each webhook that takes the kind. Each event also becomes an activity of the people's feeds
 //! (record_activity_of, discussion_activity.hpp), but mentions and replies, which are the comment's own.
 class OutboxWriter {
  public:
@@ -47,7 +48,8 @@ class OutboxWriter {
 
  private:
   [[nodiscard]] core::Status load();
-  void add_person(std::vector<Delivery>& out, std::int64_t event, const Person& person) const;
+  void add_person(std::vector<Delivery>& out, std::vector<DigestWait>& waits, std::int64_t event, EventKind kind,
+                  const Person& person) const;
 
   StoreSession& session_;
   std::int64_t network_;
@@ -56,6 +58,7 @@ class OutboxWriter {
   bool loaded_{false};
   std::vector<Person> people_;
   std::vector<Webhook> webhooks_;
+  std::vector<Preference> preferences_;  //!< the people's choices: an e-mail at once, in a digest, or none
 };
 
 //! A writer for a use case's transaction on `store`'s network, stamped by `clock`.

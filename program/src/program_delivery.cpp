@@ -2,9 +2,11 @@
 // transaction, and records how each attempt ended (issue 13 item 3).
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "covalue/program/program.hpp"
 #include "covalue/program/utc_time.hpp"
+#include "unsubscribe_token.hpp"
 #include "use_case.hpp"
 
 // Drafts name only the members they set (the others keep their defaults), which GCC's -Wextra reports.
@@ -31,9 +33,20 @@ std::int64_t backoff(const DeliverySettings& settings, std::int64_t attempts) {
   return std::min(delay, settings.retry_max_seconds);
 }
 
+//! `link` made absolute under `public_url` when it is a path and there is one.
+std::string absolute(const std::string& link, const std::string& public_url) {
+  return !public_url.empty() && link.starts_with("/") ? public_url + link : link;
+}
+
+//! What an e-mail needs beyond the message: the network's id, its unsubscribe secret (empty: no unsubscribe URL).
+struct MailContext {
+  std::int64_t network{0};
+  std::string secret;
+};
+
 //! The recipient's side of a job: its envelope or target, or why there is none.
 void address(Job& job, const std::vector<Person>& people, const std::vector<Webhook>& webhooks,
-             const DeliverySettings& settings) {
+             const DeliverySettings& settings, const MailContext& mail) {
   if (job.delivery.channel == DeliveryChannel::kWebhook) {
     const auto hook = std::find_if(webhooks.begin(), webhooks.end(),
                                    [&](const Webhook& w) { return job.delivery.webhook == w.id && !w.removed; });
@@ -50,11 +63,25 @@ void address(Job& job, const std::vector<Person>& people, const std::vector<Webh
     job.unsendable = "the person was removed or has no e-mail address";
     return;
   }
+  std::string unsubscribe;
+  if (!mail.secret.empty()) {
+    unsubscribe = settings.public_url + "/api/unsubscribe?token=" +
+                  detail::sign_unsubscribe(mail.secret, mail.network, person->id, job.message.kind);
+  }
   job.envelope = MailEnvelope{.from = settings.mail_from,
                               .to = person->email,
                               .to_name = person->name,
                               .message_id = "<" + job.delivery.key + "@covalue>",
-                              .unsubscribe_url = ""};
+                              .unsubscribe_url = unsubscribe,
+                              .preferences_url = absolute("/preferences", settings.public_url)};
+}
+
+//! The time zone of the delivery's person (UTC for a webhook or an unknown person).
+std::shared_ptr<const TimeZone> zone_of(const Delivery& delivery, const std::vector<Person>& people) {
+  const auto person =
+      std::find_if(people.begin(), people.end(), [&](const Person& p) { return delivery.person == p.id; });
+  return find_time_zone(person == people.end() || delivery.channel == DeliveryChannel::kWebhook ? "UTC"
+                                                                                                : person->time_zone);
 }
 
 //! Claims the due deliveries of `channels` and prepares each for sending, in one transaction.
@@ -74,19 +101,32 @@ core::Result<std::vector<Job>> claim(Store& store, const std::vector<DeliveryCha
     if (!charter || !people || !webhooks) {
       return !charter ? charter.error() : !people ? people.error() : webhooks.error();
     }
+    MailContext mail{.network = store.network(), .secret = ""};
+    if (!settings.public_url.empty()) {
+      core::Result<std::string> secret =
+          session.network_secret(detail::kUnsubscribeSecret, detail::new_network_secret());
+      if (!secret) {
+        return secret.error();
+      }
+      mail.secret = *secret;
+    }
     const std::string network = *charter ? (*charter)->name : std::string();
-    std::map<std::int64_t, Notification> messages;
+    std::map<std::pair<std::int64_t, std::string>, Notification> messages;  // by event and time zone
     for (Delivery& delivery : *claimed) {
       const std::int64_t id = delivery.event;
-      if (!messages.contains(id)) {
+      const std::shared_ptr<const TimeZone> zone = zone_of(delivery, *people);
+      const std::pair<std::int64_t, std::string> key{id, zone->name()};
+      if (!messages.contains(key)) {
         core::Result<std::optional<NotificationEvent>> event = session.event(id);
         if (!event) {
           return event.error();
         }
-        messages[id] = *event ? render_notification(**event, network) : Notification{};
+        Notification message = *event ? render_notification(**event, network, *zone) : Notification{};
+        message.link = absolute(message.link, settings.public_url);
+        messages[key] = std::move(message);
       }
-      Job job{.delivery = std::move(delivery), .message = messages[id]};
-      address(job, *people, *webhooks, settings);
+      Job job{.delivery = std::move(delivery), .message = messages[key]};
+      address(job, *people, *webhooks, settings, mail);
       jobs.push_back(std::move(job));
     }
     return {};

@@ -121,8 +121,18 @@ core::Result<InboxPage> Program::inbox(std::int64_t before, std::int64_t limit) 
                             "token");
   }
   const PersonId person = *actor_.person;
-  return detail::read_in<InboxPage>(store_,
-                                    [&](StoreSession& session) { return session.inbox(person, before, limit); });
+  return detail::read_in<InboxPage>(store_, [&](StoreSession& session) -> core::Result<InboxPage> {
+    core::Result<InboxPage> page = session.inbox(person, before, limit);
+    core::Result<std::vector<Person>> people =
+        page ? session.people() : core::Result<std::vector<Person>>(std::vector<Person>());
+    if (!page || !people) {
+      return !page ? page.error() : people.error();
+    }
+    if (const Person* found = detail::find_person(*people, person); found != nullptr) {
+      page->time_zone = found->time_zone;
+    }
+    return page;
+  });
 }
 
 core::Result<std::int64_t> Program::mark_read(std::optional<std::int64_t> delivery) {

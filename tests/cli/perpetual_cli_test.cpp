@@ -229,6 +229,7 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                    "ALTER TABLE charter DROP COLUMN coordination; ALTER TABLE charter DROP COLUMN coordination_term; "
                    "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; "
                    "DROP TABLE activity; DROP TABLE activity_seen; "
+                   "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "DROP TABLE web_sessions; "

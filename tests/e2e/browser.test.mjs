@@ -1957,6 +1957,45 @@ test('after the close the lead reports progress and realised value, the coordina
   assert.match(await page.locator(`#leads tr[data-lead="${row.initiative}"]`).innerText(), /Blocked[\s\S]*\+4\.5/);
   await axeCheck('a partner page crediting what it leads');
   await phoneShot('62-partner-leads-phone');
+  await signOut();
+});
+
+test('a person chooses which e-mails it gets on the preferences page, reloads, and finds its choice kept', async () => {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('#email');
+  await page.fill('#email', passwordEmail);
+  await page.fill('#password', 'a long e2e passphrase');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.sidebar nav');
+  // Reached from the person's corner of the navigation and from the inbox.
+  await page.click('nav a[href="/inbox"]');
+  await page.locator('a[data-action=open-preferences]').waitFor();
+  await page.click('.who a[href="/preferences"]');
+  await page.waitForSelector('#preferences-form');
+  // Every kind in plain words with its choice; the defaults: results at once, openings in the daily digest.
+  const kinds = await page.locator('tr[data-kind]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+  assert.ok(kinds.includes('cycle_opened') && kinds.includes('cycle_closed') && !kinds.includes('digest'), kinds.join(','));
+  assert.equal(await page.inputValue('#preference-cycle_closed'), 'immediately');
+  assert.equal(await page.inputValue('#preference-cycle_opened'), 'daily');
+  assert.match(await page.locator('tr[data-kind=cycle_opened] th').innerText(), /A cycle opens for proposals[\s\S]*Partners may propose/);
+  await checkPage('53-preferences', 'the e-mail preferences page');
+  await page.selectOption('#preference-cycle_opened', 'weekly');
+  await page.selectOption('#preference-cycle_closed', 'never');
+  await page.click('[data-action=save-preferences]');
+  await page.locator('.notice-ok:has-text("Your 2 choices are saved")').waitFor();
+  await page.reload();
+  await page.waitForSelector('#preferences-form');
+  assert.equal(await page.inputValue('#preference-cycle_opened'), 'weekly', 'the choice is kept');
+  assert.equal(await page.inputValue('#preference-cycle_closed'), 'never');
+  const stored = await page.evaluate(async () => (await fetch('/api/preferences')).json());
+  assert.equal(stored.preferences.find((p) => p.kind === 'cycle_opened').cadence, 'weekly');
+  assert.equal(stored.preferences.find((p) => p.kind === 'cycle_opened').chosen, true);
+  // Back to the defaults' cadences, so that later runs of the suite start alike.
+  await page.selectOption('#preference-cycle_opened', 'daily');
+  await page.selectOption('#preference-cycle_closed', 'immediately');
+  await page.click('[data-action=save-preferences]');
+  await page.locator('.notice-ok:has-text("Your 2 choices are saved")').waitFor();
+  await signOut();
 });
 
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {

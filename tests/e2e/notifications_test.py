@@ -127,11 +127,16 @@ def main():
             # The network: three partners with six people each, one lead time of 1 hour, a webhook.
             h.covalue(binary, "network", "init", "--db", db, "--name", "North", "--capacity", "100", "--rule", "greedy")
             h.covalue(binary, "network", "update", "--db", db, "--reminder-hours", "1")
+            person_id = 0
             for partner in PARTNERS:
                 h.covalue(binary, "partner", "add", partner, "--db", db)
                 for address in sorted(people_of(partner)):
                     h.covalue(binary, "person", "add", "--db", db, "--partner", partner, "--name", address.split("@")[0],
                               "--email", address)
+                    person_id += 1  # people are numbered 1, 2, ... as they are added
+                    # Cycle openings come in the daily digest by default: these people want them at once.
+                    h.covalue(binary, "person", "preferences", "--db", db, "--person", str(person_id), "--set",
+                              "cycle_opened=immediately")
             secret_file = os.path.join(tmp, "secret")
             with open(secret_file, "w") as f:
                 f.write(SECRET)

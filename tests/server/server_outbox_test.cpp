@@ -103,11 +103,12 @@ TEST_F(ServerOutbox, BadWebhooksGetAClearErrorNamingTheField) {
 
 TEST_F(ServerOutbox, CoordinatorsSeeTheOutboxAndItsDeadLetters) {
   person_token("ana@acme.example");
-  ASSERT_EQ(post("/api/cycles", "{}", coordinator_).status, 201);
+  ASSERT_EQ(post("/api/cycles", "{}", coordinator_).status, 201);           // cycle_opened: in Ana's daily digest
+  ASSERT_EQ(post("/api/cycles/1/voting", "{}", coordinator_).status, 200);  // voting_opened: e-mailed at once
   const nlohmann::json pending = get("/api/deliveries?state=pending", coordinator_).json();
   ASSERT_EQ(pending.size(), 1U) << pending;
   EXPECT_EQ(pending[0].value("channel", ""), "email");
-  EXPECT_EQ(pending[0].value("key", ""), "n1.e1.email.p1");
+  EXPECT_EQ(pending[0].value("key", ""), "n1.e2.email.p1");
   EXPECT_TRUE(get("/api/deliveries?state=dead", coordinator_).json().empty());
   expect_error(get("/api/deliveries?state=lost", coordinator_), 400, "invalid_input");
   expect_error(get("/api/deliveries", rep_a_), 403, "forbidden");

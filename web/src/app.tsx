@@ -20,6 +20,7 @@ import { DashboardPage } from './pages/dashboard';
 import { GlossaryPage } from './pages/glossary';
 import { HomePage } from './pages/home';
 import { InboxPage } from './pages/inbox';
+import { PreferencesPage } from './pages/preferences';
 import { InitiativePage } from './pages/initiative';
 import { InitiativesPage } from './pages/initiatives';
 import { NetworkPage } from './pages/network';
@@ -76,6 +77,7 @@ function routes(path: string) {
     ['/webhooks', () => <WebhooksPage />],
     ['/what-if', () => <WhatIfPage />],
     ['/charter/proposals', () => <CharterProposalsPage />],
+    ['/preferences', () => <PreferencesPage />],
   ];
   for (const [pattern, view] of table) {
     const params = match(pattern, path);

@@ -132,6 +132,9 @@ std::string mail_text_body(const program::MailEnvelope& envelope, const program:
   if (!envelope.unsubscribe_url.empty()) {
     out += "Stop these messages: " + envelope.unsubscribe_url + "\n";
   }
+  if (!envelope.preferences_url.empty()) {
+    out += "Choose which e-mails you get: " + envelope.preferences_url + "\n";
+  }
   return out;
 }
 
@@ -157,6 +160,9 @@ std::string mail_html_body(const program::MailEnvelope& envelope, const program:
   out += "<hr>\n<p><small>" + html_escape(network) + " (covalue)";
   if (!envelope.unsubscribe_url.empty()) {
     out += " &middot; <a href=\"" + html_escape(envelope.unsubscribe_url) + "\">Stop these messages</a>";
+  }
+  if (is_web_url(envelope.preferences_url)) {
+    out += " &middot; <a href=\"" + html_escape(envelope.preferences_url) + "\">Choose which e-mails you get</a>";
   }
   return out + "</small></p>\n</body></html>\n";
 }

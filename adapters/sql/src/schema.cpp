@@ -47,12 +47,11 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 }
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
-  return {
-      render_ddl(kSchemaV1, dialect),       render_ddl(kSchemaV2, dialect),  render_ddl(kSchemaV3, dialect),
-      render_ddl(kSchemaV4, dialect),       render_ddl(kSchemaV5, dialect),  render_ddl(kSchemaV6, dialect),
-      render_ddl(kSchemaV7, dialect),       render_ddl(kSchemaV8, dialect),  render_ddl(kSchemaV9, dialect),
-      render_ddl(kSchemaV10, dialect),      render_ddl(kSchemaReserved, dialect), render_ddl(kSchemaV12, dialect),
-      render_ddl(kSchemaV13, dialect),      render_ddl(kSchemaV14, dialect), render_ddl(kSchemaV15, dialect)};
+  return {render_ddl(kSchemaV1, dialect),  render_ddl(kSchemaV2, dialect),  render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect),  render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect),  render_ddl(kSchemaV9, dialect),
+          render_ddl(kSchemaV10, dialect), render_ddl(kSchemaV11, dialect), render_ddl(kSchemaV12, dialect),
+          render_ddl(kSchemaV13, dialect), render_ddl(kSchemaV14, dialect), render_ddl(kSchemaV15, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -68,7 +67,7 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {9, "passwords of people, browser sessions and set-password links", ddl[8].c_str()},
       {10, "the outbox: notification events, deliveries and webhooks; the charter's reminder lead times",
        ddl[9].c_str()},
-      {11, "reserved for a branch not merged yet", ddl[10].c_str()},
+      {11, "notification preferences, events waiting for digests, and the network's secrets", ddl[10].c_str()},
       {12, "discussion threads, follows and activity feeds", ddl[11].c_str()},
       {13, "delivery by the lead: progress updates, milestones, the lead's realised values", ddl[12].c_str()},
       {14, "charter proposals and positions; the amendment rule; the coordination rotation", ddl[13].c_str()},

@@ -465,5 +465,23 @@ inline constexpr const char* kLeadRealisedValues =
     "SELECT cycle, initiative_id, partner_id, target, forecast, actual, recorded_at, recorded_by, confirmed, "
     "confirmed_at FROM lead_realised_values WHERE network_id = $? AND (initiative_id = $? OR $? = 0) "
     "ORDER BY cycle, initiative_id, partner_id";
+// Notification preferences and digests (issue 13 item 5).
+inline constexpr const char* kPreferences =
+    "SELECT person_id, kind, cadence FROM notification_preferences WHERE network_id = $? ORDER BY person_id, kind";
+inline constexpr const char* kPutPreference =
+    "INSERT INTO notification_preferences (network_id, person_id, kind, cadence) VALUES ($?, $?, $?, $?) "
+    "ON CONFLICT (network_id, person_id, kind) DO UPDATE SET cadence = excluded.cadence";
+inline constexpr const char* kInsertDigestWait =
+    "INSERT INTO digest_waits (network_id, person_id, event_id, cadence, occurred_at) VALUES ($?, $?, $?, $?, $?) "
+    "ON CONFLICT (network_id, person_id, event_id) DO NOTHING";
+inline constexpr const char* kDigestWaits =
+    "SELECT person_id, event_id, cadence, occurred_at FROM digest_waits WHERE network_id = $? "
+    "ORDER BY person_id, event_id";
+inline constexpr const char* kRemoveDigestWait =
+    "DELETE FROM digest_waits WHERE network_id = $? AND person_id = $? AND event_id = $?";
+inline constexpr const char* kInsertNetworkSecret =
+    "INSERT INTO network_secrets (network_id, name, secret) VALUES ($?, $?, $?) "
+    "ON CONFLICT (network_id, name) DO NOTHING";
+inline constexpr const char* kNetworkSecret = "SELECT secret FROM network_secrets WHERE network_id = $? AND name = $?";
 
 }  // namespace covalue::adapters::sql::statements

@@ -67,6 +67,7 @@ struct RunArgs {
   std::int64_t max_attempts{0};
   std::int64_t lease_seconds{0};
   MailArgs mail;
+  std::string public_url;
 };
 
 //! One pass over every network (or the one --network names): the inbox, webhooks through `poster`, and e-mail
@@ -86,6 +87,11 @@ core::Result<Output> run_once(const RunArgs& args, program::Mailer* mailer, prog
     settings.max_attempts = args.max_attempts;
     settings.lease_seconds = args.lease_seconds;
     settings.mail_from = args.mail.from;
+    core::Result<std::string> public_url = public_url_of(args.public_url, "");
+    if (!public_url) {
+      return public_url.error();
+    }
+    settings.public_url = *public_url;
     program::DeliveryPass total;
     for (const program::NetworkInfo& network : *networks) {
       core::Result<std::unique_ptr<ProgramSession>> on =
@@ -192,6 +198,7 @@ Handler add_delivery_run_once(CLI::App& command) {
   add_setting(command, "mail.smtp_user", args->mail.user);
   add_setting(command, "mail.smtp_password_file", args->mail.password_file);
   add_setting(command, "mail.smtp_require_tls", args->mail.require_tls);
+  add_setting(command, "mail.public_url", args->public_url);
   return [args]() -> core::Result<Output> {
     core::Result<std::unique_ptr<program::Mailer>> mailer = open_mailer(args->mail);
     if (!mailer) {

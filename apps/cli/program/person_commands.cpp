@@ -168,4 +168,80 @@ Handler add_person_sign_out(CLI::App& command) {
   };
 }
 
+namespace {
+
+//! A preference as `person preferences` lists it: the kind, its cadence, whether the person chose it.
+const std::vector<program::ReportColumn<program::KindPreference>>& preference_columns() {
+  using program::KindPreference;
+  static const std::vector<program::ReportColumn<KindPreference>> columns = {
+      {"kind", "Kind", [](const KindPreference& p) { return ReportCell::of_text(program::name_of(p.kind)); }},
+      {"cadence", "E-mail", [](const KindPreference& p) { return ReportCell::of_text(program::name_of(p.cadence)); }},
+      {"chosen", "Chosen", [](const KindPreference& p) { return ReportCell::of_text(p.chosen ? "yes" : "default"); }},
+  };
+  return columns;
+}
+
+//! "cycle_opened=weekly" as a change; an error naming --set otherwise.
+core::Result<program::KindPreference> parse_change(const std::string& text) {
+  const std::size_t eq = text.find('=');
+  if (eq == std::string::npos) {
+    return core::make_error(core::ErrorKind::kInvalidInput,
+                            "expected KIND=WHEN (cycle_opened=weekly), got '" + core::terminal_safe(text) + "'",
+                            "--set");
+  }
+  core::Result<program::EventKind> kind = core::parse_name<program::EventKind>(text.substr(0, eq));
+  core::Result<program::Cadence> cadence = core::parse_name<program::Cadence>(text.substr(eq + 1));
+  if (!kind || !cadence) {
+    core::Error error = kind ? cadence.error() : kind.error();
+    error.where = "--set";
+    return error;
+  }
+  return program::KindPreference{.kind = *kind, .cadence = *cadence, .chosen = true};
+}
+
+}  // namespace
+
+Handler add_person_preferences(CLI::App& command) {
+  struct PreferencesArgs {
+    ProgramFlags flags;
+    std::string id;
+    std::vector<std::string> set;
+  };
+  auto args = std::make_shared<PreferencesArgs>();
+  args->flags.add_output(command);
+  command.add_option("--person", args->id, "the person's id")->required();
+  command.add_option("--set", args->set,
+                     "KIND=WHEN: e-mail about KIND " + std::string(core::name_list<program::Cadence>()) +
+                         " (repeatable; kinds: " + std::string(core::name_list<program::EventKind>()) + " but digest)");
+  return [args]() -> core::Result<Output> {
+    core::Result<std::int64_t> id = parse_id(args->id, "--person");
+    if (!id) {
+      return id.error();
+    }
+    std::vector<program::KindPreference> changes;
+    for (const std::string& text : args->set) {
+      core::Result<program::KindPreference> change = parse_change(text);
+      if (!change) {
+        return change.error();
+      }
+      changes.push_back(*change);
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<program::PersonPreferences> preferences =
+          changes.empty() ? session.program().preferences(*id) : session.program().set_preferences(*id, changes);
+      if (!preferences) {
+        core::Error error = preferences.error();
+        if (error.where.starts_with("preferences[")) {
+          error.where = "--set";
+        }
+        return error;
+      }
+      return args->flags.report(program::Report{
+          "preferences",
+          {{"person", ReportCell::of_integer(*id)}},
+          {program::table_of("preferences", "E-mail preferences", preference_columns(), preferences->kinds)}});
+    });
+  };
+}
+
 }  // namespace covalue::cli

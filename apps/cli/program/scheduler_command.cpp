@@ -1,11 +1,12 @@
-// `covalue scheduler run-once`: one pass of the deadline scheduler over every network of the database (or the
-// one --network names), for deployments that run it from cron instead of `covalue serve`'s own scheduler.
+// `covalue scheduler run-once`: one pass of the deadline scheduler (and the digests) over every network of the
+// database (or the one --network names), for deployments that run it from cron instead of `covalue serve`'s own.
 #include <fmt/core.h>
 
 #include <memory>
 
 #include "command_handlers.hpp"
 #include "program/program_session.hpp"
+#include "setting_flags.hpp"
 
 namespace covalue::cli {
 namespace {
@@ -39,8 +40,16 @@ const std::vector<program::ReportColumn<ScheduledStep>>& step_columns() {
   return columns;
 }
 
-//! Runs the pass on `network`, adding its steps to `steps`.
-core::Status run_on(const ProgramFlags& flags, const program::NetworkInfo& network, std::vector<ScheduledStep>& steps) {
+//! The flags of `scheduler run-once`.
+struct RunOnceArgs {
+  ProgramFlags flags;
+  program::DigestSettings digest;
+};
+
+//! Runs the pass on `network`, adding its steps to `steps` and the digests it recorded to `digests`.
+core::Status run_on(const RunOnceArgs& args, const program::NetworkInfo& network, std::vector<ScheduledStep>& steps,
+                    std::int64_t& digests) {
+  const ProgramFlags& flags = args.flags;
   core::Result<std::unique_ptr<ProgramSession>> session =
       ProgramSession::open(flags.db, {.name_or_id = std::to_string(network.id)}, program::Actor::scheduler());
   if (!session) {
@@ -55,10 +64,18 @@ core::Status run_on(const ProgramFlags& flags, const program::NetworkInfo& netwo
   for (program::DeadlineStep& step : *taken) {
     steps.push_back({network, std::move(step)});
   }
+  core::Result<std::int64_t> recorded = (*session)->program().record_digests(args.digest);
+  if (!recorded) {
+    core::Error error = recorded.error();
+    error.message = "network '" + network.name + "': " + error.message;
+    return error;
+  }
+  digests += *recorded;
   return {};
 }
 
-core::Result<Output> run_once(const ProgramFlags& flags) {
+core::Result<Output> run_once(const RunOnceArgs& args) {
+  const ProgramFlags& flags = args.flags;
   return with_session(flags, [&](ProgramSession& session) -> core::Result<Output> {
     core::Result<std::vector<program::NetworkInfo>> networks = session.store().networks();
     if (!networks) {
@@ -68,14 +85,16 @@ core::Result<Output> run_once(const ProgramFlags& flags) {
       std::erase_if(*networks, [&](const program::NetworkInfo& n) { return n.id != session.store().network(); });
     }
     std::vector<ScheduledStep> steps;
+    std::int64_t digests = 0;
     for (const program::NetworkInfo& network : *networks) {
-      if (core::Status ran = run_on(flags, network, steps); !ran) {
+      if (core::Status ran = run_on(args, network, steps, digests); !ran) {
         return ran.error();
       }
     }
     program::Report report{"scheduler",
                            {{"networks", ReportCell::of_integer(static_cast<std::int64_t>(networks->size()))},
-                            {"steps", ReportCell::of_integer(static_cast<std::int64_t>(steps.size()))}},
+                            {"steps", ReportCell::of_integer(static_cast<std::int64_t>(steps.size()))},
+                            {"digests", ReportCell::of_integer(digests)}},
                            {program::table_of("steps", "Deadlines passed", step_columns(), steps)}};
     return flags.report(std::move(report));
   });
@@ -84,10 +103,11 @@ core::Result<Output> run_once(const ProgramFlags& flags) {
 }  // namespace
 
 Handler add_scheduler_run_once(CLI::App& command) {
-  auto flags = std::make_shared<ProgramFlags>();
-  flags->whole_database = true;
-  flags->add_output(command);
-  return [flags] { return run_once(*flags); };
+  auto args = std::make_shared<RunOnceArgs>();
+  args->flags.whole_database = true;
+  args->flags.add_output(command);
+  add_setting(command, "digest.hour", args->digest.hour);
+  return [args] { return run_once(*args); };
 }
 
 }  // namespace covalue::cli

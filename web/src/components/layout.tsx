@@ -93,6 +93,11 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
               {session.partner_name ?? app.partnerName(session.partner)}
             </a>
           )}
+          {session.person != null && (
+            <a class={'who-preferences' + (props.path.startsWith('/preferences') ? ' active' : '')} href="/preferences" aria-current={props.path.startsWith('/preferences') ? 'page' : undefined}>
+              E-mail preferences
+            </a>
+          )}
           <button class="btn ghost small signout" onClick={app.signOut}>
             Sign out
           </button>

@@ -118,7 +118,14 @@ export function InboxPage() {
     <>
       <PageHeader
         title="Inbox"
-        subtitle={inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}
+        subtitle={
+          <>
+            {inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}{' '}
+            <a href="/preferences" data-action="open-preferences">
+              Choose which e-mails you get
+            </a>
+          </>
+        }
         actions={
           inbox &&
           inbox.unread > 0 && (

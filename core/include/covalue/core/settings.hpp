@@ -366,6 +366,22 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .default_text = "false",
      .help = "send e-mail over smtp:// only after STARTTLS (a server without it gets nothing; the e-mails wait)",
      .applies = kServer | kCli},
+    {.name = "mail.public_url",
+     .type = Type::kText,
+     .default_text = "",
+     .help = "the address people open covalue at (https://covalue.example.org): e-mail links and the one-click "
+             "unsubscribe link (List-Unsubscribe) start with it; empty: serve uses http://LISTEN, run-once gives "
+             "paths and no unsubscribe link",
+     .applies = kServer | kCli,
+     .flag = "--public-url"},
+    {.name = "digest.hour",
+     .type = Type::kInteger,
+     .default_text = "7",
+     .min = "0",
+     .max = "23",
+     .help = "the hour of the day, in each person's time zone, at which the scheduler makes daily digests (weekly "
+             "ones on Mondays)",
+     .applies = kServer | kCli},
     {.name = "solver.time_limit_seconds",
      .type = Type::kSeconds,
      .default_text = "20",

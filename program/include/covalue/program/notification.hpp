@@ -97,6 +97,7 @@ struct MailEnvelope {
   std::string to_name;          //!< the recipient's name (may be empty)
   std::string message_id;       //!< "<KEY@covalue>": the same on every attempt, so a resend is recognisable
   std::string unsubscribe_url;  //!< one-click unsubscribe for this kind (RFC 8058); empty: none
+  std::string preferences_url;  //!< the page where the recipient chooses which e-mails it gets; empty: none
 };
 
 //! The e-mail port: renders a notification as multipart text + HTML and sends it. Never throws.

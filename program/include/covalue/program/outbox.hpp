@@ -14,6 +14,7 @@
 #include "covalue/core/network/ids.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/notification.hpp"
+#include "covalue/program/time_zone.hpp"
 
 namespace covalue::program {
 
@@ -86,6 +87,7 @@ struct InboxItem {
 struct InboxPage {
   std::vector<InboxItem> items;
   std::int64_t unread{0};
+  std::string time_zone{"UTC"};  //!< the person's: the entries' text shows times there
 };
 
 //! A URL a network's events are POSTed to.
@@ -101,8 +103,10 @@ struct Webhook {
   bool operator==(const Webhook&) const = default;
 };
 
-//! A channel's message for one event: subject, paragraphs, facts and a link to the page (`network` is its name).
-[[nodiscard]] Notification render_notification(const NotificationEvent& event, const std::string& network);
+//! A channel's message for one event: subject, paragraphs, facts and a link to the page (`network` is its name);
+//! times in `zone` (the recipient's; UTC by default).
+[[nodiscard]] Notification render_notification(const NotificationEvent& event, const std::string& network,
+                                               const TimeZone& zone = TimeZone());
 
 //! How the delivery worker retries (the settings table's delivery.* rows).
 struct DeliverySettings {
@@ -112,6 +116,9 @@ struct DeliverySettings {
   std::int64_t lease_seconds{300};  //!< how long a claim lasts: a worker killed meanwhile leaves it to another then
   std::int64_t batch{100};          //!< deliveries claimed per pass
   std::string mail_from;            //!< the envelope's From (`serve --mail-from`)
+  //! The address people open covalue at ("https://covalue.example.org", no trailing slash): links become absolute
+  //! and each e-mail carries a one-click unsubscribe URL under it; empty: paths, and no unsubscribe URL.
+  std::string public_url;
 };
 
 //! What one pass of the delivery worker did.

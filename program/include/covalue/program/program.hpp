@@ -12,6 +12,7 @@
 #include "covalue/program/discussion.hpp"
 #include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/outbox.hpp"
+#include "covalue/program/preferences.hpp"
 #include "covalue/program/queries.hpp"
 #include "covalue/program/report.hpp"
 #include "covalue/program/snapshot.hpp"
@@ -382,6 +383,28 @@ class Program {
   //! lead's people of each initiative whose actuals are due (kActualsDueCycles) and missing, once per
   //! initiative. Returns how many were recorded.
   [[nodiscard]] core::Result<std::int64_t> flag_actuals_due();
+  // Notification preferences and digests (issue 13 item 5).
+  //! A person's preferences: every kind of event (digest aside) with its cadence, the default where none was
+  //! chosen. Without `person`, the signed-in person's (kInvalidInput naming "token" for a token not issued to a
+  //! person); another person's only for coordinators (kForbidden).
+  [[nodiscard]] core::Result<PersonPreferences> preferences(std::optional<PersonId> person = std::nullopt);
+  //! Sets cadences of a person (audited) and returns its preferences: the signed-in person's own (without
+  //! `person`, or with its own id); another person's only for the operator (`covalue person preferences`).
+  //! kInvalidInput naming "preferences[i].kind" for digest; kNotFound for an unknown or removed person.
+  [[nodiscard]] core::Result<PersonPreferences> set_preferences(std::optional<PersonId> person,
+                                                                const std::vector<KindPreference>& changes);
+  //! What a one-click unsubscribe token of `store`'s network stands for, changing nothing (a GET of the link):
+  //! kInvalidInput naming "token" for a malformed token or one this network did not sign; kNotFound naming
+  //! "person" for a removed person.
+  [[nodiscard]] static core::Result<UnsubscribeTarget> check_unsubscribe(Store& store, std::string_view token);
+  //! Sets the token's kind to never for its person (a digest's token: every kind the person gets in digests),
+  //! audited as the person; errors as check_unsubscribe.
+  [[nodiscard]] static core::Result<UnsubscribeTarget> unsubscribe(Store& store, std::string_view token, Clock& clock);
+  //! Records the digests due now (the scheduler; coordinators): for each person with events waiting from before
+  //! the end of its current period (settings.hour o'clock in the person's time zone; weekly: on Monday), one
+  //! digest event and its e-mail under the key "digest:daily:p3:2026-12-07", once per person and period; the
+  //! events listed stop waiting. Nothing waiting: no digest. Returns how many were recorded (audited when any).
+  [[nodiscard]] core::Result<std::int64_t> record_digests(const DigestSettings& settings = {});
 
  private:
   //! Decides the open charter proposals whose window has ended (the scheduler's pass).

@@ -25,6 +25,7 @@
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
 #include "covalue/program/progress.hpp"
+#include "covalue/program/preferences.hpp"
 #include "covalue/program/sign_in.hpp"
 
 namespace covalue::program {
@@ -302,6 +303,20 @@ class StoreSession {
   //! The lead's records of one initiative (every one when none is given), by cycle, initiative and partner.
   [[nodiscard]] virtual core::Result<std::vector<LeadRealisedValue>> lead_realised_values(
       std::optional<net::InitiativeId> initiative) = 0;
+  // Notification preferences and digests (issue 13 item 5).
+  //! Every stored choice of the network's people (kinds without one use their default), by person and kind.
+  [[nodiscard]] virtual core::Result<std::vector<Preference>> preferences() = 0;
+  //! Sets (or replaces) a person's cadence for a kind (kNotFound for an unknown person).
+  [[nodiscard]] virtual core::Status put_preference(const Preference& preference) = 0;
+  //! Stores events waiting for people's digests; a wait stored already (same person and event) is left as it is.
+  [[nodiscard]] virtual core::Status insert_digest_waits(const std::vector<DigestWait>& waits) = 0;
+  //! Every waiting event, by person and event.
+  [[nodiscard]] virtual core::Result<std::vector<DigestWait>> digest_waits() = 0;
+  //! Removes a person's waits for these events (once the digest listing them is recorded).
+  [[nodiscard]] virtual core::Status remove_digest_waits(PersonId person, const std::vector<std::int64_t>& events) = 0;
+  //! The network's secret called `name` (hex), storing `candidate` under that name first when it has none.
+  [[nodiscard]] virtual core::Result<std::string> network_secret(const std::string& name,
+                                                                 const std::string& candidate) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

@@ -673,11 +673,35 @@ CREATE INDEX deliveries_inbox ON deliveries (network_id, person_id, channel, id)
 ALTER TABLE charter ADD COLUMN reminder_hours TEXT NOT NULL DEFAULT '48,6';
 )sql";
 
-//! Schema steps 11 to 14 belong to branches written beside this one (each numbered by the plan that split the
-//! work); until they are merged, each is this step that changes nothing, so that versions stay numbered one by one.
-inline constexpr std::string_view kSchemaReserved = R"sql(
-SELECT 1;
-)sql";
+//! Schema step 11: notification preferences and digests. Each person's chosen cadence per kind of event (kinds
+//! without a row use their default), the events waiting for a person's daily or weekly digest, and the network's
+//! secrets (the key that signs one-click unsubscribe links), made when first needed.
+inline constexpr std::string_view kSchemaV11 = R"sql(
+CREATE TABLE notification_preferences (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  person_id {int} NOT NULL,
+  kind TEXT NOT NULL,
+  cadence TEXT NOT NULL,
+  PRIMARY KEY (network_id, person_id, kind),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+
+CREATE TABLE digest_waits (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  person_id {int} NOT NULL,
+  event_id {int} NOT NULL,
+  cadence TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  PRIMARY KEY (network_id, person_id, event_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id),
+  FOREIGN KEY (network_id, event_id) REFERENCES notification_events (network_id, id)
+) {keyed};
+
+CREATE TABLE network_secrets (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  name TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  PRIMARY KEY (network_id, name)
 
 //! Schema step 14: charter proposals (issue 14 item 4). A proposal keeps the whole charter it proposes (the JSON
 //! text of the shared codec) and the fields it changes (comma-separated); each partner's position on its current
@@ -761,7 +785,7 @@ ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
 //! (`subject_kind`, `subject_id`; an objection's row anchors it in its initiative's thread, its reason stays in
 //! the ballot), the earlier texts of edited and deleted comments, each person's own follow choices (what its
 //! partner follows automatically is read from the initiatives), the activity people's feeds are made of, and
-//! each person's last-seen mark. (Step 11 is another branch's.)
+//! each person's last-seen mark.
 inline constexpr std::string_view kSchemaV12 = R"sql(
 CREATE TABLE comments (
   network_id {int} NOT NULL CHECK (network_id >= 1),

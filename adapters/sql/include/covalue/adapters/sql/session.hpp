@@ -175,6 +175,14 @@ class Session final : public program::StoreSession {
   [[nodiscard]] core::Result<std::vector<net::PartnerId>> willing_to_coordinate() override;
   [[nodiscard]] core::Status insert_coordination_term(const program::CoordinationTerm& term) override;
   [[nodiscard]] core::Result<std::vector<program::CoordinationTerm>> coordination_terms() override;
+  [[nodiscard]] core::Result<std::vector<program::Preference>> preferences() override;
+  [[nodiscard]] core::Status put_preference(const program::Preference& preference) override;
+  [[nodiscard]] core::Status insert_digest_waits(const std::vector<program::DigestWait>& waits) override;
+  [[nodiscard]] core::Result<std::vector<program::DigestWait>> digest_waits() override;
+  [[nodiscard]] core::Status remove_digest_waits(program::PersonId person,
+                                                 const std::vector<std::int64_t>& events) override;
+  [[nodiscard]] core::Result<std::string> network_secret(const std::string& name,
+                                                         const std::string& candidate) override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
