@@ -1830,7 +1830,7 @@ test('the partners decide a capacity change by consent: proposed, objected to wi
   await page.click('[data-action=propose-change]');
   const card = page.locator('#proposal-1');
   await card.waitFor();
-  assert.match(await card.locator('tr[data-field=capacity]').innerText(), new RegExp(`Capacity per cycle\\s+${capacity} capacity units per cycle\\s+${capacity + 40} capacity units per cycle`));
+  assert.match(await card.locator('tr[data-field=capacity]').innerText(), new RegExp(`Capacity per cycle\\s+${capacity} capacity units per cycle\\s+${capacity + 40} capacity units per cycle`, 'i'));
   await signOut();
 
   // Maison Retail objects: without a reason the form says what is missing, with one it is saved.
@@ -1844,7 +1844,7 @@ test('the partners decide a capacity change by consent: proposed, objected to wi
   await card.locator('#position-1-reason').fill('Our warehouse cannot take 40 more units of work a cycle; 20 would be fine.');
   await card.locator('[data-action=save-position]').click();
   await card.locator('tr[data-position=object]').waitFor();
-  assert.match(await card.locator('tr[data-position=object]').innerText(), /Maison Retail\s+Object\s+Our warehouse cannot take 40/);
+  assert.match(await card.locator('tr[data-position=object]').innerText(), /Maison Retail\s+Object\s+Our warehouse cannot take 40/i);
   await checkPage('61-charter-proposal-objection', 'a proposal with an objection and its reason');
   await signOut();
 
