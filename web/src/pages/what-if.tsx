@@ -179,7 +179,7 @@ function CurveTable(props: { policies: SimulationPolicy[]; curve: 'survival' | '
   return (
     <details class="what-if-table">
       <summary>{props.caption}: the figures per cycle</summary>
-      <Table class="stack-on-phone" wrap={false} columns={['Cycle', 'Today’s charter', 'Changed charter']}>
+      <Table class="stack-on-phone" columns={['Cycle', 'Today’s charter', 'Changed charter']}>
         {today.per_cycle[props.curve].map((i, t) => (
           <tr>
             <td>{t + 1}</td>
@@ -231,7 +231,7 @@ function Results(props: { job: Simulation; unit: string }) {
         </Card>
       </div>
       <Card title="Side by side" extra={<span class="muted small">difference: changed minus today, on the same simulated futures</span>}>
-        <Table class="what-if-measures stack-on-phone" wrap={false} columns={['Measure', 'Today’s charter', 'Changed charter', 'Difference']}>
+        <Table class="what-if-measures stack-on-phone" columns={['Measure', 'Today’s charter', 'Changed charter', 'Difference']}>
           {Object.keys(measureTitles).map((m) => {
             const pair = props.job.results?.paired.find((p) => p.measure === m);
             return (
