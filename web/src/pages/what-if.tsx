@@ -117,8 +117,10 @@ function CharterInput(props: { k: Key; values: Values; info: PropertyInfo | unde
   return <input {...attrs} value={values[k]} onInput={onInput} inputMode={k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric'} autoComplete="off" />;
 }
 
+/** A share's bound kept within 0–100% (the normal approximation's interval can pass them). */
+const bounded = (x: number) => Math.min(1, Math.max(0, x));
 /** "92% (90–94%)": a share with its interval. */
-const share = (i: SimulationInterval | undefined) => (i ? `${pct(i.mean)} (${pct(i.low)}–${pct(i.high)})` : '–');
+const share = (i: SimulationInterval | undefined) => (i ? `${pct(i.mean)} (${pct(bounded(i.low))}–${pct(bounded(i.high))})` : '–');
 /** "12.5 EUR (11–14 EUR)": a value with its interval. */
 const amount = (i: SimulationInterval | undefined, unit: string) => (i ? `${fmtValue(i.mean, unit)} (${fmtValue(i.low, unit)} to ${fmtValue(i.high, unit)})` : '–');
 
