@@ -198,7 +198,7 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
           "Charter proposal " + std::to_string(integer(payload, "proposal")) + ": " + text(payload, "summary");
       out.paragraphs.push_back(text(payload, "proposed_by") + " proposes to change the charter (" +
                                text(payload, "rule") + "). Agree, abstain or object with a reason before " +
-                               moment(payload, "window_ends_at") + ".");
+                               moment(payload, "window_ends_at", zone) + ".");
       out.facts.emplace_back("Rationale", text(payload, "rationale"));
       out.facts.emplace_back("Revision", std::to_string(integer(payload, "revision")));
       out.link = "/charter/proposals";

@@ -117,8 +117,10 @@ function CharterInput(props: { k: Key; values: Values; info: PropertyInfo | unde
   return <input {...attrs} value={values[k]} onInput={onInput} inputMode={k.includes('share') || k === 'capacity' ? 'decimal' : 'numeric'} autoComplete="off" />;
 }
 
+/** A share's bound kept within 0–100% (the normal approximation's interval can pass them). */
+const bounded = (x: number) => Math.min(1, Math.max(0, x));
 /** "92% (90–94%)": a share with its interval. */
-const share = (i: SimulationInterval | undefined) => (i ? `${pct(i.mean)} (${pct(i.low)}–${pct(i.high)})` : '–');
+const share = (i: SimulationInterval | undefined) => (i ? `${pct(i.mean)} (${pct(bounded(i.low))}–${pct(bounded(i.high))})` : '–');
 /** "12.5 EUR (11–14 EUR)": a value with its interval. */
 const amount = (i: SimulationInterval | undefined, unit: string) => (i ? `${fmtValue(i.mean, unit)} (${fmtValue(i.low, unit)} to ${fmtValue(i.high, unit)})` : '–');
 
@@ -179,7 +181,7 @@ function CurveTable(props: { policies: SimulationPolicy[]; curve: 'survival' | '
   return (
     <details class="what-if-table">
       <summary>{props.caption}: the figures per cycle</summary>
-      <Table class="stack-on-phone" wrap={false} columns={['Cycle', 'Today’s charter', 'Changed charter']}>
+      <Table class="stack-on-phone" columns={['Cycle', 'Today’s charter', 'Changed charter']}>
         {today.per_cycle[props.curve].map((i, t) => (
           <tr>
             <td>{t + 1}</td>
@@ -231,7 +233,7 @@ function Results(props: { job: Simulation; unit: string }) {
         </Card>
       </div>
       <Card title="Side by side" extra={<span class="muted small">difference: changed minus today, on the same simulated futures</span>}>
-        <Table class="what-if-measures stack-on-phone" wrap={false} columns={['Measure', 'Today’s charter', 'Changed charter', 'Difference']}>
+        <Table class="what-if-measures stack-on-phone" columns={['Measure', 'Today’s charter', 'Changed charter', 'Difference']}>
           {Object.keys(measureTitles).map((m) => {
             const pair = props.job.results?.paired.find((p) => p.measure === m);
             return (
