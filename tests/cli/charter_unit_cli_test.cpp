@@ -53,6 +53,8 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
   char* message = nullptr;
   const int status =
       sqlite3_exec(db,
+                   "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
+                   "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

@@ -220,6 +220,8 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                                   "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
                                   "ALTER TABLE charter DROP COLUMN deadline_action; "
                                   "ALTER TABLE charter DROP COLUMN unit; "
+                                  "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
+                                  "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
                                   "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                                   "ALTER TABLE charter DROP COLUMN reminder_hours; "
                                   "DROP TABLE web_sessions; "
