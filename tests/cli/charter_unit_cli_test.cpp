@@ -62,6 +62,8 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
                    "ALTER TABLE charter DROP COLUMN coordination; ALTER TABLE charter DROP COLUMN coordination_term; "
                    "DROP TABLE initiative_updates; DROP TABLE milestones; DROP TABLE lead_realised_values; "
                    "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
+                   "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
+                   "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

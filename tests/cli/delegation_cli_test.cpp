@@ -35,7 +35,7 @@ TEST_F(DelegationCli, AProxyCastsTheRepresentedBallotAndTheReportCountsItAsDeleg
   const json report = json::parse(ok("report engagement --format json"));
   EXPECT_EQ(report.at("summary").at("ballots_cast"), 2);
   EXPECT_EQ(report.at("summary").at("ballots_delegated"), 1);
-  const json& rows = report.at("tables").at(0).at("rows");
+  const json& rows = report.at("partners");
   EXPECT_EQ(rows.at(0).at("name"), "Mill");
   EXPECT_EQ(rows.at(0).at("ballots_cast"), 1);
   EXPECT_EQ(rows.at(0).at("ballots_delegated"), 1);

@@ -230,6 +230,8 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                    "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; "
                    "DROP TABLE activity; DROP TABLE activity_seen; "
                    "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
+                   "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
+                   "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "DROP TABLE web_sessions; "
