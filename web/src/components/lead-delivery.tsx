@@ -285,7 +285,7 @@ export function LeadDelivery(props: { id: number; onChanged?: () => void }) {
   };
   return (
     <>
-      <Card title="Delivery" id="delivery-status">
+      <Card title="Delivery" id="lead-delivery">
         <p>
           <Badge value={status} /> {d.lead_name ? <>Led by {d.lead_name}.</> : <span class="muted">No lead.</span>}
           {d.blocked_reason && (
