@@ -119,9 +119,9 @@ core::Result<UnsubscribeTarget> parse_unsubscribe(std::string_view token) {
     return bad_token("does not name a kind of event");
   }
   target.kind = *kind;
-  if (parts[3].size() != 2 * crypto_auth_hmacsha256_BYTES || !std::all_of(parts[3].begin(), parts[3].end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-      })) {
+  if (parts[3].size() != std::size_t{2} * crypto_auth_hmacsha256_BYTES ||
+      !std::all_of(parts[3].begin(), parts[3].end(),
+                   [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })) {
     return bad_token("has no signature");
   }
   return target;

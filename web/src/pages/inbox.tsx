@@ -118,14 +118,7 @@ export function InboxPage() {
     <>
       <PageHeader
         title="Inbox"
-        subtitle={
-          <>
-            {inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}{' '}
-            <a href="/preferences" data-action="open-preferences">
-              Choose which e-mails you get
-            </a>
-          </>
-        }
+        subtitle={inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}
         actions={
           inbox &&
           inbox.unread > 0 && (
@@ -135,6 +128,12 @@ export function InboxPage() {
           )
         }
       />
+      <p class="small">
+        <a href="/preferences" data-action="open-preferences">
+          Choose which e-mails you get
+        </a>{' '}
+        (the inbox keeps everything).
+      </p>
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
       <ErrorBox error={first.error} title="The inbox could not be loaded" onRetry={first.reload} />
       <ApiProblem error={mark.error} title="The notification was not marked read" />
