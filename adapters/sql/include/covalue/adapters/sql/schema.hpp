@@ -702,6 +702,134 @@ CREATE TABLE network_secrets (
   name TEXT NOT NULL,
   secret TEXT NOT NULL,
   PRIMARY KEY (network_id, name)
+) {keyed};
+)sql";
+
+//! Schema step 12: discussion and activity. Threaded comments on an initiative, a cycle or a charter proposal
+//! (`subject_kind`, `subject_id`; an objection's row anchors it in its initiative's thread, its reason stays in
+//! the ballot), the earlier texts of edited and deleted comments, each person's own follow choices (what its
+//! partner follows automatically is read from the initiatives), the activity people's feeds are made of, and
+//! each person's last-seen mark.
+inline constexpr std::string_view kSchemaV12 = R"sql(
+CREATE TABLE comments (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  parent_id {int},
+  kind TEXT NOT NULL,
+  author_person_id {int},
+  partner_id {int},
+  author_name TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  body TEXT NOT NULL,
+  mentions TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  edited_at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  hidden_reason TEXT NOT NULL,
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, parent_id) REFERENCES comments (network_id, id),
+  FOREIGN KEY (network_id, author_person_id) REFERENCES people (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+CREATE INDEX comments_subject ON comments (network_id, subject_kind, subject_id, id);
+
+CREATE TABLE comment_revisions (
+  network_id {int} NOT NULL,
+  comment_id {int} NOT NULL,
+  revision {int} NOT NULL CHECK (revision >= 1),
+  body TEXT NOT NULL,
+  replaced_at TEXT NOT NULL,
+  PRIMARY KEY (network_id, comment_id, revision),
+  FOREIGN KEY (network_id, comment_id) REFERENCES comments (network_id, id)
+) {keyed};
+
+CREATE TABLE follows (
+  network_id {int} NOT NULL,
+  person_id {int} NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  following {bool} NOT NULL,
+  PRIMARY KEY (network_id, person_id, subject_kind, subject_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+
+CREATE TABLE activity (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  occurred_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id {int} NOT NULL,
+  partner_id {int},
+  audience TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  person_id {int},
+  payload TEXT NOT NULL,
+  PRIMARY KEY (network_id, id)
+) {keyed};
+
+CREATE TABLE activity_seen (
+  network_id {int} NOT NULL,
+  person_id {int} NOT NULL,
+  last_seen {int} NOT NULL,
+  PRIMARY KEY (network_id, person_id),
+  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
+) {keyed};
+)sql";
+
+//! Schema step 13: delivery by the lead (issue 14 item 3). A selected initiative's progress updates (a move of
+//! its delivery status is an update carrying the status, '' for a plain one), its milestones (due dates as
+//! YYYY-MM-DD), and what its lead recorded it realised per partner: target, forecast and actual (NULL when not
+//! given), confirmed by a coordinator (only then is the actual copied into realised_values, which the reports
+//! read).
+inline constexpr std::string_view kSchemaV13 = R"sql(
+CREATE TABLE initiative_updates (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  body TEXT NOT NULL,
+  posted_at TEXT NOT NULL,
+  partner_id {int},
+  person_id {int},
+  author TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX initiative_updates_initiative ON initiative_updates (network_id, initiative_id);
+
+CREATE TABLE milestones (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  initiative_id {int} NOT NULL,
+  title TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  done {bool} NOT NULL DEFAULT false,
+  done_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
+) {keyed};
+CREATE INDEX milestones_initiative ON milestones (network_id, initiative_id);
+
+CREATE TABLE lead_realised_values (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  cycle {int} NOT NULL,
+  initiative_id {int} NOT NULL,
+  partner_id {int} NOT NULL,
+  target TEXT,
+  forecast TEXT,
+  actual TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  confirmed {bool} NOT NULL DEFAULT false,
+  confirmed_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (network_id, cycle, initiative_id, partner_id),
+  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id),
+  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
+) {keyed};
+)sql";
 
 //! Schema step 14: charter proposals (issue 14 item 4). A proposal keeps the whole charter it proposes (the JSON
 //! text of the shared codec) and the fields it changes (comma-separated); each partner's position on its current
@@ -781,128 +909,6 @@ CREATE INDEX delegations_proxy ON delegations (network_id, cycle, proxy_id);
 
 ALTER TABLE ballots ADD COLUMN cast_by {int} NOT NULL DEFAULT 0;
 ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
-//! Schema step 12: discussion and activity. Threaded comments on an initiative, a cycle or a charter proposal
-//! (`subject_kind`, `subject_id`; an objection's row anchors it in its initiative's thread, its reason stays in
-//! the ballot), the earlier texts of edited and deleted comments, each person's own follow choices (what its
-//! partner follows automatically is read from the initiatives), the activity people's feeds are made of, and
-//! each person's last-seen mark.
-inline constexpr std::string_view kSchemaV12 = R"sql(
-CREATE TABLE comments (
-  network_id {int} NOT NULL CHECK (network_id >= 1),
-  id {int} NOT NULL CHECK (id >= 1),
-  subject_kind TEXT NOT NULL,
-  subject_id {int} NOT NULL,
-  parent_id {int},
-  kind TEXT NOT NULL,
-  author_person_id {int},
-  partner_id {int},
-  author_name TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  body TEXT NOT NULL,
-  mentions TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  edited_at TEXT NOT NULL,
-  state TEXT NOT NULL,
-  hidden_reason TEXT NOT NULL,
-  PRIMARY KEY (network_id, id),
-  FOREIGN KEY (network_id, parent_id) REFERENCES comments (network_id, id),
-  FOREIGN KEY (network_id, author_person_id) REFERENCES people (network_id, id),
-  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
-) {keyed};
-CREATE INDEX comments_subject ON comments (network_id, subject_kind, subject_id, id);
-
-CREATE TABLE comment_revisions (
-  network_id {int} NOT NULL,
-  comment_id {int} NOT NULL,
-  revision {int} NOT NULL CHECK (revision >= 1),
-  body TEXT NOT NULL,
-  replaced_at TEXT NOT NULL,
-  PRIMARY KEY (network_id, comment_id, revision),
-  FOREIGN KEY (network_id, comment_id) REFERENCES comments (network_id, id)
-) {keyed};
-
-CREATE TABLE follows (
-  network_id {int} NOT NULL,
-  person_id {int} NOT NULL,
-  subject_kind TEXT NOT NULL,
-  subject_id {int} NOT NULL,
-  following {bool} NOT NULL,
-  PRIMARY KEY (network_id, person_id, subject_kind, subject_id),
-  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
-) {keyed};
-
-CREATE TABLE activity (
-  network_id {int} NOT NULL CHECK (network_id >= 1),
-  id {int} NOT NULL CHECK (id >= 1),
-  occurred_at TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  subject_kind TEXT NOT NULL,
-  subject_id {int} NOT NULL,
-  partner_id {int},
-  audience TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  person_id {int},
-  payload TEXT NOT NULL,
-  PRIMARY KEY (network_id, id)
-) {keyed};
-
-CREATE TABLE activity_seen (
-  network_id {int} NOT NULL,
-  person_id {int} NOT NULL,
-  last_seen {int} NOT NULL,
-  PRIMARY KEY (network_id, person_id),
-  FOREIGN KEY (network_id, person_id) REFERENCES people (network_id, id)
-) {keyed};
-//! Schema step 13: delivery by the lead (issue 14 item 3). A selected initiative's progress updates (a move of
-//! its delivery status is an update carrying the status, '' for a plain one), its milestones (due dates as
-//! YYYY-MM-DD), and what its lead recorded it realised per partner: target, forecast and actual (NULL when not
-//! given), confirmed by a coordinator (only then is the actual copied into realised_values, which the reports
-//! read).
-inline constexpr std::string_view kSchemaV13 = R"sql(
-CREATE TABLE initiative_updates (
-  network_id {int} NOT NULL CHECK (network_id >= 1),
-  id {int} NOT NULL CHECK (id >= 1),
-  initiative_id {int} NOT NULL,
-  body TEXT NOT NULL,
-  posted_at TEXT NOT NULL,
-  partner_id {int},
-  person_id {int},
-  author TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (network_id, id),
-  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
-) {keyed};
-CREATE INDEX initiative_updates_initiative ON initiative_updates (network_id, initiative_id);
-
-CREATE TABLE milestones (
-  network_id {int} NOT NULL CHECK (network_id >= 1),
-  id {int} NOT NULL CHECK (id >= 1),
-  initiative_id {int} NOT NULL,
-  title TEXT NOT NULL,
-  due_date TEXT NOT NULL,
-  done {bool} NOT NULL DEFAULT false,
-  done_at TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (network_id, id),
-  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id)
-) {keyed};
-CREATE INDEX milestones_initiative ON milestones (network_id, initiative_id);
-
-CREATE TABLE lead_realised_values (
-  network_id {int} NOT NULL CHECK (network_id >= 1),
-  cycle {int} NOT NULL,
-  initiative_id {int} NOT NULL,
-  partner_id {int} NOT NULL,
-  target TEXT,
-  forecast TEXT,
-  actual TEXT,
-  recorded_at TEXT NOT NULL,
-  recorded_by TEXT NOT NULL,
-  confirmed {bool} NOT NULL DEFAULT false,
-  confirmed_at TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (network_id, cycle, initiative_id, partner_id),
-  FOREIGN KEY (network_id, initiative_id) REFERENCES initiatives (network_id, id),
-  FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id)
-) {keyed};
 )sql";
 
 }  // namespace covalue::adapters::sql
