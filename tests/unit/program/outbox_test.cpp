@@ -116,16 +116,21 @@ class Outbox : public RolesFixture {
   Actor ana_, bo_, cora_;
 };
 
-TEST_F(Outbox, AnOpenedCycleReachesEveryPersonInTheInboxAndByMail) {
+TEST_F(Outbox, AnOpenedCycleReachesEveryPersonInTheInboxAndByMailOnlyWhenTheyAskForIt) {
+  // Cora wants cycle openings at once; the others keep the default (the daily digest: no e-mail now).
+  KindPreference at_once;
+  at_once.kind = EventKind::kCycleOpened;
+  at_once.cadence = Cadence::kImmediately;
+  ASSERT_TRUE(at(cora_).set_preferences(std::nullopt, {at_once}).ok());
   ASSERT_TRUE(at(coordinator_).open_cycle().ok());
   for (const Actor* who : {&ana_, &bo_, &cora_}) {
     EXPECT_EQ(kinds(*who), std::vector<std::string>{"cycle_opened"});
   }
-  EXPECT_EQ(all(DeliveryState::kPending).size(), 3U);    // one e-mail each
+  EXPECT_EQ(all(DeliveryState::kPending).size(), 1U);    // Cora's e-mail
   EXPECT_EQ(all(DeliveryState::kDelivered).size(), 3U);  // the inbox entries
   // A change refused records nothing: the cycle is open already.
   EXPECT_FALSE(at(coordinator_).open_cycle().ok());
-  EXPECT_EQ(all().size(), 6U);
+  EXPECT_EQ(all().size(), 4U);
 }
 
 TEST_F(Outbox, AClosedCycleTellsEachPartnerItsOwnResultAndItsLeads) {
