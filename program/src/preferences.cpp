@@ -30,6 +30,7 @@ Cadence default_cadence(EventKind kind) {
     case EventKind::kCycleClosed:
     case EventKind::kLeadNamed:
     case EventKind::kActualsDue:
+    case EventKind::kDelegated:  // the proxy has until the close to cast the ballot
       return Cadence::kImmediately;
     default:
       return Cadence::kDaily;
