@@ -122,7 +122,8 @@ TEST_F(ServerDiscussion, PeopleFollowAndReadWhatIsNewInTheirActivity) {
   ASSERT_EQ(post("/api/threads/initiative/1/comments", R"({"body":"Cost update: 28"})", ana_).status, 201);
   const auto comments_in = [&](const std::string& token) {
     int count = 0;
-    for (const nlohmann::json& item : get("/api/activity", token).json()["items"]) {
+    const nlohmann::json page = get("/api/activity", token).json();
+    for (const nlohmann::json& item : page["items"]) {
       count += item.value("kind", "") == "comment" ? 1 : 0;
     }
     return count;
