@@ -31,8 +31,12 @@ program::Notification result_notification() {
 }
 
 program::MailEnvelope envelope_for(long number) {
-  return {"covalue@fresh.example", "rep" + std::to_string(number % 400) + "@urbanmart.example", "Ana Nowak",
-          "<e" + std::to_string(number) + ".mail@covalue>", "https://covalue.example/unsubscribe?t=abc"};
+  return {"covalue@fresh.example",
+          "rep" + std::to_string(number % 400) + "@urbanmart.example",
+          "Ana Nowak",
+          "<e" + std::to_string(number) + ".mail@covalue>",
+          "https://covalue.example/unsubscribe?t=abc",
+          "https://covalue.example/preferences"};
 }
 
 void BM_DeliverySmoke(benchmark::State& state) {

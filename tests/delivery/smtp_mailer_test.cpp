@@ -36,8 +36,12 @@ Notification sample_notification() {
 }
 
 MailEnvelope sample_envelope() {
-  return {"ignored@example.com", "ana@urbanmart.example", "Ana Nowak", "<e17.r3.mail@covalue>",
-          "https://covalue.example/unsubscribe?t=abc"};
+  return {"ignored@example.com",
+          "ana@urbanmart.example",
+          "Ana Nowak",
+          "<e17.r3.mail@covalue>",
+          "https://covalue.example/unsubscribe?t=abc",
+          "https://covalue.example/preferences"};
 }
 
 std::unique_ptr<program::Mailer> mailer_for(const std::string& url, SmtpConfig config = {}) {

@@ -71,7 +71,7 @@ TEST_F(ServerPreferences, BadChangesNameTheFieldAndChangeNothing) {
 
 TEST_F(ServerPreferences, TheUnsubscribeLinkNeedsNoSignInAndRefusesWhatItDidNotSign) {
   person_token("ana@acme.example");
-  for (const std::string& method : {"GET", "POST"}) {
+  for (const std::string method : {"GET", "POST"}) {
     for (const std::string& token :
          {std::string(), std::string("1.1.cycle_closed"), "1.1.cycle_closed." + std::string(64, 'a'),
           "1.1.nope." + std::string(64, 'a'), "9.1.cycle_closed." + std::string(64, 'a'), std::string(300, '1')}) {
