@@ -420,6 +420,8 @@ export interface Simulation {
   seconds: number | null;
   error: string | null;
   results?: { start?: { partners: number; closed_cycles: number }; policies: SimulationPolicy[]; paired: SimulationPair[] } | null;
+}
+
 // Discussion, follow and activity (GET /threads/{subject}/{id}/comments, GET /activity).
 export type SubjectKind = 'initiative' | 'cycle' | 'charter_proposal';
 
