@@ -119,7 +119,7 @@ void BM_Thread(benchmark::State& state) {  // NOLINT(readability-identifier-nami
     return;
   }
   program::Program reader(*world.store, {}, world.reader);
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     auto thread = reader.thread(world.subject);
     if (!thread || static_cast<std::int64_t>(thread->comments.size()) != state.range(0)) {
       state.SkipWithError("the thread did not read back");
@@ -141,7 +141,7 @@ void BM_ActivityPage(benchmark::State& state) {  // NOLINT(readability-identifie
     return;
   }
   program::Program reader(*world.store, {}, world.reader);
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     auto page = reader.activity(0, 30);
     if (!page || page->items.size() != 30U) {
       state.SkipWithError("the feed did not read back");

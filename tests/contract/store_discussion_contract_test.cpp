@@ -43,6 +43,7 @@ Comment sample_comment(const Subject& subject, std::optional<program::PersonId> 
 
 std::vector<std::int64_t> ids_of(const std::vector<Activity>& items) {
   std::vector<std::int64_t> out;
+  out.reserve(items.size());
   for (const Activity& a : items) {
     out.push_back(a.id);
   }
