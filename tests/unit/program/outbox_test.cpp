@@ -71,6 +71,12 @@ class Outbox : public RolesFixture {
     p.role = role;
     auto added = as(Actor::local_operator()).add_person(p);
     EXPECT_TRUE(added.ok()) << added.error().to_string();
+    // These tests are about delivery: every person takes cycle openings by e-mail at once (the default is the
+    // daily digest; tests/unit/program/preferences_test.cpp covers the defaults).
+    KindPreference at_once;
+    at_once.kind = EventKind::kCycleOpened;
+    at_once.cadence = Cadence::kImmediately;
+    EXPECT_TRUE(as(Actor::local_operator()).set_preferences(added->id, {at_once}).ok());
     auto issued = as(Actor::local_operator()).issue_person_token(added->id, "inbox");
     EXPECT_TRUE(issued.ok());
     auto actor = Program::authenticate(*store_, issued->secret);
@@ -116,21 +122,16 @@ class Outbox : public RolesFixture {
   Actor ana_, bo_, cora_;
 };
 
-TEST_F(Outbox, AnOpenedCycleReachesEveryPersonInTheInboxAndByMailOnlyWhenTheyAskForIt) {
-  // Cora wants cycle openings at once; the others keep the default (the daily digest: no e-mail now).
-  KindPreference at_once;
-  at_once.kind = EventKind::kCycleOpened;
-  at_once.cadence = Cadence::kImmediately;
-  ASSERT_TRUE(at(cora_).set_preferences(std::nullopt, {at_once}).ok());
+TEST_F(Outbox, AnOpenedCycleReachesEveryPersonInTheInboxAndByMail) {
   ASSERT_TRUE(at(coordinator_).open_cycle().ok());
   for (const Actor* who : {&ana_, &bo_, &cora_}) {
     EXPECT_EQ(kinds(*who), std::vector<std::string>{"cycle_opened"});
   }
-  EXPECT_EQ(all(DeliveryState::kPending).size(), 1U);    // Cora's e-mail
+  EXPECT_EQ(all(DeliveryState::kPending).size(), 3U);    // one e-mail each
   EXPECT_EQ(all(DeliveryState::kDelivered).size(), 3U);  // the inbox entries
   // A change refused records nothing: the cycle is open already.
   EXPECT_FALSE(at(coordinator_).open_cycle().ok());
-  EXPECT_EQ(all().size(), 4U);
+  EXPECT_EQ(all().size(), 6U);
 }
 
 TEST_F(Outbox, AClosedCycleTellsEachPartnerItsOwnResultAndItsLeads) {

@@ -93,7 +93,8 @@ TEST_F(Preferences, DefaultsAreImmediateForDeadlinesAndOwnResultsAndDailyForTheR
     EXPECT_FALSE(kind.chosen);
     const bool at_once = kind.kind == EventKind::kVotingOpened || kind.kind == EventKind::kVotingClosesSoon ||
                          kind.kind == EventKind::kDeadlineDue || kind.kind == EventKind::kCycleClosed ||
-                         kind.kind == EventKind::kLeadNamed || kind.kind == EventKind::kActualsDue;
+                         kind.kind == EventKind::kLeadNamed || kind.kind == EventKind::kActualsDue ||
+                         kind.kind == EventKind::kDelegated;
     EXPECT_EQ(kind.cadence, at_once ? Cadence::kImmediately : Cadence::kDaily) << name_of(kind.kind);
   }
 }
@@ -141,22 +142,21 @@ TEST_F(Preferences, ADailyDigestComesOnceAtThePersonsHourWithTheEventsBeforeIt) 
   auto none = at(Actor::scheduler()).record_digests(settings);
   ASSERT_TRUE(none.ok()) << none.error().to_string();
   EXPECT_EQ(*none, 0);
-  // Wednesday 06:30 UTC is 07:30 in Warsaw: Ana's digest; 01:30 in New York: not Bo's yet.
+  // Wednesday 06:30 UTC is 07:30 in Warsaw: Ana's digest. Bo's came due at Tuesday 07:00 in New York (12:00 UTC),
+  // after the event (04:00 there): a scheduler away since then makes both now, each once.
   time_.set("2026-12-02T06:30:00Z");
-  EXPECT_EQ(*at(Actor::scheduler()).record_digests(settings), 1);
+  EXPECT_EQ(*at(Actor::scheduler()).record_digests(settings), 2);
   EXPECT_EQ(*at(Actor::scheduler()).record_digests(settings), 0);  // once per period
   auto sent = send();
-  ASSERT_EQ(sent.size(), 1U);
-  EXPECT_EQ(sent[0].first.to, "ana@retail.example");
-  EXPECT_EQ(sent[0].second.kind, EventKind::kDigest);
-  EXPECT_EQ(sent[0].second.subject, "Your daily digest: 1 update");
-  ASSERT_GE(sent[0].second.paragraphs.size(), 2U);
-  EXPECT_EQ(sent[0].second.paragraphs[1], "- Cycle 1 is open for proposals");
-  EXPECT_EQ(sent[0].second.link, "https://covalue.example/inbox");
-  // Wednesday 12:30 UTC is 07:30 in New York: Bo's.
-  time_.set("2026-12-02T12:30:00Z");
-  EXPECT_EQ(*at(Actor::scheduler()).record_digests(settings), 1);
-  EXPECT_EQ(recipients(send()), std::vector<std::string>{"bo@courier.example digest"});
+  ASSERT_EQ(sent.size(), 2U);
+  const auto ana = std::find_if(sent.begin(), sent.end(), [](const auto& s) { return s.first.to[0] == 'a'; });
+  ASSERT_NE(ana, sent.end());
+  EXPECT_EQ(ana->second.kind, EventKind::kDigest);
+  EXPECT_EQ(ana->second.subject, "Your daily digest: 1 update");
+  ASSERT_GE(ana->second.paragraphs.size(), 2U);
+  EXPECT_EQ(ana->second.paragraphs[1], "- Cycle 1 is open for proposals");
+  EXPECT_EQ(ana->second.link, "https://covalue.example/inbox");
+  EXPECT_EQ(recipients(sent), (std::vector<std::string>{"ana@retail.example digest", "bo@courier.example digest"}));
   // Nothing waits any more: no digest the next day.
   time_.set("2026-12-03T12:30:00Z");
   EXPECT_EQ(*at(Actor::scheduler()).record_digests(settings), 0);
