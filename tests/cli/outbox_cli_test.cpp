@@ -73,6 +73,7 @@ TEST_F(OutboxCli, BadWebhooksGetAClearErrorNamingTheField) {
 }
 
 TEST_F(OutboxCli, ACycleOpenedFillsTheOutboxAndADeadLetterCanBeRetried) {
+  ok("person preferences --person 1 --set cycle_opened=immediately");  // the default waits for the daily digest
   ok("cycle open");
   const std::string pending = ok("delivery list --state pending --format csv");
   EXPECT_NE(pending.find(",email,person 1,pending,0,"), std::string::npos) << pending;

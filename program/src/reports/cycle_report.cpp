@@ -102,10 +102,13 @@ ReportTable leads_table(const Snapshot& snapshot, const net::CycleOutcome& outco
        }},
       {"volunteer", "Volunteer", [](const R& r) { return detail::yes_no(r.entry->volunteer); }},
       {"delivery", "Delivery",
-       [&](const R& r) {  // empty in the close's own report: its snapshot has the statuses from before the close
-         return r.initiative == nullptr || !snapshot.realised.loaded()
-                    ? ReportCell::empty()
-                    : ReportCell::of_text(net::name_of(r.initiative->status));
+       [&](const R& r) {
+         if (r.initiative == nullptr) {
+           return ReportCell::empty();
+         }
+         // The close's own report reads the statuses from before the close: a led initiative is selected by it.
+         return ReportCell::of_text(net::name_of(snapshot.realised.loaded() ? r.initiative->status
+                                                                             : net::InitiativeStatus::kSelected));
        }},
       {"realised", "Realised value",
        [&](const R& r) { return realised_cell(snapshot, outcome.cycle, r.entry->initiative); }},
