@@ -343,11 +343,11 @@ std::vector<Route> route_table() {
        handle_person_preferences},
       {kGet, "/api/unsubscribe", "checkUnsubscribe", "notifications",
        "What the one-click unsubscribe link of an e-mail would do; changes nothing (mail scanners follow links)",
-       kPublic, "", "Unsubscribe", 200, "token", "", handle_unsubscribe_check},
+       kCredentials, "", "Unsubscribe", 200, "token", "", handle_unsubscribe_check},
       {kPost, "/api/unsubscribe", "unsubscribe", "notifications",
        "One-click unsubscribe (RFC 8058): the link's person gets no more e-mail of its kind (no sign-in: the token is "
        "signed)",
-       kPublic, "", "Unsubscribe", 200, "token", "", handle_unsubscribe},
+       kCredentials, "", "Unsubscribe", 200, "token", "", handle_unsubscribe},
   };
 }
 

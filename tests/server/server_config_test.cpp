@@ -86,8 +86,7 @@ TEST_F(ServerConfig, ABadFileIsAnErrorNamingFileLineAndKeyAndNothingStarts) {
        "solver.time_limit_seconds: must be > 0 and <= 86400, got '-1.5'"},
       {"not a server setting", "[server]\nlisten = \"127.0.0.1:0\"\n[charter]\ncapacity = 5\n", ":4:1",
        "unknown setting 'capacity' in section 'charter'; the file takes the sections [server], [delivery], [session], "
-       "[mail], "
-       "[solver], [shapley]"},
+       "[mail], [digest], [solver], [shapley]"},
       {"outside a section", "listen = \"127.0.0.1:0\"\n", ":1:1", "'listen' is outside a section"},
       {"not TOML", "[server]\nlisten = 127.0.0.1:0\n", ":2:", ""},
   };
