@@ -132,10 +132,42 @@ TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
   // The inbox belongs to a person, and no caller of the fuzzer holds a token issued to one; the seeded network has
   // no dead delivery to retry and no webhook to remove (tests/server/server_outbox_test.cpp runs them over HTTP).
   // Follows and activity feeds belong to people too (tests/server/server_discussion_test.cpp).
-  const std::set<std::string_view> never_succeeds = {"initNetwork",  "listNetworks",  "createNetwork", "exportNetwork",
-                                                     "signIn",       "setPassword",   "inbox",         "readInbox",
-                                                     "readAllInbox", "retryDelivery", "removeWebhook", "follow",
-                                                     "unfollow",     "activity",      "activitySeen"};
+  // E-mail preferences belong to people as the inbox does, and an unsubscribe link needs a token signed with the
+  // network's secret (tests/server/server_preferences_test.cpp, tests/e2e/preferences_test.py). What-if jobs live in
+  // a running server's memory, which a fresh Api has none of (tests/server/server_simulation_test.cpp).
+  // Not seeded yet (the seeded network of http_network.hpp has no charter proposal, milestone, lead's value to
+  // confirm or delegation): tests/server/server_charter_proposals_test.cpp, server_lead_test.cpp and
+  // server_delegation_test.cpp run those routes over HTTP until the seeded network gains them.
+  const std::set<std::string_view> never_succeeds = {"initNetwork",
+                                                     "listNetworks",
+                                                     "createNetwork",
+                                                     "exportNetwork",
+                                                     "signIn",
+                                                     "setPassword",
+                                                     "inbox",
+                                                     "readInbox",
+                                                     "readAllInbox",
+                                                     "retryDelivery",
+                                                     "removeWebhook",
+                                                     "follow",
+                                                     "unfollow",
+                                                     "activity",
+                                                     "activitySeen",
+                                                     "preferences",
+                                                     "setPreferences",
+                                                     "checkUnsubscribe",
+                                                     "unsubscribe",
+                                                     "showSimulation",
+                                                     "cancelSimulation",
+                                                     "proposeCharterChange",
+                                                     "showCharterProposal",
+                                                     "reviseCharterProposal",
+                                                     "takeCharterPosition",
+                                                     "decideCharterProposal",
+                                                     "changeMilestone",
+                                                     "removeMilestone",
+                                                     "confirmLeadValues",
+                                                     "revokeDelegation"};
   std::set<std::string_view> seeded;
   std::set<std::string_view> succeeded;
   const SeededNetwork& network = SeededNetwork::get();
