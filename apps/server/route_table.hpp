@@ -31,10 +31,10 @@ enum class Access {
   kPartnerOrCoordinator,  //!< that representative, or a coordinator
   kSignedIn,              //!< any valid token, an administrator's too (who the token stands for)
   kAdmin,                 //!< administrators of the deployment only (the networks of the database)
-  kCredentials,           //!< no token: the request carries a credential (a password, a set-password or unsubscribe link)
-  kWriter,                //!< any token of a network but an observer's (who reads): representatives and coordinators
-  kAuthor,                //!< the author of the comment the path names (coordinators included only for their own)
-  kLead,                  //!< the representative of the initiative's lead, or a coordinator
+  kCredentials,  //!< no token: the request carries a credential (a password, a set-password or unsubscribe link)
+  kWriter,       //!< any token of a network but an observer's (who reads): representatives and coordinators
+  kAuthor,       //!< the author of the comment the path names (coordinators included only for their own)
+  kLead,         //!< the representative of the initiative's lead, or a coordinator
 };
 
 //! Named in the OpenAPI document as x-covalue-access.

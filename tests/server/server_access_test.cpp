@@ -52,11 +52,22 @@ int expected(Access access, Caller caller) {
 //! The route's pattern with its parameters filled: partner 1, initiative 1, cycle 1, an unknown token.
 std::string target_of(const Route& route) {
   std::string target(route.pattern);
-  const std::vector<std::pair<std::string, std::string>> values = {
-      {"{partner}", "1"},          {"{initiative}", "1"}, {"{cycle}", "1"},   {"{token}", "999"},  {"{kind}", "network"},
-      {"{network}", "1"},          {"{person}", "1"},     {"{entry}", "1"},   {"{delivery}", "1"}, {"{webhook}", "1"},
-      {"{subject}", "initiative"}, {"{id}", "1"},         {"{comment}", "1"}, {"{simulation}", "1"}, {"{proposal}", "1"},
-      {"{milestone}", "1"}};
+  const std::vector<std::pair<std::string, std::string>> values = {{"{partner}", "1"},
+                                                                   {"{initiative}", "1"},
+                                                                   {"{cycle}", "1"},
+                                                                   {"{token}", "999"},
+                                                                   {"{kind}", "network"},
+                                                                   {"{network}", "1"},
+                                                                   {"{person}", "1"},
+                                                                   {"{entry}", "1"},
+                                                                   {"{delivery}", "1"},
+                                                                   {"{webhook}", "1"},
+                                                                   {"{subject}", "initiative"},
+                                                                   {"{id}", "1"},
+                                                                   {"{comment}", "1"},
+                                                                   {"{simulation}", "1"},
+                                                                   {"{proposal}", "1"},
+                                                                   {"{milestone}", "1"}};
   for (const auto& [name, value] : values) {
     for (std::size_t at = target.find(name); at != std::string::npos; at = target.find(name)) {
       target.replace(at, name.size(), value);

@@ -107,8 +107,8 @@ ReportTable leads_table(const Snapshot& snapshot, const net::CycleOutcome& outco
            return ReportCell::empty();
          }
          // The close's own report reads the statuses from before the close: a led initiative is selected by it.
-         return ReportCell::of_text(net::name_of(snapshot.realised.loaded() ? r.initiative->status
-                                                                             : net::InitiativeStatus::kSelected));
+         return ReportCell::of_text(
+             net::name_of(snapshot.realised.loaded() ? r.initiative->status : net::InitiativeStatus::kSelected));
        }},
       {"realised", "Realised value",
        [&](const R& r) { return realised_cell(snapshot, outcome.cycle, r.entry->initiative); }},

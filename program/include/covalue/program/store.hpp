@@ -19,13 +19,13 @@
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
 #include "covalue/program/audit.hpp"
+#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/delegation.hpp"
 #include "covalue/program/discussion.hpp"
-#include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/outbox.hpp"
 #include "covalue/program/person.hpp"
-#include "covalue/program/progress.hpp"
 #include "covalue/program/preferences.hpp"
+#include "covalue/program/progress.hpp"
 #include "covalue/program/sign_in.hpp"
 
 namespace covalue::program {
