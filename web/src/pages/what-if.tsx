@@ -224,11 +224,11 @@ function Results(props: { job: Simulation; unit: string }) {
       </Card>
       <div class="grid-2">
         <Card title="Partners still members, per cycle" extra={<span class="muted small">mean and 95% interval</span>}>
-          <ChartView config={charts.survival} label="Share of today’s partners still members per cycle, today’s charter against the changed one, with 95% intervals" testId="chart-what-if-survival" />
+          <ChartView config={charts.survival} label="Share of today’s partners still members per cycle, today’s charter against the changed one, with 95% intervals" testId="chart-what-if-survival" table={false} />
           <CurveTable policies={policies} curve="survival" unit={props.unit} caption="Partners still members" />
         </Card>
         <Card title="Network value per cycle" extra={<span class="muted small">{props.unit}, mean and 95% interval</span>}>
-          <ChartView config={charts.value} label={`Network value per cycle in ${props.unit}, today’s charter against the changed one, with 95% intervals`} testId="chart-what-if-value" />
+          <ChartView config={charts.value} label={`Network value per cycle in ${props.unit}, today’s charter against the changed one, with 95% intervals`} testId="chart-what-if-value" table={false} />
           <CurveTable policies={policies} curve="network_value" unit={props.unit} caption="Network value" />
         </Card>
       </div>
