@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "covalue/core/html.hpp"
 #include "simulation/simulation_results.hpp"
 
 namespace covalue::simulation {
@@ -17,29 +18,6 @@ constexpr std::array<const char*, 6> kColours = {"#1b6ca8", "#c0392b", "#27ae60"
 constexpr double kWidth = 640;
 constexpr double kHeight = 280;
 constexpr double kMargin = 40;
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 struct Frame {
   double low{0};
@@ -79,7 +57,7 @@ std::string chart(const SimulationResults& r, bool survival, const std::string& 
   std::string svg = fmt::format(
       "<figure><figcaption>{}</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" "
       "role=\"img\" aria-label=\"{}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>",
-      escaped(title), kWidth, kHeight, escaped(title));
+      core::html_escape(title), kWidth, kHeight, core::html_escape(title));
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>", kMargin, kHeight - kMargin,
                      kWidth - kMargin);
   svg += fmt::format(
@@ -102,7 +80,7 @@ std::string chart(const SimulationResults& r, bool survival, const std::string& 
     svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
                        polyline(back, curves[p], &sim::Interval::mean), colour);
     svg += fmt::format("<text x=\"{:.0f}\" y=\"{}\" font-size=\"12\" fill=\"{}\">{}</text>", kWidth - kMargin + 4 - 120,
-                       16 + 14 * p, colour, escaped(r.policies[p].name));
+                       16 + 14 * p, colour, core::html_escape(r.policies[p].name));
   }
   return svg + "</svg></figure>\n";
 }
@@ -110,7 +88,7 @@ std::string chart(const SimulationResults& r, bool survival, const std::string& 
 std::string measures_table(const SimulationResults& r) {
   std::string out = "<table><tr><th>measure (mean [95% interval])</th>";
   for (const sim::Policy& p : r.policies) {
-    out += "<th>" + escaped(p.name) + "</th>";
+    out += "<th>" + core::html_escape(p.name) + "</th>";
   }
   out += "</tr>\n";
   for (std::size_t m = 0; m < kMeasures.size(); ++m) {
@@ -130,7 +108,7 @@ std::string paired_tables(const SimulationResults& r) {
     out += fmt::format(
         "<h2>{} − {}, paired on the same seeds</h2><table><tr><th>measure</th><th>difference [95% "
         "interval]</th><th>p</th><th>wins / losses / ties</th></tr>\n",
-        escaped(r.policies[p].name), escaped(r.policies[0].name));
+        core::html_escape(r.policies[p].name), core::html_escape(r.policies[0].name));
     for (std::size_t m = 0; m < kMeasures.size(); ++m) {
       const sim::PairedTest t = sim::paired_test(r.measure(0, m), r.measure(p, m));
       out += fmt::format(

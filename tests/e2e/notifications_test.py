@@ -7,108 +7,25 @@ SMTP server (Debian's python3-aiosmtpd, tests/support/smtp_sink.py) and a real H
 3. SIGKILL of the server during a delivery burst, restart: every e-mail delivered, and a recipient never gets
    one event under two Message-IDs (a resend carries the same one, so mail clients drop it).
 4. An unreachable SMTP server and a failing webhook retry, then dead-letter, while ballots go on."""
-import email
-import email.policy
 import hashlib
 import hmac
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 
 import server_harness as h
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SUPPORT = os.path.join(os.path.dirname(HERE), "support")
 PEOPLE_PER_PARTNER = 6
 PARTNERS = ["Mill", "Farm", "Depot"]
 SECRET = "whsec-e2e-notifications"
-
-
-class Receiver:
-    """A test receiver script run by Debian's interpreter; prints "port N" once it listens."""
-
-    def __init__(self, script, *args):
-        self.process = subprocess.Popen(["/usr/bin/python3", os.path.join(SUPPORT, script), *args],
-                                        stdout=subprocess.PIPE, text=True)
-        line = self.process.stdout.readline()
-        if not line.startswith("port "):
-            self.stop()
-            raise RuntimeError(script + " did not start: " + line)
-        self.port = int(line.split()[1])
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=10)
-
-
-class Serve:
-    """`covalue serve` with the scheduler, the delivery worker and e-mail through `smtp_port`."""
-
-    def __init__(self, binary, db, smtp_port, *extra):
-        self.process = subprocess.Popen(
-            [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", "2", "--scheduler-interval", "0.5",
-             "--delivery-interval", "0.2", "--retry-base-seconds", "1", "--lease-seconds", "2",
-             "--smtp", f"smtp://127.0.0.1:{smtp_port}", "--mail-from", "covalue@north.example", *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.process.stdout.readline()
-        if not line.startswith("listening on http://"):
-            self.stop()
-            raise RuntimeError("covalue serve did not start: " + line)
-        self.host, port = line.strip()[len("listening on http://"):].rsplit(":", 1)
-        self.port = int(port)
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-
-
-def mails(folder):
-    """Every message the sink stored: (recipient, event kind, subject, Message-ID, text part)."""
-    out = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".eml"):
-            continue
-        with open(os.path.join(folder, name), "rb") as f:
-            message = email.message_from_bytes(f.read(), policy=email.policy.default)
-        text = ""
-        for part in message.walk():
-            if part.get_content_type() == "text/plain":
-                text = part.get_content()
-        with open(os.path.join(folder, name[:-4] + ".json")) as f:
-            envelope = json.load(f)
-        for rcpt in envelope["rcpt_tos"]:
-            out.append((rcpt, message["X-Covalue-Event"], str(message["Subject"]), message["Message-ID"], text))
-    return out
+# Retries and leases short enough for a test.
+RETRY = ("--retry-base-seconds", "1", "--lease-seconds", "2")
 
 
 def people_of(partner):
     return {f"{partner.lower()}{k}@north.example" for k in range(PEOPLE_PER_PARTNER)}
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def utc_in(seconds):
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + seconds))
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def main():
@@ -120,9 +37,9 @@ def main():
         for d in (inbox, slow_inbox, hooks):
             os.mkdir(d)
         try:
-            sink = Receiver("smtp_sink.py", "--dir", inbox)
+            sink = h.Receiver("smtp_sink.py", "--dir", inbox)
             started.append(sink)
-            receiver = Receiver("webhook_receiver.py", "--dir", hooks)
+            receiver = h.Receiver("webhook_receiver.py", "--dir", hooks)
             started.append(receiver)
             # The network: three partners with six people each, one lead time of 1 hour, a webhook.
             h.covalue(binary, "network", "init", "--db", db, "--name", "North", "--capacity", "100", "--rule", "greedy")
@@ -145,7 +62,7 @@ def main():
             coordinator_secret = h.covalue(binary, "token", "issue", "--db", db, "--role", "coordinator").strip()
             reps = {p: h.covalue(binary, "token", "issue", "--db", db, "--role", "representative", "--partner", p).strip()
                     for p in PARTNERS}
-            server = Serve(binary, db, sink.port)
+            server = h.mail_serve(binary, db, sink.port, *RETRY)
             started.append(server)
             coordinator = h.Client(server, coordinator_secret)
             representative = {p: h.Client(server, reps[p]) for p in PARTNERS}
@@ -155,28 +72,28 @@ def main():
                 "impacts": [{"partner": 1, "estimate": "10"}, {"partner": 2, "estimate": "5"},
                             {"partner": 3, "estimate": "2"}]})["id"]
             # 1. Voting closes in 1 hour and 4 seconds: the 1-hour reminder comes 4 seconds from now, to Depot only.
-            coordinator.must("POST", "/api/cycles/1/voting", {"closes_at": utc_in(3604)})
+            coordinator.must("POST", "/api/cycles/1/voting", {"closes_at": h.utc_in(3604)})
             for partner, client in representative.items():
                 if partner != "Depot":
                     client.must("PUT", f"/api/cycles/1/ballots/{PARTNERS.index(partner) + 1}",
                                 {"entries": [{"initiative": initiative}]})
-            check(h.wait_until(lambda: any(m[1] == "voting_closes_soon" for m in mails(inbox)), 20), "no reminder came")
+            h.check(h.wait_until(lambda: any(m[1] == "voting_closes_soon" for m in h.mails(inbox)), 20), "no reminder came")
             time.sleep(1.5)  # every reminder of the pass has arrived
-            reminded = {m[0] for m in mails(inbox) if m[1] == "voting_closes_soon"}
-            check(reminded == people_of("Depot"), f"reminded {sorted(reminded)}, not exactly Depot's people")
-            opened = {m[0] for m in mails(inbox) if m[1] == "voting_opened"}
-            check(opened == set().union(*map(people_of, PARTNERS)), f"voting_opened reached {sorted(opened)}")
+            reminded = {m[0] for m in h.mails(inbox) if m[1] == "voting_closes_soon"}
+            h.check(reminded == people_of("Depot"), f"reminded {sorted(reminded)}, not exactly Depot's people")
+            opened = {m[0] for m in h.mails(inbox) if m[1] == "voting_opened"}
+            h.check(opened == set().union(*map(people_of, PARTNERS)), f"voting_opened reached {sorted(opened)}")
 
             # 2. The close: each partner's people learn its own result; the webhook's body is signed.
             coordinator.must("POST", "/api/cycles/1/close", {"confirm_low_turnout": True})
             everyone = set().union(*map(people_of, PARTNERS))
-            check(h.wait_until(lambda: {m[0] for m in mails(inbox) if m[1] == "cycle_closed"} == everyone, 20),
+            h.check(h.wait_until(lambda: {m[0] for m in h.mails(inbox) if m[1] == "cycle_closed"} == everyone, 20),
                   "not every person got its result")
-            for rcpt, _, subject, _, text in (m for m in mails(inbox) if m[1] == "cycle_closed"):
+            for rcpt, _, subject, _, text in (m for m in h.mails(inbox) if m[1] == "cycle_closed"):
                 partner = next(p for p in PARTNERS if rcpt in people_of(p))
-                check(subject == "Your result of cycle 1" or "cycle 1" in subject.lower(), subject)
-                check(f"for {partner}." in text, f"{rcpt} got another partner's result: {text}")
-            check(h.wait_until(lambda: any(n.endswith(".json") for n in os.listdir(hooks)), 10), "no webhook POST")
+                h.check(subject == "Your result of cycle 1" or "cycle 1" in subject.lower(), subject)
+                h.check(f"for {partner}." in text, f"{rcpt} got another partner's result: {text}")
+            h.check(h.wait_until(lambda: any(n.endswith(".json") for n in os.listdir(hooks)), 10), "no webhook POST")
             time.sleep(1)
             posts = 0
             for name in sorted(n for n in os.listdir(hooks) if n.endswith(".json")):
@@ -186,63 +103,63 @@ def main():
                     body = f.read()
                 headers = {k.lower(): v for k, v in request["headers"]}
                 expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
-                check(headers.get("x-covalue-signature") == expected, f"bad signature on {name}: {headers}")
-                check(headers.get("x-covalue-delivery", "").startswith("n1."), headers)
+                h.check(headers.get("x-covalue-signature") == expected, f"bad signature on {name}: {headers}")
+                h.check(headers.get("x-covalue-delivery", "").startswith("n1."), headers)
                 posts += 1
-            check(posts >= 3, f"only {posts} webhook posts (cycle opened, voting opened, closed)")
+            h.check(posts >= 3, f"only {posts} webhook posts (cycle opened, voting opened, closed)")
 
             # 3. SIGKILL mid-burst: a slow relay (0.15 s a message), cycle 2 opens for all 18 people.
             server.stop()
-            slow = Receiver("smtp_sink.py", "--dir", slow_inbox, "--delay", "0.15")
+            slow = h.Receiver("smtp_sink.py", "--dir", slow_inbox, "--delay", "0.15")
             started.append(slow)
-            server = Serve(binary, db, slow.port)
+            server = h.mail_serve(binary, db, slow.port, *RETRY)
             started.append(server)
             coordinator = h.Client(server, coordinator_secret)
             coordinator.must("POST", "/api/cycles")
-            check(h.wait_until(lambda: len(mails(slow_inbox)) >= 4, 20), "the burst did not start")
+            h.check(h.wait_until(lambda: len(h.mails(slow_inbox)) >= 4, 20), "the burst did not start")
             server.kill()
-            at_kill = len(mails(slow_inbox))
-            check(at_kill < len(everyone), f"the burst was over ({at_kill}) before the kill")
-            server = Serve(binary, db, slow.port)
+            at_kill = len(h.mails(slow_inbox))
+            h.check(at_kill < len(everyone), f"the burst was over ({at_kill}) before the kill")
+            server = h.mail_serve(binary, db, slow.port, *RETRY)
             started.append(server)
             coordinator = h.Client(server, coordinator_secret)
-            opened2 = lambda: [m for m in mails(slow_inbox) if m[1] == "cycle_opened"]  # noqa: E731
-            check(h.wait_until(lambda: {m[0] for m in opened2()} == everyone, 40),
+            opened2 = lambda: [m for m in h.mails(slow_inbox) if m[1] == "cycle_opened"]  # noqa: E731
+            h.check(h.wait_until(lambda: {m[0] for m in opened2()} == everyone, 40),
                   f"after the restart not everyone got cycle 2: {sorted({m[0] for m in opened2()})}")
             ids = {}
-            for rcpt, _, _, message_id, _ in opened2():
-                ids.setdefault(rcpt, set()).add(message_id)
+            for rcpt, _, _, message, _ in opened2():
+                ids.setdefault(rcpt, set()).add(message["Message-ID"])
             twice = {r: i for r, i in ids.items() if len(i) > 1}
-            check(not twice, f"a recipient got one event under two Message-IDs: {twice}")
+            h.check(not twice, f"a recipient got one event under two Message-IDs: {twice}")
             resent = len(opened2()) - len(everyone)
-            check(resent <= 1, f"{resent} messages sent twice: only the one in flight at the kill may be")
+            h.check(resent <= 1, f"{resent} messages sent twice: only the one in flight at the kill may be")
             pending = coordinator.must("GET", "/api/deliveries?state=pending")
-            check(not [d for d in (pending.get("deliveries", pending) if isinstance(pending, dict) else pending)
+            h.check(not [d for d in (pending.get("deliveries", pending) if isinstance(pending, dict) else pending)
                        if d["channel"] == "email"], f"e-mails still pending: {pending}")
 
             # 4. The relay is gone and a second webhook answers 500: retries, then dead letters; ballots go on.
             server.stop()
             h.covalue(binary, "webhook", "add", "--db", db, "--url", f"http://127.0.0.1:{receiver.port}/status/500",
                       "--secret-file", secret_file)
-            server = Serve(binary, db, free_port(), "--max-attempts", "2")
+            server = h.mail_serve(binary, db, h.free_port(), *RETRY, "--max-attempts", "2")
             started.append(server)
             coordinator = h.Client(server, coordinator_secret)
             coordinator.must("POST", "/api/cycles/2/voting")
             for k, partner in enumerate(PARTNERS):
                 t0 = time.time()
                 h.Client(server, reps[partner]).must("PUT", f"/api/cycles/2/ballots/{k + 1}", {"entries": []})
-                check(time.time() - t0 < 2, "a ballot waited for the failing deliveries")
+                h.check(time.time() - t0 < 2, "a ballot waited for the failing deliveries")
 
             def dead():
                 reply = coordinator.must("GET", "/api/deliveries?state=dead&limit=500")
                 return reply.get("deliveries", reply) if isinstance(reply, dict) else reply
 
-            check(h.wait_until(lambda: sum(1 for d in dead() if d["channel"] == "email") >= len(everyone), 30),
+            h.check(h.wait_until(lambda: sum(1 for d in dead() if d["channel"] == "email") >= len(everyone), 30),
                   "e-mails to an unreachable relay did not end as dead letters")
-            check(h.wait_until(lambda: any(d["channel"] == "webhook" for d in dead()), 30),
+            h.check(h.wait_until(lambda: any(d["channel"] == "webhook" for d in dead()), 30),
                   "the failing webhook did not end as a dead letter")
             letter = next(d for d in dead() if d["channel"] == "email")
-            check(letter["attempts"] == 2 and "127.0.0.1" in letter["last_error"], f"dead letter: {letter}")
+            h.check(letter["attempts"] == 2 and "127.0.0.1" in letter["last_error"], f"dead letter: {letter}")
             print(f"notifications: reminders to {len(reminded)} non-voters; results to {len(everyone)} people; "
                   f"{posts} signed webhook posts; killed after {at_kill} of {len(everyone)} e-mails, "
                   f"{resent} resent under the same Message-ID; dead letters after 2 attempts")

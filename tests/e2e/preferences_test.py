@@ -9,13 +9,9 @@ delivery worker, on a free loopback port that is also its public URL.
 3. Every e-mail carries List-Unsubscribe and List-Unsubscribe-Post (RFC 8058); a GET of the URL changes nothing;
    a tampered token is refused (4xx naming the token) and changes nothing; POSTing the URL sets the kind to never,
    and no more e-mails of that kind come."""
-import email
-import email.policy
 import json
 import os
-import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,49 +20,6 @@ import urllib.parse
 import urllib.request
 
 import server_harness as h
-from notifications_test import Receiver, check, free_port, utc_in
-
-
-class Serve:
-    """`covalue serve` on `port` of loopback (also its public URL), with the scheduler, the delivery worker and e-mail
-    through `smtp_port`; digests at `hour` o'clock."""
-
-    def __init__(self, binary, db, smtp_port, port, hour):
-        self.public = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [binary, "serve", "--db", db, "--listen", f"127.0.0.1:{port}", "--threads", "2", "--scheduler-interval",
-             "0.5", "--delivery-interval", "0.2", "--smtp", f"smtp://127.0.0.1:{smtp_port}", "--mail-from",
-             "covalue@north.example", "--public-url", self.public, "--hour", str(hour)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.process.stdout.readline()
-        if not line.startswith("listening on http://"):
-            self.stop()
-            raise RuntimeError("covalue serve did not start: " + line)
-        self.host, self.port = "127.0.0.1", port
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-
-
-def mails(folder):
-    """Every message the sink stored: (recipient, kind, subject, headers, text part)."""
-    out = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".eml"):
-            continue
-        with open(os.path.join(folder, name), "rb") as f:
-            message = email.message_from_bytes(f.read(), policy=email.policy.default)
-        text = ""
-        for part in message.walk():
-            if part.get_content_type() == "text/plain":
-                text = part.get_content()
-        with open(os.path.join(folder, name[:-4] + ".json")) as f:
-            envelope = json.load(f)
-        for rcpt in envelope["rcpt_tos"]:
-            out.append((rcpt, message["X-Covalue-Event"], str(message["Subject"]), message, text))
-    return out
 
 
 def call(method, url):
@@ -91,7 +44,7 @@ def main():
         inbox = os.path.join(tmp, "mail")
         os.mkdir(inbox)
         try:
-            sink = Receiver("smtp_sink.py", "--dir", inbox)
+            sink = h.Receiver("smtp_sink.py", "--dir", inbox)
             started.append(sink)
             h.covalue(binary, "network", "init", "--db", db, "--name", "North", "--capacity", "100", "--rule", "greedy")
             h.covalue(binary, "partner", "add", "Mill", "--db", db)
@@ -108,11 +61,13 @@ def main():
             h.covalue(binary, "person", "preferences", "--db", db, "--person", "1", "--set",
                       "cycle_opened=immediately")
             shown = h.covalue(binary, "person", "preferences", "--db", db, "--person", "2", "--format", "json")
-            check('"never"' in shown and "cycle_closed" in shown, f"person preferences shows: {shown}")
+            h.check('"never"' in shown and "cycle_closed" in shown, f"person preferences shows: {shown}")
             # The day's boundary for digests is 12 hours away: what happens now waits for the next one.
             hour = (time.gmtime().tm_hour + 12) % 24
-            server = Serve(binary, db, sink.port, free_port(), hour)
-            public = server.public
+            port = h.free_port()
+            server = h.mail_serve(binary, db, sink.port, "--public-url", f"http://127.0.0.1:{port}", "--digest-hour",
+                                  str(hour), port=port)
+            public = f"http://127.0.0.1:{port}"
             started.append(server)
             coordinator = h.Client(server, coordinator_secret)
             client = {name: h.Client(server, token) for name, token in tokens.items()}
@@ -121,83 +76,83 @@ def main():
             initiative = coordinator.must("POST", "/api/initiatives", {
                 "title": "Shared forecast", "proposer": 1, "cost": "30",
                 "impacts": [{"partner": 1, "estimate": "10"}, {"partner": 2, "estimate": "5"}]})["id"]
-            coordinator.must("POST", "/api/cycles/1/voting", {"closes_at": utc_in(86400)})
+            coordinator.must("POST", "/api/cycles/1/voting", {"closes_at": h.utc_in(86400)})
             for k, name in enumerate(["ana", "bo"]):
                 client[name].must("PUT", f"/api/cycles/1/ballots/{k + 1}", {"entries": [{"initiative": initiative}]})
             coordinator.must("POST", "/api/cycles/1/close")
-            check(h.wait_until(lambda: {m[0] for m in mails(inbox) if m[1] == "cycle_closed"} ==
+            h.check(h.wait_until(lambda: {m[0] for m in h.mails(inbox) if m[1] == "cycle_closed"} ==
                                {"ana@north.example", "cy@north.example"}, 20), "the results did not come")
             time.sleep(1.5)  # two passes of the scheduler and several of the worker
 
             # 1. never: no e-mail of the close to Bo, but his inbox has it.
-            closed_to = sorted(m[0] for m in mails(inbox) if m[1] == "cycle_closed")
-            check(closed_to == ["ana@north.example", "cy@north.example"], f"cycle_closed went to {closed_to}")
+            closed_to = sorted(m[0] for m in h.mails(inbox) if m[1] == "cycle_closed")
+            h.check(closed_to == ["ana@north.example", "cy@north.example"], f"cycle_closed went to {closed_to}")
             kinds = [item["kind"] for item in client["bo"].must("GET", "/api/inbox")["items"]]
-            check("cycle_closed" in kinds and "cycle_opened" in kinds, f"Bo's inbox: {kinds}")
-            opened_to = sorted(m[0] for m in mails(inbox) if m[1] == "cycle_opened")
-            check(opened_to == ["ana@north.example"], f"cycle_opened e-mailed to {opened_to}: Bo and Cy wait")
+            h.check("cycle_closed" in kinds and "cycle_opened" in kinds, f"Bo's inbox: {kinds}")
+            opened_to = sorted(m[0] for m in h.mails(inbox) if m[1] == "cycle_opened")
+            h.check(opened_to == ["ana@north.example"], f"cycle_opened e-mailed to {opened_to}: Bo and Cy wait")
 
             # 2. No digest yet: the events happened after the last boundary. A day passes (their stored times move
             # back by one): the next pass makes one digest for Bo and one for Cy, each once.
-            check(not [m for m in mails(inbox) if m[1] == "digest"], "a digest came before its boundary")
+            h.check(not [m for m in h.mails(inbox) if m[1] == "digest"], "a digest came before its boundary")
             with sqlite3.connect(db) as connection:
                 rows = connection.execute("SELECT person_id, event_id, occurred_at FROM digest_waits").fetchall()
-                check(sorted({r[0] for r in rows}) == [2, 3], f"waiting for digests: {rows}")
+                h.check(sorted({r[0] for r in rows}) == [2, 3], f"waiting for digests: {rows}")
                 for person, event, at in rows:
                     earlier = time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                             time.gmtime(time.mktime(time.strptime(at, "%Y-%m-%dT%H:%M:%SZ")) - 86400))
                     connection.execute("UPDATE digest_waits SET occurred_at = ? WHERE person_id = ? AND event_id = ?",
                                        (earlier, person, event))
-            check(h.wait_until(lambda: len([m for m in mails(inbox) if m[1] == "digest"]) == 2, 20),
+            h.check(h.wait_until(lambda: len([m for m in h.mails(inbox) if m[1] == "digest"]) == 2, 20),
                   "the daily digests did not come")
             time.sleep(2)  # four more passes: none twice
-            digests = [m for m in mails(inbox) if m[1] == "digest"]
-            check(sorted(m[0] for m in digests) == ["bo@north.example", "cy@north.example"],
+            digests = [m for m in h.mails(inbox) if m[1] == "digest"]
+            h.check(sorted(m[0] for m in digests) == ["bo@north.example", "cy@north.example"],
                   f"digests went to {[m[0] for m in digests]}")
             cy = next(m for m in digests if m[0] == "cy@north.example")
-            check(cy[2].startswith("Your daily digest:"), cy[2])
-            check("Cycle 1 is open for proposals" in cy[4], f"Cy's digest lists the opening: {cy[4]}")
-            check("Network value so far" in cy[4], f"Cy's digest gives the network's value: {cy[4]}")
+            h.check(cy[2].startswith("Your daily digest:"), cy[2])
+            h.check("Cycle 1 is open for proposals" in cy[4], f"Cy's digest lists the opening: {cy[4]}")
+            h.check("Network value so far" in cy[4], f"Cy's digest gives the network's value: {cy[4]}")
 
             # 3. Every e-mail has the RFC 8058 headers and a link to the preferences page.
-            for rcpt, kind, _, message, text in mails(inbox):
+            for rcpt, kind, _, message, text in h.mails(inbox):
                 url = str(message["List-Unsubscribe"])
-                check(url.startswith(f"<{public}/api/unsubscribe?token="), f"{rcpt} {kind}: List-Unsubscribe {url}")
-                check(str(message["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click", f"{rcpt} {kind}")
-                check(f"{public}/preferences" in text, f"{rcpt} {kind}: no link to the preferences page")
-            result = next(m for m in mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed")
+                h.check(url.startswith(f"<{public}/api/unsubscribe?token="), f"{rcpt} {kind}: List-Unsubscribe {url}")
+                h.check(str(message["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click", f"{rcpt} {kind}")
+                h.check(f"{public}/preferences" in text, f"{rcpt} {kind}: no link to the preferences page")
+            result = next(m for m in h.mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed")
             url = str(result[3]["List-Unsubscribe"])[1:-1]
             token = urllib.parse.parse_qs(urllib.parse.urlparse(url).query)["token"][0]
             # A GET (a mail scanner) changes nothing; a tampered token is refused and changes nothing.
             status, body = call("GET", url)
-            check(status == 200 and body["unsubscribed"] is False and body["kind"] == "cycle_closed", f"{status} {body}")
-            check(preference(client["ana"], "cycle_closed") == "immediately", "a GET changed the preference")
+            h.check(status == 200 and body["unsubscribed"] is False and body["kind"] == "cycle_closed", f"{status} {body}")
+            h.check(preference(client["ana"], "cycle_closed") == "immediately", "a GET changed the preference")
             tampered = token[:-1] + ("0" if token[-1] != "0" else "1")
             status, body = call("POST", f"{public}/api/unsubscribe?token={tampered}")
-            check(status == 400 and body["error"]["field"] == "query.token", f"tampered: {status} {body}")
+            h.check(status == 400 and body["error"]["field"] == "query.token", f"tampered: {status} {body}")
             status, body = call("POST", f"{public}/api/unsubscribe?token=1.1.cycle_closed")
-            check(status == 400 and body["error"]["field"] == "query.token", f"unsigned: {status} {body}")
-            check(preference(client["ana"], "cycle_closed") == "immediately", "a refused token changed the preference")
+            h.check(status == 400 and body["error"]["field"] == "query.token", f"unsigned: {status} {body}")
+            h.check(preference(client["ana"], "cycle_closed") == "immediately", "a refused token changed the preference")
             # The one-click POST: no more e-mails of the kind.
             status, body = call("POST", url)
-            check(status == 200 and body["unsubscribed"] is True, f"{status} {body}")
-            check(preference(client["ana"], "cycle_closed") == "never", "the POST did not set never")
-            before = len([m for m in mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed"])
+            h.check(status == 200 and body["unsubscribed"] is True, f"{status} {body}")
+            h.check(preference(client["ana"], "cycle_closed") == "never", "the POST did not set never")
+            before = len([m for m in h.mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed"])
             coordinator.must("POST", "/api/cycles")
             coordinator.must("POST", "/api/cycles/2/voting")
             client["ana"].must("PUT", "/api/cycles/2/ballots/1", {"entries": []})
             coordinator.must("POST", "/api/cycles/2/close")
-            check(h.wait_until(lambda: any(m[0] == "cy@north.example" and "cycle 2" in m[2].lower()
-                                           for m in mails(inbox) if m[1] == "cycle_closed"), 20),
+            h.check(h.wait_until(lambda: any(m[0] == "cy@north.example" and "cycle 2" in m[2].lower()
+                                           for m in h.mails(inbox) if m[1] == "cycle_closed"), 20),
                   "cycle 2's result did not reach Cy")
             time.sleep(1)
-            after = len([m for m in mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed"])
-            check(after == before, f"Ana still got {after - before} result e-mails after unsubscribing")
+            after = len([m for m in h.mails(inbox) if m[0] == "ana@north.example" and m[1] == "cycle_closed"])
+            h.check(after == before, f"Ana still got {after - before} result e-mails after unsubscribing")
             audit = coordinator.must("GET", "/api/audit?after=0&limit=1000")
             entries = audit.get("entries", audit) if isinstance(audit, dict) else audit
-            check(any(e["action"] == "unsubscribe" for e in entries), "the unsubscribe is not audited")
+            h.check(any(e["action"] == "unsubscribe" for e in entries), "the unsubscribe is not audited")
             print(f"preferences: never -> inbox only; {len(digests)} daily digests, once each; unsubscribe headers on "
-                  f"{len(mails(inbox))} e-mails; a tampered token refused; one click stopped cycle_closed")
+                  f"{len(h.mails(inbox))} e-mails; a tampered token refused; one click stopped cycle_closed")
         finally:
             for process in reversed(started):
                 process.stop()

@@ -1,24 +1,32 @@
 """Starts and stops what the server tests need: `covalue serve` on an ephemeral loopback port, and a
 private PostgreSQL (covalue-test-pg). Every process is stopped by its pid, never by name."""
+import email
+import email.policy
 import http.client
 import json
 import os
 import signal
+import socket
 import subprocess
 import time
 
+SUPPORT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support")
+
 
 class Server:
-    """One `covalue serve` process on 127.0.0.1 with an ephemeral port."""
+    """One `covalue serve` process on 127.0.0.1, on an ephemeral port unless `port` is given; `extra` are more
+    flags (the scheduler's, the mail relay's). Its stderr goes to a pipe read on a failed start, or nowhere for
+    long runs (`quiet`), so that a full pipe never blocks it."""
 
-    def __init__(self, binary, db, threads=2):
+    def __init__(self, binary, db, threads=2, extra=(), port=0, quiet=False):
         self.process = subprocess.Popen(
-            [binary, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads", str(threads)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [binary, "serve", "--db", db, "--listen", f"127.0.0.1:{port}", "--threads", str(threads), *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if quiet else subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if not line.startswith("listening on http://"):
             self.stop()
-            raise RuntimeError("covalue serve did not start: " + line + self.process.stderr.read())
+            raise RuntimeError("covalue serve did not start: " + line +
+                               ("" if quiet else self.process.stderr.read()))
         host_port = line.strip()[len("listening on http://"):]
         self.host, port = host_port.rsplit(":", 1)
         self.port = int(port)
@@ -32,10 +40,70 @@ class Server:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.send_signal(signal.SIGKILL)
                 self.process.wait(timeout=10)
+
+
+def mail_serve(binary, db, smtp_port, *extra, port=0):
+    """`covalue serve` with the scheduler, the delivery worker and e-mail through `smtp_port` of loopback."""
+    return Server(binary, db, extra=["--scheduler-interval", "0.5", "--delivery-interval", "0.2", "--smtp",
+                                     f"smtp://127.0.0.1:{smtp_port}", "--mail-from", "covalue@north.example",
+                                     *extra], port=port, quiet=True)
+
+
+class Receiver:
+    """A test receiver script (tests/support: the SMTP sink, the webhook receiver) run by Debian's interpreter,
+    which has python3-aiosmtpd; prints "port N" once it listens."""
+
+    def __init__(self, script, *args):
+        self.process = subprocess.Popen(["/usr/bin/python3", os.path.join(SUPPORT, script), *args],
+                                        stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line.startswith("port "):
+            self.stop()
+            raise RuntimeError(script + " did not start: " + line)
+        self.port = int(line.split()[1])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=10)
+
+
+def mails(folder):
+    """Every message the SMTP sink stored in `folder`: (recipient, event kind, subject, message, text part)."""
+    out = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".eml"):
+            continue
+        with open(os.path.join(folder, name), "rb") as f:
+            message = email.message_from_bytes(f.read(), policy=email.policy.default)
+        text = ""
+        for part in message.walk():
+            if part.get_content_type() == "text/plain":
+                text = part.get_content()
+        with open(os.path.join(folder, name[:-4] + ".json")) as f:
+            envelope = json.load(f)
+        for rcpt in envelope["rcpt_tos"]:
+            out.append((rcpt, message["X-Covalue-Event"], str(message["Subject"]), message, text))
+    return out
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def utc_in(seconds):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + seconds))
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
 
 
 class Client:

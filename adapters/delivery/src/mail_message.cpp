@@ -10,6 +10,7 @@
 
 #include "covalue/adapters/delivery/mime_text.hpp"
 #include "covalue/core/enum_names.hpp"
+#include "covalue/core/html.hpp"
 #include "library_init.hpp"
 
 namespace covalue::adapters::delivery {
@@ -17,6 +18,7 @@ namespace covalue::adapters::delivery {
 namespace {
 
 using core::ErrorKind;
+using core::html_escape;
 using core::make_error;
 
 bool is_id_char(char ch) {

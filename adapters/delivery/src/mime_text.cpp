@@ -173,33 +173,6 @@ std::string quoted_printable(std::string_view text) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 bool is_web_url(std::string_view url) {
   const bool scheme = url.starts_with("https://") || url.starts_with("http://");
   const std::size_t host = url.find("//") + 2;

@@ -1,5 +1,7 @@
 #include "covalue/core/text.hpp"
 
+#include "covalue/core/html.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -200,6 +202,14 @@ TEST(TextWidth, PadsByColumnsNotBytes) {
   EXPECT_EQ(pad_to_width("\x1b", 6), "\\x1b  ");
   EXPECT_EQ(fit_width(kKorean + "!", 5), "\xed\x95\x9c\xea\xb5\xad~");
   EXPECT_EQ(fit_width(kKorean + "!", 6), "\xed\x95\x9c\xea\xb5\xad~ ");
+}
+
+TEST(Html, EscapesEveryCharacterThatCouldOpenMarkupOrCloseAnAttribute) {
+  EXPECT_EQ(html_escape(R"(<a href="x" title='y'>Tom & Jerry</a>)"),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;");
+  EXPECT_EQ(html_escape("Łódź \xe2\x82\xac 5"), "Łódź \xe2\x82\xac 5");  // other bytes stay as they are
+  EXPECT_EQ(html_escape(""), "");
+  EXPECT_EQ(html_escape("&amp;"), "&amp;amp;");  // escaped once more: the text is never taken for markup
 }
 
 }  // namespace

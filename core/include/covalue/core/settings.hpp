@@ -381,7 +381,8 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .max = "23",
      .help = "the hour of the day, in each person's time zone, at which the scheduler makes daily digests (weekly "
              "ones on Mondays)",
-     .applies = kServer | kCli},
+     .applies = kServer | kCli,
+     .flag = "--digest-hour"},
     {.name = "solver.time_limit_seconds",
      .type = Type::kSeconds,
      .default_text = "20",

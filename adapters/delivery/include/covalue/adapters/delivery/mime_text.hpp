@@ -26,9 +26,6 @@ namespace covalue::adapters::delivery {
 //! leading '.' encoded.
 [[nodiscard]] std::string quoted_printable(std::string_view text);
 
-//! `text` with &, <, >, " and ' replaced by character references: safe in HTML text and quoted attributes.
-[[nodiscard]] std::string html_escape(std::string_view text);
-
 //! Whether `url` is an absolute http:// or https:// URL without blanks, control characters, quotes or angle
 //! brackets: safe as a link target in HTML, a header, or a chat tool's button.
 [[nodiscard]] bool is_web_url(std::string_view url);
