@@ -147,8 +147,7 @@ core::Status write_rest(StoreSession& session, const NetworkArchive& archive) {
 ArchiveRow for_network(ArchiveRow row, std::size_t key_column, std::int64_t network) {
   if (auto* key = std::get_if<std::string>(&row[key_column]); key != nullptr && key->starts_with("n")) {
     const std::size_t dot = key->find('.');
-    if (dot != std::string::npos && dot > 1 &&
-        key->find_first_not_of("0123456789", 1) == dot) {
+    if (dot != std::string::npos && dot > 1 && key->find_first_not_of("0123456789", 1) == dot) {
       *key = "n" + std::to_string(network) + key->substr(dot);
     }
   }

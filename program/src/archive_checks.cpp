@@ -120,12 +120,13 @@ core::Status check_value(const ArchiveColumn& column, const ArchiveValue& value,
   }
   switch (column.type) {
     case ArchiveColumnType::kInteger:
-      return std::holds_alternative<std::int64_t>(value) ? core::Status()
-                                                          : make_error(ErrorKind::kInvalidInput, "expected an integer",
-                                                                       where);
+      return std::holds_alternative<std::int64_t>(value)
+                 ? core::Status()
+                 : make_error(ErrorKind::kInvalidInput, "expected an integer", where);
     case ArchiveColumnType::kBoolean:
-      return std::holds_alternative<bool>(value) ? core::Status()
-                                                 : make_error(ErrorKind::kInvalidInput, "expected true or false", where);
+      return std::holds_alternative<bool>(value)
+                 ? core::Status()
+                 : make_error(ErrorKind::kInvalidInput, "expected true or false", where);
     case ArchiveColumnType::kText:
       break;
   }
@@ -161,16 +162,19 @@ core::Status check_rows(const ArchiveTableSpec& spec, const ArchiveTable& table,
     const ArchiveRow& row = table.rows[r];
     const std::string at = "$." + table.name + "[" + std::to_string(r) + "]";
     if (row.size() != spec.columns.size()) {
-      return make_error(ErrorKind::kInvalidInput,
-                        "expected " + std::to_string(spec.columns.size()) + " values, not " +
-                            std::to_string(row.size()),
-                        at);
+      return make_error(
+          ErrorKind::kInvalidInput,
+          "expected " + std::to_string(spec.columns.size()) + " values, not " + std::to_string(row.size()), at);
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
       const ArchiveColumn& column = spec.columns[c];
       const std::string where = at + "." + column.name;
-      const ArchiveReference kind =
+      ArchiveReference kind =
           column.refers_to == ArchiveReference::kSubject ? subject_reference(spec, row) : column.refers_to;
+      if (column.refers_to == ArchiveReference::kSubject && kind == ArchiveReference::kCycle &&
+          row[c] == ArchiveValue(std::int64_t{0})) {
+        kind = ArchiveReference::kNone;  // an activity about no cycle (before the first, a charter proposal's)
+      }
       if (core::Status value = check_value(column, row[c], where); !value) {
         return value;
       }
@@ -206,8 +210,8 @@ core::Status check_archive_tables(const NetworkArchive& archive) {
     }
   }
   for (const auto& [person, hash] : archive.password_hashes) {
-    const auto row = std::find_if(archive.people.begin(), archive.people.end(),
-                                  [&](const Person& p) { return p.id == person; });
+    const auto row =
+        std::find_if(archive.people.begin(), archive.people.end(), [&](const Person& p) { return p.id == person; });
     if (row == archive.people.end()) {
       return make_error(ErrorKind::kNotFound,
                         "a password hash of person " + std::to_string(person) + ", who is not in the archive",

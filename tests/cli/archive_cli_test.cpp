@@ -48,11 +48,20 @@ constexpr const char* kExtras[] = {
 
 //! Every read a person can make of a network: the listings and every report, as JSON.
 std::vector<std::string> every_read() {
-  std::vector<std::string> reads = {"network show",   "partner list",    "initiative list",
-                                    "scorecard show", "token list",      "audit list --limit 10000",
-                                    "report network", "report fairness", "report engagement",
-                                    "report kpi",     "person list",     "person preferences --person 1",
-                                    "comment list initiative 31",        "charter proposals",
+  std::vector<std::string> reads = {"network show",
+                                    "partner list",
+                                    "initiative list",
+                                    "scorecard show",
+                                    "token list",
+                                    "audit list --limit 10000",
+                                    "report network",
+                                    "report fairness",
+                                    "report engagement",
+                                    "report kpi",
+                                    "person list",
+                                    "person preferences --person 1",
+                                    "comment list initiative 31",
+                                    "charter proposals",
                                     "charter coordination"};
   for (int cycle = 1; cycle <= 9; ++cycle) {
     reads.push_back("report cycle " + std::to_string(cycle));
@@ -65,11 +74,11 @@ std::vector<std::string> every_read() {
 
 //! Takes out of `archive` what version 3 added: the tables carried row by row and people's password hashes.
 void without_version_three(json& archive) {
-  for (const char* table : {"notification_preferences", "network_secrets", "webhooks", "notification_events",
-                            "deliveries", "digest_waits", "charter_proposals", "charter_positions",
-                            "coordination_willing", "coordination_terms", "comments", "comment_revisions", "follows",
-                            "activity", "activity_seen", "initiative_updates", "milestones", "lead_realised_values",
-                            "delegations"}) {
+  for (const char* table :
+       {"notification_preferences", "network_secrets", "webhooks", "notification_events", "deliveries", "digest_waits",
+        "charter_proposals", "charter_positions", "coordination_willing", "coordination_terms", "comments",
+        "comment_revisions", "follows", "activity", "activity_seen", "initiative_updates", "milestones",
+        "lead_realised_values", "delegations"}) {
     archive.erase(table);
   }
   for (json& person : archive["people"]) {

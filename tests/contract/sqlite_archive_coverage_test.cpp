@@ -114,8 +114,8 @@ TEST_F(ArchiveCoverage, ATableOrColumnAddedWithoutTheArchiveIsNamed) {
                            "ALTER TABLE charter ADD COLUMN score_max INTEGER NOT NULL DEFAULT 10;"
                            "ALTER TABLE comments ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;")
                   .ok());
-  EXPECT_EQ(unaccounted(), (std::vector<std::string>{"charter.score_max", "comments.pinned",
-                                                     "coordinator_votes.voter"}));
+  EXPECT_EQ(unaccounted(),
+            (std::vector<std::string>{"charter.score_max", "comments.pinned", "coordinator_votes.voter"}));
 }
 
 TEST(ArchiveAccount, SaysHowEachColumnIsAccountedFor) {

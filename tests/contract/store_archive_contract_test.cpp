@@ -2,6 +2,7 @@
 // read back as stored and written again under the same ids and keys, into another network of the same database,
 // so that each typed read of the moved network equals the original's (SQLite and PostgreSQL alike).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "covalue/program/archive.hpp"
@@ -66,8 +67,13 @@ void add_history(program::Store& store, const Filled& filled) {
     delivery.next_attempt_at = "2026-12-04T09:00:00.000Z";
     must(s.insert_deliveries({delivery}));
     must(s.insert_digest_waits({{person, event_id, program::Cadence::kDaily, event.occurred_at}}));
-    must(status_of(s.insert_webhook({0, "https://chat.example/hook", "secret", program::WebhookFormat::kSlack, {},
-                                     "2026-12-04T09:00:00.000Z", false})));
+    must(status_of(s.insert_webhook({0,
+                                     "https://chat.example/hook",
+                                     "secret",
+                                     program::WebhookFormat::kSlack,
+                                     {},
+                                     "2026-12-04T09:00:00.000Z",
+                                     false})));
     return status_of(s.network_secret("unsubscribe", std::string(64, 'a')));
   }));
 }
@@ -118,7 +124,15 @@ TEST_P(PersistentStoreContract, TheTablesCarriedRowByRowMoveWithTheirIdsToAnothe
   same([](StoreSession& s) { return s.willing_to_coordinate(); });
   same([](StoreSession& s) { return s.coordination_terms(); });
   same([](StoreSession& s) { return s.webhooks(); });
-  same([](StoreSession& s) { return s.inbox(1, 0, 10); });
+  const auto inbox = [](StoreSession& s) -> core::Result<std::pair<std::int64_t, std::size_t>> {
+    auto page = s.inbox(1, 0, 10);
+    if (!page) {
+      return page.error();
+    }
+    return std::make_pair(page->unread, page->items.size());
+  };
+  EXPECT_EQ(read_in(moved, inbox), std::make_pair(std::int64_t{1}, std::size_t{1}));
+  EXPECT_EQ(read_in(store(), inbox), read_in(moved, inbox));
   same([](StoreSession& s) { return s.password_hash(1); });
   same([](StoreSession& s) { return s.network_secret("unsubscribe", std::string(64, 'b')); });
 }

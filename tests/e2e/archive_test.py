@@ -7,6 +7,7 @@ newer features are identical, person 1 signs in with its password on the last da
 byte-identical (the last import reads its archive from stdin), and a token issued on the first database still opens the API
 of the last. On PostgreSQL, an import into a database holding a network and an archive with a broken
 chain are refused and change nothing. Prints the archive's size and the export and import times."""
+import http.client
 import json
 import os
 import sqlite3
@@ -85,6 +86,17 @@ def set_password(binary, db, coordinator):
                                           {"link": link[link.index("cvp_"):].split()[0], "password": PASSWORD})
     finally:
         server.stop()
+
+
+def sign_in(server, email, password):
+    """The status of POST /api/session with an e-mail address and a password (no token)."""
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+    try:
+        connection.request("POST", "/api/session", body=json.dumps({"email": email, "password": password}),
+                           headers={"Content-Type": "application/json"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 def api_reads(binary, db, token):
@@ -203,7 +215,7 @@ def main():
                 got, _ = Client(server, secret).call("GET", "/api/session")
                 if got != status:
                     problems.append(f"a token issued before the moves: GET /api/session {got}, expected {status}")
-            got, _ = Client(server, "").call("POST", "/api/session", {"email": "ana@one.example", "password": PASSWORD})
+            got = sign_in(server, "ana@one.example", PASSWORD)
             if got != 200:
                 problems.append(f"a password set before the moves: POST /api/session {got}, expected 200")
         finally:

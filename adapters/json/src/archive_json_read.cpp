@@ -174,9 +174,9 @@ core::Result<program::AccessToken> token_from_json(const json& node, const std::
 
 core::Result<program::Person> archived_person(const json& node, const std::string& path) {
   FieldReader reader(node, path);
-  check(reader, reject_unknown_members(node, path,
-                                       {"id", "partner", "name", "email", "role", "time_zone", "language", "removed",
-                                        "password_hash"}));
+  check(reader, reject_unknown_members(
+                    node, path,
+                    {"id", "partner", "name", "email", "role", "time_zone", "language", "removed", "password_hash"}));
   program::Person person;
   person.id = reader.integer("id");
   person.partner = reader.optional_integer("partner");

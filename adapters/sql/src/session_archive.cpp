@@ -119,8 +119,8 @@ core::Status Session::put_archive_rows(const ArchiveTableSpec& table, const std:
   return atomically([&]() -> core::Status {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].size() != table.columns.size()) {
-        return make_error(ErrorKind::kInternal, std::string(table.name) + "[" + std::to_string(i) + "]: " +
-                                                    std::to_string(rows[i].size()) + " values for " +
+        return make_error(ErrorKind::kInternal, std::string(table.name) + "[" + std::to_string(i) +
+                                                    "]: " + std::to_string(rows[i].size()) + " values for " +
                                                     std::to_string(table.columns.size()) + " columns");
       }
       Statement insert = in_network((*sql)->insert.c_str());
