@@ -82,7 +82,8 @@ TEST_P(PersistentStoreContract, TheTablesCarriedRowByRowMoveWithTheirIdsToAnothe
   const Filled filled = fill();
   add_history(store(), filled);
   program::NetworkArchive archive = must(program::export_network(store()));
-  archive.audit.clear();  // the sample's audit entries are not a chain; the import checks it
+  archive.audit.clear();   // the sample's audit entries are not a chain; the import checks it
+  archive.tokens.clear();  // token hashes are unique in a database: these stay with the original network
   ASSERT_EQ(archive.tables.size(), program::archive_tables().size());
   for (const program::ArchiveTable& table : archive.tables) {
     if (table.name != "activity" && table.name != "lead_realised_values" && table.name != "charter_proposals" &&
@@ -142,6 +143,7 @@ TEST_P(PersistentStoreContract, AnImportWhoseRowNamesAMissingOneWritesNothing) {
   add_history(store(), filled);
   program::NetworkArchive archive = must(program::export_network(store()));
   archive.audit.clear();
+  archive.tokens.clear();
   for (program::ArchiveTable& table : archive.tables) {
     if (table.name == "comments") {
       table.rows[0][2] = std::int64_t{999};  // subject_id: no such initiative

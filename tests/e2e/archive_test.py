@@ -43,8 +43,8 @@ HISTORY = [
     ["comment", "add", "initiative", "31", "--body", "A reply", "--reply-to", "5"],
     ["comment", "hide", "6", "--reason", "off topic"],
     ["ballot", "delegate", "--partner", "3", "--to", "2"],
-    ["initiative", "update", "--initiative", "1", "--text", "Pilot live in two warehouses"],
-    ["initiative", "milestone", "add", "--initiative", "1", "--title", "Pilot live", "--due", "2027-03-31"],
+    ["initiative", "update", "--initiative", "29", "--text", "Pilot live in two warehouses"],
+    ["initiative", "milestone", "add", "--initiative", "29", "--title", "Pilot live", "--due", "2027-03-31"],
     ["network", "update", "--amendment-rule", "consent"],
     ["charter", "propose", "--capacity", "50", "--rationale", "Two partners joined"],
     ["charter", "position", "1", "--partner", "2", "--position", "object", "--reason", "Too much work"],
@@ -52,8 +52,8 @@ HISTORY = [
 ]
 
 # The API reads of what version 3 carries, compared between the first and the last database.
-API_READS = ["/api/threads/initiative/31/comments", "/api/comments/6/history", "/api/initiatives/1/delivery",
-             "/api/initiatives/1/milestones", "/api/initiatives/1/updates", "/api/charter/proposals",
+API_READS = ["/api/threads/initiative/31/comments", "/api/comments/6/history", "/api/initiatives/29/delivery",
+             "/api/initiatives/29/milestones", "/api/initiatives/29/updates", "/api/charter/proposals",
              "/api/coordination", "/api/cycles/9/delegations", "/api/activity", "/api/people/1/preferences",
              "/api/people"]
 
