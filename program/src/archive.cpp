@@ -248,6 +248,9 @@ core::Result<NetworkArchive> read_network_archive(StoreSession& session) {
     return audit.error();
   }
   for (const Person& person : archive.people) {
+    if (person.removed) {
+      continue;  // a removed person signs in no more (the store answers only for present people)
+    }
     core::Result<std::optional<std::string>> hash = session.password_hash(person.id);
     if (!hash) {
       return hash.error();

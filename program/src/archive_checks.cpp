@@ -218,6 +218,9 @@ core::Status check_archive_tables(const NetworkArchive& archive) {
                         "$.people");
     }
     const std::string where = "$.people[" + std::to_string(row - archive.people.begin()) + "].password_hash";
+    if (row->removed) {
+      return make_error(ErrorKind::kInvalidInput, "a removed person has no password: null", where);
+    }
     if (hash.empty() || hash.size() > 1024 || hash.find_first_of(std::string("\0\n\r", 3)) != std::string::npos) {
       return make_error(ErrorKind::kInvalidInput, "not a password hash (an Argon2id string)", where);
     }

@@ -81,8 +81,10 @@ void without_version_three(json& archive) {
         "lead_realised_values", "delegations"}) {
     archive.erase(table);
   }
-  for (json& person : archive["people"]) {
-    person.erase("password_hash");
+  if (archive.contains("people")) {
+    for (json& person : archive["people"]) {
+      person.erase("password_hash");
+    }
   }
 }
 
@@ -149,12 +151,12 @@ TEST_F(ArchiveCli, RoundTripKeepsEveryReportTheChainAndTheBytes) {
   const CommandResult imported = import(source_archive);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_EQ(imported.out,
-            "imported network 'Fresh Chain Network': 15 partners, 32 initiatives, 9 cycles, 2 tokens, 577 audit "
+            "imported network 'Fresh Chain Network': 15 partners, 32 initiatives, 9 cycles, 2 tokens, 590 audit "
             "entries\n");
   const std::string source_reads = reads_of(source_db);
   EXPECT_EQ(source_reads.find(" -> 1\n"), std::string::npos) << "a read failed:\n" << source_reads;
   EXPECT_EQ(reads_of(target_), source_reads);
-  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 577 entries\n");
+  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 590 entries\n");
   const std::string again = dir_.file("again.json");
   ASSERT_EQ(run_covalue("network export --db " + target_ + " --output " + again).exit_code, 0);
   EXPECT_EQ(read_file(again), read_file(source_archive));
@@ -173,7 +175,7 @@ TEST_F(ArchiveCli, TheArchiveHoldsEveryPartWithItsFormatAndVersionFirst) {
   EXPECT_EQ(archive["tokens"][0]["revoked"], true);
   EXPECT_EQ(archive["tokens"][1]["secret_hash"].get<std::string>().size(), 64U);
   EXPECT_FALSE(archive["tokens"][1].contains("secret"));
-  EXPECT_EQ(archive["audit"].size(), 577U);
+  EXPECT_EQ(archive["audit"].size(), 590U);
   EXPECT_EQ(std::filesystem::status(source_archive).permissions() & std::filesystem::perms::others_read,
             std::filesystem::perms::none);
 }
@@ -201,8 +203,8 @@ TEST_F(ArchiveCli, ImportAsRenamesTheNetworkAndRecordsItInTheChain) {
   EXPECT_NE(imported.out.find("imported network 'Moved Chain'"), std::string::npos) << imported.out;
   EXPECT_EQ(json::parse(run_covalue("network show --format json --db " + target_).out)["summary"]["name"],
             "Moved Chain");
-  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 578 entries\n");
-  const json audit = json::parse(run_covalue("audit list --after 577 --format json --db " + target_).out);
+  EXPECT_EQ(run_covalue("audit verify --db " + target_).out, "audit log intact: 591 entries\n");
+  const json audit = json::parse(run_covalue("audit list --after 590 --format json --db " + target_).out);
   ASSERT_EQ(audit["entries"].size(), 1U) << audit.dump();
   EXPECT_EQ(audit["entries"][0]["action"], "rename_network");
   EXPECT_EQ(audit["entries"][0]["detail"], R"({"from":"Fresh Chain Network","to":"Moved Chain"})");
@@ -302,7 +304,14 @@ TEST_F(ArchiveCli, AnImportIsANewNetworkBesideTheOthersAndItsNameMustBeFree) {
   const std::string networks = run_covalue("network list --format csv --db " + target_).out;
   EXPECT_EQ(networks.rfind("id,name\n1,Existing\n2,", 0), 0U) << networks;
   EXPECT_EQ(run_covalue("network export --output - --network Existing --db " + target_).out, before);
-  EXPECT_EQ(run_covalue("network export --output - --network 2 --db " + target_).out, read_file(source_archive));
+  // The same archive, but that the outbox's delivery keys name the network they are in now (docs/archive.md).
+  std::string moved = run_covalue("network export --output - --network 2 --db " + target_).out;
+  for (std::size_t at = moved.find("\"delivery_key\":\"n2."); at != std::string::npos;
+       at = moved.find("\"delivery_key\":\"n2.", at)) {
+    moved.replace(at, 18, "\"delivery_key\":\"n1");
+  }
+  EXPECT_NE(read_file(source_archive).find("\"delivery_key\":\"n1."), std::string::npos);
+  EXPECT_EQ(moved, read_file(source_archive));
 
   const CommandResult again = import(source_archive);  // the same name twice: refused, nothing written
   EXPECT_EQ(again.exit_code, 1);
