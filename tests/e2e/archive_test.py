@@ -52,10 +52,10 @@ HISTORY = [
 ]
 
 # The API reads of what version 3 carries, compared between the first and the last database.
+# (The activity feed and the inbox are a person's: their tables are compared row by row.)
 API_READS = ["/api/threads/initiative/31/comments", "/api/comments/6/history", "/api/initiatives/29/delivery",
-             "/api/initiatives/29/milestones", "/api/initiatives/29/updates", "/api/charter/proposals",
-             "/api/coordination", "/api/cycles/9/delegations", "/api/activity", "/api/people/1/preferences",
-             "/api/people"]
+             "/api/charter/proposals", "/api/coordination", "/api/cycles/9/delegations",
+             "/api/people/1/preferences", "/api/people"]
 
 # Tables an archive deliberately does not carry (program/src/archive_tables.cpp, archive_exclusions()).
 NOT_CARRIED = {"web_sessions", "password_links", "schema_migrations"}
@@ -216,8 +216,8 @@ def main():
                 if got != status:
                     problems.append(f"a token issued before the moves: GET /api/session {got}, expected {status}")
             got = sign_in(server, "ana@one.example", PASSWORD)
-            if got != 200:
-                problems.append(f"a password set before the moves: POST /api/session {got}, expected 200")
+            if got != 201:
+                problems.append(f"a password set before the moves: POST /api/session {got}, expected 201")
         finally:
             server.stop()
     print(f"archive: {len(first_bytes)} bytes, {len(archive['audit'])} audit entries, {len(want)} reads and "
