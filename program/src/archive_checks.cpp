@@ -209,7 +209,9 @@ core::Status check_archive_tables(const NetworkArchive& archive) {
       return rows;
     }
   }
-  for (const auto& [person, hash] : archive.password_hashes) {
+  for (const auto& entry : archive.password_hashes) {
+    const PersonId person = entry.first;
+    const std::string& hash = entry.second;
     const auto row =
         std::find_if(archive.people.begin(), archive.people.end(), [&](const Person& p) { return p.id == person; });
     if (row == archive.people.end()) {
