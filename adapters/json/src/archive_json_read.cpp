@@ -284,7 +284,12 @@ void read_password_hashes(FieldReader& reader, const json& document, std::int64_
 //! The tables carried row by row: every one required from version 3, none before.
 void read_tables(FieldReader& reader, const json& document, std::int64_t version, program::NetworkArchive& archive) {
   if (version < 3) {
-    return;  // reject_unknown_members refused any of them
+    // Older archives had none of them (reject_unknown_members refused any): each is empty, as a version 3
+    // archive of the same network writes it.
+    for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
+      archive.tables.push_back({.name = spec.name, .rows = {}});
+    }
+    return;
   }
   for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
     program::ArchiveTable table{.name = spec.name, .rows = {}};
