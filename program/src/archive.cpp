@@ -7,7 +7,9 @@
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <variant>
 
+#include "archive_checks.hpp"
 #include "covalue/program/limits.hpp"
 #include "covalue/program/snapshot.hpp"
 #include "use_case.hpp"
@@ -129,8 +131,50 @@ core::Status write_rest(StoreSession& session, const NetworkArchive& archive) {
       [&] {
         return insert_numbered(archive.tokens, "token", [&](const AccessToken& t) { return session.insert_token(t); });
       },
-      [&] { return put_each(archive.audit, [&](const AuditEntry& e) { return session.append_audit(e); }); },
+      [&] {
+        for (const auto& [person, hash] : archive.password_hashes) {
+          if (core::Status set = session.set_password_hash(person, hash); !set) {
+            return set;
+          }
+        }
+        return core::Status();
+      },
   });
+}
+
+//! The row's delivery key for the target network: keys are unique in a database and begin with the network's
+//! id ("n1.e5.inbox.p3", outbox_writer.cpp), which the import changes to the target's.
+ArchiveRow for_network(ArchiveRow row, std::size_t key_column, std::int64_t network) {
+  if (auto* key = std::get_if<std::string>(&row[key_column]); key != nullptr && key->starts_with("n")) {
+    const std::size_t dot = key->find('.');
+    if (dot != std::string::npos && dot > 1 && key->find_first_not_of("0123456789", 1) == dot) {
+      *key = "n" + std::to_string(network) + key->substr(dot);
+    }
+  }
+  return row;
+}
+
+//! The tables carried row by row, in the order of archive_tables() (each after the ones it names).
+core::Status write_tables(StoreSession& session, const NetworkArchive& archive, std::int64_t network) {
+  for (const ArchiveTableSpec& spec : archive_tables()) {
+    const auto table = std::find_if(archive.tables.begin(), archive.tables.end(),
+                                    [&](const ArchiveTable& t) { return t.name == spec.name; });
+    if (table == archive.tables.end() || table->rows.empty()) {
+      continue;
+    }
+    std::vector<ArchiveRow> rows = table->rows;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      if (std::string_view(spec.columns[c].name) == "delivery_key") {
+        for (ArchiveRow& row : rows) {
+          row = for_network(std::move(row), c, network);
+        }
+      }
+    }
+    if (core::Status put = session.put_archive_rows(spec, rows); !put) {
+      return put;
+    }
+  }
+  return {};
 }
 
 //! The name the imported network gets, checked as any network name is.
@@ -191,7 +235,9 @@ core::Result<NetworkArchive> read_network_archive(StoreSession& session) {
                          .scores = std::move(snapshot->scores.get()),
                          .people = {},
                          .tokens = {},
-                         .audit = {}};
+                         .audit = {},
+                         .password_hashes = {},
+                         .tables = {}};
   if (core::Status people = take(session.people(), archive.people); !people) {
     return people.error();
   }
@@ -200,6 +246,25 @@ core::Result<NetworkArchive> read_network_archive(StoreSession& session) {
   }
   if (core::Status audit = take(session.audit_entries(0, INT64_MAX), archive.audit); !audit) {
     return audit.error();
+  }
+  for (const Person& person : archive.people) {
+    if (person.removed) {
+      continue;  // a removed person signs in no more (the store answers only for present people)
+    }
+    core::Result<std::optional<std::string>> hash = session.password_hash(person.id);
+    if (!hash) {
+      return hash.error();
+    }
+    if (hash->has_value()) {
+      archive.password_hashes.emplace(person.id, std::move(**hash));
+    }
+  }
+  for (const ArchiveTableSpec& spec : archive_tables()) {
+    ArchiveTable table{.name = spec.name, .rows = {}};
+    if (core::Status rows = take(session.archive_rows(spec), table.rows); !rows) {
+      return rows.error();
+    }
+    archive.tables.push_back(std::move(table));
   }
   return archive;
 }
@@ -214,6 +279,9 @@ core::Status check_archive(const NetworkArchive& archive) {
   }
   if (core::Status ids = check_unique_ids(archive); !ids) {
     return ids;
+  }
+  if (core::Status tables = check_archive_tables(archive); !tables) {
+    return tables;
   }
   const AuditVerification chain = verify_audit_chain(archive.audit);
   if (!chain.intact()) {
@@ -257,6 +325,8 @@ core::Status import_network(Store& store, const NetworkArchive& archive, const I
         [&] { return write_numbered(session, archive); },
         [&] { return write_cycles(session, archive); },
         [&] { return write_rest(session, archive); },
+        [&] { return write_tables(session, archive, store.network()); },
+        [&] { return put_each(archive.audit, [&](const AuditEntry& e) { return session.append_audit(e); }); },
         [&] {
           return *renamed ? detail::append_audit(session, {store, options.actor, clock}, "rename_network",
                                                  {{"from", archive.charter.name}, {"to", charter.name}})

@@ -75,7 +75,7 @@ TEST_F(PeopleCli, PeopleTravelInTheNetworkArchive) {
   const std::string archive = db_ + ".json";
   ok("network export --output " + archive);
   const std::string text = read_file(archive);
-  EXPECT_NE(text.find("\"version\":2"), std::string::npos);
+  EXPECT_NE(text.find("\"version\":3"), std::string::npos);
   EXPECT_NE(text.find("ana@mill.example"), std::string::npos);
   const std::string copy = db_ + ".copy";
   EXPECT_EQ(run_covalue("network import " + archive + " --db " + copy).exit_code, 0);

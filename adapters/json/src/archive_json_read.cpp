@@ -174,8 +174,9 @@ core::Result<program::AccessToken> token_from_json(const json& node, const std::
 
 core::Result<program::Person> archived_person(const json& node, const std::string& path) {
   FieldReader reader(node, path);
-  check(reader, reject_unknown_members(node, path,
-                                       {"id", "partner", "name", "email", "role", "time_zone", "language", "removed"}));
+  check(reader, reject_unknown_members(
+                    node, path,
+                    {"id", "partner", "name", "email", "role", "time_zone", "language", "removed", "password_hash"}));
   program::Person person;
   person.id = reader.integer("id");
   person.partner = reader.optional_integer("partner");
@@ -246,11 +247,63 @@ core::Status check_version(FieldReader& reader) {
   return {};
 }
 
-const std::vector<std::string>& archive_members() {
-  static const std::vector<std::string> members = {
+//! The archive's members: the typed parts, then (from version 3) the tables carried row by row.
+std::vector<std::string> archive_members(std::int64_t version) {
+  std::vector<std::string> members = {
       "format",   "version",         "charter",          "partners",  "objectives", "initiatives", "cycles", "ballots",
       "outcomes", "realised_values", "kpi_measurements", "scorecard", "scores",     "people",      "tokens", "audit"};
+  if (version >= 3) {
+    for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
+      members.emplace_back(spec.name);
+    }
+  }
   return members;
+}
+
+//! The people's password hashes (version 3: each person's `password_hash`, a string or null; before: none).
+void read_password_hashes(FieldReader& reader, const json& document, std::int64_t version,
+                          program::NetworkArchive& archive) {
+  if (!reader.ok() || !document.contains("people") || !document.at("people").is_array()) {
+    return;
+  }
+  const json& people = document.at("people");
+  for (std::size_t i = 0; i < people.size() && i < archive.people.size() && reader.ok(); ++i) {
+    const std::string at = reader.at("people") + "[" + std::to_string(i) + "].password_hash";
+    const auto hash = people[i].find("password_hash");
+    if (hash == people[i].end()) {
+      check(reader, version >= 3 ? make_error(ErrorKind::kInvalidInput, "missing: null when it has no password", at)
+                                 : core::Status());
+    } else if (hash->is_string()) {
+      archive.password_hashes.emplace(archive.people[i].id, hash->get<std::string>());
+    } else if (!hash->is_null()) {
+      check(reader, make_error(ErrorKind::kInvalidInput, "expected a string or null", at));
+    }
+  }
+}
+
+//! The tables carried row by row: every one required from version 3, none before.
+void read_tables(FieldReader& reader, const json& document, std::int64_t version, program::NetworkArchive& archive) {
+  if (version < 3) {
+    // Older archives had none of them (reject_unknown_members refused any): each is empty, as a version 3
+    // archive of the same network writes it.
+    for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
+      archive.tables.push_back({.name = spec.name, .rows = {}});
+    }
+    return;
+  }
+  for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
+    program::ArchiveTable table{.name = spec.name, .rows = {}};
+    if (!document.contains(spec.name)) {
+      reader.fail(make_error(ErrorKind::kInvalidInput, "missing: an archive lists every part, [] when empty",
+                             reader.at(spec.name)));
+      return;
+    }
+    reader.each(spec.name, [&](const json& item, const std::string& at) {
+      auto row = archive_row_from_json(spec, item, at);
+      return row ? (table.rows.push_back(std::move(*row)), true) : reader.fail(row.error());
+    });
+    archive.tables.push_back(std::move(table));
+  }
 }
 
 //! The charter: every member of its JSON form is required (an archive is written whole).
@@ -289,7 +342,8 @@ core::Result<program::NetworkArchive> archive_from_json(const json& document) {
   if (core::Status version = check_version(reader); !version) {
     return version.error();
   }
-  check(reader, reject_unknown_members(document, "$", archive_members()));
+  const std::int64_t version = document.at("version").get<std::int64_t>();
+  check(reader, reject_unknown_members(document, "$", archive_members(version)));
   program::NetworkArchive archive;
   archive.charter = archived_charter(reader, document);
   read_list(reader, document, "partners", partner_from_json, archive.partners);
@@ -312,6 +366,8 @@ core::Result<program::NetworkArchive> archive_from_json(const json& document) {
   }
   read_list(reader, document, "tokens", token_from_json, archive.tokens);
   read_list(reader, document, "audit", audit_entry_from_json, archive.audit);
+  read_password_hashes(reader, document, version, archive);
+  read_tables(reader, document, version, archive);
   return reader.finish(std::move(archive));
 }
 

@@ -1,6 +1,9 @@
 // The archive's encoder (archive_json.hpp): the API's JSON forms of each record, one record per line.
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "archive_shape.hpp"
 
 #include "covalue/adapters/json/access_json.hpp"
 #include "covalue/adapters/json/archive_json.hpp"
@@ -72,8 +75,20 @@ core::Result<std::string> archive_to_text(const program::NetworkArchive& archive
     writer.list("kpi_measurements", archive.kpis, kpi_measurement_to_json);
     writer.member("scorecard", archive.scorecard ? scorecard_to_json(*archive.scorecard) : json());
     writer.list("scores", archive.scores, initiative_score_to_json);
-    writer.list("people", archive.people, archived_person);
+    writer.list("people", archive.people, [&](const program::Person& person) {
+      json record = archived_person(person);
+      const auto hash = archive.password_hashes.find(person.id);
+      record["password_hash"] = hash == archive.password_hashes.end() ? json() : json(hash->second);
+      return record;
+    });
     writer.list("tokens", archive.tokens, archived_token);
+    for (const program::ArchiveTableSpec& spec : program::archive_tables()) {
+      static const std::vector<program::ArchiveRow> kNone;
+      const auto table = std::find_if(archive.tables.begin(), archive.tables.end(),
+                                      [&](const program::ArchiveTable& t) { return t.name == spec.name; });
+      writer.list(spec.name, table == archive.tables.end() ? kNone : table->rows,
+                  [&](const program::ArchiveRow& row) { return archive_row_to_json(spec, row); });
+    }
     writer.list("audit", archive.audit, audit_entry_to_json);
   } catch (const json::type_error& error) {
     return core::make_error(core::ErrorKind::kInvalidInput,

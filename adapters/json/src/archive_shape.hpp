@@ -19,3 +19,18 @@ namespace covalue::adapters::json {
                                                std::string_view part);
 
 }  // namespace covalue::adapters::json
+
+#include "covalue/program/archive_tables.hpp"
+
+namespace covalue::adapters::json {
+
+//! One row of a table carried row by row, as a JSON object: its columns as members (in name order, as every record).
+[[nodiscard]] nlohmann::json archive_row_to_json(const program::ArchiveTableSpec& spec, const program::ArchiveRow& row);
+
+//! Reads one row (at `path`) of the table `spec`: an object with exactly its columns, each of its type (null
+//! where the column allows it); kInvalidInput naming the path of the first value at fault.
+[[nodiscard]] core::Result<program::ArchiveRow> archive_row_from_json(const program::ArchiveTableSpec& spec,
+                                                                      const nlohmann::json& node,
+                                                                      const std::string& path);
+
+}  // namespace covalue::adapters::json

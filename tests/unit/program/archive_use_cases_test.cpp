@@ -101,5 +101,97 @@ TEST_F(ArchiveUseCases, ATargetHoldingANetworkIsRefusedUnchanged) {
   EXPECT_EQ(image_of(*store_), before);
 }
 
+//! The rows of the archive's table `name` (carried row by row), added when missing.
+std::vector<ArchiveRow>& rows_of(NetworkArchive& archive, const std::string& name) {
+  for (ArchiveTable& table : archive.tables) {
+    if (table.name == name) {
+      return table.rows;
+    }
+  }
+  archive.tables.push_back({name, {}});
+  return archive.tables.back().rows;
+}
+
+//! A comment row on `subject_kind` `subject_id` with id `id` (the comments table's columns, in order).
+ArchiveRow comment_row(std::int64_t id, const char* subject_kind, std::int64_t subject_id) {
+  return {id,
+          std::string(subject_kind),
+          subject_id,
+          std::monostate{},
+          std::string("comment"),
+          std::monostate{},
+          std::monostate{},
+          std::string("cli"),
+          std::string("cli"),
+          std::string("Hello"),
+          std::string("[]"),
+          std::string("2026-12-04T10:00:00.000Z"),
+          std::string(""),
+          std::string("visible"),
+          std::string("")};
+}
+
+//! The error of checking `archive`, or "ok".
+std::string checked(const NetworkArchive& archive) {
+  const core::Status status = check_archive(archive);
+  return status.ok() ? "ok" : status.error().where + ": " + status.error().message;
+}
+
+TEST_F(ArchiveUseCases, TheTablesCarriedRowByRowAreCheckedBeforeAnythingIsWritten) {
+  auto archive = export_network(*store_);
+  ASSERT_TRUE(archive.ok());
+  ASSERT_EQ(archive->tables.size(), archive_tables().size());
+  NetworkArchive good = *archive;
+  rows_of(good, "comments").push_back(comment_row(1, "cycle", 0));  // about no cycle, as activity may be
+  EXPECT_EQ(checked(good), "ok");
+
+  NetworkArchive unknown = *archive;
+  rows_of(unknown, "comments").push_back(comment_row(1, "initiative", 99));
+  EXPECT_EQ(checked(unknown),
+            "$.comments[0].subject_id: no initiative with id 99 in the archive; nothing was imported");
+
+  NetworkArchive twice = *archive;
+  rows_of(twice, "comments") = {comment_row(1, "cycle", 0), comment_row(1, "cycle", 0)};
+  EXPECT_EQ(checked(twice), "$.comments[1]: a second row with the same id; nothing was imported");
+
+  NetworkArchive wrong_type = *archive;
+  ArchiveRow row = comment_row(1, "cycle", 0);
+  row[9] = std::int64_t{5};  // body
+  rows_of(wrong_type, "comments").push_back(row);
+  EXPECT_EQ(checked(wrong_type), "$.comments[0].body: expected a string");
+
+  NetworkArchive bad_state = *archive;
+  row = comment_row(1, "cycle", 0);
+  row[13] = std::string("shouting");
+  rows_of(bad_state, "comments").push_back(row);
+  EXPECT_NE(checked(bad_state).find("$.comments[0].state: "), std::string::npos) << checked(bad_state);
+
+  NetworkArchive short_row = *archive;
+  rows_of(short_row, "milestones").push_back({std::int64_t{1}});
+  EXPECT_EQ(checked(short_row), "$.milestones[0]: expected 6 values, not 1");
+
+  NetworkArchive unknown_table = *archive;
+  unknown_table.tables.push_back({"web_sessions", {}});
+  EXPECT_EQ(checked(unknown_table), "$.web_sessions: not a table an archive carries");
+
+  NetworkArchive stray_hash = *archive;
+  stray_hash.password_hashes[42] = "$argon2id$x";
+  EXPECT_NE(checked(stray_hash).find("person 42, who is not in the archive"), std::string::npos);
+}
+
+TEST_F(ArchiveUseCases, ARefusedTableRowLeavesTheTargetUntouched) {
+  auto archive = export_network(*store_);
+  ASSERT_TRUE(archive.ok());
+  rows_of(*archive, "delegations")
+      .push_back({std::int64_t{99}, std::int64_t{1}, std::int64_t{2}, std::string("2026-12-04T10:00:00.000Z")});
+  auto target = empty_store(dir_);
+  const std::string before = image_of(*target);
+  const core::Status imported = import_network(*target, *archive);
+  ASSERT_FALSE(imported.ok());
+  EXPECT_EQ(imported.error().where, "$.delegations[0].cycle");
+  EXPECT_NE(imported.error().message.find("no cycle 99 in the archive"), std::string::npos) << imported.error().message;
+  EXPECT_EQ(image_of(*target), before);
+}
+
 }  // namespace
 }  // namespace covalue::program

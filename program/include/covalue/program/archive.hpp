@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/archive_tables.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/store.hpp"
 
@@ -38,6 +40,10 @@ struct NetworkArchive {
   std::vector<Person> people;       //!< removed ones too (without their e-mail addresses)
   std::vector<AccessToken> tokens;  //!< secret hashes only: a secret is never stored
   std::vector<AuditEntry> audit;    //!< the whole chain, by sequence
+  //! People's password hashes (Argon2id strings), by person: who had a password can still sign in after a move.
+  std::map<PersonId, std::string> password_hashes;
+  //! The tables carried row by row (version 3), one per archive_tables() entry and in its order.
+  std::vector<ArchiveTable> tables;
 
   bool operator==(const NetworkArchive&) const = default;
 };

@@ -18,6 +18,7 @@
 #include "covalue/core/network/scorecard.hpp"
 #include "covalue/core/result.hpp"
 #include "covalue/program/access.hpp"
+#include "covalue/program/archive_tables.hpp"
 #include "covalue/program/audit.hpp"
 #include "covalue/program/charter_proposal.hpp"
 #include "covalue/program/delegation.hpp"
@@ -317,6 +318,13 @@ class StoreSession {
   //! The network's secret called `name` (hex), storing `candidate` under that name first when it has none.
   [[nodiscard]] virtual core::Result<std::string> network_secret(const std::string& name,
                                                                  const std::string& candidate) = 0;
+  // The network archive's tables carried row by row (archive_tables.hpp, format version 3).
+  //! Every row of the network in the table `table`, its values in the spec's column order, ordered by its key.
+  [[nodiscard]] virtual core::Result<std::vector<ArchiveRow>> archive_rows(const ArchiveTableSpec& table) = 0;
+  //! Writes `rows` into the table `table` as they are (ids and keys kept) for the session's network;
+  //! kConflict for a key stored already, kNotFound for a row naming a missing one.
+  [[nodiscard]] virtual core::Status put_archive_rows(const ArchiveTableSpec& table,
+                                                      const std::vector<ArchiveRow>& rows) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

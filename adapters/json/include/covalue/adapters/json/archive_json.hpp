@@ -19,7 +19,7 @@ namespace covalue::adapters::json {
 //! The value of the archive's top-level `format` member.
 inline constexpr std::string_view kArchiveFormat = "covalue-network-archive";
 //! The archive version this build writes, and the newest it reads.
-inline constexpr std::int64_t kArchiveVersion = 2;
+inline constexpr std::int64_t kArchiveVersion = 3;
 
 //! The archive as text: a JSON object with `format` and `version` first, then one member per part, each
 //! record of a list on a line of its own; ends with a newline. The same archive always gives the same

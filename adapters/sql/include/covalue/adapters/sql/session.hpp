@@ -183,6 +183,10 @@ class Session final : public program::StoreSession {
                                                  const std::vector<std::int64_t>& events) override;
   [[nodiscard]] core::Result<std::string> network_secret(const std::string& name,
                                                          const std::string& candidate) override;
+  [[nodiscard]] core::Result<std::vector<program::ArchiveRow>> archive_rows(
+      const program::ArchiveTableSpec& table) override;
+  [[nodiscard]] core::Status put_archive_rows(const program::ArchiveTableSpec& table,
+                                              const std::vector<program::ArchiveRow>& rows) override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
