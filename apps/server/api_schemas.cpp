@@ -77,7 +77,9 @@ constexpr const char* kSchemas = R"JSON({
               "amendment_rule": {"type": "string"},
               "amendment_majority": {"$ref": "#/components/schemas/Exact"},
               "amendment_window_hours": {"$ref": "#/components/schemas/Exact"}, "coordination": {"type": "string"},
-              "coordination_term": {"type": "integer"}}},
+              "coordination_term": {"type": "integer"},
+              "score_max": {"$ref": "#/components/schemas/Exact"},
+              "points_budget": {"$ref": "#/components/schemas/Exact"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -586,7 +588,9 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/amendment_majority", "charter.amendment_majority"},
       SettingProperty{"/Charter/properties/amendment_window_hours", "charter.amendment_window_hours"},
       SettingProperty{"/Charter/properties/coordination", "charter.coordination"},
-      SettingProperty{"/Charter/properties/coordination_term", "charter.coordination_term"}};
+      SettingProperty{"/Charter/properties/coordination_term", "charter.coordination_term"},
+      SettingProperty{"/Charter/properties/score_max", "charter.score_max"},
+      SettingProperty{"/Charter/properties/points_budget", "charter.points_budget"}};
   return table;
 }
 

@@ -232,6 +232,7 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                    "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
                    "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
                    "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
+                   "ALTER TABLE charter DROP COLUMN score_max; ALTER TABLE charter DROP COLUMN points_budget; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "DROP TABLE web_sessions; "

@@ -339,6 +339,11 @@ inline constexpr const char* kDelegations =
 inline constexpr const char* kCharterTurnout = "SELECT close_turnout_warning FROM charter WHERE network_id = $?";
 inline constexpr const char* kSaveCharterTurnout =
     "UPDATE charter SET close_turnout_warning = $? WHERE network_id = $?";
+// Ballot limits (schema step 17): the charter's score scale and points budget, read and saved on their own.
+inline constexpr const char* kCharterBallotLimits =
+    "SELECT score_max, points_budget FROM charter WHERE network_id = $?";
+inline constexpr const char* kSaveCharterBallotLimits =
+    "UPDATE charter SET score_max = $?, points_budget = $? WHERE network_id = $?";
 // Discussion and activity (numbered per network, network given twice).
 inline constexpr const char* kInsertComment =
     "INSERT INTO comments (network_id, id, subject_kind, subject_id, parent_id, kind, author_person_id, partner_id, "

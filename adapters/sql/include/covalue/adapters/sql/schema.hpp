@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 15;
+inline constexpr std::size_t kSchemaSteps = 17;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -909,6 +909,14 @@ CREATE INDEX delegations_proxy ON delegations (network_id, cycle, proxy_id);
 
 ALTER TABLE ballots ADD COLUMN cast_by {int} NOT NULL DEFAULT 0;
 ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
+)sql";
+
+//! Schema step 17: the charter's ballot limits (issue 15 item 6): the top of the score scale and the points budget
+//! (0: none). Networks made before this step keep the limit their ballots had, 1000000000, so that no ballot
+//! already cast, or cast again, falls outside the charter; a new charter's scale is 0 to 10 (charter.score_max).
+inline constexpr std::string_view kSchemaV17 = R"sql(
+ALTER TABLE charter ADD COLUMN score_max TEXT NOT NULL DEFAULT '1000000000';
+ALTER TABLE charter ADD COLUMN points_budget TEXT NOT NULL DEFAULT '0';
 )sql";
 
 }  // namespace covalue::adapters::sql
