@@ -64,7 +64,7 @@ export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative
           ? `Realised ${fmtSigned(total)} of ${fmtSigned(estimated)} ${app.unit} estimated for the selection.`
           : 'No actual recorded yet for this cycle: realised value shows here once the coordinator records it.'}
       </p>
-      <Table class="compact stack-on-phone" columns={['Initiative', 'Status', 'Lead', right('Milestones'), right('Estimated'), right('Realised'), right('Partners recorded')]}>
+      <Table class="compact stack-on-phone compact-cards" columns={['Initiative', 'Status', 'Lead', right('Milestones'), right('Estimated'), right('Realised'), right('Partners recorded')]}>
         {selected.map((i) => {
           const mine = realisedOf(i.id);
           const row = rowOf.get(i.id);

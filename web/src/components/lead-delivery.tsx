@@ -244,7 +244,7 @@ function Values(props: { data: InitiativeDelivery; onDone: () => void }) {
           Actuals are due: the next cycle has closed and no actual is recorded yet.
         </p>
       )}
-      <Table class="compact stack-on-phone" columns={['Partner', right('Estimated'), right('Target'), right('Forecast'), right('Realised'), right('Awaiting')]}>
+      <Table class="compact stack-on-phone compact-cards" columns={['Partner', right('Estimated'), right('Target'), right('Forecast'), right('Realised'), right('Awaiting')]}>
         {d.values.map((line) => (
           <tr data-value-partner={line.partner}>
             <td>

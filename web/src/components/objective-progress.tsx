@@ -83,7 +83,7 @@ export function ObjectiveProgress(props: { objective: Objective; readings: KpiMe
       {readings.length > 0 && (
         <details class="data-table" open={props.chart === false}>
           <summary>Readings as a table</summary>
-          <Table class="compact" columns={['After cycle', { title: `Reading${o.unit ? ` (${o.unit})` : ''}`, class: 'right' }, { title: 'From baseline to target', class: 'right' }]}>
+          <Table class="compact stack-on-phone" columns={['After cycle', { title: `Reading${o.unit ? ` (${o.unit})` : ''}`, class: 'right' }, { title: 'From baseline to target', class: 'right' }]}>
             {readings.map((r) => (
               <tr data-reading={r.cycle}>
                 <td>Cycle {r.cycle}</td>

@@ -11,7 +11,7 @@ export function RealisedTable(props: { initiative: Initiative; cycle: number; ac
   const realised = new Map(props.actuals.filter((a) => a.initiative === props.initiative.id && a.cycle === props.cycle).map((a) => [a.partner, a.actual]));
   const ids = props.partners ?? [...new Set([...estimate.keys(), ...realised.keys()])];
   return (
-    <Table class="compact realised stack-on-phone" columns={['Partner', { title: 'Estimated', class: 'right' }, { title: 'Realised', class: 'right' }, { title: 'Difference', class: 'right' }]}>
+    <Table class="compact realised stack-on-phone compact-cards" columns={['Partner', { title: 'Estimated', class: 'right' }, { title: 'Realised', class: 'right' }, { title: 'Difference', class: 'right' }]}>
       {ids.map((id) => {
         const e = estimate.get(id) ?? '0';
         const r = realised.get(id);

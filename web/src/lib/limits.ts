@@ -71,3 +71,34 @@ export function amountValue(text: string): number {
   const v = parse(text.trim());
   return v ? Number(v.n) / Number(v.d) : NaN;
 }
+
+/** An exact amount: a reduced fraction n/d with d > 0. */
+export interface Exact {
+  n: bigint;
+  d: bigint;
+}
+
+/** The exact value of an amount text (null when it does not follow the grammar), for sums and bounds that must not round. */
+export function exactAmount(text: string): Exact | null {
+  return parse(text.trim());
+}
+
+/** a + b, exactly. */
+export function addExact(a: Exact, b: Exact): Exact {
+  const n = a.n * b.d + b.n * a.d;
+  const d = a.d * b.d;
+  const g = gcd(n, d) || 1n;
+  return { n: n / g, d: d / g };
+}
+
+/** Negative, 0 or positive as a is below, equal to or above b. */
+export function compareExact(a: Exact, b: Exact): number {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** An exact amount as the API writes it ("12", "7/2"). */
+export function exactText(v: Exact): string {
+  return v.d === 1n ? String(v.n) : `${v.n}/${v.d}`;
+}

@@ -232,6 +232,10 @@ export interface Charter {
   /** Who coordinates: "fixed" or "rotation" among willing partners. */
   coordination?: string;
   coordination_term?: number;
+  /** Score ballots: each score from 0 (no support) up to this (exact). */
+  score_max?: Rational;
+  /** Points ballots: the points one ballot may give in all; "0" for no fixed budget. */
+  points_budget?: Rational;
 }
 
 /** A proposed change to the charter, decided by the partners (GET /api/charter/proposals). */

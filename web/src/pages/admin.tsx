@@ -130,7 +130,7 @@ export function AdminPage(props: { name?: string; signOut: () => void }) {
           ) : !networks.data?.length ? (
             <Empty title="No network yet">Create the first one with the form.</Empty>
           ) : (
-            <Table columns={['Id', 'Name', { title: 'Archive', class: 'right' }]}>
+            <Table class="stack-on-phone" columns={['Id', 'Name', { title: 'Archive', class: 'right' }]}>
               {networks.data.map((n) => (
                 <tr data-network={n.id}>
                   <td class="id">{n.id}</td>

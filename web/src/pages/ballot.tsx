@@ -12,9 +12,9 @@ import { candidatesOf, loadCycles } from '../lib/cycles';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
 import { label } from '../lib/names';
-import { amountProblem, amountValue, maxChars } from '../lib/limits';
+import { addExact, amountProblem, amountValue, compareExact, type Exact, exactAmount, exactText, maxChars } from '../lib/limits';
 import { fmt, num } from '../lib/rational';
-import type { BallotFormat, Cycle, Delegation, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
+import type { BallotFormat, Charter, Cycle, Delegation, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
 
 const formats: { value: BallotFormat; text: string; help: string }[] = [
   { value: 'approvals', text: 'Approve', help: 'Tick every initiative you support.' },
@@ -31,20 +31,58 @@ const formats: { value: BallotFormat; text: string; help: string }[] = [
   },
 ];
 
-/** The scale of a score, and the budget of points, as the server accepts them (README "Numbers"). */
-const scale: Record<'scores' | 'points', string> = {
-  scores: `Scale: from 0 (no support) up to 1,000,000,000, decimals allowed (at most 6 places) — use any scale you like, 0–10 for instance. Every initiative scored above 0 counts as supported; under the consensus ranking a higher score ranks it higher.`,
-  points: `Budget: the charter sets no fixed number of points — give each initiative from 0 up to 1,000,000,000 (at most 6 decimal places). Every initiative given points counts as supported; under the consensus ranking more points rank it higher.`,
-};
+/** The charter's ballot limits: the top of the score scale, and the points budget (null: none). */
+interface Limits {
+  scoreMax: Exact;
+  pointsBudget: Exact | null;
+}
+
+/** The limits of a charter (servers that do not state them: the old ones, 10^9 and no budget). */
+function limitsOf(charter: Charter | undefined): Limits {
+  const scoreMax = exactAmount(charter?.score_max ?? '1000000000') ?? { n: 1_000_000_000n, d: 1n };
+  const budget = exactAmount(charter?.points_budget ?? '0');
+  return { scoreMax, pointsBudget: budget && budget.n > 0n ? budget : null };
+}
+
+/** The scale of a score, and the budget of points, as the charter sets them. */
+function scale(format: 'scores' | 'points', limits: Limits): string {
+  if (format === 'scores')
+    return `Scale: from 0 (no support) up to ${fmt(exactText(limits.scoreMax))}, decimals allowed (at most 6 places). Every initiative scored above 0 counts as supported; under the consensus ranking a higher score ranks it higher.`;
+  if (limits.pointsBudget)
+    return `Budget: ${fmt(exactText(limits.pointsBudget))} points to share among the initiatives you support, fewer if you like (decimals allowed, at most 6 places). Every initiative given points counts as supported; under the consensus ranking more points rank it higher.`;
+  return `Budget: the charter sets no fixed number of points — give each initiative from 0 up to 1,000,000,000 (at most 6 decimal places). Every initiative given points counts as supported; under the consensus ranking more points rank it higher.`;
+}
 
 /** Why the score or points a person typed would be refused, in words (null when fine or blank). */
-function valueProblem(text: string | undefined, format: BallotFormat): string | null {
+function valueProblem(text: string | undefined, format: BallotFormat, limits: Limits): string | null {
   const t = (text ?? '').trim();
   if (!t) return null;
   const what = format === 'points' ? 'Points' : 'A score';
   const problem = amountProblem(t);
   if (problem) return problem;
-  return amountValue(t) < 0 ? `${what} cannot be below 0: “${t}”. Leave it blank or 0 for no support.` : null;
+  if (amountValue(t) < 0) return `${what} cannot be below 0: “${t}”. Leave it blank or 0 for no support.`;
+  const value = exactAmount(t);
+  if (format === 'scores' && value && compareExact(value, limits.scoreMax) > 0)
+    return `A score cannot be above ${fmt(exactText(limits.scoreMax))}, the top of the charter's scale: “${t}”.`;
+  return null;
+}
+
+/** The points a draft gives in all, exactly (blank and unreadable values count 0). */
+function pointsGiven(d: Draft): Exact {
+  return entriesOf(d).reduce<Exact>((sum, e) => addExact(sum, exactAmount(e.value) ?? { n: 0n, d: 1n }), { n: 0n, d: 1n });
+}
+
+/** The entry (in the order the ballot is sent) whose points take the total over the budget, with that total. */
+function overBudget(d: Draft, limits: Limits): { initiative: number; total: Exact } | null {
+  if (d.format !== 'points' || !limits.pointsBudget) return null;
+  let total: Exact = { n: 0n, d: 1n };
+  for (const e of entriesOf(d)) {
+    const v = exactAmount(e.value);
+    if (!v || v.n < 0n) continue;
+    total = addExact(total, v);
+    if (compareExact(total, limits.pointsBudget) > 0) return { initiative: e.initiative, total };
+  }
+  return null;
 }
 
 /** A problem of the draft: in the list above the button (naming the initiative), and under its input. */
@@ -54,11 +92,16 @@ interface Problem {
 }
 
 /** The problems of a draft before it is sent, by the id of the input they are about (in the table's order). */
-function draftProblems(d: Draft, candidates: Initiative[]): Map<string, Problem> {
+function draftProblems(d: Draft, candidates: Initiative[], limits: Limits): Map<string, Problem> {
   const out = new Map<string, Problem>();
+  const over = overBudget(d, limits);
   for (const c of candidates) {
     if (d.format === 'scores' || d.format === 'points') {
-      const p = valueProblem(d.values[c.id], d.format);
+      let p = valueProblem(d.values[c.id], d.format, limits);
+      if (!p && over?.initiative === c.id && limits.pointsBudget) {
+        const excess = addExact(over.total, { n: -limits.pointsBudget.n, d: limits.pointsBudget.d });
+        p = `These points bring your total to ${fmt(exactText(over.total))}, over the budget of ${fmt(exactText(limits.pointsBudget))} points: take ${fmt(exactText(excess))} off somewhere.`;
+      }
       if (p) out.set(`value-${c.id}`, { listed: `${d.format === 'points' ? 'Points for' : 'Score of'} “${c.title}”: ${p}`, here: p });
     }
     const reason = d.objections[c.id] ?? '';
@@ -209,8 +252,9 @@ async function loadBallotPage(partner: number | null | undefined) {
       ballots: [] as PartnerBallot[],
       delegations: [] as Delegation[],
       scorecard: [] as ScorecardEntry[],
+      limits: limitsOf(undefined),
     };
-  const [initiatives, ballots, scorecard, delegations] = await Promise.all([
+  const [initiatives, ballots, scorecard, delegations, charter] = await Promise.all([
     get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')),
     get<any>(`/cycles/${voting.number}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []),
     get<any>('/scorecard').then(
@@ -218,6 +262,7 @@ async function loadBallotPage(partner: number | null | undefined) {
       () => [],
     ),
     partner != null ? get<Delegation[]>(`/cycles/${voting.number}/delegations`).catch(() => [] as Delegation[]) : Promise.resolve([] as Delegation[]),
+    get<Charter>('/network').catch(() => undefined),
   ]);
   return {
     cycle: voting,
@@ -227,6 +272,7 @@ async function loadBallotPage(partner: number | null | undefined) {
     ballots: ballots as PartnerBallot[],
     delegations,
     scorecard: scorecard as ScorecardEntry[],
+    limits: limitsOf(charter),
   };
 }
 
@@ -328,7 +374,8 @@ export function BallotPage() {
     action.clear();
     setDraft({ ...draft, ...change });
   };
-  const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? []), [draft, data.data]);
+  const limits = data.data?.limits ?? limitsOf(undefined);
+  const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? [], limits), [draft, data.data]);
   const shown = (id: string) => (tried ? problems.get(id)?.here : undefined);
 
   async function submit() {
@@ -352,7 +399,8 @@ export function BallotPage() {
 
   const rankIndex = new Map(draft.ranking.map((r, i) => [r.id, i]));
   const rankValues = ranks(draft.ranking);
-  const pointsTotal = Object.values(draft.values).reduce((s, v) => s + (Number.isFinite(num(v)) ? num(v) : 0), 0);
+  const pointsTotal = pointsGiven(draft);
+  const pointsLeft = limits.pointsBudget ? addExact(limits.pointsBudget, { n: -pointsTotal.n, d: pointsTotal.d }) : null;
 
   function rankControls(id: number) {
     const i = rankIndex.get(id);
@@ -510,14 +558,14 @@ export function BallotPage() {
             <p class="muted small">{formats.find((f) => f.value === draft.format)?.help}</p>
             {(draft.format === 'scores' || draft.format === 'points') && (
               <p class="ballot-scale small" id="ballot-scale" data-testid="ballot-scale">
-                {scale[draft.format]}
+                {scale(draft.format, limits)}
               </p>
             )}
             {!voter && <div class="notice">Only partner representatives cast ballots. You see the candidates read-only.</div>}
             {d.candidates.length === 0 ? (
               <Empty title="No candidates in this cycle" />
             ) : (
-              <Table class="ballot-table" columns={columns}>
+              <Table class="ballot-table stack-on-phone" columns={columns}>
                 {ordered.map((c) => {
                   const mine = c.impacts?.find((x) => x.partner === target)?.estimate ?? '0';
                   const sc = scoreOf.get(c.id);
@@ -591,7 +639,11 @@ export function BallotPage() {
                 )}
                 {draft.format === 'points' && (
                   <span class="muted" data-testid="points-given">
-                    Points given: {fmt(pointsTotal)} (no fixed budget)
+                    {pointsLeft == null
+                      ? `Points given: ${fmt(exactText(pointsTotal))} (no fixed budget)`
+                      : pointsLeft.n >= 0n
+                        ? `Points given: ${fmt(exactText(pointsTotal))} of ${fmt(exactText(limits.pointsBudget!))} · ${fmt(exactText(pointsLeft))} left`
+                        : `Points given: ${fmt(exactText(pointsTotal))} of ${fmt(exactText(limits.pointsBudget!))} · ${fmt(exactText({ n: -pointsLeft.n, d: pointsLeft.d }))} over the budget`}
                   </span>
                 )}
                 <button class="btn primary" type="button" onClick={submit} disabled={action.busy || d.candidates.length === 0}>

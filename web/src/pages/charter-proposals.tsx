@@ -31,6 +31,8 @@ const titles: Record<string, string> = {
   amendment_window_hours: 'Window for positions',
   coordination: 'Who coordinates',
   coordination_term: 'Coordination term',
+  score_max: 'Top of the score scale',
+  points_budget: 'Points per ballot',
 };
 const keys = Object.keys(titles);
 /** Every charter field by its title, for changes the form does not offer (name, unit, ranking rule...). */
@@ -44,6 +46,8 @@ const units: Record<string, string> = {
   amendment_majority: 'of the partners',
   amendment_window_hours: 'hours',
   coordination_term: 'cycles per partner',
+  score_max: 'at the top of the scale (0: no support)',
+  points_budget: 'points in all; 0: no fixed budget',
 };
 const integers = new Set(['fairness.max_dry_spell', 'leadership.max_concurrent_leads', 'coordination_term']);
 
@@ -101,6 +105,8 @@ function ChangeForm(props: { id: string; charter: Charter; info: Record<string, 
   const problems = useProblems<Record<string, string | null>>({
     changes: changed.length ? null : 'Change at least one field: the proposal is what differs from the charter now.',
     capacity: changed.includes('capacity') ? amountProblem(values.capacity.trim(), 'positive') : null,
+    score_max: changed.includes('score_max') ? amountProblem(values.score_max.trim(), 'positive') : null,
+    points_budget: changed.includes('points_budget') ? amountProblem(values.points_budget.trim()) : null,
     ...Object.fromEntries([...integers].map((k) => [k, changed.includes(k) ? integerProblem(values[k], 1) : null])),
     rationale: !rationale.trim() ? 'Say why the charter should change: the partners read it before they take a position.' : null,
   });
@@ -205,7 +211,7 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
       <p class="muted small">
         By {p.proposer != null ? app.partnerName(p.proposer) : 'a coordinator'} · revision {p.revision} · {open ? (ended ? `the window ended ${formatWhen(p.window_ends_at, zone)}` : `positions until ${formatWhen(p.window_ends_at, zone)}`) : `decided ${formatWhen(p.decided_at ?? '', zone)}`}
       </p>
-      <Table columns={['Field', 'Now', 'Proposed']}>
+      <Table class="stack-on-phone" columns={['Field', 'Now', 'Proposed']}>
         {p.changes.map((c) => (
           <tr data-field={c.field}>
             <th scope="row">{titleOf(c.field)}</th>
@@ -221,7 +227,7 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
         {p.rationale}
       </p>
       <h3 class="sub">Positions</h3>
-      <Table columns={['Partner', 'Position', 'Reason']}>
+      <Table class="stack-on-phone" columns={['Partner', 'Position', 'Reason']}>
         {members.map((m) => {
           const taken = p.positions.find((x) => x.partner === m.id);
           return (

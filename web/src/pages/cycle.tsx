@@ -175,7 +175,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
       </Card>
       <Delivery outcome={o} initiatives={props.initiatives} />
       <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
-        <Table class="compact" columns={['Partner', ...resultColumns()]}>
+        <Table class="compact stack-on-phone" columns={['Partner', ...resultColumns()]}>
           {[...o.partners]
             .sort((a, b) => num(b.net_value) - num(a.net_value))
             .map((p) => (
@@ -309,7 +309,7 @@ function Delegations(props: { delegations: Delegation[] }) {
       {props.delegations.length === 0 ? (
         <p class="muted small">No partner has delegated its ballot in this cycle.</p>
       ) : (
-        <Table class="compact" columns={['Partner', 'Proxy (casts its ballot)']}>
+        <Table class="compact stack-on-phone" columns={['Partner', 'Proxy (casts its ballot)']}>
           {props.delegations.map((x) => (
             <tr data-delegation={x.partner}>
               <td>

@@ -56,7 +56,7 @@ export function CyclesPage() {
       )}
       {cycles.length > 0 && (
         <Card>
-          <Table columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), { title: <span class="sr-only">Details</span> }]}>
+          <Table class="stack-on-phone" columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), { title: <span class="sr-only">Details</span> }]}>
             {cycles.map((c) => (
               <tr data-cycle={c.number}>
                 <td>

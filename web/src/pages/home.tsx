@@ -274,7 +274,7 @@ function Turnout(props: { home: Home }) {
         members have voted ({pct(home.members ? home.voted / home.members : 0)}).
       </p>
       <Deadlines cycle={cycle} compact />
-      <Table class="compact" columns={['Partner', 'Ballot']}>
+      <Table class="compact stack-on-phone" columns={['Partner', 'Ballot']}>
         {home.turnout!.map((t) => (
           <tr data-partner={t.partner} data-voted={t.voted ? 'yes' : 'no'}>
             <td>

@@ -15,7 +15,7 @@ const widths = ['44px', '', '170px', '180px', '64px', '150px', '70px', '180px'];
 function InitiativeTable(props: { items: Initiative[] }) {
   return (
     <Table
-      class="fixed"
+      class="fixed stack-on-phone"
       before={
         <colgroup>
           {widths.map((width) => (

@@ -36,6 +36,9 @@ type Values = {
   amendment_majority: string;
   coordination: string;
   coordination_term: string;
+  // Ballot limits (issue 15 item 6).
+  score_max: string;
+  points_budget: string;
 };
 type Key = keyof Values;
 
@@ -59,6 +62,8 @@ const titles: Record<Key, string> = {
   amendment_majority: 'Majority needed',
   coordination: 'Who coordinates',
   coordination_term: 'Coordination term',
+  score_max: 'Top of the score scale',
+  points_budget: 'Points per ballot',
 };
 const keys = Object.keys(titles) as Key[];
 
@@ -72,6 +77,8 @@ const units: Partial<Record<Key, string>> = {
   amendment_window_hours: 'hours',
   amendment_majority: 'of the partners',
   coordination_term: 'cycles per partner',
+  score_max: 'a score from 0 up to this',
+  points_budget: 'points in all; 0: no fixed budget',
 };
 
 function valuesOf(c: Charter): Values {
@@ -94,6 +101,8 @@ function valuesOf(c: Charter): Values {
     amendment_majority: c.amendment_majority ?? '2/3',
     coordination: c.coordination ?? 'fixed',
     coordination_term: String(c.coordination_term ?? 1),
+    score_max: c.score_max ?? '10',
+    points_budget: c.points_budget ?? '0',
   };
 }
 
@@ -121,6 +130,8 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     amendment_majority: amountProblem(v.amendment_majority.trim(), 'positive'),
     coordination: null,
     coordination_term: whole('coordination_term'),
+    score_max: amountProblem(v.score_max.trim(), 'positive'),
+    points_budget: amountProblem(v.points_budget.trim()) ?? (amountValue(v.points_budget.trim()) < 0 ? 'It cannot be below 0: write 0 for no fixed budget.' : null),
   };
 }
 
@@ -145,6 +156,8 @@ function shown(k: Key, v: Values): preact.JSX.Element | string {
   if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
   if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
   if (k === 'close_turnout_warning') return value === '0' ? 'Never: a close asks no confirmation' : `Below ${value}${units[k]}`;
+  if (k === 'score_max') return <>From 0 (no support) up to <Num value={value} /></>;
+  if (k === 'points_budget') return amountValue(value) === 0 ? 'No fixed budget' : <><Num value={value} /> points per ballot</>;
   if (units[k]) return `${value} ${units[k]}`;
   if (k === 'name' || k === 'unit') return value;
   if (k === 'deadline_action') return value === 'auto' ? 'The cycle moves on by itself' : 'The coordinator is reminded and moves the cycle';
@@ -180,7 +193,7 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
     );
   }
   const numeric = k !== 'name' && k !== 'unit';
-  const decimal = k.includes('share') || k === 'capacity' || k.startsWith('amendment_');
+  const decimal = k.includes('share') || k === 'capacity' || k.startsWith('amendment_') || k === 'score_max' || k === 'points_budget';
   return (
     <input
       {...attrs}
@@ -212,7 +225,7 @@ export function plainHelp(k: string, info: PropertyInfo | undefined): string {
 function hintOf(k: Key, info: PropertyInfo | undefined): string {
   const first = plainHelp(k, info);
   const dflt = info?.default !== undefined ? ` Default: ${k.endsWith('perpetual_weighting') ? (info.default ? 'on' : 'off') : label(String(info.default))}.` : '';
-  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : '';
+  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') || k === 'score_max' || k === 'points_budget' ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : '';
   return `${first}.${dflt}${numbers}`.replace(/\.\./g, '.').replace(/^\./, '');
 }
 

@@ -190,7 +190,7 @@ export function PartnerPage(props: { id: number }) {
             {rows.length === 0 ? (
               <Empty title="No history yet" />
             ) : (
-              <Table class="compact" columns={['Cycle', ...resultColumns([right('Leads')])]}>
+              <Table class="compact stack-on-phone" columns={['Cycle', ...resultColumns([right('Leads')])]}>
                 {rows.map((r) => (
                   <tr>
                     <td>
