@@ -229,7 +229,7 @@ function Values(props: { data: InitiativeDelivery; onDone: () => void }) {
     if ((await action.run(() => post(`/initiatives/${d.initiative.id}/realised/confirm`, {}))) !== undefined) props.onDone();
   };
   const cell = (value: string | null | undefined, title: string) => (
-    <td class="right" data-label={title}>
+    <td class={value != null ? 'right' : 'right empty-cell'} data-label={title}>
       {value != null ? <Num value={value} signed /> : <span class="muted">–</span>}
     </td>
   );
