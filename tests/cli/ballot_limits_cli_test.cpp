@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "cli_test_support.hpp"
@@ -79,6 +80,29 @@ TEST_F(BallotLimitsCli, ADatabaseMadeBeforeTheLimitsKeepsTheOldScale) {
   EXPECT_EQ(shown.at("summary").at("score_max"), "1000000000");
   EXPECT_EQ(shown.at("summary").at("points_budget"), "0");
   EXPECT_TRUE(std::filesystem::exists(db_ + ".bak-v15"));
+}
+
+// An archive written before the limits has no score_max: it imports with the old limit, as the schema step keeps it.
+TEST_F(BallotLimitsCli, AnArchiveWrittenBeforeTheLimitsImportsWithTheOldScale) {
+  ok("network init --name Chain --score-max 4 --points-budget 9");
+  json archive = json::parse(ok("network export --output -"));
+  EXPECT_EQ(archive.at("charter").at("score_max"), "4");
+  const std::string kept = dir_.file("kept.json");
+  std::ofstream(kept) << archive.dump();
+  archive["charter"].erase("score_max");
+  archive["charter"].erase("points_budget");
+  const std::string older = dir_.file("older.json");
+  std::ofstream(older) << archive.dump();
+  const std::string moved = dir_.file("moved.db");
+  ASSERT_EQ(run_covalue("network import " + older + " --db " + moved).exit_code, 0);
+  const json shown = json::parse(run_covalue("network show --format json --db " + moved).out);
+  EXPECT_EQ(shown.at("summary").at("score_max"), "1000000000");
+  EXPECT_EQ(shown.at("summary").at("points_budget"), "0");
+  const std::string again = dir_.file("again.db");
+  ASSERT_EQ(run_covalue("network import " + kept + " --db " + again).exit_code, 0);
+  const json same = json::parse(run_covalue("network show --format json --db " + again).out);
+  EXPECT_EQ(same.at("summary").at("score_max"), "4");
+  EXPECT_EQ(same.at("summary").at("points_budget"), "9");
 }
 
 }  // namespace
