@@ -1926,7 +1926,8 @@ test('after the close the lead reports progress and realised value, the coordina
   await page.fill('#blocked-reason', 'waiting for the carrier’s data feed');
   await page.click('[data-action=set-status]');
   await page.locator('[data-testid=blocked-reason]:has-text("waiting for the carrier")').waitFor();
-  assert.match(await page.locator('.page-header .badge').first().innerText(), /Blocked/);
+  // The header's badge follows once the initiative is read again (under load, after the delivery card).
+  await page.waitForFunction(() => /Blocked/.test(document.querySelector('.page-header .badge')?.textContent ?? ''));
 
   await page.selectOption('#value-partner', String(row.lead));
   await page.fill('#value-forecast', '5');
