@@ -2155,7 +2155,7 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.click('#create-network-form button[type=submit]');
   await page.locator('[data-testid=created-network]').waitFor();
   const coordinator = await page.inputValue('#created-secret');
-  await checkWholePage('40-full-admin', 'the new network just created');
+  await checkWholePage('full-40-admin', 'the new network just created');
   await page.click('.admin-page .page-header button');
   await page.waitForSelector('#email');
 
@@ -2179,11 +2179,11 @@ test('a coordinator and two representatives run a whole new network from the web
   assert.match(await page.locator('[data-field=points_budget]').innerText(), /20 points per ballot/);
   const charter = await readAs(coordinator, '/network');
   assert.deepEqual([charter.name, charter.capacity, charter.score_max, charter.points_budget], [full.network, '30', '5', '20']);
-  await checkWholePage('41-full-charter', 'the charter of the new network');
+  await checkWholePage('full-41-charter', 'the charter of the new network');
 
   // Two partners, each representative given access; an objective with its KPI for the mill.
-  await addPartnerWithAccess(full.mill, 'manufacturer', '42-full-mill');
-  await addPartnerWithAccess(full.depot, 'distributor', '43-full-depot');
+  await addPartnerWithAccess(full.mill, 'manufacturer', 'full-42-mill');
+  await addPartnerWithAccess(full.depot, 'distributor', 'full-43-depot');
   await page.click('nav a[href="/objectives"]');
   await page.selectOption('#objectives-partner', String(full.ids[full.mill]));
   await page.locator('#objective-form').waitFor();
@@ -2194,14 +2194,14 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.fill('#objective-target', '98');
   await page.click('[data-action=add-objective]');
   await page.locator('.notice-ok:has-text("Objective “On-time shipments”")').waitFor();
-  await checkWholePage('44-full-objective', 'the mill’s objective, no reading yet');
+  await checkWholePage('full-44-objective', 'the mill’s objective, no reading yet');
 
   // Cycle 1: each representative proposes, the mill approves, the depot ranks.
   await openCycle(1);
-  await checkWholePage('45-full-cycle1-open', 'cycle 1 taking proposals');
+  await checkWholePage('full-45-cycle1-open', 'cycle 1 taking proposals');
   await signOut();
-  await proposeAs(full.mill, 'Shared production plan', 12, { [full.mill]: 5, [full.depot]: 2 }, '46-full-propose-mill');
-  await proposeAs(full.depot, 'Cross-dock slots', 12, { [full.depot]: 4, [full.mill]: '1/2' }, '47-full-propose-depot');
+  await proposeAs(full.mill, 'Shared production plan', 12, { [full.mill]: 5, [full.depot]: 2 }, 'full-46-propose-mill');
+  await proposeAs(full.depot, 'Cross-dock slots', 12, { [full.depot]: 4, [full.mill]: '1/2' }, 'full-47-propose-depot');
   await signIn(coordinator);
   await startVoting(1);
   await signOut();
@@ -2209,11 +2209,11 @@ test('a coordinator and two representatives run a whole new network from the web
   await signIn(full.secrets[full.mill]);
   await page.click('nav a[href="/ballot"]');
   await page.waitForSelector('.ballot-table tr[data-candidate]');
-  await ballotControlsOnScreen('48-full-ballot-approve');
+  await ballotControlsOnScreen('full-48-ballot-approve');
   for (const box of await page.locator('input[name^="approve-"]').all()) await box.check();
   await page.click('button:has-text("Cast ballot")');
   await page.locator('.saved:has-text("Ballot recorded")').waitFor();
-  await checkWholePage('48-full-ballot-approvals', 'an approval ballot just cast');
+  await checkWholePage('full-48-ballot-approvals', 'an approval ballot just cast');
   await signOut();
 
   await signIn(full.secrets[full.depot]);
@@ -2221,15 +2221,15 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.click('.segmented button:has-text("Rank")');
   const candidates = await page.locator('.ballot-table tr[data-candidate]').evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.candidate)));
   for (const id of [...candidates].reverse()) await page.click(`tr[data-candidate="${id}"] button:has-text("Add to ranking")`);
-  await ballotControlsOnScreen('49-full-ballot-rank');
+  await ballotControlsOnScreen('full-49-ballot-rank');
   await page.click('button:has-text("Cast ballot")');
   await page.locator('.saved:has-text("Ballot recorded")').waitFor();
   assert.match(await page.locator('[data-testid=current-ballot]').innerText(), /Ranking/);
-  await checkWholePage('49-full-ballot-ranking', 'a ranking ballot just cast');
+  await checkWholePage('full-49-ballot-ranking', 'a ranking ballot just cast');
   await signOut();
 
   await signIn(coordinator);
-  const selected1 = await closeAndRead(1, { [full.mill]: 2, [full.depot]: 2 }, '50-full-outcome1');
+  const selected1 = await closeAndRead(1, { [full.mill]: 2, [full.depot]: 2 }, 'full-50-outcome1');
   assert.equal(selected1, 2, 'both initiatives fit the capacity of 30 and both were supported');
   const ballots1 = await readAs(coordinator, '/cycles/1/ballots');
   assert.deepEqual((Array.isArray(ballots1) ? ballots1 : ballots1.ballots).map((b) => b.format).sort(), ['approvals', 'ranking']);
@@ -2241,8 +2241,8 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.click('[data-action=confirm-open-cycle]');
   await page.waitForURL(`${baseUrl}/cycles/2`);
   await signOut();
-  await proposeAs(full.mill, 'Returnable crates', 20, { [full.mill]: 6, [full.depot]: 1 }, '51-full-propose-crates');
-  await proposeAs(full.depot, 'Night deliveries', 20, { [full.depot]: 5, [full.mill]: -1 }, '52-full-propose-night');
+  await proposeAs(full.mill, 'Returnable crates', 20, { [full.mill]: 6, [full.depot]: 1 }, 'full-51-propose-crates');
+  await proposeAs(full.depot, 'Night deliveries', 20, { [full.depot]: 5, [full.mill]: -1 }, 'full-52-propose-night');
   await signIn(coordinator);
   await startVoting(2);
   await signOut();
@@ -2258,10 +2258,10 @@ test('a coordinator and two representatives run a whole new network from the web
   const problems = page.locator('[data-testid=ballot-problems]');
   await problems.waitFor();
   assert.match(await problems.innerText(), /Score of “Returnable crates”: A score cannot be above 5, the top of the charter's scale: “6”\./);
-  await checkWholePage('53-full-ballot-score-refused', 'a score above the charter’s scale, refused in the page');
+  await checkWholePage('full-53-ballot-score-refused', 'a score above the charter’s scale, refused in the page');
   await page.fill(`input[name="scores-${crates}"]`, '9/2');
   assert.equal(await problems.count(), 0, 'the message goes once the score is on the scale');
-  await ballotControlsOnScreen('53-full-ballot-scores');
+  await ballotControlsOnScreen('full-53-ballot-scores');
   await page.click('button:has-text("Cast ballot")');
   await page.locator('.saved:has-text("Ballot recorded")').waitFor();
   await signOut();
@@ -2277,16 +2277,16 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.click('button:has-text("Cast ballot")');
   await problems.waitFor();
   assert.match(await problems.innerText(), /Points for “Night deliveries”: These points bring your total to 22\.5, over the budget of 20 points: take 2\.5 off somewhere\./);
-  await checkWholePage('54-full-ballot-points-refused', 'points over the charter’s budget, refused in the page');
+  await checkWholePage('full-54-ballot-points-refused', 'points over the charter’s budget, refused in the page');
   await page.fill(`input[name="points-${night}"]`, '12');
   assert.match(await page.locator('[data-testid=points-given]').innerText(), /Points given: 20 of 20 · 0 left/);
-  await ballotControlsOnScreen('54-full-ballot-points');
+  await ballotControlsOnScreen('full-54-ballot-points');
   await page.click('button:has-text("Cast ballot")');
   await page.locator('.saved:has-text("Ballot recorded")').waitFor();
   await signOut();
 
   await signIn(coordinator);
-  assert.equal(await closeAndRead(2, { [full.mill]: 2, [full.depot]: 2 }, '55-full-outcome2'), 1, 'only one of two initiatives of 20 fits 30');
+  assert.equal(await closeAndRead(2, { [full.mill]: 2, [full.depot]: 2 }, 'full-55-outcome2'), 1, 'only one of two initiatives of 20 fits 30');
   const ballots2 = await readAs(coordinator, '/cycles/2/ballots');
   const cast2 = Array.isArray(ballots2) ? ballots2 : ballots2.ballots;
   assert.deepEqual(cast2.map((b) => b.format).sort(), ['points', 'scores']);
@@ -2303,7 +2303,7 @@ test('a coordinator and two representatives run a whole new network from the web
   await form.getByLabel(full.depot, { exact: true }).fill('-1/2');
   await form.locator('[data-action=record-actuals]').click();
   await page.locator('.notice-ok:has-text("2 figures of")').waitFor();
-  await checkWholePage('56-full-actuals', 'actuals recorded for cycle 2');
+  await checkWholePage('full-56-actuals', 'actuals recorded for cycle 2');
   await page.click('nav a[href="/objectives"]');
   await page.selectOption('#objectives-partner', String(full.ids[full.mill]));
   await page.locator('#reading-form').waitFor();
@@ -2313,14 +2313,14 @@ test('a coordinator and two representatives run a whole new network from the web
     await page.click('[data-action=record-reading]');
     await page.locator(`.notice-ok:has-text("after cycle ${cycle} recorded: ${value} %")`).waitFor();
   }
-  await checkWholePage('57-full-kpi', 'the mill’s KPI readings with the chart');
+  await checkWholePage('full-57-kpi', 'the mill’s KPI readings with the chart');
   await page.click('nav a[href="/cycles"]');
   await page.click('tr[data-cycle="2"] a.strong');
   await page.click('[data-action=review]');
   await page.waitForFunction(() => /Reviewed/i.test(document.querySelector('.page-header .badge')?.textContent ?? ''));
   await page.waitForFunction(() => /^Realised/.test(document.querySelector('#delivery [data-testid=delivery-total]')?.textContent ?? ''));
   assert.match(await page.locator('#delivery [data-testid=delivery-total]').innerText(), /^Realised \+4 of \+\d+ value points estimated/);
-  await checkWholePage('58-full-cycle2-reviewed', 'cycle 2 reviewed, with what it delivered');
+  await checkWholePage('full-58-cycle2-reviewed', 'cycle 2 reviewed, with what it delivered');
 
   // The results on the pages: the initiative's realised values, the mill's KPI progress.
   await page.click(`#selection tr[data-decision="${chosen}"] a.strong`);
@@ -2330,7 +2330,7 @@ test('a coordinator and two representatives run a whole new network from the web
   assert.match(realised, /cycle 2/);
   assert.match(realised, new RegExp(`${full.mill}.*\\+4\\.5`), realised);
   assert.match(realised, new RegExp(`${full.depot}.*−0\\.5`), realised);
-  await checkWholePage('59-full-initiative', 'an initiative with its realised values');
+  await checkWholePage('full-59-initiative', 'an initiative with its realised values');
   const tall = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize(phone);
   await page.waitForTimeout(150);
@@ -2340,7 +2340,7 @@ test('a coordinator and two representatives run a whole new network from the web
   await page.goto(`${baseUrl}/partners/${full.ids[full.mill]}`);
   await page.locator('#objectives [data-testid=latest-reading]').waitFor();
   assert.match(await page.locator('#objectives').innerText(), /On-time shipments[\s\S]*95 % after cycle 2/i);
-  await checkWholePage('60-full-partner', 'the mill’s page with its KPI progress');
+  await checkWholePage('full-60-partner', 'the mill’s page with its KPI progress');
   await signOut();
 });
 
