@@ -199,7 +199,7 @@ function ValueForm(props: { data: InitiativeDelivery; onDone: () => void }) {
   return (
     <form class="form" onSubmit={submit} data-testid="value-form">
       <p class="form-intro">
-        Record what the initiative did for a partner: the target it aims for, the latest forecast, or the actual value realised ({amountBounds}; below 0 = a loss).
+        Record what the initiative did for a partner: the target it aims for, the latest forecast, or the actual value realised ({amountBounds()}; below 0 = a loss).
         Leave a field empty to keep what was recorded. An actual counts in the reports once a coordinator confirms it.
       </p>
       <Field id="value-partner" label="Partner">

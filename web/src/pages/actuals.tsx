@@ -73,7 +73,7 @@ function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: Rea
     <form class="form actuals-form" id={formId} onSubmit={submit} noValidate aria-label={`Actuals of ${i.title}`}>
       <p class="hint">
         What the initiative realised for each partner, in {unit} (below 0: it cost the partner). Leave a field empty to keep what is recorded; a new figure replaces
-        the old one. Numbers like 4, -2.5 or 7/2 ({amountBounds}).
+        the old one. Numbers like 4, -2.5 or 7/2 ({amountBounds()}).
       </p>
       <div class="actual-fields">
         {members.map((p) => {

@@ -212,7 +212,7 @@ export function plainHelp(k: string, info: PropertyInfo | undefined): string {
 function hintOf(k: Key, info: PropertyInfo | undefined): string {
   const first = plainHelp(k, info);
   const dflt = info?.default !== undefined ? ` Default: ${k.endsWith('perpetual_weighting') ? (info.default ? 'on' : 'off') : label(String(info.default))}.` : '';
-  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : '';
+  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds()}).` : '';
   return `${first}.${dflt}${numbers}`.replace(/\.\./g, '.').replace(/^\./, '');
 }
 

@@ -79,7 +79,7 @@ function NewObjectiveForm(props: { partner: number; onAdded: (o: Objective) => v
             {(attrs) => <input {...attrs} value={target} inputMode="decimal" onInput={edit(setTarget)} />}
           </Field>
         </div>
-        <p class="hint">Numbers like 97, 12.5 or 7/2 ({amountBounds}).</p>
+        <p class="hint">Numbers like 97, 12.5 or 7/2 ({amountBounds()}).</p>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
           <ApiProblem error={action.error} title="The objective was not recorded" fields={{ kpi: 'KPI', name: 'Name', unit: 'Unit', baseline: 'Baseline', target: 'Target' }} />

@@ -122,7 +122,7 @@ export function ProposePage() {
                   onInput={(e) => setCost((e.target as HTMLInputElement).value)}
                 />
                 <p class="hint" id="cost-hint">
-                  More than 0, like 8, 12.5 or 7/2; {amountBounds}.
+                  More than 0, like 8, 12.5 or 7/2; {amountBounds()}.
                 </p>
               </div>
             </div>
@@ -146,7 +146,7 @@ export function ProposePage() {
         </Card>
         <Card title="Estimated impact per partner" extra={<span class="muted small">blank = not affected</span>}>
           <p class="hint" id="impact-hint">
-            What each partner gains (or, negative, gives up), in {app.unit}: like 4, -2.5 or 7/2; {amountBounds}.
+            What each partner gains (or, negative, gives up), in {app.unit}: like 4, -2.5 or 7/2; {amountBounds()}.
           </p>
           <table class="table compact">
             <tbody>

@@ -329,7 +329,7 @@ function WhatIfForm(props: { charter: Charter; info: Record<string, PropertyInfo
                 {units[k] && <span class="muted unit"> ({units[k]})</span>}
               </>
             }
-            hint={`${plainHelp(k, props.info[k])}. Today: ${shown(k, before[k])}.${k === 'capacity' || k.endsWith('share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : ''}`.replace(/\.\./g, '.')}
+            hint={`${plainHelp(k, props.info[k])}. Today: ${shown(k, before[k])}.${k === 'capacity' || k.endsWith('share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds()}).` : ''}`.replace(/\.\./g, '.')}
             problem={problems.shown(k as any)}
           >
             {(attrs) => <CharterInput k={k} values={values} info={props.info[k]} set={set} attrs={attrs} />}
