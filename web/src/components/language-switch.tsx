@@ -10,13 +10,16 @@ import { LanguageContext } from '../lib/i18n';
 /** Switches the app's language (provided by the app). */
 export const LanguageSwitchContext = createContext<(lang: Language) => Promise<unknown>>(() => Promise.resolve());
 
-export function LanguageSwitch(props: { id: string; class?: string }) {
+/** `compact`: the label is read out but not shown (the select shows each language by its own name). */
+export function LanguageSwitch(props: { id: string; class?: string; compact?: boolean }) {
   const t = useT();
   const current = useContext(LanguageContext);
   const choose = useContext(LanguageSwitchContext);
   return (
     <div class={'language-switch ' + (props.class ?? '')}>
-      <label for={props.id}>{t('layout.language')}</label>
+      <label for={props.id} class={props.compact ? 'sr-only' : undefined}>
+        {t('layout.language')}
+      </label>
       <select
         id={props.id}
         value={current}

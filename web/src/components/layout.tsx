@@ -90,7 +90,10 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
           </nav>
         )}
         <div class="who">
-          <div class="who-role">{label(session.role)}</div>
+          <div class="who-row">
+            <div class="who-role">{label(session.role)}</div>
+            <LanguageSwitch id="language" compact />
+          </div>
           {session.partner != null && (
             <a class="who-partner" href={`/partners/${session.partner}`}>
               <span class="dot" style={{ background: partnerColor(session.partner) }} />
@@ -102,7 +105,6 @@ export function Layout(props: { path: string; children: ComponentChildren }) {
               {t('layout.preferences')}
             </a>
           )}
-          <LanguageSwitch id="language" />
           <button class="btn ghost small signout" onClick={app.signOut}>
             {t('layout.signOut')}
           </button>

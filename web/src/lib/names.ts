@@ -87,7 +87,11 @@ const roleLabels: Record<Role, string> = {
   admin: 'names.admin',
 };
 
+/** Other names the API sends that pages label: retention risk bands, a partner that left. */
+const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left' };
+
 const labels: Record<string, string> = {
+  ...otherLabels,
   ...statusLabels,
   ...cycleStateLabels,
   ...channelLabels,
