@@ -267,9 +267,10 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
 }
 
 /** The charter's own words, said plainly: the glossary's entries (lib/glossary.ts) that the charter uses. */
-const words = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'].map(entry);
+const wordKeys = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'];
 
 function Words() {
+  const words = wordKeys.map(entry); // in the language in use
   return (
     <Card title="Words used in the charter" id="charter-words">
       <dl class="words">
