@@ -88,7 +88,7 @@ const roleLabels: Record<Role, string> = {
 };
 
 /** Other names the API sends that pages label: retention risk bands, a partner that left. */
-const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left' };
+const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked' };
 
 const labels: Record<string, string> = {
   ...otherLabels,
