@@ -11,6 +11,7 @@ import type {
   CycleState,
   DecisionReason,
   InitiativeStatus,
+  Kpi,
   Role,
   SelectionRule,
   Tier,
@@ -87,11 +88,23 @@ const roleLabels: Record<Role, string> = {
   admin: 'names.admin',
 };
 
+const kpiLabels: Record<Kpi, string> = {
+  perfect_order_rate: 'names.perfect_order_rate',
+  order_cycle_time: 'names.order_cycle_time',
+  cost_to_serve: 'names.cost_to_serve',
+  stock_out_rate: 'names.stock_out_rate',
+  on_time_delivery: 'names.on_time_delivery',
+  return_rate: 'names.return_rate',
+  consumer_satisfaction: 'names.consumer_satisfaction',
+  custom: 'names.custom',
+};
+
 /** Other names the API sends that pages label: retention risk bands, a partner that left. */
 const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked' };
 
 const labels: Record<string, string> = {
   ...otherLabels,
+  ...kpiLabels,
   ...statusLabels,
   ...cycleStateLabels,
   ...channelLabels,
