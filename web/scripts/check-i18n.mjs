@@ -75,18 +75,22 @@ function sources(dir, out = []) {
 }
 
 let used = 0;
+// Catalog keys written as strings in tables ('layout.nav.home', 'charter.field.capacity'): any literal that starts
+// with a catalog section's name and a dot.
+const sections = Object.keys(JSON.parse(readFileSync(join(web, 'src/locales/en.json'), 'utf8')));
+const sectionKey = new RegExp(`['"]((?:${sections.join('|')})\\.[\\w.-]+)['"]`, 'g');
 for (const file of sources(join(web, 'src'))) {
-  // Comment lines (the examples of lib/i18n.ts) are no use of a key.
+  // Comment lines (the examples of lib/i18n.ts) and imports ('chart.js') are no use of a key.
   const text = readFileSync(file, 'utf8')
     .split('\n')
-    .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+    .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && !/^\s*import\b|\bfrom\s+['"]/.test(line))
     .join('\n');
-  // t('key'), t("key") and the catalog keys written as strings in tables ('layout.nav.home').
+  // t('key') and t("key").
   for (const m of text.matchAll(/\bt\(\s*['"]([\w.-]+)['"]/g)) {
     used++;
     if (!folded.en.has(m[1])) problems.push(`${relative(web, file)}: t('${m[1]}') is not in en.json`);
   }
-  for (const m of text.matchAll(/['"]((?:layout|names|errors|deadlines)\.[\w.-]+)['"]/g)) {
+  for (const m of text.matchAll(sectionKey)) {
     if (!folded.en.has(m[1])) problems.push(`${relative(web, file)}: '${m[1]}' is not in en.json`);
   }
 }

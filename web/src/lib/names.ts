@@ -99,8 +99,9 @@ const kpiLabels: Record<Kpi, string> = {
   custom: 'names.custom',
 };
 
-/** Other names the API sends that pages label: retention risk bands, a partner that left. */
-const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked' };
+/** Other names the API sends that pages label: retention risk bands, a partner that left, a revoked token,
+ *  positions on a charter proposal and its states. */
+const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked', agree: 'names.agree', abstain: 'names.abstain', object: 'names.object', open: 'names.open', adopted: 'names.adopted' };
 
 const labels: Record<string, string> = {
   ...otherLabels,
