@@ -10,6 +10,7 @@ import type {
   Channel,
   CycleState,
   DecisionReason,
+  EventKind,
   InitiativeStatus,
   Kpi,
   Role,
@@ -99,6 +100,25 @@ const kpiLabels: Record<Kpi, string> = {
   custom: 'names.custom',
 };
 
+const eventLabels: Record<EventKind, string> = {
+  cycle_opened: 'names.cycle_opened',
+  voting_opened: 'names.voting_opened',
+  voting_closes_soon: 'names.voting_closes_soon',
+  cycle_closed: 'names.cycle_closed',
+  lead_named: 'names.lead_named',
+  proposal_withdrawn: 'names.proposal_withdrawn',
+  actuals_due: 'names.actuals_due',
+  dry_spell_limit: 'names.dry_spell_limit',
+  retention_risk: 'names.retention_risk',
+  deadline_due: 'names.deadline_due',
+  delegated: 'names.delegated',
+  charter_proposed: 'names.charter_proposed',
+  charter_decided: 'names.charter_decided',
+  digest: 'names.digest',
+  mentioned: 'names.mentioned',
+  comment_reply: 'names.comment_reply',
+};
+
 /** Other names the API sends that pages label: retention risk bands, a partner that left, a revoked token,
  *  positions on a charter proposal and its states. */
 const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked', agree: 'names.agree', abstain: 'names.abstain', object: 'names.object', open: 'names.open', adopted: 'names.adopted',
@@ -108,6 +128,7 @@ const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.m
 const labels: Record<string, string> = {
   ...otherLabels,
   ...kpiLabels,
+  ...eventLabels,
   ...statusLabels,
   ...cycleStateLabels,
   ...channelLabels,
