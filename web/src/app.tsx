@@ -108,6 +108,7 @@ export function App() {
 function SignedInApp() {
   const t = useT();
   const choose = useContext(LanguageSwitchContext);
+  const lang = useContext(LanguageContext);
   const path = usePath();
   // A token in this tab signs in; else the browser session's cookie may (asked once, below).
   const [auth, setAuth] = useState<Auth>(getToken() ? 'in' : 'probing');
@@ -176,13 +177,14 @@ function SignedInApp() {
       session,
       partners,
       networkName,
-      unit,
+      // The default unit is a word of covalue's own (the glossary's "value points"): it is said in the language in use.
+      unit: unit === defaultUnit ? t('units.valuePoints') : unit,
       deadlineAction,
       partnerName: (id) => (id == null ? '–' : byId.get(id) ?? t('app.partnerNumber', { id })),
       signOut,
       refresh: () => setTick((t) => t + 1),
     };
-  }, [session, partners, networkName, unit, deadlineAction, signOut, t]);
+  }, [session, partners, networkName, unit, deadlineAction, signOut, lang]);
 
   const onSignedIn = (signedIn: SignedIn) => {
     setToken(signedIn.token);
