@@ -2360,6 +2360,115 @@ test("every page's tables fit at 1366 px and become cards at 390 px", async () =
   }
 });
 
+// Languages (issue 15 item 7): German and Polish through the switch, remembered across a reload and on the
+// sign-in page, a person's own language without a switch, dates and numbers in the language's locale; then
+// English again for whatever follows.
+const i18nLocales = { de: 'de-DE', pl: 'pl-PL' };
+const i18nTexts = {
+  de: { ballotNav: 'Stimmzettel', home: /^Start von UrbanMart$/, asked: 'Jetzt von UrbanMart erwartet', ballot: (n) => `Stimmzettel — Zyklus ${n}`, closes: 'Abstimmung endet am', countdown: /^in (3 Tagen|2 Tagen 23 Stunden)$/, points: 'Vergebene Punkte: 1.234,5 (kein festes Budget)', cycle: 'Zyklus 8', selection: 'Auswahl', glossary: 'Glossar', dry: 'Durststrecke', signIn: 'Anmelden' },
+  pl: { ballotNav: 'Karta do głosowania', home: /^Strona partnera UrbanMart$/, asked: 'Czego oczekuje się teraz od UrbanMart', ballot: (n) => `Karta do głosowania — cykl ${n}`, closes: 'Głosowanie kończy się', countdown: /^za (3 dni|2 dni 23 godziny)$/, points: 'Przyznane punkty: 1234,5 (bez stałego budżetu)', cycle: 'Cykl 8', selection: 'Wybór', glossary: 'Słowniczek', dry: 'Okres posuchy', signIn: 'Zaloguj się' },
+};
+
+/** Chooses `lang` with the sidebar's switch and waits for the page to speak it. */
+async function chooseLanguage(lang) {
+  await page.selectOption('#language', lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+test('the pages speak German and Polish from the switch, with dates and numbers in their locale; a person gets its own language; then English again', async () => {
+  // A cycle in voting with a candidate, voting closing in 3 days.
+  const cycles = await api(coordinatorToken, 'GET', '/cycles');
+  let newest = (cycles.cycles ?? cycles).reduce((a, c) => (c.number > a.number ? c : a));
+  if (newest.state !== 'voting') {
+    if (newest.state === 'closed' || newest.state === 'reviewed') newest = (await api(coordinatorToken, 'POST', '/cycles', {})).cycle ?? newest;
+    const partners = await api(coordinatorToken, 'GET', '/partners');
+    const urban = (partners.partners ?? partners).find((p) => p.name === representativePartner).id;
+    await api(representativeToken, 'POST', '/initiatives', { title: 'Shared parcel lockers', proposer: urban, cost: '3', impacts: [{ partner: urban, estimate: '2' }] });
+    await api(coordinatorToken, 'POST', `/cycles/${newest.number}/voting`, {});
+  }
+  const n = newest.number;
+  const at = Math.ceil((Date.now() + 3 * 24 * 3600_000) / 60_000) * 60_000;
+  await api(coordinatorToken, 'PUT', `/cycles/${n}/deadlines`, { voting_closes_at: new Date(at).toISOString() });
+
+  await signIn(representativeToken);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('#language').inputValue(), 'en');
+  for (const lang of ['de', 'pl']) {
+    const x = i18nTexts[lang];
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('#asked');
+    await chooseLanguage(lang);
+    assert.match(await page.locator('nav a[href="/ballot"]').innerText(), new RegExp(`${x.ballotNav}$`));
+    assert.match(await page.locator('.page-header h1').innerText(), x.home);
+    assert.equal(await page.locator('#asked h2').innerText(), x.asked);
+    assert.equal(await page.locator('label[for=language]').isVisible(), true, 'the switch is labelled');
+    await axeCheck(`the home page in ${lang}`);
+    await phoneShot(`70-i18n-home-${lang}-phone`);
+
+    // The ballot: its deadline written in the language's locale (Berlin's clock), a number typed shown in it.
+    await page.click('nav a[href="/ballot"]');
+    await page.waitForSelector('.ballot-table');
+    assert.equal(await page.locator('.page-header h1').innerText(), x.ballot(n));
+    const when = new Intl.DateTimeFormat(i18nLocales[lang], { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    const line = await page.locator('[data-deadline=voting]').innerText();
+    assert.ok(line.startsWith(`${x.closes} ${when} (${zone})`), `${line} starts with "${x.closes} ${when}"`);
+    assert.match(await page.locator('[data-testid=countdown-voting]').innerText(), x.countdown);
+    await page.locator('.segmented [role=radio]').nth(3).click();
+    await page.locator('.ballot-table input[name^="points-"]').first().fill('1234.5');
+    assert.equal(await page.locator('[data-testid=points-given]').innerText(), x.points);
+    assert.match(await page.locator('[data-testid=ballot-scale]').innerText(), lang === 'de' ? /1\.000\.000\.000/ : /1\s000\s000\s000/);
+    await axeCheck(`the ballot in ${lang}`);
+    await shot(`71-i18n-ballot-${lang}`);
+    await phoneShot(`71-i18n-ballot-${lang}-phone`);
+
+    // A closed cycle (the demo's eighth) and the glossary.
+    await page.goto(`${baseUrl}/cycles/8`);
+    await page.waitForSelector('#selection');
+    assert.equal(await page.locator('.page-header h1').innerText(), x.cycle);
+    assert.equal(await page.locator('#selection h2').innerText(), x.selection);
+    assert.equal(await page.getAttribute('html', 'lang'), lang, 'a new page load keeps the chosen language');
+    await axeCheck(`a closed cycle in ${lang}`);
+    await phoneShot(`72-i18n-cycle-${lang}-phone`);
+    await page.click(`nav a[href="/glossary"]`);
+    await page.waitForSelector('[data-testid=glossary]');
+    assert.equal(await page.locator('.page-header h1').innerText(), x.glossary);
+    assert.equal(await page.locator('#dry-spell dfn').innerText(), x.dry);
+    await axeCheck(`the glossary in ${lang}`);
+    await phoneShot(`73-i18n-glossary-${lang}-phone`);
+  }
+  // The sign-in page speaks the remembered language too.
+  await signOut();
+  assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+  assert.equal(await page.locator('button[type=submit]').innerText(), i18nTexts.pl.signIn);
+  await axeCheck('the sign-in page in Polish');
+  await phoneShot('74-i18n-signin-pl-phone');
+
+  // With no choice remembered, a person whose language is German sees German at once.
+  await page.evaluate(() => localStorage.removeItem('covalue.language'));
+  const partners = await api(coordinatorToken, 'GET', '/partners');
+  const urban = (partners.partners ?? partners).find((p) => p.name === representativePartner).id;
+  const carla = await api(coordinatorToken, 'POST', '/people', { partner: urban, name: 'Carla E2E', email: 'carla.e2e@urbanmart.example', time_zone: 'Europe/Berlin', language: 'de' });
+  const link = await api(coordinatorToken, 'POST', `/people/${(carla.person ?? carla).id}/password-link`, {});
+  await api('', 'POST', '/password', { link: link.link.split('#')[1], password: 'a third long e2e passphrase' });
+  await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await signInAs('carla.e2e@urbanmart.example', 'a third long e2e passphrase');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.match(await page.locator('nav a[href="/ballot"]').innerText(), new RegExp(`${i18nTexts.de.ballotNav}$`));
+  assert.equal(await page.evaluate(() => localStorage.getItem('covalue.language')), null, 'nothing is remembered without the switch');
+
+  // Back to English with the switch: every later page speaks English.
+  await chooseLanguage('en');
+  assert.match(await page.locator('nav a[href="/ballot"]').innerText(), /Ballot$/);
+  await page.click('nav a[href="/glossary"]');
+  assert.equal(await page.locator('#dry-spell dfn').innerText(), 'Dry spell');
+  await page.reload();
+  await page.waitForSelector('[data-testid=glossary]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the switch’s choice outlasts the person’s own language');
+  await signOut();
+  await api(coordinatorToken, 'PUT', `/cycles/${n}/deadlines`, { voting_closes_at: null });
+});
+
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(policyViolations, []);

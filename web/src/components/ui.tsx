@@ -6,6 +6,7 @@ import type { ApiError } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { fieldName, plainMessage } from '../lib/errors';
+import { t } from '../lib/i18n';
 import { label } from '../lib/names';
 import { exactTitle, fmt, fmtAgreement, fmtSigned, num } from '../lib/rational';
 import { fmtValue } from '../lib/units';
@@ -53,12 +54,12 @@ export function ErrorBox(props: { error?: ApiError; title?: string; onRetry?: ()
   const field = e.status === 401 ? undefined : fieldName(e.field); // a refused sign-in names no one field
   return (
     <div class="error-box" role="alert">
-      <div class="error-title">{props.title ?? 'Something went wrong'}</div>
+      <div class="error-title">{props.title ?? t('ui.somethingWrong')}</div>
       <div class="error-message">{plainMessage(e)}</div>
-      {field && <div class="error-field">Check “{field}”.</div>}
+      {field && <div class="error-field">{t('ui.checkField', { field })}</div>}
       {props.onRetry && (
         <button class="btn small" onClick={props.onRetry}>
-          Try again
+          {t('ui.tryAgain')}
         </button>
       )}
     </div>
@@ -80,7 +81,7 @@ export function Empty(props: { title: string; children?: ComponentChildren }) {
 export function Loading(props: { what?: string }) {
   return (
     <div class="loading" aria-busy="true">
-      <span class="spinner" /> Loading {props.what ?? ''}…
+      <span class="spinner" /> {t('ui.loading', { what: props.what ?? '' })}
     </div>
   );
 }
@@ -134,7 +135,7 @@ export function AgreementIndex(props: { value: unknown }) {
 
 export function YesNo(props: { value: unknown }) {
   const yes = props.value === true || props.value === 'yes';
-  return <span class={yes ? 'yes' : 'no'}>{yes ? 'yes' : 'no'}</span>;
+  return <span class={yes ? 'yes' : 'no'}>{yes ? t('ui.yes') : t('ui.no')}</span>;
 }
 
 /** A table column's heading: its title, and the class of its cells (`right` for numbers). */

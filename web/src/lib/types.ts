@@ -17,6 +17,8 @@ export interface Session {
   person?: number | null;
   /** True for coordinators and for a representative whose partner coordinates by the charter's rotation. */
   coordinating?: boolean;
+  /** The person's own language ("en", "de", "pl"); null for a token issued to no person. */
+  language?: string | null;
 }
 
 /** A network of the database, as an administrator lists them. */
