@@ -14,7 +14,7 @@ import { useAction, useAsync } from '../lib/hooks';
 import { amountProblem, integerProblem, maxChars } from '../lib/limits';
 import { label } from '../lib/names';
 import { type PropertyInfo, schemaFields } from '../lib/openapi';
-import type { Charter, CharterProposal, Coordination } from '../lib/types';
+import type { Charter, CharterProposal, Coordination, CoordinatorElection } from '../lib/types';
 
 /** The charter fields a proposal may change, in the form's order, with their titles and units. */
 const titles: Record<string, string> = {
@@ -198,7 +198,9 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
   const mine = isRepresentative(app.session) && app.session.partner === p.proposer;
   const coordinator = isCoordinator(app.session);
   const decide = useAction();
+  const withdraw = useAction();
   const [revising, setRevising] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const members = app.partners.filter((partner) => partner.left_cycle == null);
   return (
     <Card title={<>Proposal {p.id} <Badge value={p.state} /></>} id={`proposal-${p.id}`} class="proposal-card">
@@ -246,6 +248,41 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
           {revising && <ChangeForm id={`revise-${p.id}`} charter={props.charter} info={props.info} start={p} send={(b) => put(`/charter/proposals/${p.id}`, b)} onDone={() => (setRevising(false), props.onChanged())} />}
         </details>
       )}
+      {open && (mine || coordinator) && !withdrawing && (
+        <div class="form-actions">
+          <button class="btn danger" type="button" data-action="withdraw-proposal" onClick={() => (withdraw.clear(), setWithdrawing(true))}>
+            Withdraw the proposal
+          </button>
+        </div>
+      )}
+      {open && withdrawing && (
+        <div class="confirm-box" role="group" aria-labelledby={`withdraw-${p.id}-question`} data-testid="withdraw-confirm">
+          <p id={`withdraw-${p.id}-question`}>
+            <strong>Withdraw proposal {p.id}?</strong> It ends as withdrawn: nothing of it applies, the partners’ positions no longer count, and its fields are free for a new
+            proposal. Every partner’s people are told. This cannot be undone.
+          </p>
+          <ApiProblem error={withdraw.error} title="The proposal was not withdrawn" />
+          <div class="button-row">
+            <button
+              class="btn danger solid"
+              type="button"
+              data-action="confirm-withdraw-proposal"
+              disabled={withdraw.busy}
+              onClick={async () => {
+                if ((await withdraw.run(() => post(`/charter/proposals/${p.id}/withdraw`))) !== undefined) {
+                  setWithdrawing(false);
+                  props.onChanged();
+                }
+              }}
+            >
+              {withdraw.busy ? 'Withdrawing…' : 'Yes, withdraw it'}
+            </button>
+            <button class="btn ghost" type="button" onClick={() => setWithdrawing(false)}>
+              Keep it open
+            </button>
+          </div>
+        </div>
+      )}
       {open && ended && coordinator && (
         <div class="form-actions">
           <ApiProblem error={decide.error} title="The proposal was not decided" />
@@ -258,15 +295,98 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
   );
 }
 
+/** The coordinator election: who stands, the votes so far, the representative's vote, a coordinator's decision. */
+function ElectionPanel(props: { election: CoordinatorElection; willing: number[]; partner: number | null; onChanged: () => void }) {
+  const app = useApp();
+  const e = props.election;
+  const zone = viewerZone();
+  const vote = useAction();
+  const decide = useAction();
+  const own = props.partner != null ? e.votes.find((v) => v.voter === props.partner) : undefined;
+  const [choice, setChoice] = useState<number | null>(own?.candidate ?? null);
+  const ended = Date.parse(e.window_ends_at) <= Date.now();
+  const members = app.partners.filter((p) => p.left_cycle == null);
+  const candidates = members.filter((p) => props.willing.includes(p.id));
+  const count = (id: number) => e.votes.filter((v) => v.candidate === id).length;
+  if (e.state === 'decided') {
+    return (
+      <p class="notice-ok" data-testid="election-result">
+        Election {e.id} (term from cycle {e.term_cycle}), decided {formatWhen(e.decided_at ?? '', zone)}: {e.result}.
+      </p>
+    );
+  }
+  return (
+    <section class="election" aria-labelledby="election-title" data-testid="election">
+      <h3 class="sub" id="election-title">
+        Election of the coordinating partner <Badge value="open" />
+      </h3>
+      <p>
+        The term that began with cycle {e.term_cycle} needs a coordinating partner. Each member partner has one vote for a partner willing to coordinate and can change it
+        {ended ? ` until ${formatWhen(e.window_ends_at, zone)} (the window has ended; it is decided in the next scheduler pass).` : ` until ${formatWhen(e.window_ends_at, zone)}.`} The
+        most votes win; a tie goes to the partner that has coordinated fewer terms, then to the one added first.
+      </p>
+      <Table columns={['Candidate', 'Votes so far']}>
+        {candidates.map((c) => (
+          <tr data-candidate={c.id}>
+            <th scope="row">{c.name}</th>
+            <td>
+              {count(c.id)} of {members.length} partners
+            </td>
+          </tr>
+        ))}
+      </Table>
+      {props.partner != null && !ended && (
+        <form
+          class="form"
+          data-testid="vote-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (choice == null) return;
+            if ((await vote.run(() => put(`/coordination/election/votes/${props.partner}`, { candidate: choice }))) !== undefined) props.onChanged();
+          }}
+        >
+          <fieldset>
+            <legend>Your partner’s vote{own ? ` (now: ${app.partnerName(own.candidate)})` : ''}</legend>
+            {candidates.map((c) => (
+              <label class="radio">
+                <input type="radio" name={`election-${e.id}-vote`} value={c.id} checked={choice === c.id} onChange={() => (vote.clear(), setChoice(c.id))} /> {c.name}
+              </label>
+            ))}
+          </fieldset>
+          <ApiProblem error={vote.error} title="The vote was not saved" fields={{ candidate: 'Candidate' }} />
+          <button class="btn primary" type="submit" data-action="vote-coordinator" disabled={vote.busy || choice == null}>
+            {vote.busy ? 'Saving…' : own ? 'Change the vote' : 'Vote'}
+          </button>
+        </form>
+      )}
+      {ended && isCoordinator(app.session) && (
+        <div class="form-actions">
+          <ApiProblem error={decide.error} title="The election was not decided" />
+          <button class="btn primary" type="button" data-action="decide-election" disabled={decide.busy} onClick={async () => (await decide.run(() => post(`/coordination/elections/${e.id}/decide`))) && props.onChanged()}>
+            Decide now
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
 function CoordinationCard(props: { coordination: Coordination; onChanged: () => void }) {
   const app = useApp();
   const c = props.coordination;
   const action = useAction();
   const partner = isRepresentative(app.session) ? app.session.partner ?? null : null;
   const willing = partner != null && c.willing.includes(partner);
+  const terms = (n: number) => `${n} ${n === 1 ? 'cycle' : 'cycles'}`;
   return (
     <Card title="Who coordinates" id="coordination">
-      {c.mode === 'rotation' ? (
+      {c.mode === 'election' ? (
+        <p data-testid="coordinator">
+          {c.current
+            ? `${c.current.name} coordinates, elected for the term from cycle ${c.current.first_cycle} (${terms(c.term_cycles)} a term; its term number ${c.past_terms}). The next election opens with cycle ${c.next_turn}.`
+            : 'The network’s coordinators coordinate until the partners’ first election is decided; it opens with the next cycle opened, among the partners willing to coordinate.'}
+        </p>
+      ) : c.mode === 'rotation' ? (
         <p data-testid="coordinator">
           {c.current ? `${c.current.name} coordinates since cycle ${c.current.first_cycle}, for ${c.term_cycles} ${c.term_cycles === 1 ? 'cycle' : 'cycles'} a term; the next turn comes with cycle ${c.next_turn}.` : 'The rotation starts with the next cycle opened, among the partners willing to coordinate.'}
         </p>
@@ -274,6 +394,7 @@ function CoordinationCard(props: { coordination: Coordination; onChanged: () => 
         <p data-testid="coordinator">The network’s coordinators coordinate (the charter’s coordination is fixed).</p>
       )}
       <p class="muted small">Willing to coordinate: {c.willing.length ? c.willing.map((id) => app.partnerName(id)).join(', ') : 'no partner yet'}.</p>
+      {c.mode === 'election' && c.election && <ElectionPanel key={c.election.id} election={c.election} willing={c.willing} partner={partner} onChanged={props.onChanged} />}
       {partner != null && (
         <>
           <ApiProblem error={action.error} title="Nothing changed" />

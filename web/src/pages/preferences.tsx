@@ -34,6 +34,8 @@ const kindWords: Record<string, [string, string]> = {
   dry_spell_limit: ['A partner is protected next cycle', 'A partner went without gains for as long as the charter allows.'],
   retention_risk: ['A partner may drift away', 'A partner’s engagement crossed the warning threshold (for coordinators).'],
   deadline_due: ['A deadline has passed', 'A cycle’s deadline passed and the coordinator is to move it on.'],
+  election_opened: ['A coordinator election opens', 'A coordinator’s term ended: the partners elect the next coordinating partner among those willing.'],
+  coordinator_elected: ['A coordinator was elected', 'The result of a coordinator election: which partner coordinates next, and the votes.'],
 };
 
 const cadenceWords: Record<string, string> = {
