@@ -506,7 +506,7 @@ core::Result<CharterProposal> Program::withdraw_charter_proposal(ProposalId id) 
         const std::string summary = summary_of(proposal, snapshot.charter);
         const std::string by = actor_.coordinates() && !(actor_.partner && actor_.partner == proposal.proposer)
                                    ? std::string("a coordinator")
-                                   : "its proposer, " + partner_name(snapshot, *proposal.proposer);
+                                   : "its proposer, " + partner_name(snapshot, *proposal.proposer) + ",";
         proposal.state = ProposalState::kWithdrawn;
         proposal.decided_at = format_utc(seconds_now(*clock_));
         proposal.result = "withdrawn by " + by + " before the decision";
