@@ -200,7 +200,9 @@ TEST_F(CharterWithdrawElection, ThePartnersElectTheCoordinatorWhenATermEnds) {
 
   // Everyone hears of each election and its result; the audit log holds every vote and the tally.
   std::vector<EventKind> kinds;
-  for (const InboxItem& item : at(bo).inbox(0, 50)->items) {
+  auto inbox = at(bo).inbox(0, 50);
+  ASSERT_TRUE(inbox.ok());
+  for (const InboxItem& item : inbox->items) {
     kinds.push_back(item.event.kind);
     const Notification told = render_notification(item.event, "Audit");
     if (item.event.kind == EventKind::kElectionOpened && item.event.cycle == 1) {
@@ -210,8 +212,9 @@ TEST_F(CharterWithdrawElection, ThePartnersElectTheCoordinatorWhenATermEnds) {
           << told.paragraphs[0];
     }
     if (item.event.kind == EventKind::kCoordinatorElected && item.event.cycle == 1) {
-      EXPECT_EQ(told.subject,
-                "Coordinator election 1: Courier elected with 2 of 3 member partners' votes (next: Retail with 1 vote)");
+      EXPECT_EQ(
+          told.subject,
+          "Coordinator election 1: Courier elected with 2 of 3 member partners' votes (next: Retail with 1 vote)");
     }
   }
   EXPECT_EQ(std::count(kinds.begin(), kinds.end(), EventKind::kElectionOpened), 2);
