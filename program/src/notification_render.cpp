@@ -209,8 +209,8 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       out.paragraphs.push_back(
           "The coordinator's term has ended. Vote for one of the partners willing to coordinate (" +
           text(payload, "candidates") + ") before " + moment(payload, "window_ends_at", zone) +
-          "; you can change your vote until then. " + text(payload, "coordinator") +
-          " coordinates until the election is decided.");
+          "; you can change your vote until then. Until it is decided, the coordination stays with " +
+          text(payload, "coordinator") + ".");
       out.link = "/charter/proposals";
       return;
     case EventKind::kCoordinatorElected:

@@ -168,7 +168,7 @@ core::Status open_coordinator_election(StoreSession& session, const Store& store
     return id.error();
   }
   const std::string coordinator =
-      terms->empty() ? std::string("The network's coordinators") : name_of_partner(snapshot, terms->back().partner);
+      terms->empty() ? std::string("the network's coordinators") : name_of_partner(snapshot, terms->back().partner);
   const std::string names = names_of(snapshot, *candidates);
   detail["coordinator_election"] = {
       {"election", *id}, {"term_cycle", cycle}, {"candidates", names}, {"window_ends_at", election.window_ends_at}};

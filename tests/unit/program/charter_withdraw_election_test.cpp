@@ -208,7 +208,8 @@ TEST_F(CharterWithdrawElection, ThePartnersElectTheCoordinatorWhenATermEnds) {
     if (item.event.kind == EventKind::kElectionOpened && item.event.cycle == 1) {
       EXPECT_EQ(told.subject, "Elect the coordinating partner for the term from cycle 1");
       EXPECT_NE(told.paragraphs[0].find("(Retail, Courier)"), std::string::npos) << told.paragraphs[0];
-      EXPECT_NE(told.paragraphs[0].find("The network's coordinators coordinate until"), std::string::npos)
+      EXPECT_NE(told.paragraphs[0].find("Until it is decided, the coordination stays with the network's coordinators."),
+                std::string::npos)
           << told.paragraphs[0];
     }
     if (item.event.kind == EventKind::kCoordinatorElected && item.event.cycle == 1) {
