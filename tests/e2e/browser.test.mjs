@@ -2038,6 +2038,11 @@ test('a proposer withdraws its charter proposal after a confirmation; the partne
   const partners = await apiAs(coordinatorToken, 'GET', '/partners');
   const nominee = partners.find((p) => p.name === nomineePartner);
   await apiAs(nomineeToken, 'PUT', `/coordination/willing/${nominee.id}`, { willing: true });
+  // The cycle the earlier tests left voting closes (confirmed: its turnout is low), so that the next one opens.
+  for (const c of await apiAs(coordinatorToken, 'GET', '/cycles')) {
+    if (c.state === 'proposing') await apiAs(coordinatorToken, 'POST', `/cycles/${c.number}/voting`, {});
+    if (c.state === 'proposing' || c.state === 'voting') await apiAs(coordinatorToken, 'POST', `/cycles/${c.number}/close`, { confirm_low_turnout: true });
+  }
   await apiAs(coordinatorToken, 'POST', '/cycles');
 
   // UrbanMart votes for Maison Retail, the only willing partner so far, then volunteers itself: the panel lists both.
