@@ -56,6 +56,7 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
       sqlite3_exec(db,
                    "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; DROP TABLE activity; "
                    "DROP TABLE activity_seen; "
+                   "DROP TABLE coordinator_votes; DROP TABLE coordinator_elections; "
                    "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
                    "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
                    "ALTER TABLE charter DROP COLUMN amendment_majority; "

@@ -222,6 +222,7 @@ TEST_F(WeightPolicyCli, ADatabaseMadeBeforeTheWeightPoliciesKeepsItsWeighting) {
                    "ALTER TABLE cycles DROP COLUMN voting_closes_at; "
                    "ALTER TABLE charter DROP COLUMN deadline_action; "
                    "ALTER TABLE charter DROP COLUMN unit; "
+                   "DROP TABLE coordinator_votes; DROP TABLE coordinator_elections; "
                    "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
                    "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
                    "ALTER TABLE charter DROP COLUMN amendment_majority; "

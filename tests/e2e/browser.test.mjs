@@ -2469,6 +2469,89 @@ test('the pages speak German and Polish from the switch, with dates and numbers 
   await api(coordinatorToken, 'PUT', `/cycles/${n}/deadlines`, { voting_closes_at: null });
 });
 
+// What remained of issue 14: a charter proposal withdrawn by its proposer after a confirmation, and the coordinating
+// partner elected by the partners. Switching the charter's coordination to election is itself a proposal (the
+// network decides by consent since the test above, with a window of 90 s); it also shortens the window to 20 s, which
+// the election then uses. While that proposal's window runs, UrbanMart withdraws a proposal of its own.
+test('a proposer withdraws its charter proposal after a confirmation; the partners elect the coordinating partner', async () => {
+  const switched = await apiAs(coordinatorToken, 'POST', '/charter/proposals', {
+    changes: { coordination: 'election', amendment_window_hours: '1/180' },
+    rationale: 'Let the partners elect who coordinates.',
+  });
+  const capacity = Number((await apiAs(coordinatorToken, 'GET', '/network')).capacity);
+  const mine = await apiAs(representativeToken, 'POST', '/charter/proposals', { changes: { capacity: String(capacity + 5) }, rationale: 'A little more each cycle.' });
+
+  await signIn(representativeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  const card = page.locator(`#proposal-${mine.id}`);
+  await card.waitFor();
+  await card.locator('[data-action=withdraw-proposal]').click();
+  const box = card.locator('[data-testid=withdraw-confirm]');
+  await box.waitFor();
+  assert.match(await box.innerText(), /Withdraw proposal \d+\? It ends as withdrawn: nothing of it applies/);
+  await checkPage('63-charter-proposal-withdraw', 'the confirmation before a charter proposal is withdrawn');
+  await box.locator('button:has-text("Keep it open")').click();
+  assert.equal(await box.count(), 0, 'keeping it open changes nothing');
+  assert.equal((await proposalsOf()).find((p) => p.id === mine.id).state, 'open');
+  await card.locator('[data-action=withdraw-proposal]').click();
+  await card.locator('[data-action=confirm-withdraw-proposal]').click();
+  await card.locator('[data-testid=result]').waitFor();
+  assert.match(await card.locator('[data-testid=result]').innerText(), new RegExp(`^withdrawn by its proposer, ${representativePartner}, before the decision$`));
+  assert.equal(await card.locator('[data-action=withdraw-proposal]').count(), 0);
+  assert.equal((await proposalsOf()).find((p) => p.id === mine.id).state, 'withdrawn');
+  await signOut();
+
+  // The switch is adopted once its window ends (the scheduler's pass or the coordinator's decision).
+  await page.waitForTimeout(Math.max(0, Date.parse(switched.window_ends_at) - Date.now()) + 1500);
+  if ((await proposalsOf()).find((p) => p.id === switched.id).state === 'open') await apiAs(coordinatorToken, 'POST', `/charter/proposals/${switched.id}/decide`);
+  assert.equal((await proposalsOf()).find((p) => p.id === switched.id).state, 'adopted');
+  const partners = await apiAs(coordinatorToken, 'GET', '/partners');
+  const nominee = partners.find((p) => p.name === nomineePartner);
+  await apiAs(nomineeToken, 'PUT', `/coordination/willing/${nominee.id}`, { willing: true });
+  // The cycle the earlier tests left voting closes (confirmed: its turnout is low), so that the next one opens.
+  for (const c of await apiAs(coordinatorToken, 'GET', '/cycles')) {
+    if (c.state === 'proposing') await apiAs(coordinatorToken, 'POST', `/cycles/${c.number}/voting`, {});
+    if (c.state === 'proposing' || c.state === 'voting') await apiAs(coordinatorToken, 'POST', `/cycles/${c.number}/close`, { confirm_low_turnout: true });
+  }
+  await apiAs(coordinatorToken, 'POST', '/cycles');
+
+  // UrbanMart votes for Maison Retail, the only willing partner so far, then volunteers itself: the panel lists both.
+  await signIn(representativeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  const election = page.locator('[data-testid=election]');
+  await election.waitFor();
+  assert.match(await election.innerText(), /The term that began with cycle \d+ needs a coordinating partner/);
+  await page.click('[data-action=willing]');
+  await page.locator('.notice-ok:has-text("Coordination updated")').waitFor();
+  await election.locator(`tr[data-candidate]:has-text("${representativePartner}")`).waitFor();
+  await election.locator(`label:has-text("${nomineePartner}") input`).check();
+  await election.locator('[data-action=vote-coordinator]').click();
+  await election.locator(`tr[data-candidate="${nominee.id}"]:has-text("1 of")`).waitFor();
+  assert.match(await election.locator('legend').innerText(), new RegExp(`now: ${nomineePartner}`));
+  await checkPage('64-coordinator-election', 'the coordinator election with a vote cast');
+  await signOut();
+  await signIn(nomineeToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await election.waitFor();
+  await election.locator(`label:has-text("${nomineePartner}") input`).check();
+  await election.locator('[data-action=vote-coordinator]').click();
+  await election.locator(`tr[data-candidate="${nominee.id}"]:has-text("2 of")`).waitFor();
+  await signOut();
+
+  // The window (20 s) ends; the coordinator decides unless the scheduler did: Maison Retail coordinates.
+  const open = (await apiAs(coordinatorToken, 'GET', '/coordination')).election;
+  await page.waitForTimeout(Math.max(0, Date.parse(open.window_ends_at) - Date.now()) + 1500);
+  await signIn(coordinatorToken);
+  await page.goto(`${baseUrl}/charter/proposals`);
+  await page.locator('#coordination').waitFor();
+  if ((await page.locator('[data-action=decide-election]').count()) > 0) await page.click('[data-action=decide-election]');
+  await page.locator('[data-testid=election-result]').waitFor();
+  assert.match(await page.locator('[data-testid=election-result]').innerText(), new RegExp(`^Election \\d+ \\(term from cycle \\d+\\), decided .*: ${nomineePartner} elected with 2 of \\d+ member partners' votes`));
+  assert.match(await page.locator('[data-testid=coordinator]').innerText(), new RegExp(`^${nomineePartner} coordinates, elected for the term from cycle \\d+`));
+  await phoneShot('65-coordinator-elected-phone');
+  await signOut();
+});
+
 test('no script error, console error, unexpected refusal or Content-Security-Policy violation on any page', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(policyViolations, []);

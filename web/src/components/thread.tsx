@@ -240,16 +240,27 @@ export function ThreadCard(props: { kind: SubjectKind; id: number; what: string 
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState('');
   const [formKey, setFormKey] = useState(0);
+  const [later, setLater] = useState<{ comments: ThreadComment[]; next: number | null } | null>(null);
   const action = useAction();
   const follow = useAction();
+  const more = useAction();
   const canWrite = app.session.role !== 'observer';
   const coordinator = isCoordinator(app.session);
   const hasPerson = app.session.person != null;
   const changed = (message: string) => {
     setNotice(message);
+    setLater(null);
     thread.reload();
   };
   const data = thread.data;
+  const shown = data ? (later ? data.comments.concat(later.comments) : data.comments) : [];
+  const next = later ? later.next : (data?.next_after ?? null);
+  const remaining = data ? Math.max(0, data.total - shown.length) : 0;
+  const showMore = async () => {
+    if (next == null) return;
+    const page = await more.run(() => get<Thread>(`${path}?after=${next}`));
+    if (page !== undefined) setLater({ comments: (later?.comments ?? []).concat(page.comments), next: page.next_after });
+  };
   const toggleFollow = async () => {
     if (!data) return;
     const followPath = `/follows/${props.kind}/${props.id}`;
@@ -280,10 +291,19 @@ export function ThreadCard(props: { kind: SubjectKind; id: number; what: string 
       {data && data.comments.length === 0 && <p class="muted">{t('thread.none')}</p>}
       {data && data.comments.length > 0 && (
         <ol class="thread" aria-label={t('thread.commentsOn', { what: props.what })}>
-          {data.comments.map((c) => (
+          {shown.map((c) => (
             <CommentItem c={c} mode={mode} setMode={setMode} canWrite={canWrite} coordinator={coordinator} onChanged={changed} subjectPath={path} />
           ))}
         </ol>
+      )}
+      {data && next != null && (
+        <div class="thread-more">
+          <p class="muted small">{t('thread.showing', { shown: shown.length, count: data.total })}</p>
+          <ApiProblem error={more.error} title={t('thread.moreFailed')} />
+          <button class="btn" type="button" data-action="more-comments" disabled={more.busy} onClick={showMore}>
+            {t('thread.showNewer', { count: remaining })}
+          </button>
+        </div>
       )}
       {canWrite && (
         <>

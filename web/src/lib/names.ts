@@ -117,12 +117,15 @@ const eventLabels: Record<EventKind, string> = {
   digest: 'names.digest',
   mentioned: 'names.mentioned',
   comment_reply: 'names.comment_reply',
+  election_opened: 'names.election_opened',
+  coordinator_elected: 'names.coordinator_elected',
 };
 
 /** Other names the API sends that pages label: retention risk bands, a partner that left, a revoked token,
  *  positions on a charter proposal and its states. */
 const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked', agree: 'names.agree', abstain: 'names.abstain', object: 'names.object', open: 'names.open', adopted: 'names.adopted',
   public: 'names.public', anonymous: 'names.anonymous', secret: 'names.secret', none: 'names.none', proportional: 'names.proportional', consent: 'names.consent', majority: 'names.majority', fixed: 'names.fixed', rotation: 'names.rotation',
+  election: 'names.election', decided: 'names.decided',
 };
 
 const labels: Record<string, string> = {

@@ -5,6 +5,7 @@
 // coordinates now, and the partners willing to, show beside.
 
 import { useState } from 'preact/hooks';
+import { rich } from '../components/rich';
 import { t } from '../lib/i18n';
 import { formatWhen, viewerZone } from '../components/deadlines';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
@@ -15,7 +16,7 @@ import { useAction, useAsync } from '../lib/hooks';
 import { amountProblem, integerProblem, maxChars } from '../lib/limits';
 import { label } from '../lib/names';
 import { type PropertyInfo, schemaFields } from '../lib/openapi';
-import type { Charter, CharterProposal, Coordination } from '../lib/types';
+import type { Charter, CharterProposal, Coordination, CoordinatorElection } from '../lib/types';
 
 /** The charter fields a proposal may change, in the form's order, with their titles and units. */
 const titles: Record<string, string> = {
@@ -207,7 +208,9 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
   const mine = isRepresentative(app.session) && app.session.partner === p.proposer;
   const coordinator = isCoordinator(app.session);
   const decide = useAction();
+  const withdraw = useAction();
   const [revising, setRevising] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const members = app.partners.filter((partner) => partner.left_cycle == null);
   return (
     <Card title={<>{t('proposals.proposal', { id: p.id })} <Badge value={p.state} /></>} id={`proposal-${p.id}`} class="proposal-card">
@@ -255,6 +258,38 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
           {revising && <ChangeForm id={`revise-${p.id}`} charter={props.charter} info={props.info} start={p} send={(b) => put(`/charter/proposals/${p.id}`, b)} onDone={() => (setRevising(false), props.onChanged())} />}
         </details>
       )}
+      {open && (mine || coordinator) && !withdrawing && (
+        <div class="form-actions">
+          <button class="btn danger" type="button" data-action="withdraw-proposal" onClick={() => (withdraw.clear(), setWithdrawing(true))}>
+            {t('proposals.withdraw')}
+          </button>
+        </div>
+      )}
+      {open && withdrawing && (
+        <div class="confirm-box" role="group" aria-labelledby={`withdraw-${p.id}-question`} data-testid="withdraw-confirm">
+          <p id={`withdraw-${p.id}-question`}>{rich(t('proposals.withdrawQuestion', { id: p.id }), { b: (text) => <strong>{text}</strong> })}</p>
+          <ApiProblem error={withdraw.error} title={t('proposals.notWithdrawn')} />
+          <div class="button-row">
+            <button
+              class="btn danger solid"
+              type="button"
+              data-action="confirm-withdraw-proposal"
+              disabled={withdraw.busy}
+              onClick={async () => {
+                if ((await withdraw.run(() => post(`/charter/proposals/${p.id}/withdraw`))) !== undefined) {
+                  setWithdrawing(false);
+                  props.onChanged();
+                }
+              }}
+            >
+              {withdraw.busy ? t('proposals.withdrawing') : t('proposals.yesWithdraw')}
+            </button>
+            <button class="btn ghost" type="button" onClick={() => setWithdrawing(false)}>
+              {t('proposals.keepOpen')}
+            </button>
+          </div>
+        </div>
+      )}
       {open && ended && coordinator && (
         <div class="form-actions">
           <ApiProblem error={decide.error} title={t('proposals.notDecided')} />
@@ -267,6 +302,76 @@ function ProposalCard(props: { proposal: CharterProposal; charter: Charter; info
   );
 }
 
+/** The coordinator election: who stands, the votes so far, the representative's vote, a coordinator's decision. */
+function ElectionPanel(props: { election: CoordinatorElection; willing: number[]; partner: number | null; onChanged: () => void }) {
+  const app = useApp();
+  const e = props.election;
+  const zone = viewerZone();
+  const vote = useAction();
+  const decide = useAction();
+  const own = props.partner != null ? e.votes.find((v) => v.voter === props.partner) : undefined;
+  const [choice, setChoice] = useState<number | null>(own?.candidate ?? null);
+  const ended = Date.parse(e.window_ends_at) <= Date.now();
+  const members = app.partners.filter((p) => p.left_cycle == null);
+  const candidates = members.filter((p) => props.willing.includes(p.id));
+  const count = (id: number) => e.votes.filter((v) => v.candidate === id).length;
+  if (e.state === 'decided') {
+    return (
+      <p class="notice-ok" data-testid="election-result">
+        {t('proposals.electionResult', { id: e.id, cycle: e.term_cycle, when: formatWhen(e.decided_at ?? '', zone), result: e.result })}
+      </p>
+    );
+  }
+  return (
+    <section class="election" aria-labelledby="election-title" data-testid="election">
+      <h3 class="sub" id="election-title">
+        {t('proposals.electionTitle')} <Badge value="open" />
+      </h3>
+      <p>{t(ended ? 'proposals.electionTextEnded' : 'proposals.electionText', { cycle: e.term_cycle, when: formatWhen(e.window_ends_at, zone) })}</p>
+      <Table class="stack-on-phone" columns={[t('proposals.candidate'), t('proposals.votesSoFar')]}>
+        {candidates.map((c) => (
+          <tr data-candidate={c.id}>
+            <th scope="row">{c.name}</th>
+            <td>{t('proposals.votesOf', { votes: count(c.id), count: members.length })}</td>
+          </tr>
+        ))}
+      </Table>
+      {props.partner != null && !ended && (
+        <form
+          class="form"
+          data-testid="vote-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (choice == null) return;
+            if ((await vote.run(() => put(`/coordination/election/votes/${props.partner}`, { candidate: choice }))) !== undefined) props.onChanged();
+          }}
+        >
+          <fieldset>
+            <legend>{own ? t('proposals.yourVoteNow', { name: app.partnerName(own.candidate) }) : t('proposals.yourVote')}</legend>
+            {candidates.map((c) => (
+              <label class="radio">
+                <input type="radio" name={`election-${e.id}-vote`} value={c.id} checked={choice === c.id} onChange={() => (vote.clear(), setChoice(c.id))} /> {c.name}
+              </label>
+            ))}
+          </fieldset>
+          <ApiProblem error={vote.error} title={t('proposals.voteNotSaved')} fields={{ candidate: t('proposals.candidate') }} />
+          <button class="btn primary" type="submit" data-action="vote-coordinator" disabled={vote.busy || choice == null}>
+            {vote.busy ? t('proposals.saving') : own ? t('proposals.changeVote') : t('proposals.vote')}
+          </button>
+        </form>
+      )}
+      {ended && isCoordinator(app.session) && (
+        <div class="form-actions">
+          <ApiProblem error={decide.error} title={t('proposals.electionNotDecided')} />
+          <button class="btn primary" type="button" data-action="decide-election" disabled={decide.busy} onClick={async () => (await decide.run(() => post(`/coordination/elections/${e.id}/decide`))) && props.onChanged()}>
+            {t('proposals.decideNow')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
 function CoordinationCard(props: { coordination: Coordination; onChanged: () => void }) {
   const app = useApp();
   const c = props.coordination;
@@ -275,7 +380,13 @@ function CoordinationCard(props: { coordination: Coordination; onChanged: () => 
   const willing = partner != null && c.willing.includes(partner);
   return (
     <Card title={t('charter.field.coordination')} id="coordination">
-      {c.mode === 'rotation' ? (
+      {c.mode === 'election' ? (
+        <p data-testid="coordinator">
+          {c.current
+            ? t('proposals.electedFor', { name: c.current.name, first: c.current.first_cycle, count: c.term_cycles, terms: c.past_terms, next: c.next_turn })
+            : t('proposals.electionStarts')}
+        </p>
+      ) : c.mode === 'rotation' ? (
         <p data-testid="coordinator">
           {c.current ? t('proposals.coordinatesSince', { name: c.current.name, first: c.current.first_cycle, count: c.term_cycles, next: c.next_turn }) : t('proposals.rotationStarts')}
         </p>
@@ -283,6 +394,7 @@ function CoordinationCard(props: { coordination: Coordination; onChanged: () => 
         <p data-testid="coordinator">{t('proposals.fixed')}</p>
       )}
       <p class="muted small">{t('proposals.willing', { partners: c.willing.length ? c.willing.map((id) => app.partnerName(id)).join(', ') : t('proposals.noPartnerYet') })}</p>
+      {c.mode === 'election' && c.election && <ElectionPanel key={c.election.id} election={c.election} willing={c.willing} partner={partner} onChanged={props.onChanged} />}
       {partner != null && (
         <>
           <ApiProblem error={action.error} title={t('proposals.nothingChanged')} />

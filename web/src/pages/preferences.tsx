@@ -25,7 +25,7 @@ interface Preferences {
 }
 
 /** The kinds of event with their words in the catalogs (preferences.kind.<kind>.title and .meaning). */
-const kinds = new Set(['cycle_opened', 'voting_opened', 'voting_closes_soon', 'cycle_closed', 'lead_named', 'proposal_withdrawn', 'actuals_due', 'dry_spell_limit', 'retention_risk', 'deadline_due']);
+const kinds = new Set(['cycle_opened', 'voting_opened', 'voting_closes_soon', 'cycle_closed', 'lead_named', 'proposal_withdrawn', 'actuals_due', 'dry_spell_limit', 'retention_risk', 'deadline_due', 'election_opened', 'coordinator_elected']);
 
 /** Each kind of event in plain words: its name and what it tells. */
 const kindWords = (kind: string): [string, string] => (kinds.has(kind) ? [t(`preferences.kind.${kind}.title`), t(`preferences.kind.${kind}.meaning`)] : [kind, '']);

@@ -203,8 +203,8 @@ inline constexpr auto kTable = std::to_array<Setting>({
     {.name = "charter.coordination",
      .type = Type::kChoice,
      .default_text = "fixed",
-     .help = "who coordinates: the network's coordinators (fixed), or in turn the representatives of the partners "
-             "willing to, a term each (rotation)",
+     .help = "who coordinates: the network's coordinators (fixed), or the representatives of one of the partners "
+             "willing to for a term: in turn (rotation) or elected by the partners when a term ends (election)",
      .applies = kCharter | kCli,
      .choices = choices_of<network::Coordination>},
     {.name = "charter.coordination_term",
@@ -212,7 +212,7 @@ inline constexpr auto kTable = std::to_array<Setting>({
      .default_text = "1",
      .min = "1",
      .max = "1000",
-     .help = "coordination rotation: cycles one partner's term as coordinator lasts",
+     .help = "coordination rotation or election: cycles one partner's term as coordinator lasts",
      .applies = kCharter | kCli},
     // Ballot limits (issue 15 item 6).
     {.name = "charter.score_max",

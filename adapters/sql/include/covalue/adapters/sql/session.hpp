@@ -183,6 +183,13 @@ class Session final : public program::StoreSession {
                                                  const std::vector<std::int64_t>& events) override;
   [[nodiscard]] core::Result<std::string> network_secret(const std::string& name,
                                                          const std::string& candidate) override;
+  // The coordinator election: session_coordinator_election.cpp.
+  [[nodiscard]] core::Result<program::ElectionId> insert_coordinator_election(
+      const program::CoordinatorElection& election) override;
+  [[nodiscard]] core::Status update_coordinator_election(const program::CoordinatorElection& election) override;
+  [[nodiscard]] core::Result<std::vector<program::CoordinatorElection>> coordinator_elections() override;
+  [[nodiscard]] core::Status put_coordinator_vote(program::ElectionId election,
+                                                  const program::CoordinatorVote& vote) override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
