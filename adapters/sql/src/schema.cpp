@@ -47,9 +47,9 @@ core::Status check_known(std::int64_t version, std::span<const Migration> steps,
 }
 
 std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
-  return {render_ddl(kSchemaV1, dialect), render_ddl(kSchemaV2, dialect), render_ddl(kSchemaV3, dialect),
-          render_ddl(kSchemaV4, dialect), render_ddl(kSchemaV5, dialect), render_ddl(kSchemaV6, dialect),
-          render_ddl(kSchemaV7, dialect), render_ddl(kSchemaV8, dialect), render_ddl(kSchemaV9, dialect),
+  return {render_ddl(kSchemaV1, dialect),  render_ddl(kSchemaV2, dialect),  render_ddl(kSchemaV3, dialect),
+          render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect),  render_ddl(kSchemaV6, dialect),
+          render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect),  render_ddl(kSchemaV9, dialect),
           render_ddl(kSchemaV10, dialect), render_ddl(kSchemaV11, dialect), render_ddl(kSchemaV12, dialect),
           render_ddl(kSchemaV13, dialect), render_ddl(kSchemaV14, dialect), render_ddl(kSchemaV15, dialect),
           render_ddl(kSchemaV16, dialect), render_ddl(kSchemaV17, dialect)};
