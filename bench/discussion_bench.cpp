@@ -1,8 +1,10 @@
 // Discussion and activity (issue 14): reading a thread of 1,000 comments (replies nested, revision counts, the
-// reader's follow state) and one page of an activity feed over 10,000 activities, each through the program on a
-// SQLite file, as the server's GET /api/threads/.../comments and GET /api/activity run them.
+// reader's follow state), the first page (200 comments) of a thread of 10,000, and one page of an activity feed over
+// 10,000 activities, each through the program on a SQLite file, as the server's GET /api/threads/.../comments and
+// GET /api/activity run them.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
@@ -131,6 +133,27 @@ void BM_Thread(benchmark::State& state) {  // NOLINT(readability-identifier-nami
   std::filesystem::remove(path);
 }
 
+void BM_ThreadFirstPage(benchmark::State& state) {  // NOLINT(readability-identifier-naming): Google Benchmark
+  World world;
+  const std::string path = (std::filesystem::temp_directory_path() / "covalue-bench-thread-page.db").string();
+  if (std::string failed = prepare(world, path, static_cast<int>(state.range(0)), 0); !failed.empty()) {
+    state.SkipWithError(failed.c_str());
+    return;
+  }
+  program::Program reader(*world.store, {}, world.reader);
+  const std::int64_t limit = std::min<std::int64_t>(program::kDefaultThreadPage, state.range(0));
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
+    auto page = reader.thread_page(world.subject, 0, limit);
+    if (!page || static_cast<std::int64_t>(page->comments.size()) != limit || page->total != state.range(0)) {
+      state.SkipWithError("the first page did not read back");
+      return;
+    }
+    benchmark::DoNotOptimize(page);
+  }
+  world.store.reset();
+  std::filesystem::remove(path);
+}
+
 void BM_ActivityPage(benchmark::State& state) {  // NOLINT(readability-identifier-naming): Google Benchmark
   World world;
   const std::string path = (std::filesystem::temp_directory_path() / "covalue-bench-activity.db").string();
@@ -156,8 +179,10 @@ void BM_ActivityPage(benchmark::State& state) {  // NOLINT(readability-identifie
 }  // namespace
 
 BENCHMARK(BM_Thread)->Arg(1000)->Unit(benchmark::kMillisecond)->Name("BM_Thread");
+BENCHMARK(BM_ThreadFirstPage)->Arg(10000)->Unit(benchmark::kMillisecond)->Name("BM_ThreadFirstPage");
 BENCHMARK(BM_ActivityPage)->Arg(10000)->Unit(benchmark::kMillisecond)->Name("BM_ActivityPage");
 BENCHMARK(BM_Thread)->Arg(30)->Unit(benchmark::kMillisecond)->Name("Smoke_Thread");
 BENCHMARK(BM_ActivityPage)->Arg(300)->Unit(benchmark::kMillisecond)->Name("Smoke_ActivityPage");
+BENCHMARK(BM_ThreadFirstPage)->Arg(30)->Unit(benchmark::kMillisecond)->Name("Smoke_ThreadFirstPage");
 
 BENCHMARK_MAIN();

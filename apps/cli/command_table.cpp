@@ -175,6 +175,15 @@ const std::vector<CommandRow>& command_table() {
       {{"initiative", "confirm"},
        "A coordinator confirms the lead's actuals: from then on they count in the reports",
        add_initiative_confirm},
+      // Charter withdrawal and the coordinator election (issue 14, what remained).
+      {{"charter", "withdraw"},
+       "Withdraw an open charter proposal (its proposer or a coordinator)",
+       add_charter_withdraw},
+      {{"charter", "vote"}, "A partner votes for a willing partner in the open coordinator election", add_charter_vote},
+      {{"charter", "elections"}, "List the coordinator elections with their votes and results", add_charter_elections},
+      {{"charter", "elect"},
+       "Decide a coordinator election whose window has ended (the scheduler does it too)",
+       add_charter_elect},
   };
   return table;
 }

@@ -77,7 +77,9 @@ constexpr const char* kSchemas = R"JSON({
               "amendment_rule": {"type": "string"},
               "amendment_majority": {"$ref": "#/components/schemas/Exact"},
               "amendment_window_hours": {"$ref": "#/components/schemas/Exact"}, "coordination": {"type": "string"},
-              "coordination_term": {"type": "integer"}}},
+              "coordination_term": {"type": "integer"},
+              "score_max": {"$ref": "#/components/schemas/Exact"},
+              "points_budget": {"$ref": "#/components/schemas/Exact"}}},
   "CharterUpdate": {"allOf": [{"$ref": "#/components/schemas/Charter"}], "required": [],
               "description": "members given replace the charter's; absent ones stay"},
   "NewPartner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
@@ -335,6 +337,8 @@ constexpr const char* kSchemas = R"JSON({
               "revisions": {"type": "integer", "description": "how many earlier texts its history holds"}}},
   "Thread": {"type": "object", "properties": {"subject_kind": {"type": "string"}, "subject_id": {"type": "integer"},
               "following": {"type": "boolean"},
+              "total": {"type": "integer", "description": "how many comments the whole thread has"},
+              "next_after": {"type": ["integer", "null"], "description": "more follow: the next page's after (this page's last comment), else null"},
               "comments": {"type": "array", "items": {"$ref": "#/components/schemas/Comment"}}}},
   "CommentHistory": {"type": "object", "properties": {"comment": {"$ref": "#/components/schemas/Comment"},
               "revisions": {"type": "array", "items": {"type": "object", "properties": {
@@ -373,7 +377,21 @@ constexpr const char* kSchemas = R"JSON({
               "current": {"type": ["object", "null"], "properties": {"first_cycle": {"type": "integer"},
                 "partner": {"type": "integer"}, "name": {"type": "string"}}},
               "next_turn": {"type": ["integer", "null"]},
-              "willing": {"type": "array", "items": {"type": "integer"}}}},
+              "willing": {"type": "array", "items": {"type": "integer"}},
+              "past_terms": {"type": "integer", "description": "terms the current partner has held, this one too"},
+              "election": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/CoordinatorElection"}],
+                "description": "election: the open coordinator election, else the last one decided"}}},
+  "CoordinatorElection": {"type": "object", "properties": {"id": {"type": "integer"},
+              "term_cycle": {"type": "integer", "description": "the cycle whose opening ended the previous term"},
+              "state": {"type": "string"}, "opened_at": {"type": "string"},
+              "window_ends_at": {"type": "string", "description": "votes can change until then; decided after it"},
+              "decided_at": {"type": ["string", "null"]}, "elected": {"type": ["integer", "null"]},
+              "result": {"type": "string", "description": "the decision in words, with the tally and the tie rule used"},
+              "votes": {"type": "array", "items": {"type": "object", "properties": {"voter": {"type": "integer"},
+                "candidate": {"type": "integer"}, "at": {"type": "string"}}}}}},
+  "CoordinatorElectionList": {"type": "array", "items": {"$ref": "#/components/schemas/CoordinatorElection"}},
+  "CoordinatorVoteInput": {"type": "object", "required": ["candidate"], "properties": {
+              "candidate": {"type": "integer", "description": "the id of a member partner willing to coordinate"}}},
   "WillingInput": {"type": "object", "required": ["willing"], "properties": {"willing": {"type": "boolean"}}},
   "UpdateInput": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
   "InitiativeUpdate": {"type": "object", "properties": {"id": {"type": "integer"}, "initiative": {"type": "integer"},
@@ -513,6 +531,7 @@ std::vector<std::pair<const char*, std::vector<std::string>>> enum_properties() 
           {"/CharterProposal/properties/positions/items/properties/position", core::names_of<program::Position>()},
           {"/CharterPositionInput/properties/position", core::names_of<program::Position>()},
           {"/Coordination/properties/mode", core::names_of<net::Coordination>()},
+          {"/CoordinatorElection/properties/state", core::names_of<program::ElectionState>()},
           {"/Charter/properties/fairness/properties/weight_policy", core::names_of<core::perpetual::WeightPolicy>()},
           {"/Charter/properties/fairness/properties/weight_absence", core::names_of<core::perpetual::WeightAbsence>()},
           {"/NewPartner/properties/tier", core::names_of<net::Tier>()},
@@ -586,7 +605,9 @@ const std::vector<SettingProperty>& setting_properties() {
       SettingProperty{"/Charter/properties/amendment_majority", "charter.amendment_majority"},
       SettingProperty{"/Charter/properties/amendment_window_hours", "charter.amendment_window_hours"},
       SettingProperty{"/Charter/properties/coordination", "charter.coordination"},
-      SettingProperty{"/Charter/properties/coordination_term", "charter.coordination_term"}};
+      SettingProperty{"/Charter/properties/coordination_term", "charter.coordination_term"},
+      SettingProperty{"/Charter/properties/score_max", "charter.score_max"},
+      SettingProperty{"/Charter/properties/points_budget", "charter.points_budget"}};
   return table;
 }
 

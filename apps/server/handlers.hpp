@@ -135,5 +135,10 @@ namespace covalue::server {
 [[nodiscard]] core::Result<Reply> handle_person_preferences(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_unsubscribe_check(RouteCall& call);
 [[nodiscard]] core::Result<Reply> handle_unsubscribe(RouteCall& call);
+//! handlers_charter.cpp: withdrawing a charter proposal and the coordinator election (issue 14, what remained).
+[[nodiscard]] core::Result<Reply> handle_charter_withdraw(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_election_list(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_election_vote(RouteCall& call);
+[[nodiscard]] core::Result<Reply> handle_election_decide(RouteCall& call);
 
 }  // namespace covalue::server

@@ -51,6 +51,22 @@ json proposal_to_json(const program::CharterProposal& p, const net::Charter& cur
           {"amendment_rule", net::name_of(current.amendment_rule)}};
 }
 
+json election_to_json(const program::CoordinatorElection& e) {
+  json votes = json::array();
+  for (const program::CoordinatorVote& vote : e.votes) {
+    votes.push_back({{"voter", vote.voter}, {"candidate", vote.candidate}, {"at", vote.at}});
+  }
+  return {{"id", e.id},
+          {"term_cycle", e.term_cycle},
+          {"state", program::name_of(e.state)},
+          {"opened_at", e.opened_at},
+          {"window_ends_at", e.window_ends_at},
+          {"decided_at", text_or_null(e.decided_at)},
+          {"elected", e.elected ? json(*e.elected) : json()},
+          {"result", e.result},
+          {"votes", votes}};
+}
+
 json coordination_to_json(const program::Coordination& c) {
   json current;
   if (c.current) {
@@ -60,7 +76,9 @@ json coordination_to_json(const program::Coordination& c) {
           {"term_cycles", c.term_cycles},
           {"current", current},
           {"next_turn", c.next_turn ? json(*c.next_turn) : json()},
-          {"willing", c.willing}};
+          {"willing", c.willing},
+          {"past_terms", c.past_terms},
+          {"election", c.election ? election_to_json(*c.election) : json()}};
 }
 
 //! An error of the program named as the request names it: a body member ("body.rationale", "body.changes.capacity")
@@ -207,6 +225,68 @@ core::Result<Reply> handle_charter_decide(RouteCall& call) {
     return id.error();
   }
   return proposal_reply(call, call.program.decide_charter_proposal(*id));
+}
+
+core::Result<Reply> handle_charter_withdraw(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("proposal");
+  if (!id) {
+    return id.error();
+  }
+  return proposal_reply(call, call.program.withdraw_charter_proposal(*id));
+}
+
+core::Result<Reply> handle_election_vote(RouteCall& call) {
+  core::Result<std::int64_t> partner = call.id("partner");
+  if (!partner) {
+    return partner.error();
+  }
+  const json& body = call.body;
+  if (!body.is_object()) {
+    return invalid("expected an object", "body");
+  }
+  if (core::Status known = adapters::json::reject_unknown_members(body, "body", {"candidate"}); !known) {
+    return known.error();
+  }
+  if (!body.contains("candidate") || !body["candidate"].is_number_integer() ||
+      body["candidate"].get<std::int64_t>() < 1) {
+    return invalid("expected the id of a member partner willing to coordinate", "body.candidate");
+  }
+  core::Result<program::Coordination> coordination =
+      call.program.vote_for_coordinator(*partner, body["candidate"].get<std::int64_t>());
+  if (!coordination) {
+    core::Error error = coordination.error();
+    if (error.where == "candidate") {
+      error.where = "body.candidate";
+    } else if (error.where == "partner") {
+      error.where = "path.partner";
+    }
+    return error;
+  }
+  return json_reply(coordination_to_json(*coordination));
+}
+
+core::Result<Reply> handle_election_decide(RouteCall& call) {
+  core::Result<std::int64_t> id = call.id("election");
+  if (!id) {
+    return id.error();
+  }
+  core::Result<program::CoordinatorElection> decided = call.program.decide_coordinator_election(*id);
+  if (!decided) {
+    core::Error error = decided.error();
+    if (error.where == "election") {
+      error.where = "path.election";
+    }
+    return error;
+  }
+  return json_reply(election_to_json(*decided));
+}
+
+core::Result<Reply> handle_election_list(RouteCall& call) {
+  core::Result<std::vector<program::CoordinatorElection>> elections = call.program.coordinator_elections();
+  if (!elections) {
+    return elections.error();
+  }
+  return json_reply(json_list(*elections, election_to_json));
 }
 
 core::Result<Reply> handle_coordination_show(RouteCall& call) {

@@ -110,13 +110,25 @@ core::Result<Reply> handle_thread(RouteCall& call) {
   if (!subject) {
     return subject.error();
   }
-  core::Result<program::Thread> thread = call.program.thread(*subject);
+  core::Result<std::int64_t> after = call.query_integer("after", 0);
+  core::Result<std::int64_t> limit = call.query_integer("limit", program::kDefaultThreadPage);
+  if (!after || !limit) {
+    return after ? limit.error() : after.error();
+  }
+  core::Result<program::Thread> thread = call.program.thread_page(*subject, *after, *limit);
   if (!thread) {
-    return named(thread.error());
+    core::Error error = thread.error();
+    if (error.where == "limit" || error.where == "after") {
+      error.where = "query." + error.where;
+      return error;
+    }
+    return named(error);
   }
   return json_reply({{"subject_kind", program::name_of(thread->subject.kind)},
                      {"subject_id", thread->subject.id},
                      {"following", thread->following},
+                     {"total", thread->total},
+                     {"next_after", thread->next_after != 0 ? json(thread->next_after) : json()},
                      {"comments", json_list(thread->comments, comment_to_json)}});
 }
 

@@ -234,8 +234,8 @@ std::vector<Route> route_table() {
       {kGet, "/api/threads/{subject}/{id}/comments", "thread", "discussion",
        "The thread of an initiative, a cycle or a charter proposal (subject: initiative|cycle|charter_proposal), each "
        "comment before its replies; an objection shows its ballot's reason, and its partner only once the charter's "
-       "disclosure allows",
-       kReader, "", "Thread", 200, "", "", handle_thread},
+       "disclosure allows. Served in pages: limit (1 to 500, default 200) comments after the comment `after`",
+       kReader, "", "Thread", 200, "after,limit", "", handle_thread},
       {kPost, "/api/threads/{subject}/{id}/comments", "postComment", "discussion",
        "Post a comment, or a reply (parent); @name mentions a partner or a person, who are notified", kWriter,
        "NewComment", "Comment", 201, "",
@@ -348,6 +348,21 @@ std::vector<Route> route_table() {
        "One-click unsubscribe (RFC 8058): the link's person gets no more e-mail of its kind (no sign-in: the token is "
        "signed)",
        kCredentials, "", "Unsubscribe", 200, "token", "", handle_unsubscribe},
+      // Charter withdrawal, thread pages and the coordinator election (issue 14, what remained).
+      {kPost, "/api/charter/proposals/{proposal}/withdraw", "withdrawCharterProposal", "charter",
+       "Withdraw an open charter proposal (its proposer or a coordinator): it ends as withdrawn, its fields are free",
+       kWriter, "", "CharterProposal", 200, "", "", handle_charter_withdraw},
+      {kGet, "/api/coordination/elections", "listCoordinatorElections", "charter",
+       "Every coordinator election (charter coordination: election) with its votes and result", kReader, "",
+       "CoordinatorElectionList", 200, "", "", handle_election_list},
+      {kPut, "/api/coordination/election/votes/{partner}", "voteForCoordinator", "charter",
+       "The partner votes in the open coordinator election for a willing partner, changeable until the window ends; "
+       "its representative only",
+       kRepresentative, "CoordinatorVoteInput", "Coordination", 200, "", R"({"candidate":1})", handle_election_vote},
+      {kPost, "/api/coordination/elections/{election}/decide", "decideCoordinatorElection", "charter",
+       "Decide an election whose window has ended: most votes, ties to the fewest past terms, then the lowest partner "
+       "id (the scheduler does it too)",
+       kCoordinator, "", "CoordinatorElection", 200, "", "", handle_election_decide},
   };
 }
 

@@ -36,6 +36,7 @@ class KnownIds {
     add_keys(archive, "notification_events", ArchiveReference::kEvent);
     add_keys(archive, "webhooks", ArchiveReference::kWebhook);
     add_keys(archive, "charter_proposals", ArchiveReference::kProposal);
+    add_keys(archive, "coordinator_elections", ArchiveReference::kElection);
   }
 
   //! True when the archive holds a row of `kind` with this id.
@@ -83,6 +84,8 @@ const char* noun(ArchiveReference kind) {
       return "webhook";
     case ArchiveReference::kProposal:
       return "charter proposal";
+    case ArchiveReference::kElection:
+      return "coordinator election";
     case ArchiveReference::kNone:
     case ArchiveReference::kSubject:
       break;

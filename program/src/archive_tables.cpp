@@ -7,6 +7,7 @@
 #include "covalue/core/network/initiative.hpp"
 #include "covalue/core/rational.hpp"
 #include "covalue/program/charter_proposal.hpp"
+#include "covalue/program/coordinator_election.hpp"
 #include "covalue/program/discussion.hpp"
 #include "covalue/program/notification.hpp"
 #include "covalue/program/outbox.hpp"
@@ -108,6 +109,17 @@ const std::vector<ArchiveTableSpec>& archive_tables() {
        {col("first_cycle", kInteger), col("partner_id", kInteger, kPartner)},
        1,
        "the terms of the coordination rotation: from which cycle which partner coordinates"},
+      {"coordinator_elections",
+       {col("id", kInteger), col("term_cycle", kInteger), col("opened_at", kText), col("window_ends_at", kText),
+        checked("state", name_of_enum<ElectionState>), col("decided_at", kText),
+        col("elected_id", kInteger, kPartnerOrZero), col("result", kText)},
+       1,
+       "the elections of the coordinating partner, open or decided"},
+      {"coordinator_votes",
+       {col("election_id", kInteger, kElection), col("voter_id", kInteger, kPartner),
+        col("candidate_id", kInteger, kPartner), col("at", kText), col("actor", kText)},
+       2,
+       "each partner's vote in an election"},
       {"comments",
        {col("id", kInteger), checked("subject_kind", name_of_enum<SubjectKind>), col("subject_id", kInteger, kSubject),
         nullable("parent_id", kInteger, kComment), checked("kind", name_of_enum<CommentKind>),
@@ -182,7 +194,7 @@ const std::vector<ArchiveAccount>& archive_typed_columns() {
       {"charter",
        "capacity rule max_dry_spell max_deopt_share perpetual_weighting sharing max_concurrent_leads ranking_rule "
        "disclosure weight_policy weight_absence deadline_action unit reminder_hours amendment_rule amendment_majority "
-       "amendment_window_hours coordination coordination_term close_turnout_warning",
+       "amendment_window_hours coordination coordination_term close_turnout_warning score_max points_budget",
        "charter"},
       {"partners", "id name tier joined_cycle left_cycle", "partners"},
       {"objectives", "id partner_id kpi name unit baseline target", "objectives"},

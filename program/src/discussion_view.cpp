@@ -125,7 +125,7 @@ core::Result<ThreadComment> view_comment(StoreSession& session, const Snapshot& 
 }
 
 core::Result<Thread> read_thread(StoreSession& session, const Snapshot& snapshot, const Actor& actor,
-                                 const Subject& subject) {
+                                 const Subject& subject, std::int64_t after, std::int64_t limit) {
   core::Result<std::vector<Comment>> comments = session.comments(subject, kMaxThreadComments);
   if (!comments) {
     return comments.error();
@@ -156,7 +156,10 @@ core::Result<Thread> read_thread(StoreSession& session, const Snapshot& snapshot
   }
   Thread thread;
   thread.subject = subject;
-  std::vector<std::pair<const Comment*, std::int64_t>> stack;  // depth first, each parent before its replies
+  thread.total = static_cast<std::int64_t>(comments->size());
+  std::vector<std::pair<const Comment*, std::int64_t>> order;  // depth first, each parent before its replies
+  order.reserve(comments->size());
+  std::vector<std::pair<const Comment*, std::int64_t>> stack;
   const auto push_children = [&](std::int64_t parent, std::int64_t depth) {
     const auto found = children.find(parent);
     if (found != children.end()) {
@@ -169,12 +172,26 @@ core::Result<Thread> read_thread(StoreSession& session, const Snapshot& snapshot
   while (!stack.empty()) {
     const auto [comment, depth] = stack.back();
     stack.pop_back();
+    order.emplace_back(comment, depth);
+    push_children(comment->id, depth + 1);
+  }
+  auto first = order.begin();
+  if (after != 0) {
+    first = std::find_if(order.begin(), order.end(), [&](const auto& entry) { return entry.first->id == after; });
+    if (first == order.end()) {
+      return not_found("comment " + std::to_string(after) + " is not in this thread", "after");
+    }
+    ++first;
+  }
+  const auto last = order.end() - first > limit ? first + limit : order.end();
+  for (auto it = first; it != last; ++it) {
+    const auto& [comment, depth] = *it;
     const auto count = revisions.find(comment->id);
     ThreadComment view = view_with(snapshot, actor, *comment, count != revisions.end() ? count->second : 0, reasons);
     view.depth = depth;
     thread.comments.push_back(std::move(view));
-    push_children(comment->id, depth + 1);
   }
+  thread.next_after = last != order.end() && last != first ? (last - 1)->first->id : 0;
   core::Result<bool> following = follows_subject(session, snapshot, actor, subject);
   if (!following) {
     return following.error();

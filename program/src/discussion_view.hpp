@@ -27,9 +27,11 @@ namespace covalue::program::detail {
                                                        const Actor& actor, const Comment& comment,
                                                        std::int64_t revisions);
 
-//! A subject's thread as `actor` reads it, each parent before its replies.
+//! A subject's thread as `actor` reads it, each parent before its replies: the `limit` comments that follow the
+//! comment `after` in that order (0: from the first). kNotFound naming "after" when `after` is not in the thread.
 [[nodiscard]] core::Result<Thread> read_thread(StoreSession& session, const Snapshot& snapshot, const Actor& actor,
-                                               const Subject& subject);
+                                               const Subject& subject, std::int64_t after = 0,
+                                               std::int64_t limit = kMaxThreadComments);
 
 //! Whether the actor's person follows `subject`: its own choice, else whether its partner follows it
 //! automatically (an initiative it proposed, volunteered to lead or has a non-zero estimated impact in).

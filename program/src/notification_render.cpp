@@ -203,6 +203,22 @@ void render_simple(Notification& out, const NotificationEvent& event, const json
       out.facts.emplace_back("Revision", std::to_string(integer(payload, "revision")));
       out.link = "/charter/proposals";
       return;
+    case EventKind::kElectionOpened:
+      out.subject =
+          "Elect the coordinating partner for the term from cycle " + std::to_string(integer(payload, "term_cycle"));
+      out.paragraphs.push_back(
+          "The coordinator's term has ended. Vote for one of the partners willing to coordinate (" +
+          text(payload, "candidates") + ") before " + moment(payload, "window_ends_at", zone) +
+          "; you can change your vote until then. Until it is decided, the coordination stays with " +
+          text(payload, "coordinator") + ".");
+      out.link = "/charter/proposals";
+      return;
+    case EventKind::kCoordinatorElected:
+      out.subject =
+          "Coordinator election " + std::to_string(integer(payload, "election")) + ": " + text(payload, "result");
+      out.paragraphs.push_back(text(payload, "result") + ".");
+      out.link = "/charter/proposals";
+      return;
     case EventKind::kCharterDecided:
       out.subject = "Charter proposal " + std::to_string(integer(payload, "proposal")) + " " + text(payload, "state") +
                     ": " + text(payload, "summary");

@@ -19,20 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::int64_t kSecondsPerHour = 3600;
-
-//! The end of a window of `hours` (exact) opened at `now`: whole seconds, at least one.
-std::string window_end(UtcSeconds now, const core::Rational& hours) {
-  const core::Rational seconds = hours * kSecondsPerHour;
-  const core::Integer whole = seconds.get_num() / seconds.get_den();
-  return format_utc(now + std::max<std::int64_t>(1, whole.get_si()));
-}
-
-//! Now, by `clock`, in seconds.
-UtcSeconds seconds_now(Clock& clock) {
-  core::Result<UtcSeconds> now = parse_utc(clock.now(), "clock");
-  return now ? *now : 0;
-}
+using detail::seconds_now;
+using detail::window_end;
 
 //! The proposal with this id (kNotFound naming "proposal").
 core::Result<CharterProposal*> find_proposal(std::vector<CharterProposal>& proposals, ProposalId id) {
@@ -66,14 +54,14 @@ core::Status require_may_propose(const Actor& actor) {
 }
 
 //! kForbidden unless `actor` coordinates or represents the proposal's proposer.
-core::Status require_proposer(const Actor& actor, const CharterProposal& proposal) {
+core::Status require_proposer(const Actor& actor, const CharterProposal& proposal, const char* what = "revise") {
   if (actor.coordinates() ||
       (proposal.proposer && actor.role == Role::kRepresentative && actor.partner == proposal.proposer)) {
     return {};
   }
   return core::make_error(core::ErrorKind::kForbidden,
-                          "only the proposing partner's representative or a coordinator can revise charter proposal " +
-                              std::to_string(proposal.id),
+                          "only the proposing partner's representative or a coordinator can " + std::string(what) +
+                              " charter proposal " + std::to_string(proposal.id),
                           "proposal");
 }
 
@@ -224,8 +212,26 @@ std::vector<net::PartnerId> member_ids(const Snapshot& snapshot) {
 
 namespace detail {
 
-core::Status rotate_coordination(StoreSession& session, const Snapshot& snapshot, net::CycleNumber cycle,
-                                 json& detail) {
+namespace {
+constexpr std::int64_t kSecondsPerHour = 3600;
+}  // namespace
+
+std::string window_end(UtcSeconds now, const core::Rational& hours) {
+  const core::Rational seconds = hours * kSecondsPerHour;
+  const core::Integer whole = seconds.get_num() / seconds.get_den();
+  return format_utc(now + std::max<std::int64_t>(1, whole.get_si()));
+}
+
+UtcSeconds seconds_now(Clock& clock) {
+  core::Result<UtcSeconds> now = parse_utc(clock.now(), "clock");
+  return now ? *now : 0;
+}
+
+core::Status rotate_coordination(StoreSession& session, const Store& store, Clock& clock, const Snapshot& snapshot,
+                                 net::CycleNumber cycle, json& detail) {
+  if (snapshot.charter.coordination == net::Coordination::kElection) {
+    return open_coordinator_election(session, store, clock, snapshot, cycle, detail);
+  }
   if (snapshot.charter.coordination != net::Coordination::kRotation) {
     return {};
   }
@@ -475,6 +481,54 @@ core::Result<CharterProposal> Program::decide_charter_proposal(ProposalId id) {
       });
 }
 
+core::Result<CharterProposal> Program::withdraw_charter_proposal(ProposalId id) {
+  if (core::Status allowed = require_may_propose(actor_); !allowed) {
+    return allowed.error();
+  }
+  return detail::run_change_to<CharterProposal>(
+      {store_, actor_, *clock_}, "withdraw_charter_proposal", SnapshotParts::minimal(), {},
+      [&](StoreSession& session, Snapshot& snapshot, json& detail, CharterProposal& out) -> core::Status {
+        core::Result<std::vector<CharterProposal>> proposals = session.charter_proposals();
+        if (!proposals) {
+          return proposals.error();
+        }
+        core::Result<CharterProposal*> found = find_proposal(*proposals, id);
+        if (!found) {
+          return found.error();
+        }
+        CharterProposal& proposal = **found;
+        if (core::Status allowed = require_proposer(actor_, proposal, "withdraw"); !allowed) {
+          return allowed;
+        }
+        if (core::Status open = require_open(proposal); !open) {
+          return open;
+        }
+        const std::string summary = summary_of(proposal, snapshot.charter);
+        const std::string by = actor_.coordinates() && !(actor_.partner && actor_.partner == proposal.proposer)
+                                   ? std::string("a coordinator")
+                                   : "its proposer, " + partner_name(snapshot, *proposal.proposer) + ",";
+        proposal.state = ProposalState::kWithdrawn;
+        proposal.decided_at = format_utc(seconds_now(*clock_));
+        proposal.result = "withdrawn by " + by + " before the decision";
+        if (core::Status stored = session.update_charter_proposal(proposal); !stored) {
+          return stored;
+        }
+        detail = proposal_detail(proposal, snapshot.charter);
+        detail["state"] = name_of(proposal.state);
+        detail["result"] = proposal.result;
+        detail["positions"] = positions_detail(proposal, snapshot);
+        out = proposal;
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        core::Result<bool> recorded = outbox.record({.kind = EventKind::kCharterDecided,
+                                                     .cycle = 0,
+                                                     .payload = {{"proposal", proposal.id},
+                                                                 {"state", name_of(proposal.state)},
+                                                                 {"summary", summary},
+                                                                 {"result", proposal.result}}});
+        return recorded ? core::Status() : core::Status(recorded.error());
+      });
+}
+
 core::Result<std::vector<CharterProposal>> Program::charter_proposals() {
   return detail::read_in<std::vector<CharterProposal>>(
       store_, [](StoreSession& session) -> core::Result<std::vector<CharterProposal>> {
@@ -547,10 +601,21 @@ core::Result<Coordination> Program::coordination() {
     if (!terms) {
       return terms.error();
     }
-    if (out.mode == net::Coordination::kRotation && !terms->empty()) {
+    if (out.mode != net::Coordination::kFixed && !terms->empty()) {
       out.current = terms->back();
       out.partner_name = partner_name(*snapshot, terms->back().partner);
       out.next_turn = terms->back().first_cycle + out.term_cycles;
+      out.past_terms = std::count_if(terms->begin(), terms->end(),
+                                     [&](const CoordinationTerm& t) { return t.partner == terms->back().partner; });
+    }
+    if (out.mode == net::Coordination::kElection) {
+      core::Result<std::vector<CoordinatorElection>> elections = session.coordinator_elections();
+      if (!elections) {
+        return elections.error();
+      }
+      if (!elections->empty()) {
+        out.election = elections->back();
+      }
     }
     return out;
   });
@@ -565,7 +630,7 @@ core::Result<Actor> Program::resolve_coordination(Store& store, Actor actor) {
     if (!charter) {
       return charter.error();
     }
-    if (!charter->has_value() || (**charter).coordination != net::Coordination::kRotation) {
+    if (!charter->has_value() || (**charter).coordination == net::Coordination::kFixed) {
       return false;
     }
     core::Result<std::vector<CoordinationTerm>> terms = session.coordination_terms();
@@ -579,7 +644,7 @@ core::Result<Actor> Program::resolve_coordination(Store& store, Actor actor) {
   }
   if (*coordinating) {
     actor.rotation_coordinator = true;
-    actor.name += " coordinating by rotation";
+    actor.name += " coordinating by rotation";  // or by election: the audit's actor names stay as they were
   }
   return actor;
 }

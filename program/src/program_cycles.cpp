@@ -249,7 +249,9 @@ core::Result<net::Cycle> Program::open_cycle(const DeadlineChange& deadlines) {
         if (core::Status advanced = advance_initiatives(session, snapshot, cycle.number); !advanced) {
           return advanced;
         }
-        if (core::Status rotated = detail::rotate_coordination(session, snapshot, cycle.number, detail); !rotated) {
+        if (core::Status rotated =
+                detail::rotate_coordination(session, store_, *clock_, snapshot, cycle.number, detail);
+            !rotated) {
           return rotated;
         }
         detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
@@ -461,6 +463,9 @@ core::Result<std::vector<DeadlineStep>> Program::run_deadlines() {
   }
   if (core::Status decided = decide_due_charter_proposals(); !decided) {
     return decided.error();
+  }
+  if (core::Status elected = decide_due_coordinator_elections(); !elected) {
+    return elected.error();
   }
   if (core::Result<std::int64_t> due = flag_actuals_due(); !due) {
     return due.error();

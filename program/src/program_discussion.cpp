@@ -127,32 +127,61 @@ core::Status require_own(const Actor& actor, const Comment& comment, const std::
                           "only its author can " + what + " comment " + std::to_string(comment.id), "comment");
 }
 
-//! Records the notifications of a new comment: its mentions, and a reply to the parent's author.
-core::Status notify_comment(detail::OutboxWriter& outbox, const Comment& comment, const std::optional<Comment>& parent,
-                            const json& mentions, const std::string& title) {
-  const json base = {{"comment", comment.id},
-                     {"subject_kind", name_of(comment.subject_kind)},
-                     {"subject_id", comment.subject_id},
-                     {"title", title},
-                     {"author_name", comment.author_name},
-                     {"excerpt", excerpt(comment.body)}};
-  const auto record = [&](EventKind kind, detail::Audience audience, std::optional<net::PartnerId> partner,
-                          std::optional<PersonId> person) -> core::Status {
-    core::Result<bool> done =
-        outbox.record({.kind = kind, .partner = partner, .payload = base, .audience = audience, .person = person});
-    return done ? core::Status() : core::Status(done.error());
-  };
+//! Records a `mentioned` event for each partner or person that `mentions` names and `before` (the previous
+//! revision's mentions) did not, once per comment and name (the event's key): an edit that names someone anew tells
+//! them, one that names them again (or again after dropping them) does not.
+core::Status notify_mentions(detail::OutboxWriter& outbox, const Comment& comment, const json& mentions,
+                             const json& before, const json& base) {
   for (const json& mention : mentions) {
     const std::int64_t id = mention["id"].get<std::int64_t>();
     const bool partner = mention["kind"] == "partner";
     if (!partner && comment.author == id) {
       continue;  // naming oneself tells nobody anything
     }
-    core::Status done = partner ? record(EventKind::kMentioned, detail::Audience::kPartner, id, std::nullopt)
-                                : record(EventKind::kMentioned, detail::Audience::kPerson, std::nullopt, id);
-    if (!done) {
-      return done;
+    const bool named_before = std::any_of(before.begin(), before.end(), [&](const json& earlier) {
+      return earlier["kind"] == mention["kind"] && earlier["id"] == mention["id"];
+    });
+    if (named_before) {
+      continue;
     }
+    const std::string key =
+        "mention:c" + std::to_string(comment.id) + ":" + mention["kind"].get<std::string>() + std::to_string(id);
+    core::Result<bool> done =
+        outbox.record({.kind = EventKind::kMentioned,
+                       .partner = partner ? std::optional<net::PartnerId>(id) : std::nullopt,
+                       .payload = base,
+                       .key = key,
+                       .audience = partner ? detail::Audience::kPartner : detail::Audience::kPerson,
+                       .person = partner ? std::nullopt : std::optional<PersonId>(id)});
+    if (!done) {
+      return done.error();
+    }
+  }
+  return {};
+}
+
+//! What a comment's notifications carry.
+json comment_payload(const Comment& comment, const std::string& title) {
+  return {{"comment", comment.id},
+          {"subject_kind", name_of(comment.subject_kind)},
+          {"subject_id", comment.subject_id},
+          {"title", title},
+          {"author_name", comment.author_name},
+          {"excerpt", excerpt(comment.body)}};
+}
+
+//! Records the notifications of a new comment: its mentions, and a reply to the parent's author.
+core::Status notify_comment(detail::OutboxWriter& outbox, const Comment& comment, const std::optional<Comment>& parent,
+                            const json& mentions, const std::string& title) {
+  const json base = comment_payload(comment, title);
+  const auto record = [&](EventKind kind, detail::Audience audience, std::optional<net::PartnerId> partner,
+                          std::optional<PersonId> person) -> core::Status {
+    core::Result<bool> done =
+        outbox.record({.kind = kind, .partner = partner, .payload = base, .audience = audience, .person = person});
+    return done ? core::Status() : core::Status(done.error());
+  };
+  if (core::Status told = notify_mentions(outbox, comment, mentions, json::array(), base); !told) {
+    return told;
   }
   if (parent && parent->author && parent->author != comment.author) {
     return record(EventKind::kCommentReply, detail::Audience::kPerson, std::nullopt, parent->author);
@@ -291,6 +320,7 @@ core::Result<ThreadComment> Program::edit_comment(std::int64_t id, const std::st
         if (core::Status kept = session.insert_comment_revision({id, 0, comment->body, now}); !kept) {
           return kept;
         }
+        const json before = json::parse(comment->mentions, nullptr, false);
         comment->body = body;
         comment->mentions = mentions->dump();
         comment->edited_at = now;
@@ -298,6 +328,17 @@ core::Result<ThreadComment> Program::edit_comment(std::int64_t id, const std::st
           return updated;
         }
         detail = comment_detail(*comment);
+        detail["mentions"] = *mentions;
+        core::Result<std::string> title = detail::subject_title(snapshot, {comment->subject_kind, comment->subject_id});
+        if (!title) {
+          return title.error();
+        }
+        detail::OutboxWriter outbox = detail::outbox_of(session, store_, *clock_);
+        if (core::Status told = notify_mentions(outbox, *comment, *mentions, before.is_array() ? before : json::array(),
+                                                comment_payload(*comment, *title));
+            !told) {
+          return told;
+        }
         core::Result<ThreadComment> view = shown(session, snapshot, actor_, *comment);
         if (!view) {
           return view.error();
@@ -392,6 +433,26 @@ core::Result<Thread> Program::thread(const Subject& subject) {
       return title.error();
     }
     return detail::read_thread(session, *snapshot, actor_, subject);
+  });
+}
+
+core::Result<Thread> Program::thread_page(const Subject& subject, std::int64_t after, std::int64_t limit) {
+  if (limit < 1 || limit > kMaxThreadPage) {
+    return detail::invalid(
+        "a page holds 1 to " + std::to_string(kMaxThreadPage) + " comments; got " + std::to_string(limit), "limit");
+  }
+  if (after < 0) {
+    return detail::invalid("expected the id of the last comment of the previous page, or 0", "after");
+  }
+  return detail::read_in<Thread>(store_, [&](StoreSession& session) -> core::Result<Thread> {
+    core::Result<Snapshot> snapshot = read_snapshot(session, SnapshotParts{});
+    if (!snapshot) {
+      return snapshot.error();
+    }
+    if (core::Result<std::string> title = detail::subject_title(*snapshot, subject); !title) {
+      return title.error();
+    }
+    return detail::read_thread(session, *snapshot, actor_, subject, after, limit);
   });
 }
 

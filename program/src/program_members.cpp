@@ -61,7 +61,11 @@ json charter_detail(const net::Charter& charter) {
           {"amendment_majority", core::to_string(charter.amendment_majority)},
           {"amendment_window_hours", core::to_string(charter.amendment_window_hours)},
           {"coordination", net::name_of(charter.coordination)},
-          {"coordination_term", charter.coordination_term}};
+          {"coordination_term", charter.coordination_term},
+
+          // Ballot limits (issue 15 item 6).
+          {"score_max", core::to_string(charter.score_max)},
+          {"points_budget", core::to_string(charter.points_budget)}};
 }
 
 core::Status check_charter(const net::Charter& charter) {
@@ -82,6 +86,12 @@ core::Status check_charter(const net::Charter& charter) {
           check_amount(charter.amendment_window_hours, AmountSign::kPositive, "amendment_window_hours");
       !window) {
     return window;
+  }
+  if (core::Status scale = check_amount(charter.score_max, AmountSign::kPositive, "score_max"); !scale) {
+    return scale;
+  }
+  if (core::Status budget = check_amount(charter.points_budget, AmountSign::kNonNegative, "points_budget"); !budget) {
+    return budget;
   }
   return check_amount(charter.capacity, AmountSign::kPositive, "capacity");
 }

@@ -88,7 +88,19 @@ core::Status validate_proposal(const Snapshot& snapshot, const net::Initiative& 
 
 namespace {
 
-core::Status validate_entry_value(net::BallotFormat format, net::BallotEntry& entry, const std::string& where) {
+//! A score above the charter's scale, named by its entry and initiative.
+core::Status check_score(const net::Charter& charter, const net::BallotEntry& entry, const std::string& where) {
+  if (entry.value <= charter.score_max) {
+    return {};
+  }
+  return invalid("the score for initiative " + std::to_string(entry.initiative) + " is " +
+                     core::to_decimal_string(entry.value) + ", above the charter's scale: from 0 (no support) up to " +
+                     core::to_decimal_string(charter.score_max),
+                 where + ".value");
+}
+
+core::Status validate_entry_value(const net::Charter& charter, net::BallotFormat format, net::BallotEntry& entry,
+                                  const std::string& where) {
   switch (format) {
     case net::BallotFormat::kApprovals:
       entry.value = 1;
@@ -101,6 +113,10 @@ core::Status validate_entry_value(net::BallotFormat format, net::BallotEntry& en
       }
       return {};
     case net::BallotFormat::kScores:
+      if (core::Status amount = check_amount(entry.value, AmountSign::kNonNegative, where + ".value"); !amount) {
+        return amount;
+      }
+      return check_score(charter, entry, where);
     case net::BallotFormat::kPoints:
       return check_amount(entry.value, AmountSign::kNonNegative, where + ".value");
   }
@@ -123,6 +139,24 @@ core::Status check_candidate(const Snapshot& snapshot, net::InitiativeId id, net
     return invalid("initiative " + std::to_string(id) + " (" + initiative->title +
                        ") is not up for decision in cycle " + std::to_string(cycle),
                    where);
+  }
+  return {};
+}
+
+//! A points ballot that gives more than the charter's budget (0: none), naming the entry that goes over it.
+core::Status check_points_budget(const net::Charter& charter, const net::PartnerBallot& ballot) {
+  if (ballot.format != net::BallotFormat::kPoints || charter.points_budget == 0) {
+    return {};
+  }
+  core::Rational total = 0;
+  for (std::size_t k = 0; k < ballot.entries.size(); ++k) {
+    total += ballot.entries[k].value;
+    if (total > charter.points_budget) {
+      return invalid("the points for initiative " + std::to_string(ballot.entries[k].initiative) +
+                         " bring the ballot's total to " + core::to_decimal_string(total) +
+                         ", over the charter's budget of " + core::to_decimal_string(charter.points_budget) + " points",
+                     "entries[" + std::to_string(k) + "].value");
+    }
   }
   return {};
 }
@@ -164,9 +198,12 @@ core::Result<net::PartnerBallot> validate_ballot(const Snapshot& snapshot, const
     if (!seen.insert(entry.initiative).second) {
       return invalid("initiative " + std::to_string(entry.initiative) + " appears twice", where);
     }
-    if (core::Status status = validate_entry_value(ballot.format, entry, where); !status) {
+    if (core::Status status = validate_entry_value(snapshot.charter, ballot.format, entry, where); !status) {
       return status.error();
     }
+  }
+  if (core::Status budget = check_points_budget(snapshot.charter, normalised); !budget) {
+    return budget.error();
   }
   std::set<net::InitiativeId> objected;
   for (std::size_t k = 0; k < normalised.objections.size(); ++k) {

@@ -46,7 +46,8 @@ TEST_F(CharterUnitCli, AUnitThatIsNotOneIsRefusedNamingTheField) {
 // A database as schema step 7 left it (no unit column, no sign-in): step 8 gives its charter the default unit, and
 // `network show` prints what it printed before.
 TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
-  ok("network init --name Chain --max-leads 3");
+  // The score scale of a network made before the ballot limits (schema step 17) is the old limit.
+  ok("network init --name Chain --max-leads 3 --score-max 1000000000");
   const std::string before = ok("network show --format json");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
@@ -55,6 +56,7 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
       sqlite3_exec(db,
                    "DROP TABLE comment_revisions; DROP TABLE comments; DROP TABLE follows; DROP TABLE activity; "
                    "DROP TABLE activity_seen; "
+                   "DROP TABLE coordinator_votes; DROP TABLE coordinator_elections; "
                    "DROP TABLE charter_positions; DROP TABLE charter_proposals; DROP TABLE coordination_willing; "
                    "DROP TABLE coordination_terms; ALTER TABLE charter DROP COLUMN amendment_rule; "
                    "ALTER TABLE charter DROP COLUMN amendment_majority; "
@@ -64,6 +66,7 @@ TEST_F(CharterUnitCli, ADatabaseMadeBeforeTheUnitCountsInValuePoints) {
                    "DROP TABLE notification_preferences; DROP TABLE digest_waits; DROP TABLE network_secrets; "
                    "DROP TABLE delegations; ALTER TABLE ballots DROP COLUMN cast_by; "
                    "ALTER TABLE charter DROP COLUMN close_turnout_warning; "
+                   "ALTER TABLE charter DROP COLUMN score_max; ALTER TABLE charter DROP COLUMN points_budget; "
                    "DROP TABLE deliveries; DROP TABLE notification_events; DROP TABLE webhooks; "
                    "ALTER TABLE charter DROP COLUMN reminder_hours; "
                    "ALTER TABLE charter DROP COLUMN unit; DROP TABLE web_sessions; DROP TABLE password_links; "

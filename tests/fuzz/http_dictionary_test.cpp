@@ -135,9 +135,9 @@ TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
   // E-mail preferences belong to people as the inbox does, and an unsubscribe link needs a token signed with the
   // network's secret (tests/server/server_preferences_test.cpp, tests/e2e/preferences_test.py). What-if jobs live in
   // a running server's memory, which a fresh Api has none of (tests/server/server_simulation_test.cpp).
-  // Not seeded yet (the seeded network of http_network.hpp has no charter proposal, milestone, lead's value to
-  // confirm or delegation): tests/server/server_charter_proposals_test.cpp, server_lead_test.cpp and
-  // server_delegation_test.cpp run those routes over HTTP until the seeded network gains them.
+  // Deciding a charter proposal or a coordinator election needs its window (at least a second, 72 hours in the
+  // seeded network) to have ended on the real clock, which a network built when the process starts has not reached
+  // (tests/server/server_charter_proposals_test.cpp and server_election_test.cpp wait for short windows over HTTP).
   const std::set<std::string_view> never_succeeds = {"initNetwork",
                                                      "listNetworks",
                                                      "createNetwork",
@@ -159,15 +159,8 @@ TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
                                                      "unsubscribe",
                                                      "showSimulation",
                                                      "cancelSimulation",
-                                                     "proposeCharterChange",
-                                                     "showCharterProposal",
-                                                     "reviseCharterProposal",
-                                                     "takeCharterPosition",
                                                      "decideCharterProposal",
-                                                     "changeMilestone",
-                                                     "removeMilestone",
-                                                     "confirmLeadValues",
-                                                     "revokeDelegation"};
+                                                     "decideCoordinatorElection"};
   std::set<std::string_view> seeded;
   std::set<std::string_view> succeeded;
   const SeededNetwork& network = SeededNetwork::get();
@@ -189,6 +182,8 @@ TEST(HttpCorpus, EveryRouteHasASeedThatSucceeds) {
     EXPECT_TRUE(seeded.count(route.operation)) << "no seed for " << route.operation;
     EXPECT_TRUE(succeeded.count(route.operation) || never_succeeds.count(route.operation))
         << "no seed of " << route.operation << " succeeds on the seeded network";
+    EXPECT_FALSE(succeeded.count(route.operation) && never_succeeds.count(route.operation))
+        << route.operation << " succeeds now: take it off the list of routes that never succeed";
   }
 }
 

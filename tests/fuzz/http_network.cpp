@@ -102,12 +102,20 @@ void seed_closed_cycle(Seeder& seed, const std::string& rep_a, const std::string
   seed.send(Method::kPost, "/api/cycles/1/close", 200);
   seed.send(Method::kPost, "/api/actuals", 201, R"({"cycle":1,"initiative":1,"partner":1,"actual":"9"})");
   seed.send(Method::kPost, "/api/kpis", 201, R"({"cycle":1,"objective":1,"value":"95"})");
+  // Delivery by the lead (partner 1 leads initiative 1): milestone 1, and a realised value awaiting confirmation.
+  seed.send(Method::kPost, "/api/initiatives/1/milestones", 201, R"({"title":"Pilot live","due_date":"2027-03-31"})",
+            rep_a);
+  seed.send(Method::kPut, "/api/initiatives/1/realised/1", 200, R"({"forecast":"12","actual":"10"})", rep_a);
 }
 
 //! Cycle 2 proposing under network-fair: initiatives 4 and 5 (6 withdrawn; partner 2 volunteers to lead
 //! 5); partner 4 has left.
 void seed_proposing_cycle(Seeder& seed, const std::string& rep_a, const std::string& rep_b) {
-  seed.send(Method::kPatch, "/api/network", 200, R"({"rule":"network-fair","sharing":"shapley"})");
+  // The partners elect the coordinator: partners 1 and 2 are willing, so cycle 2 opens election 1 (72 hours).
+  seed.send(Method::kPatch, "/api/network", 200,
+            R"({"rule":"network-fair","sharing":"shapley","coordination":"election"})");
+  seed.send(Method::kPut, "/api/coordination/willing/1", 200, R"({"willing":true})", rep_a);
+  seed.send(Method::kPut, "/api/coordination/willing/2", 200, R"({"willing":true})", rep_b);
   seed.send(Method::kPost, "/api/cycles", 201);
   seed.send(Method::kPost, "/api/initiatives", 201,
             R"({"title":"Cross-dock","proposer":1,"cost":"40","impacts":[{"partner":1,"estimate":"6"},)"
@@ -203,10 +211,17 @@ void SeededNetwork::build() {
   seed.send(Method::kDelete, "/api/tokens/5", 200);
   seed_closed_cycle(seed, rep_a, rep_b);
   seed_proposing_cycle(seed, rep_a, rep_b);
+  // In P only: partner 1 has handed its ballot of cycle 2 to partner 2 (taken back before it votes in V).
+  seed.send(Method::kPost, "/api/cycles/2/delegations/1", 201, R"({"proxy":2})", rep_a);
   seeds_[index(World::kProposing)] = checked(adapters::sqlite::sqlite_image(*store), "image");
+  seed.send(Method::kDelete, "/api/cycles/2/delegations/1", 200, "", rep_a);
   seed_voting(seed, rep_a, rep_b);
   seeds_[index(World::kVoting)] = checked(adapters::sqlite::sqlite_image(*store), "image");
   seed.send(Method::kPost, "/api/cycles/2/close", 200);
+  // In X only: the partners decide the charter by consent, and partner 1 proposes a unit (proposal 1, open).
+  seed.send(Method::kPatch, "/api/network", 200, R"({"amendment_rule":"consent"})");
+  seed.send(Method::kPost, "/api/charter/proposals", 201,
+            R"({"changes":{"unit":"EUR"},"rationale":"Count in euros, as the partners' books do."})", rep_a);
   seeds_[index(World::kClosed)] = checked(adapters::sqlite::sqlite_image(*store), "image");
   for (const World world : {World::kProposing, World::kVoting, World::kClosed}) {
     opened_[index(world)] = checked(adapters::sqlite::sqlite_image(*open(world)), "image of a copy");

@@ -6,12 +6,15 @@
 //     partners 1 (id 2) and 2 (id 3), an observer (id 4) and a revoked observer (id 5); objective 1 of
 //     partner 1; a weighted scorecard; cycle 1 closed under MES (initiatives 1-3, ballots of partners 1
 //     and 2, initiative 1 scored) with a realised value and a KPI measurement; the rule then set to
-//     network-fair with Shapley sharing; cycle 2 opened with initiatives 4 (partner 1) and 5 (partner 2),
-//     initiative 6 withdrawn, and partner 4 gone;
-//   P (proposing): that;
-//   V (voting): cycle 2 voting, ballots of partners 1 (scores) and 2 (approvals with an objection),
-//     initiative 7 (partner 1) waiting for cycle 3;
-//   X (closed): V with cycle 2 closed.
+//     network-fair with Shapley sharing; milestone 1 of initiative 1 (led by partner 1) and the lead's realised
+//     value for partner 1 awaiting confirmation; coordination by election with partners 1 and 2 willing, so that
+//     cycle 2 opened coordinator election 1 (open for 72 hours); cycle 2 opened with initiatives 4 (partner 1) and
+//     5 (partner 2), initiative 6 withdrawn, and partner 4 gone;
+//   P (proposing): that, with partner 1's ballot of cycle 2 delegated to partner 2;
+//   V (voting): cycle 2 voting (the delegation taken back), ballots of partners 1 (scores) and 2 (approvals with an
+//     objection), initiative 7 (partner 1) waiting for cycle 3;
+//   X (closed): V with cycle 2 closed, the charter's amendment rule consent, and charter proposal 1 (partner 1's:
+//     the unit) open.
 // Every input runs on a fresh private copy of its world.
 
 #include <array>

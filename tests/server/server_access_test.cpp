@@ -67,6 +67,7 @@ std::string target_of(const Route& route) {
                                                                    {"{comment}", "1"},
                                                                    {"{simulation}", "1"},
                                                                    {"{proposal}", "1"},
+                                                                   {"{election}", "1"},
                                                                    {"{milestone}", "1"}};
   for (const auto& [name, value] : values) {
     for (std::size_t at = target.find(name); at != std::string::npos; at = target.find(name)) {

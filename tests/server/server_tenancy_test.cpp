@@ -124,17 +124,17 @@ class ServedNetworks : public ::testing::Test {
   }
 
   //! Ids both networks have, and ids only Beta has (its partner 4, initiative 4, cycle 2, token 8, person 4; no
-  //! network has inbox entry, delivery, webhook or simulation 40).
+  //! network has inbox entry, delivery, webhook, simulation or coordinator election 40).
   inline static const std::map<std::string, std::string> kShared = {
       {"partner", "1"},          {"initiative", "1"}, {"cycle", "1"},   {"token", "4"},      {"kind", "network"},
       {"network", "1"},          {"person", "1"},     {"entry", "1"},   {"delivery", "1"},   {"webhook", "1"},
       {"subject", "initiative"}, {"id", "1"},         {"comment", "1"}, {"simulation", "1"}, {"proposal", "1"},
-      {"milestone", "1"}};
+      {"milestone", "1"},        {"election", "1"}};
   inline static const std::map<std::string, std::string> kBetaOnly = {
       {"partner", "4"},          {"initiative", "4"}, {"cycle", "2"},    {"token", "8"},       {"kind", "partner"},
       {"network", "2"},          {"person", "4"},     {"entry", "40"},   {"delivery", "40"},   {"webhook", "40"},
       {"subject", "initiative"}, {"id", "4"},         {"comment", "40"}, {"simulation", "40"}, {"proposal", "40"},
-      {"milestone", "40"}};
+      {"milestone", "40"},       {"election", "40"}};
 
   ServerTempDir dir_;
   std::unique_ptr<ServerProcess> server_;

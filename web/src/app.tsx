@@ -1,10 +1,12 @@
 // The app: sign-in gate, session and partners, layout and routes.
 
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { LanguageSwitchContext } from './components/language-switch';
 import { setPersonZone } from './components/deadlines';
 import { Layout } from './components/layout';
 import { AdminPage } from './pages/admin';
 import { ErrorBox, Loading } from './components/ui';
+import { LanguageContext, isLanguage, language as languageNow, storedLanguage, switchLanguage, type Language, useT } from './lib/i18n';
 import { ApiError, cookieSession, del, get, getToken, onUnauthorised, setToken } from './lib/api';
 import { AppContext, type AppState, list } from './lib/context';
 import { match, navigate, usePath } from './lib/router';
@@ -50,6 +52,7 @@ export function normaliseSession(raw: any): Session {
     network: typeof raw?.network === 'string' ? raw.network : raw?.network?.name,
     person: typeof raw?.person === 'number' ? raw.person : null,
     coordinating: raw?.coordinating === true,
+    language: typeof raw?.language === 'string' ? raw.language : null,
   };
 }
 
@@ -89,7 +92,23 @@ function routes(path: string) {
 /** Whether someone is signed in: with a token (this tab), with the session cookie (every tab), not yet known. */
 type Auth = 'probing' | 'in' | 'out';
 
+/** The app in the language in use: a switch (or the person's own language) renders every page again. */
 export function App() {
+  const [lang, setLang] = useState<Language>(languageNow());
+  const choose = useCallback((next: Language) => switchLanguage(next).then(() => setLang(next)), []);
+  return (
+    <LanguageContext.Provider value={lang}>
+      <LanguageSwitchContext.Provider value={choose}>
+        <SignedInApp />
+      </LanguageSwitchContext.Provider>
+    </LanguageContext.Provider>
+  );
+}
+
+function SignedInApp() {
+  const t = useT();
+  const choose = useContext(LanguageSwitchContext);
+  const lang = useContext(LanguageContext);
   const path = usePath();
   // A token in this tab signs in; else the browser session's cookie may (asked once, below).
   const [auth, setAuth] = useState<Auth>(getToken() ? 'in' : 'probing');
@@ -139,6 +158,8 @@ export function App() {
       .then(
         ([s, p, n]) => {
           setPersonZone(s?.time_zone);
+          // The person's own language, unless this browser chose one with the switch.
+          if (!storedLanguage() && isLanguage(s?.language) && s.language !== languageNow()) choose(s.language);
           setSession(normaliseSession(s));
           setPartners(list<Partner>(p, 'partners'));
           setNetworkName(n?.charter?.name ?? n?.name ?? normaliseSession(s).network ?? '');
@@ -156,13 +177,14 @@ export function App() {
       session,
       partners,
       networkName,
-      unit,
+      // The default unit is a word of covalue's own (the glossary's "value points"): it is said in the language in use.
+      unit: unit === defaultUnit ? t('units.valuePoints') : unit,
       deadlineAction,
-      partnerName: (id) => (id == null ? '–' : byId.get(id) ?? `Partner ${id}`),
+      partnerName: (id) => (id == null ? '–' : byId.get(id) ?? t('app.partnerNumber', { id })),
       signOut,
       refresh: () => setTick((t) => t + 1),
     };
-  }, [session, partners, networkName, unit, deadlineAction, signOut]);
+  }, [session, partners, networkName, unit, deadlineAction, signOut, lang]);
 
   const onSignedIn = (signedIn: SignedIn) => {
     setToken(signedIn.token);
@@ -172,19 +194,19 @@ export function App() {
     navigate(path === '/signin' || path === '/set-password' ? '/' : location.pathname + location.search, true);
   };
   if (path === '/set-password') return <SetPasswordPage onSignedIn={onSignedIn} />;
-  if (auth === 'probing') return <div class="center-page"><Loading what="your session" /></div>;
+  if (auth === 'probing') return <div class="center-page"><Loading what={t('app.yourSession')} /></div>;
   if (auth === 'out' || path === '/signin') return <SignInPage onSignedIn={onSignedIn} />;
   if (error) {
     return (
       <div class="center-page">
-        <ErrorBox error={error} title="Could not load your session" onRetry={() => setTick((t) => t + 1)} />
+        <ErrorBox error={error} title={t('app.sessionFailed')} onRetry={() => setTick((t) => t + 1)} />
         <button class="btn" onClick={signOut}>
-          Sign in again
+          {t('app.signInAgain')}
         </button>
       </div>
     );
   }
-  if (!state) return <div class="center-page"><Loading what="your session" /></div>;
+  if (!state) return <div class="center-page"><Loading what={t('app.yourSession')} /></div>;
   if (state.session.role === 'admin') return <AdminPage name={state.session.name} signOut={signOut} />;
   return (
     <AppContext.Provider value={state}>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app';
+import { initialLanguage, switchLanguage } from './lib/i18n';
 import { navigate } from './lib/router';
 import './styles.css';
 
@@ -13,4 +14,6 @@ document.addEventListener('click', (event) => {
   navigate(href);
 });
 
-render(<App />, document.getElementById('app')!);
+// The language's catalog first (one small request), then the app; without it the app still starts.
+const start = () => render(<App />, document.getElementById('app')!);
+switchLanguage(initialLanguage()).then(start, start);

@@ -311,7 +311,10 @@ net::Charter archived_charter(FieldReader& reader, const json& document) {
   const std::string path = reader.at("charter");
   const json node = document.contains("charter") ? document.at("charter") : json();
   check(reader, check_archive_shape(node, path, "charter"));
-  return reader.ok() ? take(reader, charter_from_json(node, path, net::Charter{})) : net::Charter{};
+  // An archive written before the ballot limits (issue 15 item 6) had the old limit on scores, as schema step 17 keeps.
+  net::Charter before_limits;
+  before_limits.score_max = 1000000000;
+  return reader.ok() ? take(reader, charter_from_json(node, path, before_limits)) : net::Charter{};
 }
 
 //! The scorecard: required, null when the network has none.

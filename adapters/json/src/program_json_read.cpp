@@ -97,12 +97,13 @@ net::LeadershipPolicy leadership_from_json(FieldReader& parent, const json& node
 
 core::Result<net::Charter> charter_from_json(const json& node, const std::string& path, const net::Charter& base) {
   FieldReader reader(node, path);
-  check_members(
-      reader, node, path,
-      {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure", "deadline_action",
-       "unit", "reminder_hours", "close_turnout_warning",
-       // Charter proposals and coordination (issue 14 item 4).
-       "amendment_rule", "amendment_majority", "amendment_window_hours", "coordination", "coordination_term"});
+  check_members(reader, node, path,
+                {"name", "capacity", "rule", "fairness", "sharing", "leadership", "ranking_rule", "disclosure",
+                 "deadline_action", "unit", "reminder_hours", "close_turnout_warning",
+                 // Charter proposals and coordination (issue 14 item 4).
+                 "amendment_rule", "amendment_majority", "amendment_window_hours", "coordination", "coordination_term",
+                 // Ballot limits (issue 15 item 6).
+                 "score_max", "points_budget"});
   if (!reader.ok()) {
     return reader.error();
   }
@@ -131,6 +132,9 @@ core::Result<net::Charter> charter_from_json(const json& node, const std::string
   charter.coordination =
       optional_name(reader, node, "coordination", base.coordination, core::parse_name<net::Coordination>);
   charter.coordination_term = reader.optional_integer("coordination_term").value_or(base.coordination_term);
+  // Ballot limits (issue 15 item 6).
+  charter.score_max = reader.optional_rational("score_max").value_or(base.score_max);
+  charter.points_budget = reader.optional_rational("points_budget").value_or(base.points_budget);
   return reader.finish(std::move(charter));
 }
 

@@ -55,7 +55,11 @@ json charter_to_json(const net::Charter& charter) {
           {"amendment_majority", to_string(charter.amendment_majority)},
           {"amendment_window_hours", to_string(charter.amendment_window_hours)},
           {"coordination", net::name_of(charter.coordination)},
-          {"coordination_term", charter.coordination_term}};
+          {"coordination_term", charter.coordination_term},
+
+          // Ballot limits (issue 15 item 6).
+          {"score_max", to_string(charter.score_max)},
+          {"points_budget", to_string(charter.points_budget)}};
 }
 
 json partner_to_json(const net::Partner& partner) {

@@ -51,7 +51,8 @@ std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect) {
           render_ddl(kSchemaV4, dialect),  render_ddl(kSchemaV5, dialect),  render_ddl(kSchemaV6, dialect),
           render_ddl(kSchemaV7, dialect),  render_ddl(kSchemaV8, dialect),  render_ddl(kSchemaV9, dialect),
           render_ddl(kSchemaV10, dialect), render_ddl(kSchemaV11, dialect), render_ddl(kSchemaV12, dialect),
-          render_ddl(kSchemaV13, dialect), render_ddl(kSchemaV14, dialect), render_ddl(kSchemaV15, dialect)};
+          render_ddl(kSchemaV13, dialect), render_ddl(kSchemaV14, dialect), render_ddl(kSchemaV15, dialect),
+          render_ddl(kSchemaV16, dialect), render_ddl(kSchemaV17, dialect)};
 }
 
 std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>& ddl) {
@@ -73,6 +74,8 @@ std::vector<Migration> schema_steps(const std::array<std::string, kSchemaSteps>&
       {14, "charter proposals and positions; the amendment rule; the coordination rotation", ddl[13].c_str()},
       {15, "delegations; who cast a ballot; the charter's turnout below which a close must be confirmed",
        ddl[14].c_str()},
+      {16, "the coordinator election: elections of the coordinating partner and the partners' votes", ddl[15].c_str()},
+      {17, "the charter's ballot limits: the score scale and the points budget", ddl[16].c_str()},
   };
 }
 

@@ -43,6 +43,20 @@ core::Result<std::optional<net::Charter>> Session::charter() {
       return warning.error();
     }
     (*charter)->close_turnout_warning = warning->value_or((*charter)->close_turnout_warning);
+    // The ballot limits (schema step 17), likewise.
+    auto limits = first_of(rows(sq::kCharterBallotLimits, "charter", [](RowReader& row) {
+      std::pair<core::Rational, core::Rational> out;
+      row.read(0, out.first);
+      row.read(1, out.second);
+      return out;
+    }));
+    if (!limits) {
+      return limits.error();
+    }
+    if (*limits) {
+      (*charter)->score_max = (*limits)->first;
+      (*charter)->points_budget = (*limits)->second;
+    }
     return charter;
   });
 }
@@ -79,7 +93,16 @@ core::Status Session::save_charter(const net::Charter& charter) {
     if (!saved.ok()) {
       return saved;
     }
-    return db_.prepare(sq::kSaveCharterTurnout).bind_int(charter.close_turnout_warning).bind_int(network_).run();
+    if (core::Status turnout =
+            db_.prepare(sq::kSaveCharterTurnout).bind_int(charter.close_turnout_warning).bind_int(network_).run();
+        !turnout) {
+      return turnout;
+    }
+    return db_.prepare(sq::kSaveCharterBallotLimits)
+        .bind_rational(charter.score_max)
+        .bind_rational(charter.points_budget)
+        .bind_int(network_)
+        .run();
   });
 }
 

@@ -140,7 +140,8 @@ core::Result<std::vector<program::CharterProposal>> Session::charter_proposals()
     return rows.error();
   }
   for (auto& [id, position] : *rows) {
-    const auto owner = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.id == id; });
+    const auto key = id;  // a structured binding: lambdas capture it only from C++20 on, clang 16 on
+    const auto owner = std::find_if(out.begin(), out.end(), [key](const auto& p) { return p.id == key; });
     if (owner == out.end()) {
       return corrupt_row("charter_positions", id);
     }

@@ -339,6 +339,11 @@ inline constexpr const char* kDelegations =
 inline constexpr const char* kCharterTurnout = "SELECT close_turnout_warning FROM charter WHERE network_id = $?";
 inline constexpr const char* kSaveCharterTurnout =
     "UPDATE charter SET close_turnout_warning = $? WHERE network_id = $?";
+// Ballot limits (schema step 17): the charter's score scale and points budget, read and saved on their own.
+inline constexpr const char* kCharterBallotLimits =
+    "SELECT score_max, points_budget FROM charter WHERE network_id = $?";
+inline constexpr const char* kSaveCharterBallotLimits =
+    "UPDATE charter SET score_max = $?, points_budget = $? WHERE network_id = $?";
 // Discussion and activity (numbered per network, network given twice).
 inline constexpr const char* kInsertComment =
     "INSERT INTO comments (network_id, id, subject_kind, subject_id, parent_id, kind, author_person_id, partner_id, "
@@ -483,5 +488,24 @@ inline constexpr const char* kInsertNetworkSecret =
     "INSERT INTO network_secrets (network_id, name, secret) VALUES ($?, $?, $?) "
     "ON CONFLICT (network_id, name) DO NOTHING";
 inline constexpr const char* kNetworkSecret = "SELECT secret FROM network_secrets WHERE network_id = $? AND name = $?";
+
+// The coordinator election (issue 14 item 4, election): elections numbered per network (network given twice).
+inline constexpr const char* kInsertCoordinatorElection =
+    "INSERT INTO coordinator_elections (network_id, id, term_cycle, opened_at, window_ends_at, state, decided_at, "
+    "elected_id, result) VALUES ($?, (SELECT coalesce(max(id), 0) + 1 FROM coordinator_elections WHERE network_id = "
+    "$?), $?, $?, $?, $?, $?, $?, $?) RETURNING id";
+inline constexpr const char* kUpdateCoordinatorElection =
+    "UPDATE coordinator_elections SET window_ends_at = $?, state = $?, decided_at = $?, elected_id = $?, result = $? "
+    "WHERE network_id = $? AND id = $?";
+inline constexpr const char* kCoordinatorElections =
+    "SELECT id, term_cycle, opened_at, window_ends_at, state, decided_at, elected_id, result FROM "
+    "coordinator_elections WHERE network_id = $? ORDER BY id";
+inline constexpr const char* kCoordinatorVotes =
+    "SELECT election_id, voter_id, candidate_id, at, actor FROM coordinator_votes WHERE network_id = $? "
+    "ORDER BY election_id, voter_id";
+inline constexpr const char* kPutCoordinatorVote =
+    "INSERT INTO coordinator_votes (network_id, election_id, voter_id, candidate_id, at, actor) "
+    "VALUES ($?, $?, $?, $?, $?, $?) ON CONFLICT (network_id, election_id, voter_id) DO UPDATE SET "
+    "candidate_id = excluded.candidate_id, at = excluded.at, actor = excluded.actor";
 
 }  // namespace covalue::adapters::sql::statements

@@ -130,6 +130,30 @@ Handler add_charter_decide(CLI::App& command) {
   };
 }
 
+Handler add_charter_withdraw(CLI::App& command) {
+  auto args = std::make_shared<IdArgs>();
+  args->flags.add_change_output(command);
+  command.add_option("ID", args->id, "the open proposal's id")->required();
+  return [args]() -> core::Result<Output> {
+    core::Result<std::int64_t> id = parse_id(args->id, "ID");
+    if (!id) {
+      return id.error();
+    }
+    return with_session(args->flags, [&](ProgramSession& session) -> core::Result<Output> {
+      core::Result<CharterProposal> withdrawn = session.program().withdraw_charter_proposal(*id);
+      if (!withdrawn) {
+        return withdrawn.error();
+      }
+      return args->flags.change(
+          {"charter_proposal",
+           fmt::format("charter proposal {} {}; its fields are free for a new proposal\n", *id, withdrawn->result),
+           {{"id", ReportCell::of_integer(*id)},
+            {"state", ReportCell::of_text(program::name_of(withdrawn->state))},
+            {"result", ReportCell::of_text(withdrawn->result)}}});
+    });
+  };
+}
+
 Handler add_charter_proposals(CLI::App& command) {
   return add_list_leaf<CharterProposal>(command, "charter_proposals", "Charter proposals", proposal_columns(),
                                         [](ProgramSession& session) { return session.program().charter_proposals(); });

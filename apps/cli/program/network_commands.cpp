@@ -40,6 +40,9 @@ struct CharterArgs {
   std::string amendment_window_hours;
   net::Coordination coordination{};
   std::int64_t coordination_term{0};
+  // Ballot limits (issue 15 item 6).
+  std::string score_max;
+  std::string points_budget;
   CLI::App* command{nullptr};  //!< `network update`: to tell which flags were given
 };
 
@@ -113,6 +116,12 @@ core::Result<net::Charter> to_charter(const CharterArgs& args, net::Charter char
   }
   apply(args, "--coordination", charter.coordination, args.coordination);
   apply(args, "--coordination-term", charter.coordination_term, args.coordination_term);
+  if (core::Status scale = apply_number(args, "--score-max", args.score_max, charter.score_max); !scale) {
+    return scale.error();
+  }
+  if (core::Status budget = apply_number(args, "--points-budget", args.points_budget, charter.points_budget); !budget) {
+    return budget.error();
+  }
   if (core::Status valid = charter.validate(); !valid) {
     return valid.error();
   }
@@ -148,6 +157,8 @@ std::shared_ptr<CharterArgs> add_charter_flags(CLI::App& cmd, bool init) {
   add_setting(cmd, "charter.amendment_window_hours", args->amendment_window_hours, RangeCheck::kLater);
   add_setting(cmd, "charter.coordination", args->coordination);
   add_setting(cmd, "charter.coordination_term", args->coordination_term, RangeCheck::kLater);
+  add_setting(cmd, "charter.score_max", args->score_max, RangeCheck::kLater);
+  add_setting(cmd, "charter.points_budget", args->points_budget, RangeCheck::kLater);
   return args;
 }
 
@@ -231,7 +242,9 @@ Handler add_network_show(CLI::App& command) {
       report.summary.insert(report.summary.end(),
                             {{"max_concurrent_leads", ReportCell::of_integer(c.leadership.max_concurrent_leads)},
                              {"ranking_rule", ReportCell::of_text(core::name_of(c.ranking_rule))},
-                             {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))}});
+                             {"disclosure", ReportCell::of_text(net::name_of(c.disclosure))},
+                             {"score_max", ReportCell::of_number(c.score_max)},
+                             {"points_budget", ReportCell::of_number(c.points_budget)}});
       // Shown once they differ from the default, so that an older network shows as it did.
       if (c.deadline_action != net::DeadlineAction::kRemind) {
         report.summary.emplace_back("deadline_action", ReportCell::of_text(net::name_of(c.deadline_action)));

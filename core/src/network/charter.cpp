@@ -29,6 +29,15 @@ Status Charter::validate() const {
     return make_error(ErrorKind::kInvalidInput, "must be >= 1, got " + std::to_string(leadership.max_concurrent_leads),
                       "leadership.max_concurrent_leads");
   }
+  if (score_max <= 0 || score_max > 1000000000) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be more than 0 and at most 1000000000, got " + to_string(score_max), "score_max");
+  }
+  if (points_budget < 0 || points_budget > 1000000000) {
+    return make_error(ErrorKind::kInvalidInput,
+                      "must be from 0 (no fixed budget) to 1000000000, got " + to_string(points_budget),
+                      "points_budget");
+  }
   return validate_amendment();
 }
 

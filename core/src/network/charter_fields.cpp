@@ -55,6 +55,11 @@ const std::vector<Field>& fields() {
        [](const Charter& f, Charter& t) { t.coordination = f.coordination; }},
       {"coordination_term", [](const Charter& c) { return number(c.coordination_term); },
        [](const Charter& f, Charter& t) { t.coordination_term = f.coordination_term; }},
+      // Ballot limits (issue 15 item 6).
+      {"score_max", [](const Charter& c) { return to_string(c.score_max); },
+       [](const Charter& f, Charter& t) { t.score_max = f.score_max; }},
+      {"points_budget", [](const Charter& c) { return to_string(c.points_budget); },
+       [](const Charter& f, Charter& t) { t.points_budget = f.points_budget; }},
   };
   return table;
 }

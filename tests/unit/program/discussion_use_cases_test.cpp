@@ -288,5 +288,30 @@ TEST_F(Discussion, TheFeedCountsWhatIsNewSinceTheLastVisitAndPages) {
   EXPECT_FALSE(has(feed_kinds(max_), "initiative_selected"));
 }
 
+TEST_F(Discussion, AnEditTellsOnlyThoseItNamesAnewAndEachOnlyOnce) {
+  const auto mentions_of = [&](const Actor& actor) {
+    const std::vector<std::string> kinds = inbox_kinds(actor);
+    return std::count(kinds.begin(), kinds.end(), "mentioned");
+  };
+  const ThreadComment comment = post(bo_, "Could @Ana share the pallet counts?");
+  EXPECT_EQ(mentions_of(ana_), 1);
+  EXPECT_EQ(mentions_of(max_), 0);
+  // Ana named again, Max anew: Max hears of it, Ana does not hear twice.
+  ASSERT_TRUE(as(bo_).edit_comment(comment.comment.id, "Could @Ana or @Max share the pallet counts?").ok());
+  EXPECT_EQ(mentions_of(ana_), 1);
+  EXPECT_EQ(mentions_of(max_), 1);
+  // Max dropped, then named again: told once already, so not again; a partner named anew is told.
+  ASSERT_TRUE(as(bo_).edit_comment(comment.comment.id, "Could @Ana share them?").ok());
+  auto edited = as(bo_).edit_comment(comment.comment.id, "Could @Ana, @Max or @Maker share them?");
+  ASSERT_TRUE(edited.ok()) << edited.error().to_string();
+  EXPECT_EQ(mentions_of(ana_), 1);
+  EXPECT_EQ(mentions_of(max_), 2);  // Max is Maker's: once as a person, once for its partner
+  EXPECT_EQ(edited->comment.mentions, R"([{"id":1,"kind":"person","name":"Ana"},{"id":3,"kind":"person","name":"Max"},)"
+                                      R"({"id":3,"kind":"partner","name":"Maker"}])");
+  // An edit naming someone unknown is refused and tells nobody.
+  expect_refused(as(bo_).edit_comment(comment.comment.id, "@Nobody and @Cora"), core::ErrorKind::kInvalidInput, "body");
+  EXPECT_EQ(mentions_of(cora_), 0);
+}
+
 }  // namespace
 }  // namespace covalue::program::testing

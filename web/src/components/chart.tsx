@@ -17,6 +17,7 @@ import {
 } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { theme } from '../lib/colors';
+import { locale, useT } from '../lib/i18n';
 import { fmt } from '../lib/rational';
 import { Table } from './ui';
 
@@ -83,25 +84,28 @@ export function ChartView(props: { config: ChartConfiguration; height?: number; 
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
+    // Axis numbers in the language's locale ("1.234,5" in German).
+    Chart.defaults.locale = locale();
     const chart = new Chart(canvas.current, props.config);
     return () => chart.destroy();
   }, [props.config]);
   const figures = useMemo(() => figuresOf(props.config), [props.config]);
+  const t = useT();
   return (
     <>
       <div class="chart" style={{ height: `${props.height ?? 260}px` }} data-testid={props.testId}>
-        <canvas ref={canvas} role="img" aria-label={`${props.label}; the figures are also in the table below the chart`} />
+        <canvas ref={canvas} role="img" aria-label={t('chart.label', { label: props.label })} />
       </div>
       {props.table !== false && figures.rows.length > 0 && (
         <details class="data-table" data-testid={props.testId ? `${props.testId}-table` : undefined}>
-          <summary>The figures of this chart as a table</summary>
+          <summary>{t('chart.asTable')}</summary>
           {/* A wide table scrolls sideways: the region takes the keyboard's focus so that it can be scrolled. */}
-          <div class="table-wrap" tabIndex={0} role="region" aria-label={`${props.label}: the figures`}>
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('chart.figures', { label: props.label })}>
             <Table
               class="compact"
               wrap={false}
               before={<caption class="sr-only">{props.label}</caption>}
-              columns={[props.category ?? (figures.category || 'Item'), ...figures.columns.map((title) => ({ title, class: 'right' }))]}
+              columns={[props.category ?? (figures.category || t('chart.item')), ...figures.columns.map((title) => ({ title, class: 'right' }))]}
             >
               {figures.rows.map((row) => (
                 <tr>

@@ -4,6 +4,7 @@
 
 import { get } from '../lib/api';
 import { useAsync } from '../lib/hooks';
+import { useT } from '../lib/i18n';
 import type { Cycle, Turnout } from '../lib/types';
 
 export function CloseCycleButton(props: { cycle: Cycle; busy: boolean; onClose: (confirmLowTurnout: boolean) => void }) {
@@ -11,21 +12,22 @@ export function CloseCycleButton(props: { cycle: Cycle; busy: boolean; onClose: 
   // Counts only (who has voted, never how), computed by the server against the charter.
   const turnout = useAsync(() => get<Turnout>(`/cycles/${n}/turnout`), [n]);
   const t = turnout.data;
+  const tr = useT();
   const low = !!t?.below;
   async function close() {
-    const figures = t ? ` ${t.voted} of ${t.members} partners have voted.` : '';
-    if (!confirm(`Close cycle ${n}?${figures} The rule selects the portfolio from the ballots cast so far; no ballot can be cast or changed after.`)) return;
-    if (low && !confirm(`Turnout is low: ${t!.summary}. The partners that have not voted get nothing they asked for this cycle. Close it anyway?`)) return;
+    const figures = t ? ' ' + tr('close.figures', { voted: t.voted, count: t.members }) : '';
+    if (!confirm(tr('close.confirm', { cycle: n, figures }))) return;
+    if (low && !confirm(tr('close.confirmLow', { summary: t!.summary }))) return;
     props.onClose(low);
   }
   return (
     <>
       <button class="btn primary" data-action="close-cycle" disabled={props.busy} onClick={close} aria-describedby={t ? 'close-turnout' : undefined}>
-        {props.busy ? 'Closing…' : 'Close the cycle'}
+        {props.busy ? tr('close.closing') : tr('close.button')}
       </button>
       {t && (
         <span id="close-turnout" class={'muted small turnout' + (low ? ' low' : '')} data-testid="close-turnout" role={low ? 'status' : undefined}>
-          {low ? `Low turnout: ${t.summary}` : `${t.voted} of ${t.members} partners have voted${t.delegated > 0 ? ` (${t.delegated} by a proxy)` : ''}`}
+          {low ? tr('close.low', { summary: t.summary }) : tr('close.voted', { voted: t.voted, count: t.members }) + (t.delegated > 0 ? ' ' + tr('close.byProxy', { count: t.delegated }) : '')}
         </span>
       )}
     </>

@@ -6,36 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, post, put } from '../lib/api';
 import { useApp } from '../lib/context';
+import { formatWhen, setPersonZone, viewerZone } from '../lib/dates';
 import { useAction } from '../lib/hooks';
+import { t, useT } from '../lib/i18n';
 import type { Cycle } from '../lib/types';
 import { Field } from './form';
 import { Card, ErrorBox } from './ui';
 
-let personZone: string | null = null;
-
-/** The signed-in person's own time zone (GET /session's time_zone), or null for a token without a person. */
-export function setPersonZone(zone: string | null | undefined): void {
-  personZone = zone || null;
-}
-
-/** The viewer's time zone: the person's own when signed in as one, else the browser's IANA zone, UTC when it
- *  names none. */
-export function viewerZone(): string {
-  if (personZone) return personZone;
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** "Thu 10 Dec 2026, 18:00" in `zone`. */
-export function formatWhen(iso: string, zone: string): string {
-  const p: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  for (const part of f.formatToParts(Date.parse(iso))) p[part.type] = part.value;
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
-}
+export { formatWhen, setPersonZone, viewerZone };
 
 /** The wall-clock parts of the moment `ms` in `zone`. */
 function partsIn(ms: number, zone: string): Record<string, string> {
@@ -71,13 +49,13 @@ export function fromLocalInput(local: string, zone: string): string | null {
 export function relative(ms: number): string {
   const past = ms < 0;
   const minutes = Math.floor(Math.abs(ms) / 60_000);
-  if (minutes < 1) return past ? 'less than a minute ago' : 'in less than a minute';
+  if (minutes < 1) return past ? t('deadlines.lessThanMinuteAgo') : t('deadlines.inLessThanMinute');
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const unit = (n: number, word: string) => (n ? `${n} ${word}${n === 1 ? '' : 's'}` : '');
+  const unit = (count: number, word: string) => (count ? t(`deadlines.${word}`, { count }) : '');
   const text = (days ? [unit(days, 'day'), unit(hours, 'hour')] : hours ? [unit(hours, 'hour'), unit(mins, 'minute')] : [unit(mins, 'minute')]).filter(Boolean).join(' ');
-  return past ? `${text} ago` : `in ${text}`;
+  return past ? t('deadlines.ago', { text }) : t('deadlines.in', { text });
 }
 
 /** The time now, renewed every `every` ms while the component is shown. */
@@ -94,9 +72,9 @@ type Which = 'proposals' | 'voting';
 
 /** What happens at the deadline, in a sentence: the charter's deadline_action decides. */
 function consequence(which: Which, auto: boolean, short: boolean): string {
-  if (short) return auto ? 'then it moves on automatically' : 'then the coordinator moves it on';
-  if (auto) return which === 'proposals' ? 'Then the cycle moves to voting automatically.' : 'Then the cycle closes automatically.';
-  return which === 'proposals' ? 'Then the coordinator is reminded and moves it to voting.' : 'Then the coordinator is reminded and closes it.';
+  if (short) return auto ? t('deadlines.thenAutoShort') : t('deadlines.thenCoordinatorShort');
+  if (auto) return which === 'proposals' ? t('deadlines.thenAutoVoting') : t('deadlines.thenAutoClose');
+  return which === 'proposals' ? t('deadlines.thenRemindVoting') : t('deadlines.thenRemindClose');
 }
 
 function Line(props: { which: Which; at: string; cycle: Cycle; now: number; zone: string; auto: boolean; compact?: boolean }) {
@@ -104,14 +82,13 @@ function Line(props: { which: Which; at: string; cycle: Cycle; now: number; zone
   const left = Date.parse(at) - now;
   const past = left <= 0;
   const waiting = past && props.cycle.state === (which === 'proposals' ? 'proposing' : 'voting');
-  const name = which === 'proposals' ? 'Proposals' : 'Voting';
-  const verb = waiting ? (which === 'proposals' ? 'were due to close' : 'was due to close') : past ? 'closed' : which === 'proposals' ? 'close' : 'closes';
+  const t = useT();
   const tone = past ? 'past' : left < 86_400_000 ? 'soon' : 'later';
-  const then = waiting ? (auto ? 'The server moves the cycle on at its next check.' : 'The coordinator is reminded and moves it on.') : past ? '' : consequence(which, auto, !!props.compact);
+  const then = waiting ? (auto ? t('deadlines.waitingAuto') : t('deadlines.waitingRemind')) : past ? '' : consequence(which, auto, !!props.compact);
   return (
     <p class={`deadline deadline-${tone}`} data-deadline={which}>
       <span class="deadline-what">
-        {name} {verb} {formatWhen(at, zone)} <span class="deadline-zone">({zone})</span>
+        {t(`deadlines.${which}.${waiting ? 'waiting' : past ? 'past' : 'future'}`, { when: formatWhen(at, zone) })} <span class="deadline-zone">({zone})</span>
       </span>{' '}
       — <strong class="countdown" data-testid={`countdown-${which}`}>{relative(left)}</strong>
       {then && (props.compact ? <span class="muted small">; {then}</span> : <span class="deadline-then muted small">. {then}</span>)}
@@ -133,7 +110,7 @@ export function Deadlines(props: { cycle: Cycle | undefined; compact?: boolean }
   if (!lines.length) {
     return props.compact ? null : (
       <p class="deadline muted" data-testid="no-deadline">
-        No deadline is set: the coordinator moves the cycle on.
+        {t('deadlines.none')}
       </p>
     );
   }
@@ -149,7 +126,7 @@ export function Deadlines(props: { cycle: Cycle | undefined; compact?: boolean }
 
 type Key = 'proposals_close_at' | 'voting_closes_at';
 type Values = Record<Key, string>;
-const fieldLabels: Record<Key, string> = { proposals_close_at: 'Proposals close', voting_closes_at: 'Voting closes' };
+const fieldLabels: Record<Key, string> = { proposals_close_at: 'deadlines.field.proposals', voting_closes_at: 'deadlines.field.voting' };
 
 /** The field a refusal is about (the voting endpoint calls it closes_at), and its message in plain words. */
 function problemOf(e: ApiError | undefined): { field?: Key; text: string } | undefined {
@@ -158,9 +135,9 @@ function problemOf(e: ApiError | undefined): { field?: Key; text: string } | und
   const field: Key | undefined = raw === 'closes_at' ? 'voting_closes_at' : raw === 'proposals_close_at' || raw === 'voting_closes_at' ? raw : undefined;
   const m = e.message;
   const text = /has passed already/.test(m)
-    ? 'That time has passed already: choose a time in the future.'
+    ? t('deadlines.passed')
     : /must close after proposals/.test(m)
-      ? 'Voting must close after proposals close: choose a later time.'
+      ? t('deadlines.afterProposals')
       : m.charAt(0).toUpperCase() + m.slice(1).replace(/\.?$/, '.');
   return { field, text };
 }
@@ -168,10 +145,11 @@ function problemOf(e: ApiError | undefined): { field?: Key; text: string } | und
 /** The datetime-local fields of the deadlines, in the viewer's zone, each with the server's problem under it. */
 function DeadlineFields(props: { prefix: string; fields: Key[]; values: Values; set: (f: Key, v: string) => void; problem?: { field?: Key; text: string } }) {
   const zone = viewerZone();
+  const t = useT();
   return (
     <>
       {props.fields.map((f) => (
-        <Field id={`${props.prefix}-${f}`} label={`${fieldLabels[f]} (optional)`} hint={`In your time zone, ${zone}. Leave it empty for no deadline.`} problem={props.problem?.field === f ? props.problem.text : null}>
+        <Field id={`${props.prefix}-${f}`} label={t('deadlines.optional', { field: t(fieldLabels[f]) })} hint={t('deadlines.fieldHint', { zone })} problem={props.problem?.field === f ? props.problem.text : null}>
           {(attrs) => <input {...attrs} type="datetime-local" name={f} value={props.values[f]} onInput={(e) => props.set(f, (e.target as HTMLInputElement).value)} />}
         </Field>
       ))}
@@ -198,6 +176,7 @@ export function OpenCycleForm(props: { onOpened: (c: Cycle) => void; onCancel: (
   const v = useValues();
   const problem = problemOf(action.error);
   const fields: Key[] = ['proposals_close_at', 'voting_closes_at'];
+  const t = useT();
   return (
     <form
       class="form"
@@ -209,16 +188,16 @@ export function OpenCycleForm(props: { onOpened: (c: Cycle) => void; onCancel: (
         if (c) props.onOpened((c.cycle ?? c) as Cycle);
       }}
     >
-      <h2 id="open-cycle-title">Open the next cycle</h2>
-      <p class="muted">Partners can propose initiatives once it is open. Deadlines are optional; you can change them later.</p>
+      <h2 id="open-cycle-title">{t('deadlines.openTitle')}</h2>
+      <p class="muted">{t('deadlines.openText')}</p>
       <DeadlineFields prefix="open" fields={fields} values={v.values} set={v.set} problem={problem} />
-      {problem && !problem.field && <ErrorBox error={action.error} title="Could not open a cycle" />}
+      {problem && !problem.field && <ErrorBox error={action.error} title={t('deadlines.openFailed')} />}
       <div class="form-actions">
         <button class="btn primary" type="submit" data-action="confirm-open-cycle" disabled={action.busy}>
-          Open the cycle
+          {t('deadlines.openButton')}
         </button>
         <button class="btn" type="button" onClick={props.onCancel}>
-          Cancel
+          {t('deadlines.cancel')}
         </button>
       </div>
     </form>
@@ -230,6 +209,7 @@ export function StartVoting(props: { cycle: Cycle; onDone: () => void }) {
   const action = useAction();
   const v = useValues(props.cycle);
   const problem = problemOf(action.error);
+  const t = useT();
   return (
     <form
       class="form start-voting"
@@ -242,9 +222,9 @@ export function StartVoting(props: { cycle: Cycle; onDone: () => void }) {
     >
       <DeadlineFields prefix="start" fields={['voting_closes_at']} values={v.values} set={v.set} problem={problem} />
       <button class="btn primary" type="submit" data-action="start-voting" disabled={action.busy}>
-        Start voting
+        {t('deadlines.startVoting')}
       </button>
-      {problem && !problem.field && <ErrorBox error={action.error} title="Voting did not start" />}
+      {problem && !problem.field && <ErrorBox error={action.error} title={t('deadlines.startFailed')} />}
     </form>
   );
 }
@@ -256,9 +236,10 @@ export function ChangeDeadlines(props: { cycle: Cycle; onDone: () => void }) {
   const [note, setNote] = useState('');
   const problem = problemOf(action.error);
   const fields: Key[] = props.cycle.state === 'proposing' ? ['proposals_close_at', 'voting_closes_at'] : ['voting_closes_at'];
+  const t = useT();
   return (
     <details class="change-deadlines">
-      <summary>Change the deadlines</summary>
+      <summary>{t('deadlines.change')}</summary>
       <form
         class="form"
         id="deadlines-form"
@@ -266,16 +247,16 @@ export function ChangeDeadlines(props: { cycle: Cycle; onDone: () => void }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const body = v.changed(fields);
-          if (!Object.keys(body).length) return setNote('Nothing changed.');
+          if (!Object.keys(body).length) return setNote(t('deadlines.nothingChanged'));
           setNote('');
           if (await action.run(() => put(`/cycles/${props.cycle.number}/deadlines`, body))) props.onDone();
         }}
       >
         <DeadlineFields prefix="change" fields={fields} values={v.values} set={v.set} problem={problem} />
-        {problem && !problem.field && <ErrorBox error={action.error} title="The deadlines were not changed" />}
+        {problem && !problem.field && <ErrorBox error={action.error} title={t('deadlines.changeFailed')} />}
         {note && <p class="muted">{note}</p>}
         <button class="btn" type="submit" data-action="save-deadlines" disabled={action.busy}>
-          Save the deadlines
+          {t('deadlines.save')}
         </button>
       </form>
     </details>
@@ -285,9 +266,10 @@ export function ChangeDeadlines(props: { cycle: Cycle; onDone: () => void }) {
 /** The cycle page's card: the deadlines and, for the coordinator, the form that changes them. Nothing once closed. */
 export function DeadlinesCard(props: { cycle: Cycle; coordinator: boolean; onChanged: () => void }) {
   const c = props.cycle;
+  const t = useT();
   if (c.state !== 'proposing' && c.state !== 'voting') return null;
   return (
-    <Card title="Deadlines" id="deadlines">
+    <Card title={t('deadlines.title')} id="deadlines">
       <Deadlines cycle={c} />
       {props.coordinator && <ChangeDeadlines key={`${c.state} ${c.proposals_close_at} ${c.voting_closes_at}`} cycle={c} onDone={props.onChanged} />}
     </Card>

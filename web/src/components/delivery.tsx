@@ -4,6 +4,7 @@
 import { get } from '../lib/api';
 import { isCoordinator, list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
+import { useT } from '../lib/i18n';
 import { networkValue } from '../lib/initiatives';
 import { fmtSigned, num } from '../lib/rational';
 import type { CycleDelivery, CycleOutcome, Initiative, RealisedValue } from '../lib/types';
@@ -11,6 +12,7 @@ import { Badge, Card, ErrorBox, NumCell, right, Table } from './ui';
 
 export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   const app = useApp();
+  const t = useT();
   const n = props.outcome.cycle;
   const actuals = useAsync(() => get<unknown>('/actuals').then((r) => list<RealisedValue>(r, 'actuals').filter((a) => a.cycle === n)), [n]);
   // Delivery progress by the leads: statuses, milestones, and whose actuals are due.
@@ -25,46 +27,44 @@ export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative
   const estimated = selected.reduce((s, i) => s + networkValue(i), 0);
   return (
     <Card
-      title="Delivery and realised value"
+      title={t('delivery.title')}
       id="delivery"
       extra={
         isCoordinator(app.session) ? (
-          <a href={`/actuals?cycle=${n}`}>Record actuals →</a>
+          <a href={`/actuals?cycle=${n}`}>{t('delivery.record')}</a>
         ) : (
-          <span class="muted small">{app.unit}, from the actuals recorded</span>
+          <span class="muted small">{t('delivery.unitNote', { unit: app.unit })}</span>
         )
       }
     >
-      <ErrorBox error={actuals.error} title="The actuals could not be loaded" onRetry={actuals.reload} />
-      <ErrorBox error={progress.error} title="The delivery progress could not be loaded" onRetry={progress.reload} />
+      <ErrorBox error={actuals.error} title={t('delivery.actualsFailed')} onRetry={actuals.reload} />
+      <ErrorBox error={progress.error} title={t('delivery.progressFailed')} onRetry={progress.reload} />
       {progress.data && (
         <p data-testid="delivery-progress">
-          <strong>
-            {progress.data.delivered} of {progress.data.selected} delivered
-          </strong>
-          {progress.data.blocked ? `, ${progress.data.blocked} blocked` : ''}
-          {progress.data.in_progress ? `, ${progress.data.in_progress} in progress` : ''}
+          <strong>{t('delivery.delivered', { n: progress.data.delivered, total: progress.data.selected })}</strong>
+          {progress.data.blocked ? t('delivery.blocked', { n: progress.data.blocked }) : ''}
+          {progress.data.in_progress ? t('delivery.inProgress', { n: progress.data.in_progress }) : ''}
           {' · '}
           {progress.data.milestones_total
-            ? `milestones ${progress.data.milestones_done} of ${progress.data.milestones_total} done`
-            : 'no milestones set yet'}
+            ? t('delivery.milestones', { n: progress.data.milestones_done, total: progress.data.milestones_total })
+            : t('delivery.noMilestones')}
           {progress.data.actuals_due ? (
             <span class="notice callout" data-testid="actuals-due-count">
               {' '}
-              Actuals due but missing for {progress.data.actuals_due} {progress.data.actuals_due === 1 ? 'initiative' : 'initiatives'} (due once{' '}
-              {progress.data.actuals_due_cycles === 1 ? 'the next cycle has' : `${progress.data.actuals_due_cycles} later cycles have`} closed).
+              {t('delivery.due', { count: progress.data.actuals_due })}{' '}
+              {t('delivery.dueWhen', { count: progress.data.actuals_due_cycles })}
             </span>
           ) : null}
         </p>
       )}
       <p class="muted small" data-testid="delivery-total">
         {!actuals.data
-          ? 'Loading the actuals…'
+          ? t('delivery.loading')
           : rows.length
-          ? `Realised ${fmtSigned(total)} of ${fmtSigned(estimated)} ${app.unit} estimated for the selection.`
-          : 'No actual recorded yet for this cycle: realised value shows here once the coordinator records it.'}
+          ? t('delivery.realised', { total: fmtSigned(total), estimated: fmtSigned(estimated), unit: app.unit })
+          : t('delivery.none')}
       </p>
-      <Table class="compact stack-on-phone" columns={['Initiative', 'Status', 'Lead', right('Milestones'), right('Estimated'), right('Realised'), right('Partners recorded')]}>
+      <Table class="compact stack-on-phone compact-cards" columns={[t('delivery.col.initiative'), t('delivery.col.status'), t('delivery.col.lead'), right(t('delivery.col.milestones')), right(t('delivery.col.estimated')), right(t('delivery.col.realised')), right(t('delivery.col.recorded'))]}>
         {selected.map((i) => {
           const mine = realisedOf(i.id);
           const row = rowOf.get(i.id);
@@ -73,22 +73,22 @@ export function Delivery(props: { outcome: CycleOutcome; initiatives: Initiative
               <td>
                 <a href={`/initiatives/${i.id}`}>{i.title}</a>
               </td>
-              <td data-label="Status">
-                <Badge value={i.status} /> {row?.actuals_due && <Badge value="actuals due" kind="blocked" />}
+              <td data-label={t('delivery.col.status')}>
+                <Badge value={i.status} /> {row?.actuals_due && <span class="badge badge-blocked">{t('delivery.actualsDue')}</span>}
               </td>
-              <td data-label="Lead">{row?.lead_name || <span class="muted">none</span>}</td>
-              <td class="right" data-label="Milestones">
-                {row && row.milestones_total ? `${row.milestones_done} of ${row.milestones_total}` : '–'}
+              <td data-label={t('delivery.col.lead')}>{row?.lead_name || <span class="muted">{t('delivery.noLead')}</span>}</td>
+              <td class="right" data-label={t('delivery.col.milestones')}>
+                {row && row.milestones_total ? t('delivery.ofTotal', { n: row.milestones_done, total: row.milestones_total }) : '–'}
               </td>
-              <NumCell value={networkValue(i)} signed label="Estimated" />
+              <NumCell value={networkValue(i)} signed label={t('delivery.col.estimated')} />
               {mine.length ? (
-                <NumCell value={mine.reduce((s, a) => s + num(a.actual), 0)} signed label="Realised" />
+                <NumCell value={mine.reduce((s, a) => s + num(a.actual), 0)} signed label={t('delivery.col.realised')} />
               ) : (
-                <td class="right muted" data-label="Realised">
-                  {actuals.data ? 'not recorded' : '…'}
+                <td class="right muted" data-label={t('delivery.col.realised')}>
+                  {actuals.data ? t('delivery.notRecorded') : '…'}
                 </td>
               )}
-              <td class="right" data-label="Partners recorded">
+              <td class="right" data-label={t('delivery.col.recorded')}>
                 {mine.length || '–'}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 // Form fields that guide: a label, the help, and the problem in plain words under the input, tied to it
 // with aria-describedby; the problem shows once the person has tried to send and goes as soon as it is fixed.
 
+import { t } from '../lib/i18n';
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../lib/api';
@@ -64,7 +65,7 @@ export function ApiProblem(props: { error?: ApiError; title: string; fields?: Re
     <div class="error-box" role="alert">
       <div class="error-title">{props.title}</div>
       <div class="error-message">{plainMessage(e)}</div>
-      {about && <div class="error-field">Check “{about}”.</div>}
+      {about && <div class="error-field">{t('ui.checkField', { field: about })}</div>}
     </div>
   );
 }
@@ -74,8 +75,8 @@ export function ProblemSummary(props: { count: number }) {
   if (!props.count) return null;
   return (
     <div class="error-box" role="alert">
-      <div class="error-title">{props.count === 1 ? 'One field needs a change' : `${props.count} fields need a change`}</div>
-      <div class="error-message">See the message under each marked field.</div>
+      <div class="error-title">{t('form.fieldsNeedChange', { count: props.count })}</div>
+      <div class="error-message">{t('form.seeMessages')}</div>
     </div>
   );
 }

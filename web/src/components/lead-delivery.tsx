@@ -11,15 +11,17 @@ import { amountBounds, amountProblem, maxChars } from '../lib/limits';
 import { label } from '../lib/names';
 import type { InitiativeDelivery, Milestone } from '../lib/types';
 import { Field } from './form';
+import { locale, t } from '../lib/i18n';
+import { fmtCount } from '../lib/rational';
 import { Badge, Card, ErrorBox, Num, PartnerChip, right, Table } from './ui';
 
 const moves = ['in_progress', 'blocked', 'delivered'] as const;
 
-/** "2026-12-04T10:00:00Z" as "4 Dec 2026, 10:00 UTC". */
+/** "2026-12-04T10:00:00Z" as "4 Dec 2026, 10:00 UTC" (in the language's locale). */
 function when(utc: string): string {
   const d = new Date(utc);
   if (Number.isNaN(d.getTime())) return utc;
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}, ${utc.slice(11, 16)} UTC`;
+  return `${d.toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}, ${utc.slice(11, 16)} UTC`;
 }
 
 function StatusForm(props: { id: number; current: string; onDone: () => void }) {
@@ -37,7 +39,7 @@ function StatusForm(props: { id: number; current: string; onDone: () => void }) 
   }
   return (
     <form class="form" onSubmit={submit} data-testid="status-form">
-      <Field id="delivery-status" label="Delivery status" hint="Blocked needs a reason, which everyone in the network sees.">
+      <Field id="delivery-status" label={t('lead.status')} hint={t('lead.statusHint')}>
         {(attrs) => (
           <select {...attrs} value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
             {moves.map((m) => (
@@ -47,15 +49,15 @@ function StatusForm(props: { id: number; current: string; onDone: () => void }) 
         )}
       </Field>
       {needsReason && (
-        <Field id="blocked-reason" label="Why is it blocked? (required)">
+        <Field id="blocked-reason" label={t('lead.whyBlocked')}>
           {(attrs) => (
             <textarea {...attrs} rows={2} maxLength={maxChars.reason} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
           )}
         </Field>
       )}
-      <ErrorBox error={action.error} title="The status did not change" />
+      <ErrorBox error={action.error} title={t('lead.statusFailed')} />
       <button class="btn" type="submit" data-action="set-status" disabled={action.busy || (needsReason && !reason.trim())}>
-        {action.busy ? 'Working…' : 'Change status'}
+        {action.busy ? t('withdraw.working') : t('lead.changeStatus')}
       </button>
     </form>
   );
@@ -82,21 +84,21 @@ function Milestones(props: { id: number; milestones: Milestone[]; mayReport: boo
   };
   const done = props.milestones.filter((m) => m.done).length;
   return (
-    <Card title="Milestones" id="milestones" extra={<span class="muted small">{props.milestones.length ? `${done} of ${props.milestones.length} done` : 'none yet'}</span>}>
+    <Card title={t('lead.milestones')} id="milestones" extra={<span class="muted small">{props.milestones.length ? t('lead.done', { n: done, total: props.milestones.length }) : t('lead.noneYet')}</span>}>
       {props.milestones.length > 0 && (
         <ul class="milestones">
           {props.milestones.map((m) => (
             <li data-milestone={m.id}>
               <span class={m.done ? 'done' : ''}>{m.title}</span>
-              <span class="muted small">due {m.due_date}</span>
+              <span class="muted small">{t('lead.due', { date: m.due_date })}</span>
               {m.done ? <Badge value="delivered" kind="delivered" /> : null}
               {props.mayReport && (
                 <>
                   <button class="btn ghost" type="button" data-action="toggle-milestone" onClick={() => change(m, { done: !m.done })} disabled={action.busy}>
-                    {m.done ? `Reopen “${m.title}”` : `Mark “${m.title}” done`}
+                    {m.done ? t('lead.reopen', { title: m.title }) : t('lead.markDone', { title: m.title })}
                   </button>
                   <button class="btn ghost" type="button" onClick={() => remove(m)} disabled={action.busy}>
-                    Remove <span class="sr-only">“{m.title}”</span>
+                    {t('lead.remove')} <span class="sr-only">“{m.title}”</span>
                   </button>
                 </>
               )}
@@ -104,18 +106,18 @@ function Milestones(props: { id: number; milestones: Milestone[]; mayReport: boo
           ))}
         </ul>
       )}
-      {!props.milestones.length && <p class="muted small">The lead sets the milestones the delivery is measured by.</p>}
-      <ErrorBox error={action.error} title="The milestone was not saved" />
+      {!props.milestones.length && <p class="muted small">{t('lead.milestonesHint')}</p>}
+      <ErrorBox error={action.error} title={t('lead.milestoneFailed')} />
       {props.mayReport && (
         <form class="form" onSubmit={add} data-testid="milestone-form">
-          <Field id="milestone-title" label="New milestone">
+          <Field id="milestone-title" label={t('lead.newMilestone')}>
             {(attrs) => <input {...attrs} type="text" maxLength={maxChars.title} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />}
           </Field>
-          <Field id="milestone-due" label="Due date" hint="The day it should be reached (YYYY-MM-DD).">
+          <Field id="milestone-due" label={t('lead.dueDate')} hint={t('lead.dueHint')}>
             {(attrs) => <input {...attrs} type="date" value={due} onInput={(e) => setDue((e.target as HTMLInputElement).value)} />}
           </Field>
           <button class="btn" type="submit" data-action="add-milestone" disabled={action.busy || !title.trim() || !due}>
-            Add milestone
+            {t('lead.addMilestone')}
           </button>
         </form>
       )}
@@ -137,30 +139,30 @@ function Updates(props: { data: InitiativeDelivery; onDone: () => void }) {
     }
   }
   return (
-    <Card title="Progress updates" id="updates">
+    <Card title={t('lead.updates')} id="updates">
       {props.data.updates.length ? (
         <ul class="updates">
           {props.data.updates.map((u) => (
             <li data-update={u.id}>
               <span class="muted small">
-                {when(u.posted_at)} · {u.partner ? app.partnerName(u.partner) : 'coordinator'}
-                {u.status ? ` · moved to ${label(u.status).toLowerCase()}` : ''}
+                {when(u.posted_at)} · {u.partner ? app.partnerName(u.partner) : t('lead.coordinator')}
+                {u.status ? ` · ${t('lead.movedTo', { status: label(u.status).toLowerCase() })}` : ''}
               </span>
               {u.text && <div>{u.text}</div>}
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted small">No update yet: the lead posts what happened and what comes next.</p>
+        <p class="muted small">{t('lead.noUpdate')}</p>
       )}
       {props.data.may_report && (
         <form class="form" onSubmit={submit} data-testid="update-form">
-          <Field id="update-text" label="Post an update" hint={`Plain text, up to ${maxChars.update.toLocaleString('en-GB')} characters; every partner reads it.`}>
+          <Field id="update-text" label={t('lead.postUpdate')} hint={t('lead.updateHint', { max: fmtCount(maxChars.update) })}>
             {(attrs) => <textarea {...attrs} rows={3} maxLength={maxChars.update} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />}
           </Field>
-          <ErrorBox error={action.error} title="The update was not posted" />
+          <ErrorBox error={action.error} title={t('lead.updateFailed')} />
           <button class="btn" type="submit" data-action="post-update" disabled={action.busy || !text.trim()}>
-            Post update
+            {t('lead.post')}
           </button>
         </form>
       )}
@@ -199,10 +201,9 @@ function ValueForm(props: { data: InitiativeDelivery; onDone: () => void }) {
   return (
     <form class="form" onSubmit={submit} data-testid="value-form">
       <p class="form-intro">
-        Record what the initiative did for a partner: the target it aims for, the latest forecast, or the actual value realised ({amountBounds}; below 0 = a loss).
-        Leave a field empty to keep what was recorded. An actual counts in the reports once a coordinator confirms it.
+        {t('lead.valueIntro', { bounds: amountBounds() })}
       </p>
-      <Field id="value-partner" label="Partner">
+      <Field id="value-partner" label={t('lead.partner')}>
         {(attrs) => (
           <select {...attrs} value={partner} onChange={(e) => setPartner((e.target as HTMLSelectElement).value)}>
             {lines.map((l) => (
@@ -211,12 +212,12 @@ function ValueForm(props: { data: InitiativeDelivery; onDone: () => void }) {
           </select>
         )}
       </Field>
-      {field('target', 'Target')}
-      {field('forecast', 'Forecast')}
-      {field('actual', 'Actual')}
-      <ErrorBox error={action.error} title="The value was not recorded" />
+      {field('target', t('lead.target'))}
+      {field('forecast', t('lead.forecast'))}
+      {field('actual', t('lead.actual'))}
+      <ErrorBox error={action.error} title={t('lead.valueFailed')} />
       <button class="btn" type="submit" data-action="record-value" disabled={action.busy || empty}>
-        Record value
+        {t('lead.recordValue')}
       </button>
     </form>
   );
@@ -229,40 +230,37 @@ function Values(props: { data: InitiativeDelivery; onDone: () => void }) {
     if ((await action.run(() => post(`/initiatives/${d.initiative.id}/realised/confirm`, {}))) !== undefined) props.onDone();
   };
   const cell = (value: string | null | undefined, title: string) => (
-    <td class="right" data-label={title}>
+    <td class={value != null ? 'right' : 'right empty-cell'} data-label={title}>
       {value != null ? <Num value={value} signed /> : <span class="muted">–</span>}
     </td>
   );
   return (
-    <Card title={`Estimated against realised value, cycle ${d.initiative.cycle}`} id="realised" extra={<span class="muted small">{d.unit} per partner</span>}>
-      <p class="muted small">
-        Estimated: what the proposal expected for each partner. Realised: the actual its lead recorded and a coordinator confirmed; only confirmed values count in
-        the reports. Awaiting: recorded by the lead, not yet confirmed.
-      </p>
+    <Card title={t('lead.valuesTitle', { cycle: d.initiative.cycle })} id="realised" extra={<span class="muted small">{t('lead.perPartner', { unit: d.unit })}</span>}>
+      <p class="muted small">{t('lead.valuesHelp')}</p>
       {d.actuals_due && (
         <p class="notice callout" data-testid="actuals-due">
-          Actuals are due: the next cycle has closed and no actual is recorded yet.
+          {t('lead.actualsDue')}
         </p>
       )}
-      <Table class="compact stack-on-phone" columns={['Partner', right('Estimated'), right('Target'), right('Forecast'), right('Realised'), right('Awaiting')]}>
+      <Table class="compact stack-on-phone compact-cards" columns={[t('lead.partner'), right(t('lead.estimated')), right(t('lead.target')), right(t('lead.forecast')), right(t('lead.realised')), right(t('lead.awaiting'))]}>
         {d.values.map((line) => (
           <tr data-value-partner={line.partner}>
             <td>
               <PartnerChip id={line.partner} name={line.partner_name} />
             </td>
-            {cell(line.estimate, 'Estimated')}
-            {cell(line.target, 'Target')}
-            {cell(line.forecast, 'Forecast')}
-            {cell(line.actual, 'Realised')}
-            {cell(line.unconfirmed, 'Awaiting')}
+            {cell(line.estimate, t('lead.estimated'))}
+            {cell(line.target, t('lead.target'))}
+            {cell(line.forecast, t('lead.forecast'))}
+            {cell(line.actual, t('lead.realised'))}
+            {cell(line.unconfirmed, t('lead.awaiting'))}
           </tr>
         ))}
       </Table>
-      <ErrorBox error={action.error} title="The values were not confirmed" />
+      <ErrorBox error={action.error} title={t('lead.confirmFailed')} />
       {d.may_confirm && (
         <div class="button-row">
           <button class="btn solid" type="button" data-action="confirm-values" onClick={confirm} disabled={action.busy}>
-            Confirm the lead's actuals
+            {t('lead.confirm')}
           </button>
         </div>
       )}
@@ -275,7 +273,7 @@ function Values(props: { data: InitiativeDelivery; onDone: () => void }) {
 export function LeadDelivery(props: { id: number; onChanged?: () => void }) {
   const data = useAsync(() => get<InitiativeDelivery>(`/initiatives/${props.id}/delivery`), [props.id]);
   const d = data.data;
-  if (data.error) return <ErrorBox error={data.error} title="The delivery could not be loaded" onRetry={data.reload} />;
+  if (data.error) return <ErrorBox error={data.error} title={t('lead.loadFailed')} onRetry={data.reload} />;
   if (!d) return null;
   const status = d.initiative.status;
   if (!['selected', 'in_progress', 'blocked', 'delivered', 'reviewed'].includes(status)) return null;
@@ -285,13 +283,13 @@ export function LeadDelivery(props: { id: number; onChanged?: () => void }) {
   };
   return (
     <>
-      <Card title="Delivery" id="lead-delivery">
+      <Card title={t('lead.delivery')} id="lead-delivery">
         <p>
-          <Badge value={status} /> {d.lead_name ? <>Led by {d.lead_name}.</> : <span class="muted">No lead.</span>}
+          <Badge value={status} /> {d.lead_name ? <>{t('lead.ledBy', { name: d.lead_name })}</> : <span class="muted">{t('lead.noLead')}</span>}
           {d.blocked_reason && (
             <>
               {' '}
-              <strong>Blocked:</strong> <span data-testid="blocked-reason">{d.blocked_reason}</span>
+              <strong>{t('lead.blocked')}</strong> <span data-testid="blocked-reason">{d.blocked_reason}</span>
             </>
           )}
         </p>

@@ -7,7 +7,9 @@ import { del, put } from '../lib/api';
 import { isCoordinator, isRepresentative, useApp } from '../lib/context';
 import { useAction } from '../lib/hooks';
 import { unwrapInitiative } from '../lib/initiatives';
+import { useT } from '../lib/i18n';
 import type { Initiative } from '../lib/types';
+import { rich } from './rich';
 import { Card, ErrorBox, PartnerChip } from './ui';
 
 /** After a change: what to tell the reader, and the initiative as the server now has it. */
@@ -19,6 +21,7 @@ function RepresentativeChoice(props: { initiative: Initiative; partner: number; 
   const action = useAction();
   const i = props.initiative;
   const me = app.partnerName(props.partner);
+  const t = useT();
   const path = `/initiatives/${i.id}/volunteers/${props.partner}`;
   const run = (call: () => Promise<unknown>, message: string) => async () => {
     const changed = await action.run(call);
@@ -29,11 +32,11 @@ function RepresentativeChoice(props: { initiative: Initiative; partner: number; 
     body = (
       <>
         <p>
-          <strong>{me}</strong> has offered to lead this initiative. If it is selected, volunteers lead first (within the charter's limit on leads).
+          {rich(t('leading.offered', { me }), { b: (s) => <strong>{s}</strong> })}
         </p>
         <div class="button-row">
-          <button class="btn" data-action="withdraw-offer" disabled={action.busy} onClick={run(() => del(path), `${me} no longer offers to lead it.`)}>
-            Withdraw our offer
+          <button class="btn" data-action="withdraw-offer" disabled={action.busy} onClick={run(() => del(path), t('leading.noLongerOffers', { me }))}>
+            {t('leading.withdrawOffer')}
           </button>
         </div>
       </>
@@ -42,14 +45,14 @@ function RepresentativeChoice(props: { initiative: Initiative; partner: number; 
     body = (
       <>
         <p>
-          The coordinator named <strong>{me}</strong> to lead this initiative. {me} leads it only if you accept.
+          {rich(t('leading.named', { me }), { b: (s) => <strong>{s}</strong> })}
         </p>
         <div class="button-row">
-          <button class="btn primary" data-action="accept-lead" disabled={action.busy} onClick={run(() => put(path), `${me} accepted: it now volunteers to lead it.`)}>
-            Accept to lead
+          <button class="btn primary" data-action="accept-lead" disabled={action.busy} onClick={run(() => put(path), t('leading.accepted', { me }))}>
+            {t('leading.accept')}
           </button>
-          <button class="btn" data-action="decline-lead" disabled={action.busy} onClick={run(() => del(path), `${me} declined the nomination.`)}>
-            Decline
+          <button class="btn" data-action="decline-lead" disabled={action.busy} onClick={run(() => del(path), t('leading.declined', { me }))}>
+            {t('leading.decline')}
           </button>
         </div>
       </>
@@ -58,12 +61,11 @@ function RepresentativeChoice(props: { initiative: Initiative; partner: number; 
     body = (
       <>
         <p>
-          Would <strong>{me}</strong> lead this initiative if it is selected? Volunteers lead first (within the charter's limit on leads); you can withdraw
-          the offer until the cycle closes.
+          {rich(t('leading.would', { me }), { b: (s) => <strong>{s}</strong> })}
         </p>
         <div class="button-row">
-          <button class="btn primary" data-action="volunteer" disabled={action.busy} onClick={run(() => put(path), `${me} now volunteers to lead it.`)}>
-            Volunteer to lead
+          <button class="btn primary" data-action="volunteer" disabled={action.busy} onClick={run(() => put(path), t('leading.nowVolunteers', { me }))}>
+            {t('leading.volunteer')}
           </button>
         </div>
       </>
@@ -72,7 +74,7 @@ function RepresentativeChoice(props: { initiative: Initiative; partner: number; 
   return (
     <div class="lead-choice">
       {body}
-      <ErrorBox error={action.error} title="Leading was not changed" />
+      <ErrorBox error={action.error} title={t('leading.notChanged')} />
     </div>
   );
 }
@@ -82,6 +84,7 @@ function NameToLead(props: { initiative: Initiative; onDone: Done }) {
   const app = useApp();
   const action = useAction();
   const [chosen, setChosen] = useState('');
+  const t = useT();
   const i = props.initiative;
   const taken = new Set([...i.volunteers, ...(i.nominees ?? [])]);
   const choices = app.partners.filter((p) => p.left_cycle == null && !taken.has(p.id));
@@ -92,27 +95,27 @@ function NameToLead(props: { initiative: Initiative; onDone: Done }) {
     const changed = await action.run(() => put(`/initiatives/${i.id}/volunteers/${chosen}`));
     if (changed) {
       setChosen('');
-      props.onDone(`${name} is named to lead it: its representative sees the nomination on this page and leads only after accepting.`, unwrapInitiative(changed));
+      props.onDone(t('leading.isNamed', { name }), unwrapInitiative(changed));
     }
   }
   return (
     <form class="name-lead" onSubmit={submit}>
-      <label for="name-lead">Name a partner to lead</label>
+      <label for="name-lead">{t('leading.nameLabel')}</label>
       <div class="inline-form">
         <select id="name-lead" value={chosen} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)} aria-describedby="name-lead-hint">
-          <option value="">Choose a partner…</option>
+          <option value="">{t('ballot.choosePartner')}</option>
           {choices.map((p) => (
             <option value={p.id}>{p.name}</option>
           ))}
         </select>
         <button class="btn primary" type="submit" data-action="name-lead" disabled={action.busy || !chosen}>
-          Name to lead
+          {t('leading.nameButton')}
         </button>
       </div>
       <p class="hint" id="name-lead-hint">
-        A named partner leads only once its representative accepts.
+        {t('leading.nameHint')}
       </p>
-      <ErrorBox error={action.error} title="The partner was not named" />
+      <ErrorBox error={action.error} title={t('leading.notNamed')} />
     </form>
   );
 }
@@ -122,10 +125,11 @@ function Nominee(props: { initiative: Initiative; partner: number; withdrawable:
   const app = useApp();
   const action = useAction();
   const name = app.partnerName(props.partner);
+  const t = useT();
   return (
     <li data-nominee={props.partner}>
       <PartnerChip id={props.partner} />
-      <span class="muted small">named by the coordinator, waiting for {props.partner === app.session.partner ? 'you' : 'them'} to accept</span>
+      <span class="muted small">{props.partner === app.session.partner ? t('leading.waitingYou') : t('leading.waitingThem')}</span>
       {props.withdrawable && (
         <button
           class="btn small ghost"
@@ -133,13 +137,13 @@ function Nominee(props: { initiative: Initiative; partner: number; withdrawable:
           disabled={action.busy}
           onClick={async () => {
             const changed = await action.run(() => del(`/initiatives/${props.initiative.id}/volunteers/${props.partner}`));
-            if (changed) props.onDone(`The nomination of ${name} is withdrawn.`, unwrapInitiative(changed));
+            if (changed) props.onDone(t('leading.nominationWithdrawn', { name }), unwrapInitiative(changed));
           }}
         >
-          Withdraw nomination<span class="sr-only"> of {name}</span>
+          {t('leading.withdrawNomination')}<span class="sr-only"> {t('leading.of', { name })}</span>
         </button>
       )}
-      <ErrorBox error={action.error} title="The nomination was not withdrawn" />
+      <ErrorBox error={action.error} title={t('leading.nominationNotWithdrawn')} />
     </li>
   );
 }
@@ -157,6 +161,7 @@ export function LeadingCard(props: { initiative: Initiative; undecided: boolean;
   const partner = isRepresentative(app.session) ? app.session.partner! : null;
   // After a change the button pressed may be gone: the keyboard focus goes to the next step instead.
   const refocus = useRef(false);
+  const t = useT();
   useEffect(() => {
     if (!refocus.current) return;
     refocus.current = false;
@@ -170,36 +175,36 @@ export function LeadingCard(props: { initiative: Initiative; undecided: boolean;
   };
   if (!props.undecided && !i.lead)
     return (
-      <Card title="Who leads it" id="leading">
-        <p class="muted">{i.status === 'withdrawn' ? 'It was withdrawn: no one leads it.' : 'It was not selected: no one leads it.'}</p>
+      <Card title={t('leading.title')} id="leading">
+        <p class="muted">{i.status === 'withdrawn' ? t('leading.wasWithdrawn') : t('leading.notSelected')}</p>
       </Card>
     );
   return (
-    <Card title="Who leads it" id="leading">
+    <Card title={t('leading.title')} id="leading">
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
       {i.lead && (
         <p>
-          Lead: <PartnerChip id={i.lead} />
+          {t('leading.lead')} <PartnerChip id={i.lead} />
         </p>
       )}
-      <h3 class="sub-head">Volunteers</h3>
+      <h3 class="sub-head">{t('leading.volunteers')}</h3>
       {i.volunteers.length ? (
         <ul class="people" data-testid="volunteers">
           {i.volunteers.map((v) => (
             <li data-volunteer={v}>
               <PartnerChip id={v} />
-              <span class="muted small">offered to lead</span>
+              <span class="muted small">{t('leading.offeredShort')}</span>
             </li>
           ))}
         </ul>
       ) : (
         <p class="muted" data-testid="volunteers">
-          No partner has offered to lead it yet.
+          {t('leading.noVolunteers')}
         </p>
       )}
       {nominees.length > 0 && (
         <>
-          <h3 class="sub-head">Named by the coordinator</h3>
+          <h3 class="sub-head">{t('leading.namedByCoordinator')}</h3>
           <ul class="people" data-testid="nominees">
             {nominees.map((n) => (
               <Nominee initiative={i} partner={n} withdrawable={coordinator && props.undecided} onDone={done} />
@@ -213,7 +218,7 @@ export function LeadingCard(props: { initiative: Initiative; undecided: boolean;
           {coordinator && <NameToLead initiative={i} onDone={done} />}
         </div>
       ) : (
-        <p class="muted small">Leading was settled when the cycle closed: volunteers first, then in turn, within the charter's limit on leads.</p>
+        <p class="muted small">{t('leading.settled')}</p>
       )}
     </Card>
   );

@@ -4,6 +4,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
 import { theme } from '../lib/colors';
+import { t } from '../lib/i18n';
 import { label } from '../lib/names';
 import { fmt, num } from '../lib/rational';
 import type { KpiMeasurement, Objective } from '../lib/types';
@@ -28,12 +29,12 @@ export function progress(o: Objective, value: unknown): number | null {
   return (v - num(o.baseline)) / span;
 }
 
-const progressText = (share: number | null) => (share == null ? '–' : `${Math.round(100 * share)} % of the way`);
+const progressText = (share: number | null) => (share == null ? '–' : t('objective.ofTheWay', { share: Math.round(100 * share) }));
 
 function chartOf(o: Objective, readings: KpiMeasurement[]): ChartConfiguration {
-  const labels = readings.map((r) => `Cycle ${r.cycle}`);
+  const labels = readings.map((r) => t('partner.cycle', { cycle: r.cycle }));
   const flat = (v: unknown) => readings.map(() => num(v));
-  const unit = o.unit || 'value';
+  const unit = o.unit || t('partner.value');
   const all = [...readings.map((r) => num(r.value)), num(o.target), num(o.baseline)].filter(Number.isFinite);
   const low = Math.min(...all);
   const high = Math.max(...all);
@@ -43,16 +44,16 @@ function chartOf(o: Objective, readings: KpiMeasurement[]): ChartConfiguration {
     data: {
       labels,
       datasets: [
-        { label: `Reading (${unit})`, data: readings.map((r) => num(r.value)), borderColor: theme.realised, backgroundColor: theme.realised, tension: 0.15, pointRadius: 4 },
-        { label: `Target (${withUnit(o.target, o.unit)})`, data: flat(o.target), borderColor: theme.positive, backgroundColor: theme.positive, borderDash: [6, 4], pointRadius: 0 },
-        { label: `Baseline (${withUnit(o.baseline, o.unit)})`, data: flat(o.baseline), borderColor: theme.muted, backgroundColor: theme.muted, borderDash: [2, 3], pointRadius: 0 },
+        { label: t('objective.readingUnit', { unit }), data: readings.map((r) => num(r.value)), borderColor: theme.realised, backgroundColor: theme.realised, tension: 0.15, pointRadius: 4 },
+        { label: t('objective.targetOf', { value: withUnit(o.target, o.unit) }), data: flat(o.target), borderColor: theme.positive, backgroundColor: theme.positive, borderDash: [6, 4], pointRadius: 0 },
+        { label: t('objective.baselineOf', { value: withUnit(o.baseline, o.unit) }), data: flat(o.baseline), borderColor: theme.muted, backgroundColor: theme.muted, borderDash: [2, 3], pointRadius: 0 },
       ],
     },
     options: {
       scales: {
         // Room above and below the lines, so the target and the baseline never sit on the frame.
         y: { title: { display: true, text: unit }, suggestedMin: low - pad, suggestedMax: high + pad },
-        x: { title: { display: true, text: 'after cycle' } },
+        x: { title: { display: true, text: t('objective.afterCycleAxis') } },
       },
       plugins: { legend: { labels: { usePointStyle: true, pointStyle: 'line' } } },
     },
@@ -62,31 +63,31 @@ function chartOf(o: Objective, readings: KpiMeasurement[]): ChartConfiguration {
 export function ObjectiveProgress(props: { objective: Objective; readings: KpiMeasurement[]; chart?: boolean }) {
   const o = props.objective;
   const readings = useMemo(() => [...props.readings].sort((a, b) => a.cycle - b.cycle), [props.readings]);
-  const config = useMemo(() => chartOf(o, readings), [o, readings]);
+  const config = useMemo(() => chartOf(o, readings), [o, readings, t('objective.afterCycleAxis')]);
   const latest = readings[readings.length - 1];
   const name = objectiveName(o);
   return (
     <div class="objective" data-objective={o.id}>
       <dl class="facts inline">
-        <dt>Baseline</dt>
+        <dt>{t('objective.baseline')}</dt>
         <dd>{withUnit(o.baseline, o.unit)}</dd>
-        <dt>Target</dt>
+        <dt>{t('objective.target')}</dt>
         <dd>{withUnit(o.target, o.unit)}</dd>
-        <dt>Latest</dt>
-        <dd data-testid="latest-reading">{latest ? `${withUnit(latest.value, o.unit)} after cycle ${latest.cycle}` : 'no reading yet'}</dd>
-        <dt>Progress</dt>
+        <dt>{t('objective.latest')}</dt>
+        <dd data-testid="latest-reading">{latest ? t('objective.latestValue', { value: withUnit(latest.value, o.unit), cycle: latest.cycle }) : t('objective.noReading')}</dd>
+        <dt>{t('objective.progress')}</dt>
         <dd>{latest ? progressText(progress(o, latest.value)) : '–'}</dd>
       </dl>
       {readings.length > 0 && props.chart !== false && (
-        <ChartView config={config} height={220} label={`${name}: readings per cycle against the baseline ${withUnit(o.baseline, o.unit)} and the target ${withUnit(o.target, o.unit)}; the table below lists the same figures`} testId={`chart-objective-${o.id}`} table={false} />
+        <ChartView config={config} height={220} label={t('objective.chartLabel', { name, baseline: withUnit(o.baseline, o.unit), target: withUnit(o.target, o.unit) })} testId={`chart-objective-${o.id}`} table={false} />
       )}
       {readings.length > 0 && (
         <details class="data-table" open={props.chart === false}>
-          <summary>Readings as a table</summary>
-          <Table class="compact" columns={['After cycle', { title: `Reading${o.unit ? ` (${o.unit})` : ''}`, class: 'right' }, { title: 'From baseline to target', class: 'right' }]}>
+          <summary>{t('objective.asTable')}</summary>
+          <Table class="compact stack-on-phone" columns={[t('objective.afterCycle'), { title: o.unit ? t('objective.readingUnit', { unit: o.unit }) : t('objective.reading'), class: 'right' }, { title: t('objective.fromTo'), class: 'right' }]}>
             {readings.map((r) => (
               <tr data-reading={r.cycle}>
-                <td>Cycle {r.cycle}</td>
+                <td>{t('partner.cycle', { cycle: r.cycle })}</td>
                 <td class="right">
                   <Num value={r.value} />
                 </td>

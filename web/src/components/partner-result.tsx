@@ -3,6 +3,7 @@
 // outcome or from the partner report.
 
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/i18n';
 import { num } from '../lib/rational';
 import { type Column, Num, NumCell, right, YesNo } from './ui';
 
@@ -24,7 +25,8 @@ const yes = (value: unknown) => value === true || value === 'yes';
 
 /** The headings of the result columns; `extra` (e.g. the partner's leads) stands before "Voted". */
 export function resultColumns(extra: Column[] = []): Column[] {
-  return [right('Weight'), right('Estimated'), right('De-opt.'), right('Transfer'), right('Net value'), right('Got / asked'), ...extra, 'Voted', right('Dry spell')];
+  const c = (key: string) => t(`result.${key}`);
+  return [right(c('weight')), right(c('estimated')), right(c('deopt')), right(c('transfer')), right(c('netValue')), right(c('gotAsked')), ...extra, c('voted'), right(c('drySpell'))];
 }
 
 /** The result cells of one row, under `resultColumns(extra)`: `extra` holds the cells of the extra columns. */

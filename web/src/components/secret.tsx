@@ -1,5 +1,6 @@
 // A secret shown once: read-only, selected on focus, with a button that copies it.
 
+import { t } from '../lib/i18n';
 import { useRef, useState } from 'preact/hooks';
 
 /** Copies `text`: the Clipboard API where the page may use it, else the selected input's text. */
@@ -35,11 +36,11 @@ export function SecretField(props: { id: string; label: string; secret: string }
           data-action="copy-secret"
           onClick={async () => setState((await copy(props.secret, input.current)) ? 'copied' : 'failed')}
         >
-          Copy
+          {t('secret.copy')}
         </button>
       </div>
       <p class="hint" role="status">
-        {state === 'copied' ? '✓ Copied to the clipboard.' : state === 'failed' ? 'Could not copy: select the text and copy it by hand.' : ''}
+        {state === 'copied' ? t('secret.copied') : state === 'failed' ? t('secret.failed') : ''}
       </p>
     </div>
   );

@@ -8,7 +8,9 @@ import { useState } from 'preact/hooks';
 import { del, get, patch, post, put } from '../lib/api';
 import { isCoordinator, useApp } from '../lib/context';
 import { useAction, useAsync } from '../lib/hooks';
+import { t } from '../lib/i18n';
 import { maxChars } from '../lib/limits';
+import { fmtCount } from '../lib/rational';
 import type { CommentHistory, SubjectKind, Thread, ThreadComment } from '../lib/types';
 import { formatWhen, viewerZone } from './deadlines';
 import { ApiProblem } from './form';
@@ -52,15 +54,15 @@ function CommentForm(props: { id: string; label: string; initial?: string; send:
       <label for={props.id}>{props.label}</label>
       <textarea id={props.id} rows={3} maxLength={maxChars.comment} aria-describedby={`${props.id}-hint`} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       <p class="hint" id={`${props.id}-hint`}>
-        Plain text, up to {maxChars.comment.toLocaleString('en')} characters; web addresses become links. Write @ and a partner’s or a person’s name to mention them: they are told.
+        {t('thread.hint', { max: fmtCount(maxChars.comment) })}
       </p>
       <div class="form-actions">
         <button class="btn primary" type="submit" disabled={props.busy}>
-          {props.busy ? 'Sending…' : props.send}
+          {props.busy ? t('thread.sending') : props.send}
         </button>
         {props.onCancel && (
           <button class="btn ghost" type="button" onClick={props.onCancel}>
-            Cancel
+            {t('deadlines.cancel')}
           </button>
         )}
       </div>
@@ -71,14 +73,14 @@ function CommentForm(props: { id: string; label: string; initial?: string; send:
 /** What a comment says, or why it says nothing. */
 function CommentBody(props: { c: ThreadComment; coordinator: boolean }) {
   const { c } = props;
-  if (c.state === 'deleted') return <p class="comment-gone">Deleted by its author.</p>;
-  if (c.state === 'withdrawn') return <p class="comment-gone">This objection was withdrawn: the partner’s ballot no longer holds it.</p>;
+  if (c.state === 'deleted') return <p class="comment-gone">{t('thread.deleted')}</p>;
+  if (c.state === 'withdrawn') return <p class="comment-gone">{t('thread.objectionWithdrawn')}</p>;
   return (
     <>
-      {c.state === 'hidden' && <p class="comment-gone">Hidden by the coordinator: {c.hidden_reason}</p>}
+      {c.state === 'hidden' && <p class="comment-gone">{t('thread.hiddenBy', { reason: c.hidden_reason })}</p>}
       {c.body && (
         <p class={'comment-text' + (c.state === 'hidden' ? ' comment-hidden-text' : '')}>
-          {c.state === 'hidden' && props.coordinator && <span class="sr-only">Hidden text, shown to coordinators: </span>}
+          {c.state === 'hidden' && props.coordinator && <span class="sr-only">{t('thread.hiddenText')} </span>}
           <LinkedText text={c.body} />
         </p>
       )}
@@ -91,12 +93,12 @@ function History(props: { id: number }) {
   const zone = viewerZone();
   return (
     <div class="comment-history" data-testid="comment-history">
-      <ErrorBox error={history.error} title="The history could not be loaded" onRetry={history.reload} />
+      <ErrorBox error={history.error} title={t('thread.historyFailed')} onRetry={history.reload} />
       {history.data && (
         <ol>
           {history.data.revisions.map((r) => (
             <li>
-              <span class="small muted">Until {formatWhen(r.replaced_at, zone)}:</span> <LinkedText text={r.body} />
+              <span class="small muted">{t('thread.until', { when: formatWhen(r.replaced_at, zone) })}</span> <LinkedText text={r.body} />
             </li>
           ))}
         </ol>
@@ -117,33 +119,33 @@ function CommentItem(props: { c: ThreadComment; mode: Mode; setMode: (m: Mode) =
     props.onChanged(notice);
   };
   const depth = Math.min(c.depth, maxIndent);
-  const who = c.kind === 'objection' ? `Objection from ${c.author_name}` : c.author_name;
+  const who = c.kind === 'objection' ? t('thread.objectionFrom', { name: c.author_name }) : c.author_name;
   const live = c.state === 'visible';
   return (
     <li class={`comment depth-${depth}` + (c.kind === 'objection' ? ' objection' : '')} id={`comment-${c.id}`} data-comment={c.id}>
       <article aria-label={`${who}, ${formatWhen(c.created_at, zone)}`}>
         <div class="comment-head">
           <strong>{who}</strong>
-          {c.kind === 'objection' && <span class="badge badge-objection">from a ballot</span>}
+          {c.kind === 'objection' && <span class="badge badge-objection">{t('thread.fromBallot')}</span>}
           <time class="small muted" dateTime={c.created_at}>
             {formatWhen(c.created_at, zone)}
           </time>
           {c.revisions > 0 && (
             <button class="linklike small" data-action="history" aria-expanded={mode?.kind === 'history' && mode.id === c.id} onClick={() => open('history')}>
-              {c.state === 'deleted' ? 'history' : `edited (${c.revisions === 1 ? 'one earlier text' : `${c.revisions} earlier texts`})`}
+              {c.state === 'deleted' ? t('thread.history') : t('thread.edited', { count: c.revisions })}
             </button>
           )}
         </div>
         <CommentBody c={c} coordinator={props.coordinator} />
         <div class="comment-actions">
           {props.canWrite && c.state !== 'deleted' && (
-            <button class="btn small" data-action="reply" onClick={() => open('reply')} aria-label={`Reply to ${who}`}>
-              Reply
+            <button class="btn small" data-action="reply" onClick={() => open('reply')} aria-label={t('thread.replyTo', { who })}>
+              {t('thread.reply')}
             </button>
           )}
           {c.own && live && (
             <button class="btn small" data-action="edit" onClick={() => open('edit')}>
-              Edit
+              {t('thread.edit')}
             </button>
           )}
           {c.own && c.state !== 'deleted' && (
@@ -152,42 +154,42 @@ function CommentItem(props: { c: ThreadComment; mode: Mode; setMode: (m: Mode) =
               data-action="delete"
               disabled={action.busy}
               onClick={async () => {
-                if ((await action.run(() => del(`/comments/${c.id}`))) !== undefined) done('Your comment is deleted; a note that you deleted it stays in the thread.');
+                if ((await action.run(() => del(`/comments/${c.id}`))) !== undefined) done(t('thread.deletedNotice'));
               }}
             >
-              Delete
+              {t('thread.delete')}
             </button>
           )}
           {props.coordinator && live && c.kind === 'comment' && (
             <button class="btn small" data-action="hide" onClick={() => open('hide')}>
-              Hide…
+              {t('thread.hide')}
             </button>
           )}
         </div>
-        <ApiProblem error={action.error} title="That did not work" />
+        <ApiProblem error={action.error} title={t('thread.failed')} />
         {mode?.id === c.id && mode.kind === 'history' && <History id={c.id} />}
         {mode?.id === c.id && mode.kind === 'reply' && (
           <CommentForm
             id={`reply-${c.id}`}
-            label={`Your reply to ${who}`}
-            send="Post the reply"
+            label={t('thread.yourReply', { who })}
+            send={t('thread.postReply')}
             busy={action.busy}
             onCancel={() => props.setMode(null)}
             onSend={async (text) => {
-              if ((await action.run(() => post(`${props.subjectPath}`, { body: text, parent: c.id }))) !== undefined) done('Your reply is posted.');
+              if ((await action.run(() => post(`${props.subjectPath}`, { body: text, parent: c.id }))) !== undefined) done(t('thread.replyPosted'));
             }}
           />
         )}
         {mode?.id === c.id && mode.kind === 'edit' && (
           <CommentForm
             id={`edit-${c.id}`}
-            label="Your comment, edited"
+            label={t('thread.edited2')}
             initial={c.body}
-            send="Save the change"
+            send={t('thread.saveChange')}
             busy={action.busy}
             onCancel={() => props.setMode(null)}
             onSend={async (text) => {
-              if ((await action.run(() => patch(`/comments/${c.id}`, { body: text }))) !== undefined) done('Your comment is changed; its earlier text is kept in its history.');
+              if ((await action.run(() => patch(`/comments/${c.id}`, { body: text }))) !== undefined) done(t('thread.changedNotice'));
             }}
           />
         )}
@@ -197,7 +199,7 @@ function CommentItem(props: { c: ThreadComment; mode: Mode; setMode: (m: Mode) =
             busy={action.busy}
             onCancel={() => props.setMode(null)}
             onHide={async (reason) => {
-              if ((await action.run(() => post(`/comments/${c.id}/hide`, { reason }))) !== undefined) done('The comment is hidden; everyone sees your reason.');
+              if ((await action.run(() => post(`/comments/${c.id}/hide`, { reason }))) !== undefined) done(t('thread.hiddenNotice'));
             }}
           />
         )}
@@ -216,14 +218,14 @@ function HideForm(props: { id: number; busy: boolean; onCancel: () => void; onHi
         props.onHide(reason);
       }}
     >
-      <label for={`hide-${props.id}`}>Why hide it (everyone sees the reason; only coordinators still see the text)</label>
+      <label for={`hide-${props.id}`}>{t('thread.whyHide')}</label>
       <input id={`hide-${props.id}`} maxLength={maxChars.reason} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
       <div class="form-actions">
         <button class="btn danger" type="submit" disabled={props.busy}>
-          Hide the comment
+          {t('thread.hideButton')}
         </button>
         <button class="btn ghost" type="button" onClick={props.onCancel}>
-          Cancel
+          {t('deadlines.cancel')}
         </button>
       </div>
     </form>
@@ -238,65 +240,84 @@ export function ThreadCard(props: { kind: SubjectKind; id: number; what: string 
   const [mode, setMode] = useState<Mode>(null);
   const [notice, setNotice] = useState('');
   const [formKey, setFormKey] = useState(0);
+  const [later, setLater] = useState<{ comments: ThreadComment[]; next: number | null } | null>(null);
   const action = useAction();
   const follow = useAction();
+  const more = useAction();
   const canWrite = app.session.role !== 'observer';
   const coordinator = isCoordinator(app.session);
   const hasPerson = app.session.person != null;
   const changed = (message: string) => {
     setNotice(message);
+    setLater(null);
     thread.reload();
   };
   const data = thread.data;
+  const shown = data ? (later ? data.comments.concat(later.comments) : data.comments) : [];
+  const next = later ? later.next : (data?.next_after ?? null);
+  const remaining = data ? Math.max(0, data.total - shown.length) : 0;
+  const showMore = async () => {
+    if (next == null) return;
+    const page = await more.run(() => get<Thread>(`${path}?after=${next}`));
+    if (page !== undefined) setLater({ comments: (later?.comments ?? []).concat(page.comments), next: page.next_after });
+  };
   const toggleFollow = async () => {
     if (!data) return;
     const followPath = `/follows/${props.kind}/${props.id}`;
     const answer = await follow.run(() => (data.following ? del(followPath) : put(followPath)));
-    if (answer !== undefined) changed(data.following ? `You no longer follow ${props.what}.` : `You follow ${props.what}: what changes on it shows in your activity.`);
+    if (answer !== undefined) changed(data.following ? t('thread.unfollowed', { what: props.what }) : t('thread.followed', { what: props.what }));
   };
   return (
     <Card
-      title="Discussion"
+      title={t('thread.title')}
       id="discussion"
       class="thread-card"
       extra={
         hasPerson &&
         data && (
           <button class={'btn small' + (data.following ? '' : ' primary')} data-action="follow" aria-pressed={data.following} disabled={follow.busy} onClick={toggleFollow}>
-            {data.following ? 'Following ✓' : 'Follow'}
+            {data.following ? t('thread.following') : t('thread.follow')}
           </button>
         )
       }
     >
       <p class="muted small">
-        Partners talk {props.what} over here before they vote. Objections from ballots show with their reason so that the proposer can answer them; while voting is open they
-        do not say which partner objected.
+        {t('thread.intro', { what: props.what })}
       </p>
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={thread.error} title="The discussion could not be loaded" onRetry={thread.reload} />
-      <ApiProblem error={follow.error} title="Following did not change" />
-      {thread.loading && !data && <Loading what="the discussion" />}
-      {data && data.comments.length === 0 && <p class="muted">No comments yet.</p>}
+      <ErrorBox error={thread.error} title={t('thread.loadFailed')} onRetry={thread.reload} />
+      <ApiProblem error={follow.error} title={t('thread.followFailed')} />
+      {thread.loading && !data && <Loading what={t('thread.loading')} />}
+      {data && data.comments.length === 0 && <p class="muted">{t('thread.none')}</p>}
       {data && data.comments.length > 0 && (
-        <ol class="thread" aria-label={`Comments on ${props.what}`}>
-          {data.comments.map((c) => (
+        <ol class="thread" aria-label={t('thread.commentsOn', { what: props.what })}>
+          {shown.map((c) => (
             <CommentItem c={c} mode={mode} setMode={setMode} canWrite={canWrite} coordinator={coordinator} onChanged={changed} subjectPath={path} />
           ))}
         </ol>
       )}
+      {data && next != null && (
+        <div class="thread-more">
+          <p class="muted small">{t('thread.showing', { shown: shown.length, count: data.total })}</p>
+          <ApiProblem error={more.error} title={t('thread.moreFailed')} />
+          <button class="btn" type="button" data-action="more-comments" disabled={more.busy} onClick={showMore}>
+            {t('thread.showNewer', { count: remaining })}
+          </button>
+        </div>
+      )}
       {canWrite && (
         <>
-          <ApiProblem error={action.error} title="The comment was not posted" />
+          <ApiProblem error={action.error} title={t('thread.notPosted')} />
           <CommentForm
             key={formKey}
             id={`new-comment-${props.kind}-${props.id}`}
-            label="Your comment"
-            send="Post the comment"
+            label={t('thread.yourComment')}
+            send={t('thread.postComment')}
             busy={action.busy}
             onSend={async (text) => {
               if ((await action.run(() => post(path, { body: text }))) !== undefined) {
                 setFormKey((k) => k + 1);
-                changed('Your comment is posted.');
+                changed(t('thread.posted'));
               }
             }}
           />

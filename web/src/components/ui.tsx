@@ -1,10 +1,12 @@
 // Small building blocks shared by the pages.
 
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ApiError } from '../lib/api';
 import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { fieldName, plainMessage } from '../lib/errors';
+import { t } from '../lib/i18n';
 import { label } from '../lib/names';
 import { exactTitle, fmt, fmtAgreement, fmtSigned, num } from '../lib/rational';
 import { fmtValue } from '../lib/units';
@@ -52,12 +54,12 @@ export function ErrorBox(props: { error?: ApiError; title?: string; onRetry?: ()
   const field = e.status === 401 ? undefined : fieldName(e.field); // a refused sign-in names no one field
   return (
     <div class="error-box" role="alert">
-      <div class="error-title">{props.title ?? 'Something went wrong'}</div>
+      <div class="error-title">{props.title ?? t('ui.somethingWrong')}</div>
       <div class="error-message">{plainMessage(e)}</div>
-      {field && <div class="error-field">Check “{field}”.</div>}
+      {field && <div class="error-field">{t('ui.checkField', { field })}</div>}
       {props.onRetry && (
         <button class="btn small" onClick={props.onRetry}>
-          Try again
+          {t('ui.tryAgain')}
         </button>
       )}
     </div>
@@ -79,7 +81,7 @@ export function Empty(props: { title: string; children?: ComponentChildren }) {
 export function Loading(props: { what?: string }) {
   return (
     <div class="loading" aria-busy="true">
-      <span class="spinner" /> Loading {props.what ?? ''}…
+      <span class="spinner" /> {t('ui.loading', { what: props.what ?? '' })}
     </div>
   );
 }
@@ -133,7 +135,7 @@ export function AgreementIndex(props: { value: unknown }) {
 
 export function YesNo(props: { value: unknown }) {
   const yes = props.value === true || props.value === 'yes';
-  return <span class={yes ? 'yes' : 'no'}>{yes ? 'yes' : 'no'}</span>;
+  return <span class={yes ? 'yes' : 'no'}>{yes ? t('ui.yes') : t('ui.no')}</span>;
 }
 
 /** A table column's heading: its title, and the class of its cells (`right` for numbers). */
@@ -142,11 +144,39 @@ export type Column = string | { title: ComponentChildren; class?: string };
 /** A right-aligned (numeric) column. */
 export const right = (title: string): Column => ({ title, class: 'right' });
 
+/** Gives every body cell of a `stack-on-phone` table that has none the `data-label` of its column's heading, so that
+ * at phone size, where the headings are hidden and each row is a card, each value still says what it is. */
+function labelCells(table: HTMLTableElement | null) {
+  if (!table || !table.classList.contains('stack-on-phone')) return;
+  // A heading only screen readers see (the column of a row's buttons) labels nothing.
+  const headings = [...table.querySelectorAll<HTMLTableCellElement>('thead th')].map((th) => (th.querySelector('.sr-only') ? '' : (th.textContent ?? '').trim()));
+  for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr')) {
+    let column = 0;
+    for (const cell of row.cells) {
+      const heading = column > 0 && cell.colSpan === 1 ? headings[column] : '';
+      // Labels the page gave stay; the ones given here follow the headings.
+      if (!cell.hasAttribute('data-label') || cell.hasAttribute('data-auto-label')) {
+        if (heading) {
+          cell.setAttribute('data-label', heading);
+          cell.setAttribute('data-auto-label', '');
+        } else {
+          cell.removeAttribute('data-label');
+          cell.removeAttribute('data-auto-label');
+        }
+      }
+      column += cell.colSpan;
+    }
+  }
+}
+
 /** A table that scrolls sideways inside its card: the column headings, then the rows given as children;
- * `before` stands before the headings (a colgroup), `wrap={false}` leaves out the scrolling wrapper. */
+ * `before` stands before the headings (a colgroup), `wrap={false}` leaves out the scrolling wrapper. With the class
+ * `stack-on-phone` each row becomes a card at phone size, each value labelled with its column's heading. */
 export function Table(props: { class?: string; columns: Column[]; children: ComponentChildren; before?: ComponentChildren; wrap?: boolean }) {
+  const ref = useRef<HTMLTableElement>(null);
+  useLayoutEffect(() => labelCells(ref.current));
   const table = (
-    <table class={'table' + (props.class ? ' ' + props.class : '')}>
+    <table ref={ref} class={'table' + (props.class ? ' ' + props.class : '')}>
       {props.before}
       <thead>
         <tr>

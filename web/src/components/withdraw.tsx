@@ -7,7 +7,9 @@ import { ApiError, post } from '../lib/api';
 import { isCoordinator } from '../lib/context';
 import { useAction } from '../lib/hooks';
 import { isUndecided } from '../lib/initiatives';
+import { useT } from '../lib/i18n';
 import { maxChars } from '../lib/limits';
+import { fmtCount } from '../lib/rational';
 import type { Cycle, Initiative, Session } from '../lib/types';
 import { Card, ErrorBox } from './ui';
 
@@ -26,6 +28,7 @@ export function WithdrawForm(props: { initiative: Initiative; cycle: Cycle | und
   const area = useRef<HTMLTextAreaElement>(null);
   const i = props.initiative;
   const voting = props.cycle?.state === 'voting';
+  const t = useT();
   useEffect(() => {
     area.current?.focus();
     area.current?.scrollIntoView({ block: 'center' });
@@ -36,7 +39,7 @@ export function WithdrawForm(props: { initiative: Initiative; cycle: Cycle | und
     setMissing(undefined);
     const text = reason.trim();
     if (voting && !text) {
-      setMissing(new ApiError(0, 'invalid_input', 'Give a reason: an initiative taken off a voting ballot is recorded in the audit log with why.'));
+      setMissing(new ApiError(0, 'invalid_input', t('withdraw.giveReason')));
       area.current?.focus();
       return;
     }
@@ -44,26 +47,23 @@ export function WithdrawForm(props: { initiative: Initiative; cycle: Cycle | und
     if (done !== undefined)
       props.onDone(
         voting
-          ? `“${i.title}” is off the ballot of cycle ${props.cycle!.number}. Ballots that named it no longer count for it; the rest of each ballot stands.`
-          : `“${i.title}” is withdrawn: it is no longer up for decision.`,
+          ? t('withdraw.offBallot', { title: i.title, cycle: props.cycle!.number })
+          : t('withdraw.withdrawn', { title: i.title }),
       );
   }
 
   const error = missing ?? action.error;
   return (
-    <Card title={voting ? `Take it off the ballot of cycle ${props.cycle!.number}` : 'Withdraw this initiative'} id="withdraw" class="danger-card">
+    <Card title={voting ? t('withdraw.titleVoting', { cycle: props.cycle!.number }) : t('withdraw.title')} id="withdraw" class="danger-card">
       <form class="form" onSubmit={submit} data-testid="withdraw-form">
         <p class="form-intro" id="withdraw-help">
           {voting ? (
-            <>
-              The initiative is on the ballot; partners' ballots that named it stop counting for it, and the rest of each ballot stands. It cannot be put back
-              on this ballot. The reason is kept in the audit log.
-            </>
+            t('withdraw.helpVoting')
           ) : (
-            <>It will no longer be up for decision. The reason is kept in the audit log.</>
+            t('withdraw.help')
           )}
         </p>
-        <label for="withdraw-reason">Reason{voting ? ' (required)' : ' (optional)'}</label>
+        <label for="withdraw-reason">{voting ? t('withdraw.reasonRequired') : t('withdraw.reasonOptional')}</label>
         <textarea
           id="withdraw-reason"
           name="reason"
@@ -73,20 +73,20 @@ export function WithdrawForm(props: { initiative: Initiative; cycle: Cycle | und
           aria-required={voting}
           aria-invalid={!!error && (!!missing || error.field === 'reason')}
           aria-describedby="withdraw-help withdraw-count"
-          placeholder={voting ? 'e.g. a duplicate of another initiative; its estimates were entered in the wrong unit' : 'e.g. merged into another proposal'}
+          placeholder={voting ? t('withdraw.placeholderVoting') : t('withdraw.placeholder')}
           value={reason}
           onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
         />
         <p class="hint" id="withdraw-count">
-          {reason.length.toLocaleString('en-GB')} of {maxChars.reason.toLocaleString('en-GB')} characters
+          {t('withdraw.count', { used: fmtCount(reason.length), max: fmtCount(maxChars.reason) })}
         </p>
-        <ErrorBox error={error} title={voting ? 'It is still on the ballot' : 'It was not withdrawn'} />
+        <ErrorBox error={error} title={voting ? t('withdraw.stillOn') : t('withdraw.notWithdrawn')} />
         <div class="button-row">
           <button class="btn danger solid" type="submit" data-action="confirm-withdraw" disabled={action.busy}>
-            {action.busy ? 'Working…' : voting ? 'Take it off the ballot' : 'Withdraw initiative'}
+            {action.busy ? t('withdraw.working') : voting ? t('withdraw.takeOff') : t('withdraw.button')}
           </button>
           <button class="btn ghost" type="button" onClick={props.onCancel}>
-            Cancel
+            {t('deadlines.cancel')}
           </button>
         </div>
       </form>

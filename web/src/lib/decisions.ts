@@ -1,5 +1,7 @@
 // A left-out initiative's binding rules (the outcome's stable keys) in plain words.
 
+import { t } from './i18n';
+
 export interface BindingBadge {
   /** The key as the server sends it ("deopt_share:12"). */
   key: string;
@@ -14,29 +16,29 @@ export interface BindingBadge {
 /** The badge of one binding key: capacity, deopt_share:ID, protected_net_value:ID, support, rule. */
 export function bindingBadge(key: string, partnerName: (id: number) => string): BindingBadge {
   const [kind, id] = key.split(':');
-  const who = id !== undefined && /^\d+$/.test(id) ? partnerName(Number(id)) : 'a partner';
+  const who = id !== undefined && /^\d+$/.test(id) ? partnerName(Number(id)) : t('binding.aPartner');
   switch (kind) {
     case 'capacity':
-      return { key, tone: 'capacity', text: 'Capacity', hint: 'It did not fit in the capacity left in this cycle.' };
+      return { key, tone: 'capacity', text: t('binding.capacity'), hint: t('binding.capacityHint') };
     case 'deopt_share':
       return {
         key,
         tone: 'fairness',
-        text: `Fairness: ${who}'s share`,
-        hint: `Adding it would put ${who}'s share of the cycle's de-optimisation above what the charter allows.`,
+        text: t('binding.fairness', { who }),
+        hint: t('binding.fairnessHint', { who }),
       };
     case 'protected_net_value':
       return {
         key,
         tone: 'protect',
-        text: `Protects ${who}`,
-        hint: `${who} is protected this cycle (its dry spell reached the charter's limit): adding it would leave ${who} below zero.`,
+        text: t('binding.protects', { who }),
+        hint: t('binding.protectsHint', { who }),
       };
     case 'support':
-      return { key, tone: 'support', text: 'No support', hint: 'No partner supported it on their ballot.' };
+      return { key, tone: 'support', text: t('binding.support'), hint: t('binding.supportHint') };
     case 'rule':
-      return { key, tone: 'rule', text: 'Rule', hint: "The voting rule's own stopping point was reached before it." };
+      return { key, tone: 'rule', text: t('binding.rule'), hint: t('binding.ruleHint') };
     default:
-      return { key, tone: 'rule', text: key.replace(/[_:]+/g, ' '), hint: 'The rule that keeps it out.' };
+      return { key, tone: 'rule', text: key.replace(/[_:]+/g, ' '), hint: t('binding.otherHint') };
   }
 }

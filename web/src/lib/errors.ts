@@ -2,6 +2,7 @@
 // ("body.entries[0].value"); what went wrong as a sentence, what to do about it, and the field by its name.
 
 import type { ApiError } from './api';
+import { t } from './i18n';
 
 /** "cycle 3 is voting" → "Cycle 3 is voting." */
 export function sentence(text: string): string {
@@ -13,24 +14,24 @@ export function sentence(text: string): string {
 
 /** What to do, by HTTP status, when the server's message alone does not say it. */
 const advice: Record<number, string> = {
-  403: 'Your access does not allow this: ask a coordinator.',
-  404: 'It may have been removed, or the link is wrong.',
-  413: 'What was sent is too large.',
-  429: 'Too many failed attempts from this computer: wait a minute, then try again.',
-  503: 'The server is busy: try again in a moment.',
+  403: 'errors.advice403',
+  404: 'errors.advice404',
+  413: 'errors.advice413',
+  429: 'errors.advice429',
+  503: 'errors.advice503',
 };
 
 /** The names people know the fields by, where the last part of the path alone would not do. */
 const fieldNames: Record<string, string> = {
-  email: 'E-mail address',
-  password: 'Password',
-  token: 'Access token',
-  time_zone: 'Time zone',
-  closes_at: 'Voting closes',
-  proposals_close_at: 'Proposals close',
-  voting_closes_at: 'Voting closes',
-  max_dry_spell: 'Longest dry spell',
-  max_deopt_share: 'Largest de-optimisation share',
+  email: 'errors.fields.email',
+  password: 'errors.fields.password',
+  token: 'errors.fields.token',
+  time_zone: 'errors.fields.timeZone',
+  closes_at: 'errors.fields.votingCloses',
+  proposals_close_at: 'errors.fields.proposalsClose',
+  voting_closes_at: 'errors.fields.votingCloses',
+  max_dry_spell: 'errors.fields.maxDrySpell',
+  max_deopt_share: 'errors.fields.maxDeoptShare',
 };
 
 /** The field an error names, as people call it ("body.impacts[1].estimate" → "Estimate"); none for headers and paths. */
@@ -38,16 +39,16 @@ export function fieldName(field: string | undefined): string | undefined {
   if (!field || /^authorization$/i.test(field) || /^(path|query)\./.test(field)) return undefined;
   const last = field.replace(/^body\.?/, '').split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
   if (!last) return undefined;
-  const named = fieldNames[last] ?? last.replace(/_/g, ' ');
+  const named = fieldNames[last] ? t(fieldNames[last]) : last.replace(/_/g, ' ');
   return named.charAt(0).toUpperCase() + named.slice(1);
 }
 
 /** The message of an error as a sentence, with what to do when the status says more. */
 export function plainMessage(e: ApiError): string {
-  if (e.status === 0 && e.kind === 'network') return 'The covalue server cannot be reached: check the connection, then try again.';
-  if (e.status >= 500 && e.status !== 503) return 'Something went wrong on the server (it is logged). Try again; if it happens again, tell the coordinator.';
+  if (e.status === 0 && e.kind === 'network') return t('errors.unreachable');
+  if (e.status >= 500 && e.status !== 503) return t('errors.serverFault');
   const message = sentence(e.message);
   // A token refused (not a wrong password, which the sign-in form words itself).
-  const extra = e.status === 401 && /authorization/i.test(e.field ?? '') ? 'Check the access token, or ask your coordinator for a new one.' : advice[e.status];
+  const extra = e.status === 401 && /authorization/i.test(e.field ?? '') ? t('errors.checkToken') : advice[e.status] && t(advice[e.status]);
   return extra && !message.includes(extra) ? `${message} ${extra}` : message;
 }

@@ -1,13 +1,18 @@
 // Display names of the snake_case enums the API sends. The names themselves (and their order) come
 // from covalue's name tables: ./generated/enum_names.ts is written by `covalue names` at build time
-// (scripts/build-web.sh). Each Record below must label every name of its enum, and nothing else.
+// (scripts/build-web.sh). Each Record below must label every name of its enum, and nothing else; the labels
+// are catalog keys (names.<name> in src/locales/*.json).
+
+import { t } from './i18n';
 
 import type {
   BallotFormat,
   Channel,
   CycleState,
   DecisionReason,
+  EventKind,
   InitiativeStatus,
+  Kpi,
   Role,
   SelectionRule,
   Tier,
@@ -16,75 +21,117 @@ import type {
 export { channels, initiativeStatuses, kpis, roles, selectionRules, tiers } from './generated/enum_names';
 
 const statusLabels: Record<InitiativeStatus, string> = {
-  proposed: 'Proposed',
-  selected: 'Selected',
-  in_progress: 'In progress',
-  delivered: 'Delivered',
-  reviewed: 'Reviewed',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  carried_over: 'Carried over',
-  blocked: 'Blocked',
+  proposed: 'names.proposed',
+  selected: 'names.selected',
+  in_progress: 'names.in_progress',
+  delivered: 'names.delivered',
+  reviewed: 'names.reviewed',
+  rejected: 'names.rejected',
+  withdrawn: 'names.withdrawn',
+  carried_over: 'names.carried_over',
+  blocked: 'names.blocked',
 };
 
 const cycleStateLabels: Record<CycleState, string> = {
-  proposing: 'Proposing',
-  voting: 'Voting',
-  closed: 'Closed',
-  reviewed: 'Reviewed',
+  proposing: 'names.proposing',
+  voting: 'names.voting',
+  closed: 'names.closed',
+  reviewed: 'names.reviewed',
 };
 
 const channelLabels: Record<Channel, string> = {
-  sales: 'Sales',
-  manufacturing: 'Manufacturing',
-  supply_chain: 'Supply chain',
-  consumer_experience: 'Consumer experience',
+  sales: 'names.sales',
+  manufacturing: 'names.manufacturing',
+  supply_chain: 'names.supply_chain',
+  consumer_experience: 'names.consumer_experience',
 };
 
 const tierLabels: Record<Tier, string> = {
-  raw_materials: 'Raw materials',
-  manufacturer: 'Manufacturer',
-  distributor: 'Distributor',
-  logistics: 'Logistics',
-  retailer: 'Retailer',
-  marketplace: 'Marketplace',
-  last_mile: 'Last mile',
-  other: 'Other',
+  raw_materials: 'names.raw_materials',
+  manufacturer: 'names.manufacturer',
+  distributor: 'names.distributor',
+  logistics: 'names.logistics',
+  retailer: 'names.retailer',
+  marketplace: 'names.marketplace',
+  last_mile: 'names.last_mile',
+  other: 'names.other',
 };
 
 const ruleLabels: Record<SelectionRule, string> = {
-  mes: 'Method of Equal Shares',
-  phragmen: 'Sequential Phragmén',
-  greedy: 'Greedy',
-  network_fair: 'Network-fair ILP',
-  consensus: 'Consensus ranking',
+  mes: 'names.mes',
+  phragmen: 'names.phragmen',
+  greedy: 'names.greedy',
+  network_fair: 'names.network_fair',
+  consensus: 'names.consensus',
 };
 
 const formatLabels: Record<BallotFormat, string> = {
-  approvals: 'Approval',
-  ranking: 'Ranking',
-  scores: 'Scores',
-  points: 'Points',
+  approvals: 'names.approvals',
+  ranking: 'names.ranking',
+  scores: 'names.scores',
+  points: 'names.points',
 };
 
 const reasonLabels: Record<DecisionReason, string> = {
-  selected: 'Selected',
-  selected_objection_met: 'Selected (objection met)',
-  not_chosen: 'Not chosen',
-  negative_network_value: 'Negative network value',
-  objection: 'Objection not met',
-  exceeds_capacity: 'Exceeds capacity',
+  selected: 'names.selected',
+  selected_objection_met: 'names.selected_objection_met',
+  not_chosen: 'names.not_chosen',
+  negative_network_value: 'names.negative_network_value',
+  objection: 'names.objection',
+  exceeds_capacity: 'names.exceeds_capacity',
 };
 
 const roleLabels: Record<Role, string> = {
-  operator: 'Operator',
-  coordinator: 'Coordinator',
-  representative: 'Representative',
-  observer: 'Observer',
-  admin: 'Administrator',
+  operator: 'names.operator',
+  coordinator: 'names.coordinator',
+  representative: 'names.representative',
+  observer: 'names.observer',
+  admin: 'names.admin',
+};
+
+const kpiLabels: Record<Kpi, string> = {
+  perfect_order_rate: 'names.perfect_order_rate',
+  order_cycle_time: 'names.order_cycle_time',
+  cost_to_serve: 'names.cost_to_serve',
+  stock_out_rate: 'names.stock_out_rate',
+  on_time_delivery: 'names.on_time_delivery',
+  return_rate: 'names.return_rate',
+  consumer_satisfaction: 'names.consumer_satisfaction',
+  custom: 'names.custom',
+};
+
+const eventLabels: Record<EventKind, string> = {
+  cycle_opened: 'names.cycle_opened',
+  voting_opened: 'names.voting_opened',
+  voting_closes_soon: 'names.voting_closes_soon',
+  cycle_closed: 'names.cycle_closed',
+  lead_named: 'names.lead_named',
+  proposal_withdrawn: 'names.proposal_withdrawn',
+  actuals_due: 'names.actuals_due',
+  dry_spell_limit: 'names.dry_spell_limit',
+  retention_risk: 'names.retention_risk',
+  deadline_due: 'names.deadline_due',
+  delegated: 'names.delegated',
+  charter_proposed: 'names.charter_proposed',
+  charter_decided: 'names.charter_decided',
+  digest: 'names.digest',
+  mentioned: 'names.mentioned',
+  comment_reply: 'names.comment_reply',
+  election_opened: 'names.election_opened',
+  coordinator_elected: 'names.coordinator_elected',
+};
+
+/** Other names the API sends that pages label: retention risk bands, a partner that left, a revoked token,
+ *  positions on a charter proposal and its states. */
+const otherLabels: Record<string, string> = { low: 'names.low', medium: 'names.medium', high: 'names.high', left: 'names.left', revoked: 'names.revoked', agree: 'names.agree', abstain: 'names.abstain', object: 'names.object', open: 'names.open', adopted: 'names.adopted',
+  public: 'names.public', anonymous: 'names.anonymous', secret: 'names.secret', none: 'names.none', proportional: 'names.proportional', consent: 'names.consent', majority: 'names.majority', fixed: 'names.fixed', rotation: 'names.rotation',
+  election: 'names.election', decided: 'names.decided',
 };
 
 const labels: Record<string, string> = {
+  ...otherLabels,
+  ...kpiLabels,
+  ...eventLabels,
   ...statusLabels,
   ...cycleStateLabels,
   ...channelLabels,
@@ -95,11 +142,11 @@ const labels: Record<string, string> = {
   ...roleLabels,
 };
 
-/** "in_progress" → "In progress"; unknown names are capitalised with spaces. */
+/** "in_progress" → "In progress" (in the language in use); unknown names are capitalised with spaces. */
 export function label(name: string | undefined | null): string {
   if (!name) return '–';
   const known = labels[name];
-  if (known) return known;
+  if (known) return t(known);
   const spaced = name.replace(/[_-]+/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

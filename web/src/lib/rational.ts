@@ -12,8 +12,29 @@ export function num(value: unknown): number {
   return d === 0 ? NaN : n / d;
 }
 
-const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { locale } from './i18n';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** An Intl.NumberFormat in the language in use, made once per locale and options. */
+function numberFormat(name: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale()} ${name}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale(), options)));
+  return f;
+}
+
+const twoDecimals = { format: (v: number) => numberFormat('two', { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(v) };
+const percent = { format: (v: number) => numberFormat('percent', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v) };
+
+/** A whole number in the language in use ("1,234", "1.234", "1 234"). */
+export const fmtCount = (n: number): string => numberFormat('count', { maximumFractionDigits: 0 }).format(n);
+
+/** A number with up to `digits` decimals in the language in use. */
+export const fmtNumber = (n: number, digits = 2): string => numberFormat(`n${digits}`, { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(n);
+
+/** A number with exactly `digits` decimals in the language in use ("12.50", "12,50"). */
+export const fmtFixed = (n: number, digits: number): string => numberFormat(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 
 /** A rational for reading: at most two decimals, "–" when missing. */
 export function fmt(value: unknown): string {
@@ -31,10 +52,10 @@ export function fmtSigned(value: unknown): string {
   return '0';
 }
 
-/** A share in [0, 1] as a percentage. */
+/** A share in [0, 1] as a percentage with one decimal ("20.0%", "20,0 %"). */
 export function pct(value: unknown): string {
   const v = num(value);
-  return Number.isFinite(v) ? oneDecimal.format(100 * v) + '%' : '–';
+  return Number.isFinite(v) ? percent.format(v) : '–';
 }
 
 /** The exact string with its decimal value when they differ ("7/3 ≈ 2.33"). */

@@ -17,6 +17,8 @@ export interface Session {
   person?: number | null;
   /** True for coordinators and for a representative whose partner coordinates by the charter's rotation. */
   coordinating?: boolean;
+  /** The person's own language ("en", "de", "pl"); null for a token issued to no person. */
+  language?: string | null;
 }
 
 /** A network of the database, as an administrator lists them. */
@@ -229,9 +231,13 @@ export interface Charter {
   amendment_rule?: string;
   amendment_majority?: Rational;
   amendment_window_hours?: Rational;
-  /** Who coordinates: "fixed" or "rotation" among willing partners. */
+  /** Who coordinates: "fixed", or "rotation" or "election" among willing partners. */
   coordination?: string;
   coordination_term?: number;
+  /** Score ballots: each score from 0 (no support) up to this (exact). */
+  score_max?: Rational;
+  /** Points ballots: the points one ballot may give in all; "0" for no fixed budget. */
+  points_budget?: Rational;
 }
 
 /** A proposed change to the charter, decided by the partners (GET /api/charter/proposals). */
@@ -259,6 +265,23 @@ export interface Coordination {
   current: { first_cycle: number; partner: number; name: string } | null;
   next_turn: number | null;
   willing: number[];
+  /** Terms the current partner has held, this one too. */
+  past_terms: number;
+  /** Under election: the open election, else the last one decided. */
+  election: CoordinatorElection | null;
+}
+
+/** An election of the coordinating partner (charter coordination: election). */
+export interface CoordinatorElection {
+  id: number;
+  term_cycle: number;
+  state: 'open' | 'decided';
+  opened_at: string;
+  window_ends_at: string;
+  decided_at: string | null;
+  elected: number | null;
+  result: string;
+  votes: { voter: number; candidate: number; at: string }[];
 }
 
 /** A partner's objective: a KPI with a baseline and a target. */
@@ -449,6 +472,10 @@ export interface Thread {
   subject_kind: SubjectKind;
   subject_id: number;
   following: boolean;
+  /** How many comments the whole thread has; a page holds some of them. */
+  total: number;
+  /** More follow: the `after` of the next page (this page's last comment). */
+  next_after: number | null;
   comments: ThreadComment[];
 }
 

@@ -3,6 +3,7 @@
 // marked. Opening the page marks the feed seen (the navigation's count drops). A token issued to no person has
 // no feed: the page says who has one.
 
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { formatWhen, viewerZone } from '../components/deadlines';
 import { Card, Empty, ErrorBox, Loading, PageHeader } from '../components/ui';
@@ -28,32 +29,33 @@ function subjectLink(item: ActivityItem): string {
 /** One line in words: who did what to what. */
 function headline(item: ActivityItem): string {
   const d = item.details;
-  const title = text(d.title) ? `“${text(d.title)}”` : item.subject_kind === 'cycle' ? `cycle ${item.subject_id}` : `#${item.subject_id}`;
+  const title = text(d.title) ? t('home.quoted', { title: text(d.title) }) : item.subject_kind === 'cycle' ? t('cycle.loadingCycle', { cycle: item.subject_id }) : `#${item.subject_id}`;
+  const v = { actor: item.actor, title, cycle: item.subject_id, lead: text(d.lead_name), partner: text(d.partner_name) || t('activity.aPartner') };
   switch (item.kind) {
     case 'comment':
-      return d.reply ? `${item.actor} replied in the discussion of ${title}` : `${item.actor} commented on ${title}`;
+      return d.reply ? t('activity.replied', v) : t('activity.commented', v);
     case 'objection':
-      return `A partner objected to ${title} on its ballot`;
+      return t('activity.objected', v);
     case 'initiative_selected':
-      return `${title} was selected` + (text(d.lead_name) ? `; ${text(d.lead_name)} leads it` : '');
+      return text(d.lead_name) ? t('activity.selectedLed', v) : t('activity.selected', v);
     case 'initiative_not_selected':
-      return `${title} was not selected`;
+      return t('activity.notSelected', v);
     case 'cycle_opened':
-      return `Cycle ${item.subject_id} opened for proposals`;
+      return t('activity.cycleOpened', v);
     case 'voting_opened':
-      return `Voting on cycle ${item.subject_id} opened`;
+      return t('activity.votingOpened', v);
     case 'cycle_closed':
-      return `Cycle ${item.subject_id} closed`;
+      return t('activity.cycleClosed', v);
     case 'lead_named':
-      return `Your partner leads ${title}`;
+      return t('activity.leadNamed', v);
     case 'proposal_withdrawn':
-      return d.pulled ? `${title} was taken off the ballot` : `${title} was withdrawn`;
+      return d.pulled ? t('activity.pulled', v) : t('activity.withdrawn', v);
     case 'voting_closes_soon':
-      return `Voting on cycle ${item.subject_id} closes soon and your partner has not voted`;
+      return t('activity.closesSoon', v);
     case 'dry_spell_limit':
-      return `${text(d.partner_name) || 'A partner'} is protected next cycle (dry spell at the charter’s limit)`;
+      return t('activity.protected', v);
     case 'deadline_due':
-      return `A deadline of cycle ${item.subject_id} passed: the coordinator moves the cycle on`;
+      return t('activity.deadlineDue', v);
     default:
       return `${item.kind.replaceAll('_', ' ')} (${title})`;
   }
@@ -66,7 +68,7 @@ function Item(props: { item: ActivityItem; isNew: boolean }) {
     <li class={'activity-item' + (props.isNew ? ' unread' : '')} data-activity={item.id} data-kind={item.kind}>
       <div class="notification-head">
         <a href={subjectLink(item)}>
-          {props.isNew && <span class="badge badge-new">new</span>} {headline(item)}
+          {props.isNew && <span class="badge badge-new">{t('activity.new')}</span>} {headline(item)}
         </a>
         <time class="small muted" dateTime={item.occurred_at}>
           {formatWhen(item.occurred_at, viewerZone())}
@@ -93,12 +95,9 @@ export function ActivityPage() {
   if (!hasPerson) {
     return (
       <>
-        <PageHeader title="Activity" />
+        <PageHeader title={t('activity.title')} />
         <Card>
-          <Empty title="No activity feed for this access token">
-            The feed belongs to people who sign in with their e-mail address and password: it follows what they and their partner follow. This access token stands for no
-            one person, so it has none.
-          </Empty>
+          <Empty title={t('activity.noFeed')}>{t('activity.noFeedText')}</Empty>
         </Card>
       </>
     );
@@ -116,19 +115,18 @@ export function ActivityPage() {
   return (
     <>
       <PageHeader
-        title="Activity"
-        subtitle={page ? (page.unseen === 0 ? 'Nothing new since your last visit.' : page.unseen === 1 ? 'One item is new since your last visit.' : `${page.unseen} items are new since your last visit.`) : 'What changed on what you follow, newest first.'}
+        title={t('activity.title')}
+        subtitle={page ? (page.unseen === 0 ? t('activity.nothingNew') : t('activity.newItems', { count: page.unseen })) : t('activity.subtitle')}
       />
-      <ErrorBox error={first.error} title="The activity could not be loaded" onRetry={first.reload} />
-      {first.loading && !page && <Loading what="your activity" />}
+      <ErrorBox error={first.error} title={t('activity.loadFailed')} onRetry={first.reload} />
+      {first.loading && !page && <Loading what={t('activity.loading')} />}
       {page && (
-        <Card title="What changed" class="activity">
+        <Card title={t('activity.whatChanged')} class="activity">
           <p class="muted small">
-            You follow the initiatives your partner proposed, volunteered to lead or is affected by (a non-zero estimated impact), and anything you follow yourself with its
-            Follow button; unfollow one to leave it out.
+            {t('activity.explain')}
           </p>
           {items.length === 0 ? (
-            <Empty title="Nothing yet">Comments, objections, selections and withdrawals on what you follow show here.</Empty>
+            <Empty title={t('activity.nothingYet')}>{t('activity.nothingYetText')}</Empty>
           ) : (
             <ol class="activity-list">
               {items.map((item) => (
@@ -136,10 +134,10 @@ export function ActivityPage() {
               ))}
             </ol>
           )}
-          <ErrorBox error={more.error} title="Older activity could not be loaded" onRetry={loadMore} />
+          <ErrorBox error={more.error} title={t('activity.olderFailed')} onRetry={loadMore} />
           {nextBefore != null && (
             <button class="btn" data-action="older-activity" disabled={more.busy} onClick={loadMore}>
-              {more.busy ? 'Loading…' : 'Show older activity'}
+              {more.busy ? t('inbox.loadingShort') : t('activity.older')}
             </button>
           )}
         </Card>

@@ -1,6 +1,7 @@
 // Actuals of a closed cycle (coordinators): for each initiative the cycle selected, what it realised for
 // each partner, next to what was estimated; one form per initiative, a field per partner.
 
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ApiProblem } from '../components/form';
 import { RealisedTable } from '../components/realised';
@@ -70,11 +71,8 @@ function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: Rea
     }
   }
   return (
-    <form class="form actuals-form" id={formId} onSubmit={submit} noValidate aria-label={`Actuals of ${i.title}`}>
-      <p class="hint">
-        What the initiative realised for each partner, in {unit} (below 0: it cost the partner). Leave a field empty to keep what is recorded; a new figure replaces
-        the old one. Numbers like 4, -2.5 or 7/2 ({amountBounds}).
-      </p>
+    <form class="form actuals-form" id={formId} onSubmit={submit} noValidate aria-label={t('actuals.of', { title: i.title })}>
+      <p class="hint">{t('actuals.hint', { unit, bounds: amountBounds() })}</p>
       <div class="actual-fields">
         {members.map((p) => {
           const problem = tried ? problems.get(p.id) : undefined;
@@ -92,8 +90,8 @@ function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: Rea
                 onInput={(e) => (action.clear(), setValues((v) => ({ ...v, [p.id]: (e.target as HTMLInputElement).value })))}
               />
               <span class="hint" id={`${formId}-${p.id}-hint`}>
-                estimated {fmtSigned(est)}
-                {recorded ? `, recorded ${fmtSigned(recorded.actual)}` : ''}
+                {t('actuals.estimated', { value: fmtSigned(est) })}
+                {recorded ? t('actuals.recorded', { value: fmtSigned(recorded.actual) }) : ''}
               </span>
               {problem && (
                 <span class="field-problem" id={`${formId}-${p.id}-problem`}>
@@ -107,13 +105,13 @@ function ActualsForm(props: { initiative: Initiative; cycle: Cycle; actuals: Rea
       <div class="form-actions">
         {tried && problems.size > 0 && (
           <div class="error-box" role="alert">
-            <div class="error-title">{problems.size === 1 ? 'One figure needs a change' : `${problems.size} figures need a change`}</div>
-            <div class="error-message">See the message under each marked field.</div>
+            <div class="error-title">{t('actuals.needChange', { count: problems.size })}</div>
+            <div class="error-message">{t('form.seeMessages')}</div>
           </div>
         )}
-        <ApiProblem error={action.error} title="Not every actual was recorded" />
+        <ApiProblem error={action.error} title={t('actuals.notAll')} />
         <button class="btn primary" type="submit" disabled={action.busy || !filled.length} data-action="record-actuals">
-          {action.busy ? 'Recording…' : filled.length ? `Record ${filled.length} ${filled.length === 1 ? 'figure' : 'figures'}` : 'Type a figure to record'}
+          {action.busy ? t('actuals.recording') : filled.length ? t('actuals.record', { count: filled.length }) : t('actuals.typeFigure')}
         </button>
       </div>
     </form>
@@ -137,10 +135,10 @@ function SelectedInitiative(props: { initiative: Initiative; cycle: Cycle; actua
       class="selected-initiative"
     >
       <p class="muted small" data-testid="realised-total">
-        Realised {mine.length ? `${fmt(total)} of ${fmt(estimated)}` : `nothing recorded yet, of ${fmt(estimated)}`} {unit} estimated.
+        {mine.length ? t('actuals.realised', { total: fmt(total), estimated: fmt(estimated), unit }) : t('actuals.nothingYet', { estimated: fmt(estimated), unit })}
       </p>
       <details class="data-table" open={mine.length > 0}>
-        <summary>Estimated and realised per partner</summary>
+        <summary>{t('actuals.perPartner')}</summary>
         <RealisedTable initiative={i} cycle={props.cycle.number} actuals={props.actuals} />
       </details>
       {props.coordinator && <ActualsForm initiative={i} cycle={props.cycle} actuals={props.actuals} onRecorded={(n) => props.onRecorded(n, i.title)} />}
@@ -160,16 +158,16 @@ export function ActualsPage() {
   const selected = (outcome.data?.decisions ?? []).filter((d) => d.selected).map((d) => data.data?.initiatives.find((i) => i.id === d.initiative)).filter((i): i is Initiative => !!i);
   return (
     <>
-      <PageHeader title="Actuals" subtitle="What the selected initiatives really delivered, per partner, once a cycle is closed" />
-      <ErrorBox error={data.error} title="The cycles could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="closed cycles" />}
-      {data.data && closed.length === 0 && <Empty title="No closed cycle yet">Actuals are recorded once a cycle has closed and its initiatives have been carried out.</Empty>}
+      <PageHeader title={t('actuals.title')} subtitle={t('actuals.subtitle')} />
+      <ErrorBox error={data.error} title={t('cycles.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('actuals.loading')} />}
+      {data.data && closed.length === 0 && <Empty title={t('actuals.noClosed')}>{t('actuals.noClosedText')}</Empty>}
       {cycle && (
         <>
           <div class="toolbar">
             <div class="inline-form">
               <label for="actuals-cycle" class="strong">
-                Cycle
+                {t('cycles.col.cycle')}
               </label>
               <select
                 id="actuals-cycle"
@@ -183,17 +181,17 @@ export function ActualsPage() {
               >
                 {[...closed].reverse().map((c) => (
                   <option value={String(c.number)}>
-                    Cycle {c.number} ({label(c.state).toLowerCase()})
+                    {t('cycle.title', { cycle: c.number })} ({label(c.state).toLowerCase()})
                   </option>
                 ))}
               </select>
             </div>
-            <a href={`/cycles/${cycle.number}`}>Outcome of cycle {cycle.number} →</a>
+            <a href={`/cycles/${cycle.number}`}>{t('actuals.outcomeOf', { cycle: cycle.number })}</a>
           </div>
           <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-          <ErrorBox error={outcome.error} title="The cycle's outcome could not be loaded" onRetry={outcome.reload} />
-          {outcome.loading && !outcome.data && <Loading what="the selected initiatives" />}
-          {outcome.data && selected.length === 0 && <Empty title="Nothing was selected in this cycle">There is nothing to record.</Empty>}
+          <ErrorBox error={outcome.error} title={t('actuals.outcomeFailed')} onRetry={outcome.reload} />
+          {outcome.loading && !outcome.data && <Loading what={t('actuals.loadingSelected')} />}
+          {outcome.data && selected.length === 0 && <Empty title={t('actuals.nothingSelected')}>{t('actuals.nothingToRecord')}</Empty>}
           <div class="grid-2 actuals-grid">
             {selected.map((i) => (
               <SelectedInitiative
@@ -202,7 +200,7 @@ export function ActualsPage() {
                 actuals={data.data!.actuals}
                 coordinator={coordinator}
                 onRecorded={(n, title) => {
-                  setNotice(`${n} ${n === 1 ? 'figure' : 'figures'} of “${title}” recorded for cycle ${cycle.number}.`);
+                  setNotice(t('actuals.recordedNotice', { count: n, title, cycle: cycle.number }));
                   data.reload();
                 }}
               />

@@ -1,6 +1,9 @@
 // What an administrator of the deployment sees: the networks of the database, and a form that creates one
 // with its first coordinator token (shown once). An administrator reads no network's data.
 
+import { LanguageSwitch } from '../components/language-switch';
+import { rich } from '../components/rich';
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { Card, Empty, ErrorBox, Loading, PageHeader, Table } from '../components/ui';
 import { ApiError, get, getBlob, post } from '../lib/api';
@@ -14,13 +17,9 @@ function CreatedNote(props: { created: CreatedNetwork }) {
   const { created } = props;
   return (
     <div class="card created-note" role="status" data-testid="created-network">
-      <h2>Network “{created.name}” created</h2>
-      <p>
-        This is the access token of its first coordinator. <strong>Copy it now and give it to that person</strong>: it is
-        shown only this once and cannot be looked up again. With it they sign in, add the partners and issue the other
-        tokens.
-      </p>
-      <label for="created-secret">Coordinator token of network {created.id}</label>
+      <h2>{t('admin.created', { name: created.name })}</h2>
+      <p>{rich(t('admin.createdText'), { b: (x) => <strong>{x}</strong> })}</p>
+      <label for="created-secret">{t('admin.tokenOf', { id: created.id })}</label>
       <input id="created-secret" readOnly value={created.coordinator.secret} spellcheck={false} onFocus={(e) => (e.target as HTMLInputElement).select()} />
     </div>
   );
@@ -35,7 +34,7 @@ function ExportButton(props: { network: NetworkSummary }) {
       <button
         class="btn small"
         data-action="export"
-        aria-label={`Export ${n.name} as a JSON archive`}
+        aria-label={t('admin.exportLabel', { name: n.name })}
         disabled={action.busy}
         onClick={async () => {
           const archive = await action.run(() => getBlob(`/networks/${n.id}/export`));
@@ -50,9 +49,9 @@ function ExportButton(props: { network: NetworkSummary }) {
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         }}
       >
-        {action.busy ? 'Exporting…' : 'Export'}
+        {action.busy ? t('admin.exporting') : t('admin.export')}
       </button>
-      <ErrorBox error={action.error} title="The export failed" />
+      <ErrorBox error={action.error} title={t('admin.exportFailed')} />
     </>
   );
 }
@@ -69,9 +68,9 @@ function CreateNetworkForm(props: { onCreated: (created: CreatedNetwork) => void
   async function submit(event: Event) {
     event.preventDefault();
     setLocalError(undefined);
-    if (!name.trim()) return setLocalError(new ApiError(0, 'invalid_input', 'Give the network a name.', 'name'));
+    if (!name.trim()) return setLocalError(new ApiError(0, 'invalid_input', t('charter.giveName'), 'name'));
     const problem = amountProblem(capacity.trim(), 'positive');
-    if (problem) return setLocalError(new ApiError(0, 'invalid_input', `Capacity: ${problem}`, 'capacity'));
+    if (problem) return setLocalError(new ApiError(0, 'invalid_input', t('admin.capacityProblem', { problem }), 'capacity'));
     const created = await action.run(() => post<CreatedNetwork>('/networks', { name: name.trim(), capacity: capacity.trim(), rule }));
     if (created) {
       setName('');
@@ -80,25 +79,25 @@ function CreateNetworkForm(props: { onCreated: (created: CreatedNetwork) => void
   }
 
   return (
-    <Card title="Create a network">
+    <Card title={t('admin.create')}>
       <form class="form" onSubmit={submit} id="create-network-form" noValidate>
-        <label for="network-name">Name</label>
+        <label for="network-name">{t('partners.name')}</label>
         <input id="network-name" value={name} maxLength={maxChars.name} aria-invalid={invalid('name')} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-        <label for="network-capacity">Capacity per cycle</label>
+        <label for="network-capacity">{t('charter.field.capacity')}</label>
         <input id="network-capacity" inputMode="decimal" value={capacity} aria-invalid={invalid('capacity')} aria-describedby="capacity-hint" onInput={(e) => setCapacity((e.target as HTMLInputElement).value)} />
         <p class="hint" id="capacity-hint">
-          What the network can spend on initiatives in one cycle, as a number (“100”, “12.5” or “7/2”).
+          {t('admin.capacityHint')}
         </p>
-        <label for="network-rule">Selection rule</label>
+        <label for="network-rule">{t('charter.field.rule')}</label>
         <select id="network-rule" value={rule} aria-invalid={invalid('rule')} onChange={(e) => setRule((e.target as HTMLSelectElement).value)}>
           {selectionRules.map((r) => (
             <option value={r}>{label(r)}</option>
           ))}
         </select>
         <div class="form-actions">
-          <ErrorBox error={error} title="The network was not created" />
+          <ErrorBox error={error} title={t('admin.notCreated')} />
           <button class="btn primary" type="submit" disabled={action.busy}>
-            {action.busy ? 'Creating…' : 'Create the network'}
+            {action.busy ? t('admin.creating') : t('admin.createButton')}
           </button>
         </div>
       </form>
@@ -112,25 +111,28 @@ export function AdminPage(props: { name?: string; signOut: () => void }) {
   return (
     <main class="admin-page content">
       <PageHeader
-        title="Networks of this deployment"
-        subtitle={`Signed in as an administrator${props.name ? ` — ${props.name}` : ''}. Administrators create networks; each network's own people run it.`}
+        title={t('admin.title')}
+        subtitle={t('admin.subtitle', { name: props.name ? ` — ${props.name}` : '' })}
         actions={
-          <button class="btn" onClick={props.signOut}>
-            Sign out
-          </button>
+          <>
+            <LanguageSwitch id="language" class="on-light" />
+            <button class="btn" onClick={props.signOut}>
+              {t('layout.signOut')}
+            </button>
+          </>
         }
       />
       {created && <CreatedNote created={created} />}
       <div class="grid-side">
-        <Card title="Networks">
+        <Card title={t('admin.networks')}>
           {networks.loading && !networks.data ? (
-            <Loading what="the networks" />
+            <Loading what={t('admin.loading')} />
           ) : networks.error ? (
-            <ErrorBox error={networks.error} title="Could not list the networks" onRetry={networks.reload} />
+            <ErrorBox error={networks.error} title={t('admin.listFailed')} onRetry={networks.reload} />
           ) : !networks.data?.length ? (
-            <Empty title="No network yet">Create the first one with the form.</Empty>
+            <Empty title={t('admin.none')}>{t('admin.createFirst')}</Empty>
           ) : (
-            <Table columns={['Id', 'Name', { title: 'Archive', class: 'right' }]}>
+            <Table class="stack-on-phone" columns={[t('tokens.id'), t('partners.name'), { title: t('admin.archive'), class: 'right' }]}>
               {networks.data.map((n) => (
                 <tr data-network={n.id}>
                   <td class="id">{n.id}</td>

@@ -7,16 +7,15 @@ import { Card, Empty, ErrorBox, Loading, PageHeader, Table } from '../components
 import { get } from '../lib/api';
 import { list } from '../lib/context';
 import { useAction, useAsync } from '../lib/hooks';
+import { fmtDateTime } from '../lib/dates';
+import { t } from '../lib/i18n';
 import { label } from '../lib/names';
 import type { AuditEntry, AuditVerification } from '../lib/types';
 
 const pageSize = 50;
 
-/** When, in the reader's own time zone. */
-function when(text: string): string {
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-}
+/** When, in the reader's own time zone and the language's locale. */
+const when = (text: string): string => fmtDateTime(text, true);
 
 /** The detail (JSON text) as "key: value" pairs for reading; the raw text when it is not an object. */
 function detailText(detail: string): string {
@@ -37,11 +36,8 @@ function VerifyChain() {
   const action = useAction();
   const [result, setResult] = useState<AuditVerification | undefined>();
   return (
-    <Card title="Is the log intact?" id="verify">
-      <p class="muted">
-        Each entry carries a hash of itself and of the entry before it, so changing or removing an old entry breaks the chain. The server re-checks the whole
-        chain when you ask.
-      </p>
+    <Card title={t('audit.intactTitle')} id="verify">
+      <p class="muted">{t('audit.intactText')}</p>
       <div class="button-row">
         <button
           class="btn primary"
@@ -53,21 +49,21 @@ function VerifyChain() {
             if (r) setResult(r);
           }}
         >
-          {action.busy ? 'Checking…' : 'Verify the chain'}
+          {action.busy ? t('audit.checking') : t('audit.verify')}
         </button>
       </div>
       <div role="status" data-testid="verify-result">
         {result &&
           (result.intact ? (
-            <p class="notice-ok">✓ Intact: all {result.entries} entries check out, each linked to the one before.</p>
+            <p class="notice-ok">✓ {t('audit.intact', { count: result.entries })}</p>
           ) : (
             <div class="error-box">
-              <div class="error-title">The chain is broken{result.first_broken != null ? ` at entry ${result.first_broken}` : ''}</div>
-              <div class="error-message">{result.problem || 'An entry does not match its hash.'} Entries from there on cannot be trusted; tell the operator of the database.</div>
+              <div class="error-title">{result.first_broken != null ? t('audit.brokenAt', { entry: result.first_broken }) : t('audit.broken')}</div>
+              <div class="error-message">{result.problem || t('audit.noMatch')} {t('audit.untrusted')}</div>
             </div>
           ))}
       </div>
-      <ApiProblem error={action.error} title="The chain could not be checked" />
+      <ApiProblem error={action.error} title={t('audit.checkFailed')} />
     </Card>
   );
 }
@@ -86,17 +82,17 @@ export function AuditPage() {
   const filtered = action !== '' || needle !== '';
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every change to the network, who made it and when, in order. Entries are never changed or removed." />
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <div class="grid-side wide-main">
         <Card
-          title={entries.length ? `Entries ${first} to ${last}` : 'Entries'}
+          title={entries.length ? t('audit.entriesRange', { first, last }) : t('audit.entries')}
           extra={
             <div class="button-row">
               <button class="btn small" data-action="older" disabled={after === 0 || data.loading} onClick={() => setAfter(Math.max(0, after - pageSize))}>
-                ← Earlier
+                {t('audit.earlier')}
               </button>
               <button class="btn small" data-action="newer" disabled={entries.length < pageSize || data.loading} onClick={() => setAfter(last ?? after)}>
-                Later →
+                {t('audit.later')}
               </button>
               <button
                 class="btn small"
@@ -108,51 +104,51 @@ export function AuditPage() {
                   if (count !== undefined) setAfter(Math.max(0, count - pageSize));
                 }}
               >
-                Latest ⇥
+                {t('audit.latest')}
               </button>
             </div>
           }
         >
-          <div class="filters inline-form" role="search" aria-label="Filter the entries on this page">
-            <label for="audit-action">Change</label>
+          <div class="filters inline-form" role="search" aria-label={t('audit.filter')}>
+            <label for="audit-action">{t('audit.change')}</label>
             <select id="audit-action" value={action} onChange={(e) => setAction((e.target as HTMLSelectElement).value)}>
-              <option value="">every kind</option>
+              <option value="">{t('audit.everyKind')}</option>
               {actions.map((a) => (
                 <option value={a}>{label(a)}</option>
               ))}
             </select>
-            <label for="audit-actor">By</label>
-            <input id="audit-actor" value={actor} placeholder="a name or token" onInput={(e) => setActor((e.target as HTMLInputElement).value)} />
+            <label for="audit-actor">{t('audit.by')}</label>
+            <input id="audit-actor" value={actor} placeholder={t('audit.byPlaceholder')} onInput={(e) => setActor((e.target as HTMLInputElement).value)} />
           </div>
           <p class="hint" id="filter-note">
-            The filters apply to the {entries.length} entries of this page (the server pages the log by position only): page on to search further.
-            {filtered && ` ${shown.length} of them match.`}
+            {t('audit.filterNote', { count: entries.length })}
+            {filtered && ` ${t('audit.match', { count: shown.length })}`}
           </p>
-          <ErrorBox error={data.error} title="The audit log could not be loaded" onRetry={data.reload} />
-          {data.loading && !data.data && <Loading what="the audit log" />}
-          {data.data && entries.length === 0 && <Empty title={after ? 'No later entry' : 'The log is empty'} />}
+          <ErrorBox error={data.error} title={t('audit.loadFailed')} onRetry={data.reload} />
+          {data.loading && !data.data && <Loading what={t('audit.loading')} />}
+          {data.data && entries.length === 0 && <Empty title={after ? t('audit.noLater') : t('audit.empty')} />}
           {shown.length > 0 && (
-            <Table class="compact audit stack-on-phone" columns={['#', 'When', 'By', 'Change', 'Detail']}>
+            <Table class="compact audit stack-on-phone" columns={['#', t('audit.when'), t('audit.by'), t('audit.change'), t('audit.detail')]}>
               {shown.map((e) => (
                 <tr data-sequence={e.sequence} data-action-name={e.action}>
                   <td class="id" data-label="#">
                     {e.sequence}
                   </td>
-                  <td data-label="When" class="nowrap">
+                  <td data-label={t('audit.when')} class="nowrap">
                     {when(e.time)}
                   </td>
-                  <td data-label="By">{e.actor}</td>
-                  <td data-label="Change" class="strong">
+                  <td data-label={t('audit.by')}>{e.actor}</td>
+                  <td data-label={t('audit.change')} class="strong">
                     {label(e.action)}
                   </td>
-                  <td data-label="Detail" class="detail">
+                  <td data-label={t('audit.detail')} class="detail">
                     {detailText(e.detail)}
                   </td>
                 </tr>
               ))}
             </Table>
           )}
-          {entries.length > 0 && shown.length === 0 && <Empty title="No entry on this page matches the filters" />}
+          {entries.length > 0 && shown.length === 0 && <Empty title={t('audit.noMatchFilter')} />}
         </Card>
         <VerifyChain />
       </div>

@@ -11,40 +11,64 @@ import { isRepresentative, list, useApp } from '../lib/context';
 import { candidatesOf, loadCycles } from '../lib/cycles';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
+import { rich } from '../components/rich';
+import { t, useT } from '../lib/i18n';
 import { label } from '../lib/names';
-import { amountProblem, amountValue, maxChars } from '../lib/limits';
-import { fmt, num } from '../lib/rational';
-import type { BallotFormat, Cycle, Delegation, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
+import { addExact, amountProblem, amountValue, compareExact, type Exact, exactAmount, exactText, maxChars } from '../lib/limits';
+import { fmt, fmtCount, num } from '../lib/rational';
+import type { BallotFormat, Charter, Cycle, Delegation, Initiative, PartnerBallot, ScorecardEntry } from '../lib/types';
 
-const formats: { value: BallotFormat; text: string; help: string }[] = [
-  { value: 'approvals', text: 'Approve', help: 'Tick every initiative you support.' },
-  { value: 'ranking', text: 'Rank', help: 'Order the initiatives you support, best first. Tie an initiative with the one above it when you like them equally.' },
-  {
-    value: 'scores',
-    text: 'Score',
-    help: 'Score each initiative you support, higher is better; leave it blank or 0 for no support.',
-  },
-  {
-    value: 'points',
-    text: 'Points',
-    help: 'Give points to the initiatives you support, more to those you want most; leave it blank or 0 for none.',
-  },
-];
+/** The formats, with the catalog keys of their button and help (ballot.format.<value>, ballot.help.<value>). */
+const formats: { value: BallotFormat }[] = [{ value: 'approvals' }, { value: 'ranking' }, { value: 'scores' }, { value: 'points' }];
 
-/** The scale of a score, and the budget of points, as the server accepts them (README "Numbers"). */
-const scale: Record<'scores' | 'points', string> = {
-  scores: `Scale: from 0 (no support) up to 1,000,000,000, decimals allowed (at most 6 places) — use any scale you like, 0–10 for instance. Every initiative scored above 0 counts as supported; under the consensus ranking a higher score ranks it higher.`,
-  points: `Budget: the charter sets no fixed number of points — give each initiative from 0 up to 1,000,000,000 (at most 6 decimal places). Every initiative given points counts as supported; under the consensus ranking more points rank it higher.`,
-};
+/** The charter's ballot limits: the top of the score scale, and the points budget (null: none). */
+interface Limits {
+  scoreMax: Exact;
+  pointsBudget: Exact | null;
+}
+
+/** The limits of a charter (servers that do not state them: the old ones, 10^9 and no budget). */
+function limitsOf(charter: Charter | undefined): Limits {
+  const scoreMax = exactAmount(charter?.score_max ?? '1000000000') ?? { n: 1_000_000_000n, d: 1n };
+  const budget = exactAmount(charter?.points_budget ?? '0');
+  return { scoreMax, pointsBudget: budget && budget.n > 0n ? budget : null };
+}
+
+/** The scale of a score, and the budget of points, as the charter sets them. */
+function scale(format: 'scores' | 'points', limits: Limits): string {
+  if (format === 'scores') return t('ballot.scale.scores', { max: fmt(exactText(limits.scoreMax)) });
+  if (limits.pointsBudget) return t('ballot.scale.pointsBudget', { budget: fmt(exactText(limits.pointsBudget)), count: amountValue(exactText(limits.pointsBudget)) });
+  return t('ballot.scale.points', { max: fmtCount(1e9) });
+}
 
 /** Why the score or points a person typed would be refused, in words (null when fine or blank). */
-function valueProblem(text: string | undefined, format: BallotFormat): string | null {
-  const t = (text ?? '').trim();
-  if (!t) return null;
-  const what = format === 'points' ? 'Points' : 'A score';
-  const problem = amountProblem(t);
+function valueProblem(text: string | undefined, format: BallotFormat, limits: Limits): string | null {
+  const typed = (text ?? '').trim();
+  if (!typed) return null;
+  const problem = amountProblem(typed);
   if (problem) return problem;
-  return amountValue(t) < 0 ? `${what} cannot be below 0: “${t}”. Leave it blank or 0 for no support.` : null;
+  if (amountValue(typed) < 0) return t(format === 'points' ? 'ballot.belowZeroPoints' : 'ballot.belowZeroScore', { typed });
+  const value = exactAmount(typed);
+  if (format === 'scores' && value && compareExact(value, limits.scoreMax) > 0) return t('ballot.aboveScoreMax', { max: fmt(exactText(limits.scoreMax)), typed });
+  return null;
+}
+
+/** The points a draft gives in all, exactly (blank and unreadable values count 0). */
+function pointsGiven(d: Draft): Exact {
+  return entriesOf(d).reduce<Exact>((sum, e) => addExact(sum, exactAmount(e.value) ?? { n: 0n, d: 1n }), { n: 0n, d: 1n });
+}
+
+/** The entry (in the order the ballot is sent) whose points take the total over the budget, with that total. */
+function overBudget(d: Draft, limits: Limits): { initiative: number; total: Exact } | null {
+  if (d.format !== 'points' || !limits.pointsBudget) return null;
+  let total: Exact = { n: 0n, d: 1n };
+  for (const e of entriesOf(d)) {
+    const v = exactAmount(e.value);
+    if (!v || v.n < 0n) continue;
+    total = addExact(total, v);
+    if (compareExact(total, limits.pointsBudget) > 0) return { initiative: e.initiative, total };
+  }
+  return null;
 }
 
 /** A problem of the draft: in the list above the button (naming the initiative), and under its input. */
@@ -54,19 +78,24 @@ interface Problem {
 }
 
 /** The problems of a draft before it is sent, by the id of the input they are about (in the table's order). */
-function draftProblems(d: Draft, candidates: Initiative[]): Map<string, Problem> {
+function draftProblems(d: Draft, candidates: Initiative[], limits: Limits): Map<string, Problem> {
   const out = new Map<string, Problem>();
+  const over = overBudget(d, limits);
   for (const c of candidates) {
     if (d.format === 'scores' || d.format === 'points') {
-      const p = valueProblem(d.values[c.id], d.format);
-      if (p) out.set(`value-${c.id}`, { listed: `${d.format === 'points' ? 'Points for' : 'Score of'} “${c.title}”: ${p}`, here: p });
+      let p = valueProblem(d.values[c.id], d.format, limits);
+      if (!p && over?.initiative === c.id && limits.pointsBudget) {
+        const excess = addExact(over.total, { n: -limits.pointsBudget.n, d: limits.pointsBudget.d });
+        p = t('ballot.overBudget', { total: fmt(exactText(over.total)), budget: fmt(exactText(limits.pointsBudget)), excess: fmt(exactText(excess)), count: amountValue(exactText(limits.pointsBudget)) });
+      }
+      if (p) out.set(`value-${c.id}`, { listed: t(d.format === 'points' ? 'ballot.pointsFor' : 'ballot.scoreOf', { title: c.title, problem: p }), here: p });
     }
     const reason = d.objections[c.id] ?? '';
     if (d.objecting.has(c.id) && !reason.trim()) {
-      out.set(`reason-${c.id}`, { listed: `Say why you object to “${c.title}”.`, here: 'Say why you object: what it costs your partner, or what would make it acceptable.' });
+      out.set(`reason-${c.id}`, { listed: t('ballot.sayWhyListed', { title: c.title }), here: t('ballot.sayWhy') });
     } else if (reason.length > maxChars.reason) {
-      const p = `The reason is too long: at most ${maxChars.reason} characters.`;
-      out.set(`reason-${c.id}`, { listed: `Objection to “${c.title}”: ${p}`, here: p });
+      const p = t('ballot.reasonTooLong', { max: fmtCount(maxChars.reason) });
+      out.set(`reason-${c.id}`, { listed: t('ballot.objectionTo', { title: c.title, problem: p }), here: p });
     }
   }
   return out;
@@ -78,9 +107,9 @@ function refusalInWords(error: ApiError, sent: { entries: { initiative: number }
   const message = error.message.trim().replace(/^./, (c) => c.toUpperCase()).replace(/([^.!?])$/, '$1.');
   if (!m) return message;
   const id = sent[m[1] as 'entries' | 'objections'][Number(m[2])]?.initiative;
-  const title = id === undefined ? undefined : titles.get(id) ?? `initiative ${id}`;
+  const title = id === undefined ? undefined : titles.get(id) ?? t('ballot.initiativeNumber', { id });
   if (!title) return message;
-  return m[1] === 'objections' ? `Your objection to “${title}”: ${message}` : `Your preference for “${title}”: ${message}`;
+  return t(m[1] === 'objections' ? 'ballot.yourObjection' : 'ballot.yourPreference', { title, message });
 }
 
 interface RankItem {
@@ -141,14 +170,15 @@ function entriesOf(d: Draft): { initiative: number; value: string }[] {
 function Scorecard(props: { entries: ScorecardEntry[]; candidates: Initiative[] }) {
   const titles = new Map(props.candidates.map((c) => [c.id, c.title]));
   const shown = props.entries.filter((e) => titles.has(e.initiative));
-  if (!shown.length) return <Empty title="No scores yet">Partners have not scored these candidates.</Empty>;
+  const t = useT();
+  if (!shown.length) return <Empty title={t('ballot.noScores')}>{t('ballot.noScoresText')}</Empty>;
   return (
     <ol class="scorecard">
       {shown.map((e) => (
         <li>
           <span class="rank">{e.rank}</span>
           <span class="title">{titles.get(e.initiative)}</span>
-          <span class="score">{e.score == null ? <span class="muted">unscored</span> : fmt(e.score)}</span>
+          <span class="score">{e.score == null ? <span class="muted">{t('ballot.unscored')}</span> : fmt(e.score)}</span>
         </li>
       ))}
     </ol>
@@ -157,17 +187,19 @@ function Scorecard(props: { entries: ScorecardEntry[]; candidates: Initiative[] 
 
 /** A note on a ballot line whose initiative is no longer on the ballot. */
 function OffBallot(props: { id: number; onBallot: Set<number> }) {
-  return props.onBallot.has(props.id) ? null : <span class="tag warn">taken off the ballot: no longer counts</span>;
+  const t = useT();
+  return props.onBallot.has(props.id) ? null : <span class="tag warn">{t('ballot.offBallot')}</span>;
 }
 
 function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, string>; onBallot: Set<number> }) {
   const b = props.ballot;
-  if (!b || (!b.entries?.length && !b.objections?.length)) return <Empty title="No ballot cast yet">Your partner has not voted in this cycle.</Empty>;
+  const t = useT();
+  if (!b || (!b.entries?.length && !b.objections?.length)) return <Empty title={t('ballot.noBallot')}>{t('ballot.noBallotText')}</Empty>;
   const entries = [...b.entries].sort((x, y) => (b.format === 'ranking' ? num(x.value) - num(y.value) : num(y.value) - num(x.value)));
   return (
     <div class="current-ballot" data-testid="current-ballot">
       <p>
-        <Badge value={b.format} kind="format" /> {entries.length} initiative{entries.length === 1 ? '' : 's'}
+        <Badge value={b.format} kind="format" /> {t('ballot.initiatives', { count: entries.length })}
       </p>
       <ul>
         {entries.map((e) => (
@@ -181,11 +213,11 @@ function CurrentBallot(props: { ballot?: PartnerBallot; titles: Map<number, stri
       </ul>
       {b.objections?.length > 0 && (
         <>
-          <p class="muted small">Objections</p>
+          <p class="muted small">{t('ballot.objections')}</p>
           <ul class="objections">
             {b.objections.map((o) => (
               <li>
-                <strong>{props.titles.get(o.initiative) ?? `#${o.initiative}`}</strong>: {o.reason || <span class="muted">no reason given</span>}
+                <strong>{props.titles.get(o.initiative) ?? `#${o.initiative}`}</strong>: {o.reason || <span class="muted">{t('ballot.noReason')}</span>}
                 <OffBallot id={o.initiative} onBallot={props.onBallot} />
               </li>
             ))}
@@ -209,8 +241,9 @@ async function loadBallotPage(partner: number | null | undefined) {
       ballots: [] as PartnerBallot[],
       delegations: [] as Delegation[],
       scorecard: [] as ScorecardEntry[],
+      limits: limitsOf(undefined),
     };
-  const [initiatives, ballots, scorecard, delegations] = await Promise.all([
+  const [initiatives, ballots, scorecard, delegations, charter] = await Promise.all([
     get<any>('/initiatives').then((r) => list<Initiative>(r, 'initiatives')),
     get<any>(`/cycles/${voting.number}/ballots`).then((r) => list<PartnerBallot>(r, 'ballots')).catch(() => []),
     get<any>('/scorecard').then(
@@ -218,6 +251,7 @@ async function loadBallotPage(partner: number | null | undefined) {
       () => [],
     ),
     partner != null ? get<Delegation[]>(`/cycles/${voting.number}/delegations`).catch(() => [] as Delegation[]) : Promise.resolve([] as Delegation[]),
+    get<Charter>('/network').catch(() => undefined),
   ]);
   return {
     cycle: voting,
@@ -227,19 +261,21 @@ async function loadBallotPage(partner: number | null | undefined) {
     ballots: ballots as PartnerBallot[],
     delegations,
     scorecard: scorecard as ScorecardEntry[],
+    limits: limitsOf(charter),
   };
 }
 
 /** Whose ballot the representative casts: its own partner's, or one a partner delegated to it. */
 function VoteFor(props: { partner: number; represented: Delegation[]; value: number; onChange: (partner: number) => void }) {
   const app = useApp();
+  const t = useT();
   return (
     <fieldset class="vote-for" data-testid="vote-for">
-      <legend>Whose ballot you cast</legend>
+      <legend>{t('ballot.whose')}</legend>
       {[props.partner, ...props.represented.map((d) => d.partner)].map((id) => (
         <label class="check">
           <input type="radio" name="vote-for" value={String(id)} checked={props.value === id} onChange={() => props.onChange(id)} />
-          {id === props.partner ? `${app.partnerName(id)} (your partner)` : `${app.partnerName(id)} (delegated to you)`}
+          {t(id === props.partner ? 'ballot.yourPartner' : 'ballot.delegatedToYou', { partner: app.partnerName(id) })}
         </label>
       ))}
     </fieldset>
@@ -255,24 +291,24 @@ function DelegationCard(props: { cycle: Cycle; partner: number; delegations: Del
   const n = props.cycle.number;
   const others = app.partners.filter((p) => p.id !== props.partner && p.joined_cycle <= n && (p.left_cycle == null || p.left_cycle > n));
   const [proxy, setProxy] = useState<string>('');
+  const t = useT();
   async function run(change: () => Promise<unknown>) {
     if ((await action.run(change)) !== undefined) props.onChanged();
   }
   return (
-    <Card title="Delegate your ballot" id="delegation">
+    <Card title={t('ballot.delegate')} id="delegation">
       {given ? (
         <>
           <p data-testid="delegated-to">
-            Your ballot in cycle {n} is delegated to <strong>{app.partnerName(given.proxy)}</strong>: its representatives cast it for you, and it stays yours.
-            Take it back at any time until the cycle closes; casting your own ballot takes it back too.
+            {rich(t('ballot.delegatedTo', { cycle: n, proxy: app.partnerName(given.proxy) }), { b: (s) => <strong>{s}</strong> })}
           </p>
           <button class="btn" type="button" data-action="revoke-delegation" disabled={action.busy} onClick={() => run(() => del(`/cycles/${n}/delegations/${props.partner}`))}>
-            Take my ballot back
+            {t('ballot.takeBack')}
           </button>
         </>
       ) : held.length > 0 ? (
         <p class="muted small" data-testid="proxy-for">
-          You cast the ballots of {held.map((d) => app.partnerName(d.partner)).join(', ')} in this cycle. A proxy cannot hand its own ballot on.
+          {t('ballot.proxyFor', { partners: held.map((d) => app.partnerName(d.partner)).join(', ') })}
         </p>
       ) : (
         <form
@@ -281,22 +317,22 @@ function DelegationCard(props: { cycle: Cycle; partner: number; delegations: Del
             if (proxy) void run(() => post(`/cycles/${n}/delegations/${props.partner}`, { proxy: Number(proxy) }));
           }}
         >
-          <p class="muted small">Cannot vote this cycle? Another member partner can cast your ballot for you, as your proxy, until the cycle closes.</p>
-          <label for="delegate-proxy">Proxy</label>
+          <p class="muted small">{t('ballot.delegateText')}</p>
+          <label for="delegate-proxy">{t('ballot.proxy')}</label>
           <select id="delegate-proxy" value={proxy} onChange={(e) => setProxy((e.target as HTMLSelectElement).value)}>
-            <option value="">Choose a partner…</option>
+            <option value="">{t('ballot.choosePartner')}</option>
             {others.map((p) => (
               <option value={String(p.id)}>{p.name}</option>
             ))}
           </select>
           <div class="form-actions">
             <button class="btn" type="submit" data-action="delegate" disabled={action.busy || !proxy}>
-              Delegate my ballot
+              {t('ballot.delegateButton')}
             </button>
           </div>
         </form>
       )}
-      <ErrorBox error={action.error} title="The delegation was not changed" />
+      <ErrorBox error={action.error} title={t('ballot.delegationFailed')} />
     </Card>
   );
 }
@@ -315,6 +351,7 @@ export function BallotPage() {
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState<{ entries: { initiative: number }[]; objections: { initiative: number }[] }>({ entries: [], objections: [] });
   const action = useAction();
+  const t = useT();
   const onBallot = useMemo(() => new Set((data.data?.candidates ?? []).map((c) => c.id)), [data.data]);
   useEffect(() => setDraft(draftFrom(ballot, onBallot)), [data.data, target]);
   const titles = useMemo(() => new Map((data.data?.inCycle ?? []).map((c) => [c.id, c.title])), [data.data]);
@@ -328,7 +365,8 @@ export function BallotPage() {
     action.clear();
     setDraft({ ...draft, ...change });
   };
-  const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? []), [draft, data.data]);
+  const limits = data.data?.limits ?? limitsOf(undefined);
+  const problems = useMemo(() => draftProblems(draft, data.data?.candidates ?? [], limits), [draft, data.data]);
   const shown = (id: string) => (tried ? problems.get(id)?.here : undefined);
 
   async function submit() {
@@ -352,14 +390,15 @@ export function BallotPage() {
 
   const rankIndex = new Map(draft.ranking.map((r, i) => [r.id, i]));
   const rankValues = ranks(draft.ranking);
-  const pointsTotal = Object.values(draft.values).reduce((s, v) => s + (Number.isFinite(num(v)) ? num(v) : 0), 0);
+  const pointsTotal = pointsGiven(draft);
+  const pointsLeft = limits.pointsBudget ? addExact(limits.pointsBudget, { n: -pointsTotal.n, d: pointsTotal.d }) : null;
 
   function rankControls(id: number) {
     const i = rankIndex.get(id);
     if (i === undefined)
       return (
         <button class="btn small" type="button" onClick={() => update({ ranking: [...draft.ranking, { id, tied: false }] })}>
-          Add to ranking
+          {t('ballot.addToRanking')}
         </button>
       );
     const move = (to: number) => {
@@ -373,22 +412,22 @@ export function BallotPage() {
         <span class="rank-badge" data-testid={`rank-${id}`}>
           {rankValues[i]}
         </span>
-        <button class="icon" type="button" title="Move up" disabled={i === 0} onClick={() => move(i - 1)}>
+        <button class="icon" type="button" title={t('ballot.moveUp')} disabled={i === 0} onClick={() => move(i - 1)}>
           ↑
         </button>
-        <button class="icon" type="button" title="Move down" disabled={i === draft.ranking.length - 1} onClick={() => move(i + 1)}>
+        <button class="icon" type="button" title={t('ballot.moveDown')} disabled={i === draft.ranking.length - 1} onClick={() => move(i + 1)}>
           ↓
         </button>
-        <label class="tie" title="Tie with the initiative above">
+        <label class="tie" title={t('ballot.tieTitle')}>
           <input
             type="checkbox"
             disabled={i === 0}
             checked={draft.ranking[i].tied}
             onChange={(e) => update({ ranking: draft.ranking.map((r, j) => (j === i ? { ...r, tied: (e.target as HTMLInputElement).checked } : r)) })}
           />
-          tie
+          {t('ballot.tie')}
         </label>
-        <button class="icon" type="button" title="Remove from ranking" onClick={() => update({ ranking: draft.ranking.filter((r) => r.id !== id) })}>
+        <button class="icon" type="button" title={t('ballot.removeFromRanking')} onClick={() => update({ ranking: draft.ranking.filter((r) => r.id !== id) })}>
           ×
         </button>
       </span>
@@ -418,7 +457,7 @@ export function BallotPage() {
   function preference(c: Initiative) {
     switch (draft.format) {
       case 'approvals':
-        return check('approved', c.id, 'approve', 'Approve');
+        return check('approved', c.id, 'approve', t('ballot.approve'));
       case 'ranking':
         return rankControls(c.id);
       default: {
@@ -429,7 +468,7 @@ export function BallotPage() {
               id={`value-${c.id}`}
               class="impact-input"
               name={`${draft.format}-${c.id}`}
-              aria-label={`${draft.format === 'points' ? 'Points' : 'Score'} for ${c.title}`}
+              aria-label={t(draft.format === 'points' ? 'ballot.pointsLabel' : 'ballot.scoreLabel', { title: c.title })}
               aria-invalid={problem ? true : undefined}
               aria-describedby={problem ? `value-${c.id}-problem` : 'ballot-scale'}
               inputMode="decimal"
@@ -449,7 +488,7 @@ export function BallotPage() {
   }
 
   const scored = (d?.scorecard.length ?? 0) > 0;
-  const columns = ['Initiative', right('Cost'), right('Network value'), right('For you'), ...(scored ? [right('Scorecard')] : []), 'Your preference', 'Objection'];
+  const columns = [t('ballot.col.initiative'), right(t('ballot.col.cost')), right(t('ballot.col.networkValue')), right(t('ballot.col.forYou')), ...(scored ? [right(t('ballot.col.scorecard'))] : []), t('ballot.col.preference'), t('ballot.col.objection')];
 
   const ordered = useMemo(() => {
     if (!d) return [];
@@ -460,35 +499,35 @@ export function BallotPage() {
   return (
     <>
       <PageHeader
-        title={d?.cycle ? `Ballot — cycle ${d.cycle.number}` : 'Ballot'}
-        subtitle={d?.cycle ? <>Rule: {label(d.cycle.rule)} · capacity <Num value={d.cycle.capacity} /></> : 'Vote on the initiatives of the cycle in voting'}
+        title={d?.cycle ? t('ballot.titleCycle', { cycle: d.cycle.number }) : t('ballot.title')}
+        subtitle={d?.cycle ? <>{t('ballot.rule', { rule: label(d.cycle.rule) })} · {t('ballot.capacity')} <Num value={d.cycle.capacity} /></> : t('ballot.subtitle')}
         actions={partner != null && <PartnerChip id={partner} />}
       />
-      <ErrorBox error={data.error} title="The ballot could not be loaded" onRetry={data.reload} />
+      <ErrorBox error={data.error} title={t('ballot.loadFailed')} onRetry={data.reload} />
       {d && <Deadlines cycle={d.cycle ?? d.current} compact />}
-      {data.loading && !d && <Loading what="the ballot" />}
+      {data.loading && !d && <Loading what={t('ballot.theBallot')} />}
       {d && !d.cycle && (
-        <Empty title="No cycle is voting right now">
+        <Empty title={t('ballot.noneVoting')}>
           {d.current ? (
             <>
-              Cycle {d.current.number} is <strong>{label(d.current.state).toLowerCase()}</strong>.{' '}
-              {d.current.state === 'proposing' ? 'Voting starts when the coordinator closes proposals.' : 'The next ballot opens with the next cycle.'}{' '}
-              <a href={`/cycles/${d.current.number}`}>See cycle {d.current.number}</a>.
+              {rich(t('ballot.currentIs', { cycle: d.current.number, state: label(d.current.state).toLowerCase() }), { b: (s) => <strong>{s}</strong> })}{' '}
+              {d.current.state === 'proposing' ? t('ballot.votingStarts') : t('ballot.nextBallot')}{' '}
+              <a href={`/cycles/${d.current.number}`}>{t('ballot.seeCycle', { cycle: d.current.number })}</a>.
             </>
           ) : (
-            'No cycle has been opened yet.'
+            t('ballot.noneOpened')
           )}
         </Empty>
       )}
       {d?.cycle && (
         <div class="grid-side wide-main">
           <Card
-            title="Candidates"
+            title={t('ballot.candidates')}
             extra={
-              <div class="segmented" role="radiogroup" aria-label="Ballot format">
+              <div class="segmented" role="radiogroup" aria-label={t('ballot.formatLabel')}>
                 {formats.map((f) => (
                   <button type="button" role="radio" aria-checked={draft.format === f.value} class={draft.format === f.value ? 'active' : ''} onClick={() => update({ format: f.value })} disabled={!voter}>
-                    {f.text}
+                    {t(`ballot.format.${f.value}`)}
                   </button>
                 ))}
               </div>
@@ -507,17 +546,17 @@ export function BallotPage() {
                 }}
               />
             )}
-            <p class="muted small">{formats.find((f) => f.value === draft.format)?.help}</p>
+            <p class="muted small">{t(`ballot.help.${draft.format}`)}</p>
             {(draft.format === 'scores' || draft.format === 'points') && (
               <p class="ballot-scale small" id="ballot-scale" data-testid="ballot-scale">
-                {scale[draft.format]}
+                {scale(draft.format, limits)}
               </p>
             )}
-            {!voter && <div class="notice">Only partner representatives cast ballots. You see the candidates read-only.</div>}
+            {!voter && <div class="notice">{t('ballot.readOnly')}</div>}
             {d.candidates.length === 0 ? (
-              <Empty title="No candidates in this cycle" />
+              <Empty title={t('ballot.noCandidates')} />
             ) : (
-              <Table class="ballot-table" columns={columns}>
+              <Table class="ballot-table stack-on-phone" columns={columns}>
                 {ordered.map((c) => {
                   const mine = c.impacts?.find((x) => x.partner === target)?.estimate ?? '0';
                   const sc = scoreOf.get(c.id);
@@ -530,7 +569,7 @@ export function BallotPage() {
                           {c.title}
                         </a>
                         <div class="muted small">
-                          {label(c.channel)} · by {app.partnerName(c.proposer)}
+                          {label(c.channel)} · {t('ballot.by', { partner: app.partnerName(c.proposer) })}
                         </div>
                       </td>
                       <NumCell value={c.cost} />
@@ -538,13 +577,13 @@ export function BallotPage() {
                       <NumCell value={mine} signed />
                       {d.scorecard.length > 0 && <td class="right">{sc ? `#${sc.rank}` : '–'}</td>}
                       <td>{voter ? preference(c) : <span class="muted">–</span>}</td>
-                      <td class="objection-cell">{voter && check('objecting', c.id, 'object', 'Object')}</td>
+                      <td class="objection-cell">{voter && check('objecting', c.id, 'object', t('ballot.object'))}</td>
                     </tr>
                     {voter && objecting && (
                       <tr class="objected reason-row">
                         <td colSpan={columns.length}>
                           <label class="reason-label" for={`reason-${c.id}`}>
-                            Why do you object to “{c.title}”?
+                            {t('ballot.whyObject', { title: c.title })}
                           </label>
                           <input
                             id={`reason-${c.id}`}
@@ -553,7 +592,7 @@ export function BallotPage() {
                             maxLength={maxChars.reason}
                             aria-invalid={shown(`reason-${c.id}`) ? true : undefined}
                             aria-describedby={shown(`reason-${c.id}`) ? `reason-${c.id}-problem` : undefined}
-                            placeholder="Reason (required): what it costs your partner, what would make it acceptable"
+                            placeholder={t('ballot.reasonPlaceholder')}
                             value={draft.objections[c.id] ?? ''}
                             onInput={(e) => update({ objections: { ...draft.objections, [c.id]: (e.target as HTMLInputElement).value } })}
                           />
@@ -574,7 +613,7 @@ export function BallotPage() {
               <div class="form-actions">
                 {tried && problems.size > 0 && (
                   <div class="error-box" role="alert" data-testid="ballot-problems">
-                    <div class="error-title">{problems.size === 1 ? 'One thing to fix before casting' : `${problems.size} things to fix before casting`}</div>
+                    <div class="error-title">{t('ballot.toFix', { count: problems.size })}</div>
                     <ul class="error-message">
                       {[...problems.values()].map((p) => (
                         <li>{p.listed}</li>
@@ -584,39 +623,43 @@ export function BallotPage() {
                 )}
                 {action.error && (
                   <div class="error-box" role="alert" data-testid="ballot-refused">
-                    <div class="error-title">The ballot was not accepted</div>
+                    <div class="error-title">{t('ballot.notAccepted')}</div>
                     <div class="error-message">{refusalInWords(action.error, sent, titles)}</div>
-                    {action.error.status === 403 && <div class="error-field">Only your partner’s representative can cast its ballot.</div>}
+                    {action.error.status === 403 && <div class="error-field">{t('ballot.onlyRepresentative')}</div>}
                   </div>
                 )}
                 {draft.format === 'points' && (
                   <span class="muted" data-testid="points-given">
-                    Points given: {fmt(pointsTotal)} (no fixed budget)
+                    {pointsLeft == null
+                      ? t('ballot.pointsGiven', { points: fmt(exactText(pointsTotal)) })
+                      : pointsLeft.n >= 0n
+                        ? t('ballot.pointsGivenLeft', { points: fmt(exactText(pointsTotal)), budget: fmt(exactText(limits.pointsBudget!)), left: fmt(exactText(pointsLeft)) })
+                        : t('ballot.pointsGivenOver', { points: fmt(exactText(pointsTotal)), budget: fmt(exactText(limits.pointsBudget!)), over: fmt(exactText({ n: -pointsLeft.n, d: pointsLeft.d })) })}
                   </span>
                 )}
                 <button class="btn primary" type="button" onClick={submit} disabled={action.busy || d.candidates.length === 0}>
-                  {action.busy ? 'Casting…' : ballot ? 'Re-cast ballot' : target !== partner ? `Cast ${app.partnerName(target)}’s ballot` : 'Cast ballot'}
+                  {action.busy ? t('ballot.casting') : ballot ? t('ballot.recast') : target !== partner ? t('ballot.castFor', { partner: app.partnerName(target) }) : t('ballot.cast')}
                 </button>
                 {saved && !action.error && (
                   <span class="saved" role="status">
-                    ✓ Ballot recorded
+                    {t('ballot.recorded')}
                   </span>
                 )}
               </div>
             )}
           </Card>
           <div class="stack">
-            <Card title={target !== partner ? `${app.partnerName(target)}’s current ballot` : 'Your current ballot'}>
+            <Card title={target !== partner ? t('ballot.currentOf', { partner: app.partnerName(target) }) : t('ballot.current')}>
               {ballot?.cast_by != null && ballot.cast_by !== 0 && (
                 <p class="muted small" data-testid="cast-by">
-                  Cast by {app.partnerName(ballot.cast_by)}, its proxy.
+                  {t('ballot.castBy', { proxy: app.partnerName(ballot.cast_by) })}
                 </p>
               )}
               <CurrentBallot ballot={ballot} titles={titles} onBallot={onBallot} />
             </Card>
             {voter && partner != null && <DelegationCard cycle={d.cycle} partner={partner} delegations={d.delegations} onChanged={data.reload} />}
             {d.scorecard.length > 0 && (
-              <Card title="Scorecard ranking">
+              <Card title={t('ballot.scorecardRanking')}>
                 <Scorecard entries={d.scorecard} candidates={d.candidates} />
               </Card>
             )}

@@ -19,6 +19,8 @@ import { unwrapOutcome } from '../lib/dashboard';
 import { bindingBadge } from '../lib/decisions';
 import { useAction, useAsync } from '../lib/hooks';
 import { networkValue } from '../lib/initiatives';
+import { rich } from '../components/rich';
+import { useT } from '../lib/i18n';
 import { label } from '../lib/names';
 import { fmt, num } from '../lib/rational';
 import { withUnit } from '../lib/units';
@@ -48,6 +50,7 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
     if (await action.run(() => post(`/cycles/${props.cycle.number}/${path}`))) props.onDone();
   };
   const s = props.cycle.state;
+  const t = useT();
   return (
     <div class="coordinator-actions">
       {s === 'proposing' && (
@@ -64,27 +67,27 @@ function CoordinatorActions(props: { cycle: Cycle; latest: boolean; onDone: () =
       )}
       {s === 'closed' && (
         <button class="btn" data-action="review" disabled={action.busy} onClick={step('review')}>
-          Mark reviewed
+          {t('cycle.markReviewed')}
         </button>
       )}
       {props.latest && (s === 'closed' || s === 'reviewed') && <OpenCycleButton />}
-      <ErrorBox error={action.error} title="The coordinator action failed" />
+      <ErrorBox error={action.error} title={t('cycle.actionFailed')} />
     </div>
   );
 }
 
-function netChart(o: CycleOutcome, name: (id: number) => string, unit: string): ChartConfiguration {
+function netChart(o: CycleOutcome, name: (id: number) => string, unit: string, t: (key: string) => string): ChartConfiguration {
   const rows = [...o.partners].sort((a, b) => num(b.net_value) - num(a.net_value));
   return {
     type: 'bar',
     data: {
       labels: rows.map((r) => name(r.partner)),
       datasets: [
-        { label: 'Estimated value', data: rows.map((r) => num(r.estimated_value)), backgroundColor: '#c9d3df', borderRadius: 2 },
-        { label: 'Net value (after transfers)', data: rows.map((r) => num(r.net_value)), backgroundColor: rows.map((r) => partnerColor(r.partner)), borderRadius: 2 },
+        { label: t('cycle.estimatedValue'), data: rows.map((r) => num(r.estimated_value)), backgroundColor: '#c9d3df', borderRadius: 2 },
+        { label: t('cycle.netAfterTransfers'), data: rows.map((r) => num(r.net_value)), backgroundColor: rows.map((r) => partnerColor(r.partner)), borderRadius: 2 },
       ],
     },
-    options: { indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { title: { display: true, text: withUnit('value', unit) } }, y: { ticks: { autoSkip: false } } } },
+    options: { indexAxis: 'y', plugins: { legend: { position: 'bottom' } }, scales: { x: { title: { display: true, text: withUnit(t('cycle.value'), unit) } }, y: { ticks: { autoSkip: false } } } },
   };
 }
 
@@ -93,11 +96,12 @@ function Why(props: { decision: InitiativeDecision }) {
   const app = useApp();
   const d = props.decision;
   const badges = d.selected ? [] : (d.binding ?? []).map((key) => bindingBadge(key, app.partnerName));
+  const t = useT();
   return (
     <>
       {badges.length > 0 && (
         <span class="binding">
-          <span class="sr-only">Kept out by: </span>
+          <span class="sr-only">{t('cycle.keptOutBy')} </span>
           {badges.map((b) => (
             <span class={`badge binding-${b.tone}`} data-binding={b.key} title={b.hint}>
               {b.text}
@@ -108,7 +112,7 @@ function Why(props: { decision: InitiativeDecision }) {
       <span class="why-text">{d.explanation}</span>
       {!d.selected && d.value_forgone != null && (
         <span class="forgone" data-testid="value-forgone">
-          Value forgone: <Num value={d.value_forgone} /> {app.unit}
+          {t('cycle.valueForgone')} <Num value={d.value_forgone} /> {app.unit}
         </span>
       )}
     </>
@@ -121,22 +125,23 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
   const byId = new Map(props.initiatives.map((i) => [i.id, i]));
   const decisions = [...o.decisions].sort((a, b) => Number(b.selected) - Number(a.selected) || a.initiative - b.initiative);
   const selected = decisions.filter((d) => d.selected);
-  const chart = useMemo(() => netChart(o, app.partnerName, app.unit), [o, app.unit]);
+  const t = useT();
+  const chart = useMemo(() => netChart(o, app.partnerName, app.unit, t), [o, app.unit, t('cycle.value')]);
   const mine = o.partners.find((p) => p.partner === app.session.partner);
   return (
     <>
       <div class="kpis">
-        <Kpi label="Selected" value={`${selected.length} of ${decisions.length}`} hint="initiatives" />
-        <Kpi label="Capacity spent" value={`${fmt(o.spent)} / ${fmt(o.capacity)}`} hint={`${Math.round((100 * num(o.spent)) / Math.max(num(o.capacity), 1e-9))}% used`} />
-        <Kpi label="Network value" value={<Value value={o.network_value} />} hint="estimated, of the selection" />
+        <Kpi label={t('cycle.selected')} value={t('cycle.ofCount', { n: selected.length, total: decisions.length })} hint={t('cycle.initiatives')} />
+        <Kpi label={t('cycle.capacitySpent')} value={`${fmt(o.spent)} / ${fmt(o.capacity)}`} hint={t('cycle.used', { share: Math.round((100 * num(o.spent)) / Math.max(num(o.capacity), 1e-9)) })} />
+        <Kpi label={t('cycle.networkValue')} value={<Value value={o.network_value} />} hint={t('cycle.networkValueHint')} />
         {mine ? (
-          <Kpi label="Your net value" value={<Num value={mine.net_value} signed />} tone={num(mine.net_value) < 0 ? 'bad' : 'good'} hint={mine.dry ? `dry cycle · dry spell ${mine.dry_spell}` : 'after transfers'} />
+          <Kpi label={t('cycle.yourNetValue')} value={<Num value={mine.net_value} signed />} tone={num(mine.net_value) < 0 ? 'bad' : 'good'} hint={mine.dry ? t('cycle.dryCycle', { spell: mine.dry_spell }) : t('cycle.afterTransfers')} />
         ) : (
-          <Kpi label="Rule" value={<span class="kpi-text">{label(o.rule)}</span>} />
+          <Kpi label={t('cycle.rule')} value={<span class="kpi-text">{label(o.rule)}</span>} />
         )}
       </div>
-      <Card title="Selection" id="selection" extra={<span class="muted small">each initiative's decision and why</span>}>
-        <Table class="decisions stack-on-phone" columns={['Initiative', 'Decision', right('Cost'), right('Network value'), 'Lead', 'Why']}>
+      <Card title={t('cycle.selection')} id="selection" extra={<span class="muted small">{t('cycle.selectionNote')}</span>}>
+        <Table class="decisions stack-on-phone" columns={[t('cycle.col.initiative'), t('cycle.col.decision'), right(t('cycle.col.cost')), right(t('cycle.col.networkValue')), t('cycle.col.lead'), t('cycle.col.why')]}>
           {decisions.map((d) => {
             const i = byId.get(d.initiative);
             const lead = o.leads.find((l) => l.initiative === d.initiative);
@@ -147,24 +152,24 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
                     {i?.title ?? `#${d.initiative}`}
                   </a>
                 </td>
-                <td data-label="Decision">
+                <td data-label={t('cycle.col.decision')}>
                   <Badge value={d.reason} kind={d.selected ? 'selected' : d.reason === 'not_chosen' ? 'carried_over' : 'rejected'} />
                 </td>
-                <NumCell value={i?.cost} label="Cost" />
-                <NumCell value={i ? networkValue(i) : undefined} signed label="Network value" />
-                <td data-label="Lead" class={lead?.lead || d.selected ? '' : 'empty-cell'}>
+                <NumCell value={i?.cost} label={t('cycle.col.cost')} />
+                <NumCell value={i ? networkValue(i) : undefined} signed label={t('cycle.col.networkValue')} />
+                <td data-label={t('cycle.col.lead')} class={lead?.lead || d.selected ? '' : 'empty-cell'}>
                   {lead?.lead ? (
                     <>
                       <PartnerChip id={lead.lead} />
-                      {lead.volunteer && <span class="tag">volunteer</span>}
+                      {lead.volunteer && <span class="tag">{t('cycle.volunteer')}</span>}
                     </>
                   ) : d.selected ? (
-                    <span class="muted">no free lead</span>
+                    <span class="muted">{t('cycle.noFreeLead')}</span>
                   ) : (
                     ''
                   )}
                 </td>
-                <td class="explanation" data-label="Why">
+                <td class="explanation" data-label={t('cycle.col.why')}>
                   <Why decision={d} />
                 </td>
               </tr>
@@ -174,15 +179,15 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         <Withdrawn initiatives={withdrawnFrom(o.cycle, props.initiatives)} />
       </Card>
       <Delivery outcome={o} initiatives={props.initiatives} />
-      <Card title="Per-partner result" extra={<span class="muted small">weights, transfers, dry spells</span>}>
-        <Table class="compact" columns={['Partner', ...resultColumns()]}>
+      <Card title={t('cycle.perPartner')} extra={<span class="muted small">{t('cycle.perPartnerNote')}</span>}>
+        <Table class="compact stack-on-phone" columns={[t('cycle.col.partner'), ...resultColumns()]}>
           {[...o.partners]
             .sort((a, b) => num(b.net_value) - num(a.net_value))
             .map((p) => (
               <tr class={p.partner === app.session.partner ? 'me' : ''}>
                 <td>
                   <PartnerChip id={p.partner} />
-                  {p.protected_partner && <span class="tag warn" title="its dry spell had reached k: protected this cycle">protected</span>}
+                  {p.protected_partner && <span class="tag warn" title={t('cycle.protectedTitle')}>{t('cycle.protected')}</span>}
                 </td>
                 <ResultCells row={p} />
               </tr>
@@ -190,18 +195,18 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         </Table>
       </Card>
       <div class="grid-2">
-        <Card title="Net value by partner" extra={<span class="muted small">estimated, and after transfers</span>}>
-          <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label="Net value by partner" testId="chart-cycle-net" category="Partner" />
+        <Card title={t('cycle.netByPartner')} extra={<span class="muted small">{t('cycle.netByPartnerNote')}</span>}>
+          <ChartView config={chart} height={Math.max(260, 24 * o.partners.length)} label={t('cycle.netByPartner')} testId="chart-cycle-net" category={t('cycle.col.partner')} />
         </Card>
-      <Card title="Certificate and notes" id="certificate">
+      <Card title={t('cycle.certificate')} id="certificate">
         <dl class="facts">
-          <dt>Rule</dt>
+          <dt>{t('cycle.rule')}</dt>
           <dd>
             <RuleName name={o.rule} text={label(o.rule)} />
           </dd>
           {o.sharing && (
             <>
-              <dt>Sharing</dt>
+              <dt>{t('cycle.sharing')}</dt>
               <dd>
                 <RuleName name={o.sharing.policy} text={label(o.sharing.policy)} /> ({o.sharing.method}
                 {o.sharing.error_bound && num(o.sharing.error_bound) > 0 ? `, ±${fmt(num(o.sharing.error_bound) * 100)}%` : ''})
@@ -211,43 +216,43 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
               </dt>
               <dd>
                 {o.sharing.in_core}
-                {o.sharing.blocking_coalition?.length ? <> — blocking coalition: {o.sharing.blocking_coalition.map((p) => <PartnerChip id={p} />)}</> : null}
+                {o.sharing.blocking_coalition?.length ? <> — {t('cycle.blockingCoalition')} {o.sharing.blocking_coalition.map((p) => <PartnerChip id={p} />)}</> : null}
               </dd>
             </>
           )}
           {o.network_fair && (
             <>
-              <dt>Solved by</dt>
+              <dt>{t('cycle.solvedBy')}</dt>
               <dd>
-                {o.network_fair.solver || 'the ILP solver'}: {o.network_fair.status === 'optimal' ? 'proven optimal' : 'stopped at its limit'}
+                {o.network_fair.solver || t('cycle.ilpSolver')}: {o.network_fair.status === 'optimal' ? t('cycle.provenOptimal') : t('cycle.stoppedAtLimit')}
                 {o.network_fair.note ? <div class="muted small">{o.network_fair.note}</div> : null}
               </dd>
-              <dt>Value of the selection</dt>
+              <dt>{t('cycle.valueOfSelection')}</dt>
               <dd>
                 <span>
                   <Num value={o.network_fair.objective} /> {app.unit}{' '}
-                  <span class="muted small" title={`gap ${o.network_fair.gap}`}>
+                  <span class="muted small" title={t('cycle.gapTitle', { gap: o.network_fair.gap })}>
                     {num(o.network_fair.gap) === 0
-                      ? '— nothing better exists (gap 0)'
+                      ? t('cycle.gapZero')
                       : fmt(num(o.network_fair.gap)) === '0'
-                        ? '— less than 0.01 below the best possible'
-                        : `— at most ${fmt(num(o.network_fair.gap))} below the best possible`}
+                        ? t('cycle.gapTiny', { tiny: fmt(0.01) })
+                        : t('cycle.gapAtMost', { gap: fmt(num(o.network_fair.gap)) })}
                   </span>
                 </span>
               </dd>
-              <dt>Bounds on the best possible</dt>
+              <dt>{t('cycle.bounds')}</dt>
               <dd>
                 <ul class="bounds">
                   <li>
-                    the solver's: <Num value={o.network_fair.solver_bound} />
+                    {t('cycle.solverBound')} <Num value={o.network_fair.solver_bound} />
                   </li>
                   <li>
-                    covalue's own, exact, from the capacity alone: <Num value={o.network_fair.proven_bound} />
+                    {t('cycle.ownBound')} <Num value={o.network_fair.proven_bound} />
                   </li>
                 </ul>
-                <div class="muted small">The gap is measured to the lower of the two; the capacity bound ignores the fairness rules, so it can be higher.</div>
+                <div class="muted small">{t('cycle.gapNote')}</div>
               </dd>
-              <dt>Re-checked exactly</dt>
+              <dt>{t('cycle.rechecked')}</dt>
               <dd>
                 <YesNo value={o.network_fair.rechecked} />
               </dd>
@@ -257,7 +262,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         {o.consensus && o.consensus.ranking?.length > 0 && (
           <div class="consensus">
             <p class="muted small">
-              Consensus ranking of the ballots ({label(o.consensus.rule)}), <Term k="agreement-index">agreement index</Term> <AgreementIndex value={o.consensus.agreement_index} />
+              {t('cycle.consensus', { rule: label(o.consensus.rule) })} <Term k="agreement-index">{t('cycle.agreementIndex')}</Term> <AgreementIndex value={o.consensus.agreement_index} />
             </p>
             <ol>
               {o.consensus.ranking.map((tier) => (
@@ -268,7 +273,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
         )}
         {o.notes?.length ? (
           <>
-          <p class="muted small notes-title">How the decision was made</p>
+          <p class="muted small notes-title">{t('cycle.howDecided')}</p>
           <ol class="notes">
             {o.notes.map((n) => (
               <li>{n}</li>
@@ -276,7 +281,7 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
           </ol>
           </>
         ) : (
-          <p class="muted">No notes.</p>
+          <p class="muted">{t('cycle.noNotes')}</p>
         )}
       </Card>
       </div>
@@ -286,10 +291,11 @@ function Outcome(props: { outcome: CycleOutcome; initiatives: Initiative[] }) {
 
 /** The initiatives of a cycle that were withdrawn (taken off its ballot while it voted), linked. */
 function Withdrawn(props: { initiatives: Initiative[] }) {
+  const t = useT();
   if (!props.initiatives.length) return null;
   return (
     <p class="muted small withdrawn-list" data-testid="withdrawn">
-      Withdrawn or taken off the ballot, not decided:{' '}
+      {t('cycle.withdrawn')}{' '}
       {props.initiatives.map((i, k) => (
         <>
           {k > 0 && ', '}
@@ -304,12 +310,13 @@ const withdrawnFrom = (n: number, initiatives: Initiative[]) => initiatives.filt
 
 /** Who has handed its ballot to which proxy in this cycle (never how anyone voted). */
 function Delegations(props: { delegations: Delegation[] }) {
+  const t = useT();
   return (
-    <Card title="Delegations" id="delegations" extra={<span class="muted small">ballots cast by a proxy</span>}>
+    <Card title={t('cycle.delegations')} id="delegations" extra={<span class="muted small">{t('cycle.delegationsNote')}</span>}>
       {props.delegations.length === 0 ? (
-        <p class="muted small">No partner has delegated its ballot in this cycle.</p>
+        <p class="muted small">{t('cycle.noDelegations')}</p>
       ) : (
-        <Table class="compact" columns={['Partner', 'Proxy (casts its ballot)']}>
+        <Table class="compact stack-on-phone" columns={[t('cycle.col.partner'), t('cycle.col.proxy')]}>
           {props.delegations.map((x) => (
             <tr data-delegation={x.partner}>
               <td>
@@ -330,59 +337,57 @@ function Pending(props: { cycle: Cycle; candidates: Initiative[]; withdrawn: Ini
   const app = useApp();
   const c = props.cycle;
   const offBallot = c.state === 'voting' && isCoordinator(app.session);
+  const t = useT();
   return (
     <div class="grid-side wide-main">
-      <Card title={`Candidates (${props.candidates.length})`}>
+      <Card title={t('cycle.candidatesCount', { count: props.candidates.length })}>
         {props.candidates.length === 0 ? (
-          <Empty title="No candidates yet">
+          <Empty title={t('cycle.noCandidates')}>
             {isRepresentative(app.session) ? (
-              <>
-                <a href="/initiatives/new">Propose an initiative</a> for this cycle.
-              </>
+              <>{rich(t('cycle.proposeOne'), { a: (s) => <a href="/initiatives/new">{s}</a> })}</>
             ) : (
-              'Representatives propose initiatives while the cycle is proposing.'
+              t('cycle.representativesPropose')
             )}
           </Empty>
         ) : (
-          <Table class="compact candidates stack-on-phone" columns={['Initiative', 'Proposer', right('Cost'), right('Network value')]}>
+          <Table class="compact candidates stack-on-phone" columns={[t('cycle.col.initiative'), t('cycle.col.proposer'), right(t('cycle.col.cost')), right(t('cycle.col.networkValue'))]}>
             {props.candidates.map((i) => (
               <tr>
                 <td>
                   <a href={`/initiatives/${i.id}`}>{i.title}</a>
                   {offBallot && (
                     <a class="row-action danger-link" href={`/initiatives/${i.id}#withdraw`} data-action="take-off-ballot">
-                      Take off the ballot…<span class="sr-only"> {i.title}</span>
+                      {t('cycle.takeOff')}<span class="sr-only"> {i.title}</span>
                     </a>
                   )}
                 </td>
-                <td data-label="Proposer">
+                <td data-label={t('cycle.col.proposer')}>
                   <PartnerChip id={i.proposer} />
                 </td>
-                <NumCell value={i.cost} label="Cost" />
-                <NumCell value={networkValue(i)} signed label="Network value" />
+                <NumCell value={i.cost} label={t('cycle.col.cost')} />
+                <NumCell value={networkValue(i)} signed label={t('cycle.col.networkValue')} />
               </tr>
             ))}
           </Table>
         )}
         <Withdrawn initiatives={props.withdrawn} />
       </Card>
-      <Card title="What happens now">
-        {c.state === 'proposing' && <p>Partners propose initiatives. When the coordinator starts voting, each representative casts a ballot.</p>}
+      <Card title={t('cycle.whatNow')}>
+        {c.state === 'proposing' && <p>{t('cycle.proposingNow')}</p>}
         {c.state === 'voting' && (
           <>
             <p>
-              Voting is open. {isRepresentative(app.session) && <a href="/ballot">Cast or change your ballot →</a>}
+              {t('cycle.votingOpen')} {isRepresentative(app.session) && <a href="/ballot">{t('cycle.castOrChange')}</a>}
             </p>
             {props.ballots.length > 0 && (
               <p class="muted">
-                {props.ballots.length} ballot{props.ballots.length === 1 ? '' : 's'} visible to you.
+                {t('cycle.ballotsVisible', { count: props.ballots.length })}
               </p>
             )}
-            <p class="muted small">When the coordinator closes the cycle, the {label(c.rule)} rule selects the portfolio within the capacity of {fmt(c.capacity)}.</p>
+            <p class="muted small">{t('cycle.whenClosed', { rule: label(c.rule), capacity: fmt(c.capacity) })}</p>
             {isCoordinator(app.session) && (
               <p class="muted small">
-                A candidate that should not be decided (a duplicate, wrong figures) can be taken off the ballot with a reason: ballots that named it stop
-                counting for it, the rest of each ballot stands.
+                {t('cycle.takeOffNote')}
               </p>
             )}
           </>
@@ -397,20 +402,21 @@ export function CyclePage(props: { number: number }) {
   const app = useApp();
   const data = useAsync(() => loadCycle(props.number), [props.number]);
   const d = data.data;
+  const t = useT();
   return (
     <>
       <p class="crumbs">
-        <a href="/cycles">Cycles</a> / {props.number}
+        <a href="/cycles">{t('layout.nav.cycles')}</a> / {props.number}
       </p>
-      <ErrorBox error={data.error} title="The cycle could not be loaded" onRetry={data.reload} />
-      {data.loading && !d && <Loading what={`cycle ${props.number}`} />}
+      <ErrorBox error={data.error} title={t('cycle.loadFailed')} onRetry={data.reload} />
+      {data.loading && !d && <Loading what={t('cycle.loadingCycle', { cycle: props.number })} />}
       {d && (
         <>
           <PageHeader
-            title={`Cycle ${d.cycle.number}`}
+            title={t('cycle.title', { cycle: d.cycle.number })}
             subtitle={
               <>
-                <Badge value={d.cycle.state} /> {label(d.cycle.rule)} · capacity <Num value={d.cycle.capacity} />
+                <Badge value={d.cycle.state} /> {label(d.cycle.rule)} · {t('ballot.capacity')} <Num value={d.cycle.capacity} />
               </>
             }
             actions={isCoordinator(app.session) && <CoordinatorActions cycle={d.cycle} latest={d.latest} onDone={data.reload} />}
@@ -423,7 +429,7 @@ export function CyclePage(props: { number: number }) {
               ballots={d.ballots}
               delegations={d.delegations}
             />}
-          <ThreadCard kind="cycle" id={d.cycle.number} what={`cycle ${d.cycle.number}`} />
+          <ThreadCard kind="cycle" id={d.cycle.number} what={t('cycle.loadingCycle', { cycle: d.cycle.number })} />
         </>
       )}
     </>

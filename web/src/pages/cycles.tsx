@@ -6,6 +6,7 @@ import { Badge, Card, Empty, ErrorBox, Loading, NumCell, PageHeader, right, Tabl
 import { isCoordinator, useApp } from '../lib/context';
 import { loadCycles } from '../lib/cycles';
 import { useAsync } from '../lib/hooks';
+import { useT } from '../lib/i18n';
 import { label } from '../lib/names';
 import { navigate } from '../lib/router';
 import type { Cycle } from '../lib/types';
@@ -14,6 +15,7 @@ import type { Cycle } from '../lib/types';
 export function OpenCycleButton(props: { onOpened?: (c: Cycle) => void }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const d = dialog.current;
     if (open && d && !d.open) d.showModal();
@@ -22,7 +24,7 @@ export function OpenCycleButton(props: { onOpened?: (c: Cycle) => void }) {
   return (
     <>
       <button class="btn primary" data-action="open-cycle" onClick={() => setOpen(true)}>
-        Open the next cycle
+        {t('deadlines.openTitle')}
       </button>
       {open && (
         <dialog ref={dialog} class="dialog" aria-labelledby="open-cycle-title" onClose={() => setOpen(false)}>
@@ -46,22 +48,23 @@ export function CyclesPage() {
   const cycles = [...(data.data ?? [])].reverse();
   const latest = cycles[0];
   const canOpen = isCoordinator(app.session) && (!latest || latest.state === 'closed' || latest.state === 'reviewed');
+  const t = useT();
   return (
     <>
-      <PageHeader title="Cycles" subtitle="Each cycle: proposing → voting → closed → reviewed" actions={canOpen && <OpenCycleButton />} />
-      <ErrorBox error={data.error} title="The cycles could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="cycles" />}
+      <PageHeader title={t('cycles.title')} subtitle={t('cycles.subtitle')} actions={canOpen && <OpenCycleButton />} />
+      <ErrorBox error={data.error} title={t('cycles.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('cycles.loading')} />}
       {data.data && cycles.length === 0 && (
-        <Empty title="No cycle yet">{isCoordinator(app.session) ? 'Open the first cycle to start taking proposals.' : 'The coordinator opens the first cycle.'}</Empty>
+        <Empty title={t('cycles.none')}>{isCoordinator(app.session) ? t('cycles.openFirst') : t('cycles.coordinatorOpens')}</Empty>
       )}
       {cycles.length > 0 && (
         <Card>
-          <Table columns={['Cycle', 'State', 'Rule', right('Capacity'), right('Shortlist'), { title: <span class="sr-only">Details</span> }]}>
+          <Table class="stack-on-phone" columns={[t('cycles.col.cycle'), t('cycles.col.state'), t('cycles.col.rule'), right(t('cycles.col.capacity')), right(t('cycles.col.shortlist')), { title: <span class="sr-only">{t('cycles.col.details')}</span> }]}>
             {cycles.map((c) => (
               <tr data-cycle={c.number}>
                 <td>
                   <a class="strong" href={`/cycles/${c.number}`}>
-                    Cycle {c.number}
+                    {t('cycle.title', { cycle: c.number })}
                   </a>
                 </td>
                 <td>
@@ -70,9 +73,9 @@ export function CyclesPage() {
                 </td>
                 <td>{label(c.rule)}</td>
                 <NumCell value={c.capacity} />
-                <td class="right">{c.shortlist?.length ? c.shortlist.length : <span class="muted">all</span>}</td>
+                <td class="right">{c.shortlist?.length ? c.shortlist.length : <span class="muted">{t('cycles.all')}</span>}</td>
                 <td class="right">
-                  <a href={`/cycles/${c.number}`}>{c.state === 'closed' || c.state === 'reviewed' ? 'Outcome →' : c.state === 'voting' ? 'Follow voting →' : 'Open →'}</a>
+                  <a href={`/cycles/${c.number}`}>{c.state === 'closed' || c.state === 'reviewed' ? t('cycles.outcome') : c.state === 'voting' ? t('cycles.follow') : t('cycles.open')}</a>
                 </td>
               </tr>
             ))}

@@ -10,13 +10,14 @@ import { useApp } from '../lib/context';
 import { type DashboardModel, loadDashboard } from '../lib/dashboard';
 import { useAsync } from '../lib/hooks';
 import { type Growth, steadyGrowth } from '../lib/growth';
+import { t, useT } from '../lib/i18n';
 import { pct } from '../lib/rational';
 import { fmtValue, withUnit } from '../lib/units';
 import { Term } from '../components/term';
 
 /** A chart with one point per decided cycle: its datasets and options. */
 function cycleChart(m: DashboardModel, type: 'bar' | 'line', datasets: ChartConfiguration['data']['datasets'], options: ChartConfiguration['options']): ChartConfiguration {
-  return { type, data: { labels: m.points.map((p) => `Cycle ${p.cycle}`), datasets }, options };
+  return { type, data: { labels: m.points.map((p) => t('dashboard.cycle', { cycle: p.cycle })), datasets }, options };
 }
 
 function valueChart(m: DashboardModel, unit: string): ChartConfiguration {
@@ -24,11 +25,11 @@ function valueChart(m: DashboardModel, unit: string): ChartConfiguration {
     m,
     'bar',
     [
-      { type: 'bar', label: 'Estimated', data: m.points.map((p) => p.estimated), backgroundColor: theme.estimated, borderRadius: 3, yAxisID: 'y' },
-      { type: 'bar', label: 'Realised', data: m.points.map((p) => p.realised), backgroundColor: theme.realised, borderRadius: 3, yAxisID: 'y' },
+      { type: 'bar', label: t('dashboard.estimated'), data: m.points.map((p) => p.estimated), backgroundColor: theme.estimated, borderRadius: 3, yAxisID: 'y' },
+      { type: 'bar', label: t('dashboard.realised'), data: m.points.map((p) => p.realised), backgroundColor: theme.realised, borderRadius: 3, yAxisID: 'y' },
       {
         type: 'line',
-        label: 'Cumulative realised',
+        label: t('dashboard.cumRealised'),
         data: m.points.map((p) => p.cumRealised),
         borderColor: theme.accent,
         backgroundColor: theme.accent,
@@ -37,7 +38,7 @@ function valueChart(m: DashboardModel, unit: string): ChartConfiguration {
       },
       {
         type: 'line',
-        label: 'Cumulative estimated',
+        label: t('dashboard.cumEstimated'),
         data: m.points.map((p) => p.cumEstimated),
         borderColor: theme.accent,
         borderDash: [5, 4],
@@ -48,8 +49,8 @@ function valueChart(m: DashboardModel, unit: string): ChartConfiguration {
     ],
     {
       scales: {
-        y: { beginAtZero: true, title: { display: true, text: withUnit('value per cycle', unit) } },
-        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: withUnit('cumulative', unit) } },
+        y: { beginAtZero: true, title: { display: true, text: withUnit(t('dashboard.valuePerCycle'), unit) } },
+        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: withUnit(t('dashboard.cumulative'), unit) } },
       },
     },
   );
@@ -71,7 +72,7 @@ function partnersChart(m: DashboardModel, unit: string): ChartConfiguration {
     })),
     {
       plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, boxHeight: 10, padding: 8, font: { size: 11 } } }, tooltip: { itemSort: (a, b) => (b.parsed.y ?? 0) - (a.parsed.y ?? 0) } },
-      scales: { y: { title: { display: true, text: withUnit('cumulative net value', unit) } } },
+      scales: { y: { title: { display: true, text: withUnit(t('dashboard.cumNet'), unit) } } },
     },
   );
 }
@@ -81,14 +82,14 @@ function fairnessChart(m: DashboardModel): ChartConfiguration {
     m,
     'bar',
     [
-      { type: 'bar', label: 'Partners in a dry cycle', data: m.points.map((p) => p.dryPartners), backgroundColor: withAlpha(theme.negative, 0.55), borderRadius: 3, yAxisID: 'y' },
-      { type: 'line', label: 'Longest dry spell', data: m.points.map((p) => p.maxDrySpell), borderColor: '#8a5a00', backgroundColor: '#8a5a00', borderDash: [4, 3], yAxisID: 'y' },
-      { type: 'line', label: 'Gini of cumulative net value', data: m.points.map((p) => p.gini), borderColor: theme.primary, backgroundColor: theme.primary, tension: 0.25, yAxisID: 'y2' },
+      { type: 'bar', label: t('dashboard.dryPartners'), data: m.points.map((p) => p.dryPartners), backgroundColor: withAlpha(theme.negative, 0.55), borderRadius: 3, yAxisID: 'y' },
+      { type: 'line', label: t('dashboard.longestDry'), data: m.points.map((p) => p.maxDrySpell), borderColor: '#8a5a00', backgroundColor: '#8a5a00', borderDash: [4, 3], yAxisID: 'y' },
+      { type: 'line', label: t('dashboard.gini'), data: m.points.map((p) => p.gini), borderColor: theme.primary, backgroundColor: theme.primary, tension: 0.25, yAxisID: 'y2' },
     ],
     {
       scales: {
-        y: { beginAtZero: true, suggestedMax: 4, ticks: { precision: 0 }, title: { display: true, text: 'partners / cycles' } },
-        y2: { position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: 'Gini (0 = equal)' } },
+        y: { beginAtZero: true, suggestedMax: 4, ticks: { precision: 0 }, title: { display: true, text: t('dashboard.partnersCycles') } },
+        y2: { position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: t('dashboard.giniAxis') } },
       },
     },
   );
@@ -100,7 +101,7 @@ function participationChart(m: DashboardModel): ChartConfiguration {
     'bar',
     [
       {
-        label: 'Turnout',
+        label: t('dashboard.turnout'),
         data: m.points.map((p) => (p.participation === null ? null : Math.round(1000 * p.participation) / 10)),
         backgroundColor: m.points.map((p) => ((p.participation ?? 1) < 0.75 ? withAlpha(theme.accent, 0.85) : withAlpha(theme.positive, 0.75))),
         borderRadius: 3,
@@ -113,12 +114,12 @@ function participationChart(m: DashboardModel): ChartConfiguration {
           callbacks: {
             label: (ctx) => {
               const p = m.points[ctx.dataIndex];
-              return `${ctx.parsed.y}%` + (p.ballots !== null && p.members !== null ? ` (${p.ballots} of ${p.members} members voted)` : '');
+              return pct((ctx.parsed.y ?? 0) / 100) + (p.ballots !== null && p.members !== null ? ' ' + t('dashboard.membersVoted', { ballots: p.ballots, count: p.members }) : '');
             },
           },
         },
       },
-      scales: { y: { min: 0, max: 100, title: { display: true, text: '% of members who voted' } } },
+      scales: { y: { min: 0, max: 100, title: { display: true, text: t('dashboard.turnoutAxis') } } },
     },
   );
 }
@@ -126,12 +127,13 @@ function participationChart(m: DashboardModel): ChartConfiguration {
 /** Steady growth of realised value per cycle (lib/growth.ts): yes, falling (and where), or uneven. */
 function GrowthKpi(props: { growth: Growth; unit: string }) {
   const g = props.growth;
-  const fall = g.lastFall && `cycle ${g.lastFall.to.cycle} realised ${fmtValue(g.lastFall.to.realised, props.unit)}, down from ${fmtValue(g.lastFall.from.realised, props.unit)} in cycle ${g.lastFall.from.cycle}`;
+  const t = useT();
+  const fall = g.lastFall && t('dashboard.fall', { to: g.lastFall.to.cycle, realised: fmtValue(g.lastFall.to.realised, props.unit), before: fmtValue(g.lastFall.from.realised, props.unit), from: g.lastFall.from.cycle });
   const shown = {
-    unknown: { value: '–', tone: 'neutral' as const, hint: 'needs the actuals of two cycles' },
-    steady: { value: 'Yes', tone: 'good' as const, hint: `realised value per cycle never fell (${g.compared + 1} cycles measured)` },
-    falling: { value: 'Falling', tone: 'bad' as const, hint: fall },
-    uneven: { value: 'No', tone: 'bad' as const, hint: `fell in ${g.falls} of ${g.compared} cycles; last fall: ${fall}` },
+    unknown: { value: '–', tone: 'neutral' as const, hint: t('dashboard.growthUnknown') },
+    steady: { value: t('dashboard.growthYes'), tone: 'good' as const, hint: t('dashboard.growthSteady', { count: g.compared + 1 }) },
+    falling: { value: t('dashboard.growthFalling'), tone: 'bad' as const, hint: fall },
+    uneven: { value: t('dashboard.growthNo'), tone: 'bad' as const, hint: t('dashboard.growthUneven', { falls: g.falls, count: g.compared, fall }) },
   }[g.state];
   return (
     <div data-testid="steady-growth" data-state={g.state}>
@@ -142,46 +144,47 @@ function GrowthKpi(props: { growth: Growth; unit: string }) {
 
 export function DashboardPage() {
   const app = useApp();
+  const t = useT();
   const dash = useAsync(() => loadDashboard(app.partners), [app.partners]);
   const m = dash.data;
   const charts = useMemo(
     () => (m && m.points.length ? { value: valueChart(m, app.unit), partners: partnersChart(m, app.unit), fairness: fairnessChart(m), participation: participationChart(m) } : null),
-    [m, app.unit],
+    [m, app.unit, t('dashboard.cycleColumn')],
   );
   const growth = m ? steadyGrowth(m.points) : undefined;
   return (
     <>
-      <PageHeader title="Dashboard" subtitle={`How the ${app.networkName || 'network'} program creates and shares value, cycle after cycle`} />
-      <ErrorBox error={dash.error} title="The dashboard could not be loaded" onRetry={dash.reload} />
-      {dash.loading && !m && <Loading what="the dashboard" />}
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle', { network: app.networkName || t('dashboard.network') })} />
+      <ErrorBox error={dash.error} title={t('dashboard.loadFailed')} onRetry={dash.reload} />
+      {dash.loading && !m && <Loading what={t('dashboard.loading')} />}
       {m && (
         <>
           <div class="kpis">
-            <Kpi label="Partners" value={m.partners} hint="current members" />
-            <Kpi label="Cycles" value={m.cycles} hint={`${m.points.length} decided`} />
+            <Kpi label={t('dashboard.partners')} value={m.partners} hint={t('dashboard.currentMembers')} />
+            <Kpi label={t('dashboard.cycles')} value={m.cycles} hint={t('dashboard.decided', { count: m.points.length })} />
             <Kpi
-              label={<Term k="realised-value">Total realised value</Term>}
+              label={<Term k="realised-value">{t('dashboard.totalRealised')}</Term>}
               value={m.totalRealised === null ? '–' : fmtValue(m.totalRealised, app.unit)}
-              hint={m.totalEstimated === null ? undefined : `of ${fmtValue(m.totalEstimated, app.unit)} estimated`}
+              hint={m.totalEstimated === null ? undefined : t('dashboard.ofEstimated', { value: fmtValue(m.totalEstimated, app.unit) })}
             />
             <GrowthKpi growth={growth!} unit={app.unit} />
           </div>
           {!charts && (
-            <Empty title="No cycle has been decided yet">Charts appear once the coordinator closes the first cycle.</Empty>
+            <Empty title={t('dashboard.noneDecided')}>{t('dashboard.chartsAppear')}</Empty>
           )}
           {charts && (
             <div class="grid-2">
-              <Card title="Network value per cycle" extra={<span class="muted small">estimated vs realised, and cumulative</span>}>
-                <ChartView config={charts.value} height={340} label="Network value per cycle" testId="chart-value" category="Cycle" />
+              <Card title={t('dashboard.valueTitle')} extra={<span class="muted small">{t('dashboard.valueNote')}</span>}>
+                <ChartView config={charts.value} height={340} label={t('dashboard.valueTitle')} testId="chart-value" category={t('dashboard.cycleColumn')} />
               </Card>
-              <Card title="Cumulative net value by partner" extra={<span class="muted small">after transfers</span>}>
-                <ChartView config={charts.partners} height={340} label="Cumulative net value by partner" testId="chart-partners" category="Cycle" />
+              <Card title={t('dashboard.partnersTitle')} extra={<span class="muted small">{t('dashboard.afterTransfers')}</span>}>
+                <ChartView config={charts.partners} height={340} label={t('dashboard.partnersTitle')} testId="chart-partners" category={t('dashboard.cycleColumn')} />
               </Card>
-              <Card title="Dry spells and fairness" extra={<span class="muted small">Gini of cumulative net value</span>}>
-                <ChartView config={charts.fairness} label="Dry spells and Gini index" testId="chart-fairness" category="Cycle" />
+              <Card title={t('dashboard.fairnessTitle')} extra={<span class="muted small">{t('dashboard.gini')}</span>}>
+                <ChartView config={charts.fairness} label={t('dashboard.fairnessLabel')} testId="chart-fairness" category={t('dashboard.cycleColumn')} />
               </Card>
-              <Card title="Participation" extra={<span class="muted small">{m.points.length ? `latest ${pct(m.points[m.points.length - 1].participation)}` : ''}</span>}>
-                <ChartView config={charts.participation} label="Participation per cycle" testId="chart-participation" category="Cycle" />
+              <Card title={t('dashboard.participation')} extra={<span class="muted small">{m.points.length ? t('dashboard.latest', { share: pct(m.points[m.points.length - 1].participation) }) : ''}</span>}>
+                <ChartView config={charts.participation} label={t('dashboard.participationLabel')} testId="chart-participation" category={t('dashboard.cycleColumn')} />
               </Card>
             </div>
           )}

@@ -2,14 +2,16 @@
 
 import { Card, PageHeader } from '../components/ui';
 import { glossary } from '../lib/glossary';
+import { useT } from '../lib/i18n';
 
 export function GlossaryPage() {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Glossary" subtitle="The words covalue uses, in plain language. The same explanations appear when you point at or tab to a dotted word on any page." />
+      <PageHeader title={t('glossary.title')} subtitle={t('glossary.subtitle')} />
       <Card>
         <dl class="words glossary" data-testid="glossary">
-          {glossary.map((e) => (
+          {glossary().map((e) => (
             <div class="glossary-entry" id={e.key} data-entry={e.key}>
               <dt>
                 <dfn>{e.term}</dfn>

@@ -5,12 +5,14 @@
 
 import type { ComponentChildren } from 'preact';
 import { Deadlines, formatWhen, viewerZone } from '../components/deadlines';
+import { rich } from '../components/rich';
 import { Term } from '../components/term';
 import { Card, ErrorBox, Kpi, Loading, Num, PageHeader, PartnerChip, right, Table, Value } from '../components/ui';
 import { get } from '../lib/api';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
 import { type Attention, type Home, type HomeTask, loadHome } from '../lib/home';
 import { useAsync } from '../lib/hooks';
+import { t, useT } from '../lib/i18n';
 import { num, pct } from '../lib/rational';
 import type { Cycle, Initiative } from '../lib/types';
 import { fmtValue } from '../lib/units';
@@ -50,11 +52,11 @@ function Item(props: { kind: string; done?: boolean; title: ComponentChildren; c
 function TaskItem(props: { task: HomeTask; cycle: Cycle | null; title: (id: number | null) => string; partner: string }) {
   const { task, cycle } = props;
   const open = cycle && cycle.number === task.cycle ? cycle : undefined;
-  const named = `“${props.title(task.initiative)}”`;
+  const named = t('home.quoted', { title: props.title(task.initiative) });
   switch (task.kind) {
     case 'propose':
       return (
-        <Item kind="propose" title={`Cycle ${task.cycle} takes proposals: propose what would improve the network`} href="/initiatives/new" action="Propose">
+        <Item kind="propose" title={t('home.task.propose', { cycle: task.cycle })} href="/initiatives/new" action={t('home.task.proposeAction')}>
           <Deadlines cycle={open} compact />
         </Item>
       );
@@ -63,27 +65,27 @@ function TaskItem(props: { task: HomeTask; cycle: Cycle | null; title: (id: numb
         <Item
           kind="vote"
           done={task.done}
-          title={task.done ? `Your ballot in cycle ${task.cycle} is cast; you can change it until voting closes` : `Vote in cycle ${task.cycle}: ${props.partner}’s ballot is not cast yet`}
+          title={task.done ? t('home.task.voted', { cycle: task.cycle }) : t('home.task.vote', { cycle: task.cycle, partner: props.partner })}
           href="/ballot"
-          action={task.done ? 'Change the ballot' : 'Vote'}
+          action={task.done ? t('home.task.changeBallot') : t('home.task.voteAction')}
         >
           <Deadlines cycle={open} compact />
         </Item>
       );
     case 'lead_nomination':
       return (
-        <Item kind="lead_nomination" title={`The coordinator named ${props.partner} to lead ${named}: accept or decline`} href={`/initiatives/${task.initiative}#leading`} action="Answer" />
+        <Item kind="lead_nomination" title={t('home.task.nominated', { partner: props.partner, title: named })} href={`/initiatives/${task.initiative}#leading`} action={t('home.task.answer')} />
       );
     case 'actuals':
       return (
-        <Item kind="actuals" title={`Actuals due for ${named} (cycle ${task.cycle})`} href={`/initiatives/${task.initiative}`} action="Open">
-          <p class="muted small todo-text">Tell the coordinator what it realised for {props.partner}, so the cycle can be reviewed.</p>
+        <Item kind="actuals" title={t('home.task.actuals', { title: named, cycle: task.cycle })} href={`/initiatives/${task.initiative}`} action={t('home.task.open')}>
+          <p class="muted small todo-text">{t('home.task.actualsText', { partner: props.partner })}</p>
         </Item>
       );
     case 'objection':
       return (
-        <Item kind="objection" title={`A partner objected to ${props.partner}’s proposal ${named} in cycle ${task.cycle}`} href={`/cycles/${task.cycle}`} action="See why">
-          <p class="muted small todo-text">Read the decision’s explanation and answer the objection before proposing it again.</p>
+        <Item kind="objection" title={t('home.task.objection', { partner: props.partner, title: named, cycle: task.cycle })} href={`/cycles/${task.cycle}`} action={t('home.task.seeWhy')}>
+          <p class="muted small todo-text">{t('home.task.objectionText')}</p>
         </Item>
       );
   }
@@ -92,25 +94,26 @@ function TaskItem(props: { task: HomeTask; cycle: Cycle | null; title: (id: numb
 function Transfers(props: { home: Home; partner: number }) {
   const app = useApp();
   const { home } = props;
-  if (home.transfers_cycle == null) return <p class="muted">No cycle has been decided yet.</p>;
-  if (!home.transfers.length) return <p class="muted">No one paid or received a transfer in cycle {home.transfers_cycle}.</p>;
+  const t = useT();
+  if (home.transfers_cycle == null) return <p class="muted">{t('home.noDecidedCycle')}</p>;
+  if (!home.transfers.length) return <p class="muted">{t('home.noTransfers', { cycle: home.transfers_cycle })}</p>;
   const paid = home.transfers.filter((p) => p.from === props.partner).reduce((s, p) => s + num(p.amount), 0);
   const received = home.transfers.filter((p) => p.to === props.partner).reduce((s, p) => s + num(p.amount), 0);
   return (
     <>
       <p class="transfer-sum" data-testid="transfer-sum">
-        {paid > 0 ? `In cycle ${home.transfers_cycle} ${app.partnerName(props.partner)} pays ${fmtValue(paid, app.unit)} in all.` : `In cycle ${home.transfers_cycle} ${app.partnerName(props.partner)} receives ${fmtValue(received, app.unit)} in all.`}
+        {t(paid > 0 ? 'home.pays' : 'home.receives', { cycle: home.transfers_cycle, partner: app.partnerName(props.partner), amount: fmtValue(paid > 0 ? paid : received, app.unit) })}
       </p>
-      <Table class="compact transfers stack-on-phone" columns={['Who pays', 'Whom', right(`Amount (${app.unit})`)]}>
+      <Table class="compact transfers stack-on-phone" columns={[t('home.whoPays'), t('home.whom'), right(t('home.amount', { unit: app.unit }))]}>
         {home.transfers.map((p) => (
           <tr data-from={p.from} data-to={p.to}>
-            <td data-label="Who pays">
+            <td data-label={t('home.whoPays')}>
               <PartnerChip id={p.from} />
             </td>
-            <td data-label="Whom">
+            <td data-label={t('home.whom')}>
               <PartnerChip id={p.to} />
             </td>
-            <td class="right" data-label="Amount">
+            <td class="right" data-label={t('home.amountShort')}>
               <Value value={p.amount} />
             </td>
           </tr>
@@ -126,7 +129,8 @@ function RepresentativeHome() {
   const [home, initiatives] = data.data ?? [];
   const partner = app.session.partner!;
   const name = app.session.partner_name ?? app.partnerName(partner);
-  const title = (id: number | null) => initiatives?.find((i) => i.id === id)?.title ?? `Initiative ${id}`;
+  const t = useT();
+  const title = (id: number | null) => initiatives?.find((i) => i.id === id)?.title ?? t('home.initiativeNumber', { id });
   const s = home?.standing;
   const reasons = (s?.risk_reasons ?? '')
     .split(';')
@@ -134,60 +138,60 @@ function RepresentativeHome() {
     .filter(Boolean);
   return (
     <>
-      <PageHeader title={`Home of ${name}`} subtitle={`What ${name} is asked to do now, and how it stands in ${app.networkName || 'the network'}`} />
-      <ErrorBox error={data.error} title="Your home page could not be loaded" onRetry={data.reload} />
-      {data.loading && !home && <Loading what="what is asked of you" />}
+      <PageHeader title={t('home.titleOf', { name })} subtitle={t('home.subtitleOf', { name, network: app.networkName || t('home.theNetwork') })} />
+      <ErrorBox error={data.error} title={t('home.loadFailed')} onRetry={data.reload} />
+      {data.loading && !home && <Loading what={t('home.loadingAsked')} />}
       {home && s && (
         <>
-          <Card title={`Asked of ${name} now`} id="asked">
+          <Card title={t('home.askedOf', { name })} id="asked">
             {home.tasks.length ? (
               <ul class="todos" data-testid="tasks">
-                {home.tasks.map((t) => (
-                  <TaskItem task={t} cycle={home.open_cycle} title={title} partner={name} />
+                {home.tasks.map((task) => (
+                  <TaskItem task={task} cycle={home.open_cycle} title={title} partner={name} />
                 ))}
               </ul>
             ) : (
               <p class="muted" data-testid="tasks">
-                Nothing is asked of {name} right now. {home.open_cycle ? '' : 'The coordinator opens the next cycle.'}
+                {t('home.nothingAsked', { name })} {home.open_cycle ? '' : t('home.coordinatorOpens')}
               </p>
             )}
           </Card>
           <div class="kpis" data-testid="standing">
             <Kpi
-              label="Cumulative net value"
+              label={t('home.netValue')}
               value={
                 <>
                   <Num value={s.net_value} signed /> <span class="kpi-unit">{app.unit}</span>
                 </>
               }
               tone={num(s.net_value) < 0 ? 'bad' : 'good'}
-              hint="over every decided cycle, after transfers"
+              hint={t('home.netValueHint')}
             />
             <Kpi
               label={<Term k="dry-spell" />}
-              value={`${s.current_dry_spell} ${s.current_dry_spell === 1 ? 'cycle' : 'cycles'}`}
+              value={t('home.cycles', { count: s.current_dry_spell })}
               tone={s.protected ? 'bad' : 'neutral'}
-              hint={s.protected ? `protected: it reached the charter’s limit of ${s.max_dry_spell}` : `protected from ${s.max_dry_spell} ${s.max_dry_spell === 1 ? 'cycle' : 'cycles'} on`}
+              hint={s.protected ? t('home.protectedHint', { limit: s.max_dry_spell }) : t('home.protectedFrom', { count: s.max_dry_spell })}
             />
-            <Kpi label="Leads" value={s.leads.length} hint="initiatives it leads now" />
+            <Kpi label={t('home.leads')} value={s.leads.length} hint={t('home.leadsHint')} />
             <Kpi label={<Term k="retention-risk" />} value={<RiskBadge band={s.risk_band} score={s.risk_score} />} tone={s.risk_band === 'high' ? 'bad' : 'neutral'} />
           </div>
           <div class="grid-2">
-            <Card title={<Term k="transfer">Who pays whom</Term>} id="transfers" extra={home.transfers_cycle != null && <a href={`/cycles/${home.transfers_cycle}`}>Cycle {home.transfers_cycle} →</a>}>
+            <Card title={<Term k="transfer">{t('home.whoPaysWhom')}</Term>} id="transfers" extra={home.transfers_cycle != null && <a href={`/cycles/${home.transfers_cycle}`}>{t('home.cycleLink', { cycle: home.transfers_cycle })}</a>}>
               <Transfers home={home} partner={partner} />
               <p class="muted small">
-                Over every cycle, {name} {num(s.transfers) < 0 ? 'paid' : 'received'} {fmtValue(Math.abs(num(s.transfers)), app.unit)} net.
+                {t(num(s.transfers) < 0 ? 'home.paidNet' : 'home.receivedNet', { name, amount: fmtValue(Math.abs(num(s.transfers)), app.unit) })}
               </p>
             </Card>
             <div class="stack">
-              <Card title={<Term k="protected-partner">Protection</Term>} id="protection">
+              <Card title={<Term k="protected-partner">{t('home.protection')}</Term>} id="protection">
                 <p data-testid="protection">
                   {s.protected
-                    ? `${name} is protected: its dry spell of ${s.current_dry_spell} reached the charter’s limit of ${s.max_dry_spell}, so the next decision must not leave it below zero.`
-                    : `${name} is not protected now: it would be after ${s.max_dry_spell} dry ${s.max_dry_spell === 1 ? 'cycle' : 'cycles'} in a row (its dry spell is ${s.current_dry_spell}).`}
+                    ? t('home.isProtected', { name, spell: s.current_dry_spell, limit: s.max_dry_spell })
+                    : t('home.notProtected', { name, count: s.max_dry_spell, spell: s.current_dry_spell })}
                 </p>
               </Card>
-              <Card title="Leads" id="leads">
+              <Card title={t('home.leads')} id="leads">
                 {s.leads.length ? (
                   <ul class="reasons">
                     {s.leads.map((id) => (
@@ -197,10 +201,10 @@ function RepresentativeHome() {
                     ))}
                   </ul>
                 ) : (
-                  <p class="muted">{name} leads no initiative now.</p>
+                  <p class="muted">{t('home.leadsNone', { name })}</p>
                 )}
               </Card>
-              <Card title="Why this retention risk" id="risk">
+              <Card title={t('home.whyRisk')} id="risk">
                 {reasons.length ? (
                   <ul class="reasons" data-testid="risk-reasons">
                     {reasons.map((r) => (
@@ -208,9 +212,9 @@ function RepresentativeHome() {
                     ))}
                   </ul>
                 ) : (
-                  <p class="muted">No risk factor in its last cycles.</p>
+                  <p class="muted">{t('home.noRisk')}</p>
                 )}
-                <a href={`/partners/${partner}`}>{name}’s history →</a>
+                <a href={`/partners/${partner}`}>{t('home.history', { name })}</a>
               </Card>
             </div>
           </div>
@@ -223,14 +227,15 @@ function RepresentativeHome() {
 function AttentionItem(props: { item: Attention; cycle: Cycle | null }) {
   const app = useApp();
   const a = props.item;
+  const t = useT();
   switch (a.kind) {
     case 'deadline_passed':
       return (
-        <Item kind={a.kind} title={`Cycle ${a.cycle}’s deadline passed ${a.due ? formatWhen(a.due, viewerZone()) : ''}: it waits for you to move it on`} href={`/cycles/${a.cycle}`} action="Open the cycle" />
+        <Item kind={a.kind} title={t('home.attention.deadlinePassed', { cycle: a.cycle, when: a.due ? formatWhen(a.due, viewerZone()) : '' })} href={`/cycles/${a.cycle}`} action={t('home.attention.openCycle')} />
       );
     case 'voting_open':
       return (
-        <Item kind={a.kind} title={`Cycle ${a.cycle} votes: ${a.count} ${a.count === 1 ? 'ballot is' : 'ballots are'} in; close it once enough are`} href={`/cycles/${a.cycle}`} action="Open the cycle">
+        <Item kind={a.kind} title={t('home.attention.voting', { cycle: a.cycle, count: a.count })} href={`/cycles/${a.cycle}`} action={t('home.attention.openCycle')}>
           <Deadlines cycle={props.cycle ?? undefined} compact />
         </Item>
       );
@@ -238,23 +243,23 @@ function AttentionItem(props: { item: Attention; cycle: Cycle | null }) {
       return (
         <Item
           kind={a.kind}
-          title={a.count ? `Cycle ${a.cycle} is closed: ${a.count} selected ${a.count === 1 ? 'initiative has' : 'initiatives have'} no actuals yet` : `Cycle ${a.cycle} has its actuals: review it`}
+          title={a.count ? t('home.attention.actualsMissing', { cycle: a.cycle, count: a.count }) : t('home.attention.review', { cycle: a.cycle })}
           href={a.count ? `/actuals?cycle=${a.cycle}` : `/cycles/${a.cycle}`}
-          action={a.count ? 'Record actuals' : 'Review'}
+          action={a.count ? t('home.attention.recordActuals') : t('home.attention.reviewAction')}
         />
       );
     case 'actuals_due':
       return (
         <Item
           kind={a.kind}
-          title={`Cycle ${a.cycle}: actuals are due but missing for ${a.count} selected ${a.count === 1 ? 'initiative' : 'initiatives'}; their leads were reminded`}
+          title={t('home.attention.actualsDue', { cycle: a.cycle, count: a.count })}
           href={`/cycles/${a.cycle}#delivery`}
-          action="See the delivery"
+          action={t('home.attention.seeDelivery')}
         />
       );
     case 'partner_at_risk':
       return (
-        <Item kind={a.kind} title={`${app.partnerName(a.partner)} is at high retention risk`} href={`/partners/${a.partner}`} action="See the partner">
+        <Item kind={a.kind} title={t('home.attention.atRisk', { partner: app.partnerName(a.partner) })} href={`/partners/${a.partner}`} action={t('home.attention.seePartner')}>
           <p class="muted small todo-text">{a.detail}</p>
         </Item>
       );
@@ -265,23 +270,21 @@ function Turnout(props: { home: Home }) {
   const app = useApp();
   const { home } = props;
   const cycle = home.open_cycle!;
+  const t = useT();
   return (
-    <Card title={<Term k="turnout">{`Turnout in cycle ${cycle.number}`}</Term>} id="turnout" extra={<span class="muted small">who has voted, never how</span>}>
+    <Card title={<Term k="turnout">{t('home.turnoutIn', { cycle: cycle.number })}</Term>} id="turnout" extra={<span class="muted small">{t('home.turnoutNote')}</span>}>
       <p class="turnout-sum" data-testid="turnout-sum">
-        <strong>
-          {home.voted} of {home.members}
-        </strong>{' '}
-        members have voted ({pct(home.members ? home.voted / home.members : 0)}).
+        {rich(t('home.turnoutSum', { voted: home.voted, count: home.members, share: pct(home.members ? home.voted / home.members : 0) }), { b: (s) => <strong>{s}</strong> })}
       </p>
       <Deadlines cycle={cycle} compact />
-      <Table class="compact" columns={['Partner', 'Ballot']}>
-        {home.turnout!.map((t) => (
-          <tr data-partner={t.partner} data-voted={t.voted ? 'yes' : 'no'}>
+      <Table class="compact stack-on-phone" columns={[t('home.partner'), t('home.ballot')]}>
+        {home.turnout!.map((row) => (
+          <tr data-partner={row.partner} data-voted={row.voted ? 'yes' : 'no'}>
             <td>
-              <PartnerChip id={t.partner} />
+              <PartnerChip id={row.partner} />
             </td>
             <td>
-              {t.voted ? <span class="yes">{t.cast_by ? `Voted by its proxy ${app.partnerName(t.cast_by)}` : 'Voted'}</span> : <span class="no">Not yet</span>}
+              {row.voted ? <span class="yes">{row.cast_by ? t('home.votedByProxy', { proxy: app.partnerName(row.cast_by) }) : t('home.voted')}</span> : <span class="no">{t('home.notYet')}</span>}
             </td>
           </tr>
         ))}
@@ -294,14 +297,15 @@ function CoordinatorHome() {
   const app = useApp();
   const data = useAsync(loadHome, []);
   const home = data.data;
+  const t = useT();
   return (
     <>
-      <PageHeader title="Home" subtitle={`What needs your attention in ${app.networkName || 'the network'}`} actions={<a class="btn" href="/dashboard">Dashboard</a>} />
-      <ErrorBox error={data.error} title="Your home page could not be loaded" onRetry={data.reload} />
-      {data.loading && !home && <Loading what="what needs attention" />}
+      <PageHeader title={t('home.title')} subtitle={t('home.subtitle', { network: app.networkName || t('home.theNetwork') })} actions={<a class="btn" href="/dashboard">{t('layout.nav.dashboard')}</a>} />
+      <ErrorBox error={data.error} title={t('home.loadFailed')} onRetry={data.reload} />
+      {data.loading && !home && <Loading what={t('home.loadingAttention')} />}
       {home && (
         <div class="grid-side">
-          <Card title="Needs your attention" id="attention">
+          <Card title={t('home.needsAttention')} id="attention">
             {home.attention.length ? (
               <ul class="todos" data-testid="attention">
                 {home.attention.map((a) => (
@@ -310,7 +314,7 @@ function CoordinatorHome() {
               </ul>
             ) : (
               <p class="muted" data-testid="attention">
-                Nothing needs your attention right now.
+                {t('home.nothingNeeded')}
               </p>
             )}
           </Card>
@@ -318,17 +322,17 @@ function CoordinatorHome() {
             {home.turnout ? (
               <Turnout home={home} />
             ) : (
-              <Card title="The open cycle" id="open-cycle">
+              <Card title={t('home.openCycle')} id="open-cycle">
                 {home.open_cycle ? (
                   <>
                     <p>
-                      <a href={`/cycles/${home.open_cycle.number}`}>Cycle {home.open_cycle.number}</a> takes proposals; turnout shows here once it votes.
+                      {rich(t('home.takesProposals', { cycle: home.open_cycle.number }), { a: (s) => <a href={`/cycles/${home.open_cycle!.number}`}>{s}</a> })}
                     </p>
                     <Deadlines cycle={home.open_cycle} />
                   </>
                 ) : (
                   <p class="muted">
-                    No cycle is open. <a href="/cycles">Open the next cycle →</a>
+                    {t('home.noneOpen')} <a href="/cycles">{t('home.openNext')}</a>
                   </p>
                 )}
               </Card>

@@ -2,6 +2,7 @@
 // subject, when it happened in the viewer's time zone, its text and a link to the page it is about; one marked
 // read, or all. A token issued to no person has no inbox: the page says who has one.
 
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem } from '../components/form';
 import { formatWhen, viewerZone } from '../components/deadlines';
@@ -22,7 +23,7 @@ function Notification(props: { item: InboxItem; busy: boolean; onRead: () => voi
     <article class={'notification' + (unread ? ' unread' : '')} data-notification={item.id} aria-labelledby={headingId}>
       <div class="notification-head">
         <h3 id={headingId}>
-          {unread && <span class="sr-only">Unread: </span>}
+          {unread && <span class="sr-only">{t('inbox.unreadPrefix')} </span>}
           {item.subject}
         </h3>
         <time class="small" dateTime={item.occurred_at}>
@@ -45,12 +46,12 @@ function Notification(props: { item: InboxItem; busy: boolean; onRead: () => voi
       <div class="notification-actions">
         {item.link && (
           <a href={item.link} data-action="open-notification">
-            Open the page it is about →
+            {t('inbox.open')}
           </a>
         )}
         {unread && (
-          <button class="btn small" data-action="mark-read" disabled={props.busy} onClick={props.onRead} aria-label={`Mark read: ${item.subject}`}>
-            Mark read
+          <button class="btn small" data-action="mark-read" disabled={props.busy} onClick={props.onRead} aria-label={t('inbox.markReadLabel', { subject: item.subject })}>
+            {t('inbox.markRead')}
           </button>
         )}
       </div>
@@ -77,12 +78,9 @@ export function InboxPage() {
   if (!hasPerson) {
     return (
       <>
-        <PageHeader title="Inbox" />
+        <PageHeader title={t('inbox.title')} />
         <Card>
-          <Empty title="No inbox for this access token">
-            The inbox belongs to people who sign in with their e-mail address and password: covalue keeps each person’s notifications (voting opens, voting closes soon, a cycle’s result) for them. This
-            access token stands for no one person, so it has none.
-          </Empty>
+          <Empty title={t('inbox.noInbox')}>{t('inbox.noInboxText')}</Empty>
         </Card>
       </>
     );
@@ -93,7 +91,7 @@ export function InboxPage() {
   const markOne = async (item: InboxItem) => {
     const done = await mark.run(() => post(`/inbox/${item.id}/read`));
     if (done !== undefined) {
-      setNotice(`“${item.subject}” is marked read.`);
+      setNotice(t('inbox.markedOne', { subject: item.subject }));
       setOlder((o) => o.map((x) => (x.id === item.id ? { ...x, read_at: new Date().toISOString() } : x)));
       first.reload();
     }
@@ -101,7 +99,7 @@ export function InboxPage() {
   const markAll = async () => {
     const done = await mark.run(() => post<{ marked: number }>('/inbox/read-all'));
     if (done !== undefined) {
-      setNotice(done.marked === 1 ? 'One notification is marked read.' : `${done.marked} notifications are marked read.`);
+      setNotice(t('inbox.markedAll', { count: done.marked }));
       setOlder((o) => o.map((x) => (x.read_at ? x : { ...x, read_at: new Date().toISOString() })));
       first.reload();
     }
@@ -117,38 +115,38 @@ export function InboxPage() {
   return (
     <>
       <PageHeader
-        title="Inbox"
-        subtitle={inbox ? (inbox.unread === 0 ? 'Nothing unread.' : inbox.unread === 1 ? 'One unread notification.' : `${inbox.unread} unread notifications.`) : 'What covalue told you, newest first.'}
+        title={t('inbox.title')}
+        subtitle={inbox ? (inbox.unread === 0 ? t('inbox.nothingUnread') : t('inbox.unread', { count: inbox.unread })) : t('inbox.subtitle')}
         actions={
           inbox &&
           inbox.unread > 0 && (
             <button class="btn" data-action="mark-all-read" disabled={mark.busy} onClick={markAll}>
-              Mark all read
+              {t('inbox.markAll')}
             </button>
           )
         }
       />
       <p class="small">
         <a href="/preferences" data-action="open-preferences">
-          Choose which e-mails you get
+          {t('inbox.choose')}
         </a>{' '}
-        (the inbox keeps everything).
+        {t('inbox.keeps')}
       </p>
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={first.error} title="The inbox could not be loaded" onRetry={first.reload} />
-      <ApiProblem error={mark.error} title="The notification was not marked read" />
-      {first.loading && !inbox && <Loading what="your inbox" />}
+      <ErrorBox error={first.error} title={t('inbox.loadFailed')} onRetry={first.reload} />
+      <ApiProblem error={mark.error} title={t('inbox.markFailed')} />
+      {first.loading && !inbox && <Loading what={t('inbox.loading')} />}
       {inbox && (
-        <Card title="Notifications" class="inbox">
+        <Card title={t('inbox.notifications')} class="inbox">
           {items.length === 0 ? (
-            <Empty title="No notifications yet">covalue tells you here when a cycle opens, when voting opens or closes soon, and what your partner gains when a cycle closes.</Empty>
+            <Empty title={t('inbox.none')}>{t('inbox.noneText')}</Empty>
           ) : (
             items.map((item) => <Notification item={item} busy={mark.busy} onRead={() => markOne(item)} />)
           )}
-          <ErrorBox error={more.error} title="Older notifications could not be loaded" onRetry={loadMore} />
+          <ErrorBox error={more.error} title={t('inbox.olderFailed')} onRetry={loadMore} />
           {nextBefore != null && (
             <button class="btn" data-action="older-notifications" disabled={more.busy} onClick={loadMore}>
-              {more.busy ? 'Loading…' : 'Show older notifications'}
+              {more.busy ? t('inbox.loadingShort') : t('inbox.older')}
             </button>
           )}
         </Card>

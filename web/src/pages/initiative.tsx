@@ -12,23 +12,26 @@ import { partnerColor } from '../lib/colors';
 import { useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
 import { isUndecided, networkValue, unwrapInitiative } from '../lib/initiatives';
+import { rich } from '../components/rich';
+import { t, useT } from '../lib/i18n';
 import { label } from '../lib/names';
 import { num } from '../lib/rational';
 import type { Cycle, Initiative } from '../lib/types';
 
-const barHeading = (
+const barHeading = () => (
   <>
-    <span class="wide-only">Gain or de-optimisation</span>
-    <span class="phone-only">Gain / loss</span>
+    <span class="wide-only">{t('initiative.gainOrDeopt')}</span>
+    <span class="phone-only">{t('initiative.gainLoss')}</span>
   </>
 );
 
 function ImpactBars(props: { initiative: Initiative }) {
   const impacts = [...(props.initiative.impacts ?? [])].sort((a, b) => num(b.estimate) - num(a.estimate));
-  if (!impacts.length) return <Empty title="No impact estimates">Partners not listed are not affected (0).</Empty>;
+  const t = useT();
+  if (!impacts.length) return <Empty title={t('initiative.noImpacts')}>{t('initiative.noImpactsText')}</Empty>;
   const max = Math.max(...impacts.map((i) => Math.abs(num(i.estimate))), 1e-9);
   return (
-    <Table class="impacts" wrap={false} columns={['Partner', right('Estimate'), { title: barHeading, class: 'bar-col' }]}>
+    <Table class="impacts" wrap={false} columns={[t('initiative.partner'), right(t('initiative.estimate')), { title: barHeading(), class: 'bar-col' }]}>
       {impacts.map((impact) => {
         const v = num(impact.estimate);
         const width = `${(50 * Math.abs(v)) / max}%`;
@@ -90,14 +93,15 @@ export function InitiativePage(props: { id: number }) {
   const canWithdraw = !!i && mayWithdraw(app.session, i, cycle);
   const voting = cycle?.state === 'voting';
   const ownProposal = !!i && app.session.role === 'representative' && app.session.partner === i.proposer;
+  const t = useT();
   const nominated = !!i && undecided && app.session.role === 'representative' && (i.nominees ?? []).includes(app.session.partner ?? -1);
   return (
     <>
       <p class="crumbs">
-        <a href="/initiatives">Initiatives</a> / #{props.id}
+        <a href="/initiatives">{t('layout.nav.initiatives')}</a> / #{props.id}
       </p>
-      <ErrorBox error={data.error} title="The initiative could not be loaded" onRetry={data.reload} />
-      {data.loading && !i && <Loading what="the initiative" />}
+      <ErrorBox error={data.error} title={t('initiative.loadFailed')} onRetry={data.reload} />
+      {data.loading && !i && <Loading what={t('initiative.loading')} />}
       {i && (
         <>
           <PageHeader
@@ -107,11 +111,11 @@ export function InitiativePage(props: { id: number }) {
                 <Badge value={i.status} /> <span class={`channel channel-${i.channel}`}>{label(i.channel)}</span>{' '}
                 {i.cycle ? (
                   <a href={`/cycles/${i.cycle}`}>
-                    Cycle {i.cycle}
+                    {t('initiative.cycle', { cycle: i.cycle })}
                     {cycle && undecided ? ` (${label(cycle.state).toLowerCase()})` : ''}
                   </a>
                 ) : (
-                  <span class="muted">waits for the next cycle</span>
+                  <span class="muted">{t('initiative.waits')}</span>
                 )}
               </>
             }
@@ -119,7 +123,7 @@ export function InitiativePage(props: { id: number }) {
               canWithdraw &&
               !withdrawing && (
                 <button class="btn danger" data-action="withdraw" onClick={() => setWithdrawing(true)}>
-                  {voting ? 'Take off the ballot…' : 'Withdraw…'}
+                  {voting ? t('cycle.takeOff') : t('initiative.withdraw')}
                 </button>
               )
             }
@@ -144,34 +148,34 @@ export function InitiativePage(props: { id: number }) {
             />
           )}
           {ownProposal && undecided && voting && (
-            <p class="notice">Cycle {cycle!.number} is voting on it: only the coordinator can take it off the ballot now.</p>
+            <p class="notice">{t('initiative.votingOnIt', { cycle: cycle!.number })}</p>
           )}
           {nominated && (
             <p class="notice callout" data-testid="nomination-callout">
-              The coordinator named <strong>{app.partnerName(app.session.partner)}</strong> to lead this initiative: <a href="#leading">accept or decline</a>.
+              {rich(t('initiative.nominated', { partner: app.partnerName(app.session.partner) }), { b: (s) => <strong>{s}</strong>, a: (s) => <a href="#leading">{s}</a> })}
             </p>
           )}
           <div class="grid-side">
-            <Card title="Per-partner impact" extra={<span class="muted small">{app.unit}; below 0 = de-optimisation</span>}>
+            <Card title={t('initiative.impact')} extra={<span class="muted small">{t('initiative.impactNote', { unit: app.unit })}</span>}>
               <ImpactBars initiative={i} />
             </Card>
             <div class="stack">
-              <Card title="Facts">
+              <Card title={t('initiative.facts')}>
                 <dl class="facts">
-                  <dt>Network value</dt>
+                  <dt>{t('initiative.networkValue')}</dt>
                   <dd>
                     <Num value={networkValue(i)} signed /> <span class="muted">{app.unit}</span>
                   </dd>
-                  <dt>Cost</dt>
+                  <dt>{t('initiative.cost')}</dt>
                   <dd>
-                    <Num value={i.cost} /> <span class="muted">capacity units</span>
+                    <Num value={i.cost} /> <span class="muted">{t('initiative.capacityUnits')}</span>
                   </dd>
-                  <dt>Proposer</dt>
+                  <dt>{t('initiative.proposer')}</dt>
                   <dd>
                     <PartnerChip id={i.proposer} />
                   </dd>
-                  <dt>Lead</dt>
-                  <dd>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">{undecided ? 'decided when the cycle closes' : 'none'}</span>}</dd>
+                  <dt>{t('initiative.lead')}</dt>
+                  <dd>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">{undecided ? t('initiative.leadLater') : t('initiative.none')}</span>}</dd>
                 </dl>
                 {i.description && <p class="description">{i.description}</p>}
               </Card>
@@ -179,7 +183,7 @@ export function InitiativePage(props: { id: number }) {
             </div>
           </div>
           {!undecided && <LeadDelivery id={i.id} onChanged={data.reload} />}
-          <ThreadCard kind="initiative" id={i.id} what={`“${i.title}”`} />
+          <ThreadCard kind="initiative" id={i.id} what={t('home.quoted', { title: i.title })} />
         </>
       )}
     </>

@@ -5,7 +5,9 @@ import { Badge, Empty, ErrorBox, Loading, NumCell, PageHeader, PartnerChip, righ
 import { get } from '../lib/api';
 import { isCoordinator, isRepresentative, list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
+import { rich } from '../components/rich';
 import { networkValue } from '../lib/initiatives';
+import { useT } from '../lib/i18n';
 import { initiativeStatuses, label } from '../lib/names';
 import type { Initiative } from '../lib/types';
 
@@ -13,9 +15,10 @@ import type { Initiative } from '../lib/types';
 const widths = ['44px', '', '170px', '180px', '64px', '150px', '70px', '180px'];
 
 function InitiativeTable(props: { items: Initiative[] }) {
+  const t = useT();
   return (
     <Table
-      class="fixed"
+      class="fixed stack-on-phone"
       before={
         <colgroup>
           {widths.map((width) => (
@@ -23,7 +26,7 @@ function InitiativeTable(props: { items: Initiative[] }) {
           ))}
         </colgroup>
       }
-      columns={[{ title: '#', class: 'id' }, 'Title', 'Channel', 'Proposer', right('Cost'), right('Network value'), right('Cycle'), 'Lead']}
+      columns={[{ title: '#', class: 'id' }, t('initiatives.col.title'), t('initiatives.col.channel'), t('initiatives.col.proposer'), right(t('initiatives.col.cost')), right(t('initiatives.col.networkValue')), right(t('initiatives.col.cycle')), t('initiatives.col.lead')]}
     >
       {props.items.map((i) => (
         <tr data-initiative={i.id}>
@@ -41,7 +44,7 @@ function InitiativeTable(props: { items: Initiative[] }) {
           </td>
           <NumCell value={i.cost} />
           <NumCell value={networkValue(i)} signed />
-          <td class="right">{i.cycle || <span class="muted">next</span>}</td>
+          <td class="right">{i.cycle || <span class="muted">{t('initiatives.next')}</span>}</td>
           <td>{i.lead ? <PartnerChip id={i.lead} /> : <span class="muted">–</span>}</td>
         </tr>
       ))}
@@ -63,29 +66,28 @@ export function InitiativesPage() {
   }, [data.data, query]);
   const canPropose = isRepresentative(app.session) || isCoordinator(app.session);
   const total = data.data?.length ?? 0;
+  const t = useT();
   return (
     <>
       <PageHeader
-        title="Initiatives"
-        subtitle="Improvements proposed by the partners, from proposal to review"
+        title={t('initiatives.title')}
+        subtitle={t('initiatives.subtitle')}
         actions={
           canPropose && (
             <a class="btn primary" href="/initiatives/new">
-              + Propose an initiative
+              {t('initiatives.propose')}
             </a>
           )
         }
       />
-      <ErrorBox error={data.error} title="The initiatives could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="initiatives" />}
+      <ErrorBox error={data.error} title={t('initiatives.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('initiatives.loading')} />}
       {data.data && total === 0 && (
-        <Empty title="No initiative has been proposed yet">
+        <Empty title={t('initiatives.none')}>
           {canPropose ? (
-            <>
-              <a href="/initiatives/new">Propose the first one</a>: what would make the network better?
-            </>
+            <>{rich(t('initiatives.proposeFirst'), { a: (s) => <a href="/initiatives/new">{s}</a> })}</>
           ) : (
-            'Representatives propose initiatives; they will show here.'
+            t('initiatives.representativesPropose')
           )}
         </Empty>
       )}
@@ -94,7 +96,7 @@ export function InitiativesPage() {
           <div class="toolbar">
             <div class="tabs" role="tablist">
               <button role="tab" class={'tab' + (filter === 'all' ? ' active' : '')} onClick={() => setFilter('all')}>
-                All <span class="count">{groups.reduce((n, g) => n + g.items.length, 0)}</span>
+                {t('initiatives.all')} <span class="count">{groups.reduce((n, g) => n + g.items.length, 0)}</span>
               </button>
               {groups.map((g) => (
                 <button role="tab" class={'tab' + (filter === g.status ? ' active' : '')} onClick={() => setFilter(g.status)} disabled={g.items.length === 0}>
@@ -102,7 +104,7 @@ export function InitiativesPage() {
                 </button>
               ))}
             </div>
-            <input class="search" type="search" placeholder="Search title or proposer" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+            <input class="search" type="search" placeholder={t('initiatives.search')} aria-label={t('initiatives.search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
           </div>
           {groups
             .filter((g) => (filter === 'all' ? g.items.length > 0 : g.status === filter))
@@ -111,7 +113,7 @@ export function InitiativesPage() {
                 <h2 class="group-title">
                   <Badge value={g.status} /> <span class="muted">{g.items.length}</span>
                 </h2>
-                {g.items.length ? <InitiativeTable items={g.items} /> : <Empty title={`No ${label(g.status).toLowerCase()} initiatives`} />}
+                {g.items.length ? <InitiativeTable items={g.items} /> : <Empty title={t('initiatives.noneWithStatus', { status: label(g.status).toLowerCase() })} />}
               </section>
             ))}
         </>

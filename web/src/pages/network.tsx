@@ -1,6 +1,8 @@
 // The network's charter: every policy with its help (from the settings table, through the OpenAPI
 // document), and, for a coordinator, a form that changes it (PATCH /api/network: only the members changed).
 
+import { rich } from '../components/rich';
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
 import { Card, ErrorBox, Loading, Num, PageHeader } from '../components/ui';
@@ -36,43 +38,54 @@ type Values = {
   amendment_majority: string;
   coordination: string;
   coordination_term: string;
+  // Ballot limits (issue 15 item 6).
+  score_max: string;
+  points_budget: string;
 };
 type Key = keyof Values;
 
 /** The titles of the fields, in the form's order; their help comes from the server. */
 const titles: Record<Key, string> = {
-  name: 'Network name',
-  capacity: 'Capacity per cycle',
-  rule: 'Selection rule',
-  ranking_rule: 'Consensus ranking rule',
-  sharing: 'Value sharing',
-  disclosure: 'Ballot disclosure',
-  deadline_action: 'At a deadline',
-  'fairness.max_dry_spell': 'Longest dry spell',
-  'fairness.max_deopt_share': 'Largest de-optimisation share',
-  'fairness.perpetual_weighting': 'Perpetual Reset weighting',
-  'leadership.max_concurrent_leads': 'Leads per partner',
-  unit: 'Unit of value',
-  close_turnout_warning: 'Turnout warning at the close',
-  amendment_rule: 'How the charter changes',
-  amendment_window_hours: 'Window for positions',
-  amendment_majority: 'Majority needed',
-  coordination: 'Who coordinates',
-  coordination_term: 'Coordination term',
+  name: 'charter.field.name',
+  capacity: 'charter.field.capacity',
+  rule: 'charter.field.rule',
+  ranking_rule: 'charter.field.ranking_rule',
+  sharing: 'charter.field.sharing',
+  disclosure: 'charter.field.disclosure',
+  deadline_action: 'charter.field.deadline_action',
+  'fairness.max_dry_spell': 'charter.field.fairness_max_dry_spell',
+  'fairness.max_deopt_share': 'charter.field.fairness_max_deopt_share',
+  'fairness.perpetual_weighting': 'charter.field.fairness_perpetual_weighting',
+  'leadership.max_concurrent_leads': 'charter.field.leadership_max_concurrent_leads',
+  unit: 'charter.field.unit',
+  close_turnout_warning: 'charter.field.close_turnout_warning',
+  amendment_rule: 'charter.field.amendment_rule',
+  amendment_window_hours: 'charter.field.amendment_window_hours',
+  amendment_majority: 'charter.field.amendment_majority',
+  coordination: 'charter.field.coordination',
+  coordination_term: 'charter.field.coordination_term',
+  score_max: 'charter.field.score_max',
+  points_budget: 'charter.field.points_budget',
 };
 const keys = Object.keys(titles) as Key[];
+/** A field's title in the language in use. */
+const title = (k: Key): string => t(titles[k]);
 
 /** What each figure is counted in, said next to it. */
 const units: Partial<Record<Key, string>> = {
-  capacity: 'capacity units per cycle',
-  'fairness.max_dry_spell': 'cycles',
-  'fairness.max_deopt_share': 'of a cycle’s total de-optimisation',
-  'leadership.max_concurrent_leads': 'initiatives at once',
-  close_turnout_warning: '% of member partners voted',
-  amendment_window_hours: 'hours',
-  amendment_majority: 'of the partners',
-  coordination_term: 'cycles per partner',
+  capacity: 'charter.unit.capacity',
+  'fairness.max_dry_spell': 'charter.unit.fairness_max_dry_spell',
+  'fairness.max_deopt_share': 'charter.unit.fairness_max_deopt_share',
+  'leadership.max_concurrent_leads': 'charter.unit.leadership_max_concurrent_leads',
+  close_turnout_warning: 'charter.unit.close_turnout_warning',
+  amendment_window_hours: 'charter.unit.amendment_window_hours',
+  amendment_majority: 'charter.unit.amendment_majority',
+  coordination_term: 'charter.unit.coordination_term',
+  score_max: 'charter.unit.score_max',
+  points_budget: 'charter.unit.points_budget',
 };
+/** What a field is counted in, in the language in use ('' for none). */
+const unitText = (k: Key): string => (units[k] ? t(units[k]!) : '');
 
 function valuesOf(c: Charter): Values {
   return {
@@ -94,16 +107,18 @@ function valuesOf(c: Charter): Values {
     amendment_majority: c.amendment_majority ?? '2/3',
     coordination: c.coordination ?? 'fixed',
     coordination_term: String(c.coordination_term ?? 1),
+    score_max: c.score_max ?? '10',
+    points_budget: c.points_budget ?? '0',
   };
 }
 
 /** Why each value would be refused, in words. */
 function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, string | null> {
   const share = v['fairness.max_deopt_share'].trim();
-  const shareProblem = amountProblem(share, 'positive') ?? (amountValue(share) > 1 ? 'It is a share: at most 1 (all of it), like 0.5 or 1/3.' : null);
+  const shareProblem = amountProblem(share, 'positive') ?? (amountValue(share) > 1 ? t('charter.shareProblem') : null);
   const whole = (k: Key) => integerProblem(v[k], info[k]?.minimum ?? 1, info[k]?.maximum);
   return {
-    name: !v.name.trim() ? 'Give the network a name.' : v.name.length > maxChars.name ? `At most ${maxChars.name} characters.` : null,
+    name: !v.name.trim() ? t('charter.giveName') : v.name.length > maxChars.name ? t('partners.atMost', { max: maxChars.name }) : null,
     capacity: amountProblem(v.capacity.trim(), 'positive'),
     rule: null,
     ranking_rule: null,
@@ -115,12 +130,14 @@ function problemsOf(v: Values, info: Record<string, PropertyInfo>): Record<Key, 
     'fairness.perpetual_weighting': null,
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
     close_turnout_warning: integerProblem(v.close_turnout_warning, info.close_turnout_warning?.minimum ?? 0, info.close_turnout_warning?.maximum ?? 100),
-    unit: !v.unit.trim() ? 'Give the unit: a currency code such as EUR, or value points.' : v.unit.length > maxChars.unit ? `At most ${maxChars.unit} characters.` : null,
+    unit: !v.unit.trim() ? t('charter.giveUnit') : v.unit.length > maxChars.unit ? t('partners.atMost', { max: maxChars.unit }) : null,
     amendment_rule: null,
     amendment_window_hours: amountProblem(v.amendment_window_hours.trim(), 'positive'),
     amendment_majority: amountProblem(v.amendment_majority.trim(), 'positive'),
     coordination: null,
     coordination_term: whole('coordination_term'),
+    score_max: amountProblem(v.score_max.trim(), 'positive'),
+    points_budget: amountProblem(v.points_budget.trim()) ?? (amountValue(v.points_budget.trim()) < 0 ? t('charter.budgetBelowZero') : null),
   };
 }
 
@@ -141,13 +158,15 @@ function changes(before: Values, after: Values): Record<string, unknown> {
 /** A value as the charter card shows it: choices by their label, numbers with their units. */
 function shown(k: Key, v: Values): preact.JSX.Element | string {
   const value = v[k];
-  if (k === 'fairness.perpetual_weighting') return value === 'true' ? 'On' : 'Off';
-  if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
-  if (k === 'capacity') return <><Num value={value} /> {units[k]}</>;
-  if (k === 'close_turnout_warning') return value === '0' ? 'Never: a close asks no confirmation' : `Below ${value}${units[k]}`;
-  if (units[k]) return `${value} ${units[k]}`;
+  if (k === 'fairness.perpetual_weighting') return value === 'true' ? t('charter.on') : t('charter.off');
+  if (k === 'fairness.max_deopt_share') return `${pct(value)} ${unitText(k)}`;
+  if (k === 'capacity') return <><Num value={value} /> {unitText(k)}</>;
+  if (k === 'close_turnout_warning') return value === '0' ? t('charter.never') : t('charter.below', { value, unit: unitText(k) });
+  if (k === 'score_max') return <>{rich(t('charter.scoreMaxShown'), { n: () => <Num value={value} /> })}</>;
+  if (k === 'points_budget') return amountValue(value) === 0 ? t('charter.noBudget') : <>{rich(t('charter.pointsPerBallot', { count: amountValue(value) }), { n: () => <Num value={value} /> })}</>;
+  if (units[k]) return `${value} ${unitText(k)}`;
   if (k === 'name' || k === 'unit') return value;
-  if (k === 'deadline_action') return value === 'auto' ? 'The cycle moves on by itself' : 'The coordinator is reminded and moves the cycle';
+  if (k === 'deadline_action') return value === 'auto' ? t('charter.movesItself') : t('charter.reminded');
   return label(value);
 }
 
@@ -157,16 +176,16 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
   if (k === 'fairness.perpetual_weighting') {
     return (
       <select {...attrs} value={values[k]} onChange={onInput}>
-        <option value="true">On: weights grow with a partner’s dry spell</option>
-        <option value="false">Off: every partner weighs the same</option>
+        <option value="true">{t('charter.onOption')}</option>
+        <option value="false">{t('charter.offOption')}</option>
       </select>
     );
   }
   if (k === 'deadline_action') {
     return (
       <select {...attrs} value={values[k]} onChange={onInput}>
-        <option value="remind">Remind: the coordinator is reminded and moves the cycle</option>
-        <option value="auto">Automatic: the cycle moves to voting or closes by itself</option>
+        <option value="remind">{t('charter.remindOption')}</option>
+        <option value="auto">{t('charter.autoOption')}</option>
       </select>
     );
   }
@@ -180,7 +199,7 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
     );
   }
   const numeric = k !== 'name' && k !== 'unit';
-  const decimal = k.includes('share') || k === 'capacity' || k.startsWith('amendment_');
+  const decimal = k.includes('share') || k === 'capacity' || k.startsWith('amendment_') || k === 'score_max' || k === 'points_budget';
   return (
     <input
       {...attrs}
@@ -197,7 +216,7 @@ function Input(props: { k: Key; values: Values; info: PropertyInfo | undefined; 
  * page says its charter fields with it too). */
 export function plainHelp(k: string, info: PropertyInfo | undefined): string {
   // The name's schema text says only how a text is written; say what the name is for.
-  if (k === 'name') return 'How the network is called on every page and in reports.';
+  if (k === 'name') return t('charter.nameHelp');
   const help = (info?.help ?? '')
     .replace(/\s*\(one of: [^)]*\)/, '')
     .replace(/>=\s*/g, 'at least ')
@@ -211,8 +230,8 @@ export function plainHelp(k: string, info: PropertyInfo | undefined): string {
 /** The help under a field: the server's words, the default, and how to write a number. */
 function hintOf(k: Key, info: PropertyInfo | undefined): string {
   const first = plainHelp(k, info);
-  const dflt = info?.default !== undefined ? ` Default: ${k.endsWith('perpetual_weighting') ? (info.default ? 'on' : 'off') : label(String(info.default))}.` : '';
-  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : '';
+  const dflt = info?.default !== undefined ? ' ' + t('charter.default', { value: k.endsWith('perpetual_weighting') ? (info.default ? t('charter.on') : t('charter.off')).toLowerCase() : label(String(info.default)) }) : '';
+  const numbers = k === 'capacity' || k.endsWith('max_deopt_share') || k === 'score_max' || k === 'points_budget' ? ' ' + t('charter.numbers', { bounds: amountBounds() }) : '';
   return `${first}.${dflt}${numbers}`.replace(/\.\./g, '.').replace(/^\./, '');
 }
 
@@ -236,28 +255,28 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
     const saved = await action.run(() => patch<Charter>('/network', body));
     if (saved) {
       problems.reset();
-      props.onSaved(saved, changed.map((k) => titles[k]));
+      props.onSaved(saved, changed.map((k) => title(k)));
     }
   }
 
   return (
-    <Card title="Change the charter" id="charter-form-card">
-      <p class="form-intro muted">Changes apply from the next decision on: a cycle already closed keeps the charter it was decided under.</p>
+    <Card title={t('charter.change')} id="charter-form-card">
+      <p class="form-intro muted">{t('charter.changeIntro')}</p>
       <form class="form charter-form" onSubmit={submit} id="charter-form" noValidate>
         {keys.map((k) => (
-          <Field id={'charter-' + k.replace('.', '-')} label={<>{titles[k]}{units[k] && <span class="muted unit"> ({units[k]})</span>}</>} hint={hintOf(k, props.info[k])} problem={problems.shown(k)}>
+          <Field id={'charter-' + k.replace('.', '-')} label={<>{title(k)}{units[k] && <span class="muted unit"> ({unitText(k)})</span>}</>} hint={hintOf(k, props.info[k])} problem={problems.shown(k)}>
             {(attrs) => <Input k={k} values={values} info={props.info[k]} set={set} attrs={attrs} />}
           </Field>
         ))}
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The charter was not changed" fields={titles} />
+          <ApiProblem error={action.error} title={t('charter.notChanged')} fields={Object.fromEntries(keys.map((k) => [k, title(k)]))} />
           <button class="btn primary" type="submit" disabled={action.busy || !changed.length} data-action="save-charter">
-            {action.busy ? 'Saving…' : changed.length ? `Save ${changed.length === 1 ? 'the change' : `${changed.length} changes`}` : 'No change to save'}
+            {action.busy ? t('partners.saving') : changed.length ? t('charter.save', { count: changed.length }) : t('charter.noChange')}
           </button>
           {changed.length > 0 && (
             <button class="btn ghost" type="button" onClick={() => (setValues(before), problems.reset(), action.clear())}>
-              Undo changes
+              {t('charter.undo')}
             </button>
           )}
         </div>
@@ -267,11 +286,12 @@ function CharterForm(props: { charter: Charter; info: Record<string, PropertyInf
 }
 
 /** The charter's own words, said plainly: the glossary's entries (lib/glossary.ts) that the charter uses. */
-const words = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'].map(entry);
+const wordKeys = ['de-optimisation', 'dry-spell', 'perpetual-reset', 'weight-policies', 'mes', 'phragmen', 'network-fair', 'shapley'];
 
 function Words() {
+  const words = wordKeys.map(entry); // in the language in use
   return (
-    <Card title="Words used in the charter" id="charter-words">
+    <Card title={t('charter.words')} id="charter-words">
       <dl class="words">
         {words.map((w) => (
           <>
@@ -295,25 +315,25 @@ export function NetworkPage() {
   return (
     <>
       <PageHeader
-        title="Charter"
-        subtitle="The network’s policies: what a cycle can spend, how initiatives are chosen, how fairness is kept"
+        title={t('charter.title')}
+        subtitle={t('charter.subtitle')}
         actions={
           <a class="btn ghost" href="/charter/proposals" data-action="charter-proposals">
-            Charter proposals
+            {t('layout.nav.charterProposals')}
           </a>
         }
       />
       <div role="status">{saved && <p class="notice-ok">✓ {saved}</p>}</div>
-      <ErrorBox error={data.error} title="The charter could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="the charter" />}
+      <ErrorBox error={data.error} title={t('charter.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('charter.loading')} />}
       {charter && info && (
         <div class="grid-side">
           <div class="stack">
-            <Card title={`Charter of ${charter.name}`}>
+            <Card title={t('charter.of', { name: charter.name })}>
               <dl class="facts charter-facts" data-testid="charter">
                 {keys.map((k) => (
                   <>
-                    <dt>{titles[k]}</dt>
+                    <dt>{title(k)}</dt>
                     <dd data-field={k}>
                       <span>{shown(k, valuesOf(charter))}</span>
                       {!coordinator && <span class="muted small fact-help">{plainHelp(k, info[k])}</span>}
@@ -325,10 +345,9 @@ export function NetworkPage() {
             <Words />
           </div>
           {charter.amendment_rule && charter.amendment_rule !== 'coordinator' ? (
-            <Card title="Changing the charter" id="charter-proposals-link">
+            <Card title={t('charter.changing')} id="charter-proposals-link">
               <p>
-                The partners decide every change ({charter.amendment_rule === 'consent' ? 'by consent' : `by a majority of ${charter.amendment_majority}`}): propose one, and take your partner’s position, on the{' '}
-                <a href="/charter/proposals">charter proposals</a> page.
+                {rich(t('charter.partnersDecide', { how: charter.amendment_rule === 'consent' ? t('charter.byConsent') : t('charter.byMajority', { majority: charter.amendment_majority }) }), { a: (x) => <a href="/charter/proposals">{x}</a> })}
               </p>
             </Card>
           ) : coordinator ? (
@@ -336,17 +355,15 @@ export function NetworkPage() {
               charter={charter}
               info={info}
               onSaved={(c, changed) => {
-                setSaved(`Charter saved: ${changed.join(', ')} changed.`);
+                setSaved(t('charter.saved', { fields: changed.join(', ') }));
                 data.reload();
                 // The name heads every page and the unit follows every value: both come with the session.
                 if (c.name !== charter.name || unitOf(c) !== unitOf(charter) || c.deadline_action !== charter.deadline_action) app.refresh();
               }}
             />
           ) : (
-            <Card title="Changing the charter">
-              <p class="muted">
-                The network’s coordinator changes the charter. See the <a href="/charter/proposals">charter proposals</a> and who coordinates.
-              </p>
+            <Card title={t('charter.changing')}>
+              <p class="muted">{rich(t('charter.coordinatorChanges'), { a: (x) => <a href="/charter/proposals">{x}</a> })}</p>
             </Card>
           )}
         </div>

@@ -1,12 +1,13 @@
+import { rich } from '../components/rich';
 import { Empty, PageHeader } from '../components/ui';
+import { useT } from '../lib/i18n';
 
 export function NotFoundPage() {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Page not found" />
-      <Empty title="There is nothing at this address">
-        Go back to the <a href="/">dashboard</a>.
-      </Empty>
+      <PageHeader title={t('notFound.title')} />
+      <Empty title={t('notFound.nothing')}>{rich(t('notFound.back'), { a: (s) => <a href="/">{s}</a> })}</Empty>
     </>
   );
 }

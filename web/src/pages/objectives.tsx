@@ -1,6 +1,7 @@
 // Objectives and KPI readings, per partner: each objective's progress (a chart against its baseline and
 // target, and the same as a table); a coordinator records a new objective and a reading after a closed cycle.
 
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
 import { objectiveName, ObjectiveProgress, withUnit } from '../components/objective-progress';
@@ -35,10 +36,10 @@ function NewObjectiveForm(props: { partner: number; onAdded: (o: Objective) => v
   const [target, setTarget] = useState('');
   const action = useAction();
   const problems = useProblems({
-    name: name.length > maxChars.name ? `At most ${maxChars.name} characters.` : null,
-    unit: unit.length > unitMax ? `At most ${unitMax} characters.` : null,
+    name: name.length > maxChars.name ? t('partners.atMost', { max: maxChars.name }) : null,
+    unit: unit.length > unitMax ? t('partners.atMost', { max: unitMax }) : null,
     baseline: baseline.trim() ? amountProblem(baseline.trim()) : null,
-    target: !target.trim() ? 'Give the target: the value the partner wants to reach.' : amountProblem(target.trim()),
+    target: !target.trim() ? t('objectives.giveTarget') : amountProblem(target.trim()),
   });
   const edit = (set: (v: string) => void) => (e: Event) => (action.clear(), set((e.target as HTMLInputElement).value));
   async function submit(event: Event) {
@@ -54,9 +55,9 @@ function NewObjectiveForm(props: { partner: number; onAdded: (o: Objective) => v
     }
   }
   return (
-    <Card title={`Record an objective of ${app.partnerName(props.partner)}`} id="new-objective">
+    <Card title={t('objectives.recordOf', { partner: app.partnerName(props.partner) })} id="new-objective">
       <form class="form" id="objective-form" onSubmit={submit} noValidate>
-        <Field id="objective-kpi" label="KPI" hint="The supply-chain measure the partner wants to move (SCOR-style).">
+        <Field id="objective-kpi" label={t('objectives.kpi')} hint={t('objectives.kpiHint')}>
           {(attrs) => (
             <select {...attrs} value={kpi} onChange={edit(setKpi)}>
               {kpis.map((k) => (
@@ -65,26 +66,26 @@ function NewObjectiveForm(props: { partner: number; onAdded: (o: Objective) => v
             </select>
           )}
         </Field>
-        <Field id="objective-name" label="Name (optional)" hint="A short name when the KPI alone does not say it, like “On-time delivery to stores”." problem={problems.shown('name')}>
+        <Field id="objective-name" label={t('objectives.nameOptional')} hint={t('objectives.nameHint')} problem={problems.shown('name')}>
           {(attrs) => <input {...attrs} value={name} maxLength={maxChars.name} onInput={edit(setName)} />}
         </Field>
-        <Field id="objective-unit" label="Unit (optional)" hint="What the readings are counted in: %, days, EUR per order…" problem={problems.shown('unit')}>
+        <Field id="objective-unit" label={t('objectives.unitOptional')} hint={t('objectives.unitHint')} problem={problems.shown('unit')}>
           {(attrs) => <input {...attrs} value={unit} maxLength={unitMax} onInput={edit(setUnit)} />}
         </Field>
         <div class="row-2">
-          <Field id="objective-baseline" label="Baseline (optional)" hint="Where it stands today; 0 when left empty." problem={problems.shown('baseline')}>
+          <Field id="objective-baseline" label={t('objectives.baselineOptional')} hint={t('objectives.baselineHint')} problem={problems.shown('baseline')}>
             {(attrs) => <input {...attrs} value={baseline} inputMode="decimal" onInput={edit(setBaseline)} />}
           </Field>
-          <Field id="objective-target" label="Target" hint="Where it wants to be; lower than the baseline when less is better." problem={problems.shown('target')}>
+          <Field id="objective-target" label={t('objective.target')} hint={t('objectives.targetHint')} problem={problems.shown('target')}>
             {(attrs) => <input {...attrs} value={target} inputMode="decimal" onInput={edit(setTarget)} />}
           </Field>
         </div>
-        <p class="hint">Numbers like 97, 12.5 or 7/2 ({amountBounds}).</p>
+        <p class="hint">{t('objectives.numbers', { bounds: amountBounds() })}</p>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The objective was not recorded" fields={{ kpi: 'KPI', name: 'Name', unit: 'Unit', baseline: 'Baseline', target: 'Target' }} />
+          <ApiProblem error={action.error} title={t('objectives.notRecorded')} fields={{ kpi: t('objectives.kpi'), name: t('objectives.name'), unit: t('objectives.unit'), baseline: t('objective.baseline'), target: t('objective.target') }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="add-objective">
-            {action.busy ? 'Recording…' : 'Record the objective'}
+            {action.busy ? t('actuals.recording') : t('objectives.recordButton')}
           </button>
         </div>
       </form>
@@ -100,9 +101,9 @@ function ReadingForm(props: { objectives: Objective[]; closed: Cycle[]; onRecord
   const action = useAction();
   const chosen = props.objectives.find((o) => String(o.id) === objective);
   const problems = useProblems({
-    objective: !chosen ? 'Choose the objective the reading is of.' : null,
-    cycle: !cycle ? 'Choose the cycle the reading follows.' : null,
-    value: !value.trim() ? 'Give the reading.' : amountProblem(value.trim()),
+    objective: !chosen ? t('objectives.chooseObjective') : null,
+    cycle: !cycle ? t('objectives.chooseCycle') : null,
+    value: !value.trim() ? t('objectives.giveReading') : amountProblem(value.trim()),
   });
   async function submit(event: Event) {
     event.preventDefault();
@@ -115,40 +116,40 @@ function ReadingForm(props: { objectives: Objective[]; closed: Cycle[]; onRecord
       props.onRecorded(recorded, chosen);
     }
   }
-  if (!props.closed.length) return <Card title="Record a KPI reading"><p class="muted">Readings are recorded after a cycle closes; no cycle has closed yet.</p></Card>;
+  if (!props.closed.length) return <Card title={t('objectives.recordReading')}><p class="muted">{t('objectives.noClosed')}</p></Card>;
   return (
-    <Card title="Record a KPI reading" id="new-reading">
+    <Card title={t('objectives.recordReading')} id="new-reading">
       <form class="form" id="reading-form" onSubmit={submit} noValidate>
-        <Field id="reading-objective" label="Objective" problem={problems.shown('objective')}>
+        <Field id="reading-objective" label={t('objectives.objective')} problem={problems.shown('objective')}>
           {(attrs) => (
             <select {...attrs} value={objective} onChange={(e) => (action.clear(), setObjective((e.target as HTMLSelectElement).value))}>
               {props.objectives.map((o) => (
                 <option value={String(o.id)}>
-                  {objectiveName(o)} (target {withUnit(o.target, o.unit)})
+                  {objectiveName(o)} ({t('objectives.targetIs', { value: withUnit(o.target, o.unit) })})
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id="reading-cycle" label="After cycle" hint="The closed cycle the reading follows; a second reading for the same cycle replaces the first." problem={problems.shown('cycle')}>
+        <Field id="reading-cycle" label={t('objective.afterCycle')} hint={t('objectives.cycleHint')} problem={problems.shown('cycle')}>
           {(attrs) => (
             <select {...attrs} value={cycle} onChange={(e) => (action.clear(), setCycle((e.target as HTMLSelectElement).value))}>
               {[...props.closed].reverse().map((c) => (
                 <option value={String(c.number)}>
-                  Cycle {c.number} ({label(c.state).toLowerCase()})
+                  {t('cycle.title', { cycle: c.number })} ({label(c.state).toLowerCase()})
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id="reading-value" label={`Reading${chosen?.unit ? ` (${chosen.unit})` : ''}`} hint={chosen ? `Baseline ${withUnit(chosen.baseline, chosen.unit)}, target ${withUnit(chosen.target, chosen.unit)}.` : undefined} problem={problems.shown('value')}>
+        <Field id="reading-value" label={chosen?.unit ? t('objective.readingUnit', { unit: chosen.unit }) : t('objective.reading')} hint={chosen ? t('objectives.readingHint', { baseline: withUnit(chosen.baseline, chosen.unit), target: withUnit(chosen.target, chosen.unit) }) : undefined} problem={problems.shown('value')}>
           {(attrs) => <input {...attrs} value={value} inputMode="decimal" onInput={(e) => (action.clear(), setValue((e.target as HTMLInputElement).value))} />}
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The reading was not recorded" fields={{ objective: 'Objective', cycle: 'After cycle', value: 'Reading' }} />
+          <ApiProblem error={action.error} title={t('objectives.readingNotRecorded')} fields={{ objective: t('objectives.objective'), cycle: t('objective.afterCycle'), value: t('objective.reading') }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="record-reading">
-            {action.busy ? 'Recording…' : 'Record the reading'}
+            {action.busy ? t('actuals.recording') : t('objectives.recordReadingButton')}
           </button>
         </div>
       </form>
@@ -168,11 +169,11 @@ export function ObjectivesPage() {
   const readingsOf = (o: Objective) => (data.data?.readings ?? []).filter((r) => r.objective === o.id);
   return (
     <>
-      <PageHeader title="Objectives and KPIs" subtitle="Each partner’s objectives: a KPI, where it stood, where it wants to be, and the readings after each cycle" />
+      <PageHeader title={t('objectives.title')} subtitle={t('objectives.subtitle')} />
       <div class="toolbar">
         <div class="inline-form">
           <label for="objectives-partner" class="strong">
-            Partner
+            {t('people.partner')}
           </label>
           <select
             id="objectives-partner"
@@ -187,25 +188,25 @@ export function ObjectivesPage() {
             {partners.map((p) => (
               <option value={String(p.id)}>
                 {p.name}
-                {p.left_cycle != null ? ' (left)' : ''}
+                {p.left_cycle != null ? ` (${t('names.left').toLowerCase()})` : ''}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={data.error} title="The objectives could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="objectives and readings" />}
+      <ErrorBox error={data.error} title={t('objectives.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('objectives.loading')} />}
       {data.data && partner != null && (
         <div class="grid-side">
           <div class="stack" data-testid="objectives">
             {mine.length === 0 ? (
-              <Card title={`Objectives of ${app.partnerName(partner)}`}>
-                <Empty title="No objective yet">{coordinator ? 'Record its first objective with the form.' : 'Its representative or the coordinator records them.'}</Empty>
+              <Card title={t('objectives.of', { partner: app.partnerName(partner) })}>
+                <Empty title={t('objectives.none')}>{coordinator ? t('objectives.recordFirst') : t('objectives.whoRecords')}</Empty>
               </Card>
             ) : (
               mine.map((o) => (
-                <Card title={objectiveName(o)} extra={<span class="muted small">{label(o.kpi)}{o.unit ? ` · in ${o.unit}` : ''}</span>}>
+                <Card title={objectiveName(o)} extra={<span class="muted small">{label(o.kpi)}{o.unit ? ` · ${t('objectives.inUnit', { unit: o.unit })}` : ''}</span>}>
                   <ObjectiveProgress objective={o} readings={readingsOf(o)} />
                 </Card>
               ))
@@ -219,7 +220,7 @@ export function ObjectivesPage() {
                   objectives={mine}
                   closed={data.data.closed}
                   onRecorded={(m, o) => {
-                    setNotice(`Reading of “${objectiveName(o)}” after cycle ${m.cycle} recorded: ${withUnit(m.value, o.unit)}.`);
+                    setNotice(t('objectives.readingRecorded', { name: objectiveName(o), cycle: m.cycle, value: withUnit(m.value, o.unit) }));
                     data.reload();
                   }}
                 />
@@ -228,7 +229,7 @@ export function ObjectivesPage() {
                 key={`objective-${partner}`}
                 partner={partner}
                 onAdded={(o) => {
-                  setNotice(`Objective “${objectiveName(o)}” of ${app.partnerName(o.partner)} recorded.`);
+                  setNotice(t('objectives.recorded', { name: objectiveName(o), partner: app.partnerName(o.partner) }));
                   data.reload();
                 }}
               />

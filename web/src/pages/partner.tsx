@@ -12,6 +12,7 @@ import { get } from '../lib/api';
 import { partnerColor, theme, withAlpha } from '../lib/colors';
 import { isCoordinator, list, useApp } from '../lib/context';
 import { useAsync } from '../lib/hooks';
+import { t, useT } from '../lib/i18n';
 import { label } from '../lib/names';
 import { normaliseReport, table } from '../lib/reports';
 import { num, pct } from '../lib/rational';
@@ -24,24 +25,24 @@ function historyChart(rows: Record<string, unknown>[], color: string, unit: stri
   return {
     type: 'bar',
     data: {
-      labels: rows.map((r) => `Cycle ${r.cycle}`),
+      labels: rows.map((r) => t('partner.cycle', { cycle: r.cycle })),
       datasets: [
         {
           type: 'bar',
-          label: 'Net value in the cycle',
+          label: t('partner.netInCycle'),
           data: rows.map((r) => num(r.net_value)),
           backgroundColor: rows.map((r) => (num(r.net_value) < 0 ? withAlpha(theme.negative, 0.7) : withAlpha(color, 0.7))),
           borderRadius: 3,
           yAxisID: 'y',
         },
-        { type: 'line', label: 'Cumulative net value', data: cum, borderColor: color, backgroundColor: color, tension: 0.2, yAxisID: 'y' },
-        { type: 'line', label: 'Dry spell', data: rows.map((r) => Number(r.dry_spell)), borderColor: theme.negative, backgroundColor: theme.negative, borderDash: [4, 3], stepped: true, yAxisID: 'y2' },
+        { type: 'line', label: t('partner.cumNet'), data: cum, borderColor: color, backgroundColor: color, tension: 0.2, yAxisID: 'y' },
+        { type: 'line', label: t('partner.drySpell'), data: rows.map((r) => Number(r.dry_spell)), borderColor: theme.negative, backgroundColor: theme.negative, borderDash: [4, 3], stepped: true, yAxisID: 'y2' },
       ],
     },
     options: {
       scales: {
-        y: { title: { display: true, text: withUnit('value', unit) } },
-        y2: { position: 'right', beginAtZero: true, suggestedMax: 3, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: 'dry spell (cycles)' } },
+        y: { title: { display: true, text: withUnit(t('partner.value'), unit) } },
+        y2: { position: 'right', beginAtZero: true, suggestedMax: 3, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: t('partner.drySpellAxis') } },
       },
     },
   };
@@ -52,28 +53,29 @@ function LeadsCard(props: { partner: number; unit: string }) {
   const leads = useAsync(() => get<LeadRecord[]>(`/partners/${props.partner}/leads`), [props.partner]);
   const rows = leads.data ?? [];
   const delivered = rows.filter((r) => r.status === 'delivered' || r.status === 'reviewed');
+  const t = useT();
   return (
-    <Card title="Leads and deliveries" id="leads" extra={<span class="muted small">{props.unit}, realised = confirmed actuals for every partner</span>}>
-      <ErrorBox error={leads.error} title="What it leads could not be loaded" onRetry={leads.reload} />
-      {leads.data && !rows.length && <p class="muted">It has not led a selected initiative yet.</p>}
+    <Card title={t('partner.leads')} id="leads" extra={<span class="muted small">{t('partner.leadsNote', { unit: props.unit })}</span>}>
+      <ErrorBox error={leads.error} title={t('partner.leadsFailed')} onRetry={leads.reload} />
+      {leads.data && !rows.length && <p class="muted">{t('partner.noLeads')}</p>}
       {rows.length > 0 && (
         <>
           <p data-testid="leads-summary">
-            Leads {rows.length} {rows.length === 1 ? 'initiative' : 'initiatives'}; delivered {delivered.length}, realising{' '}
-            <Num value={String(delivered.reduce((s, r) => s + num(r.realised), 0))} signed /> {props.unit} so far.
+            {t('partner.leadsSummary', { count: rows.length, delivered: delivered.length })}{' '}
+            <Num value={String(delivered.reduce((s, r) => s + num(r.realised), 0))} signed /> {t('partner.soFar', { unit: props.unit })}
           </p>
-          <Table class="compact stack-on-phone" columns={['Initiative', 'Cycle', 'Status', right('Estimated'), right('Realised')]}>
+          <Table class="compact stack-on-phone" columns={[t('partner.col.initiative'), t('partner.col.cycle'), t('partner.col.status'), right(t('partner.col.estimated')), right(t('partner.col.realised'))]}>
             {rows.map((r) => (
               <tr data-lead={r.initiative}>
                 <td>
                   <a href={`/initiatives/${r.initiative}`}>{r.title}</a>
                 </td>
-                <td data-label="Cycle">{r.cycle}</td>
-                <td data-label="Status">
+                <td data-label={t('partner.col.cycle')}>{r.cycle}</td>
+                <td data-label={t('partner.col.status')}>
                   <Badge value={r.status} />
                 </td>
-                <NumCell value={r.estimated} signed label="Estimated" />
-                <NumCell value={r.realised} signed label="Realised" />
+                <NumCell value={r.estimated} signed label={t('partner.col.estimated')} />
+                <NumCell value={r.realised} signed label={t('partner.col.realised')} />
               </tr>
             ))}
           </Table>
@@ -85,6 +87,7 @@ function LeadsCard(props: { partner: number; unit: string }) {
 
 export function PartnerPage(props: { id: number }) {
   const app = useApp();
+  const t = useT();
   const partner = app.partners.find((p) => p.id === props.id);
   const data = useAsync(
     () =>
@@ -103,7 +106,7 @@ export function PartnerPage(props: { id: number }) {
   const overview = table(report, 'partners').rows.find((r) => Number(r.partner) === props.id) ?? {};
   const risk = table(engagement, 'partners').rows.find((r) => Number(r.partner) === props.id);
   const color = partnerColor(props.id);
-  const chart = useMemo(() => (rows.length ? historyChart(rows, color, app.unit) : null), [rows, app.unit]);
+  const chart = useMemo(() => (rows.length ? historyChart(rows, color, app.unit) : null), [rows, app.unit, t('partner.value')]);
   const cumulative = rows.reduce((s, r) => s + num(r.net_value), 0);
   const voted = rows.filter((r) => r.voted === 'yes' || r.voted === true).length;
   const reasons = String(risk?.risk_reasons ?? '')
@@ -113,33 +116,33 @@ export function PartnerPage(props: { id: number }) {
   return (
     <>
       <p class="crumbs">
-        <a href="/partners">Partners</a> / {partner?.name ?? props.id}
+        <a href="/partners">{t('layout.nav.partners')}</a> / {partner?.name ?? props.id}
       </p>
       <PageHeader
-        title={partner?.name ?? `Partner ${props.id}`}
+        title={partner?.name ?? t('app.partnerNumber', { id: props.id })}
         subtitle={
           partner && (
             <>
-              <span class="dot big" style={{ background: color }} /> {label(partner.tier)} · member since cycle {partner.joined_cycle}
-              {partner.left_cycle != null && ` · left from cycle ${partner.left_cycle}`}
+              <span class="dot big" style={{ background: color }} /> {label(partner.tier)} · {t('partner.memberSince', { cycle: partner.joined_cycle })}
+              {partner.left_cycle != null && ` · ${t('partner.leftFrom', { cycle: partner.left_cycle })}`}
             </>
           )
         }
       />
-      <ErrorBox error={data.error} title="The partner report could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="the partner's history" />}
+      <ErrorBox error={data.error} title={t('partner.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('partner.loading')} />}
       {data.data && (
         <>
           <div class="kpis">
-            <Kpi label="Cumulative net value" value={<Value value={overview.net_value ?? cumulative} signed />} tone={cumulative < 0 ? 'bad' : 'good'} hint="after transfers" />
-            <Kpi label={<Term k="dry-spell">Current dry spell</Term>} value={overview.current_dry_spell ?? (rows.length ? String(rows[rows.length - 1].dry_spell) : '–')} hint={`longest ${overview.longest_dry_spell ?? '–'}`} />
-            <Kpi label="Participation" value={rows.length ? `${voted} / ${rows.length}` : '–'} hint="cycles with a ballot" />
+            <Kpi label={t('partner.cumNet')} value={<Value value={overview.net_value ?? cumulative} signed />} tone={cumulative < 0 ? 'bad' : 'good'} hint={t('partner.afterTransfers')} />
+            <Kpi label={<Term k="dry-spell">{t('partner.currentDry')}</Term>} value={overview.current_dry_spell ?? (rows.length ? String(rows[rows.length - 1].dry_spell) : '–')} hint={t('partner.longest', { value: overview.longest_dry_spell ?? '–' })} />
+            <Kpi label={t('partner.participation')} value={rows.length ? `${voted} / ${rows.length}` : '–'} hint={t('partner.withBallot')} />
             <Kpi label={<Term k="retention-risk" />} value={<RiskBadge band={risk?.risk_band} score={risk?.risk_score} />} tone={risk?.risk_band === 'high' ? 'bad' : 'neutral'} />
           </div>
           <div class="grid-side wide-main">
-            <Card title="History">{chart ? <ChartView config={chart} label="Net value and dry spell per cycle" testId="chart-partner" category="Cycle" /> : <Empty title="No decided cycle yet" />}</Card>
+            <Card title={t('partner.history')}>{chart ? <ChartView config={chart} label={t('partner.chartLabel')} testId="chart-partner" category={t('partner.col.cycle')} /> : <Empty title={t('partner.noDecided')} />}</Card>
             <div class="stack">
-              <Card title="Why this retention risk">
+              <Card title={t('home.whyRisk')}>
                 {reasons.length ? (
                   <ul class="reasons">
                     {reasons.map((r) => (
@@ -147,33 +150,33 @@ export function PartnerPage(props: { id: number }) {
                     ))}
                   </ul>
                 ) : (
-                  <p class="muted">{risk ? 'No risk factor in its last cycles.' : 'No engagement data.'}</p>
+                  <p class="muted">{risk ? t('home.noRisk') : t('partner.noEngagement')}</p>
                 )}
                 {engagement && table(engagement, 'partners').notes.length > 0 && <p class="muted small">{table(engagement, 'partners').notes[table(engagement, 'partners').notes.length - 1]}</p>}
               </Card>
-              <Card title="Shares">
+              <Card title={t('partner.shares')}>
                 <dl class="facts">
-                  <dt>De-optimisation share</dt>
+                  <dt>{t('partner.deoptShare')}</dt>
                   <dd>{overview.deopt_share != null ? pct(overview.deopt_share) : '–'}</dd>
-                  <dt>Lead share</dt>
+                  <dt>{t('partner.leadShare')}</dt>
                   <dd>{overview.lead_share != null ? pct(overview.lead_share) : '–'}</dd>
-                  <dt>Transfers received</dt>
+                  <dt>{t('partner.transfersReceived')}</dt>
                   <dd>{overview.transfers != null ? <Num value={overview.transfers} signed /> : '–'}</dd>
-                  <dt>Supported → selected</dt>
+                  <dt>{t('partner.supportedSelected')}</dt>
                   <dd>{overview.approvals_selected != null ? pct(overview.approvals_selected) : '–'}</dd>
-                  <dt>Estimation bias</dt>
+                  <dt>{t('partner.bias')}</dt>
                   <dd>{overview.estimation_bias != null ? <Num value={overview.estimation_bias} signed /> : '–'}</dd>
                 </dl>
               </Card>
             </div>
           </div>
           <Card
-            title="Objectives and KPI progress"
+            title={t('partner.objectives')}
             id="objectives"
-            extra={isCoordinator(app.session) && <a href={`/objectives?partner=${props.id}`}>Record objectives and readings →</a>}
+            extra={isCoordinator(app.session) && <a href={`/objectives?partner=${props.id}`}>{t('partner.recordObjectives')}</a>}
           >
             {!goals?.objectives.length ? (
-              <p class="muted">No objective recorded yet.</p>
+              <p class="muted">{t('partner.noObjective')}</p>
             ) : (
               <div class="grid-2">
                 {goals.objectives.map((o) => (
@@ -186,15 +189,15 @@ export function PartnerPage(props: { id: number }) {
             )}
           </Card>
           <LeadsCard partner={props.id} unit={app.unit} />
-          <Card title="Per cycle">
+          <Card title={t('partner.perCycle')}>
             {rows.length === 0 ? (
-              <Empty title="No history yet" />
+              <Empty title={t('partner.noHistory')} />
             ) : (
-              <Table class="compact" columns={['Cycle', ...resultColumns([right('Leads')])]}>
+              <Table class="compact stack-on-phone" columns={[t('partner.col.cycle'), ...resultColumns([right(t('partner.col.leads'))])]}>
                 {rows.map((r) => (
                   <tr>
                     <td>
-                      <a href={`/cycles/${r.cycle}`}>Cycle {String(r.cycle)}</a>
+                      <a href={`/cycles/${r.cycle}`}>{t('partner.cycle', { cycle: String(r.cycle) })}</a>
                     </td>
                     <ResultCells row={r} extra={<td class="right">{String(r.leads ?? '–')}</td>} />
                   </tr>

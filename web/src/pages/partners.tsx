@@ -8,6 +8,7 @@ import { partnerColor } from '../lib/colors';
 import { isCoordinator, useApp } from '../lib/context';
 import { useAction, useAsync } from '../lib/hooks';
 import { maxChars } from '../lib/limits';
+import { useT } from '../lib/i18n';
 import { label, tiers } from '../lib/names';
 import type { Partner } from '../lib/types';
 import { normaliseReport, table } from '../lib/reports';
@@ -32,9 +33,10 @@ function AddPartnerForm(props: { onAdded: (p: Partner) => void }) {
   const [name, setName] = useState('');
   const [tier, setTier] = useState<string>('other');
   const action = useAction();
+  const t = useT();
   const taken = app.partners.some((p) => p.name.trim().toLowerCase() === name.trim().toLowerCase());
   const problems = useProblems({
-    name: !name.trim() ? 'Give the partner its name.' : taken ? `A partner named “${name.trim()}” is already in the network.` : name.length > maxChars.name ? `At most ${maxChars.name} characters.` : null,
+    name: !name.trim() ? t('partners.giveName') : taken ? t('partners.taken', { name: name.trim() }) : name.length > maxChars.name ? t('partners.atMost', { max: maxChars.name }) : null,
   });
   async function submit(event: Event) {
     event.preventDefault();
@@ -47,25 +49,25 @@ function AddPartnerForm(props: { onAdded: (p: Partner) => void }) {
     }
   }
   return (
-    <Card title="Add a partner" id="add-partner">
+    <Card title={t('partners.add')} id="add-partner">
       <form class="form" onSubmit={submit} id="add-partner-form" noValidate>
-        <Field id="partner-name" label="Name" hint="The organisation’s name, as the other partners know it." problem={problems.shown('name')}>
+        <Field id="partner-name" label={t('partners.name')} hint={t('partners.nameHint')} problem={problems.shown('name')}>
           {(attrs) => <input {...attrs} value={name} maxLength={maxChars.name} autoComplete="organization" onInput={(e) => (action.clear(), setName((e.target as HTMLInputElement).value))} />}
         </Field>
-        <Field id="partner-tier" label="Supply-chain tier" hint="Where it sits in the chain; reports group partners by it.">
+        <Field id="partner-tier" label={t('partners.tier')} hint={t('partners.tierHint')}>
           {(attrs) => (
             <select {...attrs} value={tier} onChange={(e) => setTier((e.target as HTMLSelectElement).value)}>
-              {tiers.map((t) => (
-                <option value={t}>{label(t)}</option>
+              {tiers.map((x) => (
+                <option value={x}>{label(x)}</option>
               ))}
             </select>
           )}
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The partner was not added" fields={{ name: 'Name', tier: 'Supply-chain tier' }} />
+          <ApiProblem error={action.error} title={t('partners.notAdded')} fields={{ name: t('partners.name'), tier: t('partners.tier') }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="add-partner">
-            {action.busy ? 'Adding…' : 'Add the partner'}
+            {action.busy ? t('partners.adding') : t('partners.addButton')}
           </button>
         </div>
       </form>
@@ -76,19 +78,20 @@ function AddPartnerForm(props: { onAdded: (p: Partner) => void }) {
 /** Marks a partner as leaving, after asking. */
 function LeaveButton(props: { partner: Partner; action: ReturnType<typeof useAction>; onLeft: (p: Partner) => void }) {
   const { action } = props;
+  const t = useT();
   return (
     <button
       class="btn danger small"
       data-action="leave"
       disabled={action.busy}
-      aria-label={`Mark as leaving: ${props.partner.name}`}
+      aria-label={t('partners.leaveLabel', { name: props.partner.name })}
       onClick={async () => {
-        if (!confirm(`${props.partner.name} leaves the network: it gets no ballot in the cycles that follow, and its history stays. Continue?`)) return;
+        if (!confirm(t('partners.leaveConfirm', { name: props.partner.name }))) return;
         const left = await action.run(() => post<Partner>(`/partners/${props.partner.id}/leave`));
         if (left) props.onLeft(left);
       }}
     >
-      {action.busy ? 'Saving…' : 'Mark as leaving'}
+      {action.busy ? t('partners.saving') : t('partners.leave')}
     </button>
   );
 }
@@ -109,28 +112,29 @@ export function PartnersPage() {
   const engagement = new Map(table(data.data?.[0], 'partners').rows.map((r) => [Number(r.partner), r]));
   const fairness = new Map(table(data.data?.[1], 'partners').rows.map((r) => [Number(r.partner), r]));
   const partners = [...app.partners].sort((a, b) => Number(a.left_cycle != null) - Number(b.left_cycle != null) || a.id - b.id);
+  const t = useT();
   return (
     <>
-      <PageHeader title="Partners" subtitle={`${app.partners.filter((p) => p.left_cycle == null).length} members of the network`} actions={coordinator && <a class="btn" href="#add-partner">Add a partner</a>} />
+      <PageHeader title={t('partners.title')} subtitle={t('partners.members', { count: app.partners.filter((p) => p.left_cycle == null).length })} actions={coordinator && <a class="btn" href="#add-partner">{t('partners.add')}</a>} />
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ApiProblem error={leaveAction.error} title="The partner was not marked as leaving" />
-      <ErrorBox error={data.error} title="The partner reports could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="partner reports" />}
+      <ApiProblem error={leaveAction.error} title={t('partners.notLeft')} />
+      <ErrorBox error={data.error} title={t('partners.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('partners.loading')} />}
       {partners.length === 0 ? (
-        <Empty title="No partners yet">{coordinator ? 'Add the first partner with the form below.' : 'The coordinator adds the partners.'}</Empty>
+        <Empty title={t('partners.none')}>{coordinator ? t('partners.addFirst') : t('partners.coordinatorAdds')}</Empty>
       ) : (
         <Card>
           <Table
             class="stack-on-phone"
             columns={[
-              'Partner',
-              'Tier',
-              'Membership',
-              right(withUnit('Net value', app.unit)),
-              { title: <Term k="de-optimisation">De-opt. share</Term>, class: 'right' },
-              { title: <Term k="dry-spell">Longest dry spell</Term>, class: 'right' },
-              right('Turnout'),
-              { title: <Term k="retention-risk" /> }, ...(coordinator ? [{ title: <span class="sr-only">Actions</span> }] : [])]}
+              t('partners.col.partner'),
+              t('partners.col.tier'),
+              t('partners.col.membership'),
+              right(withUnit(t('partners.col.netValue'), app.unit)),
+              { title: <Term k="de-optimisation">{t('partners.col.deopt')}</Term>, class: 'right' },
+              { title: <Term k="dry-spell">{t('partners.col.dry')}</Term>, class: 'right' },
+              right(t('partners.col.turnout')),
+              { title: <Term k="retention-risk" /> }, ...(coordinator ? [{ title: <span class="sr-only">{t('partners.col.actions')}</span> }] : [])]}
           >
             {partners.map((p) => {
               const e = engagement.get(p.id);
@@ -143,13 +147,13 @@ export function PartnersPage() {
                       {p.name}
                     </a>
                   </td>
-                  <td data-label="Tier">{label(p.tier)}</td>
-                  <td data-label="Membership">{p.left_cycle != null ? <Badge value="left" kind="withdrawn" /> : <span class="muted">since cycle {p.joined_cycle}</span>}</td>
-                  <td class="right" data-label="Net value">{f ? <Num value={f.net_value} signed /> : '–'}</td>
-                  <td class="right" data-label="De-opt. share">{f ? pct(f.deopt_share) : '–'}</td>
-                  <td class="right" data-label="Longest dry spell">{f?.longest_dry_spell ?? '–'}</td>
-                  <td class="right" data-label="Turnout">{e && Number(e.ballots_issued) > 0 ? `${e.ballots_cast}/${e.ballots_issued}` : '–'}</td>
-                  <td data-label="Retention risk">
+                  <td data-label={t('partners.col.tier')}>{label(p.tier)}</td>
+                  <td data-label={t('partners.col.membership')}>{p.left_cycle != null ? <Badge value="left" kind="withdrawn" /> : <span class="muted">{t('partners.since', { cycle: p.joined_cycle })}</span>}</td>
+                  <td class="right" data-label={t('partners.col.netValue')}>{f ? <Num value={f.net_value} signed /> : '–'}</td>
+                  <td class="right" data-label={t('partners.col.deopt')}>{f ? pct(f.deopt_share) : '–'}</td>
+                  <td class="right" data-label={t('partners.col.dry')}>{f?.longest_dry_spell ?? '–'}</td>
+                  <td class="right" data-label={t('partners.col.turnout')}>{e && Number(e.ballots_issued) > 0 ? `${e.ballots_cast}/${e.ballots_issued}` : '–'}</td>
+                  <td data-label={t('partners.col.risk')}>
                     <RiskBadge band={e?.risk_band} score={e?.risk_score} />
                   </td>
                   {coordinator && (
@@ -159,7 +163,7 @@ export function PartnersPage() {
                           partner={p}
                           action={leaveAction}
                           onLeft={(left) => {
-                            setNotice(<>{left.name} leaves the network from cycle {left.left_cycle}.</>);
+                            setNotice(<>{t('partners.leaves', { name: left.name, cycle: left.left_cycle })}</>);
                             app.refresh();
                           }}
                         />
@@ -177,7 +181,7 @@ export function PartnersPage() {
           onAdded={(p) => {
             setNotice(
               <>
-                {p.name} is a partner now. <a href={`/tokens?partner=${p.id}`} data-action="give-access">Give its representative access →</a>
+                {t('partners.added', { name: p.name })} <a href={`/tokens?partner=${p.id}`} data-action="give-access">{t('partners.giveAccess')}</a>
               </>,
             );
             app.refresh();

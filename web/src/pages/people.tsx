@@ -2,6 +2,7 @@
 // coordinator sees and manages everyone; a representative manages its own partner's people; e-mail addresses
 // show only as the API returns them (coordinators, and the person's own partner).
 
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
 import { Card, Empty, ErrorBox, Loading, PageHeader, PartnerChip, Table } from '../components/ui';
@@ -48,18 +49,18 @@ export function manages(session: Session, person: { partner?: number | null; rol
 
 function personProblems(v: { name: string; email: string; role: string; partner: string; zone: string }, taken: boolean) {
   return {
-    name: !v.name.trim() ? 'Give the person’s name.' : v.name.length > maxChars.name ? `At most ${maxChars.name} characters.` : null,
+    name: !v.name.trim() ? t('people.giveName') : v.name.length > maxChars.name ? t('partners.atMost', { max: maxChars.name }) : null,
     email: !v.email.trim()
-      ? 'Give an e-mail address: covalue writes to it when voting opens or closes soon.'
+      ? t('people.giveEmail')
       : !emailShape.test(v.email.trim())
-        ? `“${v.email.trim()}” is not an e-mail address: write it like ana@example.org.`
+        ? t('people.notEmail', { email: v.email.trim() })
         : taken
-          ? `Someone in this list already has the address ${v.email.trim()}.`
+          ? t('people.emailTaken', { email: v.email.trim() })
           : null,
-    partner: v.role === 'representative' && !v.partner ? 'Choose the partner this representative acts for.' : null,
+    partner: v.role === 'representative' && !v.partner ? t('people.choosePartner') : null,
     // Only the shape is checked here: the server knows its own zone database (and the older names) and says
     // when a well-formed name is unknown.
-    zone: !v.zone.trim() ? 'Give a time zone, such as Europe/Warsaw or UTC.' : !zoneShape.test(v.zone.trim()) ? `“${v.zone.trim()}” is not a time zone name: choose one from the list, such as Europe/Warsaw.` : null,
+    zone: !v.zone.trim() ? t('people.giveZone') : !zoneShape.test(v.zone.trim()) ? t('people.notZone', { zone: v.zone.trim() }) : null,
   };
 }
 
@@ -97,15 +98,15 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
     set((e.target as HTMLInputElement).value);
   };
   return (
-    <Card title="Add a person" id="add-person" class="form-card">
+    <Card title={t('people.add')} id="add-person" class="form-card">
       <form class="form" id="add-person-form" onSubmit={submit} noValidate>
-        <Field id="person-name" label="Name" problem={problems.shown('name')}>
+        <Field id="person-name" label={t('people.name')} problem={problems.shown('name')}>
           {(attrs) => <input {...attrs} value={name} maxLength={maxChars.name} autoComplete="off" onInput={change(setName)} />}
         </Field>
-        <Field id="person-email" label="E-mail address" hint="Seen only by coordinators and by the person’s own partner." problem={problems.shown('email')}>
+        <Field id="person-email" label={t('people.email')} hint={t('people.emailHint')} problem={problems.shown('email')}>
           {(attrs) => <input {...attrs} type="email" value={email} autoComplete="off" onInput={change(setEmail)} />}
         </Field>
-        <Field id="person-role" label="Role" hint={role === 'observer' ? 'Reads the program; changes nothing.' : role === 'coordinator' ? 'Runs the program for the whole network: acts for no partner.' : 'Acts for one partner: proposes, votes, volunteers to lead.'}>
+        <Field id="person-role" label={t('people.role')} hint={role === 'observer' ? t('people.observerHint') : role === 'coordinator' ? t('people.coordinatorHint') : t('people.representativeHint')}>
           {(attrs) => (
             <select {...attrs} value={role} onChange={change(setRole)}>
               {roles.map((r) => (
@@ -115,10 +116,10 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
           )}
         </Field>
         {partnerChoice && (
-          <Field id="person-partner" label="Partner" hint={role === 'observer' ? 'Leave it at “The network” for an observer of the whole network.' : undefined} problem={problems.shown('partner')}>
+          <Field id="person-partner" label={t('people.partner')} hint={role === 'observer' ? t('people.observerPartnerHint') : undefined} problem={problems.shown('partner')}>
             {(attrs) => (
               <select {...attrs} value={partner} onChange={change(setPartner)}>
-                <option value="">{role === 'observer' ? 'The network (no partner)' : 'Choose a partner…'}</option>
+                <option value="">{role === 'observer' ? t('people.theNetworkNoPartner') : t('ballot.choosePartner')}</option>
                 {members.map((p) => (
                   <option value={String(p.id)}>{p.name}</option>
                 ))}
@@ -128,10 +129,10 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
         )}
         {!coordinator && (
           <p class="muted small">
-            Acts for <PartnerChip id={own} />.
+            {t('people.actsFor')} <PartnerChip id={own} />.
           </p>
         )}
-        <Field id="person-zone" label="Time zone" hint="Deadlines and dates are shown in it. Start typing a city: Europe/Warsaw, America/New_York." problem={problems.shown('zone')}>
+        <Field id="person-zone" label={t('people.zone')} hint={t('people.zoneHint')} problem={problems.shown('zone')}>
           {(attrs) => <input {...attrs} list="person-zones" value={zone} autoComplete="off" onInput={change(setZone)} />}
         </Field>
         <datalist id="person-zones">
@@ -139,7 +140,7 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
             <option value={z} />
           ))}
         </datalist>
-        <Field id="person-language" label="Language" hint="The language of the e-mails covalue sends.">
+        <Field id="person-language" label={t('people.language')} hint={t('people.languageHint')}>
           {(attrs) => (
             <select {...attrs} value={language} onChange={change(setLanguage)}>
               {props.languages.map((l) => (
@@ -150,9 +151,9 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The person was not added" fields={{ name: 'Name', email: 'E-mail address', role: 'Role', partner: 'Partner', time_zone: 'Time zone', language: 'Language' }} />
+          <ApiProblem error={action.error} title={t('people.notAdded')} fields={{ name: t('people.name'), email: t('people.email'), role: t('people.role'), partner: t('people.partner'), time_zone: t('people.zone'), language: t('people.language') }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="add-person">
-            {action.busy ? 'Adding…' : 'Add the person'}
+            {action.busy ? t('partners.adding') : t('people.addButton')}
           </button>
         </div>
       </form>
@@ -162,7 +163,7 @@ function AddPersonForm(props: { people: Person[]; roles: string[]; languages: st
 
 /** Who a person acts for, in words: "representative of UrbanMart", "coordinator". */
 function actsFor(person: Person, partnerName: (id: number | null | undefined) => string): string {
-  return person.partner != null ? `${label(person.role).toLowerCase()} of ${partnerName(person.partner)}` : label(person.role).toLowerCase();
+  return person.partner != null ? t('people.roleOf', { role: label(person.role).toLowerCase(), partner: partnerName(person.partner) }) : label(person.role).toLowerCase();
 }
 
 export function PeoplePage() {
@@ -179,50 +180,50 @@ export function PeoplePage() {
   return (
     <>
       <PageHeader
-        title="People"
-        subtitle={coordinator ? 'Everyone who acts for a partner or for the network.' : isRepresentative(app.session) ? `The network’s people; you manage ${app.partnerName(app.session.partner)}’s.` : 'The network’s people.'}
-        actions={canAdd && <a class="btn" href="#add-person">Add a person</a>}
+        title={t('people.title')}
+        subtitle={coordinator ? t('people.subtitleCoordinator') : isRepresentative(app.session) ? t('people.subtitleRepresentative', { partner: app.partnerName(app.session.partner) }) : t('people.subtitle')}
+        actions={canAdd && <a class="btn" href="#add-person">{t('people.add')}</a>}
       />
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={data.error} title="The people could not be loaded" onRetry={data.reload} />
-      <ApiProblem error={remove.error} title="The person was not removed" />
-      {data.loading && !data.data && <Loading what="the people" />}
+      <ErrorBox error={data.error} title={t('people.loadFailed')} onRetry={data.reload} />
+      <ApiProblem error={remove.error} title={t('people.notRemoved')} />
+      {data.loading && !data.data && <Loading what={t('people.loading')} />}
       {people && (
-        <Card title="People" extra={<span class="muted small">{people.length} in all</span>}>
+        <Card title={t('people.title')} extra={<span class="muted small">{t('people.inAll', { count: people.length })}</span>}>
           {sorted.length === 0 ? (
-            <Empty title="No one yet">{canAdd ? 'Add the first person with the form below.' : 'A coordinator adds the people.'}</Empty>
+            <Empty title={t('people.none')}>{canAdd ? t('people.addFirst') : t('people.coordinatorAdds')}</Empty>
           ) : (
-            <Table class="people stack-on-phone" columns={['Name', 'Role', 'Partner', 'Time zone', 'Language', 'E-mail', { title: <span class="sr-only">Actions</span> }]}>
+            <Table class="people stack-on-phone" columns={[t('people.name'), t('people.role'), t('people.partner'), t('people.zone'), t('people.language'), t('people.emailShort'), { title: <span class="sr-only">{t('partners.col.actions')}</span> }]}>
               {sorted.map((p) => (
                 <tr data-person={p.id}>
                   <td class="strong">{p.name}</td>
-                  <td data-label="Role">{label(p.role)}</td>
-                  <td data-label="Partner">{p.partner != null ? <PartnerChip id={p.partner} /> : <span class="muted">the network</span>}</td>
-                  <td data-label="Time zone">{p.time_zone}</td>
-                  <td data-label="Language">{languageName(p.language)}</td>
-                  <td data-label="E-mail" class="email">{p.email ?? <span class="muted">not shown to you</span>}</td>
+                  <td data-label={t('people.role')}>{label(p.role)}</td>
+                  <td data-label={t('people.partner')}>{p.partner != null ? <PartnerChip id={p.partner} /> : <span class="muted">{t('people.theNetwork')}</span>}</td>
+                  <td data-label={t('people.zone')}>{p.time_zone}</td>
+                  <td data-label={t('people.language')}>{languageName(p.language)}</td>
+                  <td data-label={t('people.emailShort')} class="email">{p.email ?? <span class="muted">{t('people.notShown')}</span>}</td>
                   <td class="right nowrap">
                     {coordinator && (
-                      <a class="btn small" href={`/tokens?person=${p.id}`} data-action="give-access" aria-label={`Issue a token for ${p.name}`}>
-                        Token
+                      <a class="btn small" href={`/tokens?person=${p.id}`} data-action="give-access" aria-label={t('people.issueFor', { name: p.name })}>
+                        {t('people.token')}
                       </a>
                     )}{' '}
                     {manages(app.session, p) && (
                       <button
                         class="btn danger small"
                         data-action="remove-person"
-                        aria-label={`Remove ${p.name}`}
+                        aria-label={t('people.removeLabel', { name: p.name })}
                         disabled={remove.busy}
                         onClick={async () => {
-                          if (!confirm(`Remove ${p.name} (${actsFor(p, app.partnerName)})? Their access tokens stop working at once. Their past actions stay in the audit log.`)) return;
+                          if (!confirm(t('people.removeConfirm', { name: p.name, actsFor: actsFor(p, app.partnerName) }))) return;
                           const done = await remove.run(() => del(`/people/${p.id}`));
                           if (done !== undefined) {
-                            setNotice(`${p.name} is removed; their access tokens no longer sign in.`);
+                            setNotice(t('people.removed', { name: p.name }));
                             data.reload();
                           }
                         }}
                       >
-                        Remove
+                        {t('lead.remove')}
                       </button>
                     )}
                   </td>
@@ -240,10 +241,10 @@ export function PeoplePage() {
           onAdded={(p) => {
             setNotice(
               <>
-                {p.name} is added as {actsFor(p, app.partnerName)}.{' '}
+                {t('people.added', { name: p.name, actsFor: actsFor(p, app.partnerName) })}{' '}
                 {coordinator && (
                   <a href={`/tokens?person=${p.id}`} data-action="give-person-access">
-                    Issue them a token →
+                    {t('people.issueThem')}
                   </a>
                 )}
               </>,

@@ -2,6 +2,8 @@
 // at once, in a daily or weekly digest, or never (GET and PUT /preferences). The inbox always keeps everything.
 // A token issued to no person has no preferences: the page says who has them.
 
+import { rich } from '../components/rich';
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem } from '../components/form';
 import { Card, Empty, ErrorBox, Loading, PageHeader } from '../components/ui';
@@ -22,26 +24,14 @@ interface Preferences {
   preferences: KindPreference[];
 }
 
-/** Each kind of event in plain words: its name and what it tells. */
-const kindWords: Record<string, [string, string]> = {
-  cycle_opened: ['A cycle opens for proposals', 'Partners may propose improvements for the new cycle.'],
-  voting_opened: ['Voting opens', 'The ballot of a cycle is ready: your partner is asked to vote.'],
-  voting_closes_soon: ['Voting closes soon', 'A reminder before the vote closes, only while your partner has not voted.'],
-  cycle_closed: ['A cycle closed', 'The result: what your partner gains or gives up, its transfer and its leads.'],
-  lead_named: ['Your partner leads an initiative', 'An initiative your partner leads was selected.'],
-  proposal_withdrawn: ['A proposal was withdrawn', 'A proposal left the ballot, with the reason.'],
-  actuals_due: ['Actuals are due', 'The value an initiative really delivered is to be recorded.'],
-  dry_spell_limit: ['A partner is protected next cycle', 'A partner went without gains for as long as the charter allows.'],
-  retention_risk: ['A partner may drift away', 'A partner’s engagement crossed the warning threshold (for coordinators).'],
-  deadline_due: ['A deadline has passed', 'A cycle’s deadline passed and the coordinator is to move it on.'],
-};
+/** The kinds of event with their words in the catalogs (preferences.kind.<kind>.title and .meaning). */
+const kinds = new Set(['cycle_opened', 'voting_opened', 'voting_closes_soon', 'cycle_closed', 'lead_named', 'proposal_withdrawn', 'actuals_due', 'dry_spell_limit', 'retention_risk', 'deadline_due', 'election_opened', 'coordinator_elected']);
 
-const cadenceWords: Record<string, string> = {
-  immediately: 'Immediately',
-  daily: 'Daily digest',
-  weekly: 'Weekly digest (Mondays)',
-  never: 'Never (inbox only)',
-};
+/** Each kind of event in plain words: its name and what it tells. */
+const kindWords = (kind: string): [string, string] => (kinds.has(kind) ? [t(`preferences.kind.${kind}.title`), t(`preferences.kind.${kind}.meaning`)] : [kind, '']);
+
+/** Each cadence in plain words. */
+const cadenceWords = (cadence: string): string => (['immediately', 'daily', 'weekly', 'never'].includes(cadence) ? t(`preferences.cadence.${cadence}`) : cadence);
 
 export function PreferencesPage() {
   const app = useApp();
@@ -58,10 +48,10 @@ export function PreferencesPage() {
   if (!hasPerson) {
     return (
       <>
-        <PageHeader title="E-mail preferences" />
+        <PageHeader title={t('preferences.title')} />
         <Card>
-          <Empty title="No preferences for this access token">
-            Preferences belong to people who sign in with their e-mail address and password: each chooses which e-mails covalue sends them. This access token stands for no one person.
+          <Empty title={t('preferences.noPrefs')}>
+            {t('preferences.noPrefsText')}
           </Empty>
         </Card>
       </>
@@ -74,48 +64,41 @@ export function PreferencesPage() {
     event.preventDefault();
     setNotice('');
     if (changed.length === 0) {
-      setNotice('Nothing to save: every choice is as it was.');
+      setNotice(t('preferences.nothing'));
       return;
     }
     const body = { preferences: changed.map((p) => ({ kind: p.kind, cadence: choices[p.kind] })) };
     const saved = await save.run(() => put<Preferences>('/preferences', body));
     if (saved) {
-      setNotice(changed.length === 1 ? 'Your choice is saved.' : `Your ${changed.length} choices are saved.`);
+      setNotice(t('preferences.saved', { count: changed.length }));
       loaded.reload();
     }
   }
   return (
     <>
       <PageHeader
-        title="E-mail preferences"
-        subtitle={
-          <>
-            When covalue e-mails you about each kind of event. Your <a href="/inbox">inbox</a> keeps every notification whatever you choose here.
-          </>
-        }
+        title={t('preferences.title')}
+        subtitle={<>{rich(t('preferences.subtitle'), { a: (s) => <a href="/inbox">{s}</a> })}</>}
       />
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={loaded.error} title="Your preferences could not be loaded" onRetry={loaded.reload} />
-      <ApiProblem error={save.error} title="Your preferences were not saved" />
-      {loaded.loading && !current && <Loading what="your preferences" />}
+      <ErrorBox error={loaded.error} title={t('preferences.loadFailed')} onRetry={loaded.reload} />
+      <ApiProblem error={save.error} title={t('preferences.notSaved')} />
+      {loaded.loading && !current && <Loading what={t('preferences.loading')} />}
       {current && (
-        <Card title="E-mail per kind of event" class="preferences">
-          <p class="small">
-            Digests gather the events of a day (or a week, on Mondays) into one e-mail, sent in the morning of your own time zone. Every e-mail also has a link to stop that kind of e-mail in one
-            click.
-          </p>
+        <Card title={t('preferences.perKind')} class="preferences">
+          <p class="small">{t('preferences.digests')}</p>
           <form id="preferences-form" onSubmit={submit}>
             <table class="table preferences-table">
-              <caption class="sr-only">E-mail per kind of event</caption>
+              <caption class="sr-only">{t('preferences.perKind')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">What happens</th>
-                  <th scope="col">E-mail</th>
+                  <th scope="col">{t('preferences.whatHappens')}</th>
+                  <th scope="col">{t('people.emailShort')}</th>
                 </tr>
               </thead>
               <tbody>
                 {current.preferences.map((p) => {
-                  const [title, meaning] = kindWords[p.kind] ?? [p.kind, ''];
+                  const [title, meaning] = kindWords(p.kind);
                   const id = `preference-${p.kind}`;
                   return (
                     <tr data-kind={p.kind}>
@@ -123,7 +106,7 @@ export function PreferencesPage() {
                         <label for={id}>{title}</label>
                         <div class="small muted" id={`${id}-hint`}>
                           {meaning}
-                          {!p.chosen && ' (default)'}
+                          {!p.chosen && ` ${t('preferences.default')}`}
                         </div>
                       </th>
                       <td>
@@ -138,7 +121,7 @@ export function PreferencesPage() {
                           }}
                         >
                           {cadences.map((c) => (
-                            <option value={c}>{cadenceWords[c] ?? c}</option>
+                            <option value={c}>{cadenceWords(c)}</option>
                           ))}
                         </select>
                       </td>
@@ -148,7 +131,7 @@ export function PreferencesPage() {
               </tbody>
             </table>
             <button class="btn primary" type="submit" data-action="save-preferences" disabled={save.busy}>
-              {save.busy ? 'Saving…' : 'Save preferences'}
+              {save.busy ? t('partners.saving') : t('preferences.save')}
             </button>
           </form>
         </Card>

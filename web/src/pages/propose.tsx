@@ -9,7 +9,8 @@ import { useAction } from '../lib/hooks';
 import { unwrapInitiative } from '../lib/initiatives';
 import { amountBounds, amountPattern, amountProblem, maxChars } from '../lib/limits';
 import { channels, label } from '../lib/names';
-import { num } from '../lib/rational';
+import { useT } from '../lib/i18n';
+import { fmtCount, num } from '../lib/rational';
 import { navigate } from '../lib/router';
 
 export function ProposePage() {
@@ -27,6 +28,7 @@ export function ProposePage() {
   const [localField, setLocalField] = useState<string | undefined>(); // the input a local check faults
   const [sentImpacts, setSentImpacts] = useState<number[]>([]); // partner of each impacts[k] sent
   const action = useAction();
+  const t = useT();
 
   const error = localError ?? action.error;
   const field = localError ? localField : action.error?.field;
@@ -48,13 +50,13 @@ export function ProposePage() {
   async function submit(event: Event) {
     event.preventDefault();
     setLocalError(undefined);
-    if (!title.trim()) return refuse('Give the initiative a title.', 'title');
+    if (!title.trim()) return refuse(t('propose.giveTitle'), 'title');
     const costProblem = amountProblem(cost.trim(), 'positive');
-    if (costProblem) return refuse(`Cost: ${costProblem}`, 'cost');
+    if (costProblem) return refuse(t('propose.costProblem', { problem: costProblem }), 'cost');
     const entries = Object.entries(impacts).filter(([, v]) => v.trim() !== '');
     for (const [partner, v] of entries) {
       const problem = amountProblem(v.trim());
-      if (problem) return refuse(`Impact on ${app.partnerName(Number(partner))}: ${problem}`, `impact-${partner}`);
+      if (problem) return refuse(t('propose.impactProblem', { partner: app.partnerName(Number(partner)), problem }), `impact-${partner}`);
     }
     const sent = entries.filter(([, v]) => num(v.trim()) !== 0);
     setSentImpacts(sent.map(([p]) => Number(p)));
@@ -74,18 +76,18 @@ export function ProposePage() {
   return (
     <>
       <p class="crumbs">
-        <a href="/initiatives">Initiatives</a> / new
+        <a href="/initiatives">{t('layout.nav.initiatives')}</a> / {t('propose.new')}
       </p>
-      <PageHeader title="Propose an initiative" subtitle="Network benefit first: say honestly who gains and who is de-optimised." />
+      <PageHeader title={t('propose.title')} subtitle={t('propose.subtitle')} />
       <form class="grid-side" onSubmit={submit} id="propose-form">
-        <Card title="The initiative">
+        <Card title={t('propose.theInitiative')}>
           <div class="form">
-            <label for="title">Title</label>
+            <label for="title">{t('propose.titleLabel')}</label>
             <input id="title" name="title" aria-invalid={invalid('title')} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} maxLength={maxChars.title} aria-describedby="title-hint" />
             <p class="hint" id="title-hint">
-              Up to {maxChars.title} characters.
+              {t('propose.titleHint', { max: maxChars.title })}
             </p>
-            <label for="description">Description</label>
+            <label for="description">{t('propose.description')}</label>
             <textarea
               id="description"
               name="description"
@@ -97,11 +99,11 @@ export function ProposePage() {
               aria-describedby="description-hint"
             />
             <p class="hint" id="description-hint">
-              What changes, for whom. Up to {maxChars.description.toLocaleString('en-GB')} characters ({description.length.toLocaleString('en-GB')} used).
+              {t('propose.descriptionHint', { max: fmtCount(maxChars.description), used: fmtCount(description.length) })}
             </p>
             <div class="row-2">
               <div>
-                <label for="channel">Channel</label>
+                <label for="channel">{t('propose.channel')}</label>
                 <select id="channel" name="channel" aria-invalid={invalid('channel')} value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value)}>
                   {channels.map((c) => (
                     <option value={c}>{label(c)}</option>
@@ -109,26 +111,26 @@ export function ProposePage() {
                 </select>
               </div>
               <div>
-                <label for="cost">Cost (capacity units)</label>
+                <label for="cost">{t('propose.cost')}</label>
                 <input
                   id="cost"
                   name="cost"
                   aria-invalid={invalid('cost')}
                   aria-describedby="cost-hint"
                   inputMode="decimal"
-                  placeholder="e.g. 8"
+                  placeholder={t('propose.costPlaceholder')}
                   maxLength={32}
                   value={cost}
                   onInput={(e) => setCost((e.target as HTMLInputElement).value)}
                 />
                 <p class="hint" id="cost-hint">
-                  More than 0, like 8, 12.5 or 7/2; {amountBounds}.
+                  {t('propose.costHint', { bounds: amountBounds() })}
                 </p>
               </div>
             </div>
             {coordinator && (
               <>
-                <label for="proposer">Proposed on behalf of</label>
+                <label for="proposer">{t('propose.onBehalf')}</label>
                 <select id="proposer" value={proposer} onChange={(e) => setProposer(Number((e.target as HTMLSelectElement).value))}>
                   {members.map((p) => (
                     <option value={p.id}>{p.name}</option>
@@ -139,14 +141,14 @@ export function ProposePage() {
             <label class="check">
               <input type="checkbox" name="volunteer" checked={volunteer} onChange={(e) => setVolunteer((e.target as HTMLInputElement).checked)} />
               {coordinator
-                ? `Name ${app.partnerName(proposer)} to lead it (it leads once its representative accepts)`
-                : `${app.partnerName(proposer)} volunteers to lead it`}
+                ? t('propose.nameLead', { partner: app.partnerName(proposer) })
+                : t('propose.volunteer', { partner: app.partnerName(proposer) })}
             </label>
           </div>
         </Card>
-        <Card title="Estimated impact per partner" extra={<span class="muted small">blank = not affected</span>}>
+        <Card title={t('propose.impact')} extra={<span class="muted small">{t('propose.blank')}</span>}>
           <p class="hint" id="impact-hint">
-            What each partner gains (or, negative, gives up), in {app.unit}: like 4, -2.5 or 7/2; {amountBounds}.
+            {t('propose.impactHint', { unit: app.unit, bounds: amountBounds() })}
           </p>
           <table class="table compact">
             <tbody>
@@ -159,7 +161,7 @@ export function ProposePage() {
                     <input
                       class="impact-input"
                       name={`impact-${p.id}`}
-                      aria-label={`Impact on ${p.name}`}
+                      aria-label={t('propose.impactOn', { partner: p.name })}
                       aria-describedby="impact-hint"
                       aria-invalid={impactInvalid(p.id)}
                       inputMode="decimal"
@@ -174,7 +176,7 @@ export function ProposePage() {
             </tbody>
             <tfoot>
               <tr>
-                <th>Network value</th>
+                <th>{t('propose.networkValue')}</th>
                 <th class="right">
                   <Num value={total} signed />
                 </th>
@@ -183,12 +185,12 @@ export function ProposePage() {
           </table>
         </Card>
         <div class="form-actions span-2">
-          <ErrorBox error={error} title="The proposal was not accepted" />
+          <ErrorBox error={error} title={t('propose.notAccepted')} />
           <button class="btn primary" type="submit" disabled={action.busy}>
-            {action.busy ? 'Proposing…' : 'Propose initiative'}
+            {action.busy ? t('propose.proposing') : t('propose.button')}
           </button>
           <a class="btn ghost" href="/initiatives">
-            Cancel
+            {t('deadlines.cancel')}
           </a>
         </div>
       </form>

@@ -1,6 +1,8 @@
 // Set (or reset) one's password with a one-time link from the coordinator: /set-password#cvp_...
 // The secret is in the URL's fragment, which browsers never send to a server; the page removes it at once.
 
+import { LanguageSwitch } from '../components/language-switch';
+import { t, useT } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ErrorBox } from '../components/ui';
 import { api, ApiError } from '../lib/api';
@@ -19,9 +21,9 @@ function takeLink(): string {
 /** What is wrong with a new password, in plain words, or null. */
 export function passwordProblem(password: string, again: string): string | null {
   const bytes = new TextEncoder().encode(password).length;
-  if (bytes < minBytes) return `Choose a password of at least ${minBytes} characters.`;
-  if (bytes > maxBytes) return `Choose a password of at most ${maxBytes} bytes (a long passphrase is fine below that).`;
-  if (password !== again) return 'The two passwords differ.';
+  if (bytes < minBytes) return t('password.tooShort', { min: minBytes });
+  if (bytes > maxBytes) return t('password.tooLong', { max: maxBytes });
+  if (password !== again) return t('password.differ');
   return null;
 }
 
@@ -31,6 +33,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const t = useT();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -49,7 +52,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
       const failed = e instanceof ApiError ? e : new ApiError(0, 'client', String(e));
       setError(
         failed.status === 401
-          ? new ApiError(401, failed.kind, 'This link is unknown, used or expired. Ask your coordinator for a new one.')
+          ? new ApiError(401, failed.kind, t('password.badLink'))
           : failed,
       );
     } finally {
@@ -59,19 +62,20 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
 
   return (
     <main class="signin-page">
-      <form class="signin-card" onSubmit={submit} aria-label="Set your password">
-        <h1>Set your password</h1>
+      <LanguageSwitch id="signin-language" class="corner" />
+      <form class="signin-card" onSubmit={submit} aria-label={t('password.title')}>
+        <h1>{t('password.title')}</h1>
         {!link ? (
           <ErrorBox
-            error={new ApiError(0, 'invalid_input', 'This page needs the whole link your coordinator sent you.')}
-            title="No link"
+            error={new ApiError(0, 'invalid_input', t('password.needLink'))}
+            title={t('password.noLink')}
           />
         ) : (
           <>
             <p class="hint">
-              At least {minBytes} characters. The link works once; setting a password signs you out everywhere else.
+              {t('password.hint', { min: minBytes })}
             </p>
-            <label for="new-password">New password</label>
+            <label for="new-password">{t('password.new')}</label>
             <input
               id="new-password"
               name="new-password"
@@ -80,7 +84,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
               value={password}
               onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
             />
-            <label for="new-password-again">The same password again</label>
+            <label for="new-password-again">{t('password.again')}</label>
             <input
               id="new-password-again"
               name="new-password-again"
@@ -89,9 +93,9 @@ export function SetPasswordPage(props: { onSignedIn: (s: SignedIn) => void }) {
               value={again}
               onInput={(e) => setAgain((e.target as HTMLInputElement).value)}
             />
-            <ErrorBox error={error} title="The password was not set" />
+            <ErrorBox error={error} title={t('password.notSet')} />
             <button class="btn primary wide" type="submit" disabled={busy}>
-              {busy ? 'Setting…' : 'Set password and sign in'}
+              {busy ? t('password.setting') : t('password.button')}
             </button>
           </>
         )}

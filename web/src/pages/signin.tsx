@@ -4,34 +4,34 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox } from '../components/ui';
 import { api, ApiError } from '../lib/api';
+import { LanguageSwitch } from '../components/language-switch';
+import { useT } from '../lib/i18n';
 import { label } from '../lib/names';
 
 /** How someone signed in: with the session cookie (no token), or with this token. */
 export type SignedIn = { token: string | null };
 
 function Brand() {
+  const t = useT();
   return (
     <div class="signin-brand">
       <img src="/favicon.svg" alt="" width="40" height="40" />
       <div>
         <h1>covalue</h1>
-        <p>The improvement program of your partner network</p>
+        <p>{t('signin.tagline')}</p>
       </div>
     </div>
   );
 }
 
 function Roles() {
+  const t = useT();
   return (
     <ul class="roles">
       {['coordinator', 'representative', 'observer'].map((r) => (
         <li>
           <strong>{label(r)}</strong>{' '}
-          {r === 'coordinator'
-            ? 'runs the cycles: opens, starts voting, closes and reviews.'
-            : r === 'representative'
-              ? 'proposes initiatives and votes for one partner.'
-              : 'reads the dashboard and reports.'}
+          {t(`signin.role.${r}`)}
         </li>
       ))}
     </ul>
@@ -50,11 +50,12 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
   const [askNetwork, setAskNetwork] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const t = useT();
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!email.trim() || !password) {
-      setError(new ApiError(0, 'invalid_input', 'Enter your e-mail address and your password.', 'email'));
+      setError(new ApiError(0, 'invalid_input', t('signin.enterBoth'), 'email'));
       return;
     }
     setBusy(true);
@@ -67,7 +68,7 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
       if (failed.field === 'body.network') setAskNetwork(true);
       setError(
         failed.status === 401
-          ? new ApiError(401, failed.kind, 'The e-mail address or the password is wrong.', failed.field)
+          ? new ApiError(401, failed.kind, t('signin.wrongPassword'), failed.field)
           : failed,
       );
     } finally {
@@ -76,9 +77,9 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
   }
 
   return (
-    <form class="signin-card" onSubmit={submit} aria-label="Sign in">
+    <form class="signin-card" onSubmit={submit} aria-label={t('signin.signIn')}>
       <Brand />
-      <label for="email">E-mail address</label>
+      <label for="email">{t('signin.email')}</label>
       <input
         id="email"
         name="email"
@@ -87,7 +88,7 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
         value={email}
         onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
       />
-      <label for="password">Password</label>
+      <label for="password">{t('signin.password')}</label>
       <input
         id="password"
         name="password"
@@ -98,7 +99,7 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
       />
       {askNetwork && (
         <>
-          <label for="network">Network (its number)</label>
+          <label for="network">{t('signin.network')}</label>
           <input
             id="network"
             name="network"
@@ -108,16 +109,13 @@ function PasswordForm(props: { onSignedIn: (s: SignedIn) => void; onToken: () =>
           />
         </>
       )}
-      <p class="hint">
-        No password yet, or forgot it? Ask your coordinator for a set-password link. You stay signed in in every tab
-        of this browser until you sign out.
-      </p>
-      <ErrorBox error={error} title="Sign-in failed" />
+      <p class="hint">{t('signin.passwordHint')}</p>
+      <ErrorBox error={error} title={t('signin.failed')} />
       <button class="btn primary wide" type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signin.signingIn') : t('signin.signIn')}
       </button>
       <button class="btn ghost wide" type="button" data-action="use-token" onClick={props.onToken}>
-        Use an access token instead
+        {t('signin.useToken')}
       </button>
       <Roles />
     </form>
@@ -128,19 +126,20 @@ function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () =>
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  const t = useT();
 
   async function submit(event: Event) {
     event.preventDefault();
     const secret = token.trim();
     if (!secret) {
-      setError(new ApiError(0, 'invalid_input', 'Paste the access token you were given.', 'token'));
+      setError(new ApiError(0, 'invalid_input', t('signin.pasteToken'), 'token'));
       return;
     }
     setBusy(true);
     setError(undefined);
     try {
       const session = await api<any>('GET', '/session', undefined, secret);
-      if (!session?.role) throw new ApiError(0, 'internal', 'The server did not say who this token belongs to.');
+      if (!session?.role) throw new ApiError(0, 'internal', t('signin.noOwner'));
       props.onSignedIn({ token: secret });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
@@ -150,9 +149,9 @@ function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () =>
   }
 
   return (
-    <form class="signin-card" onSubmit={submit} aria-label="Sign in with an access token">
+    <form class="signin-card" onSubmit={submit} aria-label={t('signin.withToken')}>
       <Brand />
-      <label for="token">Access token</label>
+      <label for="token">{t('signin.token')}</label>
       <input
         id="token"
         name="token"
@@ -163,16 +162,13 @@ function TokenForm(props: { onSignedIn: (s: SignedIn) => void; onPassword: () =>
         value={token}
         onInput={(e) => setToken((e.target as HTMLInputElement).value)}
       />
-      <p class="hint">
-        Your coordinator issues access tokens on the Access tokens page. The token stays in this browser tab only and
-        is forgotten when you close it.
-      </p>
-      <ErrorBox error={error} title="Sign-in failed" />
+      <p class="hint">{t('signin.tokenHint')}</p>
+      <ErrorBox error={error} title={t('signin.failed')} />
       <button class="btn primary wide" type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signin.signingIn') : t('signin.signIn')}
       </button>
       <button class="btn ghost wide" type="button" data-action="use-password" onClick={props.onPassword}>
-        Sign in with e-mail and password
+        {t('signin.usePassword')}
       </button>
       <Roles />
     </form>
@@ -183,6 +179,7 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const [withToken, setWithToken] = useState(false);
   return (
     <main class="signin-page">
+      <LanguageSwitch id="signin-language" class="corner" />
       {withToken ? (
         <TokenForm onSignedIn={props.onSignedIn} onPassword={() => setWithToken(false)} />
       ) : (

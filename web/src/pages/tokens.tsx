@@ -1,5 +1,8 @@
 // Access tokens (coordinators): issue one — its secret shown once, with a copy button —, list them, revoke.
 
+import { rich } from '../components/rich';
+import { fmtDateTime } from '../lib/dates';
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
 import { SecretField } from '../components/secret';
@@ -14,18 +17,15 @@ import type { AccessToken, IssuedToken, Person } from '../lib/types';
 
 /** What a person with each role can do, in one line. */
 const roleHelp: Record<string, string> = {
-  coordinator: 'runs the program: the charter, partners, cycles, actuals, tokens and the audit log.',
-  representative: 'acts for one partner: proposes initiatives, casts its ballot, volunteers to lead.',
-  observer: 'reads the dashboard, cycles and reports; changes nothing.',
+  coordinator: 'tokens.help.coordinator',
+  representative: 'tokens.help.representative',
+  observer: 'tokens.help.observer',
 };
 
 const labelMax = 200;
 
-/** When a token was issued, in the reader's own words and time zone. */
-function when(text: string): string {
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** When a token was issued, in the reader's own language and time zone. */
+const when = (text: string): string => fmtDateTime(text);
 
 function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: IssuedToken) => void }) {
   const app = useApp();
@@ -40,8 +40,8 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
   const action = useAction();
   const needsPartner = !chosen && role === 'representative';
   const problems = useProblems({
-    partner: needsPartner && !partner ? 'Choose the partner this representative acts for.' : null,
-    label: tokenLabel.length > labelMax ? `At most ${labelMax} characters.` : null,
+    partner: needsPartner && !partner ? t('people.choosePartner') : null,
+    label: tokenLabel.length > labelMax ? t('partners.atMost', { max: labelMax }) : null,
   });
   async function submit(event: Event) {
     event.preventDefault();
@@ -57,17 +57,17 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
     }
   }
   return (
-    <Card title="Issue a token" id="issue-token" class="form-card">
+    <Card title={t('tokens.issue')} id="issue-token" class="form-card">
       <form class="form" id="issue-token-form" onSubmit={submit} noValidate>
         {props.people.length > 0 && (
           <Field
             id="token-person"
-            label="For a person (optional)"
-            hint={chosen ? `The token acts as ${chosen.name}: ${label(chosen.role).toLowerCase()}${chosen.partner != null ? ` of ${app.partnerName(chosen.partner)}` : ''}. It stops working when they are removed.` : 'Choose someone from People, and the token takes their role and partner; or leave it and choose the role below.'}
+            label={t('tokens.forPerson')}
+            hint={chosen ? t('tokens.actsAs', { name: chosen.name, role: chosen.partner != null ? t('people.roleOf', { role: label(chosen.role).toLowerCase(), partner: app.partnerName(chosen.partner) }) : label(chosen.role).toLowerCase() }) : t('tokens.forPersonHint')}
           >
             {(attrs) => (
               <select {...attrs} value={person} onChange={(e) => (action.clear(), setPerson((e.target as HTMLSelectElement).value))}>
-                <option value="">No one in particular</option>
+                <option value="">{t('tokens.noOne')}</option>
                 {props.people.map((p) => (
                   <option value={String(p.id)}>
                     {p.name} ({label(p.role).toLowerCase()}
@@ -79,7 +79,7 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
           </Field>
         )}
         {!chosen && (
-        <Field id="token-role" label="Role" hint={roleHelp[role] ? `A ${label(role).toLowerCase()} ${roleHelp[role]}` : undefined}>
+        <Field id="token-role" label={t('people.role')} hint={roleHelp[role] ? t(roleHelp[role]) : undefined}>
           {(attrs) => (
             <select {...attrs} value={role} onChange={(e) => (action.clear(), setRole((e.target as HTMLSelectElement).value))}>
               {props.roles.map((r) => (
@@ -90,10 +90,10 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
         </Field>
         )}
         {needsPartner && (
-          <Field id="token-partner" label="Partner" hint="The partner this person votes and proposes for." problem={problems.shown('partner')}>
+          <Field id="token-partner" label={t('people.partner')} hint={t('tokens.partnerHint')} problem={problems.shown('partner')}>
             {(attrs) => (
               <select {...attrs} value={partner} onChange={(e) => (action.clear(), setPartner((e.target as HTMLSelectElement).value))}>
-                <option value="">Choose a partner…</option>
+                <option value="">{t('ballot.choosePartner')}</option>
                 {members.map((p) => (
                   <option value={String(p.id)}>{p.name}</option>
                 ))}
@@ -101,14 +101,14 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
             )}
           </Field>
         )}
-        <Field id="token-label" label="Label (optional)" hint="Who holds it, so you recognise it in the list: a name or an e-mail address." problem={problems.shown('label')}>
+        <Field id="token-label" label={t('tokens.labelOptional')} hint={t('tokens.labelHint')} problem={problems.shown('label')}>
           {(attrs) => <input {...attrs} value={tokenLabel} maxLength={labelMax} autoComplete="off" onInput={(e) => (action.clear(), setTokenLabel((e.target as HTMLInputElement).value))} />}
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="No token was issued" fields={{ role: 'Role', partner: 'Partner', label: 'Label', person: 'For a person' }} />
+          <ApiProblem error={action.error} title={t('tokens.notIssued')} fields={{ role: t('people.role'), partner: t('people.partner'), label: t('tokens.label'), person: t('tokens.forPerson') }} />
           <button class="btn primary" type="submit" disabled={action.busy} data-action="issue-token">
-            {action.busy ? 'Issuing…' : 'Issue the token'}
+            {action.busy ? t('tokens.issuing') : t('tokens.issueButton')}
           </button>
         </div>
       </form>
@@ -120,21 +120,19 @@ function IssueForm(props: { roles: string[]; people: Person[]; onIssued: (t: Iss
 function IssuedNote(props: { token: IssuedToken; personName?: string; onDone: () => void }) {
   const app = useApp();
   const { token } = props;
-  const role = token.partner != null ? `${label(token.role).toLowerCase()} of ${app.partnerName(token.partner)}` : label(token.role).toLowerCase();
-  const who = token.person != null ? `${props.personName ?? `person ${token.person}`}, ${role}` : token.partner != null ? `${label(token.role).toLowerCase()} of ${app.partnerName(token.partner)}` : label(token.role).toLowerCase();
+  const role = token.partner != null ? t('people.roleOf', { role: label(token.role).toLowerCase(), partner: app.partnerName(token.partner) }) : label(token.role).toLowerCase();
+  const who = token.person != null ? `${props.personName ?? t('tokens.personNumber', { id: token.person })}, ${role}` : role;
   return (
     <div class="card created-note" data-testid="issued-token">
       <h2 tabIndex={-1} id="issued-title">
-        Token issued for {token.person != null ? '' : 'a '}
-        {who}
+        {token.person != null ? t('tokens.issuedForPerson', { who }) : t('tokens.issuedFor', { who })}
       </h2>
       <p>
-        <strong>Copy the secret now and give it to that person</strong> (in person or over a channel you trust). It is shown only this once and
-        cannot be looked up again; if it is lost, revoke the token and issue a new one. They paste it on the sign-in page.
+        {rich(t('tokens.copyNow'), { b: (s) => <strong>{s}</strong> })}
       </p>
-      <SecretField id="issued-secret" label={`Secret of token ${token.id}${token.label ? ` (${token.label})` : ''}`} secret={token.secret} />
+      <SecretField id="issued-secret" label={token.label ? t('tokens.secretOfLabelled', { id: token.id, label: token.label }) : t('tokens.secretOf', { id: token.id })} secret={token.secret} />
       <button class="btn" type="button" onClick={props.onDone}>
-        I have copied it: hide the secret
+        {t('tokens.hideSecret')}
       </button>
     </div>
   );
@@ -160,7 +158,7 @@ export function TokensPage() {
   const sorted = [...(tokens ?? [])].sort((a, b) => Number(a.revoked) - Number(b.revoked) || b.id - a.id);
   return (
     <>
-      <PageHeader title="Access tokens" subtitle="Who may sign in, and as what. A token is a secret: whoever holds it acts with its role." />
+      <PageHeader title={t('tokens.title')} subtitle={t('tokens.subtitle')} />
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
       {issued && (
         <IssuedNote
@@ -168,13 +166,13 @@ export function TokensPage() {
           personName={issued.person != null ? personName.get(issued.person) : undefined}
           onDone={() => {
             setIssued(undefined);
-            setNotice(`The secret of token ${issued.id} is hidden for good.`);
+            setNotice(t('tokens.hidden', { id: issued.id }));
           }}
         />
       )}
-      <ErrorBox error={data.error} title="The tokens could not be loaded" onRetry={data.reload} />
-      <ApiProblem error={revoke.error} title="The token was not revoked" />
-      {data.loading && !data.data && <Loading what="the tokens" />}
+      <ErrorBox error={data.error} title={t('tokens.loadFailed')} onRetry={data.reload} />
+      <ApiProblem error={revoke.error} title={t('tokens.notRevoked')} />
+      {data.loading && !data.data && <Loading what={t('tokens.loading')} />}
       {data.data && (
         <>
           <IssueForm
@@ -187,38 +185,38 @@ export function TokensPage() {
               setTimeout(() => document.getElementById('issued-title')?.focus(), 0);
             }}
           />
-          <Card title="Tokens" extra={<span class="muted small">{sorted.filter((t) => !t.revoked).length} in use</span>}>
+          <Card title={t('tokens.tokens')} extra={<span class="muted small">{t('tokens.inUseCount', { count: sorted.filter((x) => !x.revoked).length })}</span>}>
             {sorted.length === 0 ? (
-              <Empty title="No token yet" />
+              <Empty title={t('tokens.none')} />
             ) : (
-              <Table class="tokens stack-on-phone" columns={['Id', 'Role', 'Partner', 'Person', 'Label', 'Issued', 'State', { title: <span class="sr-only">Actions</span> }]}>
-                {sorted.map((t) => (
-                  <tr data-token={t.id} class={t.revoked ? 'left' : ''}>
-                    <td class="id" data-label="Id">{t.id}</td>
-                    <td data-label="Role">{label(t.role)}</td>
-                    <td data-label="Partner">{t.partner != null ? <PartnerChip id={t.partner} /> : <span class="muted">–</span>}</td>
-                    <td data-label="Person">{t.person != null ? personName.get(t.person) ?? <span class="muted">removed</span> : <span class="muted">–</span>}</td>
-                    <td data-label="Label">{t.label || <span class="muted">–</span>}</td>
-                    <td data-label="Issued" class="nowrap">{when(t.issued_at)}</td>
-                    <td data-label="State" class="nowrap">{t.revoked ? <Badge value="revoked" kind="withdrawn" /> : <span class="yes">in use</span>}</td>
+              <Table class="tokens stack-on-phone" columns={[t('tokens.id'), t('people.role'), t('people.partner'), t('tokens.person'), t('tokens.label'), t('tokens.issued'), t('tokens.state'), { title: <span class="sr-only">{t('partners.col.actions')}</span> }]}>
+                {sorted.map((tok) => (
+                  <tr data-token={tok.id} class={tok.revoked ? 'left' : ''}>
+                    <td class="id" data-label={t('tokens.id')}>{tok.id}</td>
+                    <td data-label={t('people.role')}>{label(tok.role)}</td>
+                    <td data-label={t('people.partner')}>{tok.partner != null ? <PartnerChip id={tok.partner} /> : <span class="muted">–</span>}</td>
+                    <td data-label={t('tokens.person')}>{tok.person != null ? personName.get(tok.person) ?? <span class="muted">{t('tokens.removed')}</span> : <span class="muted">–</span>}</td>
+                    <td data-label={t('tokens.label')}>{tok.label || <span class="muted">–</span>}</td>
+                    <td data-label={t('tokens.issued')} class="nowrap">{when(tok.issued_at)}</td>
+                    <td data-label={t('tokens.state')} class="nowrap">{tok.revoked ? <Badge value="revoked" kind="withdrawn" /> : <span class="yes">{t('tokens.inUse')}</span>}</td>
                     <td class="right">
-                      {!t.revoked && (
+                      {!tok.revoked && (
                         <button
                           class="btn danger small"
                           data-action="revoke"
-                          aria-label={`Revoke token ${t.id}${t.label ? ` (${t.label})` : ''}`}
+                          aria-label={t('tokens.revokeLabel', { id: tok.id }) + (tok.label ? ` (${tok.label})` : '')}
                           disabled={revoke.busy}
                           onClick={async () => {
-                            const whose = t.partner != null ? ` of ${app.partnerName(t.partner)}` : '';
-                            if (!confirm(`Revoke token ${t.id} (${label(t.role).toLowerCase()}${whose})? Whoever holds it can no longer sign in. If it is your own, you are signed out.`)) return;
-                            const done = await revoke.run(() => del(`/tokens/${t.id}`));
+                            const role = tok.partner != null ? t('people.roleOf', { role: label(tok.role).toLowerCase(), partner: app.partnerName(tok.partner) }) : label(tok.role).toLowerCase();
+                            if (!confirm(t('tokens.revokeConfirm', { id: tok.id, role }))) return;
+                            const done = await revoke.run(() => del(`/tokens/${tok.id}`));
                             if (done !== undefined) {
-                              setNotice(`Token ${t.id} is revoked: it no longer signs in.`);
+                              setNotice(t('tokens.revoked', { id: tok.id }));
                               data.reload();
                             }
                           }}
                         >
-                          Revoke
+                          {t('tokens.revoke')}
                         </button>
                       )}
                     </td>

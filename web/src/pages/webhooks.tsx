@@ -2,6 +2,7 @@
 // that is sent once and never shown back, a format and the kinds of event; removed after a confirm), and the
 // deliveries the outbox gave up on (dead letters), each with its reason and a Retry button.
 
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ApiProblem, Field, ProblemSummary, useProblems } from '../components/form';
 import { formatWhen, viewerZone } from '../components/deadlines';
@@ -19,9 +20,9 @@ import type { Delivery, Person, Webhook } from '../lib/types';
 const webhookKinds = eventKinds.filter((k) => k !== 'digest');
 
 const formatHints: Record<string, string> = {
-  json: 'covalue’s own JSON, signed with the secret (X-Covalue-Signature).',
-  slack: 'The message shape a Slack incoming webhook accepts.',
-  teams: 'The message shape a Microsoft Teams incoming webhook accepts.',
+  json: 'webhooks.formatJson',
+  slack: 'webhooks.formatSlack',
+  teams: 'webhooks.formatTeams',
 };
 
 /** The server's refusal, under the field it names (url, secret, format, events), in plain words. */
@@ -34,8 +35,8 @@ function serverProblem(error: ApiError | undefined, field: string): string | nul
 function webhookProblems(url: string, secret: string) {
   const u = url.trim();
   return {
-    url: !u ? 'Give the address covalue posts to, such as https://hooks.slack.com/services/….' : !/^https?:\/\/[^\s/]+/i.test(u) ? `“${u}” is not a web address: it starts with https:// (or http://).` : null,
-    secret: !secret ? 'Give a secret: the receiver checks each post’s signature with it.' : null,
+    url: !u ? t('webhooks.giveUrl') : !/^https?:\/\/[^\s/]+/i.test(u) ? t('webhooks.notUrl', { url: u }) : null,
+    secret: !secret ? t('webhooks.giveSecret') : null,
   };
 }
 
@@ -64,15 +65,15 @@ function AddWebhookForm(props: { onAdded: (w: Webhook) => void }) {
   }
   const fieldError = action.error && ['url', 'secret', 'format', 'events'].includes((action.error.field ?? '').replace(/^body\./, '').replace(/\[\d+\]$/, ''));
   return (
-    <Card title="Add a webhook" id="add-webhook" class="form-card">
+    <Card title={t('webhooks.add')} id="add-webhook" class="form-card">
       <form class="form" id="add-webhook-form" onSubmit={submit} noValidate>
-        <Field id="webhook-url" label="URL" hint="covalue POSTs each event here." problem={problems.shown('url') ?? serverProblem(action.error, 'url')}>
+        <Field id="webhook-url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} problem={problems.shown('url') ?? serverProblem(action.error, 'url')}>
           {(attrs) => <input {...attrs} type="url" value={url} maxLength={2000} autoComplete="off" onInput={change(setUrl)} />}
         </Field>
-        <Field id="webhook-secret" label="Secret" hint="Signs each post (HMAC-SHA256). It is sent once and never shown again: keep a copy for the receiver." problem={problems.shown('secret') ?? serverProblem(action.error, 'secret')}>
+        <Field id="webhook-secret" label={t('webhooks.secret')} hint={t('webhooks.secretHint')} problem={problems.shown('secret') ?? serverProblem(action.error, 'secret')}>
           {(attrs) => <input {...attrs} type="password" value={secret} maxLength={1024} autoComplete="new-password" onInput={change(setSecret)} />}
         </Field>
-        <Field id="webhook-format" label="Format" hint={formatHints[format]} problem={serverProblem(action.error, 'format')}>
+        <Field id="webhook-format" label={t('webhooks.format')} hint={formatHints[format] ? t(formatHints[format]) : undefined} problem={serverProblem(action.error, 'format')}>
           {(attrs) => (
             <select {...attrs} value={format} onChange={change(setFormat)}>
               {webhookFormats.map((f) => (
@@ -82,7 +83,7 @@ function AddWebhookForm(props: { onAdded: (w: Webhook) => void }) {
           )}
         </Field>
         <fieldset class="field" aria-describedby="webhook-events-hint">
-          <legend>Events</legend>
+          <legend>{t('webhooks.events')}</legend>
           <div class="webhook-events">
             {webhookKinds.map((k) => (
               <label>
@@ -103,14 +104,14 @@ function AddWebhookForm(props: { onAdded: (w: Webhook) => void }) {
           </div>
           {serverProblem(action.error, 'events') && <p class="field-problem">{serverProblem(action.error, 'events')}</p>}
           <p class="hint" id="webhook-events-hint">
-            None chosen: every kind of event.
+            {t('webhooks.noneChosen')}
           </p>
         </fieldset>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          {!fieldError && <ApiProblem error={action.error} title="The webhook was not added" />}
+          {!fieldError && <ApiProblem error={action.error} title={t('webhooks.notAdded')} />}
           <button class="btn primary" type="submit" disabled={action.busy} data-action="add-webhook">
-            {action.busy ? 'Adding…' : 'Add the webhook'}
+            {action.busy ? t('partners.adding') : t('webhooks.addButton')}
           </button>
         </div>
       </form>
@@ -130,23 +131,23 @@ function DeadLetters(props: { webhooks: Webhook[] }) {
   const webhookUrl = (id: number | null) => props.webhooks.find((w) => w.id === id)?.url ?? `webhook ${id}`;
   const zone = viewerZone();
   return (
-    <Card title="Dead letters" id="dead-letters" extra={<span class="muted small">Deliveries covalue gave up on after its retries</span>}>
+    <Card title={t('webhooks.deadLetters')} id="dead-letters" extra={<span class="muted small">{t('webhooks.deadLettersNote')}</span>}>
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={data.error} title="The dead letters could not be loaded" onRetry={data.reload} />
-      <ApiProblem error={retry.error} title="The delivery was not retried" />
-      {data.loading && !data.data && <Loading what="the dead letters" />}
+      <ErrorBox error={data.error} title={t('webhooks.deadFailed')} onRetry={data.reload} />
+      <ApiProblem error={retry.error} title={t('webhooks.notRetried')} />
+      {data.loading && !data.data && <Loading what={t('webhooks.loadingDead')} />}
       {dead &&
         (dead.length === 0 ? (
-          <Empty title="No dead letters">Every notification was delivered, or is still being tried.</Empty>
+          <Empty title={t('webhooks.noDead')}>{t('webhooks.noDeadText')}</Empty>
         ) : (
-          <Table class="dead-letters stack-on-phone" columns={['To', 'Channel', 'Attempts', 'Last tried', 'Reason', { title: <span class="sr-only">Actions</span> }]}>
+          <Table class="dead-letters stack-on-phone" columns={[t('webhooks.to'), t('webhooks.channel'), t('webhooks.attempts'), t('webhooks.lastTried'), t('webhooks.reason'), { title: <span class="sr-only">{t('partners.col.actions')}</span> }]}>
             {dead.map((d) => (
               <tr data-delivery={d.id}>
                 <td class="strong">{d.webhook != null ? webhookUrl(d.webhook) : personName(d.person)}</td>
-                <td data-label="Channel">{label(d.channel)}</td>
-                <td data-label="Attempts">{d.attempts}</td>
-                <td data-label="Last tried">{d.next_attempt_at ? formatWhen(d.next_attempt_at, zone) : '–'}</td>
-                <td data-label="Reason">{d.last_error || <span class="muted">no reason recorded</span>}</td>
+                <td data-label={t('webhooks.channel')}>{label(d.channel)}</td>
+                <td data-label={t('webhooks.attempts')}>{d.attempts}</td>
+                <td data-label={t('webhooks.lastTried')}>{d.next_attempt_at ? formatWhen(d.next_attempt_at, zone) : '–'}</td>
+                <td data-label={t('webhooks.reason')}>{d.last_error || <span class="muted">{t('webhooks.noReason')}</span>}</td>
                 <td class="right">
                   <button
                     class="btn small"
@@ -155,12 +156,12 @@ function DeadLetters(props: { webhooks: Webhook[] }) {
                     onClick={async () => {
                       const done = await retry.run(() => post(`/deliveries/${d.id}/retry`));
                       if (done !== undefined) {
-                        setNotice('The delivery is queued again: covalue tries it at once.');
+                        setNotice(t('webhooks.requeued'));
                         data.reload();
                       }
                     }}
                   >
-                    Retry
+                    {t('webhooks.retry')}
                   </button>
                 </td>
               </tr>
@@ -180,9 +181,9 @@ export function WebhooksPage() {
   if (!coordinator) {
     return (
       <>
-        <PageHeader title="Webhooks" />
+        <PageHeader title={t('webhooks.title')} />
         <Card>
-          <Empty title="For coordinators">A coordinator chooses where covalue posts the network’s events.</Empty>
+          <Empty title={t('webhooks.forCoordinators')}>{t('webhooks.forCoordinatorsText')}</Empty>
         </Card>
       </>
     );
@@ -191,39 +192,39 @@ export function WebhooksPage() {
   const zone = viewerZone();
   return (
     <>
-      <PageHeader title="Webhooks" subtitle="Where covalue posts the network’s events: your team chat or your own systems." actions={<a class="btn" href="#add-webhook">Add a webhook</a>} />
+      <PageHeader title={t('webhooks.title')} subtitle={t('webhooks.subtitle')} actions={<a class="btn" href="#add-webhook">{t('webhooks.add')}</a>} />
       <div role="status">{notice && <p class="notice-ok">✓ {notice}</p>}</div>
-      <ErrorBox error={data.error} title="The webhooks could not be loaded" onRetry={data.reload} />
-      <ApiProblem error={remove.error} title="The webhook was not removed" />
-      {data.loading && !data.data && <Loading what="the webhooks" />}
+      <ErrorBox error={data.error} title={t('webhooks.loadFailed')} onRetry={data.reload} />
+      <ApiProblem error={remove.error} title={t('webhooks.notRemoved')} />
+      {data.loading && !data.data && <Loading what={t('webhooks.loading')} />}
       {data.data && (
-        <Card title="Webhooks" extra={<span class="muted small">{hooks.length} in all</span>}>
+        <Card title={t('webhooks.title')} extra={<span class="muted small">{t('people.inAll', { count: hooks.length })}</span>}>
           {hooks.length === 0 ? (
-            <Empty title="No webhooks yet">Add one with the form below: covalue then posts each event to it.</Empty>
+            <Empty title={t('webhooks.none')}>{t('webhooks.noneText')}</Empty>
           ) : (
-            <Table class="webhooks stack-on-phone" columns={['URL', 'Format', 'Events', 'Added', { title: <span class="sr-only">Actions</span> }]}>
+            <Table class="webhooks stack-on-phone" columns={[t('webhooks.url'), t('webhooks.format'), t('webhooks.events'), t('webhooks.added'), { title: <span class="sr-only">{t('partners.col.actions')}</span> }]}>
               {hooks.map((w) => (
                 <tr data-webhook={w.id}>
                   <td class="strong webhook-url">{w.url}</td>
-                  <td data-label="Format">{w.format === 'json' ? 'JSON' : label(w.format)}</td>
-                  <td data-label="Events">{w.events.length === 0 ? 'Every kind' : w.events.map(label).join(', ')}</td>
-                  <td data-label="Added">{w.created_at ? formatWhen(w.created_at, zone) : '–'}</td>
+                  <td data-label={t('webhooks.format')}>{w.format === 'json' ? 'JSON' : label(w.format)}</td>
+                  <td data-label={t('webhooks.events')}>{w.events.length === 0 ? t('webhooks.everyKind') : w.events.map(label).join(', ')}</td>
+                  <td data-label={t('webhooks.added')}>{w.created_at ? formatWhen(w.created_at, zone) : '–'}</td>
                   <td class="right">
                     <button
                       class="btn danger small"
                       data-action="remove-webhook"
-                      aria-label={`Remove the webhook ${w.url}`}
+                      aria-label={t('webhooks.removeLabel', { url: w.url })}
                       disabled={remove.busy}
                       onClick={async () => {
-                        if (!confirm(`Remove the webhook ${w.url}? covalue stops posting events to it at once.`)) return;
+                        if (!confirm(t('webhooks.removeConfirm', { url: w.url }))) return;
                         const done = await remove.run(() => del(`/webhooks/${w.id}`));
                         if (done !== undefined) {
-                          setNotice(`The webhook ${w.url} is removed.`);
+                          setNotice(t('webhooks.removed', { url: w.url }));
                           data.reload();
                         }
                       }}
                     >
-                      Remove
+                      {t('lead.remove')}
                     </button>
                   </td>
                 </tr>
@@ -234,7 +235,7 @@ export function WebhooksPage() {
       )}
       <AddWebhookForm
         onAdded={(w) => {
-          setNotice(`The webhook ${w.url} is added. Its secret is not shown again.`);
+          setNotice(t('webhooks.addedNotice', { url: w.url }));
           data.reload();
         }}
       />

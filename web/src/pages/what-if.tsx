@@ -13,9 +13,11 @@ import { isCoordinator, useApp } from '../lib/context';
 import { theme, withAlpha } from '../lib/colors';
 import { useAction, useAsync } from '../lib/hooks';
 import { amountBounds, amountProblem, amountValue, integerProblem } from '../lib/limits';
+import { rich } from '../components/rich';
+import { t } from '../lib/i18n';
 import { label } from '../lib/names';
 import { type PropertyInfo, schemaFields } from '../lib/openapi';
-import { pct } from '../lib/rational';
+import { fmtFixed, pct } from '../lib/rational';
 import type { Charter, Simulation, SimulationInterval, SimulationPolicy } from '../lib/types';
 import { fmtValue, unitOf, withUnit } from '../lib/units';
 import { plainHelp } from './network';
@@ -34,22 +36,26 @@ type Values = {
 type Key = keyof Values;
 
 const titles: Record<Key, string> = {
-  capacity: 'Capacity per cycle',
-  rule: 'Selection rule',
-  sharing: 'Value sharing',
-  'fairness.max_dry_spell': 'Longest dry spell',
-  'fairness.max_deopt_share': 'Largest de-optimisation share',
-  'fairness.weight_policy': 'Weights over time',
-  'fairness.weight_absence': 'A partner that does not vote',
-  'leadership.max_concurrent_leads': 'Leads per partner',
+  capacity: 'charter.field.capacity',
+  rule: 'charter.field.rule',
+  sharing: 'charter.field.sharing',
+  'fairness.max_dry_spell': 'charter.field.fairness_max_dry_spell',
+  'fairness.max_deopt_share': 'charter.field.fairness_max_deopt_share',
+  'fairness.weight_policy': 'whatIf.weightPolicy',
+  'fairness.weight_absence': 'whatIf.weightAbsence',
+  'leadership.max_concurrent_leads': 'charter.field.leadership_max_concurrent_leads',
 };
 const keys = Object.keys(titles) as Key[];
+/** A field's title in the language in use. */
+const title = (k: Key) => t(titles[k]);
 const units: Partial<Record<Key, string>> = {
-  capacity: 'capacity units per cycle',
-  'fairness.max_dry_spell': 'cycles',
-  'fairness.max_deopt_share': 'of a cycle’s total de-optimisation',
-  'leadership.max_concurrent_leads': 'initiatives at once',
+  capacity: 'charter.unit.capacity',
+  'fairness.max_dry_spell': 'charter.unit.fairness_max_dry_spell',
+  'fairness.max_deopt_share': 'charter.unit.fairness_max_deopt_share',
+  'leadership.max_concurrent_leads': 'charter.unit.leadership_max_concurrent_leads',
 };
+/** What a field is counted in, in the language in use. */
+const unitText = (k: Key) => (units[k] ? t(units[k]!) : '');
 
 function valuesOf(c: Charter): Values {
   return {
@@ -80,8 +86,8 @@ function changes(before: Values, after: Values): Record<string, unknown> {
 
 /** A value as a reader says it: choices by their label, numbers with their units. */
 function shown(k: Key, value: string): string {
-  if (k === 'fairness.max_deopt_share') return `${pct(value)} ${units[k]}`;
-  if (units[k]) return `${value} ${units[k]}`;
+  if (k === 'fairness.max_deopt_share') return `${pct(value)} ${unitText(k)}`;
+  if (units[k]) return `${value} ${unitText(k)}`;
   return label(value);
 }
 
@@ -94,7 +100,7 @@ function problemsOf(v: Values, size: Size, info: Record<string, PropertyInfo>, i
   return {
     capacity: amountProblem(v.capacity.trim(), 'positive'),
     'fairness.max_dry_spell': whole('fairness.max_dry_spell'),
-    'fairness.max_deopt_share': amountProblem(share, 'positive') ?? (amountValue(share) > 1 ? 'It is a share: at most 1 (all of it), like 0.5 or 1/3.' : null),
+    'fairness.max_deopt_share': amountProblem(share, 'positive') ?? (amountValue(share) > 1 ? t('charter.shareProblem') : null),
     'leadership.max_concurrent_leads': whole('leadership.max_concurrent_leads'),
     networks: integerProblem(size.networks, input.networks?.minimum ?? 10, input.networks?.maximum ?? 1000),
     cycles: integerProblem(size.cycles, input.cycles?.minimum ?? 1, input.cycles?.maximum ?? 100),
@@ -122,7 +128,7 @@ const bounded = (x: number) => Math.min(1, Math.max(0, x));
 /** "92% (90–94%)": a share with its interval. */
 const share = (i: SimulationInterval | undefined) => (i ? `${pct(i.mean)} (${pct(bounded(i.low))}–${pct(bounded(i.high))})` : '–');
 /** "12.5 EUR (11–14 EUR)": a value with its interval. */
-const amount = (i: SimulationInterval | undefined, unit: string) => (i ? `${fmtValue(i.mean, unit)} (${fmtValue(i.low, unit)} to ${fmtValue(i.high, unit)})` : '–');
+const amount = (i: SimulationInterval | undefined, unit: string) => (i ? t('whatIf.range', { mean: fmtValue(i.mean, unit), low: fmtValue(i.low, unit), high: fmtValue(i.high, unit) }) : '–');
 
 /** The changed charter's predictions against today's, in sentences. */
 function Reading(props: { job: Simulation; unit: string }) {
@@ -132,20 +138,19 @@ function Reading(props: { job: Simulation; unit: string }) {
   const diff = props.job.results?.paired.find((p) => p.measure === 'retention');
   const valueDiff = props.job.results?.paired.find((p) => p.measure === 'network_value');
   const verdict = (d: typeof diff, better: string, worse: string) =>
-    !d ? '' : d.difference.low > 0 ? better : d.difference.high < 0 ? worse : 'The simulations cannot tell the two apart on this: the interval of the difference includes zero.';
+    !d ? '' : d.difference.low > 0 ? better : d.difference.high < 0 ? worse : t('whatIf.cannotTell');
   return (
     <div class="what-if-reading" data-testid="what-if-reading">
       <p>
-        With the changed charter, <strong>{share(changed.measures.retention)}</strong> of today’s partners are still members after {n} cycles, against <strong>{share(today.measures.retention)}</strong> with today’s charter.{' '}
-        {verdict(diff, 'The changed charter keeps more partners.', 'The changed charter keeps fewer partners.')}
+        {rich(t('whatIf.retention', { changed: share(changed.measures.retention), count: n, today: share(today.measures.retention) }), { b: (x) => <strong>{x}</strong> })}{' '}
+        {verdict(diff, t('whatIf.keepsMore'), t('whatIf.keepsFewer'))}
       </p>
       <p>
-        The network realises <strong>{amount(changed.measures.network_value, props.unit)}</strong> per cycle on average with the changed charter, against <strong>{amount(today.measures.network_value, props.unit)}</strong> today; per partner, {amount(changed.measures.value_per_partner, props.unit)} against{' '}
-        {amount(today.measures.value_per_partner, props.unit)} per cycle. {verdict(valueDiff, 'The changed charter grows more value.', 'The changed charter grows less value.')}
+        {rich(t('whatIf.value', { changed: amount(changed.measures.network_value, props.unit), today: amount(today.measures.network_value, props.unit), changedPartner: amount(changed.measures.value_per_partner, props.unit), todayPartner: amount(today.measures.value_per_partner, props.unit) }), { b: (x) => <strong>{x}</strong> })}{' '}
+        {verdict(valueDiff, t('whatIf.growsMore'), t('whatIf.growsLess'))}
       </p>
       <p class="muted small">
-        Figures are means over {props.job.networks} simulated futures of this network, each starting from today’s partners and their history; the ranges in brackets are 95% confidence intervals of those means. They predict how the rules play out under the model’s assumptions (docs/simulator.md), not what
-        your partners will do.
+        {t('whatIf.figures', { count: props.job.networks })}
       </p>
     </div>
   );
@@ -153,22 +158,22 @@ function Reading(props: { job: Simulation; unit: string }) {
 
 function curveChart(policies: SimulationPolicy[], curve: 'survival' | 'network_value', axis: string): ChartConfiguration {
   const colours = [theme.muted, theme.primary];
-  const names = ['Today’s charter', 'Changed charter'];
+  const names = [t('whatIf.today'), t('whatIf.changed')];
   const scale = curve === 'survival' ? 100 : 1;
   const points = policies[0]?.per_cycle[curve] ?? [];
   const datasets: any[] = [];
   policies.forEach((p, i) => {
     const c = colours[i % colours.length];
     const band = p.per_cycle[curve];
-    datasets.push({ label: `${names[i]}: 95% low`, data: band.map((b) => b.low * scale), borderColor: 'transparent', backgroundColor: withAlpha(c, 0.15), pointRadius: 0, fill: false });
-    datasets.push({ label: `${names[i]}: 95% high`, data: band.map((b) => b.high * scale), borderColor: 'transparent', backgroundColor: withAlpha(c, 0.15), pointRadius: 0, fill: '-1' });
+    datasets.push({ label: t('whatIf.low', { name: names[i] }), data: band.map((b) => b.low * scale), borderColor: 'transparent', backgroundColor: withAlpha(c, 0.15), pointRadius: 0, fill: false });
+    datasets.push({ label: t('whatIf.high', { name: names[i] }), data: band.map((b) => b.high * scale), borderColor: 'transparent', backgroundColor: withAlpha(c, 0.15), pointRadius: 0, fill: '-1' });
     datasets.push({ label: names[i], data: band.map((b) => b.mean * scale), borderColor: c, backgroundColor: c, pointRadius: 2, tension: 0.2, fill: false });
   });
   return {
     type: 'line',
-    data: { labels: points.map((_, t) => `Cycle ${t + 1}`), datasets },
+    data: { labels: points.map((_, k) => t('partner.cycle', { cycle: k + 1 })), datasets },
     options: {
-      plugins: { legend: { labels: { filter: (item) => !String(item.text).includes('95%') } } },
+      plugins: { legend: { labels: { filter: (item) => !String(item.text).includes('95') } } },
       scales: { y: { title: { display: true, text: axis }, ...(curve === 'survival' ? { min: 0, max: 100 } : {}) } },
     },
   };
@@ -180,13 +185,13 @@ function CurveTable(props: { policies: SimulationPolicy[]; curve: 'survival' | '
   const cell = (i: SimulationInterval) => (props.curve === 'survival' ? share(i) : amount(i, props.unit));
   return (
     <details class="what-if-table">
-      <summary>{props.caption}: the figures per cycle</summary>
-      <Table class="stack-on-phone" columns={['Cycle', 'Today’s charter', 'Changed charter']}>
-        {today.per_cycle[props.curve].map((i, t) => (
+      <summary>{t('whatIf.perCycle', { caption: props.caption })}</summary>
+      <Table class="stack-on-phone" columns={[t('cycles.col.cycle'), t('whatIf.today'), t('whatIf.changed')]}>
+        {today.per_cycle[props.curve].map((i, k) => (
           <tr>
-            <td>{t + 1}</td>
-            <td data-label="Today’s charter">{cell(i)}</td>
-            <td data-label="Changed charter">{cell(changed.per_cycle[props.curve][t])}</td>
+            <td>{k + 1}</td>
+            <td data-label={t('whatIf.today')}>{cell(i)}</td>
+            <td data-label={t('whatIf.changed')}>{cell(changed.per_cycle[props.curve][k])}</td>
           </tr>
         ))}
       </Table>
@@ -195,53 +200,53 @@ function CurveTable(props: { policies: SimulationPolicy[]; curve: 'survival' | '
 }
 
 const measureTitles: Record<string, (unit: string) => string> = {
-  retention: () => 'Today’s partners still members at the end',
-  network_value: (u) => withUnit('Network value per cycle', u),
-  value_per_partner: (u) => withUnit('Value per partner per cycle', u),
-  gini: () => 'Inequality of net value (Gini, 0 = equal)',
-  longest_dry_spell: () => 'Longest dry spell (cycles)',
+  retention: () => t('whatIf.m.retention'),
+  network_value: (u) => withUnit(t('whatIf.m.networkValue'), u),
+  value_per_partner: (u) => withUnit(t('whatIf.m.valuePerPartner'), u),
+  gini: () => t('whatIf.m.gini'),
+  longest_dry_spell: () => t('whatIf.m.longestDry'),
 };
 
 function Results(props: { job: Simulation; unit: string }) {
   const policies = props.job.results?.policies ?? [];
   const charts = useMemo(
     () => ({
-      survival: curveChart(policies, 'survival', 'Today’s partners still members (%)'),
-      value: curveChart(policies, 'network_value', withUnit('Network value per cycle', props.unit)),
+      survival: curveChart(policies, 'survival', t('whatIf.survivalAxis')),
+      value: curveChart(policies, 'network_value', withUnit(t('whatIf.m.networkValue'), props.unit)),
     }),
-    [props.job.id, props.job.state],
+    [props.job.id, props.job.state, t('whatIf.today')],
   );
   if (policies.length < 2) return null;
-  const fmtMeasure = (m: string, i: SimulationInterval | undefined) => (!i ? '–' : m === 'retention' ? share(i) : m === 'network_value' || m === 'value_per_partner' ? amount(i, props.unit) : `${i.mean.toFixed(2)} (${i.low.toFixed(2)} to ${i.high.toFixed(2)})`);
+  const fmtMeasure = (m: string, i: SimulationInterval | undefined) => (!i ? '–' : m === 'retention' ? share(i) : m === 'network_value' || m === 'value_per_partner' ? amount(i, props.unit) : t('whatIf.range', { mean: fmtFixed(i.mean, 2), low: fmtFixed(i.low, 2), high: fmtFixed(i.high, 2) }));
   const signed = (m: string, i: SimulationInterval) => {
-    const f = (x: number) => (m === 'retention' ? `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} points` : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`);
-    return `${f(i.mean)} (${f(i.low)} to ${f(i.high)})`;
+    const f = (x: number) => (m === 'retention' ? t('whatIf.points', { value: `${x >= 0 ? '+' : '−'}${fmtFixed(Math.abs(100 * x), 1)}` }) : `${x >= 0 ? '+' : '−'}${fmtFixed(Math.abs(x), 2)}`);
+    return t('whatIf.range', { mean: f(i.mean), low: f(i.low), high: f(i.high) });
   };
   return (
     <>
-      <Card title="What the simulations predict" id="what-if-results">
+      <Card title={t('whatIf.predict')} id="what-if-results">
         <Reading job={props.job} unit={props.unit} />
       </Card>
       <div class="grid-2">
-        <Card title="Partners still members, per cycle" extra={<span class="muted small">mean and 95% interval</span>}>
-          <ChartView config={charts.survival} label="Share of today’s partners still members per cycle, today’s charter against the changed one, with 95% intervals" testId="chart-what-if-survival" table={false} />
-          <CurveTable policies={policies} curve="survival" unit={props.unit} caption="Partners still members" />
+        <Card title={t('whatIf.survivalTitle')} extra={<span class="muted small">{t('whatIf.meanInterval')}</span>}>
+          <ChartView config={charts.survival} label={t('whatIf.survivalLabel')} testId="chart-what-if-survival" table={false} />
+          <CurveTable policies={policies} curve="survival" unit={props.unit} caption={t('whatIf.survivalCaption')} />
         </Card>
-        <Card title="Network value per cycle" extra={<span class="muted small">{props.unit}, mean and 95% interval</span>}>
-          <ChartView config={charts.value} label={`Network value per cycle in ${props.unit}, today’s charter against the changed one, with 95% intervals`} testId="chart-what-if-value" table={false} />
-          <CurveTable policies={policies} curve="network_value" unit={props.unit} caption="Network value" />
+        <Card title={t('whatIf.m.networkValue')} extra={<span class="muted small">{t('whatIf.unitMeanInterval', { unit: props.unit })}</span>}>
+          <ChartView config={charts.value} label={t('whatIf.valueLabel', { unit: props.unit })} testId="chart-what-if-value" table={false} />
+          <CurveTable policies={policies} curve="network_value" unit={props.unit} caption={t('cycle.networkValue')} />
         </Card>
       </div>
-      <Card title="Side by side" extra={<span class="muted small">difference: changed minus today, on the same simulated futures</span>}>
-        <Table class="what-if-measures stack-on-phone" columns={['Measure', 'Today’s charter', 'Changed charter', 'Difference']}>
+      <Card title={t('whatIf.sideBySide')} extra={<span class="muted small">{t('whatIf.differenceNote')}</span>}>
+        <Table class="what-if-measures stack-on-phone" columns={[t('whatIf.measure'), t('whatIf.today'), t('whatIf.changed'), t('whatIf.difference')]}>
           {Object.keys(measureTitles).map((m) => {
             const pair = props.job.results?.paired.find((p) => p.measure === m);
             return (
               <tr data-measure={m}>
                 <td class="strong">{measureTitles[m](props.unit)}</td>
-                <td data-label="Today’s charter">{fmtMeasure(m, policies[0].measures[m])}</td>
-                <td data-label="Changed charter">{fmtMeasure(m, policies[1].measures[m])}</td>
-                <td data-label="Difference">{pair ? signed(m, pair.difference) : '–'}</td>
+                <td data-label={t('whatIf.today')}>{fmtMeasure(m, policies[0].measures[m])}</td>
+                <td data-label={t('whatIf.changed')}>{fmtMeasure(m, policies[1].measures[m])}</td>
+                <td data-label={t('whatIf.difference')}>{pair ? signed(m, pair.difference) : '–'}</td>
               </tr>
             );
           })}
@@ -257,26 +262,27 @@ function Progress(props: { job: Simulation; onCancel: () => void; cancelling: bo
   const running = job.state === 'queued' || job.state === 'running';
   const percent = job.progress.total ? Math.round((100 * job.progress.done) / job.progress.total) : 0;
   return (
-    <Card title={`Simulation ${job.id}`} id="what-if-progress">
+    <Card title={t('whatIf.simulation', { id: job.id })} id="what-if-progress">
       <div role="status" aria-live="polite" data-state={job.state} data-testid="what-if-state">
-        {job.state === 'queued' && <p>Waiting for the server: {job.queue_position ? `${job.queue_position} simulation(s) ahead of it.` : 'it starts next.'}</p>}
+        {job.state === 'queued' && <p>{job.queue_position ? t('whatIf.waitingAhead', { count: job.queue_position }) : t('whatIf.waitingNext')}</p>}
         {job.state === 'running' && (
           <p>
-            Simulating: {job.progress.done} of {job.progress.total} simulated futures done ({percent}%){job.cancel_requested ? ', stopping…' : '.'}
+            {t('whatIf.simulating', { done: job.progress.done, total: job.progress.total, percent })}
+            {job.cancel_requested ? t('whatIf.stoppingSuffix') : '.'}
           </p>
         )}
-        {job.state === 'done' && <p>Done: {job.progress.total} simulated futures in {(job.seconds ?? 0).toFixed(1)} s.</p>}
-        {job.state === 'cancelled' && <p>Cancelled after {job.progress.done} of {job.progress.total} simulated futures; nothing was kept.</p>}
-        {job.state === 'failed' && <p class="error-message">The simulation failed: {job.error}</p>}
+        {job.state === 'done' && <p>{t('whatIf.done', { total: job.progress.total, seconds: fmtFixed(job.seconds ?? 0, 1) })}</p>}
+        {job.state === 'cancelled' && <p>{t('whatIf.cancelled', { done: job.progress.done, total: job.progress.total })}</p>}
+        {job.state === 'failed' && <p class="error-message">{t('whatIf.failed', { error: job.error })}</p>}
       </div>
       {running && (
         <>
-          <progress max={job.progress.total} value={job.progress.done} aria-label="Simulated futures done">
+          <progress max={job.progress.total} value={job.progress.done} aria-label={t('whatIf.progressLabel')}>
             {percent}%
           </progress>
           <div class="form-actions">
             <button class="btn danger" type="button" data-action="cancel-simulation" disabled={props.cancelling || job.cancel_requested} onClick={props.onCancel}>
-              {job.cancel_requested ? 'Stopping…' : 'Cancel'}
+              {job.cancel_requested ? t('whatIf.stopping') : t('deadlines.cancel')}
             </button>
           </div>
         </>
@@ -312,43 +318,43 @@ function WhatIfForm(props: { charter: Charter; info: Record<string, PropertyInfo
     }
   }
   const sizeHints = {
-    networks: 'How many simulated futures of your network each charter runs: more give narrower ranges but take longer (on a 2-core server, 200 futures of 20 cycles of a 13-partner network take about 2½ minutes). Both charters meet the same futures, so the difference between them is sharper than either figure.',
-    cycles: 'How many cycles ahead each simulated future runs.',
-    seed: 'Optional. The same number with the same charters gives the same results; leave it empty for the usual one.',
+    networks: t('whatIf.networksHint'),
+    cycles: t('whatIf.cyclesHint'),
+    seed: t('whatIf.seedHint'),
   };
   return (
-    <Card title="The changed charter" id="what-if-form-card">
-      <p class="form-intro muted">Start from today’s charter and change what you want to try. Nothing here changes the real charter: propose the change on the Charter page once you like what you see.</p>
+    <Card title={t('whatIf.changedCharter')} id="what-if-form-card">
+      <p class="form-intro muted">{t('whatIf.formIntro')}</p>
       <form class="form" id="what-if-form" onSubmit={submit} noValidate>
         {keys.map((k) => (
           <Field
             id={'what-if-' + k.replace('.', '-')}
             label={
               <>
-                {titles[k]}
-                {units[k] && <span class="muted unit"> ({units[k]})</span>}
+                {title(k)}
+                {units[k] && <span class="muted unit"> ({unitText(k)})</span>}
               </>
             }
-            hint={`${plainHelp(k, props.info[k])}. Today: ${shown(k, before[k])}.${k === 'capacity' || k.endsWith('share') ? ` Write a number like 120, 12.5 or 7/2 (${amountBounds}).` : ''}`.replace(/\.\./g, '.')}
+            hint={`${plainHelp(k, props.info[k])}. ${t('whatIf.todayIs', { value: shown(k, before[k]) })}${k === 'capacity' || k.endsWith('share') ? ' ' + t('charter.numbers', { bounds: amountBounds() }) : ''}`.replace(/\.\./g, '.')}
             problem={problems.shown(k as any)}
           >
             {(attrs) => <CharterInput k={k} values={values} info={props.info[k]} set={set} attrs={attrs} />}
           </Field>
         ))}
-        <Field id="what-if-networks" label="How many simulated futures" hint={`${sizeHints.networks} From ${props.input.networks?.minimum ?? 10} to ${props.input.networks?.maximum ?? 1000}.`} problem={problems.shown('networks')}>
+        <Field id="what-if-networks" label={t('whatIf.howMany')} hint={`${sizeHints.networks} ${t('whatIf.fromTo', { min: props.input.networks?.minimum ?? 10, max: props.input.networks?.maximum ?? 1000 })}`} problem={problems.shown('networks')}>
           {(attrs) => <input {...attrs} value={size.networks} onInput={setSizeOf('networks')} inputMode="numeric" autoComplete="off" />}
         </Field>
-        <Field id="what-if-cycles" label={<>Cycles ahead <span class="muted unit">(cycles)</span></>} hint={`${sizeHints.cycles} From 1 to ${props.input.cycles?.maximum ?? 100}.`} problem={problems.shown('cycles')}>
+        <Field id="what-if-cycles" label={<>{t('whatIf.cyclesAhead')} <span class="muted unit">({t('charter.unit.fairness_max_dry_spell')})</span></>} hint={`${sizeHints.cycles} ${t('whatIf.fromTo', { min: 1, max: props.input.cycles?.maximum ?? 100 })}`} problem={problems.shown('cycles')}>
           {(attrs) => <input {...attrs} value={size.cycles} onInput={setSizeOf('cycles')} inputMode="numeric" autoComplete="off" />}
         </Field>
-        <Field id="what-if-seed" label="Seed" hint={sizeHints.seed} problem={problems.shown('seed')}>
+        <Field id="what-if-seed" label={t('whatIf.seed')} hint={sizeHints.seed} problem={problems.shown('seed')}>
           {(attrs) => <input {...attrs} value={size.seed} onInput={setSizeOf('seed')} inputMode="numeric" autoComplete="off" />}
         </Field>
         <div class="form-actions">
           <ProblemSummary count={problems.count} />
-          <ApiProblem error={action.error} title="The simulation was not started" fields={{ ...Object.fromEntries(keys.map((k) => ['charter.' + k, titles[k]])), networks: 'How many simulated futures', cycles: 'Cycles ahead', seed: 'Seed' }} />
+          <ApiProblem error={action.error} title={t('whatIf.notStarted')} fields={{ ...Object.fromEntries(keys.map((k) => ['charter.' + k, title(k)])), networks: t('whatIf.howMany'), cycles: t('whatIf.cyclesAhead'), seed: t('whatIf.seed') }} />
           <button class="btn primary" type="submit" disabled={action.busy || props.busy} data-action="start-simulation">
-            {action.busy ? 'Starting…' : changed.length ? `Compare today’s charter with ${changed.length === 1 ? 'this change' : `these ${changed.length} changes`}` : 'Simulate today’s charter against itself'}
+            {action.busy ? t('whatIf.starting') : changed.length ? t('whatIf.compare', { count: changed.length }) : t('whatIf.againstItself')}
           </button>
         </div>
       </form>
@@ -394,9 +400,9 @@ export function WhatIfPage() {
   if (!coordinator) {
     return (
       <>
-        <PageHeader title="What if" />
+        <PageHeader title={t('layout.nav.whatIf')} />
         <Card>
-          <Empty title="For coordinators">A coordinator tries changes to the charter on simulations of the network before proposing them.</Empty>
+          <Empty title={t('webhooks.forCoordinators')}>{t('whatIf.forCoordinators')}</Empty>
         </Card>
       </>
     );
@@ -404,9 +410,9 @@ export function WhatIfPage() {
   const unit = unitOf(charter);
   return (
     <>
-      <PageHeader title="What if" subtitle="Try a change to the charter on simulated futures of this network before proposing it" />
-      <ErrorBox error={data.error} title="The charter could not be loaded" onRetry={data.reload} />
-      {data.loading && !data.data && <Loading what="the charter" />}
+      <PageHeader title={t('layout.nav.whatIf')} subtitle={t('whatIf.subtitle')} />
+      <ErrorBox error={data.error} title={t('charter.loadFailed')} onRetry={data.reload} />
+      {data.loading && !data.data && <Loading what={t('charter.loading')} />}
       {charter && info && input && (
         <div class="grid-side">
           <div class="stack">
@@ -420,16 +426,13 @@ export function WhatIfPage() {
                 }}
               />
             )}
-            <ApiProblem error={cancel.error} title="The simulation was not cancelled" />
-            {pollError !== undefined && <p class="error-message">The server did not answer about the simulation; trying again.</p>}
+            <ApiProblem error={cancel.error} title={t('whatIf.notCancelled')} />
+            {pollError !== undefined && <p class="error-message">{t('whatIf.noAnswer')}</p>}
             {job?.state === 'done' && <Results job={job} unit={unit} />}
             {!job && (
-              <Card title="How it works">
-                <p>
-                  covalue runs today’s charter and your changed one on the same simulated futures of this network. Each future starts from today’s partners, with their history (dry spells, value so far, leads, missed ballots), and runs cycle after cycle through the same decision the real cycles use: partners propose,
-                  vote, share value, and decide whether to stay or leave; new partners may join.
-                </p>
-                <p class="muted small">The simulation runs on the server in the background; you can leave this page and come back. Simulations are kept in the server’s memory only: a restart of the server forgets them.</p>
+              <Card title={t('whatIf.howItWorks')}>
+                <p>{t('whatIf.how')}</p>
+                <p class="muted small">{t('whatIf.background')}</p>
               </Card>
             )}
           </div>

@@ -32,6 +32,7 @@ enum class ArchiveReference {
   kEvent,
   kWebhook,
   kProposal,
+  kElection,
   kSubject,
 };
 

@@ -12,6 +12,7 @@
 #include "covalue/core/enum_names.hpp"
 #include "covalue/core/network/charter.hpp"
 #include "covalue/core/network/ids.hpp"
+#include "covalue/program/coordinator_election.hpp"
 
 namespace covalue::program {
 
@@ -88,10 +89,12 @@ struct CoordinationTerm {
 struct Coordination {
   net::Coordination mode{net::Coordination::kFixed};
   std::int64_t term_cycles{1};
-  std::optional<CoordinationTerm> current;    //!< rotation: the term in force (none before the first)
-  std::string partner_name;                   //!< the current term's partner
-  std::optional<net::CycleNumber> next_turn;  //!< rotation: the first cycle of the next term
-  std::vector<net::PartnerId> willing;        //!< partners willing to coordinate, by id
+  std::optional<CoordinationTerm> current;      //!< rotation: the term in force (none before the first)
+  std::string partner_name;                     //!< the current term's partner
+  std::optional<net::CycleNumber> next_turn;    //!< rotation: the first cycle of the next term
+  std::vector<net::PartnerId> willing;          //!< partners willing to coordinate, by id
+  std::optional<CoordinatorElection> election;  //!< election: the open election, else the last one decided
+  std::int64_t past_terms{0};                   //!< election: how many terms the current partner held, this one too
 };
 
 }  // namespace covalue::program

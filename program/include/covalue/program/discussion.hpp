@@ -62,8 +62,11 @@ constexpr auto enum_names(CommentState /*tag*/) {
 
 //! The longest comment, in characters.
 inline constexpr std::size_t kMaxCommentChars = 10000;
-//! How many comments a thread shows at most (its oldest first).
-inline constexpr std::int64_t kMaxThreadComments = 5000;
+//! How many comments a thread holds at most as one read (its oldest first); the server serves it in pages.
+inline constexpr std::int64_t kMaxThreadComments = 100000;
+//! How many comments one page of a thread holds at most, and by default.
+inline constexpr std::int64_t kMaxThreadPage = 500;
+inline constexpr std::int64_t kDefaultThreadPage = 200;
 
 //! A comment as stored. `mentions` is the JSON array of whom the body names:
 //! [{"kind":"partner","id":3,"name":"UrbanMart"}, {"kind":"person","id":2,"name":"Ana"}].
@@ -164,7 +167,9 @@ struct ThreadComment {
 struct Thread {
   Subject subject;
   std::vector<ThreadComment> comments;
-  bool following{false};  //!< whether the reader (a person) follows the subject
+  bool following{false};       //!< whether the reader (a person) follows the subject
+  std::int64_t total{0};       //!< how many comments the whole thread has (a page holds some of them)
+  std::int64_t next_after{0};  //!< the last comment of this page when more follow it (the next page's `after`), else 0
 };
 
 //! A comment's history: its earlier texts, oldest first, then the current one.

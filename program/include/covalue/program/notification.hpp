@@ -16,22 +16,24 @@ namespace covalue::program {
 
 //! What happened, as people choose to hear about it (their preferences are per kind).
 enum class EventKind {
-  kCycleOpened,        //!< a cycle opened for proposals
-  kVotingOpened,       //!< voting started
-  kVotingClosesSoon,   //!< voting closes within one of the charter's lead times (to partners that have not voted)
-  kCycleClosed,        //!< a cycle closed: each partner's own result
-  kLeadNamed,          //!< a partner was named lead of a selected initiative
-  kProposalWithdrawn,  //!< a proposal was withdrawn or pulled
-  kActualsDue,         //!< a lead's actuals for a closed cycle are due
-  kDrySpellLimit,      //!< a partner's dry spell reached the charter's limit (protected next cycle)
-  kRetentionRisk,      //!< a partner's retention risk crossed the threshold (to coordinators)
-  kDeadlineDue,        //!< a deadline passed and the charter leaves the move to the coordinator (remind)
-  kDelegated,          //!< a partner delegated its ballot for a cycle to the recipient's partner (its proxy)
-  kCharterProposed,    //!< a charter proposal opened or was revised: partners take positions (issue 14)
-  kCharterDecided,     //!< a charter proposal was decided: adopted or rejected (issue 14)
-  kDigest,             //!< a daily or weekly summary of several events (a message, never an event itself)
-  kMentioned,          //!< a comment mentions the partner or the person (@name)
-  kCommentReply,       //!< someone replied to the person's comment (or to the partner's objection)
+  kCycleOpened,         //!< a cycle opened for proposals
+  kVotingOpened,        //!< voting started
+  kVotingClosesSoon,    //!< voting closes within one of the charter's lead times (to partners that have not voted)
+  kCycleClosed,         //!< a cycle closed: each partner's own result
+  kLeadNamed,           //!< a partner was named lead of a selected initiative
+  kProposalWithdrawn,   //!< a proposal was withdrawn or pulled
+  kActualsDue,          //!< a lead's actuals for a closed cycle are due
+  kDrySpellLimit,       //!< a partner's dry spell reached the charter's limit (protected next cycle)
+  kRetentionRisk,       //!< a partner's retention risk crossed the threshold (to coordinators)
+  kDeadlineDue,         //!< a deadline passed and the charter leaves the move to the coordinator (remind)
+  kDelegated,           //!< a partner delegated its ballot for a cycle to the recipient's partner (its proxy)
+  kCharterProposed,     //!< a charter proposal opened or was revised: partners take positions (issue 14)
+  kCharterDecided,      //!< a charter proposal was decided: adopted or rejected (issue 14)
+  kDigest,              //!< a daily or weekly summary of several events (a message, never an event itself)
+  kMentioned,           //!< a comment mentions the partner or the person (@name)
+  kCommentReply,        //!< someone replied to the person's comment (or to the partner's objection)
+  kElectionOpened,      //!< a coordinator election opened: partners vote for a willing partner (issue 14)
+  kCoordinatorElected,  //!< a coordinator election was decided: the partner elected coordinates (issue 14)
 };
 
 //! The names of event kinds (X-Covalue-Event, the API, preferences, `webhook add --events`).
@@ -54,6 +56,8 @@ constexpr auto enum_names(EventKind /*tag*/) {
                                            {kDigest, "digest"},
                                            {kMentioned, "mentioned"},
                                            {kCommentReply, "comment_reply"},
+                                           {kElectionOpened, "election_opened"},
+                                           {kCoordinatorElected, "coordinator_elected"},
                                        })};
 }
 

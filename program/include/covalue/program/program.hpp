@@ -406,6 +406,35 @@ class Program {
   //! events listed stop waiting. Nothing waiting: no digest. Returns how many were recorded (audited when any).
   [[nodiscard]] core::Result<std::int64_t> record_digests(const DigestSettings& settings = {});
 
+  // Charter withdrawal, mentions after edits, thread pages and the coordinator election (issue 14 items 1, 2, 4,
+  // 7, 8: what remained of them).
+  //! Withdraws an open charter proposal (its proposing partner's representative, or a coordinator): it ends as
+  //! withdrawn, its fields are free for a new proposal, and every partner's people hear of it as of a decision.
+  //! kConflict naming "proposal" when it is not open; kForbidden naming "proposal" for anyone else.
+  [[nodiscard]] core::Result<CharterProposal> withdraw_charter_proposal(ProposalId proposal);
+  //! One page of a subject's thread as this actor may read it (see thread()): the `limit` comments (1 to
+  //! kMaxThreadPage) that follow comment `after` in the thread's order, each parent before its replies (0: from the
+  //! first), with the thread's total and the next page's `after`. A reply keeps its parent's id and its depth when
+  //! its parent is on an earlier page. kInvalidInput naming "limit"; kNotFound naming "after" for a comment that is
+  //! not in the thread.
+  [[nodiscard]] core::Result<Thread> thread_page(const Subject& subject, std::int64_t after, std::int64_t limit);
+  //! A member partner's vote in the open coordinator election, for a partner willing to coordinate, changeable until
+  //! the window ends (its representative, or the operator). kNotFound naming "election" when none is open;
+  //! kConflict naming "election" once its window ended; kInvalidInput naming "candidate" for a partner that is not
+  //! a willing member partner. Audited; returns the coordination with the election.
+  [[nodiscard]] core::Result<Coordination> vote_for_coordinator(net::PartnerId voter, net::PartnerId candidate);
+  //! Decides an open election whose window has ended (coordinators; the scheduler's pass does it too): among the
+  //! willing member partners, the one with the most votes of member partners (one partner, one vote, as charter
+  //! proposals count them) is elected; a tie goes to the partner with the fewest past terms, then to the lowest
+  //! partner id (with no votes at all, the same rule picks among every candidate). Its term begins now (from the
+  //! term's cycle); with no willing partner nobody is elected and the coordinator stays. Audited with every vote
+  //! and the tally; everyone hears of the result.
+  [[nodiscard]] core::Result<CoordinatorElection> decide_coordinator_election(ElectionId election);
+  //! Every coordinator election, newest last, with its votes (everyone of the network).
+  [[nodiscard]] core::Result<std::vector<CoordinatorElection>> coordinator_elections();
+  //! Decides the open elections whose window has ended (the scheduler's pass, from run_deadlines).
+  [[nodiscard]] core::Status decide_due_coordinator_elections();
+
  private:
   //! Decides the open charter proposals whose window has ended (the scheduler's pass).
   [[nodiscard]] core::Status decide_due_charter_proposals();

@@ -325,6 +325,16 @@ class StoreSession {
   //! kConflict for a key stored already, kNotFound for a row naming a missing one.
   [[nodiscard]] virtual core::Status put_archive_rows(const ArchiveTableSpec& table,
                                                       const std::vector<ArchiveRow>& rows) = 0;
+  // The coordinator election (issue 14 item 4, election).
+  //! Stores a new election (its id and votes are ignored) and returns its id; kConflict when one is for that term
+  //! cycle already.
+  [[nodiscard]] virtual core::Result<ElectionId> insert_coordinator_election(const CoordinatorElection& election) = 0;
+  //! Stores an election's window, state, decision time, partner elected and result (kNotFound for an unknown id).
+  [[nodiscard]] virtual core::Status update_coordinator_election(const CoordinatorElection& election) = 0;
+  //! Every coordinator election, by id, with its votes by voter.
+  [[nodiscard]] virtual core::Result<std::vector<CoordinatorElection>> coordinator_elections() = 0;
+  //! Records a partner's vote in an election, replacing its earlier one (kNotFound for an unknown partner).
+  [[nodiscard]] virtual core::Status put_coordinator_vote(ElectionId election, const CoordinatorVote& vote) = 0;
 };
 
 //! The program's storage port for one network of a database. SQLite and PostgreSQL implement it (one

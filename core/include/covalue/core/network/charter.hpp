@@ -73,6 +73,12 @@ struct Charter {
   //! rotation: cycles one partner's term lasts, 1 to 1000.
   std::int64_t coordination_term{settings::integer_default("charter.coordination_term")};
 
+  // Ballot limits (issue 15 item 6).
+  //! Score ballots: each score is an exact number from 0 (no support) to score_max, in (0, 1000000000].
+  Rational score_max{settings::number_default("charter.score_max")};
+  //! Points ballots: the total points one ballot may give, in [0, 1000000000]; 0 for no fixed budget.
+  Rational points_budget{settings::number_default("charter.points_budget")};
+
   //! Checks every field; the error names the field ("capacity", "fairness.max_deopt_share", ...).
   [[nodiscard]] Status validate() const;
   //! Checks the amendment and coordination fields (part of validate()).

@@ -39,9 +39,10 @@ enum class DeadlineAction { kRemind, kAuto };
 //! charter proposal by consent (adopted when its window ends unless a partner objects) or by a qualified majority
 //! of the partners' weights (one partner, one vote).
 enum class AmendmentRule { kCoordinator, kConsent, kMajority };
-//! Who holds the coordinator role: the coordinators the network named (fixed), or in turn the representatives of
-//! the partners willing to coordinate, a term of cycles each (rotation).
-enum class Coordination { kFixed, kRotation };
+//! Who holds the coordinator role: the coordinators the network named (fixed), or the representatives of one of the
+//! partners willing to coordinate for a term of cycles: in turn (rotation), or elected by the partners when a term
+//! ends (election).
+enum class Coordination { kFixed, kRotation, kElection };
 
 //! The SCOR-style KPIs an objective can target.
 enum class Kpi {
@@ -134,8 +135,8 @@ constexpr auto enum_names(AmendmentRule /*tag*/) {
 //! The names of coordination values.
 constexpr auto enum_names(Coordination /*tag*/) {
   using enum Coordination;
-  return core::NameTable{"coordination",
-                         std::to_array<core::EnumName<Coordination>>({{kFixed, "fixed"}, {kRotation, "rotation"}})};
+  return core::NameTable{"coordination", std::to_array<core::EnumName<Coordination>>(
+                                             {{kFixed, "fixed"}, {kRotation, "rotation"}, {kElection, "election"}})};
 }
 
 //! The names of KPI values.

@@ -39,7 +39,7 @@ struct Migration {
 };
 
 //! How many schema steps there are.
-inline constexpr std::size_t kSchemaSteps = 15;
+inline constexpr std::size_t kSchemaSteps = 17;
 
 //! The DDL of every step (kSchemaV1, kSchemaV2, ...) as `dialect` spells it.
 [[nodiscard]] std::array<std::string, kSchemaSteps> render_steps(const DdlDialect& dialect);
@@ -909,6 +909,46 @@ CREATE INDEX delegations_proxy ON delegations (network_id, cycle, proxy_id);
 
 ALTER TABLE ballots ADD COLUMN cast_by {int} NOT NULL DEFAULT 0;
 ALTER TABLE charter ADD COLUMN close_turnout_warning {int} NOT NULL DEFAULT 50;
+)sql";
+
+//! Schema step 16: the coordinator election. Under the charter's coordination `election`, an election of the
+//! coordinating partner opens when a term ends (one per term, keyed by the cycle whose opening ended it); each member
+//! partner's vote for a willing partner, changeable until the window ends; the partner elected (0: none).
+inline constexpr std::string_view kSchemaV16 = R"sql(
+CREATE TABLE coordinator_elections (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  id {int} NOT NULL CHECK (id >= 1),
+  term_cycle {int} NOT NULL CHECK (term_cycle >= 1),
+  opened_at TEXT NOT NULL,
+  window_ends_at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  elected_id {int} NOT NULL DEFAULT 0,
+  result TEXT NOT NULL,
+  PRIMARY KEY (network_id, id),
+  UNIQUE (network_id, term_cycle)
+) {keyed};
+
+CREATE TABLE coordinator_votes (
+  network_id {int} NOT NULL CHECK (network_id >= 1),
+  election_id {int} NOT NULL,
+  voter_id {int} NOT NULL,
+  candidate_id {int} NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  PRIMARY KEY (network_id, election_id, voter_id),
+  FOREIGN KEY (network_id, election_id) REFERENCES coordinator_elections (network_id, id),
+  FOREIGN KEY (network_id, voter_id) REFERENCES partners (network_id, id),
+  FOREIGN KEY (network_id, candidate_id) REFERENCES partners (network_id, id)
+) {keyed};
+)sql";
+
+//! Schema step 17: the charter's ballot limits (issue 15 item 6): the top of the score scale and the points budget
+//! (0: none). Networks made before this step keep the limit their ballots had, 1000000000, so that no ballot
+//! already cast, or cast again, falls outside the charter; a new charter's scale is 0 to 10 (charter.score_max).
+inline constexpr std::string_view kSchemaV17 = R"sql(
+ALTER TABLE charter ADD COLUMN score_max TEXT NOT NULL DEFAULT '1000000000';
+ALTER TABLE charter ADD COLUMN points_budget TEXT NOT NULL DEFAULT '0';
 )sql";
 
 }  // namespace covalue::adapters::sql

@@ -187,6 +187,13 @@ class Session final : public program::StoreSession {
       const program::ArchiveTableSpec& table) override;
   [[nodiscard]] core::Status put_archive_rows(const program::ArchiveTableSpec& table,
                                               const std::vector<program::ArchiveRow>& rows) override;
+  // The coordinator election: session_coordinator_election.cpp.
+  [[nodiscard]] core::Result<program::ElectionId> insert_coordinator_election(
+      const program::CoordinatorElection& election) override;
+  [[nodiscard]] core::Status update_coordinator_election(const program::CoordinatorElection& election) override;
+  [[nodiscard]] core::Result<std::vector<program::CoordinatorElection>> coordinator_elections() override;
+  [[nodiscard]] core::Status put_coordinator_vote(program::ElectionId election,
+                                                  const program::CoordinatorVote& vote) override;
 
  private:
   // The statement for `sql` with the session's network bound as its first parameter.
