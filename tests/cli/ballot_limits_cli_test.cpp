@@ -69,6 +69,7 @@ TEST_F(BallotLimitsCli, ADatabaseMadeBeforeTheLimitsKeepsTheOldScale) {
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   char* message = nullptr;
   const int status = sqlite3_exec(db,
+                                  "DROP TABLE coordinator_votes; DROP TABLE coordinator_elections; "
                                   "ALTER TABLE charter DROP COLUMN score_max; "
                                   "ALTER TABLE charter DROP COLUMN points_budget; "
                                   "DELETE FROM schema_migrations WHERE version >= 16;",
