@@ -110,12 +110,12 @@ TEST_F(ArchiveCoverage, EveryCarriedTableAndColumnExists) {
 // The guard can fail: a table and a column added by a later step, and carried by nothing, are named.
 TEST_F(ArchiveCoverage, ATableOrColumnAddedWithoutTheArchiveIsNamed) {
   ASSERT_TRUE(db_);
-  ASSERT_TRUE(db_->execute("CREATE TABLE coordinator_votes (network_id INTEGER NOT NULL, voter INTEGER NOT NULL);"
-                           "ALTER TABLE charter ADD COLUMN score_max INTEGER NOT NULL DEFAULT 10;"
+  ASSERT_TRUE(db_->execute("CREATE TABLE mediation_votes (network_id INTEGER NOT NULL, voter INTEGER NOT NULL);"
+                           "ALTER TABLE charter ADD COLUMN vote_quorum INTEGER NOT NULL DEFAULT 10;"
                            "ALTER TABLE comments ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;")
                   .ok());
   EXPECT_EQ(unaccounted(),
-            (std::vector<std::string>{"charter.score_max", "comments.pinned", "coordinator_votes.voter"}));
+            (std::vector<std::string>{"charter.vote_quorum", "comments.pinned", "mediation_votes.voter"}));
 }
 
 TEST(ArchiveAccount, SaysHowEachColumnIsAccountedFor) {

@@ -55,6 +55,13 @@ void add_history(program::Store& store, const Filled& filled) {
     must(s.put_preference({person, program::EventKind::kCycleOpened, program::Cadence::kWeekly}));
     must(s.set_willing_to_coordinate(filled.partners[1], true));
     must(s.insert_coordination_term({1, filled.partners[1]}));
+    program::CoordinatorElection election;
+    election.term_cycle = 2;
+    election.opened_at = "2026-12-04T09:00:00.000Z";
+    election.window_ends_at = "2026-12-07T09:00:00.000Z";
+    const program::ElectionId election_id = must(s.insert_coordinator_election(election));
+    must(s.put_coordinator_vote(election_id, {filled.partners[0], filled.partners[1], "2026-12-04T10:00:00.000Z",
+                                              "partner 1"}));
     program::NotificationEvent event;
     event.occurred_at = "2026-12-04T09:00:00.000Z";
     event.cycle = 2;
@@ -124,6 +131,7 @@ TEST_P(PersistentStoreContract, TheTablesCarriedRowByRowMoveWithTheirIdsToAnothe
   same([](StoreSession& s) { return s.digest_waits(); });
   same([](StoreSession& s) { return s.willing_to_coordinate(); });
   same([](StoreSession& s) { return s.coordination_terms(); });
+  same([](StoreSession& s) { return s.coordinator_elections(); });
   same([](StoreSession& s) { return s.webhooks(); });
   const auto inbox = [](StoreSession& s) -> core::Result<std::pair<std::int64_t, std::size_t>> {
     auto page = s.inbox(1, 0, 10);
