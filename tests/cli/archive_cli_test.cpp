@@ -74,12 +74,27 @@ std::vector<std::string> every_read() {
 
 //! Takes out of `archive` what version 3 added: the tables carried row by row and people's password hashes.
 void without_version_three(json& archive) {
-  for (const char* table :
-       {"notification_preferences", "network_secrets", "webhooks", "notification_events", "deliveries", "digest_waits",
-        "charter_proposals", "charter_positions", "coordination_willing", "coordination_terms",
-        "coordinator_elections", "coordinator_votes", "comments",
-        "comment_revisions", "follows", "activity", "activity_seen", "initiative_updates", "milestones",
-        "lead_realised_values", "delegations"}) {
+  for (const char* table : {"notification_preferences",
+                            "network_secrets",
+                            "webhooks",
+                            "notification_events",
+                            "deliveries",
+                            "digest_waits",
+                            "charter_proposals",
+                            "charter_positions",
+                            "coordination_willing",
+                            "coordination_terms",
+                            "coordinator_elections",
+                            "coordinator_votes",
+                            "comments",
+                            "comment_revisions",
+                            "follows",
+                            "activity",
+                            "activity_seen",
+                            "initiative_updates",
+                            "milestones",
+                            "lead_realised_values",
+                            "delegations"}) {
     archive.erase(table);
   }
   if (archive.contains("people")) {
