@@ -60,8 +60,8 @@ void add_history(program::Store& store, const Filled& filled) {
     election.opened_at = "2026-12-04T09:00:00.000Z";
     election.window_ends_at = "2026-12-07T09:00:00.000Z";
     const program::ElectionId election_id = must(s.insert_coordinator_election(election));
-    must(s.put_coordinator_vote(election_id, {filled.partners[0], filled.partners[1], "2026-12-04T10:00:00.000Z",
-                                              "partner 1"}));
+    must(s.put_coordinator_vote(election_id,
+                                {filled.partners[0], filled.partners[1], "2026-12-04T10:00:00.000Z", "partner 1"}));
     program::NotificationEvent event;
     event.occurred_at = "2026-12-04T09:00:00.000Z";
     event.cycle = 2;
