@@ -75,14 +75,15 @@ core::Result<program::CharterProposal> read_proposal(RowReader& row) {
   return p;
 }
 
-std::pair<program::ProposalId, program::PartnerPosition> read_position(RowReader& row) {
+//! A row of charter_positions after its owner's id (column 0).
+program::PartnerPosition read_position(RowReader& row) {
   program::PartnerPosition position;
   position.partner = row.integer(1);
   position.position = row.name(2, core::parse_name<program::Position>);
   position.reason = row.text(3);
   position.at = row.text(4);
   position.actor = row.text(5);
-  return {row.integer(0), position};
+  return position;
 }
 
 }  // namespace
@@ -135,17 +136,12 @@ core::Result<std::vector<program::CharterProposal>> Session::charter_proposals()
     out.push_back(std::move(*proposal));
   }
   Statement positions = in_network(sq::kCharterPositions);
-  auto rows = read_rows(positions, "charter_positions", read_position);
-  if (!rows.ok()) {
-    return rows.error();
-  }
-  for (auto& [id, position] : *rows) {
-    const auto key = id;  // a structured binding: lambdas capture it only from C++20 on, clang 16 on
-    const auto owner = std::find_if(out.begin(), out.end(), [key](const auto& p) { return p.id == key; });
-    if (owner == out.end()) {
-      return corrupt_row("charter_positions", id);
-    }
-    owner->positions.push_back(std::move(position));
+  const auto id_of = [](const program::CharterProposal& proposal) { return proposal.id; };
+  core::Status attached = attach_rows(
+      positions, "charter_positions", out, id_of,
+      [](program::CharterProposal& proposal, RowReader& row) { proposal.positions.push_back(read_position(row)); });
+  if (!attached) {
+    return attached.error();
   }
   return out;
 }

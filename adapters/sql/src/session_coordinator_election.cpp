@@ -24,13 +24,14 @@ core::Result<program::CoordinatorElection> read_election(RowReader& row) {
   return e;
 }
 
-std::pair<program::ElectionId, program::CoordinatorVote> read_vote(RowReader& row) {
+//! A row of coordinator_votes after its owner's id (column 0).
+program::CoordinatorVote read_vote(RowReader& row) {
   program::CoordinatorVote vote;
   vote.voter = row.integer(1);
   vote.candidate = row.integer(2);
   vote.at = row.text(3);
   vote.actor = row.text(4);
-  return {row.integer(0), vote};
+  return vote;
 }
 
 }  // namespace
@@ -96,17 +97,12 @@ core::Result<std::vector<program::CoordinatorElection>> Session::coordinator_ele
     out.push_back(std::move(*election));
   }
   Statement votes = in_network(sq::kCoordinatorVotes);
-  auto rows = read_rows(votes, "coordinator_votes", read_vote);
-  if (!rows.ok()) {
-    return rows.error();
-  }
-  for (auto& [id, vote] : *rows) {
-    const auto key = id;  // a structured binding: lambdas capture it only from C++20 on, clang 16 on
-    const auto owner = std::find_if(out.begin(), out.end(), [key](const auto& e) { return e.id == key; });
-    if (owner == out.end()) {
-      return corrupt_row("coordinator_votes", id);
-    }
-    owner->votes.push_back(std::move(vote));
+  const auto id_of = [](const program::CoordinatorElection& election) { return election.id; };
+  core::Status attached = attach_rows(
+      votes, "coordinator_votes", out, id_of,
+      [](program::CoordinatorElection& election, RowReader& row) { election.votes.push_back(read_vote(row)); });
+  if (!attached) {
+    return attached.error();
   }
   return out;
 }
