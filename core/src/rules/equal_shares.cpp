@@ -1,6 +1,9 @@
 #include "covalue/core/rules/equal_shares.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
+#include <span>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -65,16 +68,24 @@ Result<Outcome> with_engine(const Instance& instance, const ApprovalProfile& pro
 // tries a certified run in doubles (MesFloat), which returns exactly the exact engine's selection
 // (asking the resolver about the same ties) or gives up on anything too close to call; rounds it
 // gives up on run exactly. Rounds run without certificates; the round that stands is replayed once,
-// exactly, with its tie choices, to certify it. An exact run also tells how far budgets can grow
-// before any of its decisions could change (StableRange): the rounds below that take the same
-// decisions, so they can neither stop the iteration nor differ, and are skipped. Irresolute runs
-// visit every round exactly, so that every tie met on the way is branched on. The rounds in doubles need 64-bit
-// weights (and far smaller ones: MesFloat's guards); with GMP weights every round runs exactly.
+// exactly, with its tie choices, to certify it. Rounds are not visited one by one: after a round in
+// doubles, MesFloat::holds proves that MES buys the same projects in the same order at every budget up
+// to a later round (prices only fall as budgets grow, at rates it bounds), so the rounds between can
+// neither stop the iteration nor differ, and are skipped; the jumps aim at the next breakpoint, where two
+// prices meet or a project turns affordable, as the prices seen so far point to it. An exact run tells
+// the same (StableRange), more cautiously. Irresolute runs visit every round exactly, so that every tie
+// met on the way is branched on. The rounds in doubles need 64-bit weights (and far smaller ones:
+// MesFloat's guards); with GMP weights every round runs exactly.
 template <class Int>
 class Add1Rounds {
  public:
   Add1Rounds(const MesEngineOf<Int>& engine, const Rational& start, const Rational& step, bool irresolute, bool strict)
-      : engine_(engine), start_(start), step_(step), irresolute_(irresolute), strict_(strict) {}
+      : engine_(engine),
+        start_(start),
+        step_(step),
+        irresolute_(irresolute),
+        strict_(strict),
+        free_count_(engine.free_projects().selected.size()) {}
 
   Result<Outcome> run(const Instance& instance, TieResolver& resolver) const {
     std::optional<MesFloat> fast;
@@ -83,7 +94,9 @@ class Add1Rounds {
         fast.emplace(engine_);
       }
     }
+    const bool twins_alike = !strict_ && dynamic_cast<ResoluteResolver*>(&resolver) != nullptr;
     std::optional<std::pair<std::uint32_t, std::vector<std::size_t>>> previous;
+    std::uint32_t jump = 1;
     for (std::uint32_t round = 0;;) {
       auto played = play(round, fast ? &*fast : nullptr, instance, resolver);
       if (!played.ok()) {
@@ -91,9 +104,12 @@ class Add1Rounds {
       }
       const bool overspent = played->outcome.total_cost > instance.budget();
       if (!overspent && !engine_.exhaustive(played->outcome)) {
-        const std::uint32_t next = round + played->alike;
-        previous.emplace(next - 1, std::move(played->choices));
-        round = next;
+        std::uint32_t last = round + played->alike - 1;
+        if (played->bounds) {
+          last = alike_through(round, *played, *fast, twins_alike, jump);
+        }
+        previous.emplace(last, std::move(played->choices));
+        round = last + 1;
         continue;
       }
       if (overspent && !previous) {
@@ -105,12 +121,54 @@ class Add1Rounds {
   }
 
  private:
-  // One round's selection, the tie choices taken, and how many rounds from it on decide alike.
+  // One round's selection, the tie choices taken, and how many rounds from it on decide alike; after a
+  // run in doubles, what it learnt about its prices.
   struct Round {
     Outcome outcome;
     std::vector<std::size_t> choices;
     std::uint32_t alike{1};
+    std::optional<MesFloat::Bounds> bounds;
   };
+
+  // The last round through which MES provably buys what it bought in `round` (MesFloat::holds). The jump
+  // doubles after each stretch proven alike; a failed try estimates where the provable stretch ends (where
+  // two prices would meet), and the next tries aim a little short of that, down to no jump at all.
+  // `jump` carries over to the next call, as the spacing of breakpoints varies slowly.
+  std::uint32_t alike_through(std::uint32_t round, const Round& played, MesFloat& fast, bool twins_alike,
+                              std::uint32_t& jump) const {
+    const std::span<const ProjectIndex> all = played.outcome.selected;
+    const auto bought = all.subspan(free_count_);
+    MesFloat::Bounds known = *played.bounds;
+    MesFloat::Bounds trial;
+    constexpr std::uint32_t kMaxRound = 1U << 30;
+    std::uint32_t last = round;
+    std::optional<double> end;  // estimated first round that may differ
+    jump = std::max<std::uint32_t>(jump, 1);
+    while (jump >= 1 && last < kMaxRound) {
+      const std::uint32_t to = std::min(kMaxRound, last + jump);
+      double aim = 0;
+      if (fast.holds(budget(to), bought, known, trial, twins_alike, &aim)) {
+        // Aim at the last round before the next change the prices point to (rounds count whole increments).
+        const double growth = to - last;
+        last = to;
+        std::swap(known, trial);
+        if (end) {
+          jump = 0;  // aimed just short of a change: the next round is played
+        } else {
+          jump = static_cast<std::uint32_t>(std::min(2.0 * growth, rounds_before(growth * (aim - 1))));
+        }
+      } else {
+        const double reach = static_cast<double>(jump) * std::clamp(aim, 0.0, 1.0);
+        end = reach;
+        jump = std::min<std::uint32_t>(jump - 1, static_cast<std::uint32_t>(rounds_before(reach)));
+      }
+    }
+    jump = std::max<std::uint32_t>(1, (last - round) / 2);
+    return last;
+  }
+
+  // How many whole rounds fit strictly before `rounds` from now.
+  static double rounds_before(double rounds) { return rounds > 1 ? std::ceil(rounds) - 1 : 0; }
 
   Result<Round> play(std::uint32_t round, MesFloat* fast, const Instance& instance, TieResolver& resolver) const {
     const Rational budget_per_weight = budget(round);
@@ -119,12 +177,13 @@ class Add1Rounds {
       // twice. Under kRefuse it gives up on every tie instead, and the exact run raises the refusal.
       RecordingResolver recorder(resolver);
       const bool ask = !strict_ && dynamic_cast<ResoluteResolver*>(&resolver) != nullptr;
-      auto selection = fast->run(budget_per_weight, ask ? &recorder : nullptr);
+      MesFloat::Bounds bounds;
+      auto selection = fast->run(budget_per_weight, ask ? &recorder : nullptr, &bounds);
       if (!selection.ok()) {
         return selection.error();
       }
       if (*selection) {
-        Round played{Outcome{}, recorder.choices(), 1};
+        Round played{Outcome{}, recorder.choices(), 1, std::move(bounds)};
         played.outcome.selected = std::move(**selection);
         played.outcome.total_cost = instance.total_cost(played.outcome.selected);
         return played;
@@ -136,7 +195,7 @@ class Add1Rounds {
     if (!outcome.ok()) {
       return outcome.error();
     }
-    return Round{std::move(outcome).value(), recorder.choices(), rounds_alike(stable)};
+    return Round{std::move(outcome).value(), recorder.choices(), rounds_alike(stable), std::nullopt};
   }
 
   [[nodiscard]] Rational budget(std::uint32_t round) const { return start_ + step_ * round; }
@@ -176,6 +235,7 @@ class Add1Rounds {
   Rational step_;
   bool irresolute_;
   bool strict_;
+  std::size_t free_count_;  // supported zero-cost projects: every selection starts with them
 };
 
 }  // namespace

@@ -36,6 +36,9 @@ namespace {
 
 constexpr double kUnit = std::numeric_limits<double>::epsilon() / 2;
 constexpr double kUp = 1.0 + 1e-6;
+constexpr double kDown = 1.0 - 1e-6;
+// Prices within this factor of a purchase's are recorded in bounds (MesFloat::Bounds), for later tries.
+constexpr double kNear = 1.01;
 constexpr double kTiny = 1e-290;
 constexpr double kSmall = 1e-100;
 constexpr double kHuge = 1e100;
@@ -68,6 +71,14 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
     candidate.lo = -std::numeric_limits<double>::infinity();
     all_.push_back(candidate);
     ratio_.emplace_back(engine.instance_.project(p).cost / engine.sat_[p]);
+    // Its supporters of positive weight, kept in a list of their own that runs shorten as they empty.
+    supporters_from_.push_back(static_cast<std::uint32_t>(all_supporters_.size()));
+    for (const GroupIndex g : engine.profile_.supporters(p)) {
+      if (weight_[g] > 0) {
+        all_supporters_.push_back(g);
+      }
+    }
+    all_counts_.push_back(static_cast<std::uint32_t>(all_supporters_.size()) - supporters_from_.back());
   }
   find_twins();
   class_of_.resize(weight_.size());
@@ -77,9 +88,15 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
   touched_err_.reserve(weight_.size() + 2);
 }
 
-Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResolver* resolver) {
+Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResolver* resolver, Bounds* bounds) {
   if (!usable_ || !start(budget_per_weight)) {
     return FloatSelection{};
+  }
+  recording_ = bounds != nullptr;
+  if (bounds != nullptr) {
+    bounds->budget = budget_per_weight;
+    bounds->prices.clear();
+    bounds->offsets.assign(1, 0);
   }
   std::vector<ProjectIndex> selected;
   selected.reserve(engine_.free_.size() + all_.size());
@@ -93,8 +110,18 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
       return FloatSelection{};
     }
     if (*best != kNone) {
-      buy(live_[*best]);
-      selected.push_back(live_[*best].project);
+      const Candidate& chosen = live_[*best];
+      if (bounds != nullptr) {
+        note(*bounds, chosen);
+        for (const std::size_t i : priced_) {
+          if (i != *best && !live_[i].out) {
+            note(*bounds, live_[i]);
+          }
+        }
+        bounds->offsets.push_back(static_cast<std::uint32_t>(bounds->prices.size()));
+      }
+      buy(chosen);
+      selected.push_back(chosen.project);
       live_[*best].out = true;
     }
     std::erase_if(live_, [](const Candidate& c) { return c.out; });
@@ -102,6 +129,183 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
       return FloatSelection{std::move(selected)};
     }
   }
+}
+
+bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectIndex> bought, const Bounds& from,
+                     Bounds& to, bool twins_alike, double* aim) {
+  double unused = 0;
+  double& reach = aim != nullptr ? *aim : unused;
+  reach = 0;
+  double ahead = std::numeric_limits<double>::infinity();  // on success: where a gap would close
+  if (!usable_ || from.offsets.size() != bought.size() + 1 || !start(budget_per_weight)) {
+    return false;
+  }
+  const double growth = Rational(budget_per_weight - from.budget).get_d();
+  if (!(growth > 0)) {
+    return false;
+  }
+  growth_ = growth;
+  to.budget = budget_per_weight;
+  to.prices.clear();
+  to.offsets.assign(1, 0);
+  from_entry_.assign(all_.size(), -1);
+  for (std::size_t r = 0; r < bought.size(); ++r) {
+    const std::uint32_t first = from.offsets[r];
+    const std::uint32_t end = from.offsets[r + 1];
+    std::sort(live_.begin(), live_.end(), [](const Candidate& a, const Candidate& b) { return a.lo < b.lo; });
+    const auto chosen =
+        std::find_if(live_.begin(), live_.end(), [&](const Candidate& c) { return c.project == bought[r]; });
+    if (first == end || chosen == live_.end() || from.prices[first].slot != chosen->slot ||
+        evaluate(*chosen) != Verdict::kPriced) {
+      return false;
+    }
+    const Bounds::Price& chosen_from = from.prices[first];
+    bound_fall(chosen_from, *chosen, growth);
+    for (std::uint32_t e = first + 1; e < end; ++e) {
+      from_entry_[from.prices[e].slot] = e;
+    }
+    note(to, *chosen);
+    const std::uint32_t twin = twin_[chosen->slot];
+    bool alike = true;
+    for (Candidate& c : live_) {
+      if (below(chosen_from.hi * kNear, c.lo)) {
+        break;  // it, and every later one, is dearer here than the bought one was at the lower budget
+      }
+      if (&c == &*chosen || (twins_alike && twin_[c.slot] == twin)) {
+        continue;
+      }
+      if (below(chosen_from.hi, c.lo)) {  // certainly dearer: priced only for the bounds of the next try
+        const Verdict verdict = evaluate(c);
+        if (verdict == Verdict::kUnaffordable) {
+          c.out = true;
+        } else if (verdict == Verdict::kPriced) {
+          note(to, c);
+        }
+        continue;
+      }
+      const Verdict verdict = evaluate(c);
+      if (verdict == Verdict::kUnaffordable) {
+        c.out = true;  // budgets only fall: it stays unaffordable
+        continue;
+      }
+      if (verdict == Verdict::kTooClose) {
+        reach = 0.5;
+        alike = false;
+        break;
+      }
+      note(to, c);
+      const std::int64_t entry = from_entry_[c.slot];
+      const Bounds::Price* other_from = entry >= 0 ? &from.prices[static_cast<std::size_t>(entry)] : nullptr;
+      if (other_from != nullptr) {
+        bound_fall(*other_from, c, growth);
+      }
+      reach = apart(chosen_from, *chosen, other_from, c, growth);
+      if (!(reach > 1 + 1e-9)) {
+        alike = false;
+        break;
+      }
+      if (other_from != nullptr) {  // where the gap would close if it kept closing as from a to here
+        const double gap_a = other_from->lo - chosen_from.hi;
+        const double gap_b = c.lo - chosen->hi;
+        if (gap_b < gap_a) {
+          ahead = std::min(ahead, 1 + gap_b / (gap_a - gap_b));
+        }
+      }
+    }
+    for (std::uint32_t e = first + 1; e < end; ++e) {
+      from_entry_[from.prices[e].slot] = -1;
+    }
+    if (!alike) {
+      return false;
+    }
+    to.offsets.push_back(static_cast<std::uint32_t>(to.prices.size()));
+    buy(*chosen);
+    chosen->out = true;
+    std::erase_if(live_, [](const Candidate& c) { return c.out; });
+  }
+  reach = 0.5;
+  if (!std::all_of(live_.begin(), live_.end(), [&](Candidate& c) { return evaluate(c) == Verdict::kUnaffordable; })) {
+    return false;
+  }
+  reach = ahead;
+  return true;
+}
+
+// With a the lower budget and b the higher, `growth` apart: the bought project's price is at most
+// bought_from.hi at a and bought.hi at b; the other's is at least other.lo at b and (where known)
+// other_from->lo at a; on the way each falls by at most its `fall` and at least its `least_fall` per unit.
+// Take a split point s. Up to a + s the other costs at least lo(a) - fall t and the bought at most
+// hi(a) - least_fall t (t the growth from a): apart while t stays below reach_a. From a + s on, the
+// other costs at least lo(b) + least_fall (growth - t) and the bought at most hi(b) + fall (growth - t):
+// apart while growth - t stays below reach_b. Such an s exists when the two reaches add up to the growth.
+// Returns (reach_a + reach_b) / growth: apart all the way when above 1 (with a margin for rounding). Below
+// 1 it estimates how much of the growth could be proven: where the gap would close if it closed evenly.
+double MesFloat::apart(const Bounds::Price& bought_from, const Candidate& bought, const Bounds::Price* other_from,
+                       const Candidate& other, double growth) {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  if (below(bought_from.hi, other.lo)) {
+    return kInfinity;  // s = growth: dearer at b than the bought one at a
+  }
+  if (other_from == nullptr) {
+    return 0.5;
+  }
+  if (!below(bought_from.hi, other_from->lo)) {
+    return 0;
+  }
+  const double gap_a = other_from->lo - bought_from.hi;
+  if (!below(bought.hi, other.lo)) {
+    return gap_a / (gap_a + bought.hi - other.lo);  // the gap closes on the way
+  }
+  // Each quotient carries a few roundings of its own (the gaps are differences of doubles that below()
+  // keeps well apart, the rates are rounded outwards); the margin asked for covers them many times over.
+  const auto reach = [](double gap, double closing) { return closing > 0 ? gap / closing : kInfinity; };
+  const double reach_a = reach(gap_a, other.fall - bought.least_fall);
+  const double reach_b = reach(other.lo - bought.hi, bought.fall - other.least_fall);
+  return (reach_a + reach_b) / growth;
+}
+
+void MesFloat::note(Bounds& bounds, const Candidate& candidate) {
+  bounds.prices.push_back(Bounds::Price{candidate.slot, candidate.lo, candidate.hi});
+}
+
+// Bounds how fast the just evaluated candidate's cap and price can fall, at most and at least, while every
+// budget grows from a (where its price was at most at_a.hi) to here, b, `growth` higher, the purchases so
+// far fixed. Budgets only grow and caps only fall on the way, so a supporter poor somewhere on the way was
+// poor at a and is poor at every budget below one where it is; one rich at a stays rich. The cap,
+// (cost - poor money) / rich weight, thus falls at most as fast as the money of those poor at a can grow,
+// over the rich weight at a; and at least as fast as the money of those poor here must grow, over the rich
+// weight here. A class with nothing left here had nothing all the way; a class here holding b~ (off by at
+// most e), growing by at most r per unit, held at least b~ - e - r growth at a, so it was certainly rich at
+// a when that reaches the cap at a.
+void MesFloat::bound_fall(const Bounds::Price& at_a, Candidate& candidate, double growth) const {
+  const double cap_at_a = at_a.hi * candidate.sat * (1 + 8 * kUnit);
+  double rich_at_a = 0;
+  double rise_poor_at_a = 0;
+  double rich_here = 0;
+  double rise_poor_here = 0;
+  for (std::size_t i = 0; i < touched_budget_.size(); ++i) {
+    const double weight = touched_weight_[i];
+    if (below(cap_at_a, least_at_a(touched_budget_[i], touched_err_[i], touched_rise_[i], growth))) {
+      rich_at_a += weight;
+    } else {
+      rise_poor_at_a += weight * touched_rise_[i];
+    }
+    if (touched_budget_[i] < candidate.cap) {  // certified by price(): poor here
+      rise_poor_here += weight * touched_least_rise_[i];
+    } else {
+      rich_here += weight;
+    }
+  }
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  candidate.cap_fall = rich_at_a > 0 ? rise_poor_at_a / rich_at_a * kUp + kTiny : kInfinity;
+  candidate.fall = rich_at_a > 0 ? candidate.cap_fall / candidate.sat * kUp + kTiny : kInfinity;
+  candidate.cap_least_fall = rise_poor_here / rich_here * kDown;
+  candidate.least_fall = candidate.cap_least_fall / candidate.sat * kDown;
+  candidate.cap_at_a = cap_at_a;
+}
+
+double MesFloat::least_at_a(double budget, double err, double rise, double growth) {
+  return budget - err - rise * growth * kUp;
 }
 
 // Candidates with the same cost, satisfaction and supporters are twins: in every state of every run
@@ -134,13 +338,18 @@ bool MesFloat::start(const Rational& budget_per_weight) {
   }
   budget_.clear();
   err_.clear();
+  rise_.clear();
+  least_rise_.clear();
   weight_in_.clear();
   child_.clear();
-  add_class(0, 0);
+  growth_ = 0;
+  add_class(0, 0, 0, 0);
   if (funded) {
-    add_class(budget, 4 * kUnit * budget * kUp + kTiny);
+    add_class(budget, 4 * kUnit * budget * kUp + kTiny, 1, 1);  // every budget grows by the growth
   }
   std::fill(class_of_.begin(), class_of_.end(), funded ? 1U : 0U);
+  supporters_ = all_supporters_;
+  counts_ = all_counts_;
   one_class_ = funded;
   live_ = all_;
   return true;
@@ -151,7 +360,9 @@ bool MesFloat::start(const Rational& budget_per_weight) {
 Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
   std::sort(live_.begin(), live_.end(), [](const Candidate& a, const Candidate& b) { return a.lo < b.lo; });
   std::size_t best = kNone;
-  for (std::size_t i = 0; i < live_.size(); ++i) {
+  priced_.clear();
+  std::size_t i = 0;
+  for (; i < live_.size(); ++i) {
     Candidate& c = live_[i];
     if (best != kNone && below(live_[best].hi, c.lo)) {
       break;  // its price, and every later one's, is certainly above the best's
@@ -163,6 +374,7 @@ Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
         c.out = true;  // budgets only fall: it stays unaffordable
         break;
       case Verdict::kPriced:
+        priced_.push_back(i);
         if (best == kNone || c.rho < live_[best].rho) {
           best = i;
         }
@@ -172,7 +384,27 @@ Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
   if (best == kNone) {
     return kNone;
   }
+  if (recording_) {
+    price_near(i, live_[best].hi);
+  }
   return settle(best, resolver);
+}
+
+// For the bounds of a run (holds()), also prices the candidates from live_[from] on whose price may be
+// near `price`: a later, higher budget may find them as cheap. Nothing is decided by them here.
+void MesFloat::price_near(std::size_t from, double price) {
+  for (std::size_t i = from; i < live_.size() && !below(price * kNear, live_[i].lo); ++i) {
+    switch (evaluate(live_[i])) {
+      case Verdict::kTooClose:
+        break;
+      case Verdict::kUnaffordable:
+        live_[i].out = true;  // budgets only fall: it stays unaffordable
+        break;
+      case Verdict::kPriced:
+        priced_.push_back(i);
+        break;
+    }
+  }
 }
 
 // The candidate to buy: the cheapest when every other price is certainly higher; else, given a
@@ -220,7 +452,7 @@ bool MesFloat::same_price(const Candidate& a, const Candidate& b) const {
 
 // Certifies whether the supporters can afford the candidate, and if so prices it.
 MesFloat::Verdict MesFloat::evaluate(Candidate& candidate) {
-  const double total = gather(candidate.project);
+  const double total = gather(candidate);
   if (total == 0) {
     return Verdict::kUnaffordable;  // nobody with budget left supports it; its cost is positive
   }
@@ -296,23 +528,34 @@ MesFloat::PoorSums MesFloat::poor_below(double cap) const {
 
 // Lists the classes of the project's supporters that have budget left, with the supporters' weight
 // in each; returns that weight's total.
-double MesFloat::gather(ProjectIndex project) {
+double MesFloat::gather(const Candidate& candidate) {
+  const ProjectIndex project = candidate.project;
   touched_budget_.clear();
   touched_weight_.clear();
   touched_err_.clear();
+  touched_rise_.clear();
+  touched_least_rise_.clear();
   if (one_class_) {  // before the first purchase, every supporter is in class 1
     const auto weight = static_cast<double>(engine_.weights_.project[project]);
     touched_budget_.push_back(budget_[1]);
     touched_weight_.push_back(weight);
     touched_err_.push_back(err_[1]);
+    touched_rise_.push_back(rise_[1]);
+    touched_least_rise_.push_back(least_rise_[1]);
     return weight;
   }
   touched_.clear();
-  for (const GroupIndex g : engine_.profile_.supporters(project)) {
+  // Supporters with nothing left keep nothing for the rest of the run: they leave the list.
+  GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
+  std::uint32_t& count = counts_[candidate.slot];
+  for (std::uint32_t i = 0; i < count;) {
+    const GroupIndex g = list[i];
     const std::uint32_t c = class_of_[g];
-    if (c == 0 || weight_[g] == 0) {
+    if (c == 0) {
+      list[i] = list[--count];
       continue;
     }
+    ++i;
     if (weight_in_[c] == 0) {
       touched_.push_back(c);
     }
@@ -323,6 +566,8 @@ double MesFloat::gather(ProjectIndex project) {
     touched_budget_.push_back(budget_[c]);
     touched_weight_.push_back(weight_in_[c]);
     touched_err_.push_back(err_[c]);
+    touched_rise_.push_back(rise_[c]);
+    touched_least_rise_.push_back(least_rise_[c]);
     total += weight_in_[c];
     weight_in_[c] = 0;
   }
@@ -334,13 +579,15 @@ double MesFloat::gather(ProjectIndex project) {
 void MesFloat::buy(const Candidate& candidate) {
   one_class_ = false;
   touched_.clear();
-  for (const GroupIndex g : engine_.profile_.supporters(candidate.project)) {
+  const GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
+  for (std::uint32_t i = 0; i < counts_[candidate.slot]; ++i) {
+    const GroupIndex g = list[i];
     const std::uint32_t from = class_of_[g];
-    if (from == 0 || weight_[g] == 0) {
+    if (from == 0) {
       continue;
     }
     if (child_[from] == kUnset) {
-      const std::uint32_t to = split(from, candidate.cap, candidate.cap_err);
+      const std::uint32_t to = split(from, candidate);
       child_[from] = to;
       touched_.push_back(from);
     }
@@ -351,17 +598,28 @@ void MesFloat::buy(const Candidate& candidate) {
   }
 }
 
-std::uint32_t MesFloat::split(std::uint32_t from, double cap, double cap_err) {
-  if (budget_[from] < cap) {
+// In holds(), a payer's budget, max(0, budget - cap), grows at most by its rate plus the cap's fall; and,
+// when it was certainly rich at a (so paid the cap all the way), at least by its least rate plus the cap's
+// least fall. Plain runs leave the rates as they are.
+std::uint32_t MesFloat::split(std::uint32_t from, const Candidate& candidate) {
+  if (budget_[from] < candidate.cap) {
     return 0;
   }
-  const double rest = budget_[from] - cap;
-  return add_class(rest, (err_[from] + cap_err + 2 * kUnit * rest) * kUp + kTiny);
+  const double rest = budget_[from] - candidate.cap;
+  const double err = (err_[from] + candidate.cap_err + 2 * kUnit * rest) * kUp + kTiny;
+  if (growth_ == 0) {
+    return add_class(rest, err, rise_[from], least_rise_[from]);
+  }
+  const bool rich_at_a = below(candidate.cap_at_a, least_at_a(budget_[from], err_[from], rise_[from], growth_));
+  return add_class(rest, err, (rise_[from] + candidate.cap_fall) * kUp,
+                   rich_at_a ? (least_rise_[from] + candidate.cap_least_fall) * kDown : 0);
 }
 
-std::uint32_t MesFloat::add_class(double budget, double err) {
+std::uint32_t MesFloat::add_class(double budget, double err, double rise, double least_rise) {
   budget_.push_back(budget);
   err_.push_back(err);
+  rise_.push_back(rise);
+  least_rise_.push_back(least_rise);
   weight_in_.push_back(0);
   child_.push_back(kUnset);
   return static_cast<std::uint32_t>(budget_.size() - 1);

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "mes_engine.hpp"
@@ -22,29 +23,65 @@ class MesFloat {
   //! Prepares runs on `engine`'s election; the engine must outlive this object.
   explicit MesFloat(const MesEngine& engine);
 
+  //! What a run learnt about its prices that can prove later budgets alike (holds()). Per purchase: the
+  //! bought project first, then the other projects priced in that step, each with certified bounds of
+  //! its price then.
+  struct Bounds {
+    struct Price {
+      std::uint32_t slot{0};  //!< the candidate
+      double lo{0};           //!< its price is at least this
+      double hi{0};           //!< ... and at most this
+    };
+    Rational budget;                        //!< the budget per unit of integer weight they were found at
+    std::vector<Price> prices;              //!< per purchase, the bought project first
+    std::vector<std::uint32_t> offsets{0};  //!< per purchase, its first entry in prices; then the end
+  };
+
   //! The selection (in order, supported zero-cost projects first) of MES with every voter holding
   //! `budget_per_weight` per unit of integer weight; nullopt when some decision was too close to call
   //! (a near tie between the cheapest projects, a class's budget at a payment cap, a project exactly
   //! affordable) or the election lies outside the assumptions of the error bound. A tie it can prove
   //! exact goes to `resolver` as MesEngine::run would present it (its error is returned); without a
   //! resolver, every tie gives up. A resolver may thus be asked, and the run still give up later.
-  [[nodiscard]] Result<FloatSelection> run(const Rational& budget_per_weight, TieResolver* resolver);
+  //! With `bounds`, also records what the run learnt about its prices.
+  [[nodiscard]] Result<FloatSelection> run(const Rational& budget_per_weight, TieResolver* resolver,
+                                           Bounds* bounds = nullptr);
+
+  //! Whether MES buys `bought` (in order, zero-cost projects left out) at every budget from `from.budget`
+  //! up to `budget_per_weight`, where `from` is what a run buying `bought` learnt (run() or holds()).
+  //! With the earlier purchases fixed, prices only fall as budgets grow; so it suffices that, buying in
+  //! that order at the higher budget, every other project still in the running is certainly
+  //! unaffordable there or certainly dearer than the bought one all along: dearer at the higher budget
+  //! than the bought one at the lower, or, where `from` priced it too, apart at both ends by more than
+  //! their fall rates can close in between. After the last purchase nothing may be affordable. With
+  //! `twins_alike` (a resolver that picks from a tie by the tie alone) a twin of the bought project is
+  //! exempt: the tie it forms is the same at every budget. On success `to` holds what this run learnt. `aim`
+  //! (when given) guesses, in multiples of the growth from the lower budget, where a change may come: on
+  //! success, where the first two prices would meet if they kept closing as they did (infinity: none
+  //! closing); on failure, how much of the growth could have been proven (0: none).
+  [[nodiscard]] bool holds(const Rational& budget_per_weight, std::span<const ProjectIndex> bought, const Bounds& from,
+                           Bounds& to, bool twins_alike, double* aim = nullptr);
 
  private:
   //! A project still in the running, with its last computed price and that price's error bound.
   struct Candidate {
-    ProjectIndex project{0};  //!< index in the instance
-    std::uint32_t slot{0};    //!< index in all_ and ratio_
-    double cost{0};           //!< cost, rounded
-    double sat{0};            //!< a supporter's satisfaction, rounded
-    double lo{0};             //!< certified lower bound of its price, now and later (prices never fall)
-    double hi{0};             //!< certified upper bound of its price when last computed
-    double rho{0};            //!< its price when last computed
-    double cap{0};            //!< payment cap when last computed
-    double cap_err{0};        //!< bound on that cap's error
-    double total{0};          //!< its supporters' weight with budget left, when last priced (exact)
-    bool all_rich{false};     //!< when last priced, no supporter paid all they had
-    bool out{false};          //!< bought or certified unaffordable in the current step
+    ProjectIndex project{0};   //!< index in the instance
+    std::uint32_t slot{0};     //!< index in all_ and ratio_
+    double cost{0};            //!< cost, rounded
+    double sat{0};             //!< a supporter's satisfaction, rounded
+    double lo{0};              //!< certified lower bound of its price, now and later (prices never fall)
+    double hi{0};              //!< certified upper bound of its price when last computed
+    double rho{0};             //!< its price when last computed
+    double cap{0};             //!< payment cap when last computed
+    double cap_err{0};         //!< bound on that cap's error
+    double cap_fall{0};        //!< in holds(): bound on how fast its cap falls on the way up to this budget
+    double fall{0};            //!< the same for its price
+    double cap_least_fall{0};  //!< in holds(): how fast its cap falls at least on the way
+    double least_fall{0};      //!< the same for its price
+    double cap_at_a{0};        //!< in holds(): bound of its cap at the lower budget
+    double total{0};           //!< its supporters' weight with budget left, when last priced (exact)
+    bool all_rich{false};      //!< when last priced, no supporter paid all they had
+    bool out{false};           //!< bought or certified unaffordable in the current step
   };
 
   //! Sums over the supporter classes whose budget lies below a trial cap ("poor": they pay all).
@@ -67,6 +104,8 @@ class MesFloat {
   [[nodiscard]] bool start(const Rational& budget_per_weight);
   //! Index in live_ of the project bought next, kNone when none is affordable, kGiveUp when unsure.
   [[nodiscard]] Result<std::size_t> next_purchase(TieResolver* resolver);
+  //! Prices, for the bounds, the candidates whose prices may lie near `price` (see MesFloat::Bounds).
+  void price_near(std::size_t from, double price);
   //! Which candidate to buy given the cheapest, live_[best]; kGiveUp when that is not certain.
   [[nodiscard]] Result<std::size_t> settle(std::size_t best, TieResolver* resolver);
   //! Fills twin_.
@@ -80,33 +119,56 @@ class MesFloat {
   //! Sums over the gathered classes with budget below `cap`.
   [[nodiscard]] PoorSums poor_below(double cap) const;
   //! Collects the project's supporters' classes with budget left; returns their total weight.
-  double gather(ProjectIndex project);
+  double gather(const Candidate& candidate);
   //! Makes the supporters pay for a priced candidate.
   void buy(const Candidate& candidate);
+  //! Appends a priced candidate to `bounds`.
+  static void note(Bounds& bounds, const Candidate& candidate);
+  //! Sets the candidate's cap_fall and fall for the budgets from at_a's up to this run's (holds()).
+  void bound_fall(const Bounds::Price& at_a, Candidate& candidate, double growth) const;
+  //! Whether the bought candidate's price stays below the other's between the two budgets (holds()):
+  //! above 1 when it does; below, the share of the growth it might stay below for.
+  [[nodiscard]] static double apart(const Bounds::Price& bought_from, const Candidate& bought,
+                                    const Bounds::Price* other_from, const Candidate& other, double growth);
   //! The class the payers of class `from` move to at this cap (0: they pay all they have).
-  std::uint32_t split(std::uint32_t from, double cap, double cap_err);
+  std::uint32_t split(std::uint32_t from, const Candidate& candidate);
   //! Appends a class; returns its index.
-  std::uint32_t add_class(double budget, double err);
+  std::uint32_t add_class(double budget, double err, double rise, double least_rise);
+  //! Least budget at the lower budget of holds() of a class holding `budget` (off by `err`) here.
+  [[nodiscard]] static double least_at_a(double budget, double err, double rise, double growth);
 
   const MesEngine& engine_;
-  bool usable_{true};                // the election meets the error bound's assumptions
-  std::vector<Rational> ratio_;      // per candidate slot: cost / sat, exactly
-  std::vector<std::uint32_t> twin_;  // per candidate slot: the first slot with the same cost, sat, supporters
-  std::vector<double> weight_;       // per group: integer weight as a double (exact)
-  std::vector<Candidate> all_;       // every candidate, unpriced
+  bool usable_{true};                       // the election meets the error bound's assumptions
+  std::vector<Rational> ratio_;             // per candidate slot: cost / sat, exactly
+  std::vector<std::uint32_t> twin_;         // per candidate slot: the first slot with the same cost, sat, supporters
+  std::vector<double> weight_;              // per group: integer weight as a double (exact)
+  std::vector<Candidate> all_;              // every candidate, unpriced
+  std::vector<GroupIndex> all_supporters_;  // per candidate slot, its supporters of positive weight
+  std::vector<std::uint32_t> supporters_from_;  // per slot: where its supporters start
+  std::vector<std::uint32_t> all_counts_;       // per slot: how many
   // State of the current run.
-  std::vector<Candidate> live_;          // candidates not yet bought or dropped
-  bool one_class_{false};                // every voter is still in class 1 (nothing bought yet)
-  std::vector<std::uint32_t> class_of_;  // per group: its budget class (0: nothing left)
-  std::vector<double> budget_;           // per class: budget per unit of integer weight
-  std::vector<double> err_;              // per class: bound on that budget's error
-  std::vector<double> weight_in_;        // per class, scratch of gather(): supporters' weight
-  std::vector<std::uint32_t> child_;     // per class, scratch of buy(): where its payers go
-  std::vector<ProjectIndex> tied_;       // scratch of settle(): projects tied with the cheapest
-  std::vector<std::uint32_t> touched_;   // scratch: classes met by gather() or buy()
-  std::vector<double> touched_budget_;   // scratch of gather(): per touched class, budget
-  std::vector<double> touched_weight_;   // ... supporters' weight
-  std::vector<double> touched_err_;      // ... budget error bound
+  std::vector<Candidate> live_;             // candidates not yet bought or dropped
+  bool one_class_{false};                   // every voter is still in class 1 (nothing bought yet)
+  std::vector<std::uint32_t> class_of_;     // per group: its budget class (0: nothing left)
+  std::vector<GroupIndex> supporters_;      // all_supporters_, less those met with nothing left
+  std::vector<std::uint32_t> counts_;       // per slot: how many of its supporters are left in supporters_
+  std::vector<double> budget_;              // per class: budget per unit of integer weight
+  std::vector<double> err_;                 // per class: bound on that budget's error
+  bool recording_{false};                   // run() records bounds
+  double growth_{0};                        // in holds(): how far budgets grew since the lower budget; else 0
+  std::vector<double> rise_;                // per class, in holds(): bound on how fast its budget grows on the way
+  std::vector<double> least_rise_;          // ... and how fast it grows at least
+  std::vector<std::size_t> priced_;         // scratch of next_purchase(): where in live_ the candidates it priced are
+  std::vector<std::int64_t> from_entry_;    // scratch of holds(): per slot, its entry in the purchase's bounds
+  std::vector<double> weight_in_;           // per class, scratch of gather(): supporters' weight
+  std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
+  std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
+  std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
+  std::vector<double> touched_budget_;      // scratch of gather(): per touched class, budget
+  std::vector<double> touched_weight_;      // ... supporters' weight
+  std::vector<double> touched_err_;         // ... budget error bound
+  std::vector<double> touched_rise_;        // ... bound on its growth rate
+  std::vector<double> touched_least_rise_;  // ... and its least growth rate
 };
 
 //! One certified double-precision run of MES (see MesFloat::run), with fresh buffers.

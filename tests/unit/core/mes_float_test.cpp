@@ -193,6 +193,133 @@ RC_GTEST_PROP(MesFloat, Add1EqualsTheNaiveLoop, ()) {
   }
 }
 
+//! An election whose add1 takes many rounds: costs far above a voter's share, so that budgets must
+//! grow by tens to thousands of increments, and prices cross one another on the way.
+Case long_add1_case() {
+  const auto projects = *rc::gen::inRange<std::size_t>(2, 9);
+  const auto costs = *rc::gen::container<std::vector<int>>(projects, rc::gen::inRange(100, 2001));
+  int total = 0;
+  for (const int cost : costs) {
+    total += cost;
+  }
+  const int budget = *rc::gen::inRange(total / 6, total / 2);
+  const auto voters = *rc::gen::inRange<std::size_t>(2, 20);
+  SmallElection e{make_instance(costs, budget), {}};
+  for (std::size_t v = 0; v < voters; ++v) {
+    std::vector<ProjectIndex> ballot;
+    for (ProjectIndex p = 0; p < projects; ++p) {
+      if (*rc::gen::inRange(0, 2 + static_cast<int>(p % 3)) == 0) {
+        ballot.push_back(p);
+      }
+    }
+    e.ballots.push_back(std::move(ballot));
+  }
+  std::vector<Rational> weights(e.ballots.size(), Rational(1));
+  if (*rc::gen::inRange(0, 3) == 0) {
+    for (auto& w : weights) {
+      w = Rational(*rc::gen::inRange(1, 4), *rc::gen::inRange(1, 3));
+    }
+  }
+  auto profile = ApprovalProfile::from_sets(e.ballots, weights, e.instance.size());
+  return Case{std::move(e), std::move(profile)};
+}
+
+// add1 jumps over the rounds it proves alike (MesFloat::holds); over many rounds it must still stop
+// exactly where the unit-step loop stops, with the same selection.
+RC_GTEST_PROP(MesFloat, Add1OverManyRoundsEqualsTheUnitStepLoop, ()) {
+  const Case c = long_add1_case();
+  RC_PRE(c.profile.total_weight() > 0);
+  RuleOptions options;
+  options.sat = any_sat();
+  options.tie = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kRefuse);
+  options.increment = *rc::gen::element(Rational(1), Rational(1, 3), Rational(5, 2));
+  const TieBreaker ties(options.tie, c.election.instance, c.profile);
+  const auto expected = naive_add1(c, options.sat, ties, options.increment);
+  RC_TAG(expected.ok() ? std::min<std::uint32_t>(expected->second / 100, 10) : 99U);
+  for (const Completion completion : {Completion::kAdd1, Completion::kAdd1Greedy}) {
+    options.completion = completion;
+    const auto got = solve(c.election.instance, c.profile, options);
+    const auto reference = completed(c, options, ties, expected);
+    RC_ASSERT(got.ok() == reference.ok());
+    if (!got.ok()) {
+      RC_ASSERT(got.error().kind == reference.error().kind);
+      continue;
+    }
+    const Outcome& outcome = got->front();
+    RC_ASSERT(outcome.mes.has_value());
+    RC_ASSERT(outcome.mes->increments == expected->second);
+    RC_ASSERT(outcome.selected == reference->selected);
+  }
+}
+
+//! holds() proves a stretch of budgets alike only while nothing MES decides can change.
+TEST(MesFloat, HoldsProvesOnlyWhatEveryBudgetBetweenBuys) {
+  // Two voters approve p0 (cost 10), one approves p1 (cost 9): p0 costs 5 each, p1 9.
+  const Instance instance = make_instance({10, 9}, 20);
+  const auto profile = ApprovalProfile::from_sets({{0}, {0, 1}}, std::vector<Rational>(2, Rational(1)), 2);
+  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
+  auto weights = IntegerWeights::from(profile);
+  ASSERT_TRUE(weights.ok());
+  const MesEngine engine(instance, profile, Satisfaction::kCardinality, std::move(weights).value(), ties);
+  MesFloat fast(engine);
+  MesFloat::Bounds at6;
+  // At 6 each, p0 is bought (5 each); the second voter's 1 left cannot buy p1.
+  auto first = fast.run(Rational(6), nullptr, &at6);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ(**first, std::vector<ProjectIndex>{0});
+  ASSERT_EQ(at6.offsets.size(), 2U);
+  EXPECT_LE(at6.prices.front().lo, 5.0);
+  EXPECT_GE(at6.prices.front().hi, 5.0);
+  const std::vector<ProjectIndex> bought{0};
+  MesFloat::Bounds next;
+  EXPECT_TRUE(fast.holds(Rational(13), bought, at6, next, false));  // 13 - 5 = 8 < 9: still only p0
+  EXPECT_EQ(next.budget, Rational(13));
+  EXPECT_FALSE(fast.holds(Rational(14), bought, at6, next, false));  // exactly affordable: not certain
+  EXPECT_FALSE(fast.holds(Rational(15), bought, at6, next, false));  // 15 - 5 = 10: p1 is bought too
+  // Neither a sequence MES does not buy nor a budget that does not grow is ever proven.
+  EXPECT_FALSE(fast.holds(Rational(7), std::vector<ProjectIndex>{1}, at6, next, false));
+  EXPECT_FALSE(fast.holds(Rational(6), bought, at6, next, false));
+}
+
+// Elections of a few hundred voters whose add1 runs for hundreds of rounds, with prices crossing on the
+// way: the jumps over rounds proven alike must land exactly where the unit-step loop stops.
+TEST(MesFloat, Add1OnMediumElectionsEqualsTheUnitStepLoop) {
+  for (const unsigned seed : {3U, 5U, 8U}) {
+    std::mt19937_64 rng(seed);
+    std::vector<int> costs;
+    int total = 0;
+    for (int p = 0; p < 14; ++p) {
+      costs.push_back(static_cast<int>(2000 + rng() % 30000));
+      total += costs.back();
+    }
+    SmallElection e{make_instance(costs, total / 3), {}};
+    for (int v = 0; v < 300; ++v) {
+      std::vector<ProjectIndex> ballot;
+      for (ProjectIndex p = 0; p < costs.size(); ++p) {
+        if (rng() % (2 + p % 5) == 0) {
+          ballot.push_back(p);
+        }
+      }
+      e.ballots.push_back(std::move(ballot));
+    }
+    auto profile = ApprovalProfile::from_sets(e.ballots, std::vector<Rational>(e.ballots.size(), Rational(1)), 14);
+    const Case c{std::move(e), std::move(profile)};
+    RuleOptions options;
+    options.completion = Completion::kAdd1;
+    for (const Satisfaction sat : {Satisfaction::kCost, Satisfaction::kCardinality}) {
+      options.sat = sat;
+      const TieBreaker ties(options.tie, c.election.instance, c.profile);
+      const auto expected = naive_add1(c, sat, ties, options.increment);
+      ASSERT_TRUE(expected.ok());
+      const auto got = solve(c.election.instance, c.profile, options);
+      ASSERT_TRUE(got.ok());
+      EXPECT_GE(expected->second, 30U) << "seed " << seed;  // long enough to jump
+      EXPECT_EQ(got->front().mes->increments, expected->second) << "seed " << seed;
+      EXPECT_EQ(got->front().selected, expected->first.selected) << "seed " << seed;
+    }
+  }
+}
+
 TEST(MesFloat, GivesUpOnAnExactTie) {
   // Four voters hold 5 each; p0 and p1 are each bought by two of them at the same price.
   const Instance instance = make_instance({10, 10}, 20);
