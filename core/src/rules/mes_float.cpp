@@ -548,6 +548,7 @@ double MesFloat::gather(const Candidate& candidate) {
   // Supporters with nothing left keep nothing for the rest of the run: they leave the list.
   GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
   std::uint32_t& count = counts_[candidate.slot];
+  const std::int64_t* const weight = engine_.weights_.group.data();  // integers add with less latency
   for (std::uint32_t i = 0; i < count;) {
     const GroupIndex g = list[i];
     const std::uint32_t c = class_of_[g];
@@ -559,16 +560,16 @@ double MesFloat::gather(const Candidate& candidate) {
     if (weight_in_[c] == 0) {
       touched_.push_back(c);
     }
-    weight_in_[c] += weight_[g];
+    weight_in_[c] += weight[g];
   }
   double total = 0;
   for (const std::uint32_t c : touched_) {
     touched_budget_.push_back(budget_[c]);
-    touched_weight_.push_back(weight_in_[c]);
+    touched_weight_.push_back(static_cast<double>(weight_in_[c]));  // exact: at most 2^50
     touched_err_.push_back(err_[c]);
     touched_rise_.push_back(rise_[c]);
     touched_least_rise_.push_back(least_rise_[c]);
-    total += weight_in_[c];
+    total += static_cast<double>(weight_in_[c]);
     weight_in_[c] = 0;
   }
   return total;

@@ -160,7 +160,7 @@ class MesFloat {
   std::vector<double> least_rise_;          // ... and how fast it grows at least
   std::vector<std::size_t> priced_;         // scratch of next_purchase(): where in live_ the candidates it priced are
   std::vector<std::int64_t> from_entry_;    // scratch of holds(): per slot, its entry in the purchase's bounds
-  std::vector<double> weight_in_;           // per class, scratch of gather(): supporters' weight
+  std::vector<std::int64_t> weight_in_;     // per class, scratch of gather(): supporters' weight
   std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
   std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
   std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
