@@ -3,6 +3,7 @@
 // `peer_seconds`; bench/compare_peer.py prints the ratios).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -242,10 +243,19 @@ int register_all() {
       benchmark::RegisterBenchmark(("Solve/" + name + "/" + rule).c_str(), solve_file, name, std::string(rule), 0.0)
           ->Unit(benchmark::kMillisecond);
     }
+    std::vector<std::string> listed;
     for (const auto& row : expected_rows()) {
       if (row.instance == name) {
         benchmark::RegisterBenchmark(("Solve/" + name + "/" + row.rule).c_str(), solve_file, name, row.rule,
                                      row.peer_seconds)
+            ->Unit(benchmark::kMillisecond);
+        listed.push_back(row.rule);
+      }
+    }
+    // The reference did not run add1 on the large files: ours alone (issue 17: each within a second).
+    for (const std::string rule : {"mes_cost_add1", "mes_cost_add1+greedy"}) {
+      if (std::find(listed.begin(), listed.end(), rule) == listed.end()) {
+        benchmark::RegisterBenchmark(("Solve/" + name + "/" + rule).c_str(), solve_file, name, rule, 0.0)
             ->Unit(benchmark::kMillisecond);
       }
     }

@@ -120,12 +120,16 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
         }
         bounds->offsets.push_back(static_cast<std::uint32_t>(bounds->prices.size()));
       }
+      ++purchases_;
       buy(chosen);
       selected.push_back(chosen.project);
       live_[*best].out = true;
     }
     std::erase_if(live_, [](const Candidate& c) { return c.out; });
     if (*best == kNone) {
+      if (bounds != nullptr) {
+        bounds->dropped = drops_;
+      }
       return FloatSelection{std::move(selected)};
     }
   }
@@ -149,6 +153,11 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
   to.prices.clear();
   to.offsets.assign(1, 0);
   from_entry_.assign(all_.size(), -1);
+  from_drop_.assign(all_.size(), -1);
+  for (std::size_t e = 0; e < from.dropped.size(); ++e) {
+    from_drop_[from.dropped[e].slot] = static_cast<std::int64_t>(e);
+  }
+  drop_source_ = &from;
   for (std::size_t r = 0; r < bought.size(); ++r) {
     const std::uint32_t first = from.offsets[r];
     const std::uint32_t end = from.offsets[r + 1];
@@ -177,7 +186,7 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
       if (below(chosen_from.hi, c.lo)) {  // certainly dearer: priced only for the bounds of the next try
         const Verdict verdict = evaluate(c);
         if (verdict == Verdict::kUnaffordable) {
-          c.out = true;
+          drop(c);
         } else if (verdict == Verdict::kPriced) {
           note(to, c);
         }
@@ -185,7 +194,7 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
       }
       const Verdict verdict = evaluate(c);
       if (verdict == Verdict::kUnaffordable) {
-        c.out = true;  // budgets only fall: it stays unaffordable
+        drop(c);  // budgets only fall: it stays unaffordable
         continue;
       }
       if (verdict == Verdict::kTooClose) {
@@ -201,6 +210,9 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
       }
       reach = apart(chosen_from, *chosen, other_from, c, growth);
       if (!(reach > 1 + 1e-9)) {
+        if (other_from == nullptr) {
+          reach = affordable_share(c, r);
+        }
         alike = false;
         break;
       }
@@ -219,16 +231,42 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
       return false;
     }
     to.offsets.push_back(static_cast<std::uint32_t>(to.prices.size()));
+    ++purchases_;
     buy(*chosen);
     chosen->out = true;
     std::erase_if(live_, [](const Candidate& c) { return c.out; });
   }
-  reach = 0.5;
-  if (!std::all_of(live_.begin(), live_.end(), [&](Candidate& c) { return evaluate(c) == Verdict::kUnaffordable; })) {
-    return false;
+  for (Candidate& c : live_) {
+    if (evaluate(c) != Verdict::kUnaffordable) {
+      reach = affordable_share(c, bought.size());
+      return false;
+    }
+    drop(c);
   }
+  to.dropped = drops_;
   reach = ahead;
   return true;
+}
+
+void MesFloat::drop(Candidate& candidate) {
+  candidate.out = true;
+  drops_.push_back(Bounds::Drop{candidate.slot, purchases_, candidate.money});
+}
+
+// Where, as a share of the growth from the lower budget to here, a candidate affordable here but not
+// priced there in purchase `purchase` turned affordable, if its supporters' money grew evenly: a guess
+// for the next try, 0.5 when there is nothing to go on.
+double MesFloat::affordable_share(const Candidate& candidate, std::size_t purchase) const {
+  constexpr double kUnknown = 0.5;
+  const std::int64_t entry = from_drop_[candidate.slot];
+  if (entry < 0 || drop_source_ == nullptr) {
+    return kUnknown;
+  }
+  const Bounds::Drop& dropped = drop_source_->dropped[static_cast<std::size_t>(entry)];
+  if (dropped.purchase > purchase || !(candidate.money > dropped.money)) {
+    return kUnknown;
+  }
+  return std::clamp((candidate.cost - dropped.money) / (candidate.money - dropped.money), 0.0, 1.0);
 }
 
 // With a the lower budget and b the higher, `growth` apart: the bought project's price is at most
@@ -343,6 +381,9 @@ bool MesFloat::start(const Rational& budget_per_weight) {
   weight_in_.clear();
   child_.clear();
   growth_ = 0;
+  purchases_ = 0;
+  drops_.clear();
+  drop_source_ = nullptr;
   add_class(0, 0, 0, 0);
   if (funded) {
     add_class(budget, 4 * kUnit * budget * kUp + kTiny, 1, 1);  // every budget grows by the growth
@@ -371,7 +412,7 @@ Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
       case Verdict::kTooClose:
         return std::size_t{kGiveUp};
       case Verdict::kUnaffordable:
-        c.out = true;  // budgets only fall: it stays unaffordable
+        drop(c);  // budgets only fall: it stays unaffordable
         break;
       case Verdict::kPriced:
         priced_.push_back(i);
@@ -398,7 +439,7 @@ void MesFloat::price_near(std::size_t from, double price) {
       case Verdict::kTooClose:
         break;
       case Verdict::kUnaffordable:
-        live_[i].out = true;  // budgets only fall: it stays unaffordable
+        drop(live_[i]);  // budgets only fall: it stays unaffordable
         break;
       case Verdict::kPriced:
         priced_.push_back(i);
@@ -453,10 +494,12 @@ bool MesFloat::same_price(const Candidate& a, const Candidate& b) const {
 // Certifies whether the supporters can afford the candidate, and if so prices it.
 MesFloat::Verdict MesFloat::evaluate(Candidate& candidate) {
   const double total = gather(candidate);
+  candidate.money = 0;
   if (total == 0) {
     return Verdict::kUnaffordable;  // nobody with budget left supports it; its cost is positive
   }
   const PoorSums all = poor_below(std::numeric_limits<double>::infinity());
+  candidate.money = all.money;
   const auto terms = static_cast<double>(touched_budget_.size());
   const double err = (all.err + (2 * terms + 8) * kUnit * (candidate.cost + all.money)) * kUp + kTiny;
   if (below(all.money + err, candidate.cost)) {
@@ -580,11 +623,10 @@ double MesFloat::gather(const Candidate& candidate) {
 void MesFloat::buy(const Candidate& candidate) {
   one_class_ = false;
   touched_.clear();
-  const GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
-  for (std::uint32_t i = 0; i < counts_[candidate.slot]; ++i) {
-    const GroupIndex g = list[i];
+  // In the profile's order, so that new classes are numbered as the exact engine numbers them.
+  for (const GroupIndex g : engine_.profile_.supporters(candidate.project)) {
     const std::uint32_t from = class_of_[g];
-    if (from == 0) {
+    if (from == 0 || weight_[g] == 0) {
       continue;
     }
     if (child_[from] == kUnset) {

@@ -32,9 +32,16 @@ class MesFloat {
       double lo{0};           //!< its price is at least this
       double hi{0};           //!< ... and at most this
     };
+    //! A candidate found unaffordable while choosing purchase `purchase` (it stays so in later ones).
+    struct Drop {
+      std::uint32_t slot{0};
+      std::size_t purchase{0};
+      double money{0};  //!< its supporters' money then (rounded)
+    };
     Rational budget;                        //!< the budget per unit of integer weight they were found at
     std::vector<Price> prices;              //!< per purchase, the bought project first
     std::vector<std::uint32_t> offsets{0};  //!< per purchase, its first entry in prices; then the end
+    std::vector<Drop> dropped;              //!< candidates found unaffordable, in order
   };
 
   //! The selection (in order, supported zero-cost projects first) of MES with every voter holding
@@ -79,6 +86,7 @@ class MesFloat {
     double cap_least_fall{0};  //!< in holds(): how fast its cap falls at least on the way
     double least_fall{0};      //!< the same for its price
     double cap_at_a{0};        //!< in holds(): bound of its cap at the lower budget
+    double money{0};           //!< its supporters' money when last evaluated (rounded)
     double total{0};           //!< its supporters' weight with budget left, when last priced (exact)
     bool all_rich{false};      //!< when last priced, no supporter paid all they had
     bool out{false};           //!< bought or certified unaffordable in the current step
@@ -104,6 +112,10 @@ class MesFloat {
   [[nodiscard]] bool start(const Rational& budget_per_weight);
   //! Index in live_ of the project bought next, kNone when none is affordable, kGiveUp when unsure.
   [[nodiscard]] Result<std::size_t> next_purchase(TieResolver* resolver);
+  //! Takes an unaffordable candidate out of the running, noting it for the bounds.
+  void drop(Candidate& candidate);
+  //! In holds(): a guess of where a candidate not priced at the lower budget turned affordable.
+  [[nodiscard]] double affordable_share(const Candidate& candidate, std::size_t purchase) const;
   //! Prices, for the bounds, the candidates whose prices may lie near `price` (see MesFloat::Bounds).
   void price_near(std::size_t from, double price);
   //! Which candidate to buy given the cheapest, live_[best]; kGiveUp when that is not certain.
@@ -155,6 +167,10 @@ class MesFloat {
   std::vector<double> budget_;              // per class: budget per unit of integer weight
   std::vector<double> err_;                 // per class: bound on that budget's error
   bool recording_{false};                   // run() records bounds
+  std::size_t purchases_{0};                // purchases made in the current run
+  std::vector<Bounds::Drop> drops_;         // candidates dropped in the current run
+  const Bounds* drop_source_{nullptr};      // in holds(): the bounds it starts from
+  std::vector<std::int64_t> from_drop_;     // in holds(): per slot, its entry in drop_source_->dropped
   double growth_{0};                        // in holds(): how far budgets grew since the lower budget; else 0
   std::vector<double> rise_;                // per class, in holds(): bound on how fast its budget grows on the way
   std::vector<double> least_rise_;          // ... and how fast it grows at least
