@@ -8,6 +8,7 @@
 #include "integer_weights.hpp"
 #include "mes_engine.hpp"
 #include "mes_float.hpp"
+#include "mes_replay.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -187,6 +188,11 @@ Result<Outcome> equal_shares(const Instance& instance, const ApprovalProfile& pr
     const Rational scale(profile.weight_scale());
     const Rational per_weight =
         voter_budget ? Rational(*voter_budget / scale) : Rational(instance.budget() / Rational(engine.weights().total));
+    if constexpr (std::is_same_v<std::decay_t<decltype(engine)>, MesEngine>) {
+      if (auto fast = certified_equal_shares(engine, per_weight, resolver, ties.rule() == TieRule::kRefuse)) {
+        return std::move(*fast);
+      }
+    }
     return engine.run(per_weight, resolver, true);
   });
 }

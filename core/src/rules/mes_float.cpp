@@ -81,6 +81,9 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
   if (!usable_ || !start(budget_per_weight)) {
     return FloatSelection{};
   }
+  if (log_ != nullptr) {
+    log_->clear();
+  }
   std::vector<ProjectIndex> selected;
   selected.reserve(engine_.free_.size() + all_.size());
   selected.insert(selected.end(), engine_.free_.begin(), engine_.free_.end());
@@ -93,6 +96,7 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
       return FloatSelection{};
     }
     if (*best != kNone) {
+      step_.project = live_[*best].project;
       buy(live_[*best]);
       selected.push_back(live_[*best].project);
       live_[*best].out = true;
@@ -150,6 +154,8 @@ bool MesFloat::start(const Rational& budget_per_weight) {
 // kNone when none is affordable, kGiveUp when the cheapest is not certainly the cheapest.
 Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
   std::sort(live_.begin(), live_.end(), [](const Candidate& a, const Candidate& b) { return a.lo < b.lo; });
+  step_.tied.clear();
+  step_.dropped.clear();
   std::size_t best = kNone;
   for (std::size_t i = 0; i < live_.size(); ++i) {
     Candidate& c = live_[i];
@@ -161,6 +167,7 @@ Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
         return std::size_t{kGiveUp};
       case Verdict::kUnaffordable:
         c.out = true;  // budgets only fall: it stays unaffordable
+        step_.dropped.push_back(c.project);
         break;
       case Verdict::kPriced:
         if (best == kNone || c.rho < live_[best].rho) {
@@ -200,6 +207,8 @@ Result<std::size_t> MesFloat::settle(std::size_t best, TieResolver* resolver) {
     return choice.error();
   }
   const ProjectIndex chosen = tied_[*choice];
+  step_.tied = tied_;
+  step_.tied.erase(step_.tied.begin() + static_cast<std::ptrdiff_t>(*choice));
   const auto at = std::find_if(live_.begin(), live_.end(), [&](const Candidate& c) { return c.project == chosen; });
   return static_cast<std::size_t>(at - live_.begin());
 }
@@ -345,6 +354,13 @@ void MesFloat::buy(const Candidate& candidate) {
       touched_.push_back(from);
     }
     class_of_[g] = child_[from];
+  }
+  if (log_ != nullptr) {
+    step_.splits.clear();
+    for (const std::uint32_t c : touched_) {
+      step_.splits.emplace_back(c, child_[c]);
+    }
+    log_->push_back(step_);
   }
   for (const std::uint32_t c : touched_) {
     child_[c] = kUnset;
