@@ -39,21 +39,23 @@ json trace_to_json(const ProjectCodec& projects, const std::vector<core::TraceSt
   return steps;
 }
 
-// A purchase: its class payments (cap, pay_cap, pay_all), or in the form before budget classes (and
-// for a purchase nobody pays) its payments per voter group.
+// A purchase: its class payments (cap, pay_cap, pay_all) and, in the form before budget classes (or
+// for a purchase nobody pays), its payments per voter group; what was read is written back whole.
 json purchase_to_json(const ProjectCodec& projects, GroupCodec& groups, const core::ProjectPayments& purchase) {
   json out = {{"project", projects.write(purchase.project)}, {"rho", core::to_string(purchase.rho)}};
-  if (!purchase.payments.empty() || (purchase.pay_cap.empty() && purchase.pay_all.empty())) {
+  const bool per_class = !purchase.pay_cap.empty() || !purchase.pay_all.empty() || purchase.cap != 0;
+  if (!purchase.payments.empty() || !per_class) {
     json payments = json::array();
     for (const auto& payment : purchase.payments) {
       payments.push_back(json::array({groups.write(payment.group), core::to_string(payment.amount)}));
     }
     out["payments"] = std::move(payments);
-    return out;
   }
-  out["cap"] = core::to_string(purchase.cap);
-  out["pay_cap"] = purchase.pay_cap;
-  out["pay_all"] = purchase.pay_all;
+  if (per_class) {
+    out["cap"] = core::to_string(purchase.cap);
+    out["pay_cap"] = purchase.pay_cap;
+    out["pay_all"] = purchase.pay_all;
+  }
   return out;
 }
 
