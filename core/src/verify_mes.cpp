@@ -1,6 +1,8 @@
 // Method of Equal Shares: the priceability certificate replayed purchase by purchase, with every
 // price recomputed naively over voter groups.
 #include <algorithm>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "verify_internal.hpp"
@@ -63,7 +65,11 @@ std::size_t check_free_projects(const VerifyContext& ctx, const Outcome& outcome
   return free.size();
 }
 
-std::string payer(GroupIndex g) { return "voter group " + std::to_string(g); }
+// A payer as a finding names it: its voter group, and in a class-level certificate its budget class.
+std::string payer(GroupIndex g, std::int64_t cls) {
+  std::string out = "voter group " + std::to_string(g);
+  return cls < 0 ? out : out + " (of budget class " + std::to_string(cls) + ")";
+}
 
 // The bought project had the smallest price among those still affordable, and won any tie.
 void check_minimal(const VerifyContext& ctx, const Replay& replay, ProjectIndex bought, const Rational& rho) {
@@ -95,12 +101,23 @@ bool approves(const VerifyContext& ctx, GroupIndex g, ProjectIndex p) {
   return std::binary_search(approved.begin(), approved.end(), p);
 }
 
+// One purchase's payments per voter group, and beside each its budget class (-1: none).
+struct Paid {
+  const std::vector<GroupPayment>& payments;
+  const std::vector<std::int64_t>& classes;
+};
+
 // Payments: only supporters, nobody beyond their budget, each exactly min(budget, rho * sat), and
 // together exactly the cost. Reports at most kFindingsPerPurchase faults of single payments.
 class PaymentCheck {
  public:
-  PaymentCheck(const VerifyContext& ctx, const Replay& replay, const ProjectPayments& purchase)
-      : ctx_(ctx), replay_(replay), purchase_(purchase), paid_(ctx.profile.num_groups(), nullptr) {}
+  PaymentCheck(const VerifyContext& ctx, const Replay& replay, const ProjectPayments& purchase, const Paid& paid)
+      : ctx_(ctx),
+        replay_(replay),
+        purchase_(purchase),
+        paid_by_(paid),
+        paid_(ctx.profile.num_groups(), nullptr),
+        class_of_(ctx.profile.num_groups(), -1) {}
 
   void run() {
     const ProjectIndex p = purchase_.project;
@@ -110,8 +127,8 @@ class PaymentCheck {
       const Rational expected = std::min(replay_.wallets[g], cap);
       const Rational actual = paid_[g] != nullptr ? *paid_[g] : Rational(0);
       if (actual != expected) {
-        fail(payer(g) + " pays " + text(actual) + " but min(remaining " + text(replay_.wallets[g]) + ", rho * sat " +
-             text(cap) + ") is " + text(expected));
+        fail(payer(g, class_of_[g]) + " pays " + text(actual) + " but min(remaining " + text(replay_.wallets[g]) +
+             ", rho * sat " + text(cap) + ") is " + text(expected));
       }
     }
     if (sum != ctx_.instance.project(p).cost) {
@@ -127,20 +144,23 @@ class PaymentCheck {
   // Checks who pays; returns the weighted sum of the payments.
   Rational payers() {
     Rational sum;
-    for (const GroupPayment& payment : purchase_.payments) {
+    for (std::size_t i = 0; i < paid_by_.payments.size(); ++i) {
+      const GroupPayment& payment = paid_by_.payments[i];
       const GroupIndex g = payment.group;
+      const std::string who = payer(g, paid_by_.classes[i]);
       if (g >= ctx_.profile.num_groups()) {
-        fail(payer(g) + " pays but does not exist");
+        fail(who + " pays but does not exist");
         continue;
       }
       if (paid_[g] != nullptr) {
-        fail(payer(g) + " pays twice");
+        fail(who + " pays twice");
       }
       paid_[g] = &payment.amount;
+      class_of_[g] = paid_by_.classes[i];
       if (!approves(ctx_, g, purchase_.project)) {
-        fail(payer(g) + " pays " + text(payment.amount) + " but does not approve it");
+        fail(who + " pays " + text(payment.amount) + " but does not approve it");
       } else if (payment.amount > replay_.wallets[g]) {
-        fail(payer(g) + " pays " + text(payment.amount) + " but has only " + text(replay_.wallets[g]) + " left");
+        fail(who + " pays " + text(payment.amount) + " but has only " + text(replay_.wallets[g]) + " left");
       }
       sum += ctx_.profile.weight(g) * payment.amount;
     }
@@ -156,12 +176,14 @@ class PaymentCheck {
   const VerifyContext& ctx_;
   const Replay& replay_;
   const ProjectPayments& purchase_;
+  const Paid& paid_by_;
   std::vector<const Rational*> paid_;
+  std::vector<std::int64_t> class_of_;
   std::size_t faults_{0};
 };
 
 // One purchase: affordable, at the right and minimal price, paid correctly; then the wallets pay.
-void replay_purchase(const VerifyContext& ctx, Replay& replay, const ProjectPayments& purchase) {
+void replay_purchase(const VerifyContext& ctx, Replay& replay, const ProjectPayments& purchase, const Paid& paid) {
   const ProjectIndex p = purchase.project;
   const Rational sat = project_satisfaction(ctx.options.sat, ctx.instance.project(p));
   if (!replay.open[p]) {
@@ -178,7 +200,7 @@ void replay_purchase(const VerifyContext& ctx, Replay& replay, const ProjectPaym
     }
     check_minimal(ctx, replay, p, *rho);
   }
-  PaymentCheck(ctx, replay, purchase).run();
+  PaymentCheck(ctx, replay, purchase, paid).run();
   const Rational cap = rho.value_or(purchase.rho) * sat;
   for (const GroupIndex g : ctx.profile.supporters(p)) {
     replay.wallets.pay(g, std::min(replay.wallets[g], cap));
@@ -248,11 +270,17 @@ void verify_equal_shares(const VerifyContext& ctx, const Outcome& outcome) {
   Replay replay{std::vector<bool>(ctx.instance.size(), false), {}, Wallets(ctx, cert.voter_budget)};
   const std::size_t free = check_free_projects(ctx, outcome, replay);
   check_alignment(ctx, outcome, free);
+  ctx.check("mes: class-level payments name budget classes that exist and hold supporters");
+  const GroupPayments paid = group_payments(cert, ctx.profile);
+  for (const std::string& fault : paid.faults) {
+    ctx.fail(fault);
+  }
   ctx.check("mes: payments, prices and their minimality replayed naively");
   Rational mes_cost;
-  for (const ProjectPayments& purchase : cert.purchases) {
+  for (std::size_t k = 0; k < cert.purchases.size(); ++k) {
+    const ProjectPayments& purchase = cert.purchases[k];
     if (purchase.project < ctx.instance.size()) {
-      replay_purchase(ctx, replay, purchase);
+      replay_purchase(ctx, replay, purchase, Paid{paid.purchases[k], paid.classes[k]});
       mes_cost += ctx.instance.project(purchase.project).cost;
     }
   }

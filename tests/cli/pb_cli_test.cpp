@@ -85,17 +85,49 @@ TEST(PbCli, VerifyAcceptsWhatSolveWroteAndRejectsATamperedCertificate) {
     EXPECT_NE(verified.out.find("verified"), std::string::npos) << flags;
   }
   auto j = nlohmann::json::parse(run_covalue("pb solve " + kDemo + " --rule mes --format json").out);
-  auto& payment = j["certificate"]["purchases"][0]["payments"][0][1];
-  payment = payment.get<std::string>() + "+1";  // not even a number
+  auto& cap = j["certificate"]["purchases"][0]["cap"];
+  cap = cap.get<std::string>() + "+1";  // not even a number
   auto r = run_covalue("pb verify " + kDemo + " " + dir.write("bad.json", j.dump()));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("$.certificate.purchases[0].payments[0][1]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("$.certificate.purchases[0].cap"), std::string::npos) << r.err;
 
   j = nlohmann::json::parse(run_covalue("pb solve " + kDemo + " --rule mes --format json").out);
-  j["certificate"]["purchases"][0]["payments"][0][1] = "1/3";
+  j["certificate"]["purchases"][0]["cap"] = "1/3";
   r = run_covalue("pb verify " + kDemo + " " + dir.write("bad2.json", j.dump()));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("REJECTED"), std::string::npos) << r.out;
+
+  j = nlohmann::json::parse(run_covalue("pb solve " + kDemo + " --rule mes --format json").out);
+  j["certificate"]["purchases"][0]["pay_cap"].push_back(99);
+  r = run_covalue("pb verify " + kDemo + " " + dir.write("bad3.json", j.dump()));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("purchase 1: budget class 99 pays but only classes 0 to 0 exist by then"), std::string::npos)
+      << r.out;
+}
+
+// A solution written before budget classes (one payment per voter group, with the groups table) still
+// verifies, and its certificate still names each payer by its approvals.
+TEST(PbCli, VerifyAcceptsACertificateWithPaymentsPerVoterGroup) {
+  const std::string old = std::string(COVALUE_SOURCE_DIR) + "/tests/data/mes_per_group_solution.json";
+  const auto j = nlohmann::json::parse(std::ifstream(old));
+  ASSERT_FALSE(j["certificate"]["purchases"][0]["payments"].empty());
+  ASSERT_FALSE(j["certificate"]["groups"].empty());
+  const auto verified = run_covalue("pb verify " + kDemo + " " + old);
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  EXPECT_NE(verified.out.find("verified"), std::string::npos) << verified.out;
+}
+
+// The certificate names each paying budget class once: far smaller than one payment per voter group.
+TEST(PbCli, SolveJsonCertificateHasClassPaymentsAndNoGroupsTable) {
+  const auto r = run_covalue("pb solve " + kDemo + " --rule mes --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["certificate"].contains("groups"));
+  for (const auto& purchase : j["certificate"]["purchases"]) {
+    EXPECT_FALSE(purchase.contains("payments"));
+    EXPECT_TRUE(purchase["cap"].is_string());
+    EXPECT_FALSE(purchase["pay_cap"].empty() && purchase["pay_all"].empty());
+  }
 }
 
 // Found by tests/fuzz/json_fuzzer.cpp: an option of the wrong JSON type escaped the reader as an

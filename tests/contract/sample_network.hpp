@@ -100,7 +100,7 @@ inline core::Outcome sample_rule_outcome() {
   core::MesCertificate mes;
   mes.voter_budget = q("12.5");
   mes.increments = 3;
-  mes.purchases = {{2, q("1/3"), {{0, q("5/2")}, {4, q("3")}}}, {0, q("2/7"), {}}};
+  mes.purchases = {{2, q("1/3"), {{0, q("5/2")}, {4, q("3")}}, 0, {}, {}}, {0, q("2/7"), {}, 0, {}, {}}};
   outcome.mes = mes;
   return outcome;
 }

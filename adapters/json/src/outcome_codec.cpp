@@ -39,16 +39,30 @@ json trace_to_json(const ProjectCodec& projects, const std::vector<core::TraceSt
   return steps;
 }
 
-json mes_to_json(const ProjectCodec& projects, GroupCodec& groups, const core::MesCertificate& mes) {
-  json purchases = json::array();
-  for (const auto& purchase : mes.purchases) {
+// A purchase: its class payments (cap, pay_cap, pay_all) and, in the form before budget classes (or
+// for a purchase nobody pays), its payments per voter group; what was read is written back whole.
+json purchase_to_json(const ProjectCodec& projects, GroupCodec& groups, const core::ProjectPayments& purchase) {
+  json out = {{"project", projects.write(purchase.project)}, {"rho", core::to_string(purchase.rho)}};
+  const bool per_class = !purchase.pay_cap.empty() || !purchase.pay_all.empty() || purchase.cap != 0;
+  if (!purchase.payments.empty() || !per_class) {
     json payments = json::array();
     for (const auto& payment : purchase.payments) {
       payments.push_back(json::array({groups.write(payment.group), core::to_string(payment.amount)}));
     }
-    purchases.push_back({{"project", projects.write(purchase.project)},
-                         {"rho", core::to_string(purchase.rho)},
-                         {"payments", std::move(payments)}});
+    out["payments"] = std::move(payments);
+  }
+  if (per_class) {
+    out["cap"] = core::to_string(purchase.cap);
+    out["pay_cap"] = purchase.pay_cap;
+    out["pay_all"] = purchase.pay_all;
+  }
+  return out;
+}
+
+json mes_to_json(const ProjectCodec& projects, GroupCodec& groups, const core::MesCertificate& mes) {
+  json purchases = json::array();
+  for (const auto& purchase : mes.purchases) {
+    purchases.push_back(purchase_to_json(projects, groups, purchase));
   }
   return {{"kind", "mes"},
           {"voter_budget", core::to_string(mes.voter_budget)},
@@ -87,6 +101,17 @@ Result<core::TraceStep> step_from_json(const ProjectCodec& projects, const json&
   return fields.finish(std::move(out));
 }
 
+// Reads an optional list of budget class indices (absent: empty).
+void read_classes(FieldReader& fields, const char* key, std::vector<std::uint32_t>& out) {
+  fields.each(key, [&](const json& item, const std::string& at) {
+    if (!is_unsigned(item) || item.get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
+      return fields.fail(make_error(ErrorKind::kInvalidInput, "expected a budget class index", at));
+    }
+    out.push_back(item.get<std::uint32_t>());
+    return true;
+  });
+}
+
 Result<core::ProjectPayments> purchase_from_json(const ProjectCodec& projects, const GroupCodec& groups,
                                                  const json& node, const std::string& path) {
   FieldReader fields(node, path);
@@ -105,6 +130,11 @@ Result<core::ProjectPayments> purchase_from_json(const ProjectCodec& projects, c
     out.payments.push_back(core::GroupPayment{*group, *amount});
     return true;
   });
+  read_classes(fields, "pay_cap", out.pay_cap);
+  read_classes(fields, "pay_all", out.pay_all);
+  if (!out.pay_cap.empty() || node.contains("cap")) {
+    out.cap = fields.rational("cap");
+  }
   return fields.finish(std::move(out));
 }
 

@@ -13,7 +13,7 @@ json outcome_to_json(const Instance& instance, const core::ApprovalProfile& prof
   const InstanceProjects projects(instance);
   ProfileGroups groups(instance, profile);
   json out = outcome_to_json(projects, groups, outcome);
-  if (outcome.mes) {
+  if (outcome.mes && !groups.table().empty()) {
     out["certificate"]["groups"] = groups.table();
   }
   return out;

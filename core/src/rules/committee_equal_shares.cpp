@@ -12,8 +12,8 @@ namespace {
 std::vector<Rational> leftover_budgets(const ApprovalProfile& profile, const Outcome& mes, const Rational& budget) {
   std::vector<Rational> left(profile.num_groups(), budget);
   if (mes.mes) {
-    for (const ProjectPayments& purchase : mes.mes->purchases) {
-      for (const GroupPayment& payment : purchase.payments) {
+    for (const auto& purchase : group_payments(*mes.mes, profile).purchases) {
+      for (const GroupPayment& payment : purchase) {
         left[payment.group] -= payment.amount;
       }
     }

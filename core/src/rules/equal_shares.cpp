@@ -11,6 +11,7 @@
 #include "integer_weights.hpp"
 #include "mes_engine.hpp"
 #include "mes_float.hpp"
+#include "mes_replay.hpp"
 
 namespace covalue::core::rules {
 namespace {
@@ -214,13 +215,24 @@ class Add1Rounds {
     return whole >= kMaxJump ? kMaxJump : static_cast<std::uint32_t>(whole.get_ui()) + 1;
   }
 
+  // The round that stands, with its certificate: decided in doubles and priced exactly (MesReplay) when
+  // no tie stands in the way (a tie makes it give up), else run exactly with its recorded tie choices.
   Result<Outcome> certified(std::uint32_t round, const std::vector<std::size_t>& choices) const {
-    ReplayResolver replay(choices);
-    auto outcome = engine_.run(budget(round), replay, true);
-    if (outcome.ok()) {
-      outcome->mes->increments = round;
+    std::optional<Result<Outcome>> outcome;
+    if constexpr (std::is_same_v<Int, std::int64_t>) {
+      if (!irresolute_) {
+        ReplayResolver replay(choices);
+        outcome = certified_equal_shares(engine_, budget(round), replay, true);
+      }
     }
-    return outcome;
+    if (!outcome || !outcome->ok()) {
+      ReplayResolver replay(choices);
+      outcome = engine_.run(budget(round), replay, true);
+    }
+    if (outcome->ok()) {
+      (*outcome)->mes->increments = round;
+    }
+    return std::move(*outcome);
   }
 
   Outcome free_outcome(const Instance& instance) const {
@@ -247,6 +259,11 @@ Result<Outcome> equal_shares(const Instance& instance, const ApprovalProfile& pr
     const Rational scale(profile.weight_scale());
     const Rational per_weight =
         voter_budget ? Rational(*voter_budget / scale) : Rational(instance.budget() / Rational(engine.weights().total));
+    if constexpr (std::is_same_v<std::decay_t<decltype(engine)>, MesEngine>) {
+      if (auto fast = certified_equal_shares(engine, per_weight, resolver, ties.rule() == TieRule::kRefuse)) {
+        return std::move(*fast);
+      }
+    }
     return engine.run(per_weight, resolver, true);
   });
 }

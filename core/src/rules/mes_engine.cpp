@@ -116,20 +116,13 @@ class MesRun {
     return outcome;
   }
 
-  //! The priceability certificate of the run, in units of real voter weight.
-  [[nodiscard]] MesCertificate certificate(const Rational& budget) const {
+  //! The class-level priceability certificate of the run, in units of real voter weight.
+  [[nodiscard]] MesCertificate certificate(const Rational& budget) {
     MesCertificate out{Rational(budget * e_.scale_), 0, {}};
-    for (const auto& purchase : purchases_) {
-      ProjectPayments payments{purchase.project, Rational(purchase.rho * e_.scale_), {}};
-      std::vector<Rational> amounts;
-      for (const auto& amount : purchase.amounts) {
-        amounts.emplace_back(amount * e_.scale_);
-      }
-      payments.payments.reserve(purchase.payers.size());
-      for (const auto& [group, index] : purchase.payers) {
-        payments.payments.push_back(GroupPayment{group, amounts[index]});
-      }
-      out.purchases.push_back(std::move(payments));
+    for (auto& purchase : purchases_) {
+      purchase.rho *= e_.scale_;
+      purchase.cap *= e_.scale_;
+      out.purchases.push_back(std::move(purchase));
     }
     return out;
   }
@@ -178,30 +171,25 @@ class MesRun {
   }
 
   // Every supporter pays min(own budget, rho * sat); classes split into payers and the rest. The
-  // payments are logged compactly (one amount per class split) and written out only on demand.
+  // certificate names each paying class once: class c here is class c - 1 there (class 0 here holds
+  // those with nothing left, and only classes of payers of the cap are added, in both in the same order).
   void buy(ProjectIndex p, const Rational& rho, Outcome& outcome) {
     const Rational cap = rho * e_.sat_[p];
     const Rational cap_slope = stable_ != nullptr ? Rational(rho_slope_[p] * e_.sat_[p]) : Rational(0);
     const auto number = static_cast<std::uint32_t>(purchases_.size());
-    Purchase purchase{p, rho, {}, {}};
+    ProjectPayments purchase{p, rho, {}, cap, {}, {}};
     moved_to_.assign(classes_.size(), -1);
-    amount_of_.assign(classes_.size(), 0);
-    auto& moved_to = moved_to_;
-    auto& amount_of = amount_of_;
     for (const GroupIndex g : e_.profile_.supporters(p)) {
       const std::uint32_t from = classes_.class_of(g);
       if (from == 0) {
         continue;
       }
-      if (moved_to[from] < 0) {
+      if (moved_to_[from] < 0) {
         const std::uint32_t to = classes_.split(from, cap, cap_slope, number);
-        moved_to[from] = to;
-        amount_of[from] = static_cast<std::uint32_t>(purchase.amounts.size());
-        purchase.amounts.emplace_back(classes_.budget(from) - classes_.budget(to));
+        moved_to_[from] = to;
+        (to == 0 ? purchase.pay_all : purchase.pay_cap).push_back(from - 1);
       }
-      const auto to = static_cast<std::uint32_t>(moved_to[from]);
-      purchase.payers.emplace_back(g, amount_of[from]);
-      classes_.move(g, e_.weights_.group[g], to);
+      classes_.move(g, e_.weights_.group[g], static_cast<std::uint32_t>(moved_to_[from]));
     }
     outcome.selected.push_back(p);
     purchases_.push_back(std::move(purchase));
@@ -215,22 +203,14 @@ class MesRun {
                   [&](ProjectIndex p) { return std::find(projects.begin(), projects.end(), p) != projects.end(); });
   }
 
-  struct Purchase {
-    ProjectIndex project;
-    Rational rho;
-    std::vector<Rational> amounts;                             // one per class split
-    std::vector<std::pair<GroupIndex, std::uint32_t>> payers;  // group, index into amounts
-  };
-
   const MesEngineOf<Int>& e_;
   StableRange* stable_;
   BudgetClasses<Int> classes_;
   std::vector<Rational> rho_;        // per project: last computed price (a lower bound of the current one)
   std::vector<Rational> rho_slope_;  // per project: d(rho_)/d(delta) when it was computed
   std::vector<ProjectIndex> candidates_;
-  std::vector<Purchase> purchases_;
-  std::vector<std::int64_t> moved_to_;    // scratch of buy(): class a paying class moves to
-  std::vector<std::uint32_t> amount_of_;  // scratch of buy(): its payment's index
+  std::vector<ProjectPayments> purchases_;  // per unit of integer weight until certificate()
+  std::vector<std::int64_t> moved_to_;      // scratch of buy(): class a paying class moves to
 };
 
 void StableRange::keep_below(const Rational& x0, const Rational& x1, const Rational& y0, const Rational& y1,

@@ -58,6 +58,7 @@ class MesEngineOf {
   template <class>
   friend class MesRun;
   friend class MesFloat;
+  friend class MesReplay;
 
   const Instance& instance_;
   const ApprovalProfile& profile_;

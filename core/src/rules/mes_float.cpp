@@ -98,6 +98,9 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
     bounds->prices.clear();
     bounds->offsets.assign(1, 0);
   }
+  if (log_ != nullptr) {
+    log_->clear();
+  }
   std::vector<ProjectIndex> selected;
   selected.reserve(engine_.free_.size() + all_.size());
   selected.insert(selected.end(), engine_.free_.begin(), engine_.free_.end());
@@ -111,6 +114,7 @@ Result<FloatSelection> MesFloat::run(const Rational& budget_per_weight, TieResol
     }
     if (*best != kNone) {
       const Candidate& chosen = live_[*best];
+      step_.project = chosen.project;
       if (bounds != nullptr) {
         note(*bounds, chosen);
         for (const std::size_t i : priced_) {
@@ -251,6 +255,9 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
 void MesFloat::drop(Candidate& candidate) {
   candidate.out = true;
   drops_.push_back(Bounds::Drop{candidate.slot, purchases_, candidate.money});
+  if (log_ != nullptr) {
+    step_.dropped.push_back(candidate.project);
+  }
 }
 
 // Where, as a share of the growth from the lower budget to here, a candidate affordable here but not
@@ -400,6 +407,8 @@ bool MesFloat::start(const Rational& budget_per_weight) {
 // kNone when none is affordable, kGiveUp when the cheapest is not certainly the cheapest.
 Result<std::size_t> MesFloat::next_purchase(TieResolver* resolver) {
   std::sort(live_.begin(), live_.end(), [](const Candidate& a, const Candidate& b) { return a.lo < b.lo; });
+  step_.tied.clear();
+  step_.dropped.clear();
   std::size_t best = kNone;
   priced_.clear();
   std::size_t i = 0;
@@ -473,6 +482,8 @@ Result<std::size_t> MesFloat::settle(std::size_t best, TieResolver* resolver) {
     return choice.error();
   }
   const ProjectIndex chosen = tied_[*choice];
+  step_.tied = tied_;
+  step_.tied.erase(step_.tied.begin() + static_cast<std::ptrdiff_t>(*choice));
   const auto at = std::find_if(live_.begin(), live_.end(), [&](const Candidate& c) { return c.project == chosen; });
   return static_cast<std::size_t>(at - live_.begin());
 }
@@ -635,6 +646,13 @@ void MesFloat::buy(const Candidate& candidate) {
       touched_.push_back(from);
     }
     class_of_[g] = child_[from];
+  }
+  if (log_ != nullptr) {
+    step_.splits.clear();
+    for (const std::uint32_t c : touched_) {
+      step_.splits.emplace_back(c, child_[c]);
+    }
+    log_->push_back(step_);
   }
   for (const std::uint32_t c : touched_) {
     child_[c] = kUnset;

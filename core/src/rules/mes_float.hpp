@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "mes_engine.hpp"
@@ -12,6 +13,17 @@ namespace covalue::core::rules {
 
 //! What a certified run selected, in order; nullopt when it gave up.
 using FloatSelection = std::optional<std::vector<ProjectIndex>>;
+
+//! One purchase of a certified run, as an exact replay needs it (mes_replay.hpp): which budget classes
+//! paid and where their payers went, and what the exact run's trace would name beside it. Classes are
+//! numbered as MesEngine numbers them: 0 holds those with nothing left, 1 everyone at the start, and
+//! each class of payers of the cap comes next, in the order the project's supporters meet them.
+struct FloatPurchase {
+  ProjectIndex project{0};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> splits;  //!< (paying class, class its payers move to)
+  std::vector<ProjectIndex> tied;     //!< projects at the same price, ordered by the tie-breaker (it excluded)
+  std::vector<ProjectIndex> dropped;  //!< projects found unaffordable while it was chosen
+};
 
 //! The Method of Equal Shares in doubles with every decision certified: each computed budget,
 //! payment cap and price carries a rigorous bound on its rounding error (mes_float.cpp derives it),
@@ -68,6 +80,9 @@ class MesFloat {
   //! closing); on failure, how much of the growth could have been proven (0: none).
   [[nodiscard]] bool holds(const Rational& budget_per_weight, std::span<const ProjectIndex> bought, const Bounds& from,
                            Bounds& to, bool twins_alike, double* aim = nullptr);
+
+  //! Makes later runs also describe each purchase in `log` (cleared at the start of each run); nullptr stops it.
+  void record(std::vector<FloatPurchase>* log) { log_ = log; }
 
  private:
   //! A project still in the running, with its last computed price and that price's error bound.
@@ -185,6 +200,10 @@ class MesFloat {
   std::vector<double> touched_err_;         // ... budget error bound
   std::vector<double> touched_rise_;        // ... bound on its growth rate
   std::vector<double> touched_least_rise_;  // ... and its least growth rate
+
+  // What record() asked for.
+  std::vector<FloatPurchase>* log_{nullptr};  // where record() asked purchases to be described
+  FloatPurchase step_;                        // the purchase being chosen, as described in log_
 };
 
 //! One certified double-precision run of MES (see MesFloat::run), with fresh buffers.

@@ -92,6 +92,27 @@ TEST(CycleOutcomeJson, ErrorsNameTheJsonPath) {
   EXPECT_NE(error_of(bad).find("$.rule | unknown selection rule 'dictator'"), std::string::npos);
 }
 
+// Outcomes stored before budget classes keep their payments per voter group (sample_outcome); new ones
+// name each paying class once.
+TEST(CycleOutcomeJson, RoundTripsAClassLevelCertificateAndNamesItsErrors) {
+  net::CycleOutcome outcome = sample_outcome(5, {11, 12}, {1, 2});
+  outcome.rule_outcome->mes->purchases = {{2, q("1/3"), {}, q("5/2"), {0}, {}}, {0, q("2/7"), {}, q("3"), {1}, {0}}};
+  expect_round_trip(outcome);
+  const auto good = cycle_outcome_to_json(outcome);
+  const auto& second = good["rule_outcome"]["certificate"]["purchases"][1];
+  EXPECT_EQ(second["cap"], "3");
+  EXPECT_EQ(second["pay_cap"], nlohmann::json::array({1}));
+  EXPECT_EQ(second["pay_all"], nlohmann::json::array({0}));
+  EXPECT_FALSE(second.contains("payments"));
+  auto bad = good;
+  bad["rule_outcome"]["certificate"]["purchases"][1]["pay_all"][0] = -1;
+  EXPECT_NE(error_of(bad).find("$.rule_outcome.certificate.purchases[1].pay_all[0] | expected a budget class index"),
+            std::string::npos);
+  bad = good;
+  bad["rule_outcome"]["certificate"]["purchases"][0].erase("cap");
+  EXPECT_NE(error_of(bad).find("$.rule_outcome.certificate.purchases[0].cap"), std::string::npos);
+}
+
 RC_GTEST_PROP(CycleOutcomeJson, AnyRationalRoundTripsExactly, (std::int64_t numerator, std::int64_t denominator)) {
   RC_PRE(denominator != 0);
   core::Rational value(core::Integer(std::to_string(numerator)), core::Integer(std::to_string(denominator)));

@@ -124,7 +124,7 @@ TEST(Verify, RejectsAChangedPayment) {
   ASSERT_TRUE(outcome.mes.has_value());
   ASSERT_EQ(outcome.mes->purchases.size(), 2U);
   ASSERT_EQ(outcome.mes->purchases[0].project, 0U);
-  outcome.mes->purchases[0].payments[0].amount -= Rational(1, 6);  // 6 voters pay 1/6 less: 49 in all
+  outcome.mes->purchases[0].cap -= Rational(1, 6);  // 6 voters pay 1/6 less: 49 in all
   const VerifyReport report = verify(e, outcome, o);
   expect_finding(report, {"project 'p0'", "payments sum to 49 but it costs 50"});
   expect_finding(report, {"project 'p0'", "voter group"});
@@ -140,10 +140,64 @@ TEST(Verify, RejectsASwappedProject) {
   std::replace(outcome.selected.begin(), outcome.selected.end(), ProjectIndex{0}, ProjectIndex{1});
   const VerifyReport report = verify(e, outcome, o);
   expect_finding(report, {"project 'p1'", "same rho and wins the tie-break"});
-  // Paying for p2 with p0's supporters' money: they do not approve p2.
+  // p0 paid at p2's cap: its 6 supporters pay 10 each.
   Outcome other = solve_one(e, o);
-  std::swap(other.mes->purchases[0].payments, other.mes->purchases[1].payments);
-  expect_finding(verify(e, other, o), {"project 'p0'", "does not approve it"});
+  std::swap(other.mes->purchases[0].cap, other.mes->purchases[1].cap);
+  expect_finding(verify(e, other, o), {"project 'p0'", "payments sum to 60 but it costs 50"});
+}
+
+// Everyone holds 14. p0 (cost 30) and p1 (cost 12) tie at rho 1/3 and p0 wins: voters 0-2 (class 0)
+// pay the cap 10 and form class 1. Then p1: voters 0 and 1 (class 1) pay all their 4, voter 3 (class 0)
+// pays the cap 4 and forms class 2. p2 (cost 20) stays out of voter 3's reach.
+Election three_classes() { return make_election({30, 12, 20}, 56, {{0, 1}, {0, 1}, {0}, {1, 2}}); }
+
+TEST(Verify, RejectsATamperedClassLevelCertificate) {
+  const Election e = three_classes();
+  const auto o = options_for(RuleKind::kEqualShares);
+  const Outcome outcome = solve_one(e, o);
+  ASSERT_TRUE(outcome.mes.has_value());
+  ASSERT_EQ(outcome.mes->purchases.size(), 2U);
+  EXPECT_TRUE(verify(e, outcome, o).ok) << joined(verify(e, outcome, o));
+  const ProjectPayments& p1 = outcome.mes->purchases[1];
+  EXPECT_EQ(p1.cap, 4);
+  EXPECT_EQ(p1.pay_cap, std::vector<std::uint32_t>{0});
+  EXPECT_EQ(p1.pay_all, std::vector<std::uint32_t>{1});
+  EXPECT_TRUE(p1.payments.empty());
+  Outcome unknown = outcome;
+  unknown.mes->purchases[0].pay_cap.push_back(9);
+  expect_finding(verify(e, unknown, o), {"purchase 1: budget class 9 pays but only classes 0 to 0 exist by then"});
+  Outcome twice = outcome;
+  twice.mes->purchases[1].pay_all.push_back(0);
+  expect_finding(verify(e, twice, o), {"purchase 2: budget class 0 is named twice"});
+  Outcome claimed = outcome;  // p0's payers claim to pay all they have (14) instead of the cap 10
+  std::swap(claimed.mes->purchases[0].pay_cap, claimed.mes->purchases[0].pay_all);
+  expect_finding(verify(e, claimed, o), {"project 'p0'", "(of budget class 0) pays 14 but min(remaining 14"});
+  // In minority(), class 1 (p0's payers) holds nobody who approves p2.
+  const Election m = minority();
+  Outcome stranger = solve_one(m, o);
+  stranger.mes->purchases[1].pay_all.push_back(1);
+  expect_finding(verify(m, stranger, o),
+                 {"purchase 2: budget class 1 pays but none of its voter groups approves the project"});
+}
+
+TEST(Verify, AcceptsTheFormBeforeBudgetClassesAndRefusesAMix) {
+  for (const Election& e : {minority(), three_classes()}) {
+    for (const Satisfaction sat : {Satisfaction::kCost, Satisfaction::kCardinality}) {
+      const auto o = options_for(RuleKind::kEqualShares, sat);
+      const Outcome outcome = solve_one(e, o);
+      const GroupPayments paid = group_payments(*outcome.mes, e.profile);
+      EXPECT_TRUE(paid.faults.empty());
+      Outcome per_group = outcome;
+      for (std::size_t k = 0; k < per_group.mes->purchases.size(); ++k) {
+        per_group.mes->purchases[k] = ProjectPayments{
+            outcome.mes->purchases[k].project, outcome.mes->purchases[k].rho, paid.purchases[k], 0, {}, {}};
+      }
+      EXPECT_TRUE(verify(e, per_group, o).ok) << joined(verify(e, per_group, o));
+      Outcome mixed = outcome;
+      mixed.mes->purchases.back().payments = paid.purchases.back();
+      expect_finding(verify(e, mixed, o), {"mixes payments per voter group with payments per budget class"});
+    }
+  }
 }
 
 TEST(Verify, RejectsAWrongRho) {

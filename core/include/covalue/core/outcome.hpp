@@ -19,11 +19,18 @@ struct GroupPayment {
   bool operator==(const GroupPayment&) const = default;
 };
 
-//! The payments that fund one project bought by Method of Equal Shares.
+//! The payments that fund one project bought by Method of Equal Shares. Class-level form: voter
+//! groups that have paid alike so far form a budget class; class 0 holds every group at the start;
+//! the supporters of the project in each class of `pay_cap` pay `cap` and become a new class (numbered
+//! on from the classes before, in the order of `pay_cap`), those in each class of `pay_all` pay all
+//! they have left. Certificates written before budget classes list one payment per group (`payments`).
 struct ProjectPayments {
   ProjectIndex project{0};
-  Rational rho;  //!< the project's affordability when bought: price per unit of satisfaction
-  std::vector<GroupPayment> payments;
+  Rational rho;                        //!< the project's affordability when bought: price per unit of satisfaction
+  std::vector<GroupPayment> payments;  //!< per paying voter group (the form before budget classes)
+  Rational cap;                        //!< per unit of weight, what a supporter in a class of `pay_cap` pays
+  std::vector<std::uint32_t> pay_cap;  //!< classes whose supporters pay `cap`
+  std::vector<std::uint32_t> pay_all;  //!< classes whose supporters pay all they have left (at most `cap`)
 
   bool operator==(const ProjectPayments&) const = default;
 };
@@ -37,6 +44,18 @@ struct MesCertificate {
 
   bool operator==(const MesCertificate&) const = default;
 };
+
+//! Every purchase's payments per voter group, class-level payments expanded through the approvals.
+struct GroupPayments {
+  std::vector<std::vector<GroupPayment>> purchases;  //!< per purchase, in order of the project's supporters
+  std::vector<std::vector<std::int64_t>> classes;    //!< beside each payment, its budget class (-1: none)
+  std::vector<std::string> faults;                   //!< class references that do not hold, in words
+};
+
+//! The per-group payments a certificate stands for, in either form. A class unknown so far, named twice
+//! in one purchase or holding no supporter of the project, and a certificate mixing both forms, are
+//! faults; a purchase of a project unknown to `profile` expands to no payment.
+[[nodiscard]] GroupPayments group_payments(const MesCertificate& certificate, const ApprovalProfile& profile);
 
 //! Proof data of a maximum-welfare outcome.
 struct WelfareCertificate {
