@@ -95,7 +95,8 @@ TEST(NumberColumn, StoresIntegersUntilAValueIsNotOneAndComparesByValue) {
 TEST(Profile, GroupsIntoApprovalProfileWithWeightsAndPositivePoints) {
   Profile profile;
   profile.set_kind(BallotKind::kScoring);
-  const auto add = [&](const char* id, const Rational& weight, std::vector<std::pair<ProjectIndex, int>> scores) {
+  const auto add = [&](const char* id, const Rational& weight,
+                       const std::vector<std::pair<ProjectIndex, int>>& scores) {
     profile.add_ballot(id, weight);
     for (const auto& [project, points] : scores) {
       profile.add_project(project);
