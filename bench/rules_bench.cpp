@@ -157,14 +157,12 @@ Loaded synthetic(std::size_t voters, std::size_t projects, unsigned seed) {
   out.file.instance.set_budget(Rational(total_cost / 3));
   std::uniform_real_distribution<double> coin(0, 1);
   for (std::size_t v = 0; v < voters; ++v) {
-    covalue::core::Ballot ballot;
-    ballot.voter_id = std::to_string(v + 1);
+    out.file.profile.add_ballot(std::to_string(v + 1));
     for (std::size_t p = 0; p < projects; ++p) {
       if (coin(rng) < popularity[p]) {
-        ballot.projects.push_back(static_cast<covalue::core::ProjectIndex>(p));
+        out.file.profile.add_project(static_cast<covalue::core::ProjectIndex>(p));
       }
     }
-    out.file.profile.ballots.push_back(std::move(ballot));
   }
   out.profile = ApprovalProfile::from_profile(out.file.profile, projects);
   return out;
@@ -193,8 +191,9 @@ void weight_counting(benchmark::State& state) {
   const std::vector<long> primes{4093, 4099, 4111, 4127, 4129, 4133};
   std::vector<std::vector<covalue::core::ProjectIndex>> sets;
   std::vector<covalue::core::Rational> weights;
-  for (const auto& ballot : election.file.profile.ballots) {
-    sets.push_back(ballot.projects);
+  for (std::size_t v = 0; v < election.file.profile.size(); ++v) {
+    const auto projects = election.file.profile.projects(v);
+    sets.emplace_back(projects.begin(), projects.end());
     weights.push_back(state.range(0) == 0 ? covalue::core::Rational(1)
                                           : covalue::core::Rational(1, primes[sets.size() % primes.size()]));
   }

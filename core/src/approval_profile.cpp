@@ -1,60 +1,90 @@
 #include "covalue/core/approval_profile.hpp"
 
 #include <algorithm>
-#include <cstring>
-#include <functional>
-#include <string_view>
-#include <unordered_map>
+#include <cstdint>
+#include <span>
 
 namespace covalue::core {
 namespace {
 
-// Appends the projects a ballot approves, sorted and without repeats, to `items`.
-void append_approval_set(const Ballot& ballot, BallotKind kind, std::vector<ProjectIndex>& items) {
+// Appends the projects a ballot approves, sorted and without repeats, to `items`: those given positive
+// points when `by_points`, else all it lists.
+void append_approval_set(std::span<const ProjectIndex> projects, const NumberSpan& points, bool by_points,
+                         std::vector<ProjectIndex>& items) {
   const std::size_t begin = items.size();
-  const bool by_points = kind == BallotKind::kCumulative || kind == BallotKind::kScoring;
-  for (std::size_t i = 0; i < ballot.projects.size(); ++i) {
-    if (by_points && i < ballot.points.size() && ballot.points[i] <= 0) {
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    if (by_points && i < points.size() && points.sign(i) <= 0) {
       continue;
     }
-    items.push_back(ballot.projects[i]);
+    items.push_back(projects[i]);
   }
   const auto first = items.begin() + static_cast<std::ptrdiff_t>(begin);
   std::sort(first, items.end());
   items.erase(std::unique(first, items.end()), items.end());
 }
 
+// A hash of one voter's (sorted) set.
+std::uint64_t hash_of(std::span<const ProjectIndex> set) {
+  std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ set.size();
+  for (const ProjectIndex p : set) {
+    hash = (hash ^ p) * 0xFF51AFD7ED558CCDULL;
+    hash ^= hash >> 29U;
+  }
+  return hash;
+}
+
+// The group of each voter: voters with equal sets share one, numbered in order of first appearance;
+// `first_voter` receives each group's first voter. Open addressing over a table of group numbers.
+std::vector<GroupIndex> number_sets(const std::vector<ProjectIndex>& items, const std::vector<std::uint32_t>& offsets,
+                                    std::vector<std::size_t>& first_voter) {
+  const std::size_t voters = offsets.size() - 1;
+  const auto set = [&](std::size_t v) {
+    return std::span<const ProjectIndex>(items.data() + offsets[v], items.data() + offsets[v + 1]);
+  };
+  std::size_t capacity = 16;
+  while (capacity < voters * 2) {
+    capacity *= 2;
+  }
+  std::vector<std::uint32_t> slots(capacity, 0);  // group + 1, 0 for an empty slot
+  std::vector<std::uint64_t> group_hash;
+  std::vector<GroupIndex> group_of(voters);
+  for (std::size_t v = 0; v < voters; ++v) {
+    const std::span<const ProjectIndex> mine = set(v);
+    const std::uint64_t hash = hash_of(mine);
+    std::size_t slot = hash & (capacity - 1);
+    for (;; slot = (slot + 1) & (capacity - 1)) {
+      if (slots[slot] == 0) {
+        slots[slot] = static_cast<std::uint32_t>(first_voter.size() + 1);
+        group_hash.push_back(hash);
+        first_voter.push_back(v);
+        break;
+      }
+      const GroupIndex g = slots[slot] - 1;
+      const std::span<const ProjectIndex> theirs = set(first_voter[g]);
+      if (group_hash[g] == hash && std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end())) {
+        break;
+      }
+    }
+    group_of[v] = slots[slot] - 1;
+  }
+  return group_of;
+}
+
 }  // namespace
 
-ApprovalProfile ApprovalProfile::group(const SetList& sets, const std::function<const Rational&(std::size_t)>& weight,
-                                       std::size_t num_projects) {
+ApprovalProfile ApprovalProfile::group(const SetList& sets, const NumberColumn* weights, std::size_t num_projects) {
   ApprovalProfile out;
   out.num_projects_ = num_projects;
   const std::size_t voters = sets.offsets.size() - 1;
   out.num_voters_ = voters;
-  const auto key = [&](std::size_t v) {
-    return std::string_view(reinterpret_cast<const char*>(sets.items.data() + sets.offsets[v]),  // NOLINT
-                            (sets.offsets[v + 1] - sets.offsets[v]) * sizeof(ProjectIndex));
-  };
   // Number the distinct sets in order of first appearance.
-  std::unordered_map<std::string_view, GroupIndex> seen;
-  seen.reserve(voters);
-  std::vector<GroupIndex> group_of(voters);
   std::vector<std::size_t> first_voter;
-  for (std::size_t v = 0; v < voters; ++v) {
-    const auto [it, inserted] = seen.emplace(key(v), static_cast<GroupIndex>(first_voter.size()));
-    if (inserted) {
-      first_voter.push_back(v);
-    }
-    group_of[v] = it->second;
-  }
+  const std::vector<GroupIndex> group_of = number_sets(sets.items, sets.offsets, first_voter);
   const std::size_t groups = first_voter.size();
   // Voters per group (counting sort keeps them ascending) and group weights.
   std::vector<std::uint32_t> size(groups + 1, 0);
-  bool unit = true;
   for (std::size_t v = 0; v < voters; ++v) {
     ++size[group_of[v] + 1];
-    unit = unit && weight(v) == 1;
   }
   out.voter_offsets_.resize(groups + 1);
   for (std::size_t g = 0; g < groups; ++g) {
@@ -62,17 +92,21 @@ ApprovalProfile ApprovalProfile::group(const SetList& sets, const std::function<
   }
   out.voters_.resize(voters);
   std::vector<std::uint32_t> fill(out.voter_offsets_.begin(), out.voter_offsets_.end() - 1);
-  out.weights_.assign(groups, Rational(0));
   for (std::size_t v = 0; v < voters; ++v) {
     out.voters_[fill[group_of[v]]++] = static_cast<std::uint32_t>(v);
-    if (!unit) {
-      out.weights_[group_of[v]] += weight(v);
+  }
+  if (weights == nullptr) {  // every voter weighs 1: a group weighs its size
+    out.weights_.reserve(groups);
+    for (std::size_t g = 0; g < groups; ++g) {
+      out.weights_.emplace_back(static_cast<unsigned long>(size[g + 1]));  // NOLINT(google-runtime-int): GMP's type
+    }
+  } else {
+    out.weights_.assign(groups, Rational(0));
+    for (std::size_t v = 0; v < voters; ++v) {
+      out.weights_[group_of[v]] += (*weights)[v];
     }
   }
   for (std::size_t g = 0; g < groups; ++g) {
-    if (unit) {
-      out.weights_[g] = size[g + 1];
-    }
     const std::size_t v = first_voter[g];
     out.approvals_.insert(out.approvals_.end(), sets.items.begin() + sets.offsets[v],
                           sets.items.begin() + sets.offsets[v + 1]);
@@ -84,13 +118,13 @@ ApprovalProfile ApprovalProfile::group(const SetList& sets, const std::function<
 
 ApprovalProfile ApprovalProfile::from_profile(const Profile& profile, std::size_t num_projects) {
   SetList sets;
-  sets.offsets.reserve(profile.ballots.size() + 1);
-  for (const auto& ballot : profile.ballots) {
-    append_approval_set(ballot, profile.kind, sets.items);
+  sets.offsets.reserve(profile.size() + 1);
+  const bool by_points = profile.kind() == BallotKind::kCumulative || profile.kind() == BallotKind::kScoring;
+  for (std::size_t v = 0; v < profile.size(); ++v) {
+    append_approval_set(profile.projects(v), profile.points(v), by_points, sets.items);
     sets.offsets.push_back(static_cast<std::uint32_t>(sets.items.size()));
   }
-  return group(
-      sets, [&](std::size_t v) -> const Rational& { return profile.ballots[v].weight; }, num_projects);
+  return group(sets, profile.unit_weights() ? nullptr : &profile.weights(), num_projects);
 }
 
 ApprovalProfile ApprovalProfile::from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
@@ -103,8 +137,15 @@ ApprovalProfile ApprovalProfile::from_sets(const std::vector<std::vector<Project
     flat.items.erase(std::unique(flat.items.begin() + begin, flat.items.end()), flat.items.end());
     flat.offsets.push_back(static_cast<std::uint32_t>(flat.items.size()));
   }
-  return group(
-      flat, [&](std::size_t v) -> const Rational& { return weights[v]; }, num_projects);
+  if (std::all_of(weights.begin(), weights.end(), [](const Rational& w) { return w == 1; })) {
+    return group(flat, nullptr, num_projects);
+  }
+  NumberColumn column;
+  column.reserve(weights.size());
+  for (const Rational& w : weights) {
+    column.push_back(w);
+  }
+  return group(flat, &column, num_projects);
 }
 
 void ApprovalProfile::finish() {

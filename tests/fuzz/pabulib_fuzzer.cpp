@@ -92,8 +92,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     expect_located(parsed.error(), "fuzz");
     return 0;
   }
-  if (layout.meta.size() != parsed->instance.meta().size() || layout.votes.size() != parsed->profile.ballots.size() ||
-      layout.points.size() != parsed->profile.ballots.size()) {
+  if (layout.meta.size() != parsed->instance.meta().size() || layout.votes.size() != parsed->profile.size() ||
+      layout.points.size() != parsed->profile.size()) {
     fail("the layout does not match the file", std::string(text));
   }
   check_round_trip(*parsed);

@@ -2,6 +2,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,7 @@ class Checker {
   std::vector<core::Error> run() {
     read_limits();
     check_counts();
-    for (std::size_t i = 0; i < file_.profile.ballots.size(); ++i) {
+    for (std::size_t i = 0; i < file_.profile.size(); ++i) {
       check_ballot(i);
     }
     return std::move(errors_);
@@ -78,7 +79,7 @@ class Checker {
   void report(std::string at, std::string message) {
     errors_.push_back(core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(at)));
   }
-  std::string voter(std::size_t i) const { return "ballot of voter " + quote(file_.profile.ballots[i].voter_id); }
+  std::string voter(std::size_t i) const { return "ballot of voter " + quote(file_.profile.voter_id(i)); }
 
   const PbFile& file_;
   const PbLayout& layout_;
@@ -114,7 +115,7 @@ void Checker::read_limits() {
 
 void Checker::check_counts() {
   const std::size_t projects = file_.instance.size();
-  const std::size_t ballots = file_.profile.ballots.size();
+  const std::size_t ballots = file_.profile.size();
   if (limits_.num_projects && *limits_.num_projects != Rational(projects)) {
     report(where(layout_.meta, meta_row_of_count_[0]), "num_projects is " + text_of(*limits_.num_projects) +
                                                            " but PROJECTS has " + std::to_string(projects) + " rows");
@@ -126,16 +127,16 @@ void Checker::check_counts() {
 }
 
 void Checker::check_ballot(std::size_t i) {
-  const core::Ballot& ballot = file_.profile.ballots[i];
+  const std::span<const core::ProjectIndex> listed = file_.profile.projects(i);
   const auto& projects = file_.instance.projects();
-  const core::BallotKind kind = file_.profile.kind;
+  const core::BallotKind kind = file_.profile.kind();
   const bool ranked =
       kind == core::BallotKind::kOrdinal || kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   const auto stamp = static_cast<std::uint32_t>(i + 1);
   const bool costs = limits_.min_sum_cost.has_value() || limits_.max_sum_cost.has_value();
   std::size_t distinct = 0;
   Rational cost;
-  for (const core::ProjectIndex p : ballot.projects) {
+  for (const core::ProjectIndex p : listed) {
     if (p >= projects.size()) {
       report(where(layout_.votes, i), voter(i) + " names project index " + std::to_string(p) + ", out of range");
       return;
@@ -151,9 +152,9 @@ void Checker::check_ballot(std::size_t i) {
       report(where(layout_.votes, i), voter(i) + " lists project " + quote(projects[p].id) + " more than once");
     }
   }
-  if (kind == core::BallotKind::kChoose1 && ballot.projects.size() != 1) {
+  if (kind == core::BallotKind::kChoose1 && listed.size() != 1) {
     report(where(layout_.votes, i),
-           "choose-1 " + voter(i) + " has " + std::to_string(ballot.projects.size()) + " projects, expected exactly 1");
+           "choose-1 " + voter(i) + " has " + std::to_string(listed.size()) + " projects, expected exactly 1");
   }
   check_bounds(i, distinct, cost);
   if (kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring) {
@@ -181,17 +182,17 @@ void Checker::check_bounds(std::size_t i, std::size_t length, const Rational& co
 }
 
 void Checker::check_points(std::size_t i) {
-  const core::Ballot& ballot = file_.profile.ballots[i];
+  const std::span<const core::ProjectIndex> listed = file_.profile.projects(i);
+  const core::NumberSpan points = file_.profile.points(i);
   const std::string at = where(layout_.points, i);
-  if (ballot.points.size() != ballot.projects.size()) {
-    report(at, std::to_string(ballot.points.size()) + " points for " + std::to_string(ballot.projects.size()) +
-                   " projects");
+  if (points.size() != listed.size()) {
+    report(at, std::to_string(points.size()) + " points for " + std::to_string(listed.size()) + " projects");
     return;
   }
   Rational sum;
-  for (std::size_t k = 0; k < ballot.points.size(); ++k) {
-    const Rational& value = ballot.points[k];
-    const std::string& id = file_.instance.project(ballot.projects[k]).id;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const Rational value = points[k];
+    const std::string& id = file_.instance.project(listed[k]).id;
     sum += value;
     if (limits_.min_points && value < *limits_.min_points) {
       report(at, voter(i) + " gives " + text_of(value) + " points to project " + quote(id) + ", below min_points " +

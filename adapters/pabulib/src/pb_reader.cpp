@@ -154,7 +154,7 @@ core::Status Reader::read_columns(Section section) {
   const std::string name = section_name(section);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string_view text = fields[i].text;
-    const ColumnRole role = column_role(text, section, file_.profile.kind);
+    const ColumnRole role = column_role(text, section, file_.profile.kind());
     if (text.empty()) {
       return error_at(fields[i], "empty column name in the " + name + " header");
     }
@@ -181,7 +181,7 @@ core::Status Reader::check_required_columns(Section section) const {
     return error_at(row_.fields[0],
                     std::string("missing column ") + (projects ? "cost" : "vote") + " in the " + name + " header");
   }
-  const core::BallotKind kind = file_.profile.kind;
+  const core::BallotKind kind = file_.profile.kind();
   const bool scored = kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring;
   if (!projects && scored && !has(ColumnRole::kPoints)) {
     return error_at(row_.fields[0],
@@ -277,7 +277,7 @@ core::Status Reader::read_vote_type(const Field& value) {
     return error_at(value, "unknown vote type " + quote(value.text) +
                                " (expected approval, choose-1, cumulative, scoring or ordinal)");
   }
-  file_.profile.kind = *kind;
+  file_.profile.set_kind(*kind);
   has_vote_type_ = true;
   return {};
 }

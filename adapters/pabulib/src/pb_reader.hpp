@@ -44,8 +44,8 @@ class Reader {
   void start_votes();
   [[nodiscard]] core::Status read_ballot_row();
   [[nodiscard]] bool add_voter(std::string_view id);
-  [[nodiscard]] core::Status read_vote(const Field& field, core::Ballot& ballot) const;
-  [[nodiscard]] core::Status read_points(const Field& field, core::Ballot& ballot) const;
+  [[nodiscard]] core::Status read_vote(const Field& field, std::size_t& count);
+  [[nodiscard]] core::Status read_points(const Field& field, std::size_t projects);
 
   // Errors.
   [[nodiscard]] core::Error error_at(PbPosition position, std::string message) const;
@@ -60,7 +60,7 @@ class Reader {
   PbFile file_;
   std::vector<ColumnRole> roles_;  // of the current section's columns
   std::vector<std::string>* columns_{nullptr};
-  std::size_t extra_columns_{0};  // kExtra columns of VOTES
+  core::Rational number_;  // the points value being read (its limbs are reused)
   IdIndex meta_keys_;
   IdIndex projects_;
   IdIndex voters_;                           // used once the voter ids stop increasing

@@ -46,9 +46,15 @@ bool for_each_item(std::string_view list, Visit&& item) {
 
 void Reader::start_votes() {
   const std::size_t expected = count_lines(lexer_.rest());
-  file_.profile.ballots.reserve(expected);
+  std::vector<std::string> attributes;
+  for (std::size_t i = 0; i < roles_.size(); ++i) {
+    if (roles_[i] == ColumnRole::kExtra) {
+      attributes.push_back((*columns_)[i]);
+    }
+  }
+  file_.profile.set_attribute_names(std::move(attributes));
+  file_.profile.reserve(expected);
   voter_ids_.reserve(expected);
-  extra_columns_ = static_cast<std::size_t>(std::count(roles_.begin(), roles_.end(), ColumnRole::kExtra));
   if (layout_ != nullptr) {
     layout_->votes.reserve(expected);
     layout_->points.reserve(expected);
@@ -59,7 +65,7 @@ core::Status Reader::read_ballot_row() {
   if (core::Status status = check_width(roles_.size(), Section::kVotes); !status.ok()) {
     return status;
   }
-  auto& ballots = file_.profile.ballots;
+  core::Profile& profile = file_.profile;
   const Field& id = row_.fields[0];
   if (id.text.empty()) {
     return error_at(id, "empty voter id");
@@ -67,9 +73,7 @@ core::Status Reader::read_ballot_row() {
   if (!add_voter(id.text)) {
     return error_at(id, "duplicate voter id " + quote(id.text));
   }
-  core::Ballot& ballot = ballots.emplace_back();
-  ballot.voter_id = id.text;
-  ballot.extra.reserve(extra_columns_);
+  profile.add_ballot(id.text);
   const Field* vote = nullptr;
   const Field* points = nullptr;
   for (std::size_t i = 1; i < roles_.size(); ++i) {
@@ -79,12 +83,13 @@ core::Status Reader::read_ballot_row() {
     } else if (roles_[i] == ColumnRole::kPoints) {
       points = &field;
     } else {
-      ballot.extra.emplace_back((*columns_)[i], field.text);
+      profile.add_attribute(field.text);
     }
   }
-  core::Status status = read_vote(*vote, ballot);
+  std::size_t projects = 0;
+  core::Status status = read_vote(*vote, projects);
   if (status.ok() && points != nullptr) {
-    status = read_points(*points, ballot);
+    status = read_points(*points, projects);
   }
   if (status.ok() && layout_ != nullptr) {
     layout_->votes.push_back(lexer_.position(*vote));
@@ -112,12 +117,11 @@ bool Reader::add_voter(std::string_view id) {
   return voters_.insert(id);
 }
 
-core::Status Reader::read_vote(const Field& field, core::Ballot& ballot) const {
+core::Status Reader::read_vote(const Field& field, std::size_t& count) {
   const std::string_view list = trim(field.text);
   if (list.empty()) {
     return {};
   }
-  ballot.projects.reserve(static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1);
   std::string_view unknown;
   const bool ok = for_each_item(list, [&](std::string_view item) {
     const std::uint32_t index = item.empty() ? IdIndex::kMissing : projects_.find(item);
@@ -125,7 +129,8 @@ core::Status Reader::read_vote(const Field& field, core::Ballot& ballot) const {
       unknown = item;
       return false;
     }
-    ballot.projects.push_back(index);
+    file_.profile.add_project(index);
+    ++count;
     return true;
   });
   if (ok) {
@@ -134,24 +139,22 @@ core::Status Reader::read_vote(const Field& field, core::Ballot& ballot) const {
   return error_at(field, unknown.empty() ? "empty project id in vote" : "vote names unknown project " + quote(unknown));
 }
 
-core::Status Reader::read_points(const Field& field, core::Ballot& ballot) const {
+core::Status Reader::read_points(const Field& field, std::size_t projects) {
   const std::string_view list = trim(field.text);
   const std::size_t count = list.empty() ? 0 : static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1;
-  if (count != ballot.projects.size()) {
-    return error_at(field,
-                    std::to_string(count) + " points for " + std::to_string(ballot.projects.size()) + " projects");
+  if (count != projects) {
+    return error_at(field, std::to_string(count) + " points for " + std::to_string(projects) + " projects");
   }
   if (count == 0) {
     return {};
   }
-  ballot.points.resize(count);
-  std::size_t next = 0;
   std::string_view bad;
   const bool ok = for_each_item(list, [&](std::string_view item) {
-    if (!parse_number(item, ballot.points[next++])) {
+    if (!parse_number(item, number_)) {
       bad = item;
       return false;
     }
+    file_.profile.add_points(number_);
     return true;
   });
   return ok ? core::Status{} : core::Status{error_at(field, "points value is not a number: " + quote(bad))};

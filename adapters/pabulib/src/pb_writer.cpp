@@ -1,4 +1,7 @@
 // The .pb writer: META rows as read, PROJECTS and VOTES in their recorded column order.
+#include <algorithm>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +28,9 @@ bool needs_quotes(std::string_view text, bool list, bool first) {
   }
   return first && is_section_name(text);
 }
+
+// No attribute column.
+constexpr std::size_t kNone = SIZE_MAX;
 
 // The value of column `name` in `extra`, which usually lists the columns in order from `hint` on.
 std::string_view extra_value(const std::vector<core::Attribute>& extra, std::string_view name, std::size_t& hint) {
@@ -66,14 +72,12 @@ std::vector<std::string> default_project_columns(const PbFile& file) {
 
 std::vector<std::string> default_vote_columns(const PbFile& file) {
   std::vector<std::string> columns{"voter_id", "vote"};
-  const core::BallotKind kind = file.profile.kind;
+  const core::BallotKind kind = file.profile.kind();
   if (kind == core::BallotKind::kCumulative || kind == core::BallotKind::kScoring) {
     columns.emplace_back("points");
   }
-  for (const auto& ballot : file.profile.ballots) {
-    for (const auto& attribute : ballot.extra) {
-      add_unique(columns, attribute.first);
-    }
+  for (const auto& name : file.profile.attribute_names()) {
+    add_unique(columns, name);
   }
   return columns;
 }
@@ -85,7 +89,7 @@ class Writer {
   std::string run() {
     constexpr std::size_t kBytesPerBallot = 48;
     constexpr std::size_t kBytesPerProject = 128;
-    out_.reserve(file_.profile.ballots.size() * kBytesPerBallot + file_.instance.size() * kBytesPerProject);
+    out_.reserve(file_.profile.size() * kBytesPerBallot + file_.instance.size() * kBytesPerProject);
     write_meta();
     write_projects();
     write_votes();
@@ -99,10 +103,10 @@ class Writer {
   void write_project(const core::Project& project, const std::vector<std::string>& columns,
                      const std::vector<ColumnRole>& roles);
   void write_votes();
-  void write_ballot(const core::Ballot& ballot, const std::vector<std::string>& columns,
-                    const std::vector<ColumnRole>& roles);
+  void write_ballot(std::size_t ballot, const std::vector<ColumnRole>& roles,
+                    const std::vector<std::size_t>& attribute_of);
   std::vector<ColumnRole> header(const std::vector<std::string>& columns, Section section);
-  void write_vote(const std::vector<core::ProjectIndex>& projects);
+  void write_vote(std::span<const core::ProjectIndex> projects);
 
   void field(std::string_view text, bool list = false);
   void line(std::string_view text) {
@@ -165,7 +169,7 @@ void Writer::write_meta() {
     write_meta_value({"budget", core::to_decimal_string(file_.instance.budget())});
   }
   if (!has_vote_type) {
-    write_meta_value({"vote_type", core::name_of(file_.profile.kind)});
+    write_meta_value({"vote_type", core::name_of(file_.profile.kind())});
   }
 }
 
@@ -183,8 +187,8 @@ void Writer::write_meta_value(const core::Attribute& row) {
       c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     auto kind = core::parse_name<core::BallotKind>(lower);
-    if (!kind.ok() || *kind != file_.profile.kind) {
-      value = core::name_of(file_.profile.kind);
+    if (!kind.ok() || *kind != file_.profile.kind()) {
+      value = core::name_of(file_.profile.kind());
     }
   }
   field(row.first);
@@ -210,7 +214,7 @@ std::vector<ColumnRole> Writer::header(const std::vector<std::string>& columns, 
   roles.reserve(columns.size());
   for (const auto& column : columns) {
     field(column);
-    roles.push_back(column_role(column, section, file_.profile.kind));
+    roles.push_back(column_role(column, section, file_.profile.kind()));
   }
   end_row();
   return roles;
@@ -254,40 +258,49 @@ void Writer::write_votes() {
   const auto columns = file_.vote_columns.empty() ? default_vote_columns(file_) : file_.vote_columns;
   const auto roles = header(columns, Section::kVotes);
   if (layout_ != nullptr) {
-    layout_->votes.reserve(file_.profile.ballots.size());
-    layout_->points.reserve(file_.profile.ballots.size());
+    layout_->votes.reserve(file_.profile.size());
+    layout_->points.reserve(file_.profile.size());
   }
-  for (const auto& ballot : file_.profile.ballots) {
-    write_ballot(ballot, columns, roles);
+  // The profile's attribute column behind each written column (kNone: written empty).
+  const auto& names = file_.profile.attribute_names();
+  std::vector<std::size_t> attribute_of(columns.size(), kNone);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto found = std::find(names.begin(), names.end(), columns[i]);
+    attribute_of[i] = roles[i] == ColumnRole::kExtra && found != names.end()
+                          ? static_cast<std::size_t>(found - names.begin())
+                          : kNone;
+  }
+  for (std::size_t ballot = 0; ballot < file_.profile.size(); ++ballot) {
+    write_ballot(ballot, roles, attribute_of);
   }
 }
 
-void Writer::write_ballot(const core::Ballot& ballot, const std::vector<std::string>& columns,
-                          const std::vector<ColumnRole>& roles) {
-  std::size_t hint = 0;
+void Writer::write_ballot(std::size_t ballot, const std::vector<ColumnRole>& roles,
+                          const std::vector<std::size_t>& attribute_of) {
+  const core::Profile& profile = file_.profile;
   PbPosition vote;
   PbPosition points;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const std::string& column = columns[i];
+  for (std::size_t i = 0; i < roles.size(); ++i) {
     switch (roles[i]) {
       case ColumnRole::kId:
-        field(ballot.voter_id);
+        field(profile.voter_id(ballot));
         break;
       case ColumnRole::kVote:
         vote = layout_ != nullptr ? next_position() : vote;
-        write_vote(ballot.projects);
+        write_vote(profile.projects(ballot));
         break;
       case ColumnRole::kPoints: {
         points = layout_ != nullptr ? next_position() : points;
         std::string text;
-        for (const auto& value : ballot.points) {
-          text.append(text.empty() ? "" : ",").append(core::to_decimal_string(value));
+        const core::NumberSpan values = profile.points(ballot);
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          text.append(k == 0 ? "" : ",").append(core::to_decimal_string(values[k]));
         }
         field(text, true);
         break;
       }
       default:
-        field(extra_value(ballot.extra, column, hint));
+        field(attribute_of[i] == kNone ? std::string_view{} : profile.attribute(ballot, attribute_of[i]));
         break;
     }
   }
@@ -298,7 +311,7 @@ void Writer::write_ballot(const core::Ballot& ballot, const std::vector<std::str
   }
 }
 
-void Writer::write_vote(const std::vector<core::ProjectIndex>& projects) {
+void Writer::write_vote(std::span<const core::ProjectIndex> projects) {
   const auto& all = file_.instance.projects();
   const auto id = [&all](core::ProjectIndex p) { return p < all.size() ? std::string_view(all[p].id) : "?"; };
   bool plain = true;

@@ -72,7 +72,7 @@ core::Result<Output> check(const std::string& file) {
   }
   const auto problems = pabulib::check_pabulib(*pb, layout, file);
   std::string out = fmt::format("{}: {} projects, {} votes ({}), budget {}\n", core::terminal_safe(file),
-                                pb->instance.size(), pb->profile.ballots.size(), core::name_of(pb->profile.kind),
+                                pb->instance.size(), pb->profile.size(), core::name_of(pb->profile.kind()),
                                 core::to_decimal_string(pb->instance.budget()));
   std::string found;
   for (const auto& problem : problems) {

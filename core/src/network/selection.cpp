@@ -38,20 +38,17 @@ Result<RuleElection> make_election(const DecisionContext& context, const std::ve
     election.candidate_of.push_back(c);
   }
   election.instance.set_budget(context.input->cycle.capacity);
-  election.profile.kind = BallotKind::kApproval;
+  election.profile.set_kind(BallotKind::kApproval);
   for (std::uint32_t p = 0; p < context.num_members(); ++p) {
     if (!context.voted[p] || context.weight[p] == 0) {
       continue;  // weight 0 (a perpetual policy's partner who is ahead): its ballot counts for nothing
     }
-    Ballot ballot;
-    ballot.voter_id = std::to_string(context.input->members[p].id);
-    ballot.weight = context.weight[p];
+    election.profile.add_ballot(std::to_string(context.input->members[p].id), context.weight[p]);
     for (std::uint32_t c : context.supported[p]) {
       if (project_of[c] >= 0) {
-        ballot.projects.push_back(static_cast<ProjectIndex>(project_of[c]));
+        election.profile.add_project(static_cast<ProjectIndex>(project_of[c]));
       }
     }
-    election.profile.ballots.push_back(std::move(ballot));
   }
   return election;
 }
@@ -91,7 +88,7 @@ Result<Selection> select(const DecisionContext& context, const std::vector<bool>
   if (!election) {
     return election.error();
   }
-  if (election->profile.ballots.empty() || election->instance.size() == 0) {
+  if (election->profile.empty() || election->instance.size() == 0) {
     return Selection{};  // nobody voted, or nothing is eligible: nothing is selected
   }
   const ApprovalProfile approvals = ApprovalProfile::from_profile(election->profile, election->instance.size());

@@ -109,9 +109,11 @@ TEST(PabulibChecker, PointsAtTheTextItWasGivenOrAtTheWrittenText) {
 TEST(PabulibChecker, ReportsWhatOnlyCodeCanBuild) {
   PbFile file;
   ASSERT_TRUE(file.instance.add_project({"a", core::Rational(1), {}, {}, {}}).ok());
-  file.profile.kind = core::BallotKind::kScoring;
-  file.profile.ballots.push_back({"v", {0}, {}, core::Rational(1), {}});
-  file.profile.ballots.push_back({"w", {7}, {}, core::Rational(1), {}});
+  file.profile.set_kind(core::BallotKind::kScoring);
+  file.profile.add_ballot("v");
+  file.profile.add_project(0);
+  file.profile.add_ballot("w");
+  file.profile.add_project(7);
   const auto errors = check_pabulib(file, "code");
   ASSERT_EQ(errors.size(), 2U);
   EXPECT_EQ(errors[0].message, "0 points for 1 projects");

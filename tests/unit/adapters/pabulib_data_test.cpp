@@ -85,7 +85,7 @@ TEST(PabulibData, ParsesAndChecksEveryFile) {
   for (const auto& path : files) {
     auto file = read_pabulib_file(path);
     ASSERT_TRUE(file.ok()) << file.error().to_string();
-    ballots += file->profile.ballots.size();
+    ballots += file->profile.size();
     EXPECT_FALSE(file->instance.projects().empty()) << path;
     EXPECT_TRUE(file->instance.meta_value("budget").has_value()) << path;
     const auto errors = check_pabulib(*file, path.filename().string());

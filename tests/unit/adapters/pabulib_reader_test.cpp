@@ -15,6 +15,12 @@ using core::BallotKind;
 using core::ProjectIndex;
 using core::Rational;
 
+// A ballot's projects, as a vector to compare.
+std::vector<ProjectIndex> projects_of(const PbFile& file, std::size_t ballot) {
+  const auto projects = file.profile.projects(ballot);
+  return {projects.begin(), projects.end()};
+}
+
 PbFile parse_ok(std::string_view text) {
   auto parsed = parse_pabulib(text, "test.pb");
   EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().to_string());
@@ -45,7 +51,7 @@ TEST(PabulibReader, ReadsMetaRowsInFileOrderAndTheBudget) {
       {"description", "A small test"}, {"num_projects", "3"}, {"budget", "1000"}, {"vote_type", "approval"}};
   EXPECT_EQ(file.instance.meta(), meta);
   EXPECT_EQ(file.instance.budget(), Rational(1000));
-  EXPECT_EQ(file.profile.kind, BallotKind::kApproval);
+  EXPECT_EQ(file.profile.kind(), BallotKind::kApproval);
 }
 
 TEST(PabulibReader, ReadsProjectsWithCostsListsAndExtraColumns) {
@@ -67,15 +73,15 @@ TEST(PabulibReader, ReadsProjectsWithCostsListsAndExtraColumns) {
 
 TEST(PabulibReader, ReadsBallotsWithExtraColumnsAndEmptyVotes) {
   const PbFile file = parse_ok(kSmall);
-  ASSERT_EQ(file.profile.ballots.size(), 3U);
-  const auto& first = file.profile.ballots[0];
-  EXPECT_EQ(first.voter_id, "v1");
-  EXPECT_EQ(first.projects, (std::vector<ProjectIndex>{0, 1}));
-  EXPECT_TRUE(first.points.empty());
-  EXPECT_EQ(first.weight, Rational(1));
-  EXPECT_EQ(first.extra, (std::vector<Attribute>{{"age", "34"}, {"sex", "F"}}));
-  EXPECT_EQ(file.profile.ballots[1].extra, (std::vector<Attribute>{{"age", ""}, {"sex", "M"}}));
-  EXPECT_TRUE(file.profile.ballots[2].projects.empty());
+  ASSERT_EQ(file.profile.size(), 3U);
+  EXPECT_EQ(file.profile.voter_id(0), "v1");
+  EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{0, 1}));
+  EXPECT_TRUE(file.profile.points(0).empty());
+  EXPECT_TRUE(file.profile.unit_weights());
+  EXPECT_EQ(file.profile.weight(0), Rational(1));
+  EXPECT_EQ(file.profile.attributes(0), (std::vector<Attribute>{{"age", "34"}, {"sex", "F"}}));
+  EXPECT_EQ(file.profile.attributes(1), (std::vector<Attribute>{{"age", ""}, {"sex", "M"}}));
+  EXPECT_TRUE(file.profile.projects(2).empty());
   EXPECT_EQ(file.vote_columns, (std::vector<std::string>{"voter_id", "vote", "age", "sex"}));
 }
 
@@ -85,17 +91,17 @@ TEST(PabulibReader, AcceptsBomCrlfBlankLinesAndLowercaseSections) {
       "Projects\r\nproject_id;cost\r\n1;5\r\n   \r\nvotes\r\nvoter_id;vote\r\n1;1\r\n\r\n";
   const PbFile file = parse_ok(text);
   EXPECT_EQ(file.instance.budget(), Rational(10));
-  EXPECT_EQ(file.profile.kind, BallotKind::kApproval);
+  EXPECT_EQ(file.profile.kind(), BallotKind::kApproval);
   EXPECT_EQ(file.instance.meta().back(), (Attribute{"vote_type", "Approval"}));
-  ASSERT_EQ(file.profile.ballots.size(), 1U);
-  EXPECT_EQ(file.profile.ballots[0].voter_id, "1");
+  ASSERT_EQ(file.profile.size(), 1U);
+  EXPECT_EQ(file.profile.voter_id(0), "1");
 }
 
 TEST(PabulibReader, AcceptsLoneCarriageReturnLineEnds) {
   const PbFile file = parse_ok(
       "META\rkey;value\rbudget;10\rvote_type;approval\rPROJECTS\rproject_id;cost\r"
       "1;5\rVOTES\rvoter_id;vote\r1;1\r2;1");
-  EXPECT_EQ(file.profile.ballots.size(), 2U);
+  EXPECT_EQ(file.profile.size(), 2U);
 }
 
 TEST(PabulibReader, UnquotesFieldsLikePythonCsv) {
@@ -112,7 +118,7 @@ TEST(PabulibReader, UnquotesFieldsLikePythonCsv) {
   EXPECT_EQ(file.instance.project(0).extra[0].second, "  spaced  ");  // quoted: kept as written
   EXPECT_EQ(file.instance.project(1).extra[0].second, "trimmed");     // unquoted: blanks trimmed
   EXPECT_EQ(file.instance.project(2).extra[0].second, "two\nlines");
-  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{0, 1}));
+  EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{0, 1}));
 }
 
 TEST(PabulibReader, JoinsTextAfterAClosingQuoteAsPythonDoes) {
@@ -126,15 +132,15 @@ TEST(PabulibReader, KeepsRepeatedApprovalsAsWritten) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;5\n2;5\n"
       "VOTES\nvoter_id;vote\n1;2, 1 ,2\n");
-  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{1, 0, 1}));
+  EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{1, 0, 1}));
 }
 
 TEST(PabulibReader, ReadsOrdinalBallotsFavouriteFirst) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;ordinal\nPROJECTS\nproject_id;cost\na;5\nb;5\nc;5\n"
       "VOTES\nvoter_id;vote\n1;c,a,b\n");
-  EXPECT_EQ(file.profile.kind, BallotKind::kOrdinal);
-  EXPECT_EQ(file.profile.ballots[0].projects, (std::vector<ProjectIndex>{2, 0, 1}));
+  EXPECT_EQ(file.profile.kind(), BallotKind::kOrdinal);
+  EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{2, 0, 1}));
 }
 
 TEST(PabulibReader, PairsPointsWithProjectsForCumulativeAndScoring) {
@@ -142,11 +148,10 @@ TEST(PabulibReader, PairsPointsWithProjectsForCumulativeAndScoring) {
     const PbFile file = parse_ok(std::string("META\nkey;value\nbudget;10\nvote_type;") + kind +
                                  "\nPROJECTS\nproject_id;cost\na;5\nb;5\n"
                                  "VOTES\nvoter_id;points;vote;age\n1;3,1.5;b,a;40\n2;;;41\n");
-    const auto& ballot = file.profile.ballots[0];
-    EXPECT_EQ(ballot.projects, (std::vector<ProjectIndex>{1, 0}));
-    EXPECT_EQ(ballot.points, (std::vector<Rational>{Rational(3), Rational(3, 2)}));
-    EXPECT_EQ(ballot.extra, (std::vector<Attribute>{{"age", "40"}}));
-    EXPECT_TRUE(file.profile.ballots[1].points.empty());
+    EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{1, 0}));
+    EXPECT_EQ(file.profile.points(0).to_vector(), (std::vector<Rational>{Rational(3), Rational(3, 2)}));
+    EXPECT_EQ(file.profile.attributes(0), (std::vector<Attribute>{{"age", "40"}}));
+    EXPECT_TRUE(file.profile.points(1).empty());
   }
 }
 
@@ -159,7 +164,7 @@ TEST(PabulibReader, ReadsNumbersExactlyAndInBaseTen) {
   EXPECT_EQ(file.instance.project(1).cost, Rational(1, 1000));
   EXPECT_EQ(file.instance.project(2).cost, Rational(5));
   EXPECT_EQ(file.instance.project(3).cost, Rational(core::Integer("123456789012345678901234567890")));
-  EXPECT_EQ(file.profile.ballots[0].points,
+  EXPECT_EQ(file.profile.points(0).to_vector(),
             (std::vector<Rational>{Rational(-2, 25), Rational(7), Rational(100), Rational(1, 2)}));
 }
 
@@ -167,15 +172,15 @@ TEST(PabulibReader, KeepsAPointsColumnOfApprovalBallotsAsExtra) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
       "VOTES\nvoter_id;vote;points\n1;a;7\n");
-  EXPECT_TRUE(file.profile.ballots[0].points.empty());
-  EXPECT_EQ(file.profile.ballots[0].extra, (std::vector<Attribute>{{"points", "7"}}));
+  EXPECT_TRUE(file.profile.points(0).empty());
+  EXPECT_EQ(file.profile.attributes(0), (std::vector<Attribute>{{"points", "7"}}));
 }
 
 TEST(PabulibReader, ReadsChoose1AndPluralListColumns) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;choose-1\nPROJECTS\nproject_id;cost;categories;targets\n"
       "a;5;x, y;z\nVOTES\nvoter_id;vote\n1;a\n");
-  EXPECT_EQ(file.profile.kind, BallotKind::kChoose1);
+  EXPECT_EQ(file.profile.kind(), BallotKind::kChoose1);
   EXPECT_EQ(file.instance.project(0).categories, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(file.instance.project(0).targets, (std::vector<std::string>{"z"}));
 }
@@ -203,14 +208,14 @@ TEST(PabulibReader, TreatsAQuotedSectionNameAsData) {
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\n\"VOTES\";5\n"
       "VOTES\nvoter_id;vote\n\"meta\";VOTES\n");
   EXPECT_EQ(file.instance.project(0).id, "VOTES");
-  EXPECT_EQ(file.profile.ballots[0].voter_id, "meta");
+  EXPECT_EQ(file.profile.voter_id(0), "meta");
 }
 
 TEST(PabulibReader, AcceptsVotersInAnyOrder) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
       "VOTES\nvoter_id;vote\n10;a\n9;a\n100;a\n1;\nb;a\n");
-  EXPECT_EQ(file.profile.ballots.size(), 5U);
+  EXPECT_EQ(file.profile.size(), 5U);
 }
 
 TEST(PabulibReader, RecordsTheLayoutOfMetaValuesAndBallots) {

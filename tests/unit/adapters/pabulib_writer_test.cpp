@@ -69,12 +69,12 @@ TEST(PabulibWriter, WritesTheModelsBudgetAndVoteTypeWhenTheyChanged) {
       "VOTES\nvoter_id;vote\n1;a\n");
   EXPECT_NE(write_pabulib(file).find("vote_type;Approval\n"), std::string::npos);  // kept as written
   file.instance.set_budget(Rational(21, 2));
-  file.profile.kind = core::BallotKind::kOrdinal;
+  file.profile.set_kind(core::BallotKind::kOrdinal);
   const std::string written = write_pabulib(file);
   EXPECT_NE(written.find("budget;10.5\nvote_type;ordinal\n"), std::string::npos) << written;
   const PbFile reread = parse_ok(written);
   EXPECT_EQ(reread.instance.budget(), Rational(21, 2));
-  EXPECT_EQ(reread.profile.kind, core::BallotKind::kOrdinal);
+  EXPECT_EQ(reread.profile.kind(), core::BallotKind::kOrdinal);
 }
 
 TEST(PabulibWriter, WritesAFileBuiltInCodeWithDefaultColumns) {
@@ -82,8 +82,14 @@ TEST(PabulibWriter, WritesAFileBuiltInCodeWithDefaultColumns) {
   file.instance.set_budget(Rational(100));
   ASSERT_TRUE(file.instance.add_project({"a", Rational(30), {"green"}, {}, {{"name", "Trees"}}}).ok());
   ASSERT_TRUE(file.instance.add_project({"b", Rational(50), {}, {"kids"}, {{"name", "Books"}}}).ok());
-  file.profile.kind = core::BallotKind::kCumulative;
-  file.profile.ballots.push_back({"v1", {0, 1}, {Rational(2), Rational(3)}, Rational(1), {{"age", "30"}}});
+  file.profile.set_kind(core::BallotKind::kCumulative);
+  file.profile.set_attribute_names({"age"});
+  file.profile.add_ballot("v1");
+  file.profile.add_project(0);
+  file.profile.add_project(1);
+  file.profile.add_points(Rational(2));
+  file.profile.add_points(Rational(3));
+  file.profile.add_attribute("30");
   const std::string written = write_pabulib(file);
   EXPECT_EQ(written,
             "META\nkey;value\nbudget;100\nvote_type;cumulative\n"

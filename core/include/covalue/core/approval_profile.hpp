@@ -1,11 +1,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <vector>
 
 #include "covalue/core/instance.hpp"
+#include "covalue/core/number_column.hpp"
 #include "covalue/core/profile.hpp"
 #include "covalue/core/rational.hpp"
 
@@ -60,8 +60,8 @@ class ApprovalProfile {
     std::vector<ProjectIndex> items;
     std::vector<std::uint32_t> offsets{0};
   };
-  static ApprovalProfile group(const SetList& sets, const std::function<const Rational&(std::size_t)>& weight,
-                               std::size_t num_projects);
+  // Groups the voters' sets; `weights` of the voters, or nullptr when every voter weighs 1.
+  static ApprovalProfile group(const SetList& sets, const NumberColumn* weights, std::size_t num_projects);
   void finish();
 
   std::size_t num_projects_{0};
