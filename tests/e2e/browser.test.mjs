@@ -38,7 +38,7 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The server's clock: libfaketime (FAKETIME_LIB, found by run-browser-test.sh) reads the server's offset from the
 // real clock, in whole seconds, from this file at every time call, so a test moves the server's time past a window
 // instead of waiting it out. Every clock the server reads (the scheduler's passes, deadlines, windows, sessions,
-// audit entries) moves with it; its monotonic clock (timers, throttling) stays real.
+// audit entries) moves with it; its monotonic clock (timers, throttling) and its files' times stay real.
 const faketimeLib = env('FAKETIME_LIB');
 const serverClockFile = join(env('E2E_WORK'), 'server-clock');
 let serverClockOffset = 0; // seconds
@@ -90,7 +90,7 @@ async function passTime(iso) {
 /** Starts `covalue serve` on port 0, on the test's clock, and resolves to the URL it prints. */
 function startServer() {
   writeServerClock();
-  const clock = { LD_PRELOAD: faketimeLib, FAKETIME_TIMESTAMP_FILE: serverClockFile, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_DISABLE_SHM: '1' };
+  const clock = { LD_PRELOAD: faketimeLib, FAKETIME_TIMESTAMP_FILE: serverClockFile, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_DISABLE_SHM: '1', NO_FAKE_STAT: '1' };
   return new Promise((resolveUrl, reject) => {
     const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', dist], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...clock } });
     server = child;
