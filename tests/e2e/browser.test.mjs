@@ -6,7 +6,7 @@
 // Run by tests/e2e/run-browser-test.sh, which prepares the database and the tokens.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,13 @@ const passwordLink = env('PASSWORD_LINK'); // /set-password#cvp_... for PASSWORD
 const passwordEmail = env('PASSWORD_EMAIL');
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'test-artifacts', 'e2e');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The server's clock: libfaketime (FAKETIME_LIB, found by run-browser-test.sh) reads the server's offset from the
+// real clock, in whole seconds, from this file at every time call, so a test moves the server's time past a window
+// instead of waiting it out. Every clock the server reads (the scheduler's passes, deadlines, windows, sessions,
+// audit entries) moves with it; its monotonic clock (timers, throttling) and its files' times stay real.
+const faketimeLib = env('FAKETIME_LIB');
+const serverClockFile = join(env('E2E_WORK'), 'server-clock');
+let serverClockOffset = 0; // seconds
 
 let server; // the covalue serve child process
 let baseUrl;
@@ -59,10 +66,33 @@ const dialogs = []; // the text of every confirm() the pages asked, in order
 const desktop = { width: 1440, height: 900 };
 const phone = { width: 390, height: 844 };
 
-/** Starts `covalue serve` on port 0 and resolves to the URL it prints. */
+/** Writes the server's clock offset whole (a rename), so the server never reads a half-written file. */
+function writeServerClock() {
+  writeFileSync(`${serverClockFile}.new`, `+${serverClockOffset}\n`);
+  renameSync(`${serverClockFile}.new`, serverClockFile);
+}
+
+/** The server's time now, in milliseconds since the epoch. */
+const serverNow = () => Date.now() + serverClockOffset * 1000;
+
+/** Lets the time pass up to just after `iso` (a time the server gave): the server's clock moves forward, and the
+ * page's with it (the pages judge from their own clock whether a window has ended). */
+async function passTime(iso) {
+  const ahead = Math.ceil((Date.parse(iso) - serverNow()) / 1000) + 1;
+  assert.ok(Number.isFinite(ahead), `a time the server gave: ${iso}`);
+  if (ahead > 0) {
+    serverClockOffset += ahead;
+    writeServerClock();
+  }
+  await page.clock.setSystemTime(new Date(serverNow()));
+}
+
+/** Starts `covalue serve` on port 0, on the test's clock, and resolves to the URL it prints. */
 function startServer() {
+  writeServerClock();
+  const clock = { LD_PRELOAD: faketimeLib, FAKETIME_TIMESTAMP_FILE: serverClockFile, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_DISABLE_SHM: '1', NO_FAKE_STAT: '1' };
   return new Promise((resolveUrl, reject) => {
-    const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', dist], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...clock } });
     server = child;
     const timer = setTimeout(() => reject(new Error(`covalue serve printed no listening line in 30 s:\n${serverLog}`)), 30_000);
     let buffered = '';
@@ -1418,8 +1448,8 @@ test('the coordinator opens a cycle with deadlines in its time zone, sees the co
   await page.click('[data-action=save-deadlines]');
   await page.locator('[data-testid=no-deadline]').waitFor();
   assert.equal((await cycleOf(n)).voting_closes_at ?? null, null);
-  // The page's clock goes back to the real time: later tests (a charter proposal's window of 90 s) read it.
-  await page.clock.setSystemTime(new Date());
+  // The page's clock goes back to the server's time: later tests (a charter proposal's window of 90 s) read it.
+  await page.clock.setSystemTime(new Date(serverNow()));
   await signOut();
 });
 
@@ -1799,8 +1829,8 @@ test('the mentioned partner sees the new activity, replies, and the count drops 
 
 // Charter proposals (issue 14 item 4): the network switched to consent with a window of 90 seconds; UrbanMart
 // proposes a capacity change, Maison Retail objects with a reason, UrbanMart revises, both agree, the window passes
-// (the server's real clock, as the scheduler tests drive it) and the coordinator decides: the charter has the new
-// capacity from the next cycle opened.
+// (the test moves the server's clock past its end rather than waiting) and the coordinator decides: the charter has
+// the new capacity from the next cycle opened.
 const proposalsOf = async () => (await fetch(`${baseUrl}/api/charter/proposals`, { headers: { Authorization: `Bearer ${coordinatorToken}` } })).json();
 
 test('the partners decide a capacity change by consent: proposed, objected to with a reason, revised, agreed, adopted', async () => {
@@ -1871,10 +1901,11 @@ test('the partners decide a capacity change by consent: proposed, objected to wi
   await card.locator('tr[data-position=agree] >> nth=1').waitFor();
   await signOut();
 
-  // The window passes on the server's clock; the coordinator decides (unless the scheduler's pass did already).
+  // The window passes on the server's clock (moved past its end); the coordinator decides (unless the scheduler's
+  // pass did already).
   const open = (await proposalsOf())[0];
   assert.equal(open.state, 'open');
-  await page.waitForTimeout(Math.max(0, Date.parse(open.window_ends_at) - Date.now()) + 1500);
+  await passTime(open.window_ends_at);
   await signIn(coordinatorToken);
   await page.goto(`${baseUrl}/charter/proposals`);
   await card.waitFor();
@@ -2502,7 +2533,7 @@ test('a proposer withdraws its charter proposal after a confirmation; the partne
   await signOut();
 
   // The switch is adopted once its window ends (the scheduler's pass or the coordinator's decision).
-  await page.waitForTimeout(Math.max(0, Date.parse(switched.window_ends_at) - Date.now()) + 1500);
+  await passTime(switched.window_ends_at);
   if ((await proposalsOf()).find((p) => p.id === switched.id).state === 'open') await apiAs(coordinatorToken, 'POST', `/charter/proposals/${switched.id}/decide`);
   assert.equal((await proposalsOf()).find((p) => p.id === switched.id).state, 'adopted');
   const partners = await apiAs(coordinatorToken, 'GET', '/partners');
@@ -2540,7 +2571,7 @@ test('a proposer withdraws its charter proposal after a confirmation; the partne
 
   // The window (20 s) ends; the coordinator decides unless the scheduler did: Maison Retail coordinates.
   const open = (await apiAs(coordinatorToken, 'GET', '/coordination')).election;
-  await page.waitForTimeout(Math.max(0, Date.parse(open.window_ends_at) - Date.now()) + 1500);
+  await passTime(open.window_ends_at);
   await signIn(coordinatorToken);
   await page.goto(`${baseUrl}/charter/proposals`);
   await page.locator('#coordination').waitFor();

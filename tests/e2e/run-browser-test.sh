@@ -5,7 +5,8 @@
 #   tests/e2e/run-browser-test.sh            # exit 0: passed, 1: failed
 #
 # Environment: COVALUE_BIN (default build/release/apps/covalue), WEB_DIST (default build/web/dist),
-# CHROMIUM (default /usr/bin/chromium), E2E_ARTIFACTS (screenshots; default test-artifacts/e2e).
+# CHROMIUM (default /usr/bin/chromium), E2E_ARTIFACTS (screenshots; default test-artifacts/e2e), FAKETIME_LIB
+# (default: Debian libfaketime's libfaketimeMT.so.1).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,6 +21,11 @@ fail() { echo "browser test: $*" >&2; exit 1; }
 [[ -x "$CHROMIUM" ]] || fail "no chromium at $CHROMIUM (apt-get install chromium)"
 [[ -d "$ROOT/web/node_modules/playwright-core" ]] || fail "web/node_modules has no playwright-core (cd web && npm ci)"
 command -v node >/dev/null || fail "node is not installed"
+# libfaketime (Debian libfaketime) under the server: the test moves the server's clock past a time window instead of
+# waiting it out.
+FAKETIME_LIB="${FAKETIME_LIB:-$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketimeMT\.so\.1$' | head -1 || true)}"
+[[ -n "$FAKETIME_LIB" && -f "$FAKETIME_LIB" ]] || fail "no libfaketimeMT.so.1 (apt-get install libfaketime)"
+export FAKETIME_LIB
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/covalue-e2e.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
