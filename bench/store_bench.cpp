@@ -93,7 +93,7 @@ net::CycleOutcome big_outcome(net::CycleNumber cycle, const NetworkIds& ids) {
   }
   core::MesCertificate mes{fraction(5, 2), 3, {}};
   for (std::uint32_t i = 0; i < 60 && i < ids.initiatives.size(); ++i) {
-    core::ProjectPayments purchase{i, fraction(1, 3 + i), {}};
+    core::ProjectPayments purchase{i, fraction(1, 3 + i), {}, 0, {}, {}};
     for (std::uint32_t g = 0; g < ids.partners.size(); ++g) {
       purchase.payments.push_back({g, fraction(g + 1, 7L * (i + 1))});
     }
