@@ -218,21 +218,21 @@ class Add1Rounds {
   // The round that stands, with its certificate: decided in doubles and priced exactly (MesReplay) when
   // no tie stands in the way (a tie makes it give up), else run exactly with its recorded tie choices.
   Result<Outcome> certified(std::uint32_t round, const std::vector<std::size_t>& choices) const {
-    std::optional<Result<Outcome>> outcome;
     if constexpr (std::is_same_v<Int, std::int64_t>) {
       if (!irresolute_) {
         ReplayResolver replay(choices);
-        outcome = certified_equal_shares(engine_, budget(round), replay, true);
+        if (auto fast = certified_equal_shares(engine_, budget(round), replay, true); fast && fast->ok()) {
+          (*fast)->mes->increments = round;
+          return std::move(*fast);
+        }
       }
     }
-    if (!outcome || !outcome->ok()) {
-      ReplayResolver replay(choices);
-      outcome = engine_.run(budget(round), replay, true);
+    ReplayResolver replay(choices);
+    auto outcome = engine_.run(budget(round), replay, true);
+    if (outcome.ok()) {
+      outcome->mes->increments = round;
     }
-    if (outcome->ok()) {
-      (*outcome)->mes->increments = round;
-    }
-    return std::move(*outcome);
+    return outcome;
   }
 
   Outcome free_outcome(const Instance& instance) const {
