@@ -54,6 +54,15 @@ bool below(double a, double b) { return a + 4 * kUnit * (std::fabs(a) + std::fab
 
 bool in_range(double x) { return x >= kSmall && x <= kHuge; }
 
+// Appends class c to met[0, n) unless marked with `stamp`, and marks it. Without a branch: which group of a
+// list meets a new class is random, and a mispredicted branch per new class cost more than the rest.
+inline void meet(std::uint32_t c, std::uint32_t stamp, std::uint32_t* mark, std::uint32_t* met, std::size_t& n) {
+  const bool fresh = mark[c] != stamp;
+  mark[c] = stamp;
+  met[n] = c;
+  n += fresh ? 1 : 0;
+}
+
 }  // namespace
 
 MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
@@ -81,6 +90,7 @@ MesFloat::MesFloat(const MesEngine& engine) : engine_(engine) {
     all_counts_.push_back(static_cast<std::uint32_t>(all_supporters_.size()) - supporters_from_.back());
   }
   find_twins();
+  met_.resize(all_counts_.empty() ? 1 : *std::max_element(all_counts_.begin(), all_counts_.end()) + std::size_t{1});
   class_of_.resize(weight_.size());
   touched_.reserve(weight_.size() + 2);
   touched_budget_.reserve(weight_.size() + 2);
@@ -386,6 +396,7 @@ bool MesFloat::start(const Rational& budget_per_weight) {
   rise_.clear();
   least_rise_.clear();
   weight_in_.clear();
+  mark_.clear();
   child_.clear();
   growth_ = 0;
   purchases_ = 0;
@@ -598,54 +609,95 @@ double MesFloat::gather(const Candidate& candidate) {
     touched_least_rise_.push_back(least_rise_[1]);
     return weight;
   }
-  touched_.clear();
-  // Supporters with nothing left keep nothing for the rest of the run: they leave the list.
+  // Supporters with nothing left keep nothing for the rest of the run: they leave the list. Consecutive
+  // supporters are often in the same class: adding each into one sum per class would make every add wait
+  // for the one before (through memory), so they go to kLanes sums per class in turn. The loop works on
+  // local copies, which no store in it can alias.
   GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
-  std::uint32_t& count = counts_[candidate.slot];
+  std::uint32_t count = counts_[candidate.slot];
   const std::int64_t* const weight = engine_.weights_.group.data();  // integers add with less latency
-  for (std::uint32_t i = 0; i < count;) {
+  const std::uint32_t* const class_of = class_of_.data();
+  std::int64_t* const sums = weight_in_.data();
+  std::uint32_t* const mark = mark_.data();
+  const std::uint32_t stamp = next_stamp();
+  std::uint32_t* const touched = met_.data();  // sized for the longest supporter list
+  std::size_t met = 0;
+  // Class 0 counts as met already, so that its supporters are dropped from the list without a branch
+  // (its sums are cleared below, never read).
+  mark[0] = stamp;
+  std::uint32_t kept = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
     const GroupIndex g = list[i];
-    const std::uint32_t c = class_of_[g];
-    if (c == 0) {
-      list[i] = list[--count];
-      continue;
-    }
-    ++i;
-    if (weight_in_[c] == 0) {
-      touched_.push_back(c);
-    }
-    weight_in_[c] += weight[g];
+    const std::uint32_t c = class_of[g];
+    list[kept] = g;
+    kept += c != 0 ? 1 : 0;
+    meet(c, stamp, mark, touched, met);
+    sums[std::size_t{c} * kLanes + (i % kLanes)] += weight[g];
   }
+  std::fill_n(sums, kLanes, 0);
+  count = kept;
+  counts_[candidate.slot] = count;
   double total = 0;
-  for (const std::uint32_t c : touched_) {
+  for (const std::uint32_t c : std::span(touched, met)) {
+    std::int64_t* const lanes = weight_in_.data() + std::size_t{c} * kLanes;
+    std::int64_t in = 0;
+    for (std::size_t lane = 0; lane < kLanes; ++lane) {
+      in += lanes[lane];
+      lanes[lane] = 0;
+    }
     touched_budget_.push_back(budget_[c]);
-    touched_weight_.push_back(static_cast<double>(weight_in_[c]));  // exact: at most 2^50
+    touched_weight_.push_back(static_cast<double>(in));  // exact: at most 2^50
     touched_err_.push_back(err_[c]);
     touched_rise_.push_back(rise_[c]);
     touched_least_rise_.push_back(least_rise_[c]);
-    total += static_cast<double>(weight_in_[c]);
-    weight_in_[c] = 0;
+    total += static_cast<double>(in);
   }
   return total;
+}
+
+// Lists in met_ the classes other than 0 of the groups list[0, count), in the order first met; returns how many.
+std::size_t MesFloat::meet_classes(const GroupIndex* list, std::uint32_t count) {
+  const std::uint32_t stamp = next_stamp();
+  std::uint32_t* const mark = mark_.data();
+  std::uint32_t* const met = met_.data();
+  const std::uint32_t* const class_of = class_of_.data();
+  mark[0] = stamp;
+  std::size_t n = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::uint32_t c = class_of[list[i]];
+    meet(c, stamp, mark, met, n);
+  }
+  return n;
+}
+
+// A mark for mark_ that no class holds yet.
+std::uint32_t MesFloat::next_stamp() {
+  if (++gather_mark_ == 0) {
+    std::fill(mark_.begin(), mark_.end(), 0);
+    gather_mark_ = 1;
+  }
+  return gather_mark_;
 }
 
 // Every supporter pays min(own budget, cap): classes below the (certified) cap empty, the others
 // move to a new class holding what is left.
 void MesFloat::buy(const Candidate& candidate) {
   one_class_ = false;
-  touched_.clear();
-  // In the profile's order, so that new classes are numbered as the exact engine numbers them.
-  for (const GroupIndex g : engine_.profile_.supporters(candidate.project)) {
-    const std::uint32_t from = class_of_[g];
-    if (from == 0 || weight_[g] == 0) {
-      continue;
-    }
-    if (child_[from] == kUnset) {
-      const std::uint32_t to = split(from, candidate);
-      child_[from] = to;
-      touched_.push_back(from);
-    }
-    class_of_[g] = child_[from];
+  // Its supporters with budget left, in the profile's order (gather() keeps it), so that new classes are
+  // numbered as the exact engine numbers them: the classes they are in first, in the order met, then each
+  // supporter to where its class's payers go. Supporters with nothing left stay in class 0.
+  const GroupIndex* const list = supporters_.data() + supporters_from_[candidate.slot];
+  const std::uint32_t count = counts_[candidate.slot];
+  std::uint32_t* const class_of = class_of_.data();
+  const std::size_t met = meet_classes(list, count);
+  touched_.assign(met_.begin(), met_.begin() + static_cast<std::ptrdiff_t>(met));
+  for (const std::uint32_t c : touched_) {
+    child_[c] = split(c, candidate);
+  }
+  child_[0] = 0;
+  const std::uint32_t* const child = child_.data();
+  for (std::uint32_t i = 0; i < count; ++i) {
+    class_of[list[i]] = child[class_of[list[i]]];
   }
   if (log_ != nullptr) {
     step_.splits.clear();
@@ -653,9 +705,6 @@ void MesFloat::buy(const Candidate& candidate) {
       step_.splits.emplace_back(c, child_[c]);
     }
     log_->push_back(step_);
-  }
-  for (const std::uint32_t c : touched_) {
-    child_[c] = kUnset;
   }
 }
 
@@ -681,7 +730,8 @@ std::uint32_t MesFloat::add_class(double budget, double err, double rise, double
   err_.push_back(err);
   rise_.push_back(rise);
   least_rise_.push_back(least_rise);
-  weight_in_.push_back(0);
+  weight_in_.insert(weight_in_.end(), kLanes, 0);
+  mark_.push_back(0);
   child_.push_back(kUnset);
   return static_cast<std::uint32_t>(budget_.size() - 1);
 }

@@ -147,6 +147,10 @@ class MesFloat {
   [[nodiscard]] PoorSums poor_below(double cap) const;
   //! Collects the project's supporters' classes with budget left; returns their total weight.
   double gather(const Candidate& candidate);
+  //! Lists in met_ the classes other than 0 of the groups list[0, count), in the order first met; returns how many.
+  std::size_t meet_classes(const GroupIndex* list, std::uint32_t count);
+  //! A mark for mark_ that no class holds yet.
+  std::uint32_t next_stamp();
   //! Makes the supporters pay for a priced candidate.
   void buy(const Candidate& candidate);
   //! Appends a priced candidate to `bounds`.
@@ -191,7 +195,11 @@ class MesFloat {
   std::vector<double> least_rise_;          // ... and how fast it grows at least
   std::vector<std::size_t> priced_;         // scratch of next_purchase(): where in live_ the candidates it priced are
   std::vector<std::int64_t> from_entry_;    // scratch of holds(): per slot, its entry in the purchase's bounds
-  std::vector<std::int64_t> weight_in_;     // per class, scratch of gather(): supporters' weight
+  static constexpr std::size_t kLanes = 4;  // sums per class in gather()
+  std::vector<std::int64_t> weight_in_;     // per class, kLanes sums, scratch of gather(): supporters' weight
+  std::vector<std::uint32_t> mark_;         // per class, scratch of gather(): gather_mark_ once met
+  std::uint32_t gather_mark_{0};            // the last mark handed out (next_stamp())
+  std::vector<std::uint32_t> met_;          // scratch of gather(): the classes met, in order
   std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
   std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
   std::vector<std::uint32_t> touched_;      // scratch: classes met by gather() or buy()
