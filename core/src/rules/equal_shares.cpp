@@ -131,10 +131,11 @@ class Add1Rounds {
     std::optional<MesFloat::Bounds> bounds;
   };
 
-  // The last round through which MES provably buys what it bought in `round` (MesFloat::holds). The jump
-  // doubles after each stretch proven alike; a failed try estimates where the provable stretch ends (where
-  // two prices would meet), and the next tries aim a little short of that, down to no jump at all.
-  // `jump` carries over to the next call, as the spacing of breakpoints varies slowly.
+  // The last round through which MES provably buys what it bought in `round` (MesFloat::holds). After each
+  // stretch proven alike the jump aims at the round before the change the prices point to, at most doubling;
+  // a failed try estimates where the provable stretch ends (where two prices would meet), and the next tries
+  // aim short of that, never again as far as a failed one. It ends when the next round is where a change is
+  // due (it is played then). `jump` carries over to the next call, as the spacing of breakpoints varies slowly.
   std::uint32_t alike_through(std::uint32_t round, const Round& played, MesFloat& fast, bool twins_alike,
                               std::uint32_t& jump) const {
     const std::span<const ProjectIndex> all = played.outcome.selected;
@@ -143,9 +144,13 @@ class Add1Rounds {
     MesFloat::Bounds trial;
     constexpr std::uint32_t kMaxRound = 1U << 30;
     std::uint32_t last = round;
-    std::optional<double> end;  // estimated first round that may differ
+    std::uint32_t failed = kMaxRound + 1;  // the first round a try failed at
     jump = std::max<std::uint32_t>(jump, 1);
-    while (jump >= 1 && last < kMaxRound) {
+    while (last < kMaxRound) {
+      jump = std::min(jump, failed - 1 - last);  // a try failed there: the change lies at or before it
+      if (jump < 1) {
+        break;
+      }
       const std::uint32_t to = std::min(kMaxRound, last + jump);
       double aim = 0;
       if (fast.holds(budget(to), bought, known, trial, twins_alike, &aim)) {
@@ -153,14 +158,10 @@ class Add1Rounds {
         const double growth = to - last;
         last = to;
         std::swap(known, trial);
-        if (end) {
-          jump = 0;  // aimed just short of a change: the next round is played
-        } else {
-          jump = static_cast<std::uint32_t>(std::min(2.0 * growth, rounds_before(growth * (aim - 1))));
-        }
+        jump = static_cast<std::uint32_t>(std::min(2.0 * growth, rounds_before(growth * (aim - 1))));
       } else {
+        failed = to;
         const double reach = static_cast<double>(jump) * std::clamp(aim, 0.0, 1.0);
-        end = reach;
         jump = std::min<std::uint32_t>(jump - 1, static_cast<std::uint32_t>(rounds_before(reach)));
       }
     }
