@@ -402,6 +402,9 @@ bool MesFloat::start(const Rational& budget_per_weight) {
   purchases_ = 0;
   drops_.clear();
   drop_source_ = nullptr;
+  std::swap(before_, gathers_);
+  gathers_.clear();
+  alike_so_far_ = funded;
   add_class(0, 0, 0, 0);
   if (funded) {
     add_class(budget, 4 * kUnit * budget * kUp + kTiny, 1, 1);  // every budget grows by the growth
@@ -609,6 +612,9 @@ double MesFloat::gather(const Candidate& candidate) {
     touched_least_rise_.push_back(least_rise_[1]);
     return weight;
   }
+  if (double total = 0; gather_again(candidate, total)) {
+    return total;
+  }
   // Supporters with nothing left keep nothing for the rest of the run: they leave the list. Consecutive
   // supporters are often in the same class: adding each into one sum per class would make every add wait
   // for the one before (through memory), so they go to kLanes sums per class in turn. The loop works on
@@ -652,7 +658,68 @@ double MesFloat::gather(const Candidate& candidate) {
     touched_least_rise_.push_back(least_rise_[c]);
     total += static_cast<double>(in);
   }
+  log_gather(candidate, std::span(touched, met));
   return total;
+}
+
+void MesFloat::GatherLog::clear() {
+  at.clear();
+  count.clear();
+  classes.clear();
+  weights.clear();
+  path.clear();
+  path_from.assign(1, 0);
+}
+
+bool MesFloat::gather_again(const Candidate& candidate, double& total) {
+  const std::size_t key = purchases_ * all_.size() + candidate.slot;
+  if (!alike_so_far_ || key >= before_.at.size() || before_.at[key] < 0) {
+    return false;
+  }
+  const auto first = static_cast<std::size_t>(before_.at[key]);
+  const std::span classes(before_.classes.data() + first, before_.count[key]);
+  const double* const weights = before_.weights.data() + first;
+  total = 0;
+  for (std::size_t e = 0; e < classes.size(); ++e) {
+    const std::uint32_t c = classes[e];
+    touched_budget_.push_back(budget_[c]);
+    touched_weight_.push_back(weights[e]);
+    touched_err_.push_back(err_[c]);
+    touched_rise_.push_back(rise_[c]);
+    touched_least_rise_.push_back(least_rise_[c]);
+    total += weights[e];
+  }
+  log_gather(candidate, classes);
+  return true;
+}
+
+void MesFloat::log_gather(const Candidate& candidate, std::span<const std::uint32_t> classes) {
+  const std::size_t key = purchases_ * all_.size() + candidate.slot;
+  if (key >= gathers_.at.size()) {
+    gathers_.at.resize((purchases_ + 1) * all_.size(), -1);
+    gathers_.count.resize(gathers_.at.size(), 0);
+  }
+  gathers_.at[key] = static_cast<std::int64_t>(gathers_.classes.size());
+  gathers_.count[key] = static_cast<std::uint32_t>(classes.size());
+  gathers_.classes.insert(gathers_.classes.end(), classes.begin(), classes.end());
+  gathers_.weights.insert(gathers_.weights.end(), touched_weight_.begin(), touched_weight_.end());
+}
+
+void MesFloat::log_split(const Candidate& candidate) {
+  const std::size_t purchase = gathers_.path_from.size() - 1;
+  const std::size_t start = gathers_.path.size();
+  gathers_.path.push_back(candidate.slot);
+  for (const std::uint32_t c : touched_) {
+    gathers_.path.push_back(c);
+    gathers_.path.push_back(child_[c]);
+  }
+  gathers_.path_from.push_back(static_cast<std::uint32_t>(gathers_.path.size()));
+  if (alike_so_far_) {
+    const auto& from = before_.path_from;
+    alike_so_far_ = purchase + 1 < from.size() &&
+                    std::equal(gathers_.path.begin() + static_cast<std::ptrdiff_t>(start), gathers_.path.end(),
+                               before_.path.begin() + from[purchase], before_.path.begin() + from[purchase + 1]);
+  }
 }
 
 // Lists in met_ the classes other than 0 of the groups list[0, count), in the order first met; returns how many.
@@ -695,6 +762,7 @@ void MesFloat::buy(const Candidate& candidate) {
     child_[c] = split(c, candidate);
   }
   child_[0] = 0;
+  log_split(candidate);
   const std::uint32_t* const child = child_.data();
   for (std::uint32_t i = 0; i < count; ++i) {
     class_of[list[i]] = child[class_of[list[i]]];

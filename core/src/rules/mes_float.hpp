@@ -147,6 +147,27 @@ class MesFloat {
   [[nodiscard]] PoorSums poor_below(double cap) const;
   //! Collects the project's supporters' classes with budget left; returns their total weight.
   double gather(const Candidate& candidate);
+  //! What a run gathered, per purchase and candidate, and the path of purchases it took: which project each
+  //! bought and where each class met went. A later run that buys the same projects and splits the classes
+  //! alike has its supporters in the same classes, so its gathers find the same classes with the same
+  //! weights (only their budgets differ). Tries of add1 along a stretch proven alike are often such runs.
+  struct GatherLog {
+    std::vector<std::int64_t> at;             //!< per (purchase, slot): its first entry in classes, or -1
+    std::vector<std::uint32_t> count;         //!< ... and how many
+    std::vector<std::uint32_t> classes;       //!< the classes met, in order
+    std::vector<double> weights;              //!< the supporters' weight in each
+    std::vector<std::uint32_t> path;          //!< per purchase: the slot bought, then (class, where it went)...
+    std::vector<std::uint32_t> path_from{0};  //!< per purchase, its first entry in path; then the end
+    //! Empties it, keeping its buffers.
+    void clear();
+  };
+  //! Repeats the previous run's gather of `candidate` at this purchase, when this run has so far bought and
+  //! split alike (false when it can't); `total` gets the supporters' weight.
+  [[nodiscard]] bool gather_again(const Candidate& candidate, double& total);
+  //! Notes the gather just made (the classes met; their weights in touched_weight_) in this run's log.
+  void log_gather(const Candidate& candidate, std::span<const std::uint32_t> classes);
+  //! Notes how the purchase just made split the classes, and whether the previous run's split alike.
+  void log_split(const Candidate& candidate);
   //! Lists in met_ the classes other than 0 of the groups list[0, count), in the order first met; returns how many.
   std::size_t meet_classes(const GroupIndex* list, std::uint32_t count);
   //! A mark for mark_ that no class holds yet.
@@ -169,7 +190,6 @@ class MesFloat {
   [[nodiscard]] static double least_at_a(double budget, double err, double rise, double growth);
 
   const MesEngine& engine_;
-  bool usable_{true};                       // the election meets the error bound's assumptions
   std::vector<Rational> ratio_;             // per candidate slot: cost / sat, exactly
   std::vector<std::uint32_t> twin_;         // per candidate slot: the first slot with the same cost, sat, supporters
   std::vector<double> weight_;              // per group: integer weight as a double (exact)
@@ -177,15 +197,18 @@ class MesFloat {
   std::vector<GroupIndex> all_supporters_;  // per candidate slot, its supporters of positive weight
   std::vector<std::uint32_t> supporters_from_;  // per slot: where its supporters start
   std::vector<std::uint32_t> all_counts_;       // per slot: how many
+  bool usable_{true};                           // the election meets the error bound's assumptions
   // State of the current run.
-  std::vector<Candidate> live_;             // candidates not yet bought or dropped
   bool one_class_{false};                   // every voter is still in class 1 (nothing bought yet)
+  bool recording_{false};                   // run() records bounds
+  bool alike_so_far_{false};                // this run has bought and split as the previous one did
+  std::uint32_t gather_mark_{0};            // the last mark handed out (next_stamp())
+  std::vector<Candidate> live_;             // candidates not yet bought or dropped
   std::vector<std::uint32_t> class_of_;     // per group: its budget class (0: nothing left)
   std::vector<GroupIndex> supporters_;      // all_supporters_, less those met with nothing left
   std::vector<std::uint32_t> counts_;       // per slot: how many of its supporters are left in supporters_
   std::vector<double> budget_;              // per class: budget per unit of integer weight
   std::vector<double> err_;                 // per class: bound on that budget's error
-  bool recording_{false};                   // run() records bounds
   std::size_t purchases_{0};                // purchases made in the current run
   std::vector<Bounds::Drop> drops_;         // candidates dropped in the current run
   const Bounds* drop_source_{nullptr};      // in holds(): the bounds it starts from
@@ -198,7 +221,8 @@ class MesFloat {
   static constexpr std::size_t kLanes = 4;  // sums per class in gather()
   std::vector<std::int64_t> weight_in_;     // per class, kLanes sums, scratch of gather(): supporters' weight
   std::vector<std::uint32_t> mark_;         // per class, scratch of gather(): gather_mark_ once met
-  std::uint32_t gather_mark_{0};            // the last mark handed out (next_stamp())
+  GatherLog before_;                        // what the previous run gathered
+  GatherLog gathers_;                       // what this run gathered
   std::vector<std::uint32_t> met_;          // scratch of gather(): the classes met, in order
   std::vector<std::uint32_t> child_;        // per class, scratch of buy(): where its payers go
   std::vector<ProjectIndex> tied_;          // scratch of settle(): projects tied with the cheapest
