@@ -220,6 +220,9 @@ bool MesFloat::holds(const Rational& budget_per_weight, std::span<const ProjectI
       const std::int64_t entry = from_entry_[c.slot];
       const Bounds::Price* other_from = entry >= 0 ? &from.prices[static_cast<std::size_t>(entry)] : nullptr;
       if (other_from != nullptr) {
+        if (twins_alike && tied_throughout(chosen_from, *chosen, *other_from, c)) {
+          continue;  // the same tie, resolved alike, at every budget on the way
+        }
         bound_fall(*other_from, c, growth);
       }
       reach = apart(chosen_from, *chosen, other_from, c, growth);
@@ -320,7 +323,20 @@ double MesFloat::apart(const Bounds::Price& bought_from, const Candidate& bought
 }
 
 void MesFloat::note(Bounds& bounds, const Candidate& candidate) {
-  bounds.prices.push_back(Bounds::Price{candidate.slot, candidate.lo, candidate.hi});
+  bounds.prices.push_back(
+      Bounds::Price{candidate.slot, candidate.all_rich, candidate.lo, candidate.hi, candidate.total});
+}
+
+// A candidate none of whose supporters pays all they have costs exactly cost / (total * sat), total the weight
+// of its supporters with budget left. With the purchases fixed, budgets only grow on the way from the lower
+// budget a to here, b: a supporter with budget left at a has some all the way, and one with none here had none
+// all the way. So when the total is the same at a and here, it is the same all the way; the cap, cost / total,
+// is too, and supporters rich at a stay rich. Two candidates so at both ends, at the same price here, are tied
+// at the same price all the way: beside a resolver that picks from a tie by the tie alone, they are twins.
+bool MesFloat::tied_throughout(const Bounds::Price& a_from, const Candidate& a, const Bounds::Price& b_from,
+                               const Candidate& b) const {
+  return a_from.all_rich && b_from.all_rich && a.all_rich && b.all_rich && a_from.total == a.total &&
+         b_from.total == b.total && same_price(a, b);
 }
 
 // Bounds how fast the just evaluated candidate's cap and price can fall, at most and at least, while every

@@ -41,8 +41,10 @@ class MesFloat {
   struct Bounds {
     struct Price {
       std::uint32_t slot{0};  //!< the candidate
+      bool all_rich{false};   //!< no supporter paid all they had (its price is exactly ratio / total)
       double lo{0};           //!< its price is at least this
       double hi{0};           //!< ... and at most this
+      double total{0};        //!< its supporters' weight with budget left (exact)
     };
     //! A candidate found unaffordable while choosing purchase `purchase` (it stays so in later ones).
     struct Drop {
@@ -176,6 +178,9 @@ class MesFloat {
   void buy(const Candidate& candidate);
   //! Appends a priced candidate to `bounds`.
   static void note(Bounds& bounds, const Candidate& candidate);
+  //! Whether two candidates priced at the lower budget (`*_from`) and here stay tied all the way (holds()).
+  [[nodiscard]] bool tied_throughout(const Bounds::Price& a_from, const Candidate& a, const Bounds::Price& b_from,
+                                     const Candidate& b) const;
   //! Sets the candidate's cap_fall and fall for the budgets from at_a's up to this run's (holds()).
   void bound_fall(const Bounds::Price& at_a, Candidate& candidate, double growth) const;
   //! Whether the bought candidate's price stays below the other's between the two budgets (holds()):

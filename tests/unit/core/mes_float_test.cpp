@@ -245,6 +245,68 @@ RC_GTEST_PROP(MesFloat, Add1OverManyRoundsEqualsTheUnitStepLoop, ()) {
   RC_TAG(rounds ? std::min<std::uint32_t>(*rounds / 100, 10) : 99U);  // hundreds of rounds; 99: refused
 }
 
+//! An election whose add1 takes many rounds with ties that last: pairs of projects of the same cost, each
+//! approved by as many voters of its own (so they are not twins), tie at every budget where none of their
+//! supporters pays all they have; a resolver that picks by the tie alone picks alike all along.
+Case tied_add1_case() {
+  const auto pairs = *rc::gen::inRange<std::size_t>(1, 4);
+  const auto others = *rc::gen::inRange<std::size_t>(0, 4);
+  std::vector<int> costs;
+  for (std::size_t k = 0; k < pairs; ++k) {
+    const int cost = *rc::gen::inRange(100, 1001);
+    costs.push_back(cost);
+    costs.push_back(cost);
+  }
+  for (std::size_t k = 0; k < others; ++k) {
+    costs.push_back(*rc::gen::inRange(100, 2001));
+  }
+  int total = 0;
+  for (const int cost : costs) {
+    total += cost;
+  }
+  SmallElection e{make_instance(costs, *rc::gen::inRange(total / 6, total / 2)), {}};
+  const auto projects = static_cast<ProjectIndex>(costs.size());
+  for (std::size_t k = 0; k < pairs; ++k) {  // each of a pair gets `size` voters of its own
+    const auto size = *rc::gen::inRange<std::size_t>(1, 6);
+    for (const auto p : {static_cast<ProjectIndex>(2 * k), static_cast<ProjectIndex>(2 * k + 1)}) {
+      for (std::size_t v = 0; v < size; ++v) {
+        std::vector<ProjectIndex> ballot{p};
+        for (ProjectIndex q = static_cast<ProjectIndex>(2 * pairs); q < projects; ++q) {
+          if (*rc::gen::inRange(0, 3) == 0) {
+            ballot.push_back(q);
+          }
+        }
+        e.ballots.push_back(std::move(ballot));
+      }
+    }
+  }
+  for (std::size_t v = *rc::gen::inRange<std::size_t>(0, 8); v > 0; --v) {
+    std::vector<ProjectIndex> ballot;
+    for (ProjectIndex q = static_cast<ProjectIndex>(2 * pairs); q < projects; ++q) {
+      if (*rc::gen::inRange(0, 2) == 0) {
+        ballot.push_back(q);
+      }
+    }
+    e.ballots.push_back(std::move(ballot));
+  }
+  auto profile =
+      ApprovalProfile::from_sets(e.ballots, std::vector<Rational>(e.ballots.size(), Rational(1)), e.instance.size());
+  return Case{std::move(e), std::move(profile)};
+}
+
+// Ties that last from round to round (MesFloat::holds lets them through when they provably do) must still
+// stop exactly where the unit-step loop stops, with the same selection.
+RC_GTEST_PROP(MesFloat, Add1WithLastingTiesEqualsTheUnitStepLoop, ()) {
+  const Case c = tied_add1_case();
+  RC_PRE(c.profile.total_weight() > 0);
+  RuleOptions options;
+  options.sat = any_sat();
+  options.tie = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kRefuse);
+  options.increment = *rc::gen::element(Rational(1), Rational(1, 3), Rational(5, 2));
+  const auto rounds = check_add1_against_the_loop(c, options);
+  RC_TAG(rounds ? std::min<std::uint32_t>(*rounds / 100, 10) : 99U);  // hundreds of rounds; 99: refused
+}
+
 //! holds() proves a stretch of budgets alike only while nothing MES decides can change.
 TEST(MesFloat, HoldsProvesOnlyWhatEveryBudgetBetweenBuys) {
   // Two voters approve p0 (cost 10), one approves p1 (cost 9): p0 costs 5 each, p1 9.
@@ -272,6 +334,28 @@ TEST(MesFloat, HoldsProvesOnlyWhatEveryBudgetBetweenBuys) {
   // Neither a sequence MES does not buy nor a budget that does not grow is ever proven.
   EXPECT_FALSE(fast.holds(Rational(7), std::vector<ProjectIndex>{1}, at6, next, false));
   EXPECT_FALSE(fast.holds(Rational(6), bought, at6, next, false));
+}
+
+// Two projects of the same cost, each approved by two voters of its own, tie at every budget where both
+// pairs hold more than 5: beside a resolver that picks by the tie alone, holds() proves the stretch.
+TEST(MesFloat, HoldsLetsThroughATieThatLasts) {
+  const Instance instance = make_instance({10, 10}, 20);
+  const auto profile = ApprovalProfile::from_sets({{0}, {0}, {1}, {1}}, std::vector<Rational>(4, Rational(1)), 2);
+  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
+  auto weights = IntegerWeights::from(profile);
+  ASSERT_TRUE(weights.ok());
+  const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
+  MesFloat fast(engine);
+  ResoluteResolver resolver(false);
+  MesFloat::Bounds at6;
+  const auto first = fast.run(Rational(6), &resolver, &at6);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  ASSERT_EQ(**first, (std::vector<ProjectIndex>{0, 1}));
+  const std::vector<ProjectIndex> bought{0, 1};
+  MesFloat::Bounds next;
+  EXPECT_TRUE(fast.holds(Rational(40), bought, at6, next, true));
+  // Without that promise about the resolver, a tie is a tie: nothing is proven.
+  EXPECT_FALSE(fast.holds(Rational(40), bought, at6, next, false));
 }
 
 // Elections of a few hundred voters whose add1 runs for hundreds of rounds, with prices crossing on the
