@@ -422,6 +422,7 @@ TEST(MesFloat, GivesUpOnAnExactTie) {
 TEST(MesFloat, CertifiesAlmostEveryRunOfARandomElection) {
   std::mt19937_64 rng(11);
   std::vector<int> costs;
+  costs.reserve(25);
   for (int p = 0; p < 25; ++p) {
     costs.push_back(static_cast<int>(1000 + rng() % 20000));
   }
