@@ -134,8 +134,10 @@ class Add1Rounds {
   // The last round through which MES provably buys what it bought in `round` (MesFloat::holds). After each
   // stretch proven alike the jump aims at the round before the change the prices point to, at most doubling;
   // a failed try estimates where the provable stretch ends (where two prices would meet), and the next tries
-  // aim short of that, never again as far as a failed one. It ends when the next round is where a change is
-  // due (it is played then). `jump` carries over to the next call, as the spacing of breakpoints varies slowly.
+  // aim short of that, never again as far as a failed one, and after two failures in a row at least a quarter
+  // shorter (estimates that keep falling just short would otherwise creep down a round at a time). It ends when the
+  // next round is where a change is due (it is played then). `jump` carries over to the next call, as the spacing of
+  // breakpoints varies slowly.
   std::uint32_t alike_through(std::uint32_t round, const Round& played, MesFloat& fast, bool twins_alike,
                               std::uint32_t& jump) const {
     const std::span<const ProjectIndex> all = played.outcome.selected;
@@ -145,6 +147,7 @@ class Add1Rounds {
     constexpr std::uint32_t kMaxRound = 1U << 30;
     std::uint32_t last = round;
     std::uint32_t failed = kMaxRound + 1;  // the first round a try failed at
+    bool missed = false;                   // the last try failed
     jump = std::max<std::uint32_t>(jump, 1);
     while (last < kMaxRound) {
       jump = std::min(jump, failed - 1 - last);  // a try failed there: the change lies at or before it
@@ -159,10 +162,15 @@ class Add1Rounds {
         last = to;
         std::swap(known, trial);
         jump = static_cast<std::uint32_t>(std::min(2.0 * growth, rounds_before(growth * (aim - 1))));
+        missed = false;
       } else {
-        failed = to;
         const double reach = static_cast<double>(jump) * std::clamp(aim, 0.0, 1.0);
         jump = std::min<std::uint32_t>(jump - 1, static_cast<std::uint32_t>(rounds_before(reach)));
+        if (missed) {  // twice in a row: estimates that keep falling just short must not creep down
+          jump = std::min(jump, (to - last) / 4 * 3);
+        }
+        failed = to;
+        missed = true;
       }
     }
     jump = std::max<std::uint32_t>(1, (last - round) / 2);
