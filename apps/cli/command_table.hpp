@@ -19,7 +19,8 @@ using AddCommand = Handler (*)(CLI::App& command);
 struct CommandRow {
   std::vector<std::string_view> path;  //!< {"cycle"}, {"cycle", "close"}: a parent's row comes first
   std::string_view summary;            //!< the one line of `--help`
-  AddCommand add{nullptr};             //!< a leaf's options and handler; nullptr for a group
+  AddCommand add{nullptr};             //!< a leaf's options and handler; nullptr for a group, and in the front
+                                       //!< binary for a command only covalue-full links (command_handlers.hpp)
   bool hidden{false};                  //!< left out of --help (tools for the docs)
 };
 
