@@ -11,12 +11,12 @@
 namespace covalue::cli {
 namespace {
 
-int parse_and_run(int argc, char** argv) {
+int parse_and_run(int argc, char** argv, std::string_view family) {
   CLI::App app{"covalue: the continuous-improvement program of a collaborative partner network"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "covalue 0.1.0");
   Handler run;
-  register_commands(app, run);
+  register_commands(app, run, family);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -28,9 +28,9 @@ int parse_and_run(int argc, char** argv) {
 
 }  // namespace
 
-int run_command_line(int argc, char** argv) {
+int run_command_line(int argc, char** argv, std::string_view family) {
   try {
-    return parse_and_run(argc, argv);
+    return parse_and_run(argc, argv, family);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "covalue: internal error: %s\n", e.what());
   } catch (...) {

@@ -205,8 +205,11 @@ void use_gmp_default_memory() { mp_set_memory_functions(nullptr, nullptr, nullpt
 
 }  // namespace
 
-void register_commands(CLI::App& app, Handler& run) {
+void register_commands(CLI::App& app, Handler& run, std::string_view family) {
   for (const CommandRow& row : command_table()) {
+    if (!family.empty() && row.path.front() != family) {
+      continue;
+    }
     CLI::App* parent = &app;
     for (std::size_t i = 0; i + 1 < row.path.size(); ++i) {
       parent = parent->get_subcommand(std::string(row.path[i]));  // an earlier row (kept in order by a test)

@@ -27,8 +27,8 @@ struct CommandRow {
 //! Every command, in the order `--help` lists them.
 [[nodiscard]] const std::vector<CommandRow>& command_table();
 
-//! Adds every row of the table to `app` (one loop; a row's parent is found by its path); the chosen
-//! leaf's handler is left in `run`.
-void register_commands(CLI::App& app, Handler& run);
+//! Adds every row of the table to `app` (one loop; a row's parent is found by its path), or only the rows of
+//! `family` (its first word) when one is given; the chosen leaf's handler is left in `run`.
+void register_commands(CLI::App& app, Handler& run, std::string_view family = {});
 
 }  // namespace covalue::cli

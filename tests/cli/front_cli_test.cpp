@@ -79,20 +79,38 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
+//! Runs `args` through the front and through covalue-full: the same exit code, stdout and stderr.
+void expect_as_the_full_binary(const std::string& args) {
+  const CommandResult front = run_covalue(args);
+  const CommandResult full = run_binary(COVALUE_FULL_BINARY, args);
+  // CLI11's usage lines show argv[0], which the front passes on as it got it.
+  EXPECT_EQ(front.exit_code, full.exit_code) << args;
+  EXPECT_EQ(front.out, replaced(full.out, COVALUE_FULL_BINARY, COVALUE_BINARY)) << args;
+  EXPECT_EQ(front.err, full.err) << args;
+  EXPECT_FALSE(front.out.empty() && front.err.empty()) << args;
+}
+
 TEST(FrontBinary, HandsItsCommandLineToTheFullBinaryUnchanged) {
   const TempDir dir;
+  for (const std::string& args : {std::string("--help"), std::string("network --help"), std::string("simulate --help"),
+                                  std::string("pb"), std::string("nonsense"), std::string("partner list --bogus"),
+                                  "network show --db " + dir.file("missing/x.db")}) {
+    expect_as_the_full_binary(args);
+  }
+  const CommandResult created = run_covalue("network init --name North --db " + dir.file("n.db"));
+  EXPECT_EQ(created.exit_code, 0) << created.err;
+  const CommandResult full = run_binary(COVALUE_FULL_BINARY, "network init --name North --db " + dir.file("m.db"));
+  EXPECT_EQ(created.out, replaced(full.out, dir.file("m.db"), dir.file("n.db")));
+}
+
+TEST(FrontBinary, RunsItsOwnCommandLinesAsTheFullBinaryWould) {
+  // The front registers only the named family's rows: what the other families' names do on its command line.
   for (const std::string& args :
-       {std::string("--help"), std::string("network --help"), std::string("simulate --help"), std::string("pb"),
-        std::string("nonsense"), std::string("partner list --bogus"), "network show --db " + dir.file("missing/x.db"),
-        "network init --name North --db " + dir.file("n.db")}) {
-    const CommandResult front = run_covalue(args);
-    std::filesystem::remove(dir.file("n.db"));
-    const CommandResult full = run_binary(COVALUE_FULL_BINARY, args);
-    // CLI11's usage lines show argv[0], which the front passes on as it got it.
-    EXPECT_EQ(front.exit_code, full.exit_code) << args;
-    EXPECT_EQ(front.out, replaced(full.out, COVALUE_FULL_BINARY, COVALUE_BINARY)) << args;
-    EXPECT_EQ(front.err, full.err) << args;
-    EXPECT_FALSE(front.out.empty() && front.err.empty()) << args;
+       {"pb solve " + kDemo + " --rule mes", "pb solve " + kDemo + " --rule mes network",
+        "pb solve " + kDemo + " pb check", "pb solve " + kDemo + " --bogus", "pb check " + kDemo + " extra",
+        std::string("pb solve"), std::string("pb solve --help"), std::string("rank --help"),
+        std::string("simulate lackner2020 --help"), std::string("--version"), "pb solve " + kDemo + " --version"}) {
+    expect_as_the_full_binary(args);
   }
 }
 
