@@ -16,7 +16,8 @@
 namespace covalue::testing {
 namespace {
 
-const std::string kDemo = std::string(COVALUE_SOURCE_DIR) + "/apps/demo/network_cycle.pb";
+//! The improvement cycle the repository ships (`pb demo`'s).
+std::string demo() { return std::string(COVALUE_SOURCE_DIR) + "/apps/demo/network_cycle.pb"; }
 
 //! Libraries (by the start of their file names) the front must never load, directly or through another.
 constexpr const char* kHeavy[] = {"libcurl", "libgnutls",  "libpq.",  "libCbc",      "libClp",  "libCoinUtils",
@@ -58,10 +59,10 @@ TEST(FrontBinary, RunsTheComputingCommandsWithoutTheFullBinary) {
   const CommandResult version = run_binary(front, "--version");
   EXPECT_EQ(version.exit_code, 0) << version.err;
   EXPECT_EQ(version.out, "covalue 0.1.0\n");
-  const CommandResult solved = run_binary(front, "pb solve " + kDemo + " --rule mes");
+  const CommandResult solved = run_binary(front, "pb solve " + demo() + " --rule mes");
   EXPECT_EQ(solved.exit_code, 0) << solved.err;
-  EXPECT_EQ(solved.out, run_covalue("pb solve " + kDemo + " --rule mes").out);
-  const CommandResult bad = run_binary(front, "pb solve " + kDemo + " --rule nonsense");
+  EXPECT_EQ(solved.out, run_covalue("pb solve " + demo() + " --rule mes").out);
+  const CommandResult bad = run_binary(front, "pb solve " + demo() + " --rule nonsense");
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
   // What needs the full binary says where it looked for it.
   const CommandResult listed = run_binary(front, "network list --db " + alone.file("x.db"));
@@ -106,10 +107,10 @@ TEST(FrontBinary, HandsItsCommandLineToTheFullBinaryUnchanged) {
 TEST(FrontBinary, RunsItsOwnCommandLinesAsTheFullBinaryWould) {
   // The front registers only the named family's rows: what the other families' names do on its command line.
   for (const std::string& args :
-       {"pb solve " + kDemo + " --rule mes", "pb solve " + kDemo + " --rule mes network",
-        "pb solve " + kDemo + " pb check", "pb solve " + kDemo + " --bogus", "pb check " + kDemo + " extra",
+       {"pb solve " + demo() + " --rule mes", "pb solve " + demo() + " --rule mes network",
+        "pb solve " + demo() + " pb check", "pb solve " + demo() + " --bogus", "pb check " + demo() + " extra",
         std::string("pb solve"), std::string("pb solve --help"), std::string("rank --help"),
-        std::string("simulate lackner2020 --help"), std::string("--version"), "pb solve " + kDemo + " --version"}) {
+        std::string("simulate lackner2020 --help"), std::string("--version"), "pb solve " + demo() + " --version"}) {
     expect_as_the_full_binary(args);
   }
 }

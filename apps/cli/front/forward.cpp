@@ -40,7 +40,7 @@ bool runs_here(int argc, const char* const* argv) {
 }
 
 std::filesystem::path full_binary(const std::filesystem::path& front) {
-  const std::filesystem::path built = front.parent_path() / COVALUE_FULL_BINARY_NAME;
+  std::filesystem::path built = front.parent_path() / COVALUE_FULL_BINARY_NAME;
   std::error_code ignored;
   if (std::filesystem::exists(built, ignored)) {
     return built;
