@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 #include <system_error>
 
@@ -29,6 +30,16 @@ const CommandRow* named_row(int argc, const char* const* argv) {
   return named;
 }
 
+//! The full binary beside the running `front` (the build tree), else where an install puts it.
+std::filesystem::path full_binary(const std::filesystem::path& front) {
+  std::filesystem::path built = front.parent_path() / COVALUE_FULL_BINARY_NAME;
+  std::error_code ignored;
+  if (std::filesystem::exists(built, ignored)) {
+    return built;
+  }
+  return (front.parent_path() / COVALUE_FULL_BINARY_FROM_BIN / COVALUE_FULL_BINARY_NAME).lexically_normal();
+}
+
 }  // namespace
 
 bool runs_here(int argc, const char* const* argv) {
@@ -37,15 +48,6 @@ bool runs_here(int argc, const char* const* argv) {
   }
   const CommandRow* row = named_row(argc, argv);
   return row != nullptr && row->add != nullptr;
-}
-
-std::filesystem::path full_binary(const std::filesystem::path& front) {
-  std::filesystem::path built = front.parent_path() / COVALUE_FULL_BINARY_NAME;
-  std::error_code ignored;
-  if (std::filesystem::exists(built, ignored)) {
-    return built;
-  }
-  return (front.parent_path() / COVALUE_FULL_BINARY_FROM_BIN / COVALUE_FULL_BINARY_NAME).lexically_normal();
 }
 
 int run_full_binary(char** argv) {

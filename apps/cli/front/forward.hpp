@@ -5,20 +5,16 @@
 // environment, so a test that stops `covalue serve` by pid, or `mpirun -np N covalue simulate run`, sees one
 // process that became the full binary.
 
-#include <filesystem>
-
 namespace covalue::cli {
 
 //! True when this binary runs the command line itself: `--version` alone, or words naming a row of the
 //! command table whose adder this binary links (in the front: a computing command).
 [[nodiscard]] bool runs_here(int argc, const char* const* argv);
 
-//! The full binary beside the running `front`: in the same folder (the build tree), else where an install
-//! puts it (`<prefix>/libexec/covalue-full` for `<prefix>/bin/covalue`); the latter when neither exists.
-[[nodiscard]] std::filesystem::path full_binary(const std::filesystem::path& front);
-
 //! Replaces this process by the full binary with the same argv (argv[0] too, which CLI11's usage lines
-//! show). Returns only when that fails, having reported it: the internal error's exit code.
+//! show): the one beside the running front (the build tree), else where an install puts it
+//! (`<prefix>/libexec/covalue-full` for `<prefix>/bin/covalue`). Returns only when that fails, having
+//! reported it: the internal error's exit code.
 [[nodiscard]] int run_full_binary(char** argv);
 
 }  // namespace covalue::cli
