@@ -13,6 +13,8 @@
 // which need no store, CBC, libcurl or MPI, so that it starts in milliseconds; `covalue-full` links every
 // command. The adders of the commands that only the full binary links are declared weak: in the front
 // their rows hold no adder, and the front hands such a command line to the full binary (front/forward.hpp).
+// A new command is declared weak unless its file is among the front's sources (apps/CMakeLists.txt): the
+// front does not link otherwise, and the front's test fails if it ever loads a heavy library again.
 namespace covalue::cli {
 
 // program/network_commands.cpp
