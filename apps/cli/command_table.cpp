@@ -198,13 +198,18 @@ constexpr std::array<std::string_view, 4> kComputingFamilies{"pb", "rank", "perp
 
 //! GnuTLS, linked for libcurl's mail and webhooks, replaces GMP's free and realloc in its library
 //! constructor with ones that zero the memory first: about a tenth of `pb solve`'s instructions on a
-//! large election. A computing command gives GMP its own functions back (both free into malloc).
+//! large election. A computing command gives GMP its own functions back (both free into malloc). Only
+//! covalue-full loads GnuTLS: there this matters for `simulate run` (and any computing command run by that
+//! binary directly); in the front, which runs the others, GMP's functions are already its own.
 void use_gmp_default_memory() { mp_set_memory_functions(nullptr, nullptr, nullptr); }
 
 }  // namespace
 
-void register_commands(CLI::App& app, Handler& run) {
+void register_commands(CLI::App& app, Handler& run, std::string_view family) {
   for (const CommandRow& row : command_table()) {
+    if (!family.empty() && row.path.front() != family) {
+      continue;
+    }
     CLI::App* parent = &app;
     for (std::size_t i = 0; i + 1 < row.path.size(); ++i) {
       parent = parent->get_subcommand(std::string(row.path[i]));  // an earlier row (kept in order by a test)

@@ -8,7 +8,8 @@
 
 namespace covalue::cli {
 
-//! The folder, relative to an installed executable's folder, holding what covalue ships (bin/ → share/).
+//! The folder, relative to an installed executable's folder, holding what covalue ships (bin/ → share/;
+//! the same from libexec/, where covalue-full is installed).
 inline constexpr std::string_view kInstalledDataDir = "../share/covalue";
 
 //! `<executable's folder>/../share/covalue/<relative>` when that exists (an installed covalue), else

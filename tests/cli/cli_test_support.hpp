@@ -28,12 +28,12 @@ inline std::string read_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-//! Runs `covalue ARGS` (arguments are passed to the shell as written) and captures everything.
-inline CommandResult run_covalue(const std::string& args) {
+//! Runs `BINARY ARGS` (arguments are passed to the shell as written) and captures everything.
+inline CommandResult run_binary(const std::string& binary, const std::string& args) {
   static const TempDir dir;
   const std::string out = dir.file("stdout");
   const std::string err = dir.file("stderr");
-  const std::string command = std::string(COVALUE_BINARY) + " " + args + " >" + out + " 2>" + err + " </dev/null";
+  const std::string command = binary + " " + args + " >" + out + " 2>" + err + " </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -41,6 +41,9 @@ inline CommandResult run_covalue(const std::string& args) {
   result.err = read_file(err);
   return result;
 }
+
+//! Runs `covalue ARGS` (the front binary, which hands what it does not run itself to covalue-full).
+inline CommandResult run_covalue(const std::string& args) { return run_binary(COVALUE_BINARY, args); }
 
 //! A test with its own network database: `run` and `ok` pass `--db` with it to every command.
 class DatabaseCli : public ::testing::Test {

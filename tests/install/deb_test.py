@@ -1,7 +1,8 @@
 """The .deb `cpack -G DEB` builds from the release build, read with dpkg-deb (never installed here):
 the binary, the web UI, the documentation, the systemd unit (checked by systemd-analyze), the default
 configuration as a conffile, the maintainer scripts, and a Depends naming the package of every shared
-library the binary links. The packaged binary, unpacked, serves its web UI from the package's layout."""
+library the binaries link (the front bin/covalue and libexec/covalue-full). The packaged binary,
+unpacked, serves its web UI from the package's layout."""
 import os
 import re
 import shutil
@@ -51,8 +52,8 @@ def check_control(deb):
 def check_files(deb):
     listing = run("dpkg-deb", "-c", deb)
     paths = {line.split()[-1].lstrip(".") for line in listing.splitlines()}
-    for path in ["/usr/bin/covalue", "/usr/share/covalue/web/index.html", "/usr/share/covalue/demo/network_cycle.pb",
-                 "/usr/share/doc/covalue/README.md",
+    for path in ["/usr/bin/covalue", "/usr/libexec/covalue-full", "/usr/share/covalue/web/index.html",
+                 "/usr/share/covalue/demo/network_cycle.pb", "/usr/share/doc/covalue/README.md",
                  "/lib/systemd/system/covalue.service", "/etc/covalue/covalue.toml"]:
         if path not in paths:
             raise AssertionError(f"the package lacks {path}:\n{listing}")
@@ -160,9 +161,10 @@ def main():
         check_control_files(root)
         check_unit(root)
         check_config(root)
-        for soname, package in library_packages(os.path.join(root, "usr/bin/covalue")).items():
-            if package not in depends:
-                raise AssertionError(f"Depends lacks {package} (for {soname}): {sorted(depends)}")
+        for binary in ["usr/bin/covalue", "usr/libexec/covalue-full"]:
+            for soname, package in library_packages(os.path.join(root, binary)).items():
+                if package not in depends:
+                    raise AssertionError(f"Depends lacks {package} (for {soname} of {binary}): {sorted(depends)}")
         check_config_accepted(root, work)
         server = Server(os.path.join(root, "usr/bin/covalue"), os.path.join(work, "network.db"))
         try:

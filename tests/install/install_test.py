@@ -1,7 +1,7 @@
 """`cmake --install` into a temporary prefix, then the installed binary alone: `covalue serve` without
---web must serve the web UI from the prefix (bin/../share/covalue/web), over real HTTP on loopback, and
-`covalue pb demo` must solve the prefix's demo cycle. Nothing but the install is copied; the server is
-stopped by its pid."""
+--web (which the front bin/covalue hands to libexec/covalue-full) must serve the web UI from the prefix
+(share/covalue/web), over real HTTP on loopback, and `covalue pb demo` must solve the prefix's demo cycle.
+Nothing but the install is copied; the server is stopped by its pid."""
 import http.client
 import os
 import shutil
@@ -23,13 +23,14 @@ def install(build_dir, prefix):
 
 
 def check_layout(prefix):
-    for path in ["bin/covalue", "share/covalue/web/index.html", "share/covalue/demo/network_cycle.pb",
-                 "share/doc/covalue/README.md",
+    for path in ["bin/covalue", "libexec/covalue-full", "share/covalue/web/index.html",
+                 "share/covalue/demo/network_cycle.pb", "share/doc/covalue/README.md",
                  "share/doc/covalue/BENCHMARKS.md"]:
         if not os.path.isfile(os.path.join(prefix, path)):
             raise AssertionError(f"the install lacks {path}")
-    if not os.access(os.path.join(prefix, "bin/covalue"), os.X_OK):
-        raise AssertionError("bin/covalue is not executable")
+    for binary in ["bin/covalue", "libexec/covalue-full"]:
+        if not os.access(os.path.join(prefix, binary), os.X_OK):
+            raise AssertionError(f"{binary} is not executable")
 
 
 def check_shipped_files(prefix):
