@@ -46,6 +46,24 @@ TEST(Profile, ReadsBackEachBallotsFields) {
   EXPECT_EQ(profile[0].points.size(), 2U);
 }
 
+TEST(Profile, GivesBallotsBeforeTheFirstPointsNone) {
+  Profile profile;
+  profile.set_kind(BallotKind::kScoring);
+  profile.reserve(3, 64);
+  profile.add_ballot("a");
+  profile.add_project(0);
+  profile.add_ballot("b");
+  profile.add_project(1);
+  profile.add_points(Rational(4));
+  profile.add_ballot("c");
+  EXPECT_TRUE(profile.points(0).empty());
+  EXPECT_EQ(profile.points(1).to_vector(), (std::vector<Rational>{Rational(4)}));
+  EXPECT_TRUE(profile.points(2).empty());
+  Profile none;
+  none.add_ballot("a");
+  EXPECT_TRUE(none.points(0).empty());
+}
+
 TEST(Profile, KeepsUnitWeightsImplicitAndSwitchesToStoredWeights) {
   Profile profile;
   profile.add_ballot("a");
@@ -137,6 +155,11 @@ TEST(Profile, GroupsManyIdenticalAndDistinctSetsInFirstAppearanceOrder) {
     }
   }
   EXPECT_EQ(counted, 1000U);
+  EXPECT_EQ(grouped.num_voters(), 1000U);
+  for (std::uint32_t v = 0; v < 1000; v += 37) {
+    const auto set = grouped.approvals(grouped.group_of(v));
+    EXPECT_EQ(std::vector<ProjectIndex>(set.begin(), set.end()), (std::vector<ProjectIndex>{v % 7, (v * 3) % 11 + 7}));
+  }
 }
 
 }  // namespace
