@@ -101,7 +101,7 @@ std::uint32_t TextColumn::code_of(std::string_view value) {
   text_.append(value);
   ends_.push_back(static_cast<std::uint32_t>(text_.size()));
   slots_[slot] = code + 1;
-  if ((code + 1) * 2 > slots_.size()) {
+  if ((static_cast<std::size_t>(code) + 1) * 2 > slots_.size()) {
     grow_slots();
   }
   return code;
