@@ -7,12 +7,23 @@ namespace {
 
 constexpr std::size_t kFirstSlots = 16;
 
-// FNV-1a: the values are short (a few bytes), where it beats a general string hash.
+// A hash of a short text, eight bytes per multiply (a byte per multiply costs more than the lookup).
 std::size_t hash_of(std::string_view text) {
-  std::uint64_t hash = 0xCBF29CE484222325ULL;
-  for (const char c : text) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  constexpr std::uint64_t kMultiplier = 0xFF51AFD7ED558CCDULL;
+  constexpr unsigned kWord = 8;
+  std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ text.size();
+  std::size_t i = 0;
+  for (; i + kWord <= text.size(); i += kWord) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, kWord);
+    hash = (hash ^ word) * kMultiplier;
+    hash ^= hash >> 32U;
   }
+  std::uint64_t tail = 0;
+  for (unsigned shift = 0; i < text.size(); ++i, shift += kWord) {
+    tail |= std::uint64_t{static_cast<unsigned char>(text[i])} << shift;
+  }
+  hash = (hash ^ tail) * kMultiplier;
   return static_cast<std::size_t>(hash ^ (hash >> 32U));
 }
 
