@@ -9,6 +9,7 @@
 
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/number_column.hpp"
+#include "covalue/core/text_column.hpp"
 
 namespace covalue::core {
 namespace {
@@ -108,6 +109,30 @@ TEST(NumberColumn, StoresIntegersUntilAValueIsNotOneAndComparesByValue) {
   EXPECT_EQ(same, as_integers);
   EXPECT_EQ(same.sign(2), 0);
   EXPECT_FALSE(same == integers);
+}
+
+TEST(TextColumn, KeepsValuesInOrderAcrossCodeWidths) {
+  TextColumn column;
+  std::vector<std::string> values;
+  for (int i = 0; i < 100000; ++i) {  // past 256 and 65,536 distinct values, with repeats between
+    values.push_back(i % 4 == 0 ? "same" : std::to_string(i));
+  }
+  values.emplace_back("");
+  for (const auto& value : values) {
+    column.push_back(value);
+  }
+  ASSERT_EQ(column.size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(column[i], values[i]) << i;
+  }
+  TextColumn short_one;
+  short_one.push_back("same");
+  EXPECT_FALSE(short_one == column);
+  TextColumn again;
+  for (const auto& value : values) {
+    again.push_back(value);
+  }
+  EXPECT_TRUE(again == column);
 }
 
 TEST(Profile, GroupsIntoApprovalProfileWithWeightsAndPositivePoints) {
