@@ -2,25 +2,30 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <span>
 
 namespace covalue::core {
 namespace {
 
-// Appends the projects a ballot approves, sorted and without repeats, to `items`: those given positive
-// points when `by_points`, else all it lists.
-void append_approval_set(std::span<const ProjectIndex> projects, const NumberSpan& points, bool by_points,
-                         std::vector<ProjectIndex>& items) {
-  const std::size_t begin = items.size();
+// The projects a ballot approves, sorted and without repeats: those given positive points when
+// `by_points`, else all it lists. A list already increasing is returned in place, any other sorted in
+// `scratch`.
+std::span<const ProjectIndex> approval_set(std::span<const ProjectIndex> projects, const NumberSpan& points,
+                                           bool by_points, std::vector<ProjectIndex>& scratch) {
+  if (!by_points && std::adjacent_find(projects.begin(), projects.end(), std::greater_equal<>()) == projects.end()) {
+    return projects;
+  }
+  scratch.clear();
   for (std::size_t i = 0; i < projects.size(); ++i) {
     if (by_points && i < points.size() && points.sign(i) <= 0) {
       continue;
     }
-    items.push_back(projects[i]);
+    scratch.push_back(projects[i]);
   }
-  const auto first = items.begin() + static_cast<std::ptrdiff_t>(begin);
-  std::sort(first, items.end());
-  items.erase(std::unique(first, items.end()), items.end());
+  std::sort(scratch.begin(), scratch.end());
+  scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+  return scratch;
 }
 
 // A hash of one voter's (sorted) set.
@@ -33,136 +38,150 @@ std::uint64_t hash_of(std::span<const ProjectIndex> set) {
   return hash;
 }
 
-// The group of each voter: voters with equal sets share one, numbered in order of first appearance;
-// `first_voter` receives each group's first voter. Open addressing over a table of group numbers.
-std::vector<GroupIndex> number_sets(const std::vector<ProjectIndex>& items, const std::vector<std::uint32_t>& offsets,
-                                    std::vector<std::size_t>& first_voter) {
-  const std::size_t voters = offsets.size() - 1;
-  const auto set = [&](std::size_t v) {
-    return std::span<const ProjectIndex>(items.data() + offsets[v], items.data() + offsets[v + 1]);
-  };
-  std::size_t capacity = 16;
-  while (capacity < voters * 2) {
-    capacity *= 2;
-  }
-  std::vector<std::uint32_t> slots(capacity, 0);  // group + 1, 0 for an empty slot
-  std::vector<std::uint64_t> group_hash;
-  std::vector<GroupIndex> group_of(voters);
-  for (std::size_t v = 0; v < voters; ++v) {
-    const std::span<const ProjectIndex> mine = set(v);
-    const std::uint64_t hash = hash_of(mine);
-    std::size_t slot = hash & (capacity - 1);
-    for (;; slot = (slot + 1) & (capacity - 1)) {
-      if (slots[slot] == 0) {
-        slots[slot] = static_cast<std::uint32_t>(first_voter.size() + 1);
-        group_hash.push_back(hash);
-        first_voter.push_back(v);
-        break;
-      }
-      const GroupIndex g = slots[slot] - 1;
-      const std::span<const ProjectIndex> theirs = set(first_voter[g]);
-      if (group_hash[g] == hash && std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end())) {
-        break;
-      }
-    }
-    group_of[v] = slots[slot] - 1;
-  }
-  return group_of;
-}
-
 }  // namespace
 
-ApprovalProfile ApprovalProfile::group(const SetList& sets, const NumberColumn* weights, std::size_t num_projects) {
-  ApprovalProfile out;
-  out.num_projects_ = num_projects;
-  const std::size_t voters = sets.offsets.size() - 1;
-  out.num_voters_ = voters;
-  // Number the distinct sets in order of first appearance.
-  std::vector<std::size_t> first_voter;
-  const std::vector<GroupIndex> group_of = number_sets(sets.items, sets.offsets, first_voter);
-  const std::size_t groups = first_voter.size();
-  // Voters per group (counting sort keeps them ascending) and group weights.
-  std::vector<std::uint32_t> size(groups + 1, 0);
-  for (std::size_t v = 0; v < voters; ++v) {
-    ++size[group_of[v] + 1];
-  }
-  out.voter_offsets_.resize(groups + 1);
-  for (std::size_t g = 0; g < groups; ++g) {
-    out.voter_offsets_[g + 1] = out.voter_offsets_[g] + size[g + 1];
-  }
-  out.voters_.resize(voters);
-  std::vector<std::uint32_t> fill(out.voter_offsets_.begin(), out.voter_offsets_.end() - 1);
-  for (std::size_t v = 0; v < voters; ++v) {
-    out.voters_[fill[group_of[v]]++] = static_cast<std::uint32_t>(v);
-  }
-  if (weights == nullptr) {  // every voter weighs 1: a group weighs its size
-    out.weights_.reserve(groups);
-    for (std::size_t g = 0; g < groups; ++g) {
-      out.weights_.emplace_back(static_cast<unsigned long>(size[g + 1]));  // NOLINT(google-runtime-int): GMP's type
+// Numbers the distinct sets in order of first appearance and stores each once, as the groups'
+// approvals: open addressing over group numbers, in a table sized by the groups (not the voters).
+class ApprovalProfile::Builder {
+ public:
+  explicit Builder(ApprovalProfile& out) : out_(out), slots_(kFirstSlots, 0) {}
+
+  //! Adds a voter whose approval set (sorted, no repeats) is `set`.
+  void add(std::span<const ProjectIndex> set) {
+    const std::uint64_t hash = hash_of(set);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = static_cast<std::size_t>(hash) & mask;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const GroupIndex g = slots_[slot] - 1;
+      const std::span<const ProjectIndex> theirs = out_.approvals(g);
+      if (hashes_[g] == hash && std::equal(set.begin(), set.end(), theirs.begin(), theirs.end())) {
+        out_.group_of_.push_back(g);
+        return;
+      }
     }
-  } else {
-    out.weights_.assign(groups, Rational(0));
-    for (std::size_t v = 0; v < voters; ++v) {
-      out.weights_[group_of[v]] += (*weights)[v];
+    const auto g = static_cast<GroupIndex>(hashes_.size());
+    slots_[slot] = g + 1;
+    hashes_.push_back(hash);
+    out_.approvals_.insert(out_.approvals_.end(), set.begin(), set.end());
+    out_.approval_offsets_.push_back(static_cast<std::uint32_t>(out_.approvals_.size()));
+    out_.group_of_.push_back(g);
+    if (hashes_.size() * 2 > slots_.size()) {
+      grow();
     }
   }
-  for (std::size_t g = 0; g < groups; ++g) {
-    const std::size_t v = first_voter[g];
-    out.approvals_.insert(out.approvals_.end(), sets.items.begin() + sets.offsets[v],
-                          sets.items.begin() + sets.offsets[v + 1]);
-    out.approval_offsets_.push_back(static_cast<std::uint32_t>(out.approvals_.size()));
+
+ private:
+  static constexpr std::size_t kFirstSlots = 64;
+
+  void grow() {
+    std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
+    const std::size_t mask = slots.size() - 1;
+    for (GroupIndex g = 0; g < hashes_.size(); ++g) {
+      std::size_t slot = static_cast<std::size_t>(hashes_[g]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = g + 1;
+    }
+    slots_.swap(slots);
   }
-  out.finish();
-  return out;
-}
+
+  ApprovalProfile& out_;
+  std::vector<std::uint32_t> slots_;   // group + 1, 0 for an empty slot
+  std::vector<std::uint64_t> hashes_;  // per group
+};
 
 ApprovalProfile ApprovalProfile::from_profile(const Profile& profile, std::size_t num_projects) {
-  SetList sets;
-  sets.offsets.reserve(profile.size() + 1);
-  const bool by_points = profile.kind() == BallotKind::kCumulative || profile.kind() == BallotKind::kScoring;
+  ApprovalProfile out;
+  out.num_projects_ = num_projects;
+  out.group_of_.reserve(profile.size());
+  std::size_t listed = 0;  // bounds the groups' approvals: room never used is never touched
   for (std::size_t v = 0; v < profile.size(); ++v) {
-    append_approval_set(profile.projects(v), profile.points(v), by_points, sets.items);
-    sets.offsets.push_back(static_cast<std::uint32_t>(sets.items.size()));
+    listed += profile.projects(v).size();
   }
-  return group(sets, profile.unit_weights() ? nullptr : &profile.weights(), num_projects);
+  out.approvals_.reserve(listed);
+  Builder builder(out);
+  const bool by_points = profile.kind() == BallotKind::kCumulative || profile.kind() == BallotKind::kScoring;
+  std::vector<ProjectIndex> scratch;
+  for (std::size_t v = 0; v < profile.size(); ++v) {
+    builder.add(approval_set(profile.projects(v), profile.points(v), by_points, scratch));
+  }
+  out.weigh(profile.unit_weights() ? nullptr : &profile.weights());
+  return out;
 }
 
 ApprovalProfile ApprovalProfile::from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
                                            const std::vector<Rational>& weights, std::size_t num_projects) {
-  SetList flat;
+  ApprovalProfile out;
+  out.num_projects_ = num_projects;
+  out.group_of_.reserve(sets.size());
+  Builder builder(out);
+  std::vector<ProjectIndex> scratch;
   for (const auto& set : sets) {
-    const auto begin = static_cast<std::ptrdiff_t>(flat.items.size());
-    flat.items.insert(flat.items.end(), set.begin(), set.end());
-    std::sort(flat.items.begin() + begin, flat.items.end());
-    flat.items.erase(std::unique(flat.items.begin() + begin, flat.items.end()), flat.items.end());
-    flat.offsets.push_back(static_cast<std::uint32_t>(flat.items.size()));
+    builder.add(approval_set(set, NumberSpan{}, false, scratch));
   }
   if (std::all_of(weights.begin(), weights.end(), [](const Rational& w) { return w == 1; })) {
-    return group(flat, nullptr, num_projects);
+    out.weigh(nullptr);
+    return out;
   }
   NumberColumn column;
   column.reserve(weights.size());
   for (const Rational& w : weights) {
     column.push_back(w);
   }
-  return group(flat, &column, num_projects);
+  out.weigh(&column);
+  return out;
 }
 
-void ApprovalProfile::finish() {
-  // Integer weights: scale by the lcm of the denominators (1 for the usual integral weights).
+std::vector<std::uint32_t> ApprovalProfile::voters(GroupIndex group) const {
+  std::vector<std::uint32_t> out;
+  for (std::size_t v = 0; v < group_of_.size(); ++v) {
+    if (group_of_[v] == group) {
+      out.push_back(static_cast<std::uint32_t>(v));
+    }
+  }
+  return out;
+}
+
+Rational ApprovalProfile::weight(GroupIndex group) const {
+  Rational weight(integer_weights_[group], weight_scale_);
+  weight.canonicalize();
+  return weight;
+}
+
+void ApprovalProfile::weigh(const NumberColumn* weights) {
+  const std::size_t groups = approval_offsets_.size() - 1;
+  integer_weights_.reserve(groups);
   weight_scale_ = 1;
-  for (const auto& w : weights_) {
+  if (weights == nullptr) {  // every voter weighs 1: a group weighs its size
+    std::vector<std::uint32_t> size(groups, 0);
+    for (const GroupIndex g : group_of_) {
+      ++size[g];
+    }
+    for (const std::uint32_t n : size) {
+      integer_weights_.emplace_back(static_cast<unsigned long>(n));  // NOLINT(google-runtime-int): GMP's type
+    }
+    finish();
+    return;
+  }
+  std::vector<Rational> sum(groups);
+  for (std::size_t v = 0; v < group_of_.size(); ++v) {
+    sum[group_of_[v]] += (*weights)[v];
+  }
+  // Integer weights: scale by the lcm of the denominators (1 for the usual integral weights).
+  for (const Rational& w : sum) {
     if (w.get_den() != 1) {
       mpz_lcm(weight_scale_.get_mpz_t(), weight_scale_.get_mpz_t(), w.get_den_mpz_t());
     }
   }
-  integer_weights_.clear();
-  integer_weights_.reserve(weights_.size());
-  total_weight_ = 0;
-  for (const auto& w : weights_) {
+  for (const Rational& w : sum) {
     integer_weights_.emplace_back(weight_scale_ == 1 ? w.get_num()
                                                      : Integer(w.get_num() * (weight_scale_ / w.get_den())));
   }
+  finish();
+}
+
+void ApprovalProfile::finish() {
   // Supporters: the transpose of the approvals, ascending by group; approval weights summed as integers.
   std::vector<std::uint32_t> counts(num_projects_ + 1, 0);
   for (const ProjectIndex p : approvals_) {
@@ -176,7 +195,7 @@ void ApprovalProfile::finish() {
   std::vector<std::uint32_t> fill(supporter_offsets_.begin(), supporter_offsets_.end() - 1);
   std::vector<Integer> approval(num_projects_, Integer(0));
   Integer total = 0;
-  for (GroupIndex g = 0; g < weights_.size(); ++g) {
+  for (GroupIndex g = 0; g < integer_weights_.size(); ++g) {
     total += integer_weights_[g];
     for (const ProjectIndex p : approvals(g)) {
       supporters_[fill[p]++] = g;

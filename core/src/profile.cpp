@@ -2,20 +2,24 @@
 
 namespace covalue::core {
 
-void Profile::reserve(std::size_t ballots) {
+void Profile::reserve(std::size_t ballots, std::size_t text_bytes) {
   voter_ends_.reserve(ballots + 1);
   project_ends_.reserve(ballots + 1);
-  point_ends_.reserve(ballots + 1);
-  attribute_counts_.reserve(ballots + 1);
-  attribute_ends_.reserve(ballots * attribute_names_.size() + 1);
+  attributes_.reserve(ballots * attribute_names_.size());
+  voter_ids_.reserve(text_bytes);
+  projects_.reserve(text_bytes / 2 + 1);  // a project id and its separator take two bytes or more
 }
 
 void Profile::start_ballot(std::string_view voter_id) {
+  while (attributes_.size() < size() * attribute_names_.size()) {  // the last ballot's columns not given
+    attributes_.push_back({});
+  }
   voter_ids_.append(voter_id);
   voter_ends_.push_back(static_cast<std::uint32_t>(voter_ids_.size()));
   project_ends_.push_back(project_ends_.back());
-  point_ends_.push_back(point_ends_.back());
-  attribute_counts_.push_back(attribute_counts_.back());
+  if (!point_ends_.empty()) {
+    point_ends_.push_back(point_ends_.back());
+  }
 }
 
 void Profile::add_ballot(std::string_view voter_id) {
@@ -41,29 +45,29 @@ void Profile::add_ballot(std::string_view voter_id, const Rational& weight) {
 }
 
 void Profile::add_points(const Rational& points) {
+  if (point_ends_.empty()) {  // the first points: the earlier ballots have none
+    point_ends_.reserve(voter_ends_.capacity());
+    point_ends_.assign(voter_ends_.size(), 0);
+  }
   points_.push_back(points);
   point_ends_.back() = static_cast<std::uint32_t>(points_.size());
 }
 
 void Profile::add_attribute(std::string_view value) {
-  attribute_text_.append(value);
-  attribute_ends_.push_back(static_cast<std::uint32_t>(attribute_text_.size()));
-  ++attribute_counts_.back();
+  if (attributes_.size() < size() * attribute_names_.size()) {
+    attributes_.push_back(value);
+  }
 }
 
 std::string_view Profile::attribute(std::size_t ballot, std::size_t column) const {
-  const std::size_t value = attribute_counts_[ballot] + column;
-  if (value >= attribute_counts_[ballot + 1]) {
-    return {};
-  }
-  return std::string_view(attribute_text_)
-      .substr(attribute_ends_[value], attribute_ends_[value + 1] - attribute_ends_[value]);
+  const std::size_t value = ballot * attribute_names_.size() + column;
+  return column < attribute_names_.size() && value < attributes_.size() ? attributes_[value] : std::string_view{};
 }
 
 std::vector<Attribute> Profile::attributes(std::size_t ballot) const {
   std::vector<Attribute> out;
-  const std::size_t given = attribute_counts_[ballot + 1] - attribute_counts_[ballot];
-  for (std::size_t column = 0; column < given && column < attribute_names_.size(); ++column) {
+  out.reserve(attribute_names_.size());
+  for (std::size_t column = 0; column < attribute_names_.size(); ++column) {
     out.emplace_back(attribute_names_[column], attribute(ballot, column));
   }
   return out;

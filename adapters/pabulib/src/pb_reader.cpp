@@ -1,9 +1,10 @@
 // The .pb reader: sections, headers, META and PROJECTS (VOTES are in pb_votes.cpp).
 #include "pb_reader.hpp"
 
+#include "pb_file_bytes.hpp"
+
 #include <algorithm>
 #include <exception>
-#include <fstream>
 #include <string>
 #include <utility>
 
@@ -374,19 +375,11 @@ core::Result<PbFile> parse_pabulib(std::string_view text, std::string_view sourc
 }
 
 core::Result<PbFile> read_pabulib_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return core::make_error(core::ErrorKind::kNotFound, "cannot open " + path.string(), path.string());
+  auto bytes = detail::FileBytes::read(path);
+  if (!bytes.ok()) {
+    return bytes.error();
   }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  std::string text(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (size < 0 || !in) {
-    return core::make_error(core::ErrorKind::kInvalidInput, "cannot read " + path.string(), path.string());
-  }
-  return parse_pabulib(text, path.string());
+  return parse_pabulib(bytes->text(), path.string());
 }
 
 }  // namespace covalue::adapters::pabulib

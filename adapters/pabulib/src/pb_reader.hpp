@@ -44,6 +44,7 @@ class Reader {
   void start_votes();
   [[nodiscard]] core::Status read_ballot_row();
   [[nodiscard]] bool add_voter(std::string_view id);
+  void index_earlier_voters();
   [[nodiscard]] core::Status read_vote(const Field& field, std::size_t& count);
   [[nodiscard]] core::Status read_points(const Field& field, std::size_t projects);
 
@@ -63,8 +64,10 @@ class Reader {
   core::Rational number_;  // the points value being read (its limbs are reused)
   IdIndex meta_keys_;
   IdIndex projects_;
-  IdIndex voters_;                           // used once the voter ids stop increasing
-  std::vector<std::string_view> voter_ids_;  // every voter id so far, while they increase
+  IdIndex voters_;                   // used once the voter ids stop increasing
+  std::string_view last_voter_;      // the last voter id, while they increase
+  std::string earlier_voter_ids_;    // the ids before the first out of order, which voters_ views
+  std::size_t expected_ballots_{0};  // lines left when VOTES started
   bool voters_increasing_{true};
   std::optional<PbPosition> meta_start_;
   bool has_budget_{false};

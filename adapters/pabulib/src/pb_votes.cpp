@@ -45,7 +45,8 @@ bool for_each_item(std::string_view list, Visit&& item) {
 }  // namespace
 
 void Reader::start_votes() {
-  const std::size_t expected = count_lines(lexer_.rest());
+  const std::string_view rest = lexer_.rest();
+  expected_ballots_ = count_lines(rest);
   std::vector<std::string> attributes;
   for (std::size_t i = 0; i < roles_.size(); ++i) {
     if (roles_[i] == ColumnRole::kExtra) {
@@ -53,11 +54,10 @@ void Reader::start_votes() {
     }
   }
   file_.profile.set_attribute_names(std::move(attributes));
-  file_.profile.reserve(expected);
-  voter_ids_.reserve(expected);
+  file_.profile.reserve(expected_ballots_, rest.size());
   if (layout_ != nullptr) {
-    layout_->votes.reserve(expected);
-    layout_->points.reserve(expected);
+    layout_->votes.reserve(expected_ballots_);
+    layout_->points.reserve(expected_ballots_);
   }
 }
 
@@ -102,19 +102,30 @@ core::Status Reader::read_ballot_row() {
 // duplicates without a hash table; the first id out of order moves every id into `voters_`.
 bool Reader::add_voter(std::string_view id) {
   if (voters_increasing_) {
-    const std::string_view last = voter_ids_.empty() ? std::string_view{} : voter_ids_.back();
-    if (voter_ids_.empty() || last.size() < id.size() || (last.size() == id.size() && last < id)) {
-      voter_ids_.push_back(id);
+    if (last_voter_.size() < id.size() || (last_voter_.size() == id.size() && last_voter_ < id)) {
+      last_voter_ = id;
       return true;
     }
-    voters_increasing_ = false;
-    voters_ = IdIndex(voter_ids_.capacity());
-    for (const std::string_view known : voter_ids_) {
-      (void)voters_.insert(known);
-    }
-    voter_ids_ = {};
+    index_earlier_voters();
   }
   return voters_.insert(id);
+}
+
+// Indexes the ids of the ballots read so far, copied once: the profile's own may move as it grows.
+void Reader::index_earlier_voters() {
+  voters_increasing_ = false;
+  const core::Profile& profile = file_.profile;
+  for (std::size_t i = 0; i < profile.size(); ++i) {
+    earlier_voter_ids_.append(profile.voter_id(i));
+  }
+  voters_ = IdIndex(expected_ballots_);
+  const std::string_view earlier(earlier_voter_ids_);
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < profile.size(); ++i) {
+    const std::size_t length = profile.voter_id(i).size();
+    (void)voters_.insert(earlier.substr(at, length));
+    at += length;
+  }
 }
 
 core::Status Reader::read_vote(const Field& field, std::size_t& count) {

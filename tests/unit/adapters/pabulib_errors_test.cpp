@@ -144,6 +144,9 @@ TEST(PabulibErrors, DuplicateVoterId) {
   expect_error(head() + "1;5\nVOTES\nvoter_id;vote\n1;1\n2;1\n1;1\n", 12, 1, "duplicate voter id '1'");
   expect_error(head() + "1;5\nVOTES\nvoter_id;vote\n5;1\n3;1\n4;\n3;1\n", 13, 1, "duplicate voter id '3'");
   expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nv;1\nv;1\n", 11, 1, "duplicate voter id 'v'");
+  // Ids read before the first out of order (one quoted with an escaped quote) are still known after it.
+  expect_error(head() + "1;5\nVOTES\nvoter_id;vote\nx;1\n\"y\"\"\";1\nzz;1\na;1\n\"y\"\"\";1\n", 14, 1,
+               "duplicate voter id 'y\"'");
 }
 
 TEST(PabulibErrors, BadHeaders) {

@@ -245,5 +245,27 @@ TEST(PabulibReader, ReadsFilesAndReportsMissingOnes) {
   EXPECT_EQ(missing.error().kind, core::ErrorKind::kNotFound);
 }
 
+TEST(PabulibReader, ReadsEmptyFilesAndRefusesDirectories) {
+  const auto path = std::filesystem::temp_directory_path() / "covalue_pabulib_reader_empty.pb";
+  std::ofstream(path, std::ios::binary).close();
+  auto empty = read_pabulib_file(path);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().message, "missing section META");
+  auto directory = read_pabulib_file(std::filesystem::temp_directory_path());
+  ASSERT_FALSE(directory.ok());
+  EXPECT_EQ(directory.error().kind, core::ErrorKind::kInvalidInput);
+  EXPECT_EQ(directory.error().message.rfind("cannot read ", 0), 0U) << directory.error().message;
+}
+
+TEST(PabulibReader, SizesItsColumnsFromTheTextNotFromMeta) {
+  // META claims far more votes and projects than memory holds: the reader reserves from the text it has.
+  const PbFile file = parse_ok(
+      "META\nkey;value\nnum_projects;1000000000000000\nnum_votes;1000000000000000\nbudget;10\nvote_type;approval\n"
+      "PROJECTS\nproject_id;cost\np;1\nVOTES\nvoter_id;vote\n1;p\n2;p\n");
+  EXPECT_EQ(file.profile.size(), 2U);
+  EXPECT_EQ(projects_of(file, 1), (std::vector<ProjectIndex>{0}));
+}
+
 }  // namespace
 }  // namespace covalue::adapters::pabulib

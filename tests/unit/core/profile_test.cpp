@@ -9,6 +9,7 @@
 
 #include "covalue/core/approval_profile.hpp"
 #include "covalue/core/number_column.hpp"
+#include "covalue/core/text_column.hpp"
 
 namespace covalue::core {
 namespace {
@@ -44,6 +45,24 @@ TEST(Profile, ReadsBackEachBallotsFields) {
   EXPECT_EQ(profile.attribute(1, 1), "");
   EXPECT_EQ(profile[0].voter_id, "v1");
   EXPECT_EQ(profile[0].points.size(), 2U);
+}
+
+TEST(Profile, GivesBallotsBeforeTheFirstPointsNone) {
+  Profile profile;
+  profile.set_kind(BallotKind::kScoring);
+  profile.reserve(3, 64);
+  profile.add_ballot("a");
+  profile.add_project(0);
+  profile.add_ballot("b");
+  profile.add_project(1);
+  profile.add_points(Rational(4));
+  profile.add_ballot("c");
+  EXPECT_TRUE(profile.points(0).empty());
+  EXPECT_EQ(profile.points(1).to_vector(), (std::vector<Rational>{Rational(4)}));
+  EXPECT_TRUE(profile.points(2).empty());
+  Profile none;
+  none.add_ballot("a");
+  EXPECT_TRUE(none.points(0).empty());
 }
 
 TEST(Profile, KeepsUnitWeightsImplicitAndSwitchesToStoredWeights) {
@@ -92,6 +111,30 @@ TEST(NumberColumn, StoresIntegersUntilAValueIsNotOneAndComparesByValue) {
   EXPECT_FALSE(same == integers);
 }
 
+TEST(TextColumn, KeepsValuesInOrderAcrossCodeWidths) {
+  TextColumn column;
+  std::vector<std::string> values;
+  for (int i = 0; i < 100000; ++i) {  // past 256 and 65,536 distinct values, with repeats between
+    values.push_back(i % 4 == 0 ? "same" : std::to_string(i));
+  }
+  values.emplace_back("");
+  for (const auto& value : values) {
+    column.push_back(value);
+  }
+  ASSERT_EQ(column.size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(column[i], values[i]) << i;
+  }
+  TextColumn short_one;
+  short_one.push_back("same");
+  EXPECT_FALSE(short_one == column);
+  TextColumn again;
+  for (const auto& value : values) {
+    again.push_back(value);
+  }
+  EXPECT_TRUE(again == column);
+}
+
 TEST(Profile, GroupsIntoApprovalProfileWithWeightsAndPositivePoints) {
   Profile profile;
   profile.set_kind(BallotKind::kScoring);
@@ -137,6 +180,11 @@ TEST(Profile, GroupsManyIdenticalAndDistinctSetsInFirstAppearanceOrder) {
     }
   }
   EXPECT_EQ(counted, 1000U);
+  EXPECT_EQ(grouped.num_voters(), 1000U);
+  for (std::uint32_t v = 0; v < 1000; v += 37) {
+    const auto set = grouped.approvals(grouped.group_of(v));
+    EXPECT_EQ(std::vector<ProjectIndex>(set.begin(), set.end()), (std::vector<ProjectIndex>{v % 7, (v * 3) % 11 + 7}));
+  }
 }
 
 }  // namespace

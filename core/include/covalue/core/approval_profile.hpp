@@ -27,10 +27,10 @@ class ApprovalProfile {
   static ApprovalProfile from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
                                    const std::vector<Rational>& weights, std::size_t num_projects);
 
-  [[nodiscard]] std::size_t num_groups() const { return weights_.size(); }
+  [[nodiscard]] std::size_t num_groups() const { return integer_weights_.size(); }
   [[nodiscard]] std::size_t num_projects() const { return num_projects_; }
   //! Number of voters (ballots) before grouping.
-  [[nodiscard]] std::size_t num_voters() const { return num_voters_; }
+  [[nodiscard]] std::size_t num_voters() const { return group_of_.size(); }
 
   //! Sorted approved projects of a group.
   [[nodiscard]] std::span<const ProjectIndex> approvals(GroupIndex group) const {
@@ -40,11 +40,12 @@ class ApprovalProfile {
   [[nodiscard]] std::span<const GroupIndex> supporters(ProjectIndex project) const {
     return {supporters_.data() + supporter_offsets_[project], supporters_.data() + supporter_offsets_[project + 1]};
   }
-  //! Ballot indices (into the source Profile) of a group's voters, ascending.
-  [[nodiscard]] std::span<const std::uint32_t> voters(GroupIndex group) const {
-    return {voters_.data() + voter_offsets_[group], voters_.data() + voter_offsets_[group + 1]};
-  }
-  [[nodiscard]] const Rational& weight(GroupIndex group) const { return weights_[group]; }
+  //! The group of a voter (a ballot index into the source Profile).
+  [[nodiscard]] GroupIndex group_of(std::size_t voter) const { return group_of_[voter]; }
+  //! Ballot indices (into the source Profile) of a group's voters, ascending (a pass over all voters).
+  [[nodiscard]] std::vector<std::uint32_t> voters(GroupIndex group) const;
+  //! A group's weight: the sum of its voters' weights.
+  [[nodiscard]] Rational weight(GroupIndex group) const;
   [[nodiscard]] const Rational& total_weight() const { return total_weight_; }
   //! Total weight of the voters approving a project.
   [[nodiscard]] const Rational& approval_weight(ProjectIndex project) const { return approval_weight_[project]; }
@@ -56,23 +57,17 @@ class ApprovalProfile {
   [[nodiscard]] const Integer& weight_scale() const { return weight_scale_; }
 
  private:
-  struct SetList {  // approval sets of all voters, flat
-    std::vector<ProjectIndex> items;
-    std::vector<std::uint32_t> offsets{0};
-  };
-  // Groups the voters' sets; `weights` of the voters, or nullptr when every voter weighs 1.
-  static ApprovalProfile group(const SetList& sets, const NumberColumn* weights, std::size_t num_projects);
+  class Builder;  // numbers the distinct sets (approval_profile.cpp)
+  // Sets the integer weights from the voters' (nullptr: every voter weighs 1), then finish().
+  void weigh(const NumberColumn* weights);
   void finish();
 
   std::size_t num_projects_{0};
-  std::size_t num_voters_{0};
+  std::vector<GroupIndex> group_of_;  // per voter
   std::vector<std::uint32_t> approval_offsets_{0};
   std::vector<ProjectIndex> approvals_;
   std::vector<std::uint32_t> supporter_offsets_;
   std::vector<GroupIndex> supporters_;
-  std::vector<std::uint32_t> voter_offsets_{0};
-  std::vector<std::uint32_t> voters_;
-  std::vector<Rational> weights_;
   std::vector<Integer> integer_weights_;
   std::vector<Rational> approval_weight_;
   Rational total_weight_;

@@ -11,6 +11,7 @@
 #include "covalue/core/instance.hpp"
 #include "covalue/core/number_column.hpp"
 #include "covalue/core/rational.hpp"
+#include "covalue/core/text_column.hpp"
 
 namespace covalue::core {
 
@@ -54,8 +55,9 @@ class Profile {
   void set_attribute_names(std::vector<std::string> names) { attribute_names_ = std::move(names); }
   [[nodiscard]] const std::vector<std::string>& attribute_names() const { return attribute_names_; }
 
-  //! Makes room for `ballots` ballots.
-  void reserve(std::size_t ballots);
+  //! Makes room for `ballots` ballots whose text (voter ids, projects, attributes) takes at most
+  //! `text_bytes` bytes, as in a file: room that goes unused is never touched, so costs no memory.
+  void reserve(std::size_t ballots, std::size_t text_bytes = 0);
   //! Starts a ballot of weight 1; add_project, add_points and add_attribute then fill it in.
   void add_ballot(std::string_view voter_id);
   //! Starts a ballot of the given weight.
@@ -67,7 +69,8 @@ class Profile {
   }
   //! Appends points to the last ballot.
   void add_points(const Rational& points);
-  //! Sets the last ballot's next attribute (in attribute_names order).
+  //! Sets the last ballot's next attribute (in attribute_names order); values past the last column are
+  //! dropped, and columns the ballot is not given read as "".
   void add_attribute(std::string_view value);
 
   [[nodiscard]] std::size_t size() const { return voter_ends_.size() - 1; }
@@ -80,7 +83,7 @@ class Profile {
     return {projects_.data() + project_ends_[ballot], projects_.data() + project_ends_[ballot + 1]};
   }
   [[nodiscard]] NumberSpan points(std::size_t ballot) const {
-    return points_.span(point_ends_[ballot], point_ends_[ballot + 1]);
+    return point_ends_.empty() ? NumberSpan{} : points_.span(point_ends_[ballot], point_ends_[ballot + 1]);
   }
   //! The ballot's value of attribute column `column`, "" when it has none.
   [[nodiscard]] std::string_view attribute(std::size_t ballot, std::size_t column) const;
@@ -111,11 +114,9 @@ class Profile {
   std::vector<ProjectIndex> projects_;
   std::vector<std::uint32_t> project_ends_{0};
   NumberColumn points_;
-  std::vector<std::uint32_t> point_ends_{0};
-  NumberColumn weights_;  // empty while every weight is 1
-  std::string attribute_text_;
-  std::vector<std::uint32_t> attribute_ends_{0};    // value j is attribute_text_[ends_[j], ends_[j + 1])
-  std::vector<std::uint32_t> attribute_counts_{0};  // ballot i's values are j in [counts_[i], counts_[i + 1])
+  std::vector<std::uint32_t> point_ends_;  // empty while no ballot has points
+  NumberColumn weights_;                   // empty while every weight is 1
+  TextColumn attributes_;  // ballot i's value of column c is attributes_[i * attribute_names_.size() + c]
 };
 
 }  // namespace covalue::core
