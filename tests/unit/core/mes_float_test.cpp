@@ -232,10 +232,9 @@ Case long_add1_case() {
   return Case{std::move(e), std::move(profile)};
 }
 
-// add1 jumps over the rounds it proves alike (MesFloat::holds); over many rounds it must still stop
-// exactly where the unit-step loop stops, with the same selection.
-RC_GTEST_PROP(MesFloat, Add1OverManyRoundsEqualsTheUnitStepLoop, ()) {
-  const Case c = long_add1_case();
+//! Compares add1 on an election of many rounds with the unit-step loop, under any satisfaction, tie rule and
+//! one of three increments; tags how many hundreds of rounds it took (99: a refused tie).
+void check_many_rounds(const Case& c) {
   RC_PRE(c.profile.total_weight() > 0);
   RuleOptions options;
   options.sat = any_sat();
@@ -244,6 +243,10 @@ RC_GTEST_PROP(MesFloat, Add1OverManyRoundsEqualsTheUnitStepLoop, ()) {
   const auto rounds = check_add1_against_the_loop(c, options);
   RC_TAG(rounds ? std::min<std::uint32_t>(*rounds / 100, 10) : 99U);  // hundreds of rounds; 99: refused
 }
+
+// add1 jumps over the rounds it proves alike (MesFloat::holds); over many rounds it must still stop
+// exactly where the unit-step loop stops, with the same selection.
+RC_GTEST_PROP(MesFloat, Add1OverManyRoundsEqualsTheUnitStepLoop, ()) { check_many_rounds(long_add1_case()); }
 
 //! An election whose add1 takes many rounds with ties that last: pairs of projects of the same cost, each
 //! approved by as many voters of its own (so they are not twins), tie at every budget where none of their
@@ -296,16 +299,7 @@ Case tied_add1_case() {
 
 // Ties that last from round to round (MesFloat::holds lets them through when they provably do) must still
 // stop exactly where the unit-step loop stops, with the same selection.
-RC_GTEST_PROP(MesFloat, Add1WithLastingTiesEqualsTheUnitStepLoop, ()) {
-  const Case c = tied_add1_case();
-  RC_PRE(c.profile.total_weight() > 0);
-  RuleOptions options;
-  options.sat = any_sat();
-  options.tie = *rc::gen::element(TieRule::kLexicographic, TieRule::kMinCost, TieRule::kRefuse);
-  options.increment = *rc::gen::element(Rational(1), Rational(1, 3), Rational(5, 2));
-  const auto rounds = check_add1_against_the_loop(c, options);
-  RC_TAG(rounds ? std::min<std::uint32_t>(*rounds / 100, 10) : 99U);  // hundreds of rounds; 99: refused
-}
+RC_GTEST_PROP(MesFloat, Add1WithLastingTiesEqualsTheUnitStepLoop, ()) { check_many_rounds(tied_add1_case()); }
 
 //! holds() proves a stretch of budgets alike only while nothing MES decides can change.
 TEST(MesFloat, HoldsProvesOnlyWhatEveryBudgetBetweenBuys) {
