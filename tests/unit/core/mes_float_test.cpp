@@ -330,16 +330,19 @@ TEST(MesFloat, HoldsProvesOnlyWhatEveryBudgetBetweenBuys) {
   EXPECT_FALSE(fast.holds(Rational(6), bought, at6, next, false));
 }
 
+//! Two projects costing 10 (budget 20), each approved by two voters of its own; MES with cost satisfaction.
+struct TwoPairs {
+  Instance instance = make_instance({10, 10}, 20);
+  ApprovalProfile profile = ApprovalProfile::from_sets({{0}, {0}, {1}, {1}}, std::vector<Rational>(4, Rational(1)), 2);
+  TieBreaker ties{TieRule::kLexicographic, instance, profile};
+  MesEngine engine{instance, profile, Satisfaction::kCost, IntegerWeights::from(profile).value(), ties};
+};
+
 // Two projects of the same cost, each approved by two voters of its own, tie at every budget where both
 // pairs hold more than 5: beside a resolver that picks by the tie alone, holds() proves the stretch.
 TEST(MesFloat, HoldsLetsThroughATieThatLasts) {
-  const Instance instance = make_instance({10, 10}, 20);
-  const auto profile = ApprovalProfile::from_sets({{0}, {0}, {1}, {1}}, std::vector<Rational>(4, Rational(1)), 2);
-  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
-  auto weights = IntegerWeights::from(profile);
-  ASSERT_TRUE(weights.ok());
-  const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
-  MesFloat fast(engine);
+  const TwoPairs pairs;
+  MesFloat fast(pairs.engine);
   ResoluteResolver resolver(false);
   MesFloat::Bounds at6;
   const auto first = fast.run(Rational(6), &resolver, &at6);
@@ -393,12 +396,8 @@ TEST(MesFloat, Add1OnMediumElectionsEqualsTheUnitStepLoop) {
 
 TEST(MesFloat, GivesUpOnAnExactTie) {
   // Four voters hold 5 each; p0 and p1 are each bought by two of them at the same price.
-  const Instance instance = make_instance({10, 10}, 20);
-  const auto profile = ApprovalProfile::from_sets({{0}, {0}, {1}, {1}}, std::vector<Rational>(4, Rational(1)), 2);
-  const TieBreaker ties(TieRule::kLexicographic, instance, profile);
-  auto weights = IntegerWeights::from(profile);
-  ASSERT_TRUE(weights.ok());
-  const MesEngine engine(instance, profile, Satisfaction::kCost, std::move(weights).value(), ties);
+  const TwoPairs pairs;
+  const MesEngine& engine = pairs.engine;
   // At 5 each, every supporter holds exactly the cap: too close to call, with or without a resolver.
   ResoluteResolver first(false);
   EXPECT_EQ(*certified_float_run(engine, Rational(5), &first), std::nullopt);
