@@ -47,7 +47,6 @@ constexpr std::size_t kMaxGroups = 100000000;
 constexpr int kMaxPasses = 1000;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 constexpr std::size_t kGiveUp = kNone - 1;
-constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
 
 // a < b with a margin for the rounding of the operands' last operation; NaN and infinities fail.
 bool below(double a, double b) { return a + 4 * kUnit * (std::fabs(a) + std::fabs(b)) < b; }
@@ -816,7 +815,7 @@ std::uint32_t MesFloat::add_class(double budget, double err, double rise, double
   least_rise_.push_back(least_rise);
   weight_in_.insert(weight_in_.end(), kLanes, 0);
   mark_.push_back(0);
-  child_.push_back(kUnset);
+  child_.push_back(0);  // set by buy() before it is read
   return static_cast<std::uint32_t>(budget_.size() - 1);
 }
 
