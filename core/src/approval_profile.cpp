@@ -4,9 +4,13 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <type_traits>
 
 namespace covalue::core {
 namespace {
+
+// Integer weights summing below this are kept as int64 (no sum of them can overflow).
+constexpr std::int64_t kInt64WeightLimit = std::int64_t{1} << 62;
 
 // The projects a ballot approves, sorted and without repeats: those given positive points when
 // `by_points`, else all it lists. A list already increasing is returned in place, any other sorted in
@@ -144,22 +148,20 @@ std::vector<std::uint32_t> ApprovalProfile::voters(GroupIndex group) const {
 }
 
 Rational ApprovalProfile::weight(GroupIndex group) const {
-  Rational weight(integer_weights_[group], weight_scale_);
+  Rational weight(integer_weight(group), weight_scale_);
   weight.canonicalize();
   return weight;
 }
 
 void ApprovalProfile::weigh(const NumberColumn* weights) {
-  const std::size_t groups = approval_offsets_.size() - 1;
-  integer_weights_.reserve(groups);
+  const std::size_t groups = num_groups();
   weight_scale_ = 1;
-  if (weights == nullptr) {  // every voter weighs 1: a group weighs its size
-    std::vector<std::uint32_t> size(groups, 0);
+  small_weights_.clear();
+  big_weights_.clear();
+  if (weights == nullptr) {  // every voter weighs 1: a group weighs its size (fewer than 2^32 voters)
+    small_weights_.assign(groups, 0);
     for (const GroupIndex g : group_of_) {
-      ++size[g];
-    }
-    for (const std::uint32_t n : size) {
-      integer_weights_.emplace_back(static_cast<unsigned long>(n));  // NOLINT(google-runtime-int): GMP's type
+      ++small_weights_[g];
     }
     finish();
     return;
@@ -174,12 +176,54 @@ void ApprovalProfile::weigh(const NumberColumn* weights) {
       mpz_lcm(weight_scale_.get_mpz_t(), weight_scale_.get_mpz_t(), w.get_den_mpz_t());
     }
   }
+  big_weights_.reserve(groups);
+  Integer total = 0;
+  bool fit = true;
   for (const Rational& w : sum) {
-    integer_weights_.emplace_back(weight_scale_ == 1 ? w.get_num()
-                                                     : Integer(w.get_num() * (weight_scale_ / w.get_den())));
+    big_weights_.emplace_back(weight_scale_ == 1 ? w.get_num() : Integer(w.get_num() * (weight_scale_ / w.get_den())));
+    total += big_weights_.back();
+    fit = fit && big_weights_.back() >= 0 && total < kInt64WeightLimit;
+  }
+  if (fit) {
+    small_weights_.reserve(groups);
+    for (const Integer& w : big_weights_) {
+      small_weights_.push_back(w.get_si());
+    }
+    big_weights_ = {};
   }
   finish();
 }
+
+namespace {
+
+// The projects' approval weights and the total, summed in `Int` (int64 when the weights fit).
+template <class Int>
+void sum_approvals(const ApprovalProfile& profile, std::span<const Int> weights, std::vector<Integer>& approval,
+                   Integer& total) {
+  std::vector<Int> sums(profile.num_projects(), Int(0));
+  Int all(0);
+  for (GroupIndex g = 0; g < weights.size(); ++g) {
+    all += weights[g];
+    for (const ProjectIndex p : profile.approvals(g)) {
+      sums[p] += weights[g];
+    }
+  }
+  const auto to_integer = [](const Int& n) {
+    if constexpr (std::is_same_v<Int, std::int64_t>) {
+      return Integer(static_cast<long>(n));  // NOLINT(google-runtime-int): GMP's type
+    } else {
+      return n;
+    }
+  };
+  approval.clear();
+  approval.reserve(sums.size());
+  for (const Int& n : sums) {
+    approval.push_back(to_integer(n));
+  }
+  total = to_integer(all);
+}
+
+}  // namespace
 
 void ApprovalProfile::finish() {
   // Supporters: the transpose of the approvals, ascending by group; approval weights summed as integers.
@@ -193,14 +237,17 @@ void ApprovalProfile::finish() {
   }
   supporters_.resize(approvals_.size());
   std::vector<std::uint32_t> fill(supporter_offsets_.begin(), supporter_offsets_.end() - 1);
-  std::vector<Integer> approval(num_projects_, Integer(0));
-  Integer total = 0;
-  for (GroupIndex g = 0; g < integer_weights_.size(); ++g) {
-    total += integer_weights_[g];
+  for (GroupIndex g = 0; g < num_groups(); ++g) {
     for (const ProjectIndex p : approvals(g)) {
       supporters_[fill[p]++] = g;
-      approval[p] += integer_weights_[g];
     }
+  }
+  std::vector<Integer> approval;
+  Integer total;
+  if (weights_fit_int64()) {
+    sum_approvals(*this, std::span<const std::int64_t>(small_weights_), approval, total);
+  } else {
+    sum_approvals(*this, std::span<const Integer>(big_weights_), approval, total);
   }
   total_weight_ = Rational(total, weight_scale_);
   total_weight_.canonicalize();

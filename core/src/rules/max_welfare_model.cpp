@@ -19,7 +19,7 @@ Integer cost_scale(const Instance& instance) {
 Integer integer_approvals(const ApprovalProfile& profile, ProjectIndex p) {
   Integer total = 0;
   for (const GroupIndex g : profile.supporters(p)) {
-    total += profile.integer_weights()[g];
+    total += profile.integer_weight(g);
   }
   return total;
 }

@@ -50,7 +50,7 @@ TEST(Profile, ReadsBackEachBallotsFields) {
 TEST(Profile, GivesBallotsBeforeTheFirstPointsNone) {
   Profile profile;
   profile.set_kind(BallotKind::kScoring);
-  profile.reserve(3, 64);
+  profile.reserve(3, 2, 3);
   profile.add_ballot("a");
   profile.add_project(0);
   profile.add_ballot("b");
@@ -185,6 +185,44 @@ TEST(Profile, GroupsManyIdenticalAndDistinctSetsInFirstAppearanceOrder) {
     const auto set = grouped.approvals(grouped.group_of(v));
     EXPECT_EQ(std::vector<ProjectIndex>(set.begin(), set.end()), (std::vector<ProjectIndex>{v % 7, (v * 3) % 11 + 7}));
   }
+}
+
+// Group weights are machine integers while they are non-negative and sum below 2^62 (no sum of them can
+// overflow), GMP integers otherwise; both read back the same through integer_weight() and weight().
+TEST(Profile, KeepsGroupWeightsAsMachineIntegersOnlyWhileTheyFit) {
+  const std::vector<std::vector<ProjectIndex>> sets{{0}, {1}, {0}};
+  const auto grouped = [&](const std::vector<Rational>& weights) {
+    return ApprovalProfile::from_sets(sets, weights, 2);
+  };
+  const ApprovalProfile unit = grouped({Rational(1), Rational(1), Rational(1)});
+  ASSERT_TRUE(unit.weights_fit_int64());
+  EXPECT_EQ(std::vector<std::int64_t>(unit.int64_weights().begin(), unit.int64_weights().end()),
+            (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(unit.approval_weight(0), Rational(2));
+
+  const ApprovalProfile thirds = grouped({Rational(1, 3), Rational(1, 2), Rational(1, 3)});  // scale 6
+  ASSERT_TRUE(thirds.weights_fit_int64());
+  EXPECT_EQ(thirds.weight_scale(), Integer(6));
+  EXPECT_EQ(thirds.integer_weight(0), Integer(4));
+  EXPECT_EQ(thirds.weight(0), Rational(2, 3));
+  EXPECT_EQ(thirds.total_weight(), Rational(7, 6));
+
+  const Integer limit = Integer(1) << 62;
+  const Rational just_below(Integer(limit - 3));  // with the two weights of 1, the total is 2^62 - 1
+  const ApprovalProfile below = grouped({just_below, Rational(1), Rational(1)});
+  ASSERT_TRUE(below.weights_fit_int64());
+  EXPECT_EQ(below.total_weight(), Rational(Integer(limit - 1)));
+
+  const ApprovalProfile at = grouped({Rational(Integer(limit - 2)), Rational(1), Rational(1)});  // total 2^62
+  EXPECT_FALSE(at.weights_fit_int64());
+  EXPECT_TRUE(at.int64_weights().empty());
+  EXPECT_EQ(at.integer_weight(0), limit - 1);
+  EXPECT_EQ(at.approval_weight(0), Rational(limit - 1));
+  EXPECT_EQ(at.total_weight(), Rational(limit));
+
+  const ApprovalProfile negative = grouped({Rational(-1), Rational(1), Rational(0)});
+  EXPECT_FALSE(negative.weights_fit_int64());
+  EXPECT_EQ(negative.integer_weight(0), Integer(-1));
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ class ApprovalProfile {
   static ApprovalProfile from_sets(const std::vector<std::vector<ProjectIndex>>& sets,
                                    const std::vector<Rational>& weights, std::size_t num_projects);
 
-  [[nodiscard]] std::size_t num_groups() const { return integer_weights_.size(); }
+  [[nodiscard]] std::size_t num_groups() const { return approval_offsets_.size() - 1; }
   [[nodiscard]] std::size_t num_projects() const { return num_projects_; }
   //! Number of voters (ballots) before grouping.
   [[nodiscard]] std::size_t num_voters() const { return group_of_.size(); }
@@ -50,10 +50,18 @@ class ApprovalProfile {
   //! Total weight of the voters approving a project.
   [[nodiscard]] const Rational& approval_weight(ProjectIndex project) const { return approval_weight_[project]; }
 
-  //! Integer weights proportional to the real ones (all 1 for unweighted voters): every rule here is
-  //! invariant under scaling all weights, so the engines count with integers.
-  [[nodiscard]] const std::vector<Integer>& integer_weights() const { return integer_weights_; }
-  //! The factor integer_weights = weights * scale.
+  //! A group's integer weight, proportional to the real one (its size for unweighted voters): every rule
+  //! here is invariant under scaling all weights, so the engines count with integers.
+  [[nodiscard]] Integer integer_weight(GroupIndex group) const {
+    // NOLINTNEXTLINE(google-runtime-int): GMP's own type
+    return small_weights_.empty() ? big_weights_[group] : Integer(static_cast<long>(small_weights_[group]));
+  }
+  //! True when the integer weights are non-negative and sum below 2^62, so that no sum of them overflows
+  //! 64 bits: they are then kept as machine integers (int64_weights()), without an allocation per group.
+  [[nodiscard]] bool weights_fit_int64() const { return !small_weights_.empty() || num_groups() == 0; }
+  //! The integer weights when weights_fit_int64(), else empty.
+  [[nodiscard]] std::span<const std::int64_t> int64_weights() const { return small_weights_; }
+  //! The factor integer weights = weights * scale.
   [[nodiscard]] const Integer& weight_scale() const { return weight_scale_; }
 
  private:
@@ -68,7 +76,8 @@ class ApprovalProfile {
   std::vector<ProjectIndex> approvals_;
   std::vector<std::uint32_t> supporter_offsets_;
   std::vector<GroupIndex> supporters_;
-  std::vector<Integer> integer_weights_;
+  std::vector<std::int64_t> small_weights_;  // per group, when the weights fit (weights_fit_int64)
+  std::vector<Integer> big_weights_;         // per group, when they do not
   std::vector<Rational> approval_weight_;
   Rational total_weight_;
   Integer weight_scale_{1};
