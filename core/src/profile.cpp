@@ -2,12 +2,12 @@
 
 namespace covalue::core {
 
-void Profile::reserve(std::size_t ballots, std::size_t text_bytes) {
+void Profile::reserve(std::size_t ballots, std::size_t listed, std::size_t id_bytes) {
   voter_ends_.reserve(ballots + 1);
   project_ends_.reserve(ballots + 1);
   attributes_.reserve(ballots * attribute_names_.size());
-  voter_ids_.reserve(text_bytes);
-  projects_.reserve(text_bytes / 2 + 1);  // a project id and its separator take two bytes or more
+  voter_ids_.reserve(id_bytes);
+  projects_.reserve(listed);
 }
 
 void Profile::start_ballot(std::string_view voter_id) {

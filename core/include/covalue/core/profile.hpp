@@ -55,9 +55,10 @@ class Profile {
   void set_attribute_names(std::vector<std::string> names) { attribute_names_ = std::move(names); }
   [[nodiscard]] const std::vector<std::string>& attribute_names() const { return attribute_names_; }
 
-  //! Makes room for `ballots` ballots whose text (voter ids, projects, attributes) takes at most
-  //! `text_bytes` bytes, as in a file: room that goes unused is never touched, so costs no memory.
-  void reserve(std::size_t ballots, std::size_t text_bytes = 0);
+  //! Makes room for `ballots` ballots listing `listed` projects in all, and voter ids of about
+  //! `id_bytes` bytes in all (a hint: the ids grow past it). Room is taken from the heap, so an upper
+  //! bound close to what is used keeps the memory a command populates ahead (heap_warmup) for the rest.
+  void reserve(std::size_t ballots, std::size_t listed = 0, std::size_t id_bytes = 0);
   //! Starts a ballot of weight 1; add_project, add_points and add_attribute then fill it in.
   void add_ballot(std::string_view voter_id);
   //! Starts a ballot of the given weight.
