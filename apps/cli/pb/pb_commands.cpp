@@ -1,6 +1,7 @@
 // `covalue pb solve|check|verify`: budgeting rules on Pabulib files.
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "covalue/core/rules/rule.hpp"
 #include "covalue/core/text.hpp"
 #include "covalue/core/verify.hpp"
+#include "heap_warmup.hpp"
 #include "name_option.hpp"
 #include "pb/pb_options.hpp"
 #include "pb/pb_report.hpp"
@@ -22,6 +24,16 @@ namespace covalue::cli {
 namespace {
 
 namespace pabulib = adapters::pabulib;
+
+// Reads a .pb file, with the heap populated ahead for what reading and solving it allocate.
+core::Result<pabulib::PbFile> read_file(const std::string& file) {
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(file, error);
+  if (!error) {
+    populate_heap(static_cast<std::size_t>(static_cast<double>(size) * kHeapPerFileByte));
+  }
+  return pabulib::read_pabulib_file(file);
+}
 
 struct SolveArgs {
   std::string file;
@@ -34,7 +46,7 @@ core::Result<Output> solve(const SolveArgs& args) {
   if (!options.ok()) {
     return options.error();
   }
-  auto pb = pabulib::read_pabulib_file(args.file);
+  auto pb = read_file(args.file);
   if (!pb.ok()) {
     return pb.error();
   }
@@ -87,7 +99,7 @@ core::Result<Output> check(const std::string& file) {
 }
 
 core::Result<Output> verify(const std::string& file, const std::string& outcome_file) {
-  auto pb = pabulib::read_pabulib_file(file);
+  auto pb = read_file(file);
   if (!pb.ok()) {
     return pb.error();
   }
