@@ -100,6 +100,15 @@ void parse_file(benchmark::State& state, const std::string& name) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
+// Grouping a parsed file's ballots into distinct approval sets (what every approval rule starts with).
+void group_file(benchmark::State& state, const std::string& name) {
+  const Loaded& loaded = load(name);
+  for (auto _ : state) {
+    auto profile = ApprovalProfile::from_profile(loaded.file.profile, loaded.file.instance.size());
+    benchmark::DoNotOptimize(profile);
+  }
+}
+
 void solve_file(benchmark::State& state, const std::string& name, const std::string& rule, double peer) {
   const Loaded& loaded = load(name);
   const RuleOptions options = options_for(rule);
@@ -238,6 +247,7 @@ int register_all() {
   benchmark::RegisterBenchmark("Smoke/all_rules_200x20", smoke)->Unit(benchmark::kMillisecond);
   for (const auto& name : kLarge) {
     benchmark::RegisterBenchmark(("Parse/" + name).c_str(), parse_file, name)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("Group/" + name).c_str(), group_file, name)->Unit(benchmark::kMillisecond);
     for (const char* rule : {"maxwelfare_cost", "maxwelfare_card"}) {
       benchmark::RegisterBenchmark(("Solve/" + name + "/" + rule).c_str(), solve_file, name, std::string(rule), 0.0)
           ->Unit(benchmark::kMillisecond);
