@@ -1,5 +1,7 @@
 #include "dashboard.hpp"
 
+#include "handler_support.hpp"
+
 namespace covalue::server {
 
 namespace net = core::network;
@@ -14,11 +16,6 @@ json report_number(const std::optional<core::Rational>& value) {
 
 //! An exact figure as a fraction string, or null.
 json exact(const std::optional<core::Rational>& value) { return value ? json(core::to_string(*value)) : json(); }
-
-template <typename T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json();
-}
 
 json cycle_json(const program::DashboardCycle& cycle) {
   return {{"number", cycle.number},

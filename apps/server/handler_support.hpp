@@ -5,7 +5,9 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "route_table.hpp"
 
@@ -37,6 +39,21 @@ template <typename T, typename Encode>
 template <typename Decode>
 [[nodiscard]] auto decode_body(const RouteCall& call, Decode decode) {
   return decode(call.body, std::string("body"));
+}
+
+//! kInvalidInput with `message`, naming `where` as the request names it ("body.size", "path.id").
+[[nodiscard]] core::Error invalid(std::string message, std::string where);
+
+//! kInvalidInput unless the body is an object of `known` members only.
+[[nodiscard]] core::Status expect_object(const nlohmann::json& body, const std::vector<std::string>& known);
+
+//! A text, or null when it is empty.
+[[nodiscard]] nlohmann::json text_or_null(const std::string& text);
+
+//! A value, or null when there is none.
+template <typename T>
+[[nodiscard]] nlohmann::json or_null(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
 //! An array of `items`, each encoded by `encode`.

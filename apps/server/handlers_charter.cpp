@@ -14,12 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
-
 //! A proposal as the API shows it; `current` gives the fields' values now (shown as `from` while it is open).
 json proposal_to_json(const program::CharterProposal& p, const net::Charter& current) {
   json changes = json::array();

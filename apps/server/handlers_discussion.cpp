@@ -9,10 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
 //! A program error naming a body member or a path parameter, named as the request names it.
 core::Error named(core::Error error) {
   if (error.where == "body" || error.where == "parent" || error.where == "reason") {
@@ -24,8 +20,6 @@ core::Error named(core::Error error) {
   }
   return error;
 }
-
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
 
 json comment_to_json(const program::ThreadComment& view) {
   const program::Comment& c = view.comment;

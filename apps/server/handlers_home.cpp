@@ -15,13 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
-
-template <typename T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json();
-}
-
 json task_json(const program::HomeTask& task) {
   return {{"kind", core::name_of(task.kind)},
           {"cycle", task.cycle},

@@ -9,10 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
 json inbox_item_to_json(const program::InboxItem& item, const program::TimeZone& zone) {
   const program::Notification message = program::render_notification(item.event, "", zone);
   json facts = json::array();
@@ -105,7 +101,7 @@ core::Result<program::Webhook> webhook_from_body(const json& body) {
 }
 
 //! An error of the program naming a body member ("url") named as the body's ("body.url").
-core::Error in_body(core::Error error) {
+core::Error webhook_in_body(core::Error error) {
   if (error.kind == core::ErrorKind::kInvalidInput && (error.where == "url" || error.where == "secret")) {
     error.where = "body." + error.where;
   }
@@ -209,7 +205,7 @@ core::Result<Reply> handle_webhook_add(RouteCall& call) {
   }
   core::Result<program::Webhook> added = call.program.add_webhook(*webhook);
   if (!added) {
-    return in_body(added.error());
+    return webhook_in_body(added.error());
   }
   return json_reply(webhook_to_json(*added), 201);
 }

@@ -10,10 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
 json preferences_to_json(const program::PersonPreferences& preferences) {
   json kinds = json::array();
   for (const program::KindPreference& kind : preferences.kinds) {

@@ -16,18 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
-//! kInvalidInput unless the body is an object of `known` members only.
-core::Status expect_object(const json& body, const std::vector<std::string>& known) {
-  if (!body.is_object()) {
-    return invalid("expected an object", "body");
-  }
-  return codec::reject_unknown_members(body, "body", known);
-}
-
 //! The body's string member `name` (`required`: kInvalidInput naming it when absent), or nothing.
 core::Result<std::optional<std::string>> text_member(const json& body, const char* name, bool required) {
   if (!body.contains(name)) {
@@ -65,8 +53,6 @@ core::Result<std::optional<core::Rational>> amount_member(const json& body, cons
 json optional_amount(const std::optional<core::Rational>& value) {
   return value ? json(core::to_string(*value)) : json();
 }
-
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
 
 json update_json(const program::InitiativeUpdate& update) {
   return {{"id", update.id},

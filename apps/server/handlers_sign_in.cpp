@@ -15,10 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
 //! The string member `key` of the body (kInvalidInput naming "body.KEY" when absent or not a string).
 core::Result<std::string> required_string(const json& body, const char* key) {
   if (!body.contains(key) || !body[key].is_string()) {

@@ -14,10 +14,6 @@ using nlohmann::json;
 namespace codec = adapters::json;
 namespace net = core::network;
 
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
 //! The body's integer member `key` within [low, high], or `fallback` when absent.
 core::Result<std::int64_t> bounded(const json& body, const char* key, std::int64_t low, std::int64_t high,
                                    std::int64_t fallback) {

@@ -1,6 +1,7 @@
 #include "json_body.hpp"
 
 #include "covalue/adapters/json/program_json.hpp"
+#include "handler_support.hpp"
 
 namespace covalue::server {
 
@@ -8,17 +9,6 @@ namespace net = core::network;
 using nlohmann::json;
 
 namespace {
-
-core::Error invalid(std::string message, std::string where) {
-  return core::make_error(core::ErrorKind::kInvalidInput, std::move(message), std::move(where));
-}
-
-core::Status expect_object(const json& body, const std::vector<std::string>& known) {
-  if (!body.is_object()) {
-    return invalid("expected an object", "body");
-  }
-  return adapters::json::reject_unknown_members(body, "body", known);
-}
 
 core::Result<core::Rational> exact(const json& node, const std::string& where) {
   if (node.is_number_integer()) {

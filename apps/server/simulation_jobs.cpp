@@ -18,7 +18,7 @@ using nlohmann::json;
 using Steady = std::chrono::steady_clock;
 
 //! The current time in UTC ("2026-12-04T17:00:00Z").
-std::string utc_now() {
+std::string job_clock_now() {
   const std::time_t now = std::time(nullptr);
   std::tm parts{};
   gmtime_r(&now, &parts);
@@ -93,7 +93,7 @@ std::optional<json> SimulationJobs::submit(std::int64_t network, simulation::Wha
   job->what_if = std::move(what_if);
   job->current = std::move(current);
   job->changed = std::move(changed);
-  job->created_at = utc_now();
+  job->created_at = job_clock_now();
   jobs_[{network, job->id}] = job;
   queue_.push_back(job);
   if (workers_.size() < static_cast<std::size_t>(options_.workers)) {
@@ -137,7 +137,7 @@ void SimulationJobs::run(Job& job) {
   }
   const std::lock_guard<std::mutex> lock(mutex_);
   job.seconds = std::chrono::duration<double>(Steady::now() - job.started).count();
-  job.finished_at = utc_now();
+  job.finished_at = job_clock_now();
   if (job.cancel) {
     job.state = SimulationState::kCancelled;
   } else if (!results) {
@@ -203,7 +203,7 @@ std::optional<json> SimulationJobs::cancel(std::int64_t network, std::int64_t id
   if (job.state == SimulationState::kQueued) {
     std::erase_if(queue_, [&job](const std::shared_ptr<Job>& queued) { return queued.get() == &job; });
     job.state = SimulationState::kCancelled;
-    job.finished_at = utc_now();
+    job.finished_at = job_clock_now();
   }
   return json_of(job, false);
 }

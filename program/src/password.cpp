@@ -11,18 +11,18 @@ namespace covalue::program {
 
 namespace {
 
-constexpr std::size_t kSecretBytes = 32;
+constexpr std::size_t kPasswordSecretBytes = 32;
 
 //! "PREFIX" + 64 random hex digits.
 std::string random_secret(const char* prefix) {
   detail::ensure_sodium();
-  std::array<unsigned char, kSecretBytes> bytes{};
+  std::array<unsigned char, kPasswordSecretBytes> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
   return prefix + detail::to_hex(bytes.data(), bytes.size());
 }
 
 bool has_secret_shape(std::string_view secret, std::string_view prefix) {
-  if (secret.size() != prefix.size() + 2 * kSecretBytes || secret.substr(0, prefix.size()) != prefix) {
+  if (secret.size() != prefix.size() + 2 * kPasswordSecretBytes || secret.substr(0, prefix.size()) != prefix) {
     return false;
   }
   for (const char c : secret.substr(prefix.size())) {

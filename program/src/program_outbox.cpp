@@ -43,7 +43,7 @@ core::Status check_webhook_url(const std::string& url) {
 }
 
 //! A webhook as shown: without its secret.
-Webhook shown(Webhook webhook) {
+Webhook shown_webhook(Webhook webhook) {
   webhook.secret.clear();
   return webhook;
 }
@@ -187,7 +187,7 @@ core::Result<Webhook> Program::add_webhook(const Webhook& webhook) {
         }
         stored.id = *id;
         detail = webhook_detail(stored);
-        stored = shown(stored);
+        stored = shown_webhook(stored);
         return {};
       });
 }
@@ -207,7 +207,7 @@ core::Result<Webhook> Program::remove_webhook(WebhookId id) {
         if (found == all->end() || found->removed) {
           return detail::not_found("no webhook with id " + std::to_string(id), "webhook");
         }
-        removed = shown(*found);
+        removed = shown_webhook(*found);
         removed.removed = true;
         detail = webhook_detail(removed);
         return session.remove_webhook(id);
@@ -224,7 +224,7 @@ core::Result<std::vector<Webhook>> Program::webhooks() {
     return all;
   }
   std::erase_if(*all, [](const Webhook& w) { return w.removed; });
-  std::transform(all->begin(), all->end(), all->begin(), shown);
+  std::transform(all->begin(), all->end(), all->begin(), shown_webhook);
   return all;
 }
 

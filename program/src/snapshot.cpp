@@ -8,7 +8,7 @@ namespace covalue::program {
 namespace {
 
 template <typename T, typename Into>
-core::Status take(core::Result<T> result, Into& into) {
+core::Status take_part(core::Result<T> result, Into& into) {
   if (!result) {
     return result.error();
   }
@@ -23,7 +23,7 @@ class FieldReader {
   template <typename Read, typename Into>
   FieldReader& always(Into& into, const Read& read) {
     if (status_) {
-      status_ = take(read(), into);
+      status_ = take_part(read(), into);
     }
     return *this;
   }
@@ -34,7 +34,7 @@ class FieldReader {
     if (status_ && !wanted) {
       into = SnapshotPart<T>::absent();
     } else if (status_) {
-      status_ = take(read(), into);
+      status_ = take_part(read(), into);
     }
     return *this;
   }

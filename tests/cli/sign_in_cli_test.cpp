@@ -23,9 +23,9 @@ TEST_F(SignInCli, AnInvitePrintsASetPasswordLinkOnceAndAuditsIt) {
   ASSERT_NE(at, std::string::npos) << printed;
   const std::string secret = printed.substr(at + 14, 68);
   EXPECT_NE(printed.find("works once until 20"), std::string::npos) << printed;
-  const std::string json = ok("person invite --person 1 --format json --password-link-seconds 60");
-  EXPECT_NE(json.find("\"link\": \"/set-password#cvp_"), std::string::npos) << json;
-  EXPECT_EQ(json.find(secret), std::string::npos) << "every invite is a new link";
+  const std::string as_json = ok("person invite --person 1 --format json --password-link-seconds 60");
+  EXPECT_NE(as_json.find("\"link\": \"/set-password#cvp_"), std::string::npos) << as_json;
+  EXPECT_EQ(as_json.find(secret), std::string::npos) << "every invite is a new link";
   const std::string audit = ok("audit list --format csv");
   EXPECT_NE(audit.find("create_password_link"), std::string::npos) << audit;
   EXPECT_EQ(audit.find("cvp_"), std::string::npos) << "the audit log never holds the link";

@@ -14,7 +14,7 @@
 namespace covalue::testing {
 namespace {
 
-const std::string kData = COVALUE_DATA_DIR;
+const std::string kDataDir = COVALUE_DATA_DIR;
 
 // The test's own reading of UTF-8 and of terminal columns, independent of the code under test: enough
 // for the scripts used here (Latin, CJK, Hangul, emoji, combining marks).
@@ -239,7 +239,7 @@ TEST_F(TerminalCli, TablesOfPolishCjkAndEmojiNamesLineUpAndCarryNoEscapeSequence
 // The Lodz titles are long Polish names: the table cuts them between characters ("dziko żyj~", not a
 // broken byte) and the name column starts where its header does.
 TEST(TerminalFileCli, LodzTableIsWellFormedAndAligned) {
-  const auto r = run_covalue("pb solve " + kData + "/pabulib/Poland_Lodz_2022.pb");
+  const auto r = run_covalue("pb solve " + kDataDir + "/pabulib/Poland_Lodz_2022.pb");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_terminal_safe(r.out, "pb solve Lodz");
   const std::vector<std::string> lines = lines_of(r.out);

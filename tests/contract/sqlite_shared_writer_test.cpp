@@ -248,7 +248,7 @@ TEST_F(SharedWriter, AStoreOutlivingAnotherOfItsFileKeepsWorking) {
 }
 
 // Runs SQL on the database behind covalue's back, as another process would.
-void run_sql(const std::string& path, const char* sql) {
+void run_sql_on(const std::string& path, const char* sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_busy_timeout(db, 5000);
@@ -263,11 +263,11 @@ void run_sql(const std::string& path, const char* sql) {
 TEST_F(SharedWriter, ReadsKeptSeeAChangeOfAnotherConnection) {
   must(first().transact([](StoreSession& s) { return add_partner(s, "ours"); }));
   ASSERT_EQ(partner_names(first()), std::vector<std::string>{"ours"});  // read (and kept) here
-  run_sql(path(),
-          "INSERT INTO partners (network_id, id, name, tier, joined_cycle, left_cycle) "
-          "SELECT network_id, id + 1, 'theirs', tier, joined_cycle, left_cycle FROM partners WHERE network_id = 1;"
-          "INSERT INTO audit_log SELECT network_id, sequence + 1, time, actor, action, detail, hash, hash "
-          "FROM audit_log WHERE network_id = 1");
+  run_sql_on(path(),
+             "INSERT INTO partners (network_id, id, name, tier, joined_cycle, left_cycle) "
+             "SELECT network_id, id + 1, 'theirs', tier, joined_cycle, left_cycle FROM partners WHERE network_id = 1;"
+             "INSERT INTO audit_log SELECT network_id, sequence + 1, time, actor, action, detail, hash, hash "
+             "FROM audit_log WHERE network_id = 1");
   EXPECT_EQ(partner_names(first()), (std::vector<std::string>{"ours", "theirs"}));
   EXPECT_EQ(must(first().version()), 2);
 }

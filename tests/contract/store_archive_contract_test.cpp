@@ -15,7 +15,7 @@ using program::StoreSession;
 
 //! The status of `result`, its value dropped.
 template <typename T>
-core::Status status_of(const core::Result<T>& result) {
+core::Status status_of_read(const core::Result<T>& result) {
   return result.ok() ? core::Status() : core::Status(result.error());
 }
 
@@ -47,10 +47,10 @@ void add_history(program::Store& store, const Filled& filled) {
     must(s.insert_comment_revision({reply, 0, "A first text", "2026-12-04T10:05:00.000Z"}));
     must(s.put_follow({person, {program::SubjectKind::kCycle, 2}, false}));
     must(s.set_activity_seen(person, 3));
-    must(status_of(s.insert_initiative_update(
+    must(status_of_read(s.insert_initiative_update(
         {0, filled.initiatives[0], "Pilot live", "2026-12-04T11:00:00.000Z", std::nullopt, person, "Ana", {}})));
     program::Milestone milestone{0, filled.initiatives[0], "Pilot live", "2027-03-31", true, "2026-12-04T12:00:00Z"};
-    must(status_of(s.insert_milestone(milestone)));
+    must(status_of_read(s.insert_milestone(milestone)));
     must(s.insert_delegation({2, filled.partners[0], filled.partners[1], "2026-12-04T10:00:00.000Z"}));
     must(s.put_preference({person, program::EventKind::kCycleOpened, program::Cadence::kWeekly}));
     must(s.set_willing_to_coordinate(filled.partners[1], true));
@@ -74,14 +74,14 @@ void add_history(program::Store& store, const Filled& filled) {
     delivery.next_attempt_at = "2026-12-04T09:00:00.000Z";
     must(s.insert_deliveries({delivery}));
     must(s.insert_digest_waits({{person, event_id, program::Cadence::kDaily, event.occurred_at}}));
-    must(status_of(s.insert_webhook({0,
-                                     "https://chat.example/hook",
-                                     "secret",
-                                     program::WebhookFormat::kSlack,
-                                     {},
-                                     "2026-12-04T09:00:00.000Z",
-                                     false})));
-    return status_of(s.network_secret("unsubscribe", std::string(64, 'a')));
+    must(status_of_read(s.insert_webhook({0,
+                                          "https://chat.example/hook",
+                                          "secret",
+                                          program::WebhookFormat::kSlack,
+                                          {},
+                                          "2026-12-04T09:00:00.000Z",
+                                          false})));
+    return status_of_read(s.network_secret("unsubscribe", std::string(64, 'a')));
   }));
 }
 

@@ -15,7 +15,7 @@ using program::StoreSession;
 using program::WebSession;
 
 //! A representative of `partner` stored in a transaction of its own; returns its id.
-program::PersonId add_person(program::Store& store, net::PartnerId partner, const std::string& email) {
+program::PersonId add_partner_person(program::Store& store, net::PartnerId partner, const std::string& email) {
   Person person;
   person.partner = partner;
   person.name = "Zoë";
@@ -44,7 +44,7 @@ PasswordLink sample_link(program::PersonId person, char hash) {
 
 TEST_P(StoreContract, APasswordHashIsKeptBesideThePersonNotInIt) {
   Filled filled = fill();
-  const program::PersonId ana = add_person(store(), filled.partners[0], "Ana@Acme.example");
+  const program::PersonId ana = add_partner_person(store(), filled.partners[0], "Ana@Acme.example");
   EXPECT_EQ(read_in(store(), [&](StoreSession& s) { return s.password_hash(ana); }), std::nullopt);
   EXPECT_TRUE(must(store().email_networks("ana@acme.example")).empty());  // no password yet: no sign-in
   write([&](StoreSession& s) { return s.set_password_hash(ana, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"); });
@@ -65,8 +65,8 @@ TEST_P(StoreContract, APasswordHashIsKeptBesideThePersonNotInIt) {
 
 TEST_P(StoreContract, SessionsAreFoundByTheirSecretsHashAndRevokedOneOrAllOfAPerson) {
   Filled filled = fill();
-  const program::PersonId ana = add_person(store(), filled.partners[0], "ana@acme.example");
-  const program::PersonId bo = add_person(store(), filled.partners[1], "bo@beta.example");
+  const program::PersonId ana = add_partner_person(store(), filled.partners[0], "ana@acme.example");
+  const program::PersonId bo = add_partner_person(store(), filled.partners[1], "bo@beta.example");
   WebSession first = sample_session(ana, 'a');
   WebSession second = sample_session(ana, 'b');
   WebSession expired = sample_session(ana, 'c');
@@ -107,7 +107,7 @@ TEST_P(StoreContract, SessionsAreFoundByTheirSecretsHashAndRevokedOneOrAllOfAPer
 
 TEST_P(StoreContract, ALinkIsUsedOnceAndANewerOneClosesTheOlder) {
   Filled filled = fill();
-  const program::PersonId ana = add_person(store(), filled.partners[0], "ana@acme.example");
+  const program::PersonId ana = add_partner_person(store(), filled.partners[0], "ana@acme.example");
   PasswordLink older = sample_link(ana, '1');
   older.id = read_in(store(), [&](StoreSession& s) { return s.insert_password_link(older); });
   EXPECT_EQ(read_in(store(), [](StoreSession& s) { return s.find_password_link(std::string(64, '1')); }),

@@ -23,7 +23,7 @@ using program::WebhookFormat;
 using program::WebhookTarget;
 using testing::WebhookReceiver;
 
-Notification sample_notification() {
+Notification sample_webhook_notification() {
   Notification message;
   message.kind = EventKind::kCycleClosed;
   message.network = "Fresh Chain";
@@ -47,7 +47,7 @@ TEST(WebhookPoster, TheSignatureVerifiesAndTheHeadersArePresent) {
   const WebhookReceiver receiver;
   const auto poster = make_webhook_poster();
   const WebhookTarget target{receiver.url(), "whsec-Ż-42", WebhookFormat::kJson};
-  const auto report = poster->post(target, "e17.p3.webhook9", sample_notification());
+  const auto report = poster->post(target, "e17.p3.webhook9", sample_webhook_notification());
   ASSERT_EQ(report.outcome, DeliveryOutcome::kDelivered) << report.detail;
   const auto requests = receiver.requests();
   ASSERT_EQ(requests.size(), 1U);
@@ -75,7 +75,7 @@ TEST(WebhookPoster, TheSignatureVerifiesAndTheHeadersArePresent) {
 TEST(WebhookPoster, SlackGetsTextAndBlocksWithALinkBack) {
   const WebhookReceiver receiver;
   const auto report =
-      make_webhook_poster()->post({receiver.url(), "s", WebhookFormat::kSlack}, "k1", sample_notification());
+      make_webhook_poster()->post({receiver.url(), "s", WebhookFormat::kSlack}, "k1", sample_webhook_notification());
   ASSERT_EQ(report.outcome, DeliveryOutcome::kDelivered) << report.detail;
   const auto request = receiver.requests().at(0);
   EXPECT_EQ(request.header("X-Covalue-Signature"), python_hmac("s", request.body_file));
@@ -114,7 +114,7 @@ TEST(WebhookPoster, SlackGetsTextAndBlocksWithALinkBack) {
 TEST(WebhookPoster, TeamsGetsAnAdaptiveCardWithALinkBack) {
   const WebhookReceiver receiver;
   const auto report =
-      make_webhook_poster()->post({receiver.url(), "t", WebhookFormat::kTeams}, "k2", sample_notification());
+      make_webhook_poster()->post({receiver.url(), "t", WebhookFormat::kTeams}, "k2", sample_webhook_notification());
   ASSERT_EQ(report.outcome, DeliveryOutcome::kDelivered) << report.detail;
   const json body = json::parse(receiver.requests().at(0).body);
   EXPECT_EQ(body["type"], "message");
@@ -144,7 +144,7 @@ TEST(WebhookPoster, ServerErrorsAndThrottlingAreRetriedOtherRefusalsArePermanent
   const WebhookReceiver receiver;
   const auto poster = make_webhook_poster();
   const auto outcome_of = [&](const std::string& path) {
-    return poster->post({receiver.url(path), "s", WebhookFormat::kJson}, "k", sample_notification());
+    return poster->post({receiver.url(path), "s", WebhookFormat::kJson}, "k", sample_webhook_notification());
   };
   const auto server_error = outcome_of("/status/500");
   EXPECT_EQ(server_error.outcome, DeliveryOutcome::kRetry);
@@ -163,8 +163,8 @@ TEST(WebhookPoster, ServerErrorsAndThrottlingAreRetriedOtherRefusalsArePermanent
 
 TEST(WebhookPoster, RedirectsAreNotFollowed) {
   const WebhookReceiver receiver;
-  const auto report =
-      make_webhook_poster()->post({receiver.url("/redirect"), "s", WebhookFormat::kJson}, "k", sample_notification());
+  const auto report = make_webhook_poster()->post({receiver.url("/redirect"), "s", WebhookFormat::kJson}, "k",
+                                                  sample_webhook_notification());
   EXPECT_EQ(report.outcome, DeliveryOutcome::kPermanent);
   EXPECT_NE(report.detail.find("HTTP 302"), std::string::npos) << report.detail;
   EXPECT_EQ(receiver.requests().size(), 1U);
@@ -173,8 +173,9 @@ TEST(WebhookPoster, RedirectsAreNotFollowed) {
 TEST(WebhookPoster, AnUnreachableReceiverIsRetriedQuickly) {
   const int port = testing::closed_port();
   const auto start = std::chrono::steady_clock::now();
-  const auto report = make_webhook_poster()->post(
-      {"http://127.0.0.1:" + std::to_string(port) + "/hook", "s", WebhookFormat::kJson}, "k", sample_notification());
+  const auto report =
+      make_webhook_poster()->post({"http://127.0.0.1:" + std::to_string(port) + "/hook", "s", WebhookFormat::kJson},
+                                  "k", sample_webhook_notification());
   EXPECT_EQ(report.outcome, DeliveryOutcome::kRetry);
   EXPECT_NE(report.detail.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << report.detail;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
@@ -186,19 +187,19 @@ TEST(WebhookPoster, MalformedTargetsAndKeysArePermanentWithoutAPost) {
   for (const std::string& url :
        {std::string("ftp://127.0.0.1/x"), std::string("javascript:alert(1)"), std::string("http://"),
         std::string("http://user:pw@127.0.0.1:1/x"), receiver.url() + "\r\nX-Injected: 1"}) {
-    const auto report = poster->post({url, "s", WebhookFormat::kJson}, "k", sample_notification());
+    const auto report = poster->post({url, "s", WebhookFormat::kJson}, "k", sample_webhook_notification());
     EXPECT_EQ(report.outcome, DeliveryOutcome::kPermanent) << url;
     EXPECT_NE(report.detail.find("url: "), std::string::npos) << report.detail;
   }
   const auto key =
-      poster->post({receiver.url(), "s", WebhookFormat::kJson}, "k\r\nX-Injected: 1", sample_notification());
+      poster->post({receiver.url(), "s", WebhookFormat::kJson}, "k\r\nX-Injected: 1", sample_webhook_notification());
   EXPECT_EQ(key.outcome, DeliveryOutcome::kPermanent);
   EXPECT_TRUE(receiver.requests().empty());
   EXPECT_TRUE(validate_webhook_url("https://hooks.slack.com/services/T0/B0/x").ok());
 }
 
 TEST(WebhookBody, TextThatIsNotUtf8StillMakesValidJson) {
-  Notification message = sample_notification();
+  Notification message = sample_webhook_notification();
   message.subject = "bad \xff\xfe bytes";
   message.paragraphs = {"\xc3"};
   for (const WebhookFormat format : {WebhookFormat::kJson, WebhookFormat::kSlack, WebhookFormat::kTeams}) {
@@ -208,7 +209,7 @@ TEST(WebhookBody, TextThatIsNotUtf8StillMakesValidJson) {
 }
 
 TEST(WebhookBody, SlackLimitsHold) {
-  Notification message = sample_notification();
+  Notification message = sample_webhook_notification();
   message.subject = std::string(400, 'h');
   message.paragraphs = {std::string(5000, 'p')};
   message.facts.assign(14, {"label", "value"});

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_whole_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
@@ -38,14 +38,14 @@ bool is_fuzzer_found(const std::string& name) {
 }
 
 TEST(JsonCorpus, EveryReaderHasSeedsAndTheDictionaryNamesTheirMembers) {
-  const std::string dictionary = read_file(std::filesystem::path(COVALUE_FUZZ_DIR) / "json.dict");
+  const std::string dictionary = read_whole_file(std::filesystem::path(COVALUE_FUZZ_DIR) / "json.dict");
   std::set<std::string> members;
   std::set<char> readers;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(COVALUE_CORPUS_DIR))) {
     if (is_fuzzer_found(entry.path().filename().string())) {
       continue;  // what the fuzzer mutated, not a document a writer produced
     }
-    const std::string input = read_file(entry.path());
+    const std::string input = read_whole_file(entry.path());
     const json document = input.empty() ? json() : json::parse(input.substr(1), nullptr, false);
     if (document.is_discarded() || document.is_null()) {
       continue;

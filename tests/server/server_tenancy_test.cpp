@@ -18,7 +18,7 @@ namespace {
 using server::Access;
 using server::Route;
 
-std::string verb(server::Method method) {
+std::string verb_of(server::Method method) {
   std::string text(core::name_of(method));
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
   return text;
@@ -150,9 +150,9 @@ TEST_F(ServedNetworks, AlphasTokensNeverReadNorChangeBeta) {
     for (const Route& route : server::routes()) {
       const std::string target = filled(route.pattern, *ids);
       for (const std::string& token : {alpha_.observer, alpha_.representative, alpha_.coordinator}) {
-        const HttpAnswer answer = server_->request(verb(route.method), target, token, std::string(route.example));
-        const std::string where =
-            verb(route.method) + " " + target + ": " + std::to_string(answer.status) + " " + answer.body.substr(0, 300);
+        const HttpAnswer answer = server_->request(verb_of(route.method), target, token, std::string(route.example));
+        const std::string where = verb_of(route.method) + " " + target + ": " + std::to_string(answer.status) + " " +
+                                  answer.body.substr(0, 300);
         EXPECT_NE(answer.status, 500) << where;
         if (route.access != Access::kCredentials) {  // a credential route ignores tokens: its example is refused
           EXPECT_NE(answer.status, 401) << where;    // Alpha's tokens work: the request ran on Alpha
@@ -178,8 +178,8 @@ TEST_F(ServedNetworks, AlphasTokensNeverReadNorChangeBeta) {
 TEST_F(ServedNetworks, AnAdministratorReachesOnlyTheAdminRoutes) {
   for (const Route& route : server::routes()) {
     const HttpAnswer answer =
-        server_->request(verb(route.method), filled(route.pattern, kShared), admin_, std::string(route.example));
-    const std::string where = verb(route.method) + " " + std::string(route.pattern) + ": " +
+        server_->request(verb_of(route.method), filled(route.pattern, kShared), admin_, std::string(route.example));
+    const std::string where = verb_of(route.method) + " " + std::string(route.pattern) + ": " +
                               std::to_string(answer.status) + " " + answer.body.substr(0, 300);
     if (route.access == Access::kPublic || route.access == Access::kSignedIn || route.access == Access::kAdmin) {
       EXPECT_LT(answer.status, 300) << where;

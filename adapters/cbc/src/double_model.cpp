@@ -21,7 +21,7 @@ using core::Rational;
 using core::ilp::BinaryProgram;
 using core::ilp::Constraint;
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kRowInfinity = std::numeric_limits<double>::infinity();
 // The widest ratio between the largest and the smallest nonzero magnitude of a row (its right-hand side
 // included) or of the objective that the double solver is trusted with.
 constexpr unsigned kMaxSpreadBits = 30;
@@ -212,8 +212,8 @@ core::Result<DoubleRow> to_row(const Constraint& constraint, std::size_t index, 
   row.values = std::move(scaled.values);
   row.exact = scaled.exact;
   row.untrusted = spread_problem(terms.coefs, "constraint '" + constraint.name + "'");
-  row.lower = constraint.sense == Constraint::Sense::kLessEqual ? -kInfinity : rhs;
-  row.upper = constraint.sense == Constraint::Sense::kGreaterEqual ? kInfinity : rhs;
+  row.lower = constraint.sense == Constraint::Sense::kLessEqual ? -kRowInfinity : rhs;
+  row.upper = constraint.sense == Constraint::Sense::kGreaterEqual ? kRowInfinity : rhs;
   return row;
 }
 

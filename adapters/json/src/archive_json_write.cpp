@@ -17,7 +17,7 @@ using nlohmann::json;
 namespace net = core::network;
 
 //! A person with its e-mail address (empty once removed) and whether it was removed.
-json archived_person(const program::Person& person) {
+json person_to_archive(const program::Person& person) {
   json out = person_to_json(person);
   out["email"] = person.email;
   out["removed"] = person.removed;
@@ -76,7 +76,7 @@ core::Result<std::string> archive_to_text(const program::NetworkArchive& archive
     writer.member("scorecard", archive.scorecard ? scorecard_to_json(*archive.scorecard) : json());
     writer.list("scores", archive.scores, initiative_score_to_json);
     writer.list("people", archive.people, [&](const program::Person& person) {
-      json record = archived_person(person);
+      json record = person_to_archive(person);
       const auto hash = archive.password_hashes.find(person.id);
       record["password_hash"] = hash == archive.password_hashes.end() ? json() : json(hash->second);
       return record;

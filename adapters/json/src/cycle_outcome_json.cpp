@@ -29,7 +29,7 @@ json decision_to_json(const net::InitiativeDecision& decision) {
           {"value_forgone", decision.value_forgone ? json(to_string(*decision.value_forgone)) : json()}};
 }
 
-json partner_to_json(const net::PartnerResult& partner) {
+json partner_result_to_json(const net::PartnerResult& partner) {
   json out = {{"partner", partner.partner},
               {"weight", to_string(partner.weight)},
               {"estimated_value", to_string(partner.estimated_value)},
@@ -116,7 +116,7 @@ json cycle_outcome_to_json(const net::CycleOutcome& outcome) {
       {"spent", to_string(outcome.spent)},
       {"network_value", to_string(outcome.network_value)},
       {"decisions", list_to_json(outcome.decisions, decision_to_json)},
-      {"partners", list_to_json(outcome.partners, partner_to_json)},
+      {"partners", list_to_json(outcome.partners, partner_result_to_json)},
       {"leads", list_to_json(outcome.leads, lead_to_json)},
       {"sharing", sharing_to_json(outcome.sharing)},
       {"rule_outcome", outcome.rule_outcome ? outcome_to_json(indices, indices, *outcome.rule_outcome) : json()},

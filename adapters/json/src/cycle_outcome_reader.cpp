@@ -20,8 +20,8 @@ namespace net = core::network;
 
 // Reads an array member whose items are decoded by `read(item, path)`.
 template <typename T>
-void read_list(FieldReader& fields, const char* key, Result<T> (*read)(const json&, const std::string&),
-               std::vector<T>& out) {
+void read_result_list(FieldReader& fields, const char* key, Result<T> (*read)(const json&, const std::string&),
+                      std::vector<T>& out) {
   fields.each(key, [&](const json& item, const std::string& at) {
     auto value = read(item, at);
     return value.ok() ? (out.push_back(std::move(value).value()), true) : fields.fail(value.error());
@@ -43,7 +43,7 @@ Result<net::InitiativeDecision> decision_from_json(const json& node, const std::
   return fields.finish(std::move(out));
 }
 
-Result<net::PartnerResult> partner_from_json(const json& node, const std::string& path) {
+Result<net::PartnerResult> partner_result_from_json(const json& node, const std::string& path) {
   FieldReader fields(node, path);
   net::PartnerResult out;
   out.partner = fields.integer("partner");
@@ -129,7 +129,7 @@ Result<net::ConsensusSummary> consensus_from_json(const json& node, const std::s
   out.condorcet_winner = fields.optional_integer("condorcet_winner");
   out.majority_cycle = fields.ids("majority_cycle");
   out.agreement_index = fields.rational("agreement_index");
-  read_list(fields, "distances", distance_from_json, out.distances);
+  read_result_list(fields, "distances", distance_from_json, out.distances);
   return fields.finish(std::move(out));
 }
 
@@ -163,9 +163,9 @@ Result<net::CycleOutcome> cycle_outcome_from_json(const json& document) {
   out.capacity = fields.rational("capacity");
   out.spent = fields.rational("spent");
   out.network_value = fields.rational("network_value");
-  read_list(fields, "decisions", decision_from_json, out.decisions);
-  read_list(fields, "partners", partner_from_json, out.partners);
-  read_list(fields, "leads", lead_from_json, out.leads);
+  read_result_list(fields, "decisions", decision_from_json, out.decisions);
+  read_result_list(fields, "partners", partner_result_from_json, out.partners);
+  read_result_list(fields, "leads", lead_from_json, out.leads);
   if (auto sharing = read_optional(fields, document, "sharing", sharing_from_json)) {
     out.sharing = std::move(*sharing);
   }

@@ -27,7 +27,7 @@ json optional_to_json(const std::optional<T>& value) {
 json optional_rational(const std::optional<core::Rational>& value) { return value ? json(to_string(*value)) : json(); }
 
 //! A deadline: its UTC time, or null for none.
-json optional_moment(const std::string& moment) { return moment.empty() ? json() : json(moment); }
+json moment_or_null(const std::string& moment) { return moment.empty() ? json() : json(moment); }
 
 }  // namespace
 
@@ -108,8 +108,8 @@ json cycle_to_json(const net::Cycle& cycle) {
           {"capacity", to_string(cycle.capacity)},
           {"rule", net::name_of(cycle.rule)},
           {"shortlist", ids_to_json(cycle.shortlist)},
-          {"proposals_close_at", optional_moment(cycle.proposals_close_at)},
-          {"voting_closes_at", optional_moment(cycle.voting_closes_at)}};
+          {"proposals_close_at", moment_or_null(cycle.proposals_close_at)},
+          {"voting_closes_at", moment_or_null(cycle.voting_closes_at)}};
 }
 
 json ballot_to_json(const net::PartnerBallot& ballot) {

@@ -15,7 +15,7 @@ std::string listed_twice(const char* list, std::int64_t initiative) {
 
 std::int64_t partner_of(const net::PartnerBallot& ballot) { return ballot.partner; }
 
-std::vector<Reference> references_of(const net::PartnerBallot& ballot) {
+std::vector<Reference> ballot_references(const net::PartnerBallot& ballot) {
   std::vector<Reference> out{cycle_ref(ballot.cycle), partner_ref(ballot.partner)};
   for (const net::BallotEntry& entry : ballot.entries) {
     out.push_back(initiative_ref(entry.initiative));
@@ -60,7 +60,7 @@ core::Status Session::put_ballot(const net::PartnerBallot& ballot) {
     auto inserted = in_network(sq::kInsertBallot).bind_columns(kBallot, ballot).run_later();
     return inserted.ok() ? write_ballot_lists(ballot) : inserted;
   });
-  return stored.ok() ? stored : core::Status(explain(stored.error(), references_of(ballot)));
+  return stored.ok() ? stored : core::Status(explain(stored.error(), ballot_references(ballot)));
 }
 
 core::Result<std::vector<net::PartnerBallot>> Session::ballots(net::CycleNumber cycle) {

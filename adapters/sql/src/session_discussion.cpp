@@ -8,13 +8,13 @@ namespace covalue::adapters::sql {
 
 namespace {
 
-using C = program::Comment;
-using R = program::CommentRevision;
-constexpr Columns<&C::id, &C::subject_kind, &C::subject_id, &C::parent, &C::kind, &C::author, &C::partner,
-                  &C::author_name, &C::actor, &C::body, &C::mentions, &C::created_at, &C::edited_at, &C::state,
-                  &C::hidden_reason>
+using CM = program::Comment;
+using CR = program::CommentRevision;
+constexpr Columns<&CM::id, &CM::subject_kind, &CM::subject_id, &CM::parent, &CM::kind, &CM::author, &CM::partner,
+                  &CM::author_name, &CM::actor, &CM::body, &CM::mentions, &CM::created_at, &CM::edited_at, &CM::state,
+                  &CM::hidden_reason>
     kComment{};
-constexpr Columns<&R::comment, &R::revision, &R::body, &R::replaced_at> kRevision{};
+constexpr Columns<&CR::comment, &CR::revision, &CR::body, &CR::replaced_at> kRevision{};
 
 program::Follow read_follow(RowReader& row) {
   program::Follow follow;

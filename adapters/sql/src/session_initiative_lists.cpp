@@ -7,7 +7,7 @@ namespace covalue::adapters::sql {
 
 namespace {
 
-std::string listed_twice(const char* list, const char* what, std::int64_t id) {
+std::string listed_twice_in(const char* list, const char* what, std::int64_t id) {
   return std::string("the ") + list + " list " + what + " " + std::to_string(id) + " twice";
 }
 
@@ -31,7 +31,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
       [&](Statement& row, const net::Impact& impact, std::int64_t position) {
         row.bind_int(initiative.id).bind_int(impact.partner).bind_int(position).bind_rational(impact.estimate);
       },
-      [](const net::Impact& impact) { return listed_twice("impacts", "partner", impact.partner); });
+      [](const net::Impact& impact) { return listed_twice_in("impacts", "partner", impact.partner); });
   if (!impacts.ok()) {
     return impacts;
   }
@@ -40,7 +40,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
       [&](Statement& row, net::ObjectiveId objective, std::int64_t position) {
         row.bind_int(initiative.id).bind_int(objective).bind_int(position);
       },
-      [](net::ObjectiveId objective) { return listed_twice("objectives", "objective", objective); });
+      [](net::ObjectiveId objective) { return listed_twice_in("objectives", "objective", objective); });
   if (!objectives.ok()) {
     return objectives;
   }
@@ -50,7 +50,7 @@ core::Status Session::write_initiative_lists(const net::Initiative& initiative) 
         row.bind_int(initiative.id).bind_int(lead.first).bind_int(position).bind_bool(lead.second);
       },
       [](const std::pair<net::PartnerId, bool>& lead) {
-        return listed_twice("volunteers and nominees", "partner", lead.first);
+        return listed_twice_in("volunteers and nominees", "partner", lead.first);
       });
 }
 

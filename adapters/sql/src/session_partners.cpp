@@ -6,9 +6,9 @@ namespace covalue::adapters::sql {
 
 namespace {
 
-using P = net::Partner;
+using NP = net::Partner;
 using O = net::Objective;
-constexpr Columns<&P::id, &P::name, &P::tier, &P::joined_cycle, &P::left_cycle> kPartner{};
+constexpr Columns<&NP::id, &NP::name, &NP::tier, &NP::joined_cycle, &NP::left_cycle> kPartner{};
 constexpr Columns<&O::id, &O::partner, &O::kpi, &O::name, &O::unit, &O::baseline, &O::target> kObjective{};
 
 std::string name_taken(const std::string& name) { return "a partner named '" + name + "' already exists"; }

@@ -7,10 +7,10 @@ namespace covalue::adapters::sql {
 namespace {
 
 using S = net::Scorecard;
-using C = net::ScorecardCriterion;
+using SC = net::ScorecardCriterion;
 using Score = net::InitiativeScore;
 constexpr Columns<&S::formula, &S::shortlist_size> kScorecard{};
-constexpr Columns<&C::name, &C::kind, &C::weight, &C::low, &C::high> kCriterion{};
+constexpr Columns<&SC::name, &SC::kind, &SC::weight, &SC::low, &SC::high> kCriterion{};
 constexpr Columns<&Score::initiative, &Score::partner, &Score::criterion, &Score::value> kScore{};
 
 }  // namespace

@@ -8,10 +8,10 @@ namespace covalue::adapters::sql {
 namespace {
 
 using W = program::WebSession;
-using L = program::PasswordLink;
+using PL = program::PasswordLink;
 constexpr Columns<&W::id, &W::person, &W::secret_hash, &W::created_at, &W::last_seen_at, &W::expires_at, &W::revoked>
     kWebSession{};
-constexpr Columns<&L::id, &L::person, &L::secret_hash, &L::created_at, &L::expires_at, &L::used> kPasswordLink{};
+constexpr Columns<&PL::id, &PL::person, &PL::secret_hash, &PL::created_at, &PL::expires_at, &PL::used> kPasswordLink{};
 
 core::Status none_changed(const core::Result<std::int64_t>& changed, const std::string& what, std::int64_t id) {
   return one_changed(changed, make_error(ErrorKind::kNotFound, "no " + what + " with id " + std::to_string(id), what));

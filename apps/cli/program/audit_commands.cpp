@@ -12,7 +12,7 @@ namespace {
 
 using program::ReportCell;
 
-struct ListArgs {
+struct AuditListArgs {
   ProgramFlags flags;
   std::int64_t after{0};  // --after and --limit: their defaults are the settings table's audit.* rows
   std::int64_t limit{0};
@@ -34,7 +34,7 @@ const std::vector<program::ReportColumn<program::AuditEntry>>& entry_columns() {
 }  // namespace
 
 Handler add_audit_list(CLI::App& command) {
-  auto args = std::make_shared<ListArgs>();
+  auto args = std::make_shared<AuditListArgs>();
   args->flags.add_output(command);
   args->flags.add_admins(command, "the audit chain");
   add_setting(command, "audit.after", args->after);

@@ -58,7 +58,7 @@ struct PositionArgs {
   std::string reason;
 };
 
-struct IdArgs {
+struct ProposalIdArgs {
   ProgramFlags flags;
   std::string id;
 };
@@ -105,7 +105,7 @@ Handler add_charter_position(CLI::App& command) {
 }
 
 Handler add_charter_decide(CLI::App& command) {
-  auto args = std::make_shared<IdArgs>();
+  auto args = std::make_shared<ProposalIdArgs>();
   args->flags.add_change_output(command);
   command.add_option("ID", args->id, "a proposal whose window has ended")->required();
   return [args]() -> core::Result<Output> {
@@ -131,7 +131,7 @@ Handler add_charter_decide(CLI::App& command) {
 }
 
 Handler add_charter_withdraw(CLI::App& command) {
-  auto args = std::make_shared<IdArgs>();
+  auto args = std::make_shared<ProposalIdArgs>();
   args->flags.add_change_output(command);
   command.add_option("ID", args->id, "the open proposal's id")->required();
   return [args]() -> core::Result<Output> {

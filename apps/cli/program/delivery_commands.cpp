@@ -60,7 +60,7 @@ const std::vector<program::ReportColumn<Webhook>>& webhook_columns() {
   return columns;
 }
 
-struct RunArgs {
+struct DeliveryRunArgs {
   ProgramFlags flags;
   std::int64_t retry_base_seconds{0};
   std::int64_t retry_max_seconds{0};
@@ -72,7 +72,7 @@ struct RunArgs {
 
 //! One pass over every network (or the one --network names): the inbox, webhooks through `poster`, and e-mail
 //! through `mailer` (null without --smtp: e-mail then waits in the outbox).
-core::Result<Output> run_once(const RunArgs& args, program::Mailer* mailer, program::WebhookPoster* poster) {
+core::Result<Output> run_once(const DeliveryRunArgs& args, program::Mailer* mailer, program::WebhookPoster* poster) {
   return with_session(args.flags, [&](ProgramSession& session) -> core::Result<Output> {
     core::Result<std::vector<program::NetworkInfo>> networks = session.store().networks();
     if (!networks) {
@@ -120,14 +120,14 @@ core::Result<Output> run_once(const RunArgs& args, program::Mailer* mailer, prog
   });
 }
 
-struct ListArgs {
+struct DeliveryListArgs {
   ProgramFlags flags;
   std::optional<program::DeliveryState> state;
   std::int64_t after{0};
   std::int64_t limit{1000};
 };
 
-struct IdArgs {
+struct DeliveryIdArgs {
   ProgramFlags flags;
   std::string id;
 };
@@ -186,7 +186,7 @@ core::Result<std::vector<program::EventKind>> parse_kinds(const std::string& tex
 }  // namespace
 
 Handler add_delivery_run_once(CLI::App& command) {
-  auto args = std::make_shared<RunArgs>();
+  auto args = std::make_shared<DeliveryRunArgs>();
   args->flags.whole_database = true;
   args->flags.add_output(command);
   add_setting(command, "delivery.retry_base_seconds", args->retry_base_seconds);
@@ -210,7 +210,7 @@ Handler add_delivery_run_once(CLI::App& command) {
 }
 
 Handler add_delivery_list(CLI::App& command) {
-  auto args = std::make_shared<ListArgs>();
+  auto args = std::make_shared<DeliveryListArgs>();
   args->flags.add_output(command);
   add_name_option<program::DeliveryState>(command, "--state", args->state, "only deliveries in this state");
   command.add_option("--after", args->after, "only deliveries with a larger id")->check(CLI::NonNegativeNumber);
@@ -228,7 +228,7 @@ Handler add_delivery_list(CLI::App& command) {
 }
 
 Handler add_delivery_retry(CLI::App& command) {
-  auto args = std::make_shared<IdArgs>();
+  auto args = std::make_shared<DeliveryIdArgs>();
   args->flags.add_change_output(command);
   command.add_option("ID", args->id, "a dead delivery's id")->required();
   return [args]() -> core::Result<Output> {
@@ -292,7 +292,7 @@ Handler add_webhook_list(CLI::App& command) {
 }
 
 Handler add_webhook_remove(CLI::App& command) {
-  auto args = std::make_shared<IdArgs>();
+  auto args = std::make_shared<DeliveryIdArgs>();
   args->flags.add_change_output(command);
   command.add_option("ID", args->id, "webhook id")->required();
   return [args]() -> core::Result<Output> {

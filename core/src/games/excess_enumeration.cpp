@@ -11,8 +11,8 @@
 namespace covalue::core::games::detail {
 namespace {
 
-constexpr unsigned kInnerBits = 8;
-constexpr std::size_t kSplitPlayers = 16;
+constexpr unsigned kEnumerationInnerBits = 8;
+constexpr std::size_t kEnumerationSplitPlayers = 16;
 
 // The best coalition seen: largest excess, then fewest players, then smallest mask.
 template <typename Int>
@@ -40,7 +40,7 @@ std::vector<Int> inner_weights(const TypedSubgame<Int>& game, unsigned bits) {
 
 template <typename Int>
 Best<Integer> scan_blocks(const TypedSubgame<Int>& game, std::uint64_t first, std::uint64_t last) {
-  const auto bits = static_cast<unsigned>(std::min<std::size_t>(game.num_players, kInnerBits));
+  const auto bits = static_cast<unsigned>(std::min<std::size_t>(game.num_players, kEnumerationInnerBits));
   BlockEvaluator<Int> evaluator(game, bits);
   const std::vector<Int> inner = inner_weights(game, bits);
   std::vector<Int> values(evaluator.block_size());
@@ -82,8 +82,9 @@ Excess largest_excess_by_enumeration(const Subgame& game, unsigned threads) {
   using AnyTyped = std::variant<TypedSubgame<std::int64_t>, TypedSubgame<Integer>>;
   const AnyTyped typed = with_typed(game, [](auto t) { return AnyTyped(std::move(t)); });
   const std::size_t n = game.players.size();
-  const std::uint64_t blocks = std::uint64_t{1} << (n - std::min<std::size_t>(n, kInnerBits));
-  const std::uint64_t chunks = n >= kSplitPlayers ? std::min<std::uint64_t>(blocks, 8ULL * std::max(threads, 1U)) : 1;
+  const std::uint64_t blocks = std::uint64_t{1} << (n - std::min<std::size_t>(n, kEnumerationInnerBits));
+  const std::uint64_t chunks =
+      n >= kEnumerationSplitPlayers ? std::min<std::uint64_t>(blocks, 8ULL * std::max(threads, 1U)) : 1;
   std::vector<Best<Integer>> results(chunks);
   parallel_for(chunks, threads, [&](std::size_t c) {
     results[c] = std::visit(

@@ -9,7 +9,7 @@ namespace {
 
 // Integers up to 2^53 are exact doubles.
 constexpr std::int64_t kExactDoubleLimit = std::int64_t{1} << 53;
-constexpr int kMantissaBits = 53;
+constexpr int kDoubleMantissaBits = 53;
 constexpr int kWideBits = 127;
 
 int bit_length(UInt128 value) {
@@ -44,8 +44,8 @@ int compare_exact(double left, const SmallRational& right) {
   // |left| = mantissa * 2^exponent exactly; compare mantissa * den * 2^exponent with |num|.
   int exponent = 0;
   const double fraction = std::frexp(std::fabs(left), &exponent);
-  const auto mantissa = static_cast<std::uint64_t>(std::ldexp(fraction, kMantissaBits));
-  exponent -= kMantissaBits;
+  const auto mantissa = static_cast<std::uint64_t>(std::ldexp(fraction, kDoubleMantissaBits));
+  exponent -= kDoubleMantissaBits;
   const UInt128 scaled = static_cast<UInt128>(mantissa) * static_cast<std::uint64_t>(right.den());
   const UInt128 magnitude =
       right.num() < 0 ? static_cast<UInt128>(-Int128(right.num())) : static_cast<UInt128>(right.num());

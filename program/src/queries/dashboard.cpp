@@ -9,8 +9,8 @@ namespace covalue::program {
 namespace {
 
 //! Fills the decided-cycle figures of one cycle and adds its net values to `cumulative`.
-void add_outcome(const net::CycleOutcome& outcome, std::map<net::PartnerId, core::Rational>& cumulative,
-                 DashboardCycle& cycle) {
+void add_cumulative_outcome(const net::CycleOutcome& outcome, std::map<net::PartnerId, core::Rational>& cumulative,
+                            DashboardCycle& cycle) {
   std::int64_t voted = 0;
   std::int64_t max_dry = 0;
   for (const net::PartnerResult& result : outcome.partners) {
@@ -61,7 +61,7 @@ core::Result<Dashboard> dashboard_of(const Snapshot& snapshot) {
     cycle.state = values.cycle->state;
     if (values.outcome != nullptr) {
       cycle.estimated_value = values.outcome->network_value;
-      add_outcome(*values.outcome, cumulative, cycle);
+      add_cumulative_outcome(*values.outcome, cumulative, cycle);
     }
     cycle.realised_value = values.realised.actual;
     cycle.cumulative_estimated = values.cumulative_estimated;

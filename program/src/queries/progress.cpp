@@ -43,7 +43,7 @@ core::Result<ProgressRead> read_progress(Store& store, std::optional<net::Initia
   });
 }
 
-std::string name_of_partner(const Snapshot& snapshot, std::optional<net::PartnerId> id) {
+std::string optional_partner_name(const Snapshot& snapshot, std::optional<net::PartnerId> id) {
   const net::Partner* partner = id ? snapshot.find_partner(*id) : nullptr;
   return partner != nullptr ? partner->name : std::string();
 }
@@ -54,7 +54,7 @@ std::vector<PartnerValueLine> value_lines(const ProgressRead& read, const net::I
   const auto line = [&](net::PartnerId partner) -> PartnerValueLine& {
     PartnerValueLine& entry = lines[partner];
     entry.partner = partner;
-    entry.partner_name = name_of_partner(read.snapshot, partner);
+    entry.partner_name = optional_partner_name(read.snapshot, partner);
     return entry;
   };
   for (const net::Impact& impact : initiative.impacts) {
@@ -101,7 +101,7 @@ core::Result<InitiativeProgress> Queries::initiative_progress(net::InitiativeId 
   }
   InitiativeProgress progress;
   progress.initiative = *initiative;
-  progress.lead_name = name_of_partner(read->snapshot, initiative->lead);
+  progress.lead_name = optional_partner_name(read->snapshot, initiative->lead);
   progress.milestones = std::move(read->milestones);
   progress.updates = read->updates;
   std::reverse(progress.updates.begin(), progress.updates.end());
@@ -145,7 +145,7 @@ core::Result<CycleProgress> Queries::cycle_progress(net::CycleNumber number) {
     DeliveryRow row{.initiative = initiative.id,
                     .title = initiative.title,
                     .lead = initiative.lead,
-                    .lead_name = name_of_partner(read->snapshot, initiative.lead),
+                    .lead_name = optional_partner_name(read->snapshot, initiative.lead),
                     .status = initiative.status};
     std::tie(row.milestones_done, row.milestones_total) = milestones[initiative.id];
     row.actuals_recorded = recorded.contains(initiative.id);

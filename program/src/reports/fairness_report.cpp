@@ -39,13 +39,13 @@ FairnessIndices indices_of(const detail::NetworkTotals& totals) {
 }
 
 //! A partner beside its totals over every closed cycle.
-struct PartnerRow {
+struct FairnessRow {
   const net::Partner* partner{nullptr};
   const detail::PartnerTotals* totals{nullptr};
 };
 
-std::vector<ReportColumn<PartnerRow>> partner_columns(const detail::NetworkTotals& totals) {
-  using R = PartnerRow;
+std::vector<ReportColumn<FairnessRow>> fairness_columns(const detail::NetworkTotals& totals) {
+  using R = FairnessRow;
   std::vector<ReportColumn<R>> columns{
       {"partner", "Partner", [](const R& r) { return ReportCell::of_integer(r.partner->id); }},
       {"name", "Name", [](const R& r) { return ReportCell::of_text(r.partner->name); }},
@@ -57,12 +57,12 @@ std::vector<ReportColumn<PartnerRow>> partner_columns(const detail::NetworkTotal
   return columns;
 }
 
-ReportTable partners_table(const Snapshot& snapshot, const detail::NetworkTotals& totals) {
-  std::vector<PartnerRow> rows;
+ReportTable fairness_table(const Snapshot& snapshot, const detail::NetworkTotals& totals) {
+  std::vector<FairnessRow> rows;
   for (const net::Partner* partner : detail::partners_in_order(snapshot)) {
     rows.push_back({partner, &totals.of(partner->id)});
   }
-  return table_of("partners", "Fairness per partner", partner_columns(totals), rows,
+  return table_of("partners", "Fairness per partner", fairness_columns(totals), rows,
                   {
                       "net_value: cumulative net value (estimated value + transfers) over every closed cycle.",
                       "deopt_share: its de-optimisation over everyone's, all cycles together.",
@@ -132,7 +132,7 @@ core::Result<Report> fairness_report(const Snapshot& snapshot) {
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
   const FairnessIndices indices = indices_of(totals);
   std::int64_t cycles_over = 0;
-  ReportTable partners = partners_table(snapshot, totals);
+  ReportTable partners = fairness_table(snapshot, totals);
   ReportTable exceedances = exceedances_table(snapshot, cycles_over);
   const net::FairnessPolicy& policy = snapshot.charter.fairness;
   report.summary = {

@@ -44,7 +44,7 @@ std::vector<ReportColumn<PartnerRow>> figure_columns(const detail::NetworkTotals
   return columns;
 }
 
-ReportTable partners_table(const Snapshot& snapshot) {
+ReportTable partner_list_table(const Snapshot& snapshot) {
   const detail::NetworkTotals totals = detail::network_totals(snapshot);
   const std::map<net::PartnerId, detail::EstimationTotals> estimation = detail::estimation_by_proposer(snapshot);
   std::vector<PartnerRow> rows;
@@ -118,7 +118,7 @@ core::Result<Report> partner_report(const Snapshot& snapshot, std::optional<net:
     }
   }
   Report report{"partner", {}, {}};
-  report.tables.push_back(partners_table(snapshot));
+  report.tables.push_back(partner_list_table(snapshot));
   const std::int64_t left = std::count_if(snapshot.partners.begin(), snapshot.partners.end(),
                                           [](const net::Partner& p) { return p.left_cycle.has_value(); });
   report.summary = {{"partners", ReportCell::of_integer(static_cast<std::int64_t>(snapshot.partners.size()))},

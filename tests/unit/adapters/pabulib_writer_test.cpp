@@ -10,16 +10,16 @@ namespace {
 
 using core::Rational;
 
-PbFile parse_ok(std::string_view text) {
+PbFile parse_written(std::string_view text) {
   auto parsed = parse_pabulib(text, "test.pb");
   EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().to_string());
   return parsed.ok() ? std::move(parsed).value() : PbFile{};
 }
 
 void expect_round_trip(std::string_view text) {
-  const PbFile first = parse_ok(text);
+  const PbFile first = parse_written(text);
   const std::string written = write_pabulib(first);
-  const PbFile second = parse_ok(written);
+  const PbFile second = parse_written(written);
   EXPECT_EQ(first, second) << written;
   EXPECT_EQ(write_pabulib(second), written);
 }
@@ -29,11 +29,11 @@ TEST(PabulibWriter, WritesACanonicalFileBackUnchanged) {
       "META\nkey;value\ndescription;Test\nbudget;1000\nvote_type;approval\n"
       "PROJECTS\nproject_id;cost;name;category\n1;500;Park;nature,sport\n2;250.5;Library;\n"
       "VOTES\nvoter_id;vote;age\nv1;1,2;34\nv2;;\n";
-  EXPECT_EQ(write_pabulib(parse_ok(text)), text);
+  EXPECT_EQ(write_pabulib(parse_written(text)), text);
 }
 
 TEST(PabulibWriter, NormalisesNumbersLineEndsAndNone) {
-  const PbFile file = parse_ok(
+  const PbFile file = parse_written(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;1000.00\r\nvote_type;approval\r\n"
       "PROJECTS\r\nproject_id;cost;category\r\n1;1234,50;none\r\n2;1e3; a , b \r\nVOTES\r\nvoter_id;vote\r\nv1; 1 , 2 "
       "\r\n");
@@ -48,13 +48,13 @@ TEST(PabulibWriter, QuotesFieldsThatNeedIt) {
       "PROJECTS\nproject_id;cost;name;category\n\"p;1\";5;\"  spaced \";\"x;y,z\"\n"
       "\"VOTES\";1;\"two\nlines\";\n"
       "VOTES\nvoter_id;vote\n\"meta\";\"p;1,VOTES\"\n";
-  const std::string written = write_pabulib(parse_ok(text));
+  const std::string written = write_pabulib(parse_written(text));
   EXPECT_EQ(written, text);
   expect_round_trip(text);
 }
 
 TEST(PabulibWriter, WritesFractionsThatHaveNoDecimalForm) {
-  PbFile file = parse_ok(
+  PbFile file = parse_written(
       "META\nkey;value\nbudget;10\nvote_type;scoring\nPROJECTS\nproject_id;cost\na;1/3\nb;2\n"
       "VOTES\nvoter_id;vote;points\n1;a,b;2/3,-0.25\n");
   const std::string written = write_pabulib(file);
@@ -64,7 +64,7 @@ TEST(PabulibWriter, WritesFractionsThatHaveNoDecimalForm) {
 }
 
 TEST(PabulibWriter, WritesTheModelsBudgetAndVoteTypeWhenTheyChanged) {
-  PbFile file = parse_ok(
+  PbFile file = parse_written(
       "META\nkey;value\nbudget;10\nvote_type;Approval\nPROJECTS\nproject_id;cost\na;1\n"
       "VOTES\nvoter_id;vote\n1;a\n");
   EXPECT_NE(write_pabulib(file).find("vote_type;Approval\n"), std::string::npos);  // kept as written
@@ -72,7 +72,7 @@ TEST(PabulibWriter, WritesTheModelsBudgetAndVoteTypeWhenTheyChanged) {
   file.profile.set_kind(core::BallotKind::kOrdinal);
   const std::string written = write_pabulib(file);
   EXPECT_NE(written.find("budget;10.5\nvote_type;ordinal\n"), std::string::npos) << written;
-  const PbFile reread = parse_ok(written);
+  const PbFile reread = parse_written(written);
   EXPECT_EQ(reread.instance.budget(), Rational(21, 2));
   EXPECT_EQ(reread.profile.kind(), core::BallotKind::kOrdinal);
 }
@@ -95,7 +95,7 @@ TEST(PabulibWriter, WritesAFileBuiltInCodeWithDefaultColumns) {
             "META\nkey;value\nbudget;100\nvote_type;cumulative\n"
             "PROJECTS\nproject_id;cost;category;name;target\na;30;green;Trees;\nb;50;;Books;kids\n"
             "VOTES\nvoter_id;vote;points;age\nv1;a,b;2,3;30\n");
-  const PbFile reread = parse_ok(written);
+  const PbFile reread = parse_written(written);
   EXPECT_EQ(reread.instance.projects(), file.instance.projects());
   EXPECT_EQ(reread.profile, file.profile);
 }

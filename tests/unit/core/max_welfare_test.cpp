@@ -36,8 +36,8 @@ Election make_election(const std::vector<Rational>& costs, const Rational& budge
 
 std::vector<Rational> rationals(const std::vector<long>& numbers) { return {numbers.begin(), numbers.end()}; }
 
-Result<std::vector<Outcome>> run(const Election& e, Satisfaction sat, TieRule tie = TieRule::kLexicographic,
-                                 bool all = false, std::size_t max_outcomes = 1000) {
+Result<std::vector<Outcome>> run_welfare(const Election& e, Satisfaction sat, TieRule tie = TieRule::kLexicographic,
+                                         bool all = false, std::size_t max_outcomes = 1000) {
   const TieBreaker ties(tie, e.instance, e.profile);
   return max_welfare(e.instance, e.profile, sat, ties, all, max_outcomes);
 }
@@ -50,7 +50,7 @@ std::vector<ProjectIndex> selection_of(const Result<std::vector<Outcome>>& resul
 TEST(MaxWelfare, PrefersTwoCheapProjectsToOneDearOne) {
   // Budget 10; p0 costs 6 (3 approvals), p1 and p2 cost 5 (2 approvals each).
   const auto e = make_election(rationals({6, 5, 5}), 10, {{0, 1}, {0, 2}, {0, 1, 2}});
-  const auto cost = run(e, Satisfaction::kCost);
+  const auto cost = run_welfare(e, Satisfaction::kCost);
   EXPECT_EQ(selection_of(cost), (std::vector<ProjectIndex>{1, 2}));
   ASSERT_TRUE(cost.ok());
   const Outcome& o = cost->front();
@@ -61,7 +61,7 @@ TEST(MaxWelfare, PrefersTwoCheapProjectsToOneDearOne) {
   ASSERT_EQ(o.trace.size(), 2U);
   EXPECT_EQ(o.trace[0].phase, "maxwelfare");
   EXPECT_EQ(o.trace[0].value, Rational(10));
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));  // 4 > 3
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));  // 4 > 3
 }
 
 TEST(MaxWelfare, SolvesATextbookKnapsack) {
@@ -74,7 +74,7 @@ TEST(MaxWelfare, SolvesATextbookKnapsack) {
     }
   }
   const auto e = make_election(rationals({5, 4, 6, 3}), 10, ballots);
-  const auto result = run(e, Satisfaction::kCardinality);
+  const auto result = run_welfare(e, Satisfaction::kCardinality);
   EXPECT_EQ(selection_of(result), (std::vector<ProjectIndex>{1, 3}));
   EXPECT_EQ(result->front().welfare->welfare, Rational(90));
 }
@@ -83,39 +83,39 @@ TEST(MaxWelfare, BreaksTiesByRankAndCanRefuseOrListThem) {
   // Every project has two approvals; p0 (cost 9) fits with nothing else, while p1+p2, p1+p3 and
   // p2+p3 all give welfare 4: lexicographic ranks prefer p1+p2.
   const auto e = make_election(rationals({9, 4, 5, 5}), 10, {{0, 1}, {0, 2}, {1, 3}, {2, 3}});
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));
-  const auto refused = run(e, Satisfaction::kCardinality, TieRule::kRefuse);
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));
+  const auto refused = run_welfare(e, Satisfaction::kCardinality, TieRule::kRefuse);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, ErrorKind::kTieRefused);
-  const auto all = run(e, Satisfaction::kCardinality, TieRule::kLexicographic, true);
+  const auto all = run_welfare(e, Satisfaction::kCardinality, TieRule::kLexicographic, true);
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 3U);
   EXPECT_EQ((*all)[0].sorted_selection(), (std::vector<ProjectIndex>{1, 2}));
   EXPECT_EQ((*all)[2].sorted_selection(), (std::vector<ProjectIndex>{2, 3}));
-  const auto too_many = run(e, Satisfaction::kCardinality, TieRule::kLexicographic, true, 2);
+  const auto too_many = run_welfare(e, Satisfaction::kCardinality, TieRule::kLexicographic, true, 2);
   ASSERT_FALSE(too_many.ok());
   EXPECT_EQ(too_many.error().kind, ErrorKind::kTimeLimit);
   // Under cost satisfaction p2+p3 (welfare 20) beats p1+p2 and p1+p3 (18): no tie left.
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCost, TieRule::kRefuse)), (std::vector<ProjectIndex>{2, 3}));
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCost, TieRule::kRefuse)), (std::vector<ProjectIndex>{2, 3}));
 }
 
 TEST(MaxWelfare, RanksDecideWhichOptimalSelectionWins) {
   // Four projects with one approval each and cost 1, budget 2: six optimal pairs.
   const auto e = make_election(rationals({1, 1, 1, 1}), 2, {{0}, {1}, {2}, {3}});
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{0, 1}));
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{0, 1}));
   // Max-approvals ranks: p3 has one more approval than the rest, so it leads.
   const auto more = make_election(rationals({1, 1, 1, 1}), 2, {{0}, {1}, {2}, {3}, {3}});
-  EXPECT_EQ(selection_of(run(more, Satisfaction::kCardinality, TieRule::kMaxApprovals)),
+  EXPECT_EQ(selection_of(run_welfare(more, Satisfaction::kCardinality, TieRule::kMaxApprovals)),
             (std::vector<ProjectIndex>{0, 3}));
 }
 
 TEST(MaxWelfare, LeavesOutZeroValueProjectsAndTakesFreeOnes) {
   // p0 nobody approves; p1 costs nothing; p2 is approved and fits.
   const auto e = make_election(rationals({1, 0, 3}), 10, {{1, 2}, {2}});
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCardinality)), (std::vector<ProjectIndex>{1, 2}));
   // Under cost satisfaction a free project is worth nothing: left out.
-  EXPECT_EQ(selection_of(run(e, Satisfaction::kCost)), (std::vector<ProjectIndex>{2}));
-  const auto unique = run(e, Satisfaction::kCost, TieRule::kRefuse);
+  EXPECT_EQ(selection_of(run_welfare(e, Satisfaction::kCost)), (std::vector<ProjectIndex>{2}));
+  const auto unique = run_welfare(e, Satisfaction::kCost, TieRule::kRefuse);
   EXPECT_TRUE(unique.ok());  // zero-value projects do not make ties
 }
 
@@ -123,7 +123,7 @@ TEST(MaxWelfare, HandlesFractionalCostsAndWeights) {
   const auto e = make_election({Rational(1, 3), Rational(1, 2), Rational(1, 4)}, Rational(5, 6), {{0}, {1}, {2}},
                                {Rational(1, 2), Rational(2, 3), Rational(3, 7)});
   // Cost welfare: p0 1/6, p1 1/3, p2 3/28; {p0,p1} costs 5/6 and is worth 1/2.
-  const auto result = run(e, Satisfaction::kCost);
+  const auto result = run_welfare(e, Satisfaction::kCost);
   EXPECT_EQ(selection_of(result), (std::vector<ProjectIndex>{0, 1}));
   EXPECT_EQ(result->front().welfare->welfare, Rational(1, 2));
   EXPECT_EQ(result->front().total_cost, Rational(5, 6));
@@ -131,12 +131,12 @@ TEST(MaxWelfare, HandlesFractionalCostsAndWeights) {
 
 TEST(MaxWelfare, EmptyAndNegativeBudgets) {
   const auto e = make_election(rationals({3, 4}), 0, {{0, 1}});
-  const auto empty = run(e, Satisfaction::kCost);
+  const auto empty = run_welfare(e, Satisfaction::kCost);
   EXPECT_TRUE(selection_of(empty).empty());
   EXPECT_EQ(empty->front().welfare->welfare, Rational(0));
   auto negative = e;
   negative.instance.set_budget(-1);
-  const auto infeasible = run(negative, Satisfaction::kCost);
+  const auto infeasible = run_welfare(negative, Satisfaction::kCost);
   ASSERT_FALSE(infeasible.ok());
   EXPECT_EQ(infeasible.error().kind, ErrorKind::kInfeasible);
 }
@@ -145,14 +145,14 @@ TEST(MaxWelfare, UsesBranchAndBoundOnLargeBudgetsAndBigIntegersBeyondInt64) {
   // Coprime costs in the millions: no small dynamic-programming table.
   const auto e = make_election(rationals({3000017, 2000003, 1500007, 999983, 4000037}), 6000000,
                                {{0, 1}, {1, 2}, {2, 3}, {0, 3, 4}, {4}, {1}});
-  const auto result = run(e, Satisfaction::kCost);
+  const auto result = run_welfare(e, Satisfaction::kCost);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->front().welfare->method, "branch-and-bound");
   EXPECT_EQ(result->front().sorted_selection(), (std::vector<ProjectIndex>{0, 1}));  // 2*3000017 + 3*2000003
   // Costs near 10^30 overflow 64 bits: the search runs in GMP integers.
   const Rational big("1000000000000000000000000000000");
   const auto huge = make_election({big * 3 + 1, big * 2 + 1, big * 2 + 3}, big * 4 + 4, {{0}, {1, 2}, {1, 2}});
-  const auto r = run(huge, Satisfaction::kCardinality);
+  const auto r = run_welfare(huge, Satisfaction::kCardinality);
   EXPECT_EQ(selection_of(r), (std::vector<ProjectIndex>{1, 2}));
   EXPECT_EQ(r->front().welfare->method, "branch-and-bound");
 }
@@ -190,7 +190,7 @@ TEST(MaxWelfare, FallsBackToATableWhenTheSearchIsSlow) {
     }
   }
   const auto e = make_election(rationals(costs), total / 2, ballots);
-  const auto result = run(e, Satisfaction::kCardinality);
+  const auto result = run_welfare(e, Satisfaction::kCardinality);
   ASSERT_TRUE(result.ok()) << result.error().to_string();
   EXPECT_EQ(result->front().welfare->method, "dynamic-programming");
   EXPECT_EQ(result->front().welfare->welfare, Rational(table_optimum(costs, approvals, total / 2)));

@@ -40,7 +40,7 @@ Outcome first_outcome(const Instance& instance, const ApprovalProfile& profile, 
   return outcomes->front();
 }
 
-std::vector<ProjectIndex> run(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& o) {
+std::vector<ProjectIndex> run_rule(const Instance& instance, const ApprovalProfile& profile, const RuleOptions& o) {
   return first_outcome(instance, profile, o).sorted_selection();
 }
 
@@ -72,7 +72,7 @@ RC_GTEST_PROP(RuleProperties, GreedyKeepsSelectedProjectsWhenAVoterApprovesOnlyS
     RuleOptions o;
     o.rule = RuleKind::kGreedy;
     o.sat = sat;
-    const auto before = run(e.instance, e.profile(), o);
+    const auto before = run_rule(e.instance, e.profile(), o);
     if (before.empty()) {
       continue;
     }
@@ -84,7 +84,7 @@ RC_GTEST_PROP(RuleProperties, GreedyKeepsSelectedProjectsWhenAVoterApprovesOnlyS
     }
     SmallElection more = e;
     more.ballots.push_back(subset);
-    const auto after = run(more.instance, more.profile(), o);
+    const auto after = run_rule(more.instance, more.profile(), o);
     for (const ProjectIndex p : subset) {
       RC_ASSERT(std::find(after.begin(), after.end(), p) != after.end());
     }
@@ -98,7 +98,7 @@ RC_GTEST_PROP(RuleProperties, VoterOrderDoesNotMatter, ()) {
     std::swap(shuffled.ballots[i - 1], shuffled.ballots[*rc::gen::inRange<std::size_t>(0, i)]);
   }
   for (const auto& o : every_rule()) {
-    RC_ASSERT(run(e.instance, e.profile(), o) == run(shuffled.instance, shuffled.profile(), o));
+    RC_ASSERT(run_rule(e.instance, e.profile(), o) == run_rule(shuffled.instance, shuffled.profile(), o));
   }
 }
 
@@ -109,7 +109,7 @@ RC_GTEST_PROP(RuleProperties, IrresoluteOutcomesContainTheResoluteOne, ()) {
     if (o.completion == Completion::kAdd1 || o.completion == Completion::kAdd1Greedy) {
       continue;  // add1's irresolute form walks ties across rounds; covered by the conformance data
     }
-    const auto resolute = run(e.instance, profile, o);
+    const auto resolute = run_rule(e.instance, profile, o);
     o.irresolute = true;
     auto all = solve(e.instance, profile, o);
     RC_ASSERT(all.ok());

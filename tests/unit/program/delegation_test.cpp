@@ -11,16 +11,6 @@
 namespace covalue::program::testing {
 namespace {
 
-//! A clock the test sets.
-class SetClock final : public Clock {
- public:
-  std::string now() override { return now_; }
-  void set(std::string now) { now_ = std::move(now); }
-
- private:
-  std::string now_{"2026-12-01T09:00:00.000Z"};
-};
-
 class Delegations : public RolesFixture {
  protected:
   void SetUp() override {

@@ -13,16 +13,6 @@
 namespace covalue::program::testing {
 namespace {
 
-//! A clock the test sets.
-class SetClock final : public Clock {
- public:
-  std::string now() override { return now_; }
-  void set(std::string now) { now_ = std::move(now); }
-
- private:
-  std::string now_{"2026-12-01T09:00:00.000Z"};
-};
-
 //! A Mailer double: records what it was given and answers as scripted (delivered once the script is empty).
 class FakeMailer final : public Mailer {
  public:

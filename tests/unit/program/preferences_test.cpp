@@ -12,7 +12,7 @@
 namespace covalue::program::testing {
 namespace {
 
-class SetClock final : public Clock {
+class TuesdayClock final : public Clock {
  public:
   std::string now() override { return now_; }
   void set(std::string now) { now_ = std::move(now); }
@@ -81,7 +81,7 @@ class Preferences : public RolesFixture {
     return out;
   }
 
-  SetClock time_;
+  TuesdayClock time_;
   Actor ana_, bo_;
 };
 

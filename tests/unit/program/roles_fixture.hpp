@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "covalue/adapters/sqlite/sqlite_store.hpp"
@@ -23,6 +24,16 @@ class FixedClock final : public Clock {
 
  private:
   int ticks_{0};
+};
+
+//! A clock the test sets.
+class SetClock final : public Clock {
+ public:
+  std::string now() override { return now_; }
+  void set(std::string now) { now_ = std::move(now); }
+
+ private:
+  std::string now_{"2026-12-01T09:00:00.000Z"};
 };
 
 //! A network of three partners (Retail, Courier, Maker) in a SQLite file, with a token per role: a

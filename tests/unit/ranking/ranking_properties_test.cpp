@@ -17,7 +17,7 @@ using test_support::reversed_ballots;
 using test_support::Shape;
 using test_support::small_profile;
 
-RankingResult run(const OrdinalProfile& profile, RankingRule rule) {
+RankingResult run_rule(const OrdinalProfile& profile, RankingRule rule) {
   auto result = rank_candidates(profile, rule);
   RC_ASSERT(result.ok());
   return *result;
@@ -43,7 +43,7 @@ RC_GTEST_PROP(RankingProperties, ACondorcetWinnerWinsEveryCondorcetMethod, ()) {
   RC_ASSERT(condorcet_winner(compute_pairwise(profile)) == std::optional<Candidate>(favourite));
   for (const RankingRule rule : {RankingRule::kSchulze, RankingRule::kRankedPairs, RankingRule::kCopeland,
                                  RankingRule::kMinimax, RankingRule::kKemenyYoung}) {
-    RC_ASSERT(run(profile, rule).winners == std::vector<Candidate>{favourite});
+    RC_ASSERT(run_rule(profile, rule).winners == std::vector<Candidate>{favourite});
   }
 }
 
@@ -53,15 +53,15 @@ RC_GTEST_PROP(RankingProperties, ACondorcetWinnerFoundInTheWildWinsToo, ()) {
   RC_PRE(winner.has_value());
   for (const RankingRule rule : {RankingRule::kSchulze, RankingRule::kRankedPairs, RankingRule::kCopeland,
                                  RankingRule::kMinimax, RankingRule::kKemenyYoung}) {
-    RC_ASSERT(run(profile, rule).winners == std::vector<Candidate>{*winner});
+    RC_ASSERT(run_rule(profile, rule).winners == std::vector<Candidate>{*winner});
   }
 }
 
 RC_GTEST_PROP(RankingProperties, ReversingEveryBallotReversesAUniqueKemenyRanking, ()) {
   const OrdinalProfile profile = *small_profile(1, 7, 9, Shape{*rc::gen::arbitrary<bool>(), false, 3});
-  const RankingResult forward = run(profile, RankingRule::kKemenyYoung);
+  const RankingResult forward = run_rule(profile, RankingRule::kKemenyYoung);
   RC_PRE(forward.optimal_ranking_count == 1);
-  const RankingResult backward = run(reversed_ballots(profile), RankingRule::kKemenyYoung);
+  const RankingResult backward = run_rule(reversed_ballots(profile), RankingRule::kKemenyYoung);
   RC_ASSERT(backward.optimal_ranking_count == 1);
   RC_ASSERT(backward.ranking == reversed(forward.ranking));
   RC_ASSERT(backward.kemeny_distance == forward.kemeny_distance);
@@ -79,7 +79,7 @@ RC_GTEST_PROP(RankingProperties, ResultsDoNotDependOnVoterOrder, ()) {
     shuffled.ballots[i] = profile.ballots[order[i]];
   }
   for (const RankingRule rule : core::all_of<RankingRule>()) {
-    RC_ASSERT(run(shuffled, rule) == run(profile, rule));
+    RC_ASSERT(run_rule(shuffled, rule) == run_rule(profile, rule));
   }
 }
 
@@ -87,7 +87,7 @@ RC_GTEST_PROP(RankingProperties, WinnersHeadTheRankingForTheTierRules, ()) {
   const Shape shape{*rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>(), 3};
   const OrdinalProfile profile = *small_profile(1, 7, 8, shape);
   for (const RankingRule rule : core::all_of<RankingRule>()) {
-    const RankingResult result = run(profile, rule);
+    const RankingResult result = run_rule(profile, rule);
     RC_ASSERT(!result.winners.empty());
     std::size_t placed = 0;
     for (const Tier& tier : result.ranking) {

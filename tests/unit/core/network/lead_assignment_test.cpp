@@ -168,13 +168,13 @@ TEST(LeadAssignment, IsDeterministicAndIgnoresListOrderAndRepeats) {
 
 // A uniform integer in [low, high): rapidcheck's inRange favours small values at small sizes.
 template <typename T>
-T pick(T low, T high) {
+T pick_between(T low, T high) {
   return *rc::gen::resize(100, rc::gen::inRange<T>(low, high));
 }
 
 LeadProblem random_problem(std::size_t max_initiatives, std::size_t max_partners) {
-  const auto m = pick<std::size_t>(0, max_initiatives + 1);
-  const auto n = pick<std::size_t>(1, max_partners + 1);
+  const auto m = pick_between<std::size_t>(0, max_initiatives + 1);
+  const auto n = pick_between<std::size_t>(1, max_partners + 1);
   LeadProblem problem;
   problem.free_slots =
       *rc::gen::container<std::vector<std::int64_t>>(n, rc::gen::resize(100, rc::gen::inRange<std::int64_t>(-1, 4)));
@@ -184,7 +184,7 @@ LeadProblem random_problem(std::size_t max_initiatives, std::size_t max_partners
     std::vector<std::uint32_t> eligible;
     std::vector<std::uint32_t> volunteers;
     for (std::uint32_t p = 0; p < n; ++p) {
-      const int roll = pick(0, 4);
+      const int roll = pick_between(0, 4);
       if (roll >= 1) {
         eligible.push_back(p);
       }
