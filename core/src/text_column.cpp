@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "covalue/core/short_text.hpp"
+
 namespace covalue::core {
 namespace {
 
@@ -25,19 +27,6 @@ std::size_t hash_of(std::string_view text) {
   }
   hash = (hash ^ tail) * kMultiplier;
   return static_cast<std::size_t>(hash ^ (hash >> 32U));
-}
-
-// Equal texts, compared bytewise in line (a call to memcmp costs more than these few bytes).
-bool same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // A code of `width` bytes at `at` (native byte order).
@@ -104,7 +93,7 @@ std::uint32_t TextColumn::code_of(std::string_view value) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t slot = hash_of(value) & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (same(distinct(slots_[slot] - 1), value)) {
+    if (same_short_text(distinct(slots_[slot] - 1), value)) {
       return slots_[slot] - 1;
     }
   }

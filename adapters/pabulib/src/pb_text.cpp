@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "covalue/core/short_text.hpp"
 #include "pb_internal.hpp"
 
 namespace covalue::adapters::pabulib::detail {
@@ -12,19 +13,6 @@ namespace {
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Equality of two ids without a call to memcmp: ids are a few bytes (project ids, voter ids).
-bool same_id(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Eight bytes at a time, each word multiplied in and its high half folded into the low (slot) bits.
 std::uint64_t hash_of(std::string_view text) {
@@ -179,7 +167,8 @@ std::size_t IdIndex::slot_of(std::string_view id, std::uint64_t hash) const {
   std::size_t slot = static_cast<std::size_t>(hash) & mask;
   for (;;) {
     const std::uint64_t entry = slots_[slot];
-    if (entry == 0 || ((entry >> kShift << kShift) == tag && same_id(keys_[(entry & 0xFFFFFFFFU) - 1], id))) {
+    if (entry == 0 ||
+        ((entry >> kShift << kShift) == tag && core::same_short_text(keys_[(entry & 0xFFFFFFFFU) - 1], id))) {
       return slot;
     }
     slot = (slot + 1) & mask;
