@@ -14,8 +14,8 @@ inline constexpr double kHeapPerFileByte = 2.5;
 //! one call. On a virtual machine, a page's first touch costs 10-16 microseconds (a trap per page), a
 //! populated page under one: a command that reads a 4 MB file and allocates as much saves most of that.
 //! Large blocks then come from the heap rather than from mappings of their own, and freed memory stays
-//! in it for the next allocation (the process is short). Nothing changes when the kernel cannot populate
-//! (before Linux 5.14): the pages are then touched as before.
+//! in it for the next allocation (the process is short). When the kernel cannot populate (before Linux
+//! 5.14) those two allocator settings still hold, and each page faults at its first touch as before.
 void populate_heap(std::size_t bytes);
 
 }  // namespace covalue::cli
