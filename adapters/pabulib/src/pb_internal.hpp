@@ -1,9 +1,12 @@
 #pragma once
 // Private to covalue_pabulib: the pieces the reader, the writer and the checker share.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +64,32 @@ void advance_lines(std::string_view text, std::size_t begin, std::size_t end, st
 //! Writes `file`; when `layout` is given, records where each META value and ballot field lands.
 [[nodiscard]] std::string write_pabulib(const PbFile& file, PbLayout* layout);
 
+// Scanning eight bytes at a time: a word holds text[i, i + 8) with text[i] in its low byte.
+static_assert(std::endian::native == std::endian::little, "the .pb scans load text as little-endian words");
+
+//! Bytes in a word.
+inline constexpr std::size_t kWordBytes = 8;
+
+//! The eight bytes at `at`, which must all be readable.
+[[nodiscard]] inline std::uint64_t load_word(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, kWordBytes);
+  return word;
+}
+
+//! The high bit of each byte of `word` equal to `byte`, and no other bit.
+[[nodiscard]] constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kLow7 = kOnes * 0x7FU;
+  const std::uint64_t x = word ^ (kOnes * byte);  // a zero byte where `word` has `byte`
+  return ~(((x & kLow7) + kLow7) | x | kLow7);    // no carry crosses a byte: exact, unlike the usual test
+}
+
+//! The index (0 to 7) of the lowest byte of a word that `marks` (from bytes_equal) marks; `marks` != 0.
+[[nodiscard]] inline std::size_t first_marked(std::uint64_t marks) {
+  return static_cast<std::size_t>(std::countr_zero(marks)) / kWordBytes;
+}
+
 //! Numbers distinct ids in the order they are added, with open addressing; the viewed ids must
 //! outlive the index. Slots hold a hash fragment and a number, so probes rarely touch the keys.
 class IdIndex {
@@ -86,6 +115,55 @@ class IdIndex {
 
   std::vector<std::uint64_t> slots_;
   std::vector<std::string_view> keys_;
+};
+
+//! Ids of one to seven bytes packed in a machine word (their bytes, and their length in the top byte)
+//! and numbered with open addressing: a vote lists project ids, which are short, and a probe then
+//! compares one word rather than a text.
+class ShortIdIndex {
+ public:
+  static constexpr std::uint32_t kMissing = IdIndex::kMissing;
+  static constexpr std::size_t kMaxBytes = 7;
+
+  //! The key of `id`, or 0 (never a key) when it is empty or longer than kMaxBytes.
+  [[nodiscard]] static std::uint64_t key_of(std::string_view id);
+
+  //! The key of `length` bytes (1 to kMaxBytes) whose packed bytes are `bytes`.
+  [[nodiscard]] static std::uint64_t key_of(std::uint64_t bytes, std::size_t length) {
+    return bytes | static_cast<std::uint64_t>(length) << kLengthShift;
+  }
+
+  //! Numbers `key` (not 0, not added before) as `number`.
+  void add(std::uint64_t key, std::uint32_t number);
+
+  //! The number of `key`, or kMissing (always for 0).
+  [[nodiscard]] std::uint32_t find(std::uint64_t key) const {
+    if (count_ == 0 || key == 0) {
+      return kMissing;
+    }
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t slot = slot_of(key);; slot = (slot + 1) & mask) {
+      if (keys_[slot] == key) {
+        return numbers_[slot];
+      }
+      if (keys_[slot] == 0) {
+        return kMissing;
+      }
+    }
+  }
+
+ private:
+  static constexpr unsigned kLengthShift = 56;
+
+  [[nodiscard]] std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  void grow();
+
+  std::vector<std::uint64_t> keys_;     // 0 for an empty slot
+  std::vector<std::uint32_t> numbers_;  // beside their keys
+  std::size_t count_{0};
+  unsigned shift_{64};
 };
 
 //! One field of a row: its text (unquoted, unescaped; blanks trimmed unless quoted) and where it starts.
@@ -128,6 +206,14 @@ class Lexer {
 
   //! Bytes not yet read.
   [[nodiscard]] std::string_view rest() const { return text_.substr(pos_); }
+
+  //! How far bytes from `field` on may be read: the end of the text when the field views it (an
+  //! unescaped field), else the field's own end.
+  [[nodiscard]] const char* readable_end(std::string_view field) const {
+    const bool in_text = !text_.empty() && std::less_equal<>()(text_.data(), field.data()) &&
+                         std::less_equal<>()(field.data() + field.size(), text_.data() + text_.size());
+    return in_text ? text_.data() + text_.size() : field.data() + field.size();
+  }
 
  private:
   [[nodiscard]] bool read_quoted(Field& field);

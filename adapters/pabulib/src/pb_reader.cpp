@@ -304,6 +304,11 @@ core::Status Reader::read_project_row() {
   if (!projects_.insert(id.text)) {
     return error_at(id, "duplicate project id " + quote(id.text));
   }
+  // A vote's item is trimmed before it is looked up, so an id with blanks at an end (quoted) never
+  // matches its bytes: only the others may be found by their bytes alone.
+  if (const std::uint64_t key = ShortIdIndex::key_of(id.text); key != 0 && trim(id.text).size() == id.text.size()) {
+    short_projects_.add(key, static_cast<std::uint32_t>(projects_.size() - 1));
+  }
   core::Project project;
   project.id = id.text;
   for (std::size_t i = 1; i < roles_.size(); ++i) {

@@ -64,6 +64,7 @@ class Reader {
   core::Rational number_;  // the points value being read (its limbs are reused)
   IdIndex meta_keys_;
   IdIndex projects_;
+  ShortIdIndex short_projects_;      // the projects whose ids are short and untrimmed, for votes
   IdIndex voters_;                   // used once the voter ids stop increasing
   std::string_view last_voter_;      // the last voter id, while they increase
   std::string earlier_voter_ids_;    // the ids before the first out of order, which voters_ views

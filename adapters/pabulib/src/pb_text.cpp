@@ -209,4 +209,53 @@ void IdIndex::grow() {
   }
 }
 
+std::uint64_t ShortIdIndex::key_of(std::string_view id) {
+  if (id.empty() || id.size() > kMaxBytes) {
+    return 0;
+  }
+  std::uint64_t bytes = 0;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    bytes |= std::uint64_t{static_cast<unsigned char>(id[i])} << (8 * i);
+  }
+  return key_of(bytes, id.size());
+}
+
+void ShortIdIndex::add(std::uint64_t key, std::uint32_t number) {
+  constexpr std::size_t kFirstSlots = 64;
+  if (keys_.empty()) {
+    keys_.assign(kFirstSlots, 0);
+    numbers_.assign(kFirstSlots, kMissing);
+    shift_ = 64 - 6;  // kFirstSlots is 2^6
+  } else if ((count_ + 1) * 2 > keys_.size()) {
+    grow();
+  }
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t slot = slot_of(key);
+  while (keys_[slot] != 0) {
+    slot = (slot + 1) & mask;
+  }
+  keys_[slot] = key;
+  numbers_[slot] = number;
+  ++count_;
+}
+
+void ShortIdIndex::grow() {
+  std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+  std::vector<std::uint32_t> numbers(keys.size(), kMissing);
+  keys.swap(keys_);
+  numbers.swap(numbers_);
+  --shift_;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) {
+      std::size_t slot = slot_of(keys[i]);
+      while (keys_[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      keys_[slot] = keys[i];
+      numbers_[slot] = numbers[i];
+    }
+  }
+}
+
 }  // namespace covalue::adapters::pabulib::detail

@@ -211,6 +211,36 @@ TEST(PabulibReader, TreatsAQuotedSectionNameAsData) {
   EXPECT_EQ(file.profile.voter_id(0), "meta");
 }
 
+// Votes look short ids up by their bytes, eight at a time where eight can be read: ids of every length
+// around a word, blanks, quoted ids with blanks and the last bytes of the text must all read as the
+// trimmed text's lookup does.
+TEST(PabulibReader, FindsVoteItemsOfEveryLengthAndPlace) {
+  const std::string projects =
+      "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+      "a;1\nabcdefg;1\nabcdefgh;1\nabcdefghijkl;1\n\" x\";1\nx y;1\n\"q\"\"\";1\n";
+  const PbFile file = parse_ok(projects +
+                               "VOTES\nvoter_id;vote\n"
+                               "1;abcdefgh,a\n"
+                               "2; a , abcdefg ,abcdefghijkl\n"
+                               "3;\"x y,a\"\n"
+                               "4;\"q\"\"\"\n"
+                               "5;abcdefg,abcdefgh,a");  // the text ends inside the last word
+  ASSERT_EQ(file.profile.size(), 5U);
+  EXPECT_EQ(projects_of(file, 0), (std::vector<ProjectIndex>{2, 0}));
+  EXPECT_EQ(projects_of(file, 1), (std::vector<ProjectIndex>{0, 1, 3}));
+  EXPECT_EQ(projects_of(file, 2), (std::vector<ProjectIndex>{5, 0}));
+  EXPECT_EQ(projects_of(file, 3), (std::vector<ProjectIndex>{6}));
+  EXPECT_EQ(projects_of(file, 4), (std::vector<ProjectIndex>{1, 2, 0}));
+
+  // An item is trimmed before it is looked up, so the quoted id " x" is never found, and "abcdefg"
+  // is not a prefix match of "abcdefgh".
+  for (const char* vote : {" x", "x", "abcdef", "abcdefgha", "abcdefghijk"}) {
+    auto parsed = parse_pabulib(projects + "VOTES\nvoter_id;vote\n1;a," + vote + "\n", "t.pb");
+    ASSERT_FALSE(parsed.ok()) << vote;
+    EXPECT_NE(parsed.error().message.find("vote names unknown project"), std::string::npos) << vote;
+  }
+}
+
 TEST(PabulibReader, AcceptsVotersInAnyOrder) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
