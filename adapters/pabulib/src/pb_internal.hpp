@@ -216,6 +216,7 @@ class Lexer {
   }
 
  private:
+  [[nodiscard]] bool next_plain(Row& row);
   [[nodiscard]] bool read_quoted(Field& field);
   void read_unquoted(Field& field);
   [[nodiscard]] std::string_view unescape(std::size_t begin, std::size_t end);

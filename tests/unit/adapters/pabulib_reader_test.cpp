@@ -241,6 +241,60 @@ TEST(PabulibReader, FindsVoteItemsOfEveryLengthAndPlace) {
   }
 }
 
+// Rows without quotes or carriage returns are split sixteen bytes at a time; every other row by the
+// byte loop. With "\r\n" line ends every row takes the loop, so both spellings of the same text must
+// read alike, and fail alike at the same line and column.
+TEST(PabulibReader, ReadsPlainRowsAsTheByteLoopDoes) {
+  const std::string head =
+      "META\nkey;value\nbudget;1000000\nvote_type;approval\ndescription;a description longer than a block\n"
+      "PROJECTS\nproject_id;cost;name\n"
+      "p1;10;\"a name; with a semicolon, in quotes\"\np2;20;  blanks around a name longer than sixteen  \n"
+      "p3;30;x\"y\np_four_is_long;40;;;\n\n   \n";
+  const std::string valid =
+      "VOTES\nvoter_id;vote;age\n1;p1,p2;30\n2;  p3 , p_four_is_long ;\n\n3;;40\n"
+      "0123456789abcdef;p1;0123456789abcdef0123456789\n"
+      "abcdefghijklmnopqrstuvwxyz;p2;\"31\"\nvoter_with_crlf_line_end;p3;32\r\n4;\"p1,p2\";5\n5;p2;6";
+  const std::vector<std::string> votes = {
+      valid,
+      "VOTES\nvoter_id;vote;age\n1;p1,p9;30\n",
+      "VOTES\nvoter_id;vote;age\n1;p1;2;3\n",
+      "VOTES\nvoter_id;vote;age\n1;p1\n",
+      "VOTES\nvoter_id;vote;age\n1;p1;30\n1;p2;31\n",
+      "VOTES\nvoter_id;vote;age\n;p1;30\n",
+  };
+  const auto crlf = [](const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+      out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    return out;
+  };
+  for (const std::string& vote : votes) {
+    const std::string text = head + vote;
+    auto plain = parse_pabulib(text, "t.pb");
+    auto looped = parse_pabulib(crlf(text), "t.pb");
+    ASSERT_EQ(plain.ok(), looped.ok()) << text;
+    if (plain.ok()) {
+      EXPECT_TRUE(plain.value() == looped.value()) << text;
+    } else {
+      EXPECT_EQ(plain.error().where, looped.error().where) << text;
+      EXPECT_EQ(plain.error().message, looped.error().message) << text;
+    }
+  }
+  const PbFile file = parse_ok(head + valid);
+  EXPECT_EQ(file.instance.project(0).extra.at(0).second, "a name; with a semicolon, in quotes");
+  EXPECT_EQ(file.instance.project(1).extra.at(0).second, "blanks around a name longer than sixteen");
+  EXPECT_EQ(file.instance.project(2).extra.at(0).second, "x\"y");
+  ASSERT_EQ(file.profile.size(), 8U);
+  EXPECT_EQ(projects_of(file, 1), (std::vector<ProjectIndex>{2, 3}));
+  EXPECT_EQ(file.profile.voter_id(3), "0123456789abcdef");
+  EXPECT_EQ(file.profile.attribute(3, 0), "0123456789abcdef0123456789");
+  EXPECT_EQ(file.profile.attribute(4, 0), "31");  // a quote after the first sixteen bytes
+  EXPECT_EQ(file.profile.voter_id(5), "voter_with_crlf_line_end");
+  EXPECT_EQ(file.profile.attribute(5, 0), "32");
+  EXPECT_EQ(projects_of(file, 6), (std::vector<ProjectIndex>{0, 1}));
+}
+
 TEST(PabulibReader, AcceptsVotersInAnyOrder) {
   const PbFile file = parse_ok(
       "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
