@@ -57,33 +57,14 @@ void back_off(int attempt) {
   std::this_thread::sleep_for(std::chrono::microseconds(pause(random) * 1000));
 }
 
-class PostgresStore final : public program::Store {
+class PostgresStore final : public sql::StoreBase {
  public:
   PostgresStore(std::string url, PostgresOptions options, std::unique_ptr<Connection> first, std::int64_t network)
-      : url_(std::move(url)),
+      : StoreBase(network),
+        url_(std::move(url)),
         options_(options),
         pool_(ConnectionPool::shared(url_, options.pool_size, std::move(first))),
-        network_(network),
         batcher_(kMaxBatch) {}
-
-  [[nodiscard]] std::int64_t network() const override { return network_; }
-
-  [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
-    return read_only([](sql::Db& db) { return sql::list_networks(db); });
-  }
-
-  [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
-    return read_only([&](sql::Db& db) { return sql::token_network(db, secret_hash); });
-  }
-
-  [[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
-                                                                          bool password_link) override {
-    return read_only([&](sql::Db& db) { return sql::sign_in_network(db, secret_hash, password_link); });
-  }
-
-  [[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) override {
-    return read_only([&](sql::Db& db) { return sql::email_networks(db, email); });
-  }
 
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
       const program::NetworkChoice& choice) override {
@@ -115,6 +96,8 @@ class PostgresStore final : public program::Store {
   }
 
  private:
+  Status lend(const std::function<Status(sql::Db&)>& use) override { return read_only(use); }
+
   // `run()`, refused with kInternal (naming `what`) inside a transaction of this store on this thread.
   template <typename Run>
   Status outside(const char* what, Run run) {
@@ -296,9 +279,8 @@ class PostgresStore final : public program::Store {
   std::string url_;
   PostgresOptions options_;
   std::shared_ptr<ConnectionPool> pool_;  // shared with the stores of the other networks of the database
-  std::int64_t network_;
-  sql::ReadCache cache_;  // the network's reads, kept between transactions (sql/read_cache.hpp)
-  sql::Batcher batcher_;  // the network's transactions, committed in batches
+  sql::ReadCache cache_;                  // the network's reads, kept between transactions (sql/read_cache.hpp)
+  sql::Batcher batcher_;                  // the network's transactions, committed in batches
 };
 
 }  // namespace

@@ -33,25 +33,32 @@ core::Result<std::optional<std::int64_t>> network_of(Db& db, const char* sql, co
   return first_of(read_rows(query, "network_id", [](RowReader& row) { return row.integer(0); }));
 }
 
-}  // namespace
-
 core::Result<std::vector<program::NetworkInfo>> list_networks(Db& db) {
   Statement query = db.prepare(sq::kNetworks);
   return read_rows(query, "networks", [](RowReader& row) { return program::NetworkInfo{row.integer(0), row.text(1)}; });
 }
 
-core::Result<std::optional<std::int64_t>> token_network(Db& db, const std::string& secret_hash) {
-  return network_of(db, sq::kTokenNetwork, secret_hash);
+}  // namespace
+
+core::Result<std::vector<program::NetworkInfo>> StoreBase::networks() { return on_lent(list_networks); }
+
+core::Result<std::optional<std::int64_t>> StoreBase::token_network(const std::string& secret_hash) {
+  return on_lent([&](Db& db) { return network_of(db, sq::kTokenNetwork, secret_hash); });
 }
 
-core::Result<std::optional<std::int64_t>> sign_in_network(Db& db, const std::string& secret_hash, bool password_link) {
-  return network_of(db, password_link ? sq::kPasswordLinkNetwork : sq::kWebSessionNetwork, secret_hash);
+core::Result<std::optional<std::int64_t>> StoreBase::sign_in_network(const std::string& secret_hash,
+                                                                     bool password_link) {
+  return on_lent([&](Db& db) {
+    return network_of(db, password_link ? sq::kPasswordLinkNetwork : sq::kWebSessionNetwork, secret_hash);
+  });
 }
 
-core::Result<std::vector<std::int64_t>> email_networks(Db& db, const std::string& email) {
-  Statement query = db.prepare(sq::kEmailNetworks);
-  query.bind_text(email);
-  return read_rows(query, "people", [](RowReader& row) { return row.integer(0); });
+core::Result<std::vector<std::int64_t>> StoreBase::email_networks(const std::string& email) {
+  return on_lent([&](Db& db) {
+    Statement query = db.prepare(sq::kEmailNetworks);
+    query.bind_text(email);
+    return read_rows(query, "people", [](RowReader& row) { return row.integer(0); });
+  });
 }
 
 core::Result<std::int64_t> resolve_network(Db& db, const program::NetworkChoice& choice, const std::string& where) {

@@ -34,6 +34,12 @@ core::Error corrupt_row(std::string_view table, std::int64_t parent) {
                  core::make_error(core::ErrorKind::kInternal, "a row of unknown parent " + std::to_string(parent)));
 }
 
+void RowReader::fail(const core::Error& error) {
+  if (!error_) {
+    error_ = error;
+  }
+}
+
 void RowReader::fail(int column, const core::Error& error) {
   if (!error_) {
     error_ = corrupt(std::string(table_) + "." + query_.column_name(column), error);

@@ -54,6 +54,9 @@ class RowReader {
     return *value;
   }
 
+  //! Records `error` (a value stored in a form of its own did not read back) unless a failure came first.
+  void fail(const core::Error& error);
+
   //! Reads `column` into `out`, by its type (enums by their names).
   void read(int column, std::int64_t& out) const { out = integer(column); }
   void read(int column, std::optional<std::int64_t>& out) const { out = optional_integer(column); }

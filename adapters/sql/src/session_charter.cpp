@@ -4,28 +4,31 @@ namespace covalue::adapters::sql {
 
 namespace {
 
+using NC = net::Charter;
+using NF = net::FairnessPolicy;
+
+//! Column 5, perpetual_weighting: the older form of weight_policy (step 5 filled that from it), still
+//! written, no longer read.
+struct PerpetualWeighting {
+  void read(RowReader& /*row*/, int /*column*/, NC& /*charter*/) const {}
+  void bind(Statement& statement, const NC& charter) const {
+    statement.bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone);
+  }
+};
+
+//! The charter's columns after the network's name (column 0 of kCharter, the network of kSaveCharter).
+constexpr Columns<&NC::capacity, &NC::rule, Nested<&NC::fairness, &NF::max_dry_spell>{},
+                  Nested<&NC::fairness, &NF::max_deopt_share>{}, PerpetualWeighting{}, &NC::sharing,
+                  Nested<&NC::leadership, &net::LeadershipPolicy::max_concurrent_leads>{}, &NC::ranking_rule,
+                  &NC::disclosure, Nested<&NC::fairness, &NF::weight_policy>{},
+                  Nested<&NC::fairness, &NF::weight_absence>{}, &NC::deadline_action, &NC::unit, &NC::reminder_hours,
+                  &NC::amendment_rule, &NC::amendment_majority, &NC::amendment_window_hours, &NC::coordination,
+                  &NC::coordination_term>
+    kCharterColumns{};
+
 net::Charter read_charter(RowReader& row) {
-  net::Charter out;
+  net::Charter out = kCharterColumns(row, 1);
   row.read(0, out.name);
-  row.read(1, out.capacity);
-  row.read(2, out.rule);
-  row.read(3, out.fairness.max_dry_spell);
-  row.read(4, out.fairness.max_deopt_share);
-  row.read(6, out.sharing);
-  row.read(7, out.leadership.max_concurrent_leads);
-  row.read(8, out.ranking_rule);
-  row.read(9, out.disclosure);
-  // Column 5 (perpetual_weighting) is the older form of column 10, which step 5 filled from it.
-  row.read(10, out.fairness.weight_policy);
-  row.read(11, out.fairness.weight_absence);
-  row.read(12, out.deadline_action);
-  row.read(13, out.unit);
-  row.read(14, out.reminder_hours);
-  row.read(15, out.amendment_rule);
-  row.read(16, out.amendment_majority);
-  row.read(17, out.amendment_window_hours);
-  row.read(18, out.coordination);
-  row.read(19, out.coordination_term);
   return out;
 }
 
@@ -69,27 +72,7 @@ core::Status Session::save_charter(const net::Charter& charter) {
     if (!named.ok()) {
       return on_conflict(named.error(), "a network named '" + charter.name + "' already exists");
     }
-    auto saved = in_network(sq::kSaveCharter)
-                     .bind_rational(charter.capacity)
-                     .bind_text(net::name_of(charter.rule))
-                     .bind_int(charter.fairness.max_dry_spell)
-                     .bind_rational(charter.fairness.max_deopt_share)
-                     .bind_bool(charter.fairness.weight_policy != core::perpetual::WeightPolicy::kNone)
-                     .bind_text(net::name_of(charter.sharing))
-                     .bind_int(charter.leadership.max_concurrent_leads)
-                     .bind_text(core::name_of(charter.ranking_rule))
-                     .bind_text(net::name_of(charter.disclosure))
-                     .bind_text(core::name_of(charter.fairness.weight_policy))
-                     .bind_text(core::name_of(charter.fairness.weight_absence))
-                     .bind_text(net::name_of(charter.deadline_action))
-                     .bind_text(charter.unit)
-                     .bind_text(charter.reminder_hours)
-                     .bind_text(net::name_of(charter.amendment_rule))
-                     .bind_rational(charter.amendment_majority)
-                     .bind_rational(charter.amendment_window_hours)
-                     .bind_text(net::name_of(charter.coordination))
-                     .bind_int(charter.coordination_term)
-                     .run_or_defer();
+    auto saved = in_network(sq::kSaveCharter).bind_columns(kCharterColumns, charter).run_or_defer();
     if (!saved.ok()) {
       return saved;
     }

@@ -41,10 +41,48 @@ core::Result<std::int64_t> Session::insert_row(const char* sql, const Columns& c
   });
 }
 
+template <auto kList, typename Parent, typename Columns>
+core::Result<std::vector<Parent>> Session::with_children(core::Result<std::vector<Parent>> parents, const char* sql,
+                                                         const char* table, const Columns& columns) {
+  if (!parents.ok()) {
+    return parents;
+  }
+  Statement children = in_network(sql);
+  auto attached = attach_rows(
+      children, table, *parents, [](const Parent& parent) { return parent.id; },
+      [&](Parent& parent, RowReader& row) { (parent.*kList).push_back(columns(row, 1)); });
+  return attached.ok() ? parents : attached.error();
+}
+
+template <typename Columns, typename Row>
+core::Result<std::int64_t> Session::insert_numbered(const char* sql, const Columns& columns, const Row& row) {
+  return atomically([&]() -> core::Result<std::int64_t> {
+    return in_network(sql).bind_int(network_).bind_columns(columns, row, 1).single_int();
+  });
+}
+
 template <typename Columns, typename Row>
 core::Result<std::int64_t> Session::update_row(const char* sql, const Columns& columns, const Row& row,
-                                               std::int64_t key) {
-  return db_.prepare(sql).bind_columns(columns, row, 1).bind_int(network_).bind_int(key).changed();
+                                               std::int64_t key, int from) {
+  return db_.prepare(sql).bind_columns(columns, row, from).bind_int(network_).bind_int(key).changed();
+}
+
+template <typename... Values>
+core::Status Session::write(const char* sql, const Values&... values) {
+  return atomically([&]() -> core::Status {
+    Statement statement = in_network(sql);
+    (statement.bind(values), ...);
+    return statement.run();
+  });
+}
+
+template <typename Columns, typename Row, typename... Keys>
+core::Status Session::write_row(const char* sql, const Columns& columns, const Row& row, const Keys&... keys) {
+  return atomically([&]() -> core::Status {
+    Statement statement = in_network(sql);
+    (statement.bind(keys), ...);
+    return statement.bind_columns(columns, row).run();
+  });
 }
 
 template <typename Value, typename... Keys>

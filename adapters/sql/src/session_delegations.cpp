@@ -7,26 +7,20 @@ namespace covalue::adapters::sql {
 
 namespace {
 
-program::Delegation read_delegation(RowReader& row) {
-  program::Delegation delegation;
-  delegation.cycle = row.integer(0);
-  delegation.partner = row.integer(1);
-  delegation.proxy = row.integer(2);
-  delegation.created_at = row.text(3);
-  return delegation;
+using DG = program::Delegation;
+constexpr Columns<&DG::cycle, &DG::partner, &DG::proxy, &DG::created_at> kDelegation{};
+
+//! kNotFound "partner <partner> has no <what> in cycle <cycle>".
+core::Error none_in_cycle(const char* what, net::PartnerId partner, net::CycleNumber cycle) {
+  return make_error(ErrorKind::kNotFound,
+                    "partner " + std::to_string(partner) + " has no " + what + " in cycle " + std::to_string(cycle),
+                    what);
 }
 
 }  // namespace
 
 core::Status Session::insert_delegation(const program::Delegation& delegation) {
-  auto inserted = atomically([&]() -> core::Status {
-    return in_network(sq::kInsertDelegation)
-        .bind_int(delegation.cycle)
-        .bind_int(delegation.partner)
-        .bind_int(delegation.proxy)
-        .bind_text(delegation.created_at)
-        .run();
-  });
+  auto inserted = write_row(sq::kInsertDelegation, kDelegation, delegation);
   if (inserted.ok()) {
     return inserted;
   }
@@ -41,28 +35,19 @@ core::Status Session::insert_delegation(const program::Delegation& delegation) {
 }
 
 core::Status Session::remove_delegation(net::CycleNumber cycle, net::PartnerId partner) {
-  auto removed = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kRemoveDelegation).bind_int(cycle).bind_int(partner).changed();
-  });
-  return one_changed(
-      removed, make_error(ErrorKind::kNotFound,
-                          "partner " + std::to_string(partner) + " has no delegation in cycle " + std::to_string(cycle),
-                          "delegation"));
+  auto removed =
+      atomically([&] { return in_network(sq::kRemoveDelegation).bind_int(cycle).bind_int(partner).changed(); });
+  return one_changed(removed, none_in_cycle("delegation", partner, cycle));
 }
 
 core::Result<std::vector<program::Delegation>> Session::delegations(net::CycleNumber cycle) {
-  return rows(sq::kDelegations, "delegations", read_delegation, cycle);
+  return rows(sq::kDelegations, "delegations", kDelegation, cycle);
 }
 
 core::Status Session::remove_ballot(net::CycleNumber cycle, net::PartnerId partner) {
   change(Rows::kBallots);
-  auto removed = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kDeleteBallot).bind_int(cycle).bind_int(partner).changed();
-  });
-  return one_changed(
-      removed,
-      make_error(ErrorKind::kNotFound,
-                 "partner " + std::to_string(partner) + " has no ballot in cycle " + std::to_string(cycle), "ballot"));
+  auto removed = atomically([&] { return in_network(sq::kDeleteBallot).bind_int(cycle).bind_int(partner).changed(); });
+  return one_changed(removed, none_in_cycle("ballot", partner, cycle));
 }
 
 }  // namespace covalue::adapters::sql

@@ -8,54 +8,26 @@ namespace covalue::adapters::sql {
 
 namespace {
 
-program::Preference read_preference(RowReader& row) {
-  program::Preference preference;
-  preference.person = row.integer(0);
-  preference.kind = row.name(1, core::parse_name<program::EventKind>);
-  preference.cadence = row.name(2, core::parse_name<program::Cadence>);
-  return preference;
-}
-
-program::DigestWait read_wait(RowReader& row) {
-  program::DigestWait wait;
-  wait.person = row.integer(0);
-  wait.event = row.integer(1);
-  wait.cadence = row.name(2, core::parse_name<program::Cadence>);
-  wait.occurred_at = row.text(3);
-  return wait;
-}
+using PF = program::Preference;
+using DW = program::DigestWait;
+constexpr Columns<&PF::person, &PF::kind, &PF::cadence> kPreference{};
+constexpr Columns<&DW::person, &DW::event, &DW::cadence, &DW::occurred_at> kWait{};
 
 }  // namespace
 
 core::Result<std::vector<program::Preference>> Session::preferences() {
-  Statement query = in_network(sq::kPreferences);
-  return read_rows(query, "notification_preferences", read_preference);
+  return rows(sq::kPreferences, "notification_preferences", kPreference);
 }
 
 core::Status Session::put_preference(const program::Preference& preference) {
-  core::Status put = atomically([&]() -> core::Status {
-    return in_network(sq::kPutPreference)
-        .bind_int(preference.person)
-        .bind_text(program::name_of(preference.kind))
-        .bind_text(program::name_of(preference.cadence))
-        .run();
-  });
-  if (put.ok()) {
-    return put;
-  }
-  return explain(put.error(), {person_ref(preference.person)});
+  core::Status put = write_row(sq::kPutPreference, kPreference, preference);
+  return put.ok() ? put : core::Status(explain(put.error(), {person_ref(preference.person)}));
 }
 
 core::Status Session::insert_digest_waits(const std::vector<program::DigestWait>& waits) {
   return atomically([&]() -> core::Status {
     for (const program::DigestWait& wait : waits) {
-      core::Status done = in_network(sq::kInsertDigestWait)
-                              .bind_int(wait.person)
-                              .bind_int(wait.event)
-                              .bind_text(program::name_of(wait.cadence))
-                              .bind_text(wait.occurred_at)
-                              .run();
-      if (!done.ok()) {
+      if (core::Status done = in_network(sq::kInsertDigestWait).bind_columns(kWait, wait).run(); !done.ok()) {
         return done;
       }
     }
@@ -64,8 +36,7 @@ core::Status Session::insert_digest_waits(const std::vector<program::DigestWait>
 }
 
 core::Result<std::vector<program::DigestWait>> Session::digest_waits() {
-  Statement query = in_network(sq::kDigestWaits);
-  return read_rows(query, "digest_waits", read_wait);
+  return rows(sq::kDigestWaits, "digest_waits", kWait);
 }
 
 core::Status Session::remove_digest_waits(program::PersonId person, const std::vector<std::int64_t>& events) {
@@ -80,22 +51,18 @@ core::Status Session::remove_digest_waits(program::PersonId person, const std::v
 }
 
 core::Result<std::string> Session::network_secret(const std::string& name, const std::string& candidate) {
-  core::Status stored = atomically([&]() -> core::Status {
-    return in_network(sq::kInsertNetworkSecret).bind_text(name).bind_text(candidate).run();
-  });
-  if (!stored.ok()) {
+  if (core::Status stored = write(sq::kInsertNetworkSecret, name, candidate); !stored.ok()) {
     return stored.error();
   }
-  Statement query = in_network(sq::kNetworkSecret);
-  query.bind_text(name);
-  auto rows = read_rows(query, "network_secrets", [](RowReader& row) { return row.text(0); });
-  if (!rows.ok()) {
-    return rows.error();
+  auto secret = first_of(rows(
+      sq::kNetworkSecret, "network_secrets", [](RowReader& row) { return row.text(0); }, name));
+  if (!secret.ok()) {
+    return secret.error();
   }
-  if (rows->empty()) {
+  if (!*secret) {
     return make_error(ErrorKind::kInternal, "the network's secret '" + name + "' was not stored", "secret");
   }
-  return rows->front();
+  return **secret;
 }
 
 }  // namespace covalue::adapters::sql

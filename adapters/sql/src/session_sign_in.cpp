@@ -37,14 +37,10 @@ core::Status Session::set_password_hash(program::PersonId person, const std::str
 }
 
 core::Result<std::int64_t> Session::insert_web_session(const program::WebSession& session) {
-  auto inserted = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kInsertWebSession).bind_int(network_).bind_columns(kWebSession, session, 1).single_int();
-  });
-  if (!inserted.ok()) {
-    return explain(on_conflict(inserted.error(), "a session with this secret exists already"),
-                   {person_ref(session.person)});
-  }
-  return inserted;
+  auto inserted = insert_numbered(sq::kInsertWebSession, kWebSession, session);
+  return inserted.ok() ? inserted
+                       : explain(on_conflict(inserted.error(), "a session with this secret exists already"),
+                                 {person_ref(session.person)});
 }
 
 core::Result<std::optional<program::WebSession>> Session::find_web_session(const std::string& secret_hash) {
@@ -64,14 +60,10 @@ core::Result<std::int64_t> Session::revoke_person_sessions(program::PersonId per
 }
 
 core::Result<std::int64_t> Session::insert_password_link(const program::PasswordLink& link) {
-  auto inserted = atomically([&]() -> core::Result<std::int64_t> {
-    return in_network(sq::kInsertPasswordLink).bind_int(network_).bind_columns(kPasswordLink, link, 1).single_int();
-  });
-  if (!inserted.ok()) {
-    return explain(on_conflict(inserted.error(), "a set-password link with this secret exists already"),
-                   {person_ref(link.person)});
-  }
-  return inserted;
+  auto inserted = insert_numbered(sq::kInsertPasswordLink, kPasswordLink, link);
+  return inserted.ok() ? inserted
+                       : explain(on_conflict(inserted.error(), "a set-password link with this secret exists already"),
+                                 {person_ref(link.person)});
 }
 
 core::Result<std::optional<program::PasswordLink>> Session::find_password_link(const std::string& secret_hash) {

@@ -37,29 +37,10 @@ auto on_writer(GroupCommit& writer, Use use) {
 // every thread and of every network of the file run one after another on one connection, many of them
 // committed together (group_commit.hpp). version() of a file database reads on a second, read-only
 // connection of its own, so that it never waits for a batch (WAL: readers do not block writers).
-class SqliteStore final : public program::Store {
+class SqliteStore final : public sql::StoreBase {
  public:
   SqliteStore(std::string path, std::shared_ptr<GroupCommit> writer, std::int64_t network)
-      : path_(std::move(path)), network_(network), writer_(std::move(writer)) {}
-
-  [[nodiscard]] std::int64_t network() const override { return network_; }
-
-  [[nodiscard]] core::Result<std::vector<program::NetworkInfo>> networks() override {
-    return on_writer(*writer_, [](sql::Db& db) { return sql::list_networks(db); });
-  }
-
-  [[nodiscard]] core::Result<std::optional<std::int64_t>> token_network(const std::string& secret_hash) override {
-    return on_writer(*writer_, [&](sql::Db& db) { return sql::token_network(db, secret_hash); });
-  }
-
-  [[nodiscard]] core::Result<std::optional<std::int64_t>> sign_in_network(const std::string& secret_hash,
-                                                                          bool password_link) override {
-    return on_writer(*writer_, [&](sql::Db& db) { return sql::sign_in_network(db, secret_hash, password_link); });
-  }
-
-  [[nodiscard]] core::Result<std::vector<std::int64_t>> email_networks(const std::string& email) override {
-    return on_writer(*writer_, [&](sql::Db& db) { return sql::email_networks(db, email); });
-  }
+      : StoreBase(network), path_(std::move(path)), writer_(std::move(writer)) {}
 
   [[nodiscard]] core::Result<std::unique_ptr<program::Store>> open_network(
       const program::NetworkChoice& choice) override {
@@ -100,6 +81,8 @@ class SqliteStore final : public program::Store {
   }
 
  private:
+  Status lend(const std::function<Status(sql::Db&)>& use) override { return on_writer(*writer_, use); }
+
   // The read-only connection of version(), opened on first use.
   [[nodiscard]] core::Result<std::unique_ptr<Connection>> open_reader() const {
     auto opened = Connection::open(path_);
@@ -113,7 +96,6 @@ class SqliteStore final : public program::Store {
   }
 
   std::string path_;
-  std::int64_t network_;
   std::shared_ptr<GroupCommit> writer_;
   std::mutex reader_mutex_;
   std::unique_ptr<Connection> reader_;

@@ -206,10 +206,27 @@ class Session final : public program::StoreSession {
   // its other `columns`) in a savepoint of its own: the id it got.
   template <typename Columns, typename Row>
   [[nodiscard]] core::Result<std::int64_t> insert_row(const char* sql, const Columns& columns, const Row& row);
-  // Runs `sql` (`row`'s `columns` but the first, then the network and `key`): how many rows it changed.
+  // `parents` (read in id order) with the rows of `sql` (rows of `table`: a parent's id, then `columns`)
+  // appended to their parent's list `kList`.
+  template <auto kList, typename Parent, typename Columns>
+  [[nodiscard]] core::Result<std::vector<Parent>> with_children(core::Result<std::vector<Parent>> parents,
+                                                                const char* sql, const char* table,
+                                                                const Columns& columns);
+  // Inserts `row`, numbered next in the network, with `sql` (the network twice, then its `columns` but the
+  // first, its id) in a savepoint of its own: the id it got.
+  template <typename Columns, typename Row>
+  [[nodiscard]] core::Result<std::int64_t> insert_numbered(const char* sql, const Columns& columns, const Row& row);
+  // Runs `sql` (`row`'s `columns` from the `from`-th on, by default all but its id, then the network and
+  // `key`): how many rows it changed.
   template <typename Columns, typename Row>
   [[nodiscard]] core::Result<std::int64_t> update_row(const char* sql, const Columns& columns, const Row& row,
-                                                      std::int64_t key);
+                                                      std::int64_t key, int from = 1);
+  // Runs the write `sql` (the network, then `values`) in a savepoint of its own.
+  template <typename... Values>
+  [[nodiscard]] core::Status write(const char* sql, const Values&... values);
+  // Runs the write `sql` (the network, then `keys`, then `row`'s `columns`) in a savepoint of its own.
+  template <typename Columns, typename Row, typename... Keys>
+  [[nodiscard]] core::Status write_row(const char* sql, const Columns& columns, const Row& row, const Keys&... keys);
   // Runs the UPDATE `sql` (binding `value`, then the network and `keys`) in a savepoint of its own: how
   // many rows it changed.
   template <typename Value, typename... Keys>
