@@ -49,8 +49,8 @@ std::string lowercase(std::string_view text) {
 
 }  // namespace
 
-Reader::Reader(std::string_view text, std::string_view source, PbLayout* layout)
-    : lexer_(strip_bom(text)), source_(source), layout_(layout) {}
+Reader::Reader(std::string_view text, std::string_view source, PbLayout* layout, const PbReadOptions& options)
+    : lexer_(strip_bom(text)), source_(source), layout_(layout), keep_attributes_(options.voter_attributes) {}
 
 core::Result<PbFile> Reader::run() {
   next_row();
@@ -362,29 +362,37 @@ core::Error Reader::unexpected_end(Section section) const {
 
 }  // namespace detail
 
-core::Result<PbFile> parse_pabulib(std::string_view text, std::string_view source) {
+namespace {
+
+core::Result<PbFile> parse(std::string_view text, std::string_view source, const PbReadOptions& options) {
   try {
-    return detail::Reader(text, source, nullptr).run();
+    return detail::Reader(text, source, nullptr, options).run();
   } catch (const std::exception& e) {
     return core::make_error(core::ErrorKind::kInternal, e.what(), std::string(source));
   }
+}
+
+}  // namespace
+
+core::Result<PbFile> parse_pabulib(std::string_view text, std::string_view source) {
+  return parse(text, source, PbReadOptions{});
 }
 
 core::Result<PbFile> parse_pabulib(std::string_view text, std::string_view source, PbLayout& layout) {
   layout = PbLayout{};
   try {
-    return detail::Reader(text, source, &layout).run();
+    return detail::Reader(text, source, &layout, PbReadOptions{}).run();
   } catch (const std::exception& e) {
     return core::make_error(core::ErrorKind::kInternal, e.what(), std::string(source));
   }
 }
 
-core::Result<PbFile> read_pabulib_file(const std::filesystem::path& path) {
+core::Result<PbFile> read_pabulib_file(const std::filesystem::path& path, const PbReadOptions& options) {
   auto bytes = detail::FileBytes::read(path);
   if (!bytes.ok()) {
     return bytes.error();
   }
-  return parse_pabulib(bytes->text(), path.string());
+  return parse(bytes->text(), path.string(), options);
 }
 
 }  // namespace covalue::adapters::pabulib

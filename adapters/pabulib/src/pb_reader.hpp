@@ -16,7 +16,7 @@ namespace covalue::adapters::pabulib::detail {
 class Reader {
  public:
   //! A reader of `text` (BOM allowed); `layout`, when given, receives the rows' positions.
-  Reader(std::string_view text, std::string_view source, PbLayout* layout);
+  Reader(std::string_view text, std::string_view source, PbLayout* layout, const PbReadOptions& options);
 
   //! Parses the whole text.
   [[nodiscard]] core::Result<PbFile> run();
@@ -58,6 +58,7 @@ class Reader {
   LexStatus status_{LexStatus::kEnd};
   std::string_view source_;
   PbLayout* layout_;
+  bool keep_attributes_;  // the voters' other VOTES columns (PbReadOptions::voter_attributes)
   PbFile file_;
   std::vector<ColumnRole> roles_;  // of the current section's columns
   std::vector<std::string>* columns_{nullptr};

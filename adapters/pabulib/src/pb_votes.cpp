@@ -72,7 +72,7 @@ void Reader::start_votes() {
   const VotesEstimate estimate = estimate_votes(rest);
   expected_ballots_ = estimate.ballots;
   std::vector<std::string> attributes;
-  for (std::size_t i = 0; i < roles_.size(); ++i) {
+  for (std::size_t i = 0; keep_attributes_ && i < roles_.size(); ++i) {
     if (roles_[i] == ColumnRole::kExtra) {
       attributes.push_back((*columns_)[i]);
     }
@@ -106,7 +106,7 @@ core::Status Reader::read_ballot_row() {
       vote = &field;
     } else if (roles_[i] == ColumnRole::kPoints) {
       points = &field;
-    } else {
+    } else if (keep_attributes_) {
       profile.add_attribute(field.text);
     }
   }

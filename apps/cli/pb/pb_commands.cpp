@@ -32,7 +32,7 @@ core::Result<pabulib::PbFile> read_file(const std::string& file) {
   if (!error) {
     populate_heap(static_cast<std::size_t>(static_cast<double>(size) * kHeapPerFileByte));
   }
-  return pabulib::read_pabulib_file(file);
+  return pabulib::read_pabulib_file(file, pabulib::PbReadOptions{.voter_attributes = false});  // rules only
 }
 
 struct SolveArgs {

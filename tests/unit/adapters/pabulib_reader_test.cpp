@@ -329,6 +329,43 @@ TEST(PabulibReader, ReadsFilesAndReportsMissingOnes) {
   EXPECT_EQ(missing.error().kind, core::ErrorKind::kNotFound);
 }
 
+// A command that only solves reads a file without the voters' other columns: everything the rules use
+// is as in a full read, and a row too short is still an error at the same place.
+TEST(PabulibReader, ReadsFilesWithoutVoterAttributesWhenAsked) {
+  const auto path = std::filesystem::temp_directory_path() / "covalue_pabulib_no_attributes_test.pb";
+  const auto write = [&](std::string_view text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  };
+  write(kSmall);
+  const PbReadOptions rules_only{.voter_attributes = false};
+  auto full = read_pabulib_file(path);
+  auto lean = read_pabulib_file(path, rules_only);
+  ASSERT_TRUE(full.ok() && lean.ok());
+  ASSERT_FALSE(full->profile.attribute_names().empty());
+  EXPECT_TRUE(lean->profile.attribute_names().empty());
+  EXPECT_EQ(lean->profile.attribute(0, 0), "");
+  EXPECT_EQ(lean->instance, full->instance);
+  EXPECT_EQ(lean->vote_columns, full->vote_columns);
+  ASSERT_EQ(lean->profile.size(), full->profile.size());
+  for (std::size_t v = 0; v < full->profile.size(); ++v) {
+    EXPECT_EQ(lean->profile.voter_id(v), full->profile.voter_id(v));
+    EXPECT_EQ(projects_of(*lean, v), projects_of(*full, v));
+    EXPECT_EQ(lean->profile.weight(v), full->profile.weight(v));
+  }
+
+  const std::string short_row =
+      "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\n"
+      "VOTES\nvoter_id;vote;age;sex\n1;a;30;F\n2;a;31\n";
+  write(short_row);
+  auto full_error = read_pabulib_file(path);
+  auto lean_error = read_pabulib_file(path, rules_only);
+  ASSERT_FALSE(full_error.ok() || lean_error.ok());
+  EXPECT_EQ(lean_error.error().where, full_error.error().where);
+  EXPECT_EQ(lean_error.error().message, full_error.error().message);
+  std::filesystem::remove(path);
+}
+
 TEST(PabulibReader, ReadsEmptyFilesAndRefusesDirectories) {
   const auto path = std::filesystem::temp_directory_path() / "covalue_pabulib_reader_empty.pb";
   std::ofstream(path, std::ios::binary).close();

@@ -27,8 +27,16 @@ struct PbFile {
 //! Parses .pb text. `source` names the input in errors, which read "source:line:column: what".
 [[nodiscard]] core::Result<PbFile> parse_pabulib(std::string_view text, std::string_view source = "<input>");
 
+//! What reading a .pb file keeps besides what the rules need.
+struct PbReadOptions {
+  //! The voters' other VOTES columns (age, sex, how they voted...): kept for writing the file back and
+  //! for reports, left out by a command that only solves (they are still checked to be there).
+  bool voter_attributes{true};
+};
+
 //! Reads and parses a .pb file.
-[[nodiscard]] core::Result<PbFile> read_pabulib_file(const std::filesystem::path& path);
+[[nodiscard]] core::Result<PbFile> read_pabulib_file(const std::filesystem::path& path,
+                                                     const PbReadOptions& options = {});
 
 //! Writes .pb text that parse_pabulib reads back to an equal PbFile.
 [[nodiscard]] std::string write_pabulib(const PbFile& file);
