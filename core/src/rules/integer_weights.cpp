@@ -4,7 +4,6 @@
 #include <type_traits>
 
 namespace covalue::core::rules {
-bool fits_int64(const ApprovalProfile& profile) { return profile.weights_fit_int64(); }
 
 template <class Int>
 Result<IntegerWeightsOf<Int>> IntegerWeightsOf<Int>::from(const ApprovalProfile& profile) {

@@ -27,9 +27,6 @@ struct IntegerWeightsOf {
 using IntegerWeights = IntegerWeightsOf<std::int64_t>;
 using BigWeights = IntegerWeightsOf<Integer>;
 
-//! True when the profile's integer weights are non-negative and sum below 2^62 (IntegerWeights::from succeeds).
-[[nodiscard]] bool fits_int64(const ApprovalProfile& profile);
-
 //! A count of weight as a double (rounded to nearest); exact for int64 counts up to 2^53.
 [[nodiscard]] inline double weight_to_double(std::int64_t n) { return static_cast<double>(n); }
 [[nodiscard]] inline double weight_to_double(const Integer& n) { return n.get_d(); }
@@ -38,7 +35,7 @@ using BigWeights = IntegerWeightsOf<Integer>;
 //! weight is kInvalidInput.
 template <class F>
 auto with_integer_weights(const ApprovalProfile& profile, F&& f) -> decltype(f(std::declval<IntegerWeights>())) {
-  if (fits_int64(profile)) {
+  if (profile.weights_fit_int64()) {  // IntegerWeights::from succeeds
     auto weights = IntegerWeights::from(profile);
     if (!weights.ok()) {
       return weights.error();

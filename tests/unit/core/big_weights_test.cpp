@@ -104,7 +104,7 @@ TEST(BigWeights, WeightsBeyond62BitsAreDecidedAndCertified) {
   const Instance instance = make_instance({30, 20, 20, 10, 5}, 50);
   const std::vector<std::vector<ProjectIndex>> ballots{{0, 1}, {0, 2}, {1, 3}, {2, 4}, {0, 3, 4}, {1, 2}};
   const ApprovalProfile profile = huge_denominators(ballots, instance.size());
-  ASSERT_FALSE(fits_int64(profile));
+  ASSERT_FALSE(profile.weights_fit_int64());
   ASSERT_GT(profile.weight_scale(), Integer(1) << 62);
   ASSERT_FALSE(IntegerWeights::from(profile).ok());  // what the rules used to stop at
   for (const RuleKind rule : {RuleKind::kEqualShares, RuleKind::kPhragmen}) {
