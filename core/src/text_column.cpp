@@ -9,37 +9,6 @@ namespace {
 
 constexpr std::size_t kFirstSlots = 16;
 
-// A hash of a short text: eight bytes per multiply, and a text shorter than eight read in two
-// overlapping loads (a loop over its bytes cost more than the lookup it serves).
-std::size_t hash_of(std::string_view text) {
-  constexpr std::uint64_t kMultiplier = 0xFF51AFD7ED558CCDULL;
-  constexpr unsigned kWord = 8;
-  constexpr unsigned kHalf = 4;
-  const char* const at = text.data();
-  const std::size_t size = text.size();
-  std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ size;
-  std::uint64_t word = 0;
-  if (size >= kWord) {
-    for (std::size_t i = 0; i + kWord < size; i += kWord) {
-      std::memcpy(&word, at + i, kWord);
-      hash = (hash ^ word) * kMultiplier;
-      hash ^= hash >> 32U;
-    }
-    std::memcpy(&word, at + size - kWord, kWord);  // the last eight bytes, overlapping the loop's
-  } else if (size >= kHalf) {
-    std::uint32_t low = 0;
-    std::uint32_t high = 0;
-    std::memcpy(&low, at, kHalf);
-    std::memcpy(&high, at + size - kHalf, kHalf);
-    word = low | std::uint64_t{high} << 32U;
-  } else if (size > 0) {
-    word = static_cast<unsigned char>(at[0]) | static_cast<unsigned>(static_cast<unsigned char>(at[size / 2])) << 8U |
-           static_cast<unsigned>(static_cast<unsigned char>(at[size - 1])) << 16U;
-  }
-  hash = (hash ^ word) * kMultiplier;
-  return static_cast<std::size_t>(hash ^ (hash >> 32U));
-}
-
 // A code of `width` bytes at `at` (native byte order).
 std::uint32_t load(const std::uint8_t* at, std::size_t width) {
   if (width == 1) {
@@ -106,7 +75,7 @@ std::uint32_t TextColumn::code_of(std::string_view value) {
     slots_.assign(kFirstSlots, 0);
   }
   const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = hash_of(value) & mask;
+  std::size_t slot = static_cast<std::size_t>(hash_short_text(value)) & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
     if (same_short_text(distinct(slots_[slot] - 1), value)) {
       return slots_[slot] - 1;
@@ -126,7 +95,7 @@ void TextColumn::grow_slots() {
   std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
   const std::size_t mask = slots.size() - 1;
   for (std::uint32_t code = 0; code + 1 < ends_.size(); ++code) {
-    std::size_t slot = hash_of(distinct(code)) & mask;
+    std::size_t slot = static_cast<std::size_t>(hash_short_text(distinct(code))) & mask;
     while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }

@@ -1,6 +1,5 @@
 // Small text helpers shared by the reader, the writer and the checker, and the id index.
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -13,29 +12,6 @@ namespace {
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Eight bytes at a time, each word multiplied in and its high half folded into the low (slot) bits.
-std::uint64_t hash_of(std::string_view text) {
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  constexpr std::size_t kWord = sizeof(std::uint64_t);
-  std::uint64_t hash = (text.size() + 1) * kMultiplier;
-  const auto mix = [&hash](std::uint64_t word) {
-    hash = (hash ^ word) * kMultiplier;
-    hash ^= hash >> 32U;
-  };
-  std::size_t at = 0;
-  for (; at + kWord <= text.size(); at += kWord) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + at, kWord);
-    mix(word);
-  }
-  if (at < text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + at, text.size() - at);
-    mix(word);
-  }
-  return hash;
-}
 
 // Plain digits, optionally with one '.' or ',' between digits, short enough for 64 bits.
 bool parse_short_decimal(std::string_view text, core::Rational& out) {
@@ -179,7 +155,7 @@ bool IdIndex::insert(std::string_view id) {
   if ((keys_.size() + 1) * 2 > slots_.size()) {
     grow();
   }
-  const std::uint64_t hash = hash_of(id);
+  const std::uint64_t hash = core::hash_short_text(id);
   std::uint64_t& entry = slots_[slot_of(id, hash)];
   if (entry != 0) {
     return false;
@@ -190,7 +166,7 @@ bool IdIndex::insert(std::string_view id) {
 }
 
 std::uint32_t IdIndex::find(std::string_view id) const {
-  const std::uint64_t entry = slots_[slot_of(id, hash_of(id))];
+  const std::uint64_t entry = slots_[slot_of(id, core::hash_short_text(id))];
   return entry == 0 ? kMissing : static_cast<std::uint32_t>((entry & 0xFFFFFFFFU) - 1);
 }
 
@@ -200,7 +176,7 @@ void IdIndex::grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const std::uint64_t entry : old) {
     if (entry != 0) {
-      std::size_t slot = static_cast<std::size_t>(hash_of(keys_[(entry & 0xFFFFFFFFU) - 1])) & mask;
+      std::size_t slot = static_cast<std::size_t>(core::hash_short_text(keys_[(entry & 0xFFFFFFFFU) - 1])) & mask;
       while (slots_[slot] != 0) {
         slot = (slot + 1) & mask;
       }
